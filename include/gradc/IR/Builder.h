@@ -1,0 +1,60 @@
+//===- Builder.h - Appending ops to a block ---------------------*- C++ -*-===//
+//
+// With folding on, the builder does the algebra a person would do when
+// writing derivatives by hand (x * 1 = x, x + 0 = x, -(-x) = x, constants
+// folded), so that transforms never emit `(1) *` noise.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GRADC_IR_BUILDER_H
+#define GRADC_IR_BUILDER_H
+
+#include "gradc/IR/Function.h"
+
+namespace gradc::ir {
+
+class Builder {
+public:
+  Builder(Function &F, Block &B, bool Fold = false)
+      : F(F), B(&B), Fold(Fold) {}
+
+  void setBlock(Block &NewB) { B = &NewB; }
+  /// Source statement and location given to every op created from now on.
+  void setOrigin(int Stmt, SourceLoc Loc) {
+    CurStmt = Stmt;
+    CurLoc = Loc;
+  }
+  void setFold(bool On) { Fold = On; }
+
+  Value *constant(double V, Scalar S, std::string Spelling = "");
+  Value *cast(Value *A, Scalar To);
+  Value *copy(Value *A);
+  Value *neg(Value *A);
+  Value *add(Value *A, Value *B);
+  Value *sub(Value *A, Value *B);
+  Value *mul(Value *A, Value *B);
+  Value *div(Value *A, Value *B);
+  Value *rem(Value *A, Value *B);
+  Value *call(MathFn Fn, std::vector<Value *> Args);
+  Value *cmp(CmpPred P, Value *A, Value *B);
+  Value *select(Value *C, Value *A, Value *B);
+  void addTo(Value *Ptr, Value *V);
+  void note(std::string Text);
+  void ret(Value *V);
+
+  /// Appends an op built elsewhere (for example by Function::create).
+  Value *append(Value *V);
+
+private:
+  Value *make(OpCode Code, Type Ty, std::vector<Value *> Ops);
+  Value *binary(OpCode Code, Value *A, Value *B);
+
+  Function &F;
+  Block *B;
+  bool Fold;
+  int CurStmt = -1;
+  SourceLoc CurLoc;
+};
+
+} // namespace gradc::ir
+
+#endif // GRADC_IR_BUILDER_H

@@ -1,0 +1,19 @@
+//===- Uses.h - Use counts and dead code ------------------------*- C++ -*-===//
+#ifndef GRADC_IR_USES_H
+#define GRADC_IR_USES_H
+
+#include "gradc/IR/Function.h"
+
+#include <vector>
+
+namespace gradc::ir {
+
+/// Number of uses of each value, indexed by Value::Id.
+std::vector<unsigned> countUses(const Function &F);
+
+/// Removes ops whose results are never used and that have no effect.
+void eliminateDeadCode(Function &F);
+
+} // namespace gradc::ir
+
+#endif // GRADC_IR_USES_H
