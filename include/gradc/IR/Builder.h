@@ -45,7 +45,7 @@ public:
   Value *append(Value *V);
 
 private:
-  Value *make(OpCode Code, Type Ty, std::vector<Value *> Ops);
+  Value *make(OpCode Code, Type Ty, std::vector<Value *> Ops = {});
   Value *binary(OpCode Code, Value *A, Value *B);
 
   Function &F;

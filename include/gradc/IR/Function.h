@@ -126,6 +126,8 @@ public:
   std::vector<Param> Params;
   Block Body;
   std::vector<Statement> Stmts;
+  /// Lines of documentation for readers of generated code.
+  std::vector<std::string> Doc;
 
   /// A new value owned by this function; not yet placed in any block.
   Value *create(OpCode Code, Type Ty, std::vector<Value *> Operands = {});

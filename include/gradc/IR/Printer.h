@@ -20,6 +20,10 @@ namespace gradc::ir {
 
 std::string print(const Function &F);
 
+/// The shortest decimal form that reads back as exactly V ("1", "0.5",
+/// "1e-08", "inf", "nan").
+std::string formatNumber(double V);
+
 } // namespace gradc::ir
 
 #endif // GRADC_IR_PRINTER_H

@@ -1,0 +1,44 @@
+//===- Reverse.h - Reverse-mode differentiation of IR -----------*- C++ -*-===//
+//
+// IR to IR: from a primal function, builds a function that runs the forward
+// sweep (the primal's ops, under their own names) and then the backward
+// sweep, statement by statement in reverse, where the adjoint of a value `v`
+// is `dv`: defined by its first contribution and accumulated by the later
+// ones. Adjoints of wrt parameters are reference parameters, added into.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GRADC_AUTODIFF_REVERSE_H
+#define GRADC_AUTODIFF_REVERSE_H
+
+#include "gradc/IR/Function.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace gradc::autodiff {
+
+enum class GradKind {
+  /// T f_grad(params..., adjoints...): returns f, adds df/dp into dp.
+  Grad,
+  /// void f_pullback(params..., T dout, adjoints...): adds dout * df/dp.
+  Pullback,
+};
+
+struct ReverseOptions {
+  GradKind Kind = GradKind::Grad;
+  std::string Name;          ///< Name of the generated function.
+  std::vector<unsigned> Wrt; ///< Indices into the primal's parameters.
+};
+
+/// The name of the adjoint of parameter P: "d" + P, or, when that clashes
+/// with another name in the function, "d_" + P, then "d_" + P + "2", ...
+std::string adjointParamName(const ir::Function &Primal,
+                             const std::string &P);
+
+std::unique_ptr<ir::Function> reverse(const ir::Function &Primal,
+                                      const ReverseOptions &Opts);
+
+} // namespace gradc::autodiff
+
+#endif // GRADC_AUTODIFF_REVERSE_H

@@ -1,0 +1,209 @@
+//===- ExprPrinter.cpp - C++ expressions with minimal parentheses ---------===//
+#include "ExprPrinter.h"
+
+#include "gradc/Emit/CppEmitter.h"
+#include "gradc/IR/Printer.h"
+
+#include <cmath>
+
+namespace gradc::emit {
+
+using namespace ir;
+
+namespace {
+enum Prec : int {
+  PrecSelect = 2,
+  PrecEquality = 7,
+  PrecRelational = 8,
+  PrecAdditive = 11,
+  PrecMultiplicative = 12,
+  PrecUnary = 14,
+  PrecPrimary = 16,
+};
+
+int binaryPrec(OpCode C) {
+  switch (C) {
+  case OpCode::Add:
+  case OpCode::Sub:
+    return PrecAdditive;
+  default:
+    return PrecMultiplicative;
+  }
+}
+
+const char *binarySymbol(OpCode C) {
+  switch (C) {
+  case OpCode::Add:
+    return "+";
+  case OpCode::Sub:
+    return "-";
+  case OpCode::Mul:
+    return "*";
+  case OpCode::Div:
+    return "/";
+  default:
+    return "%";
+  }
+}
+
+/// The C++ type a literal's spelling has by itself.
+enum class LiteralKind { Integer, Float, Double, LongDouble };
+
+LiteralKind literalKind(const std::string &S) {
+  bool Hex = S.size() > 1 && S[0] == '0' && (S[1] == 'x' || S[1] == 'X');
+  bool Floating = S.find('.') != std::string::npos ||
+                  (!Hex && S.find_first_of("eE") != std::string::npos) ||
+                  (Hex && S.find_first_of("pP") != std::string::npos);
+  if (!Floating)
+    return LiteralKind::Integer;
+  char Last = S.back();
+  if (Last == 'f' || Last == 'F')
+    return LiteralKind::Float;
+  if (Last == 'l' || Last == 'L')
+    return LiteralKind::LongDouble;
+  return LiteralKind::Double;
+}
+
+LiteralKind kindOf(Scalar S) {
+  switch (S) {
+  case Scalar::Float32:
+    return LiteralKind::Float;
+  case Scalar::Float64:
+    return LiteralKind::Double;
+  case Scalar::Float80:
+    return LiteralKind::LongDouble;
+  default:
+    return LiteralKind::Integer;
+  }
+}
+} // namespace
+
+bool ExprPrinter::bareCast(const Value *V) const {
+  return V->Code == OpCode::Cast && V->IVal != 0 && Plan.Inlined[V->Id];
+}
+
+std::string ExprPrinter::literal(const Value *C, bool BesideFloating) const {
+  if (C->Ty.isBool())
+    return C->IVal ? "true" : "false";
+  if (!C->Ty.isFloating()) {
+    if (!C->Text.empty())
+      return C->Text;
+    return std::to_string(C->IVal);
+  }
+  double V = C->FVal;
+  LiteralKind Want = kindOf(C->Ty.scalarKind());
+  // The user's own spelling, where it means the same thing here.
+  if (!C->Text.empty()) {
+    LiteralKind Has = literalKind(C->Text);
+    if (Has == Want || (Has == LiteralKind::Integer && BesideFloating))
+      return C->Text;
+  }
+  bool Integral = std::isfinite(V) && V == std::trunc(V) && std::fabs(V) < 1e15;
+  if (Integral && BesideFloating)
+    return formatNumber(V);
+  if (!std::isfinite(V)) {
+    std::string T = cxxTypeName(C->Ty.scalarKind());
+    if (std::isnan(V))
+      return "std::numeric_limits<" + T + ">::quiet_NaN()";
+    return std::string(V < 0 ? "-" : "") + "std::numeric_limits<" + T +
+           ">::infinity()";
+  }
+  std::string Text = formatNumber(V);
+  if (Text.find_first_of(".e") == std::string::npos)
+    Text += ".0";
+  if (Want == LiteralKind::Float)
+    Text += "f";
+  else if (Want == LiteralKind::LongDouble)
+    Text += "L";
+  return Text;
+}
+
+std::string ExprPrinter::operand(const Value *Op, const Value *Sibling,
+                                 int Prec, bool Right) const {
+  std::string Text;
+  int P;
+  bool SiblingFloating = Sibling->Ty.isFloating() && !bareCast(Sibling) &&
+                         !(Sibling->isConst() && Sibling->Text.empty());
+  if (Op->isConst()) {
+    Text = literal(Op, SiblingFloating);
+    P = Text[0] == '-' ? PrecUnary : PrecPrimary;
+  } else if (bareCast(Op) && SiblingFloating &&
+             !(Right && bareCast(Sibling))) {
+    // The usual arithmetic conversions do what the cast did.
+    Printed Inner = expr(Op->Operands[0]);
+    Text = Inner.Text;
+    P = Inner.Prec;
+  } else {
+    Printed E = expr(Op);
+    Text = E.Text;
+    P = E.Prec;
+  }
+  if (P < Prec || (Right && P == Prec))
+    return "(" + Text + ")";
+  return Text;
+}
+
+ExprPrinter::Printed ExprPrinter::expr(const Value *V, bool Define) const {
+  if (V->isConst())
+    return {literal(V, false), PrecPrimary};
+  if (!Define && !Plan.Inlined[V->Id])
+    return {Plan.Var[V->Id], PrecPrimary};
+  const auto &Ops = V->Operands;
+  switch (V->Code) {
+  case OpCode::Copy:
+    return expr(Ops[0]);
+  case OpCode::Cast:
+    return {std::string("static_cast<") + cxxTypeName(V->Ty.scalarKind()) +
+                ">(" + print(Ops[0]) + ")",
+            PrecPrimary};
+  case OpCode::Neg: {
+    Printed Inner = expr(Ops[0]);
+    if (Inner.Prec < PrecUnary || Inner.Text[0] == '-')
+      Inner.Text = "(" + Inner.Text + ")";
+    return {"-" + Inner.Text, PrecUnary};
+  }
+  case OpCode::Add:
+  case OpCode::Sub:
+  case OpCode::Mul:
+  case OpCode::Div:
+  case OpCode::Rem: {
+    int P = binaryPrec(V->Code);
+    return {operand(Ops[0], Ops[1], P, false) + " " + binarySymbol(V->Code) +
+                " " + operand(Ops[1], Ops[0], P, true),
+            P};
+  }
+  case OpCode::Call: {
+    std::string Text = std::string("std::") + mathFnName(V->Fn) + "(";
+    for (size_t I = 0; I < Ops.size(); ++I)
+      Text += (I ? ", " : "") + print(Ops[I]);
+    return {Text + ")", PrecPrimary};
+  }
+  case OpCode::Cmp: {
+    int P = V->Pred == CmpPred::EQ || V->Pred == CmpPred::NE ? PrecEquality
+                                                             : PrecRelational;
+    return {operand(Ops[0], Ops[1], P, false) + " " +
+                cmpPredSymbol(V->Pred) + " " +
+                operand(Ops[1], Ops[0], P, true),
+            P};
+  }
+  case OpCode::Select: {
+    auto Part = [&](const Value *X, int Min) {
+      Printed E = expr(X);
+      return E.Prec <= Min ? "(" + E.Text + ")" : E.Text;
+    };
+    return {Part(Ops[0], PrecSelect) + " ? " + Part(Ops[1], PrecSelect - 1) +
+                " : " + Part(Ops[2], PrecSelect - 1),
+            PrecSelect};
+  }
+  default:
+    return {"/* unprintable */", PrecPrimary};
+  }
+}
+
+std::string ExprPrinter::print(const Value *V) const { return expr(V).Text; }
+
+std::string ExprPrinter::printDefinition(const Value *V) const {
+  return expr(V, /*Define=*/true).Text;
+}
+
+} // namespace gradc::emit

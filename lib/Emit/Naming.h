@@ -1,0 +1,31 @@
+//===- Naming.h - Which values become C++ variables, and their names ------===//
+#ifndef GRADC_EMIT_NAMING_H
+#define GRADC_EMIT_NAMING_H
+
+#include "gradc/IR/Function.h"
+
+#include <string>
+#include <vector>
+
+namespace gradc::emit {
+
+/// How each value of a function is spelled in C++. Indexed by Value::Id.
+struct NamePlan {
+  /// Printed inside the expression of its (single) user.
+  std::vector<bool> Inlined;
+  /// The variable holding a parameter or a materialized value.
+  std::vector<std::string> Var;
+  /// A materialized value that is assigned into a variable that already
+  /// exists (its previous value, Replaces, being dead) instead of declared.
+  std::vector<const ir::Value *> Replaces;
+  std::vector<unsigned> Uses;
+};
+
+/// Names follow the source: a value named `x` lives in `x` when that is free
+/// or holds a dead value of the same type; otherwise in `x_2`, `x_3`, ...
+/// Temporaries used more than once are named after their operation.
+NamePlan planNames(const ir::Function &F);
+
+} // namespace gradc::emit
+
+#endif // GRADC_EMIT_NAMING_H

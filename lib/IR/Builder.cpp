@@ -1,0 +1,167 @@
+//===- Builder.cpp - Appending ops to a block -----------------------------===//
+#include "gradc/IR/Builder.h"
+
+#include <cmath>
+
+namespace gradc::ir {
+
+Value *Builder::append(Value *V) {
+  V->Stmt = CurStmt;
+  V->Loc = CurLoc;
+  B->Ops.push_back(V);
+  return V;
+}
+
+Value *Builder::make(OpCode Code, Type Ty, std::vector<Value *> Ops) {
+  return append(F.create(Code, Ty, std::move(Ops)));
+}
+
+Value *Builder::constant(double V, Scalar S, std::string Spelling) {
+  Value *C = F.create(OpCode::Const, Type::scalar(S));
+  if (isFloating(S))
+    C->FVal = V;
+  else
+    C->IVal = static_cast<std::int64_t>(V);
+  C->Text = std::move(Spelling);
+  return append(C);
+}
+
+Value *Builder::cast(Value *A, Scalar To) {
+  if (A->Ty == Type::scalar(To))
+    return A;
+  if (A->isConst())
+    return constant(A->constValue(), To, A->Text);
+  return make(OpCode::Cast, Type::scalar(To), {A});
+}
+
+Value *Builder::copy(Value *A) { return make(OpCode::Copy, A->Ty, {A}); }
+
+static bool isNeg(Value *V) { return V->Code == OpCode::Neg; }
+
+Value *Builder::neg(Value *A) {
+  if (Fold) {
+    if (A->isConst())
+      return constant(-A->constValue(), A->Ty.scalarKind());
+    if (isNeg(A))
+      return A->Operands[0];
+  }
+  return make(OpCode::Neg, A->Ty, {A});
+}
+
+Value *Builder::binary(OpCode Code, Value *A, Value *B) {
+  return make(Code, A->Ty, {A, B});
+}
+
+Value *Builder::add(Value *A, Value *B) {
+  if (Fold) {
+    if (A->isConst() && B->isConst())
+      return constant(A->constValue() + B->constValue(), A->Ty.scalarKind());
+    if (B->isConstValue(0))
+      return A;
+    if (A->isConstValue(0))
+      return B;
+    if (isNeg(B))
+      return sub(A, B->Operands[0]);
+    if (isNeg(A))
+      return sub(B, A->Operands[0]);
+  }
+  return binary(OpCode::Add, A, B);
+}
+
+Value *Builder::sub(Value *A, Value *B) {
+  if (Fold) {
+    if (A->isConst() && B->isConst())
+      return constant(A->constValue() - B->constValue(), A->Ty.scalarKind());
+    if (B->isConstValue(0))
+      return A;
+    if (A->isConstValue(0))
+      return neg(B);
+    if (isNeg(B))
+      return add(A, B->Operands[0]);
+  }
+  return binary(OpCode::Sub, A, B);
+}
+
+Value *Builder::mul(Value *A, Value *B) {
+  if (Fold) {
+    if (A->isConst() && B->isConst())
+      return constant(A->constValue() * B->constValue(), A->Ty.scalarKind());
+    // Adjoints are finite wherever the primal is, so x * 0 = 0 here.
+    if (A->isConstValue(0))
+      return A;
+    if (B->isConstValue(0))
+      return B;
+    if (B->isConstValue(1))
+      return A;
+    if (A->isConstValue(1))
+      return B;
+    if (B->isConstValue(-1))
+      return neg(A);
+    if (A->isConstValue(-1))
+      return neg(B);
+    // Pull signs outward so that accumulation can read `d -= ...`.
+    if (isNeg(A) && isNeg(B))
+      return mul(A->Operands[0], B->Operands[0]);
+    if (isNeg(A))
+      return neg(mul(A->Operands[0], B));
+    if (isNeg(B))
+      return neg(mul(A, B->Operands[0]));
+    // Constants lead, as people write them: 2 * x.
+    if (B->isConst())
+      return binary(OpCode::Mul, B, A);
+  }
+  return binary(OpCode::Mul, A, B);
+}
+
+Value *Builder::div(Value *A, Value *B) {
+  if (Fold) {
+    if (A->isConst() && B->isConst() && A->Ty.isFloating())
+      return constant(A->constValue() / B->constValue(), A->Ty.scalarKind());
+    if (A->isConstValue(0))
+      return A;
+    if (B->isConstValue(1))
+      return A;
+    if (isNeg(A))
+      return neg(div(A->Operands[0], B));
+  }
+  return binary(OpCode::Div, A, B);
+}
+
+Value *Builder::rem(Value *A, Value *B) { return binary(OpCode::Rem, A, B); }
+
+Value *Builder::call(MathFn Fn, std::vector<Value *> Args) {
+  Type Ty = Args.empty() ? Type::f64() : Args[0]->Ty;
+  Value *V = make(OpCode::Call, Ty, std::move(Args));
+  V->Fn = Fn;
+  return V;
+}
+
+Value *Builder::cmp(CmpPred P, Value *A, Value *B) {
+  Value *V = make(OpCode::Cmp, Type::boolTy(), {A, B});
+  V->Pred = P;
+  return V;
+}
+
+Value *Builder::select(Value *C, Value *A, Value *B) {
+  if (Fold && A == B)
+    return A;
+  return make(OpCode::Select, A->Ty, {C, A, B});
+}
+
+void Builder::addTo(Value *Ptr, Value *V) {
+  make(OpCode::AddTo, Type::voidTy(), {Ptr, V});
+}
+
+void Builder::note(std::string Text) {
+  Value *N = make(OpCode::Note, Type::voidTy());
+  N->Text = std::move(Text);
+}
+
+void Builder::ret(Value *V) {
+  if (V)
+    make(OpCode::Return, Type::voidTy(), {V});
+  else
+    make(OpCode::Return, Type::voidTy());
+}
+
+} // namespace gradc::ir

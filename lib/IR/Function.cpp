@@ -1,0 +1,66 @@
+//===- Function.cpp - The SSA graph of one function -----------------------===//
+#include "gradc/IR/Function.h"
+
+namespace gradc::ir {
+
+namespace {
+struct MathFnInfo {
+  const char *Name;
+  unsigned Arity;
+};
+
+// Indexed by MathFn.
+constexpr MathFnInfo MathFns[] = {
+    {"exp", 1},   {"log", 1},   {"log10", 1}, {"log2", 1},  {"log1p", 1},
+    {"expm1", 1}, {"sqrt", 1},  {"cbrt", 1},  {"pow", 2},   {"sin", 1},
+    {"cos", 1},   {"tan", 1},   {"asin", 1},  {"acos", 1},  {"atan", 1},
+    {"atan2", 2}, {"sinh", 1},  {"cosh", 1},  {"tanh", 1},  {"fabs", 1},
+    {"fmax", 2},  {"fmin", 2},  {"hypot", 2}, {"erf", 1},   {"max", 2},
+    {"min", 2},   {"abs", 1},
+};
+static_assert(sizeof(MathFns) / sizeof(MathFns[0]) ==
+                  static_cast<unsigned>(MathFn::StdAbs) + 1,
+              "one entry per MathFn");
+} // namespace
+
+const char *mathFnName(MathFn F) {
+  return MathFns[static_cast<unsigned>(F)].Name;
+}
+
+unsigned mathFnArity(MathFn F) {
+  return MathFns[static_cast<unsigned>(F)].Arity;
+}
+
+bool isStdFn(MathFn F) {
+  return F == MathFn::StdMax || F == MathFn::StdMin || F == MathFn::StdAbs;
+}
+
+const char *cmpPredName(CmpPred P) {
+  static const char *Names[] = {"lt", "le", "gt", "ge", "eq", "ne"};
+  return Names[static_cast<unsigned>(P)];
+}
+
+const char *cmpPredSymbol(CmpPred P) {
+  static const char *Symbols[] = {"<", "<=", ">", ">=", "==", "!="};
+  return Symbols[static_cast<unsigned>(P)];
+}
+
+Value *Function::create(OpCode Code, Type Ty, std::vector<Value *> Operands) {
+  Storage.push_back(std::make_unique<Value>());
+  Value *V = Storage.back().get();
+  V->Code = Code;
+  V->Ty = Ty;
+  V->Operands = std::move(Operands);
+  V->Id = static_cast<unsigned>(Storage.size() - 1);
+  return V;
+}
+
+Value *Function::addParam(const std::string &Name, Type Ty,
+                          std::string Spelling) {
+  Value *V = create(OpCode::Param, Ty);
+  V->Name = Name;
+  Params.push_back({V, std::move(Spelling)});
+  return V;
+}
+
+} // namespace gradc::ir

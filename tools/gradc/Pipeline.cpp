@@ -1,0 +1,54 @@
+//===- Pipeline.cpp - From lowered functions to output text ---------------===//
+#include "Pipeline.h"
+
+#include "Format.h"
+#include "gradc/Autodiff/Reverse.h"
+#include "gradc/Emit/CppEmitter.h"
+#include "gradc/IR/Printer.h"
+#include "gradc/IR/Verifier.h"
+
+namespace gradc::tool {
+
+bool render(const std::vector<frontend::Request> &Requests,
+            const std::string &SourceName, EmitKind Kind, std::string &Out,
+            std::string &Error) {
+  Out.clear();
+  if (Kind == EmitKind::IR) {
+    for (const frontend::Request &R : Requests)
+      Out += ir::print(*R.Primal);
+    return true;
+  }
+  std::vector<std::unique_ptr<ir::Function>> Generated;
+  for (const frontend::Request &R : Requests) {
+    for (autodiff::GradKind GK :
+         {autodiff::GradKind::Grad, autodiff::GradKind::Pullback}) {
+      autodiff::ReverseOptions Opts;
+      Opts.Kind = GK;
+      Opts.Wrt = R.Wrt;
+      Opts.Name = R.BaseName +
+                  (GK == autodiff::GradKind::Grad ? "_grad" : "_pullback");
+      std::unique_ptr<ir::Function> G = autodiff::reverse(*R.Primal, Opts);
+      std::vector<std::string> Problems = ir::verify(*G);
+      if (!Problems.empty()) {
+        Error = "internal error: the generated " + Opts.Name +
+                " is invalid: " + Problems.front();
+        return false;
+      }
+      Generated.push_back(std::move(G));
+    }
+  }
+  if (Kind == EmitKind::GradIR) {
+    for (const auto &G : Generated)
+      Out += ir::print(*G);
+    return true;
+  }
+  std::vector<const ir::Function *> Fns;
+  for (const auto &G : Generated)
+    Fns.push_back(G.get());
+  emit::HeaderOptions HO;
+  HO.SourceName = SourceName;
+  Out = formatCpp(emit::emitHeader(Fns, HO));
+  return true;
+}
+
+} // namespace gradc::tool

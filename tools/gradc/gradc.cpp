@@ -1,0 +1,142 @@
+//===- gradc.cpp - The command-line driver --------------------------------===//
+//
+//   gradc foo.cpp -o foo.grad.h [-- <compiler flags>]
+//
+// Exit status: 0 on success, 1 when an input has errors (diagnostics say
+// where), 2 on a usage or file-system error.
+//
+//===----------------------------------------------------------------------===//
+#include "Output.h"
+#include "Pipeline.h"
+#include "gradc/Config.h"
+#include "gradc/Frontend/ClangFrontend.h"
+
+#include "clang/Tooling/CommonOptionsParser.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <cstring>
+
+using namespace gradc;
+namespace cl = llvm::cl;
+
+static cl::OptionCategory GradcCategory("gradc options");
+
+static cl::opt<std::string>
+    OutputPath("o", cl::desc("Output file ('-' for standard output). With "
+                             "one input only; without it, each input "
+                             "foo.cpp is written to foo.grad.h beside it"),
+               cl::value_desc("file"), cl::cat(GradcCategory));
+
+static cl::opt<tool::EmitKind> Emit(
+    "emit", cl::desc("What to write"), cl::init(tool::EmitKind::Cpp),
+    cl::values(
+        clEnumValN(tool::EmitKind::Cpp, "cpp",
+                   "the generated C++ header (default)"),
+        clEnumValN(tool::EmitKind::IR, "ir",
+                   "the IR of each annotated function, as lowered"),
+        clEnumValN(tool::EmitKind::GradIR, "grad-ir",
+                   "the IR of the generated gradient functions")),
+    cl::cat(GradcCategory));
+
+static const char Overview[] =
+    "gradc: reverse-mode differentiation of C++ functions, source to source\n"
+    "\n"
+    "Annotate a function with GRADC_DIFF(\"grad\") (from <gradc/gradc.h>) "
+    "and run\n"
+    "  gradc foo.cpp -o foo.grad.h [-- <compiler flags>]\n"
+    "to get f_grad and f_pullback in foo.grad.h.\n";
+
+/// The directory holding gradc/gradc.h: beside an installed tool
+/// (<prefix>/bin/../include), else the source tree it was built from.
+static std::string ownIncludeDir(const char *Argv0) {
+  std::string Exe =
+      llvm::sys::fs::getMainExecutable(Argv0, (void *)&ownIncludeDir);
+  llvm::SmallString<256> Dir(llvm::sys::path::parent_path(
+      llvm::sys::path::parent_path(Exe)));
+  llvm::sys::path::append(Dir, "include");
+  llvm::SmallString<256> Header(Dir);
+  llvm::sys::path::append(Header, "gradc", "gradc.h");
+  if (llvm::sys::fs::exists(Header))
+    return std::string(Dir);
+  return GRADC_SOURCE_INCLUDE_DIR;
+}
+
+static std::string defaultOutput(const std::string &Input) {
+  llvm::SmallString<256> Out(Input);
+  llvm::sys::path::replace_extension(Out, "grad.h");
+  return std::string(Out);
+}
+
+int main(int Argc, const char **Argv) {
+  // Without -p or "--", run with no compilation database rather than search
+  // for one and complain.
+  std::vector<const char *> Args(Argv, Argv + Argc);
+  bool HasDashDash = false, HasP = false;
+  for (int I = 1; I < Argc; ++I) {
+    HasDashDash |= std::strcmp(Argv[I], "--") == 0;
+    HasP |= !HasDashDash && (std::strcmp(Argv[I], "-p") == 0 ||
+                             std::strncmp(Argv[I], "-p=", 3) == 0);
+  }
+  if (!HasDashDash && !HasP)
+    Args.push_back("--");
+  int NumArgs = static_cast<int>(Args.size());
+
+  cl::SetVersionPrinter([](llvm::raw_ostream &OS) {
+    OS << "gradc " << GRADC_VERSION << " (LLVM " << GRADC_LLVM_VERSION
+       << ")\n";
+  });
+  auto Parser = clang::tooling::CommonOptionsParser::create(
+      NumArgs, Args.data(), GradcCategory, cl::OneOrMore, Overview);
+  if (!Parser) {
+    llvm::errs() << "gradc: " << llvm::toString(Parser.takeError()) << "\n";
+    return 2;
+  }
+  const std::vector<std::string> &Sources = Parser->getSourcePathList();
+  if (!OutputPath.empty() && Sources.size() > 1) {
+    llvm::errs() << "gradc: -o takes one input; without -o each input "
+                    "foo.cpp is written to foo.grad.h\n";
+    return 2;
+  }
+
+  frontend::FrontendOptions Opts;
+  Opts.ExtraArgs = {"-resource-dir=" + std::string(GRADC_CLANG_RESOURCE_DIR),
+                    "-I" + ownIncludeDir(Argv[0])};
+
+  int Status = 0;
+  for (const std::string &Source : Sources) {
+    if (!llvm::sys::fs::exists(Source)) {
+      llvm::errs() << "gradc: error: no such file: '" << Source << "'\n";
+      Status = std::max(Status, 1);
+      continue;
+    }
+    frontend::FrontendResult R =
+        frontend::lowerFile(Parser->getCompilations(), Source, Opts);
+    if (R.NumErrors > 0) {
+      llvm::errs() << "gradc: " << Source << ": " << R.NumErrors << " error"
+                   << (R.NumErrors == 1 ? "" : "s")
+                   << "; no output written\n";
+      Status = std::max(Status, 1);
+      continue;
+    }
+    if (R.Requests.empty())
+      llvm::errs() << "gradc: warning: " << Source
+                   << ": no function is annotated with GRADC_DIFF\n";
+    std::string Text, Error;
+    if (!tool::render(R.Requests, llvm::sys::path::filename(Source).str(),
+                      Emit, Text, Error)) {
+      llvm::errs() << "gradc: " << Source << ": " << Error << "\n";
+      Status = std::max(Status, 1);
+      continue;
+    }
+    std::string Out = OutputPath.empty() ? defaultOutput(Source)
+                                         : std::string(OutputPath);
+    if (tool::writeIfChanged(Out, Text, Error) == tool::WriteResult::Failed) {
+      llvm::errs() << "gradc: error: " << Error << "\n";
+      Status = 2;
+    }
+  }
+  return Status;
+}
