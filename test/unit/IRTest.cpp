@@ -1,0 +1,129 @@
+//===- IRTest.cpp - The IR: builder folding, verifier, printer ------------===//
+#include "TestFunctions.h"
+#include "gradc/IR/Printer.h"
+#include "gradc/IR/Uses.h"
+#include "gradc/IR/Verifier.h"
+
+#include <gtest/gtest.h>
+
+using namespace gradc;
+using namespace gradc::ir;
+using gradc::test::named;
+
+namespace {
+
+struct Fixture {
+  Function F;
+  Value *X, *Y;
+  Builder B{F, F.Body, /*Fold=*/true};
+  Fixture() {
+    F.Name = "g";
+    F.RetTy = Type::f64();
+    X = F.addParam("x", Type::f64(), "double");
+    Y = F.addParam("y", Type::f64(), "double");
+  }
+  Value *k(double V) { return B.constant(V, Scalar::Float64); }
+};
+
+TEST(Builder, FoldsTheAlgebraOfHandWrittenDerivatives) {
+  Fixture T;
+  EXPECT_EQ(T.B.mul(T.X, T.k(1)), T.X);
+  EXPECT_EQ(T.B.mul(T.k(1), T.X), T.X);
+  EXPECT_TRUE(T.B.mul(T.X, T.k(0))->isConstValue(0));
+  EXPECT_EQ(T.B.add(T.k(0), T.X), T.X);
+  EXPECT_EQ(T.B.sub(T.X, T.k(0)), T.X);
+  EXPECT_EQ(T.B.neg(T.B.neg(T.X)), T.X);
+  EXPECT_TRUE(T.B.add(T.k(2), T.k(3))->isConstValue(5));
+  EXPECT_EQ(T.B.div(T.X, T.k(1)), T.X);
+
+  Value *MinusOne = T.B.mul(T.X, T.k(-1));
+  EXPECT_EQ(MinusOne->Code, OpCode::Neg);
+  // x + (-y) reads x - y; signs move outward so `d -= ...` can be written.
+  Value *Diff = T.B.add(T.X, T.B.neg(T.Y));
+  EXPECT_EQ(Diff->Code, OpCode::Sub);
+  Value *Prod = T.B.mul(T.B.neg(T.X), T.Y);
+  EXPECT_EQ(Prod->Code, OpCode::Neg);
+  EXPECT_EQ(Prod->Operands[0]->Code, OpCode::Mul);
+  // Constants lead: x * 2 is built as 2 * x.
+  Value *Twice = T.B.mul(T.X, T.k(2));
+  EXPECT_TRUE(Twice->Operands[0]->isConstValue(2));
+}
+
+TEST(Builder, WithoutFoldingKeepsTheUsersCode) {
+  Fixture T;
+  T.B.setFold(false);
+  Value *V = T.B.mul(T.X, T.k(1));
+  EXPECT_EQ(V->Code, OpCode::Mul);
+}
+
+TEST(Verifier, AcceptsTheCs231nFunction) {
+  auto F = test::cs231n();
+  EXPECT_TRUE(verify(*F).empty());
+}
+
+TEST(Verifier, RejectsUseBeforeDefinition) {
+  Fixture T;
+  T.B.setFold(false);
+  Value *Late = T.F.create(OpCode::Neg, Type::f64(), {T.X});
+  T.B.add(T.X, Late); // Late is never placed
+  T.B.ret(T.X);
+  std::vector<std::string> Errors = verify(T.F);
+  ASSERT_EQ(Errors.size(), 1u);
+  EXPECT_NE(Errors[0].find("used before it is defined"), std::string::npos);
+}
+
+TEST(Verifier, RejectsMismatchedTypes) {
+  Fixture T;
+  Value *N = T.F.addParam("n", Type::scalar(Scalar::Int32), "int");
+  T.F.Body.Ops.push_back(T.F.create(OpCode::Add, Type::f64(), {T.X, N}));
+  T.B.ret(T.X);
+  std::vector<std::string> Errors = verify(T.F);
+  ASSERT_FALSE(Errors.empty());
+  EXPECT_NE(Errors[0].find("differs from f64"), std::string::npos);
+}
+
+TEST(Verifier, RejectsAMissingOrWrongReturn) {
+  Fixture T;
+  EXPECT_FALSE(verify(T.F).empty());
+  T.B.ret(T.B.constant(1, Scalar::Int32));
+  std::vector<std::string> Errors = verify(T.F);
+  ASSERT_EQ(Errors.size(), 1u);
+  EXPECT_NE(Errors[0].find("returns i32"), std::string::npos);
+}
+
+TEST(Printer, NamesVersionsAndTemporaries) {
+  Fixture T;
+  T.B.setFold(false);
+  Value *S = named(T.B.mul(T.X, T.Y), "s");
+  Value *S2 = named(T.B.add(S, T.B.constant(1, Scalar::Float64, "1.0")), "s");
+  T.B.ret(T.B.neg(S2));
+  EXPECT_EQ(print(T.F), "func @g(%x: f64, %y: f64) -> f64 {\n"
+                        "  %s = mul %x, %y : f64\n"
+                        "  %s.1 = add %s, 1.0 : f64\n"
+                        "  %0 = neg %s.1 : f64\n"
+                        "  return %0\n"
+                        "}\n");
+}
+
+TEST(Printer, FormatsNumbersShortestFirst) {
+  EXPECT_EQ(formatNumber(1), "1");
+  EXPECT_EQ(formatNumber(0.5), "0.5");
+  EXPECT_EQ(formatNumber(0.1), "0.1");
+  EXPECT_EQ(formatNumber(2.302585092994046), "2.302585092994046");
+  EXPECT_EQ(formatNumber(1e-8), "1e-08");
+}
+
+TEST(DeadCode, RemovesUnusedChainsAndKeepsEffects) {
+  Fixture T;
+  T.B.setFold(false);
+  Value *Dead = T.B.mul(T.X, T.Y);
+  T.B.neg(Dead);
+  T.B.note("kept");
+  T.B.ret(T.X);
+  eliminateDeadCode(T.F);
+  ASSERT_EQ(T.F.Body.Ops.size(), 2u);
+  EXPECT_EQ(T.F.Body.Ops[0]->Code, OpCode::Note);
+  EXPECT_EQ(T.F.Body.Ops[1]->Code, OpCode::Return);
+}
+
+} // namespace
