@@ -102,8 +102,10 @@ int main(int Argc, const char **Argv) {
   }
 
   frontend::FrontendOptions Opts;
+  // __GRADC__ lets a source include its own generated header at its end,
+  // out of gradc's sight: #ifndef __GRADC__ #include "foo.grad.h" #endif.
   Opts.ExtraArgs = {"-resource-dir=" + std::string(GRADC_CLANG_RESOURCE_DIR),
-                    "-I" + ownIncludeDir(Argv[0])};
+                    "-I" + ownIncludeDir(Argv[0]), "-D__GRADC__=1"};
 
   int Status = 0;
   for (const std::string &Source : Sources) {
