@@ -1,6 +1,7 @@
 # lit configuration for gradc. Loaded by the generated lit.site.cfg.py.
 import os
 import shutil
+import sys
 
 import lit.formats
 from lit.llvm import llvm_config
@@ -24,6 +25,7 @@ config.substitutions.append(("%gradc", os.path.join(config.gradc_tools_dir, "gra
 config.substitutions.append(("%cxx", "g++ " + flags))
 config.substitutions.append(("%clangxx", clangxx + " " + flags))
 config.substitutions.append(("%src_root", config.gradc_src_root))
+config.substitutions.append(("%python", sys.executable))
 
 clang_format = shutil.which("clang-format-19")
 if clang_format:

@@ -138,7 +138,8 @@ void ReverseMode::forward() {
 }
 
 void ReverseMode::contribute(const Value *U, Value *C, bool Own) {
-  if (!Act.isActive(U))
+  // A zero contribution (0 * y) is no contribution: no `dy += 0`.
+  if (!Act.isActive(U) || C->isConstValue(0))
     return;
   auto Param = AdjParam.find(U);
   if (Param != AdjParam.end()) {

@@ -1,0 +1,78 @@
+//===- Lowering.h - Clang AST of a function body to IR ----------*- C++ -*-===//
+//
+// Private to the Clang front end. ClangFrontend.cpp finds the annotated
+// functions, checks their signatures and resolves their specs; Lowering.cpp
+// turns a body into IR. Both report through the same Reporter, so that every
+// problem reaches the user as a Clang diagnostic at their own source line.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GRADC_LIB_FRONTEND_LOWERING_H
+#define GRADC_LIB_FRONTEND_LOWERING_H
+
+#include "gradc/IR/Function.h"
+
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/ArrayRef.h"
+
+#include <optional>
+#include <string>
+
+namespace clang {
+class ASTContext;
+class FunctionDecl;
+class QualType;
+class SourceManager;
+} // namespace clang
+
+namespace gradc::frontend {
+
+/// Reports gradc's own diagnostics through the compilation's
+/// DiagnosticsEngine, so that they look like any other Clang diagnostic
+/// (file:line:col, source line, caret) and honour -Werror, -ferror-limit and
+/// the like. A silent reporter only records that something went wrong; it is
+/// used to lower a body a second time without repeating its diagnostics.
+class Reporter {
+public:
+  explicit Reporter(clang::DiagnosticsEngine &Diags);
+
+  void error(clang::SourceLocation Loc, const std::string &Msg,
+             clang::SourceRange Range = {});
+  void warning(clang::SourceLocation Loc, const std::string &Msg,
+               clang::SourceRange Range = {});
+
+  /// Errors reported (or, when silent, suppressed) so far.
+  unsigned numErrors() const { return NumErrors; }
+  void setSilent(bool On) { Silent = On; }
+
+private:
+  clang::DiagnosticsEngine &Diags;
+  unsigned ErrorID;
+  unsigned WarningID;
+  unsigned NumErrors = 0;
+  bool Silent = false;
+};
+
+/// The IR scalar type of a C++ type (canonical and unqualified: float,
+/// double, long double, bool, the integer types up to 64 bits, and enums
+/// through their underlying type). std::nullopt for anything else.
+std::optional<ir::Scalar> scalarTypeOf(clang::QualType T,
+                                       const clang::ASTContext &Ctx);
+
+/// The line and column a reader sees for Loc (its expansion location, as
+/// #line directives present it).
+ir::SourceLoc sourceLocOf(clang::SourceLocation Loc,
+                          const clang::SourceManager &SM);
+
+/// Lowers the body of FD into F, whose parameters have already been added.
+/// ParamValues[I] is the value of FD's parameter I, or nullptr when the
+/// parameter could not be lowered (its error has been reported; uses of it
+/// are then silently skipped). Fills F.Body and F.Stmts. Returns false when
+/// any error was reported.
+bool lowerBody(const clang::FunctionDecl &FD, clang::ASTContext &Ctx,
+               ir::Function &F, llvm::ArrayRef<ir::Value *> ParamValues,
+               Reporter &R);
+
+} // namespace gradc::frontend
+
+#endif // GRADC_LIB_FRONTEND_LOWERING_H

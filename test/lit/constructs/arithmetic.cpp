@@ -1,0 +1,79 @@
+// Arithmetic, unary minus, compound assignment and reassignment of locals
+// and parameters; the text shows reuse of variables and `-=`.
+// RUN: %gradc %s -o %t.grad.h
+// RUN: FileCheck %s --check-prefix=TEXT < %t.grad.h
+// RUN: %cxx -DGRADC_OUT='"%t.grad.h"' %s -o %t && %t | FileCheck %s
+// CHECK-NOT: FAIL
+// CHECK: ALL OK
+#include <gradc/gradc.h>
+
+// TEXT-LABEL: inline double arith_grad(double x, double y, double &dx, double &dy) {
+// TEXT: double q = x / y - -x;
+// TEXT: dx -= dq / y * {{.*}};
+GRADC_DIFF("grad")
+double arith(double x, double y) {
+  double q = x / y - -x;
+  return q * (x - y) + 3.0 * -y;
+}
+
+// TEXT-LABEL: inline double compound_grad(double x, double y, double &dx, double &dy) {
+// TEXT: double s = x * y;
+// TEXT-NEXT: s += x;
+// TEXT-NEXT: s -= 0.5 * y;
+// TEXT-NEXT: s *= s;
+// TEXT-NEXT: s /= y;
+GRADC_DIFF("grad")
+double compound(double x, double y) {
+  double s = x * y;
+  s += x;
+  s -= 0.5 * y;
+  s *= s;
+  s /= y;
+  return s;
+}
+
+// Reassigned parameters: the old value of x is still needed by the
+// backward sweep, so the new one gets a variable of its own.
+// TEXT-LABEL: inline double reassign_grad(double x, double y, double &dx, double &dy) {
+// TEXT: double x_2 = x * x;
+GRADC_DIFF("grad")
+double reassign(double x, double y) {
+  x = x * x;
+  y = y + x;
+  ++y;
+  return x * y;
+}
+
+// A wrt parameter that does not reach the result gets a zero gradient and
+// its adjoint is not touched.
+// TEXT-LABEL: inline double ignores_grad(double x, double /*y*/, double &dx, double & /*dy*/) {
+GRADC_DIFF("grad")
+double ignores(double x, [[maybe_unused]] double y) { return 2 * x + 0 * y; }
+
+#ifndef __GRADC__
+#include GRADC_OUT
+#include "gradc_check.h"
+
+using gradc_check::Vec;
+
+#define CHECK2(name, a, b)                                                     \
+  gradc_check::check(                                                          \
+      #name, [](const Vec &p) { return name(p[0], p[1]); },                    \
+      [](const Vec &p, Vec &d) {                                               \
+        return name##_grad(p[0], p[1], d[0], d[1]);                            \
+      },                                                                       \
+      [](const Vec &p, double s, Vec &d) {                                     \
+        name##_pullback(p[0], p[1], s, d[0], d[1]);                            \
+      },                                                                       \
+      {a, b})
+
+int main() {
+  CHECK2(arith, 1.3, -0.7);
+  CHECK2(compound, 1.3, -0.7);
+  CHECK2(reassign, 1.3, -0.7);
+  Vec g = CHECK2(ignores, 1.3, -0.7);
+  if (g[1] != 0)
+    gradc_check::fail("ignores: dy must be exactly zero");
+  return gradc_check::finish();
+}
+#endif

@@ -1,0 +1,114 @@
+// Every <cmath> function of this version, with and without std::, checked
+// against central finite differences, adjoint accumulation and the pullback.
+// RUN: %gradc %s -o %t.grad.h
+// RUN: %cxx -DGRADC_OUT='"%t.grad.h"' %s -o %t && %t | FileCheck %s
+// RUN: %clangxx -DGRADC_OUT='"%t.grad.h"' %s -o %t.clang && %t.clang
+// CHECK-NOT: FAIL
+// CHECK: ALL OK
+#include <gradc/gradc.h>
+
+#include <algorithm>
+#include <cmath>
+
+#define UNARY(name, expr)                                                      \
+  GRADC_DIFF("grad") double name(double x) { return expr; }
+
+UNARY(f_exp, std::exp(x))
+UNARY(f_log, log(x))
+UNARY(f_log10, std::log10(x))
+UNARY(f_log2, std::log2(x))
+UNARY(f_log1p, std::log1p(x))
+UNARY(f_expm1, std::expm1(x))
+UNARY(f_sqrt, std::sqrt(x))
+UNARY(f_cbrt, std::cbrt(x))
+UNARY(f_sin, std::sin(x))
+UNARY(f_cos, cos(x))
+UNARY(f_tan, std::tan(x))
+UNARY(f_asin, std::asin(x))
+UNARY(f_acos, std::acos(x))
+UNARY(f_atan, std::atan(x))
+UNARY(f_sinh, std::sinh(x))
+UNARY(f_cosh, std::cosh(x))
+UNARY(f_tanh, std::tanh(x))
+UNARY(f_fabs, std::fabs(x))
+UNARY(f_abs, std::abs(x))
+UNARY(f_erf, std::erf(x))
+UNARY(f_pow3, std::pow(x, 3))
+UNARY(f_pow2, std::pow(x, 2))
+UNARY(f_powhalf, std::pow(x, 0.5))
+
+#define BINARY(name, expr)                                                     \
+  GRADC_DIFF("grad") double name(double x, double y) { return expr; }
+
+BINARY(g_pow, std::pow(x, y))
+BINARY(g_atan2, std::atan2(x, y))
+BINARY(g_hypot, std::hypot(x, y))
+BINARY(g_fmax, std::fmax(x, y))
+BINARY(g_fmin, fmin(x, y))
+BINARY(g_max, std::max(x, y))
+BINARY(g_min, std::min(x, y))
+
+#ifndef __GRADC__
+#include GRADC_OUT
+#include "gradc_check.h"
+
+using gradc_check::Vec;
+
+#define CHECK_UNARY(name, at)                                                  \
+  gradc_check::check(                                                          \
+      #name, [](const Vec &p) { return name(p[0]); },                          \
+      [](const Vec &p, Vec &d) { return name##_grad(p[0], d[0]); },            \
+      [](const Vec &p, double s, Vec &d) { name##_pullback(p[0], s, d[0]); }, \
+      {at})
+#define CHECK_BINARY(name, a, b)                                               \
+  gradc_check::check(                                                          \
+      #name, [](const Vec &p) { return name(p[0], p[1]); },                    \
+      [](const Vec &p, Vec &d) {                                               \
+        return name##_grad(p[0], p[1], d[0], d[1]);                            \
+      },                                                                       \
+      [](const Vec &p, double s, Vec &d) {                                     \
+        name##_pullback(p[0], p[1], s, d[0], d[1]);                            \
+      },                                                                       \
+      {a, b})
+
+int main() {
+  CHECK_UNARY(f_exp, 0.7);
+  CHECK_UNARY(f_log, 2.5);
+  CHECK_UNARY(f_log10, 2.5);
+  CHECK_UNARY(f_log2, 2.5);
+  CHECK_UNARY(f_log1p, 0.3);
+  CHECK_UNARY(f_expm1, 0.3);
+  CHECK_UNARY(f_sqrt, 2.0);
+  CHECK_UNARY(f_cbrt, 2.0);
+  CHECK_UNARY(f_sin, 0.4);
+  CHECK_UNARY(f_cos, 0.4);
+  CHECK_UNARY(f_tan, 0.4);
+  CHECK_UNARY(f_asin, 0.4);
+  CHECK_UNARY(f_acos, 0.4);
+  CHECK_UNARY(f_atan, 0.4);
+  CHECK_UNARY(f_sinh, 0.4);
+  CHECK_UNARY(f_cosh, 0.4);
+  CHECK_UNARY(f_tanh, 0.4);
+  // Both sides of every kink.
+  CHECK_UNARY(f_fabs, 0.4);
+  CHECK_UNARY(f_fabs, -0.4);
+  CHECK_UNARY(f_abs, -1.5);
+  CHECK_UNARY(f_abs, 1.5);
+  CHECK_UNARY(f_erf, 0.4);
+  CHECK_UNARY(f_pow3, 1.7);
+  CHECK_UNARY(f_pow2, -1.7);
+  CHECK_UNARY(f_powhalf, 1.7);
+  CHECK_BINARY(g_pow, 1.7, 2.3);
+  CHECK_BINARY(g_atan2, 0.5, -1.5);
+  CHECK_BINARY(g_hypot, 0.5, -1.5);
+  CHECK_BINARY(g_fmax, 0.5, -1.5);
+  CHECK_BINARY(g_fmax, -0.5, 1.5);
+  CHECK_BINARY(g_fmin, 0.5, -1.5);
+  CHECK_BINARY(g_fmin, -0.5, 1.5);
+  CHECK_BINARY(g_max, 0.5, -1.5);
+  CHECK_BINARY(g_max, -0.5, 1.5);
+  CHECK_BINARY(g_min, 0.5, -1.5);
+  CHECK_BINARY(g_min, -0.5, 1.5);
+  return gradc_check::finish();
+}
+#endif

@@ -1,0 +1,82 @@
+// wrt(...) picks the parameters and their order follows the function's;
+// name(...) renames the generated functions; int parameters are passive.
+// RUN: %gradc %s -o %t.grad.h
+// RUN: FileCheck %s --check-prefix=TEXT < %t.grad.h
+// RUN: %cxx -DGRADC_OUT='"%t.grad.h"' %s -o %t && %t | FileCheck %s
+// CHECK-NOT: FAIL
+// CHECK: ALL OK
+#include <gradc/gradc.h>
+
+#include <cmath>
+
+// TEXT: inline double affine_grad(double w, double x, double b, int n, double &dw, double &db) {
+// TEXT: inline void affine_pullback(double w, double x, double b, int n, double dout, double &dw, double &db) {
+GRADC_DIFF("grad wrt(b, w)")
+double affine(double w, double x, double b, int n) {
+  return n * (w * x + b);
+}
+
+// TEXT: inline float fl_grad(float x, const double &y, long double z, float &dx, double &dy, long double &dz) {
+GRADC_DIFF("name(fl)")
+float floats(float x, const double &y, long double z) {
+  return x * static_cast<float>(y) + static_cast<float>(z * z);
+}
+
+namespace ml::detail {
+// TEXT: namespace ml {
+// TEXT-NEXT: namespace detail {
+// TEXT: inline double scaled_grad(double x, double &dx) {
+GRADC_DIFF("grad")
+double scaled(double x) { return 0.5 * x * x; }
+} // namespace ml::detail
+
+#ifndef __GRADC__
+#include GRADC_OUT
+#include "gradc_check.h"
+
+using gradc_check::Vec;
+
+int main() {
+  gradc_check::check(
+      "affine", [](const Vec &p) { return affine(p[0], 2.0, p[1], 3); },
+      [](const Vec &p, Vec &d) {
+        return affine_grad(p[0], 2.0, p[1], 3, d[0], d[1]);
+      },
+      [](const Vec &p, double s, Vec &d) {
+        affine_pullback(p[0], 2.0, p[1], 3, s, d[0], d[1]);
+      },
+      {1.5, -0.5});
+  // float arithmetic: finite differences in float are coarse.
+  gradc_check::check(
+      "floats",
+      [](const Vec &p) {
+        return static_cast<double>(
+            floats(static_cast<float>(p[0]), p[1], p[2]));
+      },
+      [](const Vec &p, Vec &d) {
+        float dx = static_cast<float>(d[0]);
+        long double dz = d[2];
+        double v = fl_grad(static_cast<float>(p[0]), p[1], p[2], dx, d[1], dz);
+        d[0] = dx;
+        d[2] = static_cast<double>(dz);
+        return v;
+      },
+      [](const Vec &p, double s, Vec &d) {
+        float dx = static_cast<float>(d[0]);
+        long double dz = d[2];
+        fl_pullback(static_cast<float>(p[0]), p[1], p[2],
+                    static_cast<float>(s), dx, d[1], dz);
+        d[0] = dx;
+        d[2] = static_cast<double>(dz);
+      },
+      {1.5, -0.5, 0.25}, 1e-2);
+  gradc_check::check(
+      "scaled", [](const Vec &p) { return ml::detail::scaled(p[0]); },
+      [](const Vec &p, Vec &d) { return ml::detail::scaled_grad(p[0], d[0]); },
+      [](const Vec &p, double s, Vec &d) {
+        ml::detail::scaled_pullback(p[0], s, d[0]);
+      },
+      {1.5});
+  return gradc_check::finish();
+}
+#endif
