@@ -4,7 +4,7 @@ import shutil
 import sys
 
 import lit.formats
-from lit.llvm import llvm_config
+import lit.llvm
 
 config.name = "gradc"
 config.test_format = lit.formats.ShTest(execute_external=False)
@@ -12,6 +12,9 @@ config.suffixes = [".cpp"]
 config.excludes = ["Inputs", "unit", "support"]
 config.test_source_root = os.path.join(config.gradc_src_root, "test", "lit")
 config.test_exec_root = os.path.join(config.gradc_obj_root, "test", "lit")
+
+lit.llvm.initialize(lit_config, config)
+from lit.llvm import llvm_config  # noqa: E402 (set by initialize)
 
 llvm_config.use_default_substitutions()  # FileCheck, not, count
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)

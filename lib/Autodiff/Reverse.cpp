@@ -152,7 +152,9 @@ void ReverseMode::contribute(const Value *U, Value *C, bool Own) {
     // A value built for this contribution takes the adjoint's name; anything
     // else (the upstream adjoint, a forward value) is copied, so that
     // `dsigx = dden` reads as the seed's staged code does.
-    if (!Name.empty()) {
+    // A reassigned variable (`s -= 0.5 * y`) passes its adjoint through to
+    // the previous version: same name, same value, nothing to copy.
+    if (!Name.empty() && C->Name != Name) {
       if (!Own || !C->Name.empty() || C->isConst())
         C = B.copy(C);
       C->Name = Name;

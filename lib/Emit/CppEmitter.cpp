@@ -75,6 +75,18 @@ const char *compoundOp(const Value &V, const Value *Old, const Value *&Rhs) {
   }
 }
 
+/// A note that fits on one 80-column line at body indentation, cut at a
+/// space: a formatter would otherwise break the statement mid-expression.
+std::string shorten(const std::string &Note) {
+  const size_t Max = 80 - 2 - 3; // indentation and "// "
+  if (Note.size() <= Max)
+    return Note;
+  size_t Cut = Note.rfind(' ', Max - 4);
+  if (Cut == std::string::npos || Cut == 0)
+    Cut = Max - 4;
+  return Note.substr(0, Cut) + " ...";
+}
+
 class FunctionEmitter {
 public:
   explicit FunctionEmitter(const Function &F)
@@ -110,7 +122,7 @@ private:
     if (!PendingNote.empty()) {
       if (Emitted)
         OS << "\n";
-      OS << "  // " << PendingNote << "\n";
+      OS << "  // " << shorten(PendingNote) << "\n";
       PendingNote.clear();
     }
     OS << "  " << Text << "\n";
@@ -124,16 +136,20 @@ private:
       return;
     case OpCode::Return:
       if (!V.Operands.empty())
-        line("return " + P.print(V.Operands[0]) + ";");
+        line("return " + P.printStored(V.Operands[0]) + ";");
       return;
     case OpCode::AddTo: {
       const Value *Rhs = V.Operands[1];
       const char *Op = "+=";
+      std::string Text = P.printStored(Rhs);
       if (Rhs->Code == OpCode::Neg && Plan.Inlined[Rhs->Id]) {
-        Rhs = Rhs->Operands[0];
+        Text = P.printStored(Rhs->Operands[0]);
+        Op = "-=";
+      } else if (Rhs->isConst() && Text[0] == '-') {
+        Text = Text.substr(1);
         Op = "-=";
       }
-      line(P.print(V.Operands[0]) + " " + Op + " " + P.print(Rhs) + ";");
+      line(P.print(V.Operands[0]) + " " + Op + " " + Text + ";");
       return;
     }
     default:
@@ -145,7 +161,7 @@ private:
     if (const Value *Old = Plan.Replaces[V.Id]) {
       const Value *Rhs = nullptr;
       if (const char *Op = compoundOp(V, Old, Rhs))
-        line(Var + " " + Op + " " + P.print(Rhs) + ";");
+        line(Var + " " + Op + " " + P.printStored(Rhs) + ";");
       else
         line(Var + " = " + P.printDefinition(&V) + ";");
       return;

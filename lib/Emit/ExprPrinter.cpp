@@ -202,6 +202,12 @@ ExprPrinter::Printed ExprPrinter::expr(const Value *V, bool Define) const {
 
 std::string ExprPrinter::print(const Value *V) const { return expr(V).Text; }
 
+std::string ExprPrinter::printStored(const Value *V) const {
+  if (bareCast(V))
+    return expr(V->Operands[0]).Text;
+  return expr(V).Text;
+}
+
 std::string ExprPrinter::printDefinition(const Value *V) const {
   return expr(V, /*Define=*/true).Text;
 }

@@ -17,8 +17,11 @@ class ExprPrinter {
 public:
   explicit ExprPrinter(const NamePlan &Plan) : Plan(Plan) {}
 
-  /// The value as a full expression (an initializer, a return value).
+  /// The value as a full expression (an argument, a condition).
   std::string print(const ir::Value *V) const;
+  /// The value stored into a variable of its own type (an initializer, a
+  /// return value, `+=`): an implicit conversion stays implicit.
+  std::string printStored(const ir::Value *V) const;
   /// The expression that defines V, even when V has a variable.
   std::string printDefinition(const ir::Value *V) const;
 

@@ -40,13 +40,24 @@ std::string tempName(const Value &V, const NamePlan &Plan) {
   }
 }
 
+/// Conversions and negations of a variable cost less to repeat than to
+/// name: `db += n` reads better than `double conv = n; ... db += conv`.
+bool cheap(const Value &V) {
+  if (V.Code != OpCode::Cast && V.Code != OpCode::Neg)
+    return false;
+  const Value &Op = *V.Operands[0];
+  return Op.Code == OpCode::Param || Op.isConst() || !Op.Name.empty();
+}
+
 bool materializes(const Value &V, unsigned Uses) {
   if (!V.hasResult() || V.isConst())
     return false;
-  return !V.Name.empty() || Uses > 1;
+  return !V.Name.empty() || (Uses > 1 && !cheap(V));
 }
 
+/// The variable that holds the latest version of a source name.
 struct Variable {
+  std::string Name;
   const Value *Holder;
   bool Assignable;
 };
@@ -97,7 +108,7 @@ NamePlan planNames(const Function &F) {
     Taken.insert(P.V->Name);
     bool Assignable = P.V->Ty.isScalar() &&
                       P.Spelling.find("const") == std::string::npos;
-    Vars[P.V->Name] = {P.V, Assignable};
+    Vars[P.V->Name] = {P.V->Name, P.V, Assignable};
   }
   for (const Value *V : Ops) {
     if (!V->hasResult() || Plan.Inlined[V->Id] || V->isConst())
@@ -107,7 +118,7 @@ NamePlan planNames(const Function &F) {
       if (It != Vars.end() && It->second.Assignable &&
           It->second.Holder->Ty == V->Ty &&
           LastUse(It->second.Holder) <= Pos[V->Id]) {
-        Plan.Var[V->Id] = V->Name;
+        Plan.Var[V->Id] = It->second.Name;
         Plan.Replaces[V->Id] = It->second.Holder;
         It->second.Holder = V;
         continue;
@@ -119,9 +130,8 @@ NamePlan planNames(const Function &F) {
       Name = Want + "_" + std::to_string(K);
     Taken.insert(Name);
     Plan.Var[V->Id] = Name;
-    // Only the variable's own name may be reused by a later version.
-    if (Name == V->Name)
-      Vars[Name] = {V, true};
+    if (!V->Name.empty())
+      Vars[V->Name] = {Name, V, true};
   }
   return Plan;
 }

@@ -21,8 +21,9 @@ struct NamePlan {
   std::vector<unsigned> Uses;
 };
 
-/// Names follow the source: a value named `x` lives in `x` when that is free
-/// or holds a dead value of the same type; otherwise in `x_2`, `x_3`, ...
+/// Names follow the source: a value named `x` lives in the variable of the
+/// previous `x` when that holds a dead value of the same type and may be
+/// assigned; otherwise in a new variable `x`, or `x_2`, `x_3`, ... if taken.
 /// Temporaries used more than once are named after their operation.
 NamePlan planNames(const ir::Function &F);
 

@@ -41,7 +41,7 @@ public:
   void warning(clang::SourceLocation Loc, const std::string &Msg,
                clang::SourceRange Range = {});
 
-  /// Errors reported (or, when silent, suppressed) so far.
+  /// Errors reported so far (a silent reporter reports none).
   unsigned numErrors() const { return NumErrors; }
   void setSilent(bool On) { Silent = On; }
 

@@ -53,7 +53,8 @@ inline Vec check(const char *Name, const Primal &F, const Grad &G,
          ", primal " + std::to_string(F(P)));
   std::printf("%s: f = %.17g\n", Name, Value);
   for (size_t I = 0; I < P.size(); ++I) {
-    double H = 1e-6 * std::max(1.0, std::fabs(P[I]));
+    // A float's rounding error swamps a small step: take a larger one.
+    double H = (FDTol > 1e-4 ? 1e-2 : 1e-6) * std::max(1.0, std::fabs(P[I]));
     Vec Hi = P, Lo = P;
     Hi[I] += H;
     Lo[I] -= H;

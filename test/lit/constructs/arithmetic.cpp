@@ -8,8 +8,12 @@
 #include <gradc/gradc.h>
 
 // TEXT-LABEL: inline double arith_grad(double x, double y, double &dx, double &dy) {
-// TEXT: double q = x / y - -x;
-// TEXT: dx -= dq / y * {{.*}};
+// TEXT: double quot = x / y;
+// TEXT-NEXT: double q = quot - -x;
+// TEXT: dy -= 3.0;
+// TEXT: double quot_2 = dq / y;
+// TEXT-NEXT: dx += quot_2;
+// TEXT-NEXT: dy -= quot * quot_2;
 GRADC_DIFF("grad")
 double arith(double x, double y) {
   double q = x / y - -x;
@@ -20,8 +24,12 @@ double arith(double x, double y) {
 // TEXT: double s = x * y;
 // TEXT-NEXT: s += x;
 // TEXT-NEXT: s -= 0.5 * y;
-// TEXT-NEXT: s *= s;
-// TEXT-NEXT: s /= y;
+// The old s is needed by the backward sweep: s *= s gets a new variable.
+// TEXT-NEXT: double s_2 = s * s;
+// TEXT: ds *= 2 * s;
+// TEXT-EMPTY:
+// TEXT-NEXT: // arithmetic.cpp:[[#@LINE+6]]: s -= 0.5 * y;
+// TEXT-NEXT: dy -= 0.5 * ds;
 GRADC_DIFF("grad")
 double compound(double x, double y) {
   double s = x * y;
@@ -36,6 +44,9 @@ double compound(double x, double y) {
 // backward sweep, so the new one gets a variable of its own.
 // TEXT-LABEL: inline double reassign_grad(double x, double y, double &dx, double &dy) {
 // TEXT: double x_2 = x * x;
+// TEXT: double dx_2 = y;
+// TEXT: dx_2 += dy_2;
+// TEXT: dx += 2 * x * dx_2;
 GRADC_DIFF("grad")
 double reassign(double x, double y) {
   x = x * x;
@@ -46,7 +57,8 @@ double reassign(double x, double y) {
 
 // A wrt parameter that does not reach the result gets a zero gradient and
 // its adjoint is not touched.
-// TEXT-LABEL: inline double ignores_grad(double x, double /*y*/, double &dx, double & /*dy*/) {
+// TEXT-LABEL: inline double ignores_grad(double x, double y, double &dx, double & /*dy*/) {
+// TEXT: dx += 2.0;
 GRADC_DIFF("grad")
 double ignores(double x, [[maybe_unused]] double y) { return 2 * x + 0 * y; }
 

@@ -34,7 +34,7 @@ double calls(double x) {
 }
 
 GRADC_DIFF("grad")
-// CHECK: unsupported.cpp:[[@LINE+1]]:31: error: pointer parameters are not supported yet
+// CHECK: unsupported.cpp:[[@LINE+1]]:30: error: pointer parameters are not supported yet
 double pointer(const double *w) { return w[0]; }
 
 GRADC_DIFF("grad")

@@ -4,23 +4,23 @@
 // RUN: FileCheck %s < %t.err
 #include <gradc/gradc.h>
 
-// CHECK: errors.cpp:[[@LINE+1]]:17: error: unknown word 'hessain'
+// CHECK: errors.cpp:[[@LINE+1]]:18: error: unknown word 'hessain' in spec; expected grad, wrt(...), out(...) or name(...)
 GRADC_DIFF("grad hessain")
 double a(double x) { return x; }
 
-// CHECK: errors.cpp:[[@LINE+1]]:16: error: {{.*}}'q' is not a parameter of 'b'
+// CHECK: errors.cpp:[[@LINE+1]]:20: error: 'q' is not a parameter of 'b'
 GRADC_DIFF("wrt(x, q)")
 double b(double x) { return x; }
 
-// CHECK: errors.cpp:[[@LINE+1]]:16: error: cannot differentiate with respect to 'n': it has type 'int'
+// CHECK: errors.cpp:[[@LINE+1]]:17: error: cannot differentiate with respect to 'n': it has type 'int'
 GRADC_DIFF("wrt(n)")
 double c(double x, int n) { return x * n; }
 
-// CHECK: errors.cpp:[[@LINE+1]]:15: error: expected
+// CHECK: errors.cpp:[[@LINE+1]]:17: error: expected an identifier
 GRADC_DIFF("wrt(")
 double d(double x) { return x; }
 
-// CHECK: errors.cpp:[[@LINE+1]]:12: error: mode 'jvp' is not supported yet
+// CHECK: errors.cpp:[[@LINE+1]]:13: error: mode 'jvp' is not supported yet
 GRADC_DIFF("jvp")
 double e(double x) { return x; }
 

@@ -9,14 +9,26 @@
 
 #include <cmath>
 
-// TEXT: inline double affine_grad(double w, double x, double b, int n, double &dw, double &db) {
-// TEXT: inline void affine_pullback(double w, double x, double b, int n, double dout, double &dw, double &db) {
+// TEXT: inline double affine_grad(double w, double x, double b, int n, double &dw,
+// TEXT-NEXT: double &db) {
+// TEXT-NEXT: double affine = n * (w * x + b);
+// TEXT: db += n;
+// TEXT-NEXT: dw += x * n;
+// The pullback needs neither w nor b: f is linear in both.
+// TEXT: inline void affine_pullback(double /*w*/, double x, double /*b*/, int n,
+// TEXT-NEXT: double dout, double &dw, double &db) {
 GRADC_DIFF("grad wrt(b, w)")
 double affine(double w, double x, double b, int n) {
   return n * (w * x + b);
 }
 
-// TEXT: inline float fl_grad(float x, const double &y, long double z, float &dx, double &dy, long double &dz) {
+// TEXT: inline float fl_grad(float x, const double &y, long double z, float &dx,
+// TEXT-NEXT: double &dy, long double &dz) {
+// A long statement is cut in its note rather than wrapped.
+// TEXT: // wrt_name.cpp:{{[0-9]+}}: return x * static_cast<float>(y) + ...
+// TEXT-NEXT: dz += 2 * z;
+// TEXT-NEXT: dx += static_cast<float>(y);
+// TEXT-NEXT: dy += static_cast<double>(x);
 GRADC_DIFF("name(fl)")
 float floats(float x, const double &y, long double z) {
   return x * static_cast<float>(y) + static_cast<float>(z * z);

@@ -1,0 +1,540 @@
+//===- ClangFrontend.cpp - Annotated C++ functions to IR ------------------===//
+//
+// Runs a ClangTool on one file, finds the function definitions of the main
+// file annotated with GRADC_DIFF, checks their signatures, resolves their
+// specs against their parameters and hands their bodies to Lowering.cpp.
+// Every problem is a Clang diagnostic at the user's own source location; a
+// function with any problem produces no Request.
+//
+//===----------------------------------------------------------------------===//
+#include "gradc/Frontend/ClangFrontend.h"
+
+#include "Lowering.h"
+#include "gradc/Frontend/Spec.h"
+#include "gradc/IR/Verifier.h"
+
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+#include <set>
+#include <variant>
+
+namespace gradc::frontend {
+
+using namespace clang;
+
+namespace {
+
+/// The spec of a gradc annotation ("gradc grad wrt(x)" -> "grad wrt(x)"), or
+/// std::nullopt for someone else's annotation.
+std::optional<StringRef> specOf(const AnnotateAttr &A) {
+  StringRef S = A.getAnnotation();
+  if (S == "gradc")
+    return StringRef();
+  if (S.starts_with("gradc "))
+    return S.drop_front(6);
+  return std::nullopt;
+}
+
+bool isIdentChar(char C) {
+  return std::isalnum(static_cast<unsigned char>(C)) || C == '_';
+}
+
+/// One gradc annotation of a function, parsed.
+struct ParsedSpec {
+  const AnnotateAttr *Attr;
+  StringRef Text;
+  spec::Spec S;
+};
+
+/// A spec resolved against the function's parameters.
+struct ResolvedSpec {
+  std::vector<unsigned> Wrt;
+  std::string BaseName;
+};
+
+/// Checks, resolves and lowers the annotated functions of one translation
+/// unit.
+class FunctionProcessor {
+public:
+  FunctionProcessor(ASTContext &Ctx, Reporter &R, FrontendResult &Result)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), R(R), Result(Result) {}
+
+  void process(const FunctionDecl &FD, ArrayRef<const AnnotateAttr *> Attrs);
+
+private:
+  SourceLocation specLoc(const AnnotateAttr &A, StringRef Spec, unsigned Col);
+  bool checkSignature(const FunctionDecl &FD);
+  std::optional<ir::Scalar> checkParam(const ParmVarDecl &PVD);
+  std::optional<ResolvedSpec>
+  resolve(const FunctionDecl &FD, const ParsedSpec &P,
+          ArrayRef<std::optional<ir::Scalar>> ParamTypes);
+  std::unique_ptr<ir::Function>
+  buildPrimal(const FunctionDecl &FD,
+              ArrayRef<std::optional<ir::Scalar>> ParamTypes);
+  std::string typeName(QualType T) const {
+    return T.getAsString(Ctx.getPrintingPolicy());
+  }
+
+  ASTContext &Ctx;
+  SourceManager &SM;
+  Reporter &R;
+  FrontendResult &Result;
+};
+
+/// Where column Col of the spec carried by A is in the user's source: in the
+/// string literal that follows GRADC_DIFF( (or annotate( when written by
+/// hand). Each level of macro expansion that led to the attribute is tried,
+/// so that a GRADC_DIFF written inside another macro's definition is found
+/// there. Falls back to the attribute's own location when the spelling is
+/// not plainly there (the spec comes from another macro, has escapes, ...).
+SourceLocation FunctionProcessor::specLoc(const AnnotateAttr &A, StringRef Spec,
+                                          unsigned Col) {
+  SourceLocation AttrLoc = A.getLocation();
+  auto TryAt = [&](SourceLocation Start) -> SourceLocation {
+    std::pair<FileID, unsigned> Decomposed = SM.getDecomposedLoc(Start);
+    bool Invalid = false;
+    StringRef Buffer = SM.getBufferData(Decomposed.first, &Invalid);
+    unsigned Offset = Decomposed.second;
+    if (Invalid || Offset > Buffer.size())
+      return {};
+    size_t Quote = Buffer.find('"', Offset);
+    if (Quote == StringRef::npos)
+      return {};
+    // Only the macro or attribute name and its '(' may come before the quote.
+    for (char C : Buffer.slice(Offset, Quote))
+      if (!isIdentChar(C) && !std::isspace(static_cast<unsigned char>(C)) &&
+          C != '(' && C != ':' && C != '[')
+        return {};
+    StringRef After = Buffer.drop_front(Quote + 1);
+    unsigned Skip = 0;
+    StringRef Annotation = A.getAnnotation();
+    if (After.starts_with(Annotation) && Annotation.size() >= Spec.size())
+      Skip = Annotation.size() - Spec.size(); // written out as "gradc ..."
+    else if (!After.starts_with(Spec))
+      return {};
+    return Start.getLocWithOffset(Quote + 1 + Skip + Col - Offset);
+  };
+  SourceLocation L = AttrLoc;
+  for (unsigned Depth = 0; Depth < 32; ++Depth) {
+    if (SourceLocation Found = TryAt(SM.getSpellingLoc(L)); Found.isValid())
+      return Found;
+    if (!L.isMacroID())
+      break;
+    L = SM.getImmediateExpansionRange(L).getBegin();
+  }
+  if (SourceLocation Found = TryAt(SM.getExpansionLoc(AttrLoc));
+      Found.isValid())
+    return Found;
+  return AttrLoc;
+}
+
+/// The enclosing namespaces of FD, outermost first; "" for an anonymous one.
+std::vector<std::string> namespacesOf(const FunctionDecl &FD) {
+  std::vector<std::string> Names;
+  for (const DeclContext *DC = FD.getDeclContext();
+       DC && !DC->isTranslationUnit(); DC = DC->getParent())
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC))
+      Names.push_back(NS->isAnonymousNamespace() ? std::string()
+                                                 : NS->getNameAsString());
+  std::reverse(Names.begin(), Names.end());
+  return Names;
+}
+
+/// Reports what makes FD's signature unsupported (other than its
+/// parameters). Returns false when its body must not be looked at either.
+bool FunctionProcessor::checkSignature(const FunctionDecl &FD) {
+  SourceLocation Loc = FD.getLocation();
+  std::string Name = FD.getNameAsString();
+  if (isa<CXXMethodDecl>(FD)) {
+    R.error(Loc, "member functions are not supported yet");
+    return false;
+  }
+  // The body of a template is not the body of any function that will run.
+  if (FD.getTemplatedKind() != FunctionDecl::TK_NonTemplate ||
+      FD.isDependentContext()) {
+    R.error(Loc, "function templates are not supported yet");
+    return false;
+  }
+  if (FD.isVariadic())
+    R.error(Loc, "variadic functions are not supported");
+  QualType Ret = FD.getReturnType();
+  std::optional<ir::Scalar> S = scalarTypeOf(Ret, Ctx);
+  if (Ret->isVoidType())
+    R.error(Loc, "'" + Name +
+                     "' returns 'void'; functions with output parameters are "
+                     "not supported yet");
+  else if (!S || !ir::isFloating(*S) || Ret->isEnumeralType())
+    R.error(Loc, "'" + Name + "' must return a floating-point value");
+  return true;
+}
+
+/// The IR type of a parameter, or std::nullopt after reporting why it has
+/// none.
+std::optional<ir::Scalar>
+FunctionProcessor::checkParam(const ParmVarDecl &PVD) {
+  SourceLocation Loc =
+      PVD.getName().empty() ? PVD.getBeginLoc() : PVD.getLocation();
+  QualType T = PVD.getType();
+  auto Fail = [&](const std::string &Msg) -> std::optional<ir::Scalar> {
+    R.error(Loc, Msg, PVD.getSourceRange());
+    return std::nullopt;
+  };
+  if (PVD.getOriginalType()->isArrayType())
+    return Fail("array parameters are not supported yet");
+  if (T->isFunctionPointerType())
+    return Fail("function pointer parameters are not supported");
+  if (T->isPointerType())
+    return Fail("pointer parameters are not supported yet");
+  if (const auto *RT = T->getAs<ReferenceType>()) {
+    // `const double &` is a value to the IR; Param::Spelling keeps the `&`.
+    QualType Pointee = RT->getPointeeType();
+    if (T->isRValueReferenceType())
+      return Fail("rvalue reference parameters are not supported yet");
+    if (!Pointee.isConstQualified())
+      return Fail("non-const reference parameters are not supported yet");
+    std::optional<ir::Scalar> S = scalarTypeOf(Pointee, Ctx);
+    if (!S || Pointee.isVolatileQualified() || Pointee->isEnumeralType())
+      return Fail("parameters of type '" + typeName(T) +
+                  "' are not supported yet");
+    return S;
+  }
+  if (T.isVolatileQualified())
+    return Fail("volatile parameters are not supported");
+  if (T->isEnumeralType())
+    return Fail("enum parameters are not supported yet");
+  if (T->isRecordType())
+    return Fail("parameters of class type '" + typeName(T) +
+                "' are not supported yet");
+  std::optional<ir::Scalar> S = scalarTypeOf(T, Ctx);
+  if (!S)
+    return Fail("parameters of type '" + typeName(T) +
+                "' are not supported yet");
+  return S;
+}
+
+std::optional<ResolvedSpec>
+FunctionProcessor::resolve(const FunctionDecl &FD, const ParsedSpec &P,
+                           ArrayRef<std::optional<ir::Scalar>> ParamTypes) {
+  std::string FnName = FD.getNameAsString();
+  bool Ok = true;
+  ResolvedSpec Res;
+  if (P.S.Wrt) {
+    for (const spec::Ident &Id : *P.S.Wrt) {
+      SourceLocation Loc = specLoc(*P.Attr, P.Text, Id.Column);
+      unsigned I = 0, N = FD.getNumParams();
+      while (I < N && (FD.getParamDecl(I)->getName().empty() ||
+                       FD.getParamDecl(I)->getName() != Id.Name))
+        ++I;
+      if (I == N) {
+        R.error(Loc,
+                "'" + Id.Name + "' is not a parameter of '" + FnName + "'");
+        Ok = false;
+        continue;
+      }
+      if (!ParamTypes[I]) { // the parameter's own error says it all
+        Ok = false;
+        continue;
+      }
+      if (!ir::isFloating(*ParamTypes[I])) {
+        R.error(Loc, "cannot differentiate with respect to '" + Id.Name +
+                         "': it has type '" +
+                         typeName(FD.getParamDecl(I)->getType()) + "'");
+        Ok = false;
+        continue;
+      }
+      if (std::find(Res.Wrt.begin(), Res.Wrt.end(), I) != Res.Wrt.end()) {
+        R.error(Loc, "'" + Id.Name + "' appears twice in wrt(...)");
+        Ok = false;
+        continue;
+      }
+      Res.Wrt.push_back(I);
+    }
+  } else {
+    bool ParamsOk = true;
+    for (unsigned I = 0; I < ParamTypes.size(); ++I) {
+      ParamsOk &= ParamTypes[I].has_value();
+      if (ParamTypes[I] && ir::isFloating(*ParamTypes[I]))
+        Res.Wrt.push_back(I);
+    }
+    // With a bad parameter, "no floating-point parameter" would be noise.
+    if (Res.Wrt.empty() && ParamsOk) {
+      R.error(FD.getLocation(), "'" + FnName +
+                                    "' has no floating-point parameter to "
+                                    "differentiate with respect to");
+      Ok = false;
+    }
+  }
+  if (P.S.Out) {
+    // Point at the word `out` itself when it can be found.
+    unsigned Col = P.S.Out->empty() ? 0 : P.S.Out->front().Column;
+    for (size_t I = P.Text.find("out"); I != StringRef::npos;
+         I = P.Text.find("out", I + 1)) {
+      StringRef Rest = P.Text.drop_front(I + 3).ltrim();
+      if ((I == 0 || !isIdentChar(P.Text[I - 1])) && Rest.starts_with("(")) {
+        Col = static_cast<unsigned>(I);
+        break;
+      }
+    }
+    R.error(specLoc(*P.Attr, P.Text, Col),
+            "out(...) applies to functions returning void, which are not "
+            "supported yet");
+    Ok = false;
+  }
+  if (!Ok)
+    return std::nullopt;
+  std::sort(Res.Wrt.begin(), Res.Wrt.end());
+  Res.BaseName = P.S.Name ? P.S.Name->Name : FnName;
+  return Res;
+}
+
+/// The function's signature and lowered body; nullptr after an error.
+std::unique_ptr<ir::Function>
+FunctionProcessor::buildPrimal(const FunctionDecl &FD,
+                               ArrayRef<std::optional<ir::Scalar>> ParamTypes) {
+  auto F = std::make_unique<ir::Function>();
+  F->Name = FD.getNameAsString();
+  F->Namespaces = namespacesOf(FD);
+  PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(FD.getLocation()));
+  if (P.isValid())
+    F->File = P.getFilename();
+  F->Loc = sourceLocOf(FD.getLocation(), SM);
+  std::optional<ir::Scalar> Ret = scalarTypeOf(FD.getReturnType(), Ctx);
+  F->RetTy =
+      Ret && ir::isFloating(*Ret) ? ir::Type::scalar(*Ret) : ir::Type::voidTy();
+  std::vector<ir::Value *> ParamValues;
+  for (unsigned I = 0; I < FD.getNumParams(); ++I) {
+    const ParmVarDecl *PVD = FD.getParamDecl(I);
+    // A parameter in error still takes its place, so that indices agree.
+    ir::Type Ty =
+        ParamTypes[I] ? ir::Type::scalar(*ParamTypes[I]) : ir::Type::f64();
+    ir::Value *V =
+        F->addParam(PVD->getNameAsString(), Ty, typeName(PVD->getType()));
+    ParamValues.push_back(ParamTypes[I] ? V : nullptr);
+  }
+  if (!lowerBody(FD, Ctx, *F, ParamValues, R))
+    return nullptr;
+  return F;
+}
+
+void FunctionProcessor::process(const FunctionDecl &FD,
+                                ArrayRef<const AnnotateAttr *> Attrs) {
+  unsigned ErrorsBefore = R.numErrors();
+
+  std::vector<ParsedSpec> Specs;
+  for (const AnnotateAttr *A : Attrs) {
+    StringRef Text = *specOf(*A);
+    std::variant<spec::Spec, spec::SpecError> Parsed = spec::parseSpec(Text);
+    if (const auto *E = std::get_if<spec::SpecError>(&Parsed)) {
+      R.error(specLoc(*A, Text, E->Column), E->Message);
+      continue;
+    }
+    Specs.push_back({A, Text, std::get<spec::Spec>(std::move(Parsed))});
+  }
+
+  if (!checkSignature(FD))
+    return;
+  std::vector<std::optional<ir::Scalar>> ParamTypes;
+  for (const ParmVarDecl *PVD : FD.parameters())
+    ParamTypes.push_back(checkParam(*PVD));
+  std::vector<ResolvedSpec> Resolved;
+  for (const ParsedSpec &P : Specs)
+    if (std::optional<ResolvedSpec> Res = resolve(FD, P, ParamTypes))
+      Resolved.push_back(std::move(*Res));
+
+  // Lowered even after an error above, to report the body's problems too.
+  std::unique_ptr<ir::Function> F = buildPrimal(FD, ParamTypes);
+  if (!F || R.numErrors() != ErrorsBefore)
+    return;
+  std::vector<std::string> Problems = ir::verify(*F);
+  if (!Problems.empty()) {
+    R.error(FD.getLocation(),
+            "internal error: invalid IR: " + Problems.front());
+    return;
+  }
+  for (size_t I = 0; I < Resolved.size(); ++I) {
+    Request Req;
+    if (I == 0) {
+      Req.Primal = std::move(F);
+    } else {
+      // Each request owns its function; the body lowered cleanly once, so
+      // lowering it again reports nothing.
+      R.setSilent(true);
+      Req.Primal = buildPrimal(FD, ParamTypes);
+      R.setSilent(false);
+      if (!Req.Primal)
+        continue;
+    }
+    Req.Wrt = std::move(Resolved[I].Wrt);
+    Req.BaseName = std::move(Resolved[I].BaseName);
+    Result.Requests.push_back(std::move(Req));
+  }
+}
+
+/// Collects, in source order, the annotated definitions of the main file.
+class AnnotatedFunctionFinder
+    : public RecursiveASTVisitor<AnnotatedFunctionFinder> {
+public:
+  AnnotatedFunctionFinder(SourceManager &SM, Reporter &R) : SM(SM), R(R) {}
+
+  struct Found {
+    const FunctionDecl *FD;
+    std::vector<const AnnotateAttr *> Attrs;
+  };
+  std::vector<Found> Functions;
+
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    if (FD->isInvalidDecl() ||
+        !SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())))
+      return true;
+    std::vector<const AnnotateAttr *> Attrs;
+    std::set<StringRef> Seen; // the same annotation on two declarations
+    for (const AnnotateAttr *A : FD->specific_attrs<AnnotateAttr>())
+      if (specOf(*A) && Seen.insert(A->getAnnotation()).second)
+        Attrs.push_back(A);
+    if (Attrs.empty())
+      return true;
+    if (FD->doesThisDeclarationHaveABody()) {
+      Functions.push_back({FD, std::move(Attrs)});
+      return true;
+    }
+    if (!FD->isDefined() && Warned.insert(FD->getCanonicalDecl()).second)
+      R.warning(FD->getLocation(),
+                "'" + FD->getNameAsString() +
+                    "' is annotated with GRADC_DIFF but not defined in this "
+                    "file; it is ignored");
+    return true;
+  }
+
+private:
+  SourceManager &SM;
+  Reporter &R;
+  std::set<const FunctionDecl *> Warned;
+};
+
+/// What the runs of the action share with lowerFile.
+struct ToolState {
+  FrontendResult Result;
+  std::set<std::string> Dependencies;
+  bool Lowered = false;
+};
+
+class GradcConsumer : public ASTConsumer {
+public:
+  explicit GradcConsumer(ToolState &State) : State(State) {}
+
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    SourceManager &SM = Ctx.getSourceManager();
+    collectDependencies(SM);
+    // Several compile commands for one file would lower it several times.
+    if (State.Lowered)
+      return;
+    State.Lowered = true;
+
+    DiagnosticsEngine &Diags = Ctx.getDiagnostics();
+    Reporter R(Diags);
+    // An AST with errors is not the program the user meant.
+    if (!Diags.hasErrorOccurred()) {
+      AnnotatedFunctionFinder Finder(SM, R);
+      Finder.TraverseDecl(Ctx.getTranslationUnitDecl());
+      FunctionProcessor Processor(Ctx, R, State.Result);
+      for (const auto &Found : Finder.Functions)
+        Processor.process(*Found.FD, Found.Attrs);
+    }
+    unsigned ClientErrors =
+        Diags.getClient() ? Diags.getClient()->getNumErrors() : 0;
+    unsigned Errors = std::max(ClientErrors, R.numErrors());
+    if (Errors == 0 && Diags.hasErrorOccurred())
+      Errors = 1;
+    State.Result.NumErrors += Errors;
+  }
+
+private:
+  void collectDependencies(const SourceManager &SM) {
+    FileManager &FM = SM.getFileManager();
+    for (auto It = SM.fileinfo_begin(), End = SM.fileinfo_end(); It != End;
+         ++It) {
+      llvm::SmallString<256> Path(It->first.getName());
+      FM.makeAbsolutePath(Path);
+      llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+      State.Dependencies.insert(std::string(Path));
+    }
+  }
+
+  ToolState &State;
+};
+
+class GradcAction : public ASTFrontendAction {
+public:
+  explicit GradcAction(ToolState &State) : State(State) {}
+
+protected:
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
+                                                 StringRef) override {
+    return std::make_unique<GradcConsumer>(State);
+  }
+
+private:
+  ToolState &State;
+};
+
+class GradcActionFactory : public tooling::FrontendActionFactory {
+public:
+  explicit GradcActionFactory(ToolState &State) : State(State) {}
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<GradcAction>(State);
+  }
+
+private:
+  ToolState &State;
+};
+
+} // namespace
+
+FrontendResult lowerFile(const tooling::CompilationDatabase &DB,
+                         const std::string &File, const FrontendOptions &Opts) {
+  ToolState State;
+  tooling::ClangTool Tool(DB, {File});
+  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+      Opts.ExtraArgs, tooling::ArgumentInsertPosition::END));
+  GradcActionFactory Factory(State);
+  int Status = Tool.run(&Factory);
+  // The tool also fails without a diagnostic of ours, for instance when the
+  // database has no command for the file.
+  if (Status != 0 && State.Result.NumErrors == 0)
+    State.Result.NumErrors = 1;
+
+  // Sorted, with the source itself first: a dependency file's usual order.
+  std::string Main;
+  if (!State.Dependencies.empty()) {
+    llvm::SmallString<256> Abs(File);
+    llvm::sys::fs::make_absolute(Abs);
+    llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+    Main = std::string(Abs);
+    if (State.Dependencies.count(Main))
+      State.Result.Dependencies.push_back(Main);
+    else
+      Main.clear();
+  }
+  for (const std::string &Dep : State.Dependencies)
+    if (Dep != Main)
+      State.Result.Dependencies.push_back(Dep);
+  return std::move(State.Result);
+}
+
+} // namespace gradc::frontend
