@@ -1,6 +1,6 @@
 //===- ClangFrontend.cpp - Annotated C++ functions to IR ------------------===//
 //
-// Runs a ClangTool on one file, finds the function definitions of the main
+// Runs Clang on one file, finds the function definitions of the main
 // file annotated with GRADC_DIFF, checks their signatures, resolves their
 // specs against their parameters and hands their bodies to Lowering.cpp.
 // Every problem is a Clang diagnostic at the user's own source location; a
@@ -27,6 +27,8 @@
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/VirtualFileSystem.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
 #include <cctype>
@@ -493,30 +495,56 @@ private:
   ToolState &State;
 };
 
-class GradcActionFactory : public tooling::FrontendActionFactory {
-public:
-  explicit GradcActionFactory(ToolState &State) : State(State) {}
-  std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<GradcAction>(State);
+/// The compile command for File: looked up as the user named it, then by
+/// absolute path (compilation databases store absolute paths).
+std::vector<tooling::CompileCommand>
+commandsFor(const tooling::CompilationDatabase &DB, const std::string &File) {
+  std::vector<tooling::CompileCommand> Cmds = DB.getCompileCommands(File);
+  if (Cmds.empty()) {
+    llvm::SmallString<256> Abs(File);
+    llvm::sys::fs::make_absolute(Abs);
+    Cmds = DB.getCompileCommands(Abs);
   }
-
-private:
-  ToolState &State;
-};
+  return Cmds;
+}
 
 } // namespace
 
 FrontendResult lowerFile(const tooling::CompilationDatabase &DB,
                          const std::string &File, const FrontendOptions &Opts) {
   ToolState State;
-  tooling::ClangTool Tool(DB, {File});
-  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-      Opts.ExtraArgs, tooling::ArgumentInsertPosition::END));
-  GradcActionFactory Factory(State);
-  int Status = Tool.run(&Factory);
-  // The tool also fails without a diagnostic of ours, for instance when the
-  // database has no command for the file.
-  if (Status != 0 && State.Result.NumErrors == 0)
+  std::vector<tooling::CompileCommand> Cmds = commandsFor(DB, File);
+  if (Cmds.empty()) {
+    llvm::errs() << "gradc: error: the compilation database has no command "
+                    "for '"
+                 << File << "'\n";
+    State.Result.NumErrors = 1;
+    return std::move(State.Result);
+  }
+  // One ToolInvocation rather than a ClangTool: diagnostics name the file as
+  // the user did, and no "Error while processing" line follows them.
+  const tooling::CompileCommand &Cmd = Cmds.front();
+  tooling::ArgumentsAdjuster Adjust = tooling::combineAdjusters(
+      tooling::combineAdjusters(tooling::getClangStripOutputAdjuster(),
+                                tooling::getClangSyntaxOnlyAdjuster()),
+      tooling::combineAdjusters(
+          tooling::getClangStripDependencyFileAdjuster(),
+          tooling::getInsertArgumentAdjuster(
+              Opts.ExtraArgs, tooling::ArgumentInsertPosition::END)));
+  std::vector<std::string> Args = Adjust(Cmd.CommandLine, Cmd.Filename);
+
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS =
+      llvm::vfs::createPhysicalFileSystem();
+  if (!Cmd.Directory.empty() && Cmd.Directory != ".")
+    FS->setCurrentWorkingDirectory(Cmd.Directory);
+  llvm::IntrusiveRefCntPtr<FileManager> Files(
+      new FileManager(FileSystemOptions(), FS));
+  tooling::ToolInvocation Invocation(
+      Args, std::make_unique<GradcAction>(State), Files.get());
+  bool Ok = Invocation.run();
+  // The compilation also fails without a diagnostic of ours, for instance on
+  // a compile error in the user's code.
+  if (!Ok && State.Result.NumErrors == 0)
     State.Result.NumErrors = 1;
 
   // Sorted, with the source itself first: a dependency file's usual order.
