@@ -34,6 +34,14 @@ float floats(float x, const double &y, long double z) {
   return x * static_cast<float>(y) + static_cast<float>(z * z);
 }
 
+// The adjoint of x is dx unless dx is taken: then d_x. The seed of the
+// pullback is dout unless taken: then d_out.
+// TEXT: inline double clash_grad(double x, double dx, double dout, double &d_x,
+// TEXT-NEXT: double &ddx, double &ddout) {
+// TEXT: inline void clash_pullback(double x, double dx, double /*dout*/, double d_out,
+GRADC_DIFF("grad")
+double clash(double x, double dx, double dout) { return x * dx + dout; }
+
 namespace ml::detail {
 // TEXT: namespace ml {
 // TEXT-NEXT: namespace detail {
@@ -82,6 +90,15 @@ int main() {
         d[2] = static_cast<double>(dz);
       },
       {1.5, -0.5, 0.25}, 1e-2);
+  gradc_check::check(
+      "clash", [](const Vec &p) { return clash(p[0], p[1], p[2]); },
+      [](const Vec &p, Vec &d) {
+        return clash_grad(p[0], p[1], p[2], d[0], d[1], d[2]);
+      },
+      [](const Vec &p, double s, Vec &d) {
+        clash_pullback(p[0], p[1], p[2], s, d[0], d[1], d[2]);
+      },
+      {1.5, -0.5, 2.0});
   gradc_check::check(
       "scaled", [](const Vec &p) { return ml::detail::scaled(p[0]); },
       [](const Vec &p, Vec &d) { return ml::detail::scaled_grad(p[0], d[0]); },
