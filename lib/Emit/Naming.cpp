@@ -27,8 +27,13 @@ std::string tempName(const Value &V, const NamePlan &Plan) {
     return "neg";
   case OpCode::Cast:
     return "conv";
-  case OpCode::Cmp:
-    return "cond";
+  case OpCode::Cmp: {
+    const std::string &A = Plan.Var[V.Operands[0]->Id];
+    const std::string &B = Plan.Var[V.Operands[1]->Id];
+    if (A.empty() || B.empty())
+      return "cond";
+    return A + "_" + cmpPredName(V.Pred) + "_" + B; // x_lt_y
+  }
   case OpCode::Select:
     return "sel";
   case OpCode::Call: {

@@ -1,10 +1,51 @@
 // Every <cmath> function of this version, with and without std::, checked
 // against central finite differences, adjoint accumulation and the pullback.
 // RUN: %gradc %s -o %t.grad.h
+// RUN: FileCheck %s --check-prefix=TEXT < %t.grad.h
 // RUN: %cxx -DGRADC_OUT='"%t.grad.h"' %s -o %t && %t | FileCheck %s
 // RUN: %clangxx -DGRADC_OUT='"%t.grad.h"' %s -o %t.clang && %t.clang
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
+// The local derivatives, as they read:
+// TEXT-LABEL: inline double f_exp_grad(double x, double &dx) {
+// TEXT: dx += f_exp;
+// TEXT-LABEL: inline double f_log_grad(
+// TEXT: dx += 1 / x;
+// TEXT-LABEL: inline double f_log10_grad(
+// TEXT: dx += 1 / (2.302585092994046 * x);
+// TEXT-LABEL: inline double f_expm1_grad(
+// TEXT: dx += f_expm1 + 1;
+// TEXT-LABEL: inline double f_sqrt_grad(
+// TEXT: dx += 1 / (2 * f_sqrt);
+// TEXT-LABEL: inline double f_cos_grad(
+// TEXT: dx -= std::sin(x);
+// TEXT-LABEL: inline double f_tan_grad(
+// TEXT: dx += 1 + f_tan * f_tan;
+// TEXT-LABEL: inline double f_acos_grad(
+// TEXT: dx -= 1 / std::sqrt(1 - x * x);
+// TEXT-LABEL: inline double f_tanh_grad(
+// TEXT: dx += 1 - f_tanh * f_tanh;
+// TEXT-LABEL: inline double f_fabs_grad(
+// TEXT: dx += x < 0 ? -1.0 : 1.0;
+// TEXT-LABEL: inline double f_pow3_grad(
+// TEXT: dx += 3 * std::pow(x, 2.0);
+// TEXT-LABEL: inline double f_pow2_grad(
+// TEXT: dx += 2 * x;
+// TEXT-LABEL: inline double g_pow_grad(
+// TEXT: dx += y * std::pow(x, y - 1);
+// TEXT-NEXT: dy += g_pow * std::log(x);
+// TEXT-LABEL: inline double g_atan2_grad(
+// TEXT: double sum = y * y + x * x;
+// TEXT-NEXT: dx += y / sum;
+// TEXT-NEXT: dy -= x / sum;
+// TEXT-LABEL: inline double g_max_grad(
+// TEXT: bool x_lt_y = x < y;
+// TEXT-NEXT: dx += x_lt_y ? 0.0 : 1.0;
+// TEXT-NEXT: dy += x_lt_y ? 1.0 : 0.0;
+// TEXT-LABEL: inline void g_max_pullback(
+// TEXT: dx += x_lt_y ? 0.0 : dout;
+// TEXT-LABEL: inline double g_min_grad(
+// TEXT: bool y_lt_x = y < x;
 #include <gradc/gradc.h>
 
 #include <algorithm>
