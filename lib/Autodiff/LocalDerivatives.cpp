@@ -144,6 +144,8 @@ void Rules::call(MathFn Fn) {
     give(0, [&] {
       if (b()->isConst()) {
         double E = b()->constValue();
+        if (E == 1)
+          return G;
         if (E == 2)
           return B.mul(B.mul(k(2), a()), G);
         return B.mul(B.mul(k(E), B.call(MathFn::Pow, {a(), k(E - 1)})), G);

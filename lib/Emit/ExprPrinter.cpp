@@ -92,10 +92,12 @@ std::string ExprPrinter::literal(const Value *C, bool BesideFloating) const {
   }
   double V = C->FVal;
   LiteralKind Want = kindOf(C->Ty.scalarKind());
-  // The user's own spelling, where it means the same thing here.
+  // The user's own spelling, where it means the same thing here: a narrower
+  // floating literal widens exactly (0.1 in a long double context is the
+  // long double the user's code had; 0.1L would be another number).
   if (!C->Text.empty()) {
     LiteralKind Has = literalKind(C->Text);
-    if (Has == Want || (Has == LiteralKind::Integer && BesideFloating))
+    if (Has == LiteralKind::Integer ? BesideFloating : Has <= Want)
       return C->Text;
   }
   bool Integral = std::isfinite(V) && V == std::trunc(V) && std::fabs(V) < 1e15;
@@ -111,10 +113,10 @@ std::string ExprPrinter::literal(const Value *C, bool BesideFloating) const {
   std::string Text = formatNumber(V);
   if (Text.find_first_of(".e") == std::string::npos)
     Text += ".0";
+  // Constants are held as doubles: a long double context takes the double
+  // as it is, while a float context wants a float literal.
   if (Want == LiteralKind::Float)
     Text += "f";
-  else if (Want == LiteralKind::LongDouble)
-    Text += "L";
   return Text;
 }
 
@@ -203,6 +205,9 @@ ExprPrinter::Printed ExprPrinter::expr(const Value *V, bool Define) const {
 std::string ExprPrinter::print(const Value *V) const { return expr(V).Text; }
 
 std::string ExprPrinter::printStored(const Value *V) const {
+  // Storing converts: an integer literal may stay as the user wrote it.
+  if (V->isConst())
+    return literal(V, /*BesideFloating=*/true);
   if (bareCast(V))
     return expr(V->Operands[0]).Text;
   return expr(V).Text;

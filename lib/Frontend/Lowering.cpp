@@ -1116,7 +1116,16 @@ Value *BodyLowering::lowerUnary(const UnaryOperator *UO) {
     at(UO->getBeginLoc());
     if (*S == Scalar::Bool)
       return fail(UO->getOperatorLoc(), "negating a bool is not supported");
-    return B.neg(convert(V, *S, /*Implicit=*/true));
+    Value *Operand = convert(V, *S, /*Implicit=*/true);
+    // A negative literal is a constant (-2), so that std::pow(x, -2) gets
+    // the constant-exponent derivative.
+    if (Operand->isConst()) {
+      std::string Text = Operand->Text;
+      if (!Text.empty())
+        Text = Text[0] == '-' ? Text.substr(1) : "-" + Text;
+      return makeConstant(*S, -Operand->FVal, -Operand->IVal, Text);
+    }
+    return B.neg(Operand);
   }
   case UO_PreInc:
   case UO_PostInc:
@@ -1238,12 +1247,22 @@ Value *BodyLowering::lowerCall(const CallExpr *CE) {
                 "calls through function pointers are not supported", Range);
   std::string Name = calleeName(*Callee);
   std::optional<MathFn> Fn = mathFunctionOf(*Callee);
-  if (!Fn)
+  if (!Fn) {
+    // Library functions come from system headers; the user's own from theirs.
+    bool Library =
+        Ctx.getSourceManager().isInSystemHeader(Callee->getLocation());
     return fail(CalleeLoc,
-                "call to '" + Name +
-                    "' is not supported: gradc can differentiate calls to "
-                    "<cmath> functions only",
+                "call to '" + Name + "' is not supported" +
+                    (Library ? ": of the library's functions gradc "
+                               "differentiates exp, log, log10, log2, log1p, "
+                               "expm1, sqrt, cbrt, pow, sin, cos, tan, asin, "
+                               "acos, atan, atan2, sinh, cosh, tanh, fabs, "
+                               "fmax, fmin, hypot, erf, std::max, std::min "
+                               "and std::abs"
+                             : " yet: calls to your own functions arrive in a "
+                               "later version"),
                 Range);
+  }
   std::optional<Scalar> S = scalarTypeOf(CE->getType(), Ctx);
   if (!S || !ir::isFloating(*S)) {
     if (ir::isStdFn(*Fn) && CE->getType()->isIntegerType())

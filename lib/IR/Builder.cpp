@@ -100,6 +100,10 @@ Value *Builder::mul(Value *A, Value *B) {
     if (A->isConstValue(-1))
       return neg(B);
     // Pull signs outward so that accumulation can read `d -= ...`.
+    if (A->isConst() && A->constValue() < 0)
+      return neg(mul(constant(-A->constValue(), A->Ty.scalarKind()), B));
+    if (B->isConst() && B->constValue() < 0)
+      return neg(mul(A, constant(-B->constValue(), B->Ty.scalarKind())));
     if (isNeg(A) && isNeg(B))
       return mul(A->Operands[0], B->Operands[0]);
     if (isNeg(A))

@@ -15,6 +15,11 @@ std::string formatNumber(double V) {
   if (std::isinf(V))
     return V < 0 ? "-inf" : "inf";
   char Buf[64];
+  // Whole numbers read as such: 300, not 3e+02.
+  if (V == std::trunc(V) && std::fabs(V) < 1e15) {
+    std::snprintf(Buf, sizeof(Buf), "%.0f", V);
+    return Buf;
+  }
   for (int Precision = 1; Precision <= 17; ++Precision) {
     std::snprintf(Buf, sizeof(Buf), "%.*g", Precision, V);
     if (std::strtod(Buf, nullptr) == V)

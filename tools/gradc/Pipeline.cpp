@@ -7,6 +7,8 @@
 #include "gradc/IR/Printer.h"
 #include "gradc/IR/Verifier.h"
 
+#include <map>
+
 namespace gradc::tool {
 
 bool render(const std::vector<frontend::Request> &Requests,
@@ -18,6 +20,27 @@ bool render(const std::vector<frontend::Request> &Requests,
       Out += ir::print(*R.Primal);
     return true;
   }
+  // Two requests that would define the same function (one name(...) given
+  // to two functions of the same parameters) make a header that does not
+  // compile: say so instead.
+  std::map<std::string, const ir::Function *> Signatures;
+  for (const frontend::Request &R : Requests) {
+    std::string Key = R.BaseName;
+    for (const ir::Param &P : R.Primal->Params)
+      Key += "," + P.V->Ty.str();
+    auto [It, New] = Signatures.emplace(Key, R.Primal.get());
+    if (!New) {
+      const ir::Function &F = *R.Primal;
+      Error = F.File + ":" + std::to_string(F.Loc.Line) + ":" +
+              std::to_string(F.Loc.Col) + ": error: '" + F.Name +
+              "' would generate " + R.BaseName + "_grad, as '" +
+              It->second->Name + "' (line " +
+              std::to_string(It->second->Loc.Line) +
+              ") does; give one of them another name(...)";
+      return false;
+    }
+  }
+
   std::vector<std::unique_ptr<ir::Function>> Generated;
   for (const frontend::Request &R : Requests) {
     for (autodiff::GradKind GK :
@@ -30,7 +53,7 @@ bool render(const std::vector<frontend::Request> &Requests,
       std::unique_ptr<ir::Function> G = autodiff::reverse(*R.Primal, Opts);
       std::vector<std::string> Problems = ir::verify(*G);
       if (!Problems.empty()) {
-        Error = "internal error: the generated " + Opts.Name +
+        Error = "gradc: internal error: the generated " + Opts.Name +
                 " is invalid: " + Problems.front();
         return false;
       }

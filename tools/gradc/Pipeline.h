@@ -12,7 +12,8 @@ namespace gradc::tool {
 enum class EmitKind { Cpp, IR, GradIR };
 
 /// Differentiates every request and renders what Kind asks for. Returns
-/// false (with Error set) only on an internal error: invalid generated IR.
+/// false, with Error set, when two requests would generate the same function
+/// or on an internal error (invalid generated IR).
 bool render(const std::vector<frontend::Request> &Requests,
             const std::string &SourceName, EmitKind Kind, std::string &Out,
             std::string &Error);

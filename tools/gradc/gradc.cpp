@@ -91,7 +91,10 @@ int main(int Argc, const char **Argv) {
   auto Parser = clang::tooling::CommonOptionsParser::create(
       NumArgs, Args.data(), GradcCategory, cl::OneOrMore, Overview);
   if (!Parser) {
-    llvm::errs() << "gradc: " << llvm::toString(Parser.takeError()) << "\n";
+    std::string Message = llvm::toString(Parser.takeError());
+    // llvm::cl has already said what was wrong with the options.
+    if (!llvm::StringRef(Message).trim().empty())
+      llvm::errs() << "gradc: " << Message << "\n";
     return 2;
   }
   const std::vector<std::string> &Sources = Parser->getSourcePathList();
@@ -111,7 +114,7 @@ int main(int Argc, const char **Argv) {
   for (const std::string &Source : Sources) {
     if (!llvm::sys::fs::exists(Source)) {
       llvm::errs() << "gradc: error: no such file: '" << Source << "'\n";
-      Status = std::max(Status, 1);
+      Status = 2;
       continue;
     }
     frontend::FrontendResult R =
@@ -125,11 +128,13 @@ int main(int Argc, const char **Argv) {
     }
     if (R.Requests.empty())
       llvm::errs() << "gradc: warning: " << Source
-                   << ": no function is annotated with GRADC_DIFF\n";
+                   << ": no function definition is annotated with "
+                      "GRADC_DIFF; the output declares nothing\n";
     std::string Text, Error;
     if (!tool::render(R.Requests, llvm::sys::path::filename(Source).str(),
                       Emit, Text, Error)) {
-      llvm::errs() << "gradc: " << Source << ": " << Error << "\n";
+      llvm::errs() << Error << "\ngradc: " << Source
+                   << ": no output written\n";
       Status = std::max(Status, 1);
       continue;
     }

@@ -10,7 +10,7 @@
 // TEXT-LABEL: inline double arith_grad(double x, double y, double &dx, double &dy) {
 // TEXT: double quot = x / y;
 // TEXT-NEXT: double q = quot - -x;
-// TEXT: dy -= 3.0;
+// TEXT: dy -= 3;
 // TEXT: double quot_2 = dq / y;
 // TEXT-NEXT: dx += quot_2;
 // TEXT-NEXT: dy -= quot * quot_2;
@@ -58,7 +58,7 @@ double reassign(double x, double y) {
 // A wrt parameter that does not reach the result gets a zero gradient and
 // its adjoint is not touched.
 // TEXT-LABEL: inline double ignores_grad(double x, double y, double &dx, double & /*dy*/) {
-// TEXT: dx += 2.0;
+// TEXT: dx += 2;
 GRADC_DIFF("grad")
 double ignores(double x, [[maybe_unused]] double y) { return 2 * x + 0 * y; }
 

@@ -9,6 +9,6 @@
 // HELP: --emit=<value>
 // TWO: -o takes one input
 // MISSING: error: no such file
-// NONE: warning: {{.*}}none.cpp: no function is annotated with GRADC_DIFF
+// NONE: warning: {{.*}}none.cpp: no function definition is annotated with GRADC_DIFF
 // EMPTY: #pragma once
 // EMPTY-NOT: inline

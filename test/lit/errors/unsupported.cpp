@@ -29,8 +29,14 @@ double branch(double x) {
 
 GRADC_DIFF("grad")
 double calls(double x) {
-  // CHECK: unsupported.cpp:[[@LINE+1]]:10: error: call to 'helper' is not supported
+  // CHECK: unsupported.cpp:[[@LINE+1]]:10: error: call to 'helper' is not supported yet: calls to your own functions arrive in a later version
   return helper(x) * 2;
+}
+
+GRADC_DIFF("grad")
+double library(double x) {
+  // CHECK: unsupported.cpp:[[@LINE+1]]:10: error: call to 'fmod' is not supported: of the library's functions gradc differentiates exp, log,
+  return std::fmod(x, 2.0);
 }
 
 GRADC_DIFF("grad")
