@@ -93,4 +93,27 @@ inline int finish() {
 
 } // namespace gradc_check
 
+/// Checks name_grad and name_pullback of a function of one or two double
+/// parameters, all of them wrt, at the given point.
+#define GRADC_CHECK_1(name, a)                                                 \
+  gradc_check::check(                                                          \
+      #name, [](const gradc_check::Vec &p) { return name(p[0]); },             \
+      [](const gradc_check::Vec &p, gradc_check::Vec &d) {                     \
+        return name##_grad(p[0], d[0]);                                        \
+      },                                                                       \
+      [](const gradc_check::Vec &p, double s, gradc_check::Vec &d) {           \
+        name##_pullback(p[0], s, d[0]);                                        \
+      },                                                                       \
+      {a})
+#define GRADC_CHECK_2(name, a, b)                                              \
+  gradc_check::check(                                                          \
+      #name, [](const gradc_check::Vec &p) { return name(p[0], p[1]); },       \
+      [](const gradc_check::Vec &p, gradc_check::Vec &d) {                     \
+        return name##_grad(p[0], p[1], d[0], d[1]);                            \
+      },                                                                       \
+      [](const gradc_check::Vec &p, double s, gradc_check::Vec &d) {           \
+        name##_pullback(p[0], p[1], s, d[0], d[1]);                            \
+      },                                                                       \
+      {a, b})
+
 #endif // GRADC_TEST_SUPPORT_CHECK_H

@@ -68,22 +68,11 @@ double ignores(double x, [[maybe_unused]] double y) { return 2 * x + 0 * y; }
 
 using gradc_check::Vec;
 
-#define CHECK2(name, a, b)                                                     \
-  gradc_check::check(                                                          \
-      #name, [](const Vec &p) { return name(p[0], p[1]); },                    \
-      [](const Vec &p, Vec &d) {                                               \
-        return name##_grad(p[0], p[1], d[0], d[1]);                            \
-      },                                                                       \
-      [](const Vec &p, double s, Vec &d) {                                     \
-        name##_pullback(p[0], p[1], s, d[0], d[1]);                            \
-      },                                                                       \
-      {a, b})
-
 int main() {
-  CHECK2(arith, 1.3, -0.7);
-  CHECK2(compound, 1.3, -0.7);
-  CHECK2(reassign, 1.3, -0.7);
-  Vec g = CHECK2(ignores, 1.3, -0.7);
+  GRADC_CHECK_2(arith, 1.3, -0.7);
+  GRADC_CHECK_2(compound, 1.3, -0.7);
+  GRADC_CHECK_2(reassign, 1.3, -0.7);
+  Vec g = GRADC_CHECK_2(ignores, 1.3, -0.7);
   if (g[1] != 0)
     gradc_check::fail("ignores: dy must be exactly zero");
   return gradc_check::finish();
