@@ -273,7 +273,23 @@ std::unique_ptr<Function> ReverseMode::run() {
     B.ret(nullptr);
   }
   document();
-  eliminateDeadCode(*G);
+  if (Opts.TraceOut) {
+    for (const Param &Prm : P.Params) {
+      auto D = AdjParam.find(Prm.V);
+      Opts.TraceOut->Entries.push_back(
+          {Prm.V, Map.at(Prm.V),
+           D == AdjParam.end() ? nullptr : D->second});
+    }
+    for (const Value *V : P.Body.Ops) {
+      if (!V->hasResult() || V->isConst())
+        continue;
+      auto A = Adj.find(V);
+      Opts.TraceOut->Entries.push_back(
+          {V, Map.at(V), A == Adj.end() ? nullptr : A->second});
+    }
+  } else {
+    eliminateDeadCode(*G);
+  }
   return std::move(G);
 }
 

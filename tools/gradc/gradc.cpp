@@ -6,6 +6,7 @@
 // where), 2 on a usage or file-system error.
 //
 //===----------------------------------------------------------------------===//
+#include "At.h"
 #include "Output.h"
 #include "Pipeline.h"
 #include "gradc/Config.h"
@@ -40,6 +41,19 @@ static cl::opt<tool::EmitKind> Emit(
         clEnumValN(tool::EmitKind::GradIR, "grad-ir",
                    "the IR of the generated gradient functions")),
     cl::cat(GradcCategory));
+
+static cl::opt<std::string>
+    AtValues("at",
+             cl::desc("Run the gradient on these inputs in gradc's "
+                      "interpreter and print every variable's value and "
+                      "gradient, e.g. --at x=3,y=-4"),
+             cl::value_desc("name=value,..."), cl::cat(GradcCategory));
+
+static cl::opt<std::string>
+    FunctionName("function",
+                 cl::desc("With --at: the annotated function to run (needed "
+                          "when a file annotates several)"),
+                 cl::value_desc("name"), cl::cat(GradcCategory));
 
 static const char Overview[] =
     "gradc: reverse-mode differentiation of C++ functions, source to source\n"
@@ -131,6 +145,15 @@ int main(int Argc, const char **Argv) {
                    << ": no function definition is annotated with "
                       "GRADC_DIFF; the output declares nothing\n";
     std::string Text, Error;
+    if (!AtValues.empty()) {
+      if (!tool::renderAt(R.Requests, FunctionName, AtValues, Text, Error)) {
+        llvm::errs() << "gradc: error: " << Error << "\n";
+        Status = 2;
+        continue;
+      }
+      llvm::outs() << Text;
+      continue;
+    }
     if (!tool::render(R.Requests, llvm::sys::path::filename(Source).str(),
                       Emit, Text, Error)) {
       llvm::errs() << Error << "\ngradc: " << Source

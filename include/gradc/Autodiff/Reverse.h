@@ -25,10 +25,25 @@ enum class GradKind {
   Pullback,
 };
 
+/// Where each value of the primal went in the generated function: its
+/// forward clone, and its adjoint when it has one (for a wrt parameter, the
+/// adjoint parameter). For tools that show a computation, as `--at` does.
+struct Trace {
+  struct Entry {
+    const ir::Value *Primal = nullptr;
+    const ir::Value *Forward = nullptr;
+    const ir::Value *Adjoint = nullptr;
+  };
+  std::vector<Entry> Entries; ///< Parameters, then values in source order.
+};
+
 struct ReverseOptions {
   GradKind Kind = GradKind::Grad;
   std::string Name;          ///< Name of the generated function.
   std::vector<unsigned> Wrt; ///< Indices into the primal's parameters.
+  /// When set, filled in; dead code is then kept, so that every traced
+  /// value is computed.
+  Trace *TraceOut = nullptr;
 };
 
 /// The name of the adjoint of parameter P: "d" + P, or, when that clashes
