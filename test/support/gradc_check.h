@@ -42,16 +42,26 @@ inline Vec check(const char *Name, const Primal &F, const Grad &G,
   // Single-precision functions are checked with a coarse FDTol; their
   // pullbacks round differently from dout * gradient computed in double.
   const double Exact = FDTol > 1e-4 ? 1e-6 : 1e-13;
+  // The gradient itself, from zeroed adjoints; then, from adjoints that
+  // already hold something, the proof that they are added into.
+  Vec Grad(P.size(), 0.0);
+  double Value = G(P, Grad);
   const double Base = 0.5;
   Vec D(P.size(), Base);
-  double Value = G(P, D);
-  Vec Grad(P.size());
+  G(P, D);
   for (size_t I = 0; I < P.size(); ++I)
-    Grad[I] = D[I] - Base;
+    if (!close(D[I] - Base, Grad[I], Exact))
+      fail(std::string(Name) + ": d[" + std::to_string(I) +
+           "] is overwritten, not added into");
   if (!close(Value, F(P), Exact))
     fail(std::string(Name) + ": grad returns " + std::to_string(Value) +
          ", primal " + std::to_string(F(P)));
-  std::printf("%s: f = %.17g\n", Name, Value);
+  // For test/support/vs_interpreter.py, which reruns this point in gradc's
+  // interpreter and wants the same digits.
+  std::printf("%s: at", Name);
+  for (double X : P)
+    std::printf(" %.17g", X);
+  std::printf("\n%s: f = %.17g\n", Name, Value);
   for (size_t I = 0; I < P.size(); ++I) {
     // A float's rounding error swamps a small step: take a larger one.
     double H = (FDTol > 1e-4 ? 1e-2 : 1e-6) * std::max(1.0, std::fabs(P[I]));

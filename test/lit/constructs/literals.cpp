@@ -3,7 +3,9 @@
 // long double function stays a double literal (0.1L is another number).
 // RUN: %gradc %s -o %t.grad.h
 // RUN: FileCheck %s --check-prefix=TEXT < %t.grad.h
-// RUN: %cxx -DGRADC_OUT='"%t.grad.h"' %s -o %t && %t | FileCheck %s
+// RUN: %cxx -DGRADC_OUT='"%t.grad.h"' %s -o %t && %t > %t.out
+// RUN: FileCheck %s < %t.out
+// RUN: %python %src_root/test/support/vs_interpreter.py %gradc %s < %t.out
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
 #include <gradc/gradc.h>

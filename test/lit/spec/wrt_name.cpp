@@ -2,7 +2,9 @@
 // name(...) renames the generated functions; int parameters are passive.
 // RUN: %gradc %s -o %t.grad.h
 // RUN: FileCheck %s --check-prefix=TEXT < %t.grad.h
-// RUN: %cxx -DGRADC_OUT='"%t.grad.h"' %s -o %t && %t | FileCheck %s
+// RUN: %cxx -DGRADC_OUT='"%t.grad.h"' %s -o %t && %t > %t.out
+// RUN: FileCheck %s < %t.out
+// RUN: %python %src_root/test/support/vs_interpreter.py %gradc %s < %t.out
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
 #include <gradc/gradc.h>
