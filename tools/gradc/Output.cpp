@@ -48,4 +48,24 @@ WriteResult writeIfChanged(const std::string &Path, const std::string &Content,
   return WriteResult::Written;
 }
 
+static std::string escapeForMake(const std::string &Path) {
+  std::string Out;
+  for (char C : Path) {
+    if (C == ' ' || C == '#')
+      Out += '\\';
+    else if (C == '$')
+      Out += '$';
+    Out += C;
+  }
+  return Out;
+}
+
+std::string makeDepFile(const std::string &Target,
+                        const std::vector<std::string> &Deps) {
+  std::string Out = escapeForMake(Target) + ":";
+  for (const std::string &D : Deps)
+    Out += " \\\n  " + escapeForMake(D);
+  return Out + "\n";
+}
+
 } // namespace gradc::tool

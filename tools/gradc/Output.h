@@ -3,6 +3,7 @@
 #define GRADC_TOOLS_OUTPUT_H
 
 #include <string>
+#include <vector>
 
 namespace gradc::tool {
 
@@ -14,6 +15,11 @@ enum class WriteResult { Written, Unchanged, Failed };
 /// "-" is standard output. On failure, Error says why.
 WriteResult writeIfChanged(const std::string &Path, const std::string &Content,
                            std::string &Error);
+
+/// A Make-style dependency file: `Target: Deps...`, spaces escaped, one
+/// dependency a line, as `-MD -MF` write it.
+std::string makeDepFile(const std::string &Target,
+                        const std::vector<std::string> &Deps);
 
 } // namespace gradc::tool
 

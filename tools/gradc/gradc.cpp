@@ -43,6 +43,13 @@ static cl::opt<tool::EmitKind> Emit(
     cl::cat(GradcCategory));
 
 static cl::opt<std::string>
+    DepFile("MF",
+            cl::desc("Also write a Make-style dependency file: the output "
+                     "depends on the source and every header it includes "
+                     "(for CMake's DEPFILE, Ninja and Make)"),
+            cl::value_desc("file"), cl::cat(GradcCategory));
+
+static cl::opt<std::string>
     AtValues("at",
              cl::desc("Run the gradient on these inputs in gradc's "
                       "interpreter and print every variable's value and "
@@ -112,6 +119,10 @@ int main(int Argc, const char **Argv) {
     return 2;
   }
   const std::vector<std::string> &Sources = Parser->getSourcePathList();
+  if (!DepFile.empty() && Sources.size() > 1) {
+    llvm::errs() << "gradc: -MF takes one input\n";
+    return 2;
+  }
   if (!OutputPath.empty() && Sources.size() > 1) {
     llvm::errs() << "gradc: -o takes one input; without -o each input "
                     "foo.cpp is written to foo.grad.h\n";
@@ -164,6 +175,13 @@ int main(int Argc, const char **Argv) {
     std::string Out = OutputPath.empty() ? defaultOutput(Source)
                                          : std::string(OutputPath);
     if (tool::writeIfChanged(Out, Text, Error) == tool::WriteResult::Failed) {
+      llvm::errs() << "gradc: error: " << Error << "\n";
+      Status = 2;
+      continue;
+    }
+    if (!DepFile.empty() &&
+        tool::writeIfChanged(DepFile, tool::makeDepFile(Out, R.Dependencies),
+                             Error) == tool::WriteResult::Failed) {
       llvm::errs() << "gradc: error: " << Error << "\n";
       Status = 2;
     }
