@@ -1,0 +1,3 @@
+#pragma once
+double loss(double w, double x);
+double penalty(double w);
