@@ -62,6 +62,31 @@ static cl::opt<std::string>
                           "when a file annotates several)"),
                  cl::value_desc("name"), cl::cat(GradcCategory));
 
+static cl::extrahelp Examples(R"(
+EXAMPLES:
+  gradc model.cpp -o model.grad.h                 generate model.grad.h
+  gradc model.cpp -o model.grad.h -- -Iinclude -DN=3 -std=c++20
+                                                  parse with these flags
+  gradc -p build model.cpp -o model.grad.h        flags from build/compile_commands.json
+  gradc model.cpp -o model.grad.h -MF model.grad.h.d
+                                                  also write a dependency file
+  gradc a.cpp b.cpp                               write a.grad.h and b.grad.h beside them
+  gradc model.cpp -o -                            print the header
+  gradc model.cpp --emit=ir -o -                  print the IR of each annotated function
+  gradc model.cpp --at x=3,y=-4                   work the gradient through on these inputs
+  gradc model.cpp --function loss --at w=1,x=2,y=4
+                                                  the same, choosing one of several functions
+  --extra-arg=-DDEBUG                             one more compiler flag (also --extra-arg-before)
+
+While gradc reads a file it defines __GRADC__, so a file can include its own
+generated header at its end: #ifndef __GRADC__ #include "model.grad.h" #endif
+
+EXIT STATUS:
+  0  success
+  1  an input has errors (the diagnostics say where); nothing was written for it
+  2  a usage error, a missing input, or an output that could not be written
+)");
+
 static const char Overview[] =
     "gradc: reverse-mode differentiation of C++ functions, source to source\n"
     "\n"

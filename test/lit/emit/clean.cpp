@@ -11,6 +11,7 @@
 // RUN: %clang_format --style=LLVM --dry-run -Werror %t/cs231n.grad.h %t/seeds.grad.h %t/math.grad.h %t/arith.grad.h %t/wrt.grad.h
 // RUN: g++ -std=c++17 -Wall -Wextra -Wpedantic -Werror -I%src_root/include -I%t -fsyntax-only -x c++ %s
 // RUN: g++ -std=c++20 -Wall -Wextra -Wpedantic -Werror -I%src_root/include -I%t -fsyntax-only -x c++ %s
+// RUN: %clangxx -std=c++17 -Wpedantic -I%t -fsyntax-only -x c++ %s
 // RUN: %clangxx -std=c++20 -Wpedantic -I%t -fsyntax-only -x c++ %s
 #include "arith.grad.h"
 #include "cs231n.grad.h"
