@@ -105,49 +105,8 @@ long double math(Scalar S, MathFn Fn, long double A, long double B) {
   }
 }
 
-/// a <op> b computed in the type S, as compiled code computes it.
-long double arith(OpCode Code, Scalar S, long double A, long double B) {
-  if (S == Scalar::Float64) {
-    double X = static_cast<double>(A), Y = static_cast<double>(B);
-    switch (Code) {
-    case OpCode::Add:
-      return X + Y;
-    case OpCode::Sub:
-      return X - Y;
-    case OpCode::Mul:
-      return X * Y;
-    default:
-      return X / Y;
-    }
-  }
-  if (S == Scalar::Float32) {
-    float X = static_cast<float>(A), Y = static_cast<float>(B);
-    switch (Code) {
-    case OpCode::Add:
-      return X + Y;
-    case OpCode::Sub:
-      return X - Y;
-    case OpCode::Mul:
-      return X * Y;
-    default:
-      return X / Y;
-    }
-  }
-  if (isInteger(S) || S == Scalar::Bool) {
-    auto X = static_cast<std::int64_t>(A), Y = static_cast<std::int64_t>(B);
-    switch (Code) {
-    case OpCode::Add:
-      return roundTo(S, static_cast<long double>(X + Y));
-    case OpCode::Sub:
-      return roundTo(S, static_cast<long double>(X - Y));
-    case OpCode::Mul:
-      return roundTo(S, static_cast<long double>(X * Y));
-    case OpCode::Div:
-      return Y == 0 ? 0 : roundTo(S, static_cast<long double>(X / Y));
-    default:
-      return Y == 0 ? 0 : roundTo(S, static_cast<long double>(X % Y));
-    }
-  }
+/// a <op> b for + - * / in type T.
+template <typename T> T binop(OpCode Code, T A, T B) {
   switch (Code) {
   case OpCode::Add:
     return A + B;
@@ -158,6 +117,21 @@ long double arith(OpCode Code, Scalar S, long double A, long double B) {
   default:
     return A / B;
   }
+}
+
+/// a <op> b computed in the type S, as compiled code computes it.
+long double arith(OpCode Code, Scalar S, long double A, long double B) {
+  if (S == Scalar::Float64)
+    return binop<double>(Code, static_cast<double>(A), static_cast<double>(B));
+  if (S == Scalar::Float32)
+    return binop<float>(Code, static_cast<float>(A), static_cast<float>(B));
+  if (isFloating(S))
+    return binop<long double>(Code, A, B);
+  auto X = static_cast<std::int64_t>(A), Y = static_cast<std::int64_t>(B);
+  if ((Code == OpCode::Div || Code == OpCode::Rem) && Y == 0)
+    return 0; // undefined in C++; the interpreter must not trap
+  std::int64_t R = Code == OpCode::Rem ? X % Y : binop<std::int64_t>(Code, X, Y);
+  return roundTo(S, static_cast<long double>(R));
 }
 
 bool compare(CmpPred P, long double A, long double B) {
