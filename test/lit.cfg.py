@@ -30,6 +30,9 @@ config.substitutions.append(("%clangxx", clangxx + " " + flags))
 config.substitutions.append(("%src_root", config.gradc_src_root))
 config.substitutions.append(("%python", sys.executable))
 
+if shutil.which("dot"):
+    config.available_features.add("graphviz")
+
 clang_format = shutil.which("clang-format-19")
 if clang_format:
     config.available_features.add("clang-format")

@@ -7,7 +7,7 @@ BUILD="$ROOT/build"
 
 PACKAGES=(cmake ninja-build make g++ python3 ccache
   llvm-19-dev libclang-19-dev clang-19 llvm-19-tools libzstd-dev
-  libboost-dev libgtest-dev libbenchmark-dev clang-format-19)
+  libboost-dev libgtest-dev libbenchmark-dev clang-format-19 graphviz)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

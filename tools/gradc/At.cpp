@@ -7,15 +7,12 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <map>
 
 namespace gradc::tool {
 
 using namespace ir;
 
-namespace {
-
-std::string number(Scalar S, long double V) {
+std::string printNumber(Scalar S, long double V) {
   if (S == Scalar::Float80) {
     char Buf[64];
     std::snprintf(Buf, sizeof(Buf), "%.21Lg", V);
@@ -23,6 +20,8 @@ std::string number(Scalar S, long double V) {
   }
   return formatNumber(static_cast<double>(V));
 }
+
+namespace {
 
 /// "x=3,y=-4" into name -> number; false on a malformed item.
 bool parseAt(const std::string &At, std::map<std::string, long double> &Out,
@@ -52,42 +51,47 @@ bool parseAt(const std::string &At, std::map<std::string, long double> &Out,
 
 } // namespace
 
-bool renderAt(const std::vector<frontend::Request> &Requests,
-              const std::string &Function, const std::string &At,
-              std::string &Out, std::string &Error) {
+const frontend::Request *
+chooseRequest(const std::vector<frontend::Request> &Requests,
+              const std::string &Function, std::string &Error) {
   const frontend::Request *R = nullptr;
-  for (const frontend::Request &Q : Requests)
-    if (Function.empty() || Q.Primal->Name == Function ||
-        Q.BaseName == Function) {
-      if (R && Function.empty()) {
-        Error = "--at: several functions are annotated; choose one with "
-                "--function";
-        return false;
-      }
-      R = &Q;
-      if (!Function.empty())
-        break;
+  for (const frontend::Request &Q : Requests) {
+    if (!Function.empty() && Q.Primal->Name != Function &&
+        Q.BaseName != Function)
+      continue;
+    if (R) {
+      Error = Function.empty()
+                  ? "several functions are annotated; choose one with "
+                    "--function"
+                  : "several annotated functions are named '" + Function +
+                        "'";
+      return nullptr;
     }
-  if (!R) {
-    Error = Function.empty() ? "--at: no annotated function"
-                             : "--at: no annotated function '" + Function +
-                                   "'";
-    return false;
+    R = &Q;
   }
-  const ir::Function &P = *R->Primal;
+  if (!R)
+    Error = Function.empty() ? "no annotated function"
+                             : "no annotated function '" + Function + "'";
+  return R;
+}
+
+bool workThrough(const frontend::Request &R, const std::string &At,
+                 Worked &Out, std::string &Error) {
+  const Function &P = *R.Primal;
   std::map<std::string, long double> Given;
   if (!parseAt(At, Given, Error))
     return false;
 
   autodiff::Trace T;
   autodiff::ReverseOptions Opts;
-  Opts.Wrt = R->Wrt;
-  Opts.Name = R->BaseName + "_grad";
+  Opts.Wrt = R.Wrt;
+  Opts.Name = R.BaseName + "_grad";
   Opts.TraceOut = &T;
-  std::unique_ptr<ir::Function> G = autodiff::reverse(P, Opts);
+  std::unique_ptr<Function> G = autodiff::reverse(P, Opts);
 
   std::vector<long double> Args(G->Params.size(), 0);
-  std::string Call;
+  Out.Primal = &P;
+  Out.Call.clear();
   for (size_t I = 0; I < P.Params.size(); ++I) {
     const std::string &Name = P.Params[I].V->Name;
     auto It = Given.find(Name);
@@ -98,8 +102,8 @@ bool renderAt(const std::vector<frontend::Request> &Requests,
     }
     Args[I] = It->second;
     Given.erase(It);
-    Call += (I ? ", " : "") + Name + " = " +
-            number(P.Params[I].V->Ty.scalarKind(), Args[I]);
+    Out.Call += (I ? ", " : "") + Name + " = " +
+                printNumber(P.Params[I].V->Ty.scalarKind(), Args[I]);
   }
   if (!Given.empty()) {
     Error = "--at: '" + P.Name + "' has no parameter '" +
@@ -107,39 +111,54 @@ bool renderAt(const std::vector<frontend::Request> &Requests,
     return false;
   }
   eval::Run Run = eval::evaluate(*G, Args);
+  Out.Result = Run.Result;
 
-  Scalar RS = P.RetTy.scalarKind();
-  Out = P.Name + "(" + Call + ") = " + number(RS, Run.Result) + "\n\n";
-  char Line[256];
-  std::snprintf(Line, sizeof(Line), "%-6s %-14s %-24s %s\n", "line",
-                "variable", "value", ("d" + P.Name + "/d(variable)").c_str());
-  Out += Line;
   std::map<const Value *, size_t> Slot;
   for (size_t I = 0; I < G->Params.size(); ++I)
     Slot[G->Params[I].V] = I;
   for (const autodiff::Trace::Entry &E : T.Entries) {
-    const Value *V = E.Primal;
-    if (V->Name.empty())
-      continue; // temporaries have no name a reader could look up
-    Scalar S = V->Ty.scalarKind();
-    std::string Grad = "(passive)";
+    Worked::Number N;
+    N.Value = Run.Values[E.Forward->Id];
     if (E.Adjoint) {
       auto It = Slot.find(E.Adjoint);
-      long double D = It != Slot.end() ? Args[It->second]
-                                       : Run.Values[E.Adjoint->Id];
-      Grad = number(S, D);
-    } else if (V->Ty.isFloating() && V->Code != OpCode::Param) {
-      Grad = "0";
+      N.HasGrad = true;
+      N.Grad = It != Slot.end() ? Args[It->second] : Run.Values[E.Adjoint->Id];
     }
-    std::string Where = V->Code == OpCode::Param
-                            ? "param"
-                            : std::to_string(V->Loc.Line);
-    std::snprintf(Line, sizeof(Line), "%-6s %-14s %-24s %s\n", Where.c_str(),
-                  V->Name.c_str(), number(S, Run.Values[E.Forward->Id]).c_str(),
-                  Grad.c_str());
-    Out += Line;
+    Out.Numbers[E.Primal] = N;
   }
   return true;
+}
+
+std::string renderTable(const Worked &W) {
+  const Function &P = *W.Primal;
+  std::string Out = P.Name + "(" + W.Call + ") = " +
+                    printNumber(P.RetTy.scalarKind(), W.Result) + "\n\n";
+  char Line[256];
+  std::snprintf(Line, sizeof(Line), "%-6s %-14s %-24s %s\n", "line",
+                "variable", "value", ("d" + P.Name + "/d(variable)").c_str());
+  Out += Line;
+  auto Row = [&](const Value *V) {
+    auto It = W.Numbers.find(V);
+    if (V->Name.empty() || It == W.Numbers.end())
+      return; // temporaries have no name a reader could look up
+    Scalar S = V->Ty.scalarKind();
+    const Worked::Number &N = It->second;
+    std::string Grad = N.HasGrad ? printNumber(S, N.Grad)
+                       : V->Ty.isFloating() && V->Code != OpCode::Param
+                           ? "0"
+                           : "(passive)";
+    std::string Where =
+        V->Code == OpCode::Param ? "param" : std::to_string(V->Loc.Line);
+    std::snprintf(Line, sizeof(Line), "%-6s %-14s %-24s %s\n", Where.c_str(),
+                  V->Name.c_str(), printNumber(S, N.Value).c_str(),
+                  Grad.c_str());
+    Out += Line;
+  };
+  for (const Param &Prm : P.Params)
+    Row(Prm.V);
+  for (const Value *V : P.Body.Ops)
+    Row(V);
+  return Out;
 }
 
 } // namespace gradc::tool

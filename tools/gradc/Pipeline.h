@@ -9,7 +9,7 @@
 
 namespace gradc::tool {
 
-enum class EmitKind { Cpp, IR, GradIR };
+enum class EmitKind { Cpp, IR, GradIR, Dot, Svg, Png };
 
 /// Differentiates every request and renders what Kind asks for. Returns
 /// false, with Error set, when two requests would generate the same function

@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "At.h"
+#include "Graph.h"
 #include "Output.h"
 #include "Pipeline.h"
 #include "gradc/Config.h"
@@ -39,7 +40,14 @@ static cl::opt<tool::EmitKind> Emit(
         clEnumValN(tool::EmitKind::IR, "ir",
                    "the IR of each annotated function, as lowered"),
         clEnumValN(tool::EmitKind::GradIR, "grad-ir",
-                   "the IR of the generated gradient functions")),
+                   "the IR of the generated gradient functions"),
+        clEnumValN(tool::EmitKind::Dot, "dot",
+                   "the computational graph for Graphviz; with --at, each "
+                   "wire shows its value and gradient"),
+        clEnumValN(tool::EmitKind::Svg, "svg",
+                   "the graph drawn by Graphviz's dot, as SVG"),
+        clEnumValN(tool::EmitKind::Png, "png",
+                   "the graph drawn by Graphviz's dot, as PNG")),
     cl::cat(GradcCategory));
 
 static cl::opt<std::string>
@@ -181,13 +189,37 @@ int main(int Argc, const char **Argv) {
                    << ": no function definition is annotated with "
                       "GRADC_DIFF; the output declares nothing\n";
     std::string Text, Error;
-    if (!AtValues.empty()) {
-      if (!tool::renderAt(R.Requests, FunctionName, AtValues, Text, Error)) {
-        llvm::errs() << "gradc: error: " << Error << "\n";
+    bool Graph = Emit == tool::EmitKind::Dot || Emit == tool::EmitKind::Svg ||
+                 Emit == tool::EmitKind::Png;
+    if (Graph || !AtValues.empty()) {
+      const frontend::Request *Chosen =
+          tool::chooseRequest(R.Requests, FunctionName, Error);
+      tool::Worked W;
+      if (!Chosen) {
         Status = 2;
-        continue;
+      } else if (Graph) {
+        static const char *Ext[] = {"dot", "svg", "png"};
+        std::string Out = OutputPath;
+        if (Out.empty()) {
+          llvm::SmallString<256> P(Source);
+          llvm::sys::path::replace_extension(
+              P, Ext[static_cast<int>(Emit.getValue()) -
+                     static_cast<int>(tool::EmitKind::Dot)]);
+          Out = std::string(P);
+        }
+        tool::GraphFormat Format =
+            Emit == tool::EmitKind::Dot   ? tool::GraphFormat::Dot
+            : Emit == tool::EmitKind::Svg ? tool::GraphFormat::Svg
+                                          : tool::GraphFormat::Png;
+        if (!tool::writeGraph(*Chosen, AtValues, Format, Out, Error))
+          Status = 2;
+      } else if (tool::workThrough(*Chosen, AtValues, W, Error)) {
+        llvm::outs() << tool::renderTable(W);
+      } else {
+        Status = 2;
       }
-      llvm::outs() << Text;
+      if (Status == 2)
+        llvm::errs() << "gradc: error: " << Error << "\n";
       continue;
     }
     if (!tool::render(R.Requests, llvm::sys::path::filename(Source).str(),

@@ -4,8 +4,8 @@
 // RUN: not %gradc %src_root/examples/cs231n.cpp --at x=1,y=2,q=3 2>&1 | FileCheck %s --check-prefix=EXTRA
 // RUN: not %gradc %src_root/examples/cs231n.cpp --at x=1,y=two 2>&1 | FileCheck %s --check-prefix=BAD
 // RUN: not %gradc %src_root/examples/cs231n.cpp --function g --at x=1 2>&1 | FileCheck %s --check-prefix=NOFN
-// SEVERAL: error: --at: several functions are annotated; choose one with --function
+// SEVERAL: error: several functions are annotated; choose one with --function
 // MISSING: error: --at: no value for parameter 'y' of 'f'
 // EXTRA: error: --at: 'f' has no parameter 'q'
 // BAD: error: --at: expected name=number, got 'y=two'
-// NOFN: error: --at: no annotated function 'g'
+// NOFN: error: no annotated function 'g'
