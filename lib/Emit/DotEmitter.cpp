@@ -33,22 +33,7 @@ std::string escape(const std::string &S) {
 /// What the gate does, with a constant operand folded in.
 std::string gateText(const Value &V) {
   const auto &Ops = V.Operands;
-  auto Sym = [&]() -> std::string {
-    switch (V.Code) {
-    case OpCode::Add:
-      return "+";
-    case OpCode::Sub:
-      return "-";
-    case OpCode::Mul:
-      return "*";
-    case OpCode::Div:
-      return "/";
-    case OpCode::Rem:
-      return "%";
-    default:
-      return "";
-    }
-  };
+  auto Sym = [&] { return std::string(binarySymbol(V.Code)); };
   switch (V.Code) {
   case OpCode::Add:
   case OpCode::Sub:

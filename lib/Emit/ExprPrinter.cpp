@@ -31,21 +31,6 @@ int binaryPrec(OpCode C) {
   }
 }
 
-const char *binarySymbol(OpCode C) {
-  switch (C) {
-  case OpCode::Add:
-    return "+";
-  case OpCode::Sub:
-    return "-";
-  case OpCode::Mul:
-    return "*";
-  case OpCode::Div:
-    return "/";
-  default:
-    return "%";
-  }
-}
-
 /// The C++ type a literal's spelling has by itself.
 enum class LiteralKind { Integer, Float, Double, LongDouble };
 

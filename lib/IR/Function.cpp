@@ -35,6 +35,23 @@ bool isStdFn(MathFn F) {
   return F == MathFn::StdMax || F == MathFn::StdMin || F == MathFn::StdAbs;
 }
 
+const char *binarySymbol(OpCode C) {
+  switch (C) {
+  case OpCode::Add:
+    return "+";
+  case OpCode::Sub:
+    return "-";
+  case OpCode::Mul:
+    return "*";
+  case OpCode::Div:
+    return "/";
+  case OpCode::Rem:
+    return "%";
+  default:
+    return "?";
+  }
+}
+
 const char *cmpPredName(CmpPred P) {
   static const char *Names[] = {"lt", "le", "gt", "ge", "eq", "ne"};
   return Names[static_cast<unsigned>(P)];

@@ -56,6 +56,9 @@ unsigned mathFnArity(MathFn F);
 /// with the std:: prefix and which return exactly one of their arguments.
 bool isStdFn(MathFn F);
 
+/// The C++ symbol of a binary arithmetic op ("+", "-", "*", "/", "%").
+const char *binarySymbol(OpCode C);
+
 enum class CmpPred : std::uint8_t { LT, LE, GT, GE, EQ, NE };
 const char *cmpPredName(CmpPred P); ///< "lt", ...
 const char *cmpPredSymbol(CmpPred P); ///< "<", ...
