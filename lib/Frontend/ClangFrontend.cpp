@@ -432,8 +432,8 @@ private:
 /// What the runs of the action share with lowerFile.
 struct ToolState {
   FrontendResult Result;
-  std::set<std::string> Dependencies;
-  bool Lowered = false;
+  std::string MainFile;
+  std::set<std::string> Dependencies; ///< Every other file read.
 };
 
 class GradcConsumer : public ASTConsumer {
@@ -443,10 +443,6 @@ public:
   void HandleTranslationUnit(ASTContext &Ctx) override {
     SourceManager &SM = Ctx.getSourceManager();
     collectDependencies(SM);
-    // Several compile commands for one file would lower it several times.
-    if (State.Lowered)
-      return;
-    State.Lowered = true;
 
     DiagnosticsEngine &Diags = Ctx.getDiagnostics();
     Reporter R(Diags);
@@ -469,12 +465,19 @@ public:
 private:
   void collectDependencies(const SourceManager &SM) {
     FileManager &FM = SM.getFileManager();
-    for (auto It = SM.fileinfo_begin(), End = SM.fileinfo_end(); It != End;
-         ++It) {
-      llvm::SmallString<256> Path(It->first.getName());
+    auto Absolute = [&](StringRef Name) {
+      llvm::SmallString<256> Path(Name);
       FM.makeAbsolutePath(Path);
       llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-      State.Dependencies.insert(std::string(Path));
+      return std::string(Path);
+    };
+    if (OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID()))
+      State.MainFile = Absolute(Main->getName());
+    for (auto It = SM.fileinfo_begin(), End = SM.fileinfo_end(); It != End;
+         ++It) {
+      std::string Path = Absolute(It->first.getName());
+      if (Path != State.MainFile)
+        State.Dependencies.insert(Path);
     }
   }
 
@@ -547,21 +550,13 @@ FrontendResult lowerFile(const tooling::CompilationDatabase &DB,
   if (!Ok && State.Result.NumErrors == 0)
     State.Result.NumErrors = 1;
 
-  // Sorted, with the source itself first: a dependency file's usual order.
-  std::string Main;
-  if (!State.Dependencies.empty()) {
-    llvm::SmallString<256> Abs(File);
-    llvm::sys::fs::make_absolute(Abs);
-    llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
-    Main = std::string(Abs);
-    if (State.Dependencies.count(Main))
-      State.Result.Dependencies.push_back(Main);
-    else
-      Main.clear();
-  }
-  for (const std::string &Dep : State.Dependencies)
-    if (Dep != Main)
-      State.Result.Dependencies.push_back(Dep);
+  // The source itself first, then the headers sorted: a dependency file's
+  // usual order.
+  if (!State.MainFile.empty())
+    State.Result.Dependencies.push_back(State.MainFile);
+  State.Result.Dependencies.insert(State.Result.Dependencies.end(),
+                                   State.Dependencies.begin(),
+                                   State.Dependencies.end());
   return std::move(State.Result);
 }
 
