@@ -28,7 +28,7 @@ private:
   Value *a() { return Ops[0]; }
   Value *b() { return Ops[1]; }
   void give(unsigned I, const std::function<Value *()> &Make) {
-    if (I >= Ops.size() || !Wanted[I])
+    if (!wanted(I))
       return;
     unsigned Begin = F.numValues();
     Value *V = Make();

@@ -23,6 +23,18 @@ std::string short4(long double V) {
 
 } // namespace
 
+const char *extension(GraphFormat Format) {
+  switch (Format) {
+  case GraphFormat::Dot:
+    return "dot";
+  case GraphFormat::Svg:
+    return "svg";
+  case GraphFormat::Png:
+    return "png";
+  }
+  return "dot";
+}
+
 bool writeGraph(const frontend::Request &R, const std::string &At,
                 GraphFormat Format, const std::string &Path,
                 std::string &Error) {
@@ -55,7 +67,7 @@ bool writeGraph(const frontend::Request &R, const std::string &At,
     llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
     OS << Dot;
   }
-  std::string Type = Format == GraphFormat::Svg ? "-Tsvg" : "-Tpng";
+  std::string Type = std::string("-T") + extension(Format);
   std::string Err;
   int Status = llvm::sys::ExecuteAndWait(
       *Program, {*Program, Type, Input.str(), "-o", Path}, std::nullopt, {},

@@ -10,6 +10,9 @@ namespace gradc::tool {
 
 enum class GraphFormat { Dot, Svg, Png };
 
+/// "dot", "svg" or "png": the extension of a file of that format.
+const char *extension(GraphFormat Format);
+
 /// Writes the graph of R to Path: DOT text, or a picture drawn by
 /// Graphviz's `dot`. With At (`x=3,y=-4`), every wire carries its forward
 /// value and its gradient. False, with Error set, on bad input or when

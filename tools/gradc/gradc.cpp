@@ -20,6 +20,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <cstring>
+#include <optional>
 
 using namespace gradc;
 namespace cl = llvm::cl;
@@ -118,10 +119,51 @@ static std::string ownIncludeDir(const char *Argv0) {
   return GRADC_SOURCE_INCLUDE_DIR;
 }
 
-static std::string defaultOutput(const std::string &Input) {
+/// Without -o, foo.cpp is written to foo.<Ext> beside it.
+static std::string outputFor(const std::string &Input, const char *Ext) {
+  if (!OutputPath.empty())
+    return OutputPath;
   llvm::SmallString<256> Out(Input);
-  llvm::sys::path::replace_extension(Out, "grad.h");
+  llvm::sys::path::replace_extension(Out, Ext);
   return std::string(Out);
+}
+
+static std::optional<tool::GraphFormat> graphFormat(tool::EmitKind K) {
+  switch (K) {
+  case tool::EmitKind::Dot:
+    return tool::GraphFormat::Dot;
+  case tool::EmitKind::Svg:
+    return tool::GraphFormat::Svg;
+  case tool::EmitKind::Png:
+    return tool::GraphFormat::Png;
+  default:
+    return std::nullopt;
+  }
+}
+
+/// --at and the pictures describe one annotated function: print its table
+/// or draw its graph. False after reporting why not.
+static bool describe(const frontend::FrontendResult &R,
+                     const std::string &Source) {
+  std::string Error;
+  const frontend::Request *Chosen =
+      tool::chooseRequest(R.Requests, FunctionName, Error);
+  bool Ok = Chosen != nullptr;
+  if (Ok) {
+    if (std::optional<tool::GraphFormat> Format = graphFormat(Emit)) {
+      Ok = tool::writeGraph(*Chosen, AtValues, *Format,
+                            outputFor(Source, tool::extension(*Format)),
+                            Error);
+    } else {
+      tool::Worked W;
+      Ok = tool::workThrough(*Chosen, AtValues, W, Error);
+      if (Ok)
+        llvm::outs() << tool::renderTable(W);
+    }
+  }
+  if (!Ok)
+    llvm::errs() << "gradc: error: " << Error << "\n";
+  return Ok;
 }
 
 int main(int Argc, const char **Argv) {
@@ -188,40 +230,12 @@ int main(int Argc, const char **Argv) {
       llvm::errs() << "gradc: warning: " << Source
                    << ": no function definition is annotated with "
                       "GRADC_DIFF; the output declares nothing\n";
-    std::string Text, Error;
-    bool Graph = Emit == tool::EmitKind::Dot || Emit == tool::EmitKind::Svg ||
-                 Emit == tool::EmitKind::Png;
-    if (Graph || !AtValues.empty()) {
-      const frontend::Request *Chosen =
-          tool::chooseRequest(R.Requests, FunctionName, Error);
-      tool::Worked W;
-      if (!Chosen) {
+    if (graphFormat(Emit) || !AtValues.empty()) {
+      if (!describe(R, Source))
         Status = 2;
-      } else if (Graph) {
-        static const char *Ext[] = {"dot", "svg", "png"};
-        std::string Out = OutputPath;
-        if (Out.empty()) {
-          llvm::SmallString<256> P(Source);
-          llvm::sys::path::replace_extension(
-              P, Ext[static_cast<int>(Emit.getValue()) -
-                     static_cast<int>(tool::EmitKind::Dot)]);
-          Out = std::string(P);
-        }
-        tool::GraphFormat Format =
-            Emit == tool::EmitKind::Dot   ? tool::GraphFormat::Dot
-            : Emit == tool::EmitKind::Svg ? tool::GraphFormat::Svg
-                                          : tool::GraphFormat::Png;
-        if (!tool::writeGraph(*Chosen, AtValues, Format, Out, Error))
-          Status = 2;
-      } else if (tool::workThrough(*Chosen, AtValues, W, Error)) {
-        llvm::outs() << tool::renderTable(W);
-      } else {
-        Status = 2;
-      }
-      if (Status == 2)
-        llvm::errs() << "gradc: error: " << Error << "\n";
       continue;
     }
+    std::string Text, Error;
     if (!tool::render(R.Requests, llvm::sys::path::filename(Source).str(),
                       Emit, Text, Error)) {
       llvm::errs() << Error << "\ngradc: " << Source
@@ -229,8 +243,7 @@ int main(int Argc, const char **Argv) {
       Status = std::max(Status, 1);
       continue;
     }
-    std::string Out = OutputPath.empty() ? defaultOutput(Source)
-                                         : std::string(OutputPath);
+    std::string Out = outputFor(Source, "grad.h");
     if (tool::writeIfChanged(Out, Text, Error) == tool::WriteResult::Failed) {
       llvm::errs() << "gradc: error: " << Error << "\n";
       Status = 2;

@@ -9,3 +9,10 @@
 // EXTRA: error: --at: 'f' has no parameter 'q'
 // BAD: error: --at: expected name=number, got 'y=two'
 // NOFN: error: no annotated function 'g'
+//
+// A missing input does not spoil the report of the next one.
+// RUN: not %gradc %t.missing.cpp %src_root/examples/cs231n.cpp --at x=3,y=-4 > %t.out 2> %t.err
+// RUN: FileCheck %s --check-prefix=NEXT < %t.out
+// RUN: FileCheck %s --check-prefix=ONE --implicit-check-not="gradc: error:" < %t.err
+// NEXT: f(x = 3, y = -4) = 1.5456448841066441
+// ONE: gradc: error: no such file:
