@@ -103,13 +103,9 @@ void Rules::run() {
     give(1, [&] { return B.select(Ops[0], G, k(0)); });
     give(2, [&] { return B.select(Ops[0], k(0), G); });
     break;
-  case OpCode::Param:
-  case OpCode::Const:
-  case OpCode::Rem:
-  case OpCode::Cmp:
-  case OpCode::AddTo:
-  case OpCode::Note:
-  case OpCode::Return:
+  default:
+    // Constants, integer and boolean ops and memory ops carry no local
+    // derivative; the reverse mode handles memory itself.
     break;
   }
 }

@@ -152,8 +152,84 @@ Value *Builder::select(Value *C, Value *A, Value *B) {
   return make(OpCode::Select, A->Ty, {C, A, B});
 }
 
-void Builder::addTo(Value *Ptr, Value *V) {
-  make(OpCode::AddTo, Type::voidTy(), {Ptr, V});
+Value *Builder::logicAnd(Value *A, Value *B) {
+  return make(OpCode::And, Type::boolTy(), {A, B});
+}
+
+Value *Builder::logicOr(Value *A, Value *B) {
+  return make(OpCode::Or, Type::boolTy(), {A, B});
+}
+
+Value *Builder::logicNot(Value *A) {
+  return make(OpCode::Not, Type::boolTy(), {A});
+}
+
+static std::vector<Value *> memoryOperands(Value *Ptr, Value *V,
+                                          Value *Index) {
+  std::vector<Value *> Ops{Ptr, V};
+  if (Index)
+    Ops.push_back(Index);
+  return Ops;
+}
+
+void Builder::addTo(Value *Ptr, Value *V, Value *Index) {
+  make(OpCode::AddTo, Type::voidTy(), memoryOperands(Ptr, V, Index));
+}
+
+Value *Builder::local(Scalar S, std::int64_t Count, std::string Name,
+                      bool ZeroInit) {
+  Value *L = make(OpCode::Local, Type::ptr(S));
+  L->IVal = Count;
+  L->Name = std::move(Name);
+  L->ZeroInit = ZeroInit;
+  return L;
+}
+
+Value *Builder::load(Value *Ptr, Value *Index) {
+  std::vector<Value *> Ops{Ptr};
+  if (Index)
+    Ops.push_back(Index);
+  return make(OpCode::Load, Type::scalar(Ptr->Ty.scalarKind()),
+              std::move(Ops));
+}
+
+void Builder::store(Value *Ptr, Value *V, Value *Index) {
+  make(OpCode::Store, Type::voidTy(), memoryOperands(Ptr, V, Index));
+}
+
+Value *Builder::offset(Value *Ptr, Value *Index) {
+  return make(OpCode::Offset, Ptr->Ty, {Ptr, Index});
+}
+
+Value *Builder::ifOp(Value *Cond) {
+  Value *V = make(OpCode::If, Type::voidTy(), {Cond});
+  V->Regions.resize(2);
+  return V;
+}
+
+Value *Builder::loop(LoopKind K) {
+  Value *V = make(OpCode::Loop, Type::voidTy());
+  V->IVal = static_cast<std::int64_t>(K);
+  V->Regions.resize(4);
+  return V;
+}
+
+void Builder::yield(Value *Cond) { make(OpCode::Yield, Type::voidTy(), {Cond}); }
+void Builder::brk() { make(OpCode::Break, Type::voidTy()); }
+void Builder::cont() { make(OpCode::Continue, Type::voidTy()); }
+
+Value *Builder::tape(Scalar S, std::string Name) {
+  Value *T = make(OpCode::Tape, Type::tape(S));
+  T->Name = std::move(Name);
+  return T;
+}
+
+void Builder::push(Value *Tape, Value *V) {
+  make(OpCode::Push, Type::voidTy(), {Tape, V});
+}
+
+Value *Builder::pop(Value *Tape) {
+  return make(OpCode::Pop, Type::scalar(Tape->Ty.scalarKind()), {Tape});
 }
 
 void Builder::note(std::string Text) {

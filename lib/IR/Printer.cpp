@@ -62,6 +62,36 @@ const char *opName(const Value &V) {
     return "addto";
   case OpCode::Note:
     return "note";
+  case OpCode::And:
+    return "and";
+  case OpCode::Or:
+    return "or";
+  case OpCode::Not:
+    return "not";
+  case OpCode::Local:
+    return "local";
+  case OpCode::Load:
+    return "load";
+  case OpCode::Store:
+    return "store";
+  case OpCode::Offset:
+    return "offset";
+  case OpCode::If:
+    return "if";
+  case OpCode::Loop:
+    return "loop";
+  case OpCode::Yield:
+    return "yield";
+  case OpCode::Break:
+    return "break";
+  case OpCode::Continue:
+    return "continue";
+  case OpCode::Tape:
+    return "tape";
+  case OpCode::Push:
+    return "push";
+  case OpCode::Pop:
+    return "pop";
   case OpCode::Return:
     return "return";
   }
@@ -123,6 +153,13 @@ private:
         Line += " implicit";
       if (V->Code == OpCode::Note)
         Line += " \"" + V->Text + "\"";
+      if (V->Code == OpCode::Loop) {
+        static const char *Kinds[] = {"for", "while", "do"};
+        Line += std::string(" ") + Kinds[V->IVal];
+      }
+      if (V->Code == OpCode::Local)
+        Line += (V->IVal ? "[" + std::to_string(V->IVal) + "]" : "") +
+                (V->ZeroInit ? " zeroed" : "");
       for (size_t I = 0; I < V->Operands.size(); ++I)
         Line += (I ? ", " : " ") + ref(V->Operands[I]);
       if (V->hasResult())
@@ -134,6 +171,20 @@ private:
                 std::to_string(V->Loc.Col);
       }
       OS << Line << "\n";
+      printRegions(*V, Depth);
+    }
+  }
+
+  void printRegions(const Value &V, unsigned Depth) {
+    static const char *IfNames[] = {"then", "else"};
+    static const char *LoopNames[] = {"init", "cond", "body", "step"};
+    for (size_t I = 0; I < V.Regions.size(); ++I) {
+      if (V.Regions[I].Ops.empty())
+        continue;
+      OS << std::string(2 * Depth, ' ')
+         << (V.Code == OpCode::If ? IfNames[I] : LoopNames[I]) << " {\n";
+      printBlock(V.Regions[I], Depth + 1);
+      OS << std::string(2 * Depth, ' ') << "}\n";
     }
   }
 

@@ -46,6 +46,8 @@ std::string Type::str() const {
     return "ref " + Pointee;
   case Ptr:
     return "ptr " + Pointee;
+  case Tape:
+    return std::string("tape ") + scalarName(S);
   }
   return "?";
 }

@@ -18,6 +18,7 @@ public:
       if (P.V->Code != OpCode::Param)
         error(*P.V, "parameter list holds a non-parameter");
       Defined.insert(P.V);
+      Placed.insert(P.V);
     }
     checkBlock(F.Body, /*IsBody=*/true);
     return Errors;
@@ -36,29 +37,103 @@ private:
                    std::to_string(V.Operands.size()));
   }
 
+  /// Values defined in B are visible after their definition in B and in the
+  /// regions of later ops; they go out of scope with B.
   void checkBlock(const Block &B, bool IsBody) {
+    std::vector<const Value *> Scope;
     for (size_t I = 0; I < B.Ops.size(); ++I) {
       const Value &V = *B.Ops[I];
       if (V.Code == OpCode::Param)
         error(V, "parameter inside a block");
-      if (Defined.count(&V))
+      if (Placed.count(&V))
         error(V, "placed twice");
+      Placed.insert(&V);
       for (const Value *Op : V.Operands) {
         if (!Op)
           error(V, "null operand");
         else if (!Defined.count(Op))
           error(V, "operand #" + std::to_string(Op->Id) +
-                       " is used before it is defined");
+                       " is used before it is defined or out of its scope");
         else if (!Op->hasResult())
           error(V, "operand #" + std::to_string(Op->Id) + " has no result");
       }
       checkTypes(V);
+      checkRegions(V);
       Defined.insert(&V);
+      Scope.push_back(&V);
       if (V.Code == OpCode::Return && (!IsBody || I + 1 != B.Ops.size()))
         error(V, "return is not the last op of the body");
+      if (V.Code == OpCode::Yield && (!InCond || I + 1 != B.Ops.size()))
+        error(V, "yield is not the last op of a loop condition");
+      if ((V.Code == OpCode::Break || V.Code == OpCode::Continue) &&
+          LoopDepth == 0)
+        error(V, "break or continue outside a loop body");
     }
     if (IsBody && (B.Ops.empty() || B.Ops.back()->Code != OpCode::Return))
       Errors.push_back("the body does not end with a return");
+    for (const Value *V : Scope)
+      Defined.erase(V);
+  }
+
+  void checkRegions(const Value &V) {
+    if (V.Code == OpCode::If) {
+      if (V.Regions.size() != 2)
+        error(V, "if needs two regions");
+      for (const Block &R : V.Regions)
+        checkBlock(R, false);
+      return;
+    }
+    if (V.Code != OpCode::Loop) {
+      if (!V.Regions.empty())
+        error(V, "regions on an op that has none");
+      return;
+    }
+    if (V.Regions.size() != 4) {
+      error(V, "loop needs four regions");
+      return;
+    }
+    // The init region's values (the counter) are in scope in the others.
+    std::vector<const Value *> InitScope;
+    unsigned SavedDepth = LoopDepth;
+    LoopDepth = 0;
+    for (const Value *Op : V.Regions[Init].Ops) {
+      checkBlockOp(*Op);
+      InitScope.push_back(Op);
+    }
+    LoopDepth = SavedDepth;
+    const Block &C = V.Regions[Cond];
+    if (!C.Ops.empty() && C.Ops.back()->Code != OpCode::Yield)
+      error(V, "loop condition does not end with yield");
+    bool SavedCond = InCond;
+    InCond = true;
+    checkBlock(C, false);
+    InCond = SavedCond;
+    ++LoopDepth;
+    checkBlock(V.Regions[LoopBody], false);
+    --LoopDepth;
+    checkBlock(V.Regions[Step], false);
+    for (const Value *Op : InitScope)
+      Defined.erase(Op);
+  }
+
+  /// One op of a loop's init region, whose values stay in scope.
+  void checkBlockOp(const Value &V) {
+    Block One;
+    One.Ops.push_back(const_cast<Value *>(&V));
+    checkBlock(One, false);
+    Defined.insert(&V);
+  }
+
+  void expectMemory(const Value &V, const Value *Ptr, bool Mutable) {
+    if (!Ptr->Ty.isMemory())
+      error(V, "operand is not a pointer or reference");
+    else if (Mutable && Ptr->Ty.isConstPointee())
+      error(V, "writes through a pointer to const");
+  }
+
+  void expectIndex(const Value &V, const Value *Index) {
+    if (Index && !Index->Ty.isInteger())
+      error(V, "index is not an integer");
   }
 
   void checkTypes(const Value &V) {
@@ -125,12 +200,65 @@ private:
         error(V, "select operand types do not agree");
       break;
     case OpCode::AddTo:
+    case OpCode::Store:
+      if (Ops.size() < 2 || Ops.size() > 3) {
+        error(V, "expects a pointer, a value and maybe an index");
+        break;
+      }
+      expectMemory(V, Ops[0], /*Mutable=*/true);
+      expectIndex(V, V.index());
+      if (Type::scalar(Ops[0]->Ty.scalarKind()) != Ops[1]->Ty)
+        error(V, "stores a value of another type");
+      break;
+    case OpCode::Load:
+      if (Ops.empty() || Ops.size() > 2) {
+        error(V, "expects a pointer and maybe an index");
+        break;
+      }
+      expectMemory(V, Ops[0], /*Mutable=*/false);
+      expectIndex(V, V.index());
+      if (V.Ty != Type::scalar(Ops[0]->Ty.scalarKind()))
+        error(V, "loads a value of another type");
+      break;
+    case OpCode::Offset:
       expectOperands(V, 2);
-      if (Ops.size() == 2 &&
-          (Ops[0]->Ty.kind() != Type::Ref ||
-           Ops[0]->Ty.isConstPointee() ||
-           Type::scalar(Ops[0]->Ty.scalarKind()) != Ops[1]->Ty))
-        error(V, "addto needs a mutable reference and a value of its type");
+      if (Ops.size() == 2) {
+        expectMemory(V, Ops[0], false);
+        expectIndex(V, Ops[1]);
+      }
+      break;
+    case OpCode::Local:
+    case OpCode::Tape:
+    case OpCode::Break:
+    case OpCode::Continue:
+    case OpCode::Loop:
+      expectOperands(V, 0);
+      break;
+    case OpCode::If:
+    case OpCode::Yield:
+    case OpCode::Not:
+      expectOperands(V, 1);
+      if (Ops.size() == 1 && !Ops[0]->Ty.isBool())
+        error(V, "condition is not a bool");
+      break;
+    case OpCode::And:
+    case OpCode::Or:
+      expectOperands(V, 2);
+      for (const Value *Op : Ops)
+        if (!Op->Ty.isBool())
+          error(V, "operand is not a bool");
+      break;
+    case OpCode::Push:
+      expectOperands(V, 2);
+      if (Ops.size() == 2 && (!Ops[0]->Ty.isTape() ||
+                              Ops[1]->Ty != Type::scalar(
+                                                Ops[0]->Ty.scalarKind())))
+        error(V, "push needs a tape and a value of its type");
+      break;
+    case OpCode::Pop:
+      expectOperands(V, 1);
+      if (Ops.size() == 1 && !Ops[0]->Ty.isTape())
+        error(V, "pop needs a tape");
       break;
     case OpCode::Return:
       if (F.RetTy.isVoid())
@@ -147,6 +275,9 @@ private:
 
   const Function &F;
   std::set<const Value *> Defined;
+  std::set<const Value *> Placed;
+  unsigned LoopDepth = 0;
+  bool InCond = false;
   std::vector<std::string> Errors;
 };
 

@@ -18,6 +18,8 @@ public:
       : F(F), B(&B), Fold(Fold) {}
 
   void setBlock(Block &NewB) { B = &NewB; }
+  Block &block() const { return *B; }
+  Function &function() const { return F; }
   /// Source statement and location given to every op created from now on.
   void setOrigin(int Stmt, SourceLoc Loc) {
     CurStmt = Stmt;
@@ -37,7 +39,28 @@ public:
   Value *call(MathFn Fn, std::vector<Value *> Args);
   Value *cmp(CmpPred P, Value *A, Value *B);
   Value *select(Value *C, Value *A, Value *B);
-  void addTo(Value *Ptr, Value *V);
+  Value *logicAnd(Value *A, Value *B);
+  Value *logicOr(Value *A, Value *B);
+  Value *logicNot(Value *A);
+  /// *Ptr += V, or Ptr[Index] += V.
+  void addTo(Value *Ptr, Value *V, Value *Index = nullptr);
+
+  /// A local variable of Count elements (0: a scalar variable).
+  Value *local(Scalar S, std::int64_t Count, std::string Name,
+               bool ZeroInit = false);
+  Value *load(Value *Ptr, Value *Index = nullptr);
+  void store(Value *Ptr, Value *V, Value *Index = nullptr);
+  Value *offset(Value *Ptr, Value *Index);
+  /// An If with empty Then and Else regions, to be filled by the caller.
+  Value *ifOp(Value *Cond);
+  /// A loop with four empty regions, to be filled by the caller.
+  Value *loop(LoopKind K);
+  void yield(Value *Cond);
+  void brk();
+  void cont();
+  Value *tape(Scalar S, std::string Name);
+  void push(Value *Tape, Value *V);
+  Value *pop(Value *Tape);
   void note(std::string Text);
   void ret(Value *V);
 

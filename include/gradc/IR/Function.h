@@ -3,8 +3,11 @@
 // Every op is a Value (as in LLVM, an instruction is its own result). Ops
 // carry the source name of the variable they define, if any, and the source
 // statement they come from, so that emitters can keep the user's names and
-// point back at the user's lines. Control flow is structured: a Block is a
-// list of ops; later constructs (if, for) will own nested Blocks.
+// point back at the user's lines. Control flow is structured, as in MLIR's
+// scf: a Block is a list of ops, and If and Loop own nested Blocks (regions),
+// so that emitters give back the user's own loops and branches. Memory
+// (pointer parameters, local variables assigned inside loops or branches,
+// local arrays) is reached through Load and Store; everything else is SSA.
 //
 //===----------------------------------------------------------------------===//
 #ifndef GRADC_IR_FUNCTION_H
@@ -34,9 +37,41 @@ enum class OpCode : std::uint8_t {
   Call,   ///< A math function (see MathFn) of its operands.
   Cmp,    ///< a <pred> b, of type bool.
   Select, ///< c ? a : b
-  AddTo,  ///< *operand0 += operand1. No result.
+  And,    ///< a && b, of bools.
+  Or,     ///< a || b, of bools.
+  Not,    ///< !a, of a bool.
+  AddTo,  ///< *operand0 += operand1, or operand0[operand2] += operand1.
   Note,   ///< A comment for readers (Value::Text). No operands, no result.
+  Local,  ///< A local variable in memory; the result points at it. IVal is
+          ///< its number of elements, 0 for a scalar variable. ZeroInit:
+          ///< declared zeroed (`double dh[32] = {};`).
+  Load,   ///< *operand0, or operand0[operand1].
+  Store,  ///< *operand0 = operand1, or operand0[operand2] = operand1.
+  Offset, ///< operand0 + operand1: a pointer into the same memory.
+  If,     ///< if (operand0) Regions[Then] else Regions[Else].
+  Loop,   ///< A loop of kind LoopKind(IVal) with regions Init, Cond, Body,
+          ///< Step (as a C++ for statement; While and DoWhile leave Init and
+          ///< Step empty).
+  Yield,  ///< Ends a Cond region: operand 0 is the loop's condition.
+  Break,
+  Continue,
+  Tape,   ///< A tape of scalars (gradc::tape<T>); values overwritten in the
+          ///< forward sweep that the backward sweep still needs.
+  Push,   ///< Pushes operand 1 onto tape operand 0.
+  Pop,    ///< Pops the last value pushed onto tape operand 0.
   Return, ///< Returns operand 0, or nothing. Last op of the body.
+};
+
+enum class LoopKind : std::uint8_t { For, While, DoWhile };
+
+/// Region indices of If and Loop.
+enum RegionIndex : unsigned {
+  Then = 0,
+  Else = 1,
+  Init = 0,
+  Cond = 1,
+  LoopBody = 2,
+  Step = 3,
 };
 
 /// The math functions the IR knows. The spelling of the user's call is kept
@@ -75,6 +110,12 @@ struct Statement {
   std::string Text; ///< The statement's source text on one line.
 };
 
+class Value;
+
+struct Block {
+  std::vector<Value *> Ops;
+};
+
 class Value {
 public:
   OpCode Code;
@@ -93,12 +134,42 @@ public:
   std::string Text;     ///< Const: source spelling (may be empty); Note: text.
   MathFn Fn = MathFn::Exp;
   CmpPred Pred = CmpPred::LT;
+  bool ZeroInit = false; ///< Local: declared zeroed.
+  /// Nested blocks of If (Then, Else) and Loop (Init, Cond, LoopBody, Step).
+  std::vector<Block> Regions;
 
   unsigned Id = 0; ///< Unique within the function; stable across printing.
 
   bool hasResult() const {
-    return Code != OpCode::AddTo && Code != OpCode::Note &&
-           Code != OpCode::Return;
+    switch (Code) {
+    case OpCode::AddTo:
+    case OpCode::Note:
+    case OpCode::Store:
+    case OpCode::If:
+    case OpCode::Loop:
+    case OpCode::Yield:
+    case OpCode::Break:
+    case OpCode::Continue:
+    case OpCode::Push:
+    case OpCode::Return:
+      return false;
+    default:
+      return true;
+    }
+  }
+  /// Ops that change memory or control flow, or say something: never
+  /// removed as dead, never moved across.
+  bool hasEffect() const {
+    return !hasResult() || Code == OpCode::Pop;
+  }
+  bool isRegionOp() const {
+    return Code == OpCode::If || Code == OpCode::Loop;
+  }
+  LoopKind loopKind() const { return static_cast<LoopKind>(IVal); }
+  /// Load, Store and AddTo: the index operand, or null for *p.
+  Value *index() const {
+    unsigned I = Code == OpCode::Load ? 1 : 2;
+    return Operands.size() > I ? Operands[I] : nullptr;
   }
   bool isConst() const { return Code == OpCode::Const; }
   /// The numeric value of a constant, whatever its type.
@@ -106,10 +177,6 @@ public:
     return Ty.isFloating() ? FVal : static_cast<double>(IVal);
   }
   bool isConstValue(double V) const { return isConst() && constValue() == V; }
-};
-
-struct Block {
-  std::vector<Value *> Ops;
 };
 
 struct Param {

@@ -30,7 +30,7 @@ const char *scalarName(Scalar S);
 
 class Type {
 public:
-  enum Kind : std::uint8_t { Void, Value, Ref, Ptr };
+  enum Kind : std::uint8_t { Void, Value, Ref, Ptr, Tape };
 
   constexpr Type() = default;
   static constexpr Type voidTy() { return Type(Void, Scalar::Float64, false); }
@@ -41,6 +41,7 @@ public:
   static constexpr Type ptr(Scalar S, bool Const = false) {
     return Type(Ptr, S, Const);
   }
+  static constexpr Type tape(Scalar S) { return Type(Tape, S, false); }
   static constexpr Type f64() { return scalar(Scalar::Float64); }
   static constexpr Type boolTy() { return scalar(Scalar::Bool); }
 
@@ -55,6 +56,7 @@ public:
   bool isInteger() const { return K == Value && gradc::ir::isInteger(S); }
   bool isBool() const { return K == Value && S == Scalar::Bool; }
   bool isMemory() const { return K == Ref || K == Ptr; }
+  bool isTape() const { return K == Tape; }
 
   /// "f64", "ref f64", "ptr const f64", "void".
   std::string str() const;
