@@ -91,6 +91,7 @@ const Value *matchSigmoid(const Value &V, const std::vector<unsigned> &Uses) {
 /// One block of the primal being reversed, and the backward code built for
 /// it.
 struct Frame {
+  Frame(const Block *Primal, Block *Out) : Primal(Primal), Out(Out) {}
   const Block *Primal;
   Block *Out;
   /// Primal values of this block as the backward sweep has them here.
@@ -98,6 +99,9 @@ struct Frame {
   /// Adjoint memory known to be zero but not yet written: the zeroing waits
   /// for the next contribution, so `dp = 0; dp += x * t` reads `dp = x * t`.
   std::set<std::pair<Value *, Value *>> PendingZero;
+  /// Such writes, held to the end of the statement, so that the statement's
+  /// other contributions read the adjoint before it changes.
+  std::vector<std::pair<std::pair<Value *, Value *>, Value *>> PendingStore;
 };
 
 class ReverseMode {
@@ -139,6 +143,7 @@ private:
   void addToAdjoint(const Value *Ptr, const Value *Index, Value *C);
   void zeroAdjoint(const Value *Ptr, const Value *Index);
   void flushPending(Frame &Fr);
+  void flushStores(Frame &Fr);
   bool isInitStore(const Value &Store) const;
   bool isOutput(const Value *Base) const {
     for (unsigned I : Opts.Out)
@@ -355,7 +360,10 @@ bool ReverseMode::dependsOnWrittenMemory(const Value *V, const Block *Blk) {
 Value *ReverseMode::tapeValue(const Value *V, Frame *Fr) {
   Value *Fwd = Map.at(V);
   Block *Where = FwdHome.at(Fwd);
-  std::string Name = (V->Name.empty() ? std::string("t") : V->Name) + "_tape";
+  std::string Var = V->Name;
+  if (Var.empty() && V->Code == OpCode::Load)
+    Var = baseOf(V->Operands[0])->Name;
+  std::string Name = (Var.empty() ? std::string("t") : Var) + "_tape";
   Name = uniqueName(Taken, Name, Name + "_");
   Taken.insert(Name);
   Value *T = G->create(OpCode::Tape, Type::tape(V->Ty.scalarKind()));
@@ -426,13 +434,18 @@ Value *ReverseMode::adjointMemory(const Value *Base) {
   Scalar S = Base->Ty.scalarKind();
   std::string Name = uniqueName(Taken, "d" + Base->Name, "d_" + Base->Name);
   Taken.insert(Name);
-  flushPending(*Fr);
+  bool Here = Fr == Frames.back();
+  if (!Here)
+    flushPending(*Fr);
   Value *D = inFrame(Fr, [&] {
     Value *L = B.local(S, Base->IVal, Name, /*ZeroInit=*/Base->IVal != 0);
-    if (Base->IVal == 0)
+    if (Base->IVal == 0 && !Here)
       B.store(L, B.constant(0, S));
     return L;
   });
+  // Declared here: its first contribution initializes it.
+  if (Base->IVal == 0 && Here)
+    Fr->PendingZero.insert({D, nullptr});
   AdjMem[Base] = D;
   return D;
 }
@@ -459,6 +472,7 @@ Value *ReverseMode::readAdjoint(const Value *Ptr, const Value *Index) {
   Value *D = adjointPointer(Ptr);
   Value *I = Index ? avail(Index) : nullptr;
   Frame &Fr = *Frames.back();
+  flushStores(Fr);
   if (Fr.PendingZero.erase({D, I})) {
     B.store(D, B.constant(0, Base->Ty.scalarKind()), I);
   }
@@ -473,9 +487,14 @@ void ReverseMode::addToAdjoint(const Value *Ptr, const Value *Index,
   Value *I = Index ? avail(Index) : nullptr;
   Frame &Fr = *Frames.back();
   if (Fr.PendingZero.erase({D, I})) {
-    B.store(D, C, I);
+    Fr.PendingStore.push_back({{D, I}, C});
     return;
   }
+  for (auto &[Where, Value] : Fr.PendingStore)
+    if (Where == std::make_pair(D, I)) {
+      Value = B.add(Value, C);
+      return;
+    }
   B.addTo(D, C, I);
 }
 
@@ -485,7 +504,19 @@ void ReverseMode::zeroAdjoint(const Value *Ptr, const Value *Index) {
   Frames.back()->PendingZero.insert({D, I});
 }
 
+void ReverseMode::flushStores(Frame &Fr) {
+  if (Fr.PendingStore.empty())
+    return;
+  Block &Saved = B.block();
+  B.setBlock(*Fr.Out);
+  for (const auto &[Where, Value] : Fr.PendingStore)
+    B.store(Where.first, Value, Where.second);
+  Fr.PendingStore.clear();
+  B.setBlock(Saved);
+}
+
 void ReverseMode::flushPending(Frame &Fr) {
+  flushStores(Fr);
   Block &Saved = B.block();
   B.setBlock(*Fr.Out);
   for (const auto &[D, I] : Fr.PendingZero)
@@ -576,6 +607,7 @@ void ReverseMode::contribute(const Value *U, Value *C, bool Own) {
 void ReverseMode::noteFor(const Value &V) {
   if (V.Stmt == NotedStmt || V.Stmt < 0)
     return;
+  flushStores(*Frames.back());
   NotedStmt = V.Stmt;
   const Statement &S = P.Stmts[V.Stmt];
   B.setOrigin(V.Stmt, S.Loc);
@@ -648,7 +680,8 @@ void ReverseMode::backwardValue(const Value &V, Value *A) {
 void ReverseMode::backwardStore(const Value &V) {
   const Value *Ptr = V.Operands[0], *Val = V.Operands[1];
   const Value *Base = baseOf(Ptr);
-  if (!Act.isActiveMemory(Base))
+  if (!Act.isActiveMemory(Base) ||
+      (!Act.isActive(Val) && isInitStore(V)))
     return;
   checkOutput(Base);
   noteFor(V);
@@ -806,7 +839,7 @@ void ReverseMode::backwardIf(const Value &V) {
   If->Stmt = V.Stmt;
   Block &Saved = B.block();
   for (unsigned R : {Then, Else}) {
-    Frame Fr{&V.Regions[R], &If->Regions[R], {}, {}};
+    Frame Fr(&V.Regions[R], &If->Regions[R]);
     Frames.push_back(&Fr);
     B.setBlock(If->Regions[R]);
     int SavedNote = NotedStmt;
@@ -895,7 +928,7 @@ void ReverseMode::backwardLoop(const Value &V) {
     B.store(Counter,
             B.add(B.load(Counter), B.constant(1, Scalar::Int64)));
   }
-  Frame Fr{&V.Regions[LoopBody], &Loop->Regions[LoopBody], {}, {}};
+  Frame Fr(&V.Regions[LoopBody], &Loop->Regions[LoopBody]);
   Frames.push_back(&Fr);
   B.setBlock(Loop->Regions[LoopBody]);
   int SavedNote = NotedStmt;
@@ -918,7 +951,7 @@ std::unique_ptr<Function> ReverseMode::run() {
   B.setBlock(G->Body);
   B.setFold(true);
 
-  Frame Top{&P.Body, &G->Body, {}, {}};
+  Frame Top(&P.Body, &G->Body);
   Frames.push_back(&Top);
   const Value *Ret = P.Body.Ops.back();
   if (!Ret->Operands.empty()) {

@@ -161,6 +161,7 @@ private:
       statement(S, *V);
     if (S.PendingLocal)
       line(S, declaration(*S.PendingLocal) + ";");
+    PendingNote.clear(); // a note over nothing
   }
 
   /// `s += e`, `w[i] = v`, `++i`: a store as an expression.
@@ -197,9 +198,12 @@ private:
         break;
       }
       if (Rhs && Op) {
-        if (Val->Ty.isInteger() && Rhs->isConstValue(1) &&
-            (Val->Code == OpCode::Add || Val->Code == OpCode::Sub))
-          return (Val->Code == OpCode::Add ? "++" : "--") + L;
+        bool Additive = Val->Code == OpCode::Add || Val->Code == OpCode::Sub;
+        if (Val->Ty.isInteger() && Additive && Rhs->isConst() &&
+            (Rhs->constValue() == 1 || Rhs->constValue() == -1)) {
+          bool Up = (Val->Code == OpCode::Add) == (Rhs->constValue() == 1);
+          return (Up ? "++" : "--") + L;
+        }
         return L + " " + Op + " " + P.printStored(Rhs);
       }
     }
@@ -256,6 +260,7 @@ private:
       PendingNote = V.Text;
       return;
     case OpCode::Return:
+      PendingNote.clear(); // its statement left no backward code
       if (!V.Operands.empty())
         line(S, "return " + P.printStored(V.Operands[0]) + ";");
       return;

@@ -48,8 +48,12 @@ std::string tempName(const Value &V, const NamePlan &Plan) {
     const std::string &Ptr = Plan.Var[V.Operands[0]->Id];
     return Ptr.empty() ? "elem" : Ptr + "_old";
   }
-  case OpCode::Pop:
-    return "t";
+  case OpCode::Pop: {
+    // p_tape.pop() is the old p.
+    std::string Tape = Plan.Var[V.Operands[0]->Id];
+    size_t Cut = Tape.rfind("_tape");
+    return (Cut == std::string::npos ? Tape : Tape.substr(0, Cut)) + "_old";
+  }
   case OpCode::Offset:
     return "ptr";
   default:
@@ -64,6 +68,36 @@ bool cheap(const Value &V) {
     return false;
   const Value &Op = *V.Operands[0];
   return Op.Code == OpCode::Param || Op.isConst() || !Op.Name.empty();
+}
+
+const Value *baseOf(const Value *Ptr) {
+  while (Ptr->Code == OpCode::Offset)
+    Ptr = Ptr->Operands[0];
+  return Ptr;
+}
+
+/// Whether Op (or anything in its regions) may change the memory of Base.
+/// Distinct parameters and locals are distinct memory.
+bool mayWrite(const Value &Op, const Value *Base) {
+  if ((Op.Code == OpCode::Store || Op.Code == OpCode::AddTo) &&
+      baseOf(Op.Operands[0]) == Base)
+    return true;
+  for (const Block &R : Op.Regions)
+    for (const Value *V : R.Ops)
+      if (mayWrite(*V, Base))
+        return true;
+  return false;
+}
+
+/// A load as plain as a variable: `s`, `x[i]`, `*p`.
+bool simpleLoad(const Value &V) {
+  if (V.Code != OpCode::Load)
+    return false;
+  for (const Value *Op : V.Operands)
+    if (!(Op->Code == OpCode::Param || Op->Code == OpCode::Local ||
+          Op->isConst() || (Op->Code == OpCode::Load && simpleLoad(*Op))))
+      return false;
+  return true;
 }
 
 /// Values that are their own variables, whatever their uses.
@@ -127,20 +161,25 @@ bool Planner::materializes(const Value &V) const {
   unsigned Uses = Plan.Uses[V.Id];
   if (!V.Name.empty() || V.Code == OpCode::Offset)
     return true;
-  if (Uses > 1)
-    return !cheap(V);
   if (Uses == 0)
     return false;
-  const Value *User = Users[V.Id].front();
-  // Computed once, not once per iteration or in another scope.
-  if (Home[User->Id] != Home[V.Id] && !InHeader[User->Id])
-    return true;
+  for (const Value *User : Users[V.Id])
+    // Computed once, not once per iteration or in another scope.
+    if (Home[User->Id] != Home[V.Id] && !InHeader[User->Id])
+      return true;
   if (V.Code == OpCode::Load) {
-    // Read where it was read: no write may come in between.
-    for (unsigned P = Pos[V.Id] + 1; P < Pos[User->Id]; ++P)
-      if (Order[P]->hasEffect() && Order[P]->Code != OpCode::Note)
+    // Read where it was read: nothing may write it in between.
+    const Value *Base = baseOf(V.Operands[0]);
+    unsigned Last = 0;
+    for (const Value *User : Users[V.Id])
+      Last = std::max(Last, Pos[User->Id]);
+    for (unsigned P = Pos[V.Id] + 1; P < Last; ++P)
+      if (mayWrite(*Order[P], Base))
         return true;
+    return Uses > 1 && !simpleLoad(V);
   }
+  if (Uses > 1)
+    return !cheap(V);
   return false;
 }
 
