@@ -133,6 +133,13 @@ private:
   Value *recompute(const Value *V, Frame *Fr);
   bool dependsOnWrittenMemory(const Value *V, const Block *Home);
   Value *tapeValue(const Value *V, Frame *Fr);
+  Value *reloadStored(const Value *V, Frame *Fr);
+  bool finalAt(const Value *Op, const Value *Base) const;
+  /// Memory the backward sweep can still read: parameters and the
+  /// function's top-level locals, not a local of a loop or branch.
+  bool outlives(const Value *Base) const {
+    return Base->Code == OpCode::Param || Home.at(Base) == &P.Body;
+  }
   Frame *frameOf(const Value *V);
 
   Value *adjointOf(const Value *V);
@@ -346,7 +353,7 @@ bool ReverseMode::dependsOnWrittenMemory(const Value *V, const Block *Blk) {
     return false; // available from an enclosing block
   if (V->Code == OpCode::Load) {
     const Value *Base = baseOf(V->Operands[0]);
-    if (!Remap.count(Base) && storesTo(P.Body, Base))
+    if (!Remap.count(Base) && (!finalAt(V, Base) || !outlives(Base)))
       return true;
   }
   if (V->Code == OpCode::Pop || V->Code == OpCode::Local)
@@ -357,7 +364,56 @@ bool ReverseMode::dependsOnWrittenMemory(const Value *V, const Block *Blk) {
   return false;
 }
 
+/// Whether no store to Base can run after Op: then the memory the backward
+/// sweep finds is what Op saw (or wrote).
+bool ReverseMode::finalAt(const Value *Op, const Value *Base) const {
+  for (const Value *Cur = Op;;) {
+    const Block *Blk = Home.at(Cur);
+    auto It = std::find(Blk->Ops.begin(), Blk->Ops.end(), Cur);
+    for (++It; It != Blk->Ops.end(); ++It) {
+      const Value *Later = *It;
+      if (Later->Code == OpCode::Store && baseOf(Later->Operands[0]) == Base)
+        return false;
+      for (const Block &R : Later->Regions)
+        if (storesTo(R, Base))
+          return false;
+    }
+    auto O = Owner.find(Blk);
+    if (O == Owner.end())
+      return true;
+    Cur = O->second;
+    // The next iteration runs after Op.
+    if (Cur->Code == OpCode::Loop)
+      for (const Block &R : Cur->Regions)
+        if (storesTo(R, Base))
+          return false;
+  }
+}
+
+/// V read back from where its block stored it for good (`h[j] = s` with h
+/// not written again): no tape needed.
+Value *ReverseMode::reloadStored(const Value *V, Frame *Fr) {
+  for (const Value *S : Home.at(V)->Ops) {
+    if (S->Code != OpCode::Store || S->Operands[1] != V ||
+        !finalAt(S, baseOf(S->Operands[0])) ||
+        !outlives(baseOf(S->Operands[0])))
+      continue;
+    const Value *Idx = S->index();
+    if (Idx && dependsOnWrittenMemory(Idx, Home.at(V)))
+      continue;
+    Value *Ptr = avail(S->Operands[0]);
+    Value *I = Idx ? avail(Idx) : nullptr;
+    return inFrame(Fr, [&] { return B.load(Ptr, I); });
+  }
+  return nullptr;
+}
+
 Value *ReverseMode::tapeValue(const Value *V, Frame *Fr) {
+  if (!V->Ty.isScalar()) {
+    error(*V, "this pointer is needed by the backward sweep outside its "
+              "scope; this is not supported yet");
+    return inFrame(Fr, [&] { return B.constant(0, Scalar::Int32); });
+  }
   Value *Fwd = Map.at(V);
   Block *Where = FwdHome.at(Fwd);
   std::string Var = V->Name;
@@ -418,8 +474,11 @@ Value *ReverseMode::avail(const Value *V) {
   }
   if (auto It = Fr->Avail.find(V); It != Fr->Avail.end())
     return It->second;
-  Value *R = dependsOnWrittenMemory(V, H) ? tapeValue(V, Fr)
-                                          : recompute(V, Fr);
+  Value *R = nullptr;
+  if (!dependsOnWrittenMemory(V, H))
+    R = recompute(V, Fr);
+  else if (!(R = reloadStored(V, Fr)))
+    R = tapeValue(V, Fr);
   Fr->Avail[V] = R;
   return R;
 }
