@@ -302,7 +302,8 @@ auto const AssignStmt =
 auto const Statement =
     x3::raw[ReturnStmt | AssignStmt | Expr[onBareStmt]][onStmtText];
 // Empty statements (`;;`, a `;` at the end) are allowed, as in C++.
-auto const Body = Statement % +x3::lit(';') >> *x3::lit(';');
+auto const Body = x3::rule<class BodyTag>{"expected an expression"} =
+    Statement % +x3::lit(';') >> *x3::lit(';');
 
 auto const FunctionName =
     x3::rule<class FunctionNameTag>{
