@@ -27,11 +27,11 @@ constexpr unsigned MaxDepth = 200;
 struct Node {
   enum Kind { Number, Var, Neg, Plus, Binary, Call };
   Kind K = Number;
-  unsigned Col = 0;   ///< Where the expression starts.
-  unsigned OpCol = 0; ///< Binary: the operator; Call: the function name.
-  char Op = 0;        ///< Binary: one of + - * / ^.
-  std::string Text;   ///< Number: its spelling; Var and Call: the name.
-  double Val = 0;     ///< Number: its value.
+  unsigned Col = 0;      ///< Where the expression starts.
+  unsigned OpCol = 0;    ///< Binary: the operator; Call: the function name.
+  char Op = 0;           ///< Binary: one of + - * / ^.
+  std::string Text;      ///< Number: its spelling; Var and Call: the name.
+  double Val = 0;        ///< Number: its value.
   std::vector<int> Kids; ///< Operands or arguments, as indices into Nodes.
   unsigned Depth = 1;    ///< Nodes on the longest path down from here.
 };

@@ -112,8 +112,7 @@ std::string unknownFunction(const std::string &Name) {
 class Lowering {
 public:
   Lowering(const Program &P, std::string_view Text)
-      : P(P), Text(Text), F(std::make_unique<ir::Function>()),
-        B(*F, F->Body) {}
+      : P(P), Text(Text), F(std::make_unique<ir::Function>()), B(*F, F->Body) {}
 
   std::unique_ptr<ir::Function> run();
 
@@ -210,8 +209,8 @@ void Lowering::statement(unsigned I) {
     checkName(St.Target, "a variable");
     auto It = Vars.find(St.Target.Name);
     if (It != Vars.end() && It->second->Code == ir::OpCode::Param)
-      fail(St.Target.Col, "cannot assign to the parameter '" +
-                              St.Target.Name + "'; use a new name");
+      fail(St.Target.Col, "cannot assign to the parameter '" + St.Target.Name +
+                              "'; use a new name");
   }
 
   CurStmt = addStatement(St);
@@ -261,8 +260,8 @@ Value *Lowering::number(const Node &N) {
   // The user's spelling where C++ reads it as the same number: not `010`
   // (octal) nor an integer too long for any integer type.
   bool Integer = N.Text.find_first_of(".eE") == std::string::npos;
-  bool Keep = !Integer || ((N.Text.size() == 1 || N.Text[0] != '0') &&
-                           N.Text.size() <= 15);
+  bool Keep = !Integer ||
+              ((N.Text.size() == 1 || N.Text[0] != '0') && N.Text.size() <= 15);
   at(N.Col);
   return constant(N.Val, Keep ? N.Text : "");
 }
@@ -272,8 +271,8 @@ Value *Lowering::variable(const Node &N) {
   if (It != Vars.end())
     return It->second;
   if (functions().count(N.Text))
-    fail(N.Col, "'" + N.Text + "' is a function; call it as " + N.Text +
-                    "(...)");
+    fail(N.Col,
+         "'" + N.Text + "' is a function; call it as " + N.Text + "(...)");
   fail(N.Col, "undefined variable '" + N.Text + "'");
 }
 

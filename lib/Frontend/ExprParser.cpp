@@ -85,8 +85,7 @@ struct NestDirective : x3::unary_parser<Subject, NestDirective<Subject>> {
   constexpr NestDirective(const Subject &S) : Base(S) {}
 
   template <typename It, typename Ctx, typename RCtx, typename Attr>
-  bool parse(It &First, const It &Last, const Ctx &C, RCtx &R,
-             Attr &A) const {
+  bool parse(It &First, const It &Last, const Ctx &C, RCtx &R, Attr &A) const {
     State &S = stateOf(C);
     if (S.Nesting >= MaxDepth)
       fail(First, "expression nested too deeply (more than " +
@@ -102,7 +101,8 @@ struct NestDirective : x3::unary_parser<Subject, NestDirective<Subject>> {
 
 struct NestGen {
   template <typename Subject>
-  constexpr NestDirective<typename x3::extension::as_parser<Subject>::value_type>
+  constexpr NestDirective<
+      typename x3::extension::as_parser<Subject>::value_type>
   operator[](const Subject &S) const {
     return {x3::as_parser(S)};
   }
@@ -131,10 +131,9 @@ auto const Digit = x3::char_("0-9");
 auto const Blank = x3::char_(" \t\n\v\f\r");
 auto const Word = x3::lexeme[IdentHead >> *IdentTail];
 /// A decimal literal, as C++ spells one: 2, 2.5, .5, 2., 1e-3.
-auto const NumberText = x3::lexeme[(+Digit >> -('.' >> *Digit) |
-                                    '.' >> +Digit) >>
-                                   -(x3::char_("eE") >> -x3::char_("+-") >>
-                                     +Digit)];
+auto const NumberText =
+    x3::lexeme[(+Digit >> -('.' >> *Digit) | '.' >> +Digit) >>
+               -(x3::char_("eE") >> -x3::char_("+-") >> +Digit)];
 auto keyword(const char *K) { return x3::lexeme[x3::lit(K) >> !IdentTail]; }
 
 /// The bytes the language is written in; anything else is reported as an
@@ -275,35 +274,32 @@ auto const CloseParen = x3::rule<class CloseParenTag>{"expected ')'"} = ')';
 auto const CloseCall = x3::rule<class CloseCallTag>{"expected ',' or ')'"} =
     ')';
 
-auto const Expr_def =
-    Term[setVal] >> *(ranged[x3::char_("+-")] > Term)[onBinary];
-auto const Term_def =
-    Unary[setVal] >> *(ranged[x3::char_("*/")] > Unary)[onBinary];
+auto const Expr_def = Term[setVal] >>
+                      *(ranged[x3::char_("+-")] > Term)[onBinary];
+auto const Term_def = Unary[setVal] >>
+                      *(ranged[x3::char_("*/")] > Unary)[onBinary];
 // Signs bind looser than ^ (-x^2 is -(x^2)) and the exponent may carry one
 // (x^-2); ^ is right-associative (x^y^z is x^(y^z)).
 auto const Unary_def =
     nest[(ranged[x3::char_("+-")] > Unary)[onSign] | Power[setVal]];
-auto const Power_def =
-    Primary[setVal] >> -(ranged[x3::lit('^')] > Unary)[onBinary];
+auto const Power_def = Primary[setVal] >>
+                       -(ranged[x3::lit('^')] > Unary)[onBinary];
 auto const Primary_def = Number | Call | Var | ('(' > Expr > CloseParen);
 auto const Number_def = x3::raw[NumberText][onNumber];
 auto const Var_def = x3::raw[Word][onVar];
-auto const Call_def =
-    ((ranged[Word] >> '(') > Args > CloseCall)[onCall];
+auto const Call_def = ((ranged[Word] >> '(') > Args > CloseCall)[onCall];
 auto const Args_def = -(Expr >> *(',' > Expr));
 
-BOOST_SPIRIT_DEFINE(Expr, Term, Unary, Power, Primary, Number, Var, Call,
-                    Args)
+BOOST_SPIRIT_DEFINE(Expr, Term, Unary, Power, Primary, Number, Var, Call, Args)
 
 auto const ReturnStmt =
     (ranged[keyword("return")] > Expr)[onStmt<Stmt::Return>()];
-auto const AssignStmt =
-    ((ranged[Word] >> '=') > Expr)[onStmt<Stmt::Assign>()];
+auto const AssignStmt = ((ranged[Word] >> '=') > Expr)[onStmt<Stmt::Assign>()];
 auto const Statement =
     x3::raw[ReturnStmt | AssignStmt | Expr[onBareStmt]][onStmtText];
 // Empty statements (`;;`, a `;` at the end) are allowed, as in C++.
-auto const Body = x3::rule<class BodyTag>{"expected an expression"} =
-    Statement % +x3::lit(';') >> *x3::lit(';');
+auto const Body = x3::rule<class BodyTag>{
+    "expected an expression"} = Statement % +x3::lit(';') >> *x3::lit(';');
 
 auto const FunctionName =
     x3::rule<class FunctionNameTag>{
@@ -314,8 +310,8 @@ auto const ParamName =
         x3::raw[Word][onParam];
 auto const OpenParams =
     x3::rule<class OpenParamsTag>{"expected '(' and the parameters"} = '(';
-auto const CloseParams =
-    x3::rule<class CloseParamsTag>{"expected ',' or ')'"} = ')';
+auto const CloseParams = x3::rule<class CloseParamsTag>{"expected ',' or ')'"} =
+    ')';
 auto const EndOfText =
     x3::rule<class EndOfTextTag>{"expected an operator or ';'"} = x3::eoi;
 auto const CloseBrace =

@@ -18,8 +18,8 @@ namespace {
 std::unique_ptr<ir::Function> ok(std::string_view Text) {
   auto R = parseExpr(Text);
   if (const auto *E = std::get_if<ExprError>(&R)) {
-    ADD_FAILURE() << "'" << Text << "' rejected at column " << E->Column
-                  << ": " << E->Message;
+    ADD_FAILURE() << "'" << Text << "' rejected at column " << E->Column << ": "
+                  << E->Message;
     return nullptr;
   }
   return std::get<std::unique_ptr<ir::Function>>(std::move(R));
@@ -317,8 +317,8 @@ TEST(ExprParser, RenderError) {
 }
 
 TEST(ExprParser, DeepNestingIsAnErrorNotACrash) {
-  std::string Parens = "f(x) = " + std::string(100000, '(') + "x" +
-                       std::string(100000, ')');
+  std::string Parens =
+      "f(x) = " + std::string(100000, '(') + "x" + std::string(100000, ')');
   EXPECT_NE(err(Parens).Message.find("nested too deeply"), std::string::npos);
   std::string Signs = "f(x) = " + std::string(100000, '-') + "x";
   EXPECT_NE(err(Signs).Message.find("nested too deeply"), std::string::npos);
@@ -331,8 +331,8 @@ TEST(ExprParser, DeepNestingIsAnErrorNotACrash) {
     Sum += "+x";
   EXPECT_NE(err(Sum).Message.find("too deep"), std::string::npos);
   // What a person writes is far from the limits.
-  std::string Fine = "f(x) = " + std::string(50, '(') + "x" +
-                     std::string(50, ')');
+  std::string Fine =
+      "f(x) = " + std::string(50, '(') + "x" + std::string(50, ')');
   for (int I = 0; I < 100; ++I)
     Fine += "+x";
   EXPECT_TRUE(ok(Fine));
@@ -348,7 +348,8 @@ void checkRobust(const std::string &Text) {
     EXPECT_FALSE(E->Message.empty());
     EXPECT_FALSE(renderError(Text, *E).empty());
   } else {
-    EXPECT_TRUE(ir::verify(*std::get<std::unique_ptr<ir::Function>>(R)).empty());
+    EXPECT_TRUE(
+        ir::verify(*std::get<std::unique_ptr<ir::Function>>(R)).empty());
   }
 }
 
@@ -365,9 +366,11 @@ TEST(ExprParser, AllPrefixesOfValidTexts) {
 TEST(ExprParser, RandomTexts) {
   std::mt19937 Rng(20240612);
   const std::vector<std::string> Pieces = {
-      "f", "(", ")", "x", "y", ",", "=", ";", "{", "}", "return", "+", "-",
-      "*", "/", "^", "2", "1.5e3", "exp", "sigmoid", "max", " ", "\n",
-      std::string(1, '\0'), "\xFF"};
+      "f",   "(",       ")",   "x", "y",      ",",
+      "=",   ";",       "{",   "}", "return", "+",
+      "-",   "*",       "/",   "^", "2",      "1.5e3",
+      "exp", "sigmoid", "max", " ", "\n",     std::string(1, '\0'),
+      "\xFF"};
   std::uniform_int_distribution<int> Len(0, 30), Byte(0, 255),
       Piece(0, static_cast<int>(Pieces.size()) - 1);
   size_t Accepted = 0;

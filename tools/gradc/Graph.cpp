@@ -77,8 +77,8 @@ bool writeGraph(const frontend::Request &R, const std::string &At,
     llvm::outs().flush();
   }
   std::string Err;
-  int Status = llvm::sys::ExecuteAndWait(*Program, Argv, std::nullopt, {}, 0,
-                                         0, &Err);
+  int Status =
+      llvm::sys::ExecuteAndWait(*Program, Argv, std::nullopt, {}, 0, 0, &Err);
   llvm::sys::fs::remove(Input);
   if (Status != 0) {
     Error = "dot failed" + (Err.empty() ? "" : ": " + Err);

@@ -308,8 +308,7 @@ int main(int Argc, const char **Argv) {
                    << ": no function definition is annotated with "
                       "GRADC_DIFF; the output declares nothing\n";
     Status = std::max(
-        Status,
-        produce(R, Source, llvm::sys::path::filename(Source).str()));
+        Status, produce(R, Source, llvm::sys::path::filename(Source).str()));
   }
   return Status;
 }
