@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "Bytes.h"
 #include "ExprAst.h"
+#include "ParseFailure.h"
 
 #include "gradc/IR/Verifier.h"
 
@@ -24,17 +25,13 @@ using namespace gradc::expr::ast;
 using gradc::expr::ExprError;
 namespace ast = gradc::expr::ast;
 namespace x3 = boost::spirit::x3;
+using gradc::parse::fail;
+using gradc::parse::Failure;
 namespace fusion = boost::fusion;
 
 namespace {
 
 using Iterator = const char *;
-
-/// An error raised by an action; parse() turns it into an ExprError.
-struct Failure {
-  Iterator Where;
-  std::string Message;
-};
 
 /// What the actions build. Reached through x3::with<StateTag>.
 struct State {
@@ -43,10 +40,6 @@ struct State {
   unsigned Nesting = 0; ///< Open levels of the recursive rules.
 };
 struct StateTag;
-
-[[noreturn]] void fail(Iterator Where, std::string Message) {
-  throw Failure{Where, std::move(Message)};
-}
 
 template <typename Context> State &stateOf(const Context &Ctx) {
   return x3::get<StateTag>(Ctx);
@@ -148,13 +141,20 @@ bool inAlphabet(char C) {
 
 auto const setVal = [](auto &Ctx) { x3::_val(Ctx) = x3::_attr(Ctx); };
 
+/// A node of kind K named by the text R: a number, a variable, a call.
+template <typename Range>
+Node namedNode(const State &S, Node::Kind K, const Range &R) {
+  Node N;
+  N.K = K;
+  N.Col = N.OpCol = columnOf(S, R);
+  N.Text = textOf(R);
+  return N;
+}
+
 auto const onNumber = [](auto &Ctx) {
   State &S = stateOf(Ctx);
   const auto &R = x3::_attr(Ctx);
-  Node N;
-  N.K = Node::Number;
-  N.Col = N.OpCol = columnOf(S, R);
-  N.Text = textOf(R);
+  Node N = namedNode(S, Node::Number, R);
   // from_chars, not strtod: the decimal point must not depend on the locale.
   auto [End, Err] = std::from_chars(R.begin(), R.end(), N.Val);
   if (Err != std::errc() || End != R.end())
@@ -164,21 +164,12 @@ auto const onNumber = [](auto &Ctx) {
 
 auto const onVar = [](auto &Ctx) {
   State &S = stateOf(Ctx);
-  const auto &R = x3::_attr(Ctx);
-  Node N;
-  N.K = Node::Var;
-  N.Col = N.OpCol = columnOf(S, R);
-  N.Text = textOf(R);
-  x3::_val(Ctx) = addNode(S, std::move(N));
+  x3::_val(Ctx) = addNode(S, namedNode(S, Node::Var, x3::_attr(Ctx)));
 };
 
 auto const onCall = [](auto &Ctx) {
   State &S = stateOf(Ctx);
-  const auto &R = fusion::at_c<0>(x3::_attr(Ctx));
-  Node N;
-  N.K = Node::Call;
-  N.Col = N.OpCol = columnOf(S, R);
-  N.Text = textOf(R);
+  Node N = namedNode(S, Node::Call, fusion::at_c<0>(x3::_attr(Ctx)));
   N.Kids = fusion::at_c<1>(x3::_attr(Ctx));
   x3::_val(Ctx) = addNode(S, std::move(N));
 };

@@ -12,6 +12,7 @@
 #include "gradc/Frontend/Spec.h"
 
 #include "Bytes.h"
+#include "ParseFailure.h"
 
 #include <boost/spirit/home/x3.hpp>
 
@@ -22,16 +23,12 @@ using namespace gradc::spec;
 namespace x3 = boost::spirit::x3;
 using gradc::bytes::describeByte;
 using gradc::bytes::isBlank;
+using gradc::parse::fail;
+using gradc::parse::Failure;
 
 namespace {
 
 using Iterator = const char *;
-
-/// A semantic error raised by an action; parseSpec turns it into a SpecError.
-struct Failure {
-  Iterator Where;
-  std::string Message;
-};
 
 /// What the semantic actions build. Reached through x3::with<StateTag>.
 struct State {
@@ -42,10 +39,6 @@ struct State {
   const char *ListKeyword = "";       ///< "wrt" or "out", for messages.
 };
 struct StateTag;
-
-[[noreturn]] void fail(Iterator Where, std::string Message) {
-  throw Failure{Where, std::move(Message)};
-}
 
 template <typename Context> State &stateOf(const Context &Ctx) {
   return x3::get<StateTag>(Ctx);
