@@ -118,7 +118,8 @@ static const char Overview[] =
     "Annotate a function with GRADC_DIFF(\"grad\") (from <gradc/gradc.h>) "
     "and run\n"
     "  gradc foo.cpp -o foo.grad.h [-- <compiler flags>]\n"
-    "to get f_grad and f_pullback in foo.grad.h.\n";
+    "to get f_grad and f_pullback in foo.grad.h. Without a C++ file:\n"
+    "  gradc --expr 'f(x, y) = x * sigmoid(y)'\n";
 
 /// The directory holding gradc/gradc.h: beside an installed tool
 /// (<prefix>/bin/../include), else the source tree it was built from.
