@@ -9,6 +9,8 @@
 //===----------------------------------------------------------------------===//
 #include "Lowering.h"
 
+#include "Bytes.h"
+
 #include "gradc/IR/Builder.h"
 
 #include "clang/AST/ASTContext.h"
@@ -114,24 +116,6 @@ ir::SourceLoc sourceLocOf(SourceLocation Loc, const SourceManager &SM) {
 }
 
 namespace {
-
-/// Collapses every run of white space to one space and trims both ends, so
-/// that a statement reads on one line.
-std::string collapseWhitespace(StringRef Text) {
-  std::string Out;
-  bool PendingSpace = false;
-  for (char C : Text) {
-    if (std::isspace(static_cast<unsigned char>(C))) {
-      PendingSpace = !Out.empty();
-      continue;
-    }
-    if (PendingSpace)
-      Out += ' ';
-    PendingSpace = false;
-    Out += C;
-  }
-  return Out;
-}
 
 /// The C functions of <cmath> the IR knows, by their double-precision name.
 std::optional<MathFn> cmathFunction(StringRef Name) {
@@ -456,7 +440,7 @@ int BodyLowering::addStatement(const Stmt *S) {
   bool Invalid = false;
   StringRef Text = Lexer::getSourceText(Range, SM, LO, &Invalid);
   if (!Invalid) {
-    St.Text = collapseWhitespace(Text);
+    St.Text = bytes::collapseBlanks(Text);
     // The ';' ending an expression or a return is not part of its range.
     if (!St.Text.empty() && St.Text.back() != ';' && St.Text.back() != '}') {
       std::optional<Token> Next = Lexer::findNextToken(Range.getEnd(), SM, LO);
@@ -858,7 +842,7 @@ std::string BodyLowering::sourceText(SourceRange Range) {
   bool Invalid = false;
   StringRef Text =
       Lexer::getSourceText(SM.getExpansionRange(Range), SM, LO, &Invalid);
-  return Invalid ? std::string() : collapseWhitespace(Text);
+  return Invalid ? std::string() : bytes::collapseBlanks(Text);
 }
 
 Value *BodyLowering::lowerExpr(const Expr *E) {

@@ -11,24 +11,24 @@
 //===----------------------------------------------------------------------===//
 #include "gradc/Frontend/Spec.h"
 
+#include "Bytes.h"
+#include "ParseFailure.h"
+
 #include <boost/spirit/home/x3.hpp>
 
-#include <cstdio>
 #include <string>
 #include <utility>
 
 using namespace gradc::spec;
 namespace x3 = boost::spirit::x3;
+using gradc::bytes::describeByte;
+using gradc::bytes::isBlank;
+using gradc::parse::fail;
+using gradc::parse::Failure;
 
 namespace {
 
 using Iterator = const char *;
-
-/// A semantic error raised by an action; parseSpec turns it into a SpecError.
-struct Failure {
-  Iterator Where;
-  std::string Message;
-};
 
 /// What the semantic actions build. Reached through x3::with<StateTag>.
 struct State {
@@ -40,28 +40,12 @@ struct State {
 };
 struct StateTag;
 
-[[noreturn]] void fail(Iterator Where, std::string Message) {
-  throw Failure{Where, std::move(Message)};
-}
-
 template <typename Context> State &stateOf(const Context &Ctx) {
   return x3::get<StateTag>(Ctx);
 }
 
 unsigned columnOf(const State &S, Iterator Where) {
   return static_cast<unsigned>(Where - S.Begin);
-}
-
-/// A byte as it should appear in a message: itself if printable ASCII, else
-/// a hex escape such as `\\x0A`, so that messages stay readable whatever
-/// the spec holds.
-std::string describeByte(char C) {
-  unsigned char U = static_cast<unsigned char>(C);
-  if (U >= 0x20 && U < 0x7f)
-    return std::string(1, C);
-  char Buf[8];
-  std::snprintf(Buf, sizeof(Buf), "\\x%02X", U);
-  return Buf;
 }
 
 bool isReservedMode(const std::string &Word) {
@@ -79,11 +63,6 @@ auto const IdentHead = x3::char_("a-zA-Z_");
 auto const IdentTail = x3::char_("a-zA-Z0-9_");
 auto const Blank = x3::char_(" \t\n\v\f\r");
 auto const Word = x3::lexeme[IdentHead >> *IdentTail];
-
-bool isBlank(char C) {
-  return C == ' ' || C == '\t' || C == '\n' || C == '\v' || C == '\f' ||
-         C == '\r';
-}
 
 /// A keyword, which must not be the prefix of a longer word (`gradx` is an
 /// unknown word, not `grad` followed by `x`).

@@ -68,10 +68,17 @@ bool writeGraph(const frontend::Request &R, const std::string &At,
     OS << Dot;
   }
   std::string Type = std::string("-T") + extension(Format);
+  std::vector<llvm::StringRef> Argv{*Program, Type, Input.str()};
+  // Path "-": dot writes to gradc's own standard output.
+  if (Path != "-") {
+    Argv.push_back("-o");
+    Argv.push_back(Path);
+  } else {
+    llvm::outs().flush();
+  }
   std::string Err;
-  int Status = llvm::sys::ExecuteAndWait(
-      *Program, {*Program, Type, Input.str(), "-o", Path}, std::nullopt, {},
-      0, 0, &Err);
+  int Status =
+      llvm::sys::ExecuteAndWait(*Program, Argv, std::nullopt, {}, 0, 0, &Err);
   llvm::sys::fs::remove(Input);
   if (Status != 0) {
     Error = "dot failed" + (Err.empty() ? "" : ": " + Err);

@@ -1,6 +1,7 @@
 //===- gradc.cpp - The command-line driver --------------------------------===//
 //
 //   gradc foo.cpp -o foo.grad.h [-- <compiler flags>]
+//   gradc --expr 'f(x, y) = x * sigmoid(y)' [--at x=1,y=2] [--emit=...]
 //
 // Exit status: 0 on success, 1 when an input has errors (diagnostics say
 // where), 2 on a usage or file-system error.
@@ -12,6 +13,7 @@
 #include "Pipeline.h"
 #include "gradc/Config.h"
 #include "gradc/Frontend/ClangFrontend.h"
+#include "gradc/Frontend/Expr.h"
 
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "llvm/Support/CommandLine.h"
@@ -71,6 +73,13 @@ static cl::opt<std::string>
                           "when a file annotates several)"),
                  cl::value_desc("name"), cl::cat(GradcCategory));
 
+static cl::opt<std::string> ExprText(
+    "expr",
+    cl::desc("Differentiate this function of the expression language instead "
+             "of a C++ file, e.g. --expr 'f(x, y) = x * sigmoid(y)'; written "
+             "to standard output without -o"),
+    cl::value_desc("text"), cl::cat(GradcCategory));
+
 static cl::extrahelp Examples(R"(
 EXAMPLES:
   gradc model.cpp -o model.grad.h                 generate model.grad.h
@@ -86,6 +95,12 @@ EXAMPLES:
   gradc model.cpp --function loss --at w=1,x=2,y=4
                                                   the same, choosing one of several functions
   --extra-arg=-DDEBUG                             one more compiler flag (also --extra-arg-before)
+  gradc --expr 'f(x, y) = (x + sigmoid(y)) / (sigmoid(x) + (x + y)^2)'
+                                                  print f_grad and f_pullback
+  gradc --expr 'f(x, y) { s = x * y; return sigmoid(s) }' --at x=3,y=-4
+                                                  a function of several statements, worked through
+  gradc --expr 'f(w, x) = relu(w * x)' --emit=svg -o f.svg
+                                                  draw its computational graph
 
 While gradc reads a file it defines __GRADC__, so a file can include its own
 generated header at its end: #ifndef __GRADC__ #include "model.grad.h" #endif
@@ -93,6 +108,7 @@ generated header at its end: #ifndef __GRADC__ #include "model.grad.h" #endif
 EXIT STATUS:
   0  success
   1  an input has errors (the diagnostics say where); nothing was written for it
+     (with --expr: the expression has an error, shown under a caret)
   2  a usage error, a missing input, or an output that could not be written
 )");
 
@@ -102,7 +118,8 @@ static const char Overview[] =
     "Annotate a function with GRADC_DIFF(\"grad\") (from <gradc/gradc.h>) "
     "and run\n"
     "  gradc foo.cpp -o foo.grad.h [-- <compiler flags>]\n"
-    "to get f_grad and f_pullback in foo.grad.h.\n";
+    "to get f_grad and f_pullback in foo.grad.h. Without a C++ file:\n"
+    "  gradc --expr 'f(x, y) = x * sigmoid(y)'\n";
 
 /// The directory holding gradc/gradc.h: beside an installed tool
 /// (<prefix>/bin/../include), else the source tree it was built from.
@@ -119,10 +136,15 @@ static std::string ownIncludeDir(const char *Argv0) {
   return GRADC_SOURCE_INCLUDE_DIR;
 }
 
-/// Without -o, foo.cpp is written to foo.<Ext> beside it.
+static bool exprGiven() { return ExprText.getNumOccurrences() > 0; }
+
+/// Without -o, foo.cpp is written to foo.<Ext> beside it, and --expr to
+/// standard output.
 static std::string outputFor(const std::string &Input, const char *Ext) {
   if (!OutputPath.empty())
     return OutputPath;
+  if (exprGiven())
+    return "-";
   llvm::SmallString<256> Out(Input);
   llvm::sys::path::replace_extension(Out, Ext);
   return std::string(Out);
@@ -166,6 +188,50 @@ static bool describe(const frontend::FrontendResult &R,
   return Ok;
 }
 
+/// Writes what --emit asks for, or runs --at, for the requests of one
+/// input; returns the exit status (see EXIT STATUS).
+static int produce(const frontend::FrontendResult &R, const std::string &Source,
+                   const std::string &SourceName) {
+  if (graphFormat(Emit) || !AtValues.empty())
+    return describe(R, Source) ? 0 : 2;
+  std::string Text, Error;
+  if (!tool::render(R.Requests, SourceName, Emit, Text, Error)) {
+    llvm::errs() << Error << "\ngradc: " << Source << ": no output written\n";
+    return 1;
+  }
+  std::string Out = outputFor(Source, "grad.h");
+  if (tool::writeIfChanged(Out, Text, Error) == tool::WriteResult::Failed) {
+    llvm::errs() << "gradc: error: " << Error << "\n";
+    return 2;
+  }
+  if (!DepFile.empty() &&
+      tool::writeIfChanged(DepFile, tool::makeDepFile(Out, R.Dependencies),
+                           Error) == tool::WriteResult::Failed) {
+    llvm::errs() << "gradc: error: " << Error << "\n";
+    return 2;
+  }
+  return 0;
+}
+
+/// gradc --expr: the expression language in place of a C++ file, its
+/// function differentiated with respect to every parameter.
+static int runExpr() {
+  std::variant<std::unique_ptr<ir::Function>, expr::ExprError> Parsed =
+      expr::parseExpr(ExprText);
+  if (const auto *E = std::get_if<expr::ExprError>(&Parsed)) {
+    llvm::errs() << "gradc: error: " << expr::renderError(ExprText, *E);
+    return 1;
+  }
+  frontend::Request Req;
+  Req.Primal = std::get<std::unique_ptr<ir::Function>>(std::move(Parsed));
+  for (unsigned I = 0; I < Req.Primal->Params.size(); ++I)
+    Req.Wrt.push_back(I);
+  Req.BaseName = Req.Primal->Name;
+  frontend::FrontendResult R;
+  R.Requests.push_back(std::move(Req));
+  return produce(R, "<expr>", "the expression " + ExprText);
+}
+
 int main(int Argc, const char **Argv) {
   // Without -p or "--", run with no compilation database rather than search
   // for one and complain.
@@ -185,7 +251,7 @@ int main(int Argc, const char **Argv) {
        << ")\n";
   });
   auto Parser = clang::tooling::CommonOptionsParser::create(
-      NumArgs, Args.data(), GradcCategory, cl::OneOrMore, Overview);
+      NumArgs, Args.data(), GradcCategory, cl::ZeroOrMore, Overview);
   if (!Parser) {
     std::string Message = llvm::toString(Parser.takeError());
     // llvm::cl has already said what was wrong with the options.
@@ -194,6 +260,18 @@ int main(int Argc, const char **Argv) {
     return 2;
   }
   const std::vector<std::string> &Sources = Parser->getSourcePathList();
+  if (exprGiven()) {
+    if (!Sources.empty() || !DepFile.empty()) {
+      llvm::errs() << "gradc: --expr takes no input file and no -MF\n";
+      return 2;
+    }
+    return runExpr();
+  }
+  if (Sources.empty()) {
+    llvm::errs() << "gradc: no input: give a C++ file, or --expr '...' (see "
+                    "gradc --help)\n";
+    return 2;
+  }
   if (!DepFile.empty() && Sources.size() > 1) {
     llvm::errs() << "gradc: -MF takes one input\n";
     return 2;
@@ -230,31 +308,8 @@ int main(int Argc, const char **Argv) {
       llvm::errs() << "gradc: warning: " << Source
                    << ": no function definition is annotated with "
                       "GRADC_DIFF; the output declares nothing\n";
-    if (graphFormat(Emit) || !AtValues.empty()) {
-      if (!describe(R, Source))
-        Status = 2;
-      continue;
-    }
-    std::string Text, Error;
-    if (!tool::render(R.Requests, llvm::sys::path::filename(Source).str(),
-                      Emit, Text, Error)) {
-      llvm::errs() << Error << "\ngradc: " << Source
-                   << ": no output written\n";
-      Status = std::max(Status, 1);
-      continue;
-    }
-    std::string Out = outputFor(Source, "grad.h");
-    if (tool::writeIfChanged(Out, Text, Error) == tool::WriteResult::Failed) {
-      llvm::errs() << "gradc: error: " << Error << "\n";
-      Status = 2;
-      continue;
-    }
-    if (!DepFile.empty() &&
-        tool::writeIfChanged(DepFile, tool::makeDepFile(Out, R.Dependencies),
-                             Error) == tool::WriteResult::Failed) {
-      llvm::errs() << "gradc: error: " << Error << "\n";
-      Status = 2;
-    }
+    Status = std::max(
+        Status, produce(R, Source, llvm::sys::path::filename(Source).str()));
   }
   return Status;
 }

@@ -14,6 +14,7 @@
 // HELP: --emit=<value>
 // HELP: EXAMPLES:
 // HELP: gradc model.cpp --at x=3,y=-4
+// HELP: gradc --expr 'f(x, y) = (x + sigmoid(y)) / (sigmoid(x) + (x + y)^2)'
 // HELP: EXIT STATUS:
 // HELP: 2  a usage error
 // TWO: -o takes one input
