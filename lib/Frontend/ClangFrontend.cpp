@@ -103,6 +103,9 @@ private:
   std::optional<ResolvedSpec> resolve(const FunctionDecl &FD,
                                       const ParsedSpec &P,
                                       const ParamInfos &Params);
+  std::optional<unsigned> specParam(const FunctionDecl &FD,
+                                    const spec::Ident &Id, SourceLocation Loc,
+                                    const ParamInfos &Params);
   bool resolveOut(const FunctionDecl &FD, const ParsedSpec &P,
                   const ParamInfos &Params, ResolvedSpec &Res);
   std::unique_ptr<ir::Function> buildPrimal(const FunctionDecl &FD,
@@ -308,6 +311,23 @@ std::optional<unsigned> paramIndex(const FunctionDecl &FD, StringRef Name) {
   return std::nullopt;
 }
 
+/// The index of the parameter a spec names, or std::nullopt after an error
+/// (reported here, or already reported for the parameter itself).
+std::optional<unsigned> FunctionProcessor::specParam(const FunctionDecl &FD,
+                                                     const spec::Ident &Id,
+                                                     SourceLocation Loc,
+                                                     const ParamInfos &Params) {
+  std::optional<unsigned> I = paramIndex(FD, Id.Name);
+  if (!I) {
+    R.error(Loc, "'" + Id.Name + "' is not a parameter of '" +
+                     FD.getNameAsString() + "'");
+    return std::nullopt;
+  }
+  if (!Params[*I])
+    return std::nullopt;
+  return I;
+}
+
 /// out(...) or its default, into Res.Out. False after an error.
 bool FunctionProcessor::resolveOut(const FunctionDecl &FD, const ParsedSpec &P,
                                    const ParamInfos &Params,
@@ -336,14 +356,8 @@ bool FunctionProcessor::resolveOut(const FunctionDecl &FD, const ParsedSpec &P,
   if (P.S.Out) {
     for (const spec::Ident &Id : *P.S.Out) {
       SourceLocation Loc = specLoc(*P.Attr, P.Text, Id.Column);
-      std::optional<unsigned> I = paramIndex(FD, Id.Name);
+      std::optional<unsigned> I = specParam(FD, Id, Loc, Params);
       if (!I) {
-        R.error(Loc,
-                "'" + Id.Name + "' is not a parameter of '" + FnName + "'");
-        Ok = false;
-        continue;
-      }
-      if (!Params[*I]) { // the parameter's own error says it all
         Ok = false;
         continue;
       }
@@ -395,14 +409,8 @@ FunctionProcessor::resolve(const FunctionDecl &FD, const ParsedSpec &P,
   if (P.S.Wrt) {
     for (const spec::Ident &Id : *P.S.Wrt) {
       SourceLocation Loc = specLoc(*P.Attr, P.Text, Id.Column);
-      std::optional<unsigned> I = paramIndex(FD, Id.Name);
+      std::optional<unsigned> I = specParam(FD, Id, Loc, Params);
       if (!I) {
-        R.error(Loc,
-                "'" + Id.Name + "' is not a parameter of '" + FnName + "'");
-        Ok = false;
-        continue;
-      }
-      if (!Params[*I]) { // the parameter's own error says it all
         Ok = false;
         continue;
       }
