@@ -67,8 +67,23 @@ struct ParsedSpec {
 /// A spec resolved against the function's parameters.
 struct ResolvedSpec {
   std::vector<unsigned> Wrt;
+  std::vector<unsigned> Out;
   std::string BaseName;
 };
+
+/// A parameter's IR type and how to write its declaration back.
+struct ParamInfo {
+  ir::Type Ty;
+  std::string Spelling;
+  std::string Suffix;
+
+  bool isFloating() const { return ir::isFloating(Ty.scalarKind()); }
+  /// What a void function can write its results through.
+  bool isOutput() const {
+    return Ty.isMemory() && !Ty.isConstPointee() && isFloating();
+  }
+};
+using ParamInfos = std::vector<std::optional<ParamInfo>>;
 
 /// Checks, resolves and lowers the annotated functions of one translation
 /// unit.
@@ -82,13 +97,19 @@ public:
 private:
   SourceLocation specLoc(const AnnotateAttr &A, StringRef Spec, unsigned Col);
   bool checkSignature(const FunctionDecl &FD);
-  std::optional<ir::Scalar> checkParam(const ParmVarDecl &PVD);
-  std::optional<ResolvedSpec>
-  resolve(const FunctionDecl &FD, const ParsedSpec &P,
-          ArrayRef<std::optional<ir::Scalar>> ParamTypes);
-  std::unique_ptr<ir::Function>
-  buildPrimal(const FunctionDecl &FD,
-              ArrayRef<std::optional<ir::Scalar>> ParamTypes);
+  std::optional<ParamInfo> checkParam(const ParmVarDecl &PVD);
+  std::optional<ParamInfo> checkArrayParam(const ParmVarDecl &PVD,
+                                           const ArrayType &AT, bool ByRef);
+  std::optional<ResolvedSpec> resolve(const FunctionDecl &FD,
+                                      const ParsedSpec &P,
+                                      const ParamInfos &Params);
+  std::optional<unsigned> specParam(const FunctionDecl &FD,
+                                    const spec::Ident &Id, SourceLocation Loc,
+                                    const ParamInfos &Params);
+  bool resolveOut(const FunctionDecl &FD, const ParsedSpec &P,
+                  const ParamInfos &Params, ResolvedSpec &Res);
+  std::unique_ptr<ir::Function> buildPrimal(const FunctionDecl &FD,
+                                            const ParamInfos &Params);
   std::string typeName(QualType T) const {
     return T.getAsString(Ctx.getPrintingPolicy());
   }
@@ -178,43 +199,58 @@ bool FunctionProcessor::checkSignature(const FunctionDecl &FD) {
   QualType Ret = FD.getReturnType();
   std::optional<ir::Scalar> S = scalarTypeOf(Ret, Ctx);
   if (Ret->isVoidType())
-    R.error(Loc, "'" + Name +
-                     "' returns 'void'; functions with output parameters are "
-                     "not supported yet");
-  else if (!S || !ir::isFloating(*S) || Ret->isEnumeralType())
+    return true; // results go through out(...) parameters
+  if (!S || !ir::isFloating(*S) || Ret->isEnumeralType())
     R.error(Loc, "'" + Name + "' must return a floating-point value");
   return true;
 }
 
 /// The IR type of a parameter, or std::nullopt after reporting why it has
-/// none.
-std::optional<ir::Scalar>
-FunctionProcessor::checkParam(const ParmVarDecl &PVD) {
+/// none. `double x` and `const double &x` are values; `double &y` a
+/// reference; pointers and arrays (also by reference) are pointers.
+std::optional<ParamInfo> FunctionProcessor::checkParam(const ParmVarDecl &PVD) {
   SourceLocation Loc =
       PVD.getName().empty() ? PVD.getBeginLoc() : PVD.getLocation();
   QualType T = PVD.getType();
-  auto Fail = [&](const std::string &Msg) -> std::optional<ir::Scalar> {
+  auto Fail = [&](const std::string &Msg) -> std::optional<ParamInfo> {
     R.error(Loc, Msg, PVD.getSourceRange());
     return std::nullopt;
   };
-  if (PVD.getOriginalType()->isArrayType())
-    return Fail("array parameters are not supported yet");
+  auto Element = [&](QualType E) -> std::optional<ir::Scalar> {
+    if (E.isVolatileQualified() || E->isEnumeralType())
+      return std::nullopt;
+    return scalarTypeOf(E, Ctx);
+  };
+  if (const ArrayType *AT = Ctx.getAsArrayType(PVD.getOriginalType()))
+    return checkArrayParam(PVD, *AT, /*ByRef=*/false);
   if (T->isFunctionPointerType())
     return Fail("function pointer parameters are not supported");
-  if (T->isPointerType())
-    return Fail("pointer parameters are not supported yet");
+  if (T->isPointerType()) {
+    QualType Pointee = T->getPointeeType();
+    if (Pointee->isArrayType() || Pointee->isPointerType())
+      return Fail("multi-dimensional arrays and pointers to pointers are not "
+                  "supported yet; use a flat array");
+    std::optional<ir::Scalar> S = Element(Pointee);
+    if (!S)
+      return Fail("parameters of type '" + typeName(T) +
+                  "' are not supported yet");
+    return ParamInfo{ir::Type::ptr(*S, Pointee.isConstQualified()), typeName(T),
+                     ""};
+  }
   if (const auto *RT = T->getAs<ReferenceType>()) {
-    // `const double &` is a value to the IR; Param::Spelling keeps the `&`.
     QualType Pointee = RT->getPointeeType();
     if (T->isRValueReferenceType())
       return Fail("rvalue reference parameters are not supported yet");
-    if (!Pointee.isConstQualified())
-      return Fail("non-const reference parameters are not supported yet");
-    std::optional<ir::Scalar> S = scalarTypeOf(Pointee, Ctx);
-    if (!S || Pointee.isVolatileQualified() || Pointee->isEnumeralType())
+    if (const ArrayType *AT = Ctx.getAsArrayType(Pointee))
+      return checkArrayParam(PVD, *AT, /*ByRef=*/true);
+    std::optional<ir::Scalar> S = Element(Pointee);
+    if (!S)
       return Fail("parameters of type '" + typeName(T) +
                   "' are not supported yet");
-    return S;
+    // `const double &` is a value to the IR; Spelling keeps the `&`.
+    if (Pointee.isConstQualified())
+      return ParamInfo{ir::Type::scalar(*S), typeName(T), ""};
+    return ParamInfo{ir::Type::ref(*S), typeName(T), ""};
   }
   if (T.isVolatileQualified())
     return Fail("volatile parameters are not supported");
@@ -227,62 +263,79 @@ FunctionProcessor::checkParam(const ParmVarDecl &PVD) {
   if (!S)
     return Fail("parameters of type '" + typeName(T) +
                 "' are not supported yet");
-  return S;
+  return ParamInfo{ir::Type::scalar(*S), typeName(T), ""};
 }
 
-std::optional<ResolvedSpec>
-FunctionProcessor::resolve(const FunctionDecl &FD, const ParsedSpec &P,
-                           ArrayRef<std::optional<ir::Scalar>> ParamTypes) {
-  std::string FnName = FD.getNameAsString();
-  bool Ok = true;
-  ResolvedSpec Res;
-  if (P.S.Wrt) {
-    for (const spec::Ident &Id : *P.S.Wrt) {
-      SourceLocation Loc = specLoc(*P.Attr, P.Text, Id.Column);
-      unsigned I = 0, N = FD.getNumParams();
-      while (I < N && (FD.getParamDecl(I)->getName().empty() ||
-                       FD.getParamDecl(I)->getName() != Id.Name))
-        ++I;
-      if (I == N) {
-        R.error(Loc,
-                "'" + Id.Name + "' is not a parameter of '" + FnName + "'");
-        Ok = false;
-        continue;
-      }
-      if (!ParamTypes[I]) { // the parameter's own error says it all
-        Ok = false;
-        continue;
-      }
-      if (!ir::isFloating(*ParamTypes[I])) {
-        R.error(Loc, "cannot differentiate with respect to '" + Id.Name +
-                         "': it has type '" +
-                         typeName(FD.getParamDecl(I)->getType()) + "'");
-        Ok = false;
-        continue;
-      }
-      if (std::find(Res.Wrt.begin(), Res.Wrt.end(), I) != Res.Wrt.end()) {
-        R.error(Loc, "'" + Id.Name + "' appears twice in wrt(...)");
-        Ok = false;
-        continue;
-      }
-      Res.Wrt.push_back(I);
-    }
-  } else {
-    bool ParamsOk = true;
-    for (unsigned I = 0; I < ParamTypes.size(); ++I) {
-      ParamsOk &= ParamTypes[I].has_value();
-      if (ParamTypes[I] && ir::isFloating(*ParamTypes[I]))
-        Res.Wrt.push_back(I);
-    }
-    // With a bad parameter, "no floating-point parameter" would be noise.
-    if (Res.Wrt.empty() && ParamsOk) {
-      R.error(FD.getLocation(), "'" + FnName +
-                                    "' has no floating-point parameter to "
-                                    "differentiate with respect to");
-      Ok = false;
-    }
+/// `double w[]`, `const double w[3]` (ByRef false) and `double (&w)[3]`: a
+/// pointer to the elements, declared back as the user wrote it.
+std::optional<ParamInfo>
+FunctionProcessor::checkArrayParam(const ParmVarDecl &PVD, const ArrayType &AT,
+                                   bool ByRef) {
+  SourceLocation Loc =
+      PVD.getName().empty() ? PVD.getBeginLoc() : PVD.getLocation();
+  QualType E = AT.getElementType();
+  if (E->isArrayType()) {
+    R.error(Loc,
+            "multi-dimensional array parameters are not supported yet; pass "
+            "a flat array and index it as w[i * n + j]",
+            PVD.getSourceRange());
+    return std::nullopt;
   }
-  if (P.S.Out) {
+  std::optional<ir::Scalar> S = scalarTypeOf(E, Ctx);
+  if (!S || E.isVolatileQualified() || E->isEnumeralType()) {
+    R.error(Loc,
+            "parameters of type '" + typeName(PVD.getOriginalType()) +
+                "' are not supported yet",
+            PVD.getSourceRange());
+    return std::nullopt;
+  }
+  std::string Size;
+  if (const auto *CAT = dyn_cast<ConstantArrayType>(&AT))
+    Size = std::to_string(CAT->getSize().getZExtValue());
+  ParamInfo Info{ir::Type::ptr(*S, E.isConstQualified()), typeName(E), ""};
+  if (ByRef) {
+    Info.Spelling += " (&";
+    Info.Suffix = ")[" + Size + "]";
+  } else {
+    Info.Suffix = "[" + Size + "]";
+  }
+  return Info;
+}
+
+/// The index of FD's parameter named Name, or std::nullopt.
+std::optional<unsigned> paramIndex(const FunctionDecl &FD, StringRef Name) {
+  for (unsigned I = 0, N = FD.getNumParams(); I < N; ++I)
+    if (!FD.getParamDecl(I)->getName().empty() &&
+        FD.getParamDecl(I)->getName() == Name)
+      return I;
+  return std::nullopt;
+}
+
+/// The index of the parameter a spec names, or std::nullopt after an error
+/// (reported here, or already reported for the parameter itself).
+std::optional<unsigned> FunctionProcessor::specParam(const FunctionDecl &FD,
+                                                     const spec::Ident &Id,
+                                                     SourceLocation Loc,
+                                                     const ParamInfos &Params) {
+  std::optional<unsigned> I = paramIndex(FD, Id.Name);
+  if (!I) {
+    R.error(Loc, "'" + Id.Name + "' is not a parameter of '" +
+                     FD.getNameAsString() + "'");
+    return std::nullopt;
+  }
+  if (!Params[*I])
+    return std::nullopt;
+  return I;
+}
+
+/// out(...) or its default, into Res.Out. False after an error.
+bool FunctionProcessor::resolveOut(const FunctionDecl &FD, const ParsedSpec &P,
+                                   const ParamInfos &Params,
+                                   ResolvedSpec &Res) {
+  std::string FnName = FD.getNameAsString();
+  bool Void = FD.getReturnType()->isVoidType();
+  bool Ok = true;
+  if (P.S.Out && !Void) {
     // Point at the word `out` itself when it can be found.
     unsigned Col = P.S.Out->empty() ? 0 : P.S.Out->front().Column;
     for (size_t I = P.Text.find("out"); I != StringRef::npos;
@@ -294,9 +347,108 @@ FunctionProcessor::resolve(const FunctionDecl &FD, const ParsedSpec &P,
       }
     }
     R.error(specLoc(*P.Attr, P.Text, Col),
-            "out(...) applies to functions returning void, which are not "
-            "supported yet");
-    Ok = false;
+            "out(...) applies to functions returning void; '" + FnName +
+                "' returns '" + typeName(FD.getReturnType()) + "'");
+    return false;
+  }
+  if (!Void)
+    return true;
+  if (P.S.Out) {
+    for (const spec::Ident &Id : *P.S.Out) {
+      SourceLocation Loc = specLoc(*P.Attr, P.Text, Id.Column);
+      std::optional<unsigned> I = specParam(FD, Id, Loc, Params);
+      if (!I) {
+        Ok = false;
+        continue;
+      }
+      const ParamInfo &Info = *Params[*I];
+      std::string Why;
+      if (!Info.Ty.isMemory())
+        Why = "it is passed by value; pass it as 'double &" + Id.Name +
+              "' or 'double *" + Id.Name + "'";
+      else if (!Info.isFloating())
+        Why = "it has type '" + typeName(FD.getParamDecl(*I)->getType()) + "'";
+      else if (Info.Ty.isConstPointee())
+        Why = "it is const";
+      if (!Why.empty()) {
+        R.error(Loc, "'" + Id.Name + "' cannot be an output (out): " + Why);
+        Ok = false;
+        continue;
+      }
+      Res.Out.push_back(*I);
+    }
+    std::sort(Res.Out.begin(), Res.Out.end());
+    return Ok;
+  }
+  bool ParamsOk = true;
+  for (unsigned I = 0; I < Params.size(); ++I) {
+    ParamsOk &= Params[I].has_value();
+    if (Params[I] && Params[I]->isOutput())
+      Res.Out.push_back(I);
+  }
+  if (Res.Out.empty() && ParamsOk) {
+    R.error(FD.getLocation(),
+            "'" + FnName +
+                "' returns void and has no output parameter: name the "
+                "pointer or reference parameters it writes its results "
+                "through in out(...), or return a value");
+    return false;
+  }
+  return true;
+}
+
+std::optional<ResolvedSpec>
+FunctionProcessor::resolve(const FunctionDecl &FD, const ParsedSpec &P,
+                           const ParamInfos &Params) {
+  std::string FnName = FD.getNameAsString();
+  ResolvedSpec Res;
+  bool Ok = resolveOut(FD, P, Params, Res);
+  auto IsOut = [&](unsigned I) {
+    return std::find(Res.Out.begin(), Res.Out.end(), I) != Res.Out.end();
+  };
+  if (P.S.Wrt) {
+    for (const spec::Ident &Id : *P.S.Wrt) {
+      SourceLocation Loc = specLoc(*P.Attr, P.Text, Id.Column);
+      std::optional<unsigned> I = specParam(FD, Id, Loc, Params);
+      if (!I) {
+        Ok = false;
+        continue;
+      }
+      if (!Params[*I]->isFloating()) {
+        R.error(Loc, "cannot differentiate with respect to '" + Id.Name +
+                         "': it has type '" +
+                         typeName(FD.getParamDecl(*I)->getType()) + "'");
+        Ok = false;
+        continue;
+      }
+      if (IsOut(*I)) {
+        R.error(Loc, "'" + Id.Name +
+                         "' is an output (out); it cannot also be "
+                         "differentiated with respect to");
+        Ok = false;
+        continue;
+      }
+      if (std::find(Res.Wrt.begin(), Res.Wrt.end(), *I) != Res.Wrt.end()) {
+        R.error(Loc, "'" + Id.Name + "' appears twice in wrt(...)");
+        Ok = false;
+        continue;
+      }
+      Res.Wrt.push_back(*I);
+    }
+  } else {
+    bool ParamsOk = true;
+    for (unsigned I = 0; I < Params.size(); ++I) {
+      ParamsOk &= Params[I].has_value();
+      if (Params[I] && Params[I]->isFloating() && !IsOut(I))
+        Res.Wrt.push_back(I);
+    }
+    // With a bad parameter, "no floating-point parameter" would be noise.
+    if (Res.Wrt.empty() && ParamsOk && Ok) {
+      R.error(FD.getLocation(), "'" + FnName +
+                                    "' has no floating-point parameter to "
+                                    "differentiate with respect to");
+      Ok = false;
+    }
   }
   if (!Ok)
     return std::nullopt;
@@ -308,7 +460,7 @@ FunctionProcessor::resolve(const FunctionDecl &FD, const ParsedSpec &P,
 /// The function's signature and lowered body; nullptr after an error.
 std::unique_ptr<ir::Function>
 FunctionProcessor::buildPrimal(const FunctionDecl &FD,
-                               ArrayRef<std::optional<ir::Scalar>> ParamTypes) {
+                               const ParamInfos &Params) {
   auto F = std::make_unique<ir::Function>();
   F->Name = FD.getNameAsString();
   F->Namespaces = namespacesOf(FD);
@@ -323,11 +475,13 @@ FunctionProcessor::buildPrimal(const FunctionDecl &FD,
   for (unsigned I = 0; I < FD.getNumParams(); ++I) {
     const ParmVarDecl *PVD = FD.getParamDecl(I);
     // A parameter in error still takes its place, so that indices agree.
-    ir::Type Ty =
-        ParamTypes[I] ? ir::Type::scalar(*ParamTypes[I]) : ir::Type::f64();
+    const std::optional<ParamInfo> &Info = Params[I];
     ir::Value *V =
-        F->addParam(PVD->getNameAsString(), Ty, typeName(PVD->getType()));
-    ParamValues.push_back(ParamTypes[I] ? V : nullptr);
+        F->addParam(PVD->getNameAsString(), Info ? Info->Ty : ir::Type::f64(),
+                    Info ? Info->Spelling : typeName(PVD->getType()));
+    if (Info)
+      F->Params.back().Suffix = Info->Suffix;
+    ParamValues.push_back(Info ? V : nullptr);
   }
   if (!lowerBody(FD, Ctx, *F, ParamValues, R))
     return nullptr;
@@ -351,16 +505,16 @@ void FunctionProcessor::process(const FunctionDecl &FD,
 
   if (!checkSignature(FD))
     return;
-  std::vector<std::optional<ir::Scalar>> ParamTypes;
+  ParamInfos Params;
   for (const ParmVarDecl *PVD : FD.parameters())
-    ParamTypes.push_back(checkParam(*PVD));
+    Params.push_back(checkParam(*PVD));
   std::vector<ResolvedSpec> Resolved;
   for (const ParsedSpec &P : Specs)
-    if (std::optional<ResolvedSpec> Res = resolve(FD, P, ParamTypes))
+    if (std::optional<ResolvedSpec> Res = resolve(FD, P, Params))
       Resolved.push_back(std::move(*Res));
 
   // Lowered even after an error above, to report the body's problems too.
-  std::unique_ptr<ir::Function> F = buildPrimal(FD, ParamTypes);
+  std::unique_ptr<ir::Function> F = buildPrimal(FD, Params);
   if (!F || R.numErrors() != ErrorsBefore)
     return;
   std::vector<std::string> Problems = ir::verify(*F);
@@ -377,12 +531,13 @@ void FunctionProcessor::process(const FunctionDecl &FD,
       // Each request owns its function; the body lowered cleanly once, so
       // lowering it again reports nothing.
       R.setSilent(true);
-      Req.Primal = buildPrimal(FD, ParamTypes);
+      Req.Primal = buildPrimal(FD, Params);
       R.setSilent(false);
       if (!Req.Primal)
         continue;
     }
     Req.Wrt = std::move(Resolved[I].Wrt);
+    Req.Out = std::move(Resolved[I].Out);
     Req.BaseName = std::move(Resolved[I].BaseName);
     Result.Requests.push_back(std::move(Req));
   }
@@ -542,8 +697,8 @@ FrontendResult lowerFile(const tooling::CompilationDatabase &DB,
     FS->setCurrentWorkingDirectory(Cmd.Directory);
   llvm::IntrusiveRefCntPtr<FileManager> Files(
       new FileManager(FileSystemOptions(), FS));
-  tooling::ToolInvocation Invocation(
-      Args, std::make_unique<GradcAction>(State), Files.get());
+  tooling::ToolInvocation Invocation(Args, std::make_unique<GradcAction>(State),
+                                     Files.get());
   bool Ok = Invocation.run();
   // The compilation also fails without a diagnostic of ours, for instance on
   // a compile error in the user's code.

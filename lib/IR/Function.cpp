@@ -76,7 +76,7 @@ Value *Function::addParam(const std::string &Name, Type Ty,
                           std::string Spelling) {
   Value *V = create(OpCode::Param, Ty);
   V->Name = Name;
-  Params.push_back({V, std::move(Spelling)});
+  Params.push_back({V, std::move(Spelling), ""});
   return V;
 }
 

@@ -25,7 +25,10 @@ namespace gradc::frontend {
 struct Request {
   std::unique_ptr<ir::Function> Primal;
   std::vector<unsigned> Wrt; ///< Indices into Primal->Params, ascending.
-  std::string BaseName;      ///< name(...) or the function's own name.
+  /// For a void function, the pointer or reference parameters it writes its
+  /// results through (out(...)): indices into Primal->Params, ascending.
+  std::vector<unsigned> Out;
+  std::string BaseName; ///< name(...) or the function's own name.
 };
 
 struct FrontendResult {

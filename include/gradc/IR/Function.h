@@ -179,10 +179,16 @@ public:
   bool isConstValue(double V) const { return isConst() && constValue() == V; }
 };
 
+/// A parameter is declared as Spelling + name + Suffix, so that every C++
+/// declarator can be written back: `const double &x` (Spelling "const double
+/// &"), `const double *w` ("const double *"), `double w[]` ("double", "[]"),
+/// `double (&w)[3]` ("double (&", ")[3]"). Without a name: Spelling + Suffix.
 struct Param {
   Value *V = nullptr;
-  /// The C++ type as the user spelled it ("const double &"), for signatures.
+  /// The C++ type as the user spelled it, up to the name, for signatures.
   std::string Spelling;
+  /// What follows the name: an array declarator ("[]", "[3]", ")[3]").
+  std::string Suffix;
 };
 
 class Function {

@@ -1,0 +1,205 @@
+//===- BodyLowering.h - The state of lowering one function body -*- C++ -*-===//
+//
+// Private to Lowering*.cpp. One class, implemented in four files by
+// responsibility: Lowering.cpp (statements, variables, values),
+// LoweringExpr.cpp (expressions), LoweringControl.cpp (if, loops, break,
+// continue) and LoweringMemory.cpp (pointers, arrays, variables in memory).
+//
+// Conventions (docs/design.md, "Lowering of memory and control flow"): a
+// scalar local assigned only in the region that declares it is SSA; one
+// assigned in a nested loop or branch lives in memory (a Local op, read with
+// Load, written with Store); pointers are SSA values that are never
+// reassigned.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GRADC_LIB_FRONTEND_BODYLOWERING_H
+#define GRADC_LIB_FRONTEND_BODYLOWERING_H
+
+#include "Lowering.h"
+
+#include "gradc/IR/Builder.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/Stmt.h"
+#include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace gradc::frontend {
+
+/// The math function a call to Callee is, if gradc knows it.
+std::optional<ir::MathFn> mathFunctionOf(const clang::FunctionDecl &Callee);
+/// How a user names Callee in a message: `foo`, or `std::foo`.
+std::string calleeName(const clang::FunctionDecl &Callee);
+/// Why an expression of E's class cannot be lowered, in the user's words.
+std::string unsupportedExprMessage(const clang::Expr *E,
+                                   const clang::ASTContext &Ctx);
+/// Why a statement of S's class cannot be lowered, in the user's words.
+std::string unsupportedStmtMessage(const clang::Stmt *S);
+/// True for statements that do nothing: `;` and blocks of them.
+bool isEmptyStmt(const clang::Stmt *S);
+
+class BodyLowering {
+public:
+  BodyLowering(const clang::FunctionDecl &FD, clang::ASTContext &Ctx,
+               ir::Function &F, Reporter &R)
+      : FD(FD), Ctx(Ctx), SM(Ctx.getSourceManager()), LO(Ctx.getLangOpts()),
+        F(F), B(F, F.Body, /*Fold=*/false), R(R) {}
+
+  bool run(llvm::ArrayRef<ir::Value *> ParamValues);
+
+private:
+  using Value = ir::Value;
+  using Scalar = ir::Scalar;
+
+  /// Where an assignment writes: an SSA variable, or memory (Ptr, Index).
+  struct Target {
+    const clang::VarDecl *Var = nullptr;
+    Value *Ptr = nullptr;
+    Value *Index = nullptr;
+    Scalar S = Scalar::Float64;
+  };
+
+  // Statements (Lowering.cpp).
+  void lowerBlock(const clang::CompoundStmt *CS);
+  void lowerStmt(const clang::Stmt *S);
+  /// A Statement whose text is S's source on one line, with its ';'.
+  int addStatement(const clang::Stmt *S);
+  /// A Statement at S with the given text (the header of an if or a loop).
+  int addStatementText(const clang::Stmt *S, std::string Text);
+  void lowerDeclStmt(const clang::DeclStmt *DS);
+  void lowerVarDecl(const clang::VarDecl *VD);
+  void lowerReturn(const clang::ReturnStmt *RS);
+  void lowerExprStmt(const clang::Expr *E);
+  void lowerAssign(const clang::BinaryOperator *BO);
+  void lowerCompoundAssign(const clang::CompoundAssignOperator *CAO);
+  void lowerIncDec(const clang::UnaryOperator *UO);
+
+  // Control flow (LoweringControl.cpp).
+  void lowerIf(const clang::IfStmt *IS);
+  void lowerFor(const clang::ForStmt *FS);
+  void lowerWhile(const clang::WhileStmt *WS);
+  void lowerDo(const clang::DoStmt *DS);
+  void lowerJump(const clang::Stmt *S);
+  /// Lowers S into Region, a nested block of an If or a Loop.
+  void lowerRegion(ir::Block &Region, const clang::Stmt *S);
+  /// Lowers a loop condition into the Cond region, ending with a yield.
+  void lowerLoopCond(Value *Loop, const clang::Expr *Cond);
+  Value *lowerCondition(const clang::Expr *E);
+  /// Reports a condition variable (`while (double t = f())`); true if any.
+  bool refuseConditionVar(const clang::VarDecl *VD);
+
+  // Memory (LoweringMemory.cpp).
+  void findMemoryVariables(const clang::Stmt *Body);
+  void lowerCellDecl(const clang::VarDecl *VD, Scalar S);
+  void lowerArrayDecl(const clang::VarDecl *VD);
+  void lowerArrayInit(const clang::VarDecl *VD, Value *Array, Scalar S);
+  void lowerPointerDecl(const clang::VarDecl *VD);
+  /// The memory an lvalue (w[i], *p) designates, or nullopt after an error.
+  std::optional<Target> lowerPlace(const clang::Expr *E);
+  Value *lowerPointer(const clang::Expr *E);
+  Value *lowerLoad(const clang::Expr *E);
+  Value *lowerAddressOf(const clang::UnaryOperator *UO);
+  Value *lowerPointerArith(const clang::BinaryOperator *BO);
+  Value *readTarget(const Target &T, clang::SourceLocation Loc);
+  void writeTarget(const Target &T, Value *V, unsigned Mark,
+                   clang::SourceLocation Loc);
+
+  // Expressions (LoweringExpr.cpp). Each returns nullptr after reporting an
+  // error (or silently, when it uses a variable whose own error has been
+  // reported).
+  Value *lowerExpr(const clang::Expr *E);
+  Value *lowerImplicitCast(const clang::ImplicitCastExpr *ICE);
+  Value *lowerExplicitCast(const clang::ExplicitCastExpr *ECE);
+  Value *lowerConversion(const clang::CastExpr *CE, bool Implicit);
+  Value *lowerDeclRef(const clang::DeclRefExpr *DRE);
+  Value *lowerGlobalConstant(const clang::DeclRefExpr *DRE,
+                             const clang::VarDecl *VD);
+  Value *lowerUnary(const clang::UnaryOperator *UO);
+  Value *lowerBinary(const clang::BinaryOperator *BO);
+  Value *lowerComparison(const clang::BinaryOperator *BO);
+  Value *lowerLogical(const clang::BinaryOperator *BO);
+  Value *lowerConditional(const clang::ConditionalOperator *CO);
+  Value *lowerCall(const clang::CallExpr *CE);
+  Value *lowerConstantExpr(const clang::Expr *E);
+  Value *lowerLiteral(const clang::Expr *E);
+
+  // Variables.
+  std::optional<Target> assignTarget(const clang::Expr *LHS);
+  Value *readVar(const clang::VarDecl *VD, clang::SourceLocation Loc);
+  void bind(const clang::VarDecl *VD, Value *V, unsigned Mark,
+            clang::SourceLocation Loc);
+  void poison(const clang::VarDecl *VD) { Poisoned.insert(VD); }
+  /// True when E names a variable whose error has been reported.
+  bool isPoisonedRef(const clang::Expr *E) const;
+
+  // Values.
+  Value *convert(Value *V, Scalar To, bool Implicit);
+  Value *foldConstant(Value *C, Scalar To);
+  Value *makeConstant(Scalar S, double FVal, std::int64_t IVal,
+                      std::string Text);
+  std::optional<Scalar> typeOf(const clang::Expr *E);
+  /// V if it is a scalar; otherwise an error at E and nullptr.
+  Value *expectScalar(Value *V, const clang::Expr *E);
+
+  // Locations and text.
+  void at(clang::SourceLocation Loc) {
+    B.setOrigin(CurStmt, sourceLocOf(Loc, SM));
+  }
+  std::string spellingOf(clang::SourceLocation Loc);
+  std::string sourceText(clang::SourceRange Range);
+  std::string typeName(clang::QualType T) {
+    return T.getAsString(Ctx.getPrintingPolicy());
+  }
+  std::string functionName() const { return FD.getNameAsString(); }
+
+  Value *fail(clang::SourceLocation Loc, const std::string &Msg,
+              clang::SourceRange Range = {}) {
+    R.error(Loc, Msg, Range);
+    Failed = true;
+    return nullptr;
+  }
+
+  const clang::FunctionDecl &FD;
+  clang::ASTContext &Ctx;
+  const clang::SourceManager &SM;
+  const clang::LangOptions &LO;
+  ir::Function &F;
+  ir::Builder B;
+  Reporter &R;
+
+  /// The current value of each SSA parameter and local; nullptr while a
+  /// local is declared but not yet assigned.
+  llvm::DenseMap<const clang::VarDecl *, Value *> Vars;
+  /// Scalars in memory (Local ops, non-const reference parameters).
+  llvm::DenseMap<const clang::VarDecl *, Value *> Cells;
+  /// Pointer and array variables: the pointer they hold, never reassigned.
+  llvm::DenseMap<const clang::VarDecl *, Value *> Pointers;
+  /// Variables assigned in a loop or branch nested deeper than their
+  /// declaration (found before lowering): they live in memory.
+  llvm::DenseSet<const clang::VarDecl *> AssignedDeeper;
+  /// Variables whose declaration or last assignment failed to lower: their
+  /// uses are skipped silently rather than reported again.
+  llvm::DenseSet<const clang::VarDecl *> Poisoned;
+  int CurStmt = -1;
+  /// How many If or Loop regions enclose the statement being lowered.
+  unsigned RegionDepth = 0;
+  /// How many loop bodies enclose it (break and continue need one).
+  unsigned LoopDepth = 0;
+  /// While lowering the operand of an explicit cast: where the cast is.
+  clang::SourceLocation ExplicitCastLoc;
+  bool Failed = false;
+  bool Returned = false;
+  bool ReportedCodeAfterReturn = false;
+};
+
+} // namespace gradc::frontend
+
+#endif // GRADC_LIB_FRONTEND_BODYLOWERING_H

@@ -1,0 +1,166 @@
+//===- LoweringControl.cpp - if, loops, break and continue to IR ----------===//
+//
+// Structured control flow becomes If and Loop ops whose regions hold the
+// lowered statements, so that the emitters give the user's own loops and
+// branches back. The If or Loop op carries the statement of its header
+// ("for (int i = 0; i < n; ++i)"), and so do the ops of a loop's init,
+// condition and step.
+//
+//===----------------------------------------------------------------------===//
+#include "BodyLowering.h"
+
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+
+namespace gradc::frontend {
+
+using namespace clang;
+using ir::LoopKind;
+using ir::Scalar;
+using ir::Value;
+
+void BodyLowering::lowerRegion(ir::Block &Region, const Stmt *S) {
+  ir::Block &Saved = B.block();
+  B.setBlock(Region);
+  ++RegionDepth;
+  lowerStmt(S);
+  --RegionDepth;
+  B.setBlock(Saved);
+}
+
+Value *BodyLowering::lowerCondition(const Expr *E) {
+  Value *V = expectScalar(lowerExpr(E), E);
+  if (!V)
+    return nullptr;
+  at(E->getBeginLoc());
+  return convert(V, Scalar::Bool, /*Implicit=*/true);
+}
+
+bool BodyLowering::refuseConditionVar(const VarDecl *VD) {
+  if (!VD)
+    return false;
+  fail(VD->getLocation(), "declaring a variable in a condition is not "
+                          "supported yet; declare it before the statement");
+  return true;
+}
+
+void BodyLowering::lowerIf(const IfStmt *IS) {
+  CurStmt = addStatementText(
+      IS, sourceText(SourceRange(IS->getBeginLoc(), IS->getRParenLoc())));
+  if (IS->isConsteval()) {
+    fail(IS->getBeginLoc(), "'if consteval' is not supported");
+    return;
+  }
+  if (IS->getInit()) {
+    fail(IS->getInit()->getBeginLoc(),
+         "an init-statement in 'if' is not supported yet; write it before "
+         "the 'if'");
+    return;
+  }
+  if (refuseConditionVar(IS->getConditionVariable()))
+    return;
+  Value *C = lowerCondition(IS->getCond());
+  if (!C)
+    return;
+  int Header = CurStmt;
+  at(IS->getBeginLoc());
+  Value *If = B.ifOp(C);
+  lowerRegion(If->Regions[ir::Then], IS->getThen());
+  if (const Stmt *Else = IS->getElse())
+    lowerRegion(If->Regions[ir::Else], Else);
+  CurStmt = Header;
+}
+
+void BodyLowering::lowerLoopCond(Value *Loop, const Expr *Cond) {
+  ir::Block &Saved = B.block();
+  B.setBlock(Loop->Regions[ir::Cond]);
+  if (Value *C = lowerCondition(Cond)) {
+    at(Cond->getBeginLoc());
+    B.yield(C);
+  }
+  B.setBlock(Saved);
+}
+
+void BodyLowering::lowerFor(const ForStmt *FS) {
+  int Header = addStatementText(
+      FS, sourceText(SourceRange(FS->getBeginLoc(), FS->getRParenLoc())));
+  CurStmt = Header;
+  if (refuseConditionVar(FS->getConditionVariable()))
+    return;
+  at(FS->getBeginLoc());
+  Value *Loop = B.loop(LoopKind::For);
+  ir::Block &Saved = B.block();
+  // The init's variables are scoped to the loop, as in C++.
+  ++RegionDepth;
+  if (const Stmt *Init = FS->getInit()) {
+    B.setBlock(Loop->Regions[ir::Init]);
+    if (const auto *DS = dyn_cast<DeclStmt>(Init))
+      lowerDeclStmt(DS);
+    else if (const auto *E = dyn_cast<Expr>(Init))
+      lowerExprStmt(E);
+    B.setBlock(Saved);
+  }
+  if (const Expr *Cond = FS->getCond())
+    lowerLoopCond(Loop, Cond);
+  ++LoopDepth;
+  lowerRegion(Loop->Regions[ir::LoopBody], FS->getBody());
+  --LoopDepth;
+  if (const Expr *Inc = FS->getInc()) {
+    CurStmt = Header;
+    B.setBlock(Loop->Regions[ir::Step]);
+    lowerExprStmt(Inc);
+    B.setBlock(Saved);
+  }
+  --RegionDepth;
+  CurStmt = Header;
+}
+
+void BodyLowering::lowerWhile(const WhileStmt *WS) {
+  int Header = addStatementText(
+      WS, sourceText(SourceRange(WS->getBeginLoc(), WS->getRParenLoc())));
+  CurStmt = Header;
+  if (refuseConditionVar(WS->getConditionVariable()))
+    return;
+  at(WS->getBeginLoc());
+  Value *Loop = B.loop(LoopKind::While);
+  ++RegionDepth;
+  lowerLoopCond(Loop, WS->getCond());
+  --RegionDepth;
+  ++LoopDepth;
+  lowerRegion(Loop->Regions[ir::LoopBody], WS->getBody());
+  --LoopDepth;
+  CurStmt = Header;
+}
+
+void BodyLowering::lowerDo(const DoStmt *DS) {
+  // The header a reader recognises: "do ... while (c)".
+  int Header = addStatementText(
+      DS, "do ... while (" + sourceText(DS->getCond()->getSourceRange()) + ")");
+  CurStmt = Header;
+  at(DS->getBeginLoc());
+  Value *Loop = B.loop(LoopKind::DoWhile);
+  ++LoopDepth;
+  lowerRegion(Loop->Regions[ir::LoopBody], DS->getBody());
+  --LoopDepth;
+  CurStmt = Header;
+  ++RegionDepth;
+  lowerLoopCond(Loop, DS->getCond());
+  --RegionDepth;
+}
+
+void BodyLowering::lowerJump(const Stmt *S) {
+  bool IsBreak = isa<BreakStmt>(S);
+  if (LoopDepth == 0) {
+    // Clang refuses these outside loops and switches; a switch is refused.
+    fail(S->getBeginLoc(), std::string(IsBreak ? "'break'" : "'continue'") +
+                               " outside a loop is not supported");
+    return;
+  }
+  at(S->getBeginLoc());
+  if (IsBreak)
+    B.brk();
+  else
+    B.cont();
+}
+
+} // namespace gradc::frontend

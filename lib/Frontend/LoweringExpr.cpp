@@ -1,0 +1,574 @@
+//===- LoweringExpr.cpp - Clang expressions to IR values
+//-------------------===//
+//
+// Arithmetic, conversions, comparisons, logic, the conditional operator and
+// <cmath> calls. Memory accesses (w[i], *p, &w[k], w + k) are in
+// LoweringMemory.cpp.
+//
+//===----------------------------------------------------------------------===//
+#include "BodyLowering.h"
+#include "Bytes.h"
+
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+
+namespace gradc::frontend {
+
+using namespace clang;
+using ir::MathFn;
+using ir::OpCode;
+using ir::Scalar;
+using ir::Value;
+
+//===----------------------------------------------------------------------===//
+// Expressions
+//===----------------------------------------------------------------------===//
+
+std::string BodyLowering::spellingOf(SourceLocation Loc) {
+  bool Invalid = false;
+  StringRef Text = Lexer::getSourceText(
+      CharSourceRange::getTokenRange(SM.getSpellingLoc(Loc)), SM, LO, &Invalid);
+  return Invalid ? std::string() : Text.str();
+}
+
+std::string BodyLowering::sourceText(SourceRange Range) {
+  bool Invalid = false;
+  StringRef Text =
+      Lexer::getSourceText(SM.getExpansionRange(Range), SM, LO, &Invalid);
+  return Invalid ? std::string() : bytes::collapseBlanks(std::string_view(Text.data(), Text.size()));
+}
+
+Value *BodyLowering::lowerExpr(const Expr *E) {
+  if (!E)
+    return nullptr;
+  // Wrappers that compute nothing.
+  if (const auto *PE = dyn_cast<ParenExpr>(E))
+    return lowerExpr(PE->getSubExpr());
+  if (const auto *FE = dyn_cast<FullExpr>(E)) // ConstantExpr, ExprWithCleanups
+    return lowerExpr(FE->getSubExpr());
+  if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E))
+    return lowerExpr(MTE->getSubExpr());
+  if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(E))
+    return lowerExpr(BTE->getSubExpr());
+
+  if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E))
+    return lowerImplicitCast(ICE);
+  if (const auto *ECE = dyn_cast<ExplicitCastExpr>(E))
+    return lowerExplicitCast(ECE);
+  if (isa<FloatingLiteral, IntegerLiteral, CharacterLiteral,
+          CXXBoolLiteralExpr>(E))
+    return lowerLiteral(E);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return lowerDeclRef(DRE);
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    return lowerUnary(UO);
+  if (const auto *BO = dyn_cast<BinaryOperator>(E))
+    return lowerBinary(BO);
+  if (const auto *CE = dyn_cast<CallExpr>(E))
+    return lowerCall(CE);
+  if (isa<ArraySubscriptExpr>(E))
+    return lowerLoad(E);
+  if (const auto *CO = dyn_cast<ConditionalOperator>(E))
+    return lowerConditional(CO);
+  if (isa<UnaryExprOrTypeTraitExpr, TypeTraitExpr, CXXNoexceptExpr,
+          ArrayTypeTraitExpr, ExpressionTraitExpr>(E))
+    return lowerConstantExpr(E);
+  if (isa<ImplicitValueInitExpr, CXXScalarValueInitExpr>(E)) {
+    std::optional<Scalar> S = typeOf(E);
+    if (!S)
+      return nullptr;
+    at(E->getBeginLoc());
+    return makeConstant(*S, 0, 0, "");
+  }
+  // `double a{x};` and `double a = {x};`.
+  if (const auto *ILE = dyn_cast<InitListExpr>(E);
+      ILE && scalarTypeOf(ILE->getType(), Ctx) && ILE->getNumInits() <= 1) {
+    if (ILE->getNumInits() == 1)
+      return lowerExpr(ILE->getInit(0));
+    at(E->getBeginLoc());
+    return makeConstant(*scalarTypeOf(ILE->getType(), Ctx), 0, 0, "");
+  }
+  // `w[0]` on a pointer parameter already reported says nothing new.
+  const Expr *Base = nullptr;
+  if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E))
+    Base = ASE->getBase();
+  else if (const auto *ME = dyn_cast<MemberExpr>(E))
+    Base = ME->getBase();
+  if (Base && isPoisonedRef(Base)) {
+    Failed = true;
+    return nullptr;
+  }
+  return fail(E->getExprLoc(), unsupportedExprMessage(E, Ctx),
+              E->getSourceRange());
+}
+
+bool BodyLowering::isPoisonedRef(const Expr *E) const {
+  const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return VD && Poisoned.count(VD);
+}
+
+Value *BodyLowering::lowerLiteral(const Expr *E) {
+  std::optional<Scalar> S = typeOf(E);
+  if (!S)
+    return nullptr;
+  at(E->getBeginLoc());
+  if (const auto *FL = dyn_cast<FloatingLiteral>(E))
+    return makeConstant(*S, FL->getValueAsApproximateDouble(), 0,
+                        spellingOf(FL->getLocation()));
+  if (const auto *IL = dyn_cast<IntegerLiteral>(E)) {
+    llvm::APInt V = IL->getValue();
+    if (V.getBitWidth() > 64)
+      return fail(IL->getLocation(), "integer literals wider than 64 bits "
+                                     "are not supported");
+    bool Signed = IL->getType()->isSignedIntegerType();
+    std::int64_t I =
+        Signed ? V.getSExtValue() : static_cast<std::int64_t>(V.getZExtValue());
+    return makeConstant(*S, 0, I, spellingOf(IL->getLocation()));
+  }
+  if (const auto *CL = dyn_cast<CharacterLiteral>(E))
+    return makeConstant(*S, 0, CL->getValue(), spellingOf(CL->getLocation()));
+  const auto *BL = cast<CXXBoolLiteralExpr>(E);
+  return makeConstant(*S, 0, BL->getValue(), BL->getValue() ? "true" : "false");
+}
+
+Value *BodyLowering::lowerImplicitCast(const ImplicitCastExpr *ICE) {
+  switch (ICE->getCastKind()) {
+  case CK_LValueToRValue:
+  case CK_NoOp:
+  case CK_ArrayToPointerDecay: // the array is its pointer already
+    return lowerExpr(ICE->getSubExpr());
+  case CK_IntegralToFloating:
+  case CK_FloatingCast:
+  case CK_FloatingToIntegral:
+  case CK_IntegralCast:
+  case CK_IntegralToBoolean:
+  case CK_FloatingToBoolean:
+  case CK_BooleanToSignedIntegral:
+    // Clang spells `(double)n` as a no-op cast around an implicit one.
+    return lowerConversion(ICE, /*Implicit=*/!ICE->isPartOfExplicitCast());
+  default:
+    break;
+  }
+  // The operand's own error usually names the real problem (a global array,
+  // a function used as a value); report the conversion only if it has none.
+  if (!lowerExpr(ICE->getSubExpr()))
+    return nullptr;
+  return fail(ICE->getExprLoc(),
+              std::string("implicit conversion '") + ICE->getCastKindName() +
+                  "' is not supported",
+              ICE->getSourceRange());
+}
+
+Value *BodyLowering::lowerExplicitCast(const ExplicitCastExpr *ECE) {
+  if (isa<CStyleCastExpr, CXXStaticCastExpr, CXXFunctionalCastExpr>(ECE)) {
+    switch (ECE->getCastKind()) {
+    case CK_NoOp:
+    case CK_LValueToRValue: {
+      // The conversion itself is an implicit cast marked as part of this
+      // one; it is located here.
+      SourceLocation Saved = ExplicitCastLoc;
+      ExplicitCastLoc = ECE->getBeginLoc();
+      Value *V = lowerExpr(ECE->getSubExpr());
+      ExplicitCastLoc = Saved;
+      return V;
+    }
+    case CK_IntegralToFloating:
+    case CK_FloatingCast:
+    case CK_FloatingToIntegral:
+    case CK_IntegralCast:
+    case CK_IntegralToBoolean:
+    case CK_FloatingToBoolean:
+      return lowerConversion(ECE, /*Implicit=*/false);
+    default:
+      break;
+    }
+  }
+  std::string Kind = "this cast";
+  if (isa<CXXReinterpretCastExpr>(ECE))
+    Kind = "'reinterpret_cast'";
+  else if (isa<CXXConstCastExpr>(ECE))
+    Kind = "'const_cast'";
+  else if (isa<CXXDynamicCastExpr>(ECE))
+    Kind = "'dynamic_cast'";
+  else if (ECE->getCastKind() == CK_ToVoid)
+    Kind = "a cast to 'void'";
+  return fail(ECE->getBeginLoc(),
+              Kind + " to '" + typeName(ECE->getTypeAsWritten()) +
+                  "' is not supported",
+              ECE->getSourceRange());
+}
+
+Value *BodyLowering::lowerConversion(const CastExpr *CE, bool Implicit) {
+  Value *V = lowerExpr(CE->getSubExpr());
+  if (!V)
+    return nullptr;
+  std::optional<Scalar> S = typeOf(CE);
+  if (!S)
+    return nullptr;
+  at(Implicit || ExplicitCastLoc.isInvalid() ? CE->getBeginLoc()
+                                             : ExplicitCastLoc);
+  return convert(V, *S, Implicit);
+}
+
+Value *BodyLowering::lowerDeclRef(const DeclRefExpr *DRE) {
+  const ValueDecl *D = DRE->getDecl();
+  std::string Name = D->getNameAsString();
+  if (const auto *VD = dyn_cast<VarDecl>(D)) {
+    if (auto It = Cells.find(VD); It != Cells.end()) {
+      at(DRE->getBeginLoc());
+      return B.load(It->second);
+    }
+    if (auto It = Pointers.find(VD); It != Pointers.end())
+      return It->second;
+    if (Vars.count(VD) || Poisoned.count(VD))
+      return readVar(VD, DRE->getLocation());
+    if (VD->hasLocalStorage())
+      return fail(DRE->getLocation(), "use of '" + Name + "' is not supported",
+                  DRE->getSourceRange());
+    return lowerGlobalConstant(DRE, VD);
+  }
+  if (const auto *ECD = dyn_cast<EnumConstantDecl>(D)) {
+    std::optional<Scalar> S = typeOf(DRE);
+    if (!S)
+      return nullptr;
+    const llvm::APSInt &V = ECD->getInitVal();
+    if (V.getBitWidth() > 64)
+      return fail(DRE->getLocation(),
+                  "enumerator '" + Name + "' is too wide to be supported");
+    at(DRE->getBeginLoc());
+    return makeConstant(*S, 0, V.getExtValue(), "");
+  }
+  if (isa<FunctionDecl>(D))
+    return fail(DRE->getLocation(),
+                "using function '" + Name + "' as a value is not supported",
+                DRE->getSourceRange());
+  if (isa<BindingDecl>(D))
+    return fail(DRE->getLocation(), "structured bindings are not supported");
+  return fail(DRE->getLocation(), "use of '" + Name + "' is not supported",
+              DRE->getSourceRange());
+}
+
+Value *BodyLowering::lowerGlobalConstant(const DeclRefExpr *DRE,
+                                         const VarDecl *VD) {
+  // A named constant is as good as a literal; a mutable global is state the
+  // derivative cannot see.
+  std::string Name = VD->getNameAsString();
+  QualType T = VD->getType();
+  std::optional<Scalar> S = scalarTypeOf(T, Ctx);
+  bool Constant = VD->isConstexpr() || T.isConstQualified();
+  if (!S || !Constant || T.isVolatileQualified())
+    return fail(DRE->getLocation(),
+                "global variable '" + Name + "' is not supported",
+                DRE->getSourceRange());
+  const VarDecl *Def = nullptr;
+  const Expr *Init = VD->getAnyInitializer(Def);
+  const APValue *Val = nullptr;
+  if (Init && Def && !Init->isValueDependent())
+    Val = Def->evaluateValue();
+  double FVal = 0;
+  std::int64_t IVal = 0;
+  if (Val && Val->isFloat()) {
+    llvm::APFloat AF = Val->getFloat();
+    bool LosesInfo = false;
+    AF.convert(llvm::APFloat::IEEEdouble(), llvm::APFloat::rmNearestTiesToEven,
+               &LosesInfo);
+    FVal = AF.convertToDouble();
+  } else if (Val && Val->isInt() && Val->getInt().getBitWidth() <= 64) {
+    IVal = Val->getInt().getExtValue();
+    FVal = static_cast<double>(IVal);
+  } else {
+    return fail(DRE->getLocation(),
+                "global variable '" + Name +
+                    "' is not supported: its value is not a compile-time "
+                    "constant",
+                DRE->getSourceRange());
+  }
+  at(DRE->getBeginLoc());
+  return makeConstant(*S, FVal, IVal, "");
+}
+
+Value *BodyLowering::lowerUnary(const UnaryOperator *UO) {
+  const char *Problem = nullptr;
+  switch (UO->getOpcode()) {
+  case UO_Plus:
+  case UO_Extension:
+    return lowerExpr(UO->getSubExpr());
+  case UO_Minus: {
+    Value *V = lowerExpr(UO->getSubExpr());
+    if (!V)
+      return nullptr;
+    std::optional<Scalar> S = typeOf(UO);
+    if (!S)
+      return nullptr;
+    at(UO->getBeginLoc());
+    if (*S == Scalar::Bool)
+      return fail(UO->getOperatorLoc(), "negating a bool is not supported");
+    Value *Operand = convert(V, *S, /*Implicit=*/true);
+    // A negative literal is a constant (-2), so that std::pow(x, -2) gets
+    // the constant-exponent derivative.
+    if (Operand->isConst()) {
+      std::string Text = Operand->Text;
+      if (!Text.empty())
+        Text = Text[0] == '-' ? Text.substr(1) : "-" + Text;
+      return makeConstant(*S, -Operand->FVal, -Operand->IVal, Text);
+    }
+    return B.neg(Operand);
+  }
+  case UO_PreInc:
+  case UO_PostInc:
+  case UO_PreDec:
+  case UO_PostDec:
+    Problem = UO->isIncrementOp()
+                  ? "'++' inside an expression is not supported; write it as "
+                    "a statement of its own"
+                  : "'--' inside an expression is not supported; write it as "
+                    "a statement of its own";
+    break;
+  case UO_LNot: {
+    Value *V = expectScalar(lowerExpr(UO->getSubExpr()), UO->getSubExpr());
+    if (!V)
+      return nullptr;
+    at(UO->getBeginLoc());
+    return B.logicNot(convert(V, Scalar::Bool, /*Implicit=*/true));
+  }
+  case UO_Not:
+    Problem = "bitwise not '~' is not supported yet";
+    break;
+  case UO_AddrOf:
+    return lowerAddressOf(UO);
+  case UO_Deref:
+    return lowerLoad(UO);
+  default:
+    return fail(UO->getOperatorLoc(),
+                "the operator '" +
+                    UnaryOperator::getOpcodeStr(UO->getOpcode()).str() +
+                    "' is not supported",
+                UO->getSourceRange());
+  }
+  return fail(UO->getOperatorLoc(), Problem, UO->getSourceRange());
+}
+
+Value *BodyLowering::lowerBinary(const BinaryOperator *BO) {
+  BinaryOperatorKind Op = BO->getOpcode();
+  std::string Sym = BO->getOpcodeStr().str();
+  SourceLocation OpLoc = BO->getOperatorLoc();
+  SourceRange Range = BO->getSourceRange();
+  if (BO->isAssignmentOp())
+    return fail(OpLoc, "assignment inside an expression is not supported",
+                Range);
+  if (Op == BO_Cmp)
+    return fail(OpLoc, "the three-way comparison '<=>' is not supported",
+                Range);
+  if (BO->isComparisonOp())
+    return lowerComparison(BO);
+  if (BO->isLogicalOp())
+    return lowerLogical(BO);
+  if (BO->isAdditiveOp() && (BO->getLHS()->getType()->isPointerType() ||
+                             BO->getRHS()->getType()->isPointerType()))
+    return lowerPointerArith(BO);
+  if (BO->isBitwiseOp())
+    return fail(OpLoc, "bitwise operator '" + Sym + "' is not supported yet",
+                Range);
+  if (BO->isShiftOp())
+    return fail(OpLoc, "shift operator '" + Sym + "' is not supported yet",
+                Range);
+  if (BO->isCommaOp())
+    return fail(OpLoc, "the comma operator is not supported", Range);
+  if (BO->isPtrMemOp())
+    return fail(OpLoc, "pointer-to-member access is not supported", Range);
+  if (!BO->isMultiplicativeOp() && !BO->isAdditiveOp())
+    return fail(OpLoc, "the operator '" + Sym + "' is not supported", Range);
+
+  // Both sides, so that errors in either are reported.
+  Value *L = lowerExpr(BO->getLHS());
+  Value *RV = lowerExpr(BO->getRHS());
+  if (!L || !RV)
+    return nullptr;
+  std::optional<Scalar> S = typeOf(BO);
+  if (!S)
+    return nullptr;
+  if (*S == Scalar::Bool || (Op == BO_Rem && !ir::isInteger(*S)))
+    return fail(OpLoc,
+                "'" + Sym + "' on type '" + typeName(BO->getType()) +
+                    "' is not supported",
+                Range);
+  at(BO->getBeginLoc());
+  // Clang's usual arithmetic conversions already made both sides agree.
+  L = convert(L, *S, /*Implicit=*/true);
+  RV = convert(RV, *S, /*Implicit=*/true);
+  switch (Op) {
+  case BO_Add:
+    return B.add(L, RV);
+  case BO_Sub:
+    return B.sub(L, RV);
+  case BO_Mul:
+    return B.mul(L, RV);
+  case BO_Div:
+    return B.div(L, RV);
+  default:
+    return B.rem(L, RV);
+  }
+}
+
+Value *BodyLowering::lowerComparison(const BinaryOperator *BO) {
+  Value *L = lowerExpr(BO->getLHS());
+  Value *RV = lowerExpr(BO->getRHS());
+  if (!L || !RV)
+    return nullptr;
+  if (!L->Ty.isScalar() || !RV->Ty.isScalar())
+    return fail(BO->getOperatorLoc(), "comparing pointers is not supported",
+                BO->getSourceRange());
+  // Clang's usual arithmetic conversions made both sides agree.
+  std::optional<Scalar> S = typeOf(BO->getLHS());
+  if (!S)
+    return nullptr;
+  at(BO->getBeginLoc());
+  L = convert(L, *S, /*Implicit=*/true);
+  RV = convert(RV, *S, /*Implicit=*/true);
+  ir::CmpPred P = ir::CmpPred::EQ;
+  switch (BO->getOpcode()) {
+  case BO_LT:
+    P = ir::CmpPred::LT;
+    break;
+  case BO_LE:
+    P = ir::CmpPred::LE;
+    break;
+  case BO_GT:
+    P = ir::CmpPred::GT;
+    break;
+  case BO_GE:
+    P = ir::CmpPred::GE;
+    break;
+  case BO_NE:
+    P = ir::CmpPred::NE;
+    break;
+  default:
+    break;
+  }
+  return B.cmp(P, L, RV);
+}
+
+Value *BodyLowering::lowerLogical(const BinaryOperator *BO) {
+  // Conditions have no effects in gradc's subset, so evaluating both sides
+  // is safe; the emitters print && and || back.
+  Value *L = lowerCondition(BO->getLHS());
+  Value *RV = lowerCondition(BO->getRHS());
+  if (!L || !RV)
+    return nullptr;
+  at(BO->getBeginLoc());
+  return BO->getOpcode() == BO_LAnd ? B.logicAnd(L, RV) : B.logicOr(L, RV);
+}
+
+Value *BodyLowering::lowerConditional(const ConditionalOperator *CO) {
+  Value *C = lowerCondition(CO->getCond());
+  Value *T = lowerExpr(CO->getTrueExpr());
+  Value *E = lowerExpr(CO->getFalseExpr());
+  if (!C || !T || !E)
+    return nullptr;
+  if (!T->Ty.isScalar() || !E->Ty.isScalar())
+    return fail(CO->getQuestionLoc(),
+                "the conditional operator on pointers is not supported",
+                CO->getSourceRange());
+  std::optional<Scalar> S = typeOf(CO);
+  if (!S)
+    return nullptr;
+  at(CO->getBeginLoc());
+  // Both arms are pure (assignments and calls with effects are refused
+  // inside expressions), so computing both is what `c ? a : b` means.
+  return B.select(C, convert(T, *S, /*Implicit=*/true),
+                  convert(E, *S, /*Implicit=*/true));
+}
+
+Value *BodyLowering::lowerCall(const CallExpr *CE) {
+  SourceLocation CalleeLoc = CE->getCallee()->IgnoreImplicit()->getExprLoc();
+  SourceRange Range = CE->getSourceRange();
+  if (isa<CXXMemberCallExpr>(CE))
+    return fail(CalleeLoc, "member function calls are not supported yet",
+                Range);
+  if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE)) {
+    // `l(x)` on a lambda variable already reported.
+    if (OCE->getNumArgs() > 0 && isPoisonedRef(OCE->getArg(0))) {
+      Failed = true;
+      return nullptr;
+    }
+    return fail(OCE->getOperatorLoc(),
+                std::string("overloaded operator '") +
+                    getOperatorSpelling(OCE->getOperator()) +
+                    "' is not supported",
+                Range);
+  }
+  if (isa<UserDefinedLiteral>(CE))
+    return fail(CE->getBeginLoc(), "user-defined literals are not supported",
+                Range);
+  const FunctionDecl *Callee = CE->getDirectCallee();
+  if (!Callee)
+    return fail(CE->getBeginLoc(),
+                "calls through function pointers are not supported", Range);
+  std::string Name = calleeName(*Callee);
+  std::optional<MathFn> Fn = mathFunctionOf(*Callee);
+  if (!Fn) {
+    // Library functions come from system headers; the user's own from theirs.
+    bool Library =
+        Ctx.getSourceManager().isInSystemHeader(Callee->getLocation());
+    return fail(CalleeLoc,
+                "call to '" + Name + "' is not supported" +
+                    (Library ? ": of the library's functions gradc "
+                               "differentiates exp, log, log10, log2, log1p, "
+                               "expm1, sqrt, cbrt, pow, sin, cos, tan, asin, "
+                               "acos, atan, atan2, sinh, cosh, tanh, fabs, "
+                               "fmax, fmin, hypot, erf, std::max, std::min "
+                               "and std::abs"
+                             : " yet: calls to your own functions arrive in a "
+                               "later version"),
+                Range);
+  }
+  std::optional<Scalar> S = scalarTypeOf(CE->getType(), Ctx);
+  if (!S || !ir::isFloating(*S)) {
+    if (ir::isStdFn(*Fn) && CE->getType()->isIntegerType())
+      return fail(CalleeLoc, Name + " on integers is not supported yet", Range);
+    return fail(CalleeLoc,
+                "call to '" + Name + "' returning '" + typeName(CE->getType()) +
+                    "' is not supported",
+                Range);
+  }
+  unsigned Arity = ir::mathFnArity(*Fn);
+  if (CE->getNumArgs() != Arity)
+    return fail(CalleeLoc,
+                "call to '" + Name + "' with " +
+                    std::to_string(CE->getNumArgs()) +
+                    (CE->getNumArgs() == 1 ? " argument" : " arguments") +
+                    " is not supported",
+                Range);
+  std::vector<Value *> Args;
+  bool Ok = true;
+  for (const Expr *Arg : CE->arguments()) {
+    Value *V = lowerExpr(Arg);
+    if (!V) {
+      Ok = false;
+      continue;
+    }
+    // Every operand of a call has the call's type: std::pow(x, 2) takes 2.0.
+    at(Arg->getBeginLoc());
+    Args.push_back(convert(V, *S, /*Implicit=*/true));
+  }
+  if (!Ok)
+    return nullptr;
+  at(CE->getBeginLoc());
+  return B.call(*Fn, std::move(Args));
+}
+
+Value *BodyLowering::lowerConstantExpr(const Expr *E) {
+  // sizeof, alignof, noexcept, type traits: integers known at compile time.
+  Expr::EvalResult Result;
+  std::optional<Scalar> S = scalarTypeOf(E->getType(), Ctx);
+  if (!S || E->isValueDependent() || !E->EvaluateAsInt(Result, Ctx) ||
+      Result.Val.getInt().getBitWidth() > 64)
+    return fail(E->getExprLoc(), unsupportedExprMessage(E, Ctx),
+                E->getSourceRange());
+  at(E->getBeginLoc());
+  return makeConstant(*S, 0, Result.Val.getInt().getExtValue(),
+                      sourceText(E->getSourceRange()));
+}
+
+} // namespace gradc::frontend

@@ -1,0 +1,297 @@
+//===- LoweringMemory.cpp - Pointers, arrays and variables in memory ------===//
+//
+// What lives in memory: pointer and array parameters, non-const reference
+// parameters, local arrays, and the scalar locals that a loop or branch
+// nested deeper than their declaration assigns (SSA values cannot flow out
+// of a region). Reads are Load, writes Store; `w[i] op= e` loads and stores
+// through the same index value, which the reverse mode relies on. Pointer
+// variables are SSA values (Offset ops) that are never reassigned.
+//
+//===----------------------------------------------------------------------===//
+#include "BodyLowering.h"
+
+namespace gradc::frontend {
+
+using namespace clang;
+using ir::Scalar;
+using ir::Value;
+
+namespace {
+
+/// Finds the variables assigned in a loop or branch nested deeper than
+/// their declaration. Regions are numbered; a variable's home is the region
+/// of its declaration (parameters: region 0, the body).
+class AssignmentScan {
+public:
+  explicit AssignmentScan(llvm::DenseSet<const VarDecl *> &Deeper)
+      : Deeper(Deeper) {}
+
+  void walk(const Stmt *S, unsigned Region) {
+    if (!S || isa<LambdaExpr>(S))
+      return;
+    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D)) {
+          Home[VD] = Region;
+          walk(VD->getInit(), Region);
+        }
+      return;
+    }
+    if (const auto *IS = dyn_cast<IfStmt>(S)) {
+      walk(IS->getCond(), Region);
+      walk(IS->getThen(), fresh());
+      walk(IS->getElse(), fresh());
+      return;
+    }
+    if (const auto *FS = dyn_cast<ForStmt>(S)) {
+      // The counter is declared in the init and assigned in the step: the
+      // step, condition and body are one region deeper than the init.
+      unsigned Outer = fresh(), Inner = fresh();
+      walk(FS->getInit(), Outer);
+      walk(FS->getCond(), Inner);
+      walk(FS->getInc(), Inner);
+      walk(FS->getBody(), Inner);
+      return;
+    }
+    if (isa<WhileStmt, DoStmt>(S)) {
+      unsigned Inner = fresh();
+      for (const Stmt *Child : S->children())
+        walk(Child, Inner);
+      return;
+    }
+    if (const auto *BO = dyn_cast<BinaryOperator>(S);
+        BO && BO->isAssignmentOp())
+      assigned(BO->getLHS(), Region);
+    if (const auto *UO = dyn_cast<UnaryOperator>(S);
+        UO && UO->isIncrementDecrementOp())
+      assigned(UO->getSubExpr(), Region);
+    for (const Stmt *Child : S->children())
+      walk(Child, Region);
+  }
+
+private:
+  unsigned fresh() { return ++LastRegion; }
+
+  void assigned(const Expr *LHS, unsigned Region) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(LHS->IgnoreParens());
+    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (!VD)
+      return;
+    auto It = Home.find(VD);
+    unsigned HomeRegion = It == Home.end() ? 0 : It->second;
+    if (HomeRegion != Region)
+      Deeper.insert(VD);
+  }
+
+  llvm::DenseSet<const VarDecl *> &Deeper;
+  llvm::DenseMap<const VarDecl *, unsigned> Home;
+  unsigned LastRegion = 0;
+};
+
+} // namespace
+
+void BodyLowering::findMemoryVariables(const Stmt *Body) {
+  AssignmentScan(AssignedDeeper).walk(Body, 0);
+}
+
+void BodyLowering::lowerCellDecl(const VarDecl *VD, Scalar S) {
+  at(VD->getLocation());
+  Value *Cell = B.local(S, 0, VD->getNameAsString());
+  Cells[VD] = Cell;
+  Poisoned.erase(VD);
+  const Expr *Init = VD->getInit();
+  if (!Init)
+    return;
+  Value *V = expectScalar(lowerExpr(Init), Init);
+  if (!V)
+    return;
+  at(Init->getBeginLoc());
+  B.store(Cell, convert(V, S, /*Implicit=*/true));
+}
+
+void BodyLowering::lowerArrayDecl(const VarDecl *VD) {
+  std::string Name = VD->getNameAsString();
+  const ArrayType *AT = Ctx.getAsArrayType(VD->getType());
+  auto Refuse = [&](const std::string &Msg) {
+    poison(VD);
+    fail(VD->getLocation(), Msg, VD->getSourceRange());
+  };
+  if (AT->getElementType()->isArrayType())
+    return Refuse("multi-dimensional arrays are not supported yet; use a "
+                  "flat array indexed as h[i * n + j]");
+  const auto *CAT = dyn_cast<ConstantArrayType>(AT);
+  if (!CAT)
+    return Refuse("arrays without a constant size are not supported; give '" +
+                  Name + "' a size known at compile time");
+  std::optional<Scalar> S = scalarTypeOf(AT->getElementType(), Ctx);
+  if (!S || AT->getElementType()->isEnumeralType())
+    return Refuse("arrays of '" + typeName(AT->getElementType()) +
+                  "' are not supported");
+  at(VD->getLocation());
+  auto Count = static_cast<std::int64_t>(CAT->getSize().getZExtValue());
+  Value *Array = B.local(*S, Count, Name);
+  Pointers[VD] = Array;
+  Poisoned.erase(VD);
+  lowerArrayInit(VD, Array, *S);
+}
+
+void BodyLowering::lowerArrayInit(const VarDecl *VD, Value *Array, Scalar S) {
+  const Expr *Init = VD->getInit();
+  if (!Init)
+    return;
+  const auto *ILE = dyn_cast<InitListExpr>(Init->IgnoreImplicit());
+  if (!ILE) {
+    fail(Init->getBeginLoc(), "this array initializer is not supported",
+         Init->getSourceRange());
+    return;
+  }
+  // `= {}`, `= {0}`: zeroed; other elements are stored one by one.
+  Array->ZeroInit = true;
+  for (unsigned I = 0, N = ILE->getNumInits(); I < N; ++I) {
+    const Expr *E = ILE->getInit(I);
+    if (isa<ImplicitValueInitExpr>(E))
+      continue;
+    Value *V = expectScalar(lowerExpr(E), E);
+    if (!V)
+      continue;
+    at(E->getBeginLoc());
+    V = convert(V, S, /*Implicit=*/true);
+    if (V->isConstValue(0))
+      continue;
+    Value *Index = makeConstant(Scalar::Int32, 0, I, std::to_string(I));
+    B.store(Array, V, Index);
+  }
+}
+
+void BodyLowering::lowerPointerDecl(const VarDecl *VD) {
+  std::string Name = VD->getNameAsString();
+  QualType Pointee = VD->getType()->getPointeeType();
+  auto Refuse = [&](const std::string &Msg) {
+    poison(VD);
+    fail(VD->getLocation(), Msg, VD->getSourceRange());
+  };
+  if (!scalarTypeOf(Pointee, Ctx) || Pointee->isEnumeralType())
+    return Refuse("pointer variables of type '" + typeName(VD->getType()) +
+                  "' are not supported");
+  const Expr *Init = VD->getInit();
+  if (!Init)
+    return Refuse("pointer variable '" + Name +
+                  "' must be initialized where it is declared");
+  unsigned Mark = F.numValues();
+  Value *P = lowerPointer(Init);
+  if (!P)
+    return poison(VD);
+  // A pointer computed here is named after the variable; `p = w` aliases.
+  if (P->Code == ir::OpCode::Offset && P->Name.empty() && P->Id >= Mark)
+    P->Name = Name;
+  Pointers[VD] = P;
+  Poisoned.erase(VD);
+}
+
+Value *BodyLowering::lowerPointer(const Expr *E) {
+  Value *P = lowerExpr(E);
+  if (P && !P->Ty.isMemory())
+    return fail(E->getExprLoc(), "expected a pointer", E->getSourceRange());
+  return P;
+}
+
+std::optional<BodyLowering::Target> BodyLowering::lowerPlace(const Expr *E) {
+  E = E->IgnoreParens();
+  Target T;
+  if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
+    T.Ptr = lowerPointer(ASE->getBase());
+    T.Index = expectScalar(lowerExpr(ASE->getIdx()), ASE->getIdx());
+    if (!T.Ptr || !T.Index)
+      return std::nullopt;
+    if (!scalarTypeOf(ASE->getType(), Ctx)) {
+      fail(ASE->getExprLoc(),
+           "elements of type '" + typeName(ASE->getType()) +
+               "' are not supported; use a flat array",
+           ASE->getSourceRange());
+      return std::nullopt;
+    }
+    if (!T.Index->Ty.isInteger()) {
+      fail(ASE->getIdx()->getExprLoc(), "an index must be an integer",
+           ASE->getIdx()->getSourceRange());
+      return std::nullopt;
+    }
+  } else if (const auto *UO = dyn_cast<UnaryOperator>(E);
+             UO && UO->getOpcode() == UO_Deref) {
+    if (isPoisonedRef(UO->getSubExpr())) {
+      Failed = true;
+      return std::nullopt;
+    }
+    T.Ptr = lowerPointer(UO->getSubExpr());
+    if (!T.Ptr)
+      return std::nullopt;
+  } else {
+    fail(E->getExprLoc(), unsupportedExprMessage(E, Ctx), E->getSourceRange());
+    return std::nullopt;
+  }
+  T.S = T.Ptr->Ty.scalarKind();
+  return T;
+}
+
+Value *BodyLowering::lowerLoad(const Expr *E) {
+  std::optional<Target> T = lowerPlace(E);
+  if (!T)
+    return nullptr;
+  return readTarget(*T, E->getExprLoc());
+}
+
+Value *BodyLowering::lowerAddressOf(const UnaryOperator *UO) {
+  const Expr *Sub = UO->getSubExpr()->IgnoreParens();
+  if (!isa<ArraySubscriptExpr>(Sub) &&
+      !(isa<UnaryOperator>(Sub) &&
+        cast<UnaryOperator>(Sub)->getOpcode() == UO_Deref))
+    return fail(UO->getOperatorLoc(),
+                "taking the address of a variable is not supported; only "
+                "&w[k] and &*p are",
+                UO->getSourceRange());
+  std::optional<Target> T = lowerPlace(Sub);
+  if (!T)
+    return nullptr;
+  if (!T->Index)
+    return T->Ptr;
+  at(UO->getBeginLoc());
+  return B.offset(T->Ptr, T->Index);
+}
+
+Value *BodyLowering::lowerPointerArith(const BinaryOperator *BO) {
+  const Expr *PtrE = BO->getLHS(), *IntE = BO->getRHS();
+  if (!PtrE->getType()->isPointerType())
+    std::swap(PtrE, IntE);
+  if (IntE->getType()->isPointerType())
+    return fail(BO->getOperatorLoc(), "subtracting pointers is not supported",
+                BO->getSourceRange());
+  Value *P = lowerPointer(PtrE);
+  Value *K = expectScalar(lowerExpr(IntE), IntE);
+  if (!P || !K)
+    return nullptr;
+  if (!K->Ty.isInteger())
+    return fail(IntE->getExprLoc(), "a pointer offset must be an integer",
+                IntE->getSourceRange());
+  at(BO->getBeginLoc());
+  if (BO->getOpcode() == BO_Sub)
+    K = K->isConst() ? makeConstant(K->Ty.scalarKind(), 0, -K->IVal,
+                                    K->Text.empty() ? "" : "-" + K->Text)
+                     : B.neg(K);
+  return B.offset(P, K);
+}
+
+Value *BodyLowering::readTarget(const Target &T, SourceLocation Loc) {
+  if (T.Var)
+    return readVar(T.Var, Loc);
+  at(Loc);
+  return B.load(T.Ptr, T.Index);
+}
+
+void BodyLowering::writeTarget(const Target &T, Value *V, unsigned Mark,
+                               SourceLocation Loc) {
+  if (T.Var)
+    return bind(T.Var, V, Mark, Loc);
+  at(Loc);
+  B.store(T.Ptr, V, T.Index);
+}
+
+} // namespace gradc::frontend

@@ -1,0 +1,95 @@
+// What the lowering still refuses gets an error at the construct.
+// RUN: not %gradc %s --emit=ir -o - 2> %t.err
+// RUN: FileCheck %s < %t.err
+#include <gradc/gradc.h>
+
+GRADC_DIFF("grad")
+double early(double x) {
+  if (x > 0)
+    // CHECK: refused.cpp:[[@LINE+1]]:5: error: return inside a loop or branch is not supported yet
+    return x;
+  return -x;
+}
+
+GRADC_DIFF("grad")
+double matrix(double x) {
+  // CHECK: refused.cpp:[[@LINE+1]]:10: error: multi-dimensional arrays are not supported yet; use a flat array indexed as h[i * n + j]
+  double h[2][2] = {};
+  return x;
+}
+
+GRADC_DIFF("grad")
+double reassign(const double *w, int n) {
+  const double *p = w;
+  // CHECK: refused.cpp:[[@LINE+1]]:3: error: assigning to pointer variable 'p' is not supported; declare a new pointer instead
+  p = w + n;
+  return p[0];
+}
+
+GRADC_DIFF("grad")
+double postinc(const double *w, int n) {
+  int i = 0;
+  // CHECK: refused.cpp:[[@LINE+1]]:13: error: '++' inside an expression is not supported; write it as a statement of its own
+  return w[i++];
+}
+
+GRADC_DIFF("grad")
+double param(double x, int n) {
+  for (int i = 0; i < n; ++i)
+    // CHECK: refused.cpp:[[@LINE+1]]:5: error: assigning to parameter 'x' inside a loop or branch is not supported yet; copy it into a local variable first
+    x = x * 2;
+  return x;
+}
+
+GRADC_DIFF("grad")
+double address(double x) {
+  // CHECK: refused.cpp:[[@LINE+1]]:21: error: taking the address of a variable is not supported; only &w[k] and &*p are
+  const double *p = &x;
+  return *p;
+}
+
+GRADC_DIFF("grad")
+double vla(double x, int n) {
+  // CHECK: refused.cpp:[[@LINE+1]]:10: error: arrays without a constant size are not supported; give 'h' a size known at compile time
+  double h[n];
+  return x;
+}
+
+GRADC_DIFF("grad")
+double sw(double x, int n) {
+  // CHECK: refused.cpp:[[@LINE+1]]:3: error: 'switch' statements are not supported yet; write them as if / else if
+  switch (n) {
+  default:
+    break;
+  }
+  return x;
+}
+
+GRADC_DIFF("grad")
+double condvar(double x) {
+  // CHECK: refused.cpp:[[@LINE+1]]:14: error: declaring a variable in a condition is not supported yet; declare it before the statement
+  while (int k = 0)
+    x = 1;
+  return x;
+}
+
+GRADC_DIFF("grad")
+double range(double x) {
+  double a[2] = {x, x};
+  // CHECK: refused.cpp:[[@LINE+1]]:3: error: range-based 'for' loops are not supported yet; write the loop with an index
+  for (double v : a)
+    (void)v;
+  return x;
+}
+
+GRADC_DIFF("grad")
+double pdiff(const double *a, const double *b) {
+  // CHECK: refused.cpp:[[@LINE+1]]:13: error: subtracting pointers is not supported
+  return (a - b) * a[0];
+}
+
+GRADC_DIFF("grad")
+// CHECK: refused.cpp:[[@LINE+1]]:18: error: multi-dimensional array parameters are not supported yet; pass a flat array and index it as w[i * n + j]
+double md(double w[][3]) { return w[0][0]; }
+
+// CHECK: no output written
