@@ -29,9 +29,8 @@ bool parseAt(const std::string &At, std::map<std::string, long double> &Out,
   size_t Pos = 0;
   while (Pos <= At.size()) {
     size_t Comma = At.find(',', Pos);
-    std::string Item =
-        At.substr(Pos, Comma == std::string::npos ? std::string::npos
-                                                  : Comma - Pos);
+    std::string Item = At.substr(
+        Pos, Comma == std::string::npos ? std::string::npos : Comma - Pos);
     size_t Eq = Item.find('=');
     char *End = nullptr;
     long double V =
@@ -63,8 +62,7 @@ chooseRequest(const std::vector<frontend::Request> &Requests,
       Error = Function.empty()
                   ? "several functions are annotated; choose one with "
                     "--function"
-                  : "several annotated functions are named '" + Function +
-                        "'";
+                  : "several annotated functions are named '" + Function + "'";
       return nullptr;
     }
     R = &Q;
@@ -75,8 +73,8 @@ chooseRequest(const std::vector<frontend::Request> &Requests,
   return R;
 }
 
-bool workThrough(const frontend::Request &R, const std::string &At,
-                 Worked &Out, std::string &Error) {
+bool workThrough(const frontend::Request &R, const std::string &At, Worked &Out,
+                 std::string &Error) {
   const Function &P = *R.Primal;
   std::map<std::string, long double> Given;
   if (!parseAt(At, Given, Error))
@@ -89,28 +87,34 @@ bool workThrough(const frontend::Request &R, const std::string &At,
   Opts.TraceOut = &T;
   std::unique_ptr<Function> G = autodiff::reverse(P, Opts);
 
-  std::vector<long double> Args(G->Params.size(), 0);
+  std::vector<eval::Arg> Args(G->Params.size());
+  for (size_t I = 0; I < G->Params.size(); ++I)
+    if (G->Params[I].V->Ty.isMemory())
+      Args[I] = eval::Arg::array({0});
   Out.Primal = &P;
   Out.Call.clear();
   for (size_t I = 0; I < P.Params.size(); ++I) {
     const std::string &Name = P.Params[I].V->Name;
     auto It = Given.find(Name);
     if (It == Given.end()) {
-      Error = "--at: no value for parameter '" + Name + "' of '" + P.Name +
-              "'";
+      Error = "--at: no value for parameter '" + Name + "' of '" + P.Name + "'";
       return false;
     }
-    Args[I] = It->second;
-    Given.erase(It);
+    Args[I] = eval::Arg::scalar(It->second);
     Out.Call += (I ? ", " : "") + Name + " = " +
-                printNumber(P.Params[I].V->Ty.scalarKind(), Args[I]);
+                printNumber(P.Params[I].V->Ty.scalarKind(), It->second);
+    Given.erase(It);
   }
   if (!Given.empty()) {
-    Error = "--at: '" + P.Name + "' has no parameter '" +
-            Given.begin()->first + "'";
+    Error = "--at: '" + P.Name + "' has no parameter '" + Given.begin()->first +
+            "'";
     return false;
   }
   eval::Run Run = eval::evaluate(*G, Args);
+  if (!Run.ok()) {
+    Error = Run.Error;
+    return false;
+  }
   Out.Result = Run.Result;
 
   std::map<const Value *, size_t> Slot;
@@ -118,11 +122,14 @@ bool workThrough(const frontend::Request &R, const std::string &At,
     Slot[G->Params[I].V] = I;
   for (const autodiff::Trace::Entry &E : T.Entries) {
     Worked::Number N;
-    N.Value = Run.Values[E.Forward->Id];
+    N.Value = Run.value(*E.Forward);
     if (E.Adjoint) {
       auto It = Slot.find(E.Adjoint);
       N.HasGrad = true;
-      N.Grad = It != Slot.end() ? Args[It->second] : Run.Values[E.Adjoint->Id];
+      // An adjoint may be a scalar parameter itself (dc = x).
+      N.Grad = It != Slot.end() && E.Adjoint->Ty.isMemory()
+                   ? Args[It->second].Array.Data[0]
+                   : Run.value(*E.Adjoint);
     }
     Out.Numbers[E.Primal] = N;
   }
@@ -131,11 +138,12 @@ bool workThrough(const frontend::Request &R, const std::string &At,
 
 std::string renderTable(const Worked &W) {
   const Function &P = *W.Primal;
-  std::string Out = P.Name + "(" + W.Call + ") = " +
-                    printNumber(P.RetTy.scalarKind(), W.Result) + "\n\n";
+  std::string Out = P.Name + "(" + W.Call +
+                    ") = " + printNumber(P.RetTy.scalarKind(), W.Result) +
+                    "\n\n";
   char Line[256];
-  std::snprintf(Line, sizeof(Line), "%-6s %-14s %-24s %s\n", "line",
-                "variable", "value", ("d" + P.Name + "/d(variable)").c_str());
+  std::snprintf(Line, sizeof(Line), "%-6s %-14s %-24s %s\n", "line", "variable",
+                "value", ("d" + P.Name + "/d(variable)").c_str());
   Out += Line;
   auto Row = [&](const Value *V) {
     auto It = W.Numbers.find(V);
