@@ -1,5 +1,15 @@
 //===- Activity.cpp - Which values carry derivatives ----------------------===//
+//
+// A value is active when it depends on a wrt input (varied) and the result
+// depends on it (useful). Memory is tracked per object (a pointer parameter,
+// a local variable or array), not per element: storing a varied value
+// anywhere in an array makes every load from it varied. Loops make both
+// properties circular, so each is iterated to a fixed point.
+//
+//===----------------------------------------------------------------------===//
 #include "gradc/Autodiff/Activity.h"
+
+#include <functional>
 
 namespace gradc::autodiff {
 
@@ -8,33 +18,90 @@ using namespace ir;
 /// Whether a derivative flows from operand to result through this op.
 /// Comparisons and conversions to integers are piecewise constant.
 static bool propagates(const Value &V) {
-  return V.Ty.isFloating() && V.Code != OpCode::Cmp;
+  return V.Ty.isFloating() && V.Code != OpCode::Cmp && V.Code != OpCode::Pop;
 }
 
-Activity::Activity(const Function &F, const std::vector<unsigned> &Wrt)
+static void forEachOp(const Block &B, const std::function<void(const Value &)> &Fn) {
+  for (const Value *V : B.Ops) {
+    Fn(*V);
+    for (const Block &R : V->Regions)
+      forEachOp(R, Fn);
+  }
+}
+
+const Value *baseOf(const Value *Ptr) {
+  while (Ptr->Code == OpCode::Offset)
+    Ptr = Ptr->Operands[0];
+  return Ptr;
+}
+
+Activity::Activity(const Function &F, const std::vector<unsigned> &Wrt,
+                   const std::vector<unsigned> &Out)
     : Varied(F.numValues(), false), Useful(F.numValues(), false),
       Active(F.numValues(), false) {
   for (unsigned I : Wrt)
     Varied[F.Params[I].V->Id] = true;
-  for (const Value *V : F.Body.Ops) {
-    if (!propagates(*V))
-      continue;
-    for (const Value *Op : V->Operands)
-      if (Varied[Op->Id])
-        Varied[V->Id] = true;
-    // The condition of a select picks, it does not scale.
-    if (V->Code == OpCode::Select)
-      Varied[V->Id] =
-          Varied[V->Operands[1]->Id] || Varied[V->Operands[2]->Id];
+  for (unsigned I : Out)
+    Useful[F.Params[I].V->Id] = true;
+
+  auto Set = [](std::vector<bool> &Bits, const Value *V, bool &Changed) {
+    if (!Bits[V->Id]) {
+      Bits[V->Id] = true;
+      Changed = true;
+    }
+  };
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    forEachOp(F.Body, [&](const Value &V) {
+      switch (V.Code) {
+      case OpCode::Load:
+        if (Varied[baseOf(V.Operands[0])->Id])
+          Set(Varied, &V, Changed);
+        return;
+      case OpCode::Store:
+        if (Varied[V.Operands[1]->Id])
+          Set(Varied, baseOf(V.Operands[0]), Changed);
+        return;
+      case OpCode::Select:
+        // The condition of a select picks, it does not scale.
+        if (Varied[V.Operands[1]->Id] || Varied[V.Operands[2]->Id])
+          Set(Varied, &V, Changed);
+        return;
+      default:
+        break;
+      }
+      if (!propagates(V))
+        return;
+      for (const Value *Op : V.Operands)
+        if (Varied[Op->Id])
+          Set(Varied, &V, Changed);
+    });
   }
-  for (auto It = F.Body.Ops.rbegin(); It != F.Body.Ops.rend(); ++It) {
-    const Value *V = *It;
-    bool Seeds = V->Code == OpCode::Return;
-    if (!Seeds && !(Useful[V->Id] && propagates(*V)))
-      continue;
-    for (size_t I = 0; I < V->Operands.size(); ++I)
-      if (!(V->Code == OpCode::Select && I == 0))
-        Useful[V->Operands[I]->Id] = true;
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    forEachOp(F.Body, [&](const Value &V) {
+      switch (V.Code) {
+      case OpCode::Return:
+        for (const Value *Op : V.Operands)
+          Set(Useful, Op, Changed);
+        return;
+      case OpCode::Load:
+        if (Useful[V.Id])
+          Set(Useful, baseOf(V.Operands[0]), Changed);
+        return;
+      case OpCode::Store:
+        if (Useful[baseOf(V.Operands[0])->Id])
+          Set(Useful, V.Operands[1], Changed);
+        return;
+      default:
+        break;
+      }
+      if (!Useful[V.Id] || !propagates(V))
+        return;
+      for (size_t I = 0; I < V.Operands.size(); ++I)
+        if (!(V.Code == OpCode::Select && I == 0))
+          Set(Useful, V.Operands[I], Changed);
+    });
   }
   for (unsigned I = 0; I < F.numValues(); ++I)
     Active[I] = Varied[I] && Useful[I];

@@ -15,18 +15,19 @@ namespace {
 
 class Rules {
 public:
-  Rules(Function &F, Builder &B, const Value &P, Value *R,
-        const std::vector<Value *> &Ops, Value *G,
-        const std::vector<bool> &Wanted, const Contribute &C)
-      : F(F), B(B), P(P), R(R), Ops(Ops), G(G), Wanted(Wanted), C(C),
-        S(R->Ty.scalarKind()) {}
+  Rules(Function &F, Builder &B, const Value &P, const ValueOf &Result,
+        const OperandOf &Operand, Value *G, const std::vector<bool> &Wanted,
+        const Contribute &C)
+      : F(F), B(B), P(P), Result(Result), Operand(Operand), G(G),
+        Wanted(Wanted), C(C), S(P.Ty.scalarKind()) {}
 
   void run();
 
 private:
   Value *k(double V) { return B.constant(V, S); }
-  Value *a() { return Ops[0]; }
-  Value *b() { return Ops[1]; }
+  Value *a() { return Operand(0); }
+  Value *b() { return Operand(1); }
+  Value *r() { return Result(); }
   void give(unsigned I, const std::function<Value *()> &Make) {
     if (!wanted(I))
       return;
@@ -34,7 +35,7 @@ private:
     Value *V = Make();
     C(I, V, V->Id >= Begin);
   }
-  bool wanted(unsigned I) const { return I < Ops.size() && Wanted[I]; }
+  bool wanted(unsigned I) const { return I < P.Operands.size() && Wanted[I]; }
   void call(MathFn Fn);
   /// std::max(a, b) is `a < b ? b : a`; the adjoint goes where the value came
   /// from (CS231n's max gate). PickSecond is the condition choosing b.
@@ -46,8 +47,8 @@ private:
   Function &F;
   Builder &B;
   const Value &P;
-  Value *R;
-  const std::vector<Value *> &Ops;
+  const ValueOf &Result;
+  const OperandOf &Operand;
   Value *G;
   const std::vector<bool> &Wanted;
   const Contribute &C;
@@ -85,7 +86,7 @@ void Rules::run() {
   case OpCode::Div:
     if (a()->isConstValue(1)) {
       // r = 1 / u: dr/du = -r * r, no second division.
-      give(1, [&] { return B.neg(B.mul(B.mul(R, R), G)); });
+      give(1, [&] { return B.neg(B.mul(B.mul(r(), r()), G)); });
       break;
     }
     {
@@ -93,15 +94,15 @@ void Rules::run() {
       Value *GOverB = wanted(0) && wanted(1) ? B.div(G, b()) : nullptr;
       auto Shared = [&] { return GOverB ? GOverB : B.div(G, b()); };
       give(0, [&] { return Shared(); });
-      give(1, [&] { return B.neg(B.mul(R, Shared())); });
+      give(1, [&] { return B.neg(B.mul(r(), Shared())); });
     }
     break;
   case OpCode::Call:
     call(P.Fn);
     break;
   case OpCode::Select:
-    give(1, [&] { return B.select(Ops[0], G, k(0)); });
-    give(2, [&] { return B.select(Ops[0], k(0), G); });
+    give(1, [&] { return B.select(Operand(0), G, k(0)); });
+    give(2, [&] { return B.select(Operand(0), k(0), G); });
     break;
   default:
     // Constants, integer and boolean ops and memory ops carry no local
@@ -113,7 +114,7 @@ void Rules::run() {
 void Rules::call(MathFn Fn) {
   switch (Fn) {
   case MathFn::Exp:
-    give(0, [&] { return B.mul(R, G); });
+    give(0, [&] { return B.mul(r(), G); });
     break;
   case MathFn::Log:
     give(0, [&] { return B.div(G, a()); });
@@ -128,13 +129,13 @@ void Rules::call(MathFn Fn) {
     give(0, [&] { return B.div(G, B.add(k(1), a())); });
     break;
   case MathFn::Expm1:
-    give(0, [&] { return B.mul(B.add(R, k(1)), G); });
+    give(0, [&] { return B.mul(B.add(r(), k(1)), G); });
     break;
   case MathFn::Sqrt:
-    give(0, [&] { return B.div(G, B.mul(k(2), R)); });
+    give(0, [&] { return B.div(G, B.mul(k(2), r())); });
     break;
   case MathFn::Cbrt:
-    give(0, [&] { return B.div(G, B.mul(k(3), B.mul(R, R))); });
+    give(0, [&] { return B.div(G, B.mul(k(3), B.mul(r(), r()))); });
     break;
   case MathFn::Pow:
     give(0, [&] {
@@ -150,7 +151,7 @@ void Rules::call(MathFn Fn) {
           B.mul(b(), B.call(MathFn::Pow, {a(), B.sub(b(), k(1))})), G);
     });
     give(1, [&] {
-      return B.mul(B.mul(R, B.call(MathFn::Log, {a()})), G);
+      return B.mul(B.mul(r(), B.call(MathFn::Log, {a()})), G);
     });
     break;
   case MathFn::Sin:
@@ -160,7 +161,7 @@ void Rules::call(MathFn Fn) {
     give(0, [&] { return B.neg(B.mul(B.call(MathFn::Sin, {a()}), G)); });
     break;
   case MathFn::Tan:
-    give(0, [&] { return B.mul(B.add(k(1), B.mul(R, R)), G); });
+    give(0, [&] { return B.mul(B.add(k(1), B.mul(r(), r())), G); });
     break;
   case MathFn::Asin:
   case MathFn::Acos:
@@ -187,7 +188,7 @@ void Rules::call(MathFn Fn) {
     give(0, [&] { return B.mul(B.call(MathFn::Sinh, {a()}), G); });
     break;
   case MathFn::Tanh:
-    give(0, [&] { return B.mul(B.sub(k(1), B.mul(R, R)), G); });
+    give(0, [&] { return B.mul(B.sub(k(1), B.mul(r(), r())), G); });
     break;
   case MathFn::Fabs:
   case MathFn::StdAbs:
@@ -202,8 +203,8 @@ void Rules::call(MathFn Fn) {
     route(B.cmp(CmpPred::LT, b(), a()));
     break;
   case MathFn::Hypot:
-    give(0, [&] { return B.mul(B.div(a(), R), G); });
-    give(1, [&] { return B.mul(B.div(b(), R), G); });
+    give(0, [&] { return B.mul(B.div(a(), r()), G); });
+    give(1, [&] { return B.mul(B.div(b(), r()), G); });
     break;
   case MathFn::Erf:
     // d erf(u)/du = 2 / sqrt(pi) * exp(-u * u).
@@ -219,10 +220,11 @@ void Rules::call(MathFn Fn) {
 } // namespace
 
 void emitLocalDerivatives(Function &F, Builder &B, const Value &Primal,
-                          Value *R, const std::vector<Value *> &Ops, Value *G,
+                          const ValueOf &Result, const OperandOf &Operand,
+                          Value *G,
                           const std::vector<bool> &Wanted,
                           const Contribute &C) {
-  Rules(F, B, Primal, R, Ops, G, Wanted, C).run();
+  Rules(F, B, Primal, Result, Operand, G, Wanted, C).run();
 }
 
 } // namespace gradc::autodiff

@@ -1,11 +1,26 @@
 //===- Reverse.cpp - Reverse-mode differentiation of IR -------------------===//
+//
+// The gradient function is the forward sweep (a clone of the primal), then
+// the backward sweep: the primal's ops in reverse, each adding its operands'
+// adjoints, with loops run backward as loops and branches as branches.
+//
+// Values are found where a person writing the backward sweep would find
+// them. Top-level forward values are still in scope. Inside a loop or
+// branch the forward values are gone: what reads only unchanged memory is
+// recomputed; what depends on memory the function overwrites is pushed on a
+// tape in the forward sweep and popped when the backward sweep needs it.
+//
+//===----------------------------------------------------------------------===//
 #include "gradc/Autodiff/Reverse.h"
 
 #include "LocalDerivatives.h"
+#include "LoopShape.h"
 #include "gradc/Autodiff/Activity.h"
 #include "gradc/IR/Builder.h"
 #include "gradc/IR/Uses.h"
 
+#include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -15,13 +30,20 @@ using namespace ir;
 
 namespace {
 
+void collectNames(const Block &B, std::set<std::string> &Names) {
+  for (const Value *V : B.Ops) {
+    if (!V->Name.empty())
+      Names.insert(V->Name);
+    for (const Block &R : V->Regions)
+      collectNames(R, Names);
+  }
+}
+
 std::set<std::string> namesIn(const Function &F) {
   std::set<std::string> Names;
   for (const Param &P : F.Params)
     Names.insert(P.V->Name);
-  for (const Value *V : F.Body.Ops)
-    if (!V->Name.empty())
-      Names.insert(V->Name);
+  collectNames(F.Body, Names);
   return Names;
 }
 
@@ -66,33 +88,150 @@ const Value *matchSigmoid(const Value &V, const std::vector<unsigned> &Uses) {
   return Neg->Operands[0];
 }
 
+/// One block of the primal being reversed, and the backward code built for
+/// it.
+struct Frame {
+  Frame(const Block *Primal, Block *Out) : Primal(Primal), Out(Out) {}
+  const Block *Primal;
+  Block *Out;
+  /// Primal values of this block as the backward sweep has them here.
+  std::map<const Value *, Value *> Avail;
+  /// Adjoint memory known to be zero but not yet written: the zeroing waits
+  /// for the next contribution, so `dp = 0; dp += x * t` reads `dp = x * t`.
+  std::set<std::pair<Value *, Value *>> PendingZero;
+  /// Such writes, held to the end of the statement, so that the statement's
+  /// other contributions read the adjoint before it changes.
+  std::vector<std::pair<std::pair<Value *, Value *>, Value *>> PendingStore;
+};
+
 class ReverseMode {
 public:
-  ReverseMode(const Function &P, const ReverseOptions &Opts)
-      : P(P), Opts(Opts), Act(P, Opts.Wrt), G(std::make_unique<Function>()),
-        B(*G, G->Body, /*Fold=*/true) {}
+  ReverseMode(const Function &P, const ReverseOptions &Opts,
+              std::vector<ReverseError> *Errors)
+      : P(P), Opts(Opts), Errors(Errors), Act(P, Opts.Wrt, Opts.Out),
+        G(std::make_unique<Function>()), B(*G, G->Body, /*Fold=*/true) {}
 
   std::unique_ptr<Function> run();
 
 private:
+  void index(const Block &Blk, int Depth);
   void declare();
-  void forward();
-  void backward();
+  Value *cloneOp(const Value *V);
+  void forwardBlock(const Block &From, Block &To);
+  void backwardBlock(const Block &Blk);
+  void backwardOp(const Value &V);
+  void backwardValue(const Value &V, Value *A);
+  void backwardStore(const Value &V);
+  void backwardIf(const Value &V);
+  void backwardLoop(const Value &V);
+  void noteFor(const Value &V);
+
+  bool containsActive(const Block &Blk) const;
+  bool isActiveOp(const Value &V) const;
+
+  Value *avail(const Value *V);
+  Value *recompute(const Value *V, Frame *Fr);
+  bool dependsOnWrittenMemory(const Value *V, const Block *Home);
+  Value *tapeValue(const Value *V, Frame *Fr);
+  Frame *frameOf(const Value *V);
+
+  Value *adjointOf(const Value *V);
   void contribute(const Value *U, Value *C, bool Own);
+  Value *adjointMemory(const Value *Base);
+  Value *adjointPointer(const Value *Ptr);
+  Value *readAdjoint(const Value *Ptr, const Value *Index);
+  void addToAdjoint(const Value *Ptr, const Value *Index, Value *C);
+  void zeroAdjoint(const Value *Ptr, const Value *Index);
+  void flushPending(Frame &Fr);
+  void flushStores(Frame &Fr);
+  bool isInitStore(const Value &Store) const;
+  bool isOutput(const Value *Base) const {
+    for (unsigned I : Opts.Out)
+      if (P.Params[I].V == Base)
+        return true;
+    return false;
+  }
+  bool injective(const Value *Index, const std::vector<const Value *> &Loops,
+                 size_t K) const;
   void document();
+  void checkOutput(const Value *Base);
+
+  /// Appends to Fr's backward block, whatever block is current.
+  template <typename Fn> Value *inFrame(Frame *Fr, Fn Make) {
+    Block &Saved = B.block();
+    B.setBlock(*Fr->Out);
+    Value *V = Make();
+    B.setBlock(Saved);
+    return V;
+  }
+  void error(const Value &At, const std::string &Msg) {
+    if (Errors)
+      Errors->push_back({At.Loc, Msg});
+    Failed = true;
+  }
 
   const Function &P;
   const ReverseOptions &Opts;
+  std::vector<ReverseError> *Errors;
   Activity Act;
   std::unique_ptr<Function> G;
   Builder B;
+  bool Failed = false;
 
-  std::map<const Value *, Value *> Map;     ///< primal -> forward clone
-  std::map<const Value *, Value *> Adj;     ///< primal -> its adjoint
-  std::map<const Value *, Value *> AdjParam; ///< wrt param -> d param
+  std::map<const Value *, const Block *> Home; ///< primal op -> its block
+  std::map<const Block *, const Value *> Owner; ///< region -> its op
+  std::map<const Value *, Value *> Map;        ///< primal -> forward clone
+  std::map<const Value *, Block *> FwdHome;    ///< forward clone -> block
+  std::map<const Value *, Value *> Adj;        ///< primal -> SSA adjoint
+  std::map<const Value *, Value *> AdjSlot;    ///< primal -> adjoint Local
+  std::map<const Value *, Value *> AdjParam;   ///< wrt param -> its adjoint
+  std::map<const Value *, Value *> AdjMem;     ///< memory -> its adjoint
+  std::map<const Value *, Value *> Seeds;      ///< out param -> its seed
+  std::map<const Value *, Value *> Remap; ///< counter -> backward counter
+  std::map<const Value *, Value *> TripCount; ///< loop -> forward Local
+  std::map<const Value *, Value *> TripTape;  ///< loop -> tape of counts
+  std::set<const Value *> Absorbed;
+  std::set<const Value *> CheckedOutputs;
+  std::vector<Frame *> Frames;
+  std::vector<unsigned> Uses;
+  std::set<std::string> Taken;
   Value *Seed = nullptr;
   std::vector<std::string> AdjNames;
+  int NotedStmt = -2;
 };
+
+void ReverseMode::index(const Block &Blk, int Depth) {
+  for (const Value *V : Blk.Ops) {
+    Home[V] = &Blk;
+    for (const Block &R : V->Regions) {
+      Owner[&R] = V;
+      index(R, Depth + 1);
+    }
+  }
+}
+
+bool ReverseMode::isActiveOp(const Value &V) const {
+  switch (V.Code) {
+  case OpCode::Store:
+    return Act.isActiveMemory(baseOf(V.Operands[0])) &&
+           Act.isVaried(V.Operands[1]);
+  case OpCode::If:
+  case OpCode::Loop:
+    for (const Block &R : V.Regions)
+      if (containsActive(R))
+        return true;
+    return false;
+  default:
+    return V.hasResult() && Act.isActive(&V);
+  }
+}
+
+bool ReverseMode::containsActive(const Block &Blk) const {
+  for (const Value *V : Blk.Ops)
+    if (isActiveOp(*V))
+      return true;
+  return false;
+}
 
 void ReverseMode::declare() {
   G->Name = Opts.Name;
@@ -100,53 +239,349 @@ void ReverseMode::declare() {
   G->File = P.File;
   G->Loc = P.Loc;
   G->Stmts = P.Stmts;
-  G->RetTy = Opts.Kind == GradKind::Grad ? P.RetTy : Type::voidTy();
-  for (const Param &Prm : P.Params)
+  bool Grad = Opts.Kind == GradKind::Grad;
+  G->RetTy = Grad ? P.RetTy : Type::voidTy();
+  for (const Param &Prm : P.Params) {
     Map[Prm.V] = G->addParam(Prm.V->Name, Prm.V->Ty, Prm.Spelling);
-  std::set<std::string> Taken = namesIn(P);
+  }
+  Taken = namesIn(P);
   if (Opts.Kind == GradKind::Pullback) {
-    std::string Name = uniqueName(Taken, "dout", "d_out");
-    Taken.insert(Name);
-    Seed = G->addParam(Name, P.RetTy, "");
+    if (!P.RetTy.isVoid()) {
+      std::string Name = uniqueName(Taken, "dout", "d_out");
+      Taken.insert(Name);
+      Seed = G->addParam(Name, P.RetTy, "");
+    }
+    // One seed per output, indexed as the output is.
+    for (unsigned I : Opts.Out) {
+      const Value *O = P.Params[I].V;
+      std::string Name = adjointParamName(P, O->Name);
+      Taken.insert(Name);
+      Type Ty = O->Ty.kind() == Type::Ptr
+                    ? Type::ptr(O->Ty.scalarKind(), /*Const=*/true)
+                    : Type::scalar(O->Ty.scalarKind());
+      Seeds[O] = G->addParam(Name, Ty, "");
+    }
   }
   for (unsigned I : Opts.Wrt) {
     const Value *Prm = P.Params[I].V;
     std::string Name = adjointParamName(P, Prm->Name);
+    Taken.insert(Name);
     AdjNames.push_back(Name);
-    AdjParam[Prm] =
-        G->addParam(Name, Type::ref(Prm->Ty.scalarKind()), "");
+    Type Ty = Prm->Ty.kind() == Type::Ptr
+                  ? Type::ptr(Prm->Ty.scalarKind())
+                  : Type::ref(Prm->Ty.scalarKind());
+    Value *D = G->addParam(Name, Ty, "");
+    if (Prm->Ty.isMemory())
+      AdjMem[Prm] = D;
+    else
+      AdjParam[Prm] = D;
   }
 }
 
-void ReverseMode::forward() {
-  for (const Value *V : P.Body.Ops) {
+Value *ReverseMode::cloneOp(const Value *V) {
+  Value *C = G->create(V->Code, V->Ty);
+  for (const Value *Op : V->Operands)
+    C->Operands.push_back(Map.at(Op));
+  C->Name = V->Name;
+  C->FVal = V->FVal;
+  C->IVal = V->IVal;
+  C->Text = V->Text;
+  C->Fn = V->Fn;
+  C->Pred = V->Pred;
+  C->ZeroInit = V->ZeroInit;
+  C->Loc = V->Loc;
+  C->Stmt = V->Stmt;
+  return C;
+}
+
+/// The forward sweep: the primal as it is, plus a trip count for each loop
+/// that the backward sweep cannot count down by itself.
+void ReverseMode::forwardBlock(const Block &From, Block &To) {
+  for (const Value *V : From.Ops) {
     if (V->Code == OpCode::Return)
       continue;
-    Value *C = G->create(V->Code, V->Ty);
-    for (const Value *Op : V->Operands)
-      C->Operands.push_back(Map.at(Op));
-    C->Name = V->Name;
+    B.setBlock(To);
+    B.setOrigin(V->Stmt, V->Loc);
+    bool Counted = V->Code == OpCode::Loop && isActiveOp(*V) &&
+                   !matchCountedLoop(*V);
+    Value *Trips = nullptr;
+    if (Counted) {
+      std::string Name = uniqueName(Taken, "iters", "iters_");
+      Taken.insert(Name);
+      Trips = B.local(Scalar::Int64, 0, Name);
+      FwdHome[Trips] = &To;
+      B.store(Trips, B.constant(0, Scalar::Int64));
+      TripCount[V] = Trips;
+    }
+    Value *C = cloneOp(V);
+    Map[V] = C;
+    FwdHome[C] = &To;
+    C->Regions.resize(V->Regions.size());
+    for (size_t I = 0; I < V->Regions.size(); ++I) {
+      if (Counted && I == LoopBody) {
+        B.setBlock(C->Regions[I]);
+        B.store(Trips, B.add(B.load(Trips), B.constant(1, Scalar::Int64)));
+      }
+      forwardBlock(V->Regions[I], C->Regions[I]);
+    }
+    B.setBlock(To);
+    B.append(C);
+  }
+}
+
+Frame *ReverseMode::frameOf(const Value *V) {
+  auto It = Home.find(V);
+  if (It == Home.end())
+    return nullptr;
+  for (auto F = Frames.rbegin(); F != Frames.rend(); ++F)
+    if ((*F)->Primal == It->second)
+      return *F;
+  return nullptr;
+}
+
+/// Whether V, within its own block, reads memory that the function writes:
+/// then recomputing it later could read another value.
+bool ReverseMode::dependsOnWrittenMemory(const Value *V, const Block *Blk) {
+  if (Home.count(V) && Home.at(V) != Blk)
+    return false; // available from an enclosing block
+  if (V->Code == OpCode::Load) {
+    const Value *Base = baseOf(V->Operands[0]);
+    if (!Remap.count(Base) && storesTo(P.Body, Base))
+      return true;
+  }
+  if (V->Code == OpCode::Pop || V->Code == OpCode::Local)
+    return true;
+  for (const Value *Op : V->Operands)
+    if (dependsOnWrittenMemory(Op, Blk))
+      return true;
+  return false;
+}
+
+Value *ReverseMode::tapeValue(const Value *V, Frame *Fr) {
+  Value *Fwd = Map.at(V);
+  Block *Where = FwdHome.at(Fwd);
+  std::string Var = V->Name;
+  if (Var.empty() && V->Code == OpCode::Load)
+    Var = baseOf(V->Operands[0])->Name;
+  std::string Name = (Var.empty() ? std::string("t") : Var) + "_tape";
+  Name = uniqueName(Taken, Name, Name + "_");
+  Taken.insert(Name);
+  Value *T = G->create(OpCode::Tape, Type::tape(V->Ty.scalarKind()));
+  T->Name = Name;
+  G->Body.Ops.insert(G->Body.Ops.begin(), T);
+  Value *Push = G->create(OpCode::Push, Type::voidTy(), {T, Fwd});
+  auto At = std::find(Where->Ops.begin(), Where->Ops.end(), Fwd);
+  Where->Ops.insert(At + 1, Push);
+  return inFrame(Fr, [&] {
+    Value *Pop = B.pop(T);
+    Pop->Name = V->Name;
+    return Pop;
+  });
+}
+
+Value *ReverseMode::recompute(const Value *V, Frame *Fr) {
+  std::vector<Value *> Ops;
+  for (const Value *Op : V->Operands)
+    Ops.push_back(avail(Op));
+  return inFrame(Fr, [&] {
+    Value *C = G->create(V->Code, V->Ty, Ops);
     C->FVal = V->FVal;
     C->IVal = V->IVal;
     C->Text = V->Text;
     C->Fn = V->Fn;
     C->Pred = V->Pred;
-    B.setOrigin(V->Stmt, V->Loc);
-    B.append(C);
-    Map[V] = C;
+    C->Name = V->Name;
+    return B.append(C);
+  });
+}
+
+/// The value of primal V where the backward sweep is now.
+Value *ReverseMode::avail(const Value *V) {
+  if (V->isConst())
+    return B.constant(V->constValue(), V->Ty.scalarKind(), V->Text);
+  if (auto It = Remap.find(V); It != Remap.end())
+    return It->second;
+  if (V->Code == OpCode::Param)
+    return Map.at(V);
+  const Block *H = Home.at(V);
+  if (H == &P.Body)
+    return Map.at(V); // forward values of the body stay in scope
+  Frame *Fr = frameOf(V);
+  if (!Fr) {
+    // In a loop's init or condition: recompute where we are.
+    Fr = Frames.back();
+    if (auto It = Fr->Avail.find(V); It != Fr->Avail.end())
+      return It->second;
+    Value *R = recompute(V, Fr);
+    Fr->Avail[V] = R;
+    return R;
   }
+  if (auto It = Fr->Avail.find(V); It != Fr->Avail.end())
+    return It->second;
+  Value *R = dependsOnWrittenMemory(V, H) ? tapeValue(V, Fr)
+                                          : recompute(V, Fr);
+  Fr->Avail[V] = R;
+  return R;
+}
+
+Value *ReverseMode::adjointMemory(const Value *Base) {
+  if (auto It = AdjMem.find(Base); It != AdjMem.end())
+    return It->second;
+  // A local's adjoint lives in the backward block of the local's own block.
+  Frame *Fr = frameOf(Base);
+  if (!Fr)
+    Fr = Frames.front();
+  Scalar S = Base->Ty.scalarKind();
+  std::string Name = uniqueName(Taken, "d" + Base->Name, "d_" + Base->Name);
+  Taken.insert(Name);
+  bool Here = Fr == Frames.back();
+  if (!Here)
+    flushPending(*Fr);
+  Value *D = inFrame(Fr, [&] {
+    Value *L = B.local(S, Base->IVal, Name, /*ZeroInit=*/Base->IVal != 0);
+    if (Base->IVal == 0 && !Here)
+      B.store(L, B.constant(0, S));
+    return L;
+  });
+  // Declared here: its first contribution initializes it.
+  if (Base->IVal == 0 && Here)
+    Fr->PendingZero.insert({D, nullptr});
+  AdjMem[Base] = D;
+  return D;
+}
+
+Value *ReverseMode::adjointPointer(const Value *Ptr) {
+  if (Ptr->Code == OpCode::Offset)
+    return B.offset(adjointPointer(Ptr->Operands[0]), avail(Ptr->Operands[1]));
+  return adjointMemory(Ptr);
+}
+
+Value *ReverseMode::readAdjoint(const Value *Ptr, const Value *Index) {
+  const Value *Base = baseOf(Ptr);
+  if (isOutput(Base)) {
+    Value *S = Seeds.count(Base) ? Seeds.at(Base) : nullptr;
+    if (!S)
+      return B.constant(1, Base->Ty.scalarKind());
+    if (!S->Ty.isMemory())
+      return S;
+    Value *Ptr2 = Ptr->Code == OpCode::Offset
+                      ? B.offset(S, avail(Ptr->Operands[1]))
+                      : S;
+    return B.load(Ptr2, Index ? avail(Index) : nullptr);
+  }
+  Value *D = adjointPointer(Ptr);
+  Value *I = Index ? avail(Index) : nullptr;
+  Frame &Fr = *Frames.back();
+  flushStores(Fr);
+  if (Fr.PendingZero.erase({D, I})) {
+    B.store(D, B.constant(0, Base->Ty.scalarKind()), I);
+  }
+  return B.load(D, I);
+}
+
+void ReverseMode::addToAdjoint(const Value *Ptr, const Value *Index,
+                               Value *C) {
+  if (C->isConstValue(0))
+    return;
+  Value *D = adjointPointer(Ptr);
+  Value *I = Index ? avail(Index) : nullptr;
+  Frame &Fr = *Frames.back();
+  if (Fr.PendingZero.erase({D, I})) {
+    Fr.PendingStore.push_back({{D, I}, C});
+    return;
+  }
+  for (auto &[Where, Value] : Fr.PendingStore)
+    if (Where == std::make_pair(D, I)) {
+      Value = B.add(Value, C);
+      return;
+    }
+  B.addTo(D, C, I);
+}
+
+void ReverseMode::zeroAdjoint(const Value *Ptr, const Value *Index) {
+  Value *D = adjointPointer(Ptr);
+  Value *I = Index ? avail(Index) : nullptr;
+  Frames.back()->PendingZero.insert({D, I});
+}
+
+void ReverseMode::flushStores(Frame &Fr) {
+  if (Fr.PendingStore.empty())
+    return;
+  Block &Saved = B.block();
+  B.setBlock(*Fr.Out);
+  for (const auto &[Where, Value] : Fr.PendingStore)
+    B.store(Where.first, Value, Where.second);
+  Fr.PendingStore.clear();
+  B.setBlock(Saved);
+}
+
+void ReverseMode::flushPending(Frame &Fr) {
+  flushStores(Fr);
+  Block &Saved = B.block();
+  B.setBlock(*Fr.Out);
+  for (const auto &[D, I] : Fr.PendingZero)
+    B.store(D, B.constant(0, D->Ty.scalarKind()), I);
+  Fr.PendingZero.clear();
+  B.setBlock(Saved);
+}
+
+/// The store that initializes a local where it is declared: nothing before
+/// it can read the local, so its adjoint needs no zeroing.
+bool ReverseMode::isInitStore(const Value &S) const {
+  const Value *L = S.Operands[0];
+  if (L->Code != OpCode::Local || L->IVal != 0 || !Home.count(L))
+    return false;
+  const Block *Blk = Home.at(L);
+  if (Home.at(&S) != Blk)
+    return false;
+  auto It = std::find(Blk->Ops.begin(), Blk->Ops.end(), L);
+  for (++It; It != Blk->Ops.end() && *It != &S; ++It)
+    if ((*It)->isRegionOp() ||
+        ((*It)->Code == OpCode::Load && (*It)->Operands[0] == L))
+      return false;
+  return true;
+}
+
+Value *ReverseMode::adjointOf(const Value *V) {
+  Value *A = nullptr;
+  if (auto It = Adj.find(V); It != Adj.end())
+    A = It->second;
+  if (auto It = AdjSlot.find(V); It != AdjSlot.end()) {
+    Value *FromSlot = B.load(It->second);
+    A = A ? B.add(FromSlot, A) : FromSlot;
+  }
+  return A;
 }
 
 void ReverseMode::contribute(const Value *U, Value *C, bool Own) {
   // A zero contribution (0 * y) is no contribution: no `dy += 0`.
   if (!Act.isActive(U) || C->isConstValue(0))
     return;
-  auto Param = AdjParam.find(U);
-  if (Param != AdjParam.end()) {
+  if (auto Param = AdjParam.find(U); Param != AdjParam.end()) {
     B.addTo(Param->second, C);
     return;
   }
   std::string Name = U->Name.empty() ? "" : "d" + U->Name;
+  Frame *Fr = frameOf(U);
+  if (U->Code != OpCode::Param && Fr != Frames.back() && Fr) {
+    // Used inside a loop or branch below its own block: its adjoint
+    // accumulates there, in a variable of the enclosing backward block.
+    auto It = AdjSlot.find(U);
+    if (It == AdjSlot.end()) {
+      std::string SlotName =
+          uniqueName(Taken, Name.empty() ? "dt" : Name, Name + "_");
+      Taken.insert(SlotName);
+      flushPending(*Fr);
+      Value *Slot = inFrame(Fr, [&] {
+        Value *L = B.local(U->Ty.scalarKind(), 0, SlotName);
+        B.store(L, B.constant(0, U->Ty.scalarKind()));
+        return L;
+      });
+      It = AdjSlot.emplace(U, Slot).first;
+    }
+    B.addTo(It->second, C);
+    return;
+  }
   auto It = Adj.find(U);
   if (It == Adj.end()) {
     // A value built for this contribution takes the adjoint's name; anything
@@ -169,64 +604,192 @@ void ReverseMode::contribute(const Value *U, Value *C, bool Own) {
   It->second = Sum;
 }
 
-void ReverseMode::backward() {
-  const Value *Ret = P.Body.Ops.back();
-  if (Ret->Operands.empty())
+void ReverseMode::noteFor(const Value &V) {
+  if (V.Stmt == NotedStmt || V.Stmt < 0)
     return;
-  const Value *Result = Ret->Operands[0];
-  Value *SeedValue = Seed ? Seed : B.constant(1, P.RetTy.scalarKind());
-  // The seed flows into the result as its first contribution.
-  if (Act.isActive(Result)) {
-    if (AdjParam.count(Result))
-      B.addTo(AdjParam[Result], SeedValue);
-    else
-      Adj[Result] = SeedValue;
+  flushStores(*Frames.back());
+  NotedStmt = V.Stmt;
+  const Statement &S = P.Stmts[V.Stmt];
+  B.setOrigin(V.Stmt, S.Loc);
+  B.note(baseName(P.File) + ":" + std::to_string(S.Loc.Line) + ": " + S.Text);
+}
+
+void ReverseMode::backwardBlock(const Block &Blk) {
+  for (auto It = Blk.Ops.rbegin(); It != Blk.Ops.rend(); ++It)
+    backwardOp(**It);
+  flushPending(*Frames.back());
+}
+
+void ReverseMode::backwardOp(const Value &V) {
+  switch (V.Code) {
+  case OpCode::Store:
+    backwardStore(V);
+    return;
+  case OpCode::If:
+    backwardIf(V);
+    return;
+  case OpCode::Loop:
+    backwardLoop(V);
+    return;
+  default:
+    break;
   }
+  if (!V.hasResult() || !Act.isActive(&V) || Absorbed.count(&V))
+    return;
+  if (!Adj.count(&V) && !AdjSlot.count(&V))
+    return;
+  noteFor(V);
+  B.setOrigin(V.Stmt, V.Loc);
+  Value *A = adjointOf(&V);
+  backwardValue(V, A);
+}
 
-  std::vector<unsigned> Uses = countUses(P);
-  std::set<const Value *> Absorbed; // inner ops of a matched pattern
-  int NotedStmt = -2;
-  for (auto It = P.Body.Ops.rbegin(); It != P.Body.Ops.rend(); ++It) {
-    const Value *V = *It;
-    if (!V->hasResult() || !Act.isActive(V) || Absorbed.count(V))
-      continue;
-    auto A = Adj.find(V);
-    if (A == Adj.end())
-      continue;
-    if (V->Stmt != NotedStmt && V->Stmt >= 0) {
-      NotedStmt = V->Stmt;
-      const Statement &S = P.Stmts[V->Stmt];
-      B.setOrigin(V->Stmt, S.Loc);
-      B.note(baseName(P.File) + ":" + std::to_string(S.Loc.Line) + ": " +
-             S.Text);
-    }
-    B.setOrigin(V->Stmt, V->Loc);
-    if (const Value *U = matchSigmoid(*V, Uses); U && Act.isActive(U)) {
-      // s = 1 / (1 + exp(-u)): ds/du = (1 - s) * s.
-      Value *S = Map.at(V);
-      unsigned Begin = G->numValues();
-      Value *One = B.constant(1, V->Ty.scalarKind());
-      Value *C = B.mul(B.mul(B.sub(One, S), S), A->second);
-      contribute(U, C, C->Id >= Begin);
-      for (const Value *Inner = V->Operands[1]; Inner != U;
-           Inner = Inner->Code == OpCode::Add
-                       ? (Inner->Operands[0]->isConst() ? Inner->Operands[1]
-                                                        : Inner->Operands[0])
-                       : Inner->Operands[0])
-        Absorbed.insert(Inner);
-      continue;
-    }
+void ReverseMode::backwardValue(const Value &V, Value *A) {
+  if (V.Code == OpCode::Load) {
+    addToAdjoint(V.Operands[0], V.index(), A);
+    return;
+  }
+  if (const Value *U = matchSigmoid(V, Uses); U && Act.isActive(U)) {
+    // s = 1 / (1 + exp(-u)): ds/du = (1 - s) * s.
+    Value *S = avail(&V);
+    unsigned Begin = G->numValues();
+    Value *One = B.constant(1, V.Ty.scalarKind());
+    Value *C = B.mul(B.mul(B.sub(One, S), S), A);
+    contribute(U, C, C->Id >= Begin);
+    for (const Value *Inner = V.Operands[1]; Inner != U;
+         Inner = Inner->Code == OpCode::Add
+                     ? (Inner->Operands[0]->isConst() ? Inner->Operands[1]
+                                                      : Inner->Operands[0])
+                     : Inner->Operands[0])
+      Absorbed.insert(Inner);
+    return;
+  }
+  std::vector<bool> Wanted;
+  for (const Value *Op : V.Operands)
+    Wanted.push_back(Act.isActive(Op));
+  emitLocalDerivatives(
+      *G, B, V, [&] { return avail(&V); },
+      [&](unsigned I) { return avail(V.Operands[I]); }, A, Wanted,
+      [&](unsigned I, Value *C, bool Own) {
+        contribute(V.Operands[I], C, Own);
+      });
+}
 
-    std::vector<Value *> Ops;
-    std::vector<bool> Wanted;
-    for (const Value *Op : V->Operands) {
-      Ops.push_back(Map.at(Op));
-      Wanted.push_back(Act.isActive(Op));
+/// `x = e`: e receives dx, and dx is zero before it (the old x is gone).
+/// `x = x + e` (x += e) passes dx to e and leaves dx as it is.
+void ReverseMode::backwardStore(const Value &V) {
+  const Value *Ptr = V.Operands[0], *Val = V.Operands[1];
+  const Value *Base = baseOf(Ptr);
+  if (!Act.isActiveMemory(Base) ||
+      (!Act.isActive(Val) && isInitStore(V)))
+    return;
+  checkOutput(Base);
+  noteFor(V);
+  B.setOrigin(V.Stmt, V.Loc);
+  const Value *Idx = V.index();
+  bool IsOut = isOutput(Base);
+  if (!IsOut && Uses[Val->Id] == 1 &&
+      (Val->Code == OpCode::Add || Val->Code == OpCode::Sub)) {
+    for (unsigned Side = 0; Side < 2; ++Side) {
+      const Value *Old = Val->Operands[Side];
+      if (Side == 1 && Val->Code == OpCode::Sub)
+        break;
+      if (Old->Code != OpCode::Load || Old->Operands[0] != Ptr ||
+          Old->index() != Idx || Uses[Old->Id] != 1)
+        continue;
+      const Value *E = Val->Operands[1 - Side];
+      Absorbed.insert(Old);
+      if (Act.isActive(E)) {
+        Value *D = readAdjoint(Ptr, Idx);
+        contribute(E, Val->Code == OpCode::Sub ? B.neg(D) : D, false);
+      }
+      return;
     }
-    emitLocalDerivatives(*G, B, *V, Map.at(V), Ops, A->second, Wanted,
-                         [&](unsigned I, Value *C, bool Own) {
-                           contribute(V->Operands[I], C, Own);
-                         });
+  }
+  Value *D = readAdjoint(Ptr, Idx);
+  if (!IsOut && !isInitStore(V))
+    zeroAdjoint(Ptr, Idx);
+  if (Act.isActive(Val))
+    contribute(Val, D, false);
+}
+
+/// Whether Index takes a different value in every iteration of Loops[K...]
+/// (innermost first): `i`, or `i + k * n` in `for (i = 0; i < n; ++i)`
+/// nested in a loop over k.
+bool ReverseMode::injective(const Value *Index,
+                            const std::vector<const Value *> &Loops,
+                            size_t K) const {
+  if (K == Loops.size())
+    return true;
+  std::optional<CountedLoop> L = matchCountedLoop(*Loops[K]);
+  if (!L)
+    return false;
+  auto IsCounter = [&](const Value *V) {
+    return V->Code == OpCode::Load && V->Operands.size() == 1 &&
+           V->Operands[0] == L->Counter;
+  };
+  if (IsCounter(Index))
+    return K + 1 == Loops.size();
+  if (Index->Code != OpCode::Add || !L->Start->isConstValue(0) ||
+      L->Pred != CmpPred::LT || L->Step != 1)
+    return false;
+  for (unsigned Side = 0; Side < 2; ++Side) {
+    const Value *C = Index->Operands[Side], *Rest = Index->Operands[1 - Side];
+    if (!IsCounter(C) || Rest->Code != OpCode::Mul)
+      continue;
+    for (unsigned M = 0; M < 2; ++M) {
+      const Value *Stride = Rest->Operands[M];
+      bool SameBound = Stride == L->Bound ||
+                       (Stride->isConst() && L->Bound->isConst() &&
+                        Stride->constValue() == L->Bound->constValue());
+      if (SameBound && injective(Rest->Operands[1 - M], Loops, K + 1))
+        return true;
+    }
+  }
+  return false;
+}
+
+/// Outputs are seeded by the caller, read-only: the backward sweep reads the
+/// seed of each element at the store that wrote it, so each element must be
+/// written once and never read back.
+void ReverseMode::checkOutput(const Value *Base) {
+  if (!isOutput(Base) || CheckedOutputs.count(Base))
+    return;
+  CheckedOutputs.insert(Base);
+  std::vector<const Value *> Stores;
+  std::function<void(const Block &)> Scan = [&](const Block &Blk) {
+    for (const Value *V : Blk.Ops) {
+      if (V->Code == OpCode::Load && baseOf(V->Operands[0]) == Base)
+        error(*V, "reading output '" + Base->Name +
+                      "' back is not supported yet; compute the value in a "
+                      "local variable and store it once");
+      if (V->Code == OpCode::Store && baseOf(V->Operands[0]) == Base)
+        Stores.push_back(V);
+      for (const Block &R : V->Regions)
+        Scan(R);
+    }
+  };
+  Scan(P.Body);
+  std::set<double> Constants;
+  for (const Value *S : Stores) {
+    std::vector<const Value *> Loops;
+    for (const Block *Blk = Home.at(S); Owner.count(Blk);
+         Blk = Home.at(Owner.at(Blk)))
+      if (Owner.at(Blk)->Code == OpCode::Loop)
+        Loops.push_back(Owner.at(Blk));
+    const Value *Idx = S->index();
+    bool Once;
+    if (Stores.size() == 1)
+      Once = Loops.empty() || (Idx && S->Operands[0] == Base &&
+                               injective(Idx, Loops, 0));
+    else
+      Once = Loops.empty() && S->Operands[0] == Base &&
+             (Idx ? Idx->isConst() && Constants.insert(Idx->constValue()).second
+                  : Constants.insert(0).second);
+    if (!Once)
+      error(*S, "gradc cannot prove that this store writes each element of "
+                "output '" + Base->Name + "' once; write every element "
+                "exactly once (accumulate in a local variable first)");
   }
 }
 
@@ -235,34 +798,180 @@ void ReverseMode::document() {
   for (const Param &Prm : P.Params)
     Args += (Args.empty() ? "" : ", ") + Prm.V->Name;
   std::string Call = P.Name + "(" + Args + ")";
+  std::string What = P.RetTy.isVoid() ? "" : Call;
+  for (unsigned I : Opts.Out)
+    What += (What.empty() ? "" : ", ") + P.Params[I].V->Name;
   std::string Into;
   for (size_t I = 0; I < Opts.Wrt.size(); ++I) {
     const std::string &X = P.Params[Opts.Wrt[I]].V->Name;
-    std::string Dout = Opts.Kind == GradKind::Pullback ? Seed->Name + " * " : "";
-    Into += std::string(I ? ", " : "") + Dout + "d" + P.Name + "/d" + X +
-            " into " + AdjNames[I];
+    std::string Dout = Opts.Kind == GradKind::Pullback && Seed
+                           ? Seed->Name + " * "
+                           : "";
+    std::string Of = P.RetTy.isVoid() ? "d" + What : "d" + P.Name;
+    Into += std::string(I ? ", " : "") + Dout + Of + "/d" + X + " into " +
+            AdjNames[I];
   }
   std::string Where =
       " (" + baseName(P.File) + ":" + std::to_string(P.Loc.Line) + ")";
   if (Opts.Kind == GradKind::Grad) {
     G->Doc.push_back("Gradient of " + Call + Where + ".");
-    G->Doc.push_back("Returns " + Call + "; adds " + Into + ".");
+    G->Doc.push_back((P.RetTy.isVoid() ? "Writes " + What : "Returns " + Call) +
+                     "; adds " + Into + ".");
   } else {
     G->Doc.push_back("Pullback of " + Call + Where +
                      ", for a caller's backward sweep.");
-    G->Doc.push_back("Adds " + Into + ".");
+    G->Doc.push_back(Seeds.empty() ? "Adds " + Into + "."
+                                   : "Given the seeds of its outputs, adds " +
+                                         Into + ".");
   }
 }
 
+void ReverseMode::backwardIf(const Value &V) {
+  if (!isActiveOp(V))
+    return;
+  noteFor(V);
+  B.setOrigin(V.Stmt, V.Loc);
+  Value *Cond = avail(V.Operands[0]);
+  flushPending(*Frames.back());
+  Value *If = G->create(OpCode::If, Type::voidTy(), {Cond});
+  If->Regions.resize(2);
+  If->Loc = V.Loc;
+  If->Stmt = V.Stmt;
+  Block &Saved = B.block();
+  for (unsigned R : {Then, Else}) {
+    Frame Fr(&V.Regions[R], &If->Regions[R]);
+    Frames.push_back(&Fr);
+    B.setBlock(If->Regions[R]);
+    int SavedNote = NotedStmt;
+    NotedStmt = V.Stmt;
+    backwardBlock(V.Regions[R]);
+    NotedStmt = SavedNote;
+    Frames.pop_back();
+  }
+  B.setBlock(Saved);
+  B.append(If);
+}
+
+void ReverseMode::backwardLoop(const Value &V) {
+  if (!isActiveOp(V))
+    return;
+  noteFor(V);
+  B.setOrigin(V.Stmt, V.Loc);
+  std::optional<CountedLoop> Counted = matchCountedLoop(V);
+  if (!Counted) {
+    if (const Value *BC = findBreakOrContinue(V.Regions[LoopBody])) {
+      error(*BC, std::string(BC->Code == OpCode::Break ? "'break'"
+                                                       : "'continue'") +
+                     " in a loop that carries derivatives is not supported "
+                     "yet");
+      return;
+    }
+  }
+  flushPending(*Frames.back());
+  Value *Loop = G->create(OpCode::Loop, Type::voidTy());
+  Loop->IVal = static_cast<std::int64_t>(LoopKind::For);
+  Loop->Regions.resize(4);
+  Loop->Loc = V.Loc;
+  Loop->Stmt = V.Stmt;
+  Block &Saved = B.block();
+  Value *Counter;
+  if (Counted) {
+    // Run the counter from its last value back to its first.
+    Value *Start = avail(Counted->Start);
+    Value *Bound = avail(Counted->Bound);
+    Scalar S = Counted->Counter->Ty.scalarKind();
+    B.setBlock(Loop->Regions[Init]);
+    Value *Last = Bound;
+    if (Counted->Pred == CmpPred::LT || Counted->Pred == CmpPred::NE)
+      Last = Counted->Step > 0 ? B.sub(Bound, B.constant(1, S))
+                               : B.add(Bound, B.constant(1, S));
+    else if (Counted->Pred == CmpPred::GT)
+      Last = B.add(Bound, B.constant(1, S));
+    Counter = B.local(S, 0, Counted->Counter->Name);
+    B.store(Counter, Last);
+    B.setBlock(Loop->Regions[Cond]);
+    B.yield(B.cmp(Counted->Step > 0 ? CmpPred::GE : CmpPred::LE,
+                  B.load(Counter), Start));
+    B.setBlock(Loop->Regions[Step]);
+    Value *One = B.constant(1, S);
+    Value *Old = B.load(Counter);
+    B.store(Counter, Counted->Step > 0 ? B.sub(Old, One) : B.add(Old, One));
+    Remap[Counted->Counter] = Counter;
+  } else {
+    // Run the body as many times as the forward sweep did.
+    Value *Trips = TripCount.at(&V);
+    Value *N;
+    if (Home.at(&V) == &P.Body) {
+      N = B.load(Trips);
+    } else {
+      Value *T = G->create(OpCode::Tape, Type::tape(Scalar::Int64));
+      T->Name = uniqueName(Taken, "iters_tape", "iters_tape_");
+      Taken.insert(T->Name);
+      G->Body.Ops.insert(G->Body.Ops.begin(), T);
+      Block *Where = FwdHome.at(Map.at(&V));
+      auto At = std::find(Where->Ops.begin(), Where->Ops.end(), Map.at(&V));
+      Value *Load = G->create(OpCode::Load, Type::scalar(Scalar::Int64),
+                              {Trips});
+      Value *Push = G->create(OpCode::Push, Type::voidTy(), {T, Load});
+      At = Where->Ops.insert(At + 1, Load);
+      Where->Ops.insert(At + 1, Push);
+      N = B.pop(T);
+      N->Name = "iters";
+    }
+    B.setBlock(Loop->Regions[Init]);
+    std::string Name = uniqueName(Taken, "iter", "iter_");
+    Counter = B.local(Scalar::Int64, 0, Name);
+    B.store(Counter, B.constant(0, Scalar::Int64));
+    B.setBlock(Loop->Regions[Cond]);
+    B.yield(B.cmp(CmpPred::LT, B.load(Counter), N));
+    B.setBlock(Loop->Regions[Step]);
+    B.store(Counter,
+            B.add(B.load(Counter), B.constant(1, Scalar::Int64)));
+  }
+  Frame Fr(&V.Regions[LoopBody], &Loop->Regions[LoopBody]);
+  Frames.push_back(&Fr);
+  B.setBlock(Loop->Regions[LoopBody]);
+  int SavedNote = NotedStmt;
+  NotedStmt = V.Stmt;
+  backwardBlock(V.Regions[LoopBody]);
+  NotedStmt = SavedNote;
+  Frames.pop_back();
+  if (Counted)
+    Remap.erase(Counted->Counter);
+  B.setBlock(Saved);
+  B.append(Loop);
+}
+
 std::unique_ptr<Function> ReverseMode::run() {
+  index(P.Body, 0);
+  Uses = countUses(P);
   declare();
   B.setFold(false);
-  forward();
+  forwardBlock(P.Body, G->Body);
+  B.setBlock(G->Body);
   B.setFold(true);
-  backward();
+
+  Frame Top(&P.Body, &G->Body);
+  Frames.push_back(&Top);
   const Value *Ret = P.Body.Ops.back();
+  if (!Ret->Operands.empty()) {
+    const Value *Result = Ret->Operands[0];
+    Value *SeedValue = Seed ? Seed : B.constant(1, P.RetTy.scalarKind());
+    // The seed flows into the result as its first contribution.
+    if (Act.isActive(Result)) {
+      if (AdjParam.count(Result))
+        B.addTo(AdjParam[Result], SeedValue);
+      else
+        Adj[Result] = SeedValue;
+    }
+  }
+  backwardBlock(P.Body);
+  Frames.pop_back();
+  if (Failed)
+    return nullptr;
+
   B.setOrigin(Ret->Stmt, Ret->Loc);
-  if (Opts.Kind == GradKind::Grad) {
+  if (Opts.Kind == GradKind::Grad && !Ret->Operands.empty()) {
     Value *Result = Map.at(Ret->Operands[0]);
     // Name the result after the function, as the seeds write `f = ...`.
     if (Result->Name.empty() && Result->Code != OpCode::Param &&
@@ -276,9 +985,11 @@ std::unique_ptr<Function> ReverseMode::run() {
   if (Opts.TraceOut) {
     for (const Param &Prm : P.Params) {
       auto D = AdjParam.find(Prm.V);
+      auto M = AdjMem.find(Prm.V);
       Opts.TraceOut->Entries.push_back(
           {Prm.V, Map.at(Prm.V),
-           D == AdjParam.end() ? nullptr : D->second});
+           D != AdjParam.end() ? D->second
+                               : (M != AdjMem.end() ? M->second : nullptr)});
     }
     for (const Value *V : P.Body.Ops) {
       if (!V->hasResult() || V->isConst())
@@ -300,8 +1011,9 @@ std::string adjointParamName(const Function &Primal, const std::string &P) {
 }
 
 std::unique_ptr<Function> reverse(const Function &Primal,
-                                  const ReverseOptions &Opts) {
-  return ReverseMode(Primal, Opts).run();
+                                  const ReverseOptions &Opts,
+                                  std::vector<ReverseError> *Errors) {
+  return ReverseMode(Primal, Opts, Errors).run();
 }
 
 } // namespace gradc::autodiff

@@ -45,6 +45,8 @@ std::string typeName(Type T) {
   case Type::Ptr:
     return std::string(T.isConstPointee() ? "const " : "") +
            cxxTypeName(T.scalarKind()) + (T.kind() == Type::Ref ? " &" : " *");
+  case Type::Tape:
+    return std::string("gradc::tape<") + cxxTypeName(T.scalarKind()) + ">";
   }
   return "void";
 }
@@ -99,8 +101,7 @@ public:
     for (size_t I = 0; I < F.Params.size(); ++I)
       OS << (I ? ", " : "") << param(F.Params[I]);
     OS << ") {\n";
-    for (const Value *V : F.Body.Ops)
-      statement(*V);
+    block(F.Body, 1);
     OS << "}\n";
     return OS.str();
   }
@@ -114,44 +115,216 @@ private:
       Name = "/*" + Name + "*/"; // unused here; keeps -Wunused quiet
     if (Name.empty())
       return Type;
+    // `double (&w)[3]` puts the name inside the type.
+    if (size_t At = Type.find("(&)"); At != std::string::npos)
+      return Type.substr(0, At + 2) + Name + Type.substr(At + 2);
     char Last = Type.back();
     return Type + (Last == '&' || Last == '*' ? "" : " ") + Name;
   }
 
-  void line(const std::string &Text) {
+  struct Scope {
+    unsigned Depth;
+    bool Emitted = false;
+    const Value *PendingLocal = nullptr; ///< declared at its first store
+  };
+
+  void line(Scope &S, const std::string &Text) {
+    if (S.PendingLocal) {
+      const Value *L = S.PendingLocal;
+      S.PendingLocal = nullptr;
+      line(S, declaration(*L) + ";");
+    }
+    std::string Indent(2 * S.Depth, ' ');
     if (!PendingNote.empty()) {
-      if (Emitted)
+      if (S.Emitted)
         OS << "\n";
-      OS << "  // " << shorten(PendingNote) << "\n";
+      OS << Indent << "// " << shorten(PendingNote) << "\n";
       PendingNote.clear();
     }
-    OS << "  " << Text << "\n";
-    Emitted = true;
+    OS << Indent << Text << "\n";
+    S.Emitted = true;
   }
 
-  void statement(const Value &V) {
+  std::string declaration(const Value &L) {
+    std::string Text = std::string(cxxTypeName(L.Ty.scalarKind())) + " " +
+                       Plan.Var[L.Id];
+    if (L.IVal)
+      Text += "[" + std::to_string(L.IVal) + "]";
+    if (L.ZeroInit)
+      Text += " = {}";
+    return Text;
+  }
+
+  void block(const Block &B, unsigned Depth) {
+    Scope S{Depth};
+    for (const Value *V : B.Ops)
+      statement(S, *V);
+    if (S.PendingLocal)
+      line(S, declaration(*S.PendingLocal) + ";");
+    PendingNote.clear(); // a note over nothing
+  }
+
+  /// `s += e`, `w[i] = v`, `++i`: a store as an expression.
+  std::string storeText(const Value &St) {
+    const Value *Ptr = St.Operands[0], *Val = St.Operands[1];
+    const Value *Idx = St.index();
+    std::string L = P.lvalue(Ptr, Idx);
+    auto IsOld = [&](const Value *X) {
+      return X->Code == OpCode::Load && X->Operands[0] == Ptr &&
+             X->index() == Idx && Plan.Inlined[X->Id];
+    };
+    if (Plan.Inlined[Val->Id] && Val->Operands.size() == 2) {
+      const Value *Rhs = nullptr;
+      bool Commutes = Val->Code == OpCode::Add || Val->Code == OpCode::Mul;
+      if (IsOld(Val->Operands[0]))
+        Rhs = Val->Operands[1];
+      else if (Commutes && IsOld(Val->Operands[1]))
+        Rhs = Val->Operands[0];
+      const char *Op = nullptr;
+      switch (Val->Code) {
+      case OpCode::Add:
+        Op = "+=";
+        break;
+      case OpCode::Sub:
+        Op = "-=";
+        break;
+      case OpCode::Mul:
+        Op = "*=";
+        break;
+      case OpCode::Div:
+        Op = "/=";
+        break;
+      default:
+        break;
+      }
+      if (Rhs && Op) {
+        bool Additive = Val->Code == OpCode::Add || Val->Code == OpCode::Sub;
+        if (Val->Ty.isInteger() && Additive && Rhs->isConst() &&
+            (Rhs->constValue() == 1 || Rhs->constValue() == -1)) {
+          bool Up = (Val->Code == OpCode::Add) == (Rhs->constValue() == 1);
+          return (Up ? "++" : "--") + L;
+        }
+        return L + " " + Op + " " + P.printStored(Rhs);
+      }
+    }
+    return L + " = " + P.printStored(Val);
+  }
+
+  std::string addToText(const Value &V) {
+    const Value *Rhs = V.Operands[1];
+    const char *Op = "+=";
+    std::string Text = P.printStored(Rhs);
+    if (Rhs->Code == OpCode::Neg && Plan.Inlined[Rhs->Id]) {
+      Text = P.printStored(Rhs->Operands[0]);
+      Op = "-=";
+    } else if (Rhs->isConst() && Text[0] == '-') {
+      Text = Text.substr(1);
+      Op = "-=";
+    }
+    return P.lvalue(V.Operands[0], V.index()) + " " + Op + " " + Text;
+  }
+
+  /// The three parts of a for statement, each on the header line.
+  std::string loopHeader(Scope &S, const Value &L) {
+    const Block &Init = L.Regions[ir::Init];
+    const Block &Cond = L.Regions[ir::Cond];
+    std::string CondText =
+        Cond.Ops.empty() ? "" : P.print(Cond.Ops.back()->Operands[0]);
+    if (L.loopKind() == LoopKind::While)
+      return "while (" + CondText + ") {";
+    if (L.loopKind() == LoopKind::DoWhile)
+      return "do {";
+    std::string InitText;
+    const Value *Local = nullptr;
+    for (const Value *V : Init.Ops) {
+      if (V->Code == OpCode::Local && !Local) {
+        Local = V;
+      } else if (V->Code == OpCode::Store && Local &&
+                 V->Operands[0] == Local && InitText.empty()) {
+        InitText = declaration(*Local) + " = " + P.printStored(V->Operands[1]);
+      } else if (V->hasEffect()) {
+        // Not one declaration: say it before the loop.
+        statement(S, *V);
+      }
+    }
+    std::string StepText;
+    for (const Value *V : L.Regions[ir::Step].Ops)
+      if (V->Code == OpCode::Store)
+        StepText += (StepText.empty() ? "" : ", ") + storeText(*V);
+    return "for (" + InitText + "; " + CondText + "; " + StepText + ") {";
+  }
+
+  void statement(Scope &S, const Value &V) {
     switch (V.Code) {
     case OpCode::Note:
       PendingNote = V.Text;
       return;
     case OpCode::Return:
+      PendingNote.clear(); // its statement left no backward code
       if (!V.Operands.empty())
-        line("return " + P.printStored(V.Operands[0]) + ";");
+        line(S, "return " + P.printStored(V.Operands[0]) + ";");
       return;
-    case OpCode::AddTo: {
-      const Value *Rhs = V.Operands[1];
-      const char *Op = "+=";
-      std::string Text = P.printStored(Rhs);
-      if (Rhs->Code == OpCode::Neg && Plan.Inlined[Rhs->Id]) {
-        Text = P.printStored(Rhs->Operands[0]);
-        Op = "-=";
-      } else if (Rhs->isConst() && Text[0] == '-') {
-        Text = Text.substr(1);
-        Op = "-=";
+    case OpCode::AddTo:
+      line(S, addToText(V) + ";");
+      return;
+    case OpCode::Local:
+      if (S.PendingLocal)
+        line(S, declaration(*S.PendingLocal) + ";");
+      if (V.IVal == 0 && !V.ZeroInit)
+        S.PendingLocal = &V;
+      else
+        line(S, declaration(V) + ";");
+      return;
+    case OpCode::Store:
+      if (S.PendingLocal == V.Operands[0] && !V.index()) {
+        S.PendingLocal = nullptr;
+        line(S, declaration(*V.Operands[0]) + " = " +
+                    P.printStored(V.Operands[1]) + ";");
+        return;
       }
-      line(P.print(V.Operands[0]) + " " + Op + " " + Text + ";");
+      line(S, storeText(V) + ";");
+      return;
+    case OpCode::Tape:
+      line(S, std::string("gradc::tape<") +
+                  cxxTypeName(V.Ty.scalarKind()) + "> " + Plan.Var[V.Id] +
+                  ";");
+      return;
+    case OpCode::Push:
+      line(S, Plan.Var[V.Operands[0]->Id] + ".push(" +
+                  P.printStored(V.Operands[1]) + ");");
+      return;
+    case OpCode::Pop:
+      line(S, typeName(V.Ty) + " " + Plan.Var[V.Id] + " = " +
+                  Plan.Var[V.Operands[0]->Id] + ".pop();");
+      return;
+    case OpCode::Break:
+      line(S, "break;");
+      return;
+    case OpCode::Continue:
+      line(S, "continue;");
+      return;
+    case OpCode::If: {
+      line(S, "if (" + P.print(V.Operands[0]) + ") {");
+      block(V.Regions[Then], S.Depth + 1);
+      if (!V.Regions[Else].Ops.empty()) {
+        line(S, "} else {");
+        block(V.Regions[Else], S.Depth + 1);
+      }
+      line(S, "}");
       return;
     }
+    case OpCode::Loop: {
+      line(S, loopHeader(S, V));
+      block(V.Regions[LoopBody], S.Depth + 1);
+      if (V.loopKind() == LoopKind::DoWhile)
+        line(S, "} while (" +
+                    P.print(V.Regions[Cond].Ops.back()->Operands[0]) + ");");
+      else
+        line(S, "}");
+      return;
+    }
+    case OpCode::Yield:
+      return;
     default:
       break;
     }
@@ -161,12 +334,12 @@ private:
     if (const Value *Old = Plan.Replaces[V.Id]) {
       const Value *Rhs = nullptr;
       if (const char *Op = compoundOp(V, Old, Rhs))
-        line(Var + " " + Op + " " + P.printStored(Rhs) + ";");
+        line(S, Var + " " + Op + " " + P.printStored(Rhs) + ";");
       else
-        line(Var + " = " + P.printDefinition(&V) + ";");
+        line(S, Var + " = " + P.printDefinition(&V) + ";");
       return;
     }
-    line(typeName(V.Ty) + " " + Var + " = " + P.printDefinition(&V) + ";");
+    line(S, typeName(V.Ty) + " " + Var + " = " + P.printDefinition(&V) + ";");
   }
 
   const Function &F;
@@ -174,14 +347,21 @@ private:
   ExprPrinter P;
   std::ostringstream OS;
   std::string PendingNote;
-  bool Emitted = false;
 };
 
-bool uses(const Function &F, bool (*Pred)(const Value &)) {
-  for (const Value *V : F.Body.Ops)
+bool anyOp(const Block &B, bool (*Pred)(const Value &)) {
+  for (const Value *V : B.Ops) {
     if (Pred(*V))
       return true;
+    for (const Block &R : V->Regions)
+      if (anyOp(R, Pred))
+        return true;
+  }
   return false;
+}
+
+bool uses(const Function &F, bool (*Pred)(const Value &)) {
+  return anyOp(F.Body, Pred);
 }
 
 } // namespace

@@ -13,6 +13,8 @@ using namespace ir;
 namespace {
 enum Prec : int {
   PrecSelect = 2,
+  PrecLogicalOr = 4,
+  PrecLogicalAnd = 5,
   PrecEquality = 7,
   PrecRelational = 8,
   PrecAdditive = 11,
@@ -182,9 +184,47 @@ ExprPrinter::Printed ExprPrinter::expr(const Value *V, bool Define) const {
                 " : " + Part(Ops[2], PrecSelect - 1),
             PrecSelect};
   }
+  case OpCode::And:
+  case OpCode::Or: {
+    int P = V->Code == OpCode::And ? PrecLogicalAnd : PrecLogicalOr;
+    auto Side = [&](const Value *X) {
+      Printed E = expr(X);
+      return E.Prec < P || (E.Prec == PrecLogicalOr && P == PrecLogicalAnd)
+                 ? "(" + E.Text + ")"
+                 : E.Text;
+    };
+    return {Side(Ops[0]) + (V->Code == OpCode::And ? " && " : " || ") +
+                Side(Ops[1]),
+            P};
+  }
+  case OpCode::Not: {
+    Printed Inner = expr(Ops[0]);
+    if (Inner.Prec < PrecUnary)
+      Inner.Text = "(" + Inner.Text + ")";
+    return {"!" + Inner.Text, PrecUnary};
+  }
+  case OpCode::Load:
+    return {lvalue(Ops[0], V->index()), PrecPrimary};
+  case OpCode::Offset:
+    return {operand(Ops[0], Ops[1], PrecAdditive, false) + " + " +
+                operand(Ops[1], Ops[0], PrecAdditive, true),
+            PrecAdditive};
   default:
     return {"/* unprintable */", PrecPrimary};
   }
+}
+
+std::string ExprPrinter::lvalue(const Value *Ptr, const Value *Index) const {
+  // A scalar variable or a reference is its name; a pointer is indexed.
+  bool Named = Ptr->Ty.kind() == Type::Ref ||
+               (Ptr->Code == OpCode::Local && Ptr->IVal == 0);
+  if (Named)
+    return print(Ptr);
+  Printed Base = expr(Ptr);
+  std::string B = Base.Prec < PrecPrimary ? "(" + Base.Text + ")" : Base.Text;
+  if (!Index)
+    return "*" + B;
+  return B + "[" + print(Index) + "]";
 }
 
 std::string ExprPrinter::print(const Value *V) const { return expr(V).Text; }

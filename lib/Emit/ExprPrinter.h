@@ -24,6 +24,8 @@ public:
   std::string printStored(const ir::Value *V) const;
   /// The expression that defines V, even when V has a variable.
   std::string printDefinition(const ir::Value *V) const;
+  /// The element *Ptr or Ptr[Index] as an lvalue: `s`, `w[i]`, `*p`.
+  std::string lvalue(const ir::Value *Ptr, const ir::Value *Index) const;
 
 private:
   struct Printed {

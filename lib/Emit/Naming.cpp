@@ -34,12 +34,28 @@ std::string tempName(const Value &V, const NamePlan &Plan) {
       return "cond";
     return A + "_" + cmpPredName(V.Pred) + "_" + B; // x_lt_y
   }
+  case OpCode::And:
+  case OpCode::Or:
+  case OpCode::Not:
+    return "cond";
   case OpCode::Select:
     return "sel";
   case OpCode::Call: {
     const std::string &Arg = Plan.Var[V.Operands[0]->Id];
     return std::string(mathFnName(V.Fn)) + "_" + (Arg.empty() ? "v" : Arg);
   }
+  case OpCode::Load: {
+    const std::string &Ptr = Plan.Var[V.Operands[0]->Id];
+    return Ptr.empty() ? "elem" : Ptr + "_old";
+  }
+  case OpCode::Pop: {
+    // p_tape.pop() is the old p.
+    std::string Tape = Plan.Var[V.Operands[0]->Id];
+    size_t Cut = Tape.rfind("_tape");
+    return (Cut == std::string::npos ? Tape : Tape.substr(0, Cut)) + "_old";
+  }
+  case OpCode::Offset:
+    return "ptr";
   default:
     return "t";
   }
@@ -54,10 +70,39 @@ bool cheap(const Value &V) {
   return Op.Code == OpCode::Param || Op.isConst() || !Op.Name.empty();
 }
 
-bool materializes(const Value &V, unsigned Uses) {
-  if (!V.hasResult() || V.isConst())
+const Value *baseOf(const Value *Ptr) {
+  while (Ptr->Code == OpCode::Offset)
+    Ptr = Ptr->Operands[0];
+  return Ptr;
+}
+
+/// Whether Op (or anything in its regions) may change the memory of Base.
+/// Distinct parameters and locals are distinct memory.
+bool mayWrite(const Value &Op, const Value *Base) {
+  if ((Op.Code == OpCode::Store || Op.Code == OpCode::AddTo) &&
+      baseOf(Op.Operands[0]) == Base)
+    return true;
+  for (const Block &R : Op.Regions)
+    for (const Value *V : R.Ops)
+      if (mayWrite(*V, Base))
+        return true;
+  return false;
+}
+
+/// A load as plain as a variable: `s`, `x[i]`, `*p`.
+bool simpleLoad(const Value &V) {
+  if (V.Code != OpCode::Load)
     return false;
-  return !V.Name.empty() || (Uses > 1 && !cheap(V));
+  for (const Value *Op : V.Operands)
+    if (!(Op->Code == OpCode::Param || Op->Code == OpCode::Local ||
+          Op->isConst() || (Op->Code == OpCode::Load && simpleLoad(*Op))))
+      return false;
+  return true;
+}
+
+/// Values that are their own variables, whatever their uses.
+bool declares(const Value &V) {
+  return V.Code == OpCode::Local || V.Code == OpCode::Tape;
 }
 
 /// The variable that holds the latest version of a source name.
@@ -65,33 +110,145 @@ struct Variable {
   std::string Name;
   const Value *Holder;
   bool Assignable;
+  const Block *Home;
 };
 
-} // namespace
+class Planner {
+public:
+  explicit Planner(const Function &F) : F(F) {}
+  NamePlan run();
 
-NamePlan planNames(const Function &F) {
+private:
+  void number(const Block &B, bool Header);
+  bool materializes(const Value &V) const;
+  void name(const Block &B);
+  std::string fresh(const std::string &Want);
+
+  const Function &F;
   NamePlan Plan;
+  std::vector<unsigned> Pos, EvalPos;
+  std::vector<const Block *> Home;
+  std::vector<bool> InHeader; ///< in a loop's init, condition or step
+  std::vector<std::vector<const Value *>> Users;
+  std::vector<const Value *> Order; ///< every op in program order
+  std::set<std::string> Taken;
+  std::map<std::string, Variable> Vars;
+};
+
+void Planner::number(const Block &B, bool Header) {
+  for (const Value *V : B.Ops) {
+    Pos[V->Id] = static_cast<unsigned>(Order.size());
+    Order.push_back(V);
+    Home[V->Id] = &B;
+    InHeader[V->Id] = Header;
+    for (const Value *Op : V->Operands)
+      Users[Op->Id].push_back(V);
+    for (size_t R = 0; R < V->Regions.size(); ++R)
+      number(V->Regions[R], V->Code == OpCode::Loop && R != LoopBody);
+  }
+}
+
+/// Whether V gets a variable of its own rather than being printed inside
+/// its user.
+bool Planner::materializes(const Value &V) const {
+  if (!V.hasResult() || V.isConst())
+    return false;
+  if (declares(V) || V.Code == OpCode::Pop)
+    return true;
+  // A loop header is one line of C++: everything in it is printed inline.
+  if (InHeader[V.Id])
+    return false;
+  unsigned Uses = Plan.Uses[V.Id];
+  if (!V.Name.empty() || V.Code == OpCode::Offset)
+    return true;
+  if (Uses == 0)
+    return false;
+  for (const Value *User : Users[V.Id])
+    // Computed once, not once per iteration or in another scope.
+    if (Home[User->Id] != Home[V.Id] && !InHeader[User->Id])
+      return true;
+  if (V.Code == OpCode::Load) {
+    // Read where it was read: nothing may write it in between.
+    const Value *Base = baseOf(V.Operands[0]);
+    unsigned Last = 0;
+    for (const Value *User : Users[V.Id])
+      Last = std::max(Last, Pos[User->Id]);
+    for (unsigned P = Pos[V.Id] + 1; P < Last; ++P)
+      if (mayWrite(*Order[P], Base))
+        return true;
+    return Uses > 1 && !simpleLoad(V);
+  }
+  if (Uses > 1)
+    return !cheap(V);
+  return false;
+}
+
+std::string Planner::fresh(const std::string &Want) {
+  std::string Name = Want;
+  for (unsigned K = 2; Taken.count(Name); ++K)
+    Name = Want + "_" + std::to_string(K);
+  Taken.insert(Name);
+  return Name;
+}
+
+/// Names the variables of B; names declared in B are free again after it.
+void Planner::name(const Block &B) {
+  std::set<std::string> SavedTaken = Taken;
+  std::map<std::string, Variable> SavedVars = Vars;
+  auto LastUse = [&](const Value *V) {
+    unsigned Last = V->Code == OpCode::Param ? 0 : Pos[V->Id];
+    for (const Value *U : Users[V->Id])
+      Last = std::max(Last, EvalPos[U->Id]);
+    return Last;
+  };
+  for (const Value *V : B.Ops) {
+    if (V->hasResult() && !Plan.Inlined[V->Id] && !V->isConst()) {
+      bool Reused = false;
+      if (!V->Name.empty() && !declares(*V) && V->Code != OpCode::Pop) {
+        auto It = Vars.find(V->Name);
+        if (It != Vars.end() && It->second.Assignable &&
+            It->second.Home == &B && It->second.Holder->Ty == V->Ty &&
+            LastUse(It->second.Holder) <= Pos[V->Id]) {
+          Plan.Var[V->Id] = It->second.Name;
+          Plan.Replaces[V->Id] = It->second.Holder;
+          It->second.Holder = V;
+          Reused = true;
+        }
+      }
+      if (!Reused) {
+        std::string Name =
+            fresh(V->Name.empty() ? tempName(*V, Plan) : V->Name);
+        Plan.Var[V->Id] = Name;
+        if (!V->Name.empty())
+          Vars[V->Name] = {Name, V,
+                           !declares(*V) && V->Code != OpCode::Offset, &B};
+      }
+    }
+    for (const Block &R : V->Regions)
+      name(R);
+  }
+  Taken = std::move(SavedTaken);
+  Vars = std::move(SavedVars);
+}
+
+NamePlan Planner::run() {
   unsigned N = F.numValues();
   Plan.Uses = countUses(F);
   Plan.Inlined.assign(N, false);
   Plan.Var.assign(N, "");
   Plan.Replaces.assign(N, nullptr);
-
-  const std::vector<Value *> &Ops = F.Body.Ops;
-  std::vector<unsigned> Pos(N, 0);
-  std::vector<std::vector<const Value *>> Users(N);
-  for (unsigned I = 0; I < Ops.size(); ++I) {
-    Pos[Ops[I]->Id] = I;
-    for (const Value *Op : Ops[I]->Operands)
-      Users[Op->Id].push_back(Ops[I]);
-    Plan.Inlined[Ops[I]->Id] =
-        Ops[I]->hasResult() && !materializes(*Ops[I], Plan.Uses[Ops[I]->Id]);
-  }
+  Pos.assign(N, 0);
+  Home.assign(N, nullptr);
+  InHeader.assign(N, false);
+  Users.assign(N, {});
+  number(F.Body, false);
+  for (const Value *V : Order)
+    Plan.Inlined[V->Id] = V->hasResult() && !materializes(*V);
 
   // An inlined value is evaluated where its user is; a variable lives until
   // the last evaluation that reads it.
-  std::vector<unsigned> EvalPos(N, 0);
-  for (auto It = Ops.rbegin(); It != Ops.rend(); ++It) {
+  EvalPos.assign(N, 0);
+  for (auto It = Order.rbegin(); It != Order.rend(); ++It) {
     const Value *V = *It;
     unsigned P = Pos[V->Id];
     if (Plan.Inlined[V->Id])
@@ -99,46 +256,20 @@ NamePlan planNames(const Function &F) {
         P = std::max(P, EvalPos[U->Id]);
     EvalPos[V->Id] = P;
   }
-  auto LastUse = [&](const Value *V) {
-    unsigned Last = V->Code == OpCode::Param ? 0 : Pos[V->Id];
-    for (const Value *U : Users[V->Id])
-      Last = std::max(Last, EvalPos[U->Id]);
-    return Last;
-  };
 
-  std::set<std::string> Taken;
-  std::map<std::string, Variable> Vars;
   for (const Param &P : F.Params) {
     Plan.Var[P.V->Id] = P.V->Name;
     Taken.insert(P.V->Name);
     bool Assignable = P.V->Ty.isScalar() &&
                       P.Spelling.find("const") == std::string::npos;
-    Vars[P.V->Name] = {P.V->Name, P.V, Assignable};
+    Vars[P.V->Name] = {P.V->Name, P.V, Assignable, &F.Body};
   }
-  for (const Value *V : Ops) {
-    if (!V->hasResult() || Plan.Inlined[V->Id] || V->isConst())
-      continue;
-    if (!V->Name.empty()) {
-      auto It = Vars.find(V->Name);
-      if (It != Vars.end() && It->second.Assignable &&
-          It->second.Holder->Ty == V->Ty &&
-          LastUse(It->second.Holder) <= Pos[V->Id]) {
-        Plan.Var[V->Id] = It->second.Name;
-        Plan.Replaces[V->Id] = It->second.Holder;
-        It->second.Holder = V;
-        continue;
-      }
-    }
-    std::string Want = V->Name.empty() ? tempName(*V, Plan) : V->Name;
-    std::string Name = Want;
-    for (unsigned K = 2; Taken.count(Name); ++K)
-      Name = Want + "_" + std::to_string(K);
-    Taken.insert(Name);
-    Plan.Var[V->Id] = Name;
-    if (!V->Name.empty())
-      Vars[V->Name] = {Name, V, true};
-  }
+  name(F.Body);
   return Plan;
 }
+
+} // namespace
+
+NamePlan planNames(const Function &F) { return Planner(F).run(); }
 
 } // namespace gradc::emit

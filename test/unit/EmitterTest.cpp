@@ -1,7 +1,9 @@
 //===- EmitterTest.cpp - IR to C++ text -----------------------------------===//
+#include "LoopFunctions.h"
 #include "TestFunctions.h"
 #include "gradc/Autodiff/Reverse.h"
 #include "gradc/Emit/CppEmitter.h"
+#include "gradc/IR/Verifier.h"
 
 #include <gtest/gtest.h>
 
@@ -135,3 +137,42 @@ TEST(Emitter, HeaderWrapsNamespacesAndIncludes) {
 }
 
 } // namespace
+
+namespace {
+std::string gradientText(const ir::Function &F, std::vector<unsigned> Wrt) {
+  autodiff::ReverseOptions Opts;
+  Opts.Name = F.Name + "_grad";
+  Opts.Wrt = std::move(Wrt);
+  std::unique_ptr<ir::Function> G = autodiff::reverse(F, Opts);
+  EXPECT_TRUE(ir::verify(*G).empty());
+  return emit::emitFunction(*G);
+}
+} // namespace
+
+TEST(Emitter, ReadOnlyLoopRunsBackwardWithoutTape) {
+  std::string Text = gradientText(*test::dotProduct(), {0, 1});
+  EXPECT_NE(Text.find("  double ds = 1;\n"), std::string::npos) << Text;
+  EXPECT_NE(Text.find("  for (int i = n - 1; i >= 0; --i) {\n"
+                      "    // dot.cpp:4: s += w[i] * x[i];\n"
+                      "    dw[i] += x[i] * ds;\n"
+                      "    dx[i] += w[i] * ds;\n"
+                      "  }\n"),
+            std::string::npos)
+      << Text;
+  EXPECT_EQ(Text.find("tape"), std::string::npos) << Text;
+}
+
+TEST(Emitter, OverwrittenValueGoesOnATape) {
+  std::string Text = gradientText(*test::horner(), {0, 1});
+  EXPECT_NE(Text.find("  gradc::tape<double> p_tape;\n"), std::string::npos)
+      << Text;
+  EXPECT_NE(Text.find("    p_tape.push(p);\n    p = p * x + c[i];\n"),
+            std::string::npos)
+      << Text;
+  EXPECT_NE(Text.find("    double p_old = p_tape.pop();\n"
+                      "    dx += p_old * dp;\n"
+                      "    dc[i] += dp;\n"
+                      "    dp *= x;\n"),
+            std::string::npos)
+      << Text;
+}

@@ -16,15 +16,24 @@ namespace gradc::autodiff {
 
 class Activity {
 public:
-  /// Wrt holds indices into F.Params.
-  Activity(const ir::Function &F, const std::vector<unsigned> &Wrt);
+  /// Wrt and Out hold indices into F.Params: the inputs, and the memory
+  /// parameters through which a void function gives its results.
+  Activity(const ir::Function &F, const std::vector<unsigned> &Wrt,
+           const std::vector<unsigned> &Out = {});
 
   bool isActive(const ir::Value *V) const { return Active[V->Id]; }
   bool isVaried(const ir::Value *V) const { return Varied[V->Id]; }
 
+  /// For memory (a pointer parameter or Local): whether it holds values
+  /// that carry derivatives to the result.
+  bool isActiveMemory(const ir::Value *Base) const { return Active[Base->Id]; }
+
 private:
   std::vector<bool> Varied, Useful, Active;
 };
+
+/// The parameter or Local a pointer points into (through Offset).
+const ir::Value *baseOf(const ir::Value *Ptr);
 
 } // namespace gradc::autodiff
 

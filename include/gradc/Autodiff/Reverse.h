@@ -41,6 +41,9 @@ struct ReverseOptions {
   GradKind Kind = GradKind::Grad;
   std::string Name;          ///< Name of the generated function.
   std::vector<unsigned> Wrt; ///< Indices into the primal's parameters.
+  /// Output parameters of a void function (indices, ascending). A pullback
+  /// takes one seed per output in place of dout.
+  std::vector<unsigned> Out;
   /// When set, filled in; dead code is then kept, so that every traced
   /// value is computed.
   Trace *TraceOut = nullptr;
@@ -48,11 +51,20 @@ struct ReverseOptions {
 
 /// The name of the adjoint of parameter P: "d" + P, or, when that clashes
 /// with another name in the function, "d_" + P, then "d_" + P + "2", ...
+/// Something the reverse mode cannot differentiate (yet), at a primal op.
+struct ReverseError {
+  ir::SourceLoc Loc;
+  std::string Message;
+};
+
 std::string adjointParamName(const ir::Function &Primal,
                              const std::string &P);
 
+/// The gradient or pullback of Primal, or null with Errors filled in.
 std::unique_ptr<ir::Function> reverse(const ir::Function &Primal,
-                                      const ReverseOptions &Opts);
+                                      const ReverseOptions &Opts,
+                                      std::vector<ReverseError> *Errors =
+                                          nullptr);
 
 } // namespace gradc::autodiff
 

@@ -1,0 +1,36 @@
+//===- LoopShape.h - Loops the backward sweep can run in reverse -*- C++ -*-===//
+//
+// A counted loop `for (int i = a; i < b; ++i)` whose counter the body leaves
+// alone runs backward as `for (int i = b - 1; i >= a; --i)`: no tape and no
+// trip count. Any other loop records its trip count.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GRADC_AUTODIFF_LOOPSHAPE_H
+#define GRADC_AUTODIFF_LOOPSHAPE_H
+
+#include "gradc/IR/Function.h"
+
+#include <optional>
+
+namespace gradc::autodiff {
+
+struct CountedLoop {
+  const ir::Value *Counter = nullptr; ///< The counter's Local.
+  const ir::Value *Start = nullptr;   ///< Its initial value.
+  const ir::Value *Bound = nullptr;   ///< What it is compared with.
+  ir::CmpPred Pred = ir::CmpPred::LT; ///< counter Pred bound.
+  int Step = 1;                       ///< +1 or -1.
+};
+
+/// Loop as a counted loop, if it is one.
+std::optional<CountedLoop> matchCountedLoop(const ir::Value &Loop);
+
+/// Whether B (or a region in it) stores to the memory of Base.
+bool storesTo(const ir::Block &B, const ir::Value *Base);
+
+/// A break or continue of this loop (not of a loop nested in it), if any.
+const ir::Value *findBreakOrContinue(const ir::Block &Body);
+
+} // namespace gradc::autodiff
+
+#endif // GRADC_AUTODIFF_LOOPSHAPE_H
