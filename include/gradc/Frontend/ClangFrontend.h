@@ -25,6 +25,7 @@ namespace gradc::frontend {
 struct Request {
   std::unique_ptr<ir::Function> Primal;
   std::vector<unsigned> Wrt; ///< Indices into Primal->Params, ascending.
+  std::vector<unsigned> Out; ///< Indices into Primal->Params of out(...) params, ascending.
   std::string BaseName;      ///< name(...) or the function's own name.
 };
 
