@@ -317,25 +317,27 @@ private:
     ShownAtEnd = true;
   }
 
+  /// A row for a named value; every scalar value gets a Number, which the
+  /// pictures put on its wire.
   void valueRow(const autodiff::Trace::Entry &E) {
     const Value &V = *E.Primal;
-    if (V.Name.empty())
-      return; // temporaries have no name a reader could look up
+    bool Named = !V.Name.empty(); // temporaries have no name to look up
     if (E.Forward->Ty.isMemory()) {
-      if (V.Code == OpCode::Local)
+      if (Named && V.Code == OpCode::Local)
         localRows(V, *E.Forward);
       return;
     }
     if (!Run.computed(*E.Forward)) {
-      NotReached.insert(V.Name);
+      if (Named)
+        NotReached.insert(V.Name);
       return;
     }
     Worked::Number N;
     N.Value = Run.value(*E.Forward);
     std::string Note;
-    if (InLoops.count(&V)) {
+    bool InLoop = InLoops.count(&V) != 0;
+    if (InLoop) {
       Note = "(in a loop)";
-      ShownInLoop = true;
     } else if (E.Adjoint && !E.Adjoint->Ty.isMemory() &&
                Run.computed(*E.Adjoint)) {
       N.HasGrad = true;
@@ -343,9 +345,12 @@ private:
     } else {
       Note = V.Ty.isFloating() ? "0" : "(passive)";
     }
-    addRow(std::to_string(V.Loc.Line), V.Name, V.Ty.scalarKind(), N, Note);
-    if (!InLoops.count(&V))
+    if (!InLoop)
       W.Numbers[&V] = N;
+    if (!Named)
+      return;
+    ShownInLoop |= InLoop;
+    addRow(std::to_string(V.Loc.Line), V.Name, V.Ty.scalarKind(), N, Note);
   }
 
   void describe() {
