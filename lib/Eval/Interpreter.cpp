@@ -1,225 +1,317 @@
 //===- Interpreter.cpp - Running IR on concrete values --------------------===//
+//
+// Walks the structured IR: a block is run op by op, and If and Loop run
+// their regions. Break, continue, return and errors travel outwards as the
+// Flow a block ends with, so no exception crosses the interpreter.
+//
+//===----------------------------------------------------------------------===//
 #include "gradc/Eval/Interpreter.h"
 
-#include <algorithm>
-#include <cmath>
-#include <cstdint>
+#include "Arith.h"
+#include "Memory.h"
+
+#include <set>
 
 namespace gradc::eval {
 
 using namespace ir;
 
-long double roundTo(Scalar S, long double V) {
-  switch (S) {
-  case Scalar::Bool:
-    return V != 0;
-  case Scalar::Int32:
-    return static_cast<std::int32_t>(V);
-  case Scalar::UInt32:
-    return static_cast<std::uint32_t>(V);
-  case Scalar::Int64:
-    return static_cast<std::int64_t>(V);
-  case Scalar::UInt64:
-    return static_cast<std::uint64_t>(V);
-  case Scalar::Float32:
-    return static_cast<float>(V);
-  case Scalar::Float64:
-    return static_cast<double>(V);
-  case Scalar::Float80:
-    return V;
-  }
-  return V;
-}
-
 namespace {
 
-/// A math function in precision T, through the same <cmath> overloads that
-/// generated code calls.
-template <typename T> T mathIn(MathFn Fn, T A, T B) {
-  switch (Fn) {
-  case MathFn::Exp:
-    return std::exp(A);
-  case MathFn::Log:
-    return std::log(A);
-  case MathFn::Log10:
-    return std::log10(A);
-  case MathFn::Log2:
-    return std::log2(A);
-  case MathFn::Log1p:
-    return std::log1p(A);
-  case MathFn::Expm1:
-    return std::expm1(A);
-  case MathFn::Sqrt:
-    return std::sqrt(A);
-  case MathFn::Cbrt:
-    return std::cbrt(A);
-  case MathFn::Pow:
-    return std::pow(A, B);
-  case MathFn::Sin:
-    return std::sin(A);
-  case MathFn::Cos:
-    return std::cos(A);
-  case MathFn::Tan:
-    return std::tan(A);
-  case MathFn::Asin:
-    return std::asin(A);
-  case MathFn::Acos:
-    return std::acos(A);
-  case MathFn::Atan:
-    return std::atan(A);
-  case MathFn::Atan2:
-    return std::atan2(A, B);
-  case MathFn::Sinh:
-    return std::sinh(A);
-  case MathFn::Cosh:
-    return std::cosh(A);
-  case MathFn::Tanh:
-    return std::tanh(A);
-  case MathFn::Fabs:
-  case MathFn::StdAbs:
-    return std::fabs(A);
-  case MathFn::Fmax:
-    return std::fmax(A, B);
-  case MathFn::Fmin:
-    return std::fmin(A, B);
-  case MathFn::StdMax:
-    return std::max(A, B);
-  case MathFn::StdMin:
-    return std::min(A, B);
-  case MathFn::Hypot:
-    return std::hypot(A, B);
-  case MathFn::Erf:
-    return std::erf(A);
+enum class Flow { Next, Break, Continue, Yield, Return, Fail };
+
+class Interpreter {
+public:
+  Interpreter(const Function &F, const Limits &L, Run &R)
+      : F(F), L(L), R(R), Mem(L.MaxElements), Ptrs(F.numValues()) {
+    R.Last.assign(F.numValues(), 0);
+    R.Times.assign(F.numValues(), 0);
   }
-  return A;
-}
 
-long double math(Scalar S, MathFn Fn, long double A, long double B) {
-  switch (S) {
-  case Scalar::Float32:
-    return mathIn<float>(Fn, static_cast<float>(A), static_cast<float>(B));
-  case Scalar::Float64:
-    return mathIn<double>(Fn, static_cast<double>(A), static_cast<double>(B));
-  default:
-    return mathIn<long double>(Fn, A, B);
+  void run(std::vector<Arg> &Args) {
+    if (bind(Args))
+      block(F.Body);
+    // Memory arguments are the caller's: hand back what the run made of them.
+    for (size_t I = 0; I < Args.size() && I < F.Params.size(); ++I)
+      if (Ptrs[F.Params[I].V->Id].Buf >= 0)
+        Args[I].Array = Mem.buffer(Ptrs[F.Params[I].V->Id].Buf);
+    for (unsigned Id : Locals)
+      R.Locals[Id] = *Mem.local(Id);
   }
-}
 
-/// a <op> b for + - * / in type T.
-template <typename T> T binop(OpCode Code, T A, T B) {
-  switch (Code) {
-  case OpCode::Add:
-    return A + B;
-  case OpCode::Sub:
-    return A - B;
-  case OpCode::Mul:
-    return A * B;
-  default:
-    return A / B;
+private:
+  bool bind(std::vector<Arg> &Args) {
+    if (Args.size() != F.Params.size()) {
+      R.Error = F.Name + " takes " + std::to_string(F.Params.size()) +
+                " arguments, given " + std::to_string(Args.size());
+      return false;
+    }
+    for (size_t I = 0; I < Args.size(); ++I) {
+      const Value &P = *F.Params[I].V;
+      if (!P.Ty.isMemory()) {
+        set(P, roundTo(P.Ty.scalarKind(), Args[I].Scalar));
+        continue;
+      }
+      Buffer B = Args[I].Array;
+      B.Name = P.Name;
+      B.IsScalar = P.Ty.kind() == Type::Ref;
+      if (B.IsScalar && B.Data.size() != 1) {
+        R.Error = "reference parameter '" + P.Name + "' of " + F.Name +
+                  " needs one element, given " + std::to_string(B.Data.size());
+        return false;
+      }
+      Ptrs[P.Id] = {Mem.bind(std::move(B)), 0};
+      ++R.Times[P.Id];
+    }
+    return true;
   }
-}
 
-/// a <op> b computed in the type S, as compiled code computes it.
-long double arith(OpCode Code, Scalar S, long double A, long double B) {
-  if (S == Scalar::Float64)
-    return binop<double>(Code, static_cast<double>(A), static_cast<double>(B));
-  if (S == Scalar::Float32)
-    return binop<float>(Code, static_cast<float>(A), static_cast<float>(B));
-  if (isFloating(S))
-    return binop<long double>(Code, A, B);
-  auto X = static_cast<std::int64_t>(A), Y = static_cast<std::int64_t>(B);
-  if ((Code == OpCode::Div || Code == OpCode::Rem) && Y == 0)
-    return 0; // undefined in C++; the interpreter must not trap
-  std::int64_t R = Code == OpCode::Rem ? X % Y : binop<std::int64_t>(Code, X, Y);
-  return roundTo(S, static_cast<long double>(R));
-}
-
-bool compare(CmpPred P, long double A, long double B) {
-  switch (P) {
-  case CmpPred::LT:
-    return A < B;
-  case CmpPred::LE:
-    return A <= B;
-  case CmpPred::GT:
-    return A > B;
-  case CmpPred::GE:
-    return A >= B;
-  case CmpPred::EQ:
-    return A == B;
-  case CmpPred::NE:
-    return A != B;
+  /// Stops the run at V with Msg.
+  Flow fail(const Value &V, const std::string &Msg) {
+    std::string Where = F.File;
+    if (V.Loc.isValid())
+      Where +=
+          ":" + std::to_string(V.Loc.Line) + ":" + std::to_string(V.Loc.Col);
+    R.Error = Where + ": in " + F.Name + ": " + Msg;
+    return Flow::Fail;
   }
-  return false;
-}
 
-} // namespace
+  Flow arithFail(const Value &V, ArithError E) { return fail(V, describe(E)); }
 
-Run evaluate(const Function &F, std::vector<long double> &Args) {
-  Run R;
-  R.Values.assign(F.numValues(), 0);
-  R.Computed.assign(F.numValues(), false);
-  // Reference parameters name the slot of their argument.
-  std::vector<int> Slot(F.numValues(), -1);
-  for (size_t I = 0; I < F.Params.size() && I < Args.size(); ++I) {
-    const Value *P = F.Params[I].V;
-    Slot[P->Id] = static_cast<int>(I);
-    R.Values[P->Id] = roundTo(P->Ty.scalarKind(), Args[I]);
-    R.Computed[P->Id] = true;
+  long double get(const Value *V) const { return R.Last[V->Id]; }
+  void set(const Value &V, long double X) {
+    R.Last[V.Id] = X;
+    ++R.Times[V.Id];
   }
-  auto Get = [&](const Value *V) { return R.Values[V->Id]; };
-  for (const Value *V : F.Body.Ops) {
-    Scalar S = V->Ty.scalarKind();
+
+  Flow block(const Block &B) {
+    for (const Value *V : B.Ops) {
+      if (++R.Steps > L.MaxSteps)
+        return fail(*V, "stopped after " + std::to_string(L.MaxSteps) +
+                            " steps" + loopHint());
+      Flow Fl = op(*V);
+      if (Fl != Flow::Next)
+        return Fl;
+    }
+    return Flow::Next;
+  }
+
+  std::string loopHint() const {
+    if (Running.empty())
+      return "";
+    const Value &Lp = *Running.back();
+    return ": does the loop at line " + std::to_string(Lp.Loc.Line) + " end?";
+  }
+
+  /// Where a Load, Store, AddTo or Offset points, and the index it adds.
+  long double index(const Value &V) const {
+    const Value *I = V.Code == OpCode::Offset ? V.Operands[1] : V.index();
+    return I ? get(I) : 0;
+  }
+
+  Flow op(const Value &V) {
+    Scalar S = V.Ty.scalarKind();
+    const auto &Ops = V.Operands;
     long double Out = 0;
-    const auto &Ops = V->Operands;
-    switch (V->Code) {
+    ArithError E = ArithError::None;
+    std::string Err;
+    switch (V.Code) {
     case OpCode::Param:
+      return fail(V, "a parameter inside the body");
     case OpCode::Note:
-      continue;
+      return Flow::Next;
     case OpCode::Const:
-      Out = V->Ty.isFloating() ? static_cast<long double>(V->FVal)
-                               : static_cast<long double>(V->IVal);
-      Out = roundTo(S, Out);
+      Out = roundTo(S, V.Ty.isFloating() ? static_cast<long double>(V.FVal)
+                                         : static_cast<long double>(V.IVal));
       break;
     case OpCode::Cast:
-      Out = roundTo(S, Get(Ops[0]));
+      E = convert(Ops[0]->Ty.scalarKind(), S, get(Ops[0]), Out);
       break;
     case OpCode::Copy:
-      Out = Get(Ops[0]);
+      if (V.Ty.isMemory()) {
+        Ptrs[V.Id] = Ptrs[Ops[0]->Id];
+        ++R.Times[V.Id];
+        return Flow::Next;
+      }
+      Out = get(Ops[0]);
       break;
     case OpCode::Neg:
-      Out = roundTo(S, -Get(Ops[0]));
+      E = negate(S, get(Ops[0]), Out);
       break;
     case OpCode::Add:
     case OpCode::Sub:
     case OpCode::Mul:
     case OpCode::Div:
     case OpCode::Rem:
-      Out = arith(V->Code, S, Get(Ops[0]), Get(Ops[1]));
+      E = arith(V.Code, S, get(Ops[0]), get(Ops[1]), Out);
       break;
     case OpCode::Call:
-      Out = math(S, V->Fn, Get(Ops[0]), Ops.size() > 1 ? Get(Ops[1]) : 0);
+      Out = math(S, V.Fn, get(Ops[0]), Ops.size() > 1 ? get(Ops[1]) : 0);
       break;
     case OpCode::Cmp:
-      Out = compare(V->Pred, Get(Ops[0]), Get(Ops[1]));
+      Out = compare(V.Pred, get(Ops[0]), get(Ops[1]));
       break;
     case OpCode::Select:
-      Out = Get(Ops[0]) != 0 ? Get(Ops[1]) : Get(Ops[2]);
+      Out = get(Ops[0]) != 0 ? get(Ops[1]) : get(Ops[2]);
       break;
-    case OpCode::AddTo: {
-      int I = Slot[Ops[0]->Id];
-      Scalar To = Ops[0]->Ty.scalarKind();
-      if (I >= 0)
-        Args[I] = arith(OpCode::Add, To, Args[I], Get(Ops[1]));
-      continue;
+    case OpCode::And:
+      Out = get(Ops[0]) != 0 && get(Ops[1]) != 0;
+      break;
+    case OpCode::Or:
+      Out = get(Ops[0]) != 0 || get(Ops[1]) != 0;
+      break;
+    case OpCode::Not:
+      Out = get(Ops[0]) == 0;
+      break;
+    case OpCode::Local:
+      return local(V);
+    case OpCode::Offset: {
+      Pointer P = Ptrs[Ops[0]->Id];
+      long double O = static_cast<long double>(P.Offset) + index(V);
+      // Far outside any array: reported when it is accessed, never wrapped.
+      P.Offset = O > 4e18L    ? std::int64_t(4e18)
+                 : O < -4e18L ? std::int64_t(-4e18)
+                              : std::int64_t(O);
+      Ptrs[V.Id] = P;
+      ++R.Times[V.Id];
+      return Flow::Next;
     }
+    case OpCode::Load:
+      if (!Mem.read(Ptrs[Ops[0]->Id], index(V), "reads", Out, Err))
+        return fail(V, Err);
+      break;
+    case OpCode::Store:
+      if (!Mem.write(Ptrs[Ops[0]->Id], index(V), get(Ops[1]), Err))
+        return fail(V, Err);
+      return Flow::Next;
+    case OpCode::AddTo:
+      return addTo(V);
+    case OpCode::If:
+      return block(V.Regions[get(Ops[0]) != 0 ? Then : Else]);
+    case OpCode::Loop:
+      return loop(V);
+    case OpCode::Yield:
+      YieldValue = get(Ops[0]);
+      return Flow::Yield;
+    case OpCode::Break:
+      return Flow::Break;
+    case OpCode::Continue:
+      return Flow::Continue;
+    case OpCode::Tape:
+      Tps.reset(V.Id);
+      ++R.Times[V.Id];
+      return Flow::Next;
+    case OpCode::Push:
+      if (!Mem.reserve(1, Err))
+        return fail(V, Err);
+      Tps.push(Ops[0]->Id, get(Ops[1]));
+      return Flow::Next;
+    case OpCode::Pop:
+      if (!Tps.pop(Ops[0]->Id, Out))
+        return fail(V, "pops the empty tape " +
+                           (Ops[0]->Name.empty()
+                                ? std::string("#") + std::to_string(Ops[0]->Id)
+                                : Ops[0]->Name));
+      break;
     case OpCode::Return:
       if (!Ops.empty())
-        R.Result = Get(Ops[0]);
-      continue;
+        R.Result = get(Ops[0]);
+      return Flow::Return;
     }
-    R.Values[V->Id] = Out;
-    R.Computed[V->Id] = true;
+    if (E != ArithError::None)
+      return arithFail(V, E);
+    set(V, Out);
+    return Flow::Next;
   }
+
+  Flow local(const Value &V) {
+    if (V.IVal < 0)
+      return fail(V, "a local array of negative size");
+    std::string Err;
+    Pointer P;
+    std::uint64_t Count = V.IVal == 0 ? 1 : static_cast<std::uint64_t>(V.IVal);
+    if (!Mem.allocate(V.Id, V.Name, V.IVal == 0, Count, V.ZeroInit, P, Err))
+      return fail(V, Err);
+    Locals.insert(V.Id);
+    Ptrs[V.Id] = P;
+    ++R.Times[V.Id];
+    return Flow::Next;
+  }
+
+  Flow addTo(const Value &V) {
+    Pointer P = Ptrs[V.Operands[0]->Id];
+    long double Old = 0, New = 0;
+    std::string Err;
+    if (!Mem.read(P, index(V), "adds to", Old, Err))
+      return fail(V, Err);
+    ArithError E = arith(OpCode::Add, V.Operands[1]->Ty.scalarKind(), Old,
+                         get(V.Operands[1]), New);
+    if (E != ArithError::None)
+      return arithFail(V, E);
+    Mem.write(P, index(V), New, Err);
+    return Flow::Next;
+  }
+
+  /// Runs a loop's condition region: an empty one is true.
+  Flow condition(const Value &Lp, bool &Holds) {
+    const Block &C = Lp.Regions[Cond];
+    Holds = true;
+    if (C.Ops.empty())
+      return Flow::Next;
+    Flow Fl = block(C);
+    if (Fl == Flow::Yield) {
+      Holds = YieldValue != 0;
+      return Flow::Next;
+    }
+    if (Fl == Flow::Next || Fl == Flow::Fail)
+      return Fl;
+    return fail(Lp, "a loop condition that leaves by break, continue or "
+                    "return");
+  }
+
+  /// C++ semantics: init once; then, for and while, condition, body, step;
+  /// do-while runs the body before the first test.
+  Flow loop(const Value &Lp) {
+    Running.push_back(&Lp);
+    Flow Fl = block(Lp.Regions[Init]);
+    bool Test = Lp.loopKind() != LoopKind::DoWhile;
+    while (Fl == Flow::Next) {
+      bool Holds = true;
+      if (Test && (Fl = condition(Lp, Holds)) != Flow::Next)
+        break;
+      if (!Holds)
+        break;
+      Test = true;
+      Fl = block(Lp.Regions[LoopBody]);
+      if (Fl == Flow::Break) {
+        Fl = Flow::Next;
+        break;
+      }
+      if (Fl == Flow::Continue)
+        Fl = Flow::Next;
+      if (Fl == Flow::Next)
+        Fl = block(Lp.Regions[Step]);
+    }
+    Running.pop_back();
+    return Fl;
+  }
+
+  const Function &F;
+  const Limits &L;
+  Run &R;
+  Memory Mem;
+  Tapes Tps;
+  std::vector<Pointer> Ptrs; ///< By Value::Id, for pointer-typed values.
+  std::set<unsigned> Locals; ///< Local ops that ran.
+  std::vector<const Value *> Running; ///< Loops being run, innermost last.
+  long double YieldValue = 0;
+};
+
+} // namespace
+
+Run evaluate(const Function &F, std::vector<Arg> &Args, const Limits &L) {
+  Run R;
+  Interpreter(F, L, R).run(Args);
   return R;
 }
 

@@ -3,7 +3,45 @@
 // Every run test holds the generated code against central finite
 // differences, checks that adjoints are added into (never overwritten), and
 // that the pullback scales by its seed. Exit status is the number of
-// failures, so a wrong gradient fails the test.
+// failures, so a wrong gradient fails the test. Each check also prints the
+// point and the numbers for test/support/vs_interpreter.py, which reruns
+// them through `gradc --at` and requires the very same digits.
+//
+// Scalar functions, every parameter wrt:
+//
+//   GRADC_CHECK_2(f, 3.0, -4.0);
+//
+// Functions of arrays (and of scalars and passive parameters) use
+// check_arrays: name each wrt parameter with its values (a scalar is a
+// one-element list), in parameter order; the lambdas get one array per wrt
+// parameter (p[k], and the adjoints d[k], each as long as the values given)
+// and pass the passive arguments themselves. Give the passive values too,
+// so that the interpreter can rerun the point:
+//
+//   GRADC_DIFF("grad wrt(w, x, b)")
+//   double affine(const double *w, const double *x, double b, int n);
+//   ...
+//   using gradc_check::Arrays;
+//   gradc_check::check_arrays(
+//       "affine", {{"w", {2, -3, -3}}, {"x", {-1, -2, 0.5}}, {"b", {0.25}}},
+//       /*Passive=*/{{"n", {3}}},
+//       [](const Arrays &p) { return affine(p[0].data(), p[1].data(),
+//                                           p[2][0], 3); },
+//       [](const Arrays &p, Arrays &d) {
+//         return affine_grad(p[0].data(), p[1].data(), p[2][0], 3,
+//                            d[0].data(), d[1].data(), d[2][0]);
+//       },
+//       [](const Arrays &p, double s, Arrays &d) {
+//         affine_pullback(p[0].data(), p[1].data(), p[2][0], 3, s,
+//                         d[0].data(), d[1].data(), d[2][0]);
+//       });
+//
+// Finite differences are taken element by element. A void function with
+// one scalar output is checked the same way: the primal lambda returns the
+// output it wrote, the gradient lambda calls f_grad (which exists for one
+// scalar output) and the pullback lambda passes the seed for the output;
+// `gradc --at` then runs the pullback with seed 1. An output array must be
+// among the Passive values (its initial contents, which give its size).
 //
 //===----------------------------------------------------------------------===//
 #ifndef GRADC_TEST_SUPPORT_CHECK_H
@@ -82,6 +120,89 @@ inline Vec check(const char *Name, const Primal &F, const Grad &G,
     if (!close(DP[I] - Base, Dout * Grad[I], Exact))
       fail(std::string(Name) + ": pullback d[" + std::to_string(I) +
            "] is not dout * gradient");
+  return Grad;
+}
+
+/// One array per wrt parameter, in parameter order (a scalar: one element).
+using Arrays = std::vector<Vec>;
+/// A parameter's name and its values; a scalar has one value.
+struct Named {
+  const char *Name;
+  Vec Values;
+};
+
+/// Checks name_grad and name_pullback of a function of arrays at the point
+/// Wrt, the other parameters having the values Passive (printed for
+/// vs_interpreter.py only; the lambdas pass them). Returns the gradient.
+inline Arrays
+check_arrays(const char *Name, const std::vector<Named> &Wrt,
+             const std::vector<Named> &Passive,
+             const std::function<double(const Arrays &)> &F,
+             const std::function<double(const Arrays &, Arrays &)> &G,
+             const std::function<void(const Arrays &, double, Arrays &)> &Pb,
+             double FDTol = 1e-6) {
+  const double Exact = FDTol > 1e-4 ? 1e-6 : 1e-13;
+  Arrays P;
+  for (const Named &N : Wrt)
+    P.push_back(N.Values);
+  auto Filled = [&](double V) {
+    Arrays D;
+    for (const Vec &A : P)
+      D.push_back(Vec(A.size(), V));
+    return D;
+  };
+  auto Element = [&](size_t K, size_t I) {
+    return std::string(Name) + ": d(" + Wrt[K].Name + "[" +
+           std::to_string(I) + "])";
+  };
+  Arrays Grad = Filled(0);
+  double Value = G(P, Grad);
+  const double Base = 0.5;
+  Arrays D = Filled(Base);
+  G(P, D);
+  for (size_t K = 0; K < P.size(); ++K)
+    for (size_t I = 0; I < P[K].size(); ++I)
+      if (!close(D[K][I] - Base, Grad[K][I], Exact))
+        fail(Element(K, I) + " is overwritten, not added into");
+  if (!close(Value, F(P), Exact))
+    fail(std::string(Name) + ": grad returns " + std::to_string(Value) +
+         ", primal " + std::to_string(F(P)));
+  // The point as `gradc --at` takes it, every value as a list:
+  // vs_interpreter.py unwraps the scalars.
+  std::printf("%s: at ", Name);
+  auto PrintNamed = [](const Named &N, bool First) {
+    std::printf("%s%s=[", First ? "" : ",", N.Name);
+    for (size_t I = 0; I < N.Values.size(); ++I)
+      std::printf("%s%.17g", I ? "," : "", N.Values[I]);
+    std::printf("]");
+  };
+  for (size_t K = 0; K < Wrt.size(); ++K)
+    PrintNamed(Wrt[K], K == 0);
+  for (size_t K = 0; K < Passive.size(); ++K)
+    PrintNamed(Passive[K], Wrt.empty() && K == 0);
+  std::printf("\n%s: f = %.17g\n", Name, Value);
+  for (size_t K = 0; K < P.size(); ++K)
+    for (size_t I = 0; I < P[K].size(); ++I) {
+      double H =
+          (FDTol > 1e-4 ? 1e-2 : 1e-6) * std::max(1.0, std::fabs(P[K][I]));
+      Arrays Hi = P, Lo = P;
+      Hi[K][I] += H;
+      Lo[K][I] -= H;
+      double FD = (F(Hi) - F(Lo)) / (2 * H);
+      // "d(w[0])"; vs_interpreter.py reads "d(b[0])" of a scalar b as b.
+      std::printf("%s: d(%s[%zu]) = %.17g (finite difference %.10g)\n", Name,
+                  Wrt[K].Name, I, Grad[K][I], FD);
+      if (!close(Grad[K][I], FD, FDTol))
+        fail(Element(K, I) + " disagrees with finite differences");
+    }
+  const double Dout = 0.75;
+  Arrays DP = Filled(Base);
+  Pb(P, Dout, DP);
+  for (size_t K = 0; K < P.size(); ++K)
+    for (size_t I = 0; I < P[K].size(); ++I)
+      if (!close(DP[K][I] - Base, Dout * Grad[K][I], Exact))
+        fail(std::string(Name) + ": pullback " + Element(K, I) +
+             " is not dout * gradient");
   return Grad;
 }
 

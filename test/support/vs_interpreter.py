@@ -2,21 +2,30 @@
 """vs_interpreter.py GRADC SOURCE < OUTPUT
 
 Holds the compiled generated code to gradc's interpreter. OUTPUT is what a
-test program printed through gradc_check.h ("name: at ...", "name: f = ...",
-"name: d[i] = ..."). For every checked function whose parameters are all
-given (all wrt), reruns the point with `gradc SOURCE --function name --at`
-and requires the very same value and gradient. Fails when a number differs,
-or when no function could be checked at all."""
+test program printed through gradc_check.h:
+
+- GRADC_CHECK_*: "name: at 3 -4", "name: f = ...", "name: d[i] = ...", one
+  number per parameter, in order. Rerun when every parameter is given (all
+  of them wrt).
+- check_arrays: "name: at w=[2,-3],b=[0.5],n=[3]", "name: f = ...",
+  "name: d(w[0]) = ...". Every parameter is named; scalars are written as
+  one-element lists, which are unwrapped here for the parameters whose IR
+  type is not a pointer.
+
+For each run, calls `gradc SOURCE --function name --at ...` and requires the
+very same value and gradient (the "param" rows of the table; for a function
+returning void, the value of its one "out" row). Fails when a number
+differs, when gradc refuses a point, or when no function was checked."""
 import re
 import subprocess
 import sys
 
 gradc, source = sys.argv[1], sys.argv[2]
-runs = []  # (name, point, f, grads)
+runs = []  # [name, point, f, grads]; grads: [(row name or None, value)]
 for line in sys.stdin:
     m = re.match(r"(\w+): at(.*)$", line)
     if m:
-        runs.append([m.group(1), m.group(2).split(), None, []])
+        runs.append([m.group(1), m.group(2).strip(), None, []])
         continue
     m = re.match(r"(\w+): f = (\S+)", line)
     if m and runs and runs[-1][0] == m.group(1):
@@ -24,29 +33,67 @@ for line in sys.stdin:
         continue
     m = re.match(r"(\w+): d\[\d+\] = (\S+)", line)
     if m and runs and runs[-1][0] == m.group(1):
-        runs[-1][3].append(float(m.group(2)))
+        runs[-1][3].append((None, float(m.group(2))))
+        continue
+    m = re.match(r"(\w+): d\((\w+)\[(\d+)\]\) = (\S+)", line)
+    if m and runs and runs[-1][0] == m.group(1):
+        runs[-1][3].append(((m.group(2), int(m.group(3))),
+                            float(m.group(4))))
 
 ir = subprocess.run([gradc, source, "--emit=ir", "-o", "-"], check=True,
                     capture_output=True, text=True).stdout
-params = {m.group(1): re.findall(r"%(\w+):", m.group(2))
+params = {m.group(1): re.findall(r"%(\w+): ([^,]+)", m.group(2))
           for m in re.finditer(r"^func @(\w+)\((.*)\)", ir, re.M)}
+
+
+def named_point(point, types):
+    """"w=[1,2],n=[3]" -> the --at text, scalars unwrapped."""
+    items = re.findall(r"(\w+)=\[([^\]]*)\]", point)
+    return ",".join("%s=[%s]" % (n, v) if types.get(n, "").startswith("ptr")
+                    else "%s=%s" % (n, v) for n, v in items)
+
+
+def row_name(key, types):
+    name, index = key
+    return "%s[%d]" % key if types.get(name, "").startswith("ptr") else name
+
 
 checked, failures = 0, 0
 for name, point, f, grads in runs:
-    names = params.get(name)
-    if names is None or len(names) != len(point) or len(grads) != len(point):
-        continue  # passive parameters: the harness does not know their values
-    at = ",".join("%s=%s" % (n, v) for n, v in zip(names, point))
-    out = subprocess.run([gradc, source, "--function", name, "--at", at],
-                         check=True, capture_output=True, text=True).stdout
-    value = float(re.search(r"\) = (\S+)", out).group(1))
+    plist = params.get(name)
+    if plist is None:
+        continue
+    types = dict(plist)
+    names = [n for n, _ in plist]
+    if "=" in point:
+        at = named_point(point, types)
+        rows = [row_name(k, types) for k, _ in grads]
+    else:
+        values = point.split()
+        if len(names) != len(values) or len(grads) != len(values):
+            continue  # passive parameters: the harness does not know them
+        at = ",".join("%s=%s" % nv for nv in zip(names, values))
+        rows = names
+    run = subprocess.run([gradc, source, "--function", name, "--at", at],
+                         capture_output=True, text=True)
+    if run.returncode != 0:
+        failures += 1
+        print("REFUSED %s at %s: %s" % (name, at, run.stderr.strip()))
+        continue
+    out = run.stdout
+    m = re.search(r"^\S+\(.*\) = (\S+)$", out, re.M)
+    outs = re.findall(r"^out\s+\S+\s+(\S+)\s+\S+$", out, re.M)
+    value = float(m.group(1)) if m else (float(outs[0]) if len(outs) == 1
+                                         else None)
     table = {m.group(1): float(m.group(2)) for m in
-             re.finditer(r"^param\s+(\w+)\s+\S+\s+(\S+)$", out, re.M)}
-    got = [table[n] for n in names]
-    if value != f or got != grads:
+             re.finditer(r"^param\s+(\S+)\s+\S+\s+(\S+)$", out, re.M)
+             if not m.group(2).startswith("(")}
+    got = [table.get(r) for r in rows]
+    want = [g for _, g in grads]
+    if value != f or got != want:
         failures += 1
         print("MISMATCH %s at %s: compiled f=%r d=%r, interpreter f=%r d=%r"
-              % (name, at, f, grads, value, got))
+              % (name, at, f, want, value, got))
     checked += 1
 print("%d checked against the interpreter, %d mismatches" % (checked, failures))
 sys.exit(1 if failures or checked == 0 else 0)

@@ -1,55 +1,25 @@
 //===- At.cpp - `gradc --at`: a computation worked through ----------------===//
+//
+// Generates the gradient (for a function with out parameters, the pullback)
+// with a trace of where each primal value went, runs it in the interpreter
+// on the given inputs, and turns the trace into rows: parameters (an array
+// one row per element), then the named values of the body in source order,
+// then the outputs with their seeds.
+//
+//===----------------------------------------------------------------------===//
 #include "At.h"
 
+#include "AtInput.h"
 #include "gradc/Autodiff/Reverse.h"
 #include "gradc/Eval/Interpreter.h"
-#include "gradc/IR/Printer.h"
 
-#include <cstdio>
-#include <cstdlib>
+#include <algorithm>
+#include <cmath>
+#include <set>
 
 namespace gradc::tool {
 
 using namespace ir;
-
-std::string printNumber(Scalar S, long double V) {
-  if (S == Scalar::Float80) {
-    char Buf[64];
-    std::snprintf(Buf, sizeof(Buf), "%.21Lg", V);
-    return Buf;
-  }
-  return formatNumber(static_cast<double>(V));
-}
-
-namespace {
-
-/// "x=3,y=-4" into name -> number; false on a malformed item.
-bool parseAt(const std::string &At, std::map<std::string, long double> &Out,
-             std::string &Error) {
-  size_t Pos = 0;
-  while (Pos <= At.size()) {
-    size_t Comma = At.find(',', Pos);
-    std::string Item =
-        At.substr(Pos, Comma == std::string::npos ? std::string::npos
-                                                  : Comma - Pos);
-    size_t Eq = Item.find('=');
-    char *End = nullptr;
-    long double V =
-        Eq == std::string::npos ? 0 : std::strtold(Item.c_str() + Eq + 1, &End);
-    if (Eq == std::string::npos || Eq == 0 || End == Item.c_str() + Eq + 1 ||
-        *End != '\0') {
-      Error = "--at: expected name=number, got '" + Item + "'";
-      return false;
-    }
-    Out[Item.substr(0, Eq)] = V;
-    if (Comma == std::string::npos)
-      break;
-    Pos = Comma + 1;
-  }
-  return true;
-}
-
-} // namespace
 
 const frontend::Request *
 chooseRequest(const std::vector<frontend::Request> &Requests,
@@ -63,8 +33,7 @@ chooseRequest(const std::vector<frontend::Request> &Requests,
       Error = Function.empty()
                   ? "several functions are annotated; choose one with "
                     "--function"
-                  : "several annotated functions are named '" + Function +
-                        "'";
+                  : "several annotated functions are named '" + Function + "'";
       return nullptr;
     }
     R = &Q;
@@ -75,90 +44,393 @@ chooseRequest(const std::vector<frontend::Request> &Requests,
   return R;
 }
 
-bool workThrough(const frontend::Request &R, const std::string &At,
-                 Worked &Out, std::string &Error) {
-  const Function &P = *R.Primal;
-  std::map<std::string, long double> Given;
-  if (!parseAt(At, Given, Error))
-    return false;
+namespace {
 
-  autodiff::Trace T;
-  autodiff::ReverseOptions Opts;
-  Opts.Wrt = R.Wrt;
-  Opts.Name = R.BaseName + "_grad";
-  Opts.TraceOut = &T;
-  std::unique_ptr<Function> G = autodiff::reverse(P, Opts);
-
-  std::vector<long double> Args(G->Params.size(), 0);
-  Out.Primal = &P;
-  Out.Call.clear();
-  for (size_t I = 0; I < P.Params.size(); ++I) {
-    const std::string &Name = P.Params[I].V->Name;
-    auto It = Given.find(Name);
-    if (It == Given.end()) {
-      Error = "--at: no value for parameter '" + Name + "' of '" + P.Name +
-              "'";
-      return false;
-    }
-    Args[I] = It->second;
-    Given.erase(It);
-    Out.Call += (I ? ", " : "") + Name + " = " +
-                printNumber(P.Params[I].V->Ty.scalarKind(), Args[I]);
-  }
-  if (!Given.empty()) {
-    Error = "--at: '" + P.Name + "' has no parameter '" +
-            Given.begin()->first + "'";
-    return false;
-  }
-  eval::Run Run = eval::evaluate(*G, Args);
-  Out.Result = Run.Result;
-
-  std::map<const Value *, size_t> Slot;
-  for (size_t I = 0; I < G->Params.size(); ++I)
-    Slot[G->Params[I].V] = I;
-  for (const autodiff::Trace::Entry &E : T.Entries) {
-    Worked::Number N;
-    N.Value = Run.Values[E.Forward->Id];
-    if (E.Adjoint) {
-      auto It = Slot.find(E.Adjoint);
-      N.HasGrad = true;
-      N.Grad = It != Slot.end() ? Args[It->second] : Run.Values[E.Adjoint->Id];
-    }
-    Out.Numbers[E.Primal] = N;
-  }
-  return true;
+/// True when V is a value of S: integers must be whole and in range.
+bool fitsType(Scalar S, long double V) {
+  return isFloating(S) || (std::isfinite(V) && eval::roundTo(S, V) == V);
 }
 
-std::string renderTable(const Worked &W) {
-  const Function &P = *W.Primal;
-  std::string Out = P.Name + "(" + W.Call + ") = " +
-                    printNumber(P.RetTy.scalarKind(), W.Result) + "\n\n";
-  char Line[256];
-  std::snprintf(Line, sizeof(Line), "%-6s %-14s %-24s %s\n", "line",
-                "variable", "value", ("d" + P.Name + "/d(variable)").c_str());
-  Out += Line;
-  auto Row = [&](const Value *V) {
-    auto It = W.Numbers.find(V);
-    if (V->Name.empty() || It == W.Numbers.end())
-      return; // temporaries have no name a reader could look up
-    Scalar S = V->Ty.scalarKind();
-    const Worked::Number &N = It->second;
-    std::string Grad = N.HasGrad ? printNumber(S, N.Grad)
-                       : V->Ty.isFloating() && V->Code != OpCode::Param
-                           ? "0"
-                           : "(passive)";
-    std::string Where =
-        V->Code == OpCode::Param ? "param" : std::to_string(V->Loc.Line);
-    std::snprintf(Line, sizeof(Line), "%-6s %-14s %-24s %s\n", Where.c_str(),
-                  V->Name.c_str(), printNumber(S, N.Value).c_str(),
-                  Grad.c_str());
-    Out += Line;
-  };
-  for (const Param &Prm : P.Params)
-    Row(Prm.V);
-  for (const Value *V : P.Body.Ops)
-    Row(V);
-  return Out;
+std::string listText(Scalar S, const std::vector<long double> &V) {
+  std::string Out = "[";
+  for (size_t I = 0; I < V.size(); ++I)
+    Out += (I ? ", " : "") + printNumber(S, V[I]);
+  return Out + "]";
+}
+
+/// Values of the primal inside a loop: recomputed each iteration.
+void collectInLoops(const Block &B, bool In, std::set<const Value *> &Out) {
+  for (const Value *V : B.Ops) {
+    if (In)
+      Out.insert(V);
+    for (const Block &R : V->Regions)
+      collectInLoops(R, In || V->Code == OpCode::Loop, Out);
+  }
+}
+
+bool contains(const std::vector<unsigned> &V, unsigned X) {
+  return std::find(V.begin(), V.end(), X) != V.end();
+}
+
+class Worker {
+public:
+  Worker(const frontend::Request &R, Worked &W, std::string &Error)
+      : R(R), P(*R.Primal), W(W), Error(Error) {}
+
+  bool run(const std::string &At) {
+    if (!parseAt(At, Given, Error) || !generate())
+      return false;
+    Args.resize(G->Params.size());
+    NumSeeds = G->Params.size() - P.Params.size() - R.Wrt.size();
+    for (unsigned I = 0; I < P.Params.size(); ++I)
+      if (!bindParam(I))
+        return false;
+    for (unsigned K = 0; K < NumSeeds; ++K)
+      if (!bindSeed(K))
+        return false;
+    // Adjoints start at zero, sized like their parameter.
+    for (unsigned K = 0; K < R.Wrt.size(); ++K)
+      Args[P.Params.size() + NumSeeds + K] = eval::Arg::array(
+          std::vector<long double>(Args[R.Wrt[K]].Array.Data.size() +
+                                       !P.Params[R.Wrt[K]].V->Ty.isMemory(),
+                                   0));
+    if (!Given.empty()) {
+      Error = "--at: '" + P.Name + "' has no parameter '" +
+              Given.begin()->first + "'";
+      return false;
+    }
+    Inputs = Args;
+    Run = eval::evaluate(*G, Args);
+    if (!Run.ok()) {
+      Error = Run.Error;
+      return false;
+    }
+    describe();
+    return true;
+  }
+
+private:
+  bool generate() {
+    bool Pull = P.RetTy.isVoid();
+    if (Pull && R.Out.empty()) {
+      Error = "--at: '" + P.Name +
+              "' returns nothing and writes no out(...) parameter: there is "
+              "nothing to differentiate";
+      return false;
+    }
+    autodiff::ReverseOptions Opts;
+    Opts.Kind = Pull ? autodiff::GradKind::Pullback : autodiff::GradKind::Grad;
+    Opts.Wrt = R.Wrt;
+    Opts.Out = R.Out;
+    Opts.Name = R.BaseName + (Pull ? "_pullback" : "_grad");
+    Opts.TraceOut = &T;
+    std::vector<autodiff::ReverseError> Problems;
+    G = autodiff::reverse(P, Opts, &Problems);
+    if (!G) {
+      Error = Problems.empty()
+                  ? "cannot differentiate '" + P.Name + "'"
+                  : P.File + ":" + std::to_string(Problems[0].Loc.Line) + ":" +
+                        std::to_string(Problems[0].Loc.Col) + ": " +
+                        Problems[0].Message;
+      return false;
+    }
+    return true;
+  }
+
+  /// The number or list given for Name, removed from Given; null if none.
+  bool take(const std::string &Name, AtValue &V) {
+    auto It = Given.find(Name);
+    if (It == Given.end())
+      return false;
+    V = It->second;
+    Given.erase(It);
+    return true;
+  }
+
+  bool checkType(const std::string &Name, Scalar S, const AtValue &V) {
+    for (long double X : V.Numbers)
+      if (!fitsType(S, X)) {
+        Error = "--at: '" + Name + "' is of type " + scalarName(S) +
+                ", which cannot hold " + printNumber(Scalar::Float80, X);
+        return false;
+      }
+    return true;
+  }
+
+  void addToCall(const std::string &Text) {
+    W.Call += (W.Call.empty() ? "" : ", ") + Text;
+  }
+
+  bool bindParam(unsigned I) {
+    const Value &Prm = *P.Params[I].V;
+    Scalar S = Prm.Ty.scalarKind();
+    bool IsOut = contains(R.Out, I);
+    bool IsArray = Prm.Ty.kind() == Type::Ptr;
+    AtValue V;
+    if (!take(Prm.Name, V)) {
+      if (IsOut && !IsArray) {
+        // An out reference is written before it is read, or that read is
+        // reported: it needs no value.
+        Args[I].Array.Data = {0};
+        Args[I].Array.Written = {false};
+        return true;
+      }
+      Error =
+          "--at: no value for parameter '" + Prm.Name + "' of '" + P.Name +
+          "'" +
+          (IsArray ? " (an array: give its elements, " + Prm.Name + "=[1,2,3]" +
+                         (IsOut ? ", which also sets its size)" : ")")
+                   : "");
+      return false;
+    }
+    if (V.IsList != IsArray) {
+      Error = "--at: '" + Prm.Name + "' is " +
+              (IsArray ? "an array: write " + Prm.Name + "=[...]"
+                       : "a single number, not a list");
+      return false;
+    }
+    if (!checkType(Prm.Name, S, V))
+      return false;
+    if (Prm.Ty.isMemory())
+      Args[I] = eval::Arg::array(V.Numbers);
+    else
+      Args[I] = eval::Arg::scalar(V.Numbers[0]);
+    addToCall(
+        Prm.Name + " = " +
+        (IsArray ? listText(S, V.Numbers) : printNumber(S, V.Numbers[0])));
+    return true;
+  }
+
+  /// Seed K of the pullback, for output R.Out[K]: given, or ones.
+  bool bindSeed(unsigned K) {
+    const Value &Seed = *G->Params[P.Params.size() + K].V;
+    const Value &O = *P.Params[R.Out[K]].V;
+    Scalar S = Seed.Ty.scalarKind();
+    size_t Size = Args[R.Out[K]].Array.Data.size();
+    bool IsArray = O.Ty.kind() == Type::Ptr;
+    AtValue V;
+    bool Default = !take(Seed.Name, V);
+    if (Default) {
+      V.IsList = IsArray;
+      V.Numbers.assign(Size, 1);
+    } else if (V.IsList != IsArray || V.Numbers.size() != Size) {
+      Error = "--at: the seed '" + Seed.Name + "' of '" + O.Name + "' needs " +
+              (IsArray ? std::to_string(Size) + " elements, as " + O.Name +
+                             " has: " + Seed.Name + "=[...]"
+                       : "one number");
+      return false;
+    }
+    if (!checkType(Seed.Name, S, V))
+      return false;
+    Args[P.Params.size() + K] = Seed.Ty.isMemory()
+                                    ? eval::Arg::array(V.Numbers)
+                                    : eval::Arg::scalar(V.Numbers[0]);
+    W.Seeds +=
+        std::string(W.Seeds.empty() ? "" : ", ") + Seed.Name + " = " +
+        (IsArray ? listText(S, V.Numbers) : printNumber(S, V.Numbers[0]));
+    W.GradOf += std::string(W.GradOf.empty() ? "" : " + ") + Seed.Name +
+                (IsArray ? "." : "*") + O.Name;
+    if (K + 1 == NumSeeds && Default)
+      W.Seeds += " (default: ones)";
+    return true;
+  }
+
+  /// The index of G's parameter V, or -1.
+  int paramIndex(const Value *V) const {
+    for (size_t I = 0; I < G->Params.size(); ++I)
+      if (G->Params[I].V == V)
+        return static_cast<int>(I);
+    return -1;
+  }
+
+  void addRow(const std::string &Where, const std::string &Name, Scalar S,
+              Worked::Number N, std::string Note = "") {
+    W.Rows.push_back({Where, Name, S, N, std::move(Note)});
+  }
+
+  /// One row per element of parameter I (or one for a scalar), with its
+  /// value as given and the gradient in its adjoint, if it has one.
+  void paramRows(unsigned I, const Value *Adjoint) {
+    const Value &Prm = *P.Params[I].V;
+    Scalar S = Prm.Ty.scalarKind();
+    int A = paramIndex(Adjoint);
+    const eval::Arg &In = Inputs[I];
+    size_t Count = Prm.Ty.isMemory() ? In.Array.Data.size() : 1;
+    for (size_t K = 0; K < Count; ++K) {
+      Worked::Number N;
+      N.Value = Prm.Ty.isMemory() ? In.Array.Data[K] : In.Scalar;
+      if (A >= 0) {
+        N.HasGrad = true;
+        N.Grad = Args[A].Array.Data[K];
+      }
+      if (Prm.Ty.isMemory() && !In.Array.Written.empty() &&
+          !In.Array.Written[K])
+        continue; // an out reference given no value
+      std::string Name = Prm.Name;
+      if (Prm.Ty.kind() == Type::Ptr)
+        Name += "[" + std::to_string(K) + "]";
+      addRow("param", Name, S, N, A >= 0 ? "" : "(passive)");
+      if (!Prm.Ty.isMemory())
+        W.Numbers[&Prm] = N;
+    }
+  }
+
+  /// Rows for the outputs: their final contents, and their seeds as the
+  /// gradient of the seeded sum with respect to them.
+  void outRows() {
+    std::string Result;
+    for (unsigned K = 0; K < R.Out.size(); ++K) {
+      const Value &O = *P.Params[R.Out[K]].V;
+      const eval::Buffer &B = Args[R.Out[K]].Array;
+      const eval::Arg &Seed = Args[P.Params.size() + K];
+      Scalar S = O.Ty.scalarKind();
+      bool IsArray = O.Ty.kind() == Type::Ptr;
+      for (size_t I = 0; I < B.Data.size(); ++I) {
+        Worked::Number N;
+        N.Value = B.Data[I];
+        bool Set = B.Written.empty() || B.Written[I];
+        N.HasGrad = Set;
+        N.Grad = IsArray ? Seed.Array.Data[I] : Seed.Scalar;
+        addRow("out", IsArray ? O.Name + "[" + std::to_string(I) + "]" : O.Name,
+               S, N, Set ? "" : "(never written)");
+      }
+      Result += std::string(Result.empty() ? "" : ", ") + O.Name + " = " +
+                (IsArray ? listText(S, B.Data) : printNumber(S, B.Data[0]));
+    }
+    W.Result = Result;
+  }
+
+  /// The final contents of a local array, one row per element written.
+  void localRows(const Value &Prim, const Value &Fwd) {
+    auto It = Run.Locals.find(Fwd.Id);
+    if (Prim.IVal == 0 || It == Run.Locals.end())
+      return; // a scalar variable shows in the loads that read it
+    const eval::Buffer &B = It->second;
+    for (size_t I = 0; I < B.Data.size(); ++I)
+      if (B.Written[I]) {
+        Worked::Number N;
+        N.Value = B.Data[I];
+        addRow(std::to_string(Prim.Loc.Line),
+               Prim.Name + "[" + std::to_string(I) + "]", Prim.Ty.scalarKind(),
+               N, "(at the end)");
+      }
+    ShownAtEnd = true;
+  }
+
+  /// A row for a named value; every scalar value gets a Number, which the
+  /// pictures put on its wire.
+  void valueRow(const autodiff::Trace::Entry &E) {
+    const Value &V = *E.Primal;
+    bool Named = !V.Name.empty(); // temporaries have no name to look up
+    if (E.Forward->Ty.isMemory()) {
+      if (Named && V.Code == OpCode::Local)
+        localRows(V, *E.Forward);
+      return;
+    }
+    if (!Run.computed(*E.Forward)) {
+      if (Named)
+        NotReached.insert(V.Name);
+      return;
+    }
+    Worked::Number N;
+    N.Value = Run.value(*E.Forward);
+    std::string Note;
+    bool InLoop = InLoops.count(&V) != 0;
+    if (InLoop) {
+      Note = "(in a loop)";
+    } else if (E.Adjoint && !E.Adjoint->Ty.isMemory() &&
+               Run.computed(*E.Adjoint)) {
+      N.HasGrad = true;
+      N.Grad = Run.value(*E.Adjoint);
+    } else {
+      Note = V.Ty.isFloating() ? "0" : "(passive)";
+    }
+    if (!InLoop)
+      W.Numbers[&V] = N;
+    if (!Named)
+      return;
+    ShownInLoop |= InLoop;
+    addRow(std::to_string(V.Loc.Line), V.Name, V.Ty.scalarKind(), N, Note);
+  }
+
+  void describe() {
+    collectInLoops(P.Body, false, InLoops);
+    std::set<const Value *> Traced;
+    for (const autodiff::Trace::Entry &E : T.Entries) {
+      Traced.insert(E.Primal);
+      if (E.Primal->Code != OpCode::Param) {
+        valueRow(E);
+        continue;
+      }
+      unsigned I = 0;
+      while (P.Params[I].V != E.Primal)
+        ++I;
+      if (!contains(R.Out, I) || E.Adjoint)
+        paramRows(I, E.Adjoint);
+    }
+    if (P.RetTy.isVoid())
+      outRows();
+    else
+      W.Result = printNumber(P.RetTy.scalarKind(), Run.Result);
+    if (W.GradOf.empty())
+      W.GradOf = "d" + P.Name;
+    else
+      W.GradOf = "d(" + W.GradOf + ")";
+    W.GradOf += "/d(variable)";
+    footer(Traced);
+  }
+
+  void footer(const std::set<const Value *> &Traced) {
+    if (ShownInLoop)
+      W.Footer.push_back("(in a loop): assigned inside a loop; the value is "
+                         "the last iteration's, and the gradient, one per "
+                         "iteration, is not shown.");
+    std::set<std::string> Hidden;
+    for (const Value *V : InLoops)
+      if (!V->Name.empty() && !Traced.count(V))
+        Hidden.insert(V->Name);
+    if (!Hidden.empty()) {
+      std::string Names;
+      for (const std::string &N : Hidden)
+        Names += (Names.empty() ? "" : ", ") + N;
+      W.Footer.push_back("Not shown: " + Names +
+                         " (inside a loop, a new value each iteration).");
+    }
+    if (ShownAtEnd)
+      W.Footer.push_back("(at the end): a local array's contents when the "
+                         "function returns.");
+    if (!NotReached.empty()) {
+      std::string Names;
+      for (const std::string &N : NotReached)
+        Names += (Names.empty() ? "" : ", ") + N;
+      W.Footer.push_back("Not computed on these inputs (a branch not "
+                         "taken): " +
+                         Names + ".");
+    }
+  }
+
+  const frontend::Request &R;
+  const Function &P;
+  Worked &W;
+  std::string &Error;
+  std::map<std::string, AtValue> Given;
+  autodiff::Trace T;
+  std::unique_ptr<Function> G;
+  size_t NumSeeds = 0;
+  std::vector<eval::Arg> Args, Inputs;
+  eval::Run Run;
+  std::set<const Value *> InLoops;
+  std::set<std::string> NotReached;
+  bool ShownInLoop = false, ShownAtEnd = false;
+};
+
+} // namespace
+
+bool workThrough(const frontend::Request &R, const std::string &At, Worked &Out,
+                 std::string &Error) {
+  Out = Worked();
+  Out.Primal = R.Primal.get();
+  return Worker(R, Out, Error).run(At);
 }
 
 } // namespace gradc::tool

@@ -64,7 +64,10 @@ static cl::opt<std::string>
     AtValues("at",
              cl::desc("Run the gradient on these inputs in gradc's "
                       "interpreter and print every variable's value and "
-                      "gradient, e.g. --at x=3,y=-4"),
+                      "gradient, e.g. --at x=3,y=-4; arrays as "
+                      "w=[2,-3,-3]; for out parameters, their initial "
+                      "contents (err=[0,0]) and optionally seeds "
+                      "(derr=[1,0]; default ones)"),
              cl::value_desc("name=value,..."), cl::cat(GradcCategory));
 
 static cl::opt<std::string>
@@ -94,6 +97,7 @@ EXAMPLES:
   gradc model.cpp --at x=3,y=-4                   work the gradient through on these inputs
   gradc model.cpp --function loss --at w=1,x=2,y=4
                                                   the same, choosing one of several functions
+  gradc model.cpp --at w=[2,-3,-3],x=[-1,-2],n=3  arrays: one row per element
   --extra-arg=-DDEBUG                             one more compiler flag (also --extra-arg-before)
   gradc --expr 'f(x, y) = (x + sigmoid(y)) / (sigmoid(x) + (x + y)^2)'
                                                   print f_grad and f_pullback

@@ -4,29 +4,89 @@
 // rounds to float, as compiled code does), so that it is a reference for the
 // generated C++ that shares none of the emitter's code.
 //
+// What would be undefined behaviour in compiled code (an index out of
+// bounds, reading an element never written, signed overflow, integer
+// division by zero, popping an empty tape) stops the run with an error that
+// names the source location; so does a run longer than Limits::MaxSteps ops,
+// so that a loop that does not end cannot hang `gradc --at`.
+//
 //===----------------------------------------------------------------------===//
 #ifndef GRADC_EVAL_INTERPRETER_H
 #define GRADC_EVAL_INTERPRETER_H
 
 #include "gradc/IR/Function.h"
 
+#include <cstdint>
+#include <map>
+#include <string>
 #include <vector>
 
 namespace gradc::eval {
 
-struct Run {
-  /// The value of each op, by Value::Id; meaningful where Computed.
-  std::vector<long double> Values;
-  std::vector<bool> Computed;
-  long double Result = 0; ///< What the function returned, if anything.
+/// An array in the interpreter's memory.
+struct Buffer {
+  std::string Name; ///< For messages: the parameter's or local's name.
+  /// A scalar variable or a reference: named without an index in messages.
+  bool IsScalar = false;
+  std::vector<long double> Data;
+  /// Per element: has it been given a value? Empty: all of them have.
+  std::vector<bool> Written;
 };
 
-/// Runs F. Args holds one number per parameter: the value of a scalar
-/// parameter, or the contents of the slot a reference parameter names,
-/// which `addto` updates in place.
-Run evaluate(const ir::Function &F, std::vector<long double> &Args);
+/// What one parameter is bound to.
+struct Arg {
+  /// A scalar parameter's value.
+  long double Scalar = 0;
+  /// A pointer parameter's array, or a reference parameter's one element;
+  /// the run reads and writes it in place (adjoints are added into it).
+  /// Written is left empty by the caller unless some elements are unset
+  /// (an output array); the run fills it in.
+  Buffer Array;
 
-/// Rounds V to the precision (or integer width) of S.
+  static Arg scalar(long double V) {
+    Arg A;
+    A.Scalar = V;
+    return A;
+  }
+  static Arg array(std::vector<long double> Elements) {
+    Arg A;
+    A.Array.Data = std::move(Elements);
+    return A;
+  }
+};
+
+struct Limits {
+  std::uint64_t MaxSteps = 100'000'000; ///< Ops run, each iteration counted.
+  /// Elements of local arrays and tapes together.
+  std::uint64_t MaxElements = std::uint64_t(1) << 24;
+};
+
+struct Run {
+  /// "file:line:col: in f_grad: reads w[3], but w has 3 elements"; empty
+  /// when the run completed.
+  std::string Error;
+  long double Result = 0; ///< What the function returned, if anything.
+  std::uint64_t Steps = 0;
+  /// By Value::Id: the value each op computed last (inside a loop, in the
+  /// last iteration that reached it) and how many times it ran (0: never,
+  /// as in a branch not taken). Pointer-typed ops have no number here.
+  std::vector<long double> Last;
+  std::vector<std::uint64_t> Times;
+  /// By Value::Id of each Local op that ran: its contents at the end (of
+  /// the last time its declaration was reached).
+  std::map<unsigned, Buffer> Locals;
+
+  bool ok() const { return Error.empty(); }
+  bool computed(const ir::Value &V) const { return Times[V.Id] != 0; }
+  long double value(const ir::Value &V) const { return Last[V.Id]; }
+};
+
+/// Runs F with one Arg per parameter. Memory arguments are updated in
+/// place, also when the run stops with an error.
+Run evaluate(const ir::Function &F, std::vector<Arg> &Args,
+             const Limits &L = {});
+
+/// Rounds V to the precision (or integer width, wrapping) of S.
 long double roundTo(ir::Scalar S, long double V);
 
 } // namespace gradc::eval

@@ -7,7 +7,7 @@
 // SEVERAL: error: several functions are annotated; choose one with --function
 // MISSING: error: --at: no value for parameter 'y' of 'f'
 // EXTRA: error: --at: 'f' has no parameter 'q'
-// BAD: error: --at: expected name=number, got 'y=two'
+// BAD: error: --at: expected name=number or name=[number,...], got 'y=two'
 // NOFN: error: no annotated function 'g'
 //
 // A missing input does not spoil the report of the next one.

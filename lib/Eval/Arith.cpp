@@ -1,0 +1,256 @@
+//===- Arith.cpp - Scalar operations as compiled code does them -----------===//
+#include "Arith.h"
+
+#include "gradc/Eval/Interpreter.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <type_traits>
+
+namespace gradc::eval {
+
+using namespace ir;
+
+namespace {
+
+unsigned bitsOf(Scalar S) {
+  return S == Scalar::Int32 || S == Scalar::UInt32 ? 32 : 64;
+}
+
+bool isSigned(Scalar S) { return S == Scalar::Int32 || S == Scalar::Int64; }
+
+/// The integer value of an integral V modulo 2^bits, in S's range: what a
+/// conversion between integer types gives since C++20.
+long double wrap(Scalar S, long double V) {
+  long double Mod = std::ldexp(1.0L, static_cast<int>(bitsOf(S)));
+  long double R = std::fmod(V, Mod);
+  if (R < 0)
+    R += Mod;
+  if (isSigned(S) && R >= Mod / 2)
+    R -= Mod;
+  return R;
+}
+
+/// True when the integral value V lies in the range of S.
+bool fits(Scalar S, long double V) {
+  long double Half = std::ldexp(1.0L, static_cast<int>(bitsOf(S)) - 1);
+  return isSigned(S) ? V >= -Half && V < Half : V >= 0 && V < 2 * Half;
+}
+
+/// a <op> b for + - * / in type T.
+template <typename T> T floatOp(OpCode Code, T A, T B) {
+  switch (Code) {
+  case OpCode::Add:
+    return A + B;
+  case OpCode::Sub:
+    return A - B;
+  case OpCode::Mul:
+    return A * B;
+  default:
+    return A / B;
+  }
+}
+
+/// a <op> b in the integer type T; signed overflow is reported, unsigned
+/// arithmetic wraps.
+template <typename T> ArithError intOp(OpCode Code, T A, T B, T &R) {
+  bool Over = false;
+  switch (Code) {
+  case OpCode::Add:
+    Over = __builtin_add_overflow(A, B, &R);
+    break;
+  case OpCode::Sub:
+    Over = __builtin_sub_overflow(A, B, &R);
+    break;
+  case OpCode::Mul:
+    Over = __builtin_mul_overflow(A, B, &R);
+    break;
+  default:
+    if (B == 0)
+      return ArithError::DivByZero;
+    if constexpr (std::is_signed_v<T>)
+      if (A == std::numeric_limits<T>::min() && B == -1)
+        return ArithError::Overflow;
+    R = Code == OpCode::Rem ? A % B : A / B;
+    break;
+  }
+  return Over && std::is_signed_v<T> ? ArithError::Overflow : ArithError::None;
+}
+
+template <typename T>
+ArithError intOpIn(OpCode Code, long double A, long double B,
+                   long double &Out) {
+  T R{};
+  ArithError E = intOp<T>(Code, static_cast<T>(A), static_cast<T>(B), R);
+  Out = static_cast<long double>(R);
+  return E;
+}
+
+template <typename T> T mathIn(MathFn Fn, T A, T B) {
+  switch (Fn) {
+  case MathFn::Exp:
+    return std::exp(A);
+  case MathFn::Log:
+    return std::log(A);
+  case MathFn::Log10:
+    return std::log10(A);
+  case MathFn::Log2:
+    return std::log2(A);
+  case MathFn::Log1p:
+    return std::log1p(A);
+  case MathFn::Expm1:
+    return std::expm1(A);
+  case MathFn::Sqrt:
+    return std::sqrt(A);
+  case MathFn::Cbrt:
+    return std::cbrt(A);
+  case MathFn::Pow:
+    return std::pow(A, B);
+  case MathFn::Sin:
+    return std::sin(A);
+  case MathFn::Cos:
+    return std::cos(A);
+  case MathFn::Tan:
+    return std::tan(A);
+  case MathFn::Asin:
+    return std::asin(A);
+  case MathFn::Acos:
+    return std::acos(A);
+  case MathFn::Atan:
+    return std::atan(A);
+  case MathFn::Atan2:
+    return std::atan2(A, B);
+  case MathFn::Sinh:
+    return std::sinh(A);
+  case MathFn::Cosh:
+    return std::cosh(A);
+  case MathFn::Tanh:
+    return std::tanh(A);
+  case MathFn::Fabs:
+  case MathFn::StdAbs:
+    return std::fabs(A);
+  case MathFn::Fmax:
+    return std::fmax(A, B);
+  case MathFn::Fmin:
+    return std::fmin(A, B);
+  case MathFn::StdMax:
+    return std::max(A, B);
+  case MathFn::StdMin:
+    return std::min(A, B);
+  case MathFn::Hypot:
+    return std::hypot(A, B);
+  case MathFn::Erf:
+    return std::erf(A);
+  }
+  return A;
+}
+
+} // namespace
+
+long double roundTo(Scalar S, long double V) {
+  switch (S) {
+  case Scalar::Bool:
+    return V != 0;
+  case Scalar::Float32:
+    return static_cast<float>(V);
+  case Scalar::Float64:
+    return static_cast<double>(V);
+  case Scalar::Float80:
+    return V;
+  default:
+    return std::isfinite(V) ? wrap(S, std::trunc(V)) : 0;
+  }
+}
+
+const char *describe(ArithError E) {
+  switch (E) {
+  case ArithError::None:
+    return "no error";
+  case ArithError::DivByZero:
+    return "integer division by zero";
+  case ArithError::Overflow:
+    return "signed integer overflow";
+  case ArithError::NotInteger:
+    return "a floating-point value that does not fit the integer type it is "
+           "converted to";
+  }
+  return "?";
+}
+
+ArithError arith(OpCode Code, Scalar S, long double A, long double B,
+                 long double &Out) {
+  switch (S) {
+  case Scalar::Float32:
+    Out = floatOp<float>(Code, static_cast<float>(A), static_cast<float>(B));
+    return ArithError::None;
+  case Scalar::Float64:
+    Out = floatOp<double>(Code, static_cast<double>(A), static_cast<double>(B));
+    return ArithError::None;
+  case Scalar::Float80:
+    Out = floatOp<long double>(Code, A, B);
+    return ArithError::None;
+  case Scalar::Int32:
+    return intOpIn<std::int32_t>(Code, A, B, Out);
+  case Scalar::UInt32:
+    return intOpIn<std::uint32_t>(Code, A, B, Out);
+  case Scalar::Int64:
+    return intOpIn<std::int64_t>(Code, A, B, Out);
+  case Scalar::UInt64:
+  case Scalar::Bool:
+    return intOpIn<std::uint64_t>(Code, A, B, Out);
+  }
+  return ArithError::None;
+}
+
+ArithError negate(Scalar S, long double A, long double &Out) {
+  if (isFloating(S)) {
+    Out = -A;
+    return ArithError::None;
+  }
+  return arith(OpCode::Sub, S, 0, A, Out);
+}
+
+ArithError convert(Scalar From, Scalar To, long double V, long double &Out) {
+  if (isFloating(From) && isInteger(To)) {
+    long double T = std::trunc(V);
+    if (!std::isfinite(V) || !fits(To, T))
+      return ArithError::NotInteger;
+    Out = T;
+    return ArithError::None;
+  }
+  Out = roundTo(To, V);
+  return ArithError::None;
+}
+
+long double math(Scalar S, MathFn Fn, long double A, long double B) {
+  switch (S) {
+  case Scalar::Float32:
+    return mathIn<float>(Fn, static_cast<float>(A), static_cast<float>(B));
+  case Scalar::Float64:
+    return mathIn<double>(Fn, static_cast<double>(A), static_cast<double>(B));
+  default:
+    return mathIn<long double>(Fn, A, B);
+  }
+}
+
+bool compare(CmpPred P, long double A, long double B) {
+  switch (P) {
+  case CmpPred::LT:
+    return A < B;
+  case CmpPred::LE:
+    return A <= B;
+  case CmpPred::GT:
+    return A > B;
+  case CmpPred::GE:
+    return A >= B;
+  case CmpPred::EQ:
+    return A == B;
+  case CmpPred::NE:
+    return A != B;
+  }
+  return false;
+}
+
+} // namespace gradc::eval

@@ -1,0 +1,48 @@
+//===- Arith.h - Scalar operations as compiled code does them ---*- C++ -*-===//
+//
+// Every number is held as a long double, but each operation is done in the
+// type of its op (a float op rounds to float, an i32 op wraps or overflows
+// as an int does), so that the interpreter is a reference for compiled code.
+// What is undefined behaviour in C++ (signed overflow, integer division by
+// zero, a float converted to an integer it does not fit) is an error here,
+// never a trap or a guess.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GRADC_LIB_EVAL_ARITH_H
+#define GRADC_LIB_EVAL_ARITH_H
+
+#include "gradc/IR/Function.h"
+
+namespace gradc::eval {
+
+enum class ArithError {
+  None,
+  DivByZero,  ///< Integer division or remainder by zero.
+  Overflow,   ///< Signed integer overflow (INT_MIN / -1 included).
+  NotInteger, ///< A float converted to an integer type it does not fit.
+};
+
+/// "integer division by zero", ...
+const char *describe(ArithError E);
+
+/// a <op> b for Add, Sub, Mul, Div, Rem in type S. Unsigned types wrap, as
+/// in C++.
+ArithError arith(ir::OpCode Code, ir::Scalar S, long double A, long double B,
+                 long double &Out);
+
+/// -a in type S.
+ArithError negate(ir::Scalar S, long double A, long double &Out);
+
+/// A value of type From converted to type To, as static_cast does.
+ArithError convert(ir::Scalar From, ir::Scalar To, long double V,
+                   long double &Out);
+
+/// A math function in the precision of S, through the <cmath> overloads
+/// that generated code calls.
+long double math(ir::Scalar S, ir::MathFn Fn, long double A, long double B);
+
+bool compare(ir::CmpPred P, long double A, long double B);
+
+} // namespace gradc::eval
+
+#endif // GRADC_LIB_EVAL_ARITH_H

@@ -1,0 +1,114 @@
+//===- Memory.cpp - The interpreter's arrays and tapes --------------------===//
+#include "Memory.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace gradc::eval {
+
+namespace {
+
+std::string elementName(const Buffer &B, long double E) {
+  if (B.IsScalar && E == 0)
+    return B.Name;
+  char Buf[64];
+  std::snprintf(Buf, sizeof(Buf), "[%.0Lf]", E);
+  return B.Name + Buf;
+}
+
+std::string extent(const Buffer &B) {
+  if (B.IsScalar)
+    return B.Name + " is a single variable";
+  return B.Name + " has " + std::to_string(B.Data.size()) + " element" +
+         (B.Data.size() == 1 ? "" : "s");
+}
+
+} // namespace
+
+int Memory::bind(Buffer B) {
+  if (B.Written.size() != B.Data.size())
+    B.Written.assign(B.Data.size(), true);
+  Buffers.push_back(std::move(B));
+  return static_cast<int>(Buffers.size() - 1);
+}
+
+bool Memory::allocate(unsigned Key, const std::string &Name, bool IsScalar,
+                      std::uint64_t Count, bool Zero, Pointer &Out,
+                      std::string &Error) {
+  auto [It, New] = Locals.try_emplace(Key, static_cast<int>(Buffers.size()));
+  if (New) {
+    // Counted once: a local in a loop reuses its storage, as on a stack.
+    if (!reserve(Count, Error))
+      return false;
+    Buffers.push_back(Buffer{Name, IsScalar, {}, {}});
+  }
+  Buffer &B = Buffers[It->second];
+  B.Data.assign(Count, 0);
+  B.Written.assign(Count, Zero);
+  Out = {It->second, 0};
+  return true;
+}
+
+bool Memory::reserve(std::uint64_t N, std::string &Error) {
+  if (N > Budget - Used) {
+    Error = "needs more than " + std::to_string(Budget) +
+            " elements of local arrays and tapes";
+    return false;
+  }
+  Used += N;
+  return true;
+}
+
+const Buffer *Memory::local(unsigned Key) const {
+  auto It = Locals.find(Key);
+  return It == Locals.end() ? nullptr : &Buffers[It->second];
+}
+
+std::int64_t Memory::element(Pointer P, long double Index, const char *Verb,
+                             std::string &Error) const {
+  const Buffer &B = Buffers[P.Buf];
+  long double E = static_cast<long double>(P.Offset) + Index;
+  if (E < 0 || E >= static_cast<long double>(B.Data.size())) {
+    Error = std::string(Verb) + " " + elementName(B, E) + ", but " + extent(B);
+    return -1;
+  }
+  return static_cast<std::int64_t>(E);
+}
+
+bool Memory::read(Pointer P, long double Index, const char *Verb,
+                  long double &Out, std::string &Error) const {
+  std::int64_t E = element(P, Index, Verb, Error);
+  if (E < 0)
+    return false;
+  const Buffer &B = Buffers[P.Buf];
+  if (!B.Written[E]) {
+    Error = std::string(Verb) + " " +
+            elementName(B, static_cast<long double>(E)) +
+            " before it is given a value";
+    return false;
+  }
+  Out = B.Data[E];
+  return true;
+}
+
+bool Memory::write(Pointer P, long double Index, long double V,
+                   std::string &Error) {
+  std::int64_t E = element(P, Index, "writes", Error);
+  if (E < 0)
+    return false;
+  Buffer &B = Buffers[P.Buf];
+  B.Data[E] = V;
+  B.Written[E] = true;
+  return true;
+}
+
+bool Tapes::pop(unsigned Key, long double &Out) {
+  std::vector<long double> &S = Stacks[Key];
+  if (S.empty())
+    return false;
+  Out = S.back();
+  S.pop_back();
+  return true;
+}
+
+} // namespace gradc::eval

@@ -1,0 +1,80 @@
+//===- Memory.h - The interpreter's arrays and tapes ------------*- C++ -*-===//
+//
+// Memory is a set of named buffers: one per pointer or reference parameter
+// (the caller's array) and one per Local op (reset each time the op runs, as
+// a C++ local is a new object each time its declaration is reached). A
+// pointer is a buffer and an offset. Every access is checked: an index out
+// of bounds or an element read before it is written is an error naming the
+// array and its size, so that a wrong index in a test or in `--at` is
+// reported instead of reading garbage.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GRADC_LIB_EVAL_MEMORY_H
+#define GRADC_LIB_EVAL_MEMORY_H
+
+#include "gradc/Eval/Interpreter.h"
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace gradc::eval {
+
+/// Where a pointer-typed value points: element Offset of buffer Buf.
+struct Pointer {
+  int Buf = -1;
+  std::int64_t Offset = 0;
+};
+
+class Memory {
+public:
+  explicit Memory(std::uint64_t MaxElements) : Budget(MaxElements) {}
+
+  /// A buffer for a parameter, holding the caller's elements. IsScalar: a
+  /// reference parameter, named without an index in messages.
+  int bind(Buffer B);
+  /// The buffer of the Local op Key, (re)allocated with Count elements,
+  /// zeroed or not yet written. False with Error set when over budget.
+  bool allocate(unsigned Key, const std::string &Name, bool IsScalar,
+                std::uint64_t Count, bool Zero, Pointer &Out,
+                std::string &Error);
+
+  /// P[Index]. Verb ("reads", "adds to") is for the message.
+  bool read(Pointer P, long double Index, const char *Verb, long double &Out,
+            std::string &Error) const;
+  bool write(Pointer P, long double Index, long double V, std::string &Error);
+
+  const Buffer &buffer(int Id) const { return Buffers[Id]; }
+  /// The buffer of Local op Key, if it ran.
+  const Buffer *local(unsigned Key) const;
+
+  /// Counts N more elements (of a tape) against the budget.
+  bool reserve(std::uint64_t N, std::string &Error);
+
+private:
+  /// The element P[Index] designates, or -1 with Error set.
+  std::int64_t element(Pointer P, long double Index, const char *Verb,
+                       std::string &Error) const;
+
+  std::vector<Buffer> Buffers;
+  std::map<unsigned, int> Locals; ///< Local op id -> buffer.
+  std::uint64_t Budget;
+  std::uint64_t Used = 0;
+};
+
+/// LIFO stacks of scalars, one per Tape op; a Tape op starts its tape anew.
+class Tapes {
+public:
+  void reset(unsigned Key) { Stacks[Key].clear(); }
+  void push(unsigned Key, long double V) { Stacks[Key].push_back(V); }
+  /// False when the tape is empty.
+  bool pop(unsigned Key, long double &Out);
+
+private:
+  std::map<unsigned, std::vector<long double>> Stacks;
+};
+
+} // namespace gradc::eval
+
+#endif // GRADC_LIB_EVAL_MEMORY_H
