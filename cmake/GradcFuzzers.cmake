@@ -43,7 +43,7 @@ ExternalProject_Add(gradc-fuzzers
 # crash, a sanitizer report or a broken invariant fails the test and leaves
 # the input in ${GRADC_FUZZ_DIR}/crash-*.
 set(grammars spec)
-if(EXISTS ${CMAKE_SOURCE_DIR}/lib/Frontend/ExprParser.cpp)
+if(TARGET gradcExpr) # the expression language, once it exists
   list(APPEND grammars expr)
 endif()
 foreach(grammar ${grammars})
