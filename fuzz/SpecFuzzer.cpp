@@ -14,12 +14,13 @@
 
 #include "gradc/Frontend/Spec.h"
 
+#include <charconv>
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
 #include <set>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <variant>
 #include <vector>
 
@@ -27,14 +28,18 @@ using namespace gradc::spec;
 
 namespace {
 
-/// A byte as messages show it: itself if printable, else `\xHH`.
-std::string shown(char C) {
+/// True when Quoted starts with the byte C as messages show it: itself if
+/// printable ASCII, else `\xHH`, followed by the closing quote.
+bool showsByte(std::string_view Quoted, char C) {
   unsigned char U = static_cast<unsigned char>(C);
   if (U >= 0x20 && U < 0x7f)
-    return std::string(1, C);
-  char Buf[8];
-  std::snprintf(Buf, sizeof(Buf), "\\x%02X", U);
-  return Buf;
+    return Quoted.substr(0, 2) == std::string{C, '\''};
+  if (Quoted.size() < 5 || Quoted.substr(0, 2) != "\\x" || Quoted[4] != '\'')
+    return false;
+  unsigned Hex = 0;
+  auto [End, Err] =
+      std::from_chars(Quoted.data() + 2, Quoted.data() + 4, Hex, 16);
+  return Err == std::errc() && End == Quoted.data() + 4 && Hex == U;
 }
 
 /// For the messages that quote what stands at their column ("unknown word
@@ -50,9 +55,7 @@ void checkQuoted(std::string_view Text, const SpecError &E) {
   };
   constexpr std::string_view Char = "unexpected character '";
   if (StartsWith(M, Char)) {
-    FUZZ_CHECK(!At.empty() &&
-                   StartsWith(M.substr(Char.size()), shown(At[0]) + "'"),
-               Where);
+    FUZZ_CHECK(!At.empty() && showsByte(M.substr(Char.size()), At[0]), Where);
     return;
   }
   for (std::string_view Prefix : {"unknown word '", "mode '", "'"}) {
