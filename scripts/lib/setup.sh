@@ -6,7 +6,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BUILD="$ROOT/build"
 
 PACKAGES=(cmake ninja-build make g++ python3 ccache
-  llvm-19-dev libclang-19-dev clang-19 llvm-19-tools libzstd-dev
+  llvm-19-dev libclang-19-dev clang-19 libclang-rt-19-dev llvm-19-tools libzstd-dev
   libboost-dev libgtest-dev libbenchmark-dev clang-format-19 graphviz)
 
 missing=()
