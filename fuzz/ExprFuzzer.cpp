@@ -44,9 +44,14 @@ void checkValid(const ir::Function &F, const std::string &What) {
 /// Primal's parameters and zero for the adjoints that follow them.
 eval::Run run(const ir::Function &Primal, const ir::Function &F) {
   static const long double Values[] = {0.5L, -1.25L, 3, 2, -0.75L};
-  std::vector<long double> Args(F.Params.size(), 0);
-  for (size_t I = 0; I < Primal.Params.size() && I < Args.size(); ++I)
-    Args[I] = Values[I % (sizeof(Values) / sizeof(Values[0]))];
+  std::vector<eval::Arg> Args;
+  for (size_t I = 0; I < F.Params.size(); ++I) {
+    long double V = I < Primal.Params.size()
+                        ? Values[I % (sizeof(Values) / sizeof(Values[0]))]
+                        : 0;
+    Args.push_back(F.Params[I].V->Ty.isMemory() ? eval::Arg::array({V})
+                                                : eval::Arg::scalar(V));
+  }
   return eval::evaluate(F, Args);
 }
 
@@ -67,6 +72,7 @@ std::unique_ptr<ir::Function> differentiate(const ir::Function &F,
       F.Name + (Kind == autodiff::GradKind::Grad ? "_grad" : "_pullback");
   Opts.TraceOut = T;
   std::unique_ptr<ir::Function> G = autodiff::reverse(F, Opts);
+  FUZZ_CHECK(G != nullptr, "no " + Opts.Name + " for a straight-line function");
   checkValid(*G, Opts.Name + (T ? " (traced)" : ""));
   (void)ir::print(*G);
   return G;
@@ -103,10 +109,10 @@ void checkFunction(const ir::Function &F) {
   std::map<const ir::Value *, emit::WireLabel> Labels;
   for (const autodiff::Trace::Entry &E : T.Entries) {
     FUZZ_CHECK(E.Primal && E.Forward, "a trace entry without its values");
-    FUZZ_CHECK(E.Forward->Id < Run.Values.size(),
+    FUZZ_CHECK(E.Forward->Id < Traced->numValues(),
                "a traced value outside the traced function");
     Labels[E.Primal] = {
-        ir::formatNumber(static_cast<double>(Run.Values[E.Forward->Id])), ""};
+        ir::formatNumber(static_cast<double>(Run.value(*E.Forward))), ""};
   }
   (void)emit::emitDot(F, Labels);
 }

@@ -135,6 +135,8 @@ private:
   Value *tapeValue(const Value *V, Frame *Fr);
   Value *reloadStored(const Value *V, Frame *Fr);
   bool finalAt(const Value *Op, const Value *Base) const;
+  bool storesOnly(const Value &Loop, const Value *Base,
+                  const Value *Only) const;
   /// Memory the backward sweep can still read: parameters and the
   /// function's top-level locals, not a local of a loop or branch.
   bool outlives(const Value *Base) const {
@@ -250,6 +252,7 @@ void ReverseMode::declare() {
   G->RetTy = Grad ? P.RetTy : Type::voidTy();
   for (const Param &Prm : P.Params) {
     Map[Prm.V] = G->addParam(Prm.V->Name, Prm.V->Ty, Prm.Spelling);
+    G->Params.back().Suffix = Prm.Suffix;
   }
   Taken = namesIn(P);
   if (Opts.Kind == GradKind::Pullback) {
@@ -382,12 +385,42 @@ bool ReverseMode::finalAt(const Value *Op, const Value *Base) const {
     if (O == Owner.end())
       return true;
     Cur = O->second;
-    // The next iteration runs after Op.
-    if (Cur->Code == OpCode::Loop)
-      for (const Block &R : Cur->Regions)
-        if (storesTo(R, Base))
-          return false;
+    // The next iteration runs after Op; but a store of Op's own that writes
+    // element i of a loop over i writes another element next time.
+    if (Cur->Code == OpCode::Loop) {
+      std::optional<CountedLoop> L = matchCountedLoop(*Cur);
+      bool OwnElement =
+          Op->Code == OpCode::Store && L && Op->index() &&
+          Op->index()->Code == OpCode::Load &&
+          Op->index()->Operands.size() == 1 &&
+          Op->index()->Operands[0] == L->Counter &&
+          storesOnly(*Cur, Base, Op);
+      if (!OwnElement)
+        for (const Block &R : Cur->Regions)
+          if (storesTo(R, Base))
+            return false;
+    }
   }
+}
+
+/// Whether the only store to Base in Loop is Only.
+bool ReverseMode::storesOnly(const Value &Loop, const Value *Base,
+                             const Value *Only) const {
+  std::function<bool(const Block &)> Scan = [&](const Block &Blk) {
+    for (const Value *V : Blk.Ops) {
+      if (V != Only && (V->Code == OpCode::Store) &&
+          baseOf(V->Operands[0]) == Base)
+        return false;
+      for (const Block &R : V->Regions)
+        if (!Scan(R))
+          return false;
+    }
+    return true;
+  };
+  for (const Block &R : Loop.Regions)
+    if (!Scan(R))
+      return false;
+  return true;
 }
 
 /// V read back from where its block stored it for good (`h[j] = s` with h

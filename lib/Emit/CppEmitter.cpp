@@ -114,12 +114,11 @@ private:
     if (Plan.Uses[Prm.V->Id] == 0 && !Name.empty())
       Name = "/*" + Name + "*/"; // unused here; keeps -Wunused quiet
     if (Name.empty())
-      return Type;
-    // `double (&w)[3]` puts the name inside the type.
-    if (size_t At = Type.find("(&)"); At != std::string::npos)
-      return Type.substr(0, At + 2) + Name + Type.substr(At + 2);
+      return Type + Prm.Suffix;
+    // `double (&w)[3]`: the declarator goes around the name.
     char Last = Type.back();
-    return Type + (Last == '&' || Last == '*' ? "" : " ") + Name;
+    return Type + (Last == '&' || Last == '*' || Last == '(' ? "" : " ") +
+           Name + Prm.Suffix;
   }
 
   struct Scope {

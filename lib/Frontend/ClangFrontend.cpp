@@ -11,6 +11,7 @@
 
 #include "Lowering.h"
 #include "gradc/Frontend/Spec.h"
+#include "gradc/IR/Simplify.h"
 #include "gradc/IR/Verifier.h"
 
 #include "clang/AST/ASTConsumer.h"
@@ -517,6 +518,7 @@ void FunctionProcessor::process(const FunctionDecl &FD,
   std::unique_ptr<ir::Function> F = buildPrimal(FD, Params);
   if (!F || R.numErrors() != ErrorsBefore)
     return;
+  ir::reuseLoads(*F);
   std::vector<std::string> Problems = ir::verify(*F);
   if (!Problems.empty()) {
     R.error(FD.getLocation(),

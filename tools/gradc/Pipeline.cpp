@@ -11,6 +11,14 @@
 
 namespace gradc::tool {
 
+bool hasGrad(const frontend::Request &R) {
+  if (!R.Primal->RetTy.isVoid())
+    return true;
+  // f_grad seeds a single scalar output with 1.
+  return R.Out.size() == 1 &&
+         R.Primal->Params[R.Out[0]].V->Ty.kind() == ir::Type::Ref;
+}
+
 bool render(const std::vector<frontend::Request> &Requests,
             const std::string &SourceName, EmitKind Kind, std::string &Out,
             std::string &Error) {
@@ -45,16 +53,29 @@ bool render(const std::vector<frontend::Request> &Requests,
   for (const frontend::Request &R : Requests) {
     for (autodiff::GradKind GK :
          {autodiff::GradKind::Grad, autodiff::GradKind::Pullback}) {
+      if (GK == autodiff::GradKind::Grad && !hasGrad(R))
+        continue;
       autodiff::ReverseOptions Opts;
       Opts.Kind = GK;
       Opts.Wrt = R.Wrt;
+      Opts.Out = R.Out;
       Opts.Name = R.BaseName +
                   (GK == autodiff::GradKind::Grad ? "_grad" : "_pullback");
-      std::unique_ptr<ir::Function> G = autodiff::reverse(*R.Primal, Opts);
-      std::vector<std::string> Problems = ir::verify(*G);
-      if (!Problems.empty()) {
+      std::vector<autodiff::ReverseError> Problems;
+      std::unique_ptr<ir::Function> G =
+          autodiff::reverse(*R.Primal, Opts, &Problems);
+      if (!G) {
+        // Both kinds fail alike: report once, for the first.
+        for (const autodiff::ReverseError &E : Problems)
+          Error += (Error.empty() ? "" : "\n") + R.Primal->File + ":" +
+                   std::to_string(E.Loc.Line) + ":" +
+                   std::to_string(E.Loc.Col) + ": error: " + E.Message;
+        return false;
+      }
+      std::vector<std::string> Invalid = ir::verify(*G);
+      if (!Invalid.empty()) {
         Error = "gradc: internal error: the generated " + Opts.Name +
-                " is invalid: " + Problems.front();
+                " is invalid: " + Invalid.front();
         return false;
       }
       Generated.push_back(std::move(G));

@@ -11,6 +11,10 @@ namespace gradc::tool {
 
 enum class EmitKind { Cpp, IR, GradIR, Dot, Svg, Png };
 
+/// Whether R gets an f_grad: a scalar result, returned or written through
+/// one reference. Every request gets an f_pullback.
+bool hasGrad(const frontend::Request &R);
+
 /// Differentiates every request and renders what Kind asks for. Returns
 /// false, with Error set, when two requests would generate the same function
 /// or on an internal error (invalid generated IR).

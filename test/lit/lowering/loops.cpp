@@ -76,19 +76,18 @@ double loops(double x, int n) {
 // CHECK-NEXT:     %2 = load %s : f64                   ; 10:5
 // CHECK-NEXT:     %3 = load %i : i32                   ; 10:12
 // CHECK-NEXT:     %4 = load %w, %3 : f64               ; 10:10
-// CHECK-NEXT:     %5 = load %i : i32                   ; 10:19
-// CHECK-NEXT:     %6 = load %x, %5 : f64               ; 10:17
-// CHECK-NEXT:     %7 = mul %4, %6 : f64                ; 10:10
-// CHECK-NEXT:     %8 = add %2, %7 : f64                ; 10:5
-// CHECK-NEXT:     store %s, %8                         ; 10:5
+// CHECK-NEXT:     %5 = load %x, %3 : f64               ; 10:17
+// CHECK-NEXT:     %6 = mul %4, %5 : f64                ; 10:10
+// CHECK-NEXT:     %7 = add %2, %6 : f64                ; 10:5
+// CHECK-NEXT:     store %s, %7                         ; 10:5
 // CHECK-NEXT:   }
 // CHECK-NEXT:   step {
-// CHECK-NEXT:     %9 = load %i : i32                   ; 9:28
-// CHECK-NEXT:     %10 = add %9, 1 : i32                ; 9:26
-// CHECK-NEXT:     store %i, %10                        ; 9:26
+// CHECK-NEXT:     %8 = load %i : i32                   ; 9:28
+// CHECK-NEXT:     %9 = add %8, 1 : i32                 ; 9:26
+// CHECK-NEXT:     store %i, %9                         ; 9:26
 // CHECK-NEXT:   }
-// CHECK-NEXT:   %11 = load %s : f64                    ; 11:10
-// CHECK-NEXT:   return %11                             ; 11:3
+// CHECK-NEXT:   %10 = load %s : f64                    ; 11:10
+// CHECK-NEXT:   return %10                             ; 11:3
 // CHECK-NEXT: }
 // CHECK-LABEL: func @sumsq(%w: ptr const f64, %n: i32) -> f64 {
 // CHECK-NEXT:   %s = local : ptr f64                   ; 16:10
@@ -107,19 +106,17 @@ double loops(double x, int n) {
 // CHECK-NEXT:     %2 = load %s : f64                   ; 18:5
 // CHECK-NEXT:     %3 = load %i : i32                   ; 18:12
 // CHECK-NEXT:     %4 = load %w, %3 : f64               ; 18:10
-// CHECK-NEXT:     %5 = load %i : i32                   ; 18:19
-// CHECK-NEXT:     %6 = load %w, %5 : f64               ; 18:17
-// CHECK-NEXT:     %7 = mul %4, %6 : f64                ; 18:10
-// CHECK-NEXT:     %8 = add %2, %7 : f64                ; 18:5
-// CHECK-NEXT:     store %s, %8                         ; 18:5
+// CHECK-NEXT:     %5 = mul %4, %4 : f64                ; 18:10
+// CHECK-NEXT:     %6 = add %2, %5 : f64                ; 18:5
+// CHECK-NEXT:     store %s, %6                         ; 18:5
 // CHECK-NEXT:   }
 // CHECK-NEXT:   step {
-// CHECK-NEXT:     %9 = load %i : i32                   ; 17:26
-// CHECK-NEXT:     %10 = add %9, 1 : i32                ; 17:26
-// CHECK-NEXT:     store %i, %10                        ; 17:26
+// CHECK-NEXT:     %7 = load %i : i32                   ; 17:26
+// CHECK-NEXT:     %8 = add %7, 1 : i32                 ; 17:26
+// CHECK-NEXT:     store %i, %8                         ; 17:26
 // CHECK-NEXT:   }
-// CHECK-NEXT:   %11 = load %s : f64                    ; 19:10
-// CHECK-NEXT:   return %11                             ; 19:3
+// CHECK-NEXT:   %9 = load %s : f64                     ; 19:10
+// CHECK-NEXT:   return %9                              ; 19:3
 // CHECK-NEXT: }
 // CHECK-LABEL: func @horner(%x: f64, %c: ptr const f64, %n: i32) -> f64 {
 // CHECK-NEXT:   %p = local : ptr f64                   ; 24:10
@@ -193,37 +190,36 @@ double loops(double x, int n) {
 // CHECK-NEXT:         %9 = load %l : i32               ; 37:26
 // CHECK-NEXT:         %10 = add %8, %9 : i32           ; 37:18
 // CHECK-NEXT:         %11 = load %W, %10 : f64         ; 37:16
-// CHECK-NEXT:         %12 = load %l : i32              ; 37:33
-// CHECK-NEXT:         %13 = mul %12, %m : i32          ; 37:33
-// CHECK-NEXT:         %14 = load %j : i32              ; 37:41
-// CHECK-NEXT:         %15 = add %13, %14 : i32         ; 37:33
-// CHECK-NEXT:         %16 = load %X, %15 : f64         ; 37:31
-// CHECK-NEXT:         %17 = mul %11, %16 : f64         ; 37:16
-// CHECK-NEXT:         %18 = add %6, %17 : f64          ; 37:9
-// CHECK-NEXT:         store %acc, %18                  ; 37:9
+// CHECK-NEXT:         %12 = mul %9, %m : i32           ; 37:33
+// CHECK-NEXT:         %13 = load %j : i32              ; 37:41
+// CHECK-NEXT:         %14 = add %12, %13 : i32         ; 37:33
+// CHECK-NEXT:         %15 = load %X, %14 : f64         ; 37:31
+// CHECK-NEXT:         %16 = mul %11, %15 : f64         ; 37:16
+// CHECK-NEXT:         %17 = add %6, %16 : f64          ; 37:9
+// CHECK-NEXT:         store %acc, %17                  ; 37:9
 // CHECK-NEXT:       }
 // CHECK-NEXT:       step {
-// CHECK-NEXT:         %19 = load %l : i32              ; 36:32
-// CHECK-NEXT:         %20 = add %19, 1 : i32           ; 36:30
-// CHECK-NEXT:         store %l, %20                    ; 36:30
+// CHECK-NEXT:         %18 = load %l : i32              ; 36:32
+// CHECK-NEXT:         %19 = add %18, 1 : i32           ; 36:30
+// CHECK-NEXT:         store %l, %19                    ; 36:30
 // CHECK-NEXT:       }
-// CHECK-NEXT:       %21 = load %i : i32                ; 38:9
-// CHECK-NEXT:       %22 = mul %21, %m : i32            ; 38:9
-// CHECK-NEXT:       %23 = load %j : i32                ; 38:17
-// CHECK-NEXT:       %24 = add %22, %23 : i32           ; 38:9
-// CHECK-NEXT:       %25 = load %acc : f64              ; 38:22
-// CHECK-NEXT:       store %D, %25, %24                 ; 38:7
+// CHECK-NEXT:       %20 = load %i : i32                ; 38:9
+// CHECK-NEXT:       %21 = mul %20, %m : i32            ; 38:9
+// CHECK-NEXT:       %22 = load %j : i32                ; 38:17
+// CHECK-NEXT:       %23 = add %21, %22 : i32           ; 38:9
+// CHECK-NEXT:       %24 = load %acc : f64              ; 38:22
+// CHECK-NEXT:       store %D, %24, %23                 ; 38:7
 // CHECK-NEXT:     }
 // CHECK-NEXT:     step {
-// CHECK-NEXT:       %26 = load %j : i32                ; 34:30
-// CHECK-NEXT:       %27 = add %26, 1 : i32             ; 34:28
-// CHECK-NEXT:       store %j, %27                      ; 34:28
+// CHECK-NEXT:       %25 = load %j : i32                ; 34:30
+// CHECK-NEXT:       %26 = add %25, 1 : i32             ; 34:28
+// CHECK-NEXT:       store %j, %26                      ; 34:28
 // CHECK-NEXT:     }
 // CHECK-NEXT:   }
 // CHECK-NEXT:   step {
-// CHECK-NEXT:     %28 = load %i : i32                  ; 33:28
-// CHECK-NEXT:     %29 = add %28, 1 : i32               ; 33:26
-// CHECK-NEXT:     store %i, %29                        ; 33:26
+// CHECK-NEXT:     %27 = load %i : i32                  ; 33:28
+// CHECK-NEXT:     %28 = add %27, 1 : i32               ; 33:26
+// CHECK-NEXT:     store %i, %28                        ; 33:26
 // CHECK-NEXT:   }
 // CHECK-NEXT:   return                                 ; 40:1
 // CHECK-NEXT: }

@@ -29,18 +29,15 @@ void loss(double x, double y, double &loss) {
 // CHECK-NEXT:   }
 // CHECK-NEXT:   body {
 // CHECK-NEXT:     %2 = load %i : i32                   ; 9:9
-// CHECK-NEXT:     %3 = load %i : i32                   ; 9:20
-// CHECK-NEXT:     %4 = load %theta, %3 : f64           ; 9:14
-// CHECK-NEXT:     %5 = load %i : i32                   ; 9:31
-// CHECK-NEXT:     %6 = load %theta, %5 : f64           ; 9:25
-// CHECK-NEXT:     %7 = mul %4, %6 : f64                ; 9:14
-// CHECK-NEXT:     %8 = sub %7, 1 : f64                 ; 9:14
-// CHECK-NEXT:     store %err, %8, %2                   ; 9:5
+// CHECK-NEXT:     %3 = load %theta, %2 : f64           ; 9:14
+// CHECK-NEXT:     %4 = mul %3, %3 : f64                ; 9:14
+// CHECK-NEXT:     %5 = sub %4, 1 : f64                 ; 9:14
+// CHECK-NEXT:     store %err, %5, %2                   ; 9:5
 // CHECK-NEXT:   }
 // CHECK-NEXT:   step {
-// CHECK-NEXT:     %9 = load %i : i32                   ; 8:28
-// CHECK-NEXT:     %10 = add %9, 1 : i32                ; 8:26
-// CHECK-NEXT:     store %i, %10                        ; 8:26
+// CHECK-NEXT:     %6 = load %i : i32                   ; 8:28
+// CHECK-NEXT:     %7 = add %6, 1 : i32                 ; 8:26
+// CHECK-NEXT:     store %i, %7                         ; 8:26
 // CHECK-NEXT:   }
 // CHECK-NEXT:   return                                 ; 10:1
 // CHECK-NEXT: }

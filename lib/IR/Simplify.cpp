@@ -1,0 +1,63 @@
+//===- Simplify.cpp - Clean-ups of lowered IR -----------------------------===//
+#include "gradc/IR/Simplify.h"
+
+#include <map>
+#include <utility>
+
+namespace gradc::ir {
+
+namespace {
+
+const Value *baseOf(const Value *Ptr) {
+  while (Ptr->Code == OpCode::Offset)
+    Ptr = Ptr->Operands[0];
+  return Ptr;
+}
+
+void writtenBases(const Value &V, std::vector<const Value *> &Out) {
+  if (V.Code == OpCode::Store || V.Code == OpCode::AddTo)
+    Out.push_back(baseOf(V.Operands[0]));
+  for (const Block &R : V.Regions)
+    for (const Value *Op : R.Ops)
+      writtenBases(*Op, Out);
+}
+
+class LoadReuse {
+public:
+  void block(Block &B) {
+    std::map<std::pair<Value *, Value *>, Value *> Seen;
+    std::vector<Value *> Kept;
+    for (Value *V : B.Ops) {
+      for (Value *&Op : V->Operands)
+        if (auto It = Replaced.find(Op); It != Replaced.end())
+          Op = It->second;
+      if (V->Code == OpCode::Load && V->Name.empty()) {
+        auto Key = std::make_pair(V->Operands[0], V->index());
+        auto [It, New] = Seen.emplace(Key, V);
+        if (!New) {
+          Replaced[V] = It->second;
+          continue;
+        }
+      }
+      std::vector<const Value *> Written;
+      writtenBases(*V, Written);
+      for (const Value *Base : Written)
+        for (auto It = Seen.begin(); It != Seen.end();)
+          It = baseOf(It->first.first) == Base ? Seen.erase(It)
+                                               : std::next(It);
+      for (Block &R : V->Regions)
+        block(R);
+      Kept.push_back(V);
+    }
+    B.Ops = std::move(Kept);
+  }
+
+private:
+  std::map<Value *, Value *> Replaced;
+};
+
+} // namespace
+
+void reuseLoads(Function &F) { LoadReuse().block(F.Body); }
+
+} // namespace gradc::ir
