@@ -452,6 +452,10 @@ Value *ReverseMode::tapeValue(const Value *V, Frame *Fr) {
   std::string Var = V->Name;
   if (Var.empty() && V->Code == OpCode::Load)
     Var = baseOf(V->Operands[0])->Name;
+  // A recorded branch condition reads as such.
+  bool Branch = V->Ty.isBool() && Var.empty();
+  if (Branch)
+    Var = "branch";
   std::string Name = (Var.empty() ? std::string("t") : Var) + "_tape";
   Name = uniqueName(Taken, Name, Name + "_");
   Taken.insert(Name);
@@ -463,7 +467,7 @@ Value *ReverseMode::tapeValue(const Value *V, Frame *Fr) {
   Where->Ops.insert(At + 1, Push);
   return inFrame(Fr, [&] {
     Value *Pop = B.pop(T);
-    Pop->Name = V->Name;
+    Pop->Name = Branch ? "taken" : V->Name;
     return Pop;
   });
 }

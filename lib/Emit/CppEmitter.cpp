@@ -4,6 +4,7 @@
 #include "ExprPrinter.h"
 #include "Naming.h"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -124,15 +125,20 @@ private:
   struct Scope {
     unsigned Depth;
     bool Emitted = false;
-    const Value *PendingLocal = nullptr; ///< declared at its first store
+    /// Scalar locals declared at their first store, if it comes before
+    /// anything else is said.
+    std::vector<const Value *> PendingLocals;
   };
 
-  void line(Scope &S, const std::string &Text) {
-    if (S.PendingLocal) {
-      const Value *L = S.PendingLocal;
-      S.PendingLocal = nullptr;
-      line(S, declaration(*L) + ";");
+  void line(Scope &S, const std::string &Text, bool Declare = true) {
+    if (Declare && !S.PendingLocals.empty()) {
+      std::vector<const Value *> Locals;
+      Locals.swap(S.PendingLocals);
+      for (const Value *L : Locals)
+        line(S, declaration(*L) + ";");
     }
+    if (Text.empty())
+      return;
     std::string Indent(2 * S.Depth, ' ');
     if (!PendingNote.empty()) {
       if (S.Emitted)
@@ -158,8 +164,7 @@ private:
     Scope S{Depth};
     for (const Value *V : B.Ops)
       statement(S, *V);
-    if (S.PendingLocal)
-      line(S, declaration(*S.PendingLocal) + ";");
+    line(S, ""); // declares what is still pending
     PendingNote.clear(); // a note over nothing
   }
 
@@ -267,18 +272,19 @@ private:
       line(S, addToText(V) + ";");
       return;
     case OpCode::Local:
-      if (S.PendingLocal)
-        line(S, declaration(*S.PendingLocal) + ";");
       if (V.IVal == 0 && !V.ZeroInit)
-        S.PendingLocal = &V;
+        S.PendingLocals.push_back(&V);
       else
         line(S, declaration(V) + ";");
       return;
     case OpCode::Store:
-      if (S.PendingLocal == V.Operands[0] && !V.index()) {
-        S.PendingLocal = nullptr;
+      if (auto It = std::find(S.PendingLocals.begin(), S.PendingLocals.end(),
+                              static_cast<const Value *>(V.Operands[0]));
+          It != S.PendingLocals.end() && !V.index()) {
+        S.PendingLocals.erase(It);
         line(S, declaration(*V.Operands[0]) + " = " +
-                    P.printStored(V.Operands[1]) + ";");
+                    P.printStored(V.Operands[1]) + ";",
+                /*Declare=*/false);
         return;
       }
       line(S, storeText(V) + ";");
