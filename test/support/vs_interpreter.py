@@ -10,7 +10,9 @@ test program printed through gradc_check.h:
 - check_arrays: "name: at w=[2,-3],b=[0.5],n=[3]", "name: f = ...",
   "name: d(w[0]) = ...". Every parameter is named; scalars are written as
   one-element lists, which are unwrapped here for the parameters whose IR
-  type is not a pointer.
+  type is not a pointer. The seeds of out arrays may be named too
+  ("dD=[1,0,0,2]" for an out array D), as `gradc --at` takes them; then
+  f is the seed-weighted sum of the outputs, sum of dD[i] * D[i] in order.
 
 For each run, calls `gradc SOURCE --function name --at ...` and requires the
 very same value and gradient (the "param" rows of the table; for a function
@@ -49,7 +51,11 @@ params = {m.group(1): re.findall(r"%(\w+): ([^,]+)", m.group(2))
 def named_point(point, types):
     """"w=[1,2],n=[3]" -> the --at text, scalars unwrapped."""
     items = re.findall(r"(\w+)=\[([^\]]*)\]", point)
-    return ",".join("%s=[%s]" % (n, v) if types.get(n, "").startswith("ptr")
+
+    def is_array(n):  # a pointer parameter, or the seed dD of one
+        return types.get(n, types.get(n[1:], "") if n.startswith("d")
+                         else "").startswith("ptr")
+    return ",".join("%s=[%s]" % (n, v) if is_array(n)
                     else "%s=%s" % (n, v) for n, v in items)
 
 
@@ -82,9 +88,14 @@ for name, point, f, grads in runs:
         continue
     out = run.stdout
     m = re.search(r"^\S+\(.*\) = (\S+)$", out, re.M)
-    outs = re.findall(r"^out\s+\S+\s+(\S+)\s+\S+$", out, re.M)
-    value = float(m.group(1)) if m else (float(outs[0]) if len(outs) == 1
-                                         else None)
+    outs = re.findall(r"^out\s+\S+\s+(\S+)\s+(\S+)$", out, re.M)
+    value = float(m.group(1)) if m else None
+    if not m and len(outs) == 1:
+        value = float(outs[0][0])
+    elif not m and outs:
+        value = 0.0  # several outputs: weighted by their seeds
+        for v, seed in outs:
+            value += float(seed) * float(v)
     table = {m.group(1): float(m.group(2)) for m in
              re.finditer(r"^param\s+(\S+)\s+\S+\s+(\S+)$", out, re.M)
              if not m.group(2).startswith("(")}
