@@ -13,25 +13,51 @@
 #endif
 
 #ifdef __cplusplus
+#include <cstddef>
 #include <vector>
 
 namespace gradc {
 
+namespace detail {
+/// Storage of finished tapes, kept per thread for the next call: a gradient
+/// called in a training loop then neither allocates nor faults in pages.
+template <typename T> std::vector<std::vector<T>> &tapeStore() {
+  thread_local std::vector<std::vector<T>> Store;
+  return Store;
+}
+} // namespace detail
+
 /// The values that a generated backward sweep needs but that the forward
 /// sweep overwrites (a loop-carried value, an array element written twice):
 /// pushed in the forward sweep, popped in reverse order in the backward one.
-/// Contiguous storage that grows geometrically.
+/// Contiguous storage that grows geometrically and is reused across calls.
 template <typename T> class tape {
 public:
-  void push(T Value) { Data.push_back(Value); }
-  T pop() {
-    T Value = Data.back();
-    Data.pop_back();
-    return Value;
+  tape() {
+    std::vector<std::vector<T>> &Store = detail::tapeStore<T>();
+    if (!Store.empty()) {
+      Data = std::move(Store.back());
+      Store.pop_back();
+    }
   }
+  ~tape() {
+    std::vector<std::vector<T>> &Store = detail::tapeStore<T>();
+    if (Store.size() < 4)
+      Store.push_back(std::move(Data));
+  }
+  tape(const tape &) = delete;
+  tape &operator=(const tape &) = delete;
+
+  void push(T Value) {
+    if (Size == Data.size())
+      Data.resize(Data.empty() ? 1024 : 2 * Data.size());
+    Data[Size++] = Value;
+  }
+  T pop() { return Data[--Size]; }
 
 private:
-  std::vector<T> Data;
+  std::vector<T> Data; ///< Its size is the capacity; Size values are in use.
+  std::size_t Size = 0;
 };
 
 } // namespace gradc
