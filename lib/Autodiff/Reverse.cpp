@@ -134,6 +134,7 @@ private:
   bool dependsOnWrittenMemory(const Value *V, const Block *Home);
   Value *tapeValue(const Value *V, Frame *Fr);
   Value *reloadStored(const Value *V, Frame *Fr);
+  bool callsAbove(const Value *V, const Block *Blk) const;
   bool finalAt(const Value *Op, const Value *Base) const;
   bool storesOnly(const Value &Loop, const Value *Base,
                   const Value *Only) const;
@@ -441,6 +442,18 @@ Value *ReverseMode::reloadStored(const Value *V, Frame *Fr) {
   return nullptr;
 }
 
+/// Whether recomputing V within its block calls a math function.
+bool ReverseMode::callsAbove(const Value *V, const Block *Blk) const {
+  if (Home.count(V) && Home.at(V) != Blk)
+    return false;
+  if (V->Code == OpCode::Call)
+    return true;
+  for (const Value *Op : V->Operands)
+    if (callsAbove(Op, Blk))
+      return true;
+  return false;
+}
+
 Value *ReverseMode::tapeValue(const Value *V, Frame *Fr) {
   if (!V->Ty.isScalar()) {
     error(*V, "this pointer is needed by the backward sweep outside its "
@@ -511,8 +524,11 @@ Value *ReverseMode::avail(const Value *V) {
   }
   if (auto It = Fr->Avail.find(V); It != Fr->Avail.end())
     return It->second;
+  // What reads overwritten memory is taped at its loads and recomputed
+  // above them, unless recomputing would call a math function again.
   Value *R = nullptr;
-  if (!dependsOnWrittenMemory(V, H))
+  if (!dependsOnWrittenMemory(V, H) ||
+      (V->Code != OpCode::Load && !callsAbove(V, H)))
     R = recompute(V, Fr);
   else if (!(R = reloadStored(V, Fr)))
     R = tapeValue(V, Fr);

@@ -299,6 +299,10 @@ private:
                   P.printStored(V.Operands[1]) + ");");
       return;
     case OpCode::Pop:
+      if (Plan.Uses[V.Id] == 0) { // keeps the tape in step
+        line(S, Plan.Var[V.Operands[0]->Id] + ".pop();");
+        return;
+      }
       line(S, typeName(V.Ty) + " " + Plan.Var[V.Id] + " = " +
                   Plan.Var[V.Operands[0]->Id] + ".pop();");
       return;
