@@ -1,0 +1,99 @@
+// What the reverse mode refuses in loops and outputs, each at its source
+// line with exit status 1 and no header written. gradc stops at the first
+// function it cannot differentiate, so each case is compiled on its own.
+// RUN: rm -f %t.grad.h
+// RUN: %python %src_root/test/support/exit_code.py 1 %gradc %s -o %t.grad.h -- -DBREAK
+// RUN: not %gradc %s -o %t.grad.h -- -DBREAK 2>&1 | FileCheck %s --check-prefix=BREAK
+// RUN: not test -e %t.grad.h
+// RUN: %python %src_root/test/support/exit_code.py 1 %gradc %s -o %t.grad.h -- -DCONTINUE
+// RUN: not %gradc %s -o %t.grad.h -- -DCONTINUE 2>&1 | FileCheck %s --check-prefix=CONTINUE
+// RUN: not test -e %t.grad.h
+// RUN: %python %src_root/test/support/exit_code.py 1 %gradc %s -o %t.grad.h -- -DREADBACK
+// RUN: not %gradc %s -o %t.grad.h -- -DREADBACK 2>&1 | FileCheck %s --check-prefix=READBACK
+// RUN: not test -e %t.grad.h
+// RUN: %python %src_root/test/support/exit_code.py 1 %gradc %s -o %t.grad.h -- -DTWICE
+// RUN: not %gradc %s -o %t.grad.h -- -DTWICE 2>&1 | FileCheck %s --check-prefix=TWICE
+// RUN: not test -e %t.grad.h
+// RUN: %python %src_root/test/support/exit_code.py 1 %gradc %s -o %t.grad.h -- -DREADLOSS
+// RUN: not %gradc %s -o %t.grad.h -- -DREADLOSS 2>&1 | FileCheck %s --check-prefix=READLOSS
+// RUN: not test -e %t.grad.h
+// A break in a loop that carries no derivative is fine:
+// RUN: %gradc %s -o %t.grad.h
+// RUN: FileCheck %s --check-prefix=PASSIVE < %t.grad.h
+#include <gradc/gradc.h>
+
+#ifdef BREAK
+GRADC_DIFF("grad")
+double stop_at_negative(const double *w, int n) {
+  double s = 0;
+  for (int i = 0; i < n; ++i) {
+    if (w[i] < 0)
+      // BREAK: refused.cpp:[[@LINE+1]]:7: error: 'break' in a loop that carries derivatives is not supported yet
+      break;
+    s += w[i] * w[i];
+  }
+  return s;
+}
+// BREAK-NEXT: gradc: {{.*}}refused.cpp: no output written
+#endif
+
+#ifdef CONTINUE
+GRADC_DIFF("grad")
+double skip_negative(const double *w, int n) {
+  double s = 0;
+  for (int i = 0; i < n; ++i) {
+    if (w[i] < 0)
+      // CONTINUE: refused.cpp:[[@LINE+1]]:7: error: 'continue' in a loop that carries derivatives is not supported yet
+      continue;
+    s += w[i];
+  }
+  return s;
+}
+// CONTINUE-NEXT: gradc: {{.*}}refused.cpp: no output written
+#endif
+
+#ifdef READBACK
+GRADC_DIFF("grad wrt(x)")
+void read_back(double x, double *err) {
+  err[0] = x * x;
+  // READBACK: refused.cpp:[[@LINE+1]]:12: error: reading output 'err' back is not supported yet; compute the value in a local variable and store it once
+  err[1] = err[0] + x;
+}
+// READBACK-NEXT: gradc: {{.*}}refused.cpp: no output written
+#endif
+
+#ifdef TWICE
+GRADC_DIFF("grad wrt(w)")
+void last_wins(const double *w, int n, double *err) {
+  for (int i = 0; i < n; ++i)
+    // TWICE: refused.cpp:[[@LINE+1]]:5: error: gradc cannot prove that this store writes each element of output 'err' once; write every element exactly once (accumulate in a local variable first)
+    err[0] = w[i] * 2;
+}
+// TWICE-NEXT: gradc: {{.*}}refused.cpp: no output written
+#endif
+
+#ifdef READLOSS
+// Accumulating into a reference output reads it back and writes it again.
+GRADC_DIFF("grad wrt(w) out(loss)")
+void accumulate(const double *w, int n, double &loss) {
+  loss = 0;
+  for (int i = 0; i < n; ++i)
+    // READLOSS: refused.cpp:[[@LINE+2]]:5: error: reading output 'loss' back is not supported yet; compute the value in a local variable and store it once
+    // READLOSS-NEXT: refused.cpp:[[@LINE+1]]:5: error: gradc cannot prove that this store writes each element of output 'loss' once; write every element exactly once (accumulate in a local variable first)
+    loss += w[i] * w[i];
+}
+// READLOSS-NEXT: gradc: {{.*}}refused.cpp: no output written
+#endif
+
+GRADC_DIFF("grad wrt(x)")
+double passive_break(double x, int n) {
+  int k = 0;
+  for (int i = 0; i < n; ++i) {
+    if (i * i > n)
+      break;
+    k = k + 1;
+  }
+  return x * k;
+}
+// PASSIVE-LABEL: inline double passive_break_grad(double x, int n, double &dx) {
+// PASSIVE:         break;
