@@ -1,14 +1,18 @@
 // XFAIL: *
-// BUG: a pullback recomputes a value the backward sweep never reads (here y,
-// set in both arms of a branch), and g++ -Wall rejects the header:
-//   inline void relu_pullback(double x, double dout, double &dx) {
+// BUG: a pullback recomputes forward values that its backward sweep never
+// reads, and the header does not compile under -Wall -Werror:
+// - relu_pullback sets y in both arms of a branch (relu_grad returns it):
 //     double y;
 //     bool cond = x > 0;
 //     if (cond) { y = x; } else { y = 0; }
-//   error: variable 'y' set but not used [-Werror=unused-but-set-variable]
-// (relu_grad reads y as its return value, so only the pullback has it.)
+//   g++ and clang++: variable 'y' set but not used
+// - dot_pullback runs the whole forward loop `s += w[i] * x[i]` for an s
+//   it never reads (a wasted O(n) pass, too):
+//   clang++: variable 's' set but not used
+// Once fixed, clean.cpp can compile every loops header with clang++.
 // RUN: %gradc %s -o %t.grad.h
-// RUN: %cxx -fsyntax-only -include %t.grad.h -x c++ %s
+// RUN: %cxx -c -o /dev/null -DGRADC_OUT='"%t.grad.h"' %s
+// RUN: %clangxx -c -o /dev/null -DGRADC_OUT='"%t.grad.h"' %s
 #include <gradc/gradc.h>
 
 GRADC_DIFF("grad")
@@ -20,3 +24,22 @@ double relu(double x) {
     y = 0;
   return y;
 }
+
+GRADC_DIFF("grad wrt(w)")
+double dot(const double *w, const double *x, int n) {
+  double s = 0;
+  for (int i = 0; i < n; ++i)
+    s += w[i] * x[i];
+  return s;
+}
+
+#ifndef __GRADC__
+#include GRADC_OUT
+
+int main() {
+  double w[] = {1, 2}, x[] = {3, 4}, dw[2] = {}, dx = 0;
+  relu_pullback(1.0, 1.0, dx);
+  dot_pullback(w, x, 2, 1.0, dw);
+  return int(dx + dw[0]);
+}
+#endif
