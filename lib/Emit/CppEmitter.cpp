@@ -3,6 +3,7 @@
 
 #include "ExprPrinter.h"
 #include "Naming.h"
+#include "gradc/IR/Uses.h"
 
 #include <algorithm>
 #include <cmath>
@@ -315,7 +316,7 @@ private:
     case OpCode::If: {
       line(S, "if (" + P.print(V.Operands[0]) + ") {");
       block(V.Regions[Then], S.Depth + 1);
-      if (!V.Regions[Else].Ops.empty()) {
+      if (!saysNothing(V.Regions[Else])) {
         line(S, "} else {");
         block(V.Regions[Else], S.Depth + 1);
       }

@@ -2,6 +2,7 @@
 #include "gradc/IR/Uses.h"
 
 #include <algorithm>
+#include <map>
 
 namespace gradc::ir {
 
@@ -40,9 +41,117 @@ static void sweep(Block &B, std::vector<unsigned> &Uses) {
   B.Ops = std::move(Kept);
 }
 
+bool saysNothing(const Block &B) {
+  for (const Value *V : B.Ops)
+    if (V->Code != OpCode::Note && V->Code != OpCode::Const)
+      return false;
+  return true;
+}
+
+/// Locals whose value something reads (not only stores into).
+static void collectRead(const Block &B, std::vector<bool> &Read) {
+  for (const Value *V : B.Ops) {
+    bool Writes = V->Code == OpCode::Store || V->Code == OpCode::AddTo;
+    for (size_t I = 0; I < V->Operands.size(); ++I)
+      if (!(Writes && I == 0))
+        Read[V->Operands[I]->Id] = true;
+    for (const Block &R : V->Regions)
+      collectRead(R, Read);
+  }
+}
+
+static bool loads(const Value &V, const Value *L) {
+  if (V.Code == OpCode::Load && V.Operands[0] == L)
+    return true;
+  for (const Block &R : V.Regions)
+    for (const Value *Op : R.Ops)
+      if (loads(*Op, L))
+        return true;
+  return false;
+}
+
+/// Where each op is: its block, its position, and the op owning the block.
+struct Place {
+  std::map<const Value *, std::pair<const Block *, size_t>> Of;
+  std::map<const Block *, const Value *> Owner;
+  void index(const Block &B) {
+    for (size_t I = 0; I < B.Ops.size(); ++I) {
+      Of[B.Ops[I]] = {&B, I};
+      for (const Block &R : B.Ops[I]->Regions) {
+        Owner[&R] = B.Ops[I];
+        index(R);
+      }
+    }
+  }
+  /// Whether a load of scalar local L can run after Op.
+  bool readAfter(const Value *Op, const Value *L) const {
+    for (const Value *Cur = Op;;) {
+      auto [B, I] = Of.at(Cur);
+      for (size_t J = I + 1; J < B->Ops.size(); ++J)
+        if (loads(*B->Ops[J], L))
+          return true;
+      auto O = Owner.find(B);
+      if (O == Owner.end())
+        return false;
+      Cur = O->second;
+      if (Cur->Code == OpCode::Loop && loads(*Cur, L))
+        return true;
+    }
+  }
+};
+
+/// Drops stores into scalar locals that nothing reads afterwards.
+static bool dropOverwritten(Block &B, const Place &P) {
+  bool Changed = false;
+  std::vector<Value *> Kept;
+  for (Value *V : B.Ops) {
+    for (Block &R : V->Regions)
+      Changed |= dropOverwritten(R, P);
+    const Value *L = V->Operands.empty() ? nullptr : V->Operands[0];
+    if ((V->Code == OpCode::Store || V->Code == OpCode::AddTo) &&
+        L->Code == OpCode::Local && L->IVal == 0 && !P.readAfter(V, L)) {
+      Changed = true;
+      continue;
+    }
+    Kept.push_back(V);
+  }
+  B.Ops = std::move(Kept);
+  return Changed;
+}
+
+/// Drops stores into locals nobody reads, and branches left empty.
+static bool dropDeadStores(Block &B, const std::vector<bool> &Read) {
+  bool Changed = false;
+  std::vector<Value *> Kept;
+  for (Value *V : B.Ops) {
+    for (Block &R : V->Regions)
+      Changed |= dropDeadStores(R, Read);
+    bool Writes = V->Code == OpCode::Store || V->Code == OpCode::AddTo;
+    bool DeadStore = Writes && V->Operands[0]->Code == OpCode::Local &&
+                     !Read[V->Operands[0]->Id];
+    bool EmptyIf = V->Code == OpCode::If && saysNothing(V->Regions[0]) &&
+                   saysNothing(V->Regions[1]);
+    if (DeadStore || EmptyIf) {
+      Changed = true;
+      continue;
+    }
+    Kept.push_back(V);
+  }
+  B.Ops = std::move(Kept);
+  return Changed;
+}
+
 void eliminateDeadCode(Function &F) {
-  std::vector<unsigned> Uses = countUses(F);
-  sweep(F.Body, Uses);
+  for (bool Changed = true; Changed;) {
+    std::vector<unsigned> Uses = countUses(F);
+    sweep(F.Body, Uses);
+    std::vector<bool> Read(F.numValues(), false);
+    collectRead(F.Body, Read);
+    Changed = dropDeadStores(F.Body, Read);
+    Place P;
+    P.index(F.Body);
+    Changed |= dropOverwritten(F.Body, P);
+  }
 }
 
 } // namespace gradc::ir

@@ -11,6 +11,9 @@ namespace gradc::ir {
 /// Number of uses of each value, indexed by Value::Id.
 std::vector<unsigned> countUses(const Function &F);
 
+/// Whether B holds nothing but notes and constants: no code.
+bool saysNothing(const Block &B);
+
 /// Removes ops whose results are never used and that have no effect.
 void eliminateDeadCode(Function &F);
 

@@ -85,8 +85,8 @@ double relu_if(double x) {
 // TEXT-NEXT:   if ([[C]]) {
 // TEXT-NEXT:     // branches.cpp:[[#@LINE-12]]: y = x;
 // TEXT-NEXT:     dx += dy;
-// TEXT:        } else {
-// TEXT-NEXT:     // branches.cpp:[[#@LINE-13]]: y = 0;
+// TEXT-NEXT:   }
+// TEXT-NEXT:   return relu_if;
 
 GRADC_DIFF("grad")
 double leaky_if(double x) {
