@@ -29,12 +29,10 @@ int main() {
   std::printf("dw = [%.17g, %.17g, %.17g]\n", dw[0], dw[1], dw[2]);
   std::printf("dx = [%.17g, %.17g]\n", dx[0], dx[1]);
   // The seed's values (DESIGN.md §1).
-  bool ok = near(f, 0.7310585786300049) &&
-            near(dw[0], -0.19661193324148185) &&
+  bool ok = near(f, 0.7310585786300049) && near(dw[0], -0.19661193324148185) &&
             near(dw[1], -0.3932238664829637) &&
             near(dw[2], 0.19661193324148185) &&
-            near(dx[0], 0.3932238664829637) &&
-            near(dx[1], -0.5898357997244456);
+            near(dx[0], 0.3932238664829637) && near(dx[1], -0.5898357997244456);
   std::printf("%s\n", ok ? "matches the seed" : "DOES NOT MATCH THE SEED");
   return ok ? 0 : 1;
 }

@@ -44,8 +44,8 @@ void check(const char *name, double (*grad)(double, double &), double z,
   double df = 0;
   double f = grad(z, df);
   bool ok = f == want_f && df == want_df;
-  std::printf("%-14s z = %5.2f: f = %6.3f, df/dz = %4.2f %s\n", name, z, f,
-              df, ok ? "" : "WRONG");
+  std::printf("%-14s z = %5.2f: f = %6.3f, df/dz = %4.2f %s\n", name, z, f, df,
+              ok ? "" : "WRONG");
   failures += !ok;
 }
 
