@@ -4,10 +4,7 @@
 // interpreter.
 // RUN: %gradc %s -o %t.grad.h
 // RUN: FileCheck %s --check-prefix=TEXT < %t.grad.h
-// The pullbacks of relu_if, leaky_if and chain compute y (r) in the forward
-// sweep and never read it: -Wunused-but-set-variable, until
-// loops/dead_forward.cpp passes.
-// RUN: %cxx -Wno-unused-but-set-variable -DGRADC_OUT='"%t.grad.h"' %s -o %t && %t > %t.out
+// RUN: %cxx -DGRADC_OUT='"%t.grad.h"' %s -o %t && %t > %t.out
 // RUN: FileCheck %s < %t.out
 // RUN: %python %src_root/test/support/vs_interpreter.py %gradc %s < %t.out | FileCheck %s --check-prefix=INTERP
 // CHECK:      relu_if: at 1.5

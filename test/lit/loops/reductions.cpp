@@ -49,12 +49,17 @@ double dot(const double *w, const double *x, int n) {
 // TEXT-NEXT:   }
 // TEXT-NEXT:   return dot;
 // TEXT-NEXT: }
-// TEXT-LABEL: inline void dot_pullback(const double *w, const double *x, int n, double dout,
-// TEXT-NEXT:                           double *dw) {
-// TEXT-NOT: tape
-// TEXT:        double ds = dout;
-// TEXT-NOT: tape
-// TEXT:          dw[i] += x[i] * ds;
+// The pullback does not compute the dot product it does not need.
+// The pullback needs no forward sweep at all: s is never read.
+// TEXT-LABEL: inline void dot_pullback(const double * /*w*/, const double *x, int n,
+// TEXT-NEXT:                           double dout, double *dw) {
+// TEXT-NEXT:   // reductions.cpp:[[#@LINE-20]]: return s;
+// TEXT-NEXT:   double ds = dout;
+// TEXT-EMPTY:
+// TEXT-NEXT:   // reductions.cpp:[[#@LINE-25]]: for (int i = 0; i < n; ++i)
+// TEXT-NEXT:   for (int i = n - 1; i >= 0; --i) {
+// TEXT-NEXT:     // reductions.cpp:[[#@LINE-26]]: s += w[i] * x[i];
+// TEXT-NEXT:     dw[i] += x[i] * ds;
 // TEXT-NEXT:   }
 // TEXT-NEXT: }
 
