@@ -2,6 +2,7 @@
 #include "gradc/IR/Uses.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 
 namespace gradc::ir {
@@ -48,15 +49,37 @@ bool saysNothing(const Block &B) {
   return true;
 }
 
-/// Locals whose value something reads (not only stores into).
-static void collectRead(const Block &B, std::vector<bool> &Read) {
-  for (const Value *V : B.Ops) {
-    bool Writes = V->Code == OpCode::Store || V->Code == OpCode::AddTo;
-    for (size_t I = 0; I < V->Operands.size(); ++I)
-      if (!(Writes && I == 0))
-        Read[V->Operands[I]->Id] = true;
+static void forEach(const Block &B, const std::function<void(Value &)> &Fn) {
+  for (Value *V : B.Ops) {
+    Fn(*V);
     for (const Block &R : V->Regions)
-      collectRead(R, Read);
+      forEach(R, Fn);
+  }
+}
+
+/// Locals whose value reaches something other than stores into locals:
+/// `s += w[i] * x[i]` alone does not keep s alive.
+static void collectRead(const Block &Body, std::vector<bool> &Live) {
+  auto IntoLocal = [](const Value &V) {
+    return (V.Code == OpCode::Store || V.Code == OpCode::AddTo) &&
+           V.Operands[0]->Code == OpCode::Local;
+  };
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    auto Mark = [&](const Value *V) {
+      if (!Live[V->Id])
+        Changed = Live[V->Id] = true;
+    };
+    forEach(Body, [&](Value &V) {
+      bool Roots = V.hasEffect() && !IntoLocal(V);
+      if (IntoLocal(V) && Live[V.Operands[0]->Id])
+        Roots = true;
+      if (Roots || Live[V.Id])
+        for (const Value *Op : V.Operands)
+          Mark(Op);
+      if (V.Code == OpCode::Load && Live[V.Id])
+        Mark(V.Operands[0]);
+    });
   }
 }
 
@@ -131,6 +154,20 @@ static bool dropDeadStores(Block &B, const std::vector<bool> &Read) {
                      !Read[V->Operands[0]->Id];
     bool EmptyIf = V->Code == OpCode::If && saysNothing(V->Regions[0]) &&
                    saysNothing(V->Regions[1]);
+    // A loop left with nothing to do but count.
+    if (V->Code == OpCode::Loop && saysNothing(V->Regions[LoopBody])) {
+      bool OnlyCounts = true;
+      for (const Value *Op : V->Regions[Step].Ops)
+        OnlyCounts &= !Op->hasEffect() ||
+                      (Op->Code == OpCode::Store &&
+                       Op->Operands[0]->Code == OpCode::Local &&
+                       !V->Regions[Init].Ops.empty() &&
+                       std::find(V->Regions[Init].Ops.begin(),
+                                 V->Regions[Init].Ops.end(),
+                                 Op->Operands[0]) !=
+                           V->Regions[Init].Ops.end());
+      EmptyIf |= OnlyCounts;
+    }
     if (DeadStore || EmptyIf) {
       Changed = true;
       continue;
