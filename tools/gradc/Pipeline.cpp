@@ -50,6 +50,7 @@ bool render(const std::vector<frontend::Request> &Requests,
   }
 
   std::vector<std::unique_ptr<ir::Function>> Generated;
+  bool Failed = false;
   for (const frontend::Request &R : Requests) {
     for (autodiff::GradKind GK :
          {autodiff::GradKind::Grad, autodiff::GradKind::Pullback}) {
@@ -65,12 +66,14 @@ bool render(const std::vector<frontend::Request> &Requests,
       std::unique_ptr<ir::Function> G =
           autodiff::reverse(*R.Primal, Opts, &Problems);
       if (!G) {
-        // Both kinds fail alike: report once, for the first.
+        // Both kinds fail alike: report once, then go on to the next
+        // function, so that one run lists every problem.
         for (const autodiff::ReverseError &E : Problems)
           Error += (Error.empty() ? "" : "\n") + R.Primal->File + ":" +
                    std::to_string(E.Loc.Line) + ":" +
                    std::to_string(E.Loc.Col) + ": error: " + E.Message;
-        return false;
+        Failed = true;
+        break;
       }
       std::vector<std::string> Invalid = ir::verify(*G);
       if (!Invalid.empty()) {
@@ -81,6 +84,8 @@ bool render(const std::vector<frontend::Request> &Requests,
       Generated.push_back(std::move(G));
     }
   }
+  if (Failed)
+    return false;
   if (Kind == EmitKind::GradIR) {
     for (const auto &G : Generated)
       Out += ir::print(*G);
