@@ -91,9 +91,11 @@ const Value *matchSigmoid(const Value &V, const std::vector<unsigned> &Uses) {
 /// One block of the primal being reversed, and the backward code built for
 /// it.
 struct Frame {
-  Frame(const Block *Primal, Block *Out) : Primal(Primal), Out(Out) {}
+  Frame(const Block *Primal, Block *Out, bool InLoop)
+      : Primal(Primal), Out(Out), InLoop(InLoop) {}
   const Block *Primal;
   Block *Out;
+  bool InLoop; ///< runs once per iteration of some loop
   /// Primal values of this block as the backward sweep has them here.
   std::map<const Value *, Value *> Avail;
   /// Adjoint memory known to be zero but not yet written: the zeroing waits
@@ -166,6 +168,23 @@ private:
   void document();
   void checkOutput(const Value *Base);
 
+  /// Declares, through Make, in Fr's backward block: above the note that
+  /// opens the statement being reversed there, so that the note stays next
+  /// to the loop or branch it names.
+  template <typename Fn> Value *declareIn(Frame *Fr, Fn Make) {
+    std::vector<Value *> &Ops = Fr->Out->Ops;
+    size_t At = Ops.size();
+    while (At > 0 && !Ops[At - 1]->hasEffect())
+      --At;
+    if (At == 0 || Ops[At - 1]->Code != OpCode::Note)
+      return inFrame(Fr, Make);
+    --At; // above the note and the values computed after it
+    std::vector<Value *> Trailing(Ops.begin() + At, Ops.end());
+    Ops.resize(At);
+    Value *V = inFrame(Fr, Make);
+    Ops.insert(Ops.end(), Trailing.begin(), Trailing.end());
+    return V;
+  }
   /// Appends to Fr's backward block, whatever block is current.
   template <typename Fn> Value *inFrame(Frame *Fr, Fn Make) {
     Block &Saved = B.block();
@@ -195,6 +214,7 @@ private:
   std::map<const Value *, Value *> Adj;        ///< primal -> SSA adjoint
   std::map<const Value *, Value *> AdjSlot;    ///< primal -> adjoint Local
   std::map<const Value *, Value *> AdjParam;   ///< wrt param -> its adjoint
+  std::map<const Value *, Value *> ParamAcc; ///< wrt param -> sum in loops
   std::map<const Value *, Value *> AdjMem;     ///< memory -> its adjoint
   std::map<const Value *, Value *> Seeds;      ///< out param -> its seed
   std::map<const Value *, Value *> Remap; ///< counter -> backward counter
@@ -549,12 +569,13 @@ Value *ReverseMode::adjointMemory(const Value *Base) {
   bool Here = Fr == Frames.back();
   if (!Here)
     flushPending(*Fr);
-  Value *D = inFrame(Fr, [&] {
+  auto Declare = [&] {
     Value *L = B.local(S, Base->IVal, Name, /*ZeroInit=*/Base->IVal != 0);
     if (Base->IVal == 0 && !Here)
       B.store(L, B.constant(0, S));
     return L;
-  });
+  };
+  Value *D = Here ? inFrame(Fr, Declare) : declareIn(Fr, Declare);
   // Declared here: its first contribution initializes it.
   if (Base->IVal == 0 && Here)
     Fr->PendingZero.insert({D, nullptr});
@@ -670,7 +691,28 @@ void ReverseMode::contribute(const Value *U, Value *C, bool Own) {
   if (!Act.isActive(U) || C->isConstValue(0))
     return;
   if (auto Param = AdjParam.find(U); Param != AdjParam.end()) {
-    B.addTo(Param->second, C);
+    if (!Frames.back()->InLoop) {
+      B.addTo(Param->second, C);
+      return;
+    }
+    // Inside a loop, sum into a local and add it to the caller's adjoint
+    // once: `dx += ...` through a reference each iteration would be read
+    // and written back every time (dx may alias the arrays written there).
+    auto It = ParamAcc.find(U);
+    if (It == ParamAcc.end()) {
+      std::string Name = uniqueName(Taken, Param->second->Name + "_sum",
+                                    Param->second->Name + "_sum_");
+      Taken.insert(Name);
+      Frame *Top = Frames.front();
+      flushPending(*Top);
+      Value *Acc = declareIn(Top, [&] {
+        Value *L = B.local(U->Ty.scalarKind(), 0, Name);
+        B.store(L, B.constant(0, U->Ty.scalarKind()));
+        return L;
+      });
+      It = ParamAcc.emplace(U, Acc).first;
+    }
+    B.addTo(It->second, C);
     return;
   }
   std::string Name = U->Name.empty() ? "" : "d" + U->Name;
@@ -684,7 +726,7 @@ void ReverseMode::contribute(const Value *U, Value *C, bool Own) {
           uniqueName(Taken, Name.empty() ? "dt" : Name, Name + "_");
       Taken.insert(SlotName);
       flushPending(*Fr);
-      Value *Slot = inFrame(Fr, [&] {
+      Value *Slot = declareIn(Fr, [&] {
         Value *L = B.local(U->Ty.scalarKind(), 0, SlotName);
         B.store(L, B.constant(0, U->Ty.scalarKind()));
         return L;
@@ -951,7 +993,7 @@ void ReverseMode::backwardIf(const Value &V) {
   If->Stmt = V.Stmt;
   Block &Saved = B.block();
   for (unsigned R : {Then, Else}) {
-    Frame Fr(&V.Regions[R], &If->Regions[R]);
+    Frame Fr(&V.Regions[R], &If->Regions[R], Frames.back()->InLoop);
     Frames.push_back(&Fr);
     B.setBlock(If->Regions[R]);
     int SavedNote = NotedStmt;
@@ -1040,7 +1082,7 @@ void ReverseMode::backwardLoop(const Value &V) {
     B.store(Counter,
             B.add(B.load(Counter), B.constant(1, Scalar::Int64)));
   }
-  Frame Fr(&V.Regions[LoopBody], &Loop->Regions[LoopBody]);
+  Frame Fr(&V.Regions[LoopBody], &Loop->Regions[LoopBody], true);
   Frames.push_back(&Fr);
   B.setBlock(Loop->Regions[LoopBody]);
   int SavedNote = NotedStmt;
@@ -1063,7 +1105,7 @@ std::unique_ptr<Function> ReverseMode::run() {
   B.setBlock(G->Body);
   B.setFold(true);
 
-  Frame Top(&P.Body, &G->Body);
+  Frame Top(&P.Body, &G->Body, false);
   Frames.push_back(&Top);
   const Value *Ret = P.Body.Ops.back();
   if (!Ret->Operands.empty()) {
@@ -1078,6 +1120,8 @@ std::unique_ptr<Function> ReverseMode::run() {
     }
   }
   backwardBlock(P.Body);
+  for (const auto &[Prm, Acc] : ParamAcc)
+    B.addTo(AdjParam.at(Prm), B.load(Acc));
   Frames.pop_back();
   if (Failed)
     return nullptr;

@@ -170,9 +170,11 @@ TEST(Emitter, OverwrittenValueGoesOnATape) {
             std::string::npos)
       << Text;
   EXPECT_NE(Text.find("    double p_old = p_tape.pop();\n"
-                      "    dx += p_old * dp;\n"
+                      "    dx_sum += p_old * dp;\n"
                       "    dc[i] += dp;\n"
-                      "    dp *= x;\n"),
+                      "    dp *= x;\n"
+                      "  }\n"
+                      "  dx += dx_sum;\n"),
             std::string::npos)
       << Text;
 }

@@ -98,9 +98,10 @@ double horner(const double *a, int n, double x) {
 // TEXT-NEXT:     // reductions.cpp:[[#@LINE-13]]: p = p * x + a[i];
 // TEXT-NEXT:     da[i] += dp;
 // TEXT-NEXT:     double p_old = p_tape.pop();
-// TEXT-NEXT:     dx += p_old * dp;
+// TEXT-NEXT:     dx_sum += p_old * dp;
 // TEXT-NEXT:     dp *= x;
 // TEXT-NEXT:   }
+// TEXT-NEXT:   dx += dx_sum;
 
 #ifndef __GRADC__
 #include GRADC_OUT

@@ -45,13 +45,16 @@ double power_while(double x, int n) {
 // TEXT-LABEL: inline double power_while_grad(double x, int n, double &dx) {
 // TEXT-NEXT:   gradc::tape<double> p_tape;
 // TEXT:        while (i < n) {
-// TEXT:        // while.cpp:[[#@LINE-9]]: while (i < n)
+// TEXT:        double dx_sum = 0;
+// TEXT-EMPTY:
+// TEXT-NEXT:   // while.cpp:[[#@LINE-11]]: while (i < n)
 // TEXT-NEXT:   for (long long [[IT:[a-z_]+]] = 0; [[IT]] < [[N:[a-z_]+]]; ++[[IT]]) {
-// TEXT-NEXT:     // while.cpp:[[#@LINE-10]]: p = p * x;
+// TEXT-NEXT:     // while.cpp:[[#@LINE-12]]: p = p * x;
 // TEXT-NEXT:     double p_old = p_tape.pop();
-// TEXT-NEXT:     dx += p_old * dp;
+// TEXT-NEXT:     dx_sum += p_old * dp;
 // TEXT-NEXT:     dp *= x;
 // TEXT-NEXT:   }
+// TEXT-NEXT:   dx += dx_sum;
 
 GRADC_DIFF("grad wrt(x)")
 double halve_do(double x) {
