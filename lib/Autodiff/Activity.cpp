@@ -9,6 +9,8 @@
 //===----------------------------------------------------------------------===//
 #include "gradc/Autodiff/Activity.h"
 
+#include "gradc/IR/Uses.h"
+
 #include <functional>
 
 namespace gradc::autodiff {
@@ -27,12 +29,6 @@ static void forEachOp(const Block &B, const std::function<void(const Value &)> &
     for (const Block &R : V->Regions)
       forEachOp(R, Fn);
   }
-}
-
-const Value *baseOf(const Value *Ptr) {
-  while (Ptr->Code == OpCode::Offset)
-    Ptr = Ptr->Operands[0];
-  return Ptr;
 }
 
 Activity::Activity(const Function &F, const std::vector<unsigned> &Wrt,

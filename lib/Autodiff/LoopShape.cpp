@@ -1,21 +1,16 @@
 //===- LoopShape.cpp - Loops the backward sweep can run in reverse --------===//
 #include "LoopShape.h"
 
-#include "gradc/Autodiff/Activity.h"
+#include "gradc/IR/Uses.h"
 
 namespace gradc::autodiff {
 
 using namespace ir;
 
 bool storesTo(const Block &B, const Value *Base) {
-  for (const Value *V : B.Ops) {
-    if ((V->Code == OpCode::Store || V->Code == OpCode::AddTo) &&
-        baseOf(V->Operands[0]) == Base)
+  for (const Value *V : B.Ops)
+    if (writes(*V, Base))
       return true;
-    for (const Block &R : V->Regions)
-      if (storesTo(R, Base))
-        return true;
-  }
   return false;
 }
 
@@ -46,7 +41,7 @@ static bool invariant(const Value *V, const Value &Loop) {
   return true;
 }
 
-static bool isLoadOf(const Value *V, const Value *Local) {
+bool isLoadOf(const Value *V, const Value *Local) {
   return V->Code == OpCode::Load && V->Operands.size() == 1 &&
          V->Operands[0] == Local;
 }

@@ -28,6 +28,9 @@ std::optional<CountedLoop> matchCountedLoop(const ir::Value &Loop);
 /// Whether B (or a region in it) stores to the memory of Base.
 bool storesTo(const ir::Block &B, const ir::Value *Base);
 
+/// Whether V reads the scalar Local itself (`i`, not `w[i]`).
+bool isLoadOf(const ir::Value *V, const ir::Value *Local);
+
 /// A break or continue of this loop (not of a loop nested in it), if any.
 const ir::Value *findBreakOrContinue(const ir::Block &Body);
 

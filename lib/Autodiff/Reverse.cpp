@@ -63,6 +63,17 @@ std::string baseName(const std::string &Path) {
   return Slash == std::string::npos ? Path : Path.substr(Slash + 1);
 }
 
+/// What makes a copy of V the same op: its name and attributes.
+void copyAttributes(const Value &V, Value &C) {
+  C.Name = V.Name;
+  C.FVal = V.FVal;
+  C.IVal = V.IVal;
+  C.Text = V.Text;
+  C.Fn = V.Fn;
+  C.Pred = V.Pred;
+  C.ZeroInit = V.ZeroInit;
+}
+
 /// Matches the sigmoid `1 / (1 + exp(-u))` written in one expression, whose
 /// inner values serve nothing else. Returns u, or null.
 const Value *matchSigmoid(const Value &V, const std::vector<unsigned> &Uses) {
@@ -313,13 +324,7 @@ Value *ReverseMode::cloneOp(const Value *V) {
   Value *C = G->create(V->Code, V->Ty);
   for (const Value *Op : V->Operands)
     C->Operands.push_back(Map.at(Op));
-  C->Name = V->Name;
-  C->FVal = V->FVal;
-  C->IVal = V->IVal;
-  C->Text = V->Text;
-  C->Fn = V->Fn;
-  C->Pred = V->Pred;
-  C->ZeroInit = V->ZeroInit;
+  copyAttributes(*V, *C);
   C->Loc = V->Loc;
   C->Stmt = V->Stmt;
   return C;
@@ -394,14 +399,9 @@ bool ReverseMode::finalAt(const Value *Op, const Value *Base) const {
   for (const Value *Cur = Op;;) {
     const Block *Blk = Home.at(Cur);
     auto It = std::find(Blk->Ops.begin(), Blk->Ops.end(), Cur);
-    for (++It; It != Blk->Ops.end(); ++It) {
-      const Value *Later = *It;
-      if (Later->Code == OpCode::Store && baseOf(Later->Operands[0]) == Base)
+    for (++It; It != Blk->Ops.end(); ++It)
+      if (writes(**It, Base))
         return false;
-      for (const Block &R : Later->Regions)
-        if (storesTo(R, Base))
-          return false;
-    }
     auto O = Owner.find(Blk);
     if (O == Owner.end())
       return true;
@@ -410,12 +410,9 @@ bool ReverseMode::finalAt(const Value *Op, const Value *Base) const {
     // element i of a loop over i writes another element next time.
     if (Cur->Code == OpCode::Loop) {
       std::optional<CountedLoop> L = matchCountedLoop(*Cur);
-      bool OwnElement =
-          Op->Code == OpCode::Store && L && Op->index() &&
-          Op->index()->Code == OpCode::Load &&
-          Op->index()->Operands.size() == 1 &&
-          Op->index()->Operands[0] == L->Counter &&
-          storesOnly(*Cur, Base, Op);
+      bool OwnElement = Op->Code == OpCode::Store && L && Op->index() &&
+                        isLoadOf(Op->index(), L->Counter) &&
+                        storesOnly(*Cur, Base, Op);
       if (!OwnElement)
         for (const Block &R : Cur->Regions)
           if (storesTo(R, Base))
@@ -429,12 +426,13 @@ bool ReverseMode::storesOnly(const Value &Loop, const Value *Base,
                              const Value *Only) const {
   std::function<bool(const Block &)> Scan = [&](const Block &Blk) {
     for (const Value *V : Blk.Ops) {
-      if (V != Only && (V->Code == OpCode::Store) &&
-          baseOf(V->Operands[0]) == Base)
+      if (V->isRegionOp()) {
+        for (const Block &R : V->Regions)
+          if (!Scan(R))
+            return false;
+      } else if (V != Only && writes(*V, Base)) {
         return false;
-      for (const Block &R : V->Regions)
-        if (!Scan(R))
-          return false;
+      }
     }
     return true;
   };
@@ -511,12 +509,7 @@ Value *ReverseMode::recompute(const Value *V, Frame *Fr) {
     Ops.push_back(avail(Op));
   return inFrame(Fr, [&] {
     Value *C = G->create(V->Code, V->Ty, Ops);
-    C->FVal = V->FVal;
-    C->IVal = V->IVal;
-    C->Text = V->Text;
-    C->Fn = V->Fn;
-    C->Pred = V->Pred;
-    C->Name = V->Name;
+    copyAttributes(*V, *C);
     return B.append(C);
   });
 }
@@ -878,10 +871,7 @@ bool ReverseMode::injective(const Value *Index,
   std::optional<CountedLoop> L = matchCountedLoop(*Loops[K]);
   if (!L)
     return false;
-  auto IsCounter = [&](const Value *V) {
-    return V->Code == OpCode::Load && V->Operands.size() == 1 &&
-           V->Operands[0] == L->Counter;
-  };
+  auto IsCounter = [&](const Value *V) { return isLoadOf(V, L->Counter); };
   if (IsCounter(Index))
     return K + 1 == Loops.size();
   if (Index->Code != OpCode::Add || !L->Start->isConstValue(0) ||

@@ -124,6 +124,7 @@ private:
   }
 
   struct Scope {
+    explicit Scope(unsigned Depth) : Depth(Depth) {}
     unsigned Depth;
     bool Emitted = false;
     /// Scalar locals declared at their first store, if it comes before
@@ -162,7 +163,7 @@ private:
   }
 
   void block(const Block &B, unsigned Depth) {
-    Scope S{Depth};
+    Scope S(Depth);
     for (const Value *V : B.Ops)
       statement(S, *V);
     line(S, ""); // declares what is still pending

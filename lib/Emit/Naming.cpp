@@ -70,25 +70,6 @@ bool cheap(const Value &V) {
   return Op.Code == OpCode::Param || Op.isConst() || !Op.Name.empty();
 }
 
-const Value *baseOf(const Value *Ptr) {
-  while (Ptr->Code == OpCode::Offset)
-    Ptr = Ptr->Operands[0];
-  return Ptr;
-}
-
-/// Whether Op (or anything in its regions) may change the memory of Base.
-/// Distinct parameters and locals are distinct memory.
-bool mayWrite(const Value &Op, const Value *Base) {
-  if ((Op.Code == OpCode::Store || Op.Code == OpCode::AddTo) &&
-      baseOf(Op.Operands[0]) == Base)
-    return true;
-  for (const Block &R : Op.Regions)
-    for (const Value *V : R.Ops)
-      if (mayWrite(*V, Base))
-        return true;
-  return false;
-}
-
 /// A load as plain as a variable: `s`, `x[i]`, `*p`.
 bool simpleLoad(const Value &V) {
   if (V.Code != OpCode::Load)
@@ -174,7 +155,7 @@ bool Planner::materializes(const Value &V) const {
     for (const Value *User : Users[V.Id])
       Last = std::max(Last, Pos[User->Id]);
     for (unsigned P = Pos[V.Id] + 1; P < Last; ++P)
-      if (mayWrite(*Order[P], Base))
+      if (!Order[P]->isRegionOp() && writes(*Order[P], Base))
         return true;
     return Uses > 1 && !simpleLoad(V);
   }

@@ -358,18 +358,13 @@ int BodyLowering::addStatementText(const Stmt *S, std::string Text) {
 }
 
 int BodyLowering::addStatement(const Stmt *S) {
-  CharSourceRange CR = SM.getExpansionRange(S->getSourceRange());
-  bool Invalid = false;
-  StringRef Text = Lexer::getSourceText(CR, SM, LO, &Invalid);
-  std::string Out;
-  if (!Invalid) {
-    Out = bytes::collapseBlanks(std::string_view(Text.data(), Text.size()));
-    // The ';' ending an expression or a return is not part of its range.
-    if (!Out.empty() && Out.back() != ';' && Out.back() != '}') {
-      std::optional<Token> Next = Lexer::findNextToken(CR.getEnd(), SM, LO);
-      if (Next && Next->is(tok::semi))
-        Out += ';';
-    }
+  std::string Out = sourceText(S->getSourceRange());
+  // The ';' ending an expression or a return is not part of its range.
+  if (!Out.empty() && Out.back() != ';' && Out.back() != '}') {
+    CharSourceRange CR = SM.getExpansionRange(S->getSourceRange());
+    std::optional<Token> Next = Lexer::findNextToken(CR.getEnd(), SM, LO);
+    if (Next && Next->is(tok::semi))
+      Out += ';';
   }
   return addStatementText(S, std::move(Out));
 }

@@ -1,18 +1,14 @@
 //===- Simplify.cpp - Clean-ups of lowered IR -----------------------------===//
 #include "gradc/IR/Simplify.h"
 
+#include "gradc/IR/Uses.h"
+
 #include <map>
 #include <utility>
 
 namespace gradc::ir {
 
 namespace {
-
-const Value *baseOf(const Value *Ptr) {
-  while (Ptr->Code == OpCode::Offset)
-    Ptr = Ptr->Operands[0];
-  return Ptr;
-}
 
 void writtenBases(const Value &V, std::vector<const Value *> &Out) {
   if (V.Code == OpCode::Store || V.Code == OpCode::AddTo)

@@ -16,6 +16,23 @@ static void countIn(const Block &B, std::vector<unsigned> &Uses) {
   }
 }
 
+const Value *baseOf(const Value *Ptr) {
+  while (Ptr->Code == OpCode::Offset)
+    Ptr = Ptr->Operands[0];
+  return Ptr;
+}
+
+bool writes(const Value &Op, const Value *Base) {
+  if ((Op.Code == OpCode::Store || Op.Code == OpCode::AddTo) &&
+      baseOf(Op.Operands[0]) == Base)
+    return true;
+  for (const Block &R : Op.Regions)
+    for (const Value *V : R.Ops)
+      if (writes(*V, Base))
+        return true;
+  return false;
+}
+
 std::vector<unsigned> countUses(const Function &F) {
   std::vector<unsigned> Uses(F.numValues(), 0);
   countIn(F.Body, Uses);

@@ -32,9 +32,6 @@ private:
   std::vector<bool> Varied, Useful, Active;
 };
 
-/// The parameter or Local a pointer points into (through Offset).
-const ir::Value *baseOf(const ir::Value *Ptr);
-
 } // namespace gradc::autodiff
 
 #endif // GRADC_AUTODIFF_ACTIVITY_H

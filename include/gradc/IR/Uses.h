@@ -11,6 +11,13 @@ namespace gradc::ir {
 /// Number of uses of each value, indexed by Value::Id.
 std::vector<unsigned> countUses(const Function &F);
 
+/// The parameter or Local a pointer points into (through Offset).
+const Value *baseOf(const Value *Ptr);
+
+/// Whether Op, or an op in its regions, stores or adds into the memory of
+/// Base. Distinct parameters and locals are distinct memory.
+bool writes(const Value &Op, const Value *Base);
+
 /// Whether B holds nothing but notes and constants: no code.
 bool saysNothing(const Block &B);
 
