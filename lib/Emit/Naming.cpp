@@ -45,8 +45,13 @@ std::string tempName(const Value &V, const NamePlan &Plan) {
     return std::string(mathFnName(V.Fn)) + "_" + (Arg.empty() ? "v" : Arg);
   }
   case OpCode::Load: {
-    const std::string &Ptr = Plan.Var[V.Operands[0]->Id];
-    return Ptr.empty() ? "elem" : Ptr + "_old";
+    // Kept because memory changes before its use: the old value; memory
+    // nothing writes (`const double *x`) is just an element.
+    const Value *Ptr = V.Operands[0];
+    const std::string &Var = Plan.Var[Ptr->Id];
+    if (Var.empty())
+      return "elem";
+    return Var + (Ptr->Ty.isConstPointee() ? "_elem" : "_old");
   }
   case OpCode::Pop: {
     // p_tape.pop() is the old p.
