@@ -14,16 +14,34 @@ bool storesTo(const Block &B, const Value *Base) {
   return false;
 }
 
-const Value *findBreakOrContinue(const Block &Body) {
+const Value *findJump(const Block &Body, OpCode Code) {
   for (const Value *V : Body.Ops) {
-    if (V->Code == OpCode::Break || V->Code == OpCode::Continue)
+    if (V->Code == Code)
       return V;
     if (V->Code == OpCode::If)
       for (const Block &R : V->Regions)
-        if (const Value *Found = findBreakOrContinue(R))
+        if (const Value *Found = findJump(R, Code))
           return Found;
   }
   return nullptr;
+}
+
+static const Value *findJumpBeforeEnd(const Block &Blk, bool AtEnd) {
+  for (size_t I = 0; I < Blk.Ops.size(); ++I) {
+    const Value *V = Blk.Ops[I];
+    bool Last = AtEnd && I + 1 == Blk.Ops.size();
+    if ((V->Code == OpCode::Break || V->Code == OpCode::Continue) && !Last)
+      return V;
+    if (V->Code == OpCode::If)
+      for (const Block &R : V->Regions)
+        if (const Value *Found = findJumpBeforeEnd(R, Last))
+          return Found;
+  }
+  return nullptr;
+}
+
+const Value *findJumpBeforeEnd(const Block &Body) {
+  return findJumpBeforeEnd(Body, true);
 }
 
 /// Whether V, computed in a loop's condition, keeps its value while the loop
@@ -128,9 +146,9 @@ std::optional<CountedLoop> matchCountedLoop(const Value &Loop) {
   bool Down = C.Pred == CmpPred::GT || C.Pred == CmpPred::GE;
   if ((C.Step == 1 && Down) || (C.Step == -1 && Up))
     return std::nullopt;
-  if (storesTo(Loop.Regions[LoopBody], C.Counter) ||
-      findBreakOrContinue(Loop.Regions[LoopBody]))
+  if (storesTo(Loop.Regions[LoopBody], C.Counter))
     return std::nullopt;
+  C.Breaks = findJump(Loop.Regions[LoopBody], OpCode::Break) != nullptr;
   return C;
 }
 

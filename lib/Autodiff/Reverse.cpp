@@ -137,6 +137,7 @@ private:
   void backwardStore(const Value &V);
   void backwardIf(const Value &V);
   void backwardLoop(const Value &V);
+  Value *tripCount(const Value &V, Value *Trips);
   void noteFor(const Value &V);
 
   bool containsActive(const Block &Blk) const;
@@ -338,15 +339,21 @@ void ReverseMode::forwardBlock(const Block &From, Block &To) {
       continue;
     B.setBlock(To);
     B.setOrigin(V->Stmt, V->Loc);
-    bool Counted = V->Code == OpCode::Loop && isActiveOp(*V) &&
-                   !matchCountedLoop(*V);
+    bool Counted = false;
+    Scalar TripType = Scalar::Int64;
+    if (V->Code == OpCode::Loop && isActiveOp(*V)) {
+      std::optional<CountedLoop> L = matchCountedLoop(*V);
+      Counted = !L || L->Breaks;
+      if (L)
+        TripType = L->Counter->Ty.scalarKind();
+    }
     Value *Trips = nullptr;
     if (Counted) {
       std::string Name = uniqueName(Taken, "iters", "iters_");
       Taken.insert(Name);
-      Trips = B.local(Scalar::Int64, 0, Name);
+      Trips = B.local(TripType, 0, Name);
       FwdHome[Trips] = &To;
-      B.store(Trips, B.constant(0, Scalar::Int64));
+      B.store(Trips, B.constant(0, TripType));
       TripCount[V] = Trips;
     }
     Value *C = cloneOp(V);
@@ -356,7 +363,7 @@ void ReverseMode::forwardBlock(const Block &From, Block &To) {
     for (size_t I = 0; I < V->Regions.size(); ++I) {
       if (Counted && I == LoopBody) {
         B.setBlock(C->Regions[I]);
-        B.store(Trips, B.add(B.load(Trips), B.constant(1, Scalar::Int64)));
+        B.store(Trips, B.add(B.load(Trips), B.constant(1, TripType)));
       }
       forwardBlock(V->Regions[I], C->Regions[I]);
     }
@@ -996,18 +1003,41 @@ void ReverseMode::backwardIf(const Value &V) {
   B.append(If);
 }
 
+/// The number of iterations of V the forward sweep began, read in the
+/// backward sweep: the count itself, or (in a loop nested in another,
+/// which runs V many times) popped from a tape pushed after each run.
+Value *ReverseMode::tripCount(const Value &V, Value *Trips) {
+  if (Home.at(&V) == &P.Body)
+    return B.load(Trips);
+  Scalar S = Trips->Ty.scalarKind();
+  Value *T = G->create(OpCode::Tape, Type::tape(S));
+  T->Name = uniqueName(Taken, "iters_tape", "iters_tape_");
+  Taken.insert(T->Name);
+  G->Body.Ops.insert(G->Body.Ops.begin(), T);
+  Block *Where = FwdHome.at(Map.at(&V));
+  auto At = std::find(Where->Ops.begin(), Where->Ops.end(), Map.at(&V));
+  Value *Load = G->create(OpCode::Load, Type::scalar(S), {Trips});
+  Value *Push = G->create(OpCode::Push, Type::voidTy(), {T, Load});
+  At = Where->Ops.insert(At + 1, Load);
+  Where->Ops.insert(At + 1, Push);
+  Value *N = B.pop(T);
+  N->Name = "iters";
+  return N;
+}
+
 void ReverseMode::backwardLoop(const Value &V) {
   if (!isActiveOp(V))
     return;
   noteFor(V);
   B.setOrigin(V.Stmt, V.Loc);
   std::optional<CountedLoop> Counted = matchCountedLoop(V);
-  if (!Counted) {
-    if (const Value *BC = findBreakOrContinue(V.Regions[LoopBody])) {
+  {
+    if (const Value *BC = findJumpBeforeEnd(V.Regions[LoopBody])) {
       error(*BC, std::string(BC->Code == OpCode::Break ? "'break'"
                                                        : "'continue'") +
-                     " in a loop that carries derivatives is not supported "
-                     "yet");
+                     " that skips statements after its 'if' is not "
+                     "supported yet in a loop that carries derivatives; "
+                     "put those statements in an 'else'");
       return;
     }
   }
@@ -1018,19 +1048,29 @@ void ReverseMode::backwardLoop(const Value &V) {
   Loop->Loc = V.Loc;
   Loop->Stmt = V.Stmt;
   Block &Saved = B.block();
+  // How many iterations the forward sweep began, if it counted them.
+  Value *N = nullptr;
+  if (auto It = TripCount.find(&V); It != TripCount.end())
+    N = tripCount(V, It->second);
   Value *Counter;
   if (Counted) {
     // Run the counter from its last value back to its first.
     Value *Start = avail(Counted->Start);
-    Value *Bound = avail(Counted->Bound);
     Scalar S = Counted->Counter->Ty.scalarKind();
     B.setBlock(Loop->Regions[Init]);
-    Value *Last = Bound;
-    if (Counted->Pred == CmpPred::LT || Counted->Pred == CmpPred::NE)
-      Last = Counted->Step > 0 ? B.sub(Bound, B.constant(1, S))
-                               : B.add(Bound, B.constant(1, S));
-    else if (Counted->Pred == CmpPred::GT)
-      Last = B.add(Bound, B.constant(1, S));
+    Value *Last;
+    if (Counted->Breaks) {
+      Value *Begun = B.sub(N, B.constant(1, S));
+      Last = Counted->Step > 0 ? B.add(Start, Begun) : B.sub(Start, Begun);
+    } else {
+      Value *Bound = avail(Counted->Bound);
+      Last = Bound;
+      if (Counted->Pred == CmpPred::LT || Counted->Pred == CmpPred::NE)
+        Last = Counted->Step > 0 ? B.sub(Bound, B.constant(1, S))
+                                 : B.add(Bound, B.constant(1, S));
+      else if (Counted->Pred == CmpPred::GT)
+        Last = B.add(Bound, B.constant(1, S));
+    }
     Counter = B.local(S, 0, Counted->Counter->Name);
     B.store(Counter, Last);
     B.setBlock(Loop->Regions[Cond]);
@@ -1043,25 +1083,6 @@ void ReverseMode::backwardLoop(const Value &V) {
     Remap[Counted->Counter] = Counter;
   } else {
     // Run the body as many times as the forward sweep did.
-    Value *Trips = TripCount.at(&V);
-    Value *N;
-    if (Home.at(&V) == &P.Body) {
-      N = B.load(Trips);
-    } else {
-      Value *T = G->create(OpCode::Tape, Type::tape(Scalar::Int64));
-      T->Name = uniqueName(Taken, "iters_tape", "iters_tape_");
-      Taken.insert(T->Name);
-      G->Body.Ops.insert(G->Body.Ops.begin(), T);
-      Block *Where = FwdHome.at(Map.at(&V));
-      auto At = std::find(Where->Ops.begin(), Where->Ops.end(), Map.at(&V));
-      Value *Load = G->create(OpCode::Load, Type::scalar(Scalar::Int64),
-                              {Trips});
-      Value *Push = G->create(OpCode::Push, Type::voidTy(), {T, Load});
-      At = Where->Ops.insert(At + 1, Load);
-      Where->Ops.insert(At + 1, Push);
-      N = B.pop(T);
-      N->Name = "iters";
-    }
     B.setBlock(Loop->Regions[Init]);
     std::string Name = uniqueName(Taken, "iter", "iter_");
     Counter = B.local(Scalar::Int64, 0, Name);

@@ -6,6 +6,7 @@
 #include "gradc/IR/Uses.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <sstream>
 
@@ -89,6 +90,16 @@ std::string shorten(const std::string &Note) {
   if (Cut == std::string::npos || Cut == 0)
     Cut = Max - 4;
   return Note.substr(0, Cut) + " ...";
+}
+
+/// !C, parenthesised unless C is a name or already negated.
+std::string negation(const std::string &C) {
+  bool Name = !C.empty() && std::all_of(C.begin(), C.end(), [](char Ch) {
+    return std::isalnum(static_cast<unsigned char>(Ch)) || Ch == '_';
+  });
+  if (Name)
+    return "!" + C;
+  return "!(" + C + ")";
 }
 
 class FunctionEmitter {
@@ -315,11 +326,31 @@ private:
       line(S, "continue;");
       return;
     case OpCode::If: {
-      line(S, "if (" + P.print(V.Operands[0]) + ") {");
-      block(V.Regions[Then], S.Depth + 1);
-      if (!saysNothing(V.Regions[Else])) {
+      // `if (c) {} else { e }` (a branch that only skips the rest of a
+      // loop body or function) reads as `if (!c) { e }`; an else that is
+      // one if reads as `else if`.
+      const Value *If = &V;
+      std::string Keyword = "if (";
+      for (;;) {
+        std::string Cond = P.print(If->Operands[0]);
+        const Block *Taken = &If->Regions[Then];
+        const Block *Other = &If->Regions[Else];
+        if (saysNothing(*Taken) && !saysNothing(*Other)) {
+          Cond = negation(Cond);
+          std::swap(Taken, Other);
+        }
+        line(S, Keyword + Cond + ") {");
+        block(*Taken, S.Depth + 1);
+        if (saysNothing(*Other))
+          break;
+        if (const Value *Next = soleIf(*Other)) {
+          If = Next;
+          Keyword = "} else if (";
+          continue;
+        }
         line(S, "} else {");
-        block(V.Regions[Else], S.Depth + 1);
+        block(*Other, S.Depth + 1);
+        break;
       }
       line(S, "}");
       return;
@@ -351,6 +382,19 @@ private:
       return;
     }
     line(S, typeName(V.Ty) + " " + Var + " = " + P.printDefinition(&V) + ";");
+  }
+
+  /// The If that Blk consists of, when everything else in it is printed
+  /// inside that If's condition.
+  const Value *soleIf(const Block &Blk) const {
+    if (Blk.Ops.empty() || Blk.Ops.back()->Code != OpCode::If)
+      return nullptr;
+    for (size_t I = 0; I + 1 < Blk.Ops.size(); ++I) {
+      const Value *V = Blk.Ops[I];
+      if (!V->hasResult() || !(V->isConst() || Plan.Inlined[V->Id]))
+        return nullptr;
+    }
+    return Blk.Ops.back();
   }
 
   const Function &F;

@@ -45,6 +45,9 @@ std::string unsupportedExprMessage(const clang::Expr *E,
 std::string unsupportedStmtMessage(const clang::Stmt *S);
 /// True for statements that do nothing: `;` and blocks of them.
 bool isEmptyStmt(const clang::Stmt *S);
+/// Whether control never runs past S: it returns, breaks or continues on
+/// every path.
+bool alwaysLeaves(const clang::Stmt *S);
 
 class BodyLowering {
 public:
@@ -68,7 +71,11 @@ private:
   };
 
   // Statements (Lowering.cpp).
-  void lowerBlock(const clang::CompoundStmt *CS);
+  /// Lowers statements in order. An `if` one of whose branches always
+  /// leaves (return, break, continue) takes the statements after it into
+  /// its other branch, when the list ends the function or the loop body:
+  /// then every exit ends its region, which the reverse mode relies on.
+  void lowerList(llvm::ArrayRef<const clang::Stmt *> Stmts);
   void lowerStmt(const clang::Stmt *S);
   /// A Statement whose text is S's source on one line, with its ';'.
   int addStatement(const clang::Stmt *S);
@@ -83,13 +90,20 @@ private:
   void lowerIncDec(const clang::UnaryOperator *UO);
 
   // Control flow (LoweringControl.cpp).
-  void lowerIf(const clang::IfStmt *IS);
+  /// Rest: the statements after IS, moved into the branch that falls
+  /// through when the other always leaves.
+  void lowerIf(const clang::IfStmt *IS,
+               llvm::ArrayRef<const clang::Stmt *> Rest = {});
   void lowerFor(const clang::ForStmt *FS);
   void lowerWhile(const clang::WhileStmt *WS);
   void lowerDo(const clang::DoStmt *DS);
   void lowerJump(const clang::Stmt *S);
-  /// Lowers S into Region, a nested block of an If or a Loop.
-  void lowerRegion(ir::Block &Region, const clang::Stmt *S);
+  /// Lowers S, then Rest, into Region, a nested block of an If or a Loop;
+  /// true if every path through it leaves (return, break, continue).
+  bool lowerRegion(ir::Block &Region, const clang::Stmt *S,
+                   llvm::ArrayRef<const clang::Stmt *> Rest = {});
+  /// Lowers a loop's body; reaching its end ends an iteration.
+  void lowerLoopBody(Value *Loop, const clang::Stmt *Body);
   /// Lowers a loop condition into the Cond region, ending with a yield.
   void lowerLoopCond(Value *Loop, const clang::Expr *Cond);
   Value *lowerCondition(const clang::Expr *E);
@@ -196,8 +210,18 @@ private:
   /// While lowering the operand of an explicit cast: where the cast is.
   clang::SourceLocation ExplicitCastLoc;
   bool Failed = false;
-  bool Returned = false;
-  bool ReportedCodeAfterReturn = false;
+
+  /// What reaching the end of the statement list being lowered means.
+  enum class Tail { None, Function, Iteration };
+  Tail AtTail = Tail::Function;
+  /// Set after a return, break or continue (or an if whose branches all
+  /// leave): what follows in the same list is never run.
+  const char *ExitedBy = nullptr;
+  bool ReportedDeadCode = false;
+  /// The function's top-level list ended with a return.
+  bool ReturnEmitted = false;
+  /// Where a return inside a branch leaves its value ("result").
+  Value *ResultCell = nullptr;
 };
 
 } // namespace gradc::frontend

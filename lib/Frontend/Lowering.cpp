@@ -260,6 +260,35 @@ bool isEmptyStmt(const Stmt *S) {
   return false;
 }
 
+/// Whether control never runs past S: it returns, breaks or continues on
+/// every path (a break inside a nested loop leaves only that loop, and
+/// loops are not looked into).
+bool alwaysLeaves(const Stmt *S) {
+  if (!S)
+    return false;
+  if (isa<ReturnStmt, BreakStmt, ContinueStmt>(S))
+    return true;
+  if (const auto *AS = dyn_cast<AttributedStmt>(S))
+    return alwaysLeaves(AS->getSubStmt());
+  if (const auto *CS = dyn_cast<CompoundStmt>(S))
+    return llvm::any_of(CS->body(), alwaysLeaves);
+  if (const auto *IS = dyn_cast<IfStmt>(S))
+    return alwaysLeaves(IS->getThen()) && alwaysLeaves(IS->getElse());
+  return false;
+}
+
+/// Whether S holds a return that is not one of Body's own statements.
+bool hasNestedReturn(const Stmt *S, const CompoundStmt *Body) {
+  if (!S || isa<LambdaExpr>(S))
+    return false;
+  if (isa<ReturnStmt>(S))
+    return llvm::find(Body->body(), S) == Body->body_end();
+  for (const Stmt *Child : S->children())
+    if (hasNestedReturn(Child, Body))
+      return true;
+  return false;
+}
+
 //===----------------------------------------------------------------------===//
 // BodyLowering
 //===----------------------------------------------------------------------===//
@@ -289,17 +318,23 @@ bool BodyLowering::run(ArrayRef<Value *> ParamValues) {
     return false;
   }
   findMemoryVariables(CS);
-  lowerBlock(CS);
-  if (FD.getReturnType()->isVoidType()) {
-    if (!Returned) {
-      CurStmt = -1;
-      at(CS->getRBracLoc());
-      B.ret(nullptr);
-    }
-  } else if (!Returned) {
+  if (!FD.getReturnType()->isVoidType() && F.RetTy.isScalar() &&
+      hasNestedReturn(CS, CS)) {
+    at(FD.getLocation());
+    ResultCell = B.local(F.RetTy.scalarKind(), 0, "result");
+  }
+  lowerList({CS->body_begin(), CS->body_end()});
+  if (ReturnEmitted)
+    return !Failed;
+  CurStmt = -1;
+  at(CS->getRBracLoc());
+  if (FD.getReturnType()->isVoidType())
+    B.ret(nullptr);
+  else if (ExitedBy && ResultCell)
+    B.ret(B.load(ResultCell)); // every path returned inside a branch
+  else
     fail(CS->getRBracLoc(),
          "'" + functionName() + "' must end with a return statement");
-  }
   return !Failed;
 }
 
@@ -307,23 +342,39 @@ bool BodyLowering::run(ArrayRef<Value *> ParamValues) {
 // Statements
 //===----------------------------------------------------------------------===//
 
-void BodyLowering::lowerBlock(const CompoundStmt *CS) {
-  for (const Stmt *S : CS->body())
+void BodyLowering::lowerList(ArrayRef<const Stmt *> Stmts) {
+  for (size_t I = 0; I < Stmts.size(); ++I) {
+    const Stmt *S = Stmts[I];
+    if (ExitedBy) {
+      if (isEmptyStmt(S) || ReportedDeadCode)
+        continue;
+      ReportedDeadCode = true;
+      fail(S->getBeginLoc(),
+           std::string("code after '") + ExitedBy + "' is never run; remove it",
+           S->getSourceRange());
+      return;
+    }
+    ArrayRef<const Stmt *> Rest = Stmts.drop_front(I + 1);
+    const Stmt *Inner = S;
+    while (const auto *AS = dyn_cast<AttributedStmt>(Inner))
+      Inner = AS->getSubStmt();
+    const auto *IS = dyn_cast<IfStmt>(Inner);
+    if (IS && AtTail != Tail::None && !Rest.empty() &&
+        alwaysLeaves(IS->getThen()) != alwaysLeaves(IS->getElse())) {
+      lowerIf(IS, Rest);
+      return;
+    }
+    Tail Saved = AtTail;
+    if (!Rest.empty() && !alwaysLeaves(S)) // else the rest is never run
+      AtTail = Tail::None;
     lowerStmt(S);
+    AtTail = Saved;
+  }
 }
 
 void BodyLowering::lowerStmt(const Stmt *S) {
-  if (Returned) {
-    // A return can only end the function.
-    if (isEmptyStmt(S) || ReportedCodeAfterReturn)
-      return;
-    ReportedCodeAfterReturn = true;
-    fail(S->getBeginLoc(), "code after 'return' is not supported yet",
-         S->getSourceRange());
-    return;
-  }
   if (const auto *CS = dyn_cast<CompoundStmt>(S))
-    return lowerBlock(CS);
+    return lowerList({CS->body_begin(), CS->body_end()});
   if (isa<NullStmt>(S))
     return;
   if (const auto *AS = dyn_cast<AttributedStmt>(S)) // [[likely]], ...
@@ -444,12 +495,20 @@ void BodyLowering::lowerVarDecl(const VarDecl *VD) {
 }
 
 void BodyLowering::lowerReturn(const ReturnStmt *RS) {
-  if (RegionDepth > 0) {
+  ExitedBy = "return";
+  if (LoopDepth > 0) {
     fail(RS->getBeginLoc(),
-         "return inside a loop or branch is not supported yet");
+         "'return' inside a loop is not supported yet; keep the result in a "
+         "variable, 'break', and return after the loop");
     return;
   }
-  Returned = true;
+  if (AtTail != Tail::Function) {
+    fail(RS->getBeginLoc(),
+         "'return' inside an 'if' that is followed by code it does not "
+         "always skip is not supported yet; put that code in an 'else' so "
+         "that each branch returns or runs to the end");
+    return;
+  }
   const Expr *E = RS->getRetValue();
   if (FD.getReturnType()->isVoidType()) {
     if (E) {
@@ -459,8 +518,11 @@ void BodyLowering::lowerReturn(const ReturnStmt *RS) {
            E->getSourceRange());
       return;
     }
-    at(RS->getBeginLoc());
-    B.ret(nullptr);
+    if (RegionDepth == 0) {
+      ReturnEmitted = true;
+      at(RS->getBeginLoc());
+      B.ret(nullptr);
+    }
     return;
   }
   if (!E) {
@@ -473,7 +535,16 @@ void BodyLowering::lowerReturn(const ReturnStmt *RS) {
   at(RS->getBeginLoc());
   if (F.RetTy.isScalar())
     V = convert(V, F.RetTy.scalarKind(), /*Implicit=*/true);
-  B.ret(V);
+  if (RegionDepth == 0) {
+    ReturnEmitted = true;
+    B.ret(V);
+  } else if (ResultCell) {
+    B.store(ResultCell, V); // the function's final return reads it
+  } else {
+    fail(RS->getBeginLoc(), "'return' inside a branch is not supported in "
+                            "a function returning '" +
+                                typeName(FD.getReturnType()) + "'");
+  }
 }
 
 void BodyLowering::lowerExprStmt(const Expr *E) {

@@ -19,13 +19,27 @@ using ir::LoopKind;
 using ir::Scalar;
 using ir::Value;
 
-void BodyLowering::lowerRegion(ir::Block &Region, const Stmt *S) {
+bool BodyLowering::lowerRegion(ir::Block &Region, const Stmt *S,
+                               ArrayRef<const Stmt *> Rest) {
   ir::Block &Saved = B.block();
   B.setBlock(Region);
   ++RegionDepth;
-  lowerStmt(S);
+  // A block's statements and the ones moved after it form one list, so
+  // that an exit inside the block can take the rest along too.
+  SmallVector<const Stmt *, 8> Stmts;
+  if (const auto *CS = dyn_cast_or_null<CompoundStmt>(S))
+    Stmts.append(CS->body_begin(), CS->body_end());
+  else if (S)
+    Stmts.push_back(S);
+  Stmts.append(Rest.begin(), Rest.end());
+  const char *SavedExit = ExitedBy;
+  ExitedBy = nullptr;
+  lowerList(Stmts);
+  bool Left = ExitedBy != nullptr;
+  ExitedBy = SavedExit;
   --RegionDepth;
   B.setBlock(Saved);
+  return Left;
 }
 
 Value *BodyLowering::lowerCondition(const Expr *E) {
@@ -44,7 +58,7 @@ bool BodyLowering::refuseConditionVar(const VarDecl *VD) {
   return true;
 }
 
-void BodyLowering::lowerIf(const IfStmt *IS) {
+void BodyLowering::lowerIf(const IfStmt *IS, ArrayRef<const Stmt *> Rest) {
   CurStmt = addStatementText(
       IS, sourceText(SourceRange(IS->getBeginLoc(), IS->getRParenLoc())));
   if (IS->isConsteval()) {
@@ -65,9 +79,15 @@ void BodyLowering::lowerIf(const IfStmt *IS) {
   int Header = CurStmt;
   at(IS->getBeginLoc());
   Value *If = B.ifOp(C);
-  lowerRegion(If->Regions[ir::Then], IS->getThen());
-  if (const Stmt *Else = IS->getElse())
-    lowerRegion(If->Regions[ir::Else], Else);
+  bool ThenLeaves = alwaysLeaves(IS->getThen());
+  bool ThenLeft = lowerRegion(If->Regions[ir::Then], IS->getThen(),
+                              ThenLeaves ? ArrayRef<const Stmt *>() : Rest);
+  bool ElseLeft = false;
+  if (IS->getElse() || !Rest.empty())
+    ElseLeft = lowerRegion(If->Regions[ir::Else], IS->getElse(),
+                           ThenLeaves ? Rest : ArrayRef<const Stmt *>());
+  if (ThenLeft && ElseLeft)
+    ExitedBy = "if";
   CurStmt = Header;
 }
 
@@ -79,6 +99,15 @@ void BodyLowering::lowerLoopCond(Value *Loop, const Expr *Cond) {
     B.yield(C);
   }
   B.setBlock(Saved);
+}
+
+void BodyLowering::lowerLoopBody(Value *Loop, const Stmt *Body) {
+  Tail Saved = AtTail;
+  AtTail = Tail::Iteration;
+  ++LoopDepth;
+  lowerRegion(Loop->Regions[ir::LoopBody], Body);
+  --LoopDepth;
+  AtTail = Saved;
 }
 
 void BodyLowering::lowerFor(const ForStmt *FS) {
@@ -102,9 +131,7 @@ void BodyLowering::lowerFor(const ForStmt *FS) {
   }
   if (const Expr *Cond = FS->getCond())
     lowerLoopCond(Loop, Cond);
-  ++LoopDepth;
-  lowerRegion(Loop->Regions[ir::LoopBody], FS->getBody());
-  --LoopDepth;
+  lowerLoopBody(Loop, FS->getBody());
   if (const Expr *Inc = FS->getInc()) {
     CurStmt = Header;
     B.setBlock(Loop->Regions[ir::Step]);
@@ -126,9 +153,7 @@ void BodyLowering::lowerWhile(const WhileStmt *WS) {
   ++RegionDepth;
   lowerLoopCond(Loop, WS->getCond());
   --RegionDepth;
-  ++LoopDepth;
-  lowerRegion(Loop->Regions[ir::LoopBody], WS->getBody());
-  --LoopDepth;
+  lowerLoopBody(Loop, WS->getBody());
   CurStmt = Header;
 }
 
@@ -139,9 +164,7 @@ void BodyLowering::lowerDo(const DoStmt *DS) {
   CurStmt = Header;
   at(DS->getBeginLoc());
   Value *Loop = B.loop(LoopKind::DoWhile);
-  ++LoopDepth;
-  lowerRegion(Loop->Regions[ir::LoopBody], DS->getBody());
-  --LoopDepth;
+  lowerLoopBody(Loop, DS->getBody());
   CurStmt = Header;
   ++RegionDepth;
   lowerLoopCond(Loop, DS->getCond());
@@ -156,6 +179,10 @@ void BodyLowering::lowerJump(const Stmt *S) {
                                " outside a loop is not supported");
     return;
   }
+  ExitedBy = IsBreak ? "break" : "continue";
+  // A continue that ends an iteration anyway says nothing.
+  if (!IsBreak && AtTail == Tail::Iteration)
+    return;
   at(S->getBeginLoc());
   if (IsBreak)
     B.brk();

@@ -195,16 +195,51 @@ static bool dropDeadStores(Block &B, const std::vector<bool> &Read) {
   return Changed;
 }
 
+/// Drops the tapes whose popped values nobody uses, with their pushes and
+/// pops: a value recorded for the backward sweep that it did not need.
+static bool dropUnreadTapes(Function &F, const std::vector<unsigned> &Uses) {
+  std::vector<bool> Read(F.numValues(), false);
+  bool Any = false;
+  forEach(F.Body, [&](Value &V) {
+    if (V.Code == OpCode::Pop && Uses[V.Id] > 0)
+      Read[V.Operands[0]->Id] = true;
+    Any |= V.Code == OpCode::Tape;
+  });
+  if (!Any)
+    return false;
+  bool Changed = false;
+  std::function<void(Block &)> Drop = [&](Block &B) {
+    std::vector<Value *> Kept;
+    for (Value *V : B.Ops) {
+      for (Block &R : V->Regions)
+        Drop(R);
+      bool OfUnread =
+          (V->Code == OpCode::Push || V->Code == OpCode::Pop) &&
+          !Read[V->Operands[0]->Id];
+      if (OfUnread || (V->Code == OpCode::Tape && !Read[V->Id])) {
+        Changed = true;
+        continue;
+      }
+      Kept.push_back(V);
+    }
+    B.Ops = std::move(Kept);
+  };
+  Drop(F.Body);
+  return Changed;
+}
+
 void eliminateDeadCode(Function &F) {
   for (bool Changed = true; Changed;) {
     std::vector<unsigned> Uses = countUses(F);
     sweep(F.Body, Uses);
+    bool DroppedTapes = dropUnreadTapes(F, Uses);
     std::vector<bool> Read(F.numValues(), false);
     collectRead(F.Body, Read);
     Changed = dropDeadStores(F.Body, Read);
     Place P;
     P.index(F.Body);
     Changed |= dropOverwritten(F.Body, P);
+    Changed |= DroppedTapes;
   }
 }
 

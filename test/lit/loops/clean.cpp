@@ -10,12 +10,14 @@
 // RUN: %gradc %src_root/test/lit/loops/nested.cpp -o %t/nested.grad.h
 // RUN: %gradc %src_root/test/lit/loops/pointers.cpp -o %t/pointers.grad.h
 // RUN: %gradc %src_root/test/lit/loops/out_params.cpp -o %t/out_params.grad.h
-// RUN: %clang_format --style=LLVM --dry-run -Werror %t/reductions.grad.h %t/matmul.grad.h %t/branches.grad.h %t/while.grad.h %t/nested.grad.h %t/pointers.grad.h %t/out_params.grad.h
+// RUN: %gradc %src_root/test/lit/loops/exits.cpp -o %t/exits.grad.h
+// RUN: %clang_format --style=LLVM --dry-run -Werror %t/reductions.grad.h %t/matmul.grad.h %t/branches.grad.h %t/while.grad.h %t/nested.grad.h %t/pointers.grad.h %t/out_params.grad.h %t/exits.grad.h
 // RUN: g++ -std=c++17 -Wall -Wextra -Wpedantic -Werror -I%src_root/include -I%t -fsyntax-only -x c++ %s
 // RUN: g++ -std=c++20 -Wall -Wextra -Wpedantic -Werror -I%src_root/include -I%t -fsyntax-only -x c++ %s
 // RUN: %clangxx -std=c++17 -Wpedantic -I%t -fsyntax-only -x c++ %s
 // RUN: %clangxx -std=c++20 -Wpedantic -I%t -fsyntax-only -x c++ %s
 #include "branches.grad.h"
+#include "exits.grad.h"
 #include "matmul.grad.h"
 #include "nested.grad.h"
 #include "out_params.grad.h"

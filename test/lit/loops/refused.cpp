@@ -23,13 +23,18 @@
 #include <gradc/gradc.h>
 
 #ifdef BREAK
+// The break would have to skip `s += 1` and the statements after the outer
+// if, which gradc cannot move into one branch.
 GRADC_DIFF("grad")
 double stop_at_negative(const double *w, int n) {
   double s = 0;
   for (int i = 0; i < n; ++i) {
-    if (w[i] < 0)
-      // BREAK: refused.cpp:[[@LINE+1]]:7: error: 'break' in a loop that carries derivatives is not supported yet
-      break;
+    if (w[i] < 1) {
+      if (w[i] < 0)
+        // BREAK: refused.cpp:[[@LINE+1]]:9: error: 'break' that skips statements after its 'if' is not supported yet in a loop that carries derivatives; put those statements in an 'else'
+        break;
+      s += 1;
+    }
     s += w[i] * w[i];
   }
   return s;
@@ -42,9 +47,12 @@ GRADC_DIFF("grad")
 double skip_negative(const double *w, int n) {
   double s = 0;
   for (int i = 0; i < n; ++i) {
-    if (w[i] < 0)
-      // CONTINUE: refused.cpp:[[@LINE+1]]:7: error: 'continue' in a loop that carries derivatives is not supported yet
-      continue;
+    if (w[i] < 1) {
+      s -= w[i];
+      if (w[i] < 0)
+        // CONTINUE: refused.cpp:[[@LINE+1]]:9: error: 'continue' that skips statements after its 'if' is not supported yet in a loop that carries derivatives; put those statements in an 'else'
+        continue;
+    }
     s += w[i];
   }
   return s;

@@ -1,5 +1,5 @@
-// for, while and do-while loops become Loop ops with init, cond, body and
-// step regions; counters live in memory; break and continue are ops.
+// Loops become Loop ops with init, cond, body and step regions; counters
+// live in memory; break is an op; `if (c) continue; rest` is if/else.
 // RUN: %gradc %s --emit=ir -o - | FileCheck %s
 #include <gradc/gradc.h>
 
@@ -240,13 +240,13 @@ double loops(double x, int n) {
 // CHECK-NEXT:     store %k, %3                         ; 47:5
 // CHECK-NEXT:     %4 = load %k : i32                   ; 48:9
 // CHECK-NEXT:     %5 = cmp eq %4, 6 : i1               ; 48:9
+// 'if (k == 6) continue;' takes the rest of the body into its else.
 // CHECK-NEXT:     if %5                                ; 48:5
-// CHECK-NEXT:     then {
-// CHECK-NEXT:       continue                           ; 49:7
+// CHECK-NEXT:     else {
+// CHECK-NEXT:       %6 = load %s : f64                 ; 50:5
+// CHECK-NEXT:       %7 = add %6, %x : f64              ; 50:5
+// CHECK-NEXT:       store %s, %7                       ; 50:5
 // CHECK-NEXT:     }
-// CHECK-NEXT:     %6 = load %s : f64                   ; 50:5
-// CHECK-NEXT:     %7 = add %6, %x : f64                ; 50:5
-// CHECK-NEXT:     store %s, %7                         ; 50:5
 // CHECK-NEXT:   }
 // CHECK-NEXT:   loop do                                ; 52:3
 // CHECK-NEXT:   cond {
