@@ -13,6 +13,7 @@
 #endif
 
 #ifdef __cplusplus
+#include <algorithm>
 #include <cstddef>
 #include <vector>
 
@@ -53,6 +54,15 @@ public:
       Data.resize(Data.empty() ? 1024 : 2 * Data.size());
     Data[Size++] = Value;
   }
+  /// Room for N more pushes, which push_reserved may then make without a
+  /// check: a counted loop reserves its trip count before it runs, so its
+  /// pushes compile to plain stores.
+  void reserve(long long N) {
+    if (N > 0 && Data.size() - Size < static_cast<std::size_t>(N))
+      Data.resize(std::max(Size + static_cast<std::size_t>(N),
+                           2 * Data.size()));
+  }
+  void push_reserved(T Value) { Data[Size++] = Value; }
   T pop() { return Data[--Size]; }
 
 private:

@@ -138,6 +138,8 @@ private:
   void backwardIf(const Value &V);
   void backwardLoop(const Value &V);
   Value *tripCount(const Value &V, Value *Trips);
+  void reserveTapes();
+  Value *hoist(Value *V, const Value &Loop);
   void noteFor(const Value &V);
 
   bool containsActive(const Block &Blk) const;
@@ -231,6 +233,8 @@ private:
   std::map<const Value *, Value *> Seeds;      ///< out param -> its seed
   std::map<const Value *, Value *> Remap; ///< counter -> backward counter
   std::map<const Value *, Value *> TripCount; ///< loop -> forward Local
+  /// Forward counted loops, whose tapes reserveTapes sizes up front.
+  std::vector<std::pair<Value *, CountedLoop>> CountedClones;
   std::map<const Value *, Value *> TripTape;  ///< loop -> tape of counts
   std::set<const Value *> Absorbed;
   std::set<const Value *> CheckedOutputs;
@@ -341,9 +345,10 @@ void ReverseMode::forwardBlock(const Block &From, Block &To) {
     B.setOrigin(V->Stmt, V->Loc);
     bool Counted = false;
     Scalar TripType = Scalar::Int64;
-    if (V->Code == OpCode::Loop && isActiveOp(*V)) {
-      std::optional<CountedLoop> L = matchCountedLoop(*V);
-      Counted = !L || L->Breaks;
+    std::optional<CountedLoop> L;
+    if (V->Code == OpCode::Loop) {
+      L = matchCountedLoop(*V);
+      Counted = isActiveOp(*V) && (!L || L->Breaks);
       if (L)
         TripType = L->Counter->Ty.scalarKind();
     }
@@ -359,6 +364,8 @@ void ReverseMode::forwardBlock(const Block &From, Block &To) {
     Value *C = cloneOp(V);
     Map[V] = C;
     FwdHome[C] = &To;
+    if (L)
+      CountedClones.push_back({C, *L});
     C->Regions.resize(V->Regions.size());
     for (size_t I = 0; I < V->Regions.size(); ++I) {
       if (Counted && I == LoopBody) {
@@ -1003,6 +1010,72 @@ void ReverseMode::backwardIf(const Value &V) {
   B.append(If);
 }
 
+/// V, computed in Loop's init or condition, recomputed before Loop.
+Value *ReverseMode::hoist(Value *V, const Value &Loop) {
+  bool Inside = false;
+  for (const Block &R : Loop.Regions)
+    Inside |= std::find(R.Ops.begin(), R.Ops.end(), V) != R.Ops.end();
+  if (!Inside)
+    return V;
+  if (V->isConst())
+    return B.constant(V->constValue(), V->Ty.scalarKind(), V->Text);
+  std::vector<Value *> Ops;
+  for (Value *Op : V->Operands)
+    Ops.push_back(hoist(Op, Loop));
+  Value *C = G->create(V->Code, V->Ty, Ops);
+  copyAttributes(*V, *C);
+  return B.append(C);
+}
+
+/// Before each forward counted loop, room on its tapes for one push per
+/// iteration (a tape's value is pushed at most once on a path through the
+/// body): the pushes in the loop are then plain stores, which keeps a
+/// loop-carried value in a register (Horner's p runs twice as fast).
+void ReverseMode::reserveTapes() {
+  for (auto &[C, L] : CountedClones) {
+    std::vector<Value *> Pushes;
+    std::function<void(Block &)> Scan = [&](Block &Blk) {
+      for (Value *V : Blk.Ops) {
+        if (V->Code == OpCode::Push)
+          Pushes.push_back(V);
+        if (V->Code == OpCode::If)
+          for (Block &R : V->Regions)
+            Scan(R);
+      }
+    };
+    Scan(C->Regions[LoopBody]);
+    if (Pushes.empty())
+      continue;
+    Block Tmp;
+    B.setBlock(Tmp);
+    B.setOrigin(C->Stmt, C->Loc);
+    Scalar S = L.Counter->Ty.scalarKind();
+    Value *Start = hoist(Map.at(L.Start), *C);
+    Value *Bound = hoist(Map.at(L.Bound), *C);
+    // `n - 1` plus one reads as `n`.
+    auto PlusOne = [&](Value *V) {
+      if (V->Code == OpCode::Sub && V->Operands[1]->isConstValue(1))
+        return V->Operands[0];
+      return B.add(V, B.constant(1, S));
+    };
+    Value *Trips = L.Step > 0 ? B.sub(Bound, Start) : B.sub(Start, Bound);
+    if (L.Pred == CmpPred::LE || L.Pred == CmpPred::GE)
+      Trips = PlusOne(Trips);
+    std::vector<const Value *> Reserved;
+    for (Value *Push : Pushes) {
+      Push->IVal = 1;
+      Value *T = Push->Operands[0];
+      if (std::find(Reserved.begin(), Reserved.end(), T) != Reserved.end())
+        continue;
+      Reserved.push_back(T);
+      B.append(G->create(OpCode::Reserve, Type::voidTy(), {T, Trips}));
+    }
+    Block *Where = FwdHome.at(C);
+    auto At = std::find(Where->Ops.begin(), Where->Ops.end(), C);
+    Where->Ops.insert(At, Tmp.Ops.begin(), Tmp.Ops.end());
+  }
+}
+
 /// The number of iterations of V the forward sweep began, read in the
 /// backward sweep: the count itself, or (in a loop nested in another,
 /// which runs V many times) popped from a tape pushed after each run.
@@ -1148,6 +1221,7 @@ std::unique_ptr<Function> ReverseMode::run() {
   } else {
     B.ret(nullptr);
   }
+  reserveTapes();
   document();
   if (Opts.TraceOut) {
     for (const Param &Prm : P.Params) {

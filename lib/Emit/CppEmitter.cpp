@@ -308,8 +308,13 @@ private:
                   ";");
       return;
     case OpCode::Push:
-      line(S, Plan.Var[V.Operands[0]->Id] + ".push(" +
+      line(S, Plan.Var[V.Operands[0]->Id] +
+                  (V.IVal == 1 ? ".push_reserved(" : ".push(") +
                   P.printStored(V.Operands[1]) + ");");
+      return;
+    case OpCode::Reserve:
+      line(S, Plan.Var[V.Operands[0]->Id] + ".reserve(" +
+                  P.print(V.Operands[1]) + ");");
       return;
     case OpCode::Pop:
       if (Plan.Uses[V.Id] == 0) { // keeps the tape in step

@@ -201,9 +201,16 @@ private:
       Tps.reset(V.Id);
       ++R.Times[V.Id];
       return Flow::Next;
+    case OpCode::Reserve:
+      Tps.reserve(Ops[0]->Id, static_cast<std::int64_t>(get(Ops[1])));
+      return Flow::Next;
     case OpCode::Push:
       if (!Mem.reserve(1, Err))
         return fail(V, Err);
+      // The generated code would write past the tape's storage.
+      if (V.IVal == 1 && !Tps.reserved(Ops[0]->Id))
+        return fail(V, "pushes past the room reserved on tape " +
+                           Ops[0]->Name);
       Tps.push(Ops[0]->Id, get(Ops[1]));
       return Flow::Next;
     case OpCode::Pop:

@@ -14,6 +14,7 @@
 
 #include "gradc/Eval/Interpreter.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -66,13 +67,24 @@ private:
 /// LIFO stacks of scalars, one per Tape op; a Tape op starts its tape anew.
 class Tapes {
 public:
-  void reset(unsigned Key) { Stacks[Key].clear(); }
+  void reset(unsigned Key) {
+    Stacks[Key].clear();
+    Room[Key] = 0;
+  }
   void push(unsigned Key, long double V) { Stacks[Key].push_back(V); }
+  /// Room for N more pushes, as gradc::tape::reserve makes.
+  void reserve(unsigned Key, std::int64_t N) {
+    std::uint64_t Want = Stacks[Key].size() + (N > 0 ? N : 0);
+    Room[Key] = std::max<std::uint64_t>(Room[Key], Want);
+  }
+  /// Whether a push without a check (push_reserved) stays in that room.
+  bool reserved(unsigned Key) { return Stacks[Key].size() < Room[Key]; }
   /// False when the tape is empty.
   bool pop(unsigned Key, long double &Out);
 
 private:
   std::map<unsigned, std::vector<long double>> Stacks;
+  std::map<unsigned, std::uint64_t> Room;
 };
 
 } // namespace gradc::eval

@@ -92,6 +92,8 @@ const char *opName(const Value &V) {
     return "push";
   case OpCode::Pop:
     return "pop";
+  case OpCode::Reserve:
+    return "reserve";
   case OpCode::Return:
     return "return";
   }

@@ -214,7 +214,8 @@ static bool dropUnreadTapes(Function &F, const std::vector<unsigned> &Uses) {
       for (Block &R : V->Regions)
         Drop(R);
       bool OfUnread =
-          (V->Code == OpCode::Push || V->Code == OpCode::Pop) &&
+          (V->Code == OpCode::Push || V->Code == OpCode::Pop ||
+           V->Code == OpCode::Reserve) &&
           !Read[V->Operands[0]->Id];
       if (OfUnread || (V->Code == OpCode::Tape && !Read[V->Id])) {
         Changed = true;

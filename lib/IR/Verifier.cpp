@@ -255,6 +255,13 @@ private:
                                                 Ops[0]->Ty.scalarKind())))
         error(V, "push needs a tape and a value of its type");
       break;
+    case OpCode::Reserve:
+      expectOperands(V, 2);
+      if (Ops.size() == 2 &&
+          (!Ops[0]->Ty.isTape() || !Ops[1]->Ty.isScalar() ||
+           Ops[1]->Ty.isFloating() || Ops[1]->Ty.isBool()))
+        error(V, "reserve needs a tape and an integer count");
+      break;
     case OpCode::Pop:
       expectOperands(V, 1);
       if (Ops.size() == 1 && !Ops[0]->Ty.isTape())

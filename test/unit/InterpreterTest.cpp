@@ -330,6 +330,29 @@ TEST(Interpreter, ReportsPoppingAnEmptyTape) {
             "t.cpp:9:3: in t: pops the empty tape p_tape");
 }
 
+TEST(Interpreter, ReportsAPushPastTheReservedRoom) {
+  // reserve(Room); push_reserved three times: with room for two, the
+  // generated code would write past the tape's storage.
+  for (int Room : {2, 3}) {
+    auto F = function(Type::voidTy());
+    Builder B(*F, F->Body);
+    Value *T = B.tape(Scalar::Float64, "p_tape");
+    B.append(F->create(OpCode::Reserve, Type::voidTy(), {T, i32(B, Room)}));
+    for (int K = 0; K < 3; ++K) {
+      B.setOrigin(-1, {5, 3 + K});
+      B.push(T, f64(B, K));
+      F->Body.Ops.back()->IVal = 1;
+    }
+    B.ret(nullptr);
+    ASSERT_TRUE(verify(*F).empty());
+    Args A;
+    EXPECT_EQ(eval::evaluate(*F, A).Error,
+              Room == 2 ? "t.cpp:5:5: in t: pushes past the room reserved on "
+                          "tape p_tape"
+                        : "");
+  }
+}
+
 TEST(Interpreter, StopsALoopThatDoesNotEnd) {
   // int i = 0; while (true) i = i + 0;
   auto F = function(Type::voidTy());

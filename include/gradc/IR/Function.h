@@ -57,8 +57,10 @@ enum class OpCode : std::uint8_t {
   Continue,
   Tape,   ///< A tape of scalars (gradc::tape<T>); values overwritten in the
           ///< forward sweep that the backward sweep still needs.
-  Push,   ///< Pushes operand 1 onto tape operand 0.
+  Push,   ///< Pushes operand 1 onto tape operand 0; IVal 1: into space
+          ///< that a Reserve made (no check, no growth).
   Pop,    ///< Pops the last value pushed onto tape operand 0.
+  Reserve, ///< Makes room for operand 1 more pushes on tape operand 0.
   Return, ///< Returns operand 0, or nothing. Last op of the body.
 };
 
@@ -151,6 +153,7 @@ public:
     case OpCode::Break:
     case OpCode::Continue:
     case OpCode::Push:
+    case OpCode::Reserve:
     case OpCode::Return:
       return false;
     default:

@@ -132,6 +132,7 @@ double newton_stop(double a) {
 // backward from the last; the loop-carried y is taped.
 // TEXT-LABEL: inline double newton_stop_grad(double a, double &da) {
 // TEXT:          int iters = 0;
+// TEXT-NEXT:     y_tape.reserve(50);
 // TEXT-NEXT:     for (int k = 0; k < 50; ++k) {
 // TEXT-NEXT:       ++iters;
 // TEXT:              break;
@@ -196,7 +197,8 @@ double row_prefix(const double *W, const double *x, int n) {
 // The inner loop's count differs per row: it is taped once per row.
 // TEXT-LABEL: inline double row_prefix_grad(
 // TEXT:          gradc::tape<int> iters_tape;
-// TEXT:          iters_tape.push(iters);
+// TEXT:          iters_tape.reserve(n);
+// TEXT:          iters_tape.push_reserved(iters);
 // TEXT:          int iters = iters_tape.pop();
 // TEXT-NEXT:     for (int c = iters - 1; c >= 0; --c) {
 

@@ -85,17 +85,19 @@ double horner(const double *a, int n, double x) {
     p = p * x + a[i];
   return p;
 }
-// The old p is overwritten before the backward sweep needs it: taped.
+// The old p is overwritten before the backward sweep needs it: taped, in
+// room reserved for the loop's n iterations.
 // TEXT-LABEL: inline double horner_grad(const double *a, int n, double x, double *da,
 // TEXT-NEXT:                            double &dx) {
 // TEXT-NEXT:   gradc::tape<double> p_tape;
 // TEXT-NEXT:   double p = 0;
+// TEXT-NEXT:   p_tape.reserve(n);
 // TEXT-NEXT:   for (int i = n - 1; i >= 0; --i) {
-// TEXT-NEXT:     p_tape.push(p);
+// TEXT-NEXT:     p_tape.push_reserved(p);
 // TEXT-NEXT:     p = p * x + a[i];
 // TEXT-NEXT:   }
 // TEXT:        for (int i = 0; i <= n - 1; ++i) {
-// TEXT-NEXT:     // reductions.cpp:[[#@LINE-13]]: p = p * x + a[i];
+// TEXT-NEXT:     // reductions.cpp:[[#@LINE-15]]: p = p * x + a[i];
 // TEXT-NEXT:     da[i] += dp;
 // TEXT-NEXT:     double p_old = p_tape.pop();
 // TEXT-NEXT:     dx_sum += p_old * dp;
