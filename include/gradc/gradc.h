@@ -59,8 +59,8 @@ public:
   /// pushes compile to plain stores.
   void reserve(long long N) {
     if (N > 0 && Data.size() - Size < static_cast<std::size_t>(N))
-      Data.resize(std::max(Size + static_cast<std::size_t>(N),
-                           2 * Data.size()));
+      Data.resize(
+          std::max(Size + static_cast<std::size_t>(N), 2 * Data.size()));
   }
   void push_reserved(T Value) { Data[Size++] = Value; }
   T pop() { return Data[--Size]; }

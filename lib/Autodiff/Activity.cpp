@@ -23,7 +23,8 @@ static bool propagates(const Value &V) {
   return V.Ty.isFloating() && V.Code != OpCode::Cmp && V.Code != OpCode::Pop;
 }
 
-static void forEachOp(const Block &B, const std::function<void(const Value &)> &Fn) {
+static void forEachOp(const Block &B,
+                      const std::function<void(const Value &)> &Fn) {
   for (const Value *V : B.Ops) {
     Fn(*V);
     for (const Block &R : V->Regions)

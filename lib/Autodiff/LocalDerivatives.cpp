@@ -147,12 +147,9 @@ void Rules::call(MathFn Fn) {
           return B.mul(B.mul(k(2), a()), G);
         return B.mul(B.mul(k(E), B.call(MathFn::Pow, {a(), k(E - 1)})), G);
       }
-      return B.mul(
-          B.mul(b(), B.call(MathFn::Pow, {a(), B.sub(b(), k(1))})), G);
+      return B.mul(B.mul(b(), B.call(MathFn::Pow, {a(), B.sub(b(), k(1))})), G);
     });
-    give(1, [&] {
-      return B.mul(B.mul(r(), B.call(MathFn::Log, {a()})), G);
-    });
+    give(1, [&] { return B.mul(B.mul(r(), B.call(MathFn::Log, {a()})), G); });
     break;
   case MathFn::Sin:
     give(0, [&] { return B.mul(B.call(MathFn::Cos, {a()}), G); });
@@ -166,8 +163,7 @@ void Rules::call(MathFn Fn) {
   case MathFn::Asin:
   case MathFn::Acos:
     give(0, [&] {
-      Value *D = B.div(
-          G, B.call(MathFn::Sqrt, {B.sub(k(1), B.mul(a(), a()))}));
+      Value *D = B.div(G, B.call(MathFn::Sqrt, {B.sub(k(1), B.mul(a(), a()))}));
       return Fn == MathFn::Asin ? D : B.neg(D);
     });
     break;
@@ -192,7 +188,8 @@ void Rules::call(MathFn Fn) {
     break;
   case MathFn::Fabs:
   case MathFn::StdAbs:
-    give(0, [&] { return B.select(B.cmp(CmpPred::LT, a(), k(0)), B.neg(G), G); });
+    give(0,
+         [&] { return B.select(B.cmp(CmpPred::LT, a(), k(0)), B.neg(G), G); });
     break;
   case MathFn::Fmax:
   case MathFn::StdMax:
@@ -221,8 +218,7 @@ void Rules::call(MathFn Fn) {
 
 void emitLocalDerivatives(Function &F, Builder &B, const Value &Primal,
                           const ValueOf &Result, const OperandOf &Operand,
-                          Value *G,
-                          const std::vector<bool> &Wanted,
+                          Value *G, const std::vector<bool> &Wanted,
                           const Contribute &C) {
   Rules(F, B, Primal, Result, Operand, G, Wanted, C).run();
 }

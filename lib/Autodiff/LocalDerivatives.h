@@ -19,16 +19,16 @@ using Contribute = std::function<void(unsigned I, ir::Value *C, bool Own)>;
 using ValueOf = std::function<ir::Value *()>;
 using OperandOf = std::function<ir::Value *(unsigned I)>;
 
-/// Emits, through B (appending to F), the adjoint contributions of op Primal to its operands:
-/// G is the op's adjoint; Result and Operand give its result and operands in
-/// the function being built. Only operands with Wanted[I] receive anything. Local
-/// derivatives use the result R where that saves work (exp, tanh, sqrt,
-/// 1/u), so the backward sweep never recomputes what the forward computed.
+/// Emits, through B (appending to F), the adjoint contributions of op Primal to
+/// its operands: G is the op's adjoint; Result and Operand give its result and
+/// operands in the function being built. Only operands with Wanted[I] receive
+/// anything. Local derivatives use the result R where that saves work (exp,
+/// tanh, sqrt, 1/u), so the backward sweep never recomputes what the forward
+/// computed.
 void emitLocalDerivatives(ir::Function &F, ir::Builder &B,
                           const ir::Value &Primal, const ValueOf &Result,
                           const OperandOf &Operand, ir::Value *G,
-                          const std::vector<bool> &Wanted,
-                          const Contribute &C);
+                          const std::vector<bool> &Wanted, const Contribute &C);
 
 } // namespace gradc::autodiff
 

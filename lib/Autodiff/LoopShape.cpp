@@ -137,8 +137,8 @@ std::optional<CountedLoop> matchCountedLoop(const Value &Loop) {
     std::swap(Old, K);
   if (!isLoadOf(Old, C.Counter) || !K->isConst())
     return std::nullopt;
-  double Step = Update->Code == OpCode::Add ? K->constValue()
-                                            : -K->constValue();
+  double Step =
+      Update->Code == OpCode::Add ? K->constValue() : -K->constValue();
   if (Step != 1 && Step != -1)
     return std::nullopt;
   C.Step = static_cast<int>(Step);

@@ -1,4 +1,5 @@
-//===- LoopShape.h - Loops the backward sweep can run in reverse -*- C++ -*-===//
+//===- LoopShape.h - Loops the backward sweep can run in reverse -*- C++
+//-*-===//
 //
 // A counted loop `for (int i = a; i < b; ++i)` whose counter the body leaves
 // alone runs backward as `for (int i = b - 1; i >= a; --i)`: no tape and no

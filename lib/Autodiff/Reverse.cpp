@@ -221,21 +221,21 @@ private:
   Builder B;
   bool Failed = false;
 
-  std::map<const Value *, const Block *> Home; ///< primal op -> its block
+  std::map<const Value *, const Block *> Home;  ///< primal op -> its block
   std::map<const Block *, const Value *> Owner; ///< region -> its op
-  std::map<const Value *, Value *> Map;        ///< primal -> forward clone
-  std::map<const Value *, Block *> FwdHome;    ///< forward clone -> block
-  std::map<const Value *, Value *> Adj;        ///< primal -> SSA adjoint
-  std::map<const Value *, Value *> AdjSlot;    ///< primal -> adjoint Local
-  std::map<const Value *, Value *> AdjParam;   ///< wrt param -> its adjoint
-  std::map<const Value *, Value *> ParamAcc; ///< wrt param -> sum in loops
-  std::map<const Value *, Value *> AdjMem;     ///< memory -> its adjoint
-  std::map<const Value *, Value *> Seeds;      ///< out param -> its seed
-  std::map<const Value *, Value *> Remap; ///< counter -> backward counter
-  std::map<const Value *, Value *> TripCount; ///< loop -> forward Local
+  std::map<const Value *, Value *> Map;         ///< primal -> forward clone
+  std::map<const Value *, Block *> FwdHome;     ///< forward clone -> block
+  std::map<const Value *, Value *> Adj;         ///< primal -> SSA adjoint
+  std::map<const Value *, Value *> AdjSlot;     ///< primal -> adjoint Local
+  std::map<const Value *, Value *> AdjParam;    ///< wrt param -> its adjoint
+  std::map<const Value *, Value *> ParamAcc;    ///< wrt param -> sum in loops
+  std::map<const Value *, Value *> AdjMem;      ///< memory -> its adjoint
+  std::map<const Value *, Value *> Seeds;       ///< out param -> its seed
+  std::map<const Value *, Value *> Remap;       ///< counter -> backward counter
+  std::map<const Value *, Value *> TripCount;   ///< loop -> forward Local
   /// Forward counted loops, whose tapes reserveTapes sizes up front.
   std::vector<std::pair<Value *, CountedLoop>> CountedClones;
-  std::map<const Value *, Value *> TripTape;  ///< loop -> tape of counts
+  std::map<const Value *, Value *> TripTape; ///< loop -> tape of counts
   std::set<const Value *> Absorbed;
   std::set<const Value *> CheckedOutputs;
   std::vector<Frame *> Frames;
@@ -314,9 +314,8 @@ void ReverseMode::declare() {
     std::string Name = adjointParamName(P, Prm->Name);
     Taken.insert(Name);
     AdjNames.push_back(Name);
-    Type Ty = Prm->Ty.kind() == Type::Ptr
-                  ? Type::ptr(Prm->Ty.scalarKind())
-                  : Type::ref(Prm->Ty.scalarKind());
+    Type Ty = Prm->Ty.kind() == Type::Ptr ? Type::ptr(Prm->Ty.scalarKind())
+                                          : Type::ref(Prm->Ty.scalarKind());
     Value *D = G->addParam(Name, Ty, "");
     if (Prm->Ty.isMemory())
       AdjMem[Prm] = D;
@@ -604,9 +603,8 @@ Value *ReverseMode::readAdjoint(const Value *Ptr, const Value *Index) {
       return B.constant(1, Base->Ty.scalarKind());
     if (!S->Ty.isMemory())
       return S;
-    Value *Ptr2 = Ptr->Code == OpCode::Offset
-                      ? B.offset(S, avail(Ptr->Operands[1]))
-                      : S;
+    Value *Ptr2 =
+        Ptr->Code == OpCode::Offset ? B.offset(S, avail(Ptr->Operands[1])) : S;
     return B.load(Ptr2, Index ? avail(Index) : nullptr);
   }
   Value *D = adjointPointer(Ptr);
@@ -619,8 +617,7 @@ Value *ReverseMode::readAdjoint(const Value *Ptr, const Value *Index) {
   return B.load(D, I);
 }
 
-void ReverseMode::addToAdjoint(const Value *Ptr, const Value *Index,
-                               Value *C) {
+void ReverseMode::addToAdjoint(const Value *Ptr, const Value *Index, Value *C) {
   if (C->isConstValue(0))
     return;
   Value *D = adjointPointer(Ptr);
@@ -841,8 +838,7 @@ void ReverseMode::backwardValue(const Value &V, Value *A) {
 void ReverseMode::backwardStore(const Value &V) {
   const Value *Ptr = V.Operands[0], *Val = V.Operands[1];
   const Value *Base = baseOf(Ptr);
-  if (!Act.isActiveMemory(Base) ||
-      (!Act.isActive(Val) && isInitStore(V)))
+  if (!Act.isActiveMemory(Base) || (!Act.isActive(Val) && isInitStore(V)))
     return;
   checkOutput(Base);
   noteFor(V);
@@ -938,16 +934,18 @@ void ReverseMode::checkOutput(const Value *Base) {
     const Value *Idx = S->index();
     bool Once;
     if (Stores.size() == 1)
-      Once = Loops.empty() || (Idx && S->Operands[0] == Base &&
-                               injective(Idx, Loops, 0));
+      Once = Loops.empty() ||
+             (Idx && S->Operands[0] == Base && injective(Idx, Loops, 0));
     else
       Once = Loops.empty() && S->Operands[0] == Base &&
              (Idx ? Idx->isConst() && Constants.insert(Idx->constValue()).second
                   : Constants.insert(0).second);
     if (!Once)
       error(*S, "gradc cannot prove that this store writes each element of "
-                "output '" + Base->Name + "' once; write every element "
-                "exactly once (accumulate in a local variable first)");
+                "output '" +
+                    Base->Name +
+                    "' once; write every element "
+                    "exactly once (accumulate in a local variable first)");
   }
 }
 
@@ -962,9 +960,8 @@ void ReverseMode::document() {
   std::string Into;
   for (size_t I = 0; I < Opts.Wrt.size(); ++I) {
     const std::string &X = P.Params[Opts.Wrt[I]].V->Name;
-    std::string Dout = Opts.Kind == GradKind::Pullback && Seed
-                           ? Seed->Name + " * "
-                           : "";
+    std::string Dout =
+        Opts.Kind == GradKind::Pullback && Seed ? Seed->Name + " * " : "";
     std::string Of = P.RetTy.isVoid() ? "d" + What : "d" + P.Name;
     Into += std::string(I ? ", " : "") + Dout + Of + "/d" + X + " into " +
             AdjNames[I];
@@ -1106,11 +1103,11 @@ void ReverseMode::backwardLoop(const Value &V) {
   std::optional<CountedLoop> Counted = matchCountedLoop(V);
   {
     if (const Value *BC = findJumpBeforeEnd(V.Regions[LoopBody])) {
-      error(*BC, std::string(BC->Code == OpCode::Break ? "'break'"
-                                                       : "'continue'") +
-                     " that skips statements after its 'if' is not "
-                     "supported yet in a loop that carries derivatives; "
-                     "put those statements in an 'else'");
+      error(*BC,
+            std::string(BC->Code == OpCode::Break ? "'break'" : "'continue'") +
+                " that skips statements after its 'if' is not "
+                "supported yet in a loop that carries derivatives; "
+                "put those statements in an 'else'");
       return;
     }
   }
@@ -1163,8 +1160,7 @@ void ReverseMode::backwardLoop(const Value &V) {
     B.setBlock(Loop->Regions[Cond]);
     B.yield(B.cmp(CmpPred::LT, B.load(Counter), N));
     B.setBlock(Loop->Regions[Step]);
-    B.store(Counter,
-            B.add(B.load(Counter), B.constant(1, Scalar::Int64)));
+    B.store(Counter, B.add(B.load(Counter), B.constant(1, Scalar::Int64)));
   }
   Frame Fr(&V.Regions[LoopBody], &Loop->Regions[LoopBody], true);
   Frames.push_back(&Fr);

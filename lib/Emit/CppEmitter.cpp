@@ -121,8 +121,8 @@ public:
 
 private:
   std::string param(const ir::Param &Prm) {
-    std::string Type = Prm.Spelling.empty() ? typeName(Prm.V->Ty)
-                                            : Prm.Spelling;
+    std::string Type =
+        Prm.Spelling.empty() ? typeName(Prm.V->Ty) : Prm.Spelling;
     std::string Name = Prm.V->Name;
     if (Plan.Uses[Prm.V->Id] == 0 && !Name.empty())
       Name = "/*" + Name + "*/"; // unused here; keeps -Wunused quiet
@@ -164,8 +164,8 @@ private:
   }
 
   std::string declaration(const Value &L) {
-    std::string Text = std::string(cxxTypeName(L.Ty.scalarKind())) + " " +
-                       Plan.Var[L.Id];
+    std::string Text =
+        std::string(cxxTypeName(L.Ty.scalarKind())) + " " + Plan.Var[L.Id];
     if (L.IVal)
       Text += "[" + std::to_string(L.IVal) + "]";
     if (L.ZeroInit)
@@ -177,7 +177,7 @@ private:
     Scope S(Depth);
     for (const Value *V : B.Ops)
       statement(S, *V);
-    line(S, ""); // declares what is still pending
+    line(S, "");         // declares what is still pending
     PendingNote.clear(); // a note over nothing
   }
 
@@ -256,8 +256,8 @@ private:
     for (const Value *V : Init.Ops) {
       if (V->Code == OpCode::Local && !Local) {
         Local = V;
-      } else if (V->Code == OpCode::Store && Local &&
-                 V->Operands[0] == Local && InitText.empty()) {
+      } else if (V->Code == OpCode::Store && Local && V->Operands[0] == Local &&
+                 InitText.empty()) {
         InitText = declaration(*Local) + " = " + P.printStored(V->Operands[1]);
       } else if (V->hasEffect()) {
         // Not one declaration: say it before the loop.
@@ -295,17 +295,17 @@ private:
                               static_cast<const Value *>(V.Operands[0]));
           It != S.PendingLocals.end() && !V.index()) {
         S.PendingLocals.erase(It);
-        line(S, declaration(*V.Operands[0]) + " = " +
-                    P.printStored(V.Operands[1]) + ";",
-                /*Declare=*/false);
+        line(S,
+             declaration(*V.Operands[0]) + " = " +
+                 P.printStored(V.Operands[1]) + ";",
+             /*Declare=*/false);
         return;
       }
       line(S, storeText(V) + ";");
       return;
     case OpCode::Tape:
-      line(S, std::string("gradc::tape<") +
-                  cxxTypeName(V.Ty.scalarKind()) + "> " + Plan.Var[V.Id] +
-                  ";");
+      line(S, std::string("gradc::tape<") + cxxTypeName(V.Ty.scalarKind()) +
+                  "> " + Plan.Var[V.Id] + ";");
       return;
     case OpCode::Push:
       line(S, Plan.Var[V.Operands[0]->Id] +
@@ -364,8 +364,8 @@ private:
       line(S, loopHeader(S, V));
       block(V.Regions[LoopBody], S.Depth + 1);
       if (V.loopKind() == LoopKind::DoWhile)
-        line(S, "} while (" +
-                    P.print(V.Regions[Cond].Ops.back()->Operands[0]) + ");");
+        line(S, "} while (" + P.print(V.Regions[Cond].Ops.back()->Operands[0]) +
+                    ");");
       else
         line(S, "}");
       return;
@@ -426,9 +426,7 @@ bool uses(const Function &F, bool (*Pred)(const Value &)) {
 
 } // namespace
 
-std::string emitFunction(const Function &F) {
-  return FunctionEmitter(F).run();
-}
+std::string emitFunction(const Function &F) { return FunctionEmitter(F).run(); }
 
 std::string emitHeader(const std::vector<const Function *> &Fns,
                        const HeaderOptions &Opts) {

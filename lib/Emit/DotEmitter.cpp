@@ -89,9 +89,9 @@ public:
         continue;
       OS << "  " << id(V) << " [shape=circle, label=<<b>"
          << escape(gateText(*V)) << "</b>"
-         << (V->Name.empty() ? ""
-                             : "<br/><font point-size=\"9\">" + V->Name +
-                                   "</font>")
+         << (V->Name.empty()
+                 ? ""
+                 : "<br/><font point-size=\"9\">" + V->Name + "</font>")
          << ">];\n";
       for (const Value *Op : V->Operands)
         if (!Op->isConst())

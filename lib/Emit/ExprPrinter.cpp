@@ -116,8 +116,7 @@ std::string ExprPrinter::operand(const Value *Op, const Value *Sibling,
   if (Op->isConst()) {
     Text = literal(Op, SiblingFloating);
     P = Text[0] == '-' ? PrecUnary : PrecPrimary;
-  } else if (bareCast(Op) && SiblingFloating &&
-             !(Right && bareCast(Sibling))) {
+  } else if (bareCast(Op) && SiblingFloating && !(Right && bareCast(Sibling))) {
     // The usual arithmetic conversions do what the cast did.
     Printed Inner = expr(Op->Operands[0]);
     Text = Inner.Text;
@@ -170,9 +169,8 @@ ExprPrinter::Printed ExprPrinter::expr(const Value *V, bool Define) const {
   case OpCode::Cmp: {
     int P = V->Pred == CmpPred::EQ || V->Pred == CmpPred::NE ? PrecEquality
                                                              : PrecRelational;
-    return {operand(Ops[0], Ops[1], P, false) + " " +
-                cmpPredSymbol(V->Pred) + " " +
-                operand(Ops[1], Ops[0], P, true),
+    return {operand(Ops[0], Ops[1], P, false) + " " + cmpPredSymbol(V->Pred) +
+                " " + operand(Ops[1], Ops[0], P, true),
             P};
   }
   case OpCode::Select: {

@@ -206,8 +206,8 @@ void Planner::name(const Block &B) {
             fresh(V->Name.empty() ? tempName(*V, Plan) : V->Name);
         Plan.Var[V->Id] = Name;
         if (!V->Name.empty())
-          Vars[V->Name] = {Name, V,
-                           !declares(*V) && V->Code != OpCode::Offset, &B};
+          Vars[V->Name] = {Name, V, !declares(*V) && V->Code != OpCode::Offset,
+                           &B};
       }
     }
     for (const Block &R : V->Regions)
@@ -246,8 +246,8 @@ NamePlan Planner::run() {
   for (const Param &P : F.Params) {
     Plan.Var[P.V->Id] = P.V->Name;
     Taken.insert(P.V->Name);
-    bool Assignable = P.V->Ty.isScalar() &&
-                      P.Spelling.find("const") == std::string::npos;
+    bool Assignable =
+        P.V->Ty.isScalar() && P.Spelling.find("const") == std::string::npos;
     Vars[P.V->Name] = {P.V->Name, P.V, Assignable, &F.Body};
   }
   name(F.Body);

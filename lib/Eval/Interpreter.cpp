@@ -209,8 +209,7 @@ private:
         return fail(V, Err);
       // The generated code would write past the tape's storage.
       if (V.IVal == 1 && !Tps.reserved(Ops[0]->Id))
-        return fail(V, "pushes past the room reserved on tape " +
-                           Ops[0]->Name);
+        return fail(V, "pushes past the room reserved on tape " + Ops[0]->Name);
       Tps.push(Ops[0]->Id, get(Ops[1]));
       return Flow::Next;
     case OpCode::Pop:

@@ -35,7 +35,9 @@ std::string BodyLowering::sourceText(SourceRange Range) {
   bool Invalid = false;
   StringRef Text =
       Lexer::getSourceText(SM.getExpansionRange(Range), SM, LO, &Invalid);
-  return Invalid ? std::string() : bytes::collapseBlanks(std::string_view(Text.data(), Text.size()));
+  return Invalid ? std::string()
+                 : bytes::collapseBlanks(
+                       std::string_view(Text.data(), Text.size()));
 }
 
 Value *BodyLowering::lowerExpr(const Expr *E) {

@@ -164,8 +164,7 @@ Value *Builder::logicNot(Value *A) {
   return make(OpCode::Not, Type::boolTy(), {A});
 }
 
-static std::vector<Value *> memoryOperands(Value *Ptr, Value *V,
-                                          Value *Index) {
+static std::vector<Value *> memoryOperands(Value *Ptr, Value *V, Value *Index) {
   std::vector<Value *> Ops{Ptr, V};
   if (Index)
     Ops.push_back(Index);
@@ -189,8 +188,7 @@ Value *Builder::load(Value *Ptr, Value *Index) {
   std::vector<Value *> Ops{Ptr};
   if (Index)
     Ops.push_back(Index);
-  return make(OpCode::Load, Type::scalar(Ptr->Ty.scalarKind()),
-              std::move(Ops));
+  return make(OpCode::Load, Type::scalar(Ptr->Ty.scalarKind()), std::move(Ops));
 }
 
 void Builder::store(Value *Ptr, Value *V, Value *Index) {
@@ -214,7 +212,9 @@ Value *Builder::loop(LoopKind K) {
   return V;
 }
 
-void Builder::yield(Value *Cond) { make(OpCode::Yield, Type::voidTy(), {Cond}); }
+void Builder::yield(Value *Cond) {
+  make(OpCode::Yield, Type::voidTy(), {Cond});
+}
 void Builder::brk() { make(OpCode::Break, Type::voidTy()); }
 void Builder::cont() { make(OpCode::Continue, Type::voidTy()); }
 

@@ -11,11 +11,11 @@ struct MathFnInfo {
 
 // Indexed by MathFn.
 constexpr MathFnInfo MathFns[] = {
-    {"exp", 1},   {"log", 1},   {"log10", 1}, {"log2", 1},  {"log1p", 1},
-    {"expm1", 1}, {"sqrt", 1},  {"cbrt", 1},  {"pow", 2},   {"sin", 1},
-    {"cos", 1},   {"tan", 1},   {"asin", 1},  {"acos", 1},  {"atan", 1},
-    {"atan2", 2}, {"sinh", 1},  {"cosh", 1},  {"tanh", 1},  {"fabs", 1},
-    {"fmax", 2},  {"fmin", 2},  {"hypot", 2}, {"erf", 1},   {"max", 2},
+    {"exp", 1},   {"log", 1},  {"log10", 1}, {"log2", 1}, {"log1p", 1},
+    {"expm1", 1}, {"sqrt", 1}, {"cbrt", 1},  {"pow", 2},  {"sin", 1},
+    {"cos", 1},   {"tan", 1},  {"asin", 1},  {"acos", 1}, {"atan", 1},
+    {"atan2", 2}, {"sinh", 1}, {"cosh", 1},  {"tanh", 1}, {"fabs", 1},
+    {"fmax", 2},  {"fmin", 2}, {"hypot", 2}, {"erf", 1},  {"max", 2},
     {"min", 2},   {"abs", 1},
 };
 static_assert(sizeof(MathFns) / sizeof(MathFns[0]) ==

@@ -39,8 +39,7 @@ public:
       writtenBases(*V, Written);
       for (const Value *Base : Written)
         for (auto It = Seen.begin(); It != Seen.end();)
-          It = baseOf(It->first.first) == Base ? Seen.erase(It)
-                                               : std::next(It);
+          It = baseOf(It->first.first) == Base ? Seen.erase(It) : std::next(It);
       for (Block &R : V->Regions)
         block(R);
       Kept.push_back(V);

@@ -35,8 +35,8 @@ const char *scalarName(Scalar S) {
 }
 
 std::string Type::str() const {
-  std::string Pointee = std::string(ConstPointee ? "const " : "") +
-                        scalarName(S);
+  std::string Pointee =
+      std::string(ConstPointee ? "const " : "") + scalarName(S);
   switch (K) {
   case Void:
     return "void";

@@ -175,14 +175,13 @@ static bool dropDeadStores(Block &B, const std::vector<bool> &Read) {
     if (V->Code == OpCode::Loop && saysNothing(V->Regions[LoopBody])) {
       bool OnlyCounts = true;
       for (const Value *Op : V->Regions[Step].Ops)
-        OnlyCounts &= !Op->hasEffect() ||
-                      (Op->Code == OpCode::Store &&
-                       Op->Operands[0]->Code == OpCode::Local &&
-                       !V->Regions[Init].Ops.empty() &&
-                       std::find(V->Regions[Init].Ops.begin(),
-                                 V->Regions[Init].Ops.end(),
-                                 Op->Operands[0]) !=
-                           V->Regions[Init].Ops.end());
+        OnlyCounts &=
+            !Op->hasEffect() ||
+            (Op->Code == OpCode::Store &&
+             Op->Operands[0]->Code == OpCode::Local &&
+             !V->Regions[Init].Ops.empty() &&
+             std::find(V->Regions[Init].Ops.begin(), V->Regions[Init].Ops.end(),
+                       Op->Operands[0]) != V->Regions[Init].Ops.end());
       EmptyIf |= OnlyCounts;
     }
     if (DeadStore || EmptyIf) {
@@ -213,10 +212,9 @@ static bool dropUnreadTapes(Function &F, const std::vector<unsigned> &Uses) {
     for (Value *V : B.Ops) {
       for (Block &R : V->Regions)
         Drop(R);
-      bool OfUnread =
-          (V->Code == OpCode::Push || V->Code == OpCode::Pop ||
-           V->Code == OpCode::Reserve) &&
-          !Read[V->Operands[0]->Id];
+      bool OfUnread = (V->Code == OpCode::Push || V->Code == OpCode::Pop ||
+                       V->Code == OpCode::Reserve) &&
+                      !Read[V->Operands[0]->Id];
       if (OfUnread || (V->Code == OpCode::Tape && !Read[V->Id])) {
         Changed = true;
         continue;

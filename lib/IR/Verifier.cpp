@@ -27,8 +27,7 @@ public:
 private:
   void error(const Value &V, const std::string &Msg) {
     Errors.push_back("value #" + std::to_string(V.Id) +
-                     (V.Name.empty() ? "" : " (" + V.Name + ")") + ": " +
-                     Msg);
+                     (V.Name.empty() ? "" : " (" + V.Name + ")") + ": " + Msg);
   }
 
   void expectOperands(const Value &V, size_t N) {
@@ -170,8 +169,8 @@ private:
       expectOperands(V, 2);
       for (const Value *Op : Ops)
         if (Op->Ty != V.Ty)
-          error(V, "operand type " + Op->Ty.str() + " differs from " +
-                       V.Ty.str());
+          error(V,
+                "operand type " + Op->Ty.str() + " differs from " + V.Ty.str());
       if (!V.Ty.isFloating() && !V.Ty.isInteger())
         error(V, "arithmetic on " + V.Ty.str());
       if (V.Code == OpCode::Rem && !V.Ty.isInteger())
@@ -195,8 +194,8 @@ private:
       break;
     case OpCode::Select:
       expectOperands(V, 3);
-      if (Ops.size() == 3 && (!Ops[0]->Ty.isBool() || Ops[1]->Ty != V.Ty ||
-                              Ops[2]->Ty != V.Ty))
+      if (Ops.size() == 3 &&
+          (!Ops[0]->Ty.isBool() || Ops[1]->Ty != V.Ty || Ops[2]->Ty != V.Ty))
         error(V, "select operand types do not agree");
       break;
     case OpCode::AddTo:
@@ -250,16 +249,15 @@ private:
       break;
     case OpCode::Push:
       expectOperands(V, 2);
-      if (Ops.size() == 2 && (!Ops[0]->Ty.isTape() ||
-                              Ops[1]->Ty != Type::scalar(
-                                                Ops[0]->Ty.scalarKind())))
+      if (Ops.size() == 2 &&
+          (!Ops[0]->Ty.isTape() ||
+           Ops[1]->Ty != Type::scalar(Ops[0]->Ty.scalarKind())))
         error(V, "push needs a tape and a value of its type");
       break;
     case OpCode::Reserve:
       expectOperands(V, 2);
-      if (Ops.size() == 2 &&
-          (!Ops[0]->Ty.isTape() || !Ops[1]->Ty.isScalar() ||
-           Ops[1]->Ty.isFloating() || Ops[1]->Ty.isBool()))
+      if (Ops.size() == 2 && (!Ops[0]->Ty.isTape() || !Ops[1]->Ty.isScalar() ||
+                              Ops[1]->Ty.isFloating() || Ops[1]->Ty.isBool()))
         error(V, "reserve needs a tape and an integer count");
       break;
     case OpCode::Pop:

@@ -40,7 +40,8 @@ TEST(Emitter, Cs231nReadsLikeTheSeed) {
            "  dx += dnum;\n  double dsigy = dnum;\n",
            "  dy += (1 - sigy) * sigy * dsigy;\n  return f;\n}\n",
        })
-    EXPECT_TRUE(contains(Text, Line)) << "missing:\n" << Line << "\nin:\n"
+    EXPECT_TRUE(contains(Text, Line)) << "missing:\n"
+                                      << Line << "\nin:\n"
                                       << Text;
   EXPECT_FALSE(contains(Text, "1 *"));
   EXPECT_FALSE(contains(Text, "* 1;"));
@@ -73,8 +74,7 @@ TEST(Emitter, AVersionStillNeededGetsItsOwnVariable) {
   Value *S2 = named(T.B.add(S, T.X), "s");
   T.B.ret(T.B.mul(S, S2));
   std::string Text = emit::emitFunction(T.F);
-  EXPECT_TRUE(contains(Text, "double s_2 = s + x;\n  return s * s_2;"))
-      << Text;
+  EXPECT_TRUE(contains(Text, "double s_2 = s + x;\n  return s * s_2;")) << Text;
 }
 
 TEST(Emitter, ParenthesesOnlyWherePrecedenceOrOrderNeedsThem) {

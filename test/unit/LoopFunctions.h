@@ -42,10 +42,10 @@ inline std::unique_ptr<ir::Function> dotProduct() {
   F->File = "dot.cpp";
   F->Loc = {1, 8};
   F->RetTy = Type::f64();
-  Value *W = F->addParam("w", Type::ptr(Scalar::Float64, true),
-                         "const double *");
-  Value *X = F->addParam("x", Type::ptr(Scalar::Float64, true),
-                         "const double *");
+  Value *W =
+      F->addParam("w", Type::ptr(Scalar::Float64, true), "const double *");
+  Value *X =
+      F->addParam("x", Type::ptr(Scalar::Float64, true), "const double *");
   Value *N = F->addParam("n", Type::scalar(Scalar::Int32), "int");
   Builder B(*F, F->Body);
   F->Stmts.push_back({{2, 3}, "double s = 0;"});
@@ -78,8 +78,8 @@ inline std::unique_ptr<ir::Function> horner() {
   F->File = "horner.cpp";
   F->Loc = {1, 8};
   F->RetTy = Type::f64();
-  Value *C = F->addParam("c", Type::ptr(Scalar::Float64, true),
-                         "const double *");
+  Value *C =
+      F->addParam("c", Type::ptr(Scalar::Float64, true), "const double *");
   Value *X = F->addParam("x", Type::f64(), "double");
   Value *N = F->addParam("n", Type::scalar(Scalar::Int32), "int");
   Builder B(*F, F->Body);
@@ -93,7 +93,8 @@ inline std::unique_ptr<ir::Function> horner() {
   B.setOrigin(1, {3, 3});
   countedLoop(
       B, B.sub(N, B.constant(1, Scalar::Int32)), CmpPred::GE,
-      [&] { return B.constant(0, Scalar::Int32); }, -1, [&](Value *I) {
+      [&] { return B.constant(0, Scalar::Int32); }, -1,
+      [&](Value *I) {
         B.setOrigin(2, {4, 5});
         B.store(P, B.add(B.mul(B.load(P), X), B.load(C, B.load(I))));
         B.setOrigin(1, {3, 3});

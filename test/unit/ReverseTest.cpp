@@ -1,7 +1,7 @@
 //===- ReverseTest.cpp - Activity analysis and reverse mode ---------------===//
+#include "gradc/Autodiff/Reverse.h"
 #include "TestFunctions.h"
 #include "gradc/Autodiff/Activity.h"
-#include "gradc/Autodiff/Reverse.h"
 #include "gradc/IR/Printer.h"
 #include "gradc/IR/Verifier.h"
 
@@ -77,8 +77,8 @@ TEST(Reverse, NeverCallsExpMoreThanThePrimal) {
 TEST(Reverse, StagesCarryTheSeedsNames) {
   auto F = test::cs231n();
   auto G = grad(*F, {0, 1});
-  for (const char *Name : {"dnum", "dinvden", "dden", "dsigx", "dxpysqr",
-                           "dxpy", "dsigy"})
+  for (const char *Name :
+       {"dnum", "dinvden", "dden", "dsigx", "dxpysqr", "dxpy", "dsigy"})
     EXPECT_NE(findNamed(*G, Name), nullptr) << Name;
   // One note per forward statement that is reversed.
   EXPECT_EQ(count(*G, OpCode::Note), 8u);

@@ -53,8 +53,8 @@ inline std::unique_ptr<ir::Function> cs231n() {
   Stmt(9, "double den = sigx + xpysqr;");
   Value *Den = named(B.add(SigX, Sqr), "den");
   Stmt(10, "double invden = 1.0 / den;");
-  Value *Inv = named(B.div(B.constant(1, Scalar::Float64, "1.0"), Den),
-                     "invden");
+  Value *Inv =
+      named(B.div(B.constant(1, Scalar::Float64, "1.0"), Den), "invden");
   Stmt(11, "return num * invden;");
   B.ret(B.mul(Num, Inv));
   return F;

@@ -33,8 +33,8 @@ WriteResult writeIfChanged(const std::string &Path, const std::string &Content,
     OS << Content;
     OS.close();
     if (OS.has_error()) {
-      Error = "cannot write '" + std::string(Temp) + "': " +
-              OS.error().message();
+      Error =
+          "cannot write '" + std::string(Temp) + "': " + OS.error().message();
       OS.clear_error();
       llvm::sys::fs::remove(Temp);
       return WriteResult::Failed;

@@ -60,8 +60,8 @@ bool render(const std::vector<frontend::Request> &Requests,
       Opts.Kind = GK;
       Opts.Wrt = R.Wrt;
       Opts.Out = R.Out;
-      Opts.Name = R.BaseName +
-                  (GK == autodiff::GradKind::Grad ? "_grad" : "_pullback");
+      Opts.Name =
+          R.BaseName + (GK == autodiff::GradKind::Grad ? "_grad" : "_pullback");
       std::vector<autodiff::ReverseError> Problems;
       std::unique_ptr<ir::Function> G =
           autodiff::reverse(*R.Primal, Opts, &Problems);

@@ -30,28 +30,29 @@ namespace cl = llvm::cl;
 static cl::OptionCategory GradcCategory("gradc options");
 
 static cl::opt<std::string>
-    OutputPath("o", cl::desc("Output file ('-' for standard output). With "
-                             "one input only; without it, each input "
-                             "foo.cpp is written to foo.grad.h beside it"),
+    OutputPath("o",
+               cl::desc("Output file ('-' for standard output). With "
+                        "one input only; without it, each input "
+                        "foo.cpp is written to foo.grad.h beside it"),
                cl::value_desc("file"), cl::cat(GradcCategory));
 
-static cl::opt<tool::EmitKind> Emit(
-    "emit", cl::desc("What to write"), cl::init(tool::EmitKind::Cpp),
-    cl::values(
-        clEnumValN(tool::EmitKind::Cpp, "cpp",
-                   "the generated C++ header (default)"),
-        clEnumValN(tool::EmitKind::IR, "ir",
-                   "the IR of each annotated function, as lowered"),
-        clEnumValN(tool::EmitKind::GradIR, "grad-ir",
-                   "the IR of the generated gradient functions"),
-        clEnumValN(tool::EmitKind::Dot, "dot",
-                   "the computational graph for Graphviz; with --at, each "
-                   "wire shows its value and gradient"),
-        clEnumValN(tool::EmitKind::Svg, "svg",
-                   "the graph drawn by Graphviz's dot, as SVG"),
-        clEnumValN(tool::EmitKind::Png, "png",
-                   "the graph drawn by Graphviz's dot, as PNG")),
-    cl::cat(GradcCategory));
+static cl::opt<tool::EmitKind>
+    Emit("emit", cl::desc("What to write"), cl::init(tool::EmitKind::Cpp),
+         cl::values(
+             clEnumValN(tool::EmitKind::Cpp, "cpp",
+                        "the generated C++ header (default)"),
+             clEnumValN(tool::EmitKind::IR, "ir",
+                        "the IR of each annotated function, as lowered"),
+             clEnumValN(tool::EmitKind::GradIR, "grad-ir",
+                        "the IR of the generated gradient functions"),
+             clEnumValN(tool::EmitKind::Dot, "dot",
+                        "the computational graph for Graphviz; with --at, each "
+                        "wire shows its value and gradient"),
+             clEnumValN(tool::EmitKind::Svg, "svg",
+                        "the graph drawn by Graphviz's dot, as SVG"),
+             clEnumValN(tool::EmitKind::Png, "png",
+                        "the graph drawn by Graphviz's dot, as PNG")),
+         cl::cat(GradcCategory));
 
 static cl::opt<std::string>
     DepFile("MF",
@@ -130,8 +131,8 @@ static const char Overview[] =
 static std::string ownIncludeDir(const char *Argv0) {
   std::string Exe =
       llvm::sys::fs::getMainExecutable(Argv0, (void *)&ownIncludeDir);
-  llvm::SmallString<256> Dir(llvm::sys::path::parent_path(
-      llvm::sys::path::parent_path(Exe)));
+  llvm::SmallString<256> Dir(
+      llvm::sys::path::parent_path(llvm::sys::path::parent_path(Exe)));
   llvm::sys::path::append(Dir, "include");
   llvm::SmallString<256> Header(Dir);
   llvm::sys::path::append(Header, "gradc", "gradc.h");
@@ -178,8 +179,7 @@ static bool describe(const frontend::FrontendResult &R,
   if (Ok) {
     if (std::optional<tool::GraphFormat> Format = graphFormat(Emit)) {
       Ok = tool::writeGraph(*Chosen, AtValues, *Format,
-                            outputFor(Source, tool::extension(*Format)),
-                            Error);
+                            outputFor(Source, tool::extension(*Format)), Error);
     } else {
       tool::Worked W;
       Ok = tool::workThrough(*Chosen, AtValues, W, Error);
@@ -251,8 +251,7 @@ int main(int Argc, const char **Argv) {
   int NumArgs = static_cast<int>(Args.size());
 
   cl::SetVersionPrinter([](llvm::raw_ostream &OS) {
-    OS << "gradc " << GRADC_VERSION << " (LLVM " << GRADC_LLVM_VERSION
-       << ")\n";
+    OS << "gradc " << GRADC_VERSION << " (LLVM " << GRADC_LLVM_VERSION << ")\n";
   });
   auto Parser = clang::tooling::CommonOptionsParser::create(
       NumArgs, Args.data(), GradcCategory, cl::ZeroOrMore, Overview);
@@ -303,8 +302,7 @@ int main(int Argc, const char **Argv) {
         frontend::lowerFile(Parser->getCompilations(), Source, Opts);
     if (R.NumErrors > 0) {
       llvm::errs() << "gradc: " << Source << ": " << R.NumErrors << " error"
-                   << (R.NumErrors == 1 ? "" : "s")
-                   << "; no output written\n";
+                   << (R.NumErrors == 1 ? "" : "s") << "; no output written\n";
       Status = std::max(Status, 1);
       continue;
     }

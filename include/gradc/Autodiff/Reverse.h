@@ -57,14 +57,12 @@ struct ReverseError {
   std::string Message;
 };
 
-std::string adjointParamName(const ir::Function &Primal,
-                             const std::string &P);
+std::string adjointParamName(const ir::Function &Primal, const std::string &P);
 
 /// The gradient or pullback of Primal, or null with Errors filled in.
-std::unique_ptr<ir::Function> reverse(const ir::Function &Primal,
-                                      const ReverseOptions &Opts,
-                                      std::vector<ReverseError> *Errors =
-                                          nullptr);
+std::unique_ptr<ir::Function>
+reverse(const ir::Function &Primal, const ReverseOptions &Opts,
+        std::vector<ReverseError> *Errors = nullptr);
 
 } // namespace gradc::autodiff
 

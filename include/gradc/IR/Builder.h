@@ -14,8 +14,7 @@ namespace gradc::ir {
 
 class Builder {
 public:
-  Builder(Function &F, Block &B, bool Fold = false)
-      : F(F), B(&B), Fold(Fold) {}
+  Builder(Function &F, Block &B, bool Fold = false) : F(F), B(&B), Fold(Fold) {}
 
   void setBlock(Block &NewB) { B = &NewB; }
   Block &block() const { return *B; }

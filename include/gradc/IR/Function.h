@@ -55,13 +55,13 @@ enum class OpCode : std::uint8_t {
   Yield,  ///< Ends a Cond region: operand 0 is the loop's condition.
   Break,
   Continue,
-  Tape,   ///< A tape of scalars (gradc::tape<T>); values overwritten in the
-          ///< forward sweep that the backward sweep still needs.
-  Push,   ///< Pushes operand 1 onto tape operand 0; IVal 1: into space
-          ///< that a Reserve made (no check, no growth).
-  Pop,    ///< Pops the last value pushed onto tape operand 0.
+  Tape,    ///< A tape of scalars (gradc::tape<T>); values overwritten in the
+           ///< forward sweep that the backward sweep still needs.
+  Push,    ///< Pushes operand 1 onto tape operand 0; IVal 1: into space
+           ///< that a Reserve made (no check, no growth).
+  Pop,     ///< Pops the last value pushed onto tape operand 0.
   Reserve, ///< Makes room for operand 1 more pushes on tape operand 0.
-  Return, ///< Returns operand 0, or nothing. Last op of the body.
+  Return,  ///< Returns operand 0, or nothing. Last op of the body.
 };
 
 enum class LoopKind : std::uint8_t { For, While, DoWhile };
@@ -79,10 +79,33 @@ enum RegionIndex : unsigned {
 /// The math functions the IR knows. The spelling of the user's call is kept
 /// (fmax and std::max are distinct) so that generated code reads like theirs.
 enum class MathFn : std::uint8_t {
-  Exp, Log, Log10, Log2, Log1p, Expm1, Sqrt, Cbrt, Pow,
-  Sin, Cos, Tan, Asin, Acos, Atan, Atan2, Sinh, Cosh, Tanh,
-  Fabs, Fmax, Fmin, Hypot, Erf,
-  StdMax, StdMin, StdAbs,
+  Exp,
+  Log,
+  Log10,
+  Log2,
+  Log1p,
+  Expm1,
+  Sqrt,
+  Cbrt,
+  Pow,
+  Sin,
+  Cos,
+  Tan,
+  Asin,
+  Acos,
+  Atan,
+  Atan2,
+  Sinh,
+  Cosh,
+  Tanh,
+  Fabs,
+  Fmax,
+  Fmin,
+  Hypot,
+  Erf,
+  StdMax,
+  StdMin,
+  StdAbs,
 };
 
 /// "exp", ..., "max" (for StdMax), "abs" (for StdAbs).
@@ -97,7 +120,7 @@ bool isStdFn(MathFn F);
 const char *binarySymbol(OpCode C);
 
 enum class CmpPred : std::uint8_t { LT, LE, GT, GE, EQ, NE };
-const char *cmpPredName(CmpPred P); ///< "lt", ...
+const char *cmpPredName(CmpPred P);   ///< "lt", ...
 const char *cmpPredSymbol(CmpPred P); ///< "<", ...
 
 struct SourceLoc {
@@ -131,9 +154,9 @@ public:
   int Stmt = -1; ///< Index into Function::Stmts, or -1.
 
   // Attributes, by opcode.
-  double FVal = 0;      ///< Const of floating type.
+  double FVal = 0;       ///< Const of floating type.
   std::int64_t IVal = 0; ///< Const of integer or bool type.
-  std::string Text;     ///< Const: source spelling (may be empty); Note: text.
+  std::string Text;      ///< Const: source spelling (may be empty); Note: text.
   MathFn Fn = MathFn::Exp;
   CmpPred Pred = CmpPred::LT;
   bool ZeroInit = false; ///< Local: declared zeroed.
@@ -162,12 +185,8 @@ public:
   }
   /// Ops that change memory or control flow, or say something: never
   /// removed as dead, never moved across.
-  bool hasEffect() const {
-    return !hasResult() || Code == OpCode::Pop;
-  }
-  bool isRegionOp() const {
-    return Code == OpCode::If || Code == OpCode::Loop;
-  }
+  bool hasEffect() const { return !hasResult() || Code == OpCode::Pop; }
+  bool isRegionOp() const { return Code == OpCode::If || Code == OpCode::Loop; }
   LoopKind loopKind() const { return static_cast<LoopKind>(IVal); }
   /// Load, Store and AddTo: the index operand, or null for *p.
   Value *index() const {

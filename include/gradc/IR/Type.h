@@ -62,8 +62,8 @@ public:
   std::string str() const;
 
   friend bool operator==(Type A, Type B) {
-    return A.K == B.K && (A.K == Void || (A.S == B.S &&
-                                          A.ConstPointee == B.ConstPointee));
+    return A.K == B.K &&
+           (A.K == Void || (A.S == B.S && A.ConstPointee == B.ConstPointee));
   }
   friend bool operator!=(Type A, Type B) { return !(A == B); }
 
