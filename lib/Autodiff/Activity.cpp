@@ -23,6 +23,11 @@ static bool propagates(const Value &V) {
   return V.Ty.isFloating() && V.Code != OpCode::Cmp && V.Code != OpCode::Pop;
 }
 
+/// Whether Invoke may write the memory Arg points to.
+static bool writtenBy(const Value &Invoke, const Value *Arg) {
+  return Arg->Ty.isMemory() && (!Invoke.Callee || !Arg->Ty.isConstPointee());
+}
+
 static void forEachOp(const Block &B,
                       const std::function<void(const Value &)> &Fn) {
   for (const Value *V : B.Ops) {
@@ -64,6 +69,21 @@ Activity::Activity(const Function &F, const std::vector<unsigned> &Wrt,
         if (Varied[V.Operands[1]->Id] || Varied[V.Operands[2]->Id])
           Set(Varied, &V, Changed);
         return;
+      case OpCode::Invoke: {
+        // Whatever the callee is given may reach its result and whatever
+        // it writes.
+        bool In = false;
+        for (const Value *Op : V.Operands)
+          In |= Varied[Op->Id] || (Op->Ty.isMemory() && Varied[baseOf(Op)->Id]);
+        if (!In)
+          return;
+        if (V.Ty.isFloating())
+          Set(Varied, &V, Changed);
+        for (const Value *Op : V.Operands)
+          if (writtenBy(V, Op))
+            Set(Varied, baseOf(Op), Changed);
+        return;
+      }
       default:
         break;
       }
@@ -90,6 +110,19 @@ Activity::Activity(const Function &F, const std::vector<unsigned> &Wrt,
         if (Useful[baseOf(V.Operands[0])->Id])
           Set(Useful, V.Operands[1], Changed);
         return;
+      case OpCode::Invoke: {
+        bool Out = V.Ty.isFloating() && Useful[V.Id];
+        for (const Value *Op : V.Operands)
+          Out |= writtenBy(V, Op) && Useful[baseOf(Op)->Id];
+        if (!Out)
+          return;
+        for (const Value *Op : V.Operands) {
+          Set(Useful, Op, Changed);
+          if (Op->Ty.isMemory())
+            Set(Useful, baseOf(Op), Changed);
+        }
+        return;
+      }
       default:
         break;
       }

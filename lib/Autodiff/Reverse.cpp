@@ -72,6 +72,7 @@ void copyAttributes(const Value &V, Value &C) {
   C.Fn = V.Fn;
   C.Pred = V.Pred;
   C.ZeroInit = V.ZeroInit;
+  C.Callee = V.Callee;
 }
 
 /// Matches the sigmoid `1 / (1 + exp(-u))` written in one expression, whose
@@ -137,6 +138,9 @@ private:
   void backwardStore(const Value &V);
   void backwardIf(const Value &V);
   void backwardLoop(const Value &V);
+  void backwardInvoke(const Value &V);
+  bool checkCallOutput(const Value &Call, const Value *Arg);
+  std::string spell(const Function &Callee) const;
   Value *tripCount(const Value &V, Value *Trips);
   void reserveTapes();
   Value *hoist(Value *V, const Value &Loop);
@@ -163,6 +167,7 @@ private:
 
   Value *adjointOf(const Value *V);
   void contribute(const Value *U, Value *C, bool Own);
+  Value *paramSum(const Value *U);
   Value *adjointMemory(const Value *Base);
   Value *adjointPointer(const Value *Ptr);
   Value *readAdjoint(const Value *Ptr, const Value *Index);
@@ -265,6 +270,14 @@ bool ReverseMode::isActiveOp(const Value &V) const {
   case OpCode::Loop:
     for (const Block &R : V.Regions)
       if (containsActive(R))
+        return true;
+    return false;
+  case OpCode::Invoke:
+    if (V.hasResult() && Act.isActive(&V))
+      return true;
+    for (const Value *Op : V.Operands)
+      if (Op->Ty.isMemory() && (!V.Callee || !Op->Ty.isConstPointee()) &&
+          Act.isActiveMemory(baseOf(Op)))
         return true;
     return false;
   default:
@@ -400,6 +413,17 @@ bool ReverseMode::dependsOnWrittenMemory(const Value *V, const Block *Blk) {
   }
   if (V->Code == OpCode::Pop || V->Code == OpCode::Local)
     return true;
+  if (V->Code == OpCode::Invoke) {
+    // Not made again: the callee may write, or read memory that changed.
+    if (V->hasEffect())
+      return true;
+    for (const Value *Op : V->Operands)
+      if (Op->Ty.isMemory()) {
+        const Value *Base = baseOf(Op);
+        if (!Remap.count(Base) && (!finalAt(V, Base) || !outlives(Base)))
+          return true;
+      }
+  }
   for (const Value *Op : V->Operands)
     if (dependsOnWrittenMemory(Op, Blk))
       return true;
@@ -477,7 +501,7 @@ Value *ReverseMode::reloadStored(const Value *V, Frame *Fr) {
 bool ReverseMode::callsAbove(const Value *V, const Block *Blk) const {
   if (Home.count(V) && Home.at(V) != Blk)
     return false;
-  if (V->Code == OpCode::Call)
+  if (V->Code == OpCode::Call || V->Code == OpCode::Invoke)
     return true;
   for (const Value *Op : V->Operands)
     if (callsAbove(Op, Blk))
@@ -690,6 +714,28 @@ Value *ReverseMode::adjointOf(const Value *V) {
   return A;
 }
 
+/// Inside a loop, a scalar parameter's adjoint is summed in a local and
+/// added to the caller's once: `dx += ...` through a reference each
+/// iteration would be read and written back every time (dx may alias the
+/// arrays written there).
+Value *ReverseMode::paramSum(const Value *U) {
+  auto It = ParamAcc.find(U);
+  if (It != ParamAcc.end())
+    return It->second;
+  const Value *Param = AdjParam.at(U);
+  std::string Name =
+      uniqueName(Taken, Param->Name + "_sum", Param->Name + "_sum_");
+  Taken.insert(Name);
+  Frame *Top = Frames.front();
+  flushPending(*Top);
+  Value *Acc = declareIn(Top, [&] {
+    Value *L = B.local(U->Ty.scalarKind(), 0, Name);
+    B.store(L, B.constant(0, U->Ty.scalarKind()));
+    return L;
+  });
+  return ParamAcc.emplace(U, Acc).first->second;
+}
+
 void ReverseMode::contribute(const Value *U, Value *C, bool Own) {
   // A zero contribution (0 * y) is no contribution: no `dy += 0`.
   if (!Act.isActive(U) || C->isConstValue(0))
@@ -699,24 +745,7 @@ void ReverseMode::contribute(const Value *U, Value *C, bool Own) {
       B.addTo(Param->second, C);
       return;
     }
-    // Inside a loop, sum into a local and add it to the caller's adjoint
-    // once: `dx += ...` through a reference each iteration would be read
-    // and written back every time (dx may alias the arrays written there).
-    auto It = ParamAcc.find(U);
-    if (It == ParamAcc.end()) {
-      std::string Name = uniqueName(Taken, Param->second->Name + "_sum",
-                                    Param->second->Name + "_sum_");
-      Taken.insert(Name);
-      Frame *Top = Frames.front();
-      flushPending(*Top);
-      Value *Acc = declareIn(Top, [&] {
-        Value *L = B.local(U->Ty.scalarKind(), 0, Name);
-        B.store(L, B.constant(0, U->Ty.scalarKind()));
-        return L;
-      });
-      It = ParamAcc.emplace(U, Acc).first;
-    }
-    B.addTo(It->second, C);
+    B.addTo(paramSum(U), C);
     return;
   }
   std::string Name = U->Name.empty() ? "" : "d" + U->Name;
@@ -788,6 +817,9 @@ void ReverseMode::backwardOp(const Value &V) {
     return;
   case OpCode::Loop:
     backwardLoop(V);
+    return;
+  case OpCode::Invoke:
+    backwardInvoke(V);
     return;
   default:
     break;
@@ -1005,6 +1037,160 @@ void ReverseMode::backwardIf(const Value &V) {
   }
   B.setBlock(Saved);
   B.append(If);
+}
+
+std::string ReverseMode::spell(const Function &Callee) const {
+  if (Callee.Namespaces == P.Namespaces)
+    return Callee.Name;
+  std::string Name;
+  for (const std::string &NS : Callee.Namespaces)
+    Name += NS + "::";
+  return Name + Callee.Name;
+}
+
+/// What a call writes the backward sweep reads back as the seeds of the
+/// callee's outputs: that needs memory no other op writes (an output of
+/// this function, or a local) and, for a local, a call in the local's own
+/// block, whose backward block gives the adjoint fresh each time.
+bool ReverseMode::checkCallOutput(const Value &Call, const Value *Arg) {
+  const Value *Base = baseOf(Arg);
+  bool Only = true;
+  std::function<void(const Block &)> Scan = [&](const Block &Blk) {
+    for (const Value *V : Blk.Ops) {
+      if (V != &Call && !V->isRegionOp() && writes(*V, Base))
+        Only = false;
+      for (const Block &R : V->Regions)
+        Scan(R);
+    }
+  };
+  Scan(P.Body);
+  bool Local = Base->Code == OpCode::Local;
+  if (Only && (Local ? Home.at(&Call) == Home.at(Base)
+                     : isOutput(Base) && Home.at(&Call) == &P.Body))
+    return true;
+  error(Call, "'" + Base->Name + "' is written by this call to " + Call.Text +
+                  "; gradc supports that when nothing else writes it and it "
+                  "is a local variable declared in the same block as the "
+                  "call (or an output written by this call alone, outside "
+                  "loops)");
+  return false;
+}
+
+/// A call that carries a derivative: the callee's pullback, made once by
+/// the PullbackSource, called with the call's arguments, the seeds of what
+/// the callee returns or writes, and the adjoints of the arguments that
+/// carry a derivative here (scalars through a local each, arrays in place).
+void ReverseMode::backwardInvoke(const Value &V) {
+  bool Active = V.hasResult() && Act.isActive(&V);
+  for (const Value *Op : V.Operands)
+    if (Op->Ty.isMemory() && (!V.Callee || !Op->Ty.isConstPointee()) &&
+        Act.isActiveMemory(baseOf(Op)))
+      Active = true;
+  if (!Active)
+    return;
+  if (!V.Callee) {
+    error(V, "a derivative flows through this call to " + V.Text +
+                 ", whose body gradc cannot see; define it where gradc "
+                 "reads it, or give it a custom pullback");
+    return;
+  }
+  if (!Opts.Pullbacks) {
+    error(V, "calls of functions are not supported here");
+    return;
+  }
+  const Function &C = *V.Callee;
+  std::vector<unsigned> Wrt, Outs;
+  for (unsigned I = 0; I < C.Params.size(); ++I) {
+    Type T = C.Params[I].V->Ty;
+    const Value *Op = V.Operands[I];
+    if (!isFloating(T.scalarKind()))
+      continue;
+    if (!T.isMemory()) {
+      if (Act.isActive(Op))
+        Wrt.push_back(I);
+    } else if (!T.isConstPointee()) {
+      if (!C.RetTy.isVoid()) {
+        error(V, V.Text + " returns a value and writes through '" +
+                     C.Params[I].V->Name + "': not supported yet");
+        return;
+      }
+      if (!checkCallOutput(V, Op))
+        return;
+      Outs.push_back(I);
+    } else if (Act.isActiveMemory(baseOf(Op))) {
+      Wrt.push_back(I);
+    }
+  }
+  // The pullback reads the callee's inputs where they are.
+  for (unsigned I : Wrt) {
+    const Value *Op = V.Operands[I];
+    if (!Op->Ty.isMemory())
+      continue;
+    const Value *Base = baseOf(Op);
+    if (!Remap.count(Base) && (!finalAt(&V, Base) || !outlives(Base))) {
+      error(V, "'" + Base->Name + "' changes after this call to " + V.Text +
+                   ", whose pullback reads it; not supported yet");
+      return;
+    }
+  }
+  const Function *PB = Opts.Pullbacks->pullback(C, Wrt);
+  if (!PB) {
+    error(V, "cannot differentiate this call to " + V.Text +
+                 " (see the errors above)");
+    return;
+  }
+  noteFor(V);
+  B.setOrigin(V.Stmt, V.Loc);
+  flushPending(*Frames.back());
+  std::vector<Value *> Args;
+  for (const Value *Op : V.Operands)
+    Args.push_back(avail(Op));
+  if (!C.RetTy.isVoid()) {
+    Value *A = adjointOf(&V);
+    Args.push_back(A ? A : B.constant(0, C.RetTy.scalarKind()));
+  }
+  for (unsigned I : Outs) {
+    const Value *Op = V.Operands[I];
+    if (C.Params[I].V->Ty.kind() == Type::Ref) {
+      Args.push_back(readAdjoint(Op, nullptr));
+      if (!isOutput(baseOf(Op)))
+        zeroAdjoint(Op, nullptr);
+      continue;
+    }
+    const Value *Base = baseOf(Op);
+    if (isOutput(Base) && Seeds.count(Base)) {
+      Value *S = Seeds.at(Base);
+      Args.push_back(
+          Op->Code == OpCode::Offset ? B.offset(S, avail(Op->Operands[1])) : S);
+    } else {
+      Args.push_back(adjointPointer(Op));
+    }
+  }
+  flushPending(*Frames.back());
+  std::vector<std::pair<const Value *, Value *>> Scalars;
+  for (unsigned I : Wrt) {
+    const Value *Op = V.Operands[I];
+    if (Op->Ty.isMemory()) {
+      Args.push_back(adjointPointer(Op));
+      continue;
+    }
+    // A parameter's own adjoint takes the callee's additions directly.
+    if (auto Param = AdjParam.find(Op); Param != AdjParam.end()) {
+      Args.push_back(Frames.back()->InLoop ? paramSum(Op) : Param->second);
+      continue;
+    }
+    Scalar S = Op->Ty.scalarKind();
+    std::string Name = uniqueName(
+        Taken, "d" + C.Params[I].V->Name + "_" + C.Name, "d_" + C.Name);
+    Taken.insert(Name);
+    Value *L = B.local(S, 0, Name);
+    B.store(L, B.constant(0, S));
+    Args.push_back(L);
+    Scalars.push_back({Op, L});
+  }
+  B.invoke(PB, spell(*PB), Type::voidTy(), std::move(Args));
+  for (auto &[Op, L] : Scalars)
+    contribute(Op, B.load(L), false);
 }
 
 /// V, computed in Loop's init or condition, recomputed before Loop.
@@ -1242,6 +1428,18 @@ std::unique_ptr<Function> ReverseMode::run() {
 }
 
 } // namespace
+
+std::vector<unsigned> defaultOutputs(const Function &F) {
+  std::vector<unsigned> Out;
+  if (!F.RetTy.isVoid())
+    return Out;
+  for (unsigned I = 0; I < F.Params.size(); ++I) {
+    Type T = F.Params[I].V->Ty;
+    if (T.isMemory() && !T.isConstPointee() && isFloating(T.scalarKind()))
+      Out.push_back(I);
+  }
+  return Out;
+}
 
 std::string adjointParamName(const Function &Primal, const std::string &P) {
   return uniqueName(namesIn(Primal), "d" + P, "d_" + P);

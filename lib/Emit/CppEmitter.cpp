@@ -284,6 +284,12 @@ private:
     case OpCode::AddTo:
       line(S, addToText(V) + ";");
       return;
+    case OpCode::Invoke:
+      if (V.Ty.isVoid()) {
+        line(S, P.printDefinition(&V) + ";");
+        return;
+      }
+      break;
     case OpCode::Local:
       if (V.IVal == 0 && !V.ZeroInit)
         S.PendingLocals.push_back(&V);

@@ -203,6 +203,17 @@ ExprPrinter::Printed ExprPrinter::expr(const Value *V, bool Define) const {
   }
   case OpCode::Load:
     return {lvalue(Ops[0], V->index()), PrecPrimary};
+  case OpCode::Invoke: {
+    std::string Text = V->Text + "(";
+    for (size_t I = 0; I < Ops.size(); ++I) {
+      // A reference parameter is given the variable itself.
+      bool ByRef = V->Callee && I < V->Callee->Params.size() &&
+                   V->Callee->Params[I].V->Ty.kind() == Type::Ref;
+      Text += (I ? ", " : "") +
+              (ByRef ? lvalue(Ops[I], nullptr) : printStored(Ops[I]));
+    }
+    return {Text + ")", PrecPrimary};
+  }
   case OpCode::Offset:
     return {operand(Ops[0], Ops[1], PrecAdditive, false) + " + " +
                 operand(Ops[1], Ops[0], PrecAdditive, true),

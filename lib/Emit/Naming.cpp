@@ -44,6 +44,14 @@ std::string tempName(const Value &V, const NamePlan &Plan) {
     const std::string &Arg = Plan.Var[V.Operands[0]->Id];
     return std::string(mathFnName(V.Fn)) + "_" + (Arg.empty() ? "v" : Arg);
   }
+  case OpCode::Invoke: {
+    // Never the function's own name, which the variable would hide.
+    std::string Fn = V.Text.substr(0, V.Text.find('<'));
+    Fn = Fn.substr(Fn.rfind(':') == std::string::npos ? 0 : Fn.rfind(':') + 1);
+    const std::string &Arg =
+        V.Operands.empty() ? std::string() : Plan.Var[V.Operands[0]->Id];
+    return Fn + "_" + (Arg.empty() ? "v" : Arg);
+  }
   case OpCode::Load: {
     // Kept because memory changes before its use: the old value; memory
     // nothing writes (`const double *x`) is just an element.
@@ -139,7 +147,7 @@ void Planner::number(const Block &B, bool Header) {
 bool Planner::materializes(const Value &V) const {
   if (!V.hasResult() || V.isConst())
     return false;
-  if (declares(V) || V.Code == OpCode::Pop)
+  if (declares(V) || V.Code == OpCode::Pop || V.Code == OpCode::Invoke)
     return true;
   // A loop header is one line of C++: everything in it is printed inline.
   if (InHeader[V.Id])

@@ -212,6 +212,12 @@ private:
         return fail(V, "pushes past the room reserved on tape " + Ops[0]->Name);
       Tps.push(Ops[0]->Id, get(Ops[1]));
       return Flow::Next;
+    case OpCode::Invoke:
+      if (Flow Fl = invoke(V, Out); Fl != Flow::Next)
+        return Fl;
+      if (V.Ty.isVoid())
+        return Flow::Next;
+      break;
     case OpCode::Pop:
       if (!Tps.pop(Ops[0]->Id, Out))
         return fail(V, "pops the empty tape " +
@@ -227,6 +233,36 @@ private:
     if (E != ArithError::None)
       return arithFail(V, E);
     set(V, Out);
+    return Flow::Next;
+  }
+
+  /// Runs the callee on copies of the memory it is given, then puts back
+  /// what it wrote (distinct pointer arguments are assumed not to overlap,
+  /// as gradc assumes everywhere).
+  Flow invoke(const Value &V, long double &Out) {
+    if (!V.Callee)
+      return fail(V, "calls " + V.Text + ", whose body gradc cannot see");
+    const Function &C = *V.Callee;
+    std::vector<Arg> Args(V.Operands.size());
+    std::string Err;
+    for (size_t I = 0; I < V.Operands.size(); ++I) {
+      const Value *Op = V.Operands[I];
+      if (!C.Params[I].V->Ty.isMemory()) {
+        Args[I].Scalar = get(Op);
+        continue;
+      }
+      bool Ref = C.Params[I].V->Ty.kind() == Type::Ref;
+      if (!Mem.slice(Ptrs[Op->Id], Ref ? 1 : UINT64_MAX, Args[I].Array, Err))
+        return fail(V, Err);
+    }
+    Run Sub = evaluate(C, Args, L);
+    R.Steps += Sub.Steps;
+    for (size_t I = 0; I < V.Operands.size(); ++I)
+      if (C.Params[I].V->Ty.isMemory())
+        Mem.unslice(Ptrs[V.Operands[I]->Id], Args[I].Array);
+    if (!Sub.ok())
+      return fail(V, "in the call to " + V.Text + ": " + Sub.Error);
+    Out = Sub.Result;
     return Flow::Next;
   }
 

@@ -59,6 +59,32 @@ bool Memory::reserve(std::uint64_t N, std::string &Error) {
   return true;
 }
 
+bool Memory::slice(Pointer P, std::uint64_t Count, Buffer &Out,
+                   std::string &Error) const {
+  const Buffer &B = Buffers[P.Buf];
+  auto Size = static_cast<std::int64_t>(B.Data.size());
+  if (P.Offset < 0 || P.Offset >= Size) {
+    Error = "passes " + elementName(B, static_cast<long double>(P.Offset)) +
+            ", but " + extent(B);
+    return false;
+  }
+  std::int64_t End = std::min<std::int64_t>(
+      Size, P.Offset + static_cast<std::int64_t>(std::min<std::uint64_t>(
+                           Count, static_cast<std::uint64_t>(Size))));
+  Out.Name = B.Name;
+  Out.Data.assign(B.Data.begin() + P.Offset, B.Data.begin() + End);
+  Out.Written.assign(B.Written.begin() + P.Offset, B.Written.begin() + End);
+  return true;
+}
+
+void Memory::unslice(Pointer P, const Buffer &In) {
+  Buffer &B = Buffers[P.Buf];
+  for (size_t I = 0; I < In.Data.size(); ++I) {
+    B.Data[P.Offset + I] = In.Data[I];
+    B.Written[P.Offset + I] = In.Written.empty() || In.Written[I];
+  }
+}
+
 const Buffer *Memory::local(unsigned Key) const {
   auto It = Locals.find(Key);
   return It == Locals.end() ? nullptr : &Buffers[It->second];

@@ -47,6 +47,12 @@ public:
   bool write(Pointer P, long double Index, long double V, std::string &Error);
 
   const Buffer &buffer(int Id) const { return Buffers[Id]; }
+  /// What a callee given P sees: the elements from P to the end of its
+  /// buffer (Count of them at most). False with Error set outside it.
+  bool slice(Pointer P, std::uint64_t Count, Buffer &Out,
+             std::string &Error) const;
+  /// Puts back what the callee made of a slice taken at P.
+  void unslice(Pointer P, const Buffer &In);
   /// The buffer of Local op Key, if it ran.
   const Buffer *local(unsigned Key) const;
 

@@ -52,9 +52,9 @@ bool alwaysLeaves(const clang::Stmt *S);
 class BodyLowering {
 public:
   BodyLowering(const clang::FunctionDecl &FD, clang::ASTContext &Ctx,
-               ir::Function &F, Reporter &R)
+               ir::Function &F, Reporter &R, CalleeSource *Callees)
       : FD(FD), Ctx(Ctx), SM(Ctx.getSourceManager()), LO(Ctx.getLangOpts()),
-        F(F), B(F, F.Body, /*Fold=*/false), R(R) {}
+        F(F), B(F, F.Body, /*Fold=*/false), R(R), Callees(Callees) {}
 
   bool run(llvm::ArrayRef<ir::Value *> ParamValues);
 
@@ -142,6 +142,13 @@ private:
   Value *lowerLogical(const clang::BinaryOperator *BO);
   Value *lowerConditional(const clang::ConditionalOperator *CO);
   Value *lowerCall(const clang::CallExpr *CE);
+  /// A call of a function that is not one of the math functions: the
+  /// user's own (lowered too, so that gradc can differentiate it) or one
+  /// gradc cannot see into (made as is, refused later if it matters).
+  Value *lowerInvoke(const clang::CallExpr *CE,
+                     const clang::FunctionDecl &Callee);
+  /// How generated code names Callee: qualified, with template arguments.
+  std::string spellCallee(const clang::FunctionDecl &Callee);
   Value *lowerConstantExpr(const clang::Expr *E);
   Value *lowerLiteral(const clang::Expr *E);
 
@@ -188,6 +195,7 @@ private:
   ir::Function &F;
   ir::Builder B;
   Reporter &R;
+  CalleeSource *Callees;
 
   /// The current value of each SSA parameter and local; nullptr while a
   /// local is declared but not yet assigned.

@@ -33,6 +33,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <optional>
 #include <set>
 #include <variant>
@@ -88,12 +89,14 @@ using ParamInfos = std::vector<std::optional<ParamInfo>>;
 
 /// Checks, resolves and lowers the annotated functions of one translation
 /// unit.
-class FunctionProcessor {
+class FunctionProcessor : public CalleeSource {
 public:
   FunctionProcessor(ASTContext &Ctx, Reporter &R, FrontendResult &Result)
       : Ctx(Ctx), SM(Ctx.getSourceManager()), R(R), Result(Result) {}
 
   void process(const FunctionDecl &FD, ArrayRef<const AnnotateAttr *> Attrs);
+  const ir::Function *callee(const FunctionDecl &FD,
+                             SourceLocation Loc) override;
 
 private:
   SourceLocation specLoc(const AnnotateAttr &A, StringRef Spec, unsigned Col);
@@ -119,6 +122,9 @@ private:
   SourceManager &SM;
   Reporter &R;
   FrontendResult &Result;
+  /// Callees lowered, by canonical declaration; being lowered; refused.
+  std::map<const FunctionDecl *, const ir::Function *> Callees;
+  std::set<const FunctionDecl *> Lowering, Refused;
 };
 
 /// Where column Col of the spec carried by A is in the user's source: in the
@@ -470,8 +476,8 @@ FunctionProcessor::buildPrimal(const FunctionDecl &FD,
     F->File = P.getFilename();
   F->Loc = sourceLocOf(FD.getLocation(), SM);
   std::optional<ir::Scalar> Ret = scalarTypeOf(FD.getReturnType(), Ctx);
-  F->RetTy =
-      Ret && ir::isFloating(*Ret) ? ir::Type::scalar(*Ret) : ir::Type::voidTy();
+  F->RetTy = Ret && !FD.getReturnType()->isVoidType() ? ir::Type::scalar(*Ret)
+                                                      : ir::Type::voidTy();
   std::vector<ir::Value *> ParamValues;
   for (unsigned I = 0; I < FD.getNumParams(); ++I) {
     const ParmVarDecl *PVD = FD.getParamDecl(I);
@@ -484,9 +490,50 @@ FunctionProcessor::buildPrimal(const FunctionDecl &FD,
       F->Params.back().Suffix = Info->Suffix;
     ParamValues.push_back(Info ? V : nullptr);
   }
-  if (!lowerBody(FD, Ctx, *F, ParamValues, R))
+  if (!lowerBody(FD, Ctx, *F, ParamValues, R, this))
     return nullptr;
   return F;
+}
+
+const ir::Function *FunctionProcessor::callee(const FunctionDecl &FD,
+                                              SourceLocation Loc) {
+  const FunctionDecl *Key = FD.getCanonicalDecl();
+  if (auto It = Callees.find(Key); It != Callees.end())
+    return It->second;
+  if (Refused.count(Key))
+    return nullptr; // reported at its first call
+  std::string Name = FD.getNameAsString();
+  auto Refuse = [&](const std::string &Msg) -> const ir::Function * {
+    R.error(Loc, Msg);
+    Refused.insert(Key);
+    return nullptr;
+  };
+  if (Lowering.count(Key))
+    return Refuse("'" + Name +
+                  "' calls itself (directly or through other "
+                  "functions); recursion is not supported");
+  if (isa<CXXMethodDecl>(FD))
+    return Refuse("calls of member functions are not supported yet");
+  unsigned ErrorsBefore = R.numErrors();
+  ParamInfos Params;
+  for (const ParmVarDecl *PVD : FD.parameters())
+    Params.push_back(checkParam(*PVD));
+  Lowering.insert(Key);
+  std::unique_ptr<ir::Function> F = buildPrimal(FD, Params);
+  Lowering.erase(Key);
+  if (!F || R.numErrors() != ErrorsBefore) {
+    Refused.insert(Key);
+    return nullptr;
+  }
+  ir::reuseLoads(*F);
+  std::vector<std::string> Problems = ir::verify(*F);
+  if (!Problems.empty())
+    return Refuse("internal error: invalid IR for '" + Name +
+                  "': " + Problems.front());
+  const ir::Function *Lowered = F.get();
+  Result.Callees.push_back(std::move(F));
+  Callees[Key] = Lowered;
+  return Lowered;
 }
 
 void FunctionProcessor::process(const FunctionDecl &FD,

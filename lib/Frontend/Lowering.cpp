@@ -563,10 +563,14 @@ void BodyLowering::lowerExprStmt(const Expr *E) {
   if (const auto *CE = dyn_cast<ExplicitCastExpr>(E);
       CE && CE->getCastKind() == CK_ToVoid)
     E = CE->getSubExpr();
-  // Lowered only to report what it contains; nothing can use its ops.
+  // Kept for a call that writes memory (or might); otherwise lowered only
+  // to report what it contains, as nothing can use its ops.
   size_t Before = B.block().Ops.size();
   lowerExpr(E);
-  B.block().Ops.resize(Before);
+  std::vector<Value *> &Ops = B.block().Ops;
+  if (std::none_of(Ops.begin() + Before, Ops.end(),
+                   [](const Value *V) { return V->hasEffect(); }))
+    Ops.resize(Before);
 }
 
 std::optional<BodyLowering::Target>
@@ -878,8 +882,9 @@ Value *BodyLowering::foldConstant(Value *C, Scalar To) {
 }
 
 bool lowerBody(const FunctionDecl &FD, ASTContext &Ctx, ir::Function &F,
-               ArrayRef<Value *> ParamValues, Reporter &R) {
-  return BodyLowering(FD, Ctx, F, R).run(ParamValues);
+               ArrayRef<Value *> ParamValues, Reporter &R,
+               CalleeSource *Callees) {
+  return BodyLowering(FD, Ctx, F, R, Callees).run(ParamValues);
 }
 
 } // namespace gradc::frontend

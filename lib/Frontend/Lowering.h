@@ -64,6 +64,16 @@ std::optional<ir::Scalar> scalarTypeOf(clang::QualType T,
 ir::SourceLoc sourceLocOf(clang::SourceLocation Loc,
                           const clang::SourceManager &SM);
 
+/// The functions of the user's that a body calls, lowered once each.
+class CalleeSource {
+public:
+  virtual ~CalleeSource() = default;
+  /// FD's definition lowered to IR, or nullptr after reporting why not
+  /// (Loc is the call). Declared without a body: nullptr and nothing said.
+  virtual const ir::Function *callee(const clang::FunctionDecl &FD,
+                                     clang::SourceLocation Loc) = 0;
+};
+
 /// Lowers the body of FD into F, whose parameters have already been added.
 /// ParamValues[I] is the value of FD's parameter I, or nullptr when the
 /// parameter could not be lowered (its error has been reported; uses of it
@@ -71,7 +81,7 @@ ir::SourceLoc sourceLocOf(clang::SourceLocation Loc,
 /// any error was reported.
 bool lowerBody(const clang::FunctionDecl &FD, clang::ASTContext &Ctx,
                ir::Function &F, llvm::ArrayRef<ir::Value *> ParamValues,
-               Reporter &R);
+               Reporter &R, CalleeSource *Callees = nullptr);
 
 } // namespace gradc::frontend
 

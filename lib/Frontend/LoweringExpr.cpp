@@ -509,6 +509,8 @@ Value *BodyLowering::lowerCall(const CallExpr *CE) {
                 "calls through function pointers are not supported", Range);
   std::string Name = calleeName(*Callee);
   std::optional<MathFn> Fn = mathFunctionOf(*Callee);
+  if (!Fn && Callees)
+    return lowerInvoke(CE, *Callee);
   if (!Fn) {
     // Library functions come from system headers; the user's own from theirs.
     bool Library =

@@ -65,6 +65,16 @@ public:
     if (const auto *UO = dyn_cast<UnaryOperator>(S);
         UO && UO->isIncrementDecrementOp())
       assigned(UO->getSubExpr(), Region);
+    // A variable a callee may write through a reference lives in memory.
+    if (const auto *CE = dyn_cast<CallExpr>(S))
+      if (const FunctionDecl *Callee = CE->getDirectCallee())
+        for (unsigned I = 0; I < CE->getNumArgs() && I < Callee->getNumParams();
+             ++I) {
+          QualType PT = Callee->getParamDecl(I)->getType();
+          if (PT->isLValueReferenceType() &&
+              !PT->getPointeeType().isConstQualified())
+            assigned(CE->getArg(I), ~0u);
+        }
     for (const Stmt *Child : S->children())
       walk(Child, Region);
   }

@@ -215,6 +215,14 @@ Value *Builder::loop(LoopKind K) {
 void Builder::yield(Value *Cond) {
   make(OpCode::Yield, Type::voidTy(), {Cond});
 }
+Value *Builder::invoke(const Function *Callee, std::string Text, Type Ty,
+                       std::vector<Value *> Args) {
+  Value *V = make(OpCode::Invoke, Ty, std::move(Args));
+  V->Callee = Callee;
+  V->Text = std::move(Text);
+  return V;
+}
+
 void Builder::brk() { make(OpCode::Break, Type::voidTy()); }
 void Builder::cont() { make(OpCode::Continue, Type::voidTy()); }
 

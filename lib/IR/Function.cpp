@@ -23,6 +23,15 @@ static_assert(sizeof(MathFns) / sizeof(MathFns[0]) ==
               "one entry per MathFn");
 } // namespace
 
+bool Value::invokeWrites() const {
+  if (!Callee)
+    return true;
+  for (const Value *Op : Operands)
+    if (Op->Ty.kind() == Type::Ptr && !Op->Ty.isConstPointee())
+      return true;
+  return false;
+}
+
 const char *mathFnName(MathFn F) {
   return MathFns[static_cast<unsigned>(F)].Name;
 }

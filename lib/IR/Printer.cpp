@@ -86,6 +86,8 @@ const char *opName(const Value &V) {
     return "break";
   case OpCode::Continue:
     return "continue";
+  case OpCode::Invoke:
+    return "invoke";
   case OpCode::Tape:
     return "tape";
   case OpCode::Push:
@@ -151,6 +153,8 @@ private:
                 mathFnName(V->Fn);
       if (V->Code == OpCode::Cmp)
         Line += std::string(" ") + cmpPredName(V->Pred);
+      if (V->Code == OpCode::Invoke)
+        Line += " @" + V->Text;
       if (V->Code == OpCode::Cast && V->IVal)
         Line += " implicit";
       if (V->Code == OpCode::Note)

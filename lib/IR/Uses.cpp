@@ -26,6 +26,11 @@ bool writes(const Value &Op, const Value *Base) {
   if ((Op.Code == OpCode::Store || Op.Code == OpCode::AddTo) &&
       baseOf(Op.Operands[0]) == Base)
     return true;
+  if (Op.Code == OpCode::Invoke)
+    for (const Value *Arg : Op.Operands)
+      if (Arg->Ty.kind() == Type::Ptr && !Arg->Ty.isConstPointee() &&
+          baseOf(Arg) == Base)
+        return true;
   for (const Block &R : Op.Regions)
     for (const Value *V : R.Ops)
       if (writes(*V, Base))
@@ -102,6 +107,10 @@ static void collectRead(const Block &Body, std::vector<bool> &Live) {
 
 static bool loads(const Value &V, const Value *L) {
   if (V.Code == OpCode::Load && V.Operands[0] == L)
+    return true;
+  // A callee may read what it is given (a pullback adds into it).
+  if (V.Code == OpCode::Invoke &&
+      std::find(V.Operands.begin(), V.Operands.end(), L) != V.Operands.end())
     return true;
   for (const Block &R : V.Regions)
     for (const Value *Op : R.Ops)

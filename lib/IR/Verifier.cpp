@@ -226,6 +226,20 @@ private:
         expectIndex(V, Ops[1]);
       }
       break;
+    case OpCode::Invoke:
+      if (V.Callee) {
+        const Function &C = *V.Callee;
+        expectOperands(V, static_cast<unsigned>(C.Params.size()));
+        for (size_t I = 0; I < Ops.size() && I < C.Params.size(); ++I) {
+          Type P = C.Params[I].V->Ty;
+          if (P.isMemory() ? !Ops[I]->Ty.isMemory() : Ops[I]->Ty != P)
+            error(V, "argument " + std::to_string(I + 1) + " of " + V.Text +
+                         " has type " + Ops[I]->Ty.str() + ", not " + P.str());
+        }
+        if (V.Ty != C.RetTy)
+          error(V, "the call's type differs from " + V.Text + "'s");
+      }
+      break;
     case OpCode::Local:
     case OpCode::Tape:
     case OpCode::Break:

@@ -339,7 +339,7 @@ TEST(Interpreter, ReportsAPushPastTheReservedRoom) {
     Value *T = B.tape(Scalar::Float64, "p_tape");
     B.append(F->create(OpCode::Reserve, Type::voidTy(), {T, i32(B, Room)}));
     for (int K = 0; K < 3; ++K) {
-      B.setOrigin(-1, {5, 3 + K});
+      B.setOrigin(-1, {5, static_cast<unsigned>(3 + K)});
       B.push(T, f64(B, K));
       F->Body.Ops.back()->IVal = 1;
     }

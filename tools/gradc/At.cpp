@@ -10,7 +10,7 @@
 #include "At.h"
 
 #include "AtInput.h"
-#include "gradc/Autodiff/Reverse.h"
+#include "gradc/Autodiff/Pullbacks.h"
 #include "gradc/Eval/Interpreter.h"
 
 #include <algorithm>
@@ -124,8 +124,13 @@ private:
     Opts.Out = R.Out;
     Opts.Name = R.BaseName + (Pull ? "_pullback" : "_grad");
     Opts.TraceOut = &T;
+    Opts.Pullbacks = &Pullbacks;
     std::vector<autodiff::ReverseError> Problems;
     G = autodiff::reverse(P, Opts, &Problems);
+    if (!G && !Pullbacks.errors().empty()) {
+      Error = Pullbacks.errors().front();
+      return false;
+    }
     if (!G) {
       Error = Problems.empty()
                   ? "cannot differentiate '" + P.Name + "'"
@@ -415,6 +420,7 @@ private:
   std::string &Error;
   std::map<std::string, AtValue> Given;
   autodiff::Trace T;
+  autodiff::PullbackCache Pullbacks; ///< What G calls; outlives G.
   std::unique_ptr<Function> G;
   size_t NumSeeds = 0;
   std::vector<eval::Arg> Args, Inputs;

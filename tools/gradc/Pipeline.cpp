@@ -2,7 +2,7 @@
 #include "Pipeline.h"
 
 #include "Format.h"
-#include "gradc/Autodiff/Reverse.h"
+#include "gradc/Autodiff/Pullbacks.h"
 #include "gradc/Emit/CppEmitter.h"
 #include "gradc/IR/Printer.h"
 #include "gradc/IR/Verifier.h"
@@ -50,6 +50,8 @@ bool render(const std::vector<frontend::Request> &Requests,
   }
 
   std::vector<std::unique_ptr<ir::Function>> Generated;
+  // Callees' pullbacks, shared by every function that calls them.
+  autodiff::PullbackCache Callees;
   bool Failed = false;
   for (const frontend::Request &R : Requests) {
     for (autodiff::GradKind GK :
@@ -60,6 +62,7 @@ bool render(const std::vector<frontend::Request> &Requests,
       Opts.Kind = GK;
       Opts.Wrt = R.Wrt;
       Opts.Out = R.Out;
+      Opts.Pullbacks = &Callees;
       Opts.Name =
           R.BaseName + (GK == autodiff::GradKind::Grad ? "_grad" : "_pullback");
       std::vector<autodiff::ReverseError> Problems;
@@ -67,7 +70,10 @@ bool render(const std::vector<frontend::Request> &Requests,
           autodiff::reverse(*R.Primal, Opts, &Problems);
       if (!G) {
         // Both kinds fail alike: report once, then go on to the next
-        // function, so that one run lists every problem.
+        // function, so that one run lists every problem (a callee's first).
+        for (const std::string &E : Callees.errors())
+          if (Error.find(E) == std::string::npos)
+            Error += (Error.empty() ? "" : "\n") + E;
         for (const autodiff::ReverseError &E : Problems)
           Error += (Error.empty() ? "" : "\n") + R.Primal->File + ":" +
                    std::to_string(E.Loc.Line) + ":" +
@@ -86,12 +92,14 @@ bool render(const std::vector<frontend::Request> &Requests,
   }
   if (Failed)
     return false;
+  std::vector<const ir::Function *> Fns = Callees.made();
   if (Kind == EmitKind::GradIR) {
+    for (const ir::Function *G : Fns)
+      Out += ir::print(*G);
     for (const auto &G : Generated)
       Out += ir::print(*G);
     return true;
   }
-  std::vector<const ir::Function *> Fns;
   for (const auto &G : Generated)
     Fns.push_back(G.get());
   emit::HeaderOptions HO;

@@ -37,6 +37,22 @@ struct Trace {
   std::vector<Entry> Entries; ///< Parameters, then values in source order.
 };
 
+/// The pullbacks of the functions a primal calls, made once each.
+class PullbackSource {
+public:
+  virtual ~PullbackSource() = default;
+  /// The pullback of Callee with respect to its parameters Wrt (indices,
+  /// ascending), seeded through its return value or, for a void callee,
+  /// its outputs (every non-const floating pointer or reference). Null
+  /// after its errors were reported.
+  virtual const ir::Function *pullback(const ir::Function &Callee,
+                                       const std::vector<unsigned> &Wrt) = 0;
+};
+
+/// A void function's outputs: its non-const floating pointer and reference
+/// parameters (the default of out(...)).
+std::vector<unsigned> defaultOutputs(const ir::Function &F);
+
 struct ReverseOptions {
   GradKind Kind = GradKind::Grad;
   std::string Name;          ///< Name of the generated function.
@@ -47,6 +63,9 @@ struct ReverseOptions {
   /// When set, filled in; dead code is then kept, so that every traced
   /// value is computed.
   Trace *TraceOut = nullptr;
+  /// Where pullbacks of called functions come from; calls that carry a
+  /// derivative are refused without one.
+  PullbackSource *Pullbacks = nullptr;
 };
 
 /// The name of the adjoint of parameter P: "d" + P, or, when that clashes

@@ -33,6 +33,9 @@ struct Request {
 
 struct FrontendResult {
   std::vector<Request> Requests;
+  /// The functions of the user's that the requests call (directly or not),
+  /// lowered once each; Invoke ops point at them.
+  std::vector<std::unique_ptr<ir::Function>> Callees;
   unsigned NumErrors = 0;
   /// Every file the compilation read (the source and the headers it
   /// includes), for dependency files.

@@ -36,6 +36,9 @@ public:
   Value *div(Value *A, Value *B);
   Value *rem(Value *A, Value *B);
   Value *call(MathFn Fn, std::vector<Value *> Args);
+  /// A call of Callee (null: one gradc cannot see into), spelled Text.
+  Value *invoke(const Function *Callee, std::string Text, Type Ty,
+                std::vector<Value *> Args);
   Value *cmp(CmpPred P, Value *A, Value *B);
   Value *select(Value *C, Value *A, Value *B);
   Value *logicAnd(Value *A, Value *B);

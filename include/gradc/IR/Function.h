@@ -55,6 +55,10 @@ enum class OpCode : std::uint8_t {
   Yield,  ///< Ends a Cond region: operand 0 is the loop's condition.
   Break,
   Continue,
+  Invoke,  ///< A call of a function of the user's (Callee, spelled Text);
+           ///< operands: one per parameter, a pointer for a pointer, array
+           ///< or non-const reference parameter. Callee null: a function
+           ///< gradc cannot see into, called as is.
   Tape,    ///< A tape of scalars (gradc::tape<T>); values overwritten in the
            ///< forward sweep that the backward sweep still needs.
   Push,    ///< Pushes operand 1 onto tape operand 0; IVal 1: into space
@@ -136,6 +140,7 @@ struct Statement {
 };
 
 class Value;
+class Function;
 
 struct Block {
   std::vector<Value *> Ops;
@@ -159,7 +164,8 @@ public:
   std::string Text;      ///< Const: source spelling (may be empty); Note: text.
   MathFn Fn = MathFn::Exp;
   CmpPred Pred = CmpPred::LT;
-  bool ZeroInit = false; ///< Local: declared zeroed.
+  bool ZeroInit = false;            ///< Local: declared zeroed.
+  const Function *Callee = nullptr; ///< Invoke: the function called.
   /// Nested blocks of If (Then, Else) and Loop (Init, Cond, LoopBody, Step).
   std::vector<Block> Regions;
 
@@ -179,13 +185,21 @@ public:
     case OpCode::Reserve:
     case OpCode::Return:
       return false;
+    case OpCode::Invoke:
+      return !Ty.isVoid();
     default:
       return true;
     }
   }
   /// Ops that change memory or control flow, or say something: never
   /// removed as dead, never moved across.
-  bool hasEffect() const { return !hasResult() || Code == OpCode::Pop; }
+  bool hasEffect() const {
+    return !hasResult() || Code == OpCode::Pop ||
+           (Code == OpCode::Invoke && invokeWrites());
+  }
+  /// An Invoke that may write memory: through a pointer to non-const, or
+  /// anything at all when gradc cannot see the callee.
+  bool invokeWrites() const;
   bool isRegionOp() const { return Code == OpCode::If || Code == OpCode::Loop; }
   LoopKind loopKind() const { return static_cast<LoopKind>(IVal); }
   /// Load, Store and AddTo: the index operand, or null for *p.

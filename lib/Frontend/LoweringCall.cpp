@@ -1,0 +1,125 @@
+//===- LoweringCall.cpp - Calls of the user's functions to IR -------------===//
+//
+// A call of a function that is not one of the math functions becomes an
+// Invoke. When gradc can see the callee's body, the callee is lowered too
+// (once, by the CalleeSource), so that the reverse mode can give it a
+// pullback; otherwise the call is made as is, which is right as long as no
+// derivative flows through it (the reverse mode refuses it if one does).
+// Arguments follow the callee's parameter types: pointers and arrays are
+// passed as pointers, a non-const reference as a pointer to its variable.
+//
+//===----------------------------------------------------------------------===//
+#include "BodyLowering.h"
+
+#include "clang/AST/TemplateBase.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace gradc::frontend {
+
+using namespace clang;
+using ir::Scalar;
+using ir::Value;
+
+std::string BodyLowering::spellCallee(const FunctionDecl &Callee) {
+  std::string Name;
+  llvm::raw_string_ostream OS(Name);
+  // Qualified unless it lives where the calling function does.
+  if (Callee.getDeclContext()->getRedeclContext()->Equals(
+          FD.getDeclContext()->getRedeclContext()))
+    OS << Callee.getName();
+  else
+    OS << Callee.getQualifiedNameAsString();
+  if (const TemplateArgumentList *Args = Callee.getTemplateSpecializationArgs())
+    printTemplateArgumentList(OS, Args->asArray(), Ctx.getPrintingPolicy());
+  OS.flush();
+  // Names in an anonymous namespace are spelled without it.
+  for (std::string Anon = "(anonymous namespace)::";;) {
+    size_t At = Name.find(Anon);
+    if (At == std::string::npos)
+      break;
+    Name.erase(At, Anon.size());
+  }
+  return Name;
+}
+
+Value *BodyLowering::lowerInvoke(const CallExpr *CE,
+                                 const FunctionDecl &Callee) {
+  SourceLocation Loc = CE->getCallee()->IgnoreImplicit()->getExprLoc();
+  SourceRange Range = CE->getSourceRange();
+  std::string Name = calleeName(Callee);
+  if (Callee.isVariadic())
+    return fail(Loc,
+                "call to variadic function '" + Name + "' is not supported",
+                Range);
+  QualType RT = Callee.getReturnType();
+  ir::Type Ty = ir::Type::voidTy();
+  if (!RT->isVoidType()) {
+    std::optional<Scalar> S = scalarTypeOf(RT, Ctx);
+    if (!S || RT->isReferenceType())
+      return fail(Loc,
+                  "call to '" + Name + "' returning '" + typeName(RT) +
+                      "' is not supported yet",
+                  Range);
+    Ty = ir::Type::scalar(*S);
+  }
+  const ir::Function *G = nullptr;
+  const FunctionDecl *Def = Callee.getDefinition();
+  if (Def && !SM.isInSystemHeader(Def->getLocation())) {
+    G = Callees->callee(*Def, Loc);
+    if (!G) {
+      Failed = true; // reported at the callee
+      return nullptr;
+    }
+  }
+  std::vector<Value *> Args;
+  bool Ok = true;
+  for (unsigned I = 0; I < CE->getNumArgs(); ++I) {
+    const Expr *Arg = CE->getArg(I);
+    if (const auto *DA = dyn_cast<CXXDefaultArgExpr>(Arg))
+      Arg = DA->getExpr();
+    const ParmVarDecl *PVD = Callee.getParamDecl(I);
+    QualType PT = PVD->getType();
+    Value *V = nullptr;
+    if (const auto *RefT = PT->getAs<ReferenceType>();
+        RefT && !RefT->getPointeeType()->isArrayType() &&
+        !RefT->getPointeeType().isConstQualified()) {
+      // The variable itself: a scalar in memory, or an element.
+      std::optional<Target> T = assignTarget(Arg);
+      if (T && T->Var) {
+        fail(Arg->getBeginLoc(),
+             "'" + T->Var->getNameAsString() +
+                 "' cannot be passed by reference here; copy it into a local "
+                 "variable first",
+             Arg->getSourceRange());
+        T = std::nullopt;
+      }
+      if (T) {
+        at(Arg->getBeginLoc());
+        V = T->Index ? B.offset(T->Ptr, T->Index) : T->Ptr;
+      }
+    } else if (PT->isPointerType() || PT->isArrayType() ||
+               PT->isReferenceType()) {
+      V = lowerPointer(Arg);
+    } else {
+      std::optional<Scalar> S = scalarTypeOf(PT.getNonReferenceType(), Ctx);
+      if (!S) {
+        fail(Arg->getBeginLoc(),
+             "passing '" + typeName(Arg->getType()) + "' to '" + Name +
+                 "' is not supported yet",
+             Arg->getSourceRange());
+      } else if ((V = expectScalar(lowerExpr(Arg), Arg))) {
+        at(Arg->getBeginLoc());
+        V = convert(V, *S, /*Implicit=*/true);
+      }
+    }
+    Ok &= V != nullptr;
+    Args.push_back(V);
+  }
+  if (!Ok)
+    return nullptr;
+  at(CE->getBeginLoc());
+  return B.invoke(G, spellCallee(Callee), Ty, std::move(Args));
+}
+
+} // namespace gradc::frontend
