@@ -147,7 +147,13 @@ void Planner::number(const Block &B, bool Header) {
 bool Planner::materializes(const Value &V) const {
   if (!V.hasResult() || V.isConst())
     return false;
-  if (declares(V) || V.Code == OpCode::Pop || V.Code == OpCode::Invoke)
+  if (declares(V) || V.Code == OpCode::Pop)
+    return true;
+  // A call that writes, or reads memory, is made where it was made.
+  if (V.Code == OpCode::Invoke &&
+      (V.hasEffect() ||
+       std::any_of(V.Operands.begin(), V.Operands.end(),
+                   [](const Value *Op) { return Op->Ty.isMemory(); })))
     return true;
   // A loop header is one line of C++: everything in it is printed inline.
   if (InHeader[V.Id])

@@ -148,7 +148,8 @@ private:
   Value *lowerInvoke(const clang::CallExpr *CE,
                      const clang::FunctionDecl &Callee);
   /// How generated code names Callee: qualified, with template arguments.
-  std::string spellCallee(const clang::FunctionDecl &Callee);
+  std::string spellCallee(const clang::CallExpr *CE,
+                          const clang::FunctionDecl &Callee);
   Value *lowerConstantExpr(const clang::Expr *E);
   Value *lowerLiteral(const clang::Expr *E);
 

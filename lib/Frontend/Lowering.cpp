@@ -332,7 +332,7 @@ bool BodyLowering::run(ArrayRef<Value *> ParamValues) {
     B.ret(nullptr);
   else if (ExitedBy && ResultCell)
     B.ret(B.load(ResultCell)); // every path returned inside a branch
-  else
+  else if (!Failed) // a return whose value failed to lower is reported
     fail(CS->getRBracLoc(),
          "'" + functionName() + "' must end with a return statement");
   return !Failed;

@@ -21,7 +21,14 @@ using namespace clang;
 using ir::Scalar;
 using ir::Value;
 
-std::string BodyLowering::spellCallee(const FunctionDecl &Callee) {
+std::string BodyLowering::spellCallee(const CallExpr *CE,
+                                      const FunctionDecl &Callee) {
+  // As the user wrote it (`std::lgamma`, `geo::dist`, `sqnorm`): generated
+  // code runs in the namespace of the function that makes the call.
+  if (const auto *DRE =
+          dyn_cast<DeclRefExpr>(CE->getCallee()->IgnoreImplicit());
+      DRE && DRE->getBeginLoc().isFileID() && DRE->getEndLoc().isFileID())
+    return sourceText(DRE->getSourceRange());
   std::string Name;
   llvm::raw_string_ostream OS(Name);
   // Qualified unless it lives where the calling function does.
@@ -119,7 +126,7 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE,
   if (!Ok)
     return nullptr;
   at(CE->getBeginLoc());
-  return B.invoke(G, spellCallee(Callee), Ty, std::move(Args));
+  return B.invoke(G, spellCallee(CE, Callee), Ty, std::move(Args));
 }
 
 } // namespace gradc::frontend

@@ -24,12 +24,12 @@ static_assert(sizeof(MathFns) / sizeof(MathFns[0]) ==
 } // namespace
 
 bool Value::invokeWrites() const {
-  if (!Callee)
-    return true;
+  // What gradc cannot see into may write through any pointer it is given
+  // (and do anything else, but gradc only keeps track of memory).
   for (const Value *Op : Operands)
-    if (Op->Ty.kind() == Type::Ptr && !Op->Ty.isConstPointee())
+    if (Op->Ty.isMemory() && (!Callee || !Op->Ty.isConstPointee()))
       return true;
-  return false;
+  return Callee == nullptr && Ty.isVoid();
 }
 
 const char *mathFnName(MathFn F) {

@@ -8,6 +8,7 @@
 #include "gradc/IR/Verifier.h"
 
 #include <map>
+#include <set>
 
 namespace gradc::tool {
 
@@ -92,16 +93,27 @@ bool render(const std::vector<frontend::Request> &Requests,
   }
   if (Failed)
     return false;
+  // A callee that is annotated itself: the pullback made for its callers
+  // (before them) stands for the request's (the same name and parameters:
+  // the same function).
+  auto Key = [](const ir::Function &G) {
+    std::string K = G.Name;
+    for (const ir::Param &P : G.Params)
+      K += "," + P.V->Ty.str();
+    return K;
+  };
   std::vector<const ir::Function *> Fns = Callees.made();
+  std::set<std::string> Made;
+  for (const ir::Function *G : Fns)
+    Made.insert(Key(*G));
+  for (const auto &G : Generated)
+    if (!Made.count(Key(*G)))
+      Fns.push_back(G.get());
   if (Kind == EmitKind::GradIR) {
     for (const ir::Function *G : Fns)
       Out += ir::print(*G);
-    for (const auto &G : Generated)
-      Out += ir::print(*G);
     return true;
   }
-  for (const auto &G : Generated)
-    Fns.push_back(G.get());
   emit::HeaderOptions HO;
   HO.SourceName = SourceName;
   Out = formatCpp(emit::emitHeader(Fns, HO));

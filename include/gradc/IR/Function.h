@@ -197,8 +197,9 @@ public:
     return !hasResult() || Code == OpCode::Pop ||
            (Code == OpCode::Invoke && invokeWrites());
   }
-  /// An Invoke that may write memory: through a pointer to non-const, or
-  /// anything at all when gradc cannot see the callee.
+  /// An Invoke that may write memory: through a pointer to non-const (any
+  /// pointer, when gradc cannot see the callee; and a void function gradc
+  /// cannot see is called for what it does).
   bool invokeWrites() const;
   bool isRegionOp() const { return Code == OpCode::If || Code == OpCode::Loop; }
   LoopKind loopKind() const { return static_cast<LoopKind>(IVal); }

@@ -73,11 +73,9 @@ double f(double x, double y) { return geo::dist(x, y, 1.0, 2.0) + sq(x); }
 // TEXT:        inline void dist_wrt_ax_ay_pullback(double ax, double ay, double bx, double by,
 // TEXT:          sq_pullback(diff_2, quot, dv_sq);
 // TEXT-LABEL:  inline double f_grad(double x, double y, double &dx, double &dy) {
-// TEXT-NEXT:     double dist_x = geo::dist(x, y, 1.0, 2.0);
-// TEXT-NEXT:     double sq_x = sq(x);
-// TEXT-NEXT:     double f = dist_x + sq_x;
+// TEXT-NEXT:     double f = geo::dist(x, y, 1.0, 2.0) + sq(x);
 // TEXT-EMPTY:
-// TEXT-NEXT:     // helpers.cpp:[[#@LINE-13]]: return geo::dist(x, y, 1.0, 2.0) + sq(x);
+// TEXT-NEXT:     // helpers.cpp:[[#@LINE-11]]: return geo::dist(x, y, 1.0, 2.0) + sq(x);
 // TEXT-NEXT:     sq_pullback(x, 1, dx);
 // TEXT-NEXT:     geo::dist_wrt_ax_ay_pullback(x, y, 1.0, 2.0, 1, dx, dy);
 // TEXT-NEXT:     return f;

@@ -1,0 +1,79 @@
+// Calls gradc refuses, each at its source line with exit status 1 and no
+// header written; a call that carries no derivative is made as is, whether
+// or not gradc can see into the callee.
+// RUN: rm -f %t.grad.h
+// RUN: not %gradc %s -o %t.grad.h -- -DRECURSION 2>&1 | FileCheck %s --check-prefix=RECURSION
+// RUN: not test -e %t.grad.h
+// RUN: not %gradc %s -o %t.grad.h -- -DOPAQUE 2>&1 | FileCheck %s --check-prefix=OPAQUE
+// RUN: not test -e %t.grad.h
+// RUN: not %gradc %s -o %t.grad.h -- -DINSIDE 2>&1 | FileCheck %s --check-prefix=INSIDE
+// RUN: not test -e %t.grad.h
+// RUN: not %gradc %s -o %t.grad.h -- -DWRITTEN 2>&1 | FileCheck %s --check-prefix=WRITTEN
+// RUN: not test -e %t.grad.h
+// RUN: %gradc %s -o %t.grad.h
+// RUN: FileCheck %s --check-prefix=PASSIVE < %t.grad.h
+#include <gradc/gradc.h>
+
+#include <cmath>
+
+#ifdef RECURSION
+GRADC_DIFF("grad")
+double power(double x, int n) {
+  // RECURSION: refused.cpp:[[@LINE+1]]:29: error: 'power' calls itself (directly or through other functions); recursion is not supported
+  return n == 0 ? 1.0 : x * power(x, n - 1);
+}
+// RECURSION: gradc: {{.*}}refused.cpp: 1 error; no output written
+#endif
+
+#ifdef OPAQUE
+double mystery(double x); // defined elsewhere
+
+GRADC_DIFF("grad")
+double opaque(double x) {
+  // OPAQUE: refused.cpp:[[@LINE+1]]:10: error: a derivative flows through this call to mystery, whose body gradc cannot see; define it where gradc reads it, or give it a custom pullback
+  return mystery(x) * 2;
+}
+// OPAQUE: gradc: {{.*}}refused.cpp: no output written
+#endif
+
+#ifdef INSIDE
+// What gradc cannot lower in a callee is reported in the callee.
+double helper(double x, int k) {
+  // INSIDE: refused.cpp:[[@LINE+1]]:3: error: 'switch' statements are not supported yet; write them as if / else if
+  switch (k) {
+  default:
+    return x;
+  }
+}
+
+GRADC_DIFF("grad")
+double uses_helper(double x) { return helper(x, 1); }
+#endif
+
+#ifdef WRITTEN
+void fill(double x, double *out) { out[0] = x * x; }
+
+GRADC_DIFF("grad")
+double written_twice(double x) {
+  double h[1];
+  h[0] = x;
+  // WRITTEN: refused.cpp:[[@LINE+1]]:3: error: 'h' is written by this call to fill; gradc supports that when nothing else writes it and it is a local variable declared in the same block as the call (or an output written by this call alone, outside loops)
+  fill(x, h);
+  return h[0];
+}
+// WRITTEN: gradc: {{.*}}refused.cpp: no output written
+#endif
+
+// Calls on data only: made as is, no pullback, even into a body gradc
+// cannot see (std::lgamma) or would not differentiate.
+double count_terms(int n) { return n * (n + 1) / 2.0; }
+
+GRADC_DIFF("grad wrt(x)")
+double passive(double x, int n) {
+  double k = std::lgamma(n + 1.0) + count_terms(n);
+  return k * x;
+}
+// PASSIVE-LABEL: inline double passive_grad(double x, int n, double &dx) {
+// PASSIVE-NEXT:    double k = std::lgamma(n + 1.0) + count_terms(n);
+// PASSIVE-NOT:     pullback
+// PASSIVE:         dx += k;
