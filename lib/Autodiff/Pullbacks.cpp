@@ -9,17 +9,6 @@ namespace gradc::autodiff {
 
 using namespace ir;
 
-/// All floating parameters but the outputs: what the pullback of a callee
-/// called with everything active takes adjoints of.
-static std::vector<unsigned> allInputs(const Function &F) {
-  std::vector<unsigned> Out = defaultOutputs(F), In;
-  for (unsigned I = 0; I < F.Params.size(); ++I)
-    if (isFloating(F.Params[I].V->Ty.scalarKind()) &&
-        std::find(Out.begin(), Out.end(), I) == Out.end())
-      In.push_back(I);
-  return In;
-}
-
 const Function *PullbackCache::pullback(const Function &Callee,
                                         const std::vector<unsigned> &Wrt) {
   Key K{&Callee, Wrt};
@@ -33,7 +22,7 @@ const Function *PullbackCache::pullback(const Function &Callee,
   Opts.Out = defaultOutputs(Callee);
   Opts.Pullbacks = this;
   Opts.Name = Callee.Name;
-  if (Wrt != allInputs(Callee)) {
+  if (Wrt != defaultInputs(Callee)) {
     Opts.Name += "_wrt";
     for (unsigned I : Wrt)
       Opts.Name += "_" + Callee.Params[I].V->Name;

@@ -1133,7 +1133,26 @@ void ReverseMode::backwardInvoke(const Value &V) {
       return;
     }
   }
-  const Function *PB = Opts.Pullbacks->pullback(C, Wrt);
+  const Function *PB = nullptr;
+  if (C.Custom) {
+    // The user's pullback takes an adjoint of every input; those that
+    // carry nothing here get a scratch local (pointers cannot).
+    for (unsigned I : defaultInputs(C)) {
+      if (std::find(Wrt.begin(), Wrt.end(), I) != Wrt.end())
+        continue;
+      if (C.Params[I].V->Ty.isMemory()) {
+        error(V, "the custom pullback " + C.Custom->Name +
+                     " takes the adjoint of '" + C.Params[I].V->Name +
+                     "', which carries no derivative here; not supported "
+                     "yet");
+        return;
+      }
+      Wrt.insert(std::upper_bound(Wrt.begin(), Wrt.end(), I), I);
+    }
+    PB = C.Custom;
+  } else {
+    PB = Opts.Pullbacks->pullback(C, Wrt);
+  }
   if (!PB) {
     error(V, "cannot differentiate this call to " + V.Text +
                  " (see the errors above)");
@@ -1428,6 +1447,15 @@ std::unique_ptr<Function> ReverseMode::run() {
 }
 
 } // namespace
+
+std::vector<unsigned> defaultInputs(const Function &F) {
+  std::vector<unsigned> Out = defaultOutputs(F), In;
+  for (unsigned I = 0; I < F.Params.size(); ++I)
+    if (isFloating(F.Params[I].V->Ty.scalarKind()) &&
+        std::find(Out.begin(), Out.end(), I) == Out.end())
+      In.push_back(I);
+  return In;
+}
 
 std::vector<unsigned> defaultOutputs(const Function &F) {
   std::vector<unsigned> Out;

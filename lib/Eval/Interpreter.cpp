@@ -240,7 +240,7 @@ private:
   /// what it wrote (distinct pointer arguments are assumed not to overlap,
   /// as gradc assumes everywhere).
   Flow invoke(const Value &V, long double &Out) {
-    if (!V.Callee)
+    if (!V.Callee || V.Callee->Opaque)
       return fail(V, "calls " + V.Text + ", whose body gradc cannot see");
     const Function &C = *V.Callee;
     std::vector<Arg> Args(V.Operands.size());

@@ -95,6 +95,8 @@ public:
       : Ctx(Ctx), SM(Ctx.getSourceManager()), R(R), Result(Result) {}
 
   void process(const FunctionDecl &FD, ArrayRef<const AnnotateAttr *> Attrs);
+  /// FD is annotated custom: the user's pullback of another function.
+  void registerCustom(const FunctionDecl &FD);
   const ir::Function *callee(const FunctionDecl &FD,
                              SourceLocation Loc) override;
 
@@ -125,6 +127,15 @@ private:
   /// Callees lowered, by canonical declaration; being lowered; refused.
   std::map<const FunctionDecl *, const ir::Function *> Callees;
   std::set<const FunctionDecl *> Lowering, Refused;
+  /// Custom pullbacks, by the canonical declaration of what they
+  /// differentiate.
+  std::map<const FunctionDecl *, const FunctionDecl *> CustomOf;
+  /// FD lowered for its custom pullback's sake: silently, as far as gradc
+  /// can, else its signature alone.
+  std::unique_ptr<ir::Function> lowerQuietly(const FunctionDecl &FD);
+  /// The signature a pullback of Primal has, and whether Custom has it.
+  bool matchesPullback(const FunctionDecl &Primal, const FunctionDecl &Custom,
+                       std::string &Expected);
 };
 
 /// Where column Col of the spec carried by A is in the user's source: in the
@@ -495,11 +506,158 @@ FunctionProcessor::buildPrimal(const FunctionDecl &FD,
   return F;
 }
 
+bool FunctionProcessor::matchesPullback(const FunctionDecl &Primal,
+                                        const FunctionDecl &Custom,
+                                        std::string &Expected) {
+  std::vector<std::pair<QualType, std::string>> Want;
+  auto Element = [](QualType T) {
+    T = T.getNonReferenceType();
+    if (T->isPointerType())
+      T = T->getPointeeType();
+    return T.getUnqualifiedType();
+  };
+  auto Floating = [&](QualType T) { return Element(T)->isRealFloatingType(); };
+  auto IsOut = [&](QualType T) {
+    bool Memory = T->isPointerType() || T->isLValueReferenceType();
+    QualType P =
+        T->isPointerType() ? T->getPointeeType() : T.getNonReferenceType();
+    return Primal.getReturnType()->isVoidType() && Memory &&
+           !P.isConstQualified() && Floating(T);
+  };
+  for (const ParmVarDecl *P : Primal.parameters())
+    Want.push_back({P->getType(), P->getNameAsString()});
+  QualType Ret = Primal.getReturnType();
+  if (!Ret->isVoidType())
+    Want.push_back({Ret, "dout"});
+  for (const ParmVarDecl *P : Primal.parameters())
+    if (IsOut(P->getType()))
+      Want.push_back(
+          {P->getType()->isPointerType()
+               ? Ctx.getPointerType(Element(P->getType()).withConst())
+               : Element(P->getType()),
+           "d" + P->getNameAsString()});
+  for (const ParmVarDecl *P : Primal.parameters()) {
+    QualType T = P->getType();
+    if (!Floating(T) || IsOut(T))
+      continue;
+    Want.push_back({T->isPointerType() ? Ctx.getPointerType(Element(T))
+                                       : Ctx.getLValueReferenceType(Element(T)),
+                    "d" + P->getNameAsString()});
+  }
+  Expected = "void " + Custom.getNameAsString() + "(";
+  for (size_t I = 0; I < Want.size(); ++I) {
+    std::string T = typeName(Want[I].first);
+    bool Tight = T.back() == '&' || T.back() == '*'; // `double &dx`
+    Expected += (I ? ", " : "") + T + (Tight ? "" : " ") + Want[I].second;
+  }
+  Expected += ")";
+  if (!Custom.getReturnType()->isVoidType() ||
+      Custom.getNumParams() != Want.size())
+    return false;
+  for (size_t I = 0; I < Want.size(); ++I)
+    if (!Ctx.hasSameType(Custom.getParamDecl(I)->getType(), Want[I].first))
+      return false;
+  return true;
+}
+
+void FunctionProcessor::registerCustom(const FunctionDecl &FD) {
+  std::string Name = FD.getNameAsString();
+  StringRef Suffix = "_pullback";
+  if (!StringRef(Name).ends_with(Suffix) || Name.size() == Suffix.size()) {
+    R.error(FD.getLocation(),
+            "a custom pullback is named after the function it "
+            "differentiates: 'g_pullback' for 'g'");
+    return;
+  }
+  std::string Of = Name.substr(0, Name.size() - Suffix.size());
+  std::vector<const FunctionDecl *> Candidates;
+  for (const NamedDecl *D : FD.getDeclContext()->lookup(&Ctx.Idents.get(Of)))
+    if (const auto *F = dyn_cast<FunctionDecl>(D))
+      Candidates.push_back(F);
+  if (Candidates.empty()) {
+    R.error(FD.getLocation(), "'" + Name + "' is a custom pullback of '" + Of +
+                                  "', but no function '" + Of +
+                                  "' is declared in the same scope");
+    return;
+  }
+  std::string Expected, First;
+  for (const FunctionDecl *C : Candidates) {
+    if (matchesPullback(*C, FD, Expected)) {
+      CustomOf[C->getCanonicalDecl()] = &FD;
+      return;
+    }
+    if (First.empty())
+      First = Expected;
+  }
+  R.error(FD.getLocation(), "'" + Name +
+                                "' does not have the signature of a pullback "
+                                "of '" +
+                                Of + "': expected '" + First + "'");
+}
+
+std::unique_ptr<ir::Function>
+FunctionProcessor::lowerQuietly(const FunctionDecl &FD) {
+  ParamInfos Params;
+  R.setSilent(true);
+  unsigned Before = R.numErrors();
+  for (const ParmVarDecl *PVD : FD.parameters())
+    Params.push_back(checkParam(*PVD));
+  std::unique_ptr<ir::Function> F;
+  bool ParamsOk = R.numErrors() == Before;
+  if (ParamsOk && FD.hasBody())
+    F = buildPrimal(FD, Params);
+  R.setSilent(false);
+  if (F && ir::verify(*F).empty())
+    return F;
+  if (!ParamsOk)
+    return nullptr;
+  // The signature alone, with the body left out.
+  F = std::make_unique<ir::Function>();
+  F->Name = FD.getNameAsString();
+  F->Namespaces = namespacesOf(FD);
+  F->Loc = sourceLocOf(FD.getLocation(), SM);
+  std::optional<ir::Scalar> Ret = scalarTypeOf(FD.getReturnType(), Ctx);
+  F->RetTy = Ret && !FD.getReturnType()->isVoidType() ? ir::Type::scalar(*Ret)
+                                                      : ir::Type::voidTy();
+  for (unsigned I = 0; I < FD.getNumParams(); ++I) {
+    F->addParam(FD.getParamDecl(I)->getNameAsString(), Params[I]->Ty,
+                Params[I]->Spelling);
+    F->Params.back().Suffix = Params[I]->Suffix;
+  }
+  F->Opaque = true;
+  return F;
+}
+
 const ir::Function *FunctionProcessor::callee(const FunctionDecl &FD,
                                               SourceLocation Loc) {
   const FunctionDecl *Key = FD.getCanonicalDecl();
   if (auto It = Callees.find(Key); It != Callees.end())
     return It->second;
+  if (auto It = CustomOf.find(Key); It != CustomOf.end()) {
+    // The user's pullback stands for the one gradc would make. The
+    // function is known before its pullback is lowered, which may call it.
+    std::unique_ptr<ir::Function> F = lowerQuietly(FD);
+    if (!F) {
+      R.error(Loc, "the parameters of '" + FD.getNameAsString() +
+                       "' are not supported");
+      Refused.insert(Key);
+      return nullptr;
+    }
+    ir::Function *Lowered = F.get();
+    Result.Callees.push_back(std::move(F));
+    Callees[Key] = Lowered;
+    std::unique_ptr<ir::Function> Pull = lowerQuietly(*It->second);
+    if (!Pull) {
+      R.error(It->second->getLocation(),
+              "the parameters of this custom pullback are not supported");
+      Callees.erase(Key);
+      Refused.insert(Key);
+      return nullptr;
+    }
+    Lowered->Custom = Pull.get();
+    Result.Callees.push_back(std::move(Pull));
+    return Lowered;
+  }
   if (Refused.count(Key))
     return nullptr; // reported at its first call
   std::string Name = FD.getNameAsString();
@@ -560,6 +718,15 @@ void FunctionProcessor::process(const FunctionDecl &FD,
   for (const ParsedSpec &P : Specs)
     if (std::optional<ResolvedSpec> Res = resolve(FD, P, Params))
       Resolved.push_back(std::move(*Res));
+  if (auto It = CustomOf.find(FD.getCanonicalDecl()); It != CustomOf.end())
+    for (const ResolvedSpec &Res : Resolved)
+      if (Res.BaseName == FD.getNameAsString())
+        R.error(FD.getLocation(),
+                "'" + FD.getNameAsString() + "' has a custom pullback (line " +
+                    std::to_string(
+                        sourceLocOf(It->second->getLocation(), SM).Line) +
+                    "); give this annotation another name(...), or remove "
+                    "one of them");
 
   // Lowered even after an error above, to report the body's problems too.
   std::unique_ptr<ir::Function> F = buildPrimal(FD, Params);
@@ -640,6 +807,19 @@ struct ToolState {
   std::set<std::string> Dependencies; ///< Every other file read.
 };
 
+/// Whether the annotations make the function a custom pullback (one whose
+/// spec says `custom`; a spec in error is reported by process()).
+bool isCustom(ArrayRef<const AnnotateAttr *> Attrs) {
+  for (const AnnotateAttr *A : Attrs) {
+    std::variant<spec::Spec, spec::SpecError> Parsed =
+        spec::parseSpec(*specOf(*A));
+    if (const auto *S = std::get_if<spec::Spec>(&Parsed);
+        S && S->M == spec::Spec::Mode::Custom)
+      return true;
+  }
+  return false;
+}
+
 class GradcConsumer : public ASTConsumer {
 public:
   explicit GradcConsumer(ToolState &State) : State(State) {}
@@ -655,8 +835,13 @@ public:
       AnnotatedFunctionFinder Finder(SM, R);
       Finder.TraverseDecl(Ctx.getTranslationUnitDecl());
       FunctionProcessor Processor(Ctx, R, State.Result);
+      // Custom pullbacks first: any function may call what they stand for.
       for (const auto &Found : Finder.Functions)
-        Processor.process(*Found.FD, Found.Attrs);
+        if (isCustom(Found.Attrs))
+          Processor.registerCustom(*Found.FD);
+      for (const auto &Found : Finder.Functions)
+        if (!isCustom(Found.Attrs))
+          Processor.process(*Found.FD, Found.Attrs);
     }
     unsigned ClientErrors =
         Diags.getClient() ? Diags.getClient()->getNumErrors() : 0;

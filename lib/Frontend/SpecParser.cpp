@@ -35,6 +35,7 @@ struct State {
   Iterator Begin;
   Spec Result;
   bool SawGrad = false;
+  bool SawCustom = false;
   std::vector<Ident> *List = nullptr; ///< The wrt/out list being filled.
   const char *ListKeyword = "";       ///< "wrt" or "out", for messages.
 };
@@ -49,8 +50,7 @@ unsigned columnOf(const State &S, Iterator Where) {
 }
 
 bool isReservedMode(const std::string &Word) {
-  return Word == "jvp" || Word == "hessian" || Word == "jacobian" ||
-         Word == "custom";
+  return Word == "jvp" || Word == "hessian" || Word == "jacobian";
 }
 
 //===-- Lexical pieces ---------------------------------------------------===//
@@ -81,8 +81,20 @@ auto const onGrad = [](auto &Ctx) {
   State &S = stateOf(Ctx);
   if (S.SawGrad)
     fail(x3::_attr(Ctx).begin(), "'grad' is given twice");
+  if (S.SawCustom)
+    fail(x3::_attr(Ctx).begin(), "'grad' and 'custom' exclude each other");
   S.SawGrad = true;
   S.Result.M = Spec::Mode::Grad;
+};
+
+auto const onCustom = [](auto &Ctx) {
+  State &S = stateOf(Ctx);
+  if (S.SawCustom)
+    fail(x3::_attr(Ctx).begin(), "'custom' is given twice");
+  if (S.SawGrad)
+    fail(x3::_attr(Ctx).begin(), "'grad' and 'custom' exclude each other");
+  S.SawCustom = true;
+  S.Result.M = Spec::Mode::Custom;
 };
 
 /// The action on `wrt` or `out`: opens the list its identifiers go into.
@@ -126,8 +138,8 @@ auto const onUnknownWord = [](auto &Ctx) {
   if (isReservedMode(W))
     fail(Range.begin(), "mode '" + W + "' is not supported yet");
   fail(Range.begin(), "unknown word '" + W +
-                          "' in spec; expected grad, wrt(...), out(...) or "
-                          "name(...)");
+                          "' in spec; expected grad, custom, wrt(...), "
+                          "out(...) or name(...)");
 };
 
 auto const onUnexpectedChar = [](auto &Ctx) {
@@ -166,6 +178,7 @@ auto const NameClose = x3::rule<class NameCloseTag>{"expected ')'"} =
     x3::lit(')') | (&x3::lit(',') > NameArity);
 
 auto const GradClause = x3::raw[keyword("grad")][onGrad];
+auto const CustomClause = x3::raw[keyword("custom")][onCustom];
 auto const WrtClause = x3::raw[keyword("wrt")][startList(&Spec::Wrt, "wrt")] >
                        WrtOpen > ListIdent > *(',' > ListIdent) > ListClose;
 auto const OutClause = x3::raw[keyword("out")][startList(&Spec::Out, "out")] >
@@ -175,8 +188,8 @@ auto const NameClause =
 
 // The last two alternatives match anything the clauses do not, and report
 // it; so `*Clause` either consumes the whole spec or throws.
-auto const Clause = GradClause | WrtClause | OutClause | NameClause |
-                    x3::raw[Word][onUnknownWord] |
+auto const Clause = GradClause | CustomClause | WrtClause | OutClause |
+                    NameClause | x3::raw[Word][onUnknownWord] |
                     x3::raw[x3::char_][onUnexpectedChar];
 
 } // namespace
@@ -201,5 +214,16 @@ std::variant<Spec, SpecError> gradc::spec::parseSpec(std::string_view Text) {
   if (First != Last)
     return SpecError{columnOf(S, First),
                      "unexpected character '" + describeByte(*First) + "'"};
+  // A custom pullback says what it differentiates by its own signature.
+  if (S.Result.M == Spec::Mode::Custom) {
+    const Ident *Extra = S.Result.Name  ? &*S.Result.Name
+                         : S.Result.Wrt ? &S.Result.Wrt->front()
+                         : S.Result.Out ? &S.Result.Out->front()
+                                        : nullptr;
+    if (Extra)
+      return SpecError{Extra->Column,
+                       "'custom' takes no wrt(...), out(...) or name(...): "
+                       "the pullback's signature says what it differentiates"};
+  }
   return std::move(S.Result);
 }

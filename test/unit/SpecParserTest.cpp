@@ -144,7 +144,7 @@ TEST(SpecParser, KeywordsAreValidIdentifiers) {
 
 TEST(SpecParser, UnknownWords) {
   const std::string Tail =
-      "' in spec; expected grad, wrt(...), out(...) or name(...)";
+      "' in spec; expected grad, custom, wrt(...), out(...) or name(...)";
   expectError("foo", 0, "unknown word 'foo" + Tail);
   expectError("grad  wrtx(w)", 6, "unknown word 'wrtx" + Tail);
   expectError("gradient", 0, "unknown word 'gradient" + Tail);
@@ -155,7 +155,16 @@ TEST(SpecParser, ReservedModesAreNotSupportedYet) {
   expectError("jvp", 0, "mode 'jvp' is not supported yet");
   expectError("grad hessian", 5, "mode 'hessian' is not supported yet");
   expectError("wrt(x) jacobian", 7, "mode 'jacobian' is not supported yet");
-  expectError(" custom", 1, "mode 'custom' is not supported yet");
+}
+
+TEST(SpecParser, CustomStandsAlone) {
+  EXPECT_EQ(ok(" custom ").M, Spec::Mode::Custom);
+  expectError("custom grad", 7, "'grad' and 'custom' exclude each other");
+  expectError("grad custom", 5, "'grad' and 'custom' exclude each other");
+  expectError("custom custom", 7, "'custom' is given twice");
+  expectError("custom wrt(x)", 11,
+              "'custom' takes no wrt(...), out(...) or name(...): the "
+              "pullback's signature says what it differentiates");
 }
 
 TEST(SpecParser, MissingOpenParenthesis) {

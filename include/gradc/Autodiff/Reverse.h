@@ -52,6 +52,8 @@ public:
 /// A void function's outputs: its non-const floating pointer and reference
 /// parameters (the default of out(...)).
 std::vector<unsigned> defaultOutputs(const ir::Function &F);
+/// Its floating parameters other than those outputs (the default wrt).
+std::vector<unsigned> defaultInputs(const ir::Function &F);
 
 struct ReverseOptions {
   GradKind Kind = GradKind::Grad;

@@ -4,7 +4,7 @@
 // is the parsed form; the grammar (Boost.Spirit X3) is in SpecParser.cpp:
 //
 //   spec   := clause*            clauses separated by white space
-//   clause := "grad"
+//   clause := "grad" | "custom"
 //           | "wrt"  "(" ident ("," ident)* ")"
 //           | "out"  "(" ident ("," ident)* ")"
 //           | "name" "(" ident ")"
@@ -31,7 +31,9 @@ struct Ident {
 };
 
 struct Spec {
-  enum class Mode { Grad };
+  /// Grad: generate f_grad and f_pullback. Custom: this function is the
+  /// user's own pullback of another (`g_pullback` for `g`).
+  enum class Mode { Grad, Custom };
   Mode M = Mode::Grad;
   std::optional<std::vector<Ident>> Wrt; ///< Set when `wrt(...)` is given.
   std::optional<std::vector<Ident>> Out; ///< Set when `out(...)` is given.

@@ -241,6 +241,12 @@ public:
   std::vector<Statement> Stmts;
   /// Lines of documentation for readers of generated code.
   std::vector<std::string> Doc;
+  /// Only the signature is known: gradc cannot see into (or lower) the
+  /// body, so it cannot run it either.
+  bool Opaque = false;
+  /// The user's own pullback of this function (GRADC_DIFF("custom")),
+  /// called instead of one gradc would make.
+  const Function *Custom = nullptr;
 
   /// A new value owned by this function; not yet placed in any block.
   Value *create(OpCode Code, Type Ty, std::vector<Value *> Operands = {});

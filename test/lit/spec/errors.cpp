@@ -4,7 +4,7 @@
 // RUN: FileCheck %s < %t.err
 #include <gradc/gradc.h>
 
-// CHECK: errors.cpp:[[@LINE+1]]:18: error: unknown word 'hessain' in spec; expected grad, wrt(...), out(...) or name(...)
+// CHECK: errors.cpp:[[@LINE+1]]:18: error: unknown word 'hessain' in spec; expected grad, custom, wrt(...), out(...) or name(...)
 GRADC_DIFF("grad hessain")
 double a(double x) { return x; }
 
