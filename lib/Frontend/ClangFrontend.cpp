@@ -207,9 +207,9 @@ bool FunctionProcessor::checkSignature(const FunctionDecl &FD) {
     return false;
   }
   // The body of a template is not the body of any function that will run.
-  if (FD.getTemplatedKind() != FunctionDecl::TK_NonTemplate ||
-      FD.isDependentContext()) {
-    R.error(Loc, "function templates are not supported yet");
+  if (FD.isDependentContext()) {
+    R.error(Loc, "function templates are differentiated as their instances "
+                 "in the file; this one is not an instance");
     return false;
   }
   if (FD.isVariadic())
@@ -482,6 +482,10 @@ FunctionProcessor::buildPrimal(const FunctionDecl &FD,
   auto F = std::make_unique<ir::Function>();
   F->Name = FD.getNameAsString();
   F->Namespaces = namespacesOf(FD);
+  if (const TemplateArgumentList *Args = FD.getTemplateSpecializationArgs()) {
+    llvm::raw_string_ostream OS(F->TemplateArgs);
+    printTemplateArgumentList(OS, Args->asArray(), Ctx.getPrintingPolicy());
+  }
   PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(FD.getLocation()));
   if (P.isValid())
     F->File = P.getFilename();
@@ -771,10 +775,31 @@ public:
   };
   std::vector<Found> Functions;
 
+  /// An annotated template is differentiated as each of its instances in
+  /// the file (used, or instantiated explicitly).
+  bool shouldVisitTemplateInstantiations() const { return true; }
+
   bool VisitFunctionDecl(FunctionDecl *FD) {
     if (FD->isInvalidDecl() ||
         !SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())))
       return true;
+    if (FunctionTemplateDecl *FTD = FD->getDescribedFunctionTemplate()) {
+      bool Annotated = llvm::any_of(
+          FD->specific_attrs<AnnotateAttr>(),
+          [](const AnnotateAttr *A) { return specOf(*A).has_value(); });
+      bool Instantiated =
+          llvm::any_of(FTD->specializations(), [](const FunctionDecl *S) {
+            return S->isThisDeclarationADefinition();
+          });
+      if (Annotated && !Instantiated && FD->doesThisDeclarationHaveABody())
+        R.warning(FD->getLocation(),
+                  "template '" + FD->getNameAsString() +
+                      "' is annotated with GRADC_DIFF but no instance of it "
+                      "is in this file; instantiate it, for example with "
+                      "'template double " +
+                      FD->getNameAsString() + "<double>(...);'");
+      return true;
+    }
     std::vector<const AnnotateAttr *> Attrs;
     std::set<StringRef> Seen; // the same annotation on two declarations
     for (const AnnotateAttr *A : FD->specific_attrs<AnnotateAttr>())

@@ -107,7 +107,7 @@ public:
   explicit IRPrinter(const Function &F) : F(F) {}
 
   std::string run() {
-    OS << "func @" << F.Name << "(";
+    OS << "func @" << F.Name << F.TemplateArgs << "(";
     for (size_t I = 0; I < F.Params.size(); ++I) {
       const Value *P = F.Params[I].V;
       OS << (I ? ", " : "") << ref(P) << ": " << P->Ty.str();

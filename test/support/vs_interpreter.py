@@ -25,19 +25,19 @@ import sys
 gradc, source = sys.argv[1], sys.argv[2]
 runs = []  # [name, point, f, grads]; grads: [(row name or None, value)]
 for line in sys.stdin:
-    m = re.match(r"(\w+): at(.*)$", line)
+    m = re.match(r"([\w<>]+): at(.*)$", line)
     if m:
         runs.append([m.group(1), m.group(2).strip(), None, []])
         continue
-    m = re.match(r"(\w+): f = (\S+)", line)
+    m = re.match(r"([\w<>]+): f = (\S+)", line)
     if m and runs and runs[-1][0] == m.group(1):
         runs[-1][2] = float(m.group(2))
         continue
-    m = re.match(r"(\w+): d\[\d+\] = (\S+)", line)
+    m = re.match(r"([\w<>]+): d\[\d+\] = (\S+)", line)
     if m and runs and runs[-1][0] == m.group(1):
         runs[-1][3].append((None, float(m.group(2))))
         continue
-    m = re.match(r"(\w+): d\((\w+)\[(\d+)\]\) = (\S+)", line)
+    m = re.match(r"([\w<>]+): d\((\w+)\[(\d+)\]\) = (\S+)", line)
     if m and runs and runs[-1][0] == m.group(1):
         runs[-1][3].append(((m.group(2), int(m.group(3))),
                             float(m.group(4))))
@@ -45,7 +45,7 @@ for line in sys.stdin:
 ir = subprocess.run([gradc, source, "--emit=ir", "-o", "-"], check=True,
                     capture_output=True, text=True).stdout
 params = {m.group(1): re.findall(r"%(\w+): ([^,]+)", m.group(2))
-          for m in re.finditer(r"^func @(\w+)\((.*)\)", ir, re.M)}
+          for m in re.finditer(r"^func @([\w<>]+)\((.*)\)", ir, re.M)}
 
 
 def named_point(point, types):

@@ -27,13 +27,18 @@ chooseRequest(const std::vector<frontend::Request> &Requests,
   const frontend::Request *R = nullptr;
   for (const frontend::Request &Q : Requests) {
     if (!Function.empty() && Q.Primal->Name != Function &&
-        Q.BaseName != Function)
+        Q.BaseName != Function &&
+        Q.Primal->Name + Q.Primal->TemplateArgs != Function)
       continue;
     if (R) {
       Error = Function.empty()
                   ? "several functions are annotated; choose one with "
                     "--function"
-                  : "several annotated functions are named '" + Function + "'";
+                  : "several annotated functions are named '" + Function + "'" +
+                        (Q.Primal->TemplateArgs.empty()
+                             ? ""
+                             : "; name the instance, as '" + Q.Primal->Name +
+                                   Q.Primal->TemplateArgs + "'");
       return nullptr;
     }
     R = &Q;

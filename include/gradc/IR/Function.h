@@ -241,6 +241,9 @@ public:
   std::vector<Statement> Stmts;
   /// Lines of documentation for readers of generated code.
   std::vector<std::string> Doc;
+  /// An instance of a function template: its template arguments as C++
+  /// writes them ("<double>"); empty otherwise.
+  std::string TemplateArgs;
   /// Only the signature is known: gradc cannot see into (or lower) the
   /// body, so it cannot run it either.
   bool Opaque = false;
