@@ -15,6 +15,7 @@
 #ifdef __cplusplus
 #include <algorithm>
 #include <cstddef>
+#include <cstring>
 #include <vector>
 
 namespace gradc {
@@ -63,6 +64,18 @@ public:
           std::max(Size + static_cast<std::size_t>(N), 2 * Data.size()));
   }
   void push_reserved(T Value) { Data[Size++] = Value; }
+  /// N elements from P, as one entry (the contents of a local array that
+  /// a call read); pop_array gives them back in the same order.
+  void push_array(const T *P, std::size_t N) {
+    if (Data.size() - Size < N)
+      Data.resize(std::max(Size + N, 2 * Data.size()));
+    std::memcpy(Data.data() + Size, P, N * sizeof(T)); // unset ones too
+    Size += N;
+  }
+  void pop_array(T *P, std::size_t N) {
+    Size -= N;
+    std::memcpy(P, Data.data() + Size, N * sizeof(T));
+  }
   T pop() { return Data[--Size]; }
 
 private:

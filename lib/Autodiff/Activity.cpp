@@ -23,11 +23,6 @@ static bool propagates(const Value &V) {
   return V.Ty.isFloating() && V.Code != OpCode::Cmp && V.Code != OpCode::Pop;
 }
 
-/// Whether Invoke may write the memory Arg points to.
-static bool writtenBy(const Value &Invoke, const Value *Arg) {
-  return Arg->Ty.isMemory() && (!Invoke.Callee || !Arg->Ty.isConstPointee());
-}
-
 static void forEachOp(const Block &B,
                       const std::function<void(const Value &)> &Fn) {
   for (const Value *V : B.Ops) {
@@ -79,9 +74,9 @@ Activity::Activity(const Function &F, const std::vector<unsigned> &Wrt,
           return;
         if (V.Ty.isFloating())
           Set(Varied, &V, Changed);
-        for (const Value *Op : V.Operands)
-          if (writtenBy(V, Op))
-            Set(Varied, baseOf(Op), Changed);
+        for (unsigned I = 0; I < V.Operands.size(); ++I)
+          if (V.writesArg(I))
+            Set(Varied, baseOf(V.Operands[I]), Changed);
         return;
       }
       default:
@@ -112,8 +107,8 @@ Activity::Activity(const Function &F, const std::vector<unsigned> &Wrt,
         return;
       case OpCode::Invoke: {
         bool Out = V.Ty.isFloating() && Useful[V.Id];
-        for (const Value *Op : V.Operands)
-          Out |= writtenBy(V, Op) && Useful[baseOf(Op)->Id];
+        for (unsigned I = 0; I < V.Operands.size(); ++I)
+          Out |= V.writesArg(I) && Useful[baseOf(V.Operands[I])->Id];
         if (!Out)
           return;
         for (const Value *Op : V.Operands) {

@@ -139,6 +139,7 @@ private:
   void backwardIf(const Value &V);
   void backwardLoop(const Value &V);
   void backwardInvoke(const Value &V);
+  Value *callArgument(const Value &Call, unsigned I);
   bool checkCallOutput(const Value &Call, const Value *Arg);
   std::string spell(const Function &Callee) const;
   Value *tripCount(const Value &V, Value *Trips);
@@ -275,9 +276,8 @@ bool ReverseMode::isActiveOp(const Value &V) const {
   case OpCode::Invoke:
     if (V.hasResult() && Act.isActive(&V))
       return true;
-    for (const Value *Op : V.Operands)
-      if (Op->Ty.isMemory() && (!V.Callee || !Op->Ty.isConstPointee()) &&
-          Act.isActiveMemory(baseOf(Op)))
+    for (unsigned I = 0; I < V.Operands.size(); ++I)
+      if (V.writesArg(I) && Act.isActiveMemory(baseOf(V.Operands[I])))
         return true;
     return false;
   default:
@@ -1076,15 +1076,54 @@ bool ReverseMode::checkCallOutput(const Value &Call, const Value *Arg) {
   return false;
 }
 
+/// What the pullback of Call gets for argument I: the value, or memory in
+/// place when the backward sweep still finds it as the call left it;
+/// otherwise the contents of the local, pushed on a tape after the call
+/// and popped into a local of the same name here (an output gets a local
+/// to write into, as the callee's pullback writes its outputs again).
+Value *ReverseMode::callArgument(const Value &Call, unsigned I) {
+  const Value *Op = Call.Operands[I];
+  if (!Op->Ty.isMemory())
+    return avail(Op);
+  const Value *Base = baseOf(Op);
+  bool Out = Call.writesArg(I);
+  if (Remap.count(Base) || (outlives(Base) && (Out || finalAt(&Call, Base))))
+    return avail(Op);
+  Scalar S = Base->Ty.scalarKind();
+  Value *Copy = B.local(S, Base->IVal, Base->Name);
+  if (!Out) {
+    Value *Count = B.constant(Base->IVal ? Base->IVal : 1, Scalar::Int64);
+    Value *T = G->create(OpCode::Tape, Type::tape(S));
+    T->Name = uniqueName(Taken, Base->Name + "_tape", Base->Name + "_tape_");
+    Taken.insert(T->Name);
+    G->Body.Ops.insert(G->Body.Ops.begin(), T);
+    Value *Fwd = Map.at(&Call);
+    Block *Where = FwdHome.at(Fwd);
+    auto At = std::find(Where->Ops.begin(), Where->Ops.end(), Fwd);
+    Value *FwdCount = G->create(OpCode::Const, Count->Ty);
+    FwdCount->IVal = Count->IVal;
+    Value *Push = G->create(OpCode::PushArray, Type::voidTy(),
+                            {T, Map.at(Base), FwdCount});
+    At = Where->Ops.insert(At + 1, FwdCount);
+    Where->Ops.insert(At + 1, Push);
+    B.append(G->create(OpCode::PopArray, Type::voidTy(), {T, Copy, Count}));
+  }
+  std::function<Value *(const Value *)> Rebase = [&](const Value *P) {
+    if (P == Base)
+      return Copy;
+    return B.offset(Rebase(P->Operands[0]), avail(P->Operands[1]));
+  };
+  return Rebase(Op);
+}
+
 /// A call that carries a derivative: the callee's pullback, made once by
 /// the PullbackSource, called with the call's arguments, the seeds of what
 /// the callee returns or writes, and the adjoints of the arguments that
 /// carry a derivative here (scalars through a local each, arrays in place).
 void ReverseMode::backwardInvoke(const Value &V) {
   bool Active = V.hasResult() && Act.isActive(&V);
-  for (const Value *Op : V.Operands)
-    if (Op->Ty.isMemory() && (!V.Callee || !Op->Ty.isConstPointee()) &&
-        Act.isActiveMemory(baseOf(Op)))
+  for (unsigned I = 0; I < V.Operands.size(); ++I)
+    if (V.writesArg(I) && Act.isActiveMemory(baseOf(V.Operands[I])))
       Active = true;
   if (!Active)
     return;
@@ -1121,13 +1160,16 @@ void ReverseMode::backwardInvoke(const Value &V) {
       Wrt.push_back(I);
     }
   }
-  // The pullback reads the callee's inputs where they are.
-  for (unsigned I : Wrt) {
+  // The pullback reads the callee's inputs where they are, or from a copy
+  // taken after the call (a local of a loop or branch, which is gone by
+  // the backward sweep, or one written again).
+  for (unsigned I = 0; I < V.Operands.size(); ++I) {
     const Value *Op = V.Operands[I];
-    if (!Op->Ty.isMemory())
+    if (!Op->Ty.isMemory() || V.writesArg(I))
       continue;
     const Value *Base = baseOf(Op);
-    if (!Remap.count(Base) && (!finalAt(&V, Base) || !outlives(Base))) {
+    if (!Remap.count(Base) && (!finalAt(&V, Base) || !outlives(Base)) &&
+        Base->Code != OpCode::Local) {
       error(V, "'" + Base->Name + "' changes after this call to " + V.Text +
                    ", whose pullback reads it; not supported yet");
       return;
@@ -1162,8 +1204,8 @@ void ReverseMode::backwardInvoke(const Value &V) {
   B.setOrigin(V.Stmt, V.Loc);
   flushPending(*Frames.back());
   std::vector<Value *> Args;
-  for (const Value *Op : V.Operands)
-    Args.push_back(avail(Op));
+  for (unsigned I = 0; I < V.Operands.size(); ++I)
+    Args.push_back(callArgument(V, I));
   if (!C.RetTy.isVoid()) {
     Value *A = adjointOf(&V);
     Args.push_back(A ? A : B.constant(0, C.RetTy.scalarKind()));

@@ -318,6 +318,12 @@ private:
                   (V.IVal == 1 ? ".push_reserved(" : ".push(") +
                   P.printStored(V.Operands[1]) + ");");
       return;
+    case OpCode::PushArray:
+    case OpCode::PopArray:
+      line(S, Plan.Var[V.Operands[0]->Id] +
+                  (V.Code == OpCode::PushArray ? ".push_array(" : ".pop_array(") +
+                  P.print(V.Operands[1]) + ", " + P.print(V.Operands[2]) + ");");
+      return;
     case OpCode::Reserve:
       line(S, Plan.Var[V.Operands[0]->Id] + ".reserve(" +
                   P.print(V.Operands[1]) + ");");

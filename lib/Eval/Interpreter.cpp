@@ -201,6 +201,31 @@ private:
       Tps.reset(V.Id);
       ++R.Times[V.Id];
       return Flow::Next;
+    case OpCode::PushArray:
+    case OpCode::PopArray: {
+      Pointer P = Ptrs[Ops[1]->Id];
+      auto N = static_cast<std::int64_t>(get(Ops[2]));
+      Buffer Range;
+      if (!Mem.slice(P, static_cast<std::uint64_t>(N), Range, Err) ||
+          static_cast<std::int64_t>(Range.Data.size()) != N)
+        return fail(V, Err.empty() ? "copies past the end of " + Range.Name
+                                   : Err);
+      if (V.Code == OpCode::PushArray) {
+        if (!Mem.reserve(static_cast<std::uint64_t>(N), Err))
+          return fail(V, Err);
+        for (std::int64_t I = 0; I < N; ++I)
+          Tps.pushMaybe(Ops[0]->Id, Range.Data[I], Mem.isSet(P, I));
+        return Flow::Next;
+      }
+      for (std::int64_t I = N - 1; I >= 0; --I) {
+        long double X;
+        bool IsSet;
+        if (!Tps.popMaybe(Ops[0]->Id, X, IsSet))
+          return fail(V, "pops the empty tape " + Ops[0]->Name);
+        Mem.put(P, I, X, IsSet);
+      }
+      return Flow::Next;
+    }
     case OpCode::Reserve:
       Tps.reserve(Ops[0]->Id, static_cast<std::int64_t>(get(Ops[1])));
       return Flow::Next;

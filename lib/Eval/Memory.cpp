@@ -77,6 +77,17 @@ bool Memory::slice(Pointer P, std::uint64_t Count, Buffer &Out,
   return true;
 }
 
+bool Memory::isSet(Pointer P, std::int64_t I) const {
+  const Buffer &B = Buffers[P.Buf];
+  return B.Written.empty() || B.Written[P.Offset + I];
+}
+
+void Memory::put(Pointer P, std::int64_t I, long double V, bool IsSet) {
+  Buffer &B = Buffers[P.Buf];
+  B.Data[P.Offset + I] = V;
+  B.Written[P.Offset + I] = IsSet;
+}
+
 void Memory::unslice(Pointer P, const Buffer &In) {
   Buffer &B = Buffers[P.Buf];
   for (size_t I = 0; I < In.Data.size(); ++I) {
@@ -129,11 +140,18 @@ bool Memory::write(Pointer P, long double Index, long double V,
 }
 
 bool Tapes::pop(unsigned Key, long double &Out) {
+  bool IsSet;
+  return popMaybe(Key, Out, IsSet);
+}
+
+bool Tapes::popMaybe(unsigned Key, long double &Out, bool &IsSet) {
   std::vector<long double> &S = Stacks[Key];
   if (S.empty())
     return false;
   Out = S.back();
+  IsSet = Set[Key].back();
   S.pop_back();
+  Set[Key].pop_back();
   return true;
 }
 

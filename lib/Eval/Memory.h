@@ -51,6 +51,10 @@ public:
   /// buffer (Count of them at most). False with Error set outside it.
   bool slice(Pointer P, std::uint64_t Count, Buffer &Out,
              std::string &Error) const;
+  /// Whether element I of P's buffer has been given a value.
+  bool isSet(Pointer P, std::int64_t I) const;
+  /// Gives element I of P's buffer the value V, or leaves it unset.
+  void put(Pointer P, std::int64_t I, long double V, bool IsSet);
   /// Puts back what the callee made of a slice taken at P.
   void unslice(Pointer P, const Buffer &In);
   /// The buffer of Local op Key, if it ran.
@@ -75,9 +79,20 @@ class Tapes {
 public:
   void reset(unsigned Key) {
     Stacks[Key].clear();
+    Set[Key].clear();
     Room[Key] = 0;
   }
-  void push(unsigned Key, long double V) { Stacks[Key].push_back(V); }
+  void push(unsigned Key, long double V) {
+    Stacks[Key].push_back(V);
+    Set[Key].push_back(true);
+  }
+  /// An element that may be unset (copied from a local array).
+  void pushMaybe(unsigned Key, long double V, bool IsSet) {
+    Stacks[Key].push_back(V);
+    Set[Key].push_back(IsSet);
+  }
+  /// The last value pushed and whether it was set; false when empty.
+  bool popMaybe(unsigned Key, long double &Out, bool &IsSet);
   /// Room for N more pushes, as gradc::tape::reserve makes.
   void reserve(unsigned Key, std::int64_t N) {
     std::uint64_t Want = Stacks[Key].size() + (N > 0 ? N : 0);
@@ -90,6 +105,7 @@ public:
 
 private:
   std::map<unsigned, std::vector<long double>> Stacks;
+  std::map<unsigned, std::vector<bool>> Set;
   std::map<unsigned, std::uint64_t> Room;
 };
 

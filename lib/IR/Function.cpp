@@ -23,11 +23,20 @@ static_assert(sizeof(MathFns) / sizeof(MathFns[0]) ==
               "one entry per MathFn");
 } // namespace
 
-bool Value::invokeWrites() const {
+bool Value::writesArg(unsigned I) const {
+  if (!Operands[I]->Ty.isMemory())
+    return false;
   // What gradc cannot see into may write through any pointer it is given
   // (and do anything else, but gradc only keeps track of memory).
-  for (const Value *Op : Operands)
-    if (Op->Ty.isMemory() && (!Callee || !Op->Ty.isConstPointee()))
+  if (!Callee || I >= Callee->Params.size())
+    return true;
+  Type P = Callee->Params[I].V->Ty;
+  return P.isMemory() && !P.isConstPointee();
+}
+
+bool Value::invokeWrites() const {
+  for (unsigned I = 0; I < Operands.size(); ++I)
+    if (writesArg(I))
       return true;
   return Callee == nullptr && Ty.isVoid();
 }

@@ -96,6 +96,10 @@ const char *opName(const Value &V) {
     return "pop";
   case OpCode::Reserve:
     return "reserve";
+  case OpCode::PushArray:
+    return "push_array";
+  case OpCode::PopArray:
+    return "pop_array";
   case OpCode::Return:
     return "return";
   }

@@ -27,9 +27,8 @@ bool writes(const Value &Op, const Value *Base) {
       baseOf(Op.Operands[0]) == Base)
     return true;
   if (Op.Code == OpCode::Invoke)
-    for (const Value *Arg : Op.Operands)
-      if (Arg->Ty.kind() == Type::Ptr && !Arg->Ty.isConstPointee() &&
-          baseOf(Arg) == Base)
+    for (unsigned I = 0; I < Op.Operands.size(); ++I)
+      if (Op.writesArg(I) && baseOf(Op.Operands[I]) == Base)
         return true;
   for (const Block &R : Op.Regions)
     for (const Value *V : R.Ops)
@@ -209,7 +208,8 @@ static bool dropUnreadTapes(Function &F, const std::vector<unsigned> &Uses) {
   std::vector<bool> Read(F.numValues(), false);
   bool Any = false;
   forEach(F.Body, [&](Value &V) {
-    if (V.Code == OpCode::Pop && Uses[V.Id] > 0)
+    if ((V.Code == OpCode::Pop && Uses[V.Id] > 0) ||
+        V.Code == OpCode::PopArray)
       Read[V.Operands[0]->Id] = true;
     Any |= V.Code == OpCode::Tape;
   });

@@ -268,6 +268,15 @@ private:
            Ops[1]->Ty != Type::scalar(Ops[0]->Ty.scalarKind())))
         error(V, "push needs a tape and a value of its type");
       break;
+    case OpCode::PushArray:
+    case OpCode::PopArray:
+      expectOperands(V, 3);
+      if (Ops.size() == 3 && (!Ops[0]->Ty.isTape() || !Ops[1]->Ty.isMemory() ||
+                              Ops[1]->Ty.scalarKind() != Ops[0]->Ty.scalarKind() ||
+                              !Ops[2]->Ty.isInteger()))
+        error(V, "push_array and pop_array need a tape, a pointer to its "
+                 "type and a count");
+      break;
     case OpCode::Reserve:
       expectOperands(V, 2);
       if (Ops.size() == 2 && (!Ops[0]->Ty.isTape() || !Ops[1]->Ty.isScalar() ||

@@ -65,6 +65,9 @@ enum class OpCode : std::uint8_t {
            ///< that a Reserve made (no check, no growth).
   Pop,     ///< Pops the last value pushed onto tape operand 0.
   Reserve, ///< Makes room for operand 1 more pushes on tape operand 0.
+  PushArray, ///< Pushes operand 2 elements from pointer operand 1 onto tape
+             ///< operand 0 (the contents of a local array a call read).
+  PopArray,  ///< Pops operand 2 elements into pointer operand 1, in order.
   Return,  ///< Returns operand 0, or nothing. Last op of the body.
 };
 
@@ -183,6 +186,8 @@ public:
     case OpCode::Continue:
     case OpCode::Push:
     case OpCode::Reserve:
+    case OpCode::PushArray:
+    case OpCode::PopArray:
     case OpCode::Return:
       return false;
     case OpCode::Invoke:
@@ -201,6 +206,10 @@ public:
   /// pointer, when gradc cannot see the callee; and a void function gradc
   /// cannot see is called for what it does).
   bool invokeWrites() const;
+  /// An Invoke that may write through its argument I: a pointer to
+  /// non-const in the callee's signature (any pointer, when gradc cannot
+  /// see the callee).
+  bool writesArg(unsigned I) const;
   bool isRegionOp() const { return Code == OpCode::If || Code == OpCode::Loop; }
   LoopKind loopKind() const { return static_cast<LoopKind>(IVal); }
   /// Load, Store and AddTo: the index operand, or null for *p.
