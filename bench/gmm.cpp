@@ -101,8 +101,8 @@ void gmmGradc(benchmark::State &State) {
   Data &Dt = data();
   for (auto _ : State) {
     benchmark::DoNotOptimize(gmm_objective_grad(
-        Dt.Alphas.data(), Dt.Means.data(), Dt.Icf.data(), Dt.X.data(), D, K,
-        N, Dt.DAlphas.data(), Dt.DMeans.data(), Dt.DIcf.data()));
+        Dt.Alphas.data(), Dt.Means.data(), Dt.Icf.data(), Dt.X.data(), D, K, N,
+        Dt.DAlphas.data(), Dt.DMeans.data(), Dt.DIcf.data()));
     benchmark::ClobberMemory();
   }
 }
@@ -111,8 +111,8 @@ void gmmHand(benchmark::State &State) {
   Data &Dt = data();
   for (auto _ : State) {
     benchmark::DoNotOptimize(hand::gmm_objective(
-        Dt.Alphas.data(), Dt.Means.data(), Dt.Icf.data(), Dt.X.data(), D, K,
-        N, Dt.DAlphas.data(), Dt.DMeans.data(), Dt.DIcf.data()));
+        Dt.Alphas.data(), Dt.Means.data(), Dt.Icf.data(), Dt.X.data(), D, K, N,
+        Dt.DAlphas.data(), Dt.DMeans.data(), Dt.DIcf.data()));
     benchmark::ClobberMemory();
   }
 }
@@ -122,9 +122,9 @@ bool sameGradients() {
   Data &Dt = data();
   std::vector<double> A1(K), M1(K * D), I1(K * IcfSz), A2(K), M2(K * D),
       I2(K * IcfSz);
-  double F1 = gmm_objective_grad(Dt.Alphas.data(), Dt.Means.data(),
-                                 Dt.Icf.data(), Dt.X.data(), D, K, N,
-                                 A1.data(), M1.data(), I1.data());
+  double F1 =
+      gmm_objective_grad(Dt.Alphas.data(), Dt.Means.data(), Dt.Icf.data(),
+                         Dt.X.data(), D, K, N, A1.data(), M1.data(), I1.data());
   double F2 = hand::gmm_objective(Dt.Alphas.data(), Dt.Means.data(),
                                   Dt.Icf.data(), Dt.X.data(), D, K, N,
                                   A2.data(), M2.data(), I2.data());

@@ -81,8 +81,8 @@ T gmm_objective(const T *alphas, const T *means, const T *icf, const T *x,
 }
 
 template double gmm_objective<double>(const double *, const double *,
-                                      const double *, const double *, int,
-                                      int, int);
+                                      const double *, const double *, int, int,
+                                      int);
 
 #ifndef __GRADC__
 #include "gmm.grad.h"
@@ -114,9 +114,9 @@ int main() {
   for (double &V : x)
     V = 1.5 * R.next();
   std::vector<double> dalphas(k), dmeans(k * d), dicf(k * icf_sz);
-  double nll = gmm_objective_grad(alphas.data(), means.data(), icf.data(),
-                                  x.data(), d, k, n, dalphas.data(),
-                                  dmeans.data(), dicf.data());
+  double nll =
+      gmm_objective_grad(alphas.data(), means.data(), icf.data(), x.data(), d,
+                         k, n, dalphas.data(), dmeans.data(), dicf.data());
   std::printf("GMM, d = %d, k = %d, n = %d: -log L = %.12f\n", d, k, n, nll);
   // Central finite differences, parameter by parameter.
   int failures = 0;
@@ -136,8 +136,8 @@ int main() {
       double Err = std::fabs(Fd - D[I]) / std::fmax(1, std::fabs(Fd));
       worst = std::fmax(worst, Err);
       if (Err > 1e-6) {
-        std::printf("  d%s[%zu] = %.10f, finite difference %.10f WRONG\n",
-                    Name, I, D[I], Fd);
+        std::printf("  d%s[%zu] = %.10f, finite difference %.10f WRONG\n", Name,
+                    I, D[I], Fd);
         ++failures;
       }
     }

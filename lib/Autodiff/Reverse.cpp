@@ -187,6 +187,8 @@ private:
                  size_t K) const;
   void document();
   void checkOutput(const Value *Base);
+  bool stridedOnce(const std::vector<const Value *> &Stores,
+                   const Value *Base) const;
 
   /// Declares, through Make, in Fr's backward block: above the note that
   /// opens the statement being reversed there, so that the note stays next
@@ -956,6 +958,8 @@ void ReverseMode::checkOutput(const Value *Base) {
     }
   };
   Scan(P.Body);
+  if (stridedOnce(Stores, Base))
+    return;
   std::set<double> Constants;
   for (const Value *S : Stores) {
     std::vector<const Value *> Loops;
@@ -979,6 +983,63 @@ void ReverseMode::checkOutput(const Value *Base) {
                     "' once; write every element "
                     "exactly once (accumulate in a local variable first)");
   }
+}
+
+/// Stores `err[S * i + c]` for distinct constants 0 <= c < S, all in one
+/// counted loop over i from 0 by 1 (and no other loop): each element of
+/// err is written once (two residuals per observation, say).
+bool ReverseMode::stridedOnce(const std::vector<const Value *> &Stores,
+                              const Value *Base) const {
+  const Value *Loop = nullptr;
+  std::optional<CountedLoop> L;
+  std::set<double> Offsets;
+  double Stride = 0;
+  for (const Value *S : Stores) {
+    const Block *Blk = Home.at(S);
+    while (Owner.count(Blk) && Owner.at(Blk)->Code == OpCode::If)
+      Blk = Home.at(Owner.at(Blk));
+    if (!Owner.count(Blk) || S->Operands[0] != Base || !S->index())
+      return false;
+    const Value *Lp = Owner.at(Blk);
+    if (Lp->Code != OpCode::Loop || Home.at(Lp) != &P.Body ||
+        (Loop && Lp != Loop))
+      return false;
+    if (!Loop) {
+      Loop = Lp;
+      L = matchCountedLoop(*Lp);
+      if (!L || !L->Start->isConstValue(0) || L->Step != 1 ||
+          L->Pred != CmpPred::LT)
+        return false;
+    }
+    // S * i or S * i + c, either way round.
+    const Value *Idx = S->index(), *Mul = Idx;
+    double C = 0;
+    if (Idx->Code == OpCode::Add) {
+      for (unsigned K = 0; K < 2; ++K)
+        if (Idx->Operands[K]->isConst() &&
+            Idx->Operands[1 - K]->Code == OpCode::Mul) {
+          C = Idx->Operands[K]->constValue();
+          Mul = Idx->Operands[1 - K];
+        }
+      if (Mul == Idx)
+        return false;
+    }
+    if (Mul->Code != OpCode::Mul)
+      return false;
+    double K = 0;
+    bool Found = false;
+    for (unsigned M = 0; M < 2; ++M)
+      if (Mul->Operands[M]->isConst() &&
+          isLoadOf(Mul->Operands[1 - M], L->Counter)) {
+        K = Mul->Operands[M]->constValue();
+        Found = true;
+      }
+    if (!Found || K <= 0 || (Stride != 0 && K != Stride) || C < 0 || C >= K ||
+        !Offsets.insert(C).second)
+      return false;
+    Stride = K;
+  }
+  return Loop != nullptr;
 }
 
 void ReverseMode::document() {

@@ -320,9 +320,10 @@ private:
       return;
     case OpCode::PushArray:
     case OpCode::PopArray:
-      line(S, Plan.Var[V.Operands[0]->Id] +
-                  (V.Code == OpCode::PushArray ? ".push_array(" : ".pop_array(") +
-                  P.print(V.Operands[1]) + ", " + P.print(V.Operands[2]) + ");");
+      line(S,
+           Plan.Var[V.Operands[0]->Id] +
+               (V.Code == OpCode::PushArray ? ".push_array(" : ".pop_array(") +
+               P.print(V.Operands[1]) + ", " + P.print(V.Operands[2]) + ");");
       return;
     case OpCode::Reserve:
       line(S, Plan.Var[V.Operands[0]->Id] + ".reserve(" +

@@ -208,8 +208,8 @@ private:
       Buffer Range;
       if (!Mem.slice(P, static_cast<std::uint64_t>(N), Range, Err) ||
           static_cast<std::int64_t>(Range.Data.size()) != N)
-        return fail(V, Err.empty() ? "copies past the end of " + Range.Name
-                                   : Err);
+        return fail(V,
+                    Err.empty() ? "copies past the end of " + Range.Name : Err);
       if (V.Code == OpCode::PushArray) {
         if (!Mem.reserve(static_cast<std::uint64_t>(N), Err))
           return fail(V, Err);

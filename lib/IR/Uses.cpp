@@ -208,8 +208,7 @@ static bool dropUnreadTapes(Function &F, const std::vector<unsigned> &Uses) {
   std::vector<bool> Read(F.numValues(), false);
   bool Any = false;
   forEach(F.Body, [&](Value &V) {
-    if ((V.Code == OpCode::Pop && Uses[V.Id] > 0) ||
-        V.Code == OpCode::PopArray)
+    if ((V.Code == OpCode::Pop && Uses[V.Id] > 0) || V.Code == OpCode::PopArray)
       Read[V.Operands[0]->Id] = true;
     Any |= V.Code == OpCode::Tape;
   });

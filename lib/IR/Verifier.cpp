@@ -271,9 +271,10 @@ private:
     case OpCode::PushArray:
     case OpCode::PopArray:
       expectOperands(V, 3);
-      if (Ops.size() == 3 && (!Ops[0]->Ty.isTape() || !Ops[1]->Ty.isMemory() ||
-                              Ops[1]->Ty.scalarKind() != Ops[0]->Ty.scalarKind() ||
-                              !Ops[2]->Ty.isInteger()))
+      if (Ops.size() == 3 &&
+          (!Ops[0]->Ty.isTape() || !Ops[1]->Ty.isMemory() ||
+           Ops[1]->Ty.scalarKind() != Ops[0]->Ty.scalarKind() ||
+           !Ops[2]->Ty.isInteger()))
         error(V, "push_array and pop_array need a tape, a pointer to its "
                  "type and a count");
       break;

@@ -55,20 +55,20 @@ enum class OpCode : std::uint8_t {
   Yield,  ///< Ends a Cond region: operand 0 is the loop's condition.
   Break,
   Continue,
-  Invoke,  ///< A call of a function of the user's (Callee, spelled Text);
-           ///< operands: one per parameter, a pointer for a pointer, array
-           ///< or non-const reference parameter. Callee null: a function
-           ///< gradc cannot see into, called as is.
-  Tape,    ///< A tape of scalars (gradc::tape<T>); values overwritten in the
-           ///< forward sweep that the backward sweep still needs.
-  Push,    ///< Pushes operand 1 onto tape operand 0; IVal 1: into space
-           ///< that a Reserve made (no check, no growth).
-  Pop,     ///< Pops the last value pushed onto tape operand 0.
-  Reserve, ///< Makes room for operand 1 more pushes on tape operand 0.
+  Invoke,    ///< A call of a function of the user's (Callee, spelled Text);
+             ///< operands: one per parameter, a pointer for a pointer, array
+             ///< or non-const reference parameter. Callee null: a function
+             ///< gradc cannot see into, called as is.
+  Tape,      ///< A tape of scalars (gradc::tape<T>); values overwritten in the
+             ///< forward sweep that the backward sweep still needs.
+  Push,      ///< Pushes operand 1 onto tape operand 0; IVal 1: into space
+             ///< that a Reserve made (no check, no growth).
+  Pop,       ///< Pops the last value pushed onto tape operand 0.
+  Reserve,   ///< Makes room for operand 1 more pushes on tape operand 0.
   PushArray, ///< Pushes operand 2 elements from pointer operand 1 onto tape
              ///< operand 0 (the contents of a local array a call read).
   PopArray,  ///< Pops operand 2 elements into pointer operand 1, in order.
-  Return,  ///< Returns operand 0, or nothing. Last op of the body.
+  Return,    ///< Returns operand 0, or nothing. Last op of the body.
 };
 
 enum class LoopKind : std::uint8_t { For, While, DoWhile };
