@@ -89,7 +89,7 @@ void checkList(std::string_view Text,
 
 /// The spec in canonical form: every clause it has, single-spaced.
 std::string print(const Spec &S) {
-  std::string Out = "grad";
+  std::string Out = S.M == Spec::Mode::Custom ? "custom" : "grad";
   auto List = [&](const char *Keyword, const std::vector<Ident> &Ids) {
     Out += std::string(" ") + Keyword + "(";
     for (size_t I = 0; I < Ids.size(); ++I)

@@ -21,6 +21,7 @@ const Function *PullbackCache::pullback(const Function &Callee,
   Opts.Wrt = Wrt;
   Opts.Out = defaultOutputs(Callee);
   Opts.Pullbacks = this;
+  Opts.WriteOutputs = false; // the caller has them
   Opts.Name = Callee.Name;
   if (Wrt != defaultInputs(Callee)) {
     Opts.Name += "_wrt";

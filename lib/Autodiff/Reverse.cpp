@@ -355,6 +355,10 @@ void ReverseMode::forwardBlock(const Block &From, Block &To) {
   for (const Value *V : From.Ops) {
     if (V->Code == OpCode::Return)
       continue;
+    if (!Opts.WriteOutputs && !Opts.TraceOut &&
+        (V->Code == OpCode::Store || V->Code == OpCode::AddTo) &&
+        isOutput(baseOf(V->Operands[0])))
+      continue;
     B.setBlock(To);
     B.setOrigin(V->Stmt, V->Loc);
     bool Counted = false;

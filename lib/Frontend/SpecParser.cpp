@@ -92,7 +92,7 @@ auto const onCustom = [](auto &Ctx) {
   if (S.SawCustom)
     fail(x3::_attr(Ctx).begin(), "'custom' is given twice");
   if (S.SawGrad)
-    fail(x3::_attr(Ctx).begin(), "'grad' and 'custom' exclude each other");
+    fail(x3::_attr(Ctx).begin(), "'custom' and 'grad' exclude each other");
   S.SawCustom = true;
   S.Result.M = Spec::Mode::Custom;
 };
@@ -222,8 +222,9 @@ std::variant<Spec, SpecError> gradc::spec::parseSpec(std::string_view Text) {
                                         : nullptr;
     if (Extra)
       return SpecError{Extra->Column,
-                       "'custom' takes no wrt(...), out(...) or name(...): "
-                       "the pullback's signature says what it differentiates"};
+                       "a custom pullback takes no wrt(...), out(...) or "
+                       "name(...): its signature says what it "
+                       "differentiates"};
   }
   return std::move(S.Result);
 }

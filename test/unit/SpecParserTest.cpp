@@ -160,11 +160,11 @@ TEST(SpecParser, ReservedModesAreNotSupportedYet) {
 TEST(SpecParser, CustomStandsAlone) {
   EXPECT_EQ(ok(" custom ").M, Spec::Mode::Custom);
   expectError("custom grad", 7, "'grad' and 'custom' exclude each other");
-  expectError("grad custom", 5, "'grad' and 'custom' exclude each other");
+  expectError("grad custom", 5, "'custom' and 'grad' exclude each other");
   expectError("custom custom", 7, "'custom' is given twice");
   expectError("custom wrt(x)", 11,
-              "'custom' takes no wrt(...), out(...) or name(...): the "
-              "pullback's signature says what it differentiates");
+              "a custom pullback takes no wrt(...), out(...) or name(...): "
+              "its signature says what it differentiates");
 }
 
 TEST(SpecParser, MissingOpenParenthesis) {

@@ -93,21 +93,30 @@ bool render(const std::vector<frontend::Request> &Requests,
   }
   if (Failed)
     return false;
-  // A callee that is annotated itself: the pullback made for its callers
-  // (before them) stands for the request's (the same name and parameters:
-  // the same function).
+  // A callee that is annotated itself: the request's pullback (the same
+  // name and parameters) is defined where the callers need it, before
+  // them.
   auto Key = [](const ir::Function &G) {
     std::string K = G.Name;
     for (const ir::Param &P : G.Params)
       K += "," + P.V->Ty.str();
     return K;
   };
-  std::vector<const ir::Function *> Fns = Callees.made();
-  std::set<std::string> Made;
-  for (const ir::Function *G : Fns)
-    Made.insert(Key(*G));
+  std::map<std::string, const ir::Function *> Requested;
   for (const auto &G : Generated)
-    if (!Made.count(Key(*G)))
+    Requested[Key(*G)] = G.get();
+  std::vector<const ir::Function *> Fns;
+  std::set<const ir::Function *> Placed;
+  for (const ir::Function *G : Callees.made()) {
+    // The request's version (which also writes the outputs) serves the
+    // callers too.
+    auto It = Requested.find(Key(*G));
+    const ir::Function *Use = It == Requested.end() ? G : It->second;
+    Fns.push_back(Use);
+    Placed.insert(Use);
+  }
+  for (const auto &G : Generated)
+    if (!Placed.count(G.get()))
       Fns.push_back(G.get());
   if (Kind == EmitKind::GradIR) {
     for (const ir::Function *G : Fns)

@@ -68,6 +68,9 @@ struct ReverseOptions {
   /// Where pullbacks of called functions come from; calls that carry a
   /// derivative are refused without one.
   PullbackSource *Pullbacks = nullptr;
+  /// A pullback writes its outputs again, as the function does; one made
+  /// for callers' backward sweeps, which have them already, need not.
+  bool WriteOutputs = true;
 };
 
 /// The name of the adjoint of parameter P: "d" + P, or, when that clashes
