@@ -231,6 +231,19 @@ private:
 
   std::map<const Value *, const Block *> Home;  ///< primal op -> its block
   std::map<const Block *, const Value *> Owner; ///< region -> its op
+  std::map<const Value *, unsigned> Order;      ///< primal op -> program order
+  /// A local a call read, copied after the call (Call) into Copy, a local
+  /// of the backward block Out (blocks of the generated function outlive
+  /// the frames that build them; frames' addresses are reused).
+  struct Snapshot {
+    const Value *Call;
+    Value *Copy;
+    const Block *Out;
+  };
+  std::map<const Value *, Snapshot> Snapshots;
+  /// Base's snapshot, if one is in scope here and holds what a store (or
+  /// call) at Op left in it.
+  const Snapshot *snapshotAfter(const Value *Base, const Value *Op);
   std::map<const Value *, Value *> Map;         ///< primal -> forward clone
   std::map<const Value *, Block *> FwdHome;     ///< forward clone -> block
   std::map<const Value *, Value *> Adj;         ///< primal -> SSA adjoint
@@ -257,6 +270,7 @@ private:
 void ReverseMode::index(const Block &Blk, int Depth) {
   for (const Value *V : Blk.Ops) {
     Home[V] = &Blk;
+    Order[V] = static_cast<unsigned>(Order.size());
     for (const Block &R : V->Regions) {
       Owner[&R] = V;
       index(R, Depth + 1);
@@ -445,6 +459,9 @@ bool ReverseMode::finalAt(const Value *Op, const Value *Base) const {
     for (++It; It != Blk->Ops.end(); ++It)
       if (writes(**It, Base))
         return false;
+    // A local of a loop body is a new object in the next iteration.
+    if (Base->Code == OpCode::Local && Blk == Home.at(Base))
+      return true;
     auto O = Owner.find(Blk);
     if (O == Owner.end())
       return true;
@@ -490,9 +507,27 @@ bool ReverseMode::storesOnly(const Value &Loop, const Value *Base,
 Value *ReverseMode::reloadStored(const Value *V, Frame *Fr) {
   for (const Value *S : Home.at(V)->Ops) {
     if (S->Code != OpCode::Store || S->Operands[1] != V ||
-        !finalAt(S, baseOf(S->Operands[0])) ||
-        !outlives(baseOf(S->Operands[0])))
+        !finalAt(S, baseOf(S->Operands[0])))
       continue;
+    const Value *Base = baseOf(S->Operands[0]);
+    // Read back from where it was stored, or from the copy a call's
+    // pullback took of the local after the store.
+    if (!outlives(Base)) {
+      const Snapshot *Sn = snapshotAfter(Base, S);
+      if (!Sn)
+        continue;
+      const Value *Idx = S->index();
+      if (Idx && dependsOnWrittenMemory(Idx, Home.at(V)))
+        continue;
+      std::function<Value *(const Value *)> Rebase = [&](const Value *P) {
+        if (P == Base)
+          return Sn->Copy;
+        return B.offset(Rebase(P->Operands[0]), avail(P->Operands[1]));
+      };
+      Value *Ptr = Rebase(S->Operands[0]);
+      Value *I = Idx ? avail(Idx) : nullptr;
+      return inFrame(Fr, [&] { return B.load(Ptr, I); });
+    }
     const Value *Idx = S->index();
     if (Idx && dependsOnWrittenMemory(Idx, Home.at(V)))
       continue;
@@ -582,12 +617,16 @@ Value *ReverseMode::avail(const Value *V) {
     return It->second;
   // What reads overwritten memory is taped at its loads and recomputed
   // above them, unless recomputing would call a math function again.
-  Value *R = nullptr;
-  if (!dependsOnWrittenMemory(V, H) ||
-      (V->Code != OpCode::Load && !callsAbove(V, H)))
-    R = recompute(V, Fr);
-  else if (!(R = reloadStored(V, Fr)))
-    R = tapeValue(V, Fr);
+  // A value that would call a math function again is read back from where
+  // it was stored, if it was (`qdiag[t] = exp(...)`).
+  bool Calls = callsAbove(V, H);
+  Value *R = Calls ? reloadStored(V, Fr) : nullptr;
+  if (!R) {
+    if (!dependsOnWrittenMemory(V, H) || (V->Code != OpCode::Load && !Calls))
+      R = recompute(V, Fr);
+    else if (!(R = reloadStored(V, Fr)))
+      R = tapeValue(V, Fr);
+  }
   Fr->Avail[V] = R;
   return R;
 }
@@ -1141,6 +1180,20 @@ bool ReverseMode::checkCallOutput(const Value &Call, const Value *Arg) {
   return false;
 }
 
+const ReverseMode::Snapshot *ReverseMode::snapshotAfter(const Value *Base,
+                                                        const Value *Op) {
+  auto It = Snapshots.find(Base);
+  if (It == Snapshots.end())
+    return nullptr;
+  const Snapshot &Sn = It->second;
+  bool InScope = std::any_of(Frames.begin(), Frames.end(),
+                             [&](const Frame *F) { return F->Out == Sn.Out; });
+  // Op ran before the copy was taken, and nothing wrote Base after Op.
+  if (!InScope || Order.at(Op) > Order.at(Sn.Call) || !finalAt(Op, Base))
+    return nullptr;
+  return &Sn;
+}
+
 /// What the pullback of Call gets for argument I: the value, or memory in
 /// place when the backward sweep still finds it as the call left it;
 /// otherwise the contents of the local, pushed on a tape after the call
@@ -1154,9 +1207,19 @@ Value *ReverseMode::callArgument(const Value &Call, unsigned I) {
   bool Out = Call.writesArg(I);
   if (Remap.count(Base) || (outlives(Base) && (Out || finalAt(&Call, Base))))
     return avail(Op);
+  if (!Out)
+    if (const Snapshot *Sn = snapshotAfter(Base, &Call)) {
+      std::function<Value *(const Value *)> Rebase = [&](const Value *P) {
+        if (P == Base)
+          return Sn->Copy;
+        return B.offset(Rebase(P->Operands[0]), avail(P->Operands[1]));
+      };
+      return Rebase(Op);
+    }
   Scalar S = Base->Ty.scalarKind();
   Value *Copy = B.local(S, Base->IVal, Base->Name);
   if (!Out) {
+    Snapshots[Base] = {&Call, Copy, Frames.back()->Out};
     Value *Count = B.constant(Base->IVal ? Base->IVal : 1, Scalar::Int64);
     Value *T = G->create(OpCode::Tape, Type::tape(S));
     T->Name = uniqueName(Taken, Base->Name + "_tape", Base->Name + "_tape_");
