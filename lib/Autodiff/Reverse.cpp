@@ -244,16 +244,17 @@ private:
   /// Base's snapshot, if one is in scope here and holds what a store (or
   /// call) at Op left in it.
   const Snapshot *snapshotAfter(const Value *Base, const Value *Op);
-  std::map<const Value *, Value *> Map;         ///< primal -> forward clone
-  std::map<const Value *, Block *> FwdHome;     ///< forward clone -> block
-  std::map<const Value *, Value *> Adj;         ///< primal -> SSA adjoint
-  std::map<const Value *, Value *> AdjSlot;     ///< primal -> adjoint Local
-  std::map<const Value *, Value *> AdjParam;    ///< wrt param -> its adjoint
-  std::map<const Value *, Value *> ParamAcc;    ///< wrt param -> sum in loops
-  std::map<const Value *, Value *> AdjMem;      ///< memory -> its adjoint
-  std::map<const Value *, Value *> Seeds;       ///< out param -> its seed
-  std::map<const Value *, Value *> Remap;       ///< counter -> backward counter
-  std::map<const Value *, Value *> TripCount;   ///< loop -> forward Local
+  Value *rebase(const Value *Ptr, const Value *Base, Value *Copy);
+  std::map<const Value *, Value *> Map;       ///< primal -> forward clone
+  std::map<const Value *, Block *> FwdHome;   ///< forward clone -> block
+  std::map<const Value *, Value *> Adj;       ///< primal -> SSA adjoint
+  std::map<const Value *, Value *> AdjSlot;   ///< primal -> adjoint Local
+  std::map<const Value *, Value *> AdjParam;  ///< wrt param -> its adjoint
+  std::map<const Value *, Value *> ParamAcc;  ///< wrt param -> sum in loops
+  std::map<const Value *, Value *> AdjMem;    ///< memory -> its adjoint
+  std::map<const Value *, Value *> Seeds;     ///< out param -> its seed
+  std::map<const Value *, Value *> Remap;     ///< counter -> backward counter
+  std::map<const Value *, Value *> TripCount; ///< loop -> forward Local
   /// Forward counted loops, whose tapes reserveTapes sizes up front.
   std::vector<std::pair<Value *, CountedLoop>> CountedClones;
   std::map<const Value *, Value *> TripTape; ///< loop -> tape of counts
@@ -519,12 +520,7 @@ Value *ReverseMode::reloadStored(const Value *V, Frame *Fr) {
       const Value *Idx = S->index();
       if (Idx && dependsOnWrittenMemory(Idx, Home.at(V)))
         continue;
-      std::function<Value *(const Value *)> Rebase = [&](const Value *P) {
-        if (P == Base)
-          return Sn->Copy;
-        return B.offset(Rebase(P->Operands[0]), avail(P->Operands[1]));
-      };
-      Value *Ptr = Rebase(S->Operands[0]);
+      Value *Ptr = rebase(S->Operands[0], Base, Sn->Copy);
       Value *I = Idx ? avail(Idx) : nullptr;
       return inFrame(Fr, [&] { return B.load(Ptr, I); });
     }
@@ -1180,6 +1176,14 @@ bool ReverseMode::checkCallOutput(const Value &Call, const Value *Arg) {
   return false;
 }
 
+/// Ptr (Base, or offsets from it) with Copy in place of Base.
+Value *ReverseMode::rebase(const Value *Ptr, const Value *Base, Value *Copy) {
+  if (Ptr == Base)
+    return Copy;
+  return B.offset(rebase(Ptr->Operands[0], Base, Copy),
+                  avail(Ptr->Operands[1]));
+}
+
 const ReverseMode::Snapshot *ReverseMode::snapshotAfter(const Value *Base,
                                                         const Value *Op) {
   auto It = Snapshots.find(Base);
@@ -1209,12 +1213,7 @@ Value *ReverseMode::callArgument(const Value &Call, unsigned I) {
     return avail(Op);
   if (!Out)
     if (const Snapshot *Sn = snapshotAfter(Base, &Call)) {
-      std::function<Value *(const Value *)> Rebase = [&](const Value *P) {
-        if (P == Base)
-          return Sn->Copy;
-        return B.offset(Rebase(P->Operands[0]), avail(P->Operands[1]));
-      };
-      return Rebase(Op);
+      return rebase(Op, Base, Sn->Copy);
     }
   Scalar S = Base->Ty.scalarKind();
   Value *Copy = B.local(S, Base->IVal, Base->Name);
@@ -1236,12 +1235,7 @@ Value *ReverseMode::callArgument(const Value &Call, unsigned I) {
     Where->Ops.insert(At + 1, Push);
     B.append(G->create(OpCode::PopArray, Type::voidTy(), {T, Copy, Count}));
   }
-  std::function<Value *(const Value *)> Rebase = [&](const Value *P) {
-    if (P == Base)
-      return Copy;
-    return B.offset(Rebase(P->Operands[0]), avail(P->Operands[1]));
-  };
-  return Rebase(Op);
+  return rebase(Op, Base, Copy);
 }
 
 /// A call that carries a derivative: the callee's pullback, made once by

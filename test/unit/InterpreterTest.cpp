@@ -330,6 +330,48 @@ TEST(Interpreter, ReportsPoppingAnEmptyTape) {
             "t.cpp:9:3: in t: pops the empty tape p_tape");
 }
 
+TEST(Interpreter, CallsRunOnTheMemoryTheyAreGiven) {
+  // void scale(const double *x, double k, double *out) { out[0] = k * x[0];
+  //   out[1] = k * x[1]; }
+  // double f(double k) { double a[2] = {1, 2}; double b[3];
+  //   scale(a, k, b + 1); return b[1] + b[2]; }
+  auto Callee = function(Type::voidTy());
+  Callee->Name = "scale";
+  Value *X = Callee->addParam("x", Type::ptr(Scalar::Float64, true), "");
+  Value *K = Callee->addParam("k", Type::f64(), "");
+  Value *Out = Callee->addParam("out", Type::ptr(Scalar::Float64), "");
+  Builder BC(*Callee, Callee->Body);
+  for (int I = 0; I < 2; ++I)
+    BC.store(Out, BC.mul(K, BC.load(X, i32(BC, I))), i32(BC, I));
+  BC.ret(nullptr);
+  ASSERT_TRUE(verify(*Callee).empty());
+
+  auto F = function(Type::f64());
+  Value *KF = F->addParam("k", Type::f64(), "");
+  Builder B(*F, F->Body);
+  Value *A = B.local(Scalar::Float64, 2, "a");
+  B.store(A, f64(B, 1), i32(B, 0));
+  B.store(A, f64(B, 2), i32(B, 1));
+  Value *Bv = B.local(Scalar::Float64, 3, "b");
+  B.invoke(Callee.get(), "scale", Type::voidTy(),
+           {A, KF, B.offset(Bv, i32(B, 1))});
+  B.ret(B.add(B.load(Bv, i32(B, 1)), B.load(Bv, i32(B, 2))));
+  ASSERT_TRUE(verify(*F).empty());
+  Args Ok = {eval::Arg::scalar(3)};
+  eval::Run R = eval::evaluate(*F, Ok);
+  ASSERT_TRUE(R.ok()) << R.Error;
+  EXPECT_EQ(R.Result, 9); // 3 * 1 + 3 * 2
+  // The callee's errors name the callee and the call.
+  Value *Five = Callee->create(OpCode::Const, Type::scalar(Scalar::Int32));
+  Five->IVal = 5;
+  Value *Bad = Callee->create(OpCode::Load, Type::f64(), {X, Five});
+  Callee->Body.Ops.insert(Callee->Body.Ops.begin(), {Five, Bad});
+  Args Again = {eval::Arg::scalar(3)};
+  EXPECT_EQ(eval::evaluate(*F, Again).Error,
+            "t.cpp: in t: in the call to scale: t.cpp: in scale: reads x[5], "
+            "but x has 2 elements");
+}
+
 TEST(Interpreter, ReportsAPushPastTheReservedRoom) {
   // reserve(Room); push_reserved three times: with room for two, the
   // generated code would write past the tape's storage.
