@@ -245,6 +245,7 @@ private:
   /// call) at Op left in it.
   const Snapshot *snapshotAfter(const Value *Base, const Value *Op);
   Value *rebase(const Value *Ptr, const Value *Base, Value *Copy);
+  Value *readCopy(const Value *V, Frame *Fr);
   std::map<const Value *, Value *> Map;       ///< primal -> forward clone
   std::map<const Value *, Block *> FwdHome;   ///< forward clone -> block
   std::map<const Value *, Value *> Adj;       ///< primal -> SSA adjoint
@@ -620,7 +621,7 @@ Value *ReverseMode::avail(const Value *V) {
   if (!R) {
     if (!dependsOnWrittenMemory(V, H) || (V->Code != OpCode::Load && !Calls))
       R = recompute(V, Fr);
-    else if (!(R = reloadStored(V, Fr)))
+    else if (!(R = reloadStored(V, Fr)) && !(R = readCopy(V, Fr)))
       R = tapeValue(V, Fr);
   }
   Fr->Avail[V] = R;
@@ -1176,6 +1177,23 @@ bool ReverseMode::checkCallOutput(const Value &Call, const Value *Arg) {
   return false;
 }
 
+/// A load of a local that a call's pullback has a copy of, read from the
+/// copy when it holds what the load read.
+Value *ReverseMode::readCopy(const Value *V, Frame *Fr) {
+  if (V->Code != OpCode::Load)
+    return nullptr;
+  const Value *Base = baseOf(V->Operands[0]);
+  if (outlives(Base))
+    return nullptr;
+  const Snapshot *Sn = snapshotAfter(Base, V);
+  const Value *Idx = V->index();
+  if (!Sn || (Idx && dependsOnWrittenMemory(Idx, Home.at(V))))
+    return nullptr;
+  Value *Ptr = rebase(V->Operands[0], Base, Sn->Copy);
+  Value *I = Idx ? avail(Idx) : nullptr;
+  return inFrame(Fr, [&] { return B.load(Ptr, I); });
+}
+
 /// Ptr (Base, or offsets from it) with Copy in place of Base.
 Value *ReverseMode::rebase(const Value *Ptr, const Value *Base, Value *Copy) {
   if (Ptr == Base)
@@ -1192,8 +1210,12 @@ const ReverseMode::Snapshot *ReverseMode::snapshotAfter(const Value *Base,
   const Snapshot &Sn = It->second;
   bool InScope = std::any_of(Frames.begin(), Frames.end(),
                              [&](const Frame *F) { return F->Out == Sn.Out; });
-  // Op ran before the copy was taken, and nothing wrote Base after Op.
-  if (!InScope || Order.at(Op) > Order.at(Sn.Call) || !finalAt(Op, Base))
+  if (!InScope)
+    return nullptr;
+  // Op ran before the copy was taken and nothing wrote Base after Op; or
+  // after it, and nothing wrote Base after the copy.
+  bool Before = Order.at(Op) <= Order.at(Sn.Call);
+  if (!finalAt(Before ? Op : Sn.Call, Base))
     return nullptr;
   return &Sn;
 }

@@ -78,12 +78,28 @@ static void forEach(const Block &B, const std::function<void(Value &)> &Fn) {
   }
 }
 
+/// A call gradc can see into that writes only through pointers to locals
+/// (what it writes is dead when they are).
+static bool writesOnlyLocals(const Value &V) {
+  if (V.Code != OpCode::Invoke || !V.Callee || V.Callee->Opaque)
+    return false;
+  bool Any = false;
+  for (unsigned I = 0; I < V.Operands.size(); ++I)
+    if (V.writesArg(I)) {
+      if (baseOf(V.Operands[I])->Code != OpCode::Local)
+        return false;
+      Any = true;
+    }
+  return Any;
+}
+
 /// Locals whose value reaches something other than stores into locals:
 /// `s += w[i] * x[i]` alone does not keep s alive.
 static void collectRead(const Block &Body, std::vector<bool> &Live) {
   auto IntoLocal = [](const Value &V) {
-    return (V.Code == OpCode::Store || V.Code == OpCode::AddTo) &&
-           V.Operands[0]->Code == OpCode::Local;
+    return ((V.Code == OpCode::Store || V.Code == OpCode::AddTo) &&
+            V.Operands[0]->Code == OpCode::Local) ||
+           writesOnlyLocals(V);
   };
   for (bool Changed = true; Changed;) {
     Changed = false;
@@ -93,8 +109,13 @@ static void collectRead(const Block &Body, std::vector<bool> &Live) {
     };
     forEach(Body, [&](Value &V) {
       bool Roots = V.hasEffect() && !IntoLocal(V);
-      if (IntoLocal(V) && Live[V.Operands[0]->Id])
-        Roots = true;
+      if (IntoLocal(V))
+        for (unsigned I = 0; I < V.Operands.size(); ++I)
+          if ((V.Code == OpCode::Invoke ? V.writesArg(I) : I == 0) &&
+              Live[baseOf(V.Operands[I])->Id]) {
+            Roots = true;
+            break;
+          }
       if (Roots || Live[V.Id])
         for (const Value *Op : V.Operands)
           Mark(Op);
@@ -177,6 +198,11 @@ static bool dropDeadStores(Block &B, const std::vector<bool> &Read) {
     bool Writes = V->Code == OpCode::Store || V->Code == OpCode::AddTo;
     bool DeadStore = Writes && V->Operands[0]->Code == OpCode::Local &&
                      !Read[V->Operands[0]->Id];
+    if (writesOnlyLocals(*V) && !Read[V->Id]) {
+      DeadStore = true;
+      for (unsigned I = 0; I < V->Operands.size(); ++I)
+        DeadStore &= !V->writesArg(I) || !Read[baseOf(V->Operands[I])->Id];
+    }
     bool EmptyIf = V->Code == OpCode::If && saysNothing(V->Regions[0]) &&
                    saysNothing(V->Regions[1]);
     // A loop left with nothing to do but count.
