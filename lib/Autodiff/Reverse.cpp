@@ -1230,8 +1230,11 @@ Value *ReverseMode::callArgument(const Value &Call, unsigned I) {
   if (!Op->Ty.isMemory())
     return avail(Op);
   const Value *Base = baseOf(Op);
-  bool Out = Call.writesArg(I);
-  if (Remap.count(Base) || (outlives(Base) && (Out || finalAt(&Call, Base))))
+  // A pullback gradc makes does not read its outputs; a custom one may
+  // (what the call saved there), so it gets them as the call left them.
+  bool Out = Call.writesArg(I) && !Call.Callee->Custom;
+  if (Remap.count(Base) ||
+      (outlives(Base) && (Call.writesArg(I) || finalAt(&Call, Base))))
     return avail(Op);
   if (!Out)
     if (const Snapshot *Sn = snapshotAfter(Base, &Call)) {
@@ -1492,6 +1495,14 @@ void ReverseMode::backwardLoop(const Value &V) {
   noteFor(V);
   B.setOrigin(V.Stmt, V.Loc);
   std::optional<CountedLoop> Counted = matchCountedLoop(V);
+  for (unsigned R : {Init, Step})
+    for (const Value *Op : V.Regions[R].Ops)
+      if (isActiveOp(*Op)) {
+        error(*Op, "a loop header that computes with derivatives (in the "
+                   "loop's initialization or step) is not supported yet; "
+                   "move that computation into the loop body");
+        return;
+      }
   {
     if (const Value *BC = findJumpBeforeEnd(V.Regions[LoopBody])) {
       error(*BC,

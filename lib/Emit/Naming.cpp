@@ -4,6 +4,7 @@
 #include "gradc/IR/Uses.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -114,13 +115,15 @@ public:
 
 private:
   void number(const Block &B, bool Header);
-  bool materializes(const Value &V) const;
+  bool materializes(const Value &V);
+  unsigned reach(const Value *U);
   void name(const Block &B);
   std::string fresh(const std::string &Want);
 
   const Function &F;
   NamePlan Plan;
   std::vector<unsigned> Pos, EvalPos;
+  std::vector<int> Reach; ///< reach(), computed once each; -1: not yet
   std::vector<const Block *> Home;
   std::vector<bool> InHeader; ///< in a loop's init, condition or step
   std::vector<std::vector<const Value *>> Users;
@@ -144,7 +147,7 @@ void Planner::number(const Block &B, bool Header) {
 
 /// Whether V gets a variable of its own rather than being printed inside
 /// its user.
-bool Planner::materializes(const Value &V) const {
+bool Planner::materializes(const Value &V) {
   if (!V.hasResult() || V.isConst())
     return false;
   if (declares(V) || V.Code == OpCode::Pop)
@@ -168,11 +171,13 @@ bool Planner::materializes(const Value &V) const {
     if (Home[User->Id] != Home[V.Id] && !InHeader[User->Id])
       return true;
   if (V.Code == OpCode::Load) {
-    // Read where it was read: nothing may write it in between.
+    // Read where it was read: nothing may write it in between, up to
+    // where its users are printed (a pure user may be printed inside its
+    // own user, as far as a call's arguments).
     const Value *Base = baseOf(V.Operands[0]);
     unsigned Last = 0;
     for (const Value *User : Users[V.Id])
-      Last = std::max(Last, Pos[User->Id]);
+      Last = std::max(Last, reach(User));
     for (unsigned P = Pos[V.Id] + 1; P < Last; ++P)
       if (!Order[P]->isRegionOp() && writes(*Order[P], Base))
         return true;
@@ -181,6 +186,18 @@ bool Planner::materializes(const Value &V) const {
   if (Uses > 1)
     return !cheap(V);
   return false;
+}
+
+/// The last position at which U, or a pure value using it, may be printed.
+unsigned Planner::reach(const Value *U) {
+  if (Reach[U->Id] >= 0)
+    return static_cast<unsigned>(Reach[U->Id]);
+  unsigned R = Pos[U->Id];
+  if (U->hasResult() && !U->hasEffect() && !declares(*U))
+    for (const Value *Next : Users[U->Id])
+      R = std::max(R, reach(Next));
+  Reach[U->Id] = static_cast<int>(R);
+  return R;
 }
 
 std::string Planner::fresh(const std::string &Want) {
@@ -238,6 +255,7 @@ NamePlan Planner::run() {
   Plan.Var.assign(N, "");
   Plan.Replaces.assign(N, nullptr);
   Pos.assign(N, 0);
+  Reach.assign(N, -1);
   Home.assign(N, nullptr);
   InHeader.assign(N, false);
   Users.assign(N, {});

@@ -603,6 +603,9 @@ std::unique_ptr<ir::Function>
 FunctionProcessor::lowerQuietly(const FunctionDecl &FD) {
   ParamInfos Params;
   R.setSilent(true);
+  // Refusals met while lowering quietly were not reported: forget them, so
+  // that a call elsewhere reports its callee's problems.
+  std::set<const FunctionDecl *> RefusedBefore = Refused;
   unsigned Before = R.numErrors();
   for (const ParmVarDecl *PVD : FD.parameters())
     Params.push_back(checkParam(*PVD));
@@ -611,6 +614,7 @@ FunctionProcessor::lowerQuietly(const FunctionDecl &FD) {
   if (ParamsOk && FD.hasBody())
     F = buildPrimal(FD, Params);
   R.setSilent(false);
+  Refused = std::move(RefusedBefore);
   if (F && ir::verify(*F).empty())
     return F;
   if (!ParamsOk)
@@ -638,9 +642,17 @@ const ir::Function *FunctionProcessor::callee(const FunctionDecl &FD,
   if (auto It = Callees.find(Key); It != Callees.end())
     return It->second;
   if (auto It = CustomOf.find(Key); It != CustomOf.end()) {
+    // Lowering its body (quietly) reached a call of itself: that body is
+    // then left out, and the custom pullback stands for it anyway.
+    if (Lowering.count(Key)) {
+      R.error(Loc, "recursion");
+      return nullptr;
+    }
     // The user's pullback stands for the one gradc would make. The
     // function is known before its pullback is lowered, which may call it.
+    Lowering.insert(Key);
     std::unique_ptr<ir::Function> F = lowerQuietly(FD);
+    Lowering.erase(Key);
     if (!F) {
       R.error(Loc, "the parameters of '" + FD.getNameAsString() +
                        "' are not supported");
@@ -734,6 +746,10 @@ void FunctionProcessor::process(const FunctionDecl &FD,
 
   // Lowered even after an error above, to report the body's problems too.
   std::unique_ptr<ir::Function> F = buildPrimal(FD, Params);
+  if (!F && R.numErrors() == ErrorsBefore)
+    R.error(FD.getLocation(), "internal error: '" + FD.getNameAsString() +
+                                  "' could not be lowered, and no reason was "
+                                  "given");
   if (!F || R.numErrors() != ErrorsBefore)
     return;
   ir::reuseLoads(*F);
