@@ -47,6 +47,9 @@ const Value *findJumpBeforeEnd(const Block &Body) {
 /// Whether V, computed in a loop's condition, keeps its value while the loop
 /// runs: it reads no memory the loop writes, nor the counter.
 static bool invariant(const Value *V, const Value &Loop) {
+  // A call may read what the loop writes, or do something else each time.
+  if (V->Code == OpCode::Invoke)
+    return false;
   if (V->Code == OpCode::Load) {
     const Value *Base = baseOf(V->Operands[0]);
     for (const Block &R : Loop.Regions)
@@ -96,7 +99,7 @@ std::optional<CountedLoop> matchCountedLoop(const Value &Loop) {
       C.Start = V->Operands[1];
     }
   }
-  if (!C.Counter || !C.Start)
+  if (!C.Counter || !C.Start || !invariant(C.Start, Loop))
     return std::nullopt;
   Scalar S = C.Counter->Ty.scalarKind();
   if (S != Scalar::Int32 && S != Scalar::Int64)

@@ -50,6 +50,7 @@ const Function *PullbackCache::pullback(const Function &Callee,
   const Function *Made1 = G.get();
   Made[K] = std::move(G);
   Order.push_back(Made1);
+  PrimalOf[Made1] = &Callee;
   return Made1;
 }
 

@@ -49,7 +49,7 @@ std::set<std::string> namesIn(const Function &F) {
 
 std::string uniqueName(const std::set<std::string> &Taken,
                        const std::string &Want, const std::string &Fallback) {
-  if (!Taken.count(Want))
+  if (!Taken.count(Want) && !isMadeKeyword(Want))
     return Want;
   for (unsigned N = 1;; ++N) {
     std::string Name = Fallback + (N > 1 ? std::to_string(N) : "");
@@ -1410,9 +1410,14 @@ Value *ReverseMode::hoist(Value *V, const Value &Loop) {
     return V;
   if (V->isConst())
     return B.constant(V->constValue(), V->Ty.scalarKind(), V->Text);
+  if (V->Code == OpCode::Invoke)
+    return nullptr; // a call is not made twice
   std::vector<Value *> Ops;
-  for (Value *Op : V->Operands)
+  for (Value *Op : V->Operands) {
     Ops.push_back(hoist(Op, Loop));
+    if (!Ops.back())
+      return nullptr;
+  }
   Value *C = G->create(V->Code, V->Ty, Ops);
   copyAttributes(*V, *C);
   return B.append(C);
@@ -1443,6 +1448,8 @@ void ReverseMode::reserveTapes() {
     Scalar S = L.Counter->Ty.scalarKind();
     Value *Start = hoist(Map.at(L.Start), *C);
     Value *Bound = hoist(Map.at(L.Bound), *C);
+    if (!Start || !Bound)
+      continue; // the pushes keep their checks
     // `n - 1` plus one reads as `n`.
     auto PlusOne = [&](Value *V) {
       if (V->Code == OpCode::Sub && V->Operands[1]->isConstValue(1))

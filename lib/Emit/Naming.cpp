@@ -152,15 +152,15 @@ bool Planner::materializes(const Value &V) {
     return false;
   if (declares(V) || V.Code == OpCode::Pop)
     return true;
+  // A loop header is one line of C++: everything in it is printed inline.
+  if (InHeader[V.Id])
+    return false;
   // A call that writes, or reads memory, is made where it was made.
   if (V.Code == OpCode::Invoke &&
       (V.hasEffect() ||
        std::any_of(V.Operands.begin(), V.Operands.end(),
                    [](const Value *Op) { return Op->Ty.isMemory(); })))
     return true;
-  // A loop header is one line of C++: everything in it is printed inline.
-  if (InHeader[V.Id])
-    return false;
   unsigned Uses = Plan.Uses[V.Id];
   if (!V.Name.empty() || V.Code == OpCode::Offset)
     return true;
@@ -202,7 +202,7 @@ unsigned Planner::reach(const Value *U) {
 
 std::string Planner::fresh(const std::string &Want) {
   std::string Name = Want;
-  for (unsigned K = 2; Taken.count(Name); ++K)
+  for (unsigned K = 2; Taken.count(Name) || isMadeKeyword(Name); ++K)
     Name = Want + "_" + std::to_string(K);
   Taken.insert(Name);
   return Name;

@@ -106,7 +106,7 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE,
         V = T->Index ? B.offset(T->Ptr, T->Index) : T->Ptr;
       }
     } else if (PT->isPointerType() || PT->isArrayType() ||
-               PT->isReferenceType()) {
+               (PT->isReferenceType() && PT->getPointeeType()->isArrayType())) {
       V = lowerPointer(Arg);
     } else {
       std::optional<Scalar> S = scalarTypeOf(PT.getNonReferenceType(), Ctx);

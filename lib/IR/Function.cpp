@@ -23,6 +23,14 @@ static_assert(sizeof(MathFns) / sizeof(MathFns[0]) ==
               "one entry per MathFn");
 } // namespace
 
+bool isMadeKeyword(const std::string &Name) {
+  for (const char *K :
+       {"do", "double", "default", "delete", "decltype", "dynamic_cast"})
+    if (Name == K)
+      return true;
+  return false;
+}
+
 bool Value::writesArg(unsigned I) const {
   if (!Operands[I]->Ty.isMemory())
     return false;

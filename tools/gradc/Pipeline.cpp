@@ -51,6 +51,7 @@ bool render(const std::vector<frontend::Request> &Requests,
   }
 
   std::vector<std::unique_ptr<ir::Function>> Generated;
+  std::vector<const ir::Function *> GeneratedFrom; ///< each one's primal
   // Callees' pullbacks, shared by every function that calls them.
   autodiff::PullbackCache Callees;
   bool Failed = false;
@@ -89,6 +90,7 @@ bool render(const std::vector<frontend::Request> &Requests,
         return false;
       }
       Generated.push_back(std::move(G));
+      GeneratedFrom.push_back(R.Primal.get());
     }
   }
   if (Failed)
@@ -97,21 +99,42 @@ bool render(const std::vector<frontend::Request> &Requests,
   // name and parameters) is defined where the callers need it, before
   // them.
   auto Key = [](const ir::Function &G) {
-    std::string K = G.Name;
+    std::string K;
+    for (const std::string &NS : G.Namespaces)
+      K += NS + "::";
+    K += G.Name;
     for (const ir::Param &P : G.Params)
       K += "," + P.V->Ty.str();
     return K;
   };
-  std::map<std::string, const ir::Function *> Requested;
-  for (const auto &G : Generated)
-    Requested[Key(*G)] = G.get();
+  std::map<std::string, std::pair<const ir::Function *, const ir::Function *>>
+      Requested; // key -> (generated, its primal)
+  for (size_t I = 0; I < Generated.size(); ++I)
+    Requested[Key(*Generated[I])] = {Generated[I].get(), GeneratedFrom[I]};
+  auto Same = [](const ir::Function &A, const ir::Function &B) {
+    return A.File == B.File && A.Loc.Line == B.Loc.Line &&
+           A.Loc.Col == B.Loc.Col;
+  };
   std::vector<const ir::Function *> Fns;
   std::set<const ir::Function *> Placed;
   for (const ir::Function *G : Callees.made()) {
     // The request's version (which also writes the outputs) serves the
-    // callers too.
+    // callers too; another function's would be a different one.
     auto It = Requested.find(Key(*G));
-    const ir::Function *Use = It == Requested.end() ? G : It->second;
+    const ir::Function *Use = G;
+    if (It != Requested.end()) {
+      const ir::Function &Callee = *Callees.primalOf(G);
+      const ir::Function &Other = *It->second.second;
+      if (!Same(Callee, Other)) {
+        Error = Other.File + ":" + std::to_string(Other.Loc.Line) + ":" +
+                std::to_string(Other.Loc.Col) + ": error: '" + Other.Name +
+                "' would generate " + G->Name + ", as '" + Callee.Name +
+                "' (line " + std::to_string(Callee.Loc.Line) +
+                "), which is called, does; give it another name(...)";
+        return false;
+      }
+      Use = It->second.first;
+    }
     Fns.push_back(Use);
     Placed.insert(Use);
   }

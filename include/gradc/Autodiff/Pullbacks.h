@@ -27,6 +27,10 @@ public:
 
   /// The pullbacks made, callees before their callers.
   const std::vector<const ir::Function *> &made() const { return Order; }
+  /// The function a pullback made here differentiates.
+  const ir::Function *primalOf(const ir::Function *Pullback) const {
+    return PrimalOf.at(Pullback);
+  }
   /// "file:line:col: error: ..." for each problem met in a callee.
   const std::vector<std::string> &errors() const { return Errors; }
 
@@ -35,6 +39,7 @@ private:
   std::map<Key, std::unique_ptr<ir::Function>> Made;
   std::map<Key, bool> Failed;
   std::vector<const ir::Function *> Order;
+  std::map<const ir::Function *, const ir::Function *> PrimalOf;
   std::vector<std::string> Errors;
 };
 

@@ -115,6 +115,10 @@ enum class MathFn : std::uint8_t {
   StdAbs,
 };
 
+/// Whether Name is a C++ keyword that a generated name can become: an
+/// adjoint is "d" + a name, and `o` gives `do`.
+bool isMadeKeyword(const std::string &Name);
+
 /// "exp", ..., "max" (for StdMax), "abs" (for StdAbs).
 const char *mathFnName(MathFn F);
 /// Number of arguments of F.
