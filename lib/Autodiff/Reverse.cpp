@@ -1294,7 +1294,7 @@ void ReverseMode::backwardInvoke(const Value &V) {
     if (!T.isMemory()) {
       if (Act.isActive(Op))
         Wrt.push_back(I);
-    } else if (!T.isConstPointee()) {
+    } else if (C.writesParam(I)) {
       if (!C.RetTy.isVoid()) {
         error(V, V.Text + " returns a value and writes through '" +
                      C.Params[I].V->Name + "': not supported yet");
@@ -1665,11 +1665,9 @@ std::vector<unsigned> defaultOutputs(const Function &F) {
   std::vector<unsigned> Out;
   if (!F.RetTy.isVoid())
     return Out;
-  for (unsigned I = 0; I < F.Params.size(); ++I) {
-    Type T = F.Params[I].V->Ty;
-    if (T.isMemory() && !T.isConstPointee() && isFloating(T.scalarKind()))
+  for (unsigned I = 0; I < F.Params.size(); ++I)
+    if (F.writesParam(I) && isFloating(F.Params[I].V->Ty.scalarKind()))
       Out.push_back(I);
-  }
   return Out;
 }
 

@@ -1,6 +1,10 @@
 //===- Function.cpp - The SSA graph of one function -----------------------===//
 #include "gradc/IR/Function.h"
 
+#include "gradc/IR/Uses.h"
+
+#include <functional>
+
 namespace gradc::ir {
 
 namespace {
@@ -38,8 +42,27 @@ bool Value::writesArg(unsigned I) const {
   // (and do anything else, but gradc only keeps track of memory).
   if (!Callee || I >= Callee->Params.size())
     return true;
-  Type P = Callee->Params[I].V->Ty;
-  return P.isMemory() && !P.isConstPointee();
+  return Callee->writesParam(I);
+}
+
+bool Function::writesParam(unsigned I) const {
+  Type P = Params[I].V->Ty;
+  if (!P.isMemory() || P.isConstPointee())
+    return false;
+  if (Opaque || Custom)
+    return true;
+  if (ParamWritten.empty())
+    ParamWritten.assign(Params.size(), -1);
+  if (ParamWritten[I] < 0) {
+    std::function<bool(const Block &)> Scan = [&](const Block &B) {
+      for (const Value *V : B.Ops)
+        if (writes(*V, Params[I].V))
+          return true;
+      return false;
+    };
+    ParamWritten[I] = Scan(Body);
+  }
+  return ParamWritten[I] != 0;
 }
 
 bool Value::invokeWrites() const {

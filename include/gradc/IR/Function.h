@@ -264,6 +264,12 @@ public:
   /// called instead of one gradc would make.
   const Function *Custom = nullptr;
 
+  /// Whether the function may write through its parameter I: one of
+  /// pointer or reference to non-const type that its body writes (any
+  /// such one, when the body is not known or a custom pullback stands for
+  /// it).
+  bool writesParam(unsigned I) const;
+
   /// A new value owned by this function; not yet placed in any block.
   Value *create(OpCode Code, Type Ty, std::vector<Value *> Operands = {});
   /// Appends a new parameter.
@@ -272,6 +278,7 @@ public:
 
 private:
   std::deque<std::unique_ptr<Value>> Storage;
+  mutable std::vector<signed char> ParamWritten; ///< writesParam, once each
 };
 
 } // namespace gradc::ir
