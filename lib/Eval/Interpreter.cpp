@@ -262,8 +262,7 @@ private:
   }
 
   /// Runs the callee on copies of the memory it is given, then puts back
-  /// what it wrote (distinct pointer arguments are assumed not to overlap,
-  /// as gradc assumes everywhere).
+  /// what it changed (as changes: arguments may be the same memory).
   Flow invoke(const Value &V, long double &Out) {
     if (!V.Callee || V.Callee->Opaque)
       return fail(V, "calls " + V.Text + ", whose body gradc cannot see");
@@ -280,11 +279,12 @@ private:
       if (!Mem.slice(Ptrs[Op->Id], Ref ? 1 : UINT64_MAX, Args[I].Array, Err))
         return fail(V, Err);
     }
+    std::vector<Arg> Given = Args;
     Run Sub = evaluate(C, Args, L);
     R.Steps += Sub.Steps;
     for (size_t I = 0; I < V.Operands.size(); ++I)
       if (C.Params[I].V->Ty.isMemory())
-        Mem.unslice(Ptrs[V.Operands[I]->Id], Args[I].Array);
+        Mem.unslice(Ptrs[V.Operands[I]->Id], Given[I].Array, Args[I].Array);
     if (!Sub.ok())
       return fail(V, "in the call to " + V.Text + ": " + Sub.Error);
     Out = Sub.Result;

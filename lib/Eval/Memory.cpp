@@ -88,11 +88,17 @@ void Memory::put(Pointer P, std::int64_t I, long double V, bool IsSet) {
   B.Written[P.Offset + I] = IsSet;
 }
 
-void Memory::unslice(Pointer P, const Buffer &In) {
+void Memory::unslice(Pointer P, const Buffer &Orig, const Buffer &In) {
   Buffer &B = Buffers[P.Buf];
   for (size_t I = 0; I < In.Data.size(); ++I) {
-    B.Data[P.Offset + I] = In.Data[I];
-    B.Written[P.Offset + I] = In.Written.empty() || In.Written[I];
+    bool WasSet = Orig.Written.empty() || Orig.Written[I];
+    bool IsSet = In.Written.empty() || In.Written[I];
+    long double &X = B.Data[P.Offset + I];
+    if (!WasSet)
+      X = In.Data[I];
+    else if (In.Data[I] != Orig.Data[I])
+      X += In.Data[I] - Orig.Data[I];
+    B.Written[P.Offset + I] = B.Written[P.Offset + I] || IsSet;
   }
 }
 

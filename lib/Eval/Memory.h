@@ -55,8 +55,10 @@ public:
   bool isSet(Pointer P, std::int64_t I) const;
   /// Gives element I of P's buffer the value V, or leaves it unset.
   void put(Pointer P, std::int64_t I, long double V, bool IsSet);
-  /// Puts back what the callee made of a slice taken at P.
-  void unslice(Pointer P, const Buffer &In);
+  /// Puts back what the callee made of the slice Orig taken at P: what it
+  /// changed, as a change, so that two arguments that are the same memory
+  /// (`g_pullback(y, y, dout, dy, dy)`) both count.
+  void unslice(Pointer P, const Buffer &Orig, const Buffer &In);
   /// The buffer of Local op Key, if it ran.
   const Buffer *local(unsigned Key) const;
 

@@ -1,0 +1,150 @@
+// Cases a review of the call support found wrong, each now checked against
+// finite differences and the interpreter:
+// - a call's seed read after the adjoint it comes from was zeroed
+//   (s = sq(s) * 0.5 in a loop printed the zeroing first);
+// - a custom pullback that reads the output its call saved, on a local of
+//   a loop body;
+// - a recursive function with a custom pullback (gradc crashed);
+// - a const& parameter of a callee, and one named `o` (whose adjoint would
+//   be the keyword `do`);
+// - a callee that only reads through a non-const pointer.
+// RUN: %gradc %s -o %t.grad.h
+// RUN: %cxx -Wall -Wextra -Werror -DGRADC_OUT='"%t.grad.h"' %s -o %t && %t > %t.out
+// RUN: FileCheck %s < %t.out
+// RUN: %python %src_root/test/support/vs_interpreter.py %gradc %s < %t.out | FileCheck %s --check-prefix=INTERP
+// The recursive function: gradc's interpreter cannot run a body it could
+// not lower, so this one is checked against finite differences only.
+// RUN: %gradc %s -o %t.rec.h -- -DRECURSIVE
+// RUN: %cxx -DRECURSIVE -DGRADC_OUT='"%t.rec.h"' %s -o %t.rec && %t.rec | FileCheck %s --check-prefix=REC
+// RUN: not %gradc %s -o %t.bad.h -- -DHEADER 2>&1 | FileCheck %s --check-prefix=HEADER
+// RUN: not %gradc %s -o %t.bad.h -- -DCOLLIDE 2>&1 | FileCheck %s --check-prefix=COLLIDE
+// x -> x^2 / 2 three times: x^8 / 2^7, d = 8 x^7 / 2^7.
+// CHECK:      halve_squares: at 0.5
+// CHECK-NEXT: halve_squares: f = 3.0517578125e-05
+// CHECK-NEXT: halve_squares: d[0] = 0.00048828125 (
+// CHECK:      saved_output: at 0.25
+// x^3 + x, through the custom pullback 3 x^2.
+// REC:      power: at 0.5
+// REC-NEXT: power: f = 0.625
+// REC-NEXT: power: d[0] = 1.75 (
+// REC: ALL OK
+// CHECK:      by_reference: at 0.5 2
+// CHECK:      reads_only: at v=[1,2,3],n=[3]
+// CHECK-NEXT: reads_only: f = 14
+// CHECK-NEXT: reads_only: d(v[0]) = 2 (
+// CHECK-NOT: FAIL
+// CHECK: ALL OK
+// INTERP: 4 checked against the interpreter, 0 mismatches
+#include <gradc/gradc.h>
+
+#include <cmath>
+
+static double sq(double v) { return v * v; }
+
+GRADC_DIFF("grad")
+double halve_squares(double x) {
+  double s = x;
+  for (int i = 0; i < 3; ++i)
+    s = sq(s) * 0.5;
+  return s;
+}
+
+void pair(double a, double *o) {
+  o[0] = a * a;
+  o[1] = std::exp(a);
+}
+
+// Reads o[1], exp(a), saved by the call.
+GRADC_DIFF("custom")
+void pair_pullback(double a, double *o, const double *dout, double &da) {
+  da += 2 * a * dout[0] + o[1] * dout[1];
+}
+
+GRADC_DIFF("grad")
+double saved_output(double x) {
+  double s = x;
+  for (int i = 0; i < 2; ++i) {
+    double t[2];
+    pair(s * 0.5, t);
+    s = s + t[0] * 0.1 + t[1] * 0.01;
+  }
+  return s;
+}
+
+#ifdef RECURSIVE
+double pw(double v, int k) { return k == 0 ? 1.0 : v * pw(v, k - 1); }
+
+GRADC_DIFF("custom")
+void pw_pullback(double v, int k, double dout, double &dv) {
+  dv += dout * k * pw(v, k - 1);
+}
+
+GRADC_DIFF("grad")
+double power(double x) { return pw(x, 3) + x; }
+#endif
+
+static double scale(const double &o, double k) { return o * k; }
+
+GRADC_DIFF("grad")
+double by_reference(double x, double y) { return scale(x, y) + scale(y, y); }
+
+static double total(double *v, int n) {
+  double s = 0;
+  for (int i = 0; i < n; ++i)
+    s += v[i] * v[i];
+  return s;
+}
+
+GRADC_DIFF("grad wrt(v)")
+double reads_only(double *v, int n) { return total(v, n); }
+
+#ifdef HEADER
+GRADC_DIFF("grad")
+double header(double x, int n) {
+  double s = 0;
+  int k = n;
+  // HEADER: regressions.cpp:[[@LINE+1]]:15: error: a loop header that computes with derivatives (in the loop's initialization or step) is not supported yet; move that computation into the loop body
+  for (double t = x; k > 0; t = t * x) {
+    s += t;
+    --k;
+  }
+  return s;
+}
+#endif
+
+#ifdef COLLIDE
+// COLLIDE: regressions.cpp:[[@LINE+2]]:8: error: 'other' would generate sq_pullback, as 'sq' (line 42), which is called, does; give it another name(...)
+GRADC_DIFF("grad name(sq)")
+double other(double v) { return std::exp(v); }
+#endif
+
+#ifndef __GRADC__
+#include GRADC_OUT
+#include "gradc_check.h"
+
+int main() {
+  GRADC_CHECK_1(halve_squares, 0.5);
+  GRADC_CHECK_1(saved_output, 0.25);
+#ifdef RECURSIVE
+  GRADC_CHECK_1(power, 0.5);
+  return gradc_check::finish();
+#endif
+  GRADC_CHECK_2(by_reference, 0.5, 2.0);
+  using gradc_check::Arrays;
+  gradc_check::check_arrays(
+      "reads_only", {{"v", {1, 2, 3}}}, {{"n", {3}}},
+      [](const Arrays &p) {
+        Arrays q = p;
+        return reads_only(q[0].data(), 3);
+      },
+      [](const Arrays &p, Arrays &d) {
+        Arrays q = p;
+        return reads_only_grad(q[0].data(), 3, d[0].data());
+      },
+      [](const Arrays &p, double s, Arrays &d) {
+        Arrays q = p;
+        reads_only_pullback(q[0].data(), 3, s, d[0].data());
+      });
+  return gradc_check::finish();
+}
+#endif
