@@ -47,6 +47,21 @@ const Function *PullbackCache::pullback(const Function &Callee,
     Failed[K] = true;
     return nullptr;
   }
+  // Instances of a template with a non-type parameter (sumN<3>, sumN<4>)
+  // have the same name and parameters: number the later ones.
+  std::string Key;
+  for (const std::string &NS : G->Namespaces)
+    Key += NS + "::";
+  std::string Base = G->Name;
+  for (unsigned N = 2;; ++N) {
+    std::string K = Key + G->Name;
+    for (const Param &P : G->Params)
+      K += "," + P.V->Ty.str();
+    if (Signatures.insert(K).second)
+      break;
+    G->Name = Base.substr(0, Base.size() - 9) + "_" + std::to_string(N) +
+              "_pullback";
+  }
   const Function *Made1 = G.get();
   Made[K] = std::move(G);
   Order.push_back(Made1);

@@ -1396,6 +1396,9 @@ void ReverseMode::backwardInvoke(const Value &V) {
     Args.push_back(L);
     Scalars.push_back({Op, L});
   }
+  // The adjoints the pullback adds into hold their values first (a local's
+  // adjoint created here is zeroed, not left to its first contribution).
+  flushPending(*Frames.back());
   B.invoke(PB, spell(*PB), Type::voidTy(), std::move(Args));
   for (auto &[Op, L] : Scalars)
     contribute(Op, B.load(L), false);

@@ -145,9 +145,13 @@ private:
 
   void line(Scope &S, const std::string &Text, bool Declare = true) {
     if (Declare && !S.PendingLocals.empty()) {
-      std::vector<const Value *> Locals;
-      Locals.swap(S.PendingLocals);
-      for (const Value *L : Locals)
+      // Declared before the first line that names them; the others wait.
+      std::vector<const Value *> Now, Later;
+      for (const Value *L : S.PendingLocals)
+        (Saying && !Saying->isRegionOp() && !mentions(*Saying, L) ? Later : Now)
+            .push_back(L);
+      S.PendingLocals = std::move(Later);
+      for (const Value *L : Now)
         line(S, declaration(*L) + ";");
     }
     if (Text.empty())
@@ -271,7 +275,23 @@ private:
     return "for (" + InitText + "; " + CondText + "; " + StepText + ") {";
   }
 
+  /// Whether V, as printed (with what is inlined into it), names L.
+  bool mentions(const Value &V, const Value *L) const {
+    if (&V == L)
+      return true;
+    for (const Value *Op : V.Operands)
+      if (Op == L || (Plan.Inlined[Op->Id] && mentions(*Op, L)))
+        return true;
+    return false;
+  }
+
   void statement(Scope &S, const Value &V) {
+    Saying = &V;
+    say(S, V);
+    Saying = nullptr;
+  }
+
+  void say(Scope &S, const Value &V) {
     switch (V.Code) {
     case OpCode::Note:
       PendingNote = V.Text;
@@ -323,6 +343,10 @@ private:
       line(S,
            Plan.Var[V.Operands[0]->Id] +
                (V.Code == OpCode::PushArray ? ".push_array(" : ".pop_array(") +
+               // A scalar variable is copied through its address.
+               (V.Operands[1]->Code == OpCode::Local && V.Operands[1]->IVal == 0
+                    ? "&"
+                    : "") +
                P.print(V.Operands[1]) + ", " + P.print(V.Operands[2]) + ");");
       return;
     case OpCode::Reserve:
@@ -417,6 +441,8 @@ private:
 
   const Function &F;
   NamePlan Plan;
+  /// The op whose line is being printed (null: a block's end).
+  const Value *Saying = nullptr;
   ExprPrinter P;
   std::ostringstream OS;
   std::string PendingNote;

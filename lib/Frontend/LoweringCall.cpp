@@ -92,6 +92,18 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE,
         RefT && !RefT->getPointeeType()->isArrayType() &&
         !RefT->getPointeeType().isConstQualified()) {
       // The variable itself: a scalar in memory, or an element.
+      const auto *DRE = dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts());
+      if (DRE && isa<ParmVarDecl>(DRE->getDecl()) &&
+          !DRE->getDecl()->getType()->isReferenceType()) {
+        fail(Arg->getBeginLoc(),
+             "'" + DRE->getDecl()->getNameAsString() +
+                 "' cannot be passed by reference here; copy it into a local "
+                 "variable first",
+             Arg->getSourceRange());
+        Ok = false;
+        Args.push_back(nullptr);
+        continue;
+      }
       std::optional<Target> T = assignTarget(Arg);
       if (T && T->Var) {
         fail(Arg->getBeginLoc(),

@@ -68,6 +68,9 @@ Value *BodyLowering::lowerExpr(const Expr *E) {
     return lowerBinary(BO);
   if (const auto *CE = dyn_cast<CallExpr>(E))
     return lowerCall(CE);
+  // A template's non-type argument (N in sumN<3>): its value.
+  if (const auto *NT = dyn_cast<SubstNonTypeTemplateParmExpr>(E))
+    return lowerExpr(NT->getReplacement());
   if (isa<ArraySubscriptExpr>(E))
     return lowerLoad(E);
   if (const auto *CO = dyn_cast<ConditionalOperator>(E))

@@ -14,6 +14,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -40,6 +41,7 @@ private:
   std::map<Key, bool> Failed;
   std::vector<const ir::Function *> Order;
   std::map<const ir::Function *, const ir::Function *> PrimalOf;
+  std::set<std::string> Signatures; ///< namespace, name and parameter types
   std::vector<std::string> Errors;
 };
 

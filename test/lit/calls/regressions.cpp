@@ -7,8 +7,11 @@
 // - a recursive function with a custom pullback (gradc crashed);
 // - a const& parameter of a callee, and one named `o` (whose adjoint would
 //   be the keyword `do`);
-// - a callee that only reads through a non-const pointer.
+// - a callee that only reads through a non-const pointer or reference,
+//   also on a variable of a loop (copied through its address);
+// - instances of a template with a non-type parameter (numbered pullbacks).
 // RUN: %gradc %s -o %t.grad.h
+// RUN: FileCheck %s --check-prefix=TEXT < %t.grad.h
 // RUN: %cxx -Wall -Wextra -Werror -DGRADC_OUT='"%t.grad.h"' %s -o %t && %t > %t.out
 // RUN: FileCheck %s < %t.out
 // RUN: %python %src_root/test/support/vs_interpreter.py %gradc %s < %t.out | FileCheck %s --check-prefix=INTERP
@@ -28,13 +31,26 @@
 // REC-NEXT: power: f = 0.625
 // REC-NEXT: power: d[0] = 1.75 (
 // REC: ALL OK
+// s = 3x read through a double &: 9 x^2 * x, d = 27 x^2.
+// CHECK:      ref_read: at 0.5
+// CHECK-NEXT: ref_read: f = 1.125
+// CHECK-NEXT: ref_read: d[0] = 6.75 (
+// CHECK:      ref_in_loop: at 0.5
+// |w|^2 over 3 elements plus twice over 2.
+// CHECK:      sums: at w=[0.5,1,2]
+// CHECK-NEXT: sums: f = 7.75
+// CHECK-NEXT: sums: d(w[0]) = 3 (
+// CHECK-NEXT: sums: d(w[1]) = 6 (
+// CHECK-NEXT: sums: d(w[2]) = 4 (
 // CHECK:      by_reference: at 0.5 2
 // CHECK:      reads_only: at v=[1,2,3],n=[3]
 // CHECK-NEXT: reads_only: f = 14
 // CHECK-NEXT: reads_only: d(v[0]) = 2 (
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
-// INTERP: 4 checked against the interpreter, 0 mismatches
+// INTERP: 7 checked against the interpreter, 0 mismatches
+// TEXT-DAG: inline void sumN_pullback(
+// TEXT-DAG: inline void sumN_2_pullback(
 #include <gradc/gradc.h>
 
 #include <cmath>
@@ -70,6 +86,34 @@ double saved_output(double x) {
   }
   return s;
 }
+
+static double rd(double &a) { return a * a; }
+
+GRADC_DIFF("grad")
+double ref_read(double x) {
+  double s = x * 3;
+  return rd(s) * x;
+}
+
+GRADC_DIFF("grad")
+double ref_in_loop(double x) {
+  double s = x, t = 0;
+  for (int i = 0; i < 3; ++i) {
+    t += rd(s);
+    s = s * 0.5;
+  }
+  return t;
+}
+
+template <int N> double sumN(const double *v) {
+  double s = 0;
+  for (int i = 0; i < N; ++i)
+    s += v[i] * v[i];
+  return s;
+}
+
+GRADC_DIFF("grad")
+double sums(const double (&w)[3]) { return sumN<3>(w) + 2 * sumN<2>(w); }
 
 #ifdef RECURSIVE
 double pw(double v, int k) { return k == 0 ? 1.0 : v * pw(v, k - 1); }
@@ -113,7 +157,7 @@ double header(double x, int n) {
 #endif
 
 #ifdef COLLIDE
-// COLLIDE: regressions.cpp:[[@LINE+2]]:8: error: 'other' would generate sq_pullback, as 'sq' (line 42), which is called, does; give it another name(...)
+// COLLIDE: regressions.cpp:[[@LINE+2]]:8: error: 'other' would generate sq_pullback, as 'sq' (line [[#@LINE-102]]), which is called, does; give it another name(...)
 GRADC_DIFF("grad name(sq)")
 double other(double v) { return std::exp(v); }
 #endif
@@ -123,14 +167,26 @@ double other(double v) { return std::exp(v); }
 #include "gradc_check.h"
 
 int main() {
+  using gradc_check::Arrays;
   GRADC_CHECK_1(halve_squares, 0.5);
   GRADC_CHECK_1(saved_output, 0.25);
+  GRADC_CHECK_1(ref_read, 0.5);
+  GRADC_CHECK_1(ref_in_loop, 0.5);
+  using A3 = const double(&)[3];
+  gradc_check::check_arrays(
+      "sums", {{"w", {0.5, 1, 2}}}, {},
+      [](const Arrays &p) { return sums(reinterpret_cast<A3>(*p[0].data())); },
+      [](const Arrays &p, Arrays &d) {
+        return sums_grad(reinterpret_cast<A3>(*p[0].data()), d[0].data());
+      },
+      [](const Arrays &p, double s, Arrays &d) {
+        sums_pullback(reinterpret_cast<A3>(*p[0].data()), s, d[0].data());
+      });
 #ifdef RECURSIVE
   GRADC_CHECK_1(power, 0.5);
   return gradc_check::finish();
 #endif
   GRADC_CHECK_2(by_reference, 0.5, 2.0);
-  using gradc_check::Arrays;
   gradc_check::check_arrays(
       "reads_only", {{"v", {1, 2, 3}}}, {{"n", {3}}},
       [](const Arrays &p) {
