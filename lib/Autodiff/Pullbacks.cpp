@@ -59,8 +59,8 @@ const Function *PullbackCache::pullback(const Function &Callee,
       K += "," + P.V->Ty.str();
     if (Signatures.insert(K).second)
       break;
-    G->Name = Base.substr(0, Base.size() - 9) + "_" + std::to_string(N) +
-              "_pullback";
+    G->Name =
+        Base.substr(0, Base.size() - 9) + "_" + std::to_string(N) + "_pullback";
   }
   const Function *Made1 = G.get();
   Made[K] = std::move(G);
