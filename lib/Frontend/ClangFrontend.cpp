@@ -575,9 +575,17 @@ void FunctionProcessor::registerCustom(const FunctionDecl &FD) {
   }
   std::string Of = Name.substr(0, Name.size() - Suffix.size());
   std::vector<const FunctionDecl *> Candidates;
-  for (const NamedDecl *D : FD.getDeclContext()->lookup(&Ctx.Idents.get(Of)))
+  bool Template = false;
+  for (const NamedDecl *D : FD.getDeclContext()->lookup(&Ctx.Idents.get(Of))) {
     if (const auto *F = dyn_cast<FunctionDecl>(D))
       Candidates.push_back(F);
+    Template |= isa<FunctionTemplateDecl>(D);
+  }
+  if (Candidates.empty() && Template) {
+    R.error(FD.getLocation(), "custom pullbacks of function templates ('" + Of +
+                                  "') are not supported yet");
+    return;
+  }
   if (Candidates.empty()) {
     R.error(FD.getLocation(), "'" + Name + "' is a custom pullback of '" + Of +
                                   "', but no function '" + Of +

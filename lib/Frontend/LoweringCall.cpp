@@ -24,10 +24,12 @@ using ir::Value;
 std::string BodyLowering::spellCallee(const CallExpr *CE,
                                       const FunctionDecl &Callee) {
   // As the user wrote it (`std::lgamma`, `geo::dist`, `sqnorm`): generated
-  // code runs in the namespace of the function that makes the call.
+  // code runs in the namespace of the function that makes the call. Not
+  // in an instance of a template, whose text names its parameters (`T`).
   if (const auto *DRE =
           dyn_cast<DeclRefExpr>(CE->getCallee()->IgnoreImplicit());
-      DRE && DRE->getBeginLoc().isFileID() && DRE->getEndLoc().isFileID())
+      DRE && DRE->getBeginLoc().isFileID() && DRE->getEndLoc().isFileID() &&
+      !FD.isTemplateInstantiation())
     return sourceText(DRE->getSourceRange());
   std::string Name;
   llvm::raw_string_ostream OS(Name);

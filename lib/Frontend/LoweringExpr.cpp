@@ -69,8 +69,12 @@ Value *BodyLowering::lowerExpr(const Expr *E) {
   if (const auto *CE = dyn_cast<CallExpr>(E))
     return lowerCall(CE);
   // A template's non-type argument (N in sumN<3>): its value.
-  if (const auto *NT = dyn_cast<SubstNonTypeTemplateParmExpr>(E))
-    return lowerExpr(NT->getReplacement());
+  if (const auto *NT = dyn_cast<SubstNonTypeTemplateParmExpr>(E)) {
+    Value *V = lowerExpr(NT->getReplacement());
+    if (V && V->isConst())
+      V->Text.clear(); // its spelling is the parameter's name
+    return V;
+  }
   if (isa<ArraySubscriptExpr>(E))
     return lowerLoad(E);
   if (const auto *CO = dyn_cast<ConditionalOperator>(E))

@@ -26,9 +26,13 @@ chooseRequest(const std::vector<frontend::Request> &Requests,
               const std::string &Function, std::string &Error) {
   const frontend::Request *R = nullptr;
   for (const frontend::Request &Q : Requests) {
+    auto Squeeze = [](std::string S) {
+      S.erase(std::remove(S.begin(), S.end(), ' '), S.end());
+      return S;
+    };
     if (!Function.empty() && Q.Primal->Name != Function &&
         Q.BaseName != Function &&
-        Q.Primal->Name + Q.Primal->TemplateArgs != Function)
+        Squeeze(Q.Primal->Name + Q.Primal->TemplateArgs) != Squeeze(Function))
       continue;
     if (R) {
       Error = Function.empty()

@@ -43,6 +43,23 @@ inline float norm_f(const float *x) { return norm(x, 2); }
 // TEXT:        sqnorm_pullback(x, n, {{.*}}, dx);
 // TEXT:      inline float norm_grad(const float *x, int n, float *dx) {
 
+// In an instance, the template's parameters are their arguments: N is 2
+// and act<T> is act<float> (the header would not compile otherwise).
+template <typename T> T act(T x) { return x / (T(1) + std::exp(-x)); }
+
+template <int N, typename T>
+GRADC_DIFF("grad")
+T scaled_act(const T *w) {
+  T s = 0;
+  for (int i = 0; i < N; ++i)
+    s += act<T>(w[i]);
+  return s * N;
+}
+template float scaled_act<2, float>(const float *);
+// TEXT-LABEL: inline float scaled_act_grad(const float *w, float *dw) {
+// TEXT:         for (int i = 0; i < 2; ++i) {
+// TEXT:           act<float>(w[i]);
+
 // WARN: templates.cpp:[[@LINE+3]]:3: warning: template 'never' is annotated with GRADC_DIFF but no instance of it is in this file; instantiate it, for example with 'template double never<double>(...);'
 template <typename T>
 GRADC_DIFF("grad")
