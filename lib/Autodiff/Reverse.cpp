@@ -138,6 +138,7 @@ private:
   void backwardStore(const Value &V);
   void backwardIf(const Value &V);
   void backwardLoop(const Value &V);
+  void backwardRegion(const Value &V, unsigned R, Block &To, bool InLoop);
   void backwardInvoke(const Value &V);
   Value *callArgument(const Value &Call, unsigned I);
   bool checkCallOutput(const Value &Call, const Value *Arg);
@@ -154,6 +155,8 @@ private:
   Value *recompute(const Value *V, Frame *Fr);
   bool dependsOnWrittenMemory(const Value *V, const Block *Home);
   Value *tapeValue(const Value *V, Frame *Fr);
+  Value *newTape(Scalar S, const std::string &Var);
+  void insertAfter(Value *Fwd, std::initializer_list<Value *> Ops);
   Value *reloadStored(const Value *V, Frame *Fr);
   bool callsAbove(const Value *V, const Block *Blk) const;
   bool finalAt(const Value *Op, const Value *Base) const;
@@ -246,6 +249,7 @@ private:
   const Snapshot *snapshotAfter(const Value *Base, const Value *Op);
   Value *rebase(const Value *Ptr, const Value *Base, Value *Copy);
   Value *readCopy(const Value *V, Frame *Fr);
+  Value *readBack(const Value *At, const Block *Blk, Frame *Fr);
   std::map<const Value *, Value *> Map;       ///< primal -> forward clone
   std::map<const Value *, Block *> FwdHome;   ///< forward clone -> block
   std::map<const Value *, Value *> Adj;       ///< primal -> SSA adjoint
@@ -484,22 +488,23 @@ bool ReverseMode::finalAt(const Value *Op, const Value *Base) const {
 }
 
 /// Whether the only store to Base in Loop is Only.
+/// Whether no op in Blk (regions included) but Only writes Base.
+static bool writtenOnlyBy(const Block &Blk, const Value *Base,
+                          const Value *Only) {
+  for (const Value *V : Blk.Ops) {
+    if (!V->isRegionOp() && V != Only && writes(*V, Base))
+      return false;
+    for (const Block &R : V->Regions)
+      if (!writtenOnlyBy(R, Base, Only))
+        return false;
+  }
+  return true;
+}
+
 bool ReverseMode::storesOnly(const Value &Loop, const Value *Base,
                              const Value *Only) const {
-  std::function<bool(const Block &)> Scan = [&](const Block &Blk) {
-    for (const Value *V : Blk.Ops) {
-      if (V->isRegionOp()) {
-        for (const Block &R : V->Regions)
-          if (!Scan(R))
-            return false;
-      } else if (V != Only && writes(*V, Base)) {
-        return false;
-      }
-    }
-    return true;
-  };
   for (const Block &R : Loop.Regions)
-    if (!Scan(R))
+    if (!writtenOnlyBy(R, Base, Only))
       return false;
   return true;
 }
@@ -507,32 +512,26 @@ bool ReverseMode::storesOnly(const Value &Loop, const Value *Base,
 /// V read back from where its block stored it for good (`h[j] = s` with h
 /// not written again): no tape needed.
 Value *ReverseMode::reloadStored(const Value *V, Frame *Fr) {
-  for (const Value *S : Home.at(V)->Ops) {
-    if (S->Code != OpCode::Store || S->Operands[1] != V ||
-        !finalAt(S, baseOf(S->Operands[0])))
-      continue;
-    const Value *Base = baseOf(S->Operands[0]);
-    // Read back from where it was stored, or from the copy a call's
-    // pullback took of the local after the store.
-    if (!outlives(Base)) {
-      const Snapshot *Sn = snapshotAfter(Base, S);
-      if (!Sn)
-        continue;
-      const Value *Idx = S->index();
-      if (Idx && dependsOnWrittenMemory(Idx, Home.at(V)))
-        continue;
-      Value *Ptr = rebase(S->Operands[0], Base, Sn->Copy);
-      Value *I = Idx ? avail(Idx) : nullptr;
-      return inFrame(Fr, [&] { return B.load(Ptr, I); });
-    }
-    const Value *Idx = S->index();
-    if (Idx && dependsOnWrittenMemory(Idx, Home.at(V)))
-      continue;
-    Value *Ptr = avail(S->Operands[0]);
-    Value *I = Idx ? avail(Idx) : nullptr;
-    return inFrame(Fr, [&] { return B.load(Ptr, I); });
-  }
+  for (const Value *S : Home.at(V)->Ops)
+    if (S->Code == OpCode::Store && S->Operands[1] == V &&
+        finalAt(S, baseOf(S->Operands[0])))
+      if (Value *R = readBack(S, Home.at(V), Fr))
+        return R;
   return nullptr;
+}
+
+/// What the load or store At reads or wrote, read again in the backward
+/// sweep: where it is, or from the copy a call's pullback took of a local
+/// that is gone; null when neither holds it or its index changed.
+Value *ReverseMode::readBack(const Value *At, const Block *Blk, Frame *Fr) {
+  const Value *Ptr = At->Operands[0], *Idx = At->index();
+  const Value *Base = baseOf(Ptr);
+  const Snapshot *Sn = outlives(Base) ? nullptr : snapshotAfter(Base, At);
+  if ((!outlives(Base) && !Sn) || (Idx && dependsOnWrittenMemory(Idx, Blk)))
+    return nullptr;
+  Value *P = Sn ? rebase(Ptr, Base, Sn->Copy) : avail(Ptr);
+  Value *I = Idx ? avail(Idx) : nullptr;
+  return inFrame(Fr, [&] { return B.load(P, I); });
 }
 
 /// Whether recomputing V within its block calls a math function.
@@ -547,6 +546,22 @@ bool ReverseMode::callsAbove(const Value *V, const Block *Blk) const {
   return false;
 }
 
+/// A tape named after Var ("p_tape"), declared at the top of the function.
+Value *ReverseMode::newTape(Scalar S, const std::string &Var) {
+  Value *T = G->create(OpCode::Tape, Type::tape(S));
+  T->Name = uniqueName(Taken, Var + "_tape", Var + "_tape_");
+  Taken.insert(T->Name);
+  G->Body.Ops.insert(G->Body.Ops.begin(), T);
+  return T;
+}
+
+/// Ops placed in the forward sweep right after Fwd, in order.
+void ReverseMode::insertAfter(Value *Fwd, std::initializer_list<Value *> Ops) {
+  Block *Where = FwdHome.at(Fwd);
+  auto At = std::find(Where->Ops.begin(), Where->Ops.end(), Fwd);
+  Where->Ops.insert(At + 1, Ops.begin(), Ops.end());
+}
+
 Value *ReverseMode::tapeValue(const Value *V, Frame *Fr) {
   if (!V->Ty.isScalar()) {
     error(*V, "this pointer is needed by the backward sweep outside its "
@@ -554,7 +569,6 @@ Value *ReverseMode::tapeValue(const Value *V, Frame *Fr) {
     return inFrame(Fr, [&] { return B.constant(0, Scalar::Int32); });
   }
   Value *Fwd = Map.at(V);
-  Block *Where = FwdHome.at(Fwd);
   std::string Var = V->Name;
   if (Var.empty() && V->Code == OpCode::Load)
     Var = baseOf(V->Operands[0])->Name;
@@ -562,15 +576,8 @@ Value *ReverseMode::tapeValue(const Value *V, Frame *Fr) {
   bool Branch = V->Ty.isBool() && Var.empty();
   if (Branch)
     Var = "branch";
-  std::string Name = (Var.empty() ? std::string("t") : Var) + "_tape";
-  Name = uniqueName(Taken, Name, Name + "_");
-  Taken.insert(Name);
-  Value *T = G->create(OpCode::Tape, Type::tape(V->Ty.scalarKind()));
-  T->Name = Name;
-  G->Body.Ops.insert(G->Body.Ops.begin(), T);
-  Value *Push = G->create(OpCode::Push, Type::voidTy(), {T, Fwd});
-  auto At = std::find(Where->Ops.begin(), Where->Ops.end(), Fwd);
-  Where->Ops.insert(At + 1, Push);
+  Value *T = newTape(V->Ty.scalarKind(), Var.empty() ? "t" : Var);
+  insertAfter(Fwd, {G->create(OpCode::Push, Type::voidTy(), {T, Fwd})});
   return inFrame(Fr, [&] {
     Value *Pop = B.pop(T);
     Pop->Name = Branch ? "taken" : V->Name;
@@ -1114,6 +1121,19 @@ void ReverseMode::document() {
   }
 }
 
+/// Region R of V reversed into To, in a frame of its own.
+void ReverseMode::backwardRegion(const Value &V, unsigned R, Block &To,
+                                 bool InLoop) {
+  Frame Fr(&V.Regions[R], &To, InLoop);
+  Frames.push_back(&Fr);
+  B.setBlock(To);
+  int SavedNote = NotedStmt;
+  NotedStmt = V.Stmt;
+  backwardBlock(V.Regions[R]);
+  NotedStmt = SavedNote;
+  Frames.pop_back();
+}
+
 void ReverseMode::backwardIf(const Value &V) {
   if (!isActiveOp(V))
     return;
@@ -1126,16 +1146,8 @@ void ReverseMode::backwardIf(const Value &V) {
   If->Loc = V.Loc;
   If->Stmt = V.Stmt;
   Block &Saved = B.block();
-  for (unsigned R : {Then, Else}) {
-    Frame Fr(&V.Regions[R], &If->Regions[R], Frames.back()->InLoop);
-    Frames.push_back(&Fr);
-    B.setBlock(If->Regions[R]);
-    int SavedNote = NotedStmt;
-    NotedStmt = V.Stmt;
-    backwardBlock(V.Regions[R]);
-    NotedStmt = SavedNote;
-    Frames.pop_back();
-  }
+  for (unsigned R : {Then, Else})
+    backwardRegion(V, R, If->Regions[R], Frames.back()->InLoop);
   B.setBlock(Saved);
   B.append(If);
 }
@@ -1155,19 +1167,10 @@ std::string ReverseMode::spell(const Function &Callee) const {
 /// block, whose backward block gives the adjoint fresh each time.
 bool ReverseMode::checkCallOutput(const Value &Call, const Value *Arg) {
   const Value *Base = baseOf(Arg);
-  bool Only = true;
-  std::function<void(const Block &)> Scan = [&](const Block &Blk) {
-    for (const Value *V : Blk.Ops) {
-      if (V != &Call && !V->isRegionOp() && writes(*V, Base))
-        Only = false;
-      for (const Block &R : V->Regions)
-        Scan(R);
-    }
-  };
-  Scan(P.Body);
   bool Local = Base->Code == OpCode::Local;
-  if (Only && (Local ? Home.at(&Call) == Home.at(Base)
-                     : isOutput(Base) && Home.at(&Call) == &P.Body))
+  if (writtenOnlyBy(P.Body, Base, &Call) &&
+      (Local ? Home.at(&Call) == Home.at(Base)
+             : isOutput(Base) && Home.at(&Call) == &P.Body))
     return true;
   error(Call, "'" + Base->Name + "' is written by this call to " + Call.Text +
                   "; gradc supports that when nothing else writes it and it "
@@ -1180,18 +1183,10 @@ bool ReverseMode::checkCallOutput(const Value &Call, const Value *Arg) {
 /// A load of a local that a call's pullback has a copy of, read from the
 /// copy when it holds what the load read.
 Value *ReverseMode::readCopy(const Value *V, Frame *Fr) {
-  if (V->Code != OpCode::Load)
+  // Memory that outlives its block is not read in place here: it changed.
+  if (V->Code != OpCode::Load || outlives(baseOf(V->Operands[0])))
     return nullptr;
-  const Value *Base = baseOf(V->Operands[0]);
-  if (outlives(Base))
-    return nullptr;
-  const Snapshot *Sn = snapshotAfter(Base, V);
-  const Value *Idx = V->index();
-  if (!Sn || (Idx && dependsOnWrittenMemory(Idx, Home.at(V))))
-    return nullptr;
-  Value *Ptr = rebase(V->Operands[0], Base, Sn->Copy);
-  Value *I = Idx ? avail(Idx) : nullptr;
-  return inFrame(Fr, [&] { return B.load(Ptr, I); });
+  return readBack(V, Home.at(V), Fr);
 }
 
 /// Ptr (Base, or offsets from it) with Copy in place of Base.
@@ -1245,19 +1240,12 @@ Value *ReverseMode::callArgument(const Value &Call, unsigned I) {
   if (!Out) {
     Snapshots[Base] = {&Call, Copy, Frames.back()->Out};
     Value *Count = B.constant(Base->IVal ? Base->IVal : 1, Scalar::Int64);
-    Value *T = G->create(OpCode::Tape, Type::tape(S));
-    T->Name = uniqueName(Taken, Base->Name + "_tape", Base->Name + "_tape_");
-    Taken.insert(T->Name);
-    G->Body.Ops.insert(G->Body.Ops.begin(), T);
-    Value *Fwd = Map.at(&Call);
-    Block *Where = FwdHome.at(Fwd);
-    auto At = std::find(Where->Ops.begin(), Where->Ops.end(), Fwd);
+    Value *T = newTape(S, Base->Name);
     Value *FwdCount = G->create(OpCode::Const, Count->Ty);
     FwdCount->IVal = Count->IVal;
-    Value *Push = G->create(OpCode::PushArray, Type::voidTy(),
-                            {T, Map.at(Base), FwdCount});
-    At = Where->Ops.insert(At + 1, FwdCount);
-    Where->Ops.insert(At + 1, Push);
+    insertAfter(Map.at(&Call),
+                {FwdCount, G->create(OpCode::PushArray, Type::voidTy(),
+                                     {T, Map.at(Base), FwdCount})});
     B.append(G->create(OpCode::PopArray, Type::voidTy(), {T, Copy, Count}));
   }
   return rebase(Op, Base, Copy);
@@ -1484,16 +1472,10 @@ Value *ReverseMode::tripCount(const Value &V, Value *Trips) {
   if (Home.at(&V) == &P.Body)
     return B.load(Trips);
   Scalar S = Trips->Ty.scalarKind();
-  Value *T = G->create(OpCode::Tape, Type::tape(S));
-  T->Name = uniqueName(Taken, "iters_tape", "iters_tape_");
-  Taken.insert(T->Name);
-  G->Body.Ops.insert(G->Body.Ops.begin(), T);
-  Block *Where = FwdHome.at(Map.at(&V));
-  auto At = std::find(Where->Ops.begin(), Where->Ops.end(), Map.at(&V));
+  Value *T = newTape(S, "iters");
   Value *Load = G->create(OpCode::Load, Type::scalar(S), {Trips});
-  Value *Push = G->create(OpCode::Push, Type::voidTy(), {T, Load});
-  At = Where->Ops.insert(At + 1, Load);
-  Where->Ops.insert(At + 1, Push);
+  insertAfter(Map.at(&V),
+              {Load, G->create(OpCode::Push, Type::voidTy(), {T, Load})});
   Value *N = B.pop(T);
   N->Name = "iters";
   return N;
@@ -1574,14 +1556,7 @@ void ReverseMode::backwardLoop(const Value &V) {
     B.setBlock(Loop->Regions[Step]);
     B.store(Counter, B.add(B.load(Counter), B.constant(1, Scalar::Int64)));
   }
-  Frame Fr(&V.Regions[LoopBody], &Loop->Regions[LoopBody], true);
-  Frames.push_back(&Fr);
-  B.setBlock(Loop->Regions[LoopBody]);
-  int SavedNote = NotedStmt;
-  NotedStmt = V.Stmt;
-  backwardBlock(V.Regions[LoopBody]);
-  NotedStmt = SavedNote;
-  Frames.pop_back();
+  backwardRegion(V, LoopBody, Loop->Regions[LoopBody], /*InLoop=*/true);
   if (Counted)
     Remap.erase(Counted->Counter);
   B.setBlock(Saved);
