@@ -102,6 +102,22 @@ const Value *matchSigmoid(const Value &V, const std::vector<unsigned> &Uses) {
 
 /// One block of the primal being reversed, and the backward code built for
 /// it.
+/// Orders values by Id, their order of creation: containers iterated to
+/// write code are ordered the same way in every run (addresses are not).
+struct ById {
+  bool operator()(const Value *A, const Value *B) const {
+    return A->Id < B->Id;
+  }
+  /// An element (adjoint memory, index or null for *p).
+  bool operator()(const std::pair<Value *, Value *> &A,
+                  const std::pair<Value *, Value *> &B) const {
+    auto Key = [](const std::pair<Value *, Value *> &E) {
+      return std::make_pair(E.first->Id, E.second ? E.second->Id + 1 : 0);
+    };
+    return Key(A) < Key(B);
+  }
+};
+
 struct Frame {
   Frame(const Block *Primal, Block *Out, bool InLoop)
       : Primal(Primal), Out(Out), InLoop(InLoop) {}
@@ -112,7 +128,7 @@ struct Frame {
   std::map<const Value *, Value *> Avail;
   /// Adjoint memory known to be zero but not yet written: the zeroing waits
   /// for the next contribution, so `dp = 0; dp += x * t` reads `dp = x * t`.
-  std::set<std::pair<Value *, Value *>> PendingZero;
+  std::set<std::pair<Value *, Value *>, ById> PendingZero;
   /// Such writes, held to the end of the statement, so that the statement's
   /// other contributions read the adjoint before it changes.
   std::vector<std::pair<std::pair<Value *, Value *>, Value *>> PendingStore;
@@ -250,14 +266,14 @@ private:
   Value *rebase(const Value *Ptr, const Value *Base, Value *Copy);
   Value *readCopy(const Value *V, Frame *Fr);
   Value *readBack(const Value *At, const Block *Blk, Frame *Fr);
-  std::map<const Value *, Value *> Map;       ///< primal -> forward clone
-  std::map<const Value *, Block *> FwdHome;   ///< forward clone -> block
-  std::map<const Value *, Value *> Adj;       ///< primal -> SSA adjoint
-  std::map<const Value *, Value *> AdjSlot;   ///< primal -> adjoint Local
-  std::map<const Value *, Value *> AdjParam;  ///< wrt param -> its adjoint
-  std::map<const Value *, Value *> ParamAcc;  ///< wrt param -> sum in loops
-  std::map<const Value *, Value *> AdjMem;    ///< memory -> its adjoint
-  std::map<const Value *, Value *> Seeds;     ///< out param -> its seed
+  std::map<const Value *, Value *> Map;            ///< primal -> forward clone
+  std::map<const Value *, Block *> FwdHome;        ///< forward clone -> block
+  std::map<const Value *, Value *> Adj;            ///< primal -> SSA adjoint
+  std::map<const Value *, Value *> AdjSlot;        ///< primal -> adjoint Local
+  std::map<const Value *, Value *> AdjParam;       ///< wrt param -> its adjoint
+  std::map<const Value *, Value *, ById> ParamAcc; ///< wrt param -> loop sum
+  std::map<const Value *, Value *> AdjMem;         ///< memory -> its adjoint
+  std::map<const Value *, Value *> Seeds;          ///< out param -> its seed
   std::map<const Value *, Value *> Remap;     ///< counter -> backward counter
   std::map<const Value *, Value *> TripCount; ///< loop -> forward Local
   /// Forward counted loops, whose tapes reserveTapes sizes up front.
