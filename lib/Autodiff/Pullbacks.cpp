@@ -9,6 +9,16 @@ namespace gradc::autodiff {
 
 using namespace ir;
 
+std::string signatureKey(const Function &F) {
+  std::string K;
+  for (const std::string &NS : F.Namespaces)
+    K += NS + "::";
+  K += F.Name;
+  for (const Param &P : F.Params)
+    K += "," + P.V->Ty.str();
+  return K;
+}
+
 const Function *PullbackCache::pullback(const Function &Callee,
                                         const std::vector<unsigned> &Wrt) {
   Key K{&Callee, Wrt};
@@ -49,19 +59,10 @@ const Function *PullbackCache::pullback(const Function &Callee,
   }
   // Instances of a template with a non-type parameter (sumN<3>, sumN<4>)
   // have the same name and parameters: number the later ones.
-  std::string Key;
-  for (const std::string &NS : G->Namespaces)
-    Key += NS + "::";
   std::string Base = G->Name;
-  for (unsigned N = 2;; ++N) {
-    std::string K = Key + G->Name;
-    for (const Param &P : G->Params)
-      K += "," + P.V->Ty.str();
-    if (Signatures.insert(K).second)
-      break;
+  for (unsigned N = 2; !Signatures.insert(signatureKey(*G)).second; ++N)
     G->Name =
         Base.substr(0, Base.size() - 9) + "_" + std::to_string(N) + "_pullback";
-  }
   const Function *Made1 = G.get();
   Made[K] = std::move(G);
   Order.push_back(Made1);

@@ -116,6 +116,9 @@ private:
                   const ParamInfos &Params, ResolvedSpec &Res);
   std::unique_ptr<ir::Function> buildPrimal(const FunctionDecl &FD,
                                             const ParamInfos &Params);
+  std::unique_ptr<ir::Function> declare(const FunctionDecl &FD,
+                                        const ParamInfos &Params,
+                                        std::vector<ir::Value *> &ParamValues);
   std::string typeName(QualType T) const {
     return T.getAsString(Ctx.getPrintingPolicy());
   }
@@ -479,6 +482,19 @@ FunctionProcessor::resolve(const FunctionDecl &FD, const ParsedSpec &P,
 std::unique_ptr<ir::Function>
 FunctionProcessor::buildPrimal(const FunctionDecl &FD,
                                const ParamInfos &Params) {
+  std::vector<ir::Value *> ParamValues;
+  std::unique_ptr<ir::Function> F = declare(FD, Params, ParamValues);
+  if (!lowerBody(FD, Ctx, *F, ParamValues, R, this))
+    return nullptr;
+  return F;
+}
+
+/// FD's signature as an IR function with no body. ParamValues[I] is its
+/// parameter I, or null when that parameter is in error (it still takes
+/// its place, so that indices agree).
+std::unique_ptr<ir::Function>
+FunctionProcessor::declare(const FunctionDecl &FD, const ParamInfos &Params,
+                           std::vector<ir::Value *> &ParamValues) {
   auto F = std::make_unique<ir::Function>();
   F->Name = FD.getNameAsString();
   F->Namespaces = namespacesOf(FD);
@@ -493,10 +509,8 @@ FunctionProcessor::buildPrimal(const FunctionDecl &FD,
   std::optional<ir::Scalar> Ret = scalarTypeOf(FD.getReturnType(), Ctx);
   F->RetTy = Ret && !FD.getReturnType()->isVoidType() ? ir::Type::scalar(*Ret)
                                                       : ir::Type::voidTy();
-  std::vector<ir::Value *> ParamValues;
   for (unsigned I = 0; I < FD.getNumParams(); ++I) {
     const ParmVarDecl *PVD = FD.getParamDecl(I);
-    // A parameter in error still takes its place, so that indices agree.
     const std::optional<ParamInfo> &Info = Params[I];
     ir::Value *V =
         F->addParam(PVD->getNameAsString(), Info ? Info->Ty : ir::Type::f64(),
@@ -505,8 +519,6 @@ FunctionProcessor::buildPrimal(const FunctionDecl &FD,
       F->Params.back().Suffix = Info->Suffix;
     ParamValues.push_back(Info ? V : nullptr);
   }
-  if (!lowerBody(FD, Ctx, *F, ParamValues, R, this))
-    return nullptr;
   return F;
 }
 
@@ -628,18 +640,8 @@ FunctionProcessor::lowerQuietly(const FunctionDecl &FD) {
   if (!ParamsOk)
     return nullptr;
   // The signature alone, with the body left out.
-  F = std::make_unique<ir::Function>();
-  F->Name = FD.getNameAsString();
-  F->Namespaces = namespacesOf(FD);
-  F->Loc = sourceLocOf(FD.getLocation(), SM);
-  std::optional<ir::Scalar> Ret = scalarTypeOf(FD.getReturnType(), Ctx);
-  F->RetTy = Ret && !FD.getReturnType()->isVoidType() ? ir::Type::scalar(*Ret)
-                                                      : ir::Type::voidTy();
-  for (unsigned I = 0; I < FD.getNumParams(); ++I) {
-    F->addParam(FD.getParamDecl(I)->getNameAsString(), Params[I]->Ty,
-                Params[I]->Spelling);
-    F->Params.back().Suffix = Params[I]->Suffix;
-  }
+  std::vector<ir::Value *> ParamValues;
+  F = declare(FD, Params, ParamValues);
   F->Opaque = true;
   return F;
 }

@@ -98,19 +98,11 @@ bool render(const std::vector<frontend::Request> &Requests,
   // A callee that is annotated itself: the request's pullback (the same
   // name and parameters) is defined where the callers need it, before
   // them.
-  auto Key = [](const ir::Function &G) {
-    std::string K;
-    for (const std::string &NS : G.Namespaces)
-      K += NS + "::";
-    K += G.Name;
-    for (const ir::Param &P : G.Params)
-      K += "," + P.V->Ty.str();
-    return K;
-  };
   std::map<std::string, std::pair<const ir::Function *, const ir::Function *>>
       Requested; // key -> (generated, its primal)
   for (size_t I = 0; I < Generated.size(); ++I)
-    Requested[Key(*Generated[I])] = {Generated[I].get(), GeneratedFrom[I]};
+    Requested[autodiff::signatureKey(*Generated[I])] = {Generated[I].get(),
+                                                        GeneratedFrom[I]};
   auto Same = [](const ir::Function &A, const ir::Function &B) {
     return A.File == B.File && A.Loc.Line == B.Loc.Line &&
            A.Loc.Col == B.Loc.Col;
@@ -120,7 +112,7 @@ bool render(const std::vector<frontend::Request> &Requests,
   for (const ir::Function *G : Callees.made()) {
     // The request's version (which also writes the outputs) serves the
     // callers too; another function's would be a different one.
-    auto It = Requested.find(Key(*G));
+    auto It = Requested.find(autodiff::signatureKey(*G));
     const ir::Function *Use = G;
     if (It != Requested.end()) {
       const ir::Function &Callee = *Callees.primalOf(G);

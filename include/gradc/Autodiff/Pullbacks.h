@@ -21,6 +21,10 @@
 
 namespace gradc::autodiff {
 
+/// What makes two generated functions one C++ function: namespaces, name
+/// and parameter types.
+std::string signatureKey(const ir::Function &F);
+
 class PullbackCache : public PullbackSource {
 public:
   const ir::Function *pullback(const ir::Function &Callee,
