@@ -73,6 +73,9 @@ void copyAttributes(const Value &V, Value &C) {
   C.Pred = V.Pred;
   C.ZeroInit = V.ZeroInit;
   C.Callee = V.Callee;
+  C.Member = V.Member;
+  C.Stride = V.Stride;
+  C.Arrow = V.Arrow;
 }
 
 /// Matches the sigmoid `1 / (1 + exp(-u))` written in one expression, whose
@@ -117,6 +120,41 @@ struct ById {
     return Key(A) < Key(B);
   }
 };
+
+/// Whether two indices are the same: one value, or equal constants.
+bool sameIndex(const Value *A, const Value *B) {
+  return A == B || (A && B && A->isConst() && B->isConst() &&
+                    A->constValue() == B->constValue());
+}
+
+/// Whether two pointers into adjoint memory are the same place: every
+/// access builds its own Offset and Field ops (`dst.prod` twice).
+bool samePlace(const Value *A, const Value *B) {
+  if (A == B)
+    return true;
+  if (A->Code != B->Code || A->Operands.size() != B->Operands.size() ||
+      (A->Code != OpCode::Offset && A->Code != OpCode::Field) ||
+      (A->Code == OpCode::Field &&
+       (A->IVal != B->IVal || A->Stride != B->Stride)))
+    return false;
+  for (size_t I = 1; I < A->Operands.size(); ++I)
+    if (!sameIndex(A->Operands[I], B->Operands[I]))
+      return false;
+  return samePlace(A->Operands[0], B->Operands[0]);
+}
+
+using Element = std::pair<Value *, Value *>;
+
+const Element &keyOf(const Element &E) { return E; }
+const Element &keyOf(const std::pair<Element, Value *> &E) { return E.first; }
+
+/// The entry of Elements (pending zeroings or stores) for the element
+/// (D, I), or end.
+template <class Range> auto findElement(Range &Elements, Value *D, Value *I) {
+  return std::find_if(Elements.begin(), Elements.end(), [&](const auto &E) {
+    return samePlace(keyOf(E).first, D) && sameIndex(keyOf(E).second, I);
+  });
+}
 
 struct Frame {
   Frame(const Block *Primal, Block *Out, bool InLoop)
@@ -264,6 +302,8 @@ private:
   /// call) at Op left in it.
   const Snapshot *snapshotAfter(const Value *Base, const Value *Op);
   Value *rebase(const Value *Ptr, const Value *Base, Value *Copy);
+  /// Removes the element (D, I) from Fr's pending zeroings, if there.
+  bool takePendingZero(Frame &Fr, Value *D, Value *I);
   Value *readCopy(const Value *V, Frame *Fr);
   Value *readBack(const Value *At, const Block *Blk, Frame *Fr);
   std::map<const Value *, Value *> Map;            ///< primal -> forward clone
@@ -341,7 +381,19 @@ void ReverseMode::declare() {
   for (const Param &Prm : P.Params) {
     Map[Prm.V] = G->addParam(Prm.V->Name, Prm.V->Ty, Prm.Spelling);
     G->Params.back().Suffix = Prm.Suffix;
+    G->Params.back().Record = Prm.Record;
+    G->Params.back().RecordPtr = Prm.RecordPtr;
   }
+  // A record's seed and adjoint are records of its type.
+  auto RecordLike = [&](const Param &Of, bool Const) {
+    Param &New = G->Params.back();
+    if (Of.Record.empty())
+      return;
+    New.Record = Of.Record;
+    New.RecordPtr = Of.RecordPtr;
+    New.Spelling =
+        (Const ? "const " : "") + Of.Record + (Of.RecordPtr ? " *" : " &");
+  };
   Taken = namesIn(P);
   if (Opts.Kind == GradKind::Pullback) {
     if (!P.RetTy.isVoid()) {
@@ -358,6 +410,7 @@ void ReverseMode::declare() {
                     ? Type::ptr(O->Ty.scalarKind(), /*Const=*/true)
                     : Type::scalar(O->Ty.scalarKind());
       Seeds[O] = G->addParam(Name, Ty, "");
+      RecordLike(P.Params[I], /*Const=*/true);
     }
   }
   for (unsigned I : Opts.Wrt) {
@@ -368,6 +421,7 @@ void ReverseMode::declare() {
     Type Ty = Prm->Ty.kind() == Type::Ptr ? Type::ptr(Prm->Ty.scalarKind())
                                           : Type::ref(Prm->Ty.scalarKind());
     Value *D = G->addParam(Name, Ty, "");
+    RecordLike(P.Params[I], /*Const=*/false);
     if (Prm->Ty.isMemory())
       AdjMem[Prm] = D;
     else
@@ -666,6 +720,9 @@ Value *ReverseMode::adjointMemory(const Value *Base) {
     flushPending(*Fr);
   auto Declare = [&] {
     Value *L = B.local(S, Base->IVal, Name, /*ZeroInit=*/Base->IVal != 0);
+    // A record's adjoint is a record: `Camera dc{}`.
+    L->Text = Base->Text;
+    L->Member = Base->Member;
     if (Base->IVal == 0 && !Here)
       B.store(L, B.constant(0, S));
     return L;
@@ -679,9 +736,8 @@ Value *ReverseMode::adjointMemory(const Value *Base) {
 }
 
 Value *ReverseMode::adjointPointer(const Value *Ptr) {
-  if (Ptr->Code == OpCode::Offset)
-    return B.offset(adjointPointer(Ptr->Operands[0]), avail(Ptr->Operands[1]));
-  return adjointMemory(Ptr);
+  const Value *Base = baseOf(Ptr);
+  return rebase(Ptr, Base, adjointMemory(Base));
 }
 
 Value *ReverseMode::readAdjoint(const Value *Ptr, const Value *Index) {
@@ -692,17 +748,14 @@ Value *ReverseMode::readAdjoint(const Value *Ptr, const Value *Index) {
       return B.constant(1, Base->Ty.scalarKind());
     if (!S->Ty.isMemory())
       return S;
-    Value *Ptr2 =
-        Ptr->Code == OpCode::Offset ? B.offset(S, avail(Ptr->Operands[1])) : S;
-    return B.load(Ptr2, Index ? avail(Index) : nullptr);
+    return B.load(rebase(Ptr, Base, S), Index ? avail(Index) : nullptr);
   }
   Value *D = adjointPointer(Ptr);
   Value *I = Index ? avail(Index) : nullptr;
   Frame &Fr = *Frames.back();
   flushStores(Fr);
-  if (Fr.PendingZero.erase({D, I})) {
+  if (takePendingZero(Fr, D, I))
     B.store(D, B.constant(0, Base->Ty.scalarKind()), I);
-  }
   return B.load(D, I);
 }
 
@@ -712,22 +765,32 @@ void ReverseMode::addToAdjoint(const Value *Ptr, const Value *Index, Value *C) {
   Value *D = adjointPointer(Ptr);
   Value *I = Index ? avail(Index) : nullptr;
   Frame &Fr = *Frames.back();
-  if (Fr.PendingZero.erase({D, I})) {
+  if (takePendingZero(Fr, D, I)) {
     Fr.PendingStore.push_back({{D, I}, C});
     return;
   }
-  for (auto &[Where, Value] : Fr.PendingStore)
-    if (Where == std::make_pair(D, I)) {
-      Value = B.add(Value, C);
-      return;
-    }
+  if (auto It = findElement(Fr.PendingStore, D, I);
+      It != Fr.PendingStore.end()) {
+    It->second = B.add(It->second, C);
+    return;
+  }
   B.addTo(D, C, I);
 }
 
 void ReverseMode::zeroAdjoint(const Value *Ptr, const Value *Index) {
   Value *D = adjointPointer(Ptr);
   Value *I = Index ? avail(Index) : nullptr;
-  Frames.back()->PendingZero.insert({D, I});
+  Frame &Fr = *Frames.back();
+  if (findElement(Fr.PendingZero, D, I) == Fr.PendingZero.end())
+    Fr.PendingZero.insert({D, I});
+}
+
+bool ReverseMode::takePendingZero(Frame &Fr, Value *D, Value *I) {
+  auto It = findElement(Fr.PendingZero, D, I);
+  if (It == Fr.PendingZero.end())
+    return false;
+  Fr.PendingZero.erase(It);
+  return true;
 }
 
 void ReverseMode::flushStores(Frame &Fr) {
@@ -1205,12 +1268,19 @@ Value *ReverseMode::readCopy(const Value *V, Frame *Fr) {
   return readBack(V, Home.at(V), Fr);
 }
 
-/// Ptr (Base, or offsets from it) with Copy in place of Base.
+/// Ptr (Base, or offsets and members from it) with Copy in place of Base:
+/// the same element of an adjoint, a seed or a copy.
 Value *ReverseMode::rebase(const Value *Ptr, const Value *Base, Value *Copy) {
   if (Ptr == Base)
     return Copy;
-  return B.offset(rebase(Ptr->Operands[0], Base, Copy),
-                  avail(Ptr->Operands[1]));
+  Value *On = rebase(Ptr->Operands[0], Base, Copy);
+  if (Ptr->Code == OpCode::Offset)
+    return B.offset(On, avail(Ptr->Operands[1]));
+  const Value *I = Ptr->index();
+  Value *F = B.field(On, I ? avail(I) : nullptr, On->Ty, Ptr->IVal, Ptr->Text);
+  copyAttributes(*Ptr, *F);
+  F->Ty = Type::ptr(Ptr->Ty.scalarKind(), On->Ty.isConstPointee());
+  return F;
 }
 
 const ReverseMode::Snapshot *ReverseMode::snapshotAfter(const Value *Base,
@@ -1372,8 +1442,7 @@ void ReverseMode::backwardInvoke(const Value &V) {
     const Value *Base = baseOf(Op);
     if (isOutput(Base) && Seeds.count(Base)) {
       Value *S = Seeds.at(Base);
-      Args.push_back(
-          Op->Code == OpCode::Offset ? B.offset(S, avail(Op->Operands[1])) : S);
+      Args.push_back(rebase(Op, Base, S));
     } else {
       Args.push_back(adjointPointer(Op));
     }

@@ -105,7 +105,7 @@ std::string negation(const std::string &C) {
 class FunctionEmitter {
 public:
   explicit FunctionEmitter(const Function &F)
-      : F(F), Plan(planNames(F)), P(Plan) {}
+      : F(F), Plan(planNames(F)), P(Plan, F.Params) {}
 
   std::string run() {
     for (const std::string &Line : F.Doc)
@@ -168,6 +168,9 @@ private:
   }
 
   std::string declaration(const Value &L) {
+    // A record (`Camera c{}`) is declared by its type's name.
+    if (!L.Text.empty())
+      return L.Text + " " + Plan.Var[L.Id] + (L.ZeroInit ? "{}" : "");
     std::string Text =
         std::string(cxxTypeName(L.Ty.scalarKind())) + " " + Plan.Var[L.Id];
     if (L.IVal)

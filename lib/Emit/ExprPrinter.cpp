@@ -134,6 +134,9 @@ std::string ExprPrinter::operand(const Value *Op, const Value *Sibling,
 ExprPrinter::Printed ExprPrinter::expr(const Value *V, bool Define) const {
   if (V->isConst())
     return {literal(V, false), PrecPrimary};
+  // A struct where a pointer is wanted: `&cam`.
+  if (isObject(V))
+    return {"&" + Plan.Var[V->Id], PrecUnary};
   if (!Define && !Plan.Inlined[V->Id])
     return {Plan.Var[V->Id], PrecPrimary};
   const auto &Ops = V->Operands;
@@ -205,15 +208,33 @@ ExprPrinter::Printed ExprPrinter::expr(const Value *V, bool Define) const {
     return {lvalue(Ops[0], V->index()), PrecPrimary};
   case OpCode::Invoke: {
     std::string Text = V->Text + "(";
-    for (size_t I = 0; I < Ops.size(); ++I) {
+    size_t First = 0;
+    if (V->Callee && V->Callee->Method && !Ops.empty()) {
+      // `cam.project(x)`, `p->project(x)`.
+      Text = access(Ops[0], false) + Text;
+      First = 1;
+    }
+    for (size_t I = First; I < Ops.size(); ++I) {
       // A reference parameter is given the variable itself.
-      bool ByRef = V->Callee && I < V->Callee->Params.size() &&
-                   V->Callee->Params[I].V->Ty.kind() == Type::Ref;
-      Text += (I ? ", " : "") +
-              (ByRef ? lvalue(Ops[I], nullptr) : printStored(Ops[I]));
+      const Param *P = V->Callee && I < V->Callee->Params.size()
+                           ? &V->Callee->Params[I]
+                           : nullptr;
+      std::string Arg;
+      if (P && !P->Record.empty() && !P->RecordPtr)
+        Arg = object(Ops[I]);
+      else if (P && P->V->Ty.kind() == Type::Ref)
+        Arg = lvalue(Ops[I], nullptr);
+      else
+        Arg = printStored(Ops[I]);
+      Text += (I > First ? ", " : "") + Arg;
     }
     return {Text + ")", PrecPrimary};
   }
+  case OpCode::Field:
+    // An array member decays to a pointer; others are pointed at.
+    if (V->Member == MemberKind::Array || V->Member == MemberKind::RecordArray)
+      return {member(V), PrecPrimary};
+    return {"&" + member(V), PrecUnary};
   case OpCode::Offset:
     return {operand(Ops[0], Ops[1], PrecAdditive, false) + " + " +
                 operand(Ops[1], Ops[0], PrecAdditive, true),
@@ -223,12 +244,55 @@ ExprPrinter::Printed ExprPrinter::expr(const Value *V, bool Define) const {
   }
 }
 
+std::string ExprPrinter::member(const Value *F) const {
+  const Value *Base = F->Operands[0];
+  // Through a pointer (`cams[i].f`, `p->f`), or on an object (`cam.f`).
+  if (F->index()) {
+    Printed P = expr(Base);
+    std::string B = P.Prec < PrecPrimary ? "(" + P.Text + ")" : P.Text;
+    B += "[" + print(F->index()) + "]";
+    return F->Text.empty() ? B : B + "." + F->Text; // `cams[i]`, `cams[i].f`
+  }
+  return access(Base, F->Arrow) + F->Text;
+}
+
+std::string ExprPrinter::access(const Value *Base, bool Arrow) const {
+  // `(*p).f` is written `p->f`.
+  if (Arrow || (Base->Code != OpCode::Field && !isObject(Base))) {
+    Printed P = expr(Base);
+    return (P.Prec < PrecPrimary ? "(" + P.Text + ")" : P.Text) + "->";
+  }
+  return object(Base) + ".";
+}
+
+bool ExprPrinter::isObject(const Value *V) const {
+  if (V->Code == OpCode::Local)
+    return V->Member == MemberKind::Record && !V->Text.empty();
+  if (V->Code == OpCode::Param)
+    for (const Param &P : Params)
+      if (P.V == V)
+        return !P.Record.empty() && !P.RecordPtr;
+  return false;
+}
+
+std::string ExprPrinter::object(const Value *Ptr) const {
+  if (Ptr->Code == OpCode::Field)
+    return member(Ptr);
+  // A record parameter passed by reference, or a local, is its name.
+  if (isObject(Ptr))
+    return Plan.Var[Ptr->Id];
+  Printed E = expr(Ptr);
+  return "*" + (E.Prec < PrecUnary ? "(" + E.Text + ")" : E.Text);
+}
+
 std::string ExprPrinter::lvalue(const Value *Ptr, const Value *Index) const {
   // A scalar variable or a reference is its name; a pointer is indexed.
   bool Named = Ptr->Ty.kind() == Type::Ref ||
                (Ptr->Code == OpCode::Local && Ptr->IVal == 0);
   if (Named)
     return print(Ptr);
+  if (!Index && Ptr->Code == OpCode::Field && Ptr->Member == MemberKind::Scalar)
+    return member(Ptr);
   Printed Base = expr(Ptr);
   std::string B = Base.Prec < PrecPrimary ? "(" + Base.Text + ")" : Base.Text;
   if (!Index)

@@ -5,6 +5,7 @@
 #include "Naming.h"
 
 #include <string>
+#include <vector>
 
 namespace gradc::emit {
 
@@ -15,7 +16,10 @@ namespace gradc::emit {
 /// associate).
 class ExprPrinter {
 public:
-  explicit ExprPrinter(const NamePlan &Plan) : Plan(Plan) {}
+  /// Params: the parameters of the function printed (how a record
+  /// parameter is passed decides how its members are named).
+  ExprPrinter(const NamePlan &Plan, const std::vector<ir::Param> &Params)
+      : Plan(Plan), Params(Params) {}
 
   /// The value as a full expression (an argument, a condition).
   std::string print(const ir::Value *V) const;
@@ -26,6 +30,9 @@ public:
   std::string printDefinition(const ir::Value *V) const;
   /// The element *Ptr or Ptr[Index] as an lvalue: `s`, `w[i]`, `*p`.
   std::string lvalue(const ir::Value *Ptr, const ir::Value *Index) const;
+  /// The record a record-valued pointer designates, as C++ names it:
+  /// `cam`, `cams[i]`, `s.inner`, `*p`.
+  std::string object(const ir::Value *Ptr) const;
 
 private:
   struct Printed {
@@ -38,8 +45,16 @@ private:
                       bool Right) const;
   std::string literal(const ir::Value *C, bool BesideFloating) const;
   bool bareCast(const ir::Value *V) const;
+  /// The member a Field designates: `cam.f`, `cams[i].r`, `p->f`.
+  std::string member(const ir::Value *F) const;
+  /// How a member of the struct Base points at is reached: `cam.`, `p->`.
+  std::string access(const ir::Value *Base, bool Arrow) const;
+  /// Whether V is a struct C++ names as an object (a local, a parameter
+  /// passed by value or reference), not a pointer to it.
+  bool isObject(const ir::Value *V) const;
 
   const NamePlan &Plan;
+  const std::vector<ir::Param> &Params;
 };
 
 } // namespace gradc::emit

@@ -57,7 +57,11 @@ std::string tempName(const Value &V, const NamePlan &Plan) {
     // Kept because memory changes before its use: the old value; memory
     // nothing writes (`const double *x`) is just an element.
     const Value *Ptr = V.Operands[0];
-    const std::string &Var = Plan.Var[Ptr->Id];
+    // A member is named after itself: `double f = cam.f;`.
+    if (Ptr->Code == OpCode::Field && Ptr->Member == MemberKind::Scalar)
+      return Ptr->Text;
+    const std::string &Var =
+        Ptr->Code == OpCode::Field ? Ptr->Text : Plan.Var[Ptr->Id];
     if (Var.empty())
       return "elem";
     return Var + (Ptr->Ty.isConstPointee() ? "_elem" : "_old");
@@ -86,11 +90,14 @@ bool cheap(const Value &V) {
 
 /// A load as plain as a variable: `s`, `x[i]`, `*p`.
 bool simpleLoad(const Value &V) {
-  if (V.Code != OpCode::Load)
+  if (V.Code != OpCode::Load && V.Code != OpCode::Field)
     return false;
+  // `cam.r[0]`, `cams[i].f`: members of simple records are as cheap.
   for (const Value *Op : V.Operands)
     if (!(Op->Code == OpCode::Param || Op->Code == OpCode::Local ||
-          Op->isConst() || (Op->Code == OpCode::Load && simpleLoad(*Op))))
+          Op->isConst() ||
+          ((Op->Code == OpCode::Load || Op->Code == OpCode::Field) &&
+           simpleLoad(*Op))))
       return false;
   return true;
 }
@@ -153,7 +160,8 @@ bool Planner::materializes(const Value &V) {
   if (declares(V) || V.Code == OpCode::Pop)
     return true;
   // A loop header is one line of C++: everything in it is printed inline.
-  if (InHeader[V.Id])
+  // A member is named where it is used (`cam.r[i]`), never held.
+  if (InHeader[V.Id] || V.Code == OpCode::Field)
     return false;
   // A call that writes, or reads memory, is made where it was made.
   if (V.Code == OpCode::Invoke &&

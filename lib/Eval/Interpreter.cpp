@@ -165,9 +165,14 @@ private:
       break;
     case OpCode::Local:
       return local(V);
-    case OpCode::Offset: {
+    case OpCode::Offset:
+    case OpCode::Field: {
       Pointer P = Ptrs[Ops[0]->Id];
-      long double O = static_cast<long double>(P.Offset) + index(V);
+      long double O = V.Code == OpCode::Offset
+                          ? static_cast<long double>(P.Offset) + index(V)
+                          : static_cast<long double>(P.Offset) +
+                                index(V) * static_cast<long double>(V.Stride) +
+                                V.IVal;
       // Far outside any array: reported when it is accessed, never wrapped.
       P.Offset = O > 4e18L    ? std::int64_t(4e18)
                  : O < -4e18L ? std::int64_t(-4e18)

@@ -16,6 +16,7 @@
 #define GRADC_LIB_FRONTEND_BODYLOWERING_H
 
 #include "Lowering.h"
+#include "Records.h"
 
 #include "gradc/IR/Builder.h"
 
@@ -126,6 +127,22 @@ private:
   void writeTarget(const Target &T, Value *V, unsigned Mark,
                    clang::SourceLocation Loc);
 
+  // Structs (LoweringRecord.cpp).
+  /// The shape of struct type T, or null after an error at Loc.
+  const RecordShape *shapeOf(clang::QualType T, clang::SourceLocation Loc,
+                             clang::SourceRange Range);
+  /// A pointer to the struct E designates (a variable, `*this`, a member,
+  /// `cams[i]`), or null after an error.
+  Value *lowerRecord(const clang::Expr *E);
+  /// A pointer to the member ME designates (a Field op).
+  Value *lowerMember(const clang::MemberExpr *ME);
+  /// ME as an operand: a number's value, or an array's or struct's
+  /// pointer.
+  Value *lowerMemberValue(const clang::MemberExpr *ME);
+  void lowerRecordDecl(const clang::VarDecl *VD);
+  void lowerRecordInit(const clang::InitListExpr *ILE, Value *Rec,
+                       const RecordShape &Shape);
+
   // Expressions (LoweringExpr.cpp). Each returns nullptr after reporting an
   // error (or silently, when it uses a variable whose own error has been
   // reported).
@@ -146,7 +163,10 @@ private:
   /// user's own (lowered too, so that gradc can differentiate it) or one
   /// gradc cannot see into (made as is, refused later if it matters).
   Value *lowerInvoke(const clang::CallExpr *CE,
-                     const clang::FunctionDecl &Callee);
+                     const clang::FunctionDecl &Callee,
+                     Value *Object = nullptr);
+  /// `cam.project(x, out)`: an Invoke whose first argument is the object.
+  Value *lowerMemberCall(const clang::CXXMemberCallExpr *MCE);
   /// How generated code names Callee: qualified, with template arguments.
   std::string spellCallee(const clang::CallExpr *CE,
                           const clang::FunctionDecl &Callee);
@@ -203,8 +223,12 @@ private:
   llvm::DenseMap<const clang::VarDecl *, Value *> Vars;
   /// Scalars in memory (Local ops, non-const reference parameters).
   llvm::DenseMap<const clang::VarDecl *, Value *> Cells;
-  /// Pointer and array variables: the pointer they hold, never reassigned.
+  /// Pointer, array and struct variables: the pointer they hold (to the
+  /// struct's scalars), never reassigned.
   llvm::DenseMap<const clang::VarDecl *, Value *> Pointers;
+  /// In a member function: the object it is called on.
+  Value *This = nullptr;
+  RecordShapes Shapes{Ctx};
   /// Variables assigned in a loop or branch nested deeper than their
   /// declaration (found before lowering): they live in memory.
   llvm::DenseSet<const clang::VarDecl *> AssignedDeeper;

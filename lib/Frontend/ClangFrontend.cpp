@@ -10,6 +10,7 @@
 #include "gradc/Frontend/ClangFrontend.h"
 
 #include "Lowering.h"
+#include "Records.h"
 #include "gradc/Frontend/Spec.h"
 #include "gradc/IR/Simplify.h"
 #include "gradc/IR/Verifier.h"
@@ -75,9 +76,15 @@ struct ResolvedSpec {
 
 /// A parameter's IR type and how to write its declaration back.
 struct ParamInfo {
+  ParamInfo(ir::Type Ty, std::string Spelling, std::string Suffix)
+      : Ty(Ty), Spelling(std::move(Spelling)), Suffix(std::move(Suffix)) {}
+
   ir::Type Ty;
   std::string Spelling;
   std::string Suffix;
+  /// A struct (by value, reference or pointer): its type's name.
+  std::string Record;
+  bool RecordPtr = false;
 
   bool isFloating() const { return ir::isFloating(Ty.scalarKind()); }
   /// What a void function can write its results through.
@@ -127,6 +134,7 @@ private:
   SourceManager &SM;
   Reporter &R;
   FrontendResult &Result;
+  RecordShapes Shapes{Ctx};
   /// Callees lowered, by canonical declaration; being lowered; refused.
   std::map<const FunctionDecl *, const ir::Function *> Callees;
   std::set<const FunctionDecl *> Lowering, Refused;
@@ -246,8 +254,23 @@ std::optional<ParamInfo> FunctionProcessor::checkParam(const ParmVarDecl &PVD) {
     return checkArrayParam(PVD, *AT, /*ByRef=*/false);
   if (T->isFunctionPointerType())
     return Fail("function pointer parameters are not supported");
+  // A struct of numbers is a pointer to its scalars (Records.h).
+  auto Record = [&](QualType R, bool Const,
+                    bool ByPtr) -> std::optional<ParamInfo> {
+    std::string Why;
+    const RecordShape *Shape = Shapes.shape(R, Why);
+    if (!Shape)
+      return Fail("parameter '" + PVD.getNameAsString() + "' cannot be " +
+                  "differentiated or read: " + Why);
+    ParamInfo Info{ir::Type::ptr(Shape->S, Const), typeName(T), ""};
+    Info.Record = typeName(R.getUnqualifiedType());
+    Info.RecordPtr = ByPtr;
+    return Info;
+  };
   if (T->isPointerType()) {
     QualType Pointee = T->getPointeeType();
+    if (Pointee->isRecordType() && !containerShape(Pointee, Ctx))
+      return Record(Pointee, Pointee.isConstQualified(), /*ByPtr=*/true);
     if (Pointee->isArrayType() || Pointee->isPointerType())
       return Fail("multi-dimensional arrays and pointers to pointers are not "
                   "supported yet; use a flat array");
@@ -264,6 +287,8 @@ std::optional<ParamInfo> FunctionProcessor::checkParam(const ParmVarDecl &PVD) {
       return Fail("rvalue reference parameters are not supported yet");
     if (const ArrayType *AT = Ctx.getAsArrayType(Pointee))
       return checkArrayParam(PVD, *AT, /*ByRef=*/true);
+    if (Pointee->isRecordType() && !containerShape(Pointee, Ctx))
+      return Record(Pointee, Pointee.isConstQualified(), /*ByPtr=*/false);
     std::optional<ir::Scalar> S = Element(Pointee);
     if (!S)
       return Fail("parameters of type '" + typeName(T) +
@@ -277,6 +302,9 @@ std::optional<ParamInfo> FunctionProcessor::checkParam(const ParmVarDecl &PVD) {
     return Fail("volatile parameters are not supported");
   if (T->isEnumeralType())
     return Fail("enum parameters are not supported yet");
+  // By value: the callee's copy, which it only reads.
+  if (T->isRecordType() && !containerShape(T, Ctx))
+    return Record(T, /*Const=*/true, /*ByPtr=*/false);
   if (T->isRecordType())
     return Fail("parameters of class type '" + typeName(T) +
                 "' are not supported yet");
@@ -303,6 +331,20 @@ FunctionProcessor::checkArrayParam(const ParmVarDecl &PVD, const ArrayType &AT,
     return std::nullopt;
   }
   std::optional<ir::Scalar> S = scalarTypeOf(E, Ctx);
+  std::string Record;
+  if (E->isRecordType() && !containerShape(E, Ctx)) {
+    std::string Why;
+    const RecordShape *Shape = Shapes.shape(E, Why);
+    if (!Shape) {
+      R.error(Loc,
+              "parameter '" + PVD.getNameAsString() +
+                  "' cannot be differentiated or read: " + Why,
+              PVD.getSourceRange());
+      return std::nullopt;
+    }
+    S = Shape->S;
+    Record = typeName(E.getUnqualifiedType());
+  }
   if (!S || E.isVolatileQualified() || E->isEnumeralType()) {
     R.error(Loc,
             "parameters of type '" + typeName(PVD.getOriginalType()) +
@@ -314,6 +356,8 @@ FunctionProcessor::checkArrayParam(const ParmVarDecl &PVD, const ArrayType &AT,
   if (const auto *CAT = dyn_cast<ConstantArrayType>(&AT))
     Size = std::to_string(CAT->getSize().getZExtValue());
   ParamInfo Info{ir::Type::ptr(*S, E.isConstQualified()), typeName(E), ""};
+  Info.Record = Record;
+  Info.RecordPtr = true;
   if (ByRef) {
     Info.Spelling += " (&";
     Info.Suffix = ")[" + Size + "]";
@@ -509,14 +553,32 @@ FunctionProcessor::declare(const FunctionDecl &FD, const ParamInfos &Params,
   std::optional<ir::Scalar> Ret = scalarTypeOf(FD.getReturnType(), Ctx);
   F->RetTy = Ret && !FD.getReturnType()->isVoidType() ? ir::Type::scalar(*Ret)
                                                       : ir::Type::voidTy();
+  // A member function's object is its first parameter (LoweringRecord.cpp).
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(&FD); MD && MD->isInstance()) {
+    QualType Class = Ctx.getRecordType(MD->getParent());
+    std::string Why;
+    const RecordShape *Shape = Shapes.shape(Class, Why);
+    std::string Spelling = typeName(Class);
+    ir::Value *Self = F->addParam(
+        "self",
+        ir::Type::ptr(Shape ? Shape->S : ir::Scalar::Float64, MD->isConst()),
+        (MD->isConst() ? "const " : "") + Spelling + " &");
+    F->Params.back().Record = Spelling;
+    F->Method = true;
+    F->Name = MD->getParent()->getNameAsString() + "_" + F->Name;
+    ParamValues.push_back(Shape ? Self : nullptr);
+  }
   for (unsigned I = 0; I < FD.getNumParams(); ++I) {
     const ParmVarDecl *PVD = FD.getParamDecl(I);
     const std::optional<ParamInfo> &Info = Params[I];
     ir::Value *V =
         F->addParam(PVD->getNameAsString(), Info ? Info->Ty : ir::Type::f64(),
                     Info ? Info->Spelling : typeName(PVD->getType()));
-    if (Info)
+    if (Info) {
       F->Params.back().Suffix = Info->Suffix;
+      F->Params.back().Record = Info->Record;
+      F->Params.back().RecordPtr = Info->RecordPtr;
+    }
     ParamValues.push_back(Info ? V : nullptr);
   }
   return F;
@@ -696,8 +758,23 @@ const ir::Function *FunctionProcessor::callee(const FunctionDecl &FD,
     return Refuse("'" + Name +
                   "' calls itself (directly or through other "
                   "functions); recursion is not supported");
-  if (isa<CXXMethodDecl>(FD))
-    return Refuse("calls of member functions are not supported yet");
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(&FD)) {
+    std::string Why;
+    if (MD->isVirtual())
+      return Refuse("'" + Name +
+                    "' is virtual; gradc calls member functions "
+                    "it can see, not virtual ones");
+    if (isa<CXXConstructorDecl, CXXDestructorDecl, CXXConversionDecl>(MD) ||
+        MD->isOverloadedOperator())
+      return Refuse("constructors, destructors and operators of structs are "
+                    "not supported yet");
+    if (MD->isInstance() &&
+        !Shapes.shape(Ctx.getRecordType(MD->getParent()), Why))
+      return Refuse("member function '" + Name +
+                    "' of a struct gradc cannot "
+                    "hold: " +
+                    Why);
+  }
   unsigned ErrorsBefore = R.numErrors();
   ParamInfos Params;
   for (const ParmVarDecl *PVD : FD.parameters())

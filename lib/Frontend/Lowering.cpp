@@ -11,6 +11,8 @@
 #include "BodyLowering.h"
 #include "Bytes.h"
 
+#include "gradc/IR/Uses.h"
+
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
@@ -294,9 +296,18 @@ bool hasNestedReturn(const Stmt *S, const CompoundStmt *Body) {
 //===----------------------------------------------------------------------===//
 
 bool BodyLowering::run(ArrayRef<Value *> ParamValues) {
+  // A member function's object comes first.
+  unsigned First = 0;
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(&FD); MD && MD->isInstance()) {
+    This = ParamValues.empty() ? nullptr : ParamValues[0];
+    First = 1;
+    if (!This)
+      return false; // its error has been reported
+  }
   for (unsigned I = 0, N = FD.getNumParams(); I < N; ++I) {
     const ParmVarDecl *PVD = FD.getParamDecl(I);
-    Value *V = I < ParamValues.size() ? ParamValues[I] : nullptr;
+    Value *V =
+        I + First < ParamValues.size() ? ParamValues[I + First] : nullptr;
     if (!V)
       poison(PVD);
     else if (V->Ty.kind() == ir::Type::Ref)
@@ -453,6 +464,9 @@ void BodyLowering::lowerVarDecl(const VarDecl *VD) {
     return lowerPointerDecl(VD);
   if (T->isArrayType())
     return lowerArrayDecl(VD);
+  if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+      RD && !RD->isLambda() && !containerShape(T, Ctx))
+    return lowerRecordDecl(VD);
   std::optional<Scalar> S = scalarTypeOf(T, Ctx);
   std::string Problem;
   if (T->isReferenceType())
@@ -614,11 +628,22 @@ BodyLowering::assignTarget(const Expr *LHS) {
       return std::nullopt;
     }
   }
-  if (isa<ArraySubscriptExpr>(LHS))
-    return lowerPlace(LHS);
-  if (const auto *UO = dyn_cast<UnaryOperator>(LHS);
-      UO && UO->getOpcode() == UO_Deref)
-    return lowerPlace(LHS);
+  if (isa<ArraySubscriptExpr, MemberExpr>(LHS) ||
+      (isa<UnaryOperator>(LHS) &&
+       cast<UnaryOperator>(LHS)->getOpcode() == UO_Deref)) {
+    std::optional<Target> T = lowerPlace(LHS);
+    // A struct passed by value is the caller's own in the IR.
+    if (T && T->Ptr && ir::baseOf(T->Ptr)->Code == OpCode::Param &&
+        ir::baseOf(T->Ptr)->Ty.isConstPointee() && isa<MemberExpr>(LHS)) {
+      fail(LHS->getBeginLoc(),
+           "assigning to a member of '" + ir::baseOf(T->Ptr)->Name +
+               "', a struct passed by value, is not supported; declare a "
+               "local struct or variable for what changes",
+           LHS->getSourceRange());
+      return std::nullopt;
+    }
+    return T;
+  }
   const char *What = isa<MemberExpr>(LHS) ? "a member" : "this expression";
   fail(LHS->getBeginLoc(),
        std::string("assignment to ") + What + " is not supported yet",

@@ -52,8 +52,31 @@ std::string BodyLowering::spellCallee(const CallExpr *CE,
   return Name;
 }
 
-Value *BodyLowering::lowerInvoke(const CallExpr *CE,
-                                 const FunctionDecl &Callee) {
+Value *BodyLowering::lowerMemberCall(const CXXMemberCallExpr *MCE) {
+  const CXXMethodDecl *MD = MCE->getMethodDecl();
+  const Expr *Obj = MCE->getImplicitObjectArgument();
+  SourceLocation Loc = MCE->getExprLoc();
+  if (!MD || !Obj)
+    return fail(Loc, "this member function call is not supported",
+                MCE->getSourceRange());
+  if (!Callees)
+    return fail(Loc, "member function calls are not supported here",
+                MCE->getSourceRange());
+  if (isPoisonedRef(Obj)) {
+    Failed = true;
+    return nullptr;
+  }
+  Value *Object = Obj->getType()->isPointerType() ? lowerPointer(Obj)
+                  : isa<CXXThisExpr>(Obj->IgnoreParenImpCasts())
+                      ? This
+                      : lowerRecord(Obj);
+  if (!Object)
+    return nullptr;
+  return lowerInvoke(MCE, *MD, Object);
+}
+
+Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
+                                 Value *Object) {
   SourceLocation Loc = CE->getCallee()->IgnoreImplicit()->getExprLoc();
   SourceRange Range = CE->getSourceRange();
   std::string Name = calleeName(Callee);
@@ -81,7 +104,15 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE,
       return nullptr;
     }
   }
+  if (Object && !G)
+    return fail(Loc,
+                "gradc cannot see the body of member function '" + Name +
+                    "'; only member functions defined in your own code can "
+                    "be called",
+                Range);
   std::vector<Value *> Args;
+  if (Object)
+    Args.push_back(Object);
   bool Ok = true;
   for (unsigned I = 0; I < CE->getNumArgs(); ++I) {
     const Expr *Arg = CE->getArg(I);
@@ -90,9 +121,13 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE,
     const ParmVarDecl *PVD = Callee.getParamDecl(I);
     QualType PT = PVD->getType();
     Value *V = nullptr;
-    if (const auto *RefT = PT->getAs<ReferenceType>();
-        RefT && !RefT->getPointeeType()->isArrayType() &&
-        !RefT->getPointeeType().isConstQualified()) {
+    QualType Obj = PT.getNonReferenceType();
+    if (Obj->isRecordType() && !containerShape(Obj, Ctx)) {
+      // A struct, by value or by reference: the pointer to its scalars.
+      V = lowerRecord(Arg);
+    } else if (const auto *RefT = PT->getAs<ReferenceType>();
+               RefT && !RefT->getPointeeType()->isArrayType() &&
+               !RefT->getPointeeType().isConstQualified()) {
       // The variable itself: a scalar in memory, or an element.
       const auto *DRE = dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts());
       if (DRE && isa<ParmVarDecl>(DRE->getDecl()) &&
@@ -140,7 +175,10 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE,
   if (!Ok)
     return nullptr;
   at(CE->getBeginLoc());
-  return B.invoke(G, spellCallee(CE, Callee), Ty, std::move(Args));
+  // A member function is called on its object by its own name.
+  std::string Spelled =
+      Object ? Callee.getNameAsString() : spellCallee(CE, Callee);
+  return B.invoke(G, Spelled, Ty, std::move(Args));
 }
 
 } // namespace gradc::frontend

@@ -76,7 +76,12 @@ Value *BodyLowering::lowerExpr(const Expr *E) {
     return V;
   }
   if (isa<ArraySubscriptExpr>(E))
-    return lowerLoad(E);
+    return E->getType()->isRecordType() ? lowerRecord(E) : lowerLoad(E);
+  if (const auto *ME = dyn_cast<MemberExpr>(E);
+      ME && isa<FieldDecl>(ME->getMemberDecl()))
+    return lowerMemberValue(ME);
+  if (isa<CXXThisExpr>(E) && This)
+    return This;
   if (const auto *CO = dyn_cast<ConditionalOperator>(E))
     return lowerConditional(CO);
   if (isa<UnaryExprOrTypeTraitExpr, TypeTraitExpr, CXXNoexceptExpr,
@@ -492,9 +497,8 @@ Value *BodyLowering::lowerConditional(const ConditionalOperator *CO) {
 Value *BodyLowering::lowerCall(const CallExpr *CE) {
   SourceLocation CalleeLoc = CE->getCallee()->IgnoreImplicit()->getExprLoc();
   SourceRange Range = CE->getSourceRange();
-  if (isa<CXXMemberCallExpr>(CE))
-    return fail(CalleeLoc, "member function calls are not supported yet",
-                Range);
+  if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE))
+    return lowerMemberCall(MCE);
   if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE)) {
     // `l(x)` on a lambda variable already reported.
     if (OCE->getNumArgs() > 0 && isPoisonedRef(OCE->getArg(0))) {

@@ -180,7 +180,10 @@ void BodyLowering::lowerPointerDecl(const VarDecl *VD) {
     poison(VD);
     fail(VD->getLocation(), Msg, VD->getSourceRange());
   };
-  if (!scalarTypeOf(Pointee, Ctx) || Pointee->isEnumeralType())
+  std::string Why;
+  bool Record = Pointee->isRecordType() && !containerShape(Pointee, Ctx) &&
+                Shapes.shape(Pointee, Why);
+  if (!Record && (!scalarTypeOf(Pointee, Ctx) || Pointee->isEnumeralType()))
     return Refuse("pointer variables of type '" + typeName(VD->getType()) +
                   "' are not supported");
   const Expr *Init = VD->getInit();
@@ -225,6 +228,22 @@ std::optional<BodyLowering::Target> BodyLowering::lowerPlace(const Expr *E) {
            ASE->getIdx()->getSourceRange());
       return std::nullopt;
     }
+  } else if (const auto *ME = dyn_cast<MemberExpr>(E);
+             ME && isa<FieldDecl>(ME->getMemberDecl())) {
+    if (!scalarTypeOf(ME->getType(), Ctx)) {
+      fail(ME->getMemberLoc(),
+           "member '" + ME->getMemberDecl()->getNameAsString() +
+               "' is not a number; use one of its elements or members",
+           ME->getSourceRange());
+      return std::nullopt;
+    }
+    if (isPoisonedRef(ME->getBase())) {
+      Failed = true;
+      return std::nullopt;
+    }
+    T.Ptr = lowerMember(ME);
+    if (!T.Ptr)
+      return std::nullopt;
   } else if (const auto *UO = dyn_cast<UnaryOperator>(E);
              UO && UO->getOpcode() == UO_Deref) {
     if (isPoisonedRef(UO->getSubExpr())) {
@@ -251,12 +270,14 @@ Value *BodyLowering::lowerLoad(const Expr *E) {
 
 Value *BodyLowering::lowerAddressOf(const UnaryOperator *UO) {
   const Expr *Sub = UO->getSubExpr()->IgnoreParens();
-  if (!isa<ArraySubscriptExpr>(Sub) &&
+  if (Sub->getType()->isRecordType()) // `&cam`, `&cams[i]`
+    return lowerRecord(Sub);
+  if (!isa<ArraySubscriptExpr>(Sub) && !isa<MemberExpr>(Sub) &&
       !(isa<UnaryOperator>(Sub) &&
         cast<UnaryOperator>(Sub)->getOpcode() == UO_Deref))
     return fail(UO->getOperatorLoc(),
                 "taking the address of a variable is not supported; only "
-                "&w[k] and &*p are",
+                "&w[k], &*p, &s.m and &s are",
                 UO->getSourceRange());
   std::optional<Target> T = lowerPlace(Sub);
   if (!T)

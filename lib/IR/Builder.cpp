@@ -199,6 +199,17 @@ Value *Builder::offset(Value *Ptr, Value *Index) {
   return make(OpCode::Offset, Ptr->Ty, {Ptr, Index});
 }
 
+Value *Builder::field(Value *Base, Value *Index, Type Ty, std::int64_t Offset,
+                      std::string Name) {
+  std::vector<Value *> Ops{Base};
+  if (Index)
+    Ops.push_back(Index);
+  Value *V = make(OpCode::Field, Ty, std::move(Ops));
+  V->IVal = Offset;
+  V->Text = std::move(Name);
+  return V;
+}
+
 Value *Builder::ifOp(Value *Cond) {
   Value *V = make(OpCode::If, Type::voidTy(), {Cond});
   V->Regions.resize(2);

@@ -125,7 +125,10 @@ Value *Function::addParam(const std::string &Name, Type Ty,
                           std::string Spelling) {
   Value *V = create(OpCode::Param, Ty);
   V->Name = Name;
-  Params.push_back({V, std::move(Spelling), ""});
+  Param P;
+  P.V = V;
+  P.Spelling = std::move(Spelling);
+  Params.push_back(std::move(P));
   return V;
 }
 

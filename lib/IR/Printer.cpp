@@ -76,6 +76,8 @@ const char *opName(const Value &V) {
     return "store";
   case OpCode::Offset:
     return "offset";
+  case OpCode::Field:
+    return "field";
   case OpCode::If:
     return "if";
   case OpCode::Loop:
@@ -168,8 +170,12 @@ private:
         Line += std::string(" ") + Kinds[V->IVal];
       }
       if (V->Code == OpCode::Local)
-        Line += (V->IVal ? "[" + std::to_string(V->IVal) + "]" : "") +
+        Line += (V->Text.empty() ? "" : " " + V->Text) +
+                (V->IVal ? "[" + std::to_string(V->IVal) + "]" : "") +
                 (V->ZeroInit ? " zeroed" : "");
+      if (V->Code == OpCode::Field)
+        Line += " ." + V->Text + " +" + std::to_string(V->IVal) +
+                (V->Stride ? " stride " + std::to_string(V->Stride) : "");
       for (size_t I = 0; I < V->Operands.size(); ++I)
         Line += (I ? ", " : " ") + ref(V->Operands[I]);
       if (V->hasResult())

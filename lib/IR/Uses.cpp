@@ -17,7 +17,7 @@ static void countIn(const Block &B, std::vector<unsigned> &Uses) {
 }
 
 const Value *baseOf(const Value *Ptr) {
-  while (Ptr->Code == OpCode::Offset)
+  while (Ptr->Code == OpCode::Offset || Ptr->Code == OpCode::Field)
     Ptr = Ptr->Operands[0];
   return Ptr;
 }

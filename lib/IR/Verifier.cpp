@@ -226,6 +226,20 @@ private:
         expectIndex(V, Ops[1]);
       }
       break;
+    case OpCode::Field:
+      if (Ops.empty() || Ops.size() > 2) {
+        error(V, "expects a record and maybe an element");
+        break;
+      }
+      expectMemory(V, Ops[0], false);
+      if (Ops.size() == 2) {
+        expectIndex(V, Ops[1]);
+        if (V.Stride <= 0)
+          error(V, "indexes records of no size");
+      }
+      if (!V.Ty.isMemory())
+        error(V, "is not a pointer");
+      break;
     case OpCode::Invoke:
       if (V.Callee) {
         const Function &C = *V.Callee;

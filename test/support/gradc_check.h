@@ -50,8 +50,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <functional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace gradc_check {
@@ -204,6 +206,28 @@ check_arrays(const char *Name, const std::vector<Named> &Wrt,
         fail(std::string(Name) + ": pullback " + Element(K, I) +
              " is not dout * gradient");
   return Grad;
+}
+
+/// Structs of doubles (with arrays and structs of them) as check_arrays
+/// sees them: their elements in order. `as<Camera>(p[0])` is the struct,
+/// `back(dcam, d[0])` puts an adjoint back; arrays of N structs likewise.
+template <class T> std::vector<T> as_array(const Vec &V) {
+  static_assert(std::is_trivially_copyable_v<T> &&
+                sizeof(T) % sizeof(double) == 0);
+  std::vector<T> Out(V.size() * sizeof(double) / sizeof(T));
+  if (Out.size() * sizeof(T) != V.size() * sizeof(double))
+    fail("a struct's values do not fill it");
+  std::memcpy(static_cast<void *>(Out.data()), V.data(),
+              Out.size() * sizeof(T));
+  return Out;
+}
+template <class T> T as(const Vec &V) { return as_array<T>(V).at(0); }
+template <class T> void back(const std::vector<T> &X, Vec &V) {
+  std::memcpy(V.data(), static_cast<const void *>(X.data()),
+              X.size() * sizeof(T));
+}
+template <class T> void back(const T &X, Vec &V) {
+  back(std::vector<T>{X}, V);
 }
 
 /// A value given by the seeds, to 1e-12 relative.

@@ -53,6 +53,10 @@ public:
   Value *load(Value *Ptr, Value *Index = nullptr);
   void store(Value *Ptr, Value *V, Value *Index = nullptr);
   Value *offset(Value *Ptr, Value *Index);
+  /// Member Name of the record Base points at (of element Index of an
+  /// array of records, if given), Offset scalars into it.
+  Value *field(Value *Base, Value *Index, Type Ty, std::int64_t Offset,
+               std::string Name);
   /// An If with empty Then and Else regions, to be filled by the caller.
   Value *ifOp(Value *Cond);
   /// A loop with four empty regions, to be filled by the caller.

@@ -48,6 +48,11 @@ enum class OpCode : std::uint8_t {
   Load,   ///< *operand0, or operand0[operand1].
   Store,  ///< *operand0 = operand1, or operand0[operand2] = operand1.
   Offset, ///< operand0 + operand1: a pointer into the same memory.
+  Field,  ///< A member of a record (a struct held as its scalars, in
+          ///< order): operand 0 points at the record or, with operand 1,
+          ///< at an array of records of Stride scalars each, of which
+          ///< operand 1 is the element. The result points IVal scalars
+          ///< into that record. Text: the member's name.
   If,     ///< if (operand0) Regions[Then] else Regions[Else].
   Loop,   ///< A loop of kind LoopKind(IVal) with regions Init, Cond, Body,
           ///< Step (as a C++ for statement; While and DoWhile leave Init and
@@ -72,6 +77,11 @@ enum class OpCode : std::uint8_t {
 };
 
 enum class LoopKind : std::uint8_t { For, While, DoWhile };
+
+/// What a record's member (a Field) holds, which decides how C++ names it:
+/// `c.f` is a scalar, `c.r` an array (a pointer where one is wanted),
+/// `c.in` a record, `c.cams` an array of records.
+enum class MemberKind : std::uint8_t { Scalar, Array, Record, RecordArray };
 
 /// Region indices of If and Loop.
 enum RegionIndex : unsigned {
@@ -171,8 +181,11 @@ public:
   std::string Text;      ///< Const: source spelling (may be empty); Note: text.
   MathFn Fn = MathFn::Exp;
   CmpPred Pred = CmpPred::LT;
-  bool ZeroInit = false;            ///< Local: declared zeroed.
-  const Function *Callee = nullptr; ///< Invoke: the function called.
+  bool ZeroInit = false;                  ///< Local: declared zeroed.
+  const Function *Callee = nullptr;       ///< Invoke: the function called.
+  MemberKind Member = MemberKind::Scalar; ///< Field: what it designates.
+  std::int64_t Stride = 0; ///< Field: scalars per record of the array.
+  bool Arrow = false;      ///< Field: reached with `->` (from a pointer).
   /// Nested blocks of If (Then, Else) and Loop (Init, Cond, LoopBody, Step).
   std::vector<Block> Regions;
 
@@ -216,8 +229,11 @@ public:
   bool writesArg(unsigned I) const;
   bool isRegionOp() const { return Code == OpCode::If || Code == OpCode::Loop; }
   LoopKind loopKind() const { return static_cast<LoopKind>(IVal); }
-  /// Load, Store and AddTo: the index operand, or null for *p.
+  /// Load, Store and AddTo: the index operand, or null for *p; Field: the
+  /// element of an array of records, or null.
   Value *index() const {
+    if (Code == OpCode::Field)
+      return Operands.size() > 1 ? Operands[1] : nullptr;
     unsigned I = Code == OpCode::Load ? 1 : 2;
     return Operands.size() > I ? Operands[I] : nullptr;
   }
@@ -239,6 +255,10 @@ struct Param {
   std::string Spelling;
   /// What follows the name: an array declarator ("[]", "[3]", ")[3]").
   std::string Suffix;
+  /// A record parameter (a pointer to its scalars in the IR): the C++
+  /// name of its type ("Camera"), to declare its adjoint the same way.
+  std::string Record;
+  bool RecordPtr = false; ///< Passed as `Camera *`, not `Camera &`.
 };
 
 class Function {
@@ -257,6 +277,9 @@ public:
   /// An instance of a function template: its template arguments as C++
   /// writes them ("<double>"); empty otherwise.
   std::string TemplateArgs;
+  /// A member function: parameter 0 is the object (`self`), and a call
+  /// is printed `obj.Text(...)`.
+  bool Method = false;
   /// Only the signature is known: gradc cannot see into (or lower) the
   /// body, so it cannot run it either.
   bool Opaque = false;

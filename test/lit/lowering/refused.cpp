@@ -71,7 +71,7 @@ double param(double x, int n) {
 
 GRADC_DIFF("grad")
 double address(double x) {
-  // CHECK: refused.cpp:[[@LINE+1]]:21: error: taking the address of a variable is not supported; only &w[k] and &*p are
+  // CHECK: refused.cpp:[[@LINE+1]]:21: error: taking the address of a variable is not supported; only &w[k], &*p, &s.m and &s are
   const double *p = &x;
   return *p;
 }

@@ -1,0 +1,219 @@
+//===- LoweringRecord.cpp - Structs and their members to IR ---------------===//
+//
+// A struct variable (a parameter, `this`, a local) is a pointer to its
+// scalars (Records.h); `cam.f`, `cams[i].r` and `p->f` are Field ops from
+// that pointer, which generated code prints back as the user wrote them.
+// Struct locals live in memory like arrays, so that members assigned in
+// loops and branches need nothing special.
+//
+//===----------------------------------------------------------------------===//
+#include "BodyLowering.h"
+
+namespace gradc::frontend {
+
+using namespace clang;
+using ir::MemberKind;
+using ir::Scalar;
+using ir::Value;
+
+const RecordShape *BodyLowering::shapeOf(QualType T, SourceLocation Loc,
+                                         SourceRange Range) {
+  std::string Why;
+  const RecordShape *Shape = Shapes.shape(T, Why);
+  if (!Shape)
+    fail(Loc, "gradc cannot hold this struct: " + Why, Range);
+  return Shape;
+}
+
+Value *BodyLowering::lowerRecord(const Expr *E) {
+  E = E->IgnoreParens();
+  if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E);
+      ICE && (ICE->getCastKind() == CK_NoOp ||
+              ICE->getCastKind() == CK_LValueToRValue))
+    return lowerRecord(ICE->getSubExpr());
+  // A copy made to pass a struct by value: the callee only reads it.
+  if (const auto *CCE = dyn_cast<CXXConstructExpr>(E);
+      CCE && CCE->getNumArgs() == 1 && CCE->getConstructor() &&
+      CCE->getConstructor()->isCopyOrMoveConstructor() &&
+      CCE->getConstructor()->isTrivial())
+    return lowerRecord(CCE->getArg(0));
+  if (isa<MaterializeTemporaryExpr, CXXBindTemporaryExpr>(E))
+    return lowerRecord(cast<Expr>(*E->child_begin()));
+  if (isa<DeclRefExpr>(E)) {
+    if (isPoisonedRef(E)) {
+      Failed = true;
+      return nullptr;
+    }
+    return lowerExpr(E);
+  }
+  if (isa<CXXThisExpr>(E)) // `*this`
+    return This;
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->getOpcode() == UO_Deref)
+    return lowerPointer(UO->getSubExpr());
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return lowerMember(ME);
+  if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
+    // An element of an array of structs: `cams[i]`.
+    const RecordShape *Shape =
+        shapeOf(ASE->getType(), ASE->getExprLoc(), ASE->getSourceRange());
+    Value *Base = lowerPointer(ASE->getBase());
+    Value *Index = expectScalar(lowerExpr(ASE->getIdx()), ASE->getIdx());
+    if (!Shape || !Base || !Index)
+      return nullptr;
+    if (!Index->Ty.isInteger())
+      return fail(ASE->getIdx()->getExprLoc(), "an index must be an integer",
+                  ASE->getIdx()->getSourceRange());
+    at(ASE->getBeginLoc());
+    Value *Elem = B.field(Base, Index, Base->Ty, 0, "");
+    Elem->Member = MemberKind::Record;
+    Elem->Stride = Shape->Size;
+    return Elem;
+  }
+  return fail(E->getExprLoc(),
+              "this expression of type '" + typeName(E->getType()) +
+                  "' is not supported; name a struct variable, a member or "
+                  "an element of an array of structs",
+              E->getSourceRange());
+}
+
+Value *BodyLowering::lowerMember(const MemberExpr *ME) {
+  const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+  if (!FD)
+    return fail(ME->getMemberLoc(),
+                "'" + ME->getMemberDecl()->getNameAsString() +
+                    "' is not a data member; gradc reads data members of "
+                    "structs and calls member functions",
+                ME->getSourceRange());
+  const Expr *BaseE = ME->getBase();
+  QualType RecT = BaseE->getType();
+  if (ME->isArrow())
+    RecT = RecT->getPointeeType();
+  const RecordShape *Shape =
+      shapeOf(RecT, ME->getMemberLoc(), ME->getSourceRange());
+  if (!Shape)
+    return nullptr;
+  const MemberShape *M = Shape->member(FD);
+  if (!M)
+    return fail(ME->getMemberLoc(),
+                "member '" + FD->getNameAsString() + "' is not supported");
+  bool ThisBase = isa<CXXThisExpr>(BaseE->IgnoreParenImpCasts());
+  Value *Base = ThisBase        ? This
+                : ME->isArrow() ? lowerPointer(BaseE)
+                                : lowerRecord(BaseE);
+  if (!Base)
+    return nullptr;
+  Value *Index = nullptr;
+  std::int64_t Stride = 0;
+  // `cams[i].f`: one op, printed as written.
+  if (Base->Code == ir::OpCode::Field && Base->Text.empty()) {
+    Index = Base->index();
+    Stride = Base->Stride;
+    Base = Base->Operands[0];
+  }
+  Scalar S = M->Rec ? M->Rec->S : M->S;
+  bool Const = Base->Ty.isConstPointee() || FD->getType().isConstQualified();
+  at(ME->getMemberLoc());
+  Value *V = B.field(Base, Index, ir::Type::ptr(S, Const), M->Offset,
+                     FD->getNameAsString());
+  V->Member = M->Kind;
+  V->Stride = Stride;
+  // `this->f` is printed as `self.f`: the pullback's parameter.
+  V->Arrow = ME->isArrow() && !ThisBase;
+  return V;
+}
+
+Value *BodyLowering::lowerMemberValue(const MemberExpr *ME) {
+  if (ME->getType()->isRecordType() || ME->getType()->isArrayType())
+    return lowerMember(ME);
+  return lowerLoad(ME);
+}
+
+void BodyLowering::lowerRecordDecl(const VarDecl *VD) {
+  auto Refuse = [&](const std::string &Msg) {
+    poison(VD);
+    fail(VD->getLocation(), Msg, VD->getSourceRange());
+  };
+  const RecordShape *Shape =
+      shapeOf(VD->getType(), VD->getLocation(), VD->getSourceRange());
+  if (!Shape)
+    return poison(VD);
+  const Expr *Init = VD->getInit();
+  const auto *ILE =
+      Init ? dyn_cast<InitListExpr>(Init->IgnoreImplicit()) : nullptr;
+  const auto *CCE = Init ? dyn_cast<CXXConstructExpr>(Init) : nullptr;
+  // `Camera c;` (CCE of the trivial default constructor), `Camera c{}`.
+  bool Default = CCE && CCE->getNumArgs() == 0 && CCE->getConstructor() &&
+                 CCE->getConstructor()->isTrivial();
+  bool ValueInit = Default && CCE->requiresZeroInitialization();
+  if (Init && !ILE && !Default && !isa<ImplicitValueInitExpr>(Init))
+    return Refuse("initializing struct '" + VD->getNameAsString() +
+                  "' this way is not supported yet; declare it and assign "
+                  "its members (copies of structs are not supported yet)");
+  at(VD->getLocation());
+  Value *Rec = B.local(Shape->S, Shape->Size, VD->getNameAsString(),
+                       /*ZeroInit=*/ILE || ValueInit ||
+                           isa_and_nonnull<ImplicitValueInitExpr>(Init));
+  Rec->Text = typeName(VD->getType().getUnqualifiedType());
+  Rec->Member = MemberKind::Record;
+  Pointers[VD] = Rec;
+  Poisoned.erase(VD);
+  if (ILE)
+    lowerRecordInit(ILE, Rec, *Shape);
+}
+
+void BodyLowering::lowerRecordInit(const InitListExpr *ILE, Value *Rec,
+                                   const RecordShape &Shape) {
+  // Members not given are zero (the Local is declared `{}`).
+  for (unsigned I = 0; I < ILE->getNumInits() && I < Shape.Members.size();
+       ++I) {
+    const Expr *E = ILE->getInit(I);
+    const MemberShape &M = Shape.Members[I];
+    if (isa<ImplicitValueInitExpr>(E))
+      continue;
+    at(E->getBeginLoc());
+    auto Member = [&] {
+      Value *F = B.field(Rec, nullptr, ir::Type::ptr(M.Rec ? M.Rec->S : M.S),
+                         M.Offset, M.Decl->getNameAsString());
+      F->Member = M.Kind;
+      return F;
+    };
+    const auto *Inner = dyn_cast<InitListExpr>(E->IgnoreImplicit());
+    if (M.Kind == MemberKind::Record && Inner) {
+      lowerRecordInit(Inner, Member(), *M.Rec);
+      continue;
+    }
+    if (M.Kind == MemberKind::Array && Inner) {
+      Value *Arr = Member();
+      for (unsigned K = 0; K < Inner->getNumInits(); ++K) {
+        const Expr *X = Inner->getInit(K);
+        if (isa<ImplicitValueInitExpr>(X))
+          continue;
+        Value *V = expectScalar(lowerExpr(X), X);
+        if (!V)
+          continue;
+        at(X->getBeginLoc());
+        V = convert(V, M.S, /*Implicit=*/true);
+        if (!V->isConstValue(0))
+          B.store(Arr, V, makeConstant(Scalar::Int32, 0, K, std::to_string(K)));
+      }
+      continue;
+    }
+    if (M.Kind != MemberKind::Scalar) {
+      fail(E->getBeginLoc(),
+           "this initializer of member '" + M.Decl->getNameAsString() +
+               "' is not supported yet; assign it after the declaration",
+           E->getSourceRange());
+      continue;
+    }
+    Value *V = expectScalar(lowerExpr(E), E);
+    if (!V)
+      continue;
+    at(E->getBeginLoc());
+    V = convert(V, M.S, /*Implicit=*/true);
+    if (!V->isConstValue(0))
+      B.store(Member(), V);
+  }
+}
+
+} // namespace gradc::frontend
