@@ -210,7 +210,7 @@ private:
   bool dependsOnWrittenMemory(const Value *V, const Block *Home);
   Value *tapeValue(const Value *V, Frame *Fr);
   Value *newTape(Scalar S, const std::string &Var);
-  void insertAfter(Value *Fwd, std::initializer_list<Value *> Ops);
+  void insertAfter(Value *Fwd, const std::vector<Value *> &Ops);
   Value *reloadStored(const Value *V, Frame *Fr);
   bool callsAbove(const Value *V, const Block *Blk) const;
   bool finalAt(const Value *Op, const Value *Base) const;
@@ -383,6 +383,7 @@ void ReverseMode::declare() {
     G->Params.back().Suffix = Prm.Suffix;
     G->Params.back().Record = Prm.Record;
     G->Params.back().RecordPtr = Prm.RecordPtr;
+    G->Params.back().Container = Prm.Container;
   }
   // A record's seed and adjoint are records of its type.
   auto RecordLike = [&](const Param &Of, bool Const) {
@@ -391,6 +392,7 @@ void ReverseMode::declare() {
       return;
     New.Record = Of.Record;
     New.RecordPtr = Of.RecordPtr;
+    New.Container = Of.Container;
     New.Spelling =
         (Const ? "const " : "") + Of.Record + (Of.RecordPtr ? " *" : " &");
   };
@@ -626,7 +628,7 @@ Value *ReverseMode::newTape(Scalar S, const std::string &Var) {
 }
 
 /// Ops placed in the forward sweep right after Fwd, in order.
-void ReverseMode::insertAfter(Value *Fwd, std::initializer_list<Value *> Ops) {
+void ReverseMode::insertAfter(Value *Fwd, const std::vector<Value *> &Ops) {
   Block *Where = FwdHome.at(Fwd);
   auto At = std::find(Where->Ops.begin(), Where->Ops.end(), Fwd);
   Where->Ops.insert(At + 1, Ops.begin(), Ops.end());
@@ -720,9 +722,13 @@ Value *ReverseMode::adjointMemory(const Value *Base) {
     flushPending(*Fr);
   auto Declare = [&] {
     Value *L = B.local(S, Base->IVal, Name, /*ZeroInit=*/Base->IVal != 0);
-    // A record's adjoint is a record: `Camera dc{}`.
+    // A struct's adjoint is a struct (`Camera dc{}`), a vector's a vector
+    // of its size (declared at the function's top level, so its size is
+    // there).
     L->Text = Base->Text;
     L->Member = Base->Member;
+    if (Base->IVal < 0)
+      L->Operands.push_back(Map.at(Base->Operands[0]));
     if (Base->IVal == 0 && !Here)
       B.store(L, B.constant(0, S));
     return L;
@@ -1323,15 +1329,29 @@ Value *ReverseMode::callArgument(const Value &Call, unsigned I) {
     }
   Scalar S = Base->Ty.scalarKind();
   Value *Copy = B.local(S, Base->IVal, Base->Name);
+  Copy->Text = Base->Text; // a struct or std::array is copied as one
+  Copy->Member = Base->Member;
+  if (Base->IVal < 0) // a vector, declared at the top level: as long
+    Copy->Operands.push_back(Map.at(Base->Operands[0]));
   if (!Out) {
     Snapshots[Base] = {&Call, Copy, Frames.back()->Out};
-    Value *Count = B.constant(Base->IVal ? Base->IVal : 1, Scalar::Int64);
+    Value *Count = Base->IVal < 0
+                       ? Map.at(Base->Operands[0])
+                       : B.constant(Base->IVal ? Base->IVal : 1, Scalar::Int64);
     Value *T = newTape(S, Base->Name);
-    Value *FwdCount = G->create(OpCode::Const, Count->Ty);
-    FwdCount->IVal = Count->IVal;
-    insertAfter(Map.at(&Call),
-                {FwdCount, G->create(OpCode::PushArray, Type::voidTy(),
-                                     {T, Map.at(Base), FwdCount})});
+    // A struct goes on a tape of structs: `c_tape.push(c)`.
+    if (Base->Member == MemberKind::Record)
+      T->Text = Base->Text;
+    std::vector<Value *> After;
+    Value *FwdCount = Count;
+    if (Count->isConst()) {
+      FwdCount = G->create(OpCode::Const, Count->Ty);
+      FwdCount->IVal = Count->IVal;
+      After.push_back(FwdCount);
+    }
+    After.push_back(G->create(OpCode::PushArray, Type::voidTy(),
+                              {T, Map.at(Base), FwdCount}));
+    insertAfter(Map.at(&Call), After);
     B.append(G->create(OpCode::PopArray, Type::voidTy(), {T, Copy, Count}));
   }
   return rebase(Op, Base, Copy);

@@ -168,7 +168,10 @@ private:
   }
 
   std::string declaration(const Value &L) {
-    // A record (`Camera c{}`) is declared by its type's name.
+    // A struct (`Camera c{}`), std::array or std::vector (`std::vector<
+    // double> v(n)`) is declared by its type's name.
+    if (L.IVal < 0)
+      return L.Text + " " + Plan.Var[L.Id] + "(" + P.print(L.Operands[0]) + ")";
     if (!L.Text.empty())
       return L.Text + " " + Plan.Var[L.Id] + (L.ZeroInit ? "{}" : "");
     std::string Text =
@@ -333,7 +336,9 @@ private:
       line(S, storeText(V) + ";");
       return;
     case OpCode::Tape:
-      line(S, std::string("gradc::tape<") + cxxTypeName(V.Ty.scalarKind()) +
+      // A tape of structs (copies of a struct a call read) names its type.
+      line(S, "gradc::tape<" +
+                  (V.Text.empty() ? cxxTypeName(V.Ty.scalarKind()) : V.Text) +
                   "> " + Plan.Var[V.Id] + ";");
       return;
     case OpCode::Push:
@@ -343,6 +348,13 @@ private:
       return;
     case OpCode::PushArray:
     case OpCode::PopArray:
+      if (!V.Operands[0]->Text.empty()) {
+        std::string Tape = Plan.Var[V.Operands[0]->Id];
+        std::string Obj = P.object(V.Operands[1]);
+        line(S, V.Code == OpCode::PushArray ? Tape + ".push(" + Obj + ");"
+                                            : Obj + " = " + Tape + ".pop();");
+        return;
+      }
       line(S,
            Plan.Var[V.Operands[0]->Id] +
                (V.Code == OpCode::PushArray ? ".push_array(" : ".pop_array(") +

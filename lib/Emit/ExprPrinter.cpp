@@ -134,9 +134,12 @@ std::string ExprPrinter::operand(const Value *Op, const Value *Sibling,
 ExprPrinter::Printed ExprPrinter::expr(const Value *V, bool Define) const {
   if (V->isConst())
     return {literal(V, false), PrecPrimary};
-  // A struct where a pointer is wanted: `&cam`.
+  // A struct where a pointer is wanted: `&cam`; a std::array or vector:
+  // `v.data()`.
   if (isObject(V))
     return {"&" + Plan.Var[V->Id], PrecUnary};
+  if (isContainer(V))
+    return {Plan.Var[V->Id] + ".data()", PrecPrimary};
   if (!Define && !Plan.Inlined[V->Id])
     return {Plan.Var[V->Id], PrecPrimary};
   const auto &Ops = V->Operands;
@@ -235,6 +238,8 @@ ExprPrinter::Printed ExprPrinter::expr(const Value *V, bool Define) const {
     if (V->Member == MemberKind::Array || V->Member == MemberKind::RecordArray)
       return {member(V), PrecPrimary};
     return {"&" + member(V), PrecUnary};
+  case OpCode::Size:
+    return {Plan.Var[Ops[0]->Id] + ".size()", PrecPrimary};
   case OpCode::Offset:
     return {operand(Ops[0], Ops[1], PrecAdditive, false) + " + " +
                 operand(Ops[1], Ops[0], PrecAdditive, true),
@@ -265,13 +270,22 @@ std::string ExprPrinter::access(const Value *Base, bool Arrow) const {
   return object(Base) + ".";
 }
 
+bool ExprPrinter::isContainer(const Value *V) const {
+  if (V->Code == OpCode::Param)
+    for (const Param &P : Params)
+      if (P.V == V)
+        return P.Container;
+  return V->Code == OpCode::Local && V->Member == MemberKind::Array &&
+         !V->Text.empty();
+}
+
 bool ExprPrinter::isObject(const Value *V) const {
   if (V->Code == OpCode::Local)
     return V->Member == MemberKind::Record && !V->Text.empty();
   if (V->Code == OpCode::Param)
     for (const Param &P : Params)
       if (P.V == V)
-        return !P.Record.empty() && !P.RecordPtr;
+        return !P.Record.empty() && !P.RecordPtr && !P.Container;
   return false;
 }
 
@@ -293,6 +307,8 @@ std::string ExprPrinter::lvalue(const Value *Ptr, const Value *Index) const {
     return print(Ptr);
   if (!Index && Ptr->Code == OpCode::Field && Ptr->Member == MemberKind::Scalar)
     return member(Ptr);
+  if (isContainer(Ptr))
+    return Plan.Var[Ptr->Id] + (Index ? "[" + print(Index) + "]" : "[0]");
   Printed Base = expr(Ptr);
   std::string B = Base.Prec < PrecPrimary ? "(" + Base.Text + ")" : Base.Text;
   if (!Index)

@@ -49,6 +49,8 @@ private:
   std::string member(const ir::Value *F) const;
   /// How a member of the struct Base points at is reached: `cam.`, `p->`.
   std::string access(const ir::Value *Base, bool Arrow) const;
+  /// Whether V is a std::array or std::vector local.
+  bool isContainer(const ir::Value *V) const;
   /// Whether V is a struct C++ names as an object (a local, a parameter
   /// passed by value or reference), not a pointer to it.
   bool isObject(const ir::Value *V) const;

@@ -74,6 +74,8 @@ std::string tempName(const Value &V, const NamePlan &Plan) {
   }
   case OpCode::Offset:
     return "ptr";
+  case OpCode::Size:
+    return "size";
   default:
     return "t";
   }

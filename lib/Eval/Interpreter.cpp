@@ -165,6 +165,11 @@ private:
       break;
     case OpCode::Local:
       return local(V);
+    case OpCode::Size: {
+      Pointer P = Ptrs[Ops[0]->Id];
+      Out = static_cast<long double>(Mem.buffer(P.Buf).Data.size()) - P.Offset;
+      break;
+    }
     case OpCode::Offset:
     case OpCode::Field: {
       Pointer P = Ptrs[Ops[0]->Id];
@@ -297,11 +302,13 @@ private:
   }
 
   Flow local(const Value &V) {
-    if (V.IVal < 0)
+    // A std::vector's size is known when its declaration runs.
+    long double N = V.IVal < 0 ? get(V.Operands[0]) : V.IVal;
+    if (N < 0)
       return fail(V, "a local array of negative size");
     std::string Err;
     Pointer P;
-    std::uint64_t Count = V.IVal == 0 ? 1 : static_cast<std::uint64_t>(V.IVal);
+    std::uint64_t Count = V.IVal == 0 ? 1 : static_cast<std::uint64_t>(N);
     if (!Mem.allocate(V.Id, V.Name, V.IVal == 0, Count, V.ZeroInit, P, Err))
       return fail(V, Err);
     Locals.insert(V.Id);

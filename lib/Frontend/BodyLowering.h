@@ -142,6 +142,15 @@ private:
   void lowerRecordDecl(const clang::VarDecl *VD);
   void lowerRecordInit(const clang::InitListExpr *ILE, Value *Rec,
                        const RecordShape &Shape);
+  /// `std::array<double, 3> a{}`, `std::vector<double> v(n)`: an array.
+  void lowerContainerDecl(const clang::VarDecl *VD, const ContainerShape &C);
+  /// `v[i]` on a std::array or std::vector.
+  std::optional<Target> lowerElement(const clang::CXXOperatorCallExpr *OCE);
+  /// `v.data()`, `v.size()`.
+  Value *lowerContainerCall(const clang::CXXMemberCallExpr *MCE,
+                            const ContainerShape &C);
+  /// OCE is `v[i]` on a std::array or std::vector.
+  bool isElementAccess(const clang::Expr *E) const;
 
   // Expressions (LoweringExpr.cpp). Each returns nullptr after reporting an
   // error (or silently, when it uses a variable whose own error has been
@@ -175,6 +184,9 @@ private:
 
   // Variables.
   std::optional<Target> assignTarget(const clang::Expr *LHS);
+  /// T, unless it writes into a parameter passed by value (an error).
+  std::optional<Target> refuseByValueWrite(std::optional<Target> T,
+                                           const clang::Expr *LHS);
   Value *readVar(const clang::VarDecl *VD, clang::SourceLocation Loc);
   void bind(const clang::VarDecl *VD, Value *V, unsigned Mark,
             clang::SourceLocation Loc);

@@ -85,6 +85,7 @@ struct ParamInfo {
   /// A struct (by value, reference or pointer): its type's name.
   std::string Record;
   bool RecordPtr = false;
+  bool Container = false; ///< Record is a std::array or std::vector.
 
   bool isFloating() const { return ir::isFloating(Ty.scalarKind()); }
   /// What a void function can write its results through.
@@ -267,6 +268,18 @@ std::optional<ParamInfo> FunctionProcessor::checkParam(const ParmVarDecl &PVD) {
     Info.RecordPtr = ByPtr;
     return Info;
   };
+  // A std::array or std::vector: its elements, named as the user does.
+  if (std::optional<ContainerShape> C =
+          containerShape(T.getNonReferenceType(), Ctx)) {
+    QualType E = T.getNonReferenceType();
+    bool Const = !T->isLValueReferenceType() || E.isConstQualified();
+    if (T->isRValueReferenceType())
+      return Fail("rvalue reference parameters are not supported yet");
+    ParamInfo Info{ir::Type::ptr(C->S, Const), typeName(T), ""};
+    Info.Record = typeName(E.getUnqualifiedType());
+    Info.Container = true;
+    return Info;
+  }
   if (T->isPointerType()) {
     QualType Pointee = T->getPointeeType();
     if (Pointee->isRecordType() && !containerShape(Pointee, Ctx))
@@ -578,6 +591,7 @@ FunctionProcessor::declare(const FunctionDecl &FD, const ParamInfos &Params,
       F->Params.back().Suffix = Info->Suffix;
       F->Params.back().Record = Info->Record;
       F->Params.back().RecordPtr = Info->RecordPtr;
+      F->Params.back().Container = Info->Container;
     }
     ParamValues.push_back(Info ? V : nullptr);
   }

@@ -464,8 +464,9 @@ void BodyLowering::lowerVarDecl(const VarDecl *VD) {
     return lowerPointerDecl(VD);
   if (T->isArrayType())
     return lowerArrayDecl(VD);
-  if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
-      RD && !RD->isLambda() && !containerShape(T, Ctx))
+  if (std::optional<ContainerShape> C = containerShape(T, Ctx))
+    return lowerContainerDecl(VD, *C);
+  if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl(); RD && !RD->isLambda())
     return lowerRecordDecl(VD);
   std::optional<Scalar> S = scalarTypeOf(T, Ctx);
   std::string Problem;
@@ -628,25 +629,32 @@ BodyLowering::assignTarget(const Expr *LHS) {
       return std::nullopt;
     }
   }
+  if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(LHS);
+      OCE && isElementAccess(OCE))
+    return refuseByValueWrite(lowerElement(OCE), LHS);
   if (isa<ArraySubscriptExpr, MemberExpr>(LHS) ||
       (isa<UnaryOperator>(LHS) &&
        cast<UnaryOperator>(LHS)->getOpcode() == UO_Deref)) {
     std::optional<Target> T = lowerPlace(LHS);
-    // A struct passed by value is the caller's own in the IR.
-    if (T && T->Ptr && ir::baseOf(T->Ptr)->Code == OpCode::Param &&
-        ir::baseOf(T->Ptr)->Ty.isConstPointee() && isa<MemberExpr>(LHS)) {
-      fail(LHS->getBeginLoc(),
-           "assigning to a member of '" + ir::baseOf(T->Ptr)->Name +
-               "', a struct passed by value, is not supported; declare a "
-               "local struct or variable for what changes",
-           LHS->getSourceRange());
-      return std::nullopt;
-    }
-    return T;
+    return refuseByValueWrite(T, LHS);
   }
   const char *What = isa<MemberExpr>(LHS) ? "a member" : "this expression";
   fail(LHS->getBeginLoc(),
        std::string("assignment to ") + What + " is not supported yet",
+       LHS->getSourceRange());
+  return std::nullopt;
+}
+
+std::optional<BodyLowering::Target>
+BodyLowering::refuseByValueWrite(std::optional<Target> T, const Expr *LHS) {
+  // A struct or container passed by value is the caller's own in the IR.
+  const Value *Base = T && T->Ptr ? ir::baseOf(T->Ptr) : nullptr;
+  if (!Base || Base->Code != OpCode::Param || !Base->Ty.isConstPointee())
+    return T;
+  fail(LHS->getBeginLoc(),
+       "assigning into '" + Base->Name +
+           "', passed by value, is not supported; declare a local variable "
+           "for what changes",
        LHS->getSourceRange());
   return std::nullopt;
 }

@@ -59,6 +59,13 @@ Value *BodyLowering::lowerMemberCall(const CXXMemberCallExpr *MCE) {
   if (!MD || !Obj)
     return fail(Loc, "this member function call is not supported",
                 MCE->getSourceRange());
+  if (std::optional<ContainerShape> C = containerShape(Obj->getType(), Ctx)) {
+    if (isPoisonedRef(Obj)) {
+      Failed = true;
+      return nullptr;
+    }
+    return lowerContainerCall(MCE, *C);
+  }
   if (!Callees)
     return fail(Loc, "member function calls are not supported here",
                 MCE->getSourceRange());

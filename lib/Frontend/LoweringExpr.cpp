@@ -499,6 +499,11 @@ Value *BodyLowering::lowerCall(const CallExpr *CE) {
   SourceRange Range = CE->getSourceRange();
   if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE))
     return lowerMemberCall(MCE);
+  if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE);
+      OCE && isElementAccess(OCE)) {
+    std::optional<Target> T = lowerElement(OCE);
+    return T ? readTarget(*T, OCE->getExprLoc()) : nullptr;
+  }
   if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE)) {
     // `l(x)` on a lambda variable already reported.
     if (OCE->getNumArgs() > 0 && isPoisonedRef(OCE->getArg(0))) {

@@ -25,6 +25,12 @@ const RecordShape *BodyLowering::shapeOf(QualType T, SourceLocation Loc,
   return Shape;
 }
 
+bool BodyLowering::isElementAccess(const Expr *E) const {
+  const auto *OCE = dyn_cast<CXXOperatorCallExpr>(E);
+  return OCE && OCE->getOperator() == OO_Subscript && OCE->getNumArgs() == 2 &&
+         containerShape(OCE->getArg(0)->getType(), Ctx);
+}
+
 Value *BodyLowering::lowerRecord(const Expr *E) {
   E = E->IgnoreParens();
   if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E);
@@ -214,6 +220,145 @@ void BodyLowering::lowerRecordInit(const InitListExpr *ILE, Value *Rec,
     if (!V->isConstValue(0))
       B.store(Member(), V);
   }
+}
+
+} // namespace gradc::frontend
+
+namespace gradc::frontend {
+
+/// `v[i]` converts an int i to size_t; the generated code need not say so.
+static const Expr *withoutSizeConversion(const Expr *E) {
+  if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E);
+      ICE && ICE->getCastKind() == CK_IntegralCast &&
+      ICE->getSubExpr()->getType()->isIntegerType())
+    return ICE->getSubExpr();
+  return E;
+}
+
+void BodyLowering::lowerContainerDecl(const VarDecl *VD,
+                                      const ContainerShape &C) {
+  std::string Name = VD->getNameAsString();
+  auto Refuse = [&](const std::string &Msg) {
+    poison(VD);
+    fail(VD->getLocation(), Msg, VD->getSourceRange());
+  };
+  const Expr *Init = VD->getInit();
+  const auto *CCE =
+      Init ? dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit()) : nullptr;
+  const auto *ILE =
+      Init ? dyn_cast<InitListExpr>(Init->IgnoreImplicit()) : nullptr;
+  std::string Type = typeName(VD->getType().getUnqualifiedType());
+  Value *Count = nullptr;
+  if (C.IsVector) {
+    // `std::vector<double> v(n)` or `v(n, 0.0)`: zeroed, of a fixed size.
+    if (RegionDepth > 0)
+      return Refuse("std::vector locals are supported at the top level of "
+                    "the function; declare '" +
+                    Name + "' there, or use std::array or an array");
+    if (!CCE || CCE->getNumArgs() < 1 || CCE->getNumArgs() > 2 ||
+        isa<CXXStdInitializerListExpr>(CCE->getArg(0)) ||
+        !CCE->getArg(0)->getType()->isIntegerType())
+      return Refuse("std::vector '" + Name +
+                    "' must be given its size where it is declared, as in "
+                    "'std::vector<double> " +
+                    Name + "(n);' (push_back and resize are not supported)");
+    if (CCE->getNumArgs() == 2 && !isa<CXXDefaultArgExpr>(CCE->getArg(1))) {
+      const Expr *Fill = CCE->getArg(1);
+      Value *V = lowerExpr(Fill);
+      if (!V)
+        return poison(VD);
+      if (!V->isConstValue(0))
+        return Refuse("a std::vector filled with anything but zero is not "
+                      "supported yet; fill '" +
+                      Name + "' in a loop");
+    }
+    const Expr *N = withoutSizeConversion(CCE->getArg(0));
+    Count = expectScalar(lowerExpr(N), N);
+    if (!Count)
+      return poison(VD);
+  } else if (Init && !ILE &&
+             !(CCE && CCE->getNumArgs() == 0 &&
+               CCE->getConstructor()->isTrivial())) {
+    return Refuse("initializing std::array '" + Name +
+                  "' this way is not supported; use '= {...}' or assign "
+                  "its elements");
+  }
+  at(VD->getLocation());
+  Value *Arr = B.local(C.S, C.IsVector ? -1 : C.Count, Name,
+                       /*ZeroInit=*/C.IsVector || ILE ||
+                           (CCE && CCE->requiresZeroInitialization()));
+  if (Count)
+    Arr->Operands.push_back(Count);
+  Arr->Text = Type;
+  Arr->Member = ir::MemberKind::Array;
+  Pointers[VD] = Arr;
+  Poisoned.erase(VD);
+  if (!ILE)
+    return;
+  // `std::array<double, 3> a = {x, y}` is braces around an array's.
+  if (ILE->getNumInits() == 1)
+    if (const auto *Inner =
+            dyn_cast<InitListExpr>(ILE->getInit(0)->IgnoreImplicit()))
+      ILE = Inner;
+  for (unsigned I = 0; I < ILE->getNumInits(); ++I) {
+    const Expr *E = ILE->getInit(I);
+    if (isa<ImplicitValueInitExpr>(E))
+      continue;
+    Value *V = expectScalar(lowerExpr(E), E);
+    if (!V)
+      continue;
+    at(E->getBeginLoc());
+    V = convert(V, C.S, /*Implicit=*/true);
+    if (!V->isConstValue(0))
+      B.store(Arr, V, makeConstant(Scalar::Int32, 0, I, std::to_string(I)));
+  }
+}
+
+std::optional<BodyLowering::Target>
+BodyLowering::lowerElement(const CXXOperatorCallExpr *OCE) {
+  Target T;
+  T.Ptr = lowerExpr(OCE->getArg(0));
+  const Expr *Idx = withoutSizeConversion(OCE->getArg(1));
+  T.Index = expectScalar(lowerExpr(Idx), Idx);
+  if (!T.Ptr || !T.Index)
+    return std::nullopt;
+  if (!T.Index->Ty.isInteger()) {
+    fail(OCE->getArg(1)->getExprLoc(), "an index must be an integer",
+         OCE->getArg(1)->getSourceRange());
+    return std::nullopt;
+  }
+  T.S = T.Ptr->Ty.scalarKind();
+  return T;
+}
+
+Value *BodyLowering::lowerContainerCall(const CXXMemberCallExpr *MCE,
+                                        const ContainerShape &C) {
+  const CXXMethodDecl *MD = MCE->getMethodDecl();
+  std::string Name = MD->getNameAsString();
+  const Expr *Obj = MCE->getImplicitObjectArgument();
+  if (Name == "data") {
+    return lowerExpr(Obj);
+  }
+  if (Name == "size") {
+    Value *V = lowerExpr(Obj);
+    if (!V)
+      return nullptr;
+    std::optional<Scalar> S = typeOf(MCE);
+    if (!S)
+      return nullptr;
+    at(MCE->getBeginLoc());
+    if (V->Code == ir::OpCode::Local && V->IVal < 0)
+      return convert(V->Operands[0], *S, /*Implicit=*/true);
+    if (C.IsVector) // a parameter
+      return B.size(V, *S);
+    return makeConstant(*S, 0, C.Count, "");
+  }
+  return fail(MCE->getExprLoc(),
+              "'" + Name + "' of " +
+                  (C.IsVector ? "std::vector" : "std::array") +
+                  " is not supported; gradc supports a container sized "
+                  "where it is declared, indexed, .data() and .size()",
+              MCE->getSourceRange());
 }
 
 } // namespace gradc::frontend

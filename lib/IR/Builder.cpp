@@ -195,6 +195,10 @@ void Builder::store(Value *Ptr, Value *V, Value *Index) {
   make(OpCode::Store, Type::voidTy(), memoryOperands(Ptr, V, Index));
 }
 
+Value *Builder::size(Value *X, Scalar S) {
+  return make(OpCode::Size, Type::scalar(S), {X});
+}
+
 Value *Builder::offset(Value *Ptr, Value *Index) {
   return make(OpCode::Offset, Ptr->Ty, {Ptr, Index});
 }

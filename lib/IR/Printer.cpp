@@ -76,6 +76,8 @@ const char *opName(const Value &V) {
     return "store";
   case OpCode::Offset:
     return "offset";
+  case OpCode::Size:
+    return "size";
   case OpCode::Field:
     return "field";
   case OpCode::If:

@@ -125,13 +125,17 @@ static void collectRead(const Block &Body, std::vector<bool> &Live) {
   }
 }
 
+/// Whether V (or an op inside it) may read local L, through any pointer
+/// into it.
 static bool loads(const Value &V, const Value *L) {
-  if (V.Code == OpCode::Load && V.Operands[0] == L)
+  if (V.Code == OpCode::Load && baseOf(V.Operands[0]) == L)
     return true;
-  // A callee may read what it is given (a pullback adds into it).
-  if (V.Code == OpCode::Invoke &&
-      std::find(V.Operands.begin(), V.Operands.end(), L) != V.Operands.end())
-    return true;
+  // A callee may read what it is given (a pullback adds into it); a copy
+  // onto a tape reads it all.
+  if (V.Code == OpCode::Invoke || V.Code == OpCode::PushArray)
+    for (const Value *Op : V.Operands)
+      if (Op->Ty.isMemory() && baseOf(Op) == L)
+        return true;
   for (const Block &R : V.Regions)
     for (const Value *Op : R.Ops)
       if (loads(*Op, L))
@@ -152,7 +156,7 @@ struct Place {
       }
     }
   }
-  /// Whether a load of scalar local L can run after Op.
+  /// Whether a load of local L can run after Op.
   bool readAfter(const Value *Op, const Value *L) const {
     for (const Value *Cur = Op;;) {
       auto [B, I] = Of.at(Cur);
@@ -169,16 +173,17 @@ struct Place {
   }
 };
 
-/// Drops stores into scalar locals that nothing reads afterwards.
+/// Drops stores into locals (scalars, elements, members) that nothing
+/// reads afterwards: `dh[i] = 0;` at the end of a backward loop body.
 static bool dropOverwritten(Block &B, const Place &P) {
   bool Changed = false;
   std::vector<Value *> Kept;
   for (Value *V : B.Ops) {
     for (Block &R : V->Regions)
       Changed |= dropOverwritten(R, P);
-    const Value *L = V->Operands.empty() ? nullptr : V->Operands[0];
-    if ((V->Code == OpCode::Store || V->Code == OpCode::AddTo) &&
-        L->Code == OpCode::Local && L->IVal == 0 && !P.readAfter(V, L)) {
+    bool Writes = V->Code == OpCode::Store || V->Code == OpCode::AddTo;
+    const Value *L = Writes ? baseOf(V->Operands[0]) : nullptr;
+    if (L && L->Code == OpCode::Local && !P.readAfter(V, L)) {
       Changed = true;
       continue;
     }

@@ -219,6 +219,13 @@ private:
       if (V.Ty != Type::scalar(Ops[0]->Ty.scalarKind()))
         error(V, "loads a value of another type");
       break;
+    case OpCode::Size:
+      expectOperands(V, 1);
+      if (Ops.size() == 1)
+        expectMemory(V, Ops[0], false);
+      if (!V.Ty.isInteger())
+        error(V, "is not an integer");
+      break;
     case OpCode::Offset:
       expectOperands(V, 2);
       if (Ops.size() == 2) {
@@ -255,6 +262,14 @@ private:
       }
       break;
     case OpCode::Local:
+      if (V.IVal < 0) {
+        expectOperands(V, 1);
+        if (Ops.size() == 1)
+          expectIndex(V, Ops[0]);
+        break;
+      }
+      expectOperands(V, 0);
+      break;
     case OpCode::Tape:
     case OpCode::Break:
     case OpCode::Continue:

@@ -53,6 +53,8 @@ public:
   Value *load(Value *Ptr, Value *Index = nullptr);
   void store(Value *Ptr, Value *V, Value *Index = nullptr);
   Value *offset(Value *Ptr, Value *Index);
+  /// `x.size()` of the std::vector parameter X.
+  Value *size(Value *X, Scalar S);
   /// Member Name of the record Base points at (of element Index of an
   /// array of records, if given), Offset scalars into it.
   Value *field(Value *Base, Value *Index, Type Ty, std::int64_t Offset,

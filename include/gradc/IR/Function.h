@@ -43,11 +43,15 @@ enum class OpCode : std::uint8_t {
   AddTo,  ///< *operand0 += operand1, or operand0[operand2] += operand1.
   Note,   ///< A comment for readers (Value::Text). No operands, no result.
   Local,  ///< A local variable in memory; the result points at it. IVal is
-          ///< its number of elements, 0 for a scalar variable. ZeroInit:
-          ///< declared zeroed (`double dh[32] = {};`).
+          ///< its number of elements, 0 for a scalar variable, -1 when
+          ///< operand 0 gives it (a std::vector). ZeroInit: declared zeroed
+          ///< (`double dh[32] = {};`). Text: the C++ type of a struct
+          ///< (Member Record), std::array or std::vector (Member Array).
   Load,   ///< *operand0, or operand0[operand1].
   Store,  ///< *operand0 = operand1, or operand0[operand2] = operand1.
   Offset, ///< operand0 + operand1: a pointer into the same memory.
+  Size,   ///< The number of elements of the std::vector parameter
+          ///< operand 0 (`x.size()`).
   Field,  ///< A member of a record (a struct held as its scalars, in
           ///< order): operand 0 points at the record or, with operand 1,
           ///< at an array of records of Stride scalars each, of which
@@ -259,6 +263,9 @@ struct Param {
   /// name of its type ("Camera"), to declare its adjoint the same way.
   std::string Record;
   bool RecordPtr = false; ///< Passed as `Camera *`, not `Camera &`.
+  /// Record is a std::array or std::vector (`x[i]`, `x.data()`), not a
+  /// struct.
+  bool Container = false;
 };
 
 class Function {
