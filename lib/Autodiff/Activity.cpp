@@ -52,7 +52,8 @@ Activity::Activity(const Function &F, const std::vector<unsigned> &Wrt,
     forEachOp(F.Body, [&](const Value &V) {
       switch (V.Code) {
       case OpCode::Load:
-        if (Varied[baseOf(V.Operands[0])->Id])
+        // An int member of a struct that carries derivatives carries none.
+        if (V.Ty.isFloating() && Varied[baseOf(V.Operands[0])->Id])
           Set(Varied, &V, Changed);
         return;
       case OpCode::Store:

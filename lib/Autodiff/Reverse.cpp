@@ -246,6 +246,13 @@ private:
   void checkOutput(const Value *Base);
   bool stridedOnce(const std::vector<const Value *> &Stores,
                    const Value *Base) const;
+  bool membersOnce(const std::vector<const Value *> &Stores,
+                   const Value *Base) const;
+  /// The loops around V, innermost first.
+  std::vector<const Value *> loopsAround(const Value *V) const;
+  /// How far into Base (in scalars) Ptr points, when that is a constant.
+  std::optional<double> constantOffset(const Value *Ptr,
+                                       const Value *Base) const;
 
   /// Declares, through Make, in Fr's backward block: above the note that
   /// opens the statement being reversed there, so that the note stays next
@@ -1090,24 +1097,23 @@ void ReverseMode::checkOutput(const Value *Base) {
     }
   };
   Scan(P.Body);
-  if (stridedOnce(Stores, Base))
+  if (stridedOnce(Stores, Base) || membersOnce(Stores, Base))
     return;
   std::set<double> Constants;
   for (const Value *S : Stores) {
-    std::vector<const Value *> Loops;
-    for (const Block *Blk = Home.at(S); Owner.count(Blk);
-         Blk = Home.at(Owner.at(Blk)))
-      if (Owner.at(Blk)->Code == OpCode::Loop)
-        Loops.push_back(Owner.at(Blk));
+    std::vector<const Value *> Loops = loopsAround(S);
     const Value *Idx = S->index();
+    // Where the store's pointer is in Base, when that is a constant: a
+    // member (`r.b`), an element of one (`r.e[2]`), or Base itself.
+    std::optional<double> At = constantOffset(S->Operands[0], Base);
     bool Once;
     if (Stores.size() == 1)
-      Once = Loops.empty() ||
-             (Idx && S->Operands[0] == Base && injective(Idx, Loops, 0));
+      Once = Loops.empty() || (Idx && At && injective(Idx, Loops, 0));
     else
-      Once = Loops.empty() && S->Operands[0] == Base &&
-             (Idx ? Idx->isConst() && Constants.insert(Idx->constValue()).second
-                  : Constants.insert(0).second);
+      Once = Loops.empty() && At &&
+             (Idx ? Idx->isConst() &&
+                        Constants.insert(*At + Idx->constValue()).second
+                  : Constants.insert(*At).second);
     if (!Once)
       error(*S, "gradc cannot prove that this store writes each element of "
                 "output '" +
@@ -1115,6 +1121,57 @@ void ReverseMode::checkOutput(const Value *Base) {
                     "' once; write every element "
                     "exactly once (accumulate in a local variable first)");
   }
+}
+
+std::vector<const Value *> ReverseMode::loopsAround(const Value *V) const {
+  std::vector<const Value *> Loops;
+  for (const Block *Blk = Home.at(V); Owner.count(Blk);
+       Blk = Home.at(Owner.at(Blk)))
+    if (Owner.at(Blk)->Code == OpCode::Loop)
+      Loops.push_back(Owner.at(Blk));
+  return Loops;
+}
+
+std::optional<double> ReverseMode::constantOffset(const Value *Ptr,
+                                                  const Value *Base) const {
+  double At = 0;
+  for (; Ptr != Base; Ptr = Ptr->Operands[0]) {
+    const Value *I = Ptr->Code == OpCode::Offset  ? Ptr->Operands[1]
+                     : Ptr->Code == OpCode::Field ? Ptr->index()
+                                                  : nullptr;
+    if ((Ptr->Code != OpCode::Offset && Ptr->Code != OpCode::Field) ||
+        (I && !I->isConst()))
+      return std::nullopt;
+    double Scale = Ptr->Code == OpCode::Field ? double(Ptr->Stride) : 1;
+    At += (I ? I->constValue() * Scale : 0) +
+          (Ptr->Code == OpCode::Field ? double(Ptr->IVal) : 0);
+  }
+  return At;
+}
+
+/// Stores `r[i].a = ...; r[i].b = ...` into distinct members of element i
+/// of an array of structs, i injective over the loops around them: each
+/// element is written once.
+bool ReverseMode::membersOnce(const std::vector<const Value *> &Stores,
+                              const Value *Base) const {
+  const Value *Index = nullptr;
+  std::vector<const Value *> Loops;
+  std::set<double> Members;
+  for (const Value *S : Stores) {
+    const Value *F = S->Operands[0];
+    if (F->Code != OpCode::Field || !F->index() || F->Operands[0] != Base)
+      return false;
+    double At =
+        double(F->IVal) +
+        (S->index() && S->index()->isConst() ? S->index()->constValue() : 0);
+    if ((S->index() && !S->index()->isConst()) ||
+        (Index && (F->index() != Index || loopsAround(S) != Loops)) ||
+        !Members.insert(At).second)
+      return false;
+    Index = F->index();
+    Loops = loopsAround(S);
+  }
+  return Index && !Loops.empty() && injective(Index, Loops, 0);
 }
 
 /// Stores `err[S * i + c]` for distinct constants 0 <= c < S, all in one

@@ -142,6 +142,8 @@ private:
   void lowerRecordDecl(const clang::VarDecl *VD);
   void lowerRecordInit(const clang::InitListExpr *ILE, Value *Rec,
                        const RecordShape &Shape);
+  void lowerMemberDefaults(Value *Rec, const RecordShape &Shape,
+                           clang::SourceLocation Loc);
   /// `std::array<double, 3> a{}`, `std::vector<double> v(n)`: an array.
   void lowerContainerDecl(const clang::VarDecl *VD, const ContainerShape &C);
   /// `v[i]` on a std::array or std::vector.

@@ -128,7 +128,8 @@ private:
                                         const ParamInfos &Params,
                                         std::vector<ir::Value *> &ParamValues);
   std::string typeName(QualType T) const {
-    return T.getAsString(Ctx.getPrintingPolicy());
+    return (CanonicalTypes ? T.getCanonicalType() : T)
+        .getAsString(Ctx.getPrintingPolicy());
   }
 
   ASTContext &Ctx;
@@ -136,6 +137,9 @@ private:
   Reporter &R;
   FrontendResult &Result;
   RecordShapes Shapes{Ctx};
+  /// Spell types in full (`Outer::In`, not `In`; `double`, not a member
+  /// alias): a member function's pullback is written outside its class.
+  bool CanonicalTypes = false;
   /// Callees lowered, by canonical declaration; being lowered; refused.
   std::map<const FunctionDecl *, const ir::Function *> Callees;
   std::set<const FunctionDecl *> Lowering, Refused;
@@ -572,8 +576,11 @@ FunctionProcessor::declare(const FunctionDecl &FD, const ParamInfos &Params,
     std::string Why;
     const RecordShape *Shape = Shapes.shape(Class, Why);
     std::string Spelling = typeName(Class);
+    std::string SelfName = "self";
+    while (paramIndex(FD, SelfName))
+      SelfName += "_";
     ir::Value *Self = F->addParam(
-        "self",
+        SelfName,
         ir::Type::ptr(Shape ? Shape->S : ir::Scalar::Float64, MD->isConst()),
         (MD->isConst() ? "const " : "") + Spelling + " &");
     F->Params.back().Record = Spelling;
@@ -785,10 +792,21 @@ const ir::Function *FunctionProcessor::callee(const FunctionDecl &FD,
     if (MD->isInstance() &&
         !Shapes.shape(Ctx.getRecordType(MD->getParent()), Why))
       return Refuse("member function '" + Name +
-                    "' of a struct gradc cannot "
-                    "hold: " +
-                    Why);
+                    "' of a struct gradc cannot hold: " + Why);
+    for (const FieldDecl *FD : MD->getParent()->fields())
+      if (FD->getAccess() != AS_public)
+        return Refuse("'" + MD->getParent()->getNameAsString() +
+                      "' has non-public data members ('" +
+                      FD->getNameAsString() +
+                      "'); gradc writes the pullback of its member function '" +
+                      Name + "' outside the class, where they cannot be read");
   }
+  // A member function's pullback is written outside its class.
+  struct Canonical {
+    bool &Flag, Saved;
+    Canonical(bool &Flag, bool On) : Flag(Flag), Saved(Flag) { Flag |= On; }
+    ~Canonical() { Flag = Saved; }
+  } SpellInFull(CanonicalTypes, isa<CXXMethodDecl>(FD));
   unsigned ErrorsBefore = R.numErrors();
   ParamInfos Params;
   for (const ParmVarDecl *PVD : FD.parameters())

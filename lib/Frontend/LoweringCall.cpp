@@ -85,6 +85,8 @@ Value *BodyLowering::lowerMemberCall(const CXXMemberCallExpr *MCE) {
 Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
                                  Value *Object) {
   SourceLocation Loc = CE->getCallee()->IgnoreImplicit()->getExprLoc();
+  if (Loc.isInvalid()) // an implicit conversion operator
+    Loc = CE->getExprLoc().isValid() ? CE->getExprLoc() : CE->getBeginLoc();
   SourceRange Range = CE->getSourceRange();
   std::string Name = calleeName(Callee);
   if (Callee.isVariadic())

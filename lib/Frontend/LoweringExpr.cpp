@@ -504,6 +504,13 @@ Value *BodyLowering::lowerCall(const CallExpr *CE) {
     std::optional<Target> T = lowerElement(OCE);
     return T ? readTarget(*T, OCE->getExprLoc()) : nullptr;
   }
+  if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE);
+      OCE && OCE->getOperator() == OO_Equal && OCE->getNumArgs() == 2 &&
+      OCE->getArg(0)->getType()->isRecordType())
+    return fail(OCE->getOperatorLoc(),
+                "assigning a whole struct or container is not supported yet; "
+                "assign its members or elements one by one",
+                Range);
   if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE)) {
     // `l(x)` on a lambda variable already reported.
     if (OCE->getNumArgs() > 0 && isPoisonedRef(OCE->getArg(0))) {

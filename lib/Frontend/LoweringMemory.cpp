@@ -295,6 +295,11 @@ Value *BodyLowering::lowerPointerArith(const BinaryOperator *BO) {
   if (IntE->getType()->isPointerType())
     return fail(BO->getOperatorLoc(), "subtracting pointers is not supported",
                 BO->getSourceRange());
+  if (PtrE->getType()->getPointeeType()->isRecordType())
+    return fail(BO->getOperatorLoc(),
+                "arithmetic on a pointer to a struct is not supported; index "
+                "it instead ('p[i].m', '&p[i]')",
+                BO->getSourceRange());
   Value *P = lowerPointer(PtrE);
   Value *K = expectScalar(lowerExpr(IntE), IntE);
   if (!P || !K)

@@ -148,14 +148,24 @@ void BodyLowering::lowerRecordDecl(const VarDecl *VD) {
   const auto *ILE =
       Init ? dyn_cast<InitListExpr>(Init->IgnoreImplicit()) : nullptr;
   const auto *CCE = Init ? dyn_cast<CXXConstructExpr>(Init) : nullptr;
-  // `Camera c;` (CCE of the trivial default constructor), `Camera c{}`.
-  bool Default = CCE && CCE->getNumArgs() == 0 && CCE->getConstructor() &&
-                 CCE->getConstructor()->isTrivial();
+  const CXXConstructorDecl *Ctor = CCE ? CCE->getConstructor() : nullptr;
+  std::string Name = VD->getNameAsString();
+  if (Ctor && Ctor->isUserProvided())
+    return Refuse("'" + typeName(VD->getType().getUnqualifiedType()) +
+                  "' has a constructor of its own; gradc supports structs "
+                  "without one (aggregates): declare '" +
+                  Name + "' with '{...}' or assign its members");
+  if (Ctor && Ctor->isCopyOrMoveConstructor())
+    return Refuse("copying a struct ('" + Name +
+                  "') is not supported yet; declare it and assign its "
+                  "members");
+  // `Camera c;` (the implicit default constructor), `Camera c{}`.
+  bool Default = Ctor && CCE->getNumArgs() == 0;
   bool ValueInit = Default && CCE->requiresZeroInitialization();
   if (Init && !ILE && !Default && !isa<ImplicitValueInitExpr>(Init))
-    return Refuse("initializing struct '" + VD->getNameAsString() +
+    return Refuse("initializing struct '" + Name +
                   "' this way is not supported yet; declare it and assign "
-                  "its members (copies of structs are not supported yet)");
+                  "its members");
   at(VD->getLocation());
   Value *Rec = B.local(Shape->S, Shape->Size, VD->getNameAsString(),
                        /*ZeroInit=*/ILE || ValueInit ||
@@ -166,6 +176,45 @@ void BodyLowering::lowerRecordDecl(const VarDecl *VD) {
   Poisoned.erase(VD);
   if (ILE)
     lowerRecordInit(ILE, Rec, *Shape);
+  else if (Default && !Ctor->isTrivial())
+    lowerMemberDefaults(Rec, *Shape, VD->getLocation());
+}
+
+void BodyLowering::lowerMemberDefaults(Value *Rec, const RecordShape &Shape,
+                                       SourceLocation Loc) {
+  // `struct D { double a = 1; };`: what `D d;` runs.
+  for (const MemberShape &M : Shape.Members) {
+    const Expr *E = M.Decl->getInClassInitializer();
+    if (!E)
+      continue;
+    if (M.Kind != MemberKind::Scalar) {
+      fail(Loc, "the default initializer of member '" +
+                    M.Decl->getNameAsString() +
+                    "' is not supported yet; declare the struct with '{}'");
+      continue;
+    }
+    Value *V = expectScalar(lowerExpr(E), E);
+    if (!V)
+      continue;
+    at(Loc);
+    Value *F = B.field(Rec, nullptr, ir::Type::ptr(M.S), M.Offset,
+                       M.Decl->getNameAsString());
+    B.store(F, convert(V, M.S, /*Implicit=*/true));
+  }
+}
+
+/// An initializer that leaves everything zero: `{}` around nothing given.
+static bool isZeroInit(const Expr *E) {
+  E = E->IgnoreImplicit();
+  if (isa<ImplicitValueInitExpr>(E))
+    return true;
+  const auto *ILE = dyn_cast<InitListExpr>(E);
+  if (!ILE)
+    return false;
+  for (const Expr *Init : ILE->inits())
+    if (!isZeroInit(Init))
+      return false;
+  return !ILE->hasArrayFiller() || isZeroInit(ILE->getArrayFiller());
 }
 
 void BodyLowering::lowerRecordInit(const InitListExpr *ILE, Value *Rec,
@@ -175,7 +224,10 @@ void BodyLowering::lowerRecordInit(const InitListExpr *ILE, Value *Rec,
        ++I) {
     const Expr *E = ILE->getInit(I);
     const MemberShape &M = Shape.Members[I];
-    if (isa<ImplicitValueInitExpr>(E))
+    // `struct D { double a = 1; }`: `D d{}` runs a's initializer.
+    if (const auto *DI = dyn_cast<CXXDefaultInitExpr>(E))
+      E = DI->getExpr();
+    if (isa<ImplicitValueInitExpr>(E) || isZeroInit(E))
       continue;
     at(E->getBeginLoc());
     auto Member = [&] {
@@ -255,14 +307,20 @@ void BodyLowering::lowerContainerDecl(const VarDecl *VD,
       return Refuse("std::vector locals are supported at the top level of "
                     "the function; declare '" +
                     Name + "' there, or use std::array or an array");
-    if (!CCE || CCE->getNumArgs() < 1 || CCE->getNumArgs() > 2 ||
+    // The allocator is a defaulted argument.
+    unsigned Given = 0;
+    while (CCE && Given < CCE->getNumArgs() &&
+           !isa<CXXDefaultArgExpr>(CCE->getArg(Given)))
+      ++Given;
+    if (!CCE || Given < 1 || Given > 2 ||
         isa<CXXStdInitializerListExpr>(CCE->getArg(0)) ||
-        !CCE->getArg(0)->getType()->isIntegerType())
+        !CCE->getArg(0)->getType()->isIntegerType() ||
+        (Given == 2 && !CCE->getArg(1)->getType()->isRealType()))
       return Refuse("std::vector '" + Name +
                     "' must be given its size where it is declared, as in "
                     "'std::vector<double> " +
                     Name + "(n);' (push_back and resize are not supported)");
-    if (CCE->getNumArgs() == 2 && !isa<CXXDefaultArgExpr>(CCE->getArg(1))) {
+    if (Given == 2) {
       const Expr *Fill = CCE->getArg(1);
       Value *V = lowerExpr(Fill);
       if (!V)

@@ -1,0 +1,112 @@
+// Structs and containers gradc refuses, each at its source line with a
+// reason and a way out; no header is written.
+// RUN: rm -f %t.grad.h
+// RUN: not %gradc %s -o %t.grad.h 2>&1 | FileCheck %s
+// RUN: not test -e %t.grad.h
+#include <gradc/gradc.h>
+
+#include <array>
+#include <vector>
+
+struct V {
+  double x, y;
+};
+struct U {
+  double a;
+  const double *p;
+};
+union Un {
+  double a;
+  long b;
+};
+struct Base {
+  double a;
+};
+struct Der : Base {
+  double b;
+};
+struct Virt {
+  double a;
+  virtual double f() const { return a; }
+};
+class Hidden {
+  double a;
+
+public:
+  double b;
+  double get() const { return a * b; }
+};
+struct K {
+  double a;
+  K(double v) : a(v) {}
+};
+
+// CHECK: refused.cpp:[[@LINE+1]]:39: error: parameter 'u' cannot be differentiated or read: 'U' has member 'p' of type 'const double *'; gradc supports members that are numbers, arrays of them (of a constant size) and structs of those
+GRADC_DIFF("grad") double e1(const U &u) { return u.a; }
+// CHECK: refused.cpp:[[@LINE+1]]:40: error: parameter 'u' cannot be differentiated or read: 'Un' is a union; gradc supports structs of numbers
+GRADC_DIFF("grad") double e2(const Un &u) { return u.a; }
+// CHECK: refused.cpp:[[@LINE+1]]:41: error: parameter 'd' cannot be differentiated or read: 'Der' derives from another class; gradc supports structs without base classes
+GRADC_DIFF("grad") double e3(const Der &d) { return d.b; }
+// CHECK: refused.cpp:[[@LINE+1]]:42: error: parameter 'v' cannot be differentiated or read: 'Virt' has virtual functions
+GRADC_DIFF("grad") double e4(const Virt &v) { return v.f(); }
+// CHECK: refused.cpp:[[@LINE+1]]:37: error: assigning into 'v', passed by value, is not supported; declare a local variable for what changes
+GRADC_DIFF("grad") double e5(V v) { v.x = 2; return v.x; }
+
+GRADC_DIFF("grad wrt(x)")
+double e6(double x, int n) {
+  double s = 0;
+  for (int i = 0; i < n; ++i) {
+    // CHECK: refused.cpp:[[@LINE+1]]:25: error: std::vector locals are supported at the top level of the function; declare 't' there, or use std::array or an array
+    std::vector<double> t(2);
+    t[0] = x;
+    s += t[0];
+  }
+  return s;
+}
+
+GRADC_DIFF("grad wrt(x)")
+double e7(double x, int n) {
+  // CHECK: refused.cpp:[[@LINE+1]]:23: error: std::vector 't' must be given its size where it is declared, as in 'std::vector<double> t(n);' (push_back and resize are not supported)
+  std::vector<double> t;
+  t.push_back(x);
+  return t[0] + n;
+}
+
+GRADC_DIFF("grad")
+double e8(double x) {
+  // CHECK: refused.cpp:[[@LINE+1]]:23: error: a std::vector filled with anything but zero is not supported yet; fill 't' in a loop
+  std::vector<double> t(3, 1.0);
+  t[0] = x;
+  return t[0];
+}
+
+GRADC_DIFF("grad")
+double e9(const V &a) {
+  // CHECK: refused.cpp:[[@LINE+1]]:5: error: copying a struct ('c') is not supported yet; declare it and assign its members
+  V c = a;
+  V d{};
+  // CHECK: refused.cpp:[[@LINE+1]]:5: error: assigning a whole struct or container is not supported yet; assign its members or elements one by one
+  d = a;
+  return c.x + d.x;
+}
+
+// CHECK: refused.cpp:[[@LINE+1]]:57: error: arithmetic on a pointer to a struct is not supported; index it instead ('p[i].m', '&p[i]')
+GRADC_DIFF("grad") double e10(const V *vs) { return (vs + 1)->x; }
+// CHECK: refused.cpp:[[@LINE+1]]:59: error: 'Hidden' has non-public data members ('a'); gradc writes the pullback of its member function 'get' outside the class, where they cannot be read
+GRADC_DIFF("grad") double e11(const Hidden &h) { return h.get() + h.b; }
+
+GRADC_DIFF("grad")
+double e12(double x) {
+  // CHECK: refused.cpp:[[@LINE+1]]:5: error: 'K' has a constructor of its own; gradc supports structs without one (aggregates): declare 'k' with '{...}' or assign its members
+  K k(x);
+  return k.a;
+}
+
+GRADC_DIFF("grad")
+double e13(double x) {
+  std::array<double, 2> a{x, x};
+  // CHECK: refused.cpp:[[@LINE+1]]:5: error: 'fill' of std::array is not supported; gradc supports a container sized where it is declared, indexed, .data() and .size()
+  a.fill(x);
+  return a[0];
+}
+// CHECK: gradc: {{.*}}refused.cpp: 14 errors; no output written
