@@ -10,6 +10,7 @@
 // RUN: FileCheck %s < %t.out
 // RUN: %python %src_root/test/support/vs_interpreter.py %gradc %s < %t.out | FileCheck %s --check-prefix=INTERP
 // RUN: FileCheck %s --check-prefix=TEXT < %t.grad.h
+// RUN: FileCheck %s --check-prefix=HEAD < %t.grad.h
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
 // INTERP: 10 checked against the interpreter, 0 mismatches
@@ -72,7 +73,7 @@ GRADC_DIFF("grad")
 double nested_type(const Outer &p, const Outer::In &q) {
   return p.a.dot(q) * p.k;
 }
-// TEXT: inline void In_dot_pullback(const Outer::In &self, const Outer::In &o,
+// HEAD: inline void In_dot_pullback(const Outer::In &self, const Outer::In &o,
 
 struct W {
   double x, y;
@@ -80,7 +81,7 @@ struct W {
 };
 GRADC_DIFF("grad")
 double named_self(const W &a, const W &b) { return a.dot(b); }
-// TEXT: inline void W_dot_pullback(const W &self_, const W &self, double dout,
+// HEAD: inline void W_dot_pullback(const W &self_, const W &self, double dout,
 
 struct V3 {
   using S = double;
@@ -89,7 +90,7 @@ struct V3 {
 };
 GRADC_DIFF("grad")
 double alias(const V3 &a, const V3 &b) { return a.dot(b, 2.0); }
-// TEXT: inline void V3_dot_pullback(const V3 &self, const V3 &o, double k,
+// HEAD: inline void V3_dot_wrt_self_o_pullback(const V3 &self, const V3 &o, double k,
 
 struct D {
   double a = 1.5;
