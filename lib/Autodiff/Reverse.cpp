@@ -391,6 +391,8 @@ void ReverseMode::declare() {
     G->Params.back().Record = Prm.Record;
     G->Params.back().RecordPtr = Prm.RecordPtr;
     G->Params.back().Container = Prm.Container;
+    G->Params.back().Elements = Prm.Elements;
+    G->Params.back().ElementNames = Prm.ElementNames;
   }
   // A record's seed and adjoint are records of its type.
   auto RecordLike = [&](const Param &Of, bool Const) {
@@ -400,6 +402,8 @@ void ReverseMode::declare() {
     New.Record = Of.Record;
     New.RecordPtr = Of.RecordPtr;
     New.Container = Of.Container;
+    New.Elements = Of.Elements;
+    New.ElementNames = Of.ElementNames;
     New.Spelling =
         (Const ? "const " : "") + Of.Record + (Of.RecordPtr ? " *" : " &");
   };

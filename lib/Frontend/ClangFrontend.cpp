@@ -85,7 +85,9 @@ struct ParamInfo {
   /// A struct (by value, reference or pointer): its type's name.
   std::string Record;
   bool RecordPtr = false;
-  bool Container = false; ///< Record is a std::array or std::vector.
+  bool Container = false;           ///< Record is a std::array or std::vector.
+  std::vector<ir::Scalar> Elements; ///< A struct's scalars (ir::Param).
+  std::vector<std::string> ElementNames;
 
   bool isFloating() const { return ir::isFloating(Ty.scalarKind()); }
   /// What a void function can write its results through.
@@ -270,6 +272,7 @@ std::optional<ParamInfo> FunctionProcessor::checkParam(const ParmVarDecl &PVD) {
     ParamInfo Info{ir::Type::ptr(Shape->S, Const), typeName(T), ""};
     Info.Record = typeName(R.getUnqualifiedType());
     Info.RecordPtr = ByPtr;
+    flatten(*Shape, Info.Elements, Info.ElementNames);
     return Info;
   };
   // A std::array or std::vector: its elements, named as the user does.
@@ -349,6 +352,8 @@ FunctionProcessor::checkArrayParam(const ParmVarDecl &PVD, const ArrayType &AT,
   }
   std::optional<ir::Scalar> S = scalarTypeOf(E, Ctx);
   std::string Record;
+  std::vector<ir::Scalar> Elements;
+  std::vector<std::string> ElementNames;
   if (E->isRecordType() && !containerShape(E, Ctx)) {
     std::string Why;
     const RecordShape *Shape = Shapes.shape(E, Why);
@@ -361,6 +366,7 @@ FunctionProcessor::checkArrayParam(const ParmVarDecl &PVD, const ArrayType &AT,
     }
     S = Shape->S;
     Record = typeName(E.getUnqualifiedType());
+    flatten(*Shape, Elements, ElementNames);
   }
   if (!S || E.isVolatileQualified() || E->isEnumeralType()) {
     R.error(Loc,
@@ -375,6 +381,8 @@ FunctionProcessor::checkArrayParam(const ParmVarDecl &PVD, const ArrayType &AT,
   ParamInfo Info{ir::Type::ptr(*S, E.isConstQualified()), typeName(E), ""};
   Info.Record = Record;
   Info.RecordPtr = true;
+  Info.Elements = std::move(Elements);
+  Info.ElementNames = std::move(ElementNames);
   if (ByRef) {
     Info.Spelling += " (&";
     Info.Suffix = ")[" + Size + "]";
@@ -584,6 +592,8 @@ FunctionProcessor::declare(const FunctionDecl &FD, const ParamInfos &Params,
         ir::Type::ptr(Shape ? Shape->S : ir::Scalar::Float64, MD->isConst()),
         (MD->isConst() ? "const " : "") + Spelling + " &");
     F->Params.back().Record = Spelling;
+    if (Shape)
+      flatten(*Shape, F->Params.back().Elements, F->Params.back().ElementNames);
     F->Method = true;
     F->Name = MD->getParent()->getNameAsString() + "_" + F->Name;
     ParamValues.push_back(Shape ? Self : nullptr);
@@ -599,6 +609,8 @@ FunctionProcessor::declare(const FunctionDecl &FD, const ParamInfos &Params,
       F->Params.back().Record = Info->Record;
       F->Params.back().RecordPtr = Info->RecordPtr;
       F->Params.back().Container = Info->Container;
+      F->Params.back().Elements = Info->Elements;
+      F->Params.back().ElementNames = Info->ElementNames;
     }
     ParamValues.push_back(Info ? V : nullptr);
   }

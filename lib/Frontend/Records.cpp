@@ -101,6 +101,24 @@ const RecordShape *RecordShapes::shape(QualType T, std::string &Why) {
   return (Made[RD] = std::move(Shape)).get();
 }
 
+void flatten(const RecordShape &Shape, std::vector<ir::Scalar> &Types,
+             std::vector<std::string> &Names, const std::string &Prefix) {
+  for (const MemberShape &M : Shape.Members) {
+    std::string Name = Prefix + "." + M.Decl->getNameAsString();
+    bool Array = M.Kind == ir::MemberKind::Array ||
+                 M.Kind == ir::MemberKind::RecordArray;
+    for (std::int64_t I = 0; I < M.Count; ++I) {
+      std::string Elem = Array ? Name + "[" + std::to_string(I) + "]" : Name;
+      if (M.Rec) {
+        flatten(*M.Rec, Types, Names, Elem);
+        continue;
+      }
+      Types.push_back(M.S);
+      Names.push_back(Elem);
+    }
+  }
+}
+
 std::optional<ContainerShape> containerShape(QualType T,
                                              const ASTContext &Ctx) {
   const auto *RD = dyn_cast_or_null<ClassTemplateSpecializationDecl>(

@@ -76,6 +76,11 @@ private:
   std::vector<const clang::RecordDecl *> Making; ///< against recursion
 };
 
+/// The scalars of Shape in order, with their types and their names as
+/// member accesses (`.r[0]`, `.f`, `.c[1].y`).
+void flatten(const RecordShape &Shape, std::vector<ir::Scalar> &Types,
+             std::vector<std::string> &Names, const std::string &Prefix = "");
+
 /// T as a std::array or std::vector of a scalar type, if it is one.
 std::optional<ContainerShape> containerShape(clang::QualType T,
                                              const clang::ASTContext &Ctx);

@@ -59,9 +59,6 @@ def named_point(point, types):
                     else "%s=%s" % (n, v) for n, v in items)
 
 
-def row_name(key, types):
-    name, index = key
-    return "%s[%d]" % key if types.get(name, "").startswith("ptr") else name
 
 
 checked, failures = 0, 0
@@ -73,13 +70,13 @@ for name, point, f, grads in runs:
     names = [n for n, _ in plist]
     if "=" in point:
         at = named_point(point, types)
-        rows = [row_name(k, types) for k, _ in grads]
+        rows = [k for k, _ in grads]
     else:
         values = point.split()
         if len(names) != len(values) or len(grads) != len(values):
             continue  # passive parameters: the harness does not know them
         at = ",".join("%s=%s" % nv for nv in zip(names, values))
-        rows = names
+        rows = [(n, 0) for n in names]
     run = subprocess.run([gradc, source, "--function", name, "--at", at],
                          capture_output=True, text=True)
     if run.returncode != 0:
@@ -96,10 +93,15 @@ for name, point, f, grads in runs:
         value = 0.0  # several outputs: weighted by their seeds
         for v, seed in outs:
             value += float(seed) * float(v)
-    table = {m.group(1): float(m.group(2)) for m in
-             re.finditer(r"^param\s+(\S+)\s+\S+\s+(\S+)$", out, re.M)
-             if not m.group(2).startswith("(")}
-    got = [table.get(r) for r in rows]
+    # Each parameter's rows in order (`w[1]`, `cam.r[0]`, `cams[1].f`): the
+    # k-th is element k as the harness counts them. A passive element (an
+    # int member of a struct) has no gradient: 0 in compiled code.
+    table = {}
+    for m in re.finditer(r"^param\s+(\S+)\s+\S+\s+(\S+)$", out, re.M):
+        grad = 0.0 if m.group(2) == "(passive)" else float(m.group(2))
+        table.setdefault(re.match(r"\w+", m.group(1)).group(0), []).append(grad)
+    got = [table[n][i] if i < len(table.get(n, [])) else None
+           for n, i in rows]
     want = [g for _, g in grads]
     if value != f or got != want:
         failures += 1

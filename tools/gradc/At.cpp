@@ -161,14 +161,35 @@ private:
     return true;
   }
 
-  bool checkType(const std::string &Name, Scalar S, const AtValue &V) {
-    for (long double X : V.Numbers)
-      if (!fitsType(S, X)) {
-        Error = "--at: '" + Name + "' is of type " + scalarName(S) +
-                ", which cannot hold " + printNumber(Scalar::Float80, X);
+  bool checkType(const std::string &Name, Scalar S, const AtValue &V,
+                 const ir::Param *Of = nullptr) {
+    for (size_t K = 0; K < V.Numbers.size(); ++K) {
+      long double X = V.Numbers[K];
+      Scalar T = Of ? elementType(*Of, K) : S;
+      if (!fitsType(T, X)) {
+        Error = "--at: '" + (Of ? elementName(*Of, K) : Name) +
+                "' is of type " + scalarName(T) + ", which cannot hold " +
+                printNumber(Scalar::Float80, X);
         return false;
       }
+    }
     return true;
+  }
+
+  /// Element K of a parameter as the user names it: `w[2]`, `cam.f`,
+  /// `cams[1].r[0]`.
+  static std::string elementName(const ir::Param &P, size_t K) {
+    const std::string &Name = P.V->Name;
+    size_t N = P.Elements.size();
+    if (N == 0)
+      return P.V->Ty.kind() == Type::Ptr ? Name + "[" + std::to_string(K) + "]"
+                                         : Name;
+    return Name + (P.RecordPtr ? "[" + std::to_string(K / N) + "]" : "") +
+           P.ElementNames[K % N];
+  }
+  static Scalar elementType(const ir::Param &P, size_t K) {
+    return P.Elements.empty() ? P.V->Ty.scalarKind()
+                              : P.Elements[K % P.Elements.size()];
   }
 
   void addToCall(const std::string &Text) {
@@ -203,7 +224,20 @@ private:
                        : "a single number, not a list");
       return false;
     }
-    if (!checkType(Prm.Name, S, V))
+    // A struct is its numbers in member order; an array of structs, so
+    // many of them.
+    size_t N = P.Params[I].Elements.size();
+    if (N && (V.Numbers.size() % N != 0 ||
+              (!P.Params[I].RecordPtr && V.Numbers.size() != N))) {
+      Error = "--at: '" + Prm.Name + "' is a " + P.Params[I].Record +
+              ": give " +
+              (P.Params[I].RecordPtr ? "a multiple of its " : "its ") +
+              std::to_string(N) + " numbers in member order (" +
+              P.Params[I].ElementNames.front() + ", ..., " +
+              P.Params[I].ElementNames.back() + ")";
+      return false;
+    }
+    if (!checkType(Prm.Name, S, V, &P.Params[I]))
       return false;
     if (Prm.Ty.isMemory())
       Args[I] = eval::Arg::array(V.Numbers);
@@ -266,7 +300,6 @@ private:
   /// value as given and the gradient in its adjoint, if it has one.
   void paramRows(unsigned I, const Value *Adjoint) {
     const Value &Prm = *P.Params[I].V;
-    Scalar S = Prm.Ty.scalarKind();
     int A = paramIndex(Adjoint);
     const eval::Arg &In = Inputs[I];
     size_t Count = Prm.Ty.isMemory() ? In.Array.Data.size() : 1;
@@ -280,10 +313,11 @@ private:
       if (Prm.Ty.isMemory() && !In.Array.Written.empty() &&
           !In.Array.Written[K])
         continue; // an out reference given no value
-      std::string Name = Prm.Name;
-      if (Prm.Ty.kind() == Type::Ptr)
-        Name += "[" + std::to_string(K) + "]";
-      addRow("param", Name, S, N, A >= 0 ? "" : "(passive)");
+      std::string Name = elementName(P.Params[I], K);
+      Scalar T = elementType(P.Params[I], K);
+      bool Passive = A < 0 || !isFloating(T);
+      N.HasGrad &= !Passive;
+      addRow("param", Name, T, N, Passive ? "(passive)" : "");
       if (!Prm.Ty.isMemory())
         W.Numbers[&Prm] = N;
     }
@@ -305,8 +339,9 @@ private:
         bool Set = B.Written.empty() || B.Written[I];
         N.HasGrad = Set;
         N.Grad = IsArray ? Seed.Array.Data[I] : Seed.Scalar;
-        addRow("out", IsArray ? O.Name + "[" + std::to_string(I) + "]" : O.Name,
-               S, N, Set ? "" : "(never written)");
+        addRow("out", elementName(P.Params[R.Out[K]], I),
+               elementType(P.Params[R.Out[K]], I), N,
+               Set ? "" : "(never written)");
       }
       Result += std::string(Result.empty() ? "" : ", ") + O.Name + " = " +
                 (IsArray ? listText(S, B.Data) : printNumber(S, B.Data[0]));

@@ -266,6 +266,10 @@ struct Param {
   /// Record is a std::array or std::vector (`x[i]`, `x.data()`), not a
   /// struct.
   bool Container = false;
+  /// A struct: the type and name of each of its scalars, in order
+  /// (`.r[0]`, ..., `.f`), for checking and showing values.
+  std::vector<Scalar> Elements;
+  std::vector<std::string> ElementNames;
 };
 
 class Function {
