@@ -6,12 +6,12 @@
 // RUN: not %gradc %s --function total --at 'cams=[1,2,0.5],obs=[1,2.5,3],n=1' 2>&1 | FileCheck %s --check-prefix=COUNT
 // e = 3 * 2.5 - 3 = 4.5; d/dcams[1].f = 2 e 2.5.
 // CHECK:      total(cams = [1, 2, 0.5, 3], obs = [1, 2.5, 3], n = 1) = 20.25
-// CHECK:      param  cams[0].r[0]   1    {{ +}}0
-// CHECK-NEXT: param  cams[0].f      2    {{ +}}0
-// CHECK-NEXT: param  cams[1].r[0]   0.5  {{ +}}0
-// CHECK-NEXT: param  cams[1].f      3    {{ +}}22.5
-// CHECK-NEXT: param  obs[0].cam     1    {{ +}}(passive)
-// CHECK-NEXT: param  obs[0].u       2.5  {{ +}}(passive)
+// CHECK:      param  cams[0].r[0]   1  0
+// CHECK-NEXT: param  cams[0].f      2  0
+// CHECK-NEXT: param  cams[1].r[0]   0.5  0
+// CHECK-NEXT: param  cams[1].f      3  22.5
+// CHECK-NEXT: param  obs[0].cam     1  (passive)
+// CHECK-NEXT: param  obs[0].u       2.5  (passive)
 // INT: --at: 'obs[0].cam' is of type i32, which cannot hold 1.5
 // COUNT: --at: 'cams' is a Camera: give a multiple of its 2 numbers in member order (.r[0], ..., .f)
 #include <gradc/gradc.h>
