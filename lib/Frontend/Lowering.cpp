@@ -466,6 +466,16 @@ void BodyLowering::lowerVarDecl(const VarDecl *VD) {
     return lowerArrayDecl(VD);
   if (std::optional<ContainerShape> C = containerShape(T, Ctx))
     return lowerContainerDecl(VD, *C);
+  // `const Spring &sp = springs[s];`: another name for that struct.
+  if (T->isLValueReferenceType() && T.getNonReferenceType()->isRecordType() &&
+      !containerShape(T.getNonReferenceType(), Ctx) && VD->getInit()) {
+    Value *R = lowerRecord(VD->getInit());
+    if (!R)
+      return poison(VD);
+    Pointers[VD] = R;
+    Poisoned.erase(VD);
+    return;
+  }
   if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl(); RD && !RD->isLambda())
     return lowerRecordDecl(VD);
   std::optional<Scalar> S = scalarTypeOf(T, Ctx);
