@@ -1091,9 +1091,15 @@ void ReverseMode::checkOutput(const Value *Base) {
   std::function<void(const Block &)> Scan = [&](const Block &Blk) {
     for (const Value *V : Blk.Ops) {
       if (V->Code == OpCode::Load && baseOf(V->Operands[0]) == Base)
-        error(*V, "reading output '" + Base->Name +
-                      "' back is not supported yet; compute the value in a "
-                      "local variable and store it once");
+        error(*V, P.Method && Base == P.Params[0].V
+                      ? "member function " +
+                            P.Name.substr(P.Name.find('_') + 1) +
+                            " reads and changes its object; gradc supports "
+                            "member functions that only read their object, or "
+                            "that write each of its members once"
+                      : "reading output '" + Base->Name +
+                            "' back is not supported yet; compute the value "
+                            "in a local variable and store it once");
       if (V->Code == OpCode::Store && baseOf(V->Operands[0]) == Base)
         Stores.push_back(V);
       for (const Block &R : V->Regions)
@@ -1318,11 +1324,17 @@ bool ReverseMode::checkCallOutput(const Value &Call, const Value *Arg) {
       (Local ? Home.at(&Call) == Home.at(Base)
              : isOutput(Base) && Home.at(&Call) == &P.Body))
     return true;
-  error(Call, "'" + Base->Name + "' is written by this call to " + Call.Text +
-                  "; gradc supports that when nothing else writes it and it "
-                  "is a local variable declared in the same block as the "
-                  "call (or an output written by this call alone, outside "
-                  "loops)");
+  std::string Who =
+      Call.Callee && Call.Callee->Method && Arg == Call.Operands[0]
+          ? "'" + Base->Name +
+                "' is changed by its member "
+                "function " +
+                Call.Text
+          : "'" + Base->Name + "' is written by this call to " + Call.Text;
+  error(Call, Who + "; gradc supports that when nothing else writes it and it "
+                    "is a local variable declared in the same block as the "
+                    "call (or an output written by this call alone, outside "
+                    "loops)");
   return false;
 }
 
