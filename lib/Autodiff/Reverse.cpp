@@ -1696,8 +1696,11 @@ void ReverseMode::backwardLoop(const Value &V) {
     N = tripCount(V, It->second);
   Value *Counter;
   if (Counted) {
-    // Run the counter from its last value back to its first.
+    // Run the counter from its last value back to its first. The start and
+    // bound are found (or computed again) before the loop, where what is
+    // cached for later reads stays in scope.
     Value *Start = avail(Counted->Start);
+    Value *Bound = Counted->Breaks ? nullptr : avail(Counted->Bound);
     Scalar S = Counted->Counter->Ty.scalarKind();
     B.setBlock(Loop->Regions[Init]);
     Value *Last;
@@ -1705,7 +1708,6 @@ void ReverseMode::backwardLoop(const Value &V) {
       Value *Begun = B.sub(N, B.constant(1, S));
       Last = Counted->Step > 0 ? B.add(Start, Begun) : B.sub(Start, Begun);
     } else {
-      Value *Bound = avail(Counted->Bound);
       Last = Bound;
       if (Counted->Pred == CmpPred::LT || Counted->Pred == CmpPred::NE)
         Last = Counted->Step > 0 ? B.sub(Bound, B.constant(1, S))
