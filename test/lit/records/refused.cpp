@@ -25,7 +25,7 @@ GRADC_DIFF("grad wrt(w)")
 double var(const double *w, int n) {
   Acc a{};
   for (int i = 0; i < n; ++i)
-    // CHANGES-DAG: refused.cpp:[[@LINE+1]]:7: error: 'a' is changed by its member function add; gradc supports that when nothing else writes it and it is a local variable declared in the same block as the call (or an output written by this call alone, outside loops)
+    // CHANGES-DAG: refused.cpp:[[@LINE+1]]:5: error: 'a' is changed by its member function add; gradc supports that when nothing else writes it and it is a local variable declared in the same block as the call (or an output written by this call alone, outside loops)
     a.add(w[i]);
   return a.q / n - (a.s / n) * (a.s / n);
 }
