@@ -244,6 +244,8 @@ private:
                  size_t K) const;
   void document();
   void checkOutput(const Value *Base);
+  /// Reports the wrt parameters the function also writes.
+  void refuseWrittenInputs();
   bool stridedOnce(const std::vector<const Value *> &Stores,
                    const Value *Base) const;
   bool membersOnce(const std::vector<const Value *> &Stores,
@@ -1743,10 +1745,43 @@ void ReverseMode::backwardLoop(const Value &V) {
   B.append(Loop);
 }
 
+/// The first op of Blk (or inside it) that writes memory Base.
+static const Value *firstWrite(const Block &Blk, const Value *Base) {
+  for (const Value *V : Blk.Ops) {
+    for (const Block &R : V->Regions)
+      if (const Value *W = firstWrite(R, Base))
+        return W;
+    if (!V->isRegionOp() && writes(*V, Base))
+      return V;
+  }
+  return nullptr;
+}
+
+void ReverseMode::refuseWrittenInputs() {
+  // An adjoint is added into: it cannot also be the seed of what the
+  // function leaves in the same memory.
+  for (unsigned I : Opts.Wrt) {
+    const Value *Prm = P.Params[I].V;
+    if (!Prm->Ty.isMemory() || Prm->Ty.isConstPointee() ||
+        std::find(Opts.Out.begin(), Opts.Out.end(), I) != Opts.Out.end())
+      continue;
+    if (const Value *W = firstWrite(P.Body, Prm))
+      error(*W, "'" + Prm->Name +
+                    "' is written here and differentiated "
+                    "with respect to; gradc supports parameters that are read "
+                    "(wrt) or written (outputs of a void function), not both: "
+                    "leave '" +
+                    Prm->Name +
+                    "' out of wrt(...), or work on a "
+                    "local copy");
+  }
+}
+
 std::unique_ptr<Function> ReverseMode::run() {
   index(P.Body, 0);
   Uses = countUses(P);
   declare();
+  refuseWrittenInputs();
   B.setFold(false);
   forwardBlock(P.Body, G->Body);
   B.setBlock(G->Body);
