@@ -1170,11 +1170,18 @@ bool ReverseMode::membersOnce(const std::vector<const Value *> &Stores,
   std::vector<const Value *> Loops;
   std::set<double> Members;
   for (const Value *S : Stores) {
+    // The element's own Field, on Base; members of members (`ps[i].pos.x`)
+    // at constant places inside it.
     const Value *F = S->Operands[0];
-    if (F->Code != OpCode::Field || !F->index() || F->Operands[0] != Base)
+    while (F->Code == OpCode::Field && !F->index() &&
+           F->Operands[0]->Code == OpCode::Field)
+      F = F->Operands[0];
+    std::optional<double> Inside = constantOffset(S->Operands[0], F);
+    if (F->Code != OpCode::Field || !F->index() || F->Operands[0] != Base ||
+        !Inside)
       return false;
     double At =
-        double(F->IVal) +
+        *Inside + double(F->IVal) +
         (S->index() && S->index()->isConst() ? S->index()->constValue() : 0);
     if ((S->index() && !S->index()->isConst()) ||
         (Index && (F->index() != Index || loopsAround(S) != Loops)) ||

@@ -292,8 +292,9 @@ bool ExprPrinter::isObject(const Value *V) const {
 std::string ExprPrinter::object(const Value *Ptr) const {
   if (Ptr->Code == OpCode::Field)
     return member(Ptr);
-  // A record parameter passed by reference, or a local, is its name.
-  if (isObject(Ptr))
+  // A record parameter passed by reference, or a local, is its name; so is
+  // a container.
+  if (isObject(Ptr) || isContainer(Ptr))
     return Plan.Var[Ptr->Id];
   Printed E = expr(Ptr);
   return "*" + (E.Prec < PrecUnary ? "(" + E.Text + ")" : E.Text);

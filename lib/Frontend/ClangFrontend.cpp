@@ -285,6 +285,11 @@ std::optional<ParamInfo> FunctionProcessor::checkParam(const ParmVarDecl &PVD) {
     ParamInfo Info{ir::Type::ptr(C->S, Const), typeName(T), ""};
     Info.Record = typeName(E.getUnqualifiedType());
     Info.Container = true;
+    // A std::array's size is known: `--at` checks it.
+    for (std::int64_t K = 0; !C->IsVector && K < C->Count; ++K) {
+      Info.Elements.push_back(C->S);
+      Info.ElementNames.push_back("[" + std::to_string(K) + "]");
+    }
     return Info;
   }
   if (T->isPointerType()) {
@@ -458,6 +463,11 @@ bool FunctionProcessor::resolveOut(const FunctionDecl &FD, const ParsedSpec &P,
               "' or 'double *" + Id.Name + "'";
       else if (!Info.isFloating())
         Why = "it has type '" + typeName(FD.getParamDecl(*I)->getType()) + "'";
+      else if (Info.Ty.isConstPointee() &&
+               !FD.getParamDecl(*I)->getType()->isReferenceType() &&
+               !FD.getParamDecl(*I)->getType()->isPointerType() &&
+               !FD.getParamDecl(*I)->getOriginalType()->isArrayType())
+        Why = "it is passed by value; pass it by reference";
       else if (Info.Ty.isConstPointee())
         Why = "it is const";
       if (!Why.empty()) {
@@ -578,6 +588,9 @@ FunctionProcessor::declare(const FunctionDecl &FD, const ParamInfos &Params,
   std::optional<ir::Scalar> Ret = scalarTypeOf(FD.getReturnType(), Ctx);
   F->RetTy = Ret && !FD.getReturnType()->isVoidType() ? ir::Type::scalar(*Ret)
                                                       : ir::Type::voidTy();
+  // A member function's pullback is named after its class too.
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(&FD); MD && MD->isStatic())
+    F->Name = MD->getParent()->getNameAsString() + "_" + F->Name;
   // A member function's object is its first parameter (LoweringRecord.cpp).
   if (const auto *MD = dyn_cast<CXXMethodDecl>(&FD); MD && MD->isInstance()) {
     QualType Class = Ctx.getRecordType(MD->getParent());

@@ -26,16 +26,19 @@ std::string BodyLowering::spellCallee(const CallExpr *CE,
   // As the user wrote it (`std::lgamma`, `geo::dist`, `sqnorm`): generated
   // code runs in the namespace of the function that makes the call. Not
   // in an instance of a template, whose text names its parameters (`T`).
+  // A static member function is named with its class: the call may be
+  // written inside the class, its pullback's is not.
   if (const auto *DRE =
           dyn_cast<DeclRefExpr>(CE->getCallee()->IgnoreImplicit());
       DRE && DRE->getBeginLoc().isFileID() && DRE->getEndLoc().isFileID() &&
-      !FD.isTemplateInstantiation())
+      !FD.isTemplateInstantiation() && !isa<CXXMethodDecl>(Callee))
     return sourceText(DRE->getSourceRange());
   std::string Name;
   llvm::raw_string_ostream OS(Name);
   // Qualified unless it lives where the calling function does.
   if (Callee.getDeclContext()->getRedeclContext()->Equals(
-          FD.getDeclContext()->getRedeclContext()))
+          FD.getDeclContext()->getRedeclContext()) &&
+      !isa<CXXMethodDecl>(Callee))
     OS << Callee.getName();
   else
     OS << Callee.getQualifiedNameAsString();
@@ -134,6 +137,9 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
     if (Obj->isRecordType() && !containerShape(Obj, Ctx)) {
       // A struct, by value or by reference: the pointer to its scalars.
       V = lowerRecord(Arg);
+    } else if (containerShape(Obj, Ctx)) {
+      // A std::array or std::vector: its elements.
+      V = lowerPointer(Arg->IgnoreImplicit());
     } else if (const auto *RefT = PT->getAs<ReferenceType>();
                RefT && !RefT->getPointeeType()->isArrayType() &&
                !RefT->getPointeeType().isConstQualified()) {

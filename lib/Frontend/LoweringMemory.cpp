@@ -272,6 +272,13 @@ Value *BodyLowering::lowerAddressOf(const UnaryOperator *UO) {
   const Expr *Sub = UO->getSubExpr()->IgnoreParens();
   if (Sub->getType()->isRecordType()) // `&cam`, `&cams[i]`
     return lowerRecord(Sub);
+  if (isElementAccess(Sub)) { // `&v[i]` on a std::vector
+    std::optional<Target> T = lowerElement(cast<CXXOperatorCallExpr>(Sub));
+    if (!T)
+      return nullptr;
+    at(UO->getBeginLoc());
+    return B.offset(T->Ptr, T->Index);
+  }
   if (!isa<ArraySubscriptExpr>(Sub) && !isa<MemberExpr>(Sub) &&
       !(isa<UnaryOperator>(Sub) &&
         cast<UnaryOperator>(Sub)->getOpcode() == UO_Deref))

@@ -59,6 +59,11 @@ Value *BodyLowering::lowerRecord(const Expr *E) {
     return lowerPointer(UO->getSubExpr());
   if (const auto *ME = dyn_cast<MemberExpr>(E))
     return lowerMember(ME);
+  if (isa<CXXOperatorCallExpr>(E) && !isElementAccess(E))
+    return fail(E->getExprLoc(),
+                "operators of structs are not supported yet; write the "
+                "computation member by member",
+                E->getSourceRange());
   if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
     // An element of an array of structs: `cams[i]`.
     const RecordShape *Shape =
@@ -157,8 +162,9 @@ void BodyLowering::lowerRecordDecl(const VarDecl *VD) {
                   Name + "' with '{...}' or assign its members");
   if (Ctor && Ctor->isCopyOrMoveConstructor())
     return Refuse("copying a struct ('" + Name +
-                  "') is not supported yet; declare it and assign its "
-                  "members");
+                  "') is not supported yet; name the original with a "
+                  "reference ('const auto &" +
+                  Name + " = ...'), or declare it and assign its members");
   // `Camera c;` (the implicit default constructor), `Camera c{}`.
   bool Default = Ctor && CCE->getNumArgs() == 0;
   bool ValueInit = Default && CCE->requiresZeroInitialization();
@@ -304,14 +310,20 @@ void BodyLowering::lowerContainerDecl(const VarDecl *VD,
   if (C.IsVector) {
     // `std::vector<double> v(n)` or `v(n, 0.0)`: zeroed, of a fixed size.
     if (RegionDepth > 0)
-      return Refuse("std::vector locals are supported at the top level of "
-                    "the function; declare '" +
-                    Name + "' there, or use std::array or an array");
+      return Refuse("std::vector locals are supported outside loops and "
+                    "branches (the statements after an early 'return' are "
+                    "a branch too); declare '" +
+                    Name + "' before them, or use std::array or an array");
     // The allocator is a defaulted argument.
     unsigned Given = 0;
     while (CCE && Given < CCE->getNumArgs() &&
            !isa<CXXDefaultArgExpr>(CCE->getArg(Given)))
       ++Given;
+    if (CCE && CCE->getNumArgs() >= 1 &&
+        isa<CXXStdInitializerListExpr>(CCE->getArg(0)->IgnoreImplicit()))
+      return Refuse("a std::vector initialized from a list is not supported "
+                    "yet; give its size ('std::vector<double> " +
+                    Name + "(n);') and assign its elements");
     if (!CCE || Given < 1 || Given > 2 ||
         isa<CXXStdInitializerListExpr>(CCE->getArg(0)) ||
         !CCE->getArg(0)->getType()->isIntegerType() ||

@@ -31,6 +31,9 @@ const RecordShape *RecordShapes::shape(QualType T, std::string &Why) {
     Why = "'" + Name + "' " + What;
     return nullptr;
   };
+  if (RD->isInStdNamespace())
+    return Refuse("is a standard library class; gradc supports std::array and "
+                  "std::vector of numbers, and structs of your own");
   if (RD->isUnion())
     return Refuse("is a union; gradc supports structs of numbers");
   if (const auto *CRD = dyn_cast<CXXRecordDecl>(RD)) {
@@ -56,6 +59,13 @@ const RecordShape *RecordShapes::shape(QualType T, std::string &Why) {
       Making.pop_back();
       return Refuse("has a bit-field or an unnamed member; gradc supports "
                     "named members of numbers, arrays and structs");
+    }
+    if (containerShape(FT, Ctx)) {
+      Making.pop_back();
+      return Refuse("has " + Member +
+                    ", a std::array or std::vector; gradc "
+                    "supports array members ('double " +
+                    FD->getNameAsString() + "[3];')");
     }
     if (const auto *CAT =
             dyn_cast_or_null<ConstantArrayType>(Ctx.getAsArrayType(FT))) {

@@ -232,9 +232,11 @@ private:
       Error = "--at: '" + Prm.Name + "' is a " + P.Params[I].Record +
               ": give " +
               (P.Params[I].RecordPtr ? "a multiple of its " : "its ") +
-              std::to_string(N) + " numbers in member order (" +
-              P.Params[I].ElementNames.front() + ", ..., " +
-              P.Params[I].ElementNames.back() + ")";
+              std::to_string(N) + " numbers" +
+              (P.Params[I].Container
+                   ? ""
+                   : " in member order (" + P.Params[I].ElementNames.front() +
+                         ", ..., " + P.Params[I].ElementNames.back() + ")");
       return false;
     }
     if (!checkType(Prm.Name, S, V, &P.Params[I]))

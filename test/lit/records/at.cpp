@@ -16,6 +16,8 @@
 // COUNT: --at: 'cams' is a Camera: give a multiple of its 2 numbers in member order (.r[0], ..., .f)
 #include <gradc/gradc.h>
 
+#include <array>
+
 struct Camera {
   double r[1], f;
 };
@@ -33,3 +35,8 @@ double total(const Camera *cams, const Obs *obs, int n) {
   }
   return s;
 }
+
+// RUN: not %gradc %s --function sized --at 'a=[1,2,3]' 2>&1 | FileCheck %s --check-prefix=ARRAY
+// ARRAY: --at: 'a' is a std::array<double, 2>: give its 2 numbers
+GRADC_DIFF("grad")
+double sized(const std::array<double, 2> &a) { return a[0] * a[1]; }

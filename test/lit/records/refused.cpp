@@ -84,7 +84,7 @@ GRADC_DIFF("grad wrt(x)")
 double e6(double x, int n) {
   double s = 0;
   for (int i = 0; i < n; ++i) {
-    // CHECK: refused.cpp:[[@LINE+1]]:25: error: std::vector locals are supported at the top level of the function; declare 't' there, or use std::array or an array
+    // CHECK: refused.cpp:[[@LINE+1]]:25: error: std::vector locals are supported outside loops and branches (the statements after an early 'return' are a branch too); declare 't' before them, or use std::array or an array
     std::vector<double> t(2);
     t[0] = x;
     s += t[0];
@@ -110,7 +110,7 @@ double e8(double x) {
 
 GRADC_DIFF("grad")
 double e9(const V &a) {
-  // CHECK: refused.cpp:[[@LINE+1]]:5: error: copying a struct ('c') is not supported yet; declare it and assign its members
+  // CHECK: refused.cpp:[[@LINE+1]]:5: error: copying a struct ('c') is not supported yet; name the original with a reference ('const auto &c = ...'), or declare it and assign its members
   V c = a;
   V d{};
   // CHECK: refused.cpp:[[@LINE+1]]:5: error: assigning a whole struct or container is not supported yet; assign its members or elements one by one
