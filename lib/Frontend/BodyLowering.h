@@ -116,6 +116,8 @@ private:
   void lowerCellDecl(const clang::VarDecl *VD, Scalar S);
   void lowerArrayDecl(const clang::VarDecl *VD);
   void lowerArrayInit(const clang::VarDecl *VD, Value *Array, Scalar S);
+  /// Stores the elements ILE gives (not the zeros) into Array, zeroed.
+  void storeElements(const clang::InitListExpr *ILE, Value *Array, Scalar S);
   void lowerPointerDecl(const clang::VarDecl *VD);
   /// The memory an lvalue (w[i], *p) designates, or nullopt after an error.
   std::optional<Target> lowerPlace(const clang::Expr *E);

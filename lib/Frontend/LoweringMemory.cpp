@@ -157,6 +157,11 @@ void BodyLowering::lowerArrayInit(const VarDecl *VD, Value *Array, Scalar S) {
   }
   // `= {}`, `= {0}`: zeroed; other elements are stored one by one.
   Array->ZeroInit = true;
+  storeElements(ILE, Array, S);
+}
+
+void BodyLowering::storeElements(const InitListExpr *ILE, Value *Array,
+                                 Scalar S) {
   for (unsigned I = 0, N = ILE->getNumInits(); I < N; ++I) {
     const Expr *E = ILE->getInit(I);
     if (isa<ImplicitValueInitExpr>(E))

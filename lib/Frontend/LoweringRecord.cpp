@@ -248,19 +248,7 @@ void BodyLowering::lowerRecordInit(const InitListExpr *ILE, Value *Rec,
       continue;
     }
     if (M.Kind == MemberKind::Array && Inner) {
-      Value *Arr = Member();
-      for (unsigned K = 0; K < Inner->getNumInits(); ++K) {
-        const Expr *X = Inner->getInit(K);
-        if (isa<ImplicitValueInitExpr>(X))
-          continue;
-        Value *V = expectScalar(lowerExpr(X), X);
-        if (!V)
-          continue;
-        at(X->getBeginLoc());
-        V = convert(V, M.S, /*Implicit=*/true);
-        if (!V->isConstValue(0))
-          B.store(Arr, V, makeConstant(Scalar::Int32, 0, K, std::to_string(K)));
-      }
+      storeElements(Inner, Member(), M.S);
       continue;
     }
     if (M.Kind != MemberKind::Scalar) {
@@ -370,18 +358,7 @@ void BodyLowering::lowerContainerDecl(const VarDecl *VD,
     if (const auto *Inner =
             dyn_cast<InitListExpr>(ILE->getInit(0)->IgnoreImplicit()))
       ILE = Inner;
-  for (unsigned I = 0; I < ILE->getNumInits(); ++I) {
-    const Expr *E = ILE->getInit(I);
-    if (isa<ImplicitValueInitExpr>(E))
-      continue;
-    Value *V = expectScalar(lowerExpr(E), E);
-    if (!V)
-      continue;
-    at(E->getBeginLoc());
-    V = convert(V, C.S, /*Implicit=*/true);
-    if (!V->isConstValue(0))
-      B.store(Arr, V, makeConstant(Scalar::Int32, 0, I, std::to_string(I)));
-  }
+  storeElements(ILE, Arr, C.S);
 }
 
 std::optional<BodyLowering::Target>
