@@ -78,6 +78,21 @@ Value *Builder::sub(Value *A, Value *B) {
       return neg(B);
     if (isNeg(B))
       return add(A, B->Operands[0]);
+    // `n - 1 - 1` is `n - 2` (integers only: floating sums do not
+    // reassociate).
+    if (A->Ty.isInteger() && B->isConst() &&
+        (A->Code == OpCode::Sub || A->Code == OpCode::Add) &&
+        A->Operands[1]->isConst() && A->Operands[1]->Ty == B->Ty) {
+      double C = A->Code == OpCode::Sub
+                     ? A->Operands[1]->constValue() + B->constValue()
+                     : A->Operands[1]->constValue() - B->constValue();
+      if (C == 0)
+        return A->Operands[0];
+      return C > 0 ? binary(OpCode::Sub, A->Operands[0],
+                            constant(C, B->Ty.scalarKind()))
+                   : binary(OpCode::Add, A->Operands[0],
+                            constant(-C, B->Ty.scalarKind()));
+    }
   }
   return binary(OpCode::Sub, A, B);
 }

@@ -27,7 +27,7 @@ double below(const double *v, int n) {
   return s;
 }
 // TEXT-LABEL: inline double below_grad(
-// TEXT:         for (int i = n - 1 - 1; i >= 0; --i) {
+// TEXT:         for (int i = n - 2; i >= 0; --i) {
 
 GRADC_DIFF("grad wrt(v)")
 double beyond(const double *v, int n) {
