@@ -1399,23 +1399,21 @@ Value *ReverseMode::callArgument(const Value &Call, unsigned I) {
   if (!Op->Ty.isMemory())
     return avail(Op);
   const Value *Base = baseOf(Op);
-  // A pullback gradc makes does not read its outputs; a custom one may
-  // (what the call saved there), so it gets them as the call left them.
-  bool Out = Call.writesArg(I) && !Call.Callee->Custom;
+  // A pullback may read what its call left in the outputs (a stored
+  // tanh is read back, not computed again), so it gets them as the call
+  // left them too.
   if (Remap.count(Base) ||
       (outlives(Base) && (Call.writesArg(I) || finalAt(&Call, Base))))
     return avail(Op);
-  if (!Out)
-    if (const Snapshot *Sn = snapshotAfter(Base, &Call)) {
-      return rebase(Op, Base, Sn->Copy);
-    }
+  if (const Snapshot *Sn = snapshotAfter(Base, &Call))
+    return rebase(Op, Base, Sn->Copy);
   Scalar S = Base->Ty.scalarKind();
   Value *Copy = B.local(S, Base->IVal, Base->Name);
   Copy->Text = Base->Text; // a struct or std::array is copied as one
   Copy->Member = Base->Member;
   if (Base->IVal < 0) // a vector, declared at the top level: as long
     Copy->Operands.push_back(Map.at(Base->Operands[0]));
-  if (!Out) {
+  {
     Snapshots[Base] = {&Call, Copy, Frames.back()->Out};
     Value *Count = Base->IVal < 0
                        ? Map.at(Base->Operands[0])
