@@ -122,14 +122,44 @@ struct ById {
 };
 
 /// Whether two indices are the same: one value, or equal constants.
-bool sameIndex(const Value *A, const Value *B) {
-  return A == B || (A && B && A->isConst() && B->isConst() &&
-                    A->constValue() == B->constValue());
+/// Whether two indices have the same value: one value, equal constants,
+/// or the same integer arithmetic on such (`j + 1` computed twice) and on
+/// backward loop counters (Stable), which a loop body does not change.
+bool sameIndex(const Value *A, const Value *B,
+               const std::set<const Value *> &Stable) {
+  if (A == B)
+    return true;
+  if (!A || !B || A->Code != B->Code || A->Ty != B->Ty ||
+      A->Operands.size() != B->Operands.size())
+    return false;
+  switch (A->Code) {
+  case OpCode::Const:
+    return A->constValue() == B->constValue();
+  case OpCode::Load:
+    return A->Operands.size() == 1 && A->Operands[0] == B->Operands[0] &&
+           Stable.count(A->Operands[0]);
+  case OpCode::Add:
+  case OpCode::Sub:
+  case OpCode::Mul:
+  case OpCode::Div:
+  case OpCode::Rem:
+  case OpCode::Neg:
+  case OpCode::Cast:
+    if (!A->Ty.isInteger())
+      return false;
+    for (size_t I = 0; I < A->Operands.size(); ++I)
+      if (!sameIndex(A->Operands[I], B->Operands[I], Stable))
+        return false;
+    return true;
+  default:
+    return false;
+  }
 }
 
 /// Whether two pointers into adjoint memory are the same place: every
 /// access builds its own Offset and Field ops (`dst.prod` twice).
-bool samePlace(const Value *A, const Value *B) {
+bool samePlace(const Value *A, const Value *B,
+               const std::set<const Value *> &Stable) {
   if (A == B)
     return true;
   if (A->Code != B->Code || A->Operands.size() != B->Operands.size() ||
@@ -138,9 +168,9 @@ bool samePlace(const Value *A, const Value *B) {
        (A->IVal != B->IVal || A->Stride != B->Stride)))
     return false;
   for (size_t I = 1; I < A->Operands.size(); ++I)
-    if (!sameIndex(A->Operands[I], B->Operands[I]))
+    if (!sameIndex(A->Operands[I], B->Operands[I], Stable))
       return false;
-  return samePlace(A->Operands[0], B->Operands[0]);
+  return samePlace(A->Operands[0], B->Operands[0], Stable);
 }
 
 using Element = std::pair<Value *, Value *>;
@@ -150,9 +180,12 @@ const Element &keyOf(const std::pair<Element, Value *> &E) { return E.first; }
 
 /// The entry of Elements (pending zeroings or stores) for the element
 /// (D, I), or end.
-template <class Range> auto findElement(Range &Elements, Value *D, Value *I) {
+template <class Range>
+auto findElement(Range &Elements, Value *D, Value *I,
+                 const std::set<const Value *> &Stable) {
   return std::find_if(Elements.begin(), Elements.end(), [&](const auto &E) {
-    return samePlace(keyOf(E).first, D) && sameIndex(keyOf(E).second, I);
+    return samePlace(keyOf(E).first, D, Stable) &&
+           sameIndex(keyOf(E).second, I, Stable);
   });
 }
 
@@ -311,6 +344,9 @@ private:
   /// call) at Op left in it.
   const Snapshot *snapshotAfter(const Value *Base, const Value *Op);
   Value *rebase(const Value *Ptr, const Value *Base, Value *Copy);
+  /// The counters of backward counted loops: within a body, loads of one
+  /// are the same index.
+  std::set<const Value *> Counters;
   /// Removes the element (D, I) from Fr's pending zeroings, if there.
   bool takePendingZero(Frame &Fr, Value *D, Value *I);
   Value *readCopy(const Value *V, Frame *Fr);
@@ -788,7 +824,7 @@ void ReverseMode::addToAdjoint(const Value *Ptr, const Value *Index, Value *C) {
     Fr.PendingStore.push_back({{D, I}, C});
     return;
   }
-  if (auto It = findElement(Fr.PendingStore, D, I);
+  if (auto It = findElement(Fr.PendingStore, D, I, Counters);
       It != Fr.PendingStore.end()) {
     It->second = B.add(It->second, C);
     return;
@@ -800,12 +836,12 @@ void ReverseMode::zeroAdjoint(const Value *Ptr, const Value *Index) {
   Value *D = adjointPointer(Ptr);
   Value *I = Index ? avail(Index) : nullptr;
   Frame &Fr = *Frames.back();
-  if (findElement(Fr.PendingZero, D, I) == Fr.PendingZero.end())
+  if (findElement(Fr.PendingZero, D, I, Counters) == Fr.PendingZero.end())
     Fr.PendingZero.insert({D, I});
 }
 
 bool ReverseMode::takePendingZero(Frame &Fr, Value *D, Value *I) {
-  auto It = findElement(Fr.PendingZero, D, I);
+  auto It = findElement(Fr.PendingZero, D, I, Counters);
   if (It == Fr.PendingZero.end())
     return false;
   Fr.PendingZero.erase(It);
@@ -1723,6 +1759,7 @@ void ReverseMode::backwardLoop(const Value &V) {
         Last = B.add(Bound, B.constant(1, S));
     }
     Counter = B.local(S, 0, Counted->Counter->Name);
+    Counters.insert(Counter);
     B.store(Counter, Last);
     B.setBlock(Loop->Regions[Cond]);
     B.yield(B.cmp(Counted->Step > 0 ? CmpPred::GE : CmpPred::LE,
