@@ -267,6 +267,9 @@ private:
   void flushPending(Frame &Fr);
   void flushStores(Frame &Fr);
   bool isInitStore(const Value &Store) const;
+  /// Whether memory Base may be read before S runs (earlier, or in an
+  /// earlier iteration of a loop around S).
+  bool readBefore(const Value &S, const Value *Base) const;
   bool isOutput(const Value *Base) const {
     for (unsigned I : Opts.Out)
       if (P.Params[I].V == Base)
@@ -388,8 +391,11 @@ void ReverseMode::index(const Block &Blk, int Depth) {
 bool ReverseMode::isActiveOp(const Value &V) const {
   switch (V.Code) {
   case OpCode::Store:
+    // A store of data over memory that carries derivatives still clears
+    // the adjoint of what was there, if that was read.
     return Act.isActiveMemory(baseOf(V.Operands[0])) &&
-           Act.isVaried(V.Operands[1]);
+           (Act.isVaried(V.Operands[1]) ||
+            readBefore(V, baseOf(V.Operands[0])));
   case OpCode::If:
   case OpCode::Loop:
     for (const Block &R : V.Regions)
@@ -871,6 +877,40 @@ void ReverseMode::flushPending(Frame &Fr) {
 
 /// The store that initializes a local where it is declared: nothing before
 /// it can read the local, so its adjoint needs no zeroing.
+/// Whether V (or an op inside it) may read memory Base.
+static bool reads(const Value &V, const Value *Base) {
+  if (V.Code == OpCode::Load && baseOf(V.Operands[0]) == Base)
+    return true;
+  if (V.Code == OpCode::Invoke || V.Code == OpCode::PushArray)
+    for (const Value *Op : V.Operands)
+      if (Op->Ty.isMemory() && baseOf(Op) == Base)
+        return true;
+  for (const Block &R : V.Regions)
+    for (const Value *Op : R.Ops)
+      if (reads(*Op, Base))
+        return true;
+  return false;
+}
+
+bool ReverseMode::readBefore(const Value &S, const Value *Base) const {
+  // Earlier in its block and the blocks around it, or anywhere in a loop
+  // around it (an earlier iteration).
+  for (const Value *Cur = &S;;) {
+    const Block *Blk = Home.at(Cur);
+    for (const Value *V : Blk->Ops) {
+      if (V == Cur)
+        break;
+      if (reads(*V, Base))
+        return true;
+    }
+    if (!Owner.count(Blk))
+      return false;
+    Cur = Owner.at(Blk);
+    if (Cur->Code == OpCode::Loop && reads(*Cur, Base))
+      return true;
+  }
+}
+
 bool ReverseMode::isInitStore(const Value &S) const {
   const Value *L = S.Operands[0];
   if (L->Code != OpCode::Local || L->IVal != 0 || !Home.count(L))
@@ -1053,7 +1093,8 @@ void ReverseMode::backwardValue(const Value &V, Value *A) {
 void ReverseMode::backwardStore(const Value &V) {
   const Value *Ptr = V.Operands[0], *Val = V.Operands[1];
   const Value *Base = baseOf(Ptr);
-  if (!Act.isActiveMemory(Base) || (!Act.isActive(Val) && isInitStore(V)))
+  if (!Act.isActiveMemory(Base) ||
+      (!Act.isActive(Val) && (isInitStore(V) || !readBefore(V, Base))))
     return;
   checkOutput(Base);
   noteFor(V);
