@@ -267,6 +267,9 @@ private:
   void flushPending(Frame &Fr);
   void flushStores(Frame &Fr);
   bool isInitStore(const Value &Store) const;
+  /// Lp as a counted loop the backward sweep can count down again, if it
+  /// is one.
+  std::optional<CountedLoop> counted(const Value &Lp) const;
   /// Whether memory Base may be read before S runs (earlier, or in an
   /// earlier iteration of a loop around S).
   bool readBefore(const Value &S, const Value *Base) const;
@@ -512,7 +515,7 @@ void ReverseMode::forwardBlock(const Block &From, Block &To) {
     Scalar TripType = Scalar::Int64;
     std::optional<CountedLoop> L;
     if (V->Code == OpCode::Loop) {
-      L = matchCountedLoop(*V);
+      L = counted(*V);
       Counted = isActiveOp(*V) && (!L || L->Breaks);
       if (L)
         TripType = L->Counter->Ty.scalarKind();
@@ -602,7 +605,7 @@ bool ReverseMode::finalAt(const Value *Op, const Value *Base) const {
     // The next iteration runs after Op; but a store of Op's own that writes
     // element i of a loop over i writes another element next time.
     if (Cur->Code == OpCode::Loop) {
-      std::optional<CountedLoop> L = matchCountedLoop(*Cur);
+      std::optional<CountedLoop> L = counted(*Cur);
       bool OwnElement = Op->Code == OpCode::Store && L && Op->index() &&
                         isLoadOf(Op->index(), L->Counter) &&
                         storesOnly(*Cur, Base, Op);
@@ -911,6 +914,56 @@ bool ReverseMode::readBefore(const Value &S, const Value *Base) const {
   }
 }
 
+/// The first op of Blk (or inside it) that writes memory Base, other
+/// than the ops of Skip.
+static bool writtenOutside(const Block &Blk, const Value *Base,
+                           const Value *Skip,
+                           const std::function<bool(const Value &)> &Counts) {
+  for (const Value *V : Blk.Ops) {
+    if (V == Skip)
+      continue;
+    for (const Block &R : V->Regions)
+      if (writtenOutside(R, Base, Skip, Counts))
+        return true;
+    if (!V->isRegionOp() && writes(*V, Base) && Counts(*V))
+      return true;
+  }
+  return false;
+}
+
+std::optional<CountedLoop> ReverseMode::counted(const Value &Lp) const {
+  std::optional<CountedLoop> C = matchCountedLoop(Lp);
+  if (!C)
+    return C;
+  // The backward loop reads its start and bound again: what they read
+  // must not change after the loop, nor between its runs in a loop
+  // around it (`for (i < m) ...; m = m - 1;` in an outer loop).
+  std::vector<const Value *> Around = loopsAround(&Lp);
+  std::function<bool(const Value *)> Stable = [&](const Value *V) {
+    if (V->Code == OpCode::Load) {
+      const Value *Base = baseOf(V->Operands[0]);
+      auto Counts = [&](const Value &W) {
+        if (Order.at(&W) > Order.at(&Lp))
+          return true;
+        std::vector<const Value *> WLoops = loopsAround(&W);
+        for (const Value *L : Around)
+          if (std::find(WLoops.begin(), WLoops.end(), L) != WLoops.end())
+            return true;
+        return false;
+      };
+      if (writtenOutside(P.Body, Base, &Lp, Counts))
+        return false;
+    }
+    for (const Value *Op : V->Operands)
+      if (!Stable(Op))
+        return false;
+    return true;
+  };
+  if (!Stable(C->Bound) || !Stable(C->Start))
+    return std::nullopt;
+  return C;
+}
+
 bool ReverseMode::isInitStore(const Value &S) const {
   const Value *L = S.Operands[0];
   if (L->Code != OpCode::Local || L->IVal != 0 || !Home.count(L))
@@ -1134,7 +1187,7 @@ bool ReverseMode::injective(const Value *Index,
                             size_t K) const {
   if (K == Loops.size())
     return true;
-  std::optional<CountedLoop> L = matchCountedLoop(*Loops[K]);
+  std::optional<CountedLoop> L = counted(*Loops[K]);
   if (!L)
     return false;
   auto IsCounter = [&](const Value *V) { return isLoadOf(V, L->Counter); };
@@ -1291,7 +1344,7 @@ bool ReverseMode::stridedOnce(const std::vector<const Value *> &Stores,
       return false;
     if (!Loop) {
       Loop = Lp;
-      L = matchCountedLoop(*Lp);
+      L = counted(*Lp);
       if (!L || !L->Start->isConstValue(0) || L->Step != 1 ||
           L->Pred != CmpPred::LT)
         return false;
@@ -1748,7 +1801,7 @@ void ReverseMode::backwardLoop(const Value &V) {
     return;
   noteFor(V);
   B.setOrigin(V.Stmt, V.Loc);
-  std::optional<CountedLoop> Counted = matchCountedLoop(V);
+  std::optional<CountedLoop> Counted = counted(V);
   for (unsigned R : {Init, Step})
     for (const Value *Op : V.Regions[R].Ops)
       if (isActiveOp(*Op)) {

@@ -1,0 +1,128 @@
+// Local arrays, from a review of the memory reversal (each was a wrong
+// gradient): an element named by an index computed twice (`a[k + 1] =
+// a[k + 1] * 2`), a helper's output array local to a loop, an array reset
+// inside an outer loop, and an inner loop whose bound changes between its
+// runs (`for (i < m) ...; m = m - 1;`).
+// RUN: %gradc %s -o %t.grad.h
+// RUN: %cxx -Wall -Wextra -Werror -DGRADC_OUT='"%t.grad.h"' %s -o %t && %t > %t.out
+// RUN: FileCheck %s < %t.out
+// RUN: %python %src_root/test/support/vs_interpreter.py %gradc %s < %t.out | FileCheck %s --check-prefix=INTERP
+// a[2] = 2 * x[2], so f = x[1] + 2 x[2].
+// CHECK:      twice: at x=[1.1000000000000001,0.69999999999999996,-0.40000000000000002],k=[1]
+// CHECK-NEXT: twice: f = -0.10000000000000009
+// CHECK-NEXT: twice: d(x[0]) = 0 (
+// CHECK-NEXT: twice: d(x[1]) = 1 (
+// CHECK-NEXT: twice: d(x[2]) = 2 (
+// CHECK-NOT: FAIL
+// CHECK: ALL OK
+// INTERP: 6 checked against the interpreter, 0 mismatches
+#include <gradc/gradc.h>
+
+#include <cmath>
+
+GRADC_DIFF("grad wrt(x)")
+double twice(const double *x, int k) {
+  double a[3];
+  for (int i = 0; i < 3; ++i)
+    a[i] = x[i];
+  a[k + 1] = a[k + 1] * 2.0;
+  return a[2] + a[1];
+}
+
+GRADC_DIFF("grad wrt(x)")
+double chain(const double *x, int n) {
+  double a[3];
+  for (int i = 0; i < n; ++i)
+    a[i] = x[i];
+  for (int j = 0; j + 1 < n; ++j)
+    a[j + 1] = a[j + 1] * a[j];
+  return a[2];
+}
+
+static void act(const double *in, double *out) {
+  for (int i = 0; i < 2; ++i)
+    out[i] = std::tanh(in[i]);
+}
+GRADC_DIFF("grad wrt(x)")
+double layers(const double *x, int n) {
+  double loss = 0;
+  for (int k = 0; k < n; ++k) {
+    double t[2];
+    act(x, t);
+    loss += t[0] * t[1];
+  }
+  return loss;
+}
+
+GRADC_DIFF("grad wrt(x)")
+double reset(const double *x, int n) {
+  double acc = 0;
+  double h[4];
+  for (int k = 0; k < 2; ++k) {
+    for (int i = 0; i < n; ++i)
+      h[i] = 0;
+    for (int i = 0; i < n; ++i)
+      h[i] += x[i];
+    for (int i = 0; i < n; ++i)
+      acc += h[i] * h[i];
+  }
+  return acc;
+}
+
+GRADC_DIFF("grad wrt(x)")
+double shrinking(const double *x, int n) {
+  double s = 0;
+  int m = n;
+  for (int k = 0; k < 2; ++k) {
+    for (int i = 0; i < m - 1; ++i)
+      s = s * x[i] + x[i + 1];
+    m = m - 1;
+  }
+  return s;
+}
+
+GRADC_DIFF("grad wrt(x)")
+double window(const double *x, int n) {
+  double a[8];
+  for (int i = 0; i < n; ++i)
+    a[i] = x[i];
+  int m = n;
+  while (m > 1) {
+    for (int i = 0; i < m - 1; ++i)
+      a[i] = a[i] * a[i + 1] + 0.1;
+    m = m - 1;
+  }
+  return a[0];
+}
+
+#ifndef __GRADC__
+#include GRADC_OUT
+#include "gradc_check.h"
+
+using gradc_check::Arrays;
+
+static void checkOf(const char *Name, const char *IntName,
+                    double (*F)(const double *, int),
+                    double (*G)(const double *, int, double *),
+                    void (*Pb)(const double *, int, double, double *),
+                    gradc_check::Vec X, int N) {
+  gradc_check::check_arrays(
+      Name, {{"x", X}}, {{IntName, {double(N)}}},
+      [&](const Arrays &p) { return F(p[0].data(), N); },
+      [&](const Arrays &p, Arrays &d) { return G(p[0].data(), N, d[0].data()); },
+      [&](const Arrays &p, double s, Arrays &d) {
+        Pb(p[0].data(), N, s, d[0].data());
+      });
+}
+
+int main() {
+  const gradc_check::Vec X = {1.1, 0.7, -0.4, -0.3, 0.2};
+  checkOf("twice", "k", twice, twice_grad, twice_pullback, {1.1, 0.7, -0.4}, 1);
+  checkOf("chain", "n", chain, chain_grad, chain_pullback, {1.1, 0.7, -0.4}, 3);
+  checkOf("layers", "n", layers, layers_grad, layers_pullback, {1.1, 0.7}, 2);
+  checkOf("reset", "n", reset, reset_grad, reset_pullback, {1.5, -2}, 2);
+  checkOf("shrinking", "n", shrinking, shrinking_grad, shrinking_pullback, X, 5);
+  checkOf("window", "n", window, window_grad, window_pullback, X, 5);
+  return gradc_check::finish();
+}
+#endif
