@@ -20,6 +20,7 @@
 #include "gradc/IR/Uses.h"
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <map>
 #include <set>
@@ -171,6 +172,35 @@ bool samePlace(const Value *A, const Value *B,
     if (!sameIndex(A->Operands[I], B->Operands[I], Stable))
       return false;
   return samePlace(A->Operands[0], B->Operands[0], Stable);
+}
+
+/// Where element (D, I) is in its memory, in scalars, when that is a
+/// constant.
+std::optional<double> constantPlace(const Value *D, const Value *I) {
+  double At = I ? (I->isConst() ? I->constValue() : NAN) : 0;
+  for (; D->Code == OpCode::Offset || D->Code == OpCode::Field;
+       D = D->Operands[0]) {
+    const Value *K = D->Code == OpCode::Offset ? D->Operands[1] : D->index();
+    if (K && !K->isConst())
+      return std::nullopt;
+    At +=
+        (K ? K->constValue() * (D->Code == OpCode::Field ? D->Stride : 1) : 0) +
+        (D->Code == OpCode::Field ? double(D->IVal) : 0);
+  }
+  if (std::isnan(At))
+    return std::nullopt;
+  return At;
+}
+
+/// Whether index A is B plus a constant other than zero (`j + 1`, `j`).
+bool offsetFrom(const Value *A, const Value *B,
+                const std::set<const Value *> &Stable) {
+  auto Shifted = [&](const Value *X, const Value *Y) {
+    return X && Y && (X->Code == OpCode::Add || X->Code == OpCode::Sub) &&
+           X->Operands[1]->isConst() && !X->Operands[1]->isConstValue(0) &&
+           sameIndex(X->Operands[0], Y, Stable);
+  };
+  return Shifted(A, B) || Shifted(B, A);
 }
 
 using Element = std::pair<Value *, Value *>;
@@ -353,6 +383,10 @@ private:
   /// The counters of backward counted loops: within a body, loads of one
   /// are the same index.
   std::set<const Value *> Counters;
+  bool mayAlias(Value *D1, Value *I1, Value *D2, Value *I2) const;
+  /// Writes now the pending zeroings and stores of elements that may be
+  /// (D, I) without being provably it (`da[i]` before `da[j]`).
+  void settleAliases(Frame &Fr, Value *D, Value *I);
   /// Removes the element (D, I) from Fr's pending zeroings, if there.
   bool takePendingZero(Frame &Fr, Value *D, Value *I);
   Value *readCopy(const Value *V, Frame *Fr);
@@ -804,6 +838,36 @@ Value *ReverseMode::adjointPointer(const Value *Ptr) {
   return rebase(Ptr, Base, adjointMemory(Base));
 }
 
+/// Whether elements (D1, I1) and (D2, I2) of one memory may be one
+/// element without being provably the same: `da[i]` and `da[j]`.
+bool ReverseMode::mayAlias(Value *D1, Value *I1, Value *D2, Value *I2) const {
+  if (baseOf(D1) != baseOf(D2))
+    return false;
+  if (samePlace(D1, D2, Counters) &&
+      (sameIndex(I1, I2, Counters) || offsetFrom(I1, I2, Counters) ||
+       (I1 && I2 && I1->isConst() && I2->isConst())))
+    return false; // the same element, or provably another
+  std::optional<double> A = constantPlace(D1, I1), B = constantPlace(D2, I2);
+  return !(A && B);
+}
+
+void ReverseMode::settleAliases(Frame &Fr, Value *D, Value *I) {
+  // What is held back for an element that may be this one runs first.
+  bool Stores = false;
+  for (const auto &[Where, V] : Fr.PendingStore)
+    Stores |= mayAlias(Where.first, Where.second, D, I);
+  if (Stores)
+    flushStores(Fr);
+  for (auto It = Fr.PendingZero.begin(); It != Fr.PendingZero.end();) {
+    if (!mayAlias(It->first, It->second, D, I)) {
+      ++It;
+      continue;
+    }
+    B.store(It->first, B.constant(0, It->first->Ty.scalarKind()), It->second);
+    It = Fr.PendingZero.erase(It);
+  }
+}
+
 Value *ReverseMode::readAdjoint(const Value *Ptr, const Value *Index) {
   const Value *Base = baseOf(Ptr);
   if (isOutput(Base)) {
@@ -818,6 +882,7 @@ Value *ReverseMode::readAdjoint(const Value *Ptr, const Value *Index) {
   Value *I = Index ? avail(Index) : nullptr;
   Frame &Fr = *Frames.back();
   flushStores(Fr);
+  settleAliases(Fr, D, I);
   if (takePendingZero(Fr, D, I))
     B.store(D, B.constant(0, Base->Ty.scalarKind()), I);
   return B.load(D, I);
@@ -829,6 +894,7 @@ void ReverseMode::addToAdjoint(const Value *Ptr, const Value *Index, Value *C) {
   Value *D = adjointPointer(Ptr);
   Value *I = Index ? avail(Index) : nullptr;
   Frame &Fr = *Frames.back();
+  settleAliases(Fr, D, I);
   if (takePendingZero(Fr, D, I)) {
     Fr.PendingStore.push_back({{D, I}, C});
     return;
