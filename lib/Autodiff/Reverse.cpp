@@ -257,7 +257,7 @@ private:
   void backwardLoop(const Value &V);
   void backwardRegion(const Value &V, unsigned R, Block &To, bool InLoop);
   void backwardInvoke(const Value &V);
-  Value *callArgument(const Value &Call, unsigned I);
+  Value *callArgument(const Value &Call, unsigned I, const Function &PB);
   bool checkCallOutput(const Value &Call, const Value *Arg);
   std::string spell(const Function &Callee) const;
   Value *tripCount(const Value &V, Value *Trips);
@@ -961,6 +961,12 @@ static bool reads(const Value &V, const Value *Base) {
   return false;
 }
 
+/// Whether an op of Blk may read memory Base.
+static bool reads(const Block &Blk, const Value *Base) {
+  return std::any_of(Blk.Ops.begin(), Blk.Ops.end(),
+                     [&](const Value *V) { return reads(*V, Base); });
+}
+
 bool ReverseMode::readBefore(const Value &S, const Value *Base) const {
   // Earlier in its block and the blocks around it, or anywhere in a loop
   // around it (an earlier iteration).
@@ -1006,7 +1012,14 @@ std::optional<CountedLoop> ReverseMode::counted(const Value &Lp) const {
   // around it (`for (i < m) ...; m = m - 1;` in an outer loop).
   std::vector<const Value *> Around = loopsAround(&Lp);
   std::function<bool(const Value *)> Stable = [&](const Value *V) {
-    if (V->Code == OpCode::Load) {
+    // The counter of a counted loop around it is counted down again too.
+    bool OuterCounter = false;
+    if (V->Code == OpCode::Load)
+      for (const Value *L : Around)
+        if (std::optional<CountedLoop> O = counted(*L);
+            O && O->Counter == baseOf(V->Operands[0]))
+          OuterCounter = true;
+    if (V->Code == OpCode::Load && !OuterCounter) {
       const Value *Base = baseOf(V->Operands[0]);
       auto Counts = [&](const Value &W) {
         if (Order.at(&W) > Order.at(&Lp))
@@ -1590,26 +1603,30 @@ const ReverseMode::Snapshot *ReverseMode::snapshotAfter(const Value *Base,
 /// otherwise the contents of the local, pushed on a tape after the call
 /// and popped into a local of the same name here (an output gets a local
 /// to write into, as the callee's pullback writes its outputs again).
-Value *ReverseMode::callArgument(const Value &Call, unsigned I) {
+Value *ReverseMode::callArgument(const Value &Call, unsigned I,
+                                 const Function &PB) {
   const Value *Op = Call.Operands[I];
   if (!Op->Ty.isMemory())
     return avail(Op);
   const Value *Base = baseOf(Op);
   // A pullback may read what its call left in the outputs (a stored
-  // tanh is read back, not computed again), so it gets them as the call
-  // left them too.
+  // tanh is read back, not computed again): then it gets them as the
+  // call left them; otherwise a local to write into.
+  bool Out = Call.writesArg(I) && !Call.Callee->Custom &&
+             !reads(PB.Body, PB.Params[I].V);
   if (Remap.count(Base) ||
       (outlives(Base) && (Call.writesArg(I) || finalAt(&Call, Base))))
     return avail(Op);
-  if (const Snapshot *Sn = snapshotAfter(Base, &Call))
-    return rebase(Op, Base, Sn->Copy);
+  if (!Out)
+    if (const Snapshot *Sn = snapshotAfter(Base, &Call))
+      return rebase(Op, Base, Sn->Copy);
   Scalar S = Base->Ty.scalarKind();
   Value *Copy = B.local(S, Base->IVal, Base->Name);
   Copy->Text = Base->Text; // a struct or std::array is copied as one
   Copy->Member = Base->Member;
   if (Base->IVal < 0) // a vector, declared at the top level: as long
     Copy->Operands.push_back(Map.at(Base->Operands[0]));
-  {
+  if (!Out) {
     Snapshots[Base] = {&Call, Copy, Frames.back()->Out};
     Value *Count = Base->IVal < 0
                        ? Map.at(Base->Operands[0])
@@ -1722,7 +1739,7 @@ void ReverseMode::backwardInvoke(const Value &V) {
   flushPending(*Frames.back());
   std::vector<Value *> Args;
   for (unsigned I = 0; I < V.Operands.size(); ++I)
-    Args.push_back(callArgument(V, I));
+    Args.push_back(callArgument(V, I, *PB));
   if (!C.RetTy.isVoid()) {
     Value *A = adjointOf(&V);
     Args.push_back(A ? A : B.constant(0, C.RetTy.scalarKind()));
