@@ -946,21 +946,6 @@ void ReverseMode::flushPending(Frame &Fr) {
 
 /// The store that initializes a local where it is declared: nothing before
 /// it can read the local, so its adjoint needs no zeroing.
-/// Whether V (or an op inside it) may read memory Base.
-static bool reads(const Value &V, const Value *Base) {
-  if (V.Code == OpCode::Load && baseOf(V.Operands[0]) == Base)
-    return true;
-  if (V.Code == OpCode::Invoke || V.Code == OpCode::PushArray)
-    for (const Value *Op : V.Operands)
-      if (Op->Ty.isMemory() && baseOf(Op) == Base)
-        return true;
-  for (const Block &R : V.Regions)
-    for (const Value *Op : R.Ops)
-      if (reads(*Op, Base))
-        return true;
-  return false;
-}
-
 /// Whether an op of Blk may read memory Base.
 static bool reads(const Block &Blk, const Value *Base) {
   return std::any_of(Blk.Ops.begin(), Blk.Ops.end(),

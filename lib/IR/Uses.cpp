@@ -125,9 +125,7 @@ static void collectRead(const Block &Body, std::vector<bool> &Live) {
   }
 }
 
-/// Whether V (or an op inside it) may read local L, through any pointer
-/// into it.
-static bool loads(const Value &V, const Value *L) {
+bool reads(const Value &V, const Value *L) {
   if (V.Code == OpCode::Load && baseOf(V.Operands[0]) == L)
     return true;
   // A callee may read what it is given (a pullback adds into it); a copy
@@ -138,7 +136,7 @@ static bool loads(const Value &V, const Value *L) {
         return true;
   for (const Block &R : V.Regions)
     for (const Value *Op : R.Ops)
-      if (loads(*Op, L))
+      if (reads(*Op, L))
         return true;
   return false;
 }
@@ -161,13 +159,13 @@ struct Place {
     for (const Value *Cur = Op;;) {
       auto [B, I] = Of.at(Cur);
       for (size_t J = I + 1; J < B->Ops.size(); ++J)
-        if (loads(*B->Ops[J], L))
+        if (reads(*B->Ops[J], L))
           return true;
       auto O = Owner.find(B);
       if (O == Owner.end())
         return false;
       Cur = O->second;
-      if (Cur->Code == OpCode::Loop && loads(*Cur, L))
+      if (Cur->Code == OpCode::Loop && reads(*Cur, L))
         return true;
     }
   }

@@ -17,6 +17,9 @@ const Value *baseOf(const Value *Ptr);
 /// Whether Op, or an op in its regions, stores or adds into the memory of
 /// Base. Distinct parameters and locals are distinct memory.
 bool writes(const Value &Op, const Value *Base);
+/// Whether Op, or an op in its regions, may read the memory of Base: a
+/// load through any pointer into it, or a call or copy given one.
+bool reads(const Value &Op, const Value *Base);
 
 /// Whether B holds nothing but notes and constants: no code.
 bool saysNothing(const Block &B);
