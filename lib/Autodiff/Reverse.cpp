@@ -174,22 +174,32 @@ bool samePlace(const Value *A, const Value *B,
   return samePlace(A->Operands[0], B->Operands[0], Stable);
 }
 
-/// Where element (D, I) is in its memory, in scalars, when that is a
-/// constant.
-std::optional<double> constantPlace(const Value *D, const Value *I) {
-  double At = I ? (I->isConst() ? I->constValue() : NAN) : 0;
-  for (; D->Code == OpCode::Offset || D->Code == OpCode::Field;
-       D = D->Operands[0]) {
-    const Value *K = D->Code == OpCode::Offset ? D->Operands[1] : D->index();
-    if (K && !K->isConst())
+/// How far Ptr points into Base (or, with Base null, into the memory it
+/// is built on), in scalars, when that is a constant: a chain of Offset
+/// and Field ops with constant indices.
+std::optional<double> constantOffset(const Value *Ptr, const Value *Base) {
+  double At = 0;
+  for (; Ptr != Base; Ptr = Ptr->Operands[0]) {
+    bool Field = Ptr->Code == OpCode::Field;
+    if (!Base && Ptr->Code != OpCode::Offset && !Field)
+      break;
+    const Value *I = Ptr->Code == OpCode::Offset ? Ptr->Operands[1]
+                     : Field                     ? Ptr->index()
+                                                 : nullptr;
+    if ((Ptr->Code != OpCode::Offset && !Field) || (I && !I->isConst()))
       return std::nullopt;
-    At +=
-        (K ? K->constValue() * (D->Code == OpCode::Field ? D->Stride : 1) : 0) +
-        (D->Code == OpCode::Field ? double(D->IVal) : 0);
+    At += (I ? I->constValue() * (Field ? double(Ptr->Stride) : 1) : 0) +
+          (Field ? double(Ptr->IVal) : 0);
   }
-  if (std::isnan(At))
-    return std::nullopt;
   return At;
+}
+
+/// Where element (D, I) is in its memory, when that is a constant.
+std::optional<double> constantPlace(const Value *D, const Value *I) {
+  std::optional<double> At = constantOffset(D, nullptr);
+  if (!At || (I && !I->isConst()))
+    return std::nullopt;
+  return *At + (I ? I->constValue() : 0);
 }
 
 /// Whether index A is B plus a constant other than zero (`j + 1`, `j`).
@@ -321,9 +331,6 @@ private:
                    const Value *Base) const;
   /// The loops around V, innermost first.
   std::vector<const Value *> loopsAround(const Value *V) const;
-  /// How far into Base (in scalars) Ptr points, when that is a constant.
-  std::optional<double> constantOffset(const Value *Ptr,
-                                       const Value *Base) const;
 
   /// Declares, through Make, in Fr's backward block: above the note that
   /// opens the statement being reversed there, so that the note stays next
@@ -971,21 +978,21 @@ bool ReverseMode::readBefore(const Value &S, const Value *Base) const {
   }
 }
 
-/// The first op of Blk (or inside it) that writes memory Base, other
-/// than the ops of Skip.
-static bool writtenOutside(const Block &Blk, const Value *Base,
-                           const Value *Skip,
-                           const std::function<bool(const Value &)> &Counts) {
+/// The first op of Blk (or inside it, outside Skip) that writes memory
+/// Base and satisfies Pick, or null.
+static const Value *
+findWrite(const Block &Blk, const Value *Base, const Value *Skip = nullptr,
+          const std::function<bool(const Value &)> &Pick = nullptr) {
   for (const Value *V : Blk.Ops) {
     if (V == Skip)
       continue;
     for (const Block &R : V->Regions)
-      if (writtenOutside(R, Base, Skip, Counts))
-        return true;
-    if (!V->isRegionOp() && writes(*V, Base) && Counts(*V))
-      return true;
+      if (const Value *W = findWrite(R, Base, Skip, Pick))
+        return W;
+    if (!V->isRegionOp() && writes(*V, Base) && (!Pick || Pick(*V)))
+      return V;
   }
-  return false;
+  return nullptr;
 }
 
 std::optional<CountedLoop> ReverseMode::counted(const Value &Lp) const {
@@ -1015,7 +1022,7 @@ std::optional<CountedLoop> ReverseMode::counted(const Value &Lp) const {
             return true;
         return false;
       };
-      if (writtenOutside(P.Body, Base, &Lp, Counts))
+      if (findWrite(P.Body, Base, &Lp, Counts))
         return false;
     }
     for (const Value *Op : V->Operands)
@@ -1338,23 +1345,6 @@ std::vector<const Value *> ReverseMode::loopsAround(const Value *V) const {
   return Loops;
 }
 
-std::optional<double> ReverseMode::constantOffset(const Value *Ptr,
-                                                  const Value *Base) const {
-  double At = 0;
-  for (; Ptr != Base; Ptr = Ptr->Operands[0]) {
-    const Value *I = Ptr->Code == OpCode::Offset  ? Ptr->Operands[1]
-                     : Ptr->Code == OpCode::Field ? Ptr->index()
-                                                  : nullptr;
-    if ((Ptr->Code != OpCode::Offset && Ptr->Code != OpCode::Field) ||
-        (I && !I->isConst()))
-      return std::nullopt;
-    double Scale = Ptr->Code == OpCode::Field ? double(Ptr->Stride) : 1;
-    At += (I ? I->constValue() * Scale : 0) +
-          (Ptr->Code == OpCode::Field ? double(Ptr->IVal) : 0);
-  }
-  return At;
-}
-
 /// Stores `r[i].a = ...; r[i].b = ...` into distinct members of element i
 /// of an array of structs, i injective over the loops around them: each
 /// element is written once.
@@ -1377,12 +1367,13 @@ bool ReverseMode::membersOnce(const std::vector<const Value *> &Stores,
     double At =
         *Inside + double(F->IVal) +
         (S->index() && S->index()->isConst() ? S->index()->constValue() : 0);
+    std::vector<const Value *> Around = loopsAround(S);
     if ((S->index() && !S->index()->isConst()) ||
-        (Index && (F->index() != Index || loopsAround(S) != Loops)) ||
+        (Index && (F->index() != Index || Around != Loops)) ||
         !Members.insert(At).second)
       return false;
     Index = F->index();
-    Loops = loopsAround(S);
+    Loops = std::move(Around);
   }
   return Index && !Loops.empty() && injective(Index, Loops, 0);
 }
@@ -1949,18 +1940,6 @@ void ReverseMode::backwardLoop(const Value &V) {
   B.append(Loop);
 }
 
-/// The first op of Blk (or inside it) that writes memory Base.
-static const Value *firstWrite(const Block &Blk, const Value *Base) {
-  for (const Value *V : Blk.Ops) {
-    for (const Block &R : V->Regions)
-      if (const Value *W = firstWrite(R, Base))
-        return W;
-    if (!V->isRegionOp() && writes(*V, Base))
-      return V;
-  }
-  return nullptr;
-}
-
 void ReverseMode::refuseWrittenInputs() {
   // An adjoint is added into: it cannot also be the seed of what the
   // function leaves in the same memory.
@@ -1969,7 +1948,7 @@ void ReverseMode::refuseWrittenInputs() {
     if (!Prm->Ty.isMemory() || Prm->Ty.isConstPointee() ||
         std::find(Opts.Out.begin(), Opts.Out.end(), I) != Opts.Out.end())
       continue;
-    if (const Value *W = firstWrite(P.Body, Prm))
+    if (const Value *W = findWrite(P.Body, Prm))
       error(*W, "'" + Prm->Name +
                     "' is written here and differentiated "
                     "with respect to; gradc supports parameters that are read "

@@ -270,23 +270,26 @@ std::string ExprPrinter::access(const Value *Base, bool Arrow) const {
   return object(Base) + ".";
 }
 
-bool ExprPrinter::isContainer(const Value *V) const {
+const Param *ExprPrinter::paramOf(const Value *V) const {
   if (V->Code == OpCode::Param)
     for (const Param &P : Params)
       if (P.V == V)
-        return P.Container;
+        return &P;
+  return nullptr;
+}
+
+bool ExprPrinter::isContainer(const Value *V) const {
+  if (const Param *P = paramOf(V))
+    return P->Container;
   return V->Code == OpCode::Local && V->Member == MemberKind::Array &&
          !V->Text.empty();
 }
 
 bool ExprPrinter::isObject(const Value *V) const {
-  if (V->Code == OpCode::Local)
-    return V->Member == MemberKind::Record && !V->Text.empty();
-  if (V->Code == OpCode::Param)
-    for (const Param &P : Params)
-      if (P.V == V)
-        return !P.Record.empty() && !P.RecordPtr && !P.Container;
-  return false;
+  if (const Param *P = paramOf(V))
+    return !P->Record.empty() && !P->RecordPtr && !P->Container;
+  return V->Code == OpCode::Local && V->Member == MemberKind::Record &&
+         !V->Text.empty();
 }
 
 std::string ExprPrinter::object(const Value *Ptr) const {

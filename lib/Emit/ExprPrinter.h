@@ -49,7 +49,9 @@ private:
   std::string member(const ir::Value *F) const;
   /// How a member of the struct Base points at is reached: `cam.`, `p->`.
   std::string access(const ir::Value *Base, bool Arrow) const;
-  /// Whether V is a std::array or std::vector local.
+  /// The parameter V is, or null.
+  const ir::Param *paramOf(const ir::Value *V) const;
+  /// Whether V is a std::array or std::vector (local or parameter).
   bool isContainer(const ir::Value *V) const;
   /// Whether V is a struct C++ names as an object (a local, a parameter
   /// passed by value or reference), not a pointer to it.
