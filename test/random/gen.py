@@ -1,0 +1,940 @@
+#!/usr/bin/env python3
+"""gen.py: random C++ functions for gradc's random differential tester.
+
+Generates, from a seed, valid and well-conditioned C++ functions that gradc
+should accept, each annotated with GRADC_DIFF("grad"), and a main() that
+holds every generated gradient against central finite differences with
+test/support/gradc_check.h (check_arrays). The output of that main() is
+also what test/support/vs_interpreter.py reads, to compare the compiled
+gradients with gradc's interpreter (`gradc --at`).
+
+Conditioning. Values stay O(1): parameters lie in [-1.5, 1.5], math
+functions are applied on safe domains (exp of a bounded argument, log and
+sqrt of 1 + e*e, ...) and loops are short. A branch on data is a kink: the
+harness carries a second copy of every function (suffix _m, compiled by g++
+only, never seen by gradc) whose comparisons on doubles record their
+margin |a - b|; of a list of candidate points the harness takes the first
+one whose smallest margin is at least 1e-3, far from any threshold at the
+scale of the finite-difference step (1e-6). When no candidate qualifies,
+the function is reported as "SKIP", which run.py counts separately and
+never as passing.
+
+Every construct is a feature (FEATURES) that can be switched off, so that a
+slice can leave out what a known bug breaks. Function i of a file with seed
+s is drawn from its own random stream (s, i): it is the same whether
+generated in a batch or alone, which run.py uses to isolate a culprit.
+
+    gen.py --seed 7 --per-file 5 [--features all,-dead_store] -o f.cpp
+"""
+import argparse
+import copy
+import random
+import re
+import sys
+
+FEATURES = {
+    "math": "<cmath> calls on safe domains (sin, cos, tanh, exp, log, sqrt, ...)",
+    "reassign": "locals reassigned with = several times",
+    "dead_store": "a store overwritten before it is read (double t = x; t = 2*y;)",
+    "if": "if / else on data and on passive ints",
+    "ternary": "?: whose arms are both safe",
+    "guarded_ternary": "?: guarding an arm that would fault (sqrt of a negative, w[i + 1] past the end)",
+    "logic": "&&, ||, ! in conditions",
+    "guarded_logic": "&& / || guarding an out-of-range read (i + 1 < n && w[i + 1] > 0)",
+    "for": "counted for loops",
+    "while": "while loops (counted, and on data with a cap)",
+    "nested": "loops inside loops",
+    "break": "break and continue",
+    "local_array": "local arrays with initializer lists",
+    "array_update": "=, +=, *= on elements of local arrays",
+    "outer_read": "values of an outer loop body or branch read in a nested loop or if",
+    "helper": "non-annotated helpers returning a double",
+    "helper_out": "non-annotated void helpers writing through references or a pointer",
+    "struct": "a struct of doubles as a const reference parameter",
+    "struct_local": "a local struct, its members written and read",
+    "early_return": "if (c) return e; at the top level",
+    "param_write": "a double parameter assigned at the top level",
+    "int_param": "passive int parameters in conditions and loop bounds",
+    "array_param": "const double * parameters with their size n",
+}
+
+# Features that hit bugs known today (the letters of the list in
+# docs/testing.md). The ctest slice leaves them out; a campaign can
+# turn them on with --features all.
+KNOWN_BUGS = {
+    "dead_store": "(a) a dead store then an update in an if or loop: nonzero d/dx",
+    "guarded_ternary": "(b) both arms of ?: are evaluated",
+    "guarded_logic": "(b) both sides of && / || are evaluated",
+    "outer_read": "(c) internal error 'operand #N is used before it is defined'",
+    "param_write": "(d) a parameter assigned before it is read: the header does not compile",
+}
+
+
+def parse_features(text):
+    """'all,-dead_store' or 'math,if,for' -> a set of feature names."""
+    feats = set()
+    for word in filter(None, (w.strip() for w in text.split(","))):
+        if word == "all":
+            feats |= set(FEATURES)
+        elif word == "safe":  # everything not known to be broken today
+            feats |= set(FEATURES) - set(KNOWN_BUGS)
+        elif word.startswith("-"):
+            feats.discard(word[1:])
+        elif word in FEATURES:
+            feats.add(word)
+        else:
+            raise ValueError("unknown feature %r; known: %s"
+                             % (word, ", ".join(sorted(FEATURES))))
+    return feats
+
+
+# ---------------------------------------------------------------- the tree
+# A tiny AST, enough to render the function twice (plain, and with margins)
+# and for run.py's reducer to delete statements and simplify expressions.
+
+class Expr:
+    """op: lit var bin neg fn call cond cmp logic not. ty: d (double),
+    b (bool). A cmp with margin=True compares doubles (a possible kink)."""
+
+    def __init__(self, op, text="", kids=(), ty="d", margin=False):
+        self.op, self.text, self.kids = op, text, list(kids)
+        self.ty, self.margin = ty, margin
+
+
+class Stmt:
+    """op: decl (double name = e), arr (double a[N] = {...}), assign
+    (lhs op= e), if, for, while, break, continue, return, call, raw."""
+
+    def __init__(self, op, text="", exprs=(), blocks=(), **extra):
+        self.op, self.text = op, text
+        self.exprs, self.blocks = list(exprs), [list(b) for b in blocks]
+        self.extra = extra
+
+
+class Func:
+    """A generated function: the annotated one (helpers=[...], its own
+    callees) or a helper. params: dicts with kind d / arr / int / n /
+    struct; points: candidate points, {param name: [values]}."""
+
+    def __init__(self, name, ret, params, body):
+        self.name, self.ret, self.params, self.body = name, ret, params, body
+        self.helpers, self.structs, self.points = [], [], []
+
+
+PREC = {"+": 1, "-": 1, "*": 2, "/": 2}
+LEAVES = ("lit", "var", "fn", "call")
+
+
+def paren(e, m):
+    s = render_expr(e, m)
+    return s if e.op in LEAVES else "(" + s + ")"
+
+
+def render_expr(e, m=False):
+    """m: the margin copy (helpers called as name_m, double comparisons
+    recording |a - b|)."""
+    op, k = e.op, e.kids
+    if op in ("lit", "var"):
+        return e.text
+    if op == "neg":
+        return "-" + paren(k[0], m)
+    if op == "bin":
+        def side(x, left):
+            if x.op == "bin" and (PREC[x.text] > PREC[e.text] or
+                                  (left and PREC[x.text] == PREC[e.text])):
+                return render_expr(x, m)
+            return paren(x, m)
+        return "%s %s %s" % (side(k[0], True), e.text, side(k[1], False))
+    if op == "fn":  # text: a template, {0} as an argument, {p0} in arithmetic
+        args = [render_expr(x, m) for x in k]
+        return e.text.format(*args, **{"p%d" % i: paren(x, m)
+                                       for i, x in enumerate(k)})
+    if op == "call":
+        return "%s%s(%s)" % (e.text, "_m" if m else "",
+                             ", ".join(render_expr(x, m) for x in k))
+    if op == "cond":
+        arms = [paren(x, m) if x.op == "cond" else render_expr(x, m)
+                for x in k[1:]]
+        return "%s ? %s : %s" % (render_expr(k[0], m), arms[0], arms[1])
+    if op == "cmp":
+        a = paren(k[0], m) if k[0].op == "cond" else render_expr(k[0], m)
+        if m and e.margin:
+            return "rt_margin(%s - %s) %s 0.0" % (a, paren(k[1], m), e.text)
+        return "%s %s %s" % (a, e.text, paren(k[1], m))
+    if op == "logic":
+        return (" %s " % e.text).join(
+            paren(x, m) if x.op == "logic" else render_expr(x, m) for x in k)
+    if op == "not":
+        return "!(" + render_expr(k[0], m) + ")"
+    raise ValueError(op)
+
+
+def render_block(block, m, ind):
+    out = []
+    for s in block:
+        out += render_stmt(s, m, ind)
+    return out
+
+
+def render_stmt(s, m, ind):
+    pad = "  " * ind
+    op, x = s.op, s.extra
+    ex = [render_expr(e, m) for e in s.exprs]
+    if op == "decl":
+        return ["%sdouble %s = %s;" % (pad, s.text, ex[0])]
+    if op == "arr":
+        return ["%sdouble %s[%d] = {%s};" % (pad, s.text, len(ex), ", ".join(ex))]
+    if op == "assign":
+        return ["%s%s %s %s;" % (pad, s.text, x["aop"], ex[0])]
+    if op in ("break", "continue", "raw"):
+        return [pad + (s.text or op) + ";"]
+    if op == "return":
+        return ["%sreturn %s;" % (pad, ex[0])]
+    if op == "call":
+        return ["%s%s;" % (pad, ex[0])]
+    if op == "if":
+        out = ["%sif (%s) {" % (pad, ex[0])] + render_block(s.blocks[0], m, ind + 1)
+        if len(s.blocks) > 1 and s.blocks[1]:
+            out += [pad + "} else {"] + render_block(s.blocks[1], m, ind + 1)
+        return out + [pad + "}"]
+    if op == "for":
+        head = "%sfor (%s; %s; %s) {" % (pad, x["init"], ex[0], x["step"])
+        return [head] + render_block(s.blocks[0], m, ind + 1) + [pad + "}"]
+    if op == "while":
+        head = "%swhile (%s) {" % (pad, ex[0])
+        return [head] + render_block(s.blocks[0], m, ind + 1) + [pad + "}"]
+    raise ValueError(op)
+
+
+def param_decl(p):
+    return {"d": "double %s", "arr": "const double *%s", "int": "int %s",
+            "n": "int %s", "struct": "const %s &%%s" % p.get("type"),
+            "ref": "double &%s", "out": "double *%s"}[p["kind"]] % p["name"]
+
+
+def render_func(f, m=False, annotate=False):
+    head = "%s%s %s%s(%s) {" % (
+        "" if annotate else "static ", f.ret, f.name, "_m" if m else "",
+        ", ".join(param_decl(p) for p in f.params))
+    lines = (['GRADC_DIFF("grad")'] if annotate else []) + [head]
+    return lines + render_block(f.body, m, 1) + ["}"]
+
+
+# ---------------------------------------------------------- the generator
+
+LITS = ["0.5", "1.5", "2.0", "0.25", "0.75", "1.25", "3.0", "0.125"]
+THRESHOLDS = ["0.0", "0.25", "-0.25", "0.5", "-0.5", "1.0"]
+# Safe on any finite argument of moderate size; {p0} is the parenthesized
+# argument, {0} the bare one.
+MATH = ["std::sin({0})", "std::cos({0})", "std::tanh({0})",
+        "std::exp(std::sin({0}))", "std::exp(-{p0} * {p0})",
+        "std::log(1.0 + {p0} * {p0})", "std::sqrt(1.0 + {p0} * {p0})",
+        "{p0} / (1.0 + {p0} * {p0})", "std::atan({0})", "std::erf({0})",
+        "std::exp(0.5 * std::tanh({0}))", "std::hypot({0}, 0.5)",
+        "std::cbrt(2.0 + std::sin({0}))", "std::pow(1.5 + std::cos({0}), 2.0)"]
+
+
+def sum_of(terms):
+    e = terms[0]
+    for t in terms[1:]:
+        e = Expr("bin", "+", [e, t])
+    return e
+
+
+class Var:
+    def __init__(self, ty, writable=True, size=0, bound=None, value=None, to_n=False):
+        # ty: d (double), i (int), arr (array of size), st (struct);
+        # bound: a counter's exclusive upper bound (its values are in
+        # [0, bound)); to_n: the bound is the arrays' size parameter, so
+        # that i + 1 < n guards w[i + 1]; value: a passive int parameter's
+        # value, or "param" for the parameters.
+        self.ty, self.writable, self.size = ty, writable, size
+        self.bound, self.value, self.to_n = bound, value, to_n
+
+
+class Gen:
+    """Generates one annotated function (or a helper) from rng."""
+
+    def __init__(self, rng, feats, name, helper=False, budget=22):
+        self.rng, self.feats, self.name = rng, feats, name
+        self.helper = helper
+        self.frames = [{}]  # name -> Var; frames[0]: parameters and top level
+        self.loops = []     # "for" / "while" of the enclosing loops
+        self.budget = budget  # statements left
+        self.counter = 0
+        self.helpers, self.structs = [], []
+        self.narr = None    # the value of n when there are array parameters
+        self.nname = "n"    # the name of their size ("m" in a helper)
+
+    # -- names and scopes
+    def fresh(self, prefix):
+        self.counter += 1
+        return "%s%d" % (prefix, self.counter)
+
+    def on(self, feat):
+        return feat in self.feats
+
+    def chance(self, p):
+        return self.rng.random() < p
+
+    def declare(self, name, var):
+        self.frames[-1][name] = var
+
+    def visible(self, ty):
+        """Names of type ty that may be read here: the top level and the
+        innermost block, or every enclosing block with outer_read. Ints
+        (loop counters, passive parameters) are always visible: indexing
+        w[i] in an if inside the loop is basic."""
+        if ty == "i" or self.on("outer_read"):
+            frames = self.frames
+        else:
+            frames = [self.frames[0]] + self.frames[1:][-1:]
+        return [(n, v) for f in frames for n, v in f.items() if v.ty == ty]
+
+    def pick(self, weighted):
+        total = sum(w for _, w in weighted)
+        r = self.rng.random() * total
+        for item, w in weighted:
+            r -= w
+            if r < 0:
+                return item
+        return weighted[-1][0]
+
+    # -- expressions
+    def lit(self):
+        return Expr("lit", self.rng.choice(LITS))
+
+    def index(self, size, param):
+        """A valid index into an array of `size` elements."""
+        opts = [str(j) for j in range(min(size, 3))]
+        if param:
+            opts.append(self.nname + " - 1")
+        opts += [n for n, v in self.visible("i")
+                 if v.bound is not None and v.bound <= size] * 3
+        return self.rng.choice(opts)
+
+    def leaf(self):
+        opts = [(("var", n), 4) for n, _ in self.visible("d")]
+        opts += [(("arr", n, v), 3) for n, v in self.visible("arr")]
+        opts += [(("st", n, v), 2) for n, v in self.visible("st")]
+        opts.append((("lit",), 1))
+        ch = self.pick(opts)
+        if ch[0] == "var":
+            return Expr("var", ch[1])
+        if ch[0] == "arr":
+            return Expr("var", "%s[%s]" % (ch[1], self.index(ch[2].size, ch[2].value == "param")))
+        if ch[0] == "st":
+            member = self.rng.choice(["a", "b", "c", "v[0]", "v[1]"])
+            return Expr("var", "%s.%s" % (ch[1], member))
+        return self.lit()
+
+    def guarded(self):
+        """A ?: whose other arm would fault if it were evaluated."""
+        counters = [(n, v) for n, v in self.visible("i") if v.to_n]
+        arrays = [n for n, v in self.visible("arr") if v.value == "param"]
+        if counters and arrays and self.chance(0.6):
+            i, a = self.rng.choice(counters)[0], self.rng.choice(arrays)
+            if self.chance(0.5):
+                return Expr("cond", "", [Expr("cmp", "<", [Expr("var", i + " + 1"), Expr("var", self.nname)], "b"),
+                                         Expr("var", "%s[%s + 1]" % (a, i)), self.lit()])
+            return Expr("cond", "", [Expr("cmp", ">", [Expr("var", i), Expr("lit", "0")], "b"),
+                                     Expr("var", "%s[%s - 1]" % (a, i)), self.lit()])
+        v = self.leaf()
+        fn = self.rng.choice(["std::sqrt({0})", "std::log({0})"])
+        cmp = Expr("cmp", ">", [v, Expr("lit", "0.0")], "b", margin=True)
+        return Expr("cond", "", [cmp, Expr("fn", fn, [copy.deepcopy(v)]),
+                                 Expr("bin", "*", [Expr("lit", "2.0"), copy.deepcopy(v)])])
+
+    def dexpr(self, depth):
+        if depth <= 0 or self.chance(0.25):
+            return self.leaf()
+        opts = [("bin", 5), ("scale", 2)]
+        if self.on("math"):
+            opts.append(("fn", 4))
+        if self.on("ternary"):
+            opts.append(("cond", 1))
+        if self.on("guarded_ternary"):
+            opts.append(("guard", 1))
+        if self.on("helper") and not self.helper:
+            opts.append(("call", 1))
+        ch = self.pick(opts)
+        if ch == "bin":
+            op = self.rng.choice("+-*")
+            a, b = self.dexpr(depth - 1), self.dexpr(depth - 1)
+            if op == "-" and render_expr(a) == render_expr(b):
+                op = "+"  # x - x: a condition on it has no margin
+            return Expr("bin", op, [a, b])
+        if ch == "scale":
+            return Expr("bin", "*", [self.lit(), self.dexpr(depth - 1)])
+        if ch == "fn":
+            return Expr("fn", self.rng.choice(MATH), [self.dexpr(depth - 1)])
+        if ch == "cond":
+            return Expr("cond", "", [self.cond(), self.dexpr(depth - 1), self.dexpr(depth - 1)])
+        if ch == "guard":
+            return self.guarded()
+        return self.call()
+
+    def cond(self, allow_logic=True):
+        ints = self.visible("i")
+        opts = [("d", 3)]
+        if ints:
+            opts.append(("i", 2))
+        if allow_logic and self.on("logic"):
+            opts.append(("logic", 1))
+        counters = [n for n, v in ints if v.to_n]
+        arrays = [n for n, v in self.visible("arr") if v.value == "param"]
+        if allow_logic and self.on("guarded_logic") and counters and arrays:
+            opts.append(("guard", 2))
+        ch = self.pick(opts)
+        if ch == "d":
+            op = self.rng.choice(["<", ">", "<=", ">="])
+            return Expr("cmp", op, [self.dexpr(1), Expr("lit", self.rng.choice(THRESHOLDS))],
+                        "b", margin=True)
+        if ch == "i":
+            n, v = self.rng.choice(ints)
+            if v.value is not None:  # a passive parameter
+                return Expr("cmp", self.rng.choice([">", "==", "<"]),
+                            [Expr("var", n), Expr("lit", str(self.rng.randint(0, 3)))], "b")
+            return self.rng.choice([
+                Expr("cmp", ">", [Expr("var", n), Expr("lit", "0")], "b"),
+                Expr("cmp", "==", [Expr("var", n + " % 2"), Expr("lit", "0")], "b"),
+                Expr("cmp", "<", [Expr("var", n), Expr("lit", "2")], "b")])
+        if ch == "logic":
+            parts = [self.cond(False), self.cond(False)]
+            if self.chance(0.2):
+                return Expr("not", "", [parts[0]], "b")
+            return Expr("logic", self.rng.choice(["&&", "||"]), parts, "b")
+        i, a = self.rng.choice(counters), self.rng.choice(arrays)
+        th = Expr("lit", self.rng.choice(THRESHOLDS))
+        if self.chance(0.5):
+            return Expr("logic", "&&", [
+                Expr("cmp", "<", [Expr("var", i + " + 1"), Expr("var", self.nname)], "b"),
+                Expr("cmp", ">", [Expr("var", "%s[%s + 1]" % (a, i)), th], "b", True)], "b")
+        return Expr("logic", "||", [
+            Expr("cmp", "==", [Expr("var", i), Expr("lit", "0")], "b"),
+            Expr("cmp", "<", [Expr("var", "%s[%s - 1]" % (a, i)), th], "b", True)], "b")
+
+    # -- helpers
+    def array_params(self):
+        return [n for n, v in self.frames[0].items() if v.ty == "arr" and v.value == "param"]
+
+    def new_helper(self, out):
+        """A helper of one or two doubles (and the caller's array w, n);
+        out: void, writing two results through references (or, given an
+        array, through a pointer)."""
+        name = "%s_%s%d" % (self.name, "o" if out else "h", len(self.helpers))
+        feats = self.feats - {"helper", "helper_out", "param_write", "struct",
+                              "struct_local", "early_return", "int_param"}
+        g = Gen(self.rng, feats, name, helper=True, budget=4)
+        params = [{"kind": "d", "name": "a"}]
+        g.declare("a", Var("d", writable=False))
+        if self.chance(0.6):
+            params.append({"kind": "d", "name": "b"})
+            g.declare("b", Var("d", writable=False))
+        arrays = self.array_params()
+        with_array = bool(arrays) and self.chance(0.4)
+        if with_array:
+            params = [{"kind": "arr", "name": "v"}, {"kind": "n", "name": "m"}] + params
+            g.declare("v", Var("arr", writable=False, size=self.narr, value="param"))
+            g.declare("m", Var("i", writable=False, value=self.narr))
+            g.narr, g.nname = self.narr, "m"
+        body = g.start_sink() + g.block(self.rng.randint(1, 3))
+        if with_array and g.on("for"):
+            # A reduction over the array, so that the pullback of a loop
+            # over a pointer argument is exercised.
+            body += [Stmt("decl", "acc", [Expr("lit", "0.0")]),
+                     Stmt("for", "", [Expr("cmp", "<", [Expr("var", "i"), Expr("var", "m")], "b")],
+                          [[Stmt("assign", "acc", [g.dexpr(1)], aop="+=")]],
+                          init="int i = 0", step="++i")]
+            g.frames[0]["acc"] = Var("d")
+        if not out:
+            body.append(Stmt("return", "", [sum_of([g.dexpr(2)] + g.reads_of(g.frames[0]))]))
+            f = Func(name, "double", params, body)
+        elif with_array and self.chance(0.5):
+            params.append({"kind": "out", "name": "o"})
+            body += [Stmt("assign", "o[0]", [sum_of([g.dexpr(2)] + g.reads_of(g.frames[0]))], aop="="),
+                     Stmt("assign", "o[1]", [g.dexpr(2)], aop="=")]
+            f = Func(name, "void", params, body)
+            f.outs = "ptr"
+        else:
+            params += [{"kind": "ref", "name": "r"}, {"kind": "ref", "name": "q"}]
+            body += [Stmt("assign", "r", [sum_of([g.dexpr(2)] + g.reads_of(g.frames[0]))], aop="="),
+                     Stmt("assign", "q", [g.dexpr(2)], aop="=")]
+            f = Func(name, "void", params, body)
+            f.outs = "ref"
+        self.helpers.append(f)
+        return f
+
+    def args_for(self, f):
+        args = []
+        for p in f.params:
+            if p["kind"] == "arr":
+                args.append(Expr("var", self.rng.choice(self.array_params())))
+            elif p["kind"] == "n":
+                args.append(Expr("var", "n"))
+            elif p["kind"] == "d":
+                args.append(self.dexpr(1))
+        return args
+
+    def call(self):
+        scalar = [h for h in self.helpers if h.ret == "double" and
+                  (self.array_params() or h.params[0]["kind"] == "d")]
+        f = self.rng.choice(scalar) if scalar and self.chance(0.4) else self.new_helper(False)
+        return Expr("call", f.name, self.args_for(f))
+
+    def out_call(self):
+        f = self.new_helper(True)
+        args = self.args_for(f)
+        if f.outs == "ptr":
+            o = self.fresh("o")
+            self.declare(o, Var("arr", writable=False, size=2))
+            decl = Stmt("raw", "double %s[2]" % o)
+            args.append(Expr("var", o))
+        else:
+            r, q = self.fresh("r"), self.fresh("r")
+            self.declare(r, Var("d", writable=False))
+            self.declare(q, Var("d", writable=False))
+            decl = Stmt("raw", "double %s, %s" % (r, q))
+            args += [Expr("var", r), Expr("var", q)]
+        return [decl, Stmt("call", "", [Expr("call", f.name, args)])]
+
+    # -- statements
+    def writable(self, ty="d"):
+        return [n for n, v in self.visible(ty) if v.writable]
+
+    def block(self, count):
+        """count statements in the current block (a helper's body)."""
+        out = []
+        for _ in range(count):
+            if self.budget <= 0:
+                break
+            self.budget -= 1
+            out += self.stmt(None)
+        return out
+
+    def sub_block(self, count, loop=None, setup=None):
+        """A nested block with its own frame; setup declares its counter."""
+        self.frames.append({})
+        if setup:
+            setup()
+        out = []
+        for _ in range(count):
+            if self.budget <= 0:
+                break
+            self.budget -= 1
+            out += self.stmt(loop)
+        # Every local is read: no dead code that gradc would drop unseen,
+        # no unused-variable warning.
+        terms = self.reads_of(self.frames[-1])
+        if terms:
+            out.append(Stmt("assign", self.sink, [sum_of(terms)], aop="+="))
+        self.frames.pop()
+        return out
+
+    def reads_of(self, frame):
+        """Reads of the locals declared in frame (an array's element 0, a
+        struct's member b)."""
+        terms = []
+        for n, v in frame.items():
+            if v.ty == "d" and v.value != "param" and n != self.sink:
+                terms.append(Expr("var", n))
+            elif v.ty == "arr" and v.value != "param":
+                terms.append(Expr("var", n + "[0]"))
+            elif v.ty == "st" and v.value != "param":
+                terms.append(Expr("var", n + ".b"))
+        return terms
+
+    def stmt(self, loop):
+        depth = len(self.frames) - 1
+        top = depth == 0
+        nloops = len(self.loops)
+        opts = [("decl", 3), ("compound", 3)]
+        if self.on("reassign"):
+            opts.append(("reassign", 2))
+        if self.on("dead_store"):
+            opts.append(("dead", 1.5))
+        if self.on("if") and depth < 3:
+            opts.append(("if", 2))
+        max_loops = 2 if self.on("nested") else 1
+        if self.on("for") and nloops < max_loops:
+            opts.append(("for", 2))
+        if self.on("while") and nloops < max_loops:
+            opts.append(("while", 1))
+        if self.on("local_array"):
+            opts.append(("arr", 1))
+        if self.on("array_update") and self.writable("arr"):
+            opts.append(("arrupd", 2))
+        if self.on("helper_out") and not self.helper and len(self.helpers) < 3:
+            opts.append(("outcall", 1))
+        if self.on("struct_local") and not self.helper:
+            opts.append(("stlocal", 1))
+        if self.on("break") and loop:
+            opts.append(("break", 1.5))
+        if self.on("early_return") and top and not self.helper:
+            opts.append(("early", 0.7))
+        if self.on("param_write") and top and not self.helper:
+            opts.append(("pwrite", 0.7))
+        ch = self.pick(opts)
+        return getattr(self, "s_" + ch)(loop)
+
+    def s_decl(self, loop):
+        t = self.fresh("t")
+        s = Stmt("decl", t, [self.dexpr(2)])
+        self.declare(t, Var("d"))
+        return [s]
+
+    def s_compound(self, loop):
+        targets = self.writable()
+        if not targets:
+            return self.s_decl(loop)
+        t = self.rng.choice(targets)
+        aop = self.rng.choice(["+=", "+=", "-=", "*="])
+        e = self.dexpr(2)
+        if aop == "*=":  # a factor near 1 keeps products O(1)
+            e = Expr("bin", "+", [Expr("lit", "0.75"),
+                                  Expr("bin", "*", [Expr("lit", "0.25"), Expr("fn", "std::sin({0})", [e])])])
+        return [Stmt("assign", t, [e], aop=aop)]
+
+    def s_reassign(self, loop):
+        targets = self.writable()
+        if not targets:
+            return self.s_decl(loop)
+        t = self.rng.choice(targets)
+        e = self.dexpr(2)
+        if self.chance(0.5):  # a recurrence: t = 0.5 * t + e
+            e = Expr("bin", "+", [Expr("bin", "*", [Expr("lit", "0.5"), Expr("var", t)]), e])
+        return [Stmt("assign", t, [e], aop="=")]
+
+    def s_dead(self, loop):
+        t = self.fresh("t")
+        first = Stmt("decl", t, [self.leaf()])
+        second = Stmt("assign", t, [self.dexpr(1)], aop="=")
+        self.declare(t, Var("d"))
+        return [first, second]
+
+    def s_if(self, loop):
+        c = self.cond()
+        then = self.sub_block(self.rng.randint(1, 3))
+        other = self.sub_block(self.rng.randint(1, 2)) if self.chance(0.5) else []
+        return [Stmt("if", "", [c], [then, other])]
+
+    def loop_body(self, kind, setup):
+        self.loops.append(kind)
+        body = self.sub_block(self.rng.randint(1, 4), loop=kind, setup=setup)
+        self.loops.pop()
+        return body
+
+    def s_for(self, loop):
+        i = self.fresh("i")
+        bounds = [("3", 3), ("2", 2)]
+        ints = [(n, v) for n, v in self.frames[0].items() if v.ty == "i" and v.value is not None]
+        if ints:
+            n, v = self.rng.choice(ints)
+            bounds.append((n, v.value))
+        if self.narr:
+            bounds += [(self.nname, self.narr)] * 3
+        text, bound = self.rng.choice(bounds)
+        var = Var("i", writable=False, bound=bound, to_n=text == self.nname)
+        body = self.loop_body("for", lambda: self.declare(i, var))
+        if self.chance(0.25):
+            return [Stmt("for", "", [Expr("cmp", ">=", [Expr("var", i), Expr("lit", "0")], "b")],
+                         [body], init="int %s = %s - 1" % (i, text), step="--" + i)]
+        return [Stmt("for", "", [Expr("cmp", "<", [Expr("var", i), Expr("var", text)], "b")],
+                     [body], init="int %s = 0" % i, step="++" + i)]
+
+    def s_while(self, loop):
+        j = self.fresh("j")
+        out = [Stmt("raw", "int %s = 0" % j)]
+        if self.chance(0.5):  # counted
+            cond = Expr("cmp", "<", [Expr("var", j), Expr("lit", "3")], "b")
+            body = self.loop_body("while", lambda: self.declare(j, Var("i", writable=False, bound=3)))
+        else:  # on data, capped; c grows by at least 0.1 per iteration
+            c = self.fresh("c")
+            out.insert(0, Stmt("decl", c, [self.dexpr(1)]))
+            self.declare(c, Var("d", writable=False))
+            cond = Expr("logic", "&&", [
+                Expr("cmp", "<", [Expr("var", c), Expr("lit", self.rng.choice(["1.0", "1.5", "2.0"]))],
+                     "b", margin=True),
+                Expr("cmp", "<", [Expr("var", j), Expr("lit", "6")], "b")], "b")
+            body = self.loop_body("while", lambda: self.declare(j, Var("i", writable=False, bound=6)))
+            step = Expr("bin", "+", [Expr("lit", "0.3"), Expr("bin", "*", [
+                Expr("lit", "0.2"), Expr("fn", "std::tanh({0})", [self.dexpr(1)])])])
+            body.append(Stmt("assign", c, [step], aop="+="))
+        body.append(Stmt("raw", "++" + j))
+        return out + [Stmt("while", "", [cond], [body])]
+
+    def s_arr(self, loop):
+        a = self.fresh("a")
+        size = self.rng.choice([3, 4])
+        s = Stmt("arr", a, [self.dexpr(1) for _ in range(size)])
+        self.declare(a, Var("arr", size=size))
+        return [s]
+
+    def s_arrupd(self, loop):
+        a = self.rng.choice(self.writable("arr"))
+        size = [v for n, v in self.visible("arr") if n == a][0].size
+        aop = self.rng.choice(["=", "+=", "*="])
+        e = self.dexpr(2)
+        if aop == "*=":
+            e = Expr("bin", "+", [Expr("lit", "0.75"),
+                                  Expr("bin", "*", [Expr("lit", "0.25"), Expr("fn", "std::cos({0})", [e])])])
+        return [Stmt("assign", "%s[%s]" % (a, self.index(size, False)), [e], aop=aop)]
+
+    def s_outcall(self, loop):
+        return self.out_call()
+
+    def s_stlocal(self, loop):
+        if not self.structs:
+            self.structs.append("S_" + self.name)
+        q = self.fresh("q")
+        init = [self.render_tmp(self.dexpr(1)) for _ in range(3)]
+        init.append("{%s, %s}" % (self.render_tmp(self.dexpr(1)), self.render_tmp(self.dexpr(1))))
+        # The initializer is kept as text: the reducer simplifies the
+        # member stores after it instead.
+        out = [Stmt("raw", "%s %s{%s}" % (self.structs[0], q, ", ".join(init)))]
+        self.declare(q, Var("st", writable=False))
+        for member in self.rng.sample(["a", "b", "c", "v[0]", "v[1]"], 2):
+            out.append(Stmt("assign", "%s.%s" % (q, member), [self.dexpr(1)],
+                            aop=self.rng.choice(["=", "+="])))
+        return out
+
+    def render_tmp(self, e):
+        # Initializers of a local struct contain no comparison on doubles
+        # (they would be left out of the margins): plain rendering is exact.
+        s = render_expr(e)
+        if "?" in s:
+            return self.lit().text
+        return s
+
+    def s_break(self, loop):
+        word = "break" if loop == "while" or self.chance(0.5) else "continue"
+        c = self.cond()
+        if word == "break" and self.chance(0.4):
+            # if (c) { t += e; break; }: the last statement of its path
+            t = self.writable()
+            if t:
+                return [Stmt("if", "", [c], [[Stmt("assign", self.rng.choice(t), [self.dexpr(1)], aop="+="),
+                                              Stmt("break")]])]
+        return [Stmt("if", "", [c], [[Stmt(word)]])]
+
+    def s_early(self, loop):
+        return [Stmt("if", "", [self.cond()], [[Stmt("return", "", [self.dexpr(2)])]])]
+
+    def s_pwrite(self, loop):
+        ps = [n for n, v in self.frames[0].items() if v.ty == "d" and v.value == "param"]
+        if not ps:
+            return self.s_decl(loop)
+        return [Stmt("assign", self.rng.choice(ps), [self.dexpr(2)], aop="=")]
+
+    def start_sink(self):
+        """s0, the top-level local that the locals of nested blocks are
+        added to."""
+        self.sink = "s0"
+        s = Stmt("decl", "s0", [self.dexpr(1)])
+        self.declare("s0", Var("d"))
+        return [s]
+
+    # -- the function
+    def function(self):
+        rng = self.rng
+        params = []
+        for name in rng.sample(["x", "y", "z"], rng.randint(1, 3)):
+            params.append({"kind": "d", "name": name})
+            self.declare(name, Var("d", writable=False, value="param"))
+        if self.on("array_param") and rng.random() < 0.7:
+            self.narr = rng.randint(2, 4)
+            for name in ["w", "v"][:rng.randint(1, 2)]:
+                params.append({"kind": "arr", "name": name, "size": self.narr})
+                self.declare(name, Var("arr", writable=False, size=self.narr, value="param"))
+        if self.on("struct") and rng.random() < 0.4:
+            self.structs.append("S_" + self.name)
+            params.append({"kind": "struct", "name": "p", "type": self.structs[0]})
+            self.declare("p", Var("st", writable=False))
+        if self.on("int_param") and rng.random() < 0.5:
+            kv = rng.randint(0, 3)
+            params.append({"kind": "int", "name": "k", "value": kv})
+            self.declare("k", Var("i", writable=False, value=kv))
+        rng.shuffle(params)
+        if self.narr:  # n after the arrays, as people write it
+            params.append({"kind": "n", "name": "n", "value": self.narr})
+        # A param_write makes the parameter writable at the top level only
+        # (gradc refuses writes to parameters in loops and branches).
+        body = self.start_sink()
+        for _ in range(rng.randint(3, 7)):
+            if self.budget <= 0:
+                break
+            self.budget -= 1
+            body += self.stmt(None)
+        # The result reads the top-level locals (no dead code, no unused
+        # variable) and one more expression.
+        terms = [self.dexpr(2), Expr("var", self.sink)] + self.reads_of(self.frames[0])
+        body.append(Stmt("return", "", [sum_of(terms)]))
+        f = Func(self.name, "double", params, body)
+        f.helpers, f.structs = self.helpers, self.structs
+        f.points = [self.point(params) for _ in range(8)]
+        return f
+
+    def point(self, params):
+        pt = {}
+        for p in params:
+            if p["kind"] == "d":
+                pt[p["name"]] = [self.value()]
+            elif p["kind"] == "arr":
+                pt[p["name"]] = [self.value() for _ in range(p["size"])]
+            elif p["kind"] == "struct":
+                pt[p["name"]] = [self.value() for _ in range(5)]
+        return pt
+
+    def value(self):
+        return round(self.rng.uniform(-1.5, 1.5), 3)
+
+
+def generate(seed, index, feats):
+    """Function `index` of the file with seed `seed`: its own stream."""
+    rng = random.Random("%d/%d" % (seed, index))
+    return Gen(rng, feats, "f%d_%d" % (seed, index)).function()
+
+
+def generate_file(seed, count, feats):
+    return [generate(seed, i, feats) for i in range(count)]
+
+
+# ----------------------------------------------------------- the harness
+
+def harness_args(f, src, adj=None):
+    """Arguments of f's call from a harness lambda: src is the Arrays of
+    values (p), adj the adjoints (d) when calling f_grad / f_pullback."""
+    args, dargs, pre, post = [], [], [], []
+    k = 0
+    for p in f.params:
+        kind = p["kind"]
+        if kind in ("int", "n"):
+            args.append(str(p["value"]))
+            continue
+        if kind == "d":
+            args.append("%s[%d][0]" % (src, k))
+            dargs.append("%s[%d][0]" % (adj, k))
+        elif kind == "arr":
+            args.append("%s[%d].data()" % (src, k))
+            dargs.append("%s[%d].data()" % (adj, k))
+        elif kind == "struct":
+            args.append("gradc_check::as<%s>(%s[%d])" % (p["type"], src, k))
+            pre.append("%s d%s = gradc_check::as<%s>(%s[%d]);" % (p["type"], p["name"], p["type"], adj, k))
+            post.append("gradc_check::back(d%s, %s[%d]);" % (p["name"], adj, k))
+            dargs.append("d" + p["name"])
+        k += 1
+    return args, dargs, pre, post
+
+
+def render_harness(f):
+    name = f.name
+    wrt = [p for p in f.params if p["kind"] in ("d", "arr", "struct")]
+    passive = [p for p in f.params if p["kind"] in ("int", "n")]
+    args, _, _, _ = harness_args(f, "p")
+    margs, _, _, _ = harness_args(f, "P")
+    gargs, gd, pre, post = harness_args(f, "p", "d")
+    pts = ",\n      ".join("{%s}" % ", ".join("{%s}" % ", ".join(repr(x) for x in pt[p["name"]])
+                                               for p in wrt) for pt in f.points)
+    named = ", ".join('{"%s", P[%d]}' % (p["name"], k) for k, p in enumerate(wrt))
+    pnamed = ", ".join('{"%s", {%d}}' % (p["name"], p["value"]) for p in passive)
+    call_g = "%s_grad(%s)" % (name, ", ".join(gargs + gd))
+    call_pb = "%s_pullback(%s)" % (name, ", ".join(gargs + ["s"] + gd))
+    return """
+static void run_{name}() {{
+  using gradc_check::Arrays;
+  static const Arrays points[] = {{
+      {pts}}};
+  std::printf("{name}: start\\n");
+  for (const Arrays &P : points) {{
+    rt_min_margin = 1e300;
+    double v = {name}_m({margs});
+    if (!(rt_min_margin >= 1e-3 && std::isfinite(v) && std::fabs(v) < 1e4))
+      continue;
+    gradc_check::check_arrays(
+        "{name}", {{{named}}}, {{{pnamed}}},
+        [](const Arrays &p) {{ return {name}({args}); }},
+        [](const Arrays &p, Arrays &d) {{
+          {pre}double r = {call_g};
+          {post}return r;
+        }},
+        [](const Arrays &p, double s, Arrays &d) {{
+          {pre}{call_pb};
+          {post}
+        }},
+        1e-5);
+    std::printf("{name}: done\\n");
+    return;
+  }}
+  std::printf("{name}: SKIP no well-conditioned point\\n");
+}}""".format(name=name, pts=pts, margs=", ".join(margs), named=named, pnamed=pnamed,
+             args=", ".join(args), pre=" ".join(pre) + ("\n          " if pre else ""),
+             post=" ".join(post) + ("\n          " if post else ""),
+             call_g=call_g, call_pb=call_pb)
+
+
+def used_helpers(f):
+    """The helpers f still calls (the reducer may have deleted calls)."""
+    text = "\n".join(render_func(f))
+    return [h for h in f.helpers if re.search(r"\b%s\(" % h.name, text)]
+
+
+def used_structs(f):
+    text = "\n".join(render_func(f))
+    return [s for s in f.structs if re.search(r"\b%s\b" % s, text)]
+
+
+def render_file(funcs, header=""):
+    """The source gradc reads, with its harness after #ifndef __GRADC__."""
+    out = ["// Generated by test/random/gen.py" + (": " + header if header else "") + ".",
+           "#include <gradc/gradc.h>", "", "#include <cmath>", ""]
+    for f in funcs:
+        for s in used_structs(f):
+            out += ["struct %s {" % s, "  double a, b, c;", "  double v[2];", "};", ""]
+        for h in used_helpers(f):
+            out += render_func(h) + [""]
+        out += render_func(f, annotate=True) + [""]
+    out += ["#ifndef __GRADC__", "#include GRADC_OUT", '#include "gradc_check.h"', "",
+            "// The margin of every comparison of doubles the copies below make:",
+            "// the harness wants a point far from every branch's threshold.",
+            "static double rt_min_margin;",
+            "static double rt_margin(double v) {",
+            "  rt_min_margin = std::fmin(rt_min_margin, std::fabs(v));",
+            "  return v;", "}", ""]
+    for f in funcs:
+        for h in used_helpers(f):
+            out += render_func(h, m=True) + [""]
+        out += render_func(f, m=True) + [""]
+    for f in funcs:
+        out.append(render_harness(f))
+    out += ["", "int main() {", "  std::setvbuf(stdout, nullptr, _IONBF, 0);"]
+    out += ["  run_%s();" % f.name for f in funcs]
+    out += ["  return gradc_check::finish();", "}", "#endif", ""]
+    return "\n".join(out)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--per-file", type=int, default=5)
+    ap.add_argument("--features", default="all",
+                    help="comma list; 'all', 'safe' (all but KNOWN_BUGS), -name removes")
+    ap.add_argument("--list-features", action="store_true")
+    ap.add_argument("-o", default="-")
+    a = ap.parse_args()
+    if a.list_features:
+        for name, what in FEATURES.items():
+            bug = KNOWN_BUGS.get(name)
+            print("%-16s %s%s" % (name, what, "  [known bug %s]" % bug if bug else ""))
+        return
+    feats = parse_features(a.features)
+    text = render_file(generate_file(a.seed, a.per_file, feats),
+                       "--seed %d --per-file %d --features %s" % (a.seed, a.per_file, a.features))
+    if a.o == "-":
+        sys.stdout.write(text)
+    else:
+        with open(a.o, "w") as fh:
+            fh.write(text)
+
+
+if __name__ == "__main__":
+    main()
