@@ -310,9 +310,9 @@ private:
   /// Lp as a counted loop the backward sweep can count down again, if it
   /// is one.
   std::optional<CountedLoop> counted(const Value &Lp) const;
-  /// Whether memory Base may be read before S runs (earlier, or in an
-  /// earlier iteration of a loop around S).
-  bool readBefore(const Value &S, const Value *Base) const;
+  /// Whether memory Base may be read, or written by another op, before S
+  /// runs (earlier, or in an earlier iteration of a loop around S).
+  bool usedBefore(const Value &S, const Value *Base) const;
   bool isOutput(const Value *Base) const {
     for (unsigned I : Opts.Out)
       if (P.Params[I].V == Base)
@@ -436,10 +436,10 @@ bool ReverseMode::isActiveOp(const Value &V) const {
   switch (V.Code) {
   case OpCode::Store:
     // A store of data over memory that carries derivatives still clears
-    // the adjoint of what was there, if that was read.
+    // the adjoint of what was there, if that was read or written.
     return Act.isActiveMemory(baseOf(V.Operands[0])) &&
            (Act.isVaried(V.Operands[1]) ||
-            readBefore(V, baseOf(V.Operands[0])));
+            usedBefore(V, baseOf(V.Operands[0])));
   case OpCode::If:
   case OpCode::Loop:
     for (const Block &R : V.Regions)
@@ -757,10 +757,15 @@ Value *ReverseMode::tapeValue(const Value *V, Frame *Fr) {
 }
 
 Value *ReverseMode::recompute(const Value *V, Frame *Fr) {
+  // Constants are made in Fr, where the recomputed op goes (Fr may be a
+  // frame around the current one: `0.5 * x[j]` used in a nested loop).
   std::vector<Value *> Ops;
   for (const Value *Op : V->Operands)
-    Ops.push_back(avail(Op));
+    Ops.push_back(Op->isConst() ? nullptr : avail(Op));
   return inFrame(Fr, [&] {
+    for (size_t I = 0; I < Ops.size(); ++I)
+      if (!Ops[I])
+        Ops[I] = avail(V->Operands[I]);
     Value *C = G->create(V->Code, V->Ty, Ops);
     copyAttributes(*V, *C);
     return B.append(C);
@@ -890,8 +895,9 @@ Value *ReverseMode::readAdjoint(const Value *Ptr, const Value *Index) {
   Frame &Fr = *Frames.back();
   flushStores(Fr);
   settleAliases(Fr, D, I);
-  if (takePendingZero(Fr, D, I))
-    B.store(D, B.constant(0, Base->Ty.scalarKind()), I);
+  // An adjoint zeroed (by a later store) and not added to since is zero.
+  if (findElement(Fr.PendingZero, D, I, Counters) != Fr.PendingZero.end())
+    return B.constant(0, Base->Ty.scalarKind());
   return B.load(D, I);
 }
 
@@ -951,31 +957,10 @@ void ReverseMode::flushPending(Frame &Fr) {
   B.setBlock(Saved);
 }
 
-/// The store that initializes a local where it is declared: nothing before
-/// it can read the local, so its adjoint needs no zeroing.
 /// Whether an op of Blk may read memory Base.
 static bool reads(const Block &Blk, const Value *Base) {
   return std::any_of(Blk.Ops.begin(), Blk.Ops.end(),
                      [&](const Value *V) { return reads(*V, Base); });
-}
-
-bool ReverseMode::readBefore(const Value &S, const Value *Base) const {
-  // Earlier in its block and the blocks around it, or anywhere in a loop
-  // around it (an earlier iteration).
-  for (const Value *Cur = &S;;) {
-    const Block *Blk = Home.at(Cur);
-    for (const Value *V : Blk->Ops) {
-      if (V == Cur)
-        break;
-      if (reads(*V, Base))
-        return true;
-    }
-    if (!Owner.count(Blk))
-      return false;
-    Cur = Owner.at(Blk);
-    if (Cur->Code == OpCode::Loop && reads(*Cur, Base))
-      return true;
-  }
 }
 
 /// The first op of Blk (or inside it, outside Skip) that writes memory
@@ -993,6 +978,34 @@ findWrite(const Block &Blk, const Value *Base, const Value *Skip = nullptr,
       return V;
   }
   return nullptr;
+}
+
+bool ReverseMode::usedBefore(const Value &S, const Value *Base) const {
+  // Earlier in its block and the blocks around it, or anywhere in a loop
+  // around it (an earlier iteration). A read adds to the adjoint S must
+  // clear; an earlier write (`t = x * y; t = 0;`) reads it.
+  auto Uses = [&](const Value &V) {
+    if (reads(V, Base) || (&V != &S && !V.isRegionOp() && writes(V, Base)))
+      return true;
+    for (const Block &R : V.Regions)
+      if (findWrite(R, Base, &S))
+        return true;
+    return false;
+  };
+  for (const Value *Cur = &S;;) {
+    const Block *Blk = Home.at(Cur);
+    for (const Value *V : Blk->Ops) {
+      if (V == Cur)
+        break;
+      if (Uses(*V))
+        return true;
+    }
+    if (!Owner.count(Blk))
+      return false;
+    Cur = Owner.at(Blk);
+    if (Cur->Code == OpCode::Loop && Uses(*Cur))
+      return true;
+  }
 }
 
 std::optional<CountedLoop> ReverseMode::counted(const Value &Lp) const {
@@ -1035,6 +1048,9 @@ std::optional<CountedLoop> ReverseMode::counted(const Value &Lp) const {
   return C;
 }
 
+/// The store that initializes a local where it is declared: nothing before
+/// it can read the local, so its adjoint needs no zeroing. A later store
+/// (`double t = x; t = 2 * y;`) overwrites what an earlier one left.
 bool ReverseMode::isInitStore(const Value &S) const {
   const Value *L = S.Operands[0];
   if (L->Code != OpCode::Local || L->IVal != 0 || !Home.count(L))
@@ -1045,7 +1061,8 @@ bool ReverseMode::isInitStore(const Value &S) const {
   auto It = std::find(Blk->Ops.begin(), Blk->Ops.end(), L);
   for (++It; It != Blk->Ops.end() && *It != &S; ++It)
     if ((*It)->isRegionOp() ||
-        ((*It)->Code == OpCode::Load && (*It)->Operands[0] == L))
+        (((*It)->Code == OpCode::Load || (*It)->Code == OpCode::Store) &&
+         (*It)->Operands[0] == L))
       return false;
   return true;
 }
@@ -1218,7 +1235,7 @@ void ReverseMode::backwardStore(const Value &V) {
   const Value *Ptr = V.Operands[0], *Val = V.Operands[1];
   const Value *Base = baseOf(Ptr);
   if (!Act.isActiveMemory(Base) ||
-      (!Act.isActive(Val) && (isInitStore(V) || !readBefore(V, Base))))
+      (!Act.isActive(Val) && (isInitStore(V) || !usedBefore(V, Base))))
     return;
   checkOutput(Base);
   noteFor(V);

@@ -124,8 +124,12 @@ private:
     std::string Type =
         Prm.Spelling.empty() ? typeName(Prm.V->Ty) : Prm.Spelling;
     std::string Name = Prm.V->Name;
-    if (Plan.Uses[Prm.V->Id] == 0 && !Name.empty())
-      Name = "/*" + Name + "*/"; // unused here; keeps -Wunused quiet
+    // Unused here: commented out to keep -Wunused quiet, unless a later
+    // value is assigned into it (`y = 2 * x;` before y is read).
+    bool Assigned = std::find(Plan.Replaces.begin(), Plan.Replaces.end(),
+                              Prm.V) != Plan.Replaces.end();
+    if (Plan.Uses[Prm.V->Id] == 0 && !Assigned && !Name.empty())
+      Name = "/*" + Name + "*/";
     if (Name.empty())
       return Type + Prm.Suffix;
     // `double (&w)[3]`: the declarator goes around the name.
