@@ -23,7 +23,8 @@ enum class Flow { Next, Break, Continue, Yield, Return, Fail };
 class Interpreter {
 public:
   Interpreter(const Function &F, const Limits &L, Run &R)
-      : F(F), L(L), R(R), Mem(L.MaxElements), Ptrs(F.numValues()) {
+      : F(F), L(L), R(R), Mem(L.MaxElements), Ptrs(F.numValues()),
+        Poison(F.numValues()) {
     R.Last.assign(F.numValues(), 0);
     R.Times.assign(F.numValues(), 0);
   }
@@ -68,15 +69,80 @@ private:
 
   /// Stops the run at V with Msg.
   Flow fail(const Value &V, const std::string &Msg) {
+    R.Error = located(V, Msg);
+    return Flow::Fail;
+  }
+
+  std::string located(const Value &V, const std::string &Msg) const {
     std::string Where = F.File;
     if (V.Loc.isValid())
       Where +=
           ":" + std::to_string(V.Loc.Line) + ":" + std::to_string(V.Loc.Col);
-    R.Error = Where + ": in " + F.Name + ": " + Msg;
-    return Flow::Fail;
+    return Where + ": in " + F.Name + ": " + Msg;
   }
 
-  Flow arithFail(const Value &V, ArithError E) { return fail(V, describe(E)); }
+  Flow arithFail(const Value &V, ArithError E) { return fault(V, describe(E)); }
+
+  /// Ops that compute a value and nothing else.
+  static bool pure(const Value &V) {
+    switch (V.Code) {
+    case OpCode::Cast:
+    case OpCode::Neg:
+    case OpCode::Add:
+    case OpCode::Sub:
+    case OpCode::Mul:
+    case OpCode::Div:
+    case OpCode::Rem:
+    case OpCode::Call:
+    case OpCode::Cmp:
+    case OpCode::Select:
+    case OpCode::And:
+    case OpCode::Or:
+    case OpCode::Not:
+    case OpCode::Load:
+    case OpCode::Offset:
+    case OpCode::Field:
+      return true;
+    case OpCode::Copy:
+      return !V.Ty.isMemory();
+    default:
+      return false;
+    }
+  }
+
+  /// A fault (a read out of bounds, a division by zero) in a pure op is
+  /// kept as V's poison: C++ evaluates `i < n && w[i] > 0` and `c ? a : b`
+  /// only in part, and the generated code inherits that, so the fault is
+  /// reported only where the value is used.
+  Flow fault(const Value &V, const std::string &Msg) {
+    if (!pure(V))
+      return fail(V, Msg);
+    Poison[V.Id] = located(V, Msg);
+    set(V, 0);
+    return Flow::Next;
+  }
+
+  /// The poison V's value carries from the operands it uses, or null.
+  const std::string *poisoned(const Value &V) const {
+    auto Of = [&](unsigned I) -> const std::string * {
+      const std::string &P = Poison[V.Operands[I]->Id];
+      return P.empty() ? nullptr : &P;
+    };
+    switch (V.Code) {
+    case OpCode::And:
+    case OpCode::Or:
+      if (Of(0) || (get(V.Operands[0]) != 0) == (V.Code == OpCode::And))
+        return Of(0) ? Of(0) : Of(1);
+      return nullptr;
+    case OpCode::Select:
+      return Of(0) ? Of(0) : Of(get(V.Operands[0]) != 0 ? 1 : 2);
+    default:
+      for (unsigned I = 0; I < V.Operands.size(); ++I)
+        if (Of(I))
+          return Of(I);
+      return nullptr;
+    }
+  }
 
   long double get(const Value *V) const { return R.Last[V->Id]; }
   void set(const Value &V, long double X) {
@@ -110,6 +176,17 @@ private:
   }
 
   Flow op(const Value &V) {
+    if (const std::string *Why = poisoned(V)) {
+      if (!pure(V)) {
+        R.Error = *Why;
+        return Flow::Fail;
+      }
+      Poison[V.Id] = *Why;
+      set(V, 0);
+      return Flow::Next;
+    }
+    if (!Poison[V.Id].empty())
+      Poison[V.Id].clear();
     Scalar S = V.Ty.scalarKind();
     const auto &Ops = V.Operands;
     long double Out = 0;
@@ -188,7 +265,7 @@ private:
     }
     case OpCode::Load:
       if (!Mem.read(Ptrs[Ops[0]->Id], index(V), "reads", Out, Err))
-        return fail(V, Err);
+        return fault(V, Err);
       break;
     case OpCode::Store:
       if (!Mem.write(Ptrs[Ops[0]->Id], index(V), get(Ops[1]), Err))
@@ -381,7 +458,9 @@ private:
   Memory Mem;
   Tapes Tps;
   std::vector<Pointer> Ptrs; ///< By Value::Id, for pointer-typed values.
-  std::set<unsigned> Locals; ///< Local ops that ran.
+  /// By Value::Id: why the value is unusable (see fault), or empty.
+  std::vector<std::string> Poison;
+  std::set<unsigned> Locals;          ///< Local ops that ran.
   std::vector<const Value *> Running; ///< Loops being run, innermost last.
   long double YieldValue = 0;
 };

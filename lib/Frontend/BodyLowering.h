@@ -254,6 +254,8 @@ private:
   int CurStmt = -1;
   /// How many If or Loop regions enclose the statement being lowered.
   unsigned RegionDepth = 0;
+  /// Nonzero while lowering a loop's init, condition or step.
+  unsigned InLoopHeader = 0;
   /// How many loop bodies enclose it (break and continue need one).
   unsigned LoopDepth = 0;
   /// While lowering the operand of an explicit cast: where the cast is.

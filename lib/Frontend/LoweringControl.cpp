@@ -94,10 +94,12 @@ void BodyLowering::lowerIf(const IfStmt *IS, ArrayRef<const Stmt *> Rest) {
 void BodyLowering::lowerLoopCond(Value *Loop, const Expr *Cond) {
   ir::Block &Saved = B.block();
   B.setBlock(Loop->Regions[ir::Cond]);
+  ++InLoopHeader;
   if (Value *C = lowerCondition(Cond)) {
     at(Cond->getBeginLoc());
     B.yield(C);
   }
+  --InLoopHeader;
   B.setBlock(Saved);
 }
 
@@ -123,10 +125,12 @@ void BodyLowering::lowerFor(const ForStmt *FS) {
   ++RegionDepth;
   if (const Stmt *Init = FS->getInit()) {
     B.setBlock(Loop->Regions[ir::Init]);
+    ++InLoopHeader;
     if (const auto *DS = dyn_cast<DeclStmt>(Init))
       lowerDeclStmt(DS);
     else if (const auto *E = dyn_cast<Expr>(Init))
       lowerExprStmt(E);
+    --InLoopHeader;
     B.setBlock(Saved);
   }
   if (const Expr *Cond = FS->getCond())
@@ -135,7 +139,9 @@ void BodyLowering::lowerFor(const ForStmt *FS) {
   if (const Expr *Inc = FS->getInc()) {
     CurStmt = Header;
     B.setBlock(Loop->Regions[ir::Step]);
+    ++InLoopHeader;
     lowerExprStmt(Inc);
+    --InLoopHeader;
     B.setBlock(Saved);
   }
   --RegionDepth;

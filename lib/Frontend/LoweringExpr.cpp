@@ -463,35 +463,110 @@ Value *BodyLowering::lowerComparison(const BinaryOperator *BO) {
   return B.cmp(P, L, RV);
 }
 
+/// Whether evaluating E where C++ would not can neither fault nor make a
+/// derivative infinite or NaN: names, literals, + - * and comparisons of
+/// them. Anything else (a load that may be out of range, a division, a
+/// call such as sqrt) runs only when C++ would run it.
+static bool harmless(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (isa<DeclRefExpr, FloatingLiteral, IntegerLiteral, CharacterLiteral,
+          CXXBoolLiteralExpr>(E))
+    return true;
+  if (const auto *CE = dyn_cast<ExplicitCastExpr>(E))
+    return harmless(CE->getSubExpr());
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    return (UO->getOpcode() == UO_Minus || UO->getOpcode() == UO_Plus ||
+            UO->getOpcode() == UO_LNot) &&
+           harmless(UO->getSubExpr());
+  if (const auto *BO = dyn_cast<BinaryOperator>(E))
+    return (BO->isAdditiveOp() || BO->getOpcode() == BO_Mul ||
+            BO->isComparisonOp() || BO->isLogicalOp()) &&
+           harmless(BO->getLHS()) && harmless(BO->getRHS());
+  return false;
+}
+
 Value *BodyLowering::lowerLogical(const BinaryOperator *BO) {
-  // Conditions have no effects in gradc's subset, so evaluating both sides
-  // is safe; the emitters print && and || back.
+  bool IsAnd = BO->getOpcode() == BO_LAnd;
   Value *L = lowerCondition(BO->getLHS());
+  // A loop's header is printed as one C++ expression, which evaluates the
+  // right side only when needed (and so does the interpreter).
+  if (harmless(BO->getRHS()) || InLoopHeader) {
+    Value *RV = lowerCondition(BO->getRHS());
+    if (!L || !RV)
+      return nullptr;
+    at(BO->getBeginLoc());
+    return IsAnd ? B.logicAnd(L, RV) : B.logicOr(L, RV);
+  }
+  if (!L)
+    return nullptr;
+  // `i < n && w[i] > 0` reads w[i] only when i < n: the right side runs in
+  // a branch, as C++ runs it.
+  at(BO->getBeginLoc());
+  Value *Cell = B.local(Scalar::Bool, 0, IsAnd ? "both" : "either");
+  B.store(Cell, L);
+  Value *If = B.ifOp(IsAnd ? L : B.logicNot(L));
+  ir::Block &Saved = B.block();
+  B.setBlock(If->Regions[ir::Then]);
+  ++RegionDepth;
   Value *RV = lowerCondition(BO->getRHS());
-  if (!L || !RV)
+  if (RV) {
+    at(BO->getRHS()->getBeginLoc());
+    B.store(Cell, RV);
+  }
+  --RegionDepth;
+  B.setBlock(Saved);
+  if (!RV)
     return nullptr;
   at(BO->getBeginLoc());
-  return BO->getOpcode() == BO_LAnd ? B.logicAnd(L, RV) : B.logicOr(L, RV);
+  return B.load(Cell);
 }
 
 Value *BodyLowering::lowerConditional(const ConditionalOperator *CO) {
   Value *C = lowerCondition(CO->getCond());
-  Value *T = lowerExpr(CO->getTrueExpr());
-  Value *E = lowerExpr(CO->getFalseExpr());
-  if (!C || !T || !E)
+  std::optional<Scalar> S = typeOf(CO);
+  if (!C || !S)
     return nullptr;
-  if (!T->Ty.isScalar() || !E->Ty.isScalar())
+  if (!CO->getType()->isArithmeticType())
     return fail(CO->getQuestionLoc(),
                 "the conditional operator on pointers is not supported",
                 CO->getSourceRange());
-  std::optional<Scalar> S = typeOf(CO);
-  if (!S)
+  if ((harmless(CO->getTrueExpr()) && harmless(CO->getFalseExpr())) ||
+      InLoopHeader) {
+    // Computing both arms is what `c ? a : b` means, and costs nothing; a
+    // loop's header is printed as one C++ expression, evaluated lazily.
+    Value *T = lowerExpr(CO->getTrueExpr());
+    Value *E = lowerExpr(CO->getFalseExpr());
+    if (!T || !E)
+      return nullptr;
+    at(CO->getBeginLoc());
+    return B.select(C, convert(T, *S, /*Implicit=*/true),
+                    convert(E, *S, /*Implicit=*/true));
+  }
+  // `x > 0 ? sqrt(x) : 0`: each arm runs (forward and backward) only when
+  // C++ runs it, so it neither faults nor gives a NaN derivative.
+  at(CO->getBeginLoc());
+  Value *Cell = B.local(*S, 0, "chosen");
+  Value *If = B.ifOp(C);
+  ir::Block &Saved = B.block();
+  bool Ok = true;
+  ++RegionDepth;
+  for (unsigned Arm = 0; Arm < 2; ++Arm) {
+    const Expr *E = Arm == 0 ? CO->getTrueExpr() : CO->getFalseExpr();
+    B.setBlock(If->Regions[Arm == 0 ? ir::Then : ir::Else]);
+    Value *V = lowerExpr(E);
+    if (!V) {
+      Ok = false;
+      continue;
+    }
+    at(E->getBeginLoc());
+    B.store(Cell, convert(V, *S, /*Implicit=*/true));
+  }
+  --RegionDepth;
+  B.setBlock(Saved);
+  if (!Ok)
     return nullptr;
   at(CO->getBeginLoc());
-  // Both arms are pure (assignments and calls with effects are refused
-  // inside expressions), so computing both is what `c ? a : b` means.
-  return B.select(C, convert(T, *S, /*Implicit=*/true),
-                  convert(E, *S, /*Implicit=*/true));
+  return B.load(Cell);
 }
 
 Value *BodyLowering::lowerCall(const CallExpr *CE) {

@@ -281,6 +281,36 @@ TEST(Interpreter, ReportsAnIndexOutOfBounds) {
   EXPECT_EQ(eval::evaluate(*F, Ok).Result, 3);
 }
 
+TEST(Interpreter, EvaluatesAndOrAndSelectAsCppDoes) {
+  // double t(const double *w, int i, int n) {
+  //   return (i < n && w[i] > 0) || i < 0 ? 1.0 : (i < n ? w[i] : 2.0); }
+  // A read past the end that C++ would not make is no error; one whose
+  // value is used is.
+  auto F = function(Type::f64());
+  Value *W = F->addParam("w", Type::ptr(Scalar::Float64, true), "");
+  Value *I = F->addParam("i", Type::scalar(Scalar::Int32), "");
+  Value *N = F->addParam("n", Type::scalar(Scalar::Int32), "");
+  Builder B(*F, F->Body);
+  Value *In = B.cmp(CmpPred::LT, I, N);
+  Value *Wi = B.load(W, I);
+  Value *Pos = B.cmp(CmpPred::GT, Wi, f64(B, 0));
+  Value *Neg = B.cmp(CmpPred::LT, I, i32(B, 0));
+  Value *C = B.logicOr(B.logicAnd(In, Pos), Neg);
+  B.ret(B.select(C, f64(B, 1), B.select(In, Wi, f64(B, 2))));
+  ASSERT_TRUE(verify(*F).empty());
+  for (auto [Index, Want] : {std::pair{1, 1.0}, {2, 2.0}}) {
+    Args A = {eval::Arg::array({1, 3}), eval::Arg::scalar(Index),
+              eval::Arg::scalar(2)};
+    eval::Run R = eval::evaluate(*F, A);
+    ASSERT_TRUE(R.ok()) << R.Error;
+    EXPECT_EQ(R.Result, Want);
+  }
+  Args Past = {eval::Arg::array({1, 3}), eval::Arg::scalar(2),
+               eval::Arg::scalar(3)};
+  EXPECT_EQ(eval::evaluate(*F, Past).Error,
+            "t.cpp: in t: reads w[2], but w has 2 elements");
+}
+
 TEST(Interpreter, ReportsAWriteOutOfBoundsOfALocal) {
   auto F = function(Type::voidTy());
   Builder B(*F, F->Body);
@@ -365,7 +395,10 @@ TEST(Interpreter, CallsRunOnTheMemoryTheyAreGiven) {
   Value *Five = Callee->create(OpCode::Const, Type::scalar(Scalar::Int32));
   Five->IVal = 5;
   Value *Bad = Callee->create(OpCode::Load, Type::f64(), {X, Five});
-  Callee->Body.Ops.insert(Callee->Body.Ops.begin(), {Five, Bad});
+  Value *Zero = Callee->create(OpCode::Const, Type::scalar(Scalar::Int32));
+  // A faulty load is reported where its value is used (see Poison).
+  Value *Use = Callee->create(OpCode::Store, Type::voidTy(), {Out, Bad, Zero});
+  Callee->Body.Ops.insert(Callee->Body.Ops.begin(), {Five, Bad, Zero, Use});
   Args Again = {eval::Arg::scalar(3)};
   EXPECT_EQ(eval::evaluate(*F, Again).Error,
             "t.cpp: in t: in the call to scale: t.cpp: in scale: reads x[5], "
