@@ -82,13 +82,20 @@ class Outcome:
 
 def run(cmd, timeout, stdin=None, cwd=None):
     """(returncode or 'timeout', stdout, stderr)"""
-    try:
-        p = subprocess.run(cmd, input=stdin, capture_output=True, text=True,
-                           timeout=timeout, cwd=cwd, errors="replace")
-        return p.returncode, p.stdout, p.stderr
-    except subprocess.TimeoutExpired as e:
-        out = e.stdout.decode(errors="replace") if isinstance(e.stdout, bytes) else (e.stdout or "")
-        return "timeout", out, ""
+    for attempt in range(60):
+        try:
+            p = subprocess.run(cmd, input=stdin, capture_output=True, text=True,
+                               timeout=timeout, cwd=cwd, errors="replace")
+            return p.returncode, p.stdout, p.stderr
+        except subprocess.TimeoutExpired as e:
+            out = e.stdout.decode(errors="replace") if isinstance(e.stdout, bytes) else (e.stdout or "")
+            return "timeout", out, ""
+        except OSError:
+            # gradc is being rebuilt (missing, or busy being written):
+            # wait for the new one.
+            if attempt == 59:
+                raise
+            time.sleep(5)
 
 
 def first_error(text, pattern=r"(error|warning):"):
@@ -118,7 +125,8 @@ class Checker:
         """{function name: Outcome}, and whether the batch finished (every
         function got an outcome of its own). mode: "full"; "gradc" (stop
         after gradc); "syntax" (gradc, then g++ -fsyntax-only); "fast"
-        (no sanitizers, -O0, for wrong / interp while reducing)."""
+        (no sanitizers, -O0, no interpreter: for wrong while reducing);
+        "fast-interp" (the same with the interpreter)."""
         os.makedirs(work, exist_ok=True)
         src, hdr, exe = (os.path.join(work, n) for n in ("t.cpp", "t.grad.h", "t"))
         text = gen.render_file(funcs)
@@ -142,7 +150,7 @@ class Checker:
             return everyone(Outcome("ok"))
         # 2. the compiler
         flags = list(CXXFLAGS)
-        if mode == "fast":
+        if mode.startswith("fast"):
             flags = ["-std=c++17", "-O0", "-Wall", "-Wextra"]
         cmd = ["g++"] + flags + ["-I", os.path.join(ROOT, "include"),
                                  "-I", os.path.join(ROOT, "test", "support"),
@@ -190,7 +198,7 @@ class Checker:
                     first_error(err, r"ERROR: AddressSanitizer|runtime error|Sanitizer") or "exit %s" % rc))
             complete = False
         # 4. the interpreter, on the points the harness checked
-        if mode in ("full", "fast") and (self.opts.interp or mode == "fast"):
+        if mode == "fast-interp" or mode == "full" and self.opts.interp:
             rc2, out2, err2 = run([sys.executable, VS_INTERPRETER, self.opts.gradc, src],
                                   self.opts.timeout * 2, stdin=out)
             if rc2 == "timeout":
@@ -253,8 +261,14 @@ def candidates(f):
     the same shape, so positions found in f are found again)."""
     edits = []
     for bi, b in enumerate(blocks(f)):
+        # Halves and quarters first (ddmin), then single statements.
+        for parts in (2, 4):
+            step = len(b) // parts
+            if step > 1:
+                edits += [("chunk", bi, (i, i + step)) for i in range(0, len(b), step)]
         for si in reversed(range(len(b))):
-            edits.append(("delete", bi, si))
+            if not b[si].extra.get("keep"):
+                edits.append(("delete", bi, si))
             if b[si].op == "if":
                 edits.append(("then", bi, si))
                 if len(b[si].blocks) > 1 and b[si].blocks[1]:
@@ -278,7 +292,12 @@ def apply_edit(f, edit):
     """A copy of f with edit applied, or None when it does not apply."""
     g = copy.deepcopy(f)
     what, a, b = edit
-    if what in ("delete", "then", "else", "noelse"):
+    if what == "chunk":
+        blk = list(blocks(g))[a]
+        if any(s.extra.get("keep") for s in blk[b[0]:b[1]]):
+            return None
+        del blk[b[0]:b[1]]
+    elif what in ("delete", "then", "else", "noelse"):
         blk = list(blocks(g))[a]
         s = blk[b]
         if what == "delete":
@@ -305,7 +324,7 @@ def reduce(checker, f, outcome, work, deadline):
     signature, until none does or the deadline passes."""
     want = outcome.signature()
     mode = {"refused": "gradc", "internal": "gradc", "header": "syntax",
-            "wrong": "fast", "interp": "fast"}.get(outcome.kind, "full")
+            "wrong": "fast", "interp": "fast-interp"}.get(outcome.kind, "full")
     seen = set()
     tries = 0
     k = 0
@@ -395,6 +414,10 @@ class Campaign:
             got = final.get(small.name, Outcome("none"))
             note = "reduced in %d tries%s; the reduced file gives: %s" % (
                 tries, " (stopped by the time limit)" if timed_out else "", got)
+            if got.signature() != sig:
+                # The quick checks of the reducer let another failure in:
+                # keep the original.
+                small, note = f, note + "\nnot the same failure: the original is kept"
         path = os.path.join(self.opts.keep, "%s-%s.cpp" % (o.kind, f.name))
         with open(path, "w") as fh:
             fh.write(gen.render_file([small], "reduced reproducer of %s" % f.name))
