@@ -10,6 +10,7 @@
 #include "At.h"
 #include "Graph.h"
 #include "Output.h"
+#include "OutputPaths.h"
 #include "Pipeline.h"
 #include "gradc/Config.h"
 #include "gradc/Frontend/ClangFrontend.h"
@@ -143,6 +144,27 @@ static std::string ownIncludeDir(const char *Argv0) {
 
 static bool exprGiven() { return ExprText.getNumOccurrences() > 0; }
 
+/// The C++ files given on the command line: no output may overwrite one.
+static std::vector<std::string> Inputs;
+
+/// False, after saying why, when writing Out (or the -MF file, when
+/// WithDepFile) would overwrite a file gradc reads: an input, or a header
+/// read for this one (Read).
+static bool outputsAreSafe(const std::string &Out,
+                           const std::vector<std::string> &Read,
+                           bool WithDepFile) {
+  std::string Why = tool::overwritesInput(Out, "the output", Inputs, Read);
+  if (Why.empty() && WithDepFile && !DepFile.empty()) {
+    Why = tool::overwritesInput(DepFile, "-MF", Inputs, Read);
+    if (Why.empty() && Out != "-" && tool::sameFile(DepFile, Out))
+      Why = "-MF '" + DepFile + "' is the output '" + Out +
+            "': give the dependency file a name of its own";
+  }
+  if (!Why.empty())
+    llvm::errs() << "gradc: error: " << Why << "\n";
+  return Why.empty();
+}
+
 /// Without -o, foo.cpp is written to foo.<Ext> beside it, and --expr to
 /// standard output.
 static std::string outputFor(const std::string &Input, const char *Ext) {
@@ -178,8 +200,10 @@ static bool describe(const frontend::FrontendResult &R,
   bool Ok = Chosen != nullptr;
   if (Ok) {
     if (std::optional<tool::GraphFormat> Format = graphFormat(Emit)) {
-      Ok = tool::writeGraph(*Chosen, AtValues, *Format,
-                            outputFor(Source, tool::extension(*Format)), Error);
+      std::string Out = outputFor(Source, tool::extension(*Format));
+      if (!outputsAreSafe(Out, R.Dependencies, /*WithDepFile=*/false))
+        return false;
+      Ok = tool::writeGraph(*Chosen, AtValues, *Format, Out, Error);
     } else {
       tool::Worked W;
       Ok = tool::workThrough(*Chosen, AtValues, W, Error);
@@ -204,13 +228,14 @@ static int produce(const frontend::FrontendResult &R, const std::string &Source,
     return 1;
   }
   std::string Out = outputFor(Source, "grad.h");
-  if (tool::writeIfChanged(Out, Text, Error) == tool::WriteResult::Failed) {
-    llvm::errs() << "gradc: error: " << Error << "\n";
+  if (!outputsAreSafe(Out, R.Dependencies, /*WithDepFile=*/true))
     return 2;
-  }
-  if (!DepFile.empty() &&
-      tool::writeIfChanged(DepFile, tool::makeDepFile(Out, R.Dependencies),
-                           Error) == tool::WriteResult::Failed) {
+  // Both files or neither: a new header with stale dependencies would
+  // make the next build skip gradc when it must run.
+  std::vector<std::pair<std::string, std::string>> Files = {{Out, Text}};
+  if (!DepFile.empty())
+    Files.emplace_back(DepFile, tool::makeDepFile(Out, R.Dependencies));
+  if (!tool::writeAllIfChanged(Files, Error)) {
     llvm::errs() << "gradc: error: " << Error << "\n";
     return 2;
   }
@@ -291,6 +316,7 @@ int main(int Argc, const char **Argv) {
   Opts.ExtraArgs = {"-resource-dir=" + std::string(GRADC_CLANG_RESOURCE_DIR),
                     "-I" + ownIncludeDir(Argv[0]), "-D__GRADC__=1"};
 
+  Inputs = Sources;
   int Status = 0;
   for (const std::string &Source : Sources) {
     if (!llvm::sys::fs::exists(Source)) {
