@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "gradc/Frontend/ClangFrontend.h"
 
+#include "Depth.h"
 #include "Lowering.h"
 #include "Records.h"
 #include "gradc/Frontend/Spec.h"
@@ -561,6 +562,13 @@ FunctionProcessor::resolve(const FunctionDecl &FD, const ParsedSpec &P,
 std::unique_ptr<ir::Function>
 FunctionProcessor::buildPrimal(const FunctionDecl &FD,
                                const ParamInfos &Params) {
+  if (const Expr *Deep = tooDeepExpr(FD.getBody())) {
+    R.error(Deep->getBeginLoc(),
+            "expression nested too deeply: more than " +
+                std::to_string(MaxExprDepth) +
+                " levels; split it into several statements");
+    return nullptr;
+  }
   std::vector<ir::Value *> ParamValues;
   std::unique_ptr<ir::Function> F = declare(FD, Params, ParamValues);
   if (!lowerBody(FD, Ctx, *F, ParamValues, R, this))

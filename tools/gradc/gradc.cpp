@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "At.h"
+#include "BigStack.h"
 #include "Graph.h"
 #include "Output.h"
 #include "OutputPaths.h"
@@ -261,7 +262,10 @@ static int runExpr() {
   return produce(R, "<expr>", "the expression " + ExprText);
 }
 
-int main(int Argc, const char **Argv) {
+/// The input being read, for the message of a stack overflow.
+static std::string CurrentSource;
+
+static int gradcMain(int Argc, const char **Argv) {
   // Without -p or "--", run with no compilation database rather than search
   // for one and complain.
   std::vector<const char *> Args(Argv, Argv + Argc);
@@ -324,6 +328,7 @@ int main(int Argc, const char **Argv) {
       Status = 2;
       continue;
     }
+    CurrentSource = Source;
     frontend::FrontendResult R =
         frontend::lowerFile(Parser->getCompilations(), Source, Opts);
     if (R.NumErrors > 0) {
@@ -340,4 +345,10 @@ int main(int Argc, const char **Argv) {
         Status, produce(R, Source, llvm::sys::path::filename(Source).str()));
   }
   return Status;
+}
+
+int main(int Argc, const char **Argv) {
+  return tool::runOnBigStack(
+      [&] { return gradcMain(Argc, Argv); },
+      [] { return CurrentSource.empty() ? nullptr : CurrentSource.c_str(); });
 }
