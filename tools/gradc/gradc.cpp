@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "At.h"
 #include "BigStack.h"
+#include "Check.h"
 #include "Graph.h"
 #include "Output.h"
 #include "OutputPaths.h"
@@ -73,10 +74,19 @@ static cl::opt<std::string>
                       "(derr=[1,0]; default ones)"),
              cl::value_desc("name=value,..."), cl::cat(GradcCategory));
 
+static cl::opt<bool> CheckGradient(
+    "check",
+    cl::desc("Compare the gradient, run in gradc's interpreter, with "
+             "finite differences of the function, entry by entry, at "
+             "--at's point or a random one, and print the table; exit "
+             "status 1 when an entry disagrees. The first thing to run on "
+             "new code, and on a custom pullback"),
+    cl::cat(GradcCategory));
+
 static cl::opt<std::string>
     FunctionName("function",
-                 cl::desc("With --at: the annotated function to run (needed "
-                          "when a file annotates several)"),
+                 cl::desc("With --at or --check: the annotated function to "
+                          "run (needed when a file annotates several)"),
                  cl::value_desc("name"), cl::cat(GradcCategory));
 
 static cl::opt<std::string> ExprText(
@@ -97,6 +107,9 @@ EXAMPLES:
   gradc a.cpp b.cpp                               write a.grad.h and b.grad.h beside them
   gradc model.cpp -o -                            print the header
   gradc model.cpp --emit=ir -o -                  print the IR of each annotated function
+  gradc model.cpp --check                         check the gradient against finite differences
+  gradc model.cpp --check --at w=[2,-3],x=[1,2],n=2
+                                                  the same, at this point
   gradc model.cpp --at x=3,y=-4                   work the gradient through on these inputs
   gradc model.cpp --function loss --at w=1,x=2,y=4
                                                   the same, choosing one of several functions
@@ -115,7 +128,8 @@ generated header at its end: #ifndef __GRADC__ #include "model.grad.h" #endif
 EXIT STATUS:
   0  success
   1  an input has errors (the diagnostics say where); nothing was written for it
-     (with --expr: the expression has an error, shown under a caret)
+     (with --expr: the expression has an error, shown under a caret;
+     with --check: an entry of the gradient disagrees with finite differences)
   2  a usage error, a missing input, or an output that could not be written
 )");
 
@@ -125,7 +139,9 @@ static const char Overview[] =
     "Annotate a function with GRADC_DIFF(\"grad\") (from <gradc/gradc.h>) "
     "and run\n"
     "  gradc foo.cpp -o foo.grad.h [-- <compiler flags>]\n"
-    "to get f_grad and f_pullback in foo.grad.h. Without a C++ file:\n"
+    "to get f_grad and f_pullback in foo.grad.h. On new code, first run\n"
+    "  gradc foo.cpp --check\n"
+    "to compare its gradient with finite differences. Without a C++ file:\n"
     "  gradc --expr 'f(x, y) = x * sigmoid(y)'\n";
 
 /// The directory holding gradc/gradc.h: beside an installed tool
@@ -217,10 +233,25 @@ static bool describe(const frontend::FrontendResult &R,
   return Ok;
 }
 
-/// Writes what --emit asks for, or runs --at, for the requests of one
-/// input; returns the exit status (see EXIT STATUS).
+/// --check: one annotated function's gradient against finite differences.
+static int check(const frontend::FrontendResult &R) {
+  std::string Error, Report;
+  const frontend::Request *Chosen =
+      tool::chooseRequest(R.Requests, FunctionName, Error);
+  int Status =
+      Chosen ? tool::checkGradient(*Chosen, AtValues, Report, Error) : 2;
+  llvm::outs() << Report;
+  if (Status == 2)
+    llvm::errs() << "gradc: error: " << Error << "\n";
+  return Status;
+}
+
+/// Writes what --emit asks for, or runs --at or --check, for the requests
+/// of one input; returns the exit status (see EXIT STATUS).
 static int produce(const frontend::FrontendResult &R, const std::string &Source,
                    const std::string &SourceName) {
+  if (CheckGradient)
+    return check(R);
   if (graphFormat(Emit) || !AtValues.empty())
     return describe(R, Source) ? 0 : 2;
   std::string Text, Error;
