@@ -32,6 +32,17 @@ static void forEachOp(const Block &B,
   }
 }
 
+/// Last op first, each op after the ops of its regions: users before what
+/// they use, so that usefulness crosses a chain of any length in one pass.
+static void forEachOpBackward(const Block &B,
+                              const std::function<void(const Value &)> &Fn) {
+  for (auto It = B.Ops.rbegin(); It != B.Ops.rend(); ++It) {
+    for (auto R = (*It)->Regions.rbegin(); R != (*It)->Regions.rend(); ++R)
+      forEachOpBackward(*R, Fn);
+    Fn(**It);
+  }
+}
+
 Activity::Activity(const Function &F, const std::vector<unsigned> &Wrt,
                    const std::vector<unsigned> &Out)
     : Varied(F.numValues(), false), Useful(F.numValues(), false),
@@ -92,7 +103,7 @@ Activity::Activity(const Function &F, const std::vector<unsigned> &Wrt,
   }
   for (bool Changed = true; Changed;) {
     Changed = false;
-    forEachOp(F.Body, [&](const Value &V) {
+    forEachOpBackward(F.Body, [&](const Value &V) {
       switch (V.Code) {
       case OpCode::Return:
         for (const Value *Op : V.Operands)

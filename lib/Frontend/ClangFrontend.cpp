@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "gradc/Frontend/ClangFrontend.h"
 
+#include "Depth.h"
 #include "Lowering.h"
 #include "Records.h"
 #include "gradc/Frontend/Spec.h"
@@ -561,6 +562,13 @@ FunctionProcessor::resolve(const FunctionDecl &FD, const ParsedSpec &P,
 std::unique_ptr<ir::Function>
 FunctionProcessor::buildPrimal(const FunctionDecl &FD,
                                const ParamInfos &Params) {
+  if (const Expr *Deep = tooDeepExpr(FD.getBody())) {
+    R.error(Deep->getBeginLoc(),
+            "expression nested too deeply: more than " +
+                std::to_string(MaxExprDepth) +
+                " levels; split it into several statements");
+    return nullptr;
+  }
   std::vector<ir::Value *> ParamValues;
   std::unique_ptr<ir::Function> F = declare(FD, Params, ParamValues);
   if (!lowerBody(FD, Ctx, *F, ParamValues, R, this))
@@ -927,7 +935,9 @@ void FunctionProcessor::process(const FunctionDecl &FD,
 class AnnotatedFunctionFinder
     : public RecursiveASTVisitor<AnnotatedFunctionFinder> {
 public:
-  AnnotatedFunctionFinder(SourceManager &SM, Reporter &R) : SM(SM), R(R) {}
+  AnnotatedFunctionFinder(SourceManager &SM, Reporter &R,
+                          DiagnosticsEngine &Diags)
+      : SM(SM), R(R), Diags(Diags) {}
 
   struct Found {
     const FunctionDecl *FD;
@@ -965,24 +975,62 @@ public:
     for (const AnnotateAttr *A : FD->specific_attrs<AnnotateAttr>())
       if (specOf(*A) && Seen.insert(A->getAnnotation()).second)
         Attrs.push_back(A);
-    if (Attrs.empty())
+    if (Attrs.empty() || !wellFormed(Attrs))
       return true;
     if (FD->doesThisDeclarationHaveABody()) {
-      Functions.push_back({FD, std::move(Attrs)});
+      if (Taken.insert(FD).second)
+        Functions.push_back({FD, std::move(Attrs)});
       return true;
     }
-    if (!FD->isDefined() && Warned.insert(FD->getCanonicalDecl()).second)
-      R.warning(FD->getLocation(),
-                "'" + FD->getNameAsString() +
-                    "' is annotated with GRADC_DIFF but not defined in this "
-                    "file; it is ignored");
+    if (const FunctionDecl *Def = FD->getDefinition()) {
+      // Annotated here, defined in a header: differentiated all the same.
+      // (A definition in this file is visited in its turn.)
+      if (!SM.isInMainFile(SM.getExpansionLoc(Def->getLocation())) &&
+          Taken.insert(Def).second)
+        Functions.push_back({Def, std::move(Attrs)});
+      return true;
+    }
+    // A declaration alone would give a header that declares nothing, with
+    // exit status 0: the build then fails far from the cause.
+    if (Reported.insert(FD->getCanonicalDecl()).second) {
+      R.error(FD->getLocation(),
+              "'" + FD->getNameAsString() +
+                  "' is annotated with GRADC_DIFF but not defined in this "
+                  "file or a header it includes");
+      Diags.Report(FD->getLocation(),
+                   Diags.getCustomDiagID(DiagnosticsEngine::Note, "%0"))
+          << "gradc differentiates the body it reads: define '" +
+                 FD->getNameAsString() +
+                 "' in this file, or include the header that defines it";
+    }
     return true;
   }
 
 private:
+  /// False after reporting a gradc annotation whose spec is not one string
+  /// literal: `GRADC_DIFF(SPEC)` with `#define SPEC , "grad"` makes
+  /// annotate("gradc ", "grad"), whose spec, "", would silently mean the
+  /// defaults. (An identifier, `GRADC_DIFF(grad)`, is already a syntax
+  /// error to Clang.)
+  bool wellFormed(ArrayRef<const AnnotateAttr *> Attrs) {
+    bool Ok = true;
+    for (const AnnotateAttr *A : Attrs)
+      if (A->args_size() > 0) {
+        Ok = false;
+        if (Reported.insert(A).second)
+          R.error(SM.getExpansionLoc(A->getLocation()),
+                  "the spec of GRADC_DIFF must be one string literal, as "
+                  "in GRADC_DIFF(\"grad wrt(x)\"); this one has more "
+                  "after it");
+      }
+    return Ok;
+  }
+
   SourceManager &SM;
   Reporter &R;
-  std::set<const FunctionDecl *> Warned;
+  DiagnosticsEngine &Diags;
+  std::set<const void *> Reported;
+  std::set<const FunctionDecl *> Taken;
 };
 
 /// What the runs of the action share with lowerFile.
@@ -1017,7 +1065,7 @@ public:
     Reporter R(Diags);
     // An AST with errors is not the program the user meant.
     if (!Diags.hasErrorOccurred()) {
-      AnnotatedFunctionFinder Finder(SM, R);
+      AnnotatedFunctionFinder Finder(SM, R, Diags);
       Finder.TraverseDecl(Ctx.getTranslationUnitDecl());
       FunctionProcessor Processor(Ctx, R, State.Result);
       // Custom pullbacks first: any function may call what they stand for.

@@ -320,6 +320,8 @@ private:
       bool Passive = A < 0 || !isFloating(T);
       N.HasGrad &= !Passive;
       addRow("param", Name, T, N, Passive ? "(passive)" : "");
+      W.Rows.back().Param = static_cast<int>(I);
+      W.Rows.back().Element = K;
       if (!Prm.Ty.isMemory())
         W.Numbers[&Prm] = N;
     }
@@ -344,6 +346,8 @@ private:
         addRow("out", elementName(P.Params[R.Out[K]], I),
                elementType(P.Params[R.Out[K]], I), N,
                Set ? "" : "(never written)");
+        W.Rows.back().Param = static_cast<int>(R.Out[K]);
+        W.Rows.back().Element = I;
       }
       Result += std::string(Result.empty() ? "" : ", ") + O.Name + " = " +
                 (IsArray ? listText(S, B.Data) : printNumber(S, B.Data[0]));

@@ -33,6 +33,10 @@ struct Worked {
     Number N;
     /// Printed in place of the gradient: "(passive)", "(last iteration)".
     std::string Note;
+    /// For "param" and "out" rows: the primal's parameter and the element
+    /// of it (0 for a scalar), so that --check can perturb or read it.
+    int Param = -1;
+    size_t Element = 0;
   };
   const ir::Function *Primal = nullptr;
   std::string Call;   ///< "x = 3, w = [2, -3, -3]"

@@ -1,6 +1,7 @@
 //===- Output.cpp - Writing generated files -------------------------------===//
 #include "Output.h"
 
+#include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -8,44 +9,85 @@
 
 namespace gradc::tool {
 
-WriteResult writeIfChanged(const std::string &Path, const std::string &Content,
-                           std::string &Error) {
-  if (Path == "-") {
-    llvm::outs() << Content;
-    llvm::outs().flush();
-    return WriteResult::Written;
-  }
-  if (auto Old = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                             /*RequiresNullTerminator=*/false))
-    if ((*Old)->getBuffer() == Content)
-      return WriteResult::Unchanged;
+namespace {
 
+/// A file written beside its destination, waiting to be renamed over it.
+struct Pending {
+  std::string Path;
   llvm::SmallString<256> Temp;
+};
+
+bool isUnchanged(const std::string &Path, const std::string &Content) {
+  auto Old = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                         /*RequiresNullTerminator=*/false);
+  return Old && (*Old)->getBuffer() == Content;
+}
+
+bool writeTemp(const std::string &Path, const std::string &Content, Pending &P,
+               std::string &Error) {
+  P.Path = Path;
   llvm::SmallString<256> Model(Path);
   Model += ".tmp-%%%%%%";
   int FD = -1;
-  if (std::error_code EC = llvm::sys::fs::createUniqueFile(Model, FD, Temp)) {
+  if (std::error_code EC = llvm::sys::fs::createUniqueFile(Model, FD, P.Temp)) {
     Error = "cannot create a file beside '" + Path + "': " + EC.message();
-    return WriteResult::Failed;
+    return false;
   }
-  {
-    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
-    OS << Content;
-    OS.close();
-    if (OS.has_error()) {
-      Error =
-          "cannot write '" + std::string(Temp) + "': " + OS.error().message();
-      OS.clear_error();
-      llvm::sys::fs::remove(Temp);
-      return WriteResult::Failed;
+  llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+  OS << Content;
+  OS.close();
+  if (OS.has_error()) {
+    Error =
+        "cannot write '" + std::string(P.Temp) + "': " + OS.error().message();
+    OS.clear_error();
+    llvm::sys::fs::remove(P.Temp);
+    return false;
+  }
+  return true;
+}
+
+} // namespace
+
+bool writeAllIfChanged(
+    const std::vector<std::pair<std::string, std::string>> &Files,
+    std::string &Error) {
+  std::vector<Pending> Ready;
+  auto Discard = [&](size_t From) {
+    for (size_t I = From; I < Ready.size(); ++I)
+      llvm::sys::fs::remove(Ready[I].Temp);
+  };
+  for (const auto &[Path, Content] : Files) {
+    if (Path == "-" || isUnchanged(Path, Content))
+      continue;
+    Pending P;
+    if (!writeTemp(Path, Content, P, Error)) {
+      Discard(0);
+      return false;
     }
+    Ready.push_back(std::move(P));
   }
-  if (std::error_code EC = llvm::sys::fs::rename(Temp, Path)) {
-    Error = "cannot replace '" + Path + "': " + EC.message();
-    llvm::sys::fs::remove(Temp);
-    return WriteResult::Failed;
-  }
-  return WriteResult::Written;
+  for (size_t I = 0; I < Ready.size(); ++I)
+    if (std::error_code EC =
+            llvm::sys::fs::rename(Ready[I].Temp, Ready[I].Path)) {
+      Error = "cannot replace '" + Ready[I].Path + "': " + EC.message();
+      Discard(I);
+      return false;
+    }
+  // Standard output last: it cannot be taken back.
+  for (const auto &[Path, Content] : Files)
+    if (Path == "-") {
+      llvm::outs() << Content;
+      llvm::outs().flush();
+    }
+  return true;
+}
+
+WriteResult writeIfChanged(const std::string &Path, const std::string &Content,
+                           std::string &Error) {
+  if (Path != "-" && isUnchanged(Path, Content))
+    return WriteResult::Unchanged;
+  return writeAllIfChanged({{Path, Content}}, Error) ? WriteResult::Written
+                                                     : WriteResult::Failed;
 }
 
 static std::string escapeForMake(const std::string &Path) {

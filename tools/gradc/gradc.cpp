@@ -8,8 +8,11 @@
 //
 //===----------------------------------------------------------------------===//
 #include "At.h"
+#include "BigStack.h"
+#include "Check.h"
 #include "Graph.h"
 #include "Output.h"
+#include "OutputPaths.h"
 #include "Pipeline.h"
 #include "gradc/Config.h"
 #include "gradc/Frontend/ClangFrontend.h"
@@ -71,10 +74,19 @@ static cl::opt<std::string>
                       "(derr=[1,0]; default ones)"),
              cl::value_desc("name=value,..."), cl::cat(GradcCategory));
 
+static cl::opt<bool> CheckGradient(
+    "check",
+    cl::desc("Compare the gradient, run in gradc's interpreter, with "
+             "finite differences of the function, entry by entry, at "
+             "--at's point or a random one, and print the table; exit "
+             "status 1 when an entry disagrees. The first thing to run on "
+             "new code, and on a custom pullback"),
+    cl::cat(GradcCategory));
+
 static cl::opt<std::string>
     FunctionName("function",
-                 cl::desc("With --at: the annotated function to run (needed "
-                          "when a file annotates several)"),
+                 cl::desc("With --at or --check: the annotated function to "
+                          "run (needed when a file annotates several)"),
                  cl::value_desc("name"), cl::cat(GradcCategory));
 
 static cl::opt<std::string> ExprText(
@@ -95,6 +107,9 @@ EXAMPLES:
   gradc a.cpp b.cpp                               write a.grad.h and b.grad.h beside them
   gradc model.cpp -o -                            print the header
   gradc model.cpp --emit=ir -o -                  print the IR of each annotated function
+  gradc model.cpp --check                         check the gradient against finite differences
+  gradc model.cpp --check --at w=[2,-3],x=[1,2],n=2
+                                                  the same, at this point
   gradc model.cpp --at x=3,y=-4                   work the gradient through on these inputs
   gradc model.cpp --function loss --at w=1,x=2,y=4
                                                   the same, choosing one of several functions
@@ -113,7 +128,8 @@ generated header at its end: #ifndef __GRADC__ #include "model.grad.h" #endif
 EXIT STATUS:
   0  success
   1  an input has errors (the diagnostics say where); nothing was written for it
-     (with --expr: the expression has an error, shown under a caret)
+     (with --expr: the expression has an error, shown under a caret;
+     with --check: an entry of the gradient disagrees with finite differences)
   2  a usage error, a missing input, or an output that could not be written
 )");
 
@@ -123,7 +139,9 @@ static const char Overview[] =
     "Annotate a function with GRADC_DIFF(\"grad\") (from <gradc/gradc.h>) "
     "and run\n"
     "  gradc foo.cpp -o foo.grad.h [-- <compiler flags>]\n"
-    "to get f_grad and f_pullback in foo.grad.h. Without a C++ file:\n"
+    "to get f_grad and f_pullback in foo.grad.h. On new code, first run\n"
+    "  gradc foo.cpp --check\n"
+    "to compare its gradient with finite differences. Without a C++ file:\n"
     "  gradc --expr 'f(x, y) = x * sigmoid(y)'\n";
 
 /// The directory holding gradc/gradc.h: beside an installed tool
@@ -142,6 +160,27 @@ static std::string ownIncludeDir(const char *Argv0) {
 }
 
 static bool exprGiven() { return ExprText.getNumOccurrences() > 0; }
+
+/// The C++ files given on the command line: no output may overwrite one.
+static std::vector<std::string> Inputs;
+
+/// False, after saying why, when writing Out (or the -MF file, when
+/// WithDepFile) would overwrite a file gradc reads: an input, or a header
+/// read for this one (Read).
+static bool outputsAreSafe(const std::string &Out,
+                           const std::vector<std::string> &Read,
+                           bool WithDepFile) {
+  std::string Why = tool::overwritesInput(Out, "the output", Inputs, Read);
+  if (Why.empty() && WithDepFile && !DepFile.empty()) {
+    Why = tool::overwritesInput(DepFile, "-MF", Inputs, Read);
+    if (Why.empty() && Out != "-" && tool::sameFile(DepFile, Out))
+      Why = "-MF '" + DepFile + "' is the output '" + Out +
+            "': give the dependency file a name of its own";
+  }
+  if (!Why.empty())
+    llvm::errs() << "gradc: error: " << Why << "\n";
+  return Why.empty();
+}
 
 /// Without -o, foo.cpp is written to foo.<Ext> beside it, and --expr to
 /// standard output.
@@ -178,8 +217,10 @@ static bool describe(const frontend::FrontendResult &R,
   bool Ok = Chosen != nullptr;
   if (Ok) {
     if (std::optional<tool::GraphFormat> Format = graphFormat(Emit)) {
-      Ok = tool::writeGraph(*Chosen, AtValues, *Format,
-                            outputFor(Source, tool::extension(*Format)), Error);
+      std::string Out = outputFor(Source, tool::extension(*Format));
+      if (!outputsAreSafe(Out, R.Dependencies, /*WithDepFile=*/false))
+        return false;
+      Ok = tool::writeGraph(*Chosen, AtValues, *Format, Out, Error);
     } else {
       tool::Worked W;
       Ok = tool::workThrough(*Chosen, AtValues, W, Error);
@@ -192,10 +233,25 @@ static bool describe(const frontend::FrontendResult &R,
   return Ok;
 }
 
-/// Writes what --emit asks for, or runs --at, for the requests of one
-/// input; returns the exit status (see EXIT STATUS).
+/// --check: one annotated function's gradient against finite differences.
+static int check(const frontend::FrontendResult &R) {
+  std::string Error, Report;
+  const frontend::Request *Chosen =
+      tool::chooseRequest(R.Requests, FunctionName, Error);
+  int Status =
+      Chosen ? tool::checkGradient(*Chosen, AtValues, Report, Error) : 2;
+  llvm::outs() << Report;
+  if (Status == 2)
+    llvm::errs() << "gradc: error: " << Error << "\n";
+  return Status;
+}
+
+/// Writes what --emit asks for, or runs --at or --check, for the requests
+/// of one input; returns the exit status (see EXIT STATUS).
 static int produce(const frontend::FrontendResult &R, const std::string &Source,
                    const std::string &SourceName) {
+  if (CheckGradient)
+    return check(R);
   if (graphFormat(Emit) || !AtValues.empty())
     return describe(R, Source) ? 0 : 2;
   std::string Text, Error;
@@ -204,13 +260,14 @@ static int produce(const frontend::FrontendResult &R, const std::string &Source,
     return 1;
   }
   std::string Out = outputFor(Source, "grad.h");
-  if (tool::writeIfChanged(Out, Text, Error) == tool::WriteResult::Failed) {
-    llvm::errs() << "gradc: error: " << Error << "\n";
+  if (!outputsAreSafe(Out, R.Dependencies, /*WithDepFile=*/true))
     return 2;
-  }
-  if (!DepFile.empty() &&
-      tool::writeIfChanged(DepFile, tool::makeDepFile(Out, R.Dependencies),
-                           Error) == tool::WriteResult::Failed) {
+  // Both files or neither: a new header with stale dependencies would
+  // make the next build skip gradc when it must run.
+  std::vector<std::pair<std::string, std::string>> Files = {{Out, Text}};
+  if (!DepFile.empty())
+    Files.emplace_back(DepFile, tool::makeDepFile(Out, R.Dependencies));
+  if (!tool::writeAllIfChanged(Files, Error)) {
     llvm::errs() << "gradc: error: " << Error << "\n";
     return 2;
   }
@@ -236,7 +293,10 @@ static int runExpr() {
   return produce(R, "<expr>", "the expression " + ExprText);
 }
 
-int main(int Argc, const char **Argv) {
+/// The input being read, for the message of a stack overflow.
+static std::string CurrentSource;
+
+static int gradcMain(int Argc, const char **Argv) {
   // Without -p or "--", run with no compilation database rather than search
   // for one and complain.
   std::vector<const char *> Args(Argv, Argv + Argc);
@@ -291,6 +351,7 @@ int main(int Argc, const char **Argv) {
   Opts.ExtraArgs = {"-resource-dir=" + std::string(GRADC_CLANG_RESOURCE_DIR),
                     "-I" + ownIncludeDir(Argv[0]), "-D__GRADC__=1"};
 
+  Inputs = Sources;
   int Status = 0;
   for (const std::string &Source : Sources) {
     if (!llvm::sys::fs::exists(Source)) {
@@ -298,6 +359,7 @@ int main(int Argc, const char **Argv) {
       Status = 2;
       continue;
     }
+    CurrentSource = Source;
     frontend::FrontendResult R =
         frontend::lowerFile(Parser->getCompilations(), Source, Opts);
     if (R.NumErrors > 0) {
@@ -314,4 +376,10 @@ int main(int Argc, const char **Argv) {
         Status, produce(R, Source, llvm::sys::path::filename(Source).str()));
   }
   return Status;
+}
+
+int main(int Argc, const char **Argv) {
+  return tool::runOnBigStack(
+      [&] { return gradcMain(Argc, Argv); },
+      [] { return CurrentSource.empty() ? nullptr : CurrentSource.c_str(); });
 }

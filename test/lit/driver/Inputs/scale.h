@@ -1,0 +1,1 @@
+constexpr double kScale = 2.0;

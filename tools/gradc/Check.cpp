@@ -1,0 +1,297 @@
+//===- Check.cpp - `gradc --check`: gradients against finite differences --===//
+//
+// The gradient comes from workThrough (the generated gradient or pullback,
+// run by the interpreter); the reference from the primal alone, run by the
+// same interpreter at points moved by a few steps along each entry. They
+// share only the lowered primal, so a wrong custom pullback, or a wrong
+// derivative in gradc itself, shows as a disagreement.
+//
+//===----------------------------------------------------------------------===//
+#include "Check.h"
+
+#include "At.h"
+#include "AtInput.h"
+#include "gradc/Eval/Interpreter.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <random>
+
+namespace gradc::tool {
+
+using namespace ir;
+
+namespace {
+
+bool contains(const std::vector<unsigned> &V, unsigned X) {
+  return std::find(V.begin(), V.end(), X) != V.end();
+}
+
+/// Element K's type of parameter P (a struct's members have their own).
+Scalar elementType(const Param &P, size_t K) {
+  return P.Elements.empty() ? P.V->Ty.scalarKind()
+                            : P.Elements[K % P.Elements.size()];
+}
+
+/// A random point that a user would try first: floating-point inputs in
+/// [0.5, 1.5] in steps of 1/32 (exact, and printed short, so that --at
+/// repeats the point exactly), away from 0 and from each other; integers
+/// 3, as sizes usually are; integer array elements 0, 1, 2, 0, ..., valid
+/// indices into the arrays; arrays of Size elements (or a multiple of a
+/// struct's members; a std::array or struct has its own size). An out
+/// reference needs no value, an out array only zeros.
+std::string randomPoint(const frontend::Request &R, size_t Size) {
+  std::mt19937 Gen(2024); // the same point on every run and platform
+  auto Number = [&](Scalar S, size_t K) -> long double {
+    if (S == Scalar::Bool)
+      return 1;
+    if (!isFloating(S))
+      return static_cast<long double>(K % 3);
+    return 0.5L + static_cast<long double>(Gen() % 33) / 32;
+  };
+  const Function &P = *R.Primal;
+  std::string At;
+  auto Item = [&](const std::string &Text) {
+    At += (At.empty() ? "" : ",") + Text;
+  };
+  for (unsigned I = 0; I < P.Params.size(); ++I) {
+    const Param &Prm = P.Params[I];
+    const Value &V = *Prm.V;
+    bool Out = contains(R.Out, I);
+    if (V.Ty.kind() != Type::Ptr) {
+      if (Out && V.Ty.kind() == Type::Ref)
+        continue;
+      Scalar S = V.Ty.scalarKind();
+      Item(V.Name + "=" +
+           printNumber(S,
+                       isFloating(S) || S == Scalar::Bool ? Number(S, 0) : 3));
+      continue;
+    }
+    size_t N = Prm.Elements.size();
+    size_t Count = N == 0 ? Size : Prm.RecordPtr ? N * Size : N;
+    std::string List;
+    for (size_t K = 0; K < Count; ++K) {
+      Scalar S = elementType(Prm, K);
+      List += (K ? "," : "") + printNumber(S, Out ? 0 : Number(S, K));
+    }
+    Item(V.Name + "=[" + List + "]");
+  }
+  return At;
+}
+
+/// Machine epsilon of S, and the tolerance --check holds S's entries to:
+/// 4-point differences are good to about eps^(4/5) on a smooth function.
+long double epsilonOf(Scalar S) {
+  switch (S) {
+  case Scalar::Float32:
+    return 1.1920929e-7L;
+  case Scalar::Float80:
+    return 1.0842022e-19L;
+  default:
+    return 2.220446e-16L;
+  }
+}
+long double toleranceOf(Scalar S) {
+  switch (S) {
+  case Scalar::Float32:
+    return 1e-3L;
+  case Scalar::Float80:
+    return 1e-9L;
+  default:
+    return 1e-6L;
+  }
+}
+
+/// The less precise of two floating-point types (A if B is not one).
+Scalar coarser(Scalar A, Scalar B) {
+  if (!isFloating(B))
+    return A;
+  return epsilonOf(B) > epsilonOf(A) ? B : A;
+}
+
+/// The least precise floating-point type the function's output has: a
+/// float result rounds away what a double input's step would show.
+Scalar outputType(const frontend::Request &R) {
+  const Function &P = *R.Primal;
+  if (!P.RetTy.isVoid())
+    return P.RetTy.scalarKind();
+  Scalar S = Scalar::Float80;
+  for (unsigned I : R.Out) {
+    const Param &O = P.Params[I];
+    for (size_t K = 0; K < std::max<size_t>(1, O.Elements.size()); ++K)
+      S = coarser(S, elementType(O, K));
+  }
+  return S;
+}
+
+class Checker {
+public:
+  Checker(const frontend::Request &R, const Worked &W)
+      : R(R), P(*R.Primal), W(W) {}
+
+  /// Binds the primal's parameters to the numbers of At.
+  bool bind(const std::string &At, std::string &Error) {
+    std::map<std::string, AtValue> Given;
+    if (!parseAt(At, Given, Error))
+      return false;
+    Base.resize(P.Params.size());
+    for (unsigned I = 0; I < P.Params.size(); ++I) {
+      const Value &V = *P.Params[I].V;
+      auto It = Given.find(V.Name);
+      if (It == Given.end()) { // an out reference, written before read
+        Base[I].Array.Data = {0};
+        Base[I].Array.Written = {false};
+        continue;
+      }
+      Base[I] = V.Ty.isMemory() ? eval::Arg::array(It->second.Numbers)
+                                : eval::Arg::scalar(It->second.Numbers[0]);
+    }
+    return true;
+  }
+
+  /// The function's value at Base with element K of parameter I set to X:
+  /// its result, or for out parameters the sum of their elements weighted
+  /// by their seeds (what the gradient is the gradient of).
+  bool value(unsigned I, size_t K, long double X, long double &Out,
+             std::string &Error) {
+    std::vector<eval::Arg> Args = Base;
+    if (P.Params[I].V->Ty.isMemory())
+      Args[I].Array.Data[K] = X;
+    else
+      Args[I].Scalar = X;
+    eval::Run Run = eval::evaluate(P, Args);
+    if (!Run.ok()) {
+      Error = Run.Error;
+      return false;
+    }
+    if (!P.RetTy.isVoid()) {
+      Out = Run.Result;
+      return true;
+    }
+    Out = 0;
+    for (const Worked::Row &Row : W.Rows)
+      if (Row.Where == "out" && Row.N.HasGrad)
+        Out += Row.N.Grad * Args[Row.Param].Array.Data[Row.Element];
+    return true;
+  }
+
+  /// d(value)/d(element K of I) by the 4-point central difference, with a
+  /// step that is a power of two (so that X +- h is exact) near
+  /// eps^(1/5) * max(1, |X|), which balances truncation and rounding.
+  bool difference(unsigned I, size_t K, Scalar S, Scalar Precision,
+                  long double &D, std::string &Error) {
+    long double X =
+        P.Params[I].V->Ty.isMemory() ? Base[I].Array.Data[K] : Base[I].Scalar;
+    long double Ideal =
+        std::pow(epsilonOf(Precision), 0.2L) * std::max(1.0L, std::fabs(X));
+    long double H = std::exp2(std::round(std::log2(Ideal)));
+    long double F[4];
+    const int Steps[4] = {-2, -1, 1, 2};
+    for (int J = 0; J < 4; ++J)
+      if (!value(I, K, eval::roundTo(S, X + Steps[J] * H), F[J], Error))
+        return false;
+    D = (F[0] - 8 * F[1] + 8 * F[2] - F[3]) / (12 * H);
+    return true;
+  }
+
+private:
+  const frontend::Request &R;
+  const Function &P;
+  const Worked &W;
+  std::vector<eval::Arg> Base;
+};
+
+std::string cell(const char *Format, const std::string &Text) {
+  char Buf[256];
+  std::snprintf(Buf, sizeof(Buf), Format, Text.c_str());
+  return Buf;
+}
+
+std::string shortNumber(long double V) {
+  char Buf[32];
+  std::snprintf(Buf, sizeof(Buf), "%.2Lg", V);
+  return Buf;
+}
+
+} // namespace
+
+int checkGradient(const frontend::Request &R, const std::string &At,
+                  std::string &Report, std::string &Error) {
+  const Function &P = *R.Primal;
+  if (P.RetTy.isVoid() && R.Out.empty()) {
+    Error = "--check: '" + P.Name +
+            "' returns nothing and writes no out(...) parameter: there is "
+            "nothing to differentiate";
+    return 2;
+  }
+  // Without --at, arrays get 3 elements, or 9 or 27 when the function
+  // reads further (a matrix of n * n).
+  std::string Point = At;
+  Worked W;
+  for (size_t Size : {3, 9, 27}) {
+    if (At.empty())
+      Point = randomPoint(R, Size);
+    Error.clear();
+    if (workThrough(R, Point, W, Error) || !At.empty())
+      break;
+  }
+  if (!Error.empty())
+    return 2;
+  Checker C(R, W);
+  if (!C.bind(Point, Error))
+    return 2;
+
+  Report = "check: " + P.Name + "(" + W.Call + ")" +
+           (P.RetTy.isVoid() ? ": " : " = ") + W.Result + "\n";
+  if (!W.Seeds.empty())
+    Report += "seeds: " + W.Seeds + "\n";
+  if (At.empty())
+    Report += "at a random point; rerun it with --at '" + Point + "'\n";
+  auto Line = [](const std::string &A, const std::string &B,
+                 const std::string &C, const std::string &D,
+                 const std::string &E) {
+    std::string Text = cell("%-14s ", A) + cell("%-24s ", B) +
+                       cell("%-24s ", C) + cell("%-9s ", D) + E;
+    return Text.erase(Text.find_last_not_of(' ') + 1) + "\n";
+  };
+  Report += "\n" + Line("entry", "gradient", "finite difference", "error", "");
+  long double Tolerance = 0;
+  unsigned Entries = 0, Failed = 0;
+  for (const Worked::Row &Row : W.Rows) {
+    if (Row.Where != "param" || !Row.N.HasGrad || Row.Param < 0)
+      continue;
+    long double FD = 0;
+    Scalar Precision = coarser(Row.Ty, outputType(R));
+    if (!C.difference(Row.Param, Row.Element, Row.Ty, Precision, FD, Error))
+      return 2;
+    long double G = Row.N.Grad;
+    long double Err =
+        std::fabs(G - FD) / std::max({1.0L, std::fabs(G), std::fabs(FD)});
+    long double Tol = toleranceOf(Precision);
+    Tolerance = std::max(Tolerance, Tol);
+    bool Ok = Err <= Tol; // false for NaN too
+    ++Entries;
+    Failed += !Ok;
+    Report += Line(Row.Name, printNumber(Row.Ty, G), printNumber(Row.Ty, FD),
+                   shortNumber(Err), Ok ? "ok" : "FAIL");
+  }
+  if (Entries == 0) {
+    Error = "--check: '" + P.Name + "' has nothing differentiated to check";
+    return 2;
+  }
+  Report += "\nerror = |gradient - finite difference| / max(1, |gradient|, "
+            "|finite difference|); 4-point central differences of " +
+            P.Name + " in the interpreter; tolerance " +
+            shortNumber(Tolerance) + "\n";
+  if (Failed == 0)
+    Report += "ok: all " + std::to_string(Entries) +
+              " entries agree with finite differences\n";
+  else
+    Report += "FAIL: " + std::to_string(Failed) + " of " +
+              std::to_string(Entries) +
+              " entries disagree with finite differences\n";
+  return Failed == 0 ? 0 : 1;
+}
+
+} // namespace gradc::tool
