@@ -22,6 +22,10 @@ llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 include = os.path.join(config.gradc_src_root, "include")
 support = os.path.join(config.gradc_src_root, "test", "support")
 flags = "-std=c++17 -Wall -Wextra -Werror -I{} -I{}".format(include, support)
+# In a sanitized build the generated code runs under the sanitizers too.
+if getattr(config, "gradc_sanitize", False):
+    flags += " -fsanitize=address,undefined -fno-sanitize-recover=all"
+    config.available_features.add("sanitize")
 clangxx = os.path.join(config.llvm_tools_dir, "clang++")
 
 config.substitutions.append(("%gradc", os.path.join(config.gradc_tools_dir, "gradc")))

@@ -3,7 +3,15 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-BUILD="$ROOT/build"
+# SANITIZE=1: a second build, build-sanitize/, under ASan and UBSan.
+SANITIZE=${SANITIZE:-0}
+if [[ $SANITIZE == 1 ]]; then
+  BUILD="$ROOT/build-sanitize"
+  CONFIG=(-DGRADC_SANITIZE=ON -DGRADC_BUILD_BENCH=OFF -DGRADC_BUILD_FUZZERS=OFF)
+else
+  BUILD="$ROOT/build"
+  CONFIG=()
+fi
 
 PACKAGES=(cmake ninja-build make g++ python3 ccache
   llvm-19-dev libclang-19-dev clang-19 libclang-rt-19-dev llvm-19-tools libzstd-dev
@@ -24,6 +32,6 @@ fi
 
 echo "== configuring and building into $BUILD"
 if [[ ! -f "$BUILD/CMakeCache.txt" ]]; then
-  cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release
+  cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release "${CONFIG[@]}"
 fi
 cmake --build "$BUILD" -j "$(nproc)"
