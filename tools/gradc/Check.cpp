@@ -285,8 +285,9 @@ int checkGradient(const frontend::Request &R, const std::string &At,
             P.Name + " in the interpreter; tolerance " +
             shortNumber(Tolerance) + "\n";
   if (Failed == 0)
-    Report += "ok: all " + std::to_string(Entries) +
-              " entries agree with finite differences\n";
+    Report += Entries == 1 ? "ok: the entry agrees with finite differences\n"
+                           : "ok: all " + std::to_string(Entries) +
+                                 " entries agree with finite differences\n";
   else
     Report += "FAIL: " + std::to_string(Failed) + " of " +
               std::to_string(Entries) +
