@@ -56,6 +56,20 @@ FEATURES = {
     "param_write": "a double parameter assigned at the top level",
     "int_param": "passive int parameters in conditions and loop bounds",
     "array_param": "const double * parameters with their size n",
+    "do_while": "do { ... } while loops (counted, and on data with a cap)",
+    "while_continue": "while loops with a data-dependent exit and continue",
+    "division": "division by data kept away from zero (a / (1.5 + sin(b)), t /= d, a positive local)",
+    "vector": "std::vector<double> parameters and top-level locals: .size(), .data(), indexing",
+    "std_array": "std::array<double, N> locals and parameters",
+    "struct_array": "arrays of structs as parameters (const S *ps, ps[i].a)",
+    "method": "member functions of the struct (p.m0(t), ps[i].m1(t)), non-virtual",
+    "void_out": "void annotated functions writing out(err), each element once",
+    "helper_array_out": "void helpers writing a local array through a pointer (in a loop)",
+    "shared_helper": "a second annotated function calling the first one's helpers, called by it",
+    "float": "float locals and float arithmetic",
+    "index_arith": "integer index arithmetic (w[(i * 3 + 1) % n], w[n - 1 - i])",
+    "nested_call": "helpers calling helpers, calls as arguments of calls",
+    "math2": "std::fmax/fmin/fabs (margins kept), hypot/atan2/pow on safe domains",
 }
 
 # Features that hit the bugs known when the tester was written (issue 12:
@@ -97,9 +111,10 @@ class Expr:
     """op: lit var bin neg fn call cond cmp logic not. ty: d (double),
     b (bool). A cmp with margin=True compares doubles (a possible kink)."""
 
-    def __init__(self, op, text="", kids=(), ty="d", margin=False):
+    def __init__(self, op, text="", kids=(), ty="d", margin=False, keep=False):
         self.op, self.text, self.kids = op, text, list(kids)
         self.ty, self.margin = ty, margin
+        self.keep = keep  # the reducer must not replace it by an operand (a divisor)
 
 
 class Stmt:
@@ -120,10 +135,16 @@ class Func:
     def __init__(self, name, ret, params, body):
         self.name, self.ret, self.params, self.body = name, ret, params, body
         self.helpers, self.structs, self.points = [], [], []
+        self.methods = []   # member functions of the struct (Funcs)
+        self.margin = 1e-3  # the smallest margin of a checked point
+        self.fdtol = 1e-5   # 1e-3 with floats: gradc_check takes h = 1e-2
+        self.vmax = 1e4     # the largest |value| of a checked point
+        self.nout = 0       # void_out: the size of err
+        self.annotated = False
 
 
 PREC = {"+": 1, "-": 1, "*": 2, "/": 2}
-LEAVES = ("lit", "var", "fn", "call")
+LEAVES = ("lit", "var", "fn", "call", "kink", "mcall")
 
 
 def paren(e, m):
@@ -150,6 +171,11 @@ def render_expr(e, m=False):
         args = [render_expr(x, m) for x in k]
         return e.text.format(*args, **{"p%d" % i: paren(x, m)
                                        for i, x in enumerate(k)})
+    if op == "kink":  # std::fmax / fmin / fabs: rt_fmax ... record a margin
+        return "%s%s(%s)" % ("rt_" if m else "std::", e.text,
+                             ", ".join(render_expr(x, m) for x in k))
+    if op == "mcall":  # a member function: one definition for both copies
+        return "%s(%s)" % (e.text, ", ".join(render_expr(x, m) for x in k))
     if op == "call":
         return "%s%s(%s)" % (e.text, "_m" if m else "",
                              ", ".join(render_expr(x, m) for x in k))
@@ -204,20 +230,32 @@ def render_stmt(s, m, ind):
     if op == "while":
         head = "%swhile (%s) {" % (pad, ex[0])
         return [head] + render_block(s.blocks[0], m, ind + 1) + [pad + "}"]
+    if op == "do":
+        return ([pad + "do {"] + render_block(s.blocks[0], m, ind + 1) +
+                ["%s} while (%s);" % (pad, ex[0])])
+    if op == "fdecl":
+        return ["%sfloat %s = %s;" % (pad, s.text, ex[0])]
+    if op == "starr":
+        return ["%sstd::array<double, %d> %s{%s};" % (pad, x["size"], s.text, ", ".join(ex))]
     raise ValueError(op)
 
 
 def param_decl(p):
     return {"d": "double %s", "arr": "const double *%s", "int": "int %s",
             "n": "int %s", "struct": "const %s &%%s" % p.get("type"),
-            "ref": "double &%s", "out": "double *%s"}[p["kind"]] % p["name"]
+            "ref": "double &%s", "out": "double *%s", "err": "double *%s",
+            "vec": "const std::vector<double> &%s",
+            "starr": "const std::array<double, %s> &%%s" % p.get("size"),
+            "sarr": "const %s *%%s" % p.get("type")}[p["kind"]] % p["name"]
 
 
 def render_func(f, m=False, annotate=False):
+    annotate = annotate or (getattr(f, "annotated", False) and not m)
     head = "%s%s %s%s(%s) {" % (
         "" if annotate else "static ", f.ret, f.name, "_m" if m else "",
         ", ".join(param_decl(p) for p in f.params))
-    lines = (['GRADC_DIFF("grad")'] if annotate else []) + [head]
+    spec = "grad out(err)" if f.ret == "void" and annotate else "grad"
+    lines = (['GRADC_DIFF("%s")' % spec] if annotate else []) + [head]
     return lines + render_block(f.body, m, 1) + ["}"]
 
 
@@ -233,6 +271,17 @@ MATH = ["std::sin({0})", "std::cos({0})", "std::tanh({0})",
         "{p0} / (1.0 + {p0} * {p0})", "std::atan({0})", "std::erf({0})",
         "std::exp(0.5 * std::tanh({0}))", "std::hypot({0}, 0.5)",
         "std::cbrt(2.0 + std::sin({0}))", "std::pow(1.5 + std::cos({0}), 2.0)"]
+
+
+# math2: two-argument functions on safe domains ({0}, {1} the arguments).
+MATH2 = ["std::hypot({0}, 0.25 + {p1} * {p1})", "std::atan2({0}, 1.0 + {p1} * {p1})",
+         "std::atan2(0.5 + {p0} * {p0}, {1})", "std::pow(1.25 + std::sin({0}), {1})",
+         "std::pow(1.5 + std::tanh({0}), 0.5 * {p1})", "std::pow({0}, 3.0)",
+         "std::pow({0}, 2)"]  # 3-argument std::hypot is refused (not in the guide)
+# division: divisors that stay away from zero.
+DIVS = ["{p0} / (1.5 + std::sin({1}))", "{p0} / (0.5 + {p1} * {p1})",
+        "1.0 / (2.0 + std::tanh({0})) + 0.0 * {p1}", "({0}) / std::exp(std::sin({1}))",
+        "{p0} / (1.25 + std::cos({1}))"]
 
 
 def sum_of(terms):
@@ -251,6 +300,7 @@ class Var:
         # value, or "param" for the parameters.
         self.ty, self.writable, self.size = ty, writable, size
         self.bound, self.value, self.to_n = bound, value, to_n
+        self.data = None  # a container: the pointer to pass (u.data())
 
 
 class Gen:
@@ -266,6 +316,14 @@ class Gen:
         self.helpers, self.structs = [], []
         self.narr = None    # the value of n when there are array parameters
         self.nname = "n"    # the name of their size ("m" in a helper)
+        self.shared = []    # nested_call: helpers of the caller this one may call
+        self.methods = []   # method: the struct's member functions
+        self.no_kinks = False  # a method: no comparison (no margin is recorded)
+        self.uses_float = False
+        self.after_early = False  # an early return was generated (vector locals before it)
+        self.sibling = None
+        self.void = False  # void_out: the function writes err instead of returning
+        self.nout = 0
 
     # -- names and scopes
     def fresh(self, prefix):
@@ -310,18 +368,30 @@ class Gen:
         opts = [str(j) for j in range(min(size, 3))]
         if param:
             opts.append(self.nname + " - 1")
-        opts += [n for n, v in self.visible("i")
-                 if v.bound is not None and v.bound <= size] * 3
+        cs = [n for n, v in self.visible("i") if v.bound is not None and v.bound <= size]
+        opts += cs * 3
+        if self.on("index_arith") and cs:
+            i = self.rng.choice(cs)
+            top = self.nname if param else str(size)
+            opts += ["(%s * 3 + 1) %% %s" % (i, top), "%s - 1 - %s" % (top, i),
+                     "(%s + 1) %% %s" % (i, top), "(2 * %s + %s) %% %s" % (i, top, top)]
         return self.rng.choice(opts)
 
     def leaf(self):
         opts = [(("var", n), 4) for n, _ in self.visible("d")]
         opts += [(("arr", n, v), 3) for n, v in self.visible("arr")]
         opts += [(("st", n, v), 2) for n, v in self.visible("st")]
+        opts += [(("sarr", n, v), 3) for n, v in self.visible("sarr")]
         opts.append((("lit",), 1))
         ch = self.pick(opts)
         if ch[0] == "var":
             return Expr("var", ch[1])
+        if ch[0] in ("st", "sarr"):
+            obj = ch[1] if ch[0] == "st" else "%s[%s]" % (ch[1], self.index(ch[2].size, True))
+            if self.on("method") and self.methods is not None and self.chance(0.3):
+                meth = self.method()
+                return Expr("mcall", "%s.%s" % (obj, meth.name), [self.dexpr(0)])
+            return Expr("var", "%s.%s" % (obj, self.rng.choice(["a", "b", "c", "v[0]", "v[1]"])))
         if ch[0] == "arr":
             return Expr("var", "%s[%s]" % (ch[1], self.index(ch[2].size, ch[2].value == "param")))
         if ch[0] == "st":
@@ -358,7 +428,30 @@ class Gen:
             opts.append(("guard", 1))
         if self.on("helper") and not self.helper:
             opts.append(("call", 1))
+        if self.on("nested_call") and self.shared:
+            opts.append(("scall", 1))
+        if self.on("division"):
+            opts.append(("div", 2))
+        if self.on("math2"):
+            opts.append(("math2", 2))
+            if not self.no_kinks:
+                opts.append(("kink", 1.5))
         ch = self.pick(opts)
+        if ch == "scall":
+            h = self.rng.choice(self.shared)
+            return Expr("call", h.name, [self.dexpr(depth - 1) for _ in h.params])
+        if ch == "div":
+            return Expr("fn", self.rng.choice(DIVS), [self.dexpr(depth - 1), self.dexpr(depth - 1)])
+        if ch == "math2":
+            return Expr("fn", self.rng.choice(MATH2), [self.dexpr(depth - 1), self.dexpr(depth - 1)])
+        if ch == "kink":
+            k = self.rng.choice(["fmax", "fmin", "fabs"])
+            if k == "fabs":
+                return Expr("kink", k, [self.dexpr(depth - 1)])
+            a, b = self.dexpr(depth - 1), self.dexpr(depth - 1)
+            if render_expr(a) == render_expr(b):
+                b = Expr("bin", "+", [b, Expr("lit", "0.5")])
+            return Expr("kink", k, [a, b])
         if ch == "bin":
             op = self.rng.choice("+-*")
             a, b = self.dexpr(depth - 1), self.dexpr(depth - 1)
@@ -417,16 +510,22 @@ class Gen:
 
     # -- helpers
     def array_params(self):
-        return [n for n, v in self.frames[0].items() if v.ty == "arr" and v.value == "param"]
+        """What may be passed as a helper's `const double *v` of n elements."""
+        return [v.data or n for n, v in self.frames[0].items()
+                if v.ty == "arr" and v.value == "param"]
 
-    def new_helper(self, out):
+    def new_helper(self, out, sibling=False):
         """A helper of one or two doubles (and the caller's array w, n);
         out: void, writing two results through references (or, given an
         array, through a pointer)."""
         name = "%s_%s%d" % (self.name, "o" if out else "h", len(self.helpers))
         feats = self.feats - {"helper", "helper_out", "param_write", "struct",
-                              "struct_local", "early_return", "int_param"}
+                              "struct_local", "early_return", "int_param", "vector",
+                              "float", "helper_array_out", "std_array", "struct_array",
+                              "void_out", "shared_helper"}
         g = Gen(self.rng, feats, name, helper=True, budget=4)
+        if self.on("nested_call") or sibling:  # it may call the helpers made before it
+            g.shared = self.scalar_helpers()
         params = [{"kind": "d", "name": "a"}]
         g.declare("a", Var("d", writable=False))
         if self.chance(0.6):
@@ -449,7 +548,11 @@ class Gen:
                           init="int i = 0", step="++i")]
             g.frames[0]["acc"] = Var("d")
         if not out:
-            body.append(Stmt("return", "", [sum_of([g.dexpr(2)] + g.reads_of(g.frames[0]))]))
+            terms = [g.dexpr(2)] + g.reads_of(g.frames[0])
+            if sibling and g.shared:  # it calls a helper of its caller for sure
+                h = self.rng.choice(g.shared)
+                terms.append(Expr("call", h.name, [g.dexpr(1) for _ in h.params]))
+            body.append(Stmt("return", "", [sum_of(terms)]))
             f = Func(name, "double", params, body)
         elif with_array and self.chance(0.5):
             params.append({"kind": "out", "name": "o"})
@@ -468,6 +571,30 @@ class Gen:
         self.helpers.append(f)
         return f
 
+    def scalar_helpers(self):
+        return [h for h in self.helpers + self.shared if h.ret == "double" and
+                all(p["kind"] == "d" for p in h.params)]
+
+    def method(self):
+        """A member function of the struct: an existing one or a new one.
+        Its body has no comparison on doubles (the struct is shared by both
+        copies, so a margin would not be recorded)."""
+        if self.methods and (len(self.methods) >= 2 or self.chance(0.6)):
+            return self.rng.choice(self.methods)
+        name = "m%d" % len(self.methods)
+        feats = self.feats & {"math", "reassign", "division", "math2", "for", "index_arith"}
+        g = Gen(self.rng, feats, name, helper=True, budget=3)
+        g.methods, g.no_kinks = None, True
+        g.declare("t", Var("d", writable=False))
+        for mem in "abc":
+            g.declare(mem, Var("d", writable=False))
+        g.declare("v", Var("arr", writable=False, size=2, value="member"))
+        body = g.start_sink() + g.block(self.rng.randint(1, 2))
+        body.append(Stmt("return", "", [sum_of([g.dexpr(2)] + g.reads_of(g.frames[0]))]))
+        f = Func(name, "double", [{"kind": "d", "name": "t"}], body)
+        self.methods.append(f)
+        return f
+
     def args_for(self, f):
         args = []
         for p in f.params:
@@ -476,10 +603,28 @@ class Gen:
             elif p["kind"] == "n":
                 args.append(Expr("var", "n"))
             elif p["kind"] == "d":
-                args.append(self.dexpr(1))
+                if self.on("nested_call") and len(self.helpers) < 5 and self.chance(0.25):
+                    args.append(self.call())  # a call as an argument of a call
+                else:
+                    args.append(self.dexpr(1))
         return args
 
+    def make_sibling(self):
+        """An annotated function that calls this one's helpers, and that
+        this one calls."""
+        for _ in range(3):
+            if self.scalar_helpers():
+                break
+            self.new_helper(False)
+        f = self.new_helper(False, sibling=True)
+        f.annotated = True
+        self.sibling = f
+        return f
+
     def call(self):
+        if self.on("shared_helper") and not self.helper and self.sibling is None and self.chance(0.5):
+            f = self.make_sibling()
+            return Expr("call", f.name, self.args_for(f))
         scalar = [h for h in self.helpers if h.ret == "double" and
                   (self.array_params() or h.params[0]["kind"] == "d")]
         f = self.rng.choice(scalar) if scalar and self.chance(0.4) else self.new_helper(False)
@@ -541,7 +686,7 @@ class Gen:
         for n, v in frame.items():
             if v.ty == "d" and v.value != "param" and n != self.sink:
                 terms.append(Expr("var", n))
-            elif v.ty == "arr" and v.value != "param":
+            elif v.ty == "arr" and v.value not in ("param", "member", "cparam"):
                 terms.append(Expr("var", n + "[0]"))
             elif v.ty == "st" and v.value != "param":
                 terms.append(Expr("var", n + ".b"))
@@ -573,10 +718,24 @@ class Gen:
             opts.append(("stlocal", 1))
         if self.on("break") and loop:
             opts.append(("break", 3))
-        if self.on("early_return") and top and not self.helper:
+        if self.on("early_return") and top and not self.helper and not self.void:
             opts.append(("early", 0.7))
         if self.on("param_write") and top and not self.helper:
             opts.append(("pwrite", 0.7))
+        if self.on("do_while") and nloops < max_loops:
+            opts.append(("do", 1))
+        if self.on("while_continue") and nloops < max_loops:
+            opts.append(("whilec", 1))
+        if self.on("division"):
+            opts.append(("divstmt", 1))
+        if self.on("vector") and top and not self.helper and not self.after_early:
+            opts.append(("vec", 0.7))
+        if self.on("std_array"):
+            opts.append(("starr", 1))
+        if self.on("float") and not self.helper:
+            opts.append(("float", 1))
+        if self.on("helper_array_out") and not self.helper and len(self.helpers) < 4:
+            opts.append(("aout", 1))
         ch = self.pick(opts)
         return getattr(self, "s_" + ch)(loop)
 
@@ -636,8 +795,11 @@ class Gen:
             bounds.append((n, v.value))
         if self.narr:
             bounds += [(self.nname, self.narr)] * 3
+        sized = [(n, v) for n, v in self.frames[0].items() if v.ty == "arr" and v.data]
+        bounds += [("static_cast<int>(%s.size())" % n, v.size) for n, v in sized]
         text, bound = self.rng.choice(bounds)
-        var = Var("i", writable=False, bound=bound, to_n=text == self.nname)
+        var = Var("i", writable=False, bound=bound,
+                  to_n=text == self.nname or (bound == self.narr and "size" in text))
         body = self.loop_body("for", lambda: self.declare(i, var))
         if self.chance(0.25):
             return [Stmt("for", "", [Expr("cmp", ">=", [Expr("var", i), Expr("lit", "0")], "b")],
@@ -705,12 +867,14 @@ class Gen:
         # Initializers of a local struct contain no comparison on doubles
         # (they would be left out of the margins): plain rendering is exact.
         s = render_expr(e)
-        if "?" in s:
+        if "?" in s or re.search(r"std::f(max|min|abs)\(", s):
             return self.lit().text
         return s
 
     def s_break(self, loop):
-        word = "break" if loop == "while" or self.chance(0.5) else "continue"
+        # continue would skip the ++j of a while or do loop (a whilec loop
+        # counts at the top of its body)
+        word = "break" if loop in ("while", "do") or self.chance(0.5) else "continue"
         c = self.cond()
         if word == "break" and self.chance(0.4):
             # if (c) { t += e; break; }: the last statement of its path
@@ -721,7 +885,142 @@ class Gen:
         return [Stmt("if", "", [c], [[Stmt(word)]])]
 
     def s_early(self, loop):
+        self.after_early = True
         return [Stmt("if", "", [self.cond()], [[Stmt("return", "", [self.dexpr(2)])]])]
+
+    def data_loop_parts(self):
+        """c, its declaration, the exit condition on it (with a margin) and
+        its step (c grows by at least 0.1 per iteration)."""
+        c = self.fresh("c")
+        decl = Stmt("decl", c, [self.dexpr(1)])
+        self.declare(c, Var("d", writable=False))
+        cond = Expr("cmp", "<", [Expr("var", c), Expr("lit", self.rng.choice(["1.0", "1.5", "2.0"]))],
+                    "b", margin=True)
+        step = Expr("bin", "+", [Expr("lit", "0.3"), Expr("bin", "*", [
+            Expr("lit", "0.2"), Expr("fn", "std::tanh({0})", [self.dexpr(1)])])])
+        return c, decl, cond, step
+
+    def s_do(self, loop):
+        j = self.fresh("j")
+        out = [Stmt("raw", "int %s = 0" % j)]
+        if self.chance(0.5):  # counted
+            cond = Expr("cmp", "<", [Expr("var", j), Expr("lit", "3")], "b")
+            body = self.loop_body("do", lambda: self.declare(j, Var("i", writable=False, bound=3)))
+        else:
+            c, decl, cmp, step = self.data_loop_parts()
+            out.insert(0, decl)
+            cond = Expr("logic", "&&", [cmp, Expr("cmp", "<", [Expr("var", j), Expr("lit", "6")], "b")], "b")
+            body = self.loop_body("do", lambda: self.declare(j, Var("i", writable=False, bound=6)))
+            body.append(Stmt("assign", c, [step], aop="+="))
+        body.append(Stmt("raw", "++" + j))
+        return out + [Stmt("do", "", [cond], [body])]
+
+    def s_whilec(self, loop):
+        """while (c < 1.5 && j < 6) { ++j; c += step; if (d) continue; ... }"""
+        j = self.fresh("j")
+        c, decl, cmp, step = self.data_loop_parts()
+        cond = Expr("logic", "&&", [cmp, Expr("cmp", "<", [Expr("var", j), Expr("lit", "6")], "b")], "b")
+        body = self.loop_body("whilec", lambda: self.declare(j, Var("i", writable=False)))
+        if self.chance(0.7) and not any(st.op == "if" and st.blocks[0] and st.blocks[0][-1].op == "continue"
+                                        for st in body):
+            body.insert(0, Stmt("if", "", [self.cond()], [[Stmt("continue")]]))
+        body = [Stmt("raw", "++" + j), Stmt("assign", c, [step], aop="+=")] + body
+        return [decl, Stmt("raw", "int %s = 0" % j), Stmt("while", "", [cond], [body])]
+
+    def s_divstmt(self, loop):
+        targets = self.writable()
+        if targets and self.chance(0.5):
+            e = Expr("fn", self.rng.choice(["1.5 + std::sin({0})", "0.75 + {p0} * {p0}",
+                                            "std::exp(0.5 * std::sin({0}))"]),
+                     [self.dexpr(1)], keep=True)
+            return [Stmt("assign", self.rng.choice(targets), [e], aop="/=")]
+        d, t = self.fresh("d"), self.fresh("t")
+        den = Expr("fn", self.rng.choice(["0.75 + {p0} * {p0}", "1.0 + std::exp({0})",
+                                          "2.0 - std::cos({0})"]), [self.dexpr(1)], keep=True)
+        out = [Stmt("decl", d, [den])]
+        num = self.dexpr(1)
+        self.declare(d, Var("d", writable=False))
+        out.append(Stmt("decl", t, [Expr("bin", "/", [num, Expr("var", d)])]))
+        self.declare(t, Var("d"))
+        return out
+
+    def fill_loop(self, name, size, bound_text, to_n):
+        """for (int i = 0; i < bound; ++i) name[i] = e(i);"""
+        i = self.fresh("i")
+        self.frames.append({})
+        self.declare(i, Var("i", writable=False, bound=size, to_n=to_n))
+        e = self.dexpr(2)
+        self.frames.pop()
+        return Stmt("for", "", [Expr("cmp", "<", [Expr("var", i), Expr("var", bound_text)], "b")],
+                    [[Stmt("assign", "%s[%s]" % (name, i), [e], aop="=")]],
+                    init="int %s = 0" % i, step="++" + i)
+
+    def s_vec(self, loop):
+        h = self.fresh("h")
+        size = self.narr or 3
+        text = self.nname if self.narr else "3"
+        out = [Stmt("raw", "std::vector<double> %s(%s)" % (h, text))]
+        bound = self.rng.choice([text, "static_cast<int>(%s.size())" % h])
+        out.append(self.fill_loop(h, size, bound, bool(self.narr)))
+        self.declare(h, Var("arr", size=size))
+        return out
+
+    def s_starr(self, loop):
+        a = self.fresh("a")
+        size = self.rng.choice([2, 3])
+        n_init = size if self.chance(0.7) else size - 1  # the rest is zero
+        s = Stmt("starr", a, [self.dexpr(1) for _ in range(n_init)], size=size)
+        self.declare(a, Var("arr", size=size))
+        return [s]
+
+    def s_float(self, loop):
+        t = self.fresh("t")
+        self.uses_float = True
+        out = [Stmt("fdecl", t, [Expr("fn", "static_cast<float>({0})", [self.dexpr(1)])])]
+        upd = self.rng.choice([
+            ("=", Expr("fn", "0.5f * %s + static_cast<float>({0})" % t, [self.dexpr(1)])),
+            ("*=", Expr("lit", "0.75f")),
+            ("+=", Expr("fn", "0.25f * %s * %s" % (t, t), [])),
+            ("-=", Expr("fn", "static_cast<float>({0}) * 0.5f", [self.dexpr(1)]))])
+        out.append(Stmt("assign", t, [upd[1]], aop=upd[0]))
+        self.declare(t, Var("d"))
+        return out
+
+    def s_aout(self, loop):
+        """double o[3]; h(a, b, o); with h writing o[i] in a loop (or o[0],
+        o[1], o[2]), each element once."""
+        name = "%s_o%d" % (self.name, len(self.helpers))
+        feats = self.feats - {"helper", "helper_out", "param_write", "struct", "vector",
+                              "struct_local", "early_return", "int_param", "float",
+                              "helper_array_out", "std_array", "struct_array", "void_out"}
+        g = Gen(self.rng, feats, name, helper=True, budget=3)
+        if self.on("nested_call"):
+            g.shared = self.scalar_helpers()
+        params = [{"kind": "d", "name": "a"}, {"kind": "d", "name": "b"}][:self.rng.randint(1, 2)]
+        for p in params:
+            g.declare(p["name"], Var("d", writable=False))
+        body = g.start_sink() + g.block(self.rng.randint(1, 3))
+        total = sum_of([g.dexpr(1)] + g.reads_of(g.frames[0]))
+        if self.chance(0.6):
+            i = "k"
+            g.frames.append({})
+            g.declare(i, Var("i", writable=False, bound=3))
+            e = Expr("bin", "+", [total, Expr("bin", "*", [Expr("var", "(k + 1)"), g.dexpr(1)])])
+            g.frames.pop()
+            body.append(Stmt("for", "", [Expr("cmp", "<", [Expr("var", "k"), Expr("lit", "3")], "b")],
+                             [[Stmt("assign", "o[k]", [e], aop="=", keep=True)]],
+                             init="int k = 0", step="++k", keep=True))
+        else:
+            body.append(Stmt("assign", "o[0]", [total], aop="=", keep=True))
+            body += [Stmt("assign", "o[%d]" % k, [g.dexpr(2)], aop="=", keep=True) for k in (1, 2)]
+        params.append({"kind": "out", "name": "o"})
+        f = Func(name, "void", params, body)
+        f.outs = "ptr"
+        self.helpers.append(f)
+        o = self.fresh("o")
+        args = [self.dexpr(1) for p in params if p["kind"] == "d"] + [Expr("var", o)]
+        self.declare(o, Var("arr", writable=False, size=3))
+        return [Stmt("raw", "double %s[3]" % o), Stmt("call", "", [Expr("call", name, args)])]
 
     def s_pwrite(self, loop):
         ps = [n for n, v in self.frames[0].items() if v.ty == "d" and v.value == "param"]
@@ -749,8 +1048,26 @@ class Gen:
             for name in ["w", "v"][:rng.randint(1, 2)]:
                 params.append({"kind": "arr", "name": name, "size": self.narr})
                 self.declare(name, Var("arr", writable=False, size=self.narr, value="param"))
+        if self.on("vector") and rng.random() < 0.4:
+            self.narr = self.narr or rng.randint(2, 4)
+            params.append({"kind": "vec", "name": "u", "size": self.narr})
+            var = Var("arr", writable=False, size=self.narr, value="param")
+            var.data = "u.data()"
+            self.declare("u", var)
+        if self.on("std_array") and rng.random() < 0.3:
+            params.append({"kind": "starr", "name": "g", "size": 3})
+            var = Var("arr", writable=False, size=3, value="cparam")
+            var.data = "g.data()"
+            self.declare("g", var)
+        if self.on("struct_array") and rng.random() < 0.4:
+            self.narr = self.narr or rng.randint(2, 4)
+            if not self.structs:
+                self.structs.append("S_" + self.name)
+            params.append({"kind": "sarr", "name": "ps", "type": self.structs[0], "size": self.narr})
+            self.declare("ps", Var("sarr", writable=False, size=self.narr))
         if self.on("struct") and rng.random() < 0.4:
-            self.structs.append("S_" + self.name)
+            if not self.structs:
+                self.structs.append("S_" + self.name)
             params.append({"kind": "struct", "name": "p", "type": self.structs[0]})
             self.declare("p", Var("st", writable=False))
         if self.on("int_param") and rng.random() < 0.5:
@@ -760,6 +1077,7 @@ class Gen:
         rng.shuffle(params)
         if self.narr:  # n after the arrays, as people write it
             params.append({"kind": "n", "name": "n", "value": self.narr})
+        self.void = self.on("void_out") and rng.random() < 0.3
         # A param_write makes the parameter writable at the top level only
         # (gradc refuses writes to parameters in loops and branches).
         body = self.start_sink()
@@ -771,11 +1089,43 @@ class Gen:
         # The result reads the top-level locals (no dead code, no unused
         # variable) and one more expression.
         terms = [self.dexpr(2), Expr("var", self.sink)] + self.reads_of(self.frames[0])
-        body.append(Stmt("return", "", [sum_of(terms)]))
-        f = Func(self.name, "double", params, body)
-        f.helpers, f.structs = self.helpers, self.structs
+        if self.void:
+            body += self.outputs(terms)
+            params.append({"kind": "err", "name": "err", "size": self.nout})
+        else:
+            body.append(Stmt("return", "", [sum_of(terms)]))
+        f = Func(self.name, "void" if self.void else "double", params, body)
+        f.helpers, f.structs, f.methods = self.helpers, self.structs, self.methods
+        f.nout = self.nout
+        if self.uses_float:
+            # A float's rounding swamps a small step: gradc_check takes
+            # h = 1e-2, which needs points far from kinks and a function
+            # of moderate size (its third derivative makes the FD error).
+            f.fdtol, f.margin, f.vmax = 5e-3, 0.05, 300
         f.points = [self.point(params) for _ in range(8)]
         return f
+
+    def outputs(self, terms):
+        """The stores of err, each element once: err[0] = ...; err[1] = ...;
+        or for (int i = 0; i < K; ++i) err[i] = ...;"""
+        if self.narr and self.chance(0.4):
+            k, text = self.narr, self.nname
+        else:
+            k = self.rng.choice([2, 3])
+            text = str(k)
+        self.nout = k
+        if self.chance(0.5):
+            out = [Stmt("assign", "err[0]", [sum_of(terms)], aop="=", keep=True)]
+            return out + [Stmt("assign", "err[%d]" % j, [self.dexpr(2)], aop="=", keep=True)
+                          for j in range(1, k)]
+        i = self.fresh("i")
+        self.frames.append({})
+        self.declare(i, Var("i", writable=False, bound=k, to_n=text == self.nname))
+        e = Expr("bin", "+", [sum_of(terms), Expr("bin", "*", [Expr("var", i), self.dexpr(2)])])
+        self.frames.pop()
+        return [Stmt("for", "", [Expr("cmp", "<", [Expr("var", i), Expr("var", text)], "b")],
+                     [[Stmt("assign", "err[%s]" % i, [e], aop="=", keep=True)]],
+                     init="int %s = 0" % i, step="++" + i, keep=True)]
 
     def point(self, params):
         pt = {}
@@ -786,6 +1136,10 @@ class Gen:
                 pt[p["name"]] = [self.value() for _ in range(p["size"])]
             elif p["kind"] == "struct":
                 pt[p["name"]] = [self.value() for _ in range(5)]
+            elif p["kind"] in ("vec", "starr"):
+                pt[p["name"]] = [self.value() for _ in range(p["size"])]
+            elif p["kind"] == "sarr":
+                pt[p["name"]] = [self.value() for _ in range(5 * p["size"])]
         return pt
 
     def value(self):
@@ -814,6 +1168,9 @@ def harness_args(f, src, adj=None):
         if kind in ("int", "n"):
             args.append(str(p["value"]))
             continue
+        if kind == "err":
+            args.append("err")
+            continue
         if kind == "d":
             args.append("%s[%d][0]" % (src, k))
             dargs.append("%s[%d][0]" % (adj, k))
@@ -825,13 +1182,30 @@ def harness_args(f, src, adj=None):
             pre.append("%s d%s = gradc_check::as<%s>(%s[%d]);" % (p["type"], p["name"], p["type"], adj, k))
             post.append("gradc_check::back(d%s, %s[%d]);" % (p["name"], adj, k))
             dargs.append("d" + p["name"])
+        elif kind == "vec":
+            args.append("%s[%d]" % (src, k))
+            dargs.append("%s[%d]" % (adj, k))
+        elif kind == "starr":
+            args.append("rt_arr<%d>(%s[%d])" % (p["size"], src, k))
+            pre.append("std::array<double, %d> d%s = rt_arr<%d>(%s[%d]);" % (p["size"], p["name"], p["size"], adj, k))
+            post.append("rt_back(d%s, %s[%d]);" % (p["name"], adj, k))
+            dargs.append("d" + p["name"])
+        elif kind == "sarr":
+            args.append("gradc_check::as_array<%s>(%s[%d]).data()" % (p["type"], src, k))
+            pre.append("std::vector<%s> d%s = gradc_check::as_array<%s>(%s[%d]);" % (p["type"], p["name"], p["type"], adj, k))
+            post.append("gradc_check::back(d%s, %s[%d]);" % (p["name"], adj, k))
+            dargs.append("d%s.data()" % p["name"])
         k += 1
     return args, dargs, pre, post
 
 
+WRT_KINDS = ("d", "arr", "struct", "vec", "starr", "sarr")
+SEEDS = [1.0, -0.5, 2.0, 0.75]
+
+
 def render_harness(f):
     name = f.name
-    wrt = [p for p in f.params if p["kind"] in ("d", "arr", "struct")]
+    wrt = [p for p in f.params if p["kind"] in WRT_KINDS]
     passive = [p for p in f.params if p["kind"] in ("int", "n")]
     args, _, _, _ = harness_args(f, "p")
     margs, _, _, _ = harness_args(f, "P")
@@ -842,6 +1216,8 @@ def render_harness(f):
     pnamed = ", ".join('{"%s", {%d}}' % (p["name"], p["value"]) for p in passive)
     call_g = "%s_grad(%s)" % (name, ", ".join(gargs + gd))
     call_pb = "%s_pullback(%s)" % (name, ", ".join(gargs + ["s"] + gd))
+    if f.ret == "void":
+        return render_void_harness(f, pts, margs, named, pnamed, args, gargs, gd, pre, post)
     return """
 static void run_{name}() {{
   using gradc_check::Arrays;
@@ -851,7 +1227,7 @@ static void run_{name}() {{
   for (const Arrays &P : points) {{
     rt_min_margin = 1e300;
     double v = {name}_m({margs});
-    if (!(rt_min_margin >= 1e-3 && std::isfinite(v) && std::fabs(v) < 1e4))
+    if (!(rt_min_margin >= {margin} && std::isfinite(v) && std::fabs(v) < {vmax}))
       continue;
     gradc_check::check_arrays(
         "{name}", {{{named}}}, {{{pnamed}}},
@@ -864,21 +1240,91 @@ static void run_{name}() {{
           {pre}{call_pb};
           {post}
         }},
-        1e-5);
+        {fdtol});
     std::printf("{name}: done\\n");
     return;
   }}
   std::printf("{name}: SKIP no well-conditioned point\\n");
 }}""".format(name=name, pts=pts, margs=", ".join(margs), named=named, pnamed=pnamed,
+             margin=f.margin, fdtol=f.fdtol, vmax=f.vmax,
              args=", ".join(args), pre=" ".join(pre) + ("\n          " if pre else ""),
              post=" ".join(post) + ("\n          " if post else ""),
              call_g=call_g, call_pb=call_pb)
 
 
+def render_void_harness(f, pts, margs, named, pnamed, args, gargs, gd, pre, post):
+    """A void function writing err[K]: the scalar checked is
+    sum(derr[i] * err[i]) with fixed seeds, through f_pullback."""
+    k = f.nout
+    seeds = SEEDS[:k]
+    pnamed = ", ".join(filter(None, [pnamed, '{"err", {%s}}' % ", ".join(["0"] * k),
+                                     '{"derr", {%s}}' % ", ".join(repr(x) for x in seeds)]))
+    return """
+static const double derr_{name}[{k}] = {{{seeds}}};
+static double weighted_{name}(const double *err) {{
+  double f = 0;
+  for (int i = 0; i < {k}; ++i)
+    f += derr_{name}[i] * err[i];
+  return f;
+}}
+static void run_{name}() {{
+  using gradc_check::Arrays;
+  static const Arrays points[] = {{
+      {pts}}};
+  std::printf("{name}: start\\n");
+  for (const Arrays &P : points) {{
+    rt_min_margin = 1e300;
+    double err[{k}] = {{}};
+    {name}_m({margs});
+    double v = weighted_{name}(err);
+    if (!(rt_min_margin >= {margin} && std::isfinite(v) && std::fabs(v) < {vmax}))
+      continue;
+    gradc_check::check_arrays(
+        "{name}", {{{named}}}, {{{pnamed}}},
+        [](const Arrays &p) {{
+          double err[{k}] = {{}};
+          {name}({args});
+          return weighted_{name}(err);
+        }},
+        [](const Arrays &p, Arrays &d) {{
+          double err[{k}] = {{}};
+          {pre}{name}_pullback({gargs_seeds});
+          {post}return weighted_{name}(err);
+        }},
+        [](const Arrays &p, double s, Arrays &d) {{
+          double err[{k}] = {{}}, seeds[{k}];
+          for (int i = 0; i < {k}; ++i)
+            seeds[i] = s * derr_{name}[i];
+          {pre}{name}_pullback({gargs_s});
+          {post}
+        }},
+        {fdtol});
+    std::printf("{name}: done\\n");
+    return;
+  }}
+  std::printf("{name}: SKIP no well-conditioned point\\n");
+}}""".format(name=f.name, k=k, seeds=", ".join(repr(x) for x in seeds), pts=pts,
+             margs=", ".join(margs), margin=f.margin, named=named, pnamed=pnamed, vmax=f.vmax,
+             args=", ".join(args), fdtol=f.fdtol,
+             gargs_seeds=", ".join(gargs + ["derr_" + f.name] + gd),
+             gargs_s=", ".join(gargs + ["seeds"] + gd),
+             pre=" ".join(pre) + ("\n          " if pre else ""),
+             post=" ".join(post) + ("\n          " if post else ""))
+
+
 def used_helpers(f):
-    """The helpers f still calls (the reducer may have deleted calls)."""
+    """The helpers f still calls, directly or through other helpers (the
+    reducer may have deleted calls), in the order they are defined."""
     text = "\n".join(render_func(f))
-    return [h for h in f.helpers if re.search(r"\b%s\(" % h.name, text)]
+    used = set()
+    while True:
+        new = [h for h in f.helpers if h.name not in used and re.search(r"\b%s\(" % h.name, text)]
+        if not new:
+            break
+        for h in new:
+            used.add(h.name)
+            text += "\n".join(render_func(h))
+    return [h for h in f.helpers if h.name in used]
 
 
 def used_structs(f):
@@ -889,10 +1335,15 @@ def used_structs(f):
 def render_file(funcs, header=""):
     """The source gradc reads, with its harness after #ifndef __GRADC__."""
     out = ["// Generated by test/random/gen.py" + (": " + header if header else "") + ".",
-           "#include <gradc/gradc.h>", "", "#include <cmath>", ""]
+           "#include <gradc/gradc.h>", "", "#include <array>", "#include <cmath>",
+           "#include <vector>", ""]
     for f in funcs:
         for s in used_structs(f):
-            out += ["struct %s {" % s, "  double a, b, c;", "  double v[2];", "};", ""]
+            out += ["struct %s {" % s, "  double a, b, c;", "  double v[2];"]
+            for meth in f.methods:
+                out += ["  double %s(double t) const {" % meth.name]
+                out += render_block(meth.body, False, 2) + ["  }"]
+            out += ["};", ""]
         for h in used_helpers(f):
             out += render_func(h) + [""]
         out += render_func(f, annotate=True) + [""]
@@ -902,7 +1353,20 @@ def render_file(funcs, header=""):
             "static double rt_min_margin;",
             "static double rt_margin(double v) {",
             "  rt_min_margin = std::fmin(rt_min_margin, std::fabs(v));",
-            "  return v;", "}", ""]
+            "  return v;", "}",
+            "// std::fmax, fmin, fabs are kinks too.",
+            "[[maybe_unused]] static double rt_fmax(double a, double b) {",
+            "  rt_margin(a - b);", "  return std::fmax(a, b);", "}",
+            "[[maybe_unused]] static double rt_fmin(double a, double b) {",
+            "  rt_margin(a - b);", "  return std::fmin(a, b);", "}",
+            "[[maybe_unused]] static double rt_fabs(double a) { return std::fabs(rt_margin(a)); }",
+            "template <std::size_t N>",
+            "[[maybe_unused]] static std::array<double, N> rt_arr(const std::vector<double> &v) {",
+            "  std::array<double, N> a{};",
+            "  for (std::size_t i = 0; i < N; ++i)", "    a[i] = v[i];", "  return a;", "}",
+            "template <std::size_t N>",
+            "[[maybe_unused]] static void rt_back(const std::array<double, N> &a, std::vector<double> &v) {",
+            "  v.assign(a.begin(), a.end());", "}", ""]
     for f in funcs:
         for h in used_helpers(f):
             out += render_func(h, m=True) + [""]

@@ -280,7 +280,9 @@ def candidates(f):
         if e.op in ("lit", "var"):
             continue
         for k, kid in enumerate(e.kids):
-            if kid.ty == e.ty and not (e.op == "cond" and k == 0):
+            # A kept expression (a divisor 0.75 + e * e) is never replaced
+            # by an operand: that could bring it near zero.
+            if kid.ty == e.ty and not (e.op == "cond" and k == 0) and not getattr(e, "keep", False):
                 edits.append(("kid", xi, k))
         if e.ty == "d":
             edits.append(("one", xi, 0))
