@@ -279,9 +279,10 @@ MATH2 = ["std::hypot({0}, 0.25 + {p1} * {p1})", "std::atan2({0}, 1.0 + {p1} * {p
          "std::pow(1.5 + std::tanh({0}), 0.5 * {p1})", "std::pow({0}, 3.0)",
          "std::pow({0}, 2)"]  # 3-argument std::hypot is refused (not in the guide)
 # division: divisors that stay away from zero.
-DIVS = ["{p0} / (1.5 + std::sin({1}))", "{p0} / (0.5 + {p1} * {p1})",
-        "1.0 / (2.0 + std::tanh({0})) + 0.0 * {p1}", "({0}) / std::exp(std::sin({1}))",
-        "{p0} / (1.25 + std::cos({1}))"]
+# Parenthesized: a template is printed as an operand without parentheses.
+DIVS = ["({p0} / (1.5 + std::sin({1})))", "({p0} / (0.5 + {p1} * {p1}))",
+        "(1.0 / (2.0 + std::tanh({0})) + 0.0 * {p1})", "(({0}) / std::exp(std::sin({1})))",
+        "({p0} / (1.25 + std::cos({1})))"]
 
 
 def sum_of(terms):
@@ -1101,7 +1102,10 @@ class Gen:
             # A float's rounding swamps a small step: gradc_check takes
             # h = 1e-2, which needs points far from kinks and a function
             # of moderate size (its third derivative makes the FD error).
-            f.fdtol, f.margin, f.vmax = 5e-3, 0.05, 300
+            # The FD check is coarse (2e-2, campaigns gave 1e-3 misses that
+            # a step of 1e-6 confirmed right); the interpreter, which
+            # computes in float too, is the exact witness.
+            f.fdtol, f.margin, f.vmax = 2e-2, 0.05, 300
         f.points = [self.point(params) for _ in range(8)]
         return f
 
