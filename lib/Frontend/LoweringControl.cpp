@@ -53,8 +53,9 @@ Value *BodyLowering::lowerCondition(const Expr *E) {
 bool BodyLowering::refuseConditionVar(const VarDecl *VD) {
   if (!VD)
     return false;
-  fail(VD->getLocation(), "declaring a variable in a condition is not "
-                          "supported yet; declare it before the statement");
+  fail(VD->getLocation(),
+       "declaring a variable in a loop's condition is not supported yet; "
+       "declare it before the loop and assign it in the condition's place");
   return true;
 }
 
@@ -65,18 +66,20 @@ void BodyLowering::lowerIf(const IfStmt *IS, ArrayRef<const Stmt *> Rest) {
     fail(IS->getBeginLoc(), "'if consteval' is not supported");
     return;
   }
-  if (IS->getInit()) {
-    fail(IS->getInit()->getBeginLoc(),
-         "an init-statement in 'if' is not supported yet; write it before "
-         "the 'if'");
-    return;
-  }
-  if (refuseConditionVar(IS->getConditionVariable()))
-    return;
+  int Header = CurStmt;
+  // `if (init; cond)` and `if (double t = e)`: their variables are the
+  // if's alone in C++, and distinct declarations for Clang, so lowering
+  // them just before the if means the same.
+  for (const Stmt *Before :
+       {IS->getInit(),
+        static_cast<const Stmt *>(IS->getConditionVariableDeclStmt())})
+    if (Before) {
+      lowerStmt(Before);
+      CurStmt = Header;
+    }
   Value *C = lowerCondition(IS->getCond());
   if (!C)
     return;
-  int Header = CurStmt;
   at(IS->getBeginLoc());
   Value *If = B.ifOp(C);
   bool ThenLeaves = alwaysLeaves(IS->getThen());

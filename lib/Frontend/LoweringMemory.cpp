@@ -38,6 +38,8 @@ public:
       return;
     }
     if (const auto *IS = dyn_cast<IfStmt>(S)) {
+      walk(IS->getInit(), Region);
+      walk(IS->getConditionVariableDeclStmt(), Region);
       walk(IS->getCond(), Region);
       walk(IS->getThen(), fresh());
       walk(IS->getElse(), fresh());

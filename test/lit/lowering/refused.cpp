@@ -95,7 +95,7 @@ double sw(double x, int n) {
 
 GRADC_DIFF("grad")
 double condvar(double x) {
-  // CHECK: refused.cpp:[[@LINE+1]]:14: error: declaring a variable in a condition is not supported yet; declare it before the statement
+  // CHECK: refused.cpp:[[@LINE+1]]:14: error: declaring a variable in a loop's condition is not supported yet; declare it before the loop and assign it in the condition's place
   while (int k = 0)
     x = 1;
   return x;
