@@ -14,13 +14,15 @@ test program printed through gradc_check.h:
   ("dD=[1,0,0,2]" for an out array D), as `gradc --at` takes them; then
   f is the seed-weighted sum of the outputs, sum of dD[i] * D[i] in order.
 
-For each run, calls `gradc SOURCE --function name --at ...` and requires the
-very same value and gradient (the "param" rows of the table; for a function
+Reruns every point with `gradc SOURCE --at-batch FILE` (as `--function
+name --at ...` each, in one process) and requires the very same value and gradient (the "param" rows of the table; for a function
 returning void, the value of its one "out" row). Fails when a number
 differs, when gradc refuses a point, or when no function was checked."""
+import os
 import re
 import subprocess
 import sys
+import tempfile
 
 gradc, source = sys.argv[1], sys.argv[2]
 runs = []  # [name, point, f, grads]; grads: [(row name or None, value)]
@@ -59,9 +61,8 @@ def named_point(point, types):
                     else "%s=%s" % (n, v) for n, v in items)
 
 
-
-
-checked, failures = 0, 0
+# Every point is rerun by one gradc process (--at-batch: one parse).
+jobs = []  # (name, at, f, rows, grads)
 for name, point, f, grads in runs:
     plist = params.get(name)
     if plist is None:
@@ -77,13 +78,30 @@ for name, point, f, grads in runs:
             continue  # passive parameters: the harness does not know them
         at = ",".join("%s=%s" % nv for nv in zip(names, values))
         rows = [(n, 0) for n in names]
-    run = subprocess.run([gradc, source, "--function", name, "--at", at],
-                         capture_output=True, text=True)
-    if run.returncode != 0:
+    jobs.append((name, at, f, rows, grads))
+
+outputs = []
+if jobs:
+    with tempfile.NamedTemporaryFile("w", suffix=".at", delete=False) as batch:
+        batch.write("".join("%s %s\n" % (name, at)
+                            for name, at, _, _, _ in jobs))
+    try:
+        run = subprocess.run([gradc, source, "--at-batch", batch.name],
+                             capture_output=True, text=True)
+    finally:
+        os.unlink(batch.name)
+    outputs = re.split(r"^=== .*\n", run.stdout, flags=re.M)[1:]
+    if len(outputs) != len(jobs):
+        print("gradc --at-batch answered %d of %d points: %s"
+              % (len(outputs), len(jobs), run.stderr.strip()))
+        sys.exit(1)
+
+checked, failures = 0, 0
+for (name, at, f, rows, grads), out in zip(jobs, outputs):
+    if out.startswith("error: "):
         failures += 1
-        print("REFUSED %s at %s: %s" % (name, at, run.stderr.strip()))
+        print("REFUSED %s at %s: %s" % (name, at, out[7:].strip()))
         continue
-    out = run.stdout
     m = re.search(r"^\S+\(.*\) = (\S+)$", out, re.M)
     outs = re.findall(r"^out\s+\S+\s+(\S+)\s+(\S+)$", out, re.M)
     value = float(m.group(1)) if m else None

@@ -21,6 +21,7 @@
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -73,6 +74,14 @@ static cl::opt<std::string>
                       "contents (err=[0,0]) and optionally seeds "
                       "(derr=[1,0]; default ones)"),
              cl::value_desc("name=value,..."), cl::cat(GradcCategory));
+
+static cl::opt<std::string> AtBatch(
+    "at-batch",
+    cl::desc("Run --at for each line 'function point' of this file, and "
+             "print each table after a line '=== function point' (or "
+             "'=== function point' and 'error: ...'): one parse for many "
+             "points, for test drivers"),
+    cl::value_desc("file"), cl::cat(GradcCategory));
 
 static cl::opt<bool> CheckGradient(
     "check",
@@ -233,6 +242,35 @@ static bool describe(const frontend::FrontendResult &R,
   return Ok;
 }
 
+/// --at-batch: --at for many functions and points of one file. Exit status
+/// 2 when a line could not be run (its error is printed in its place).
+static int atBatch(const frontend::FrontendResult &R) {
+  auto Lines = llvm::MemoryBuffer::getFile(AtBatch);
+  if (!Lines) {
+    llvm::errs() << "gradc: error: cannot read '" << AtBatch
+                 << "': " << Lines.getError().message() << "\n";
+    return 2;
+  }
+  int Status = 0;
+  llvm::SmallVector<llvm::StringRef, 16> Rows;
+  (*Lines)->getBuffer().split(Rows, '\n', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef Row : Rows) {
+    auto [Name, Point] = Row.trim().split(' ');
+    llvm::outs() << "=== " << Name << " " << Point << "\n";
+    std::string Error;
+    tool::Worked W;
+    const frontend::Request *Chosen =
+        tool::chooseRequest(R.Requests, Name.str(), Error);
+    if (Chosen && tool::workThrough(*Chosen, Point.str(), W, Error)) {
+      llvm::outs() << tool::renderTable(W);
+      continue;
+    }
+    llvm::outs() << "error: " << Error << "\n";
+    Status = 2;
+  }
+  return Status;
+}
+
 /// --check: one annotated function's gradient against finite differences.
 static int check(const frontend::FrontendResult &R) {
   std::string Error, Report;
@@ -252,6 +290,8 @@ static int produce(const frontend::FrontendResult &R, const std::string &Source,
                    const std::string &SourceName) {
   if (CheckGradient)
     return check(R);
+  if (!AtBatch.empty())
+    return atBatch(R);
   if (graphFormat(Emit) || !AtValues.empty())
     return describe(R, Source) ? 0 : 2;
   std::string Text, Error;
