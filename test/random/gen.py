@@ -70,6 +70,7 @@ FEATURES = {
     "index_arith": "integer index arithmetic (w[(i * 3 + 1) % n], w[n - 1 - i])",
     "nested_call": "helpers calling helpers, calls as arguments of calls",
     "math2": "std::fmax/fmin/fabs (margins kept), hypot/atan2/pow on safe domains",
+    "if_init": "if with an init-statement (if (double v = e; v > 0.5) ...)",
 }
 
 # Features that hit the bugs known when the tester was written (issue 12:
@@ -220,7 +221,8 @@ def render_stmt(s, m, ind):
     if op == "call":
         return ["%s%s;" % (pad, ex[0])]
     if op == "if":
-        out = ["%sif (%s) {" % (pad, ex[0])] + render_block(s.blocks[0], m, ind + 1)
+        init = "double %s = %s; " % (x["init"], ex[1]) if x.get("init") else ""
+        out = ["%sif (%s%s) {" % (pad, init, ex[0])] + render_block(s.blocks[0], m, ind + 1)
         if len(s.blocks) > 1 and s.blocks[1]:
             out += [pad + "} else {"] + render_block(s.blocks[1], m, ind + 1)
         return out + [pad + "}"]
@@ -779,6 +781,17 @@ class Gen:
         return [first, second]
 
     def s_if(self, loop):
+        if self.on("if_init") and self.chance(0.3):
+            # if (double v = e; v > t): v is the if's alone, as in C++.
+            v, e = self.fresh("v"), self.dexpr(1)
+            self.frames.append({v: Var("d")})
+            c = Expr("cmp", self.rng.choice(["<", ">"]),
+                     [Expr("var", v), Expr("lit", self.rng.choice(THRESHOLDS))],
+                     "b", margin=True)
+            then = self.sub_block(self.rng.randint(1, 3))
+            other = self.sub_block(self.rng.randint(1, 2)) if self.chance(0.5) else []
+            self.frames.pop()
+            return [Stmt("if", "", [c, e], [then, other], init=v)]
         c = self.cond()
         then = self.sub_block(self.rng.randint(1, 3))
         other = self.sub_block(self.rng.randint(1, 2)) if self.chance(0.5) else []
