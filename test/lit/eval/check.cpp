@@ -56,6 +56,17 @@
 // WRONG: y              8                        8{{.*}}ok
 // WRONG: FAIL: 1 of 2 entries disagree with finite differences
 //
+// cos(x * x) at x = 30 turns faster than the first step assumes (it gives
+// -43.7): a smaller step settles on the gradient, -60 sin(900) = -59.868.
+// At x = 100 no step settles in double: the entry is unsure, not failed.
+// RUN: %gradc %s --check --function ripple --at x=30 | FileCheck %s --check-prefix=RIPPLE
+// RIPPLE: x              -59.86819646531823       -59.868{{[0-9]*}} {{.*}}ok
+// RIPPLE: ok: the entry agrees with finite differences
+// RUN: %gradc %s --check --function ripple --at x=100 | FileCheck %s --check-prefix=UNSURE
+// UNSURE: x              61.12287777765043 {{.*}} unsure
+// UNSURE: unsure: at 1 of 1 entries finite differences do not settle
+// UNSURE: ok: no entry disagrees with finite differences that settle
+//
 // What cannot be checked is an error, with exit status 2.
 // RUN: %python %src_root/test/support/exit_code.py 2 %gradc %s --check --function dot_sigmoid --at x=1
 // RUN: not %gradc %s --check --function dot_sigmoid --at 'w=[1],x=[1],n=2' 2>&1 | FileCheck %s --check-prefix=BAD
@@ -98,3 +109,6 @@ void cube_pullback(double x, double dout, double &dx) {
 
 GRADC_DIFF("grad")
 double wrong(double x, double y) { return cube(x) * y; }
+
+GRADC_DIFF("grad")
+double ripple(double x) { return std::cos(x * x); }
