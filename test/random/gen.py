@@ -1246,8 +1246,10 @@ static void run_{name}() {{
   std::printf("{name}: start\\n");
   for (const Arrays &P : points) {{
     rt_min_margin = 1e300;
+    std::feclearexcept(FE_ALL_EXCEPT);
     double v = {name}_m({margs});
-    if (!(rt_min_margin >= {margin} && std::isfinite(v) && std::fabs(v) < {vmax}))
+    if (!(rt_min_margin >= {margin} && std::isfinite(v) && std::fabs(v) < {vmax}) ||
+        rt_overflowed())
       continue;
     auto primal = [](const Arrays &p) {{ return {name}({args}); }};
     if (!rt_smooth(primal, P, {smooth}))
@@ -1303,10 +1305,13 @@ static void run_{name}() {{
   std::printf("{name}: start\\n");
   for (const Arrays &P : points) {{
     rt_min_margin = 1e300;
+    std::feclearexcept(FE_ALL_EXCEPT);
     double err[{k}] = {{}};
     {name}_m({margs});
+    bool overflowed = rt_overflowed();
     double v = weighted_{name}(err);
-    if (!(rt_min_margin >= {margin} && std::isfinite(v) && std::fabs(v) < {vmax}))
+    if (!(rt_min_margin >= {margin} && std::isfinite(v) && std::fabs(v) < {vmax}) ||
+        overflowed)
       continue;
     auto primal = [](const Arrays &p) {{
       double err[{k}] = {{}};
@@ -1380,9 +1385,15 @@ def render_file(funcs, header=""):
             out += render_func(h) + [""]
         out += render_func(f, annotate=True) + [""]
     out += ["#ifndef __GRADC__", "#include GRADC_OUT", '#include "gradc_check.h"', "",
+            "#include <cfenv>", "",
             "// The margin of every comparison of doubles the copies below make:",
             "// the harness wants a point far from every branch's threshold.",
             "static double rt_min_margin;",
+            "// An inf or NaN anywhere in the function's own evaluation, even in a",
+            "// value the result does not use, makes its gradient NaN (0 * inf in",
+            "// that value's pullback): such a point is not checked.",
+            "static bool rt_overflowed() {",
+            "  return std::fetestexcept(FE_OVERFLOW | FE_INVALID) != 0;", "}",
             "static double rt_margin(double v) {",
             "  rt_min_margin = std::fmin(rt_min_margin, std::fabs(v));",
             "  return v;", "}",
