@@ -117,7 +117,12 @@ private:
   Flow fault(const Value &V, const std::string &Msg) {
     if (!pure(V))
       return fail(V, Msg);
-    Poison[V.Id] = located(V, Msg);
+    return poison(V, located(V, Msg));
+  }
+
+  /// V's value is unusable, for Why; the run goes on.
+  Flow poison(const Value &V, std::string Why) {
+    Poison[V.Id] = std::move(Why);
     set(V, 0);
     return Flow::Next;
   }
@@ -181,9 +186,7 @@ private:
         R.Error = *Why;
         return Flow::Fail;
       }
-      Poison[V.Id] = *Why;
-      set(V, 0);
-      return Flow::Next;
+      return poison(V, *Why);
     }
     if (!Poison[V.Id].empty())
       Poison[V.Id].clear();
