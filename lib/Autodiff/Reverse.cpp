@@ -15,6 +15,7 @@
 
 #include "LocalDerivatives.h"
 #include "LoopShape.h"
+#include "SeedCleanup.h"
 #include "gradc/Autodiff/Activity.h"
 #include "gradc/IR/Builder.h"
 #include "gradc/IR/Uses.h"
@@ -313,18 +314,30 @@ private:
   /// Whether memory Base may be read, or written by another op, before S
   /// runs (earlier, or in an earlier iteration of a loop around S).
   bool usedBefore(const Value &S, const Value *Base) const;
-  bool isOutput(const Value *Base) const {
-    for (unsigned I : Opts.Out)
+  /// Whether store S may write an element of Base that it wrote in an
+  /// earlier iteration of a loop around it (`err[0] = w[i]` over i).
+  bool rewritesItself(const Value &S, const Value *Base) const;
+  /// An output whose seed the backward sweep only reads: each element
+  /// written once, never read back. Other outputs (and in/out parameters)
+  /// have adjoint memory like any other.
+  bool isOutput(const Value *Base) const { return SeededOutputs.count(Base); }
+  /// Whether Base is a parameter whose incoming contents are differentiated
+  /// (wrt), as a caller's memory that the function may also write.
+  bool isWrtMemory(const Value *Base) const {
+    for (unsigned I : Opts.Wrt)
       if (P.Params[I].V == Base)
-        return true;
+        return Base->Ty.isMemory();
     return false;
   }
   bool injective(const Value *Index, const std::vector<const Value *> &Loops,
                  size_t K) const;
   void document();
-  void checkOutput(const Value *Base);
-  /// Reports the wrt parameters the function also writes.
-  void refuseWrittenInputs();
+  /// Whether output Base writes each element once and never reads one
+  /// back; with Report, says where it does not.
+  bool checkOutput(const Value *Base, bool Report);
+  /// Declares the adjoints of outputs whose seeds the backward sweep
+  /// changes: a local holding a scalar output's seed.
+  void declareMutableSeeds();
   bool stridedOnce(const std::vector<const Value *> &Stores,
                    const Value *Base) const;
   bool membersOnce(const std::vector<const Value *> &Stores,
@@ -406,6 +419,9 @@ private:
   std::map<const Value *, Value *, ById> ParamAcc; ///< wrt param -> loop sum
   std::map<const Value *, Value *> AdjMem;         ///< memory -> its adjoint
   std::map<const Value *, Value *> Seeds;          ///< out param -> its seed
+  std::set<const Value *> SeededOutputs; ///< outputs with read-only seeds
+  /// Scalar outputs whose seed (null: 1) starts a local adjoint.
+  std::map<const Value *, Value *> MutableSeeds;
   std::map<const Value *, Value *> Remap;     ///< counter -> backward counter
   std::map<const Value *, Value *> TripCount; ///< loop -> forward Local
   /// Forward counted loops, whose tapes reserveTapes sizes up front.
@@ -502,17 +518,39 @@ void ReverseMode::declare() {
       Taken.insert(Name);
       Seed = G->addParam(Name, P.RetTy, "");
     }
-    // One seed per output, indexed as the output is.
-    for (unsigned I : Opts.Out) {
-      const Value *O = P.Params[I].V;
-      std::string Name = adjointParamName(P, O->Name);
-      Taken.insert(Name);
-      Type Ty = O->Ty.kind() == Type::Ptr
-                    ? Type::ptr(O->Ty.scalarKind(), /*Const=*/true)
-                    : Type::scalar(O->Ty.scalarKind());
-      Seeds[O] = G->addParam(Name, Ty, "");
-      RecordLike(P.Params[I], /*Const=*/true);
+  }
+  // One seed per output, indexed as the output is (an in/out parameter's
+  // adjoint is its seed). A seed the backward sweep must change (an
+  // output written over or read back) is the output's adjoint memory: a
+  // pointer taken as such, a scalar copied into a local.
+  for (unsigned I : Opts.Out) {
+    const Value *O = P.Params[I].V;
+    if (std::find(Opts.Wrt.begin(), Opts.Wrt.end(), I) != Opts.Wrt.end())
+      continue;
+    bool ReadOnly =
+        checkOutput(O, /*Report=*/false) ||
+        (!P.Params[I].Record.empty() && O->Ty.kind() != Type::Ptr) ||
+        (P.Method && O == P.Params[0].V);
+    if (ReadOnly)
+      SeededOutputs.insert(O);
+    if (Opts.Kind != GradKind::Pullback) {
+      if (!ReadOnly)
+        MutableSeeds[O] = nullptr;
+      continue;
     }
+    std::string Name = adjointParamName(P, O->Name);
+    Taken.insert(Name);
+    Type Ty = O->Ty.kind() == Type::Ptr
+                  ? Type::ptr(O->Ty.scalarKind(), /*Const=*/ReadOnly)
+                  : Type::scalar(O->Ty.scalarKind());
+    Value *S = G->addParam(Name, Ty, "");
+    RecordLike(P.Params[I], /*Const=*/ReadOnly);
+    if (ReadOnly)
+      Seeds[O] = S;
+    else if (O->Ty.kind() == Type::Ptr)
+      AdjMem[O] = S;
+    else
+      MutableSeeds[O] = S;
   }
   for (unsigned I : Opts.Wrt) {
     const Value *Prm = P.Params[I].V;
@@ -981,6 +1019,9 @@ findWrite(const Block &Blk, const Value *Base, const Value *Skip = nullptr,
 }
 
 bool ReverseMode::usedBefore(const Value &S, const Value *Base) const {
+  // The caller's contents of in/out memory are an input.
+  if (isWrtMemory(Base))
+    return true;
   // Earlier in its block and the blocks around it, or anywhere in a loop
   // around it (an earlier iteration). A read adds to the adjoint S must
   // clear; an earlier write (`t = x * y; t = 0;`) reads it.
@@ -1006,6 +1047,20 @@ bool ReverseMode::usedBefore(const Value &S, const Value *Base) const {
     if (Cur->Code == OpCode::Loop && Uses(*Cur))
       return true;
   }
+}
+
+bool ReverseMode::rewritesItself(const Value &S, const Value *Base) const {
+  // Loops around a local's declaration make a new one each iteration.
+  std::vector<const Value *> Loops = loopsAround(&S);
+  if (Base->Code == OpCode::Local && Home.count(Base)) {
+    std::vector<const Value *> Outer = loopsAround(Base);
+    Loops.resize(Loops.size() - Outer.size());
+  }
+  if (Loops.empty())
+    return false;
+  const Value *Idx = S.index();
+  return !(Idx && constantOffset(S.Operands[0], Base) &&
+           injective(Idx, Loops, 0));
 }
 
 std::optional<CountedLoop> ReverseMode::counted(const Value &Lp) const {
@@ -1237,7 +1292,8 @@ void ReverseMode::backwardStore(const Value &V) {
   if (!Act.isActiveMemory(Base) ||
       (!Act.isActive(Val) && (isInitStore(V) || !usedBefore(V, Base))))
     return;
-  checkOutput(Base);
+  if (isOutput(Base) && CheckedOutputs.insert(Base).second)
+    checkOutput(Base, /*Report=*/true);
   noteFor(V);
   B.setOrigin(V.Stmt, V.Loc);
   const Value *Idx = V.index();
@@ -1261,7 +1317,10 @@ void ReverseMode::backwardStore(const Value &V) {
     }
   }
   Value *D = readAdjoint(Ptr, Idx);
-  if (!IsOut && !isInitStore(V))
+  // What was there before is gone: its adjoint is zero, if anything
+  // before could read it.
+  if (!IsOut && !isInitStore(V) &&
+      (usedBefore(V, Base) || rewritesItself(V, Base)))
     zeroAdjoint(Ptr, Idx);
   if (Act.isActive(Val))
     contribute(Val, D, false);
@@ -1303,23 +1362,26 @@ bool ReverseMode::injective(const Value *Index,
 /// Outputs are seeded by the caller, read-only: the backward sweep reads the
 /// seed of each element at the store that wrote it, so each element must be
 /// written once and never read back.
-void ReverseMode::checkOutput(const Value *Base) {
-  if (!isOutput(Base) || CheckedOutputs.count(Base))
-    return;
-  CheckedOutputs.insert(Base);
+bool ReverseMode::checkOutput(const Value *Base, bool Report) {
+  bool Once = true;
+  auto Refuse = [&](const Value &At, const std::string &Msg) {
+    Once = false;
+    if (Report)
+      error(At, Msg);
+  };
   std::vector<const Value *> Stores;
   std::function<void(const Block &)> Scan = [&](const Block &Blk) {
     for (const Value *V : Blk.Ops) {
       if (V->Code == OpCode::Load && baseOf(V->Operands[0]) == Base)
-        error(*V, P.Method && Base == P.Params[0].V
-                      ? "member function " +
-                            P.Name.substr(P.Name.find('_') + 1) +
-                            " reads and changes its object; gradc supports "
-                            "member functions that only read their object, or "
-                            "that write each of its members once"
-                      : "reading output '" + Base->Name +
-                            "' back is not supported yet; compute the value "
-                            "in a local variable and store it once");
+        Refuse(*V, P.Method && Base == P.Params[0].V
+                       ? "member function " +
+                             P.Name.substr(P.Name.find('_') + 1) +
+                             " reads and changes its object; gradc supports "
+                             "member functions that only read their object, or "
+                             "that write each of its members once"
+                       : "reading output '" + Base->Name +
+                             "' back is not supported yet; compute the value "
+                             "in a local variable and store it once");
       if (V->Code == OpCode::Store && baseOf(V->Operands[0]) == Base)
         Stores.push_back(V);
       for (const Block &R : V->Regions)
@@ -1327,8 +1389,9 @@ void ReverseMode::checkOutput(const Value *Base) {
     }
   };
   Scan(P.Body);
-  if (stridedOnce(Stores, Base) || membersOnce(Stores, Base))
-    return;
+  // A call writing the output is checked at the call.
+  if (!Once || stridedOnce(Stores, Base) || membersOnce(Stores, Base))
+    return Once;
   std::set<double> Constants;
   for (const Value *S : Stores) {
     std::vector<const Value *> Loops = loopsAround(S);
@@ -1336,21 +1399,22 @@ void ReverseMode::checkOutput(const Value *Base) {
     // Where the store's pointer is in Base, when that is a constant: a
     // member (`r.b`), an element of one (`r.e[2]`), or Base itself.
     std::optional<double> At = constantOffset(S->Operands[0], Base);
-    bool Once;
+    bool Single;
     if (Stores.size() == 1)
-      Once = Loops.empty() || (Idx && At && injective(Idx, Loops, 0));
+      Single = Loops.empty() || (Idx && At && injective(Idx, Loops, 0));
     else
-      Once = Loops.empty() && At &&
-             (Idx ? Idx->isConst() &&
-                        Constants.insert(*At + Idx->constValue()).second
-                  : Constants.insert(*At).second);
-    if (!Once)
-      error(*S, "gradc cannot prove that this store writes each element of "
-                "output '" +
-                    Base->Name +
-                    "' once; write every element "
-                    "exactly once (accumulate in a local variable first)");
+      Single = Loops.empty() && At &&
+               (Idx ? Idx->isConst() &&
+                          Constants.insert(*At + Idx->constValue()).second
+                    : Constants.insert(*At).second);
+    if (!Single)
+      Refuse(*S, "gradc cannot prove that this store writes each element of "
+                 "output '" +
+                     Base->Name +
+                     "' once; write every element "
+                     "exactly once (accumulate in a local variable first)");
   }
+  return Once;
 }
 
 std::vector<const Value *> ReverseMode::loopsAround(const Value *V) const {
@@ -1957,23 +2021,16 @@ void ReverseMode::backwardLoop(const Value &V) {
   B.append(Loop);
 }
 
-void ReverseMode::refuseWrittenInputs() {
-  // An adjoint is added into: it cannot also be the seed of what the
-  // function leaves in the same memory.
-  for (unsigned I : Opts.Wrt) {
-    const Value *Prm = P.Params[I].V;
-    if (!Prm->Ty.isMemory() || Prm->Ty.isConstPointee() ||
-        std::find(Opts.Out.begin(), Opts.Out.end(), I) != Opts.Out.end())
-      continue;
-    if (const Value *W = findWrite(P.Body, Prm))
-      error(*W, "'" + Prm->Name +
-                    "' is written here and differentiated "
-                    "with respect to; gradc supports parameters that are read "
-                    "(wrt) or written (outputs of a void function), not both: "
-                    "leave '" +
-                    Prm->Name +
-                    "' out of wrt(...), or work on a "
-                    "local copy");
+/// A scalar output whose seed the backward sweep changes gets a local
+/// adjoint holding the seed (1 in a gradient).
+void ReverseMode::declareMutableSeeds() {
+  for (auto &[O, S] : MutableSeeds) {
+    Scalar K = O->Ty.scalarKind();
+    std::string Name = uniqueName(Taken, "d" + O->Name, "d_" + O->Name);
+    Taken.insert(Name);
+    Value *L = B.local(K, 0, Name);
+    B.store(L, S ? S : B.constant(1, K));
+    AdjMem[O] = L;
   }
 }
 
@@ -1981,7 +2038,7 @@ std::unique_ptr<Function> ReverseMode::run() {
   index(P.Body, 0);
   Uses = countUses(P);
   declare();
-  refuseWrittenInputs();
+  // refuseWrittenInputs();
   B.setFold(false);
   forwardBlock(P.Body, G->Body);
   B.setBlock(G->Body);
@@ -1989,6 +2046,7 @@ std::unique_ptr<Function> ReverseMode::run() {
 
   Frame Top(&P.Body, &G->Body, false);
   Frames.push_back(&Top);
+  declareMutableSeeds();
   const Value *Ret = P.Body.Ops.back();
   if (!Ret->Operands.empty()) {
     const Value *Result = Ret->Operands[0];
@@ -2007,6 +2065,14 @@ std::unique_ptr<Function> ReverseMode::run() {
   Frames.pop_back();
   if (Failed)
     return nullptr;
+  // Seeds the backward sweep could have changed and did not.
+  for (Param &Prm : G->Params)
+    for (const auto &[O, D] : AdjMem)
+      if (D == Prm.V && O->Code == OpCode::Param && !isWrtMemory(O))
+        constIfUnwritten(*G, Prm);
+  for (const auto &[O, S] : MutableSeeds)
+    if (S)
+      forwardIfUnchanged(*G, AdjMem.at(O), S);
 
   B.setOrigin(Ret->Stmt, Ret->Loc);
   if (Opts.Kind == GradKind::Grad && !Ret->Operands.empty()) {

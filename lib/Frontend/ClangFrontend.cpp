@@ -14,6 +14,7 @@
 #include "Records.h"
 #include "gradc/Frontend/Spec.h"
 #include "gradc/IR/Simplify.h"
+#include "gradc/IR/Uses.h"
 #include "gradc/IR/Verifier.h"
 
 #include "clang/AST/ASTConsumer.h"
@@ -73,6 +74,9 @@ struct ResolvedSpec {
   std::vector<unsigned> Wrt;
   std::vector<unsigned> Out;
   std::string BaseName;
+  /// wrt(...) not given: the outputs the body reads first join Wrt (in/out)
+  /// once the body is lowered.
+  bool DefaultWrt = false;
 };
 
 /// A parameter's IR type and how to write its declaration back.
@@ -522,13 +526,6 @@ FunctionProcessor::resolve(const FunctionDecl &FD, const ParsedSpec &P,
         Ok = false;
         continue;
       }
-      if (IsOut(*I)) {
-        R.error(Loc, "'" + Id.Name +
-                         "' is an output (out); it cannot also be "
-                         "differentiated with respect to");
-        Ok = false;
-        continue;
-      }
       if (std::find(Res.Wrt.begin(), Res.Wrt.end(), *I) != Res.Wrt.end()) {
         R.error(Loc, "'" + Id.Name + "' appears twice in wrt(...)");
         Ok = false;
@@ -543,8 +540,10 @@ FunctionProcessor::resolve(const FunctionDecl &FD, const ParsedSpec &P,
       if (Params[I] && Params[I]->isFloating() && !IsOut(I))
         Res.Wrt.push_back(I);
     }
+    Res.DefaultWrt = true;
     // With a bad parameter, "no floating-point parameter" would be noise.
-    if (Res.Wrt.empty() && ParamsOk && Ok) {
+    // A void function's outputs may be in/out: known once it is lowered.
+    if (Res.Wrt.empty() && ParamsOk && Ok && Res.Out.empty()) {
       R.error(FD.getLocation(), "'" + FnName +
                                     "' has no floating-point parameter to "
                                     "differentiate with respect to");
@@ -925,6 +924,18 @@ void FunctionProcessor::process(const FunctionDecl &FD,
         continue;
     }
     Req.Wrt = std::move(Resolved[I].Wrt);
+    if (Resolved[I].DefaultWrt) {
+      for (unsigned O : Resolved[I].Out)
+        if (ir::readsFirst(*Req.Primal, Req.Primal->Params[O].V))
+          Req.Wrt.push_back(O);
+      std::sort(Req.Wrt.begin(), Req.Wrt.end());
+      if (Req.Wrt.empty()) {
+        R.error(FD.getLocation(), "'" + FD.getNameAsString() +
+                                      "' has no floating-point parameter to "
+                                      "differentiate with respect to");
+        continue;
+      }
+    }
     Req.Out = std::move(Resolved[I].Out);
     Req.BaseName = std::move(Resolved[I].BaseName);
     Result.Requests.push_back(std::move(Req));

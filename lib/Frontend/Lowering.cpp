@@ -329,6 +329,19 @@ bool BodyLowering::run(ArrayRef<Value *> ParamValues) {
     return false;
   }
   findMemoryVariables(CS);
+  // A parameter passed by value is the function's own variable: assigned in
+  // a loop or branch, it is a local that the argument initializes.
+  for (const ParmVarDecl *PVD : FD.parameters()) {
+    auto It = Vars.find(PVD);
+    if (It == Vars.end() || !It->second || !AssignedDeeper.count(PVD))
+      continue;
+    at(PVD->getLocation());
+    Value *Cell =
+        B.local(It->second->Ty.scalarKind(), 0, PVD->getNameAsString());
+    B.store(Cell, It->second);
+    Cells[PVD] = Cell;
+    Vars.erase(It);
+  }
   if (!FD.getReturnType()->isVoidType() && F.RetTy.isScalar() &&
       hasNestedReturn(CS, CS)) {
     at(FD.getLocation());
@@ -622,14 +635,6 @@ BodyLowering::assignTarget(const Expr *LHS) {
         return std::nullopt;
       }
       if (Vars.count(VD)) {
-        if (isa<ParmVarDecl>(VD) && AssignedDeeper.count(VD)) {
-          fail(DRE->getLocation(),
-               "assigning to parameter '" + Name +
-                   "' inside a loop or branch is not supported yet; copy it "
-                   "into a local variable first",
-               LHS->getSourceRange());
-          return std::nullopt;
-        }
         T.Var = VD;
         T.S = *scalarTypeOf(VD->getType(), Ctx);
         return T;

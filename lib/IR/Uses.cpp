@@ -37,6 +37,37 @@ bool writes(const Value &Op, const Value *Base) {
   return false;
 }
 
+/// The first op of B (in text order, regions included) that touches Base:
+/// 1 if it reads, 0 if it only writes, -1 if none does.
+static int firstTouch(const Block &B, const Value *Base) {
+  for (const Value *V : B.Ops) {
+    if (V->isRegionOp()) {
+      for (const Block &R : V->Regions)
+        if (int T = firstTouch(R, Base); T >= 0)
+          return T;
+      continue;
+    }
+    // A call reads what its callee reads before writing.
+    if (V->Code == OpCode::Invoke && V->Callee) {
+      for (unsigned I = 0; I < V->Operands.size(); ++I)
+        if (V->Operands[I]->Ty.isMemory() && baseOf(V->Operands[I]) == Base)
+          return readsFirst(*V->Callee, V->Callee->Params[I].V) ? 1 : 0;
+      continue;
+    }
+    // An op reads its operands before it writes (`a[i] += x`).
+    if (reads(*V, Base) ||
+        (V->Code == OpCode::AddTo && baseOf(V->Operands[0]) == Base))
+      return 1;
+    if (writes(*V, Base))
+      return 0;
+  }
+  return -1;
+}
+
+bool readsFirst(const Function &F, const Value *Base) {
+  return firstTouch(F.Body, Base) == 1;
+}
+
 std::vector<unsigned> countUses(const Function &F) {
   std::vector<unsigned> Uses(F.numValues(), 0);
   countIn(F.Body, Uses);

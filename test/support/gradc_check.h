@@ -154,8 +154,8 @@ check_arrays(const char *Name, const std::vector<Named> &Wrt,
     return D;
   };
   auto Element = [&](size_t K, size_t I) {
-    return std::string(Name) + ": d(" + Wrt[K].Name + "[" +
-           std::to_string(I) + "])";
+    return std::string(Name) + ": d(" + Wrt[K].Name + "[" + std::to_string(I) +
+           "])";
   };
   Arrays Grad = Filled(0);
   double Value = G(P, Grad);
@@ -208,6 +208,150 @@ check_arrays(const char *Name, const std::vector<Named> &Wrt,
   return Grad;
 }
 
+/// What a function does with an array (or a scalar, as one element) it is
+/// given: reads it (In), reads and writes it (InOut), or writes it (Out,
+/// whose incoming contents are passive).
+enum class Role { In, InOut, Out };
+struct Memory {
+  const char *Name;
+  Vec Values;
+  Role R;
+};
+
+/// The seed check_vjp gives element I of array K's final contents.
+inline double seedOf(size_t K, size_t I) {
+  return 0.25 + 0.125 * double((3 * K + 7 * I) % 11);
+}
+
+/// Functions that write memory (in/out parameters, outputs written any
+/// number of times), checked as vector-Jacobian products. With a seed dout
+/// for the result and seedOf(k, i) for the final contents of each InOut and
+/// Out array, L = dout * f + sum of seed * final contents; the pullback must
+/// leave in the adjoint of each In and InOut array dL/d(its incoming
+/// contents), that of an In array added to what it held. F runs the
+/// function on P, changing its InOut and Out arrays, and returns f (0 when
+/// Void); Pb runs the pullback on P with dout and the adjoints
+/// D: an InOut adjoint holds its seed on entry, an Out adjoint is the seed
+/// to pass. G, if given, runs f_grad (dout = 1) the same way.
+inline void
+check_vjp(const char *Name, bool Void, const std::vector<Memory> &Mem,
+          const std::vector<Named> &Passive,
+          const std::function<double(Arrays &)> &F,
+          const std::function<void(Arrays &, double, Arrays &)> &Pb,
+          const std::function<double(Arrays &, Arrays &)> &G = nullptr) {
+  Arrays P0;
+  for (const Memory &M : Mem)
+    P0.push_back(M.Values);
+  auto Loss = [&](const Arrays &At, double Dout) {
+    Arrays P = At;
+    double L = Dout * F(P);
+    for (size_t K = 0; K < Mem.size(); ++K)
+      if (Mem[K].R != Role::In)
+        for (size_t I = 0; I < P[K].size(); ++I)
+          L += seedOf(K, I) * P[K][I];
+    return L;
+  };
+  // Adjoints as the pullback takes them: In ones holding Base.
+  auto Adjoints = [&](double Base) {
+    Arrays D;
+    for (size_t K = 0; K < Mem.size(); ++K) {
+      D.push_back(Vec(P0[K].size(), Base));
+      if (Mem[K].R != Role::In)
+        for (size_t I = 0; I < P0[K].size(); ++I)
+          D[K][I] = seedOf(K, I);
+    }
+    return D;
+  };
+  auto Element = [&](size_t K, size_t I) {
+    return std::string(Name) + ": d(" + Mem[K].Name + "[" + std::to_string(I) +
+           "])";
+  };
+  Arrays P = P0, D = Adjoints(0);
+  Pb(P, 1.0, D);
+  Arrays Final = P0;
+  double Value = F(Final);
+  for (size_t K = 0; K < Mem.size(); ++K)
+    if (P[K] != Final[K])
+      fail(std::string(Name) + ": the pullback leaves " + Mem[K].Name +
+           " otherwise than the function does");
+  if (G) {
+    Arrays PG = P0, DG = Adjoints(0);
+    double GValue = G(PG, DG);
+    if (!close(GValue, Value, 1e-13))
+      fail(std::string(Name) + ": grad returns " + std::to_string(GValue) +
+           ", the function " + std::to_string(Value));
+    for (size_t K = 0; K < Mem.size(); ++K)
+      for (size_t I = 0; I < P0[K].size(); ++I)
+        if (Mem[K].R != Role::Out && !close(DG[K][I], D[K][I], 1e-13))
+          fail(Element(K, I) + ": grad and pullback disagree");
+  }
+  // The point as `gradc --at` takes it: the seeds of InOut and Out arrays
+  // as their adjoints' values (`du=[...]`); f as the interpreter shows it,
+  // for a void function the seeded sum of what it writes.
+  std::printf("%s: at ", Name);
+  bool First = true;
+  auto Print = [&](const std::string &N, const Vec &V) {
+    std::printf("%s%s=[", First ? "" : ",", N.c_str());
+    for (size_t I = 0; I < V.size(); ++I)
+      std::printf("%s%.17g", I ? "," : "", V[I]);
+    std::printf("]");
+    First = false;
+  };
+  for (size_t K = 0; K < Mem.size(); ++K)
+    Print(Mem[K].Name, P0[K]);
+  for (const Named &N : Passive)
+    Print(N.Name, N.Values);
+  Arrays Seeds = Adjoints(0);
+  for (size_t K = 0; K < Mem.size(); ++K)
+    if (Mem[K].R != Role::In)
+      Print(std::string("d") + Mem[K].Name, Seeds[K]);
+  // One element written: the interpreter shows it, not the seeded sum.
+  size_t Written = 0;
+  double Only = 0;
+  for (size_t K = 0; K < Mem.size(); ++K)
+    if (Mem[K].R != Role::In) {
+      Written += P0[K].size();
+      Only = Final[K][0];
+    }
+  std::printf("\n%s: f = %.17g\n", Name,
+              !Void          ? Value
+              : Written == 1 ? Only
+                             : Loss(P0, 0));
+  for (size_t K = 0; K < Mem.size(); ++K) {
+    if (Mem[K].R == Role::Out)
+      continue;
+    for (size_t I = 0; I < P0[K].size(); ++I) {
+      double H = 1e-6 * std::max(1.0, std::fabs(P0[K][I]));
+      Arrays Hi = P0, Lo = P0;
+      Hi[K][I] += H;
+      Lo[K][I] -= H;
+      double FD = (Loss(Hi, 1) - Loss(Lo, 1)) / (2 * H);
+      std::printf("%s: d(%s[%zu]) = %.17g (finite difference %.10g)\n", Name,
+                  Mem[K].Name, I, D[K][I], FD);
+      if (!close(D[K][I], FD, 1e-6))
+        fail(Element(K, I) + " disagrees with finite differences");
+    }
+  }
+  // dout scales the result's part, and In adjoints are added into.
+  const double Dout = 0.75, Base = 0.5;
+  Arrays PS = P0, DS = Adjoints(Base);
+  Pb(PS, Dout, DS);
+  Arrays PZ = P0;
+  Arrays DSeedOnly = Adjoints(0);
+  Pb(PZ, 0.0, DSeedOnly);
+  for (size_t K = 0; K < Mem.size(); ++K) {
+    if (Mem[K].R == Role::Out)
+      continue;
+    for (size_t I = 0; I < P0[K].size(); ++I) {
+      double Want = DSeedOnly[K][I] + Dout * (D[K][I] - DSeedOnly[K][I]) +
+                    (Mem[K].R == Role::In ? Base : 0);
+      if (!close(DS[K][I], Want, 1e-12))
+        fail("pullback " + Element(K, I) +
+             " is not the seeds' part plus dout times the result's");
+    }
+  }
+}
+
 /// Structs of doubles (with arrays and structs of them) as check_arrays
 /// sees them: their elements in order. `as<Camera>(p[0])` is the struct,
 /// `back(dcam, d[0])` puts an adjoint back; arrays of N structs likewise.
@@ -226,9 +370,7 @@ template <class T> void back(const std::vector<T> &X, Vec &V) {
   std::memcpy(V.data(), static_cast<const void *>(X.data()),
               X.size() * sizeof(T));
 }
-template <class T> void back(const T &X, Vec &V) {
-  back(std::vector<T>{X}, V);
-}
+template <class T> void back(const T &X, Vec &V) { back(std::vector<T>{X}, V); }
 
 /// A value given by the seeds, to 1e-12 relative.
 inline void expect(const char *What, double Got, double Want) {

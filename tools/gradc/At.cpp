@@ -90,7 +90,11 @@ public:
     if (!parseAt(At, Given, Error) || !generate())
       return false;
     Args.resize(G->Params.size());
-    NumSeeds = G->Params.size() - P.Params.size() - R.Wrt.size();
+    // An in/out parameter's seed is its adjoint's value on entry.
+    for (unsigned O : R.Out)
+      if (!contains(R.Wrt, O))
+        SeedOuts.push_back(O);
+    NumSeeds = SeedOuts.size();
     for (unsigned I = 0; I < P.Params.size(); ++I)
       if (!bindParam(I))
         return false;
@@ -98,11 +102,15 @@ public:
       if (!bindSeed(K))
         return false;
     // Adjoints start at zero, sized like their parameter.
-    for (unsigned K = 0; K < R.Wrt.size(); ++K)
+    for (unsigned K = 0; K < R.Wrt.size(); ++K) {
       Args[P.Params.size() + NumSeeds + K] = eval::Arg::array(
           std::vector<long double>(Args[R.Wrt[K]].Array.Data.size() +
                                        !P.Params[R.Wrt[K]].V->Ty.isMemory(),
                                    0));
+      if (inOut(R.Wrt[K]) &&
+          !bindSeed(P.Params.size() + NumSeeds + K, R.Wrt[K], /*InOut=*/true))
+        return false;
+    }
     if (!Given.empty()) {
       Error = "--at: '" + P.Name + "' has no parameter '" +
               Given.begin()->first + "'";
@@ -251,18 +259,33 @@ private:
     return true;
   }
 
-  /// Seed K of the pullback, for output R.Out[K]: given, or ones.
+  /// Whether parameter I is read and written, its adjoint seeded on entry.
+  bool inOut(unsigned I) const {
+    return contains(R.Wrt, I) && P.Params[I].V->Ty.isMemory() &&
+           (contains(R.Out, I) || P.writesParam(I));
+  }
+
+  /// Seed K of the pullback, for output SeedOuts[K]: given, or ones.
   bool bindSeed(unsigned K) {
-    const Value &Seed = *G->Params[P.Params.size() + K].V;
-    const Value &O = *P.Params[R.Out[K]].V;
+    return bindSeed(P.Params.size() + K, SeedOuts[K], /*InOut=*/false);
+  }
+
+  /// The seed of output Out, G's parameter A: given, or ones (an in/out
+  /// parameter of a function that returns a value: zeros, for the
+  /// gradient of what it returns).
+  bool bindSeed(unsigned A, unsigned Out, bool InOut) {
+    const Value &Seed = *G->Params[A].V;
+    const Value &O = *P.Params[Out].V;
     Scalar S = Seed.Ty.scalarKind();
-    size_t Size = Args[R.Out[K]].Array.Data.size();
+    size_t Size = Args[Out].Array.Data.size();
     bool IsArray = O.Ty.kind() == Type::Ptr;
     AtValue V;
     bool Default = !take(Seed.Name, V);
     if (Default) {
       V.IsList = IsArray;
-      V.Numbers.assign(Size, 1);
+      V.Numbers.assign(Size, InOut && !P.RetTy.isVoid() ? 0 : 1);
+      if (InOut && !P.RetTy.isVoid())
+        return true;
     } else if (V.IsList != IsArray || V.Numbers.size() != Size) {
       Error = "--at: the seed '" + Seed.Name + "' of '" + O.Name + "' needs " +
               (IsArray ? std::to_string(Size) + " elements, as " + O.Name +
@@ -272,15 +295,15 @@ private:
     }
     if (!checkType(Seed.Name, S, V))
       return false;
-    Args[P.Params.size() + K] = Seed.Ty.isMemory()
-                                    ? eval::Arg::array(V.Numbers)
-                                    : eval::Arg::scalar(V.Numbers[0]);
+    // A reference's adjoint is a one-element array, as a seed is a scalar.
+    Args[A] = Seed.Ty.isMemory() || InOut ? eval::Arg::array(V.Numbers)
+                                          : eval::Arg::scalar(V.Numbers[0]);
     W.Seeds +=
         std::string(W.Seeds.empty() ? "" : ", ") + Seed.Name + " = " +
         (IsArray ? listText(S, V.Numbers) : printNumber(S, V.Numbers[0]));
     W.GradOf += std::string(W.GradOf.empty() ? "" : " + ") + Seed.Name +
                 (IsArray ? "." : "*") + O.Name;
-    if (K + 1 == NumSeeds && Default)
+    if (Default)
       W.Seeds += " (default: ones)";
     return true;
   }
@@ -334,7 +357,14 @@ private:
     for (unsigned K = 0; K < R.Out.size(); ++K) {
       const Value &O = *P.Params[R.Out[K]].V;
       const eval::Buffer &B = Args[R.Out[K]].Array;
-      const eval::Arg &Seed = Args[P.Params.size() + K];
+      // The seed as given (the pullback may use it as scratch).
+      auto It = std::find(R.Wrt.begin(), R.Wrt.end(), R.Out[K]);
+      size_t At = It != R.Wrt.end()
+                      ? P.Params.size() + NumSeeds + (It - R.Wrt.begin())
+                      : P.Params.size() + (std::find(SeedOuts.begin(),
+                                                     SeedOuts.end(), R.Out[K]) -
+                                           SeedOuts.begin());
+      const eval::Arg &Seed = Inputs[At];
       Scalar S = O.Ty.scalarKind();
       bool IsArray = O.Ty.kind() == Type::Ptr;
       for (size_t I = 0; I < B.Data.size(); ++I) {
@@ -342,7 +372,8 @@ private:
         N.Value = B.Data[I];
         bool Set = B.Written.empty() || B.Written[I];
         N.HasGrad = Set;
-        N.Grad = IsArray ? Seed.Array.Data[I] : Seed.Scalar;
+        N.Grad = IsArray || Seed.Array.Data.size() ? Seed.Array.Data[I]
+                                                   : Seed.Scalar;
         addRow("out", elementName(P.Params[R.Out[K]], I),
                elementType(P.Params[R.Out[K]], I), N,
                Set ? "" : "(never written)");
@@ -429,6 +460,8 @@ private:
       W.Result = printNumber(P.RetTy.scalarKind(), Run.Result);
     if (W.GradOf.empty())
       W.GradOf = "d" + P.Name;
+    else if (!P.RetTy.isVoid())
+      W.GradOf = "d(" + P.Name + " + " + W.GradOf + ")";
     else
       W.GradOf = "d(" + W.GradOf + ")";
     W.GradOf += "/d(variable)";
@@ -473,6 +506,7 @@ private:
   autodiff::PullbackCache Pullbacks; ///< What G calls; outlives G.
   std::unique_ptr<Function> G;
   size_t NumSeeds = 0;
+  std::vector<unsigned> SeedOuts; ///< Outputs that are not in/out.
   std::vector<eval::Arg> Args, Inputs;
   eval::Run Run;
   std::set<const Value *> InLoops;

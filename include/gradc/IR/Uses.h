@@ -21,6 +21,11 @@ bool writes(const Value &Op, const Value *Base);
 /// load through any pointer into it, or a call or copy given one.
 bool reads(const Value &Op, const Value *Base);
 
+/// Whether the first op of F, in the order of its text, that touches the
+/// memory of parameter Base reads it: then F reads what its caller left
+/// there (an in/out parameter), rather than only what F wrote.
+bool readsFirst(const Function &F, const Value *Base);
+
 /// Whether B holds nothing but notes and constants: no code.
 bool saysNothing(const Block &B);
 

@@ -8,15 +8,6 @@
 // RUN: %python %src_root/test/support/exit_code.py 1 %gradc %s -o %t.grad.h -- -DCONTINUE
 // RUN: not %gradc %s -o %t.grad.h -- -DCONTINUE 2>&1 | FileCheck %s --check-prefix=CONTINUE
 // RUN: not test -e %t.grad.h
-// RUN: %python %src_root/test/support/exit_code.py 1 %gradc %s -o %t.grad.h -- -DREADBACK
-// RUN: not %gradc %s -o %t.grad.h -- -DREADBACK 2>&1 | FileCheck %s --check-prefix=READBACK
-// RUN: not test -e %t.grad.h
-// RUN: %python %src_root/test/support/exit_code.py 1 %gradc %s -o %t.grad.h -- -DTWICE
-// RUN: not %gradc %s -o %t.grad.h -- -DTWICE 2>&1 | FileCheck %s --check-prefix=TWICE
-// RUN: not test -e %t.grad.h
-// RUN: %python %src_root/test/support/exit_code.py 1 %gradc %s -o %t.grad.h -- -DREADLOSS
-// RUN: not %gradc %s -o %t.grad.h -- -DREADLOSS 2>&1 | FileCheck %s --check-prefix=READLOSS
-// RUN: not test -e %t.grad.h
 // A break in a loop that carries no derivative is fine:
 // RUN: %gradc %s -o %t.grad.h
 // RUN: FileCheck %s --check-prefix=PASSIVE < %t.grad.h
@@ -60,38 +51,8 @@ double skip_negative(const double *w, int n) {
 // CONTINUE-NEXT: gradc: {{.*}}refused.cpp: no output written
 #endif
 
-#ifdef READBACK
-GRADC_DIFF("grad wrt(x)")
-void read_back(double x, double *err) {
-  err[0] = x * x;
-  // READBACK: refused.cpp:[[@LINE+1]]:12: error: reading output 'err' back is not supported yet; compute the value in a local variable and store it once
-  err[1] = err[0] + x;
-}
-// READBACK-NEXT: gradc: {{.*}}refused.cpp: no output written
-#endif
 
-#ifdef TWICE
-GRADC_DIFF("grad wrt(w)")
-void last_wins(const double *w, int n, double *err) {
-  for (int i = 0; i < n; ++i)
-    // TWICE: refused.cpp:[[@LINE+1]]:5: error: gradc cannot prove that this store writes each element of output 'err' once; write every element exactly once (accumulate in a local variable first)
-    err[0] = w[i] * 2;
-}
-// TWICE-NEXT: gradc: {{.*}}refused.cpp: no output written
-#endif
 
-#ifdef READLOSS
-// Accumulating into a reference output reads it back and writes it again.
-GRADC_DIFF("grad wrt(w) out(loss)")
-void accumulate(const double *w, int n, double &loss) {
-  loss = 0;
-  for (int i = 0; i < n; ++i)
-    // READLOSS: refused.cpp:[[@LINE+2]]:5: error: reading output 'loss' back is not supported yet; compute the value in a local variable and store it once
-    // READLOSS-NEXT: refused.cpp:[[@LINE+1]]:5: error: gradc cannot prove that this store writes each element of output 'loss' once; write every element exactly once (accumulate in a local variable first)
-    loss += w[i] * w[i];
-}
-// READLOSS-NEXT: gradc: {{.*}}refused.cpp: no output written
-#endif
 
 GRADC_DIFF("grad wrt(x)")
 double passive_break(double x, int n) {

@@ -15,10 +15,6 @@ void b(const double *w, double *e) { e[0] = w[0]; }
 GRADC_DIFF("out(x)")
 void c(double x, double &y) { y = x; }
 
-// CHECK: out_errors.cpp:[[@LINE+1]]:20: error: 'err' is an output (out); it cannot also be differentiated with respect to
-GRADC_DIFF("wrt(w, err)")
-void d(const double *w, double *err) { err[0] = w[0]; }
-
 GRADC_DIFF("grad")
 // CHECK: out_errors.cpp:[[@LINE+1]]:6: error: 'e' returns void and has no output parameter: name the pointer or reference parameters it writes its results through in out(...), or return a value
 void e(const double *w, const int *idx) {}

@@ -61,13 +61,6 @@ double postinc(const double *w, int n) {
   return w[i++];
 }
 
-GRADC_DIFF("grad")
-double param(double x, int n) {
-  for (int i = 0; i < n; ++i)
-    // CHECK: refused.cpp:[[@LINE+1]]:5: error: assigning to parameter 'x' inside a loop or branch is not supported yet; copy it into a local variable first
-    x = x * 2;
-  return x;
-}
 
 GRADC_DIFF("grad")
 double address(double x) {
