@@ -213,12 +213,24 @@ void BodyLowering::lowerFor(const ForStmt *FS) {
   CurStmt = Header;
   if (refuseConditionVar(FS->getConditionVariable()))
     return;
+  const Stmt *Init = FS->getInit();
+  // `for (int i = 0, k = n - 1; ...)`: a loop's header declares one
+  // variable, so these are declared just before the loop (their names are
+  // the loop's alone all the same).
+  const auto *InitDecls = dyn_cast_or_null<DeclStmt>(Init);
+  if (InitDecls && !InitDecls->isSingleDecl()) {
+    ++RegionDepth;
+    lowerDeclStmt(InitDecls);
+    --RegionDepth;
+    CurStmt = Header;
+    Init = nullptr;
+  }
   at(FS->getBeginLoc());
   Value *Loop = B.loop(LoopKind::For);
   ir::Block &Saved = B.block();
   // The init's variables are scoped to the loop, as in C++.
   ++RegionDepth;
-  if (const Stmt *Init = FS->getInit()) {
+  if (Init) {
     B.setBlock(Loop->Regions[ir::Init]);
     ++InLoopHeader;
     if (const auto *DS = dyn_cast<DeclStmt>(Init)) {
