@@ -1,9 +1,11 @@
 //===- BodyLowering.h - The state of lowering one function body -*- C++ -*-===//
 //
-// Private to Lowering*.cpp. One class, implemented in four files by
+// Private to Lowering*.cpp. One class, implemented in files by
 // responsibility: Lowering.cpp (statements, variables, values),
 // LoweringExpr.cpp (expressions), LoweringControl.cpp (if, loops, break,
-// continue) and LoweringMemory.cpp (pointers, arrays, variables in memory).
+// continue), LoweringSwitch.cpp (switch), LoweringRange.cpp (range-based
+// for), LoweringMemory.cpp (pointers, arrays, variables in memory),
+// LoweringRecord.cpp and LoweringCall.cpp.
 //
 // Conventions (docs/design.md, "Lowering of memory and control flow"): a
 // scalar local assigned only in the region that declares it is SSA; one
@@ -86,9 +88,17 @@ private:
   void lowerVarDecl(const clang::VarDecl *VD);
   void lowerReturn(const clang::ReturnStmt *RS);
   void lowerExprStmt(const clang::Expr *E);
-  void lowerAssign(const clang::BinaryOperator *BO);
-  void lowerCompoundAssign(const clang::CompoundAssignOperator *CAO);
-  void lowerIncDec(const clang::UnaryOperator *UO);
+  // Each returns the value of the expression (`x = e`: x's new value; `i++`:
+  // i's old one), or nullptr after an error.
+  Value *lowerAssign(const clang::BinaryOperator *BO);
+  Value *lowerCompoundAssign(const clang::CompoundAssignOperator *CAO);
+  Value *lowerIncDec(const clang::UnaryOperator *UO);
+  /// Reports side effects of the full expression E that C++ leaves
+  /// unordered (`i++ + i`); true if E may be lowered.
+  bool checkOrder(const clang::Expr *E);
+  /// Reports a side effect nested inside E (`k = j++`), where gradc
+  /// prints E as one expression of a loop's header; true if there is none.
+  bool refuseNestedEffects(const clang::Expr *E, const char *Where);
 
   // Control flow (LoweringControl.cpp).
   /// Rest: the statements after IS, moved into the branch that falls
@@ -99,6 +109,14 @@ private:
   void lowerWhile(const clang::WhileStmt *WS);
   void lowerDo(const clang::DoStmt *DS);
   void lowerJump(const clang::Stmt *S);
+
+  // switch (LoweringSwitch.cpp): an if / else if chain, one branch per
+  // entry label, each running on to the end of its path (fallthrough
+  // repeats the statements of the labels after it).
+  void lowerSwitch(const clang::SwitchStmt *SS);
+  // Range-based for over an array or a container (LoweringRange.cpp): a
+  // counted loop over an index.
+  void lowerRangeFor(const clang::CXXForRangeStmt *FRS);
   /// Lowers S, then Rest, into Region, a nested block of an If or a Loop;
   /// true if every path through it leaves (return, break, continue).
   bool lowerRegion(ir::Block &Region, const clang::Stmt *S,
@@ -106,7 +124,15 @@ private:
   /// Lowers a loop's body; reaching its end ends an iteration.
   void lowerLoopBody(Value *Loop, const clang::Stmt *Body);
   /// Lowers a loop condition into the Cond region, ending with a yield.
+  /// A condition with side effects (`while (n--)`) cannot be printed in the
+  /// loop's header: the loop runs while `true`, and the body starts with
+  /// `if (!cond) break;` (see lowerGuardedBody).
   void lowerLoopCond(Value *Loop, const clang::Expr *Cond);
+  /// Lowers Body into Loop's body; with Guard (a condition with side
+  /// effects), first `if (!Guard) break;`; AtEnd: at the end of the body
+  /// (a do loop's), else at its start.
+  void lowerGuardedBody(Value *Loop, const clang::Stmt *Body,
+                        const clang::Expr *Guard, bool AtEnd);
   Value *lowerCondition(const clang::Expr *E);
   /// Reports a condition variable (`while (double t = f())`); true if any.
   bool refuseConditionVar(const clang::VarDecl *VD);
@@ -263,7 +289,7 @@ private:
   bool Failed = false;
 
   /// What reaching the end of the statement list being lowered means.
-  enum class Tail { None, Function, Iteration };
+  enum class Tail { None, Function, Iteration, Switch };
   Tail AtTail = Tail::Function;
   /// Set after a return, break or continue (or an if whose branches all
   /// leave): what follows in the same list is never run.
@@ -273,6 +299,19 @@ private:
   bool ReturnEmitted = false;
   /// Where a return inside a branch leaves its value ("result").
   Value *ResultCell = nullptr;
+  /// Bumped by every bind(): a statement that binds keeps its ops.
+  unsigned Binds = 0;
+
+  /// Inside a switch's case: LoopDepth at the switch (a break there leaves
+  /// the switch), and what the end of the switch meant outside it.
+  bool InSwitch = false;
+  unsigned SwitchLoopDepth = 0;
+  Tail SwitchOuterTail = Tail::None;
+  /// Breaks of the switch being lowered (a switch all of whose paths
+  /// return or continue leaves too).
+  unsigned SwitchBreaks = 0;
+  /// `for (double &v : a)`: v names a[i], read and written there.
+  llvm::DenseMap<const clang::VarDecl *, Target> ElementRefs;
 };
 
 } // namespace gradc::frontend

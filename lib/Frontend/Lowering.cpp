@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 #include "BodyLowering.h"
 #include "Bytes.h"
+#include "Sequencing.h"
 
 #include "gradc/IR/Uses.h"
 
@@ -227,12 +228,9 @@ std::string unsupportedExprMessage(const Expr *E, const ASTContext &Ctx) {
 
 /// Why a statement of class S cannot be lowered, in the user's words.
 std::string unsupportedStmtMessage(const Stmt *S) {
-  if (isa<SwitchStmt>(S))
-    return "'switch' statements are not supported yet; write them as "
-           "if / else if";
-  if (isa<CXXForRangeStmt>(S))
-    return "range-based 'for' loops are not supported yet; write the loop "
-           "with an index";
+  if (isa<CaseStmt, DefaultStmt>(S))
+    return "a 'case' label inside a nested statement of its 'switch' is not "
+           "supported; put each label directly in the switch's braces";
   const char *What = nullptr;
   if (isa<GotoStmt, IndirectGotoStmt>(S))
     What = "'goto' statements";
@@ -412,6 +410,10 @@ void BodyLowering::lowerStmt(const Stmt *S) {
     return lowerWhile(WS);
   if (const auto *DS = dyn_cast<DoStmt>(S))
     return lowerDo(DS);
+  if (const auto *SS = dyn_cast<SwitchStmt>(S))
+    return lowerSwitch(SS);
+  if (const auto *FRS = dyn_cast<CXXForRangeStmt>(S))
+    return lowerRangeFor(FRS);
   CurStmt = addStatement(S);
   if (isa<BreakStmt, ContinueStmt>(S))
     return lowerJump(S);
@@ -512,6 +514,8 @@ void BodyLowering::lowerVarDecl(const VarDecl *VD) {
     fail(Loc, Problem, VD->getSourceRange());
     return;
   }
+  if (VD->getInit() && !checkOrder(VD->getInit()))
+    return poison(VD);
   if (AssignedDeeper.count(VD))
     return lowerCellDecl(VD, *S);
   const Expr *Init = VD->getInit();
@@ -540,7 +544,17 @@ void BodyLowering::lowerReturn(const ReturnStmt *RS) {
          "variable, 'break', and return after the loop");
     return;
   }
-  if (AtTail != Tail::Function) {
+  // A case's path of a switch that ends the function ends it too.
+  bool EndsFunction =
+      AtTail == Tail::Function ||
+      (AtTail == Tail::Switch && SwitchOuterTail == Tail::Function);
+  if (!EndsFunction && AtTail == Tail::Switch) {
+    fail(RS->getBeginLoc(),
+         "'return' inside a 'switch' that is followed by more code is not "
+         "supported yet; keep the result in a variable and 'break'");
+    return;
+  }
+  if (!EndsFunction) {
     fail(RS->getBeginLoc(),
          "'return' inside an 'if' that is followed by code it does not "
          "always skip is not supported yet; put that code in an 'else' so "
@@ -567,6 +581,8 @@ void BodyLowering::lowerReturn(const ReturnStmt *RS) {
     fail(RS->getBeginLoc(), "'" + functionName() + "' must return a value");
     return;
   }
+  if (!checkOrder(E))
+    return;
   Value *V = expectScalar(lowerExpr(E), E);
   if (!V)
     return;
@@ -585,28 +601,58 @@ void BodyLowering::lowerReturn(const ReturnStmt *RS) {
   }
 }
 
+bool BodyLowering::checkOrder(const Expr *E) {
+  std::optional<OrderConflict> C = findOrderConflict(E);
+  if (!C)
+    return true;
+  fail(C->Loc,
+       "C++ does not say in which order this changes '" + C->Name +
+           "' and the rest of the expression uses it; split the expression "
+           "into statements",
+       C->Range);
+  return false;
+}
+
 void BodyLowering::lowerExprStmt(const Expr *E) {
+  if (!checkOrder(E))
+    return;
   E = E->IgnoreParens();
   if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
     E = EWC->getSubExpr()->IgnoreParens();
-  if (const auto *CAO = dyn_cast<CompoundAssignOperator>(E))
-    return lowerCompoundAssign(CAO);
-  if (const auto *BO = dyn_cast<BinaryOperator>(E);
-      BO && BO->getOpcode() == BO_Assign)
-    return lowerAssign(BO);
+  if (const auto *CAO = dyn_cast<CompoundAssignOperator>(E)) {
+    lowerCompoundAssign(CAO);
+    return;
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    if (BO->getOpcode() == BO_Assign) {
+      lowerAssign(BO);
+      return;
+    }
+    // `i++, j--`: two statements, in order.
+    if (BO->isCommaOp()) {
+      lowerExprStmt(BO->getLHS());
+      lowerExprStmt(BO->getRHS());
+      return;
+    }
+  }
   if (const auto *UO = dyn_cast<UnaryOperator>(E);
-      UO && UO->isIncrementDecrementOp())
-    return lowerIncDec(UO);
+      UO && UO->isIncrementDecrementOp()) {
+    lowerIncDec(UO);
+    return;
+  }
   // `(void)x;` evaluates x for nothing.
   if (const auto *CE = dyn_cast<ExplicitCastExpr>(E);
       CE && CE->getCastKind() == CK_ToVoid)
     E = CE->getSubExpr();
-  // Kept for a call that writes memory (or might); otherwise lowered only
-  // to report what it contains, as nothing can use its ops.
+  // Kept for a call that writes memory (or might), or an assignment inside
+  // (`(void)(x = 1)`); otherwise lowered only to report what it contains,
+  // as nothing can use its ops.
   size_t Before = B.block().Ops.size();
+  unsigned BindsBefore = Binds;
   lowerExpr(E);
   std::vector<Value *> &Ops = B.block().Ops;
-  if (std::none_of(Ops.begin() + Before, Ops.end(),
+  if (Binds == BindsBefore &&
+      std::none_of(Ops.begin() + Before, Ops.end(),
                    [](const Value *V) { return V->hasEffect(); }))
     Ops.resize(Before);
 }
@@ -621,6 +667,8 @@ BodyLowering::assignTarget(const Expr *LHS) {
         Failed = true;
         return std::nullopt;
       }
+      if (auto It = ElementRefs.find(VD); It != ElementRefs.end())
+        return refuseByValueWrite(It->second, LHS);
       Target T;
       if (auto It = Cells.find(VD); It != Cells.end()) {
         T.Ptr = It->second;
@@ -674,24 +722,28 @@ BodyLowering::refuseByValueWrite(std::optional<Target> T, const Expr *LHS) {
   return std::nullopt;
 }
 
-void BodyLowering::lowerAssign(const BinaryOperator *BO) {
+Value *BodyLowering::lowerAssign(const BinaryOperator *BO) {
+  // checkOrder refused the statements in which it matters whether the
+  // target or the value is computed first.
   std::optional<Target> T = assignTarget(BO->getLHS());
   unsigned Mark = F.numValues();
   // Lowered even when the target is wrong, to report its problems too.
   Value *V = lowerExpr(BO->getRHS());
   if (!T)
-    return;
+    return nullptr;
   V = expectScalar(V, BO->getRHS());
   if (!V) {
     if (T->Var)
       poison(T->Var);
-    return;
+    return nullptr;
   }
   at(BO->getRHS()->getBeginLoc());
-  writeTarget(*T, convert(V, T->S, /*Implicit=*/true), Mark, BO->getBeginLoc());
+  V = convert(V, T->S, /*Implicit=*/true);
+  writeTarget(*T, V, Mark, BO->getBeginLoc());
+  return T->Var ? Vars[T->Var] : V;
 }
 
-void BodyLowering::lowerCompoundAssign(const CompoundAssignOperator *CAO) {
+Value *BodyLowering::lowerCompoundAssign(const CompoundAssignOperator *CAO) {
   BinaryOperatorKind Op = CAO->getOpcode();
   OpCode Code;
   switch (Op) {
@@ -711,12 +763,12 @@ void BodyLowering::lowerCompoundAssign(const CompoundAssignOperator *CAO) {
     Code = OpCode::Rem;
     break;
   default:
-    fail(CAO->getOperatorLoc(),
-         "compound assignment '" + CAO->getOpcodeStr().str() +
-             "' is not supported yet",
-         CAO->getSourceRange());
-    return;
+    return fail(CAO->getOperatorLoc(),
+                "compound assignment '" + CAO->getOpcodeStr().str() +
+                    "' is not supported yet",
+                CAO->getSourceRange());
   }
+  // As in lowerAssign, the order of target and value does not matter.
   std::optional<Target> T = assignTarget(CAO->getLHS());
   Value *Cur = nullptr;
   if (T)
@@ -724,10 +776,11 @@ void BodyLowering::lowerCompoundAssign(const CompoundAssignOperator *CAO) {
   unsigned Mark = F.numValues();
   Value *Rhs = expectScalar(lowerExpr(CAO->getRHS()), CAO->getRHS());
   if (!T)
-    return;
-  auto PoisonTarget = [&] {
+    return nullptr;
+  auto PoisonTarget = [&]() -> Value * {
     if (T->Var)
       poison(T->Var);
+    return nullptr;
   };
   if (!Cur || !Rhs)
     return PoisonTarget();
@@ -739,11 +792,11 @@ void BodyLowering::lowerCompoundAssign(const CompoundAssignOperator *CAO) {
   if (!CompTy || !ResultTy || *CompTy != *ResultTy ||
       (Code == OpCode::Rem && !ir::isInteger(*CompTy))) {
     PoisonTarget();
-    fail(CAO->getOperatorLoc(),
-         "compound assignment '" + CAO->getOpcodeStr().str() + "' on type '" +
-             typeName(CAO->getComputationLHSType()) + "' is not supported",
-         CAO->getSourceRange());
-    return;
+    return fail(CAO->getOperatorLoc(),
+                "compound assignment '" + CAO->getOpcodeStr().str() +
+                    "' on type '" + typeName(CAO->getComputationLHSType()) +
+                    "' is not supported",
+                CAO->getSourceRange());
   }
   at(CAO->getBeginLoc());
   Value *L = convert(Cur, *CompTy, /*Implicit=*/true);
@@ -768,30 +821,34 @@ void BodyLowering::lowerCompoundAssign(const CompoundAssignOperator *CAO) {
   }
   Res = convert(Res, T->S, /*Implicit=*/true);
   writeTarget(*T, Res, Mark, CAO->getBeginLoc());
+  return T->Var ? Vars[T->Var] : Res;
 }
 
-void BodyLowering::lowerIncDec(const UnaryOperator *UO) {
+Value *BodyLowering::lowerIncDec(const UnaryOperator *UO) {
   std::optional<Target> T = assignTarget(UO->getSubExpr());
   if (!T)
-    return;
+    return nullptr;
   Value *Cur = readTarget(*T, UO->getSubExpr()->getExprLoc());
   if (!Cur) {
     if (T->Var)
       poison(T->Var);
-    return;
+    return nullptr;
   }
   Scalar S = Cur->Ty.scalarKind();
   if (S == Scalar::Bool) {
     if (T->Var)
       poison(T->Var);
-    fail(UO->getOperatorLoc(), "incrementing a bool is not supported");
-    return;
+    return fail(UO->getOperatorLoc(), "incrementing a bool is not supported");
   }
   unsigned Mark = F.numValues();
   at(UO->getBeginLoc());
   Value *One = makeConstant(S, 1, 1, "1");
   Value *Res = UO->isIncrementOp() ? B.add(Cur, One) : B.sub(Cur, One);
   writeTarget(*T, Res, Mark, UO->getBeginLoc());
+  // `i++` is the value i had; the Load or SSA value read keeps it.
+  if (UO->isPostfix())
+    return Cur;
+  return T->Var ? Vars[T->Var] : Res;
 }
 
 //===----------------------------------------------------------------------===//
@@ -828,6 +885,7 @@ void BodyLowering::bind(const VarDecl *VD, Value *V, unsigned Mark,
   V->Name = VD->getNameAsString();
   Vars[VD] = V;
   Poisoned.erase(VD);
+  ++Binds;
 }
 
 //===----------------------------------------------------------------------===//

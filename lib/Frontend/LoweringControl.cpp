@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "BodyLowering.h"
+#include "Sequencing.h"
 
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
@@ -43,6 +44,8 @@ bool BodyLowering::lowerRegion(ir::Block &Region, const Stmt *S,
 }
 
 Value *BodyLowering::lowerCondition(const Expr *E) {
+  if (!checkOrder(E))
+    return nullptr;
   Value *V = expectScalar(lowerExpr(E), E);
   if (!V)
     return nullptr;
@@ -98,7 +101,11 @@ void BodyLowering::lowerLoopCond(Value *Loop, const Expr *Cond) {
   ir::Block &Saved = B.block();
   B.setBlock(Loop->Regions[ir::Cond]);
   ++InLoopHeader;
-  if (Value *C = lowerCondition(Cond)) {
+  if (hasSideEffect(Cond)) {
+    // Tested by the body instead (lowerGuardedBody).
+    at(Cond->getBeginLoc());
+    B.yield(makeConstant(Scalar::Bool, 0, 1, "true"));
+  } else if (Value *C = lowerCondition(Cond)) {
     at(Cond->getBeginLoc());
     B.yield(C);
   }
@@ -107,12 +114,97 @@ void BodyLowering::lowerLoopCond(Value *Loop, const Expr *Cond) {
 }
 
 void BodyLowering::lowerLoopBody(Value *Loop, const Stmt *Body) {
+  lowerGuardedBody(Loop, Body, nullptr, false);
+}
+
+/// The first `continue` in S that continues S's own loop (not one nested
+/// in an inner loop).
+static const Stmt *findOwnContinue(const Stmt *S) {
+  if (!S || isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt, LambdaExpr>(S))
+    return nullptr;
+  if (isa<ContinueStmt>(S))
+    return S;
+  for (const Stmt *Child : S->children())
+    if (const Stmt *C = findOwnContinue(Child))
+      return C;
+  return nullptr;
+}
+
+void BodyLowering::lowerGuardedBody(Value *Loop, const Stmt *Body,
+                                    const Expr *Guard, bool AtEnd) {
   Tail Saved = AtTail;
   AtTail = Tail::Iteration;
   ++LoopDepth;
-  lowerRegion(Loop->Regions[ir::LoopBody], Body);
+  if (!Guard) {
+    lowerRegion(Loop->Regions[ir::LoopBody], Body);
+    --LoopDepth;
+    AtTail = Saved;
+    return;
+  }
+  int Header = CurStmt;
+  ir::Block &SavedBlock = B.block();
+  B.setBlock(Loop->Regions[ir::LoopBody]);
+  ++RegionDepth;
+  const char *SavedExit = ExitedBy;
+  ExitedBy = nullptr;
+  if (AtEnd) {
+    // `do body while (g)`: `while (true) { body; if (!g) break; }`. A
+    // continue would skip the test.
+    if (const Stmt *C = findOwnContinue(Body))
+      fail(C->getBeginLoc(),
+           "'continue' in a 'do' loop whose condition changes a variable is "
+           "not supported; test the condition in the body and 'break'");
+    AtTail = Tail::None;
+    lowerStmt(Body);
+    AtTail = Tail::Iteration;
+    CurStmt = Header;
+  }
+  // After a body that always leaves, the test is never reached.
+  if (!ExitedBy) {
+    if (Value *C = lowerCondition(Guard)) {
+      at(Guard->getBeginLoc());
+      Value *If = B.ifOp(B.logicNot(C));
+      ir::Block &Here = B.block();
+      B.setBlock(If->Regions[ir::Then]);
+      B.brk();
+      B.setBlock(Here);
+      if (!AtEnd)
+        lowerRegion(If->Regions[ir::Else], Body);
+    }
+  }
+  ExitedBy = SavedExit;
+  --RegionDepth;
+  B.setBlock(SavedBlock);
   --LoopDepth;
   AtTail = Saved;
+}
+
+bool BodyLowering::refuseNestedEffects(const Expr *E, const char *Where) {
+  E = E->IgnoreParens();
+  if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
+    E = EWC->getSubExpr()->IgnoreParens();
+  const Expr *Nested = nullptr;
+  if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->isCommaOp())
+    return refuseNestedEffects(BO->getLHS(), Where) &&
+           refuseNestedEffects(BO->getRHS(), Where);
+  if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->isAssignmentOp())
+    Nested = findSideEffect(BO->getRHS()) ? findSideEffect(BO->getRHS())
+                                          : findSideEffect(BO->getLHS());
+  else if (const auto *UO = dyn_cast<UnaryOperator>(E);
+           UO && UO->isIncrementDecrementOp())
+    Nested = findSideEffect(UO->getSubExpr());
+  else
+    Nested = findSideEffect(E);
+  if (!Nested)
+    return true;
+  fail(Nested->getExprLoc(),
+       std::string("a variable changed inside an expression of a 'for' "
+                   "loop's ") +
+           Where +
+           " is not supported; change it in a statement of its own (the "
+           "body, or before the loop)",
+       Nested->getSourceRange());
+  return false;
 }
 
 void BodyLowering::lowerFor(const ForStmt *FS) {
@@ -121,29 +213,52 @@ void BodyLowering::lowerFor(const ForStmt *FS) {
   CurStmt = Header;
   if (refuseConditionVar(FS->getConditionVariable()))
     return;
+  const Stmt *Init = FS->getInit();
+  // `for (int i = 0, k = n - 1; ...)`: a loop's header declares one
+  // variable, so these are declared just before the loop (their names are
+  // the loop's alone all the same).
+  const auto *InitDecls = dyn_cast_or_null<DeclStmt>(Init);
+  if (InitDecls && !InitDecls->isSingleDecl()) {
+    ++RegionDepth;
+    lowerDeclStmt(InitDecls);
+    --RegionDepth;
+    CurStmt = Header;
+    Init = nullptr;
+  }
   at(FS->getBeginLoc());
   Value *Loop = B.loop(LoopKind::For);
   ir::Block &Saved = B.block();
   // The init's variables are scoped to the loop, as in C++.
   ++RegionDepth;
-  if (const Stmt *Init = FS->getInit()) {
+  if (Init) {
     B.setBlock(Loop->Regions[ir::Init]);
     ++InLoopHeader;
-    if (const auto *DS = dyn_cast<DeclStmt>(Init))
-      lowerDeclStmt(DS);
-    else if (const auto *E = dyn_cast<Expr>(Init))
-      lowerExprStmt(E);
+    if (const auto *DS = dyn_cast<DeclStmt>(Init)) {
+      bool Plain = true;
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D); VD && VD->getInit())
+          Plain = Plain && refuseNestedEffects(VD->getInit(), "initialization");
+      if (Plain)
+        lowerDeclStmt(DS);
+    } else if (const auto *E = dyn_cast<Expr>(Init)) {
+      if (refuseNestedEffects(E, "initialization"))
+        lowerExprStmt(E);
+    }
     --InLoopHeader;
     B.setBlock(Saved);
   }
-  if (const Expr *Cond = FS->getCond())
+  const Expr *Cond = FS->getCond();
+  if (Cond)
     lowerLoopCond(Loop, Cond);
-  lowerLoopBody(Loop, FS->getBody());
+  CurStmt = Header;
+  lowerGuardedBody(Loop, FS->getBody(),
+                   Cond && hasSideEffect(Cond) ? Cond : nullptr, false);
   if (const Expr *Inc = FS->getInc()) {
     CurStmt = Header;
     B.setBlock(Loop->Regions[ir::Step]);
     ++InLoopHeader;
-    lowerExprStmt(Inc);
+    if (refuseNestedEffects(Inc, "step"))
+      lowerExprStmt(Inc);
     --InLoopHeader;
     B.setBlock(Saved);
   }
@@ -162,7 +277,9 @@ void BodyLowering::lowerWhile(const WhileStmt *WS) {
   ++RegionDepth;
   lowerLoopCond(Loop, WS->getCond());
   --RegionDepth;
-  lowerLoopBody(Loop, WS->getBody());
+  CurStmt = Header;
+  const Expr *Guard = hasSideEffect(WS->getCond()) ? WS->getCond() : nullptr;
+  lowerGuardedBody(Loop, WS->getBody(), Guard, false);
   CurStmt = Header;
 }
 
@@ -172,8 +289,11 @@ void BodyLowering::lowerDo(const DoStmt *DS) {
       DS, "do ... while (" + sourceText(DS->getCond()->getSourceRange()) + ")");
   CurStmt = Header;
   at(DS->getBeginLoc());
-  Value *Loop = B.loop(LoopKind::DoWhile);
-  lowerLoopBody(Loop, DS->getBody());
+  // A condition that changes a variable is tested at the end of the body
+  // of a `while (true)` loop.
+  const Expr *Guard = hasSideEffect(DS->getCond()) ? DS->getCond() : nullptr;
+  Value *Loop = B.loop(Guard ? LoopKind::While : LoopKind::DoWhile);
+  lowerGuardedBody(Loop, DS->getBody(), Guard, true);
   CurStmt = Header;
   ++RegionDepth;
   lowerLoopCond(Loop, DS->getCond());
@@ -182,8 +302,30 @@ void BodyLowering::lowerDo(const DoStmt *DS) {
 
 void BodyLowering::lowerJump(const Stmt *S) {
   bool IsBreak = isa<BreakStmt>(S);
+  // In a switch's case (not in a loop inside it): the jump ends the
+  // case's path, and a continue also the loop's iteration.
+  if (InSwitch && LoopDepth == SwitchLoopDepth && (IsBreak || LoopDepth)) {
+    const char *What = IsBreak ? "'break'" : "'continue'";
+    if (AtTail != Tail::Switch) {
+      fail(S->getBeginLoc(),
+           std::string(What) +
+               " that skips later statements of its 'case' is not supported "
+               "yet; put those statements in an 'else'");
+      return;
+    }
+    ExitedBy = IsBreak ? "break" : "continue";
+    if (IsBreak) {
+      ++SwitchBreaks;
+      return;
+    }
+    if (SwitchOuterTail == Tail::Iteration)
+      return; // the switch ends the iteration anyway
+    at(S->getBeginLoc());
+    B.cont();
+    return;
+  }
   if (LoopDepth == 0) {
-    // Clang refuses these outside loops and switches; a switch is refused.
+    // Clang refuses these outside loops and switches.
     fail(S->getBeginLoc(), std::string(IsBreak ? "'break'" : "'continue'") +
                                " outside a loop is not supported");
     return;

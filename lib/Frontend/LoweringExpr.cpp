@@ -229,6 +229,10 @@ Value *BodyLowering::lowerDeclRef(const DeclRefExpr *DRE) {
   const ValueDecl *D = DRE->getDecl();
   std::string Name = D->getNameAsString();
   if (const auto *VD = dyn_cast<VarDecl>(D)) {
+    if (auto It = ElementRefs.find(VD); It != ElementRefs.end()) {
+      at(DRE->getBeginLoc());
+      return B.load(It->second.Ptr, It->second.Index);
+    }
     if (auto It = Cells.find(VD); It != Cells.end()) {
       at(DRE->getBeginLoc());
       return B.load(It->second);
@@ -333,12 +337,7 @@ Value *BodyLowering::lowerUnary(const UnaryOperator *UO) {
   case UO_PostInc:
   case UO_PreDec:
   case UO_PostDec:
-    Problem = UO->isIncrementOp()
-                  ? "'++' inside an expression is not supported; write it as "
-                    "a statement of its own"
-                  : "'--' inside an expression is not supported; write it as "
-                    "a statement of its own";
-    break;
+    return lowerIncDec(UO);
   case UO_LNot: {
     Value *V = expectScalar(lowerExpr(UO->getSubExpr()), UO->getSubExpr());
     if (!V)
@@ -368,9 +367,16 @@ Value *BodyLowering::lowerBinary(const BinaryOperator *BO) {
   std::string Sym = BO->getOpcodeStr().str();
   SourceLocation OpLoc = BO->getOperatorLoc();
   SourceRange Range = BO->getSourceRange();
-  if (BO->isAssignmentOp())
-    return fail(OpLoc, "assignment inside an expression is not supported",
-                Range);
+  // An assignment's value is what it stored (checkOrder made sure nothing
+  // else in the expression depends on when).
+  if (const auto *CAO = dyn_cast<CompoundAssignOperator>(BO))
+    return lowerCompoundAssign(CAO);
+  if (Op == BO_Assign)
+    return lowerAssign(BO);
+  if (BO->isCommaOp()) {
+    lowerExprStmt(BO->getLHS());
+    return lowerExpr(BO->getRHS());
+  }
   if (Op == BO_Cmp)
     return fail(OpLoc, "the three-way comparison '<=>' is not supported",
                 Range);
@@ -387,8 +393,6 @@ Value *BodyLowering::lowerBinary(const BinaryOperator *BO) {
   if (BO->isShiftOp())
     return fail(OpLoc, "shift operator '" + Sym + "' is not supported yet",
                 Range);
-  if (BO->isCommaOp())
-    return fail(OpLoc, "the comma operator is not supported", Range);
   if (BO->isPtrMemOp())
     return fail(OpLoc, "pointer-to-member access is not supported", Range);
   if (!BO->isMultiplicativeOp() && !BO->isAdditiveOp())

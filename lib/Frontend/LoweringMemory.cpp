@@ -61,6 +61,35 @@ public:
         walk(Child, Inner);
       return;
     }
+    // What runs only when C++ runs it is lowered into a branch.
+    if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isLogicalOp()) {
+      walk(BO->getLHS(), Region);
+      walk(BO->getRHS(), fresh());
+      return;
+    }
+    if (const auto *CO = dyn_cast<ConditionalOperator>(S)) {
+      walk(CO->getCond(), Region);
+      walk(CO->getTrueExpr(), fresh());
+      walk(CO->getFalseExpr(), fresh());
+      return;
+    }
+    // A switch's cases become branches; a range-based for's variable is
+    // the body's.
+    if (const auto *SS = dyn_cast<SwitchStmt>(S)) {
+      walk(SS->getInit(), Region);
+      walk(SS->getConditionVariableDeclStmt(), Region);
+      walk(SS->getCond(), Region);
+      walk(SS->getBody(), fresh());
+      return;
+    }
+    if (const auto *FRS = dyn_cast<CXXForRangeStmt>(S)) {
+      walk(FRS->getInit(), Region);
+      walk(FRS->getRangeInit(), Region);
+      unsigned Inner = fresh();
+      walk(FRS->getLoopVarStmt(), Inner);
+      walk(FRS->getBody(), Inner);
+      return;
+    }
     if (const auto *BO = dyn_cast<BinaryOperator>(S);
         BO && BO->isAssignmentOp())
       assigned(BO->getLHS(), Region);

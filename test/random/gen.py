@@ -71,6 +71,11 @@ FEATURES = {
     "nested_call": "helpers calling helpers, calls as arguments of calls",
     "math2": "std::fmax/fmin/fabs (margins kept), hypot/atan2/pow on safe domains",
     "if_init": "if with an init-statement (if (double v = e; v > 0.5) ...)",
+    "assign_value": "assignments used as values (a = b = e; double t = 0.5 * (u += e);)",
+    "incdec_value": "++ / -- used as values: w[k++] in a while loop, while (m--), t = a[k++]",
+    "comma": "the comma operator (double t = (u += e, 0.5 * u); for (...; ++i, --k))",
+    "switch": "switch on an int: cases, fallthrough, braced declarations, default, an init-statement",
+    "range_for": "range-based for over local arrays (double v, double &v, const double &v)",
 }
 
 # Features that hit the bugs known when the tester was written (issue 12:
@@ -742,6 +747,16 @@ class Gen:
             opts.append(("float", 1))
         if self.on("helper_array_out") and not self.helper and len(self.helpers) < 4:
             opts.append(("aout", 1))
+        if self.on("assign_value"):
+            opts.append(("assignv", 1))
+        if self.on("incdec_value") and self.arrays():
+            opts.append(("incdec", 1))
+        if self.on("comma"):
+            opts.append(("comma", 1))
+        if self.on("switch"):
+            opts.append(("switch", 1))
+        if self.on("range_for") and self.visible_local_arrays():
+            opts.append(("rangefor", 1))
         ch = self.pick(opts)
         return getattr(self, "s_" + ch)(loop)
 
@@ -980,6 +995,118 @@ class Gen:
         bound = self.rng.choice([text, "static_cast<int>(%s.size())" % h])
         out.append(self.fill_loop(h, size, bound, bool(self.narr)))
         self.declare(h, Var("arr", size=size))
+        return out
+
+    # -- side effects in expressions, switch, range-based for. Their
+    # expressions are kept as text (render_tmp: no comparison on doubles,
+    # so both copies of the function are the same).
+    def arrays(self):
+        """(name, size text, size) of the arrays readable here."""
+        out = []
+        for n, v in self.visible("arr"):
+            if v.value == "param":
+                out.append((n, self.nname, self.narr))
+            elif v.data is None and v.size:
+                out.append((n, str(v.size), v.size))
+        return out
+
+    def visible_local_arrays(self):
+        return [(n, v) for n, v in self.visible("arr")
+                if v.value != "param" and v.data is None and v.size]
+
+    def target(self):
+        """A writable double, declared here if there is none."""
+        t = self.writable()
+        if t:
+            return self.rng.choice(t), []
+        u = self.fresh("u")
+        decl = Stmt("decl", u, [self.dexpr(1)])
+        self.declare(u, Var("d"))
+        return u, [decl]
+
+    def s_assignv(self, loop):
+        e = self.render_tmp(self.dexpr(2))
+        if self.chance(0.5):
+            a, b = self.fresh("t"), self.fresh("t")
+            out = [Stmt("raw", "double %s, %s" % (a, b)),
+                   Stmt("raw", "%s = %s = %s" % (a, b, e))]
+            self.declare(a, Var("d"))
+            self.declare(b, Var("d"))
+            return out
+        u, out = self.target()
+        t = self.fresh("t")
+        op = self.rng.choice(["+=", "-="])
+        out.append(Stmt("raw", "double %s = 0.5 * (%s %s %s)" % (t, u, op, e)))
+        self.declare(t, Var("d"))
+        return out
+
+    def s_incdec(self, loop):
+        a, ntext, size = self.rng.choice(self.arrays())
+        k, t = self.fresh("k"), self.fresh("t")
+        e = self.render_tmp(self.dexpr(1))
+        kind = self.rng.choice(["up", "down", "pair"] if size >= 2 else ["up", "down"])
+        if kind == "up":
+            out = [Stmt("raw", "int %s = 0" % k), Stmt("raw", "double %s = 0" % t),
+                   Stmt("raw", "while (%s < %s) %s += %s[%s++] * %s" % (k, ntext, t, a, k, e))]
+        elif kind == "down":
+            out = [Stmt("raw", "int %s = %s" % (k, ntext)), Stmt("raw", "double %s = 0" % t),
+                   Stmt("raw", "while (%s--) %s = 0.5 * %s + %s[%s] * %s" % (k, t, t, a, k, e))]
+        else:
+            out = [Stmt("raw", "int %s = 0" % k),
+                   Stmt("raw", "double %s = %s[%s++]" % (t, a, k)),
+                   Stmt("raw", "%s += %s[%s++] * %s" % (t, a, k, e))]
+        self.declare(t, Var("d"))
+        return out
+
+    def s_comma(self, loop):
+        arrs = self.arrays()
+        t = self.fresh("t")
+        if arrs and self.chance(0.5):
+            a, ntext, _ = self.rng.choice(arrs)
+            i, k = self.fresh("i"), self.fresh("k")
+            out = [Stmt("raw", "double %s = 0" % t),
+                   Stmt("raw", "for (int %s = 0, %s = %s - 1; %s < %s; ++%s, --%s) %s += %s[%s] * %s[%s]"
+                        % (i, k, ntext, i, ntext, i, k, t, a, i, a, k))]
+        else:
+            u, out = self.target()
+            e1, e2 = self.render_tmp(self.dexpr(1)), self.render_tmp(self.dexpr(1))
+            out.append(Stmt("raw", "double %s = (%s += %s, 0.5 * %s + %s)" % (t, u, e1, u, e2)))
+        self.declare(t, Var("d"))
+        return out
+
+    def s_switch(self, loop):
+        u, out = self.target()
+        ints = [n for n, v in self.visible("i") if v.bound is not None or isinstance(v.value, int)]
+        key = self.rng.choice(ints) if ints else self.rng.choice(["1", "2"])
+        e = [self.render_tmp(self.dexpr(1)) for _ in range(4)]
+        v = self.fresh("v")
+        if self.chance(0.3):
+            k = self.fresh("k")
+            head = "switch (int %s = %s + %d; %s %% 4)" % (k, key, self.rng.randint(0, 3), k)
+        else:
+            head = "switch (%s %% 3)" % key
+        lines = [head + " {",
+                 "  case 0:", "    %s += %s;" % (u, e[0]), "    break;",
+                 "  case 1:", "    %s *= 0.75 + 0.25 * std::sin(%s);" % (u, e[1]),
+                 "    [[fallthrough]];",
+                 "  case 2: {", "    double %s = %s;" % (v, e[2]),
+                 "    %s += 0.5 * %s;" % (u, v), "    break;", "  }",
+                 "  default:", "    %s -= %s;" % (u, e[3]), "  }"]
+        text = "\n".join(lines)
+        # A raw statement gets a ';' after it: an empty statement.
+        out.append(Stmt("raw", text))
+        return out
+
+    def s_rangefor(self, loop):
+        a, var = self.rng.choice(self.visible_local_arrays())
+        e = self.render_tmp(self.dexpr(1))
+        v = self.fresh("v")
+        kind = self.rng.choice(["copy", "ref", "cref"] if var.writable else ["copy", "cref"])
+        if kind == "ref":
+            return [Stmt("raw", "for (double &%s : %s) %s = 0.5 * %s + %s" % (v, a, v, v, e))]
+        u, out = self.target()
+        decl = "double" if kind == "copy" else "const double &"
+        out.append(Stmt("raw", "for (%s %s : %s) %s += %s * %s" % (decl, v, a, u, v, e)))
         return out
 
     def s_starr(self, loop):

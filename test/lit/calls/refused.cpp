@@ -39,11 +39,10 @@ double opaque(double x) {
 #ifdef INSIDE
 // What gradc cannot lower in a callee is reported in the callee.
 double helper(double x, int k) {
-  // INSIDE: refused.cpp:[[@LINE+1]]:3: error: 'switch' statements are not supported yet; write them as if / else if
-  switch (k) {
-  default:
-    return x;
-  }
+  // INSIDE: refused.cpp:[[@LINE+1]]:3: error: 'goto' statements are not supported yet
+  goto done;
+done:
+  return x * k;
 }
 
 GRADC_DIFF("grad")

@@ -9,7 +9,7 @@
 // RUN: find %t/out.grad.h -newermt '2002-01-01' | count 0
 //
 // A failing run leaves the previous output exactly as it was.
-// RUN: sed 's/return x \* x;/switch (0) {}/' %s > %t/broken/square.cpp
+// RUN: sed 's/return x \* x;/goto end; end: return x;/' %s > %t/broken/square.cpp
 // RUN: not %gradc %t/broken/square.cpp -o %t/out.grad.h 2> %t/err.txt
 // RUN: FileCheck %s --check-prefix=ERR < %t/err.txt
 // RUN: cmp %t/out.grad.h %t/first.h
@@ -20,7 +20,7 @@
 // RUN: cmp %t/square.grad.h %t/first.h
 // RUN: %gradc %t/square.cpp -o - | cmp - %t/first.h
 //
-// ERR: square.cpp:{{[0-9]+}}:{{[0-9]+}}: error: 'switch' statements are not supported yet
+// ERR: square.cpp:{{[0-9]+}}:{{[0-9]+}}: error: 'goto' statements are not supported yet
 // ERR: no output written
 // FILES: broken
 // FILES-NEXT: err.txt

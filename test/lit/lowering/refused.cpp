@@ -57,8 +57,8 @@ double reassign(const double *w, int n) {
 GRADC_DIFF("grad")
 double postinc(const double *w, int n) {
   int i = 0;
-  // CHECK: refused.cpp:[[@LINE+1]]:13: error: '++' inside an expression is not supported; write it as a statement of its own
-  return w[i++];
+  // CHECK: refused.cpp:[[@LINE+1]]:13: error: C++ does not say in which order this changes 'i' and the rest of the expression uses it; split the expression into statements
+  return w[i++] * w[i];
 }
 
 
@@ -78,10 +78,11 @@ double vla(double x, int n) {
 
 GRADC_DIFF("grad")
 double sw(double x, int n) {
-  // CHECK: refused.cpp:[[@LINE+1]]:3: error: 'switch' statements are not supported yet; write them as if / else if
   switch (n) {
   default:
-    break;
+    // CHECK: refused.cpp:[[@LINE+1]]:5: error: a declaration directly under a 'case' label is not supported; put the case's statements in braces ('case 1: { double t = ...; break; }')
+    double t = x;
+    x = t;
   }
   return x;
 }
@@ -96,10 +97,9 @@ double condvar(double x) {
 
 GRADC_DIFF("grad")
 double range(double x) {
-  double a[2] = {x, x};
-  // CHECK: refused.cpp:[[@LINE+1]]:3: error: range-based 'for' loops are not supported yet; write the loop with an index
-  for (double v : a)
-    (void)v;
+  // CHECK: refused.cpp:[[@LINE+1]]:19: error: range-based 'for' over 'std::initializer_list<double>' is not supported; gradc supports it over arrays of numbers of a constant size, std::array and std::vector (or write the loop with an index)
+  for (double v : {x, 2.0})
+    x += v;
   return x;
 }
 

@@ -1,0 +1,127 @@
+//===- LoweringRange.cpp - Range-based for to a counted loop --------------===//
+//
+// `for (double v : a)` over an array of constant size, a std::array or a
+// std::vector becomes `for (int i = 0; i < size; ++i) { double v = a[i];
+// ... }`, the loop the reverse mode already reverses by counting down. A
+// reference `double &v` (also `const double &v`) names a[i] itself: each
+// read is a Load of a[i] and each write a Store, so that the body sees
+// what C++ would.
+//
+//===----------------------------------------------------------------------===//
+#include "BodyLowering.h"
+
+namespace gradc::frontend {
+
+using namespace clang;
+using ir::LoopKind;
+using ir::Scalar;
+using ir::Value;
+
+void BodyLowering::lowerRangeFor(const CXXForRangeStmt *FRS) {
+  int Header = addStatementText(
+      FRS, sourceText(SourceRange(FRS->getBeginLoc(), FRS->getRParenLoc())));
+  CurStmt = Header;
+  if (const Stmt *Init = FRS->getInit()) {
+    lowerStmt(Init);
+    CurStmt = Header;
+  }
+  const Expr *Range = FRS->getRangeInit();
+  const VarDecl *VD = FRS->getLoopVariable();
+  QualType RT = Range->getType().getNonReferenceType();
+  auto Refuse = [&](const std::string &Why) {
+    poison(VD);
+    fail(Range->getExprLoc(),
+         "range-based 'for' over " + Why +
+             " is not supported; gradc supports it over arrays of numbers "
+             "of a constant size, std::array and std::vector (or write the "
+             "loop with an index)",
+         Range->getSourceRange());
+  };
+  // What is iterated: its elements' pointer and how many there are.
+  QualType Elem;
+  std::optional<std::int64_t> Known;
+  std::optional<ContainerShape> C = containerShape(RT, Ctx);
+  if (const auto *CAT = Ctx.getAsConstantArrayType(RT)) {
+    Elem = CAT->getElementType();
+    Known = static_cast<std::int64_t>(CAT->getSize().getZExtValue());
+  } else if (C) {
+    if (!C->IsVector)
+      Known = C->Count;
+  } else {
+    return Refuse("'" + typeName(RT) + "'");
+  }
+  std::optional<Scalar> ElemS =
+      C ? std::optional<Scalar>(C->S) : scalarTypeOf(Elem, Ctx);
+  if (!ElemS || (!C && Elem->isEnumeralType()))
+    return Refuse("elements of type '" + typeName(Elem) + "'");
+  if (!checkOrder(Range))
+    return poison(VD);
+  Value *Base = lowerPointer(Range);
+  if (!Base)
+    return poison(VD);
+  at(Range->getBeginLoc());
+  Value *Count = nullptr;
+  if (Known)
+    Count = makeConstant(Scalar::Int32, 0, *Known, std::to_string(*Known));
+  else if (Base->Code == ir::OpCode::Local && Base->IVal < 0)
+    Count = convert(Base->Operands[0], Scalar::Int32, /*Implicit=*/true);
+  else
+    Count = convert(B.size(Base, Scalar::UInt64), Scalar::Int32,
+                    /*Implicit=*/false);
+
+  // The variable: a copy of the element, or (a reference of its type) the
+  // element itself.
+  QualType VT = VD->getType();
+  std::optional<Scalar> VarS = scalarTypeOf(VT.getNonReferenceType(), Ctx);
+  // `const double &v` over floats binds a converted copy.
+  bool Alias = VT->isReferenceType() && VarS == ElemS;
+  if (!VarS || VT.getNonReferenceType()->isEnumeralType()) {
+    poison(VD);
+    fail(VD->getLocation(),
+         "a loop variable of type '" + typeName(VT) + "' is not supported",
+         VD->getSourceRange());
+    return;
+  }
+
+  at(FRS->getBeginLoc());
+  Value *Loop = B.loop(LoopKind::For);
+  ir::Block &Saved = B.block();
+  ++RegionDepth;
+  B.setBlock(Loop->Regions[ir::Init]);
+  Value *Counter = B.local(Scalar::Int32, 0, "i");
+  B.store(Counter, makeConstant(Scalar::Int32, 0, 0, "0"));
+  B.setBlock(Loop->Regions[ir::Cond]);
+  B.yield(B.cmp(ir::CmpPred::LT, B.load(Counter), Count));
+  B.setBlock(Loop->Regions[ir::Step]);
+  B.store(Counter,
+          B.add(B.load(Counter), makeConstant(Scalar::Int32, 1, 1, "1")));
+
+  B.setBlock(Loop->Regions[ir::LoopBody]);
+  Value *Index = B.load(Counter);
+  at(VD->getLocation());
+  if (Alias) {
+    Target T;
+    T.Ptr = Base;
+    T.Index = Index;
+    T.S = *ElemS;
+    ElementRefs[VD] = T;
+    Poisoned.erase(VD);
+  } else {
+    unsigned Mark = F.numValues();
+    Value *V = convert(B.load(Base, Index), *VarS, /*Implicit=*/true);
+    if (AssignedDeeper.count(VD)) {
+      Value *Cell = B.local(*VarS, 0, VD->getNameAsString());
+      B.store(Cell, V);
+      Cells[VD] = Cell;
+      Poisoned.erase(VD);
+    } else {
+      bind(VD, V, Mark, VD->getLocation());
+    }
+  }
+  B.setBlock(Saved);
+  lowerLoopBody(Loop, FRS->getBody());
+  --RegionDepth;
+  CurStmt = Header;
+}
+
+} // namespace gradc::frontend

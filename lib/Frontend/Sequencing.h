@@ -1,0 +1,42 @@
+//===- Sequencing.h - Side effects C++ leaves unordered ---------*- C++ -*-===//
+//
+// Private to the Clang front end. gradc lowers an expression's side effects
+// (`w[k++]`, `x = y = 0`) in one order; where C++ gives them none (`i++ +
+// i`, `f(x) + x` with f taking `double &`), the program's meaning depends
+// on its compiler, so gradc refuses it rather than pick one.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GRADC_LIB_FRONTEND_SEQUENCING_H
+#define GRADC_LIB_FRONTEND_SEQUENCING_H
+
+#include "clang/AST/Expr.h"
+
+#include <optional>
+#include <string>
+
+namespace gradc::frontend {
+
+/// The first assignment, `++` or `--` in E (calls are not counted), or null.
+const clang::Expr *findSideEffect(const clang::Expr *E);
+inline bool hasSideEffect(const clang::Expr *E) {
+  return findSideEffect(E) != nullptr;
+}
+
+struct OrderConflict {
+  clang::SourceLocation Loc; ///< the change
+  clang::SourceRange Range;
+  std::string Name; ///< the variable changed
+};
+
+/// A variable that one operand of an operator (or argument of a call) in
+/// the full expression E changes while another operand, unordered with it,
+/// reads or changes it. The operands of `,`, `&&`, `||` and `?:` are
+/// ordered; those of an assignment are treated as unordered (they are
+/// before C++17). A call writes through each non-const reference or pointer
+/// argument. Only an expression with an assignment, `++` or `--` is
+/// checked: calls alone are lowered left to right, as before.
+std::optional<OrderConflict> findOrderConflict(const clang::Expr *E);
+
+} // namespace gradc::frontend
+
+#endif // GRADC_LIB_FRONTEND_SEQUENCING_H

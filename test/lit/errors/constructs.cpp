@@ -1,0 +1,134 @@
+// What stays refused around side effects in expressions, switch and
+// range-based for: an error at the construct, and no output.
+// RUN: rm -f %t.grad.h
+// RUN: not %gradc %s -o %t.grad.h 2> %t.err
+// RUN: FileCheck %s < %t.err
+// RUN: not test -e %t.grad.h
+#include <gradc/gradc.h>
+
+GRADC_DIFF("grad")
+double unordered(double x, int i) {
+  // CHECK: constructs.cpp:[[@LINE+1]]:16: error: C++ does not say in which order this changes 'i' and the rest of the expression uses it; split the expression into statements
+  return x * (i++ + i);
+}
+
+GRADC_DIFF("grad")
+double self_assign(double x) {
+  double y = x;
+  // CHECK: constructs.cpp:[[@LINE+1]]:8: error: C++ does not say in which order this changes 'y'
+  y = y++ * 2;
+  return y;
+}
+
+GRADC_DIFF("grad")
+double index_and_value(const double *w, double *h, int k) {
+  // CHECK: constructs.cpp:[[@LINE+1]]:11: error: C++ does not say in which order this changes 'k'
+  h[k] = k++ * w[0];
+  return h[0];
+}
+
+GRADC_DIFF("grad")
+double nested_step(const double *w, int n) {
+  double s = 0;
+  int j = 0, k = 0;
+  // CHECK: constructs.cpp:[[@LINE+1]]:36: error: a variable changed inside an expression of a 'for' loop's step is not supported; change it in a statement of its own (the body, or before the loop)
+  for (int i = 0; i < n; ++i, k = j++)
+    s += w[k];
+  return s;
+}
+
+GRADC_DIFF("grad")
+double do_continue(const double *w, int n) {
+  double s = 0;
+  int m = n;
+  do {
+    if (w[m] > 0)
+      // CHECK: constructs.cpp:[[@LINE+1]]:7: error: 'continue' in a 'do' loop whose condition changes a variable is not supported; test the condition in the body and 'break'
+      continue;
+    s += w[m];
+  } while (m-- > 0);
+  return s;
+}
+
+GRADC_DIFF("grad")
+double early_break(double x, int k) {
+  double y = 0;
+  switch (k) {
+  case 0: {
+    if (x > 0) {
+      y = 1;
+      // CHECK: constructs.cpp:[[@LINE+1]]:7: error: 'break' that skips later statements of its 'case' is not supported yet; put those statements in an 'else'
+      break;
+    }
+    y = 2;
+  }
+    y += x;
+    break;
+  default:
+    y = x;
+  }
+  return y;
+}
+
+GRADC_DIFF("grad")
+double return_then_more(double x, int k) {
+  double y = x;
+  switch (k) {
+  case 0:
+    // CHECK: constructs.cpp:[[@LINE+1]]:5: error: 'return' inside a 'switch' that is followed by more code is not supported yet; keep the result in a variable and 'break'
+    return x;
+  default:
+    y = 2 * x;
+  }
+  return y;
+}
+
+GRADC_DIFF("grad")
+double ranges(double x, int k) {
+  switch (k) {
+  // CHECK: constructs.cpp:[[@LINE+1]]:3: error: case ranges ('case 1 ... 3:') are not supported; list the values
+  case 1 ... 3:
+    return x;
+  default:
+    return -x;
+  }
+}
+
+GRADC_DIFF("grad")
+double before_case(double x, int k) {
+  switch (k) {
+    // CHECK: constructs.cpp:[[@LINE+1]]:5: error: code before the first 'case' of a switch is never run; remove it
+    x = 2 * x;
+  case 0:
+    x = x * x;
+  }
+  return x;
+}
+
+GRADC_DIFF("grad")
+double duff(double x, int k) {
+  switch (k) {
+  case 0:
+    if (x > 0) {
+      // CHECK: constructs.cpp:[[@LINE+1]]:5: error: a 'case' label inside a nested statement of its 'switch' is not supported; put each label directly in the switch's braces
+    case 1:
+      x = x * x;
+    }
+  }
+  return x;
+}
+
+struct P {
+  double a;
+};
+
+GRADC_DIFF("grad")
+double structs(const P (&ps)[2]) {
+  double s = 0;
+  // CHECK: constructs.cpp:[[@LINE+1]]:21: error: range-based 'for' over elements of type 'const P' is not supported; gradc supports it over arrays of numbers of a constant size, std::array and std::vector (or write the loop with an index)
+  for (const P &p : ps)
+    s += p.a;
+  return s;
+}
+
+// CHECK: no output written
