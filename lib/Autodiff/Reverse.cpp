@@ -269,6 +269,9 @@ private:
   void backwardRegion(const Value &V, unsigned R, Block &To, bool InLoop);
   void backwardInvoke(const Value &V);
   Value *callArgument(const Value &Call, unsigned I, const Function &PB);
+  Value *inOutArgument(const Value &Call, unsigned I);
+  /// Whether Call's callee reads what argument I holds and writes it.
+  bool passesInOut(const Value &Call, unsigned I) const;
   bool checkCallOutput(const Value &Call, const Value *Arg);
   std::string spell(const Function &Callee) const;
   Value *tripCount(const Value &V, Value *Trips);
@@ -284,7 +287,9 @@ private:
   bool dependsOnWrittenMemory(const Value *V, const Block *Home);
   Value *tapeValue(const Value *V, Frame *Fr);
   Value *newTape(Scalar S, const std::string &Var);
-  void insertAfter(Value *Fwd, const std::vector<Value *> &Ops);
+  /// Ops placed in the forward sweep right after Fwd (or before it).
+  void insertAfter(Value *Fwd, const std::vector<Value *> &Ops,
+                   bool Before = false);
   Value *reloadStored(const Value *V, Frame *Fr);
   bool callsAbove(const Value *V, const Block *Blk) const;
   bool finalAt(const Value *Op, const Value *Base) const;
@@ -764,11 +769,11 @@ Value *ReverseMode::newTape(Scalar S, const std::string &Var) {
   return T;
 }
 
-/// Ops placed in the forward sweep right after Fwd, in order.
-void ReverseMode::insertAfter(Value *Fwd, const std::vector<Value *> &Ops) {
+void ReverseMode::insertAfter(Value *Fwd, const std::vector<Value *> &Ops,
+                              bool Before) {
   Block *Where = FwdHome.at(Fwd);
   auto At = std::find(Where->Ops.begin(), Where->Ops.end(), Fwd);
-  Where->Ops.insert(At + 1, Ops.begin(), Ops.end());
+  Where->Ops.insert(Before ? At : At + 1, Ops.begin(), Ops.end());
 }
 
 Value *ReverseMode::tapeValue(const Value *V, Frame *Fr) {
@@ -1707,6 +1712,63 @@ Value *ReverseMode::callArgument(const Value &Call, unsigned I,
   return rebase(Op, Base, Copy);
 }
 
+bool ReverseMode::passesInOut(const Value &Call, unsigned I) const {
+  const Function &C = *Call.Callee;
+  const Value *Prm = C.Params[I].V;
+  if (!Prm->Ty.isMemory() || !isFloating(Prm->Ty.scalarKind()) ||
+      !C.writesParam(I) || C.Custom)
+    return false;
+  if (!C.RetTy.isVoid() || readsFirst(C, Prm))
+    return true;
+  // An output the call alone writes, in the block of a local it writes:
+  // its adjoint is fresh there, and is the seed. Otherwise (scratch
+  // reused across a loop, written by others too) what the callee does
+  // not write keeps its adjoint, as in/out memory does.
+  const Value *Base = baseOf(Call.Operands[I]);
+  bool Local = Base->Code == OpCode::Local;
+  bool Fresh = writtenOnlyBy(P.Body, Base, &Call) &&
+               (Local ? Home.at(&Call) == Home.at(Base)
+                      : isOutput(Base) && Home.at(&Call) == &P.Body);
+  return !Fresh && Local;
+}
+
+/// What argument I of Call held before the call, for a callee that reads
+/// and writes it: pushed on a tape before the call and popped into a copy,
+/// which the pullback runs the callee on again (a callee that only writes
+/// it gets a scratch copy). The caller's adjoint of the argument is the
+/// callee's in/out adjoint.
+Value *ReverseMode::inOutArgument(const Value &Call, unsigned I) {
+  const Value *Op = Call.Operands[I];
+  const Value *Base = baseOf(Op);
+  Scalar S = Base->Ty.scalarKind();
+  Value *Copy = B.local(S, Base->IVal, Base->Name);
+  Copy->Text = Base->Text;
+  Copy->Member = Base->Member;
+  if (Base->IVal < 0)
+    Copy->Operands.push_back(Map.at(Base->Operands[0]));
+  const Function &C = *Call.Callee;
+  if (C.RetTy.isVoid() && !readsFirst(C, C.Params[I].V))
+    return rebase(Op, Base, Copy);
+  Value *Count = Base->IVal < 0
+                     ? Map.at(Base->Operands[0])
+                     : B.constant(Base->IVal ? Base->IVal : 1, Scalar::Int64);
+  Value *T = newTape(S, Base->Name);
+  if (Base->Member == MemberKind::Record)
+    T->Text = Base->Text;
+  std::vector<Value *> Before;
+  Value *FwdCount = Count;
+  if (Count->isConst()) {
+    FwdCount = G->create(OpCode::Const, Count->Ty);
+    FwdCount->IVal = Count->IVal;
+    Before.push_back(FwdCount);
+  }
+  Before.push_back(G->create(OpCode::PushArray, Type::voidTy(),
+                             {T, Map.at(Base), FwdCount}));
+  insertAfter(Map.at(&Call), Before, /*Before=*/true);
+  B.append(G->create(OpCode::PopArray, Type::voidTy(), {T, Copy, Count}));
+  return rebase(Op, Base, Copy);
+}
+
 /// A call that carries a derivative: the callee's pullback, made once by
 /// the PullbackSource, called with the call's arguments, the seeds of what
 /// the callee returns or writes, and the adjoints of the arguments that
@@ -1738,6 +1800,16 @@ void ReverseMode::backwardInvoke(const Value &V) {
     if (!T.isMemory()) {
       if (Act.isActive(Op))
         Wrt.push_back(I);
+    } else if (passesInOut(V, I)) {
+      const Value *Base = baseOf(Op);
+      if (Base->Code != OpCode::Local) {
+        error(V, V.Text + " reads and writes '" + Base->Name +
+                     "', which is not a local variable here; gradc supports "
+                     "that for local variables and arrays: copy '" +
+                     Base->Name + "' into one");
+        return;
+      }
+      Wrt.push_back(I);
     } else if (C.writesParam(I)) {
       if (!C.RetTy.isVoid()) {
         error(V, V.Text + " returns a value and writes through '" +
@@ -1796,7 +1868,8 @@ void ReverseMode::backwardInvoke(const Value &V) {
   flushPending(*Frames.back());
   std::vector<Value *> Args;
   for (unsigned I = 0; I < V.Operands.size(); ++I)
-    Args.push_back(callArgument(V, I, *PB));
+    Args.push_back(passesInOut(V, I) ? inOutArgument(V, I)
+                                     : callArgument(V, I, *PB));
   if (!C.RetTy.isVoid()) {
     Value *A = adjointOf(&V);
     Args.push_back(A ? A : B.constant(0, C.RetTy.scalarKind()));
@@ -2115,7 +2188,8 @@ std::vector<unsigned> defaultInputs(const Function &F) {
   std::vector<unsigned> Out = defaultOutputs(F), In;
   for (unsigned I = 0; I < F.Params.size(); ++I)
     if (isFloating(F.Params[I].V->Ty.scalarKind()) &&
-        std::find(Out.begin(), Out.end(), I) == Out.end())
+        (std::find(Out.begin(), Out.end(), I) == Out.end() ||
+         readsFirst(F, F.Params[I].V)))
       In.push_back(I);
   return In;
 }

@@ -227,6 +227,10 @@ ExprPrinter::Printed ExprPrinter::expr(const Value *V, bool Define) const {
         Arg = object(Ops[I]);
       else if (P && P->V->Ty.kind() == Type::Ref)
         Arg = lvalue(Ops[I], nullptr);
+      else if (P && P->V->Ty.kind() == Type::Ptr &&
+               Ops[I]->Code == OpCode::Local && Ops[I]->IVal == 0 &&
+               Ops[I]->Member == MemberKind::Scalar)
+        Arg = "&" + Plan.Var[Ops[I]->Id]; // a scalar variable's address
       else
         Arg = printStored(Ops[I]);
       Text += (I > First ? ", " : "") + Arg;

@@ -96,6 +96,10 @@ public:
     if (const auto *UO = dyn_cast<UnaryOperator>(S);
         UO && UO->isIncrementDecrementOp())
       assigned(UO->getSubExpr(), Region);
+    // A scalar whose address is taken (`&w_err`) lives in memory.
+    if (const auto *UO = dyn_cast<UnaryOperator>(S);
+        UO && UO->getOpcode() == UO_AddrOf)
+      assigned(UO->getSubExpr(), ~0u);
     // A variable a callee may write through a reference lives in memory.
     if (const auto *CE = dyn_cast<CallExpr>(S))
       if (const FunctionDecl *Callee = CE->getDirectCallee())
@@ -315,6 +319,11 @@ Value *BodyLowering::lowerAddressOf(const UnaryOperator *UO) {
     at(UO->getBeginLoc());
     return B.offset(T->Ptr, T->Index);
   }
+  // A local scalar in memory (`&w_err`): its cell.
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Sub))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      if (auto It = Cells.find(VD); It != Cells.end())
+        return It->second;
   if (!isa<ArraySubscriptExpr>(Sub) && !isa<MemberExpr>(Sub) &&
       !(isa<UnaryOperator>(Sub) &&
         cast<UnaryOperator>(Sub)->getOpcode() == UO_Deref))

@@ -8,8 +8,6 @@
 // RUN: not test -e %t.grad.h
 // RUN: not %gradc %s -o %t.grad.h -- -DINSIDE 2>&1 | FileCheck %s --check-prefix=INSIDE
 // RUN: not test -e %t.grad.h
-// RUN: not %gradc %s -o %t.grad.h -- -DWRITTEN 2>&1 | FileCheck %s --check-prefix=WRITTEN
-// RUN: not test -e %t.grad.h
 // RUN: %gradc %s -o %t.grad.h
 // RUN: FileCheck %s --check-prefix=PASSIVE < %t.grad.h
 #include <gradc/gradc.h>
@@ -49,19 +47,6 @@ GRADC_DIFF("grad")
 double uses_helper(double x) { return helper(x, 1); }
 #endif
 
-#ifdef WRITTEN
-void fill(double x, double *out) { out[0] = x * x; }
-
-GRADC_DIFF("grad")
-double written_twice(double x) {
-  double h[1];
-  h[0] = x;
-  // WRITTEN: refused.cpp:[[@LINE+1]]:3: error: 'h' is written by this call to fill; gradc supports that when nothing else writes it and it is a local variable declared in the same block as the call (or an output written by this call alone, outside loops)
-  fill(x, h);
-  return h[0];
-}
-// WRITTEN: gradc: {{.*}}refused.cpp: no output written
-#endif
 
 // Calls on data only: made as is, no pullback, even into a body gradc
 // cannot see (std::lgamma) or would not differentiate.

@@ -63,13 +63,6 @@ double postinc(const double *w, int n) {
 
 
 GRADC_DIFF("grad")
-double address(double x) {
-  // CHECK: refused.cpp:[[@LINE+1]]:21: error: taking the address of a variable is not supported; only &w[k], &*p, &s.m and &s are
-  const double *p = &x;
-  return *p;
-}
-
-GRADC_DIFF("grad")
 double vla(double x, int n) {
   // CHECK: refused.cpp:[[@LINE+1]]:10: error: arrays without a constant size are not supported; give 'h' a size known at compile time
   double h[n];
