@@ -270,6 +270,13 @@ private:
   void backwardInvoke(const Value &V);
   Value *callArgument(const Value &Call, unsigned I, const Function &PB);
   Value *inOutArgument(const Value &Call, unsigned I);
+  /// How many elements from argument I the callee of Call reaches, when
+  /// it reaches them only at constant indices (`y[0]`, `y[2]`).
+  std::optional<std::int64_t> argumentExtent(const Value &Call,
+                                             unsigned I) const;
+  /// A copy of the Count elements at argument I of Call, taken before the
+  /// call (Before) or after it, pushed on a tape and popped here.
+  Value *tapedCopy(const Value &Call, unsigned I, Value *Count, bool Before);
   /// Whether Call's callee reads what argument I holds and writes it.
   bool passesInOut(const Value &Call, unsigned I) const;
   bool checkCallOutput(const Value &Call, const Value *Arg);
@@ -1682,6 +1689,11 @@ Value *ReverseMode::callArgument(const Value &Call, unsigned I,
   if (!Out)
     if (const Snapshot *Sn = snapshotAfter(Base, &Call))
       return rebase(Op, Base, Sn->Copy);
+  // Memory of unknown size, of which the callee reads a few elements.
+  if (Base->Code != OpCode::Local)
+    if (std::optional<std::int64_t> N = argumentExtent(Call, I))
+      return tapedCopy(Call, I, B.constant(double(*N), Scalar::Int64),
+                       /*Before=*/false);
   Scalar S = Base->Ty.scalarKind();
   Value *Copy = B.local(S, Base->IVal, Base->Name);
   Copy->Text = Base->Text; // a struct or std::array is copied as one
@@ -1712,6 +1724,81 @@ Value *ReverseMode::callArgument(const Value &Call, unsigned I,
   return rebase(Op, Base, Copy);
 }
 
+/// The largest constant index at which F reaches the memory of V, plus
+/// one; none when it reaches it at an index that is not constant.
+static std::optional<std::int64_t> extentIn(const Function &F, const Value *V) {
+  std::int64_t N = 0;
+  bool Known = true;
+  std::function<void(const Block &)> Scan = [&](const Block &Blk) {
+    for (const Value *Op : Blk.Ops) {
+      for (const Block &R : Op->Regions)
+        Scan(R);
+      for (unsigned K = 0; K < Op->Operands.size() && Known; ++K) {
+        const Value *Ptr = Op->Operands[K];
+        if (!Ptr->Ty.isMemory() || baseOf(Ptr) != V ||
+            Op->Code == OpCode::Offset || Op->Code == OpCode::Field)
+          continue;
+        std::optional<double> At = constantOffset(Ptr, V);
+        const Value *Idx =
+            (Op->Code == OpCode::Load || Op->Code == OpCode::Store ||
+             Op->Code == OpCode::AddTo) &&
+                    K == 0
+                ? Op->index()
+                : nullptr;
+        if (!At || (Idx && !Idx->isConst()) || Ptr->Code == OpCode::Field) {
+          Known = false;
+          continue;
+        }
+        std::int64_t End = std::int64_t(*At) + 1;
+        if (Idx)
+          End += std::int64_t(Idx->constValue());
+        if (Op->Code == OpCode::Invoke) {
+          std::optional<std::int64_t> Inner =
+              Op->Callee ? extentIn(*Op->Callee, Op->Callee->Params[K].V)
+                         : std::nullopt;
+          if (!Inner) {
+            Known = false;
+            continue;
+          }
+          End = std::int64_t(*At) + *Inner;
+        }
+        N = std::max(N, End);
+      }
+    }
+  };
+  Scan(F.Body);
+  if (!Known || N == 0)
+    return std::nullopt;
+  return N;
+}
+
+std::optional<std::int64_t> ReverseMode::argumentExtent(const Value &Call,
+                                                        unsigned I) const {
+  const Function *C = Call.Callee;
+  if (!C || C->Custom || C->Params[I].V->Ty.kind() != Type::Ptr ||
+      !C->Params[I].Record.empty())
+    return std::nullopt;
+  return extentIn(*C, C->Params[I].V);
+}
+
+Value *ReverseMode::tapedCopy(const Value &Call, unsigned I, Value *Count,
+                              bool Before) {
+  const Value *Op = Call.Operands[I];
+  Scalar S = Op->Ty.scalarKind();
+  const Value *Base = baseOf(Op);
+  Value *Copy = B.local(S, Count->IVal ? Count->IVal : 1, Base->Name);
+  Value *T = newTape(S, Base->Name);
+  Value *FwdCount = G->create(OpCode::Const, Count->Ty);
+  FwdCount->IVal = Count->IVal;
+  FwdCount->FVal = Count->FVal;
+  insertAfter(Map.at(&Call),
+              {FwdCount, G->create(OpCode::PushArray, Type::voidTy(),
+                                   {T, Map.at(Op), FwdCount})},
+              Before);
+  B.append(G->create(OpCode::PopArray, Type::voidTy(), {T, Copy, Count}));
+  return Copy;
+}
+
 bool ReverseMode::passesInOut(const Value &Call, unsigned I) const {
   const Function &C = *Call.Callee;
   const Value *Prm = C.Params[I].V;
@@ -1740,6 +1827,10 @@ bool ReverseMode::passesInOut(const Value &Call, unsigned I) const {
 Value *ReverseMode::inOutArgument(const Value &Call, unsigned I) {
   const Value *Op = Call.Operands[I];
   const Value *Base = baseOf(Op);
+  if (Base->Code != OpCode::Local)
+    return tapedCopy(
+        Call, I, B.constant(double(*argumentExtent(Call, I)), Scalar::Int64),
+        /*Before=*/true);
   Scalar S = Base->Ty.scalarKind();
   Value *Copy = B.local(S, Base->IVal, Base->Name);
   Copy->Text = Base->Text;
@@ -1802,11 +1893,13 @@ void ReverseMode::backwardInvoke(const Value &V) {
         Wrt.push_back(I);
     } else if (passesInOut(V, I)) {
       const Value *Base = baseOf(Op);
-      if (Base->Code != OpCode::Local) {
+      if (Base->Code != OpCode::Local && !argumentExtent(V, I)) {
         error(V, V.Text + " reads and writes '" + Base->Name +
-                     "', which is not a local variable here; gradc supports "
-                     "that for local variables and arrays: copy '" +
-                     Base->Name + "' into one");
+                     "', which is not a local variable here, at places "
+                     "gradc cannot count; gradc supports that for local "
+                     "variables and arrays, and for elements at constant "
+                     "indices: copy '" +
+                     Base->Name + "' into a local array");
         return;
       }
       Wrt.push_back(I);
@@ -1832,7 +1925,7 @@ void ReverseMode::backwardInvoke(const Value &V) {
       continue;
     const Value *Base = baseOf(Op);
     if (!Remap.count(Base) && (!finalAt(&V, Base) || !outlives(Base)) &&
-        Base->Code != OpCode::Local) {
+        Base->Code != OpCode::Local && !argumentExtent(V, I)) {
       error(V, "'" + Base->Name + "' changes after this call to " + V.Text +
                    ", whose pullback reads it; not supported yet");
       return;
