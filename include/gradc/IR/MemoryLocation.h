@@ -1,0 +1,50 @@
+//===- MemoryLocation.h - Where pointers point ------------------*- C++ -*-===//
+//
+// The algebra of places in memory that the reverse mode asks about: whether
+// two indices or two pointers are provably the same, where a pointer is
+// when that is a constant, and how far a function reaches into memory it is
+// given. Pointers are chains of Offset and Field ops on a parameter or a
+// Local (baseOf); indices are integer values.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GRADC_IR_MEMORYLOCATION_H
+#define GRADC_IR_MEMORYLOCATION_H
+
+#include "gradc/IR/Function.h"
+
+#include <cstdint>
+#include <optional>
+#include <set>
+
+namespace gradc::ir {
+
+/// Whether two indices have the same value: one value, equal constants, or
+/// the same integer arithmetic on such (`j + 1` computed twice) and on
+/// loads of the variables in Stable, which do not change in between.
+bool sameIndex(const Value *A, const Value *B,
+               const std::set<const Value *> &Stable);
+
+/// Whether two pointers are the same place: every access builds its own
+/// Offset and Field ops (`dst.prod` twice).
+bool samePlace(const Value *A, const Value *B,
+               const std::set<const Value *> &Stable);
+
+/// How far Ptr points into Base (or, with Base null, into the memory it is
+/// built on), in scalars, when that is a constant.
+std::optional<double> constantOffset(const Value *Ptr, const Value *Base);
+
+/// Where element (D, I) is in its memory, when that is a constant.
+std::optional<double> constantPlace(const Value *D, const Value *I);
+
+/// Whether index A is B plus a constant other than zero (`j + 1`, `j`).
+bool offsetFrom(const Value *A, const Value *B,
+                const std::set<const Value *> &Stable);
+
+/// How many scalars from V (a pointer parameter of F) F reaches, when it
+/// reaches them only at constant indices, through calls too: `y[0]`,
+/// `y[2]` give 3.
+std::optional<std::int64_t> reachedExtent(const Function &F, const Value *V);
+
+} // namespace gradc::ir
+
+#endif // GRADC_IR_MEMORYLOCATION_H

@@ -1,0 +1,149 @@
+//===- MemoryLocation.cpp - Where pointers point --------------------------===//
+#include "gradc/IR/MemoryLocation.h"
+
+#include "gradc/IR/Uses.h"
+
+#include <algorithm>
+#include <functional>
+
+namespace gradc::ir {
+
+/// Whether two indices have the same value: one value, equal constants,
+/// or the same integer arithmetic on such (`j + 1` computed twice) and on
+/// backward loop counters (Stable), which a loop body does not change.
+bool sameIndex(const Value *A, const Value *B,
+               const std::set<const Value *> &Stable) {
+  if (A == B)
+    return true;
+  if (!A || !B || A->Code != B->Code || A->Ty != B->Ty ||
+      A->Operands.size() != B->Operands.size())
+    return false;
+  switch (A->Code) {
+  case OpCode::Const:
+    return A->constValue() == B->constValue();
+  case OpCode::Load:
+    return A->Operands.size() == 1 && A->Operands[0] == B->Operands[0] &&
+           Stable.count(A->Operands[0]);
+  case OpCode::Add:
+  case OpCode::Sub:
+  case OpCode::Mul:
+  case OpCode::Div:
+  case OpCode::Rem:
+  case OpCode::Neg:
+  case OpCode::Cast:
+    if (!A->Ty.isInteger())
+      return false;
+    for (size_t I = 0; I < A->Operands.size(); ++I)
+      if (!sameIndex(A->Operands[I], B->Operands[I], Stable))
+        return false;
+    return true;
+  default:
+    return false;
+  }
+}
+
+/// Whether two pointers into adjoint memory are the same place: every
+/// access builds its own Offset and Field ops (`dst.prod` twice).
+bool samePlace(const Value *A, const Value *B,
+               const std::set<const Value *> &Stable) {
+  if (A == B)
+    return true;
+  if (A->Code != B->Code || A->Operands.size() != B->Operands.size() ||
+      (A->Code != OpCode::Offset && A->Code != OpCode::Field) ||
+      (A->Code == OpCode::Field &&
+       (A->IVal != B->IVal || A->Stride != B->Stride)))
+    return false;
+  for (size_t I = 1; I < A->Operands.size(); ++I)
+    if (!sameIndex(A->Operands[I], B->Operands[I], Stable))
+      return false;
+  return samePlace(A->Operands[0], B->Operands[0], Stable);
+}
+
+/// How far Ptr points into Base (or, with Base null, into the memory it
+/// is built on), in scalars, when that is a constant: a chain of Offset
+/// and Field ops with constant indices.
+std::optional<double> constantOffset(const Value *Ptr, const Value *Base) {
+  double At = 0;
+  for (; Ptr != Base; Ptr = Ptr->Operands[0]) {
+    bool Field = Ptr->Code == OpCode::Field;
+    if (!Base && Ptr->Code != OpCode::Offset && !Field)
+      break;
+    const Value *I = Ptr->Code == OpCode::Offset ? Ptr->Operands[1]
+                     : Field                     ? Ptr->index()
+                                                 : nullptr;
+    if ((Ptr->Code != OpCode::Offset && !Field) || (I && !I->isConst()))
+      return std::nullopt;
+    At += (I ? I->constValue() * (Field ? double(Ptr->Stride) : 1) : 0) +
+          (Field ? double(Ptr->IVal) : 0);
+  }
+  return At;
+}
+
+/// Where element (D, I) is in its memory, when that is a constant.
+std::optional<double> constantPlace(const Value *D, const Value *I) {
+  std::optional<double> At = constantOffset(D, nullptr);
+  if (!At || (I && !I->isConst()))
+    return std::nullopt;
+  return *At + (I ? I->constValue() : 0);
+}
+
+/// Whether index A is B plus a constant other than zero (`j + 1`, `j`).
+bool offsetFrom(const Value *A, const Value *B,
+                const std::set<const Value *> &Stable) {
+  auto Shifted = [&](const Value *X, const Value *Y) {
+    return X && Y && (X->Code == OpCode::Add || X->Code == OpCode::Sub) &&
+           X->Operands[1]->isConst() && !X->Operands[1]->isConstValue(0) &&
+           sameIndex(X->Operands[0], Y, Stable);
+  };
+  return Shifted(A, B) || Shifted(B, A);
+}
+
+/// The largest constant index at which F reaches the memory of V, plus
+/// one; none when it reaches it at an index that is not constant.
+std::optional<std::int64_t> reachedExtent(const Function &F, const Value *V) {
+  std::int64_t N = 0;
+  bool Known = true;
+  std::function<void(const Block &)> Scan = [&](const Block &Blk) {
+    for (const Value *Op : Blk.Ops) {
+      for (const Block &R : Op->Regions)
+        Scan(R);
+      for (unsigned K = 0; K < Op->Operands.size() && Known; ++K) {
+        const Value *Ptr = Op->Operands[K];
+        if (!Ptr->Ty.isMemory() || baseOf(Ptr) != V ||
+            Op->Code == OpCode::Offset || Op->Code == OpCode::Field)
+          continue;
+        std::optional<double> At = constantOffset(Ptr, V);
+        const Value *Idx =
+            (Op->Code == OpCode::Load || Op->Code == OpCode::Store ||
+             Op->Code == OpCode::AddTo) &&
+                    K == 0
+                ? Op->index()
+                : nullptr;
+        if (!At || (Idx && !Idx->isConst()) || Ptr->Code == OpCode::Field) {
+          Known = false;
+          continue;
+        }
+        std::int64_t End = std::int64_t(*At) + 1;
+        if (Idx)
+          End += std::int64_t(Idx->constValue());
+        if (Op->Code == OpCode::Invoke) {
+          std::optional<std::int64_t> Inner =
+              Op->Callee ? reachedExtent(*Op->Callee, Op->Callee->Params[K].V)
+                         : std::nullopt;
+          if (!Inner) {
+            Known = false;
+            continue;
+          }
+          End = std::int64_t(*At) + *Inner;
+        }
+        N = std::max(N, End);
+      }
+    }
+  };
+  Scan(F.Body);
+  if (!Known || N == 0)
+    return std::nullopt;
+  return N;
+}
+
+} // namespace gradc::ir
