@@ -15,6 +15,7 @@
 
 #include "LocalDerivatives.h"
 #include "LoopShape.h"
+#include "ProgramOrder.h"
 #include "SeedCleanup.h"
 #include "gradc/Autodiff/Activity.h"
 #include "gradc/IR/Builder.h"
@@ -140,6 +141,17 @@ auto findElement(Range &Elements, Value *D, Value *I,
   });
 }
 
+/// The memory parameters differentiated: their incoming contents are the
+/// caller's, in/out when the function writes them.
+std::set<const Value *> wrtMemory(const Function &P,
+                                  const ReverseOptions &Opts) {
+  std::set<const Value *> Out;
+  for (unsigned I : Opts.Wrt)
+    if (P.Params[I].V->Ty.isMemory())
+      Out.insert(P.Params[I].V);
+  return Out;
+}
+
 struct Frame {
   Frame(const Block *Primal, Block *Out, bool InLoop)
       : Primal(Primal), Out(Out), InLoop(InLoop) {}
@@ -161,12 +173,12 @@ public:
   ReverseMode(const Function &P, const ReverseOptions &Opts,
               std::vector<ReverseError> *Errors)
       : P(P), Opts(Opts), Errors(Errors), Act(P, Opts.Wrt, Opts.Out),
-        G(std::make_unique<Function>()), B(*G, G->Body, /*Fold=*/true) {}
+        Pos(P, wrtMemory(P, Opts)), G(std::make_unique<Function>()),
+        B(*G, G->Body, /*Fold=*/true) {}
 
   std::unique_ptr<Function> run();
 
 private:
-  void index(const Block &Blk, int Depth);
   void declare();
   Value *cloneOp(const Value *V);
   void forwardBlock(const Block &From, Block &To);
@@ -209,13 +221,10 @@ private:
                    bool Before = false);
   Value *reloadStored(const Value *V, Frame *Fr);
   bool callsAbove(const Value *V, const Block *Blk) const;
-  bool finalAt(const Value *Op, const Value *Base) const;
-  bool storesOnly(const Value &Loop, const Value *Base,
-                  const Value *Only) const;
   /// Memory the backward sweep can still read: parameters and the
   /// function's top-level locals, not a local of a loop or branch.
   bool outlives(const Value *Base) const {
-    return Base->Code == OpCode::Param || Home.at(Base) == &P.Body;
+    return Base->Code == OpCode::Param || Pos.Home.at(Base) == &P.Body;
   }
   Frame *frameOf(const Value *V);
 
@@ -229,16 +238,6 @@ private:
   void zeroAdjoint(const Value *Ptr, const Value *Index);
   void flushPending(Frame &Fr);
   void flushStores(Frame &Fr);
-  bool isInitStore(const Value &Store) const;
-  /// Lp as a counted loop the backward sweep can count down again, if it
-  /// is one.
-  std::optional<CountedLoop> counted(const Value &Lp) const;
-  /// Whether memory Base may be read, or written by another op, before S
-  /// runs (earlier, or in an earlier iteration of a loop around S).
-  bool usedBefore(const Value &S, const Value *Base) const;
-  /// Whether store S may write an element of Base that it wrote in an
-  /// earlier iteration of a loop around it (`err[0] = w[i]` over i).
-  bool rewritesItself(const Value &S, const Value *Base) const;
   /// An output whose seed the backward sweep only reads: each element
   /// written once, never read back. Other outputs (and in/out parameters)
   /// have adjoint memory like any other.
@@ -251,8 +250,6 @@ private:
         return Base->Ty.isMemory();
     return false;
   }
-  bool injective(const Value *Index, const std::vector<const Value *> &Loops,
-                 size_t K) const;
   void document();
   /// Whether output Base writes each element once and never reads one
   /// back; with Report, says where it does not.
@@ -264,8 +261,6 @@ private:
                    const Value *Base) const;
   bool membersOnce(const std::vector<const Value *> &Stores,
                    const Value *Base) const;
-  /// The loops around V, innermost first.
-  std::vector<const Value *> loopsAround(const Value *V) const;
 
   /// Declares, through Make, in Fr's backward block: above the note that
   /// opens the statement being reversed there, so that the note stays next
@@ -302,13 +297,11 @@ private:
   const ReverseOptions &Opts;
   std::vector<ReverseError> *Errors;
   Activity Act;
+  ProgramOrder Pos;
   std::unique_ptr<Function> G;
   Builder B;
   bool Failed = false;
 
-  std::map<const Value *, const Block *> Home;  ///< primal op -> its block
-  std::map<const Block *, const Value *> Owner; ///< region -> its op
-  std::map<const Value *, unsigned> Order;      ///< primal op -> program order
   /// A local a call read, copied after the call (Call) into Copy, a local
   /// of the backward block Out (blocks of the generated function outlive
   /// the frames that build them; frames' addresses are reused).
@@ -359,17 +352,6 @@ private:
   int NotedStmt = -2;
 };
 
-void ReverseMode::index(const Block &Blk, int Depth) {
-  for (const Value *V : Blk.Ops) {
-    Home[V] = &Blk;
-    Order[V] = static_cast<unsigned>(Order.size());
-    for (const Block &R : V->Regions) {
-      Owner[&R] = V;
-      index(R, Depth + 1);
-    }
-  }
-}
-
 bool ReverseMode::isActiveOp(const Value &V) const {
   switch (V.Code) {
   case OpCode::Store:
@@ -377,7 +359,7 @@ bool ReverseMode::isActiveOp(const Value &V) const {
     // the adjoint of what was there, if that was read or written.
     return Act.isActiveMemory(baseOf(V.Operands[0])) &&
            (Act.isVaried(V.Operands[1]) ||
-            usedBefore(V, baseOf(V.Operands[0])));
+            Pos.usedBefore(V, baseOf(V.Operands[0])));
   case OpCode::If:
   case OpCode::Loop:
     for (const Block &R : V.Regions)
@@ -516,7 +498,7 @@ void ReverseMode::forwardBlock(const Block &From, Block &To) {
     Scalar TripType = Scalar::Int64;
     std::optional<CountedLoop> L;
     if (V->Code == OpCode::Loop) {
-      L = counted(*V);
+      L = Pos.counted(*V);
       Counted = isActiveOp(*V) && (!L || L->Breaks);
       if (L)
         TripType = L->Counter->Ty.scalarKind();
@@ -549,8 +531,8 @@ void ReverseMode::forwardBlock(const Block &From, Block &To) {
 }
 
 Frame *ReverseMode::frameOf(const Value *V) {
-  auto It = Home.find(V);
-  if (It == Home.end())
+  auto It = Pos.Home.find(V);
+  if (It == Pos.Home.end())
     return nullptr;
   for (auto F = Frames.rbegin(); F != Frames.rend(); ++F)
     if ((*F)->Primal == It->second)
@@ -561,11 +543,11 @@ Frame *ReverseMode::frameOf(const Value *V) {
 /// Whether V, within its own block, reads memory that the function writes:
 /// then recomputing it later could read another value.
 bool ReverseMode::dependsOnWrittenMemory(const Value *V, const Block *Blk) {
-  if (Home.count(V) && Home.at(V) != Blk)
+  if (Pos.Home.count(V) && Pos.Home.at(V) != Blk)
     return false; // available from an enclosing block
   if (V->Code == OpCode::Load) {
     const Value *Base = baseOf(V->Operands[0]);
-    if (!Remap.count(Base) && (!finalAt(V, Base) || !outlives(Base)))
+    if (!Remap.count(Base) && (!Pos.finalAt(V, Base) || !outlives(Base)))
       return true;
   }
   if (V->Code == OpCode::Pop || V->Code == OpCode::Local)
@@ -577,7 +559,7 @@ bool ReverseMode::dependsOnWrittenMemory(const Value *V, const Block *Blk) {
     for (const Value *Op : V->Operands)
       if (Op->Ty.isMemory()) {
         const Value *Base = baseOf(Op);
-        if (!Remap.count(Base) && (!finalAt(V, Base) || !outlives(Base)))
+        if (!Remap.count(Base) && (!Pos.finalAt(V, Base) || !outlives(Base)))
           return true;
       }
   }
@@ -587,66 +569,13 @@ bool ReverseMode::dependsOnWrittenMemory(const Value *V, const Block *Blk) {
   return false;
 }
 
-/// Whether no store to Base can run after Op: then the memory the backward
-/// sweep finds is what Op saw (or wrote).
-bool ReverseMode::finalAt(const Value *Op, const Value *Base) const {
-  for (const Value *Cur = Op;;) {
-    const Block *Blk = Home.at(Cur);
-    auto It = std::find(Blk->Ops.begin(), Blk->Ops.end(), Cur);
-    for (++It; It != Blk->Ops.end(); ++It)
-      if (writes(**It, Base))
-        return false;
-    // A local of a loop body is a new object in the next iteration.
-    if (Base->Code == OpCode::Local && Blk == Home.at(Base))
-      return true;
-    auto O = Owner.find(Blk);
-    if (O == Owner.end())
-      return true;
-    Cur = O->second;
-    // The next iteration runs after Op; but a store of Op's own that writes
-    // element i of a loop over i writes another element next time.
-    if (Cur->Code == OpCode::Loop) {
-      std::optional<CountedLoop> L = counted(*Cur);
-      bool OwnElement = Op->Code == OpCode::Store && L && Op->index() &&
-                        isLoadOf(Op->index(), L->Counter) &&
-                        storesOnly(*Cur, Base, Op);
-      if (!OwnElement)
-        for (const Block &R : Cur->Regions)
-          if (storesTo(R, Base))
-            return false;
-    }
-  }
-}
-
-/// Whether the only store to Base in Loop is Only.
-/// Whether no op in Blk (regions included) but Only writes Base.
-static bool writtenOnlyBy(const Block &Blk, const Value *Base,
-                          const Value *Only) {
-  for (const Value *V : Blk.Ops) {
-    if (!V->isRegionOp() && V != Only && writes(*V, Base))
-      return false;
-    for (const Block &R : V->Regions)
-      if (!writtenOnlyBy(R, Base, Only))
-        return false;
-  }
-  return true;
-}
-
-bool ReverseMode::storesOnly(const Value &Loop, const Value *Base,
-                             const Value *Only) const {
-  for (const Block &R : Loop.Regions)
-    if (!writtenOnlyBy(R, Base, Only))
-      return false;
-  return true;
-}
-
 /// V read back from where its block stored it for good (`h[j] = s` with h
 /// not written again): no tape needed.
 Value *ReverseMode::reloadStored(const Value *V, Frame *Fr) {
-  for (const Value *S : Home.at(V)->Ops)
+  for (const Value *S : Pos.Home.at(V)->Ops)
     if (S->Code == OpCode::Store && S->Operands[1] == V &&
-        finalAt(S, baseOf(S->Operands[0])))
-      if (Value *R = readBack(S, Home.at(V), Fr))
+        Pos.finalAt(S, baseOf(S->Operands[0])))
+      if (Value *R = readBack(S, Pos.Home.at(V), Fr))
         return R;
   return nullptr;
 }
@@ -667,7 +596,7 @@ Value *ReverseMode::readBack(const Value *At, const Block *Blk, Frame *Fr) {
 
 /// Whether recomputing V within its block calls a math function.
 bool ReverseMode::callsAbove(const Value *V, const Block *Blk) const {
-  if (Home.count(V) && Home.at(V) != Blk)
+  if (Pos.Home.count(V) && Pos.Home.at(V) != Blk)
     return false;
   if (V->Code == OpCode::Call || V->Code == OpCode::Invoke)
     return true;
@@ -740,7 +669,7 @@ Value *ReverseMode::avail(const Value *V) {
     return It->second;
   if (V->Code == OpCode::Param)
     return Map.at(V);
-  const Block *H = Home.at(V);
+  const Block *H = Pos.Home.at(V);
   if (H == &P.Body)
     return Map.at(V); // forward values of the body stay in scope
   Frame *Fr = frameOf(V);
@@ -917,133 +846,6 @@ void ReverseMode::flushPending(Frame &Fr) {
   B.setBlock(Saved);
 }
 
-/// Whether an op of Blk may read memory Base.
-static bool reads(const Block &Blk, const Value *Base) {
-  return std::any_of(Blk.Ops.begin(), Blk.Ops.end(),
-                     [&](const Value *V) { return reads(*V, Base); });
-}
-
-/// The first op of Blk (or inside it, outside Skip) that writes memory
-/// Base and satisfies Pick, or null.
-static const Value *
-findWrite(const Block &Blk, const Value *Base, const Value *Skip = nullptr,
-          const std::function<bool(const Value &)> &Pick = nullptr) {
-  for (const Value *V : Blk.Ops) {
-    if (V == Skip)
-      continue;
-    for (const Block &R : V->Regions)
-      if (const Value *W = findWrite(R, Base, Skip, Pick))
-        return W;
-    if (!V->isRegionOp() && writes(*V, Base) && (!Pick || Pick(*V)))
-      return V;
-  }
-  return nullptr;
-}
-
-bool ReverseMode::usedBefore(const Value &S, const Value *Base) const {
-  // The caller's contents of in/out memory are an input.
-  if (isWrtMemory(Base))
-    return true;
-  // Earlier in its block and the blocks around it, or anywhere in a loop
-  // around it (an earlier iteration). A read adds to the adjoint S must
-  // clear; an earlier write (`t = x * y; t = 0;`) reads it.
-  auto Uses = [&](const Value &V) {
-    if (reads(V, Base) || (&V != &S && !V.isRegionOp() && writes(V, Base)))
-      return true;
-    for (const Block &R : V.Regions)
-      if (findWrite(R, Base, &S))
-        return true;
-    return false;
-  };
-  for (const Value *Cur = &S;;) {
-    const Block *Blk = Home.at(Cur);
-    for (const Value *V : Blk->Ops) {
-      if (V == Cur)
-        break;
-      if (Uses(*V))
-        return true;
-    }
-    if (!Owner.count(Blk))
-      return false;
-    Cur = Owner.at(Blk);
-    if (Cur->Code == OpCode::Loop && Uses(*Cur))
-      return true;
-  }
-}
-
-bool ReverseMode::rewritesItself(const Value &S, const Value *Base) const {
-  // Loops around a local's declaration make a new one each iteration.
-  std::vector<const Value *> Loops = loopsAround(&S);
-  if (Base->Code == OpCode::Local && Home.count(Base)) {
-    std::vector<const Value *> Outer = loopsAround(Base);
-    Loops.resize(Loops.size() - Outer.size());
-  }
-  if (Loops.empty())
-    return false;
-  const Value *Idx = S.index();
-  return !(Idx && constantOffset(S.Operands[0], Base) &&
-           injective(Idx, Loops, 0));
-}
-
-std::optional<CountedLoop> ReverseMode::counted(const Value &Lp) const {
-  std::optional<CountedLoop> C = matchCountedLoop(Lp);
-  if (!C)
-    return C;
-  // The backward loop reads its start and bound again: what they read
-  // must not change after the loop, nor between its runs in a loop
-  // around it (`for (i < m) ...; m = m - 1;` in an outer loop).
-  std::vector<const Value *> Around = loopsAround(&Lp);
-  std::function<bool(const Value *)> Stable = [&](const Value *V) {
-    // The counter of a counted loop around it is counted down again too.
-    bool OuterCounter = false;
-    if (V->Code == OpCode::Load)
-      for (const Value *L : Around)
-        if (std::optional<CountedLoop> O = counted(*L);
-            O && O->Counter == baseOf(V->Operands[0]))
-          OuterCounter = true;
-    if (V->Code == OpCode::Load && !OuterCounter) {
-      const Value *Base = baseOf(V->Operands[0]);
-      auto Counts = [&](const Value &W) {
-        if (Order.at(&W) > Order.at(&Lp))
-          return true;
-        std::vector<const Value *> WLoops = loopsAround(&W);
-        for (const Value *L : Around)
-          if (std::find(WLoops.begin(), WLoops.end(), L) != WLoops.end())
-            return true;
-        return false;
-      };
-      if (findWrite(P.Body, Base, &Lp, Counts))
-        return false;
-    }
-    for (const Value *Op : V->Operands)
-      if (!Stable(Op))
-        return false;
-    return true;
-  };
-  if (!Stable(C->Bound) || !Stable(C->Start))
-    return std::nullopt;
-  return C;
-}
-
-/// The store that initializes a local where it is declared: nothing before
-/// it can read the local, so its adjoint needs no zeroing. A later store
-/// (`double t = x; t = 2 * y;`) overwrites what an earlier one left.
-bool ReverseMode::isInitStore(const Value &S) const {
-  const Value *L = S.Operands[0];
-  if (L->Code != OpCode::Local || L->IVal != 0 || !Home.count(L))
-    return false;
-  const Block *Blk = Home.at(L);
-  if (Home.at(&S) != Blk)
-    return false;
-  auto It = std::find(Blk->Ops.begin(), Blk->Ops.end(), L);
-  for (++It; It != Blk->Ops.end() && *It != &S; ++It)
-    if ((*It)->isRegionOp() ||
-        (((*It)->Code == OpCode::Load || (*It)->Code == OpCode::Store) &&
-         (*It)->Operands[0] == L))
-      return false;
-  return true;
-}
-
 Value *ReverseMode::adjointOf(const Value *V) {
   Value *A = nullptr;
   if (auto It = Adj.find(V); It != Adj.end())
@@ -1212,7 +1014,7 @@ void ReverseMode::backwardStore(const Value &V) {
   const Value *Ptr = V.Operands[0], *Val = V.Operands[1];
   const Value *Base = baseOf(Ptr);
   if (!Act.isActiveMemory(Base) ||
-      (!Act.isActive(Val) && (isInitStore(V) || !usedBefore(V, Base))))
+      (!Act.isActive(Val) && (Pos.isInitStore(V) || !Pos.usedBefore(V, Base))))
     return;
   if (isOutput(Base) && CheckedOutputs.insert(Base).second)
     checkOutput(Base, /*Report=*/true);
@@ -1241,44 +1043,11 @@ void ReverseMode::backwardStore(const Value &V) {
   Value *D = readAdjoint(Ptr, Idx);
   // What was there before is gone: its adjoint is zero, if anything
   // before could read it.
-  if (!IsOut && !isInitStore(V) &&
-      (usedBefore(V, Base) || rewritesItself(V, Base)))
+  if (!IsOut && !Pos.isInitStore(V) &&
+      (Pos.usedBefore(V, Base) || Pos.rewritesItself(V, Base)))
     zeroAdjoint(Ptr, Idx);
   if (Act.isActive(Val))
     contribute(Val, D, false);
-}
-
-/// Whether Index takes a different value in every iteration of Loops[K...]
-/// (innermost first): `i`, or `i + k * n` in `for (i = 0; i < n; ++i)`
-/// nested in a loop over k.
-bool ReverseMode::injective(const Value *Index,
-                            const std::vector<const Value *> &Loops,
-                            size_t K) const {
-  if (K == Loops.size())
-    return true;
-  std::optional<CountedLoop> L = counted(*Loops[K]);
-  if (!L)
-    return false;
-  auto IsCounter = [&](const Value *V) { return isLoadOf(V, L->Counter); };
-  if (IsCounter(Index))
-    return K + 1 == Loops.size();
-  if (Index->Code != OpCode::Add || !L->Start->isConstValue(0) ||
-      L->Pred != CmpPred::LT || L->Step != 1)
-    return false;
-  for (unsigned Side = 0; Side < 2; ++Side) {
-    const Value *C = Index->Operands[Side], *Rest = Index->Operands[1 - Side];
-    if (!IsCounter(C) || Rest->Code != OpCode::Mul)
-      continue;
-    for (unsigned M = 0; M < 2; ++M) {
-      const Value *Stride = Rest->Operands[M];
-      bool SameBound = Stride == L->Bound ||
-                       (Stride->isConst() && L->Bound->isConst() &&
-                        Stride->constValue() == L->Bound->constValue());
-      if (SameBound && injective(Rest->Operands[1 - M], Loops, K + 1))
-        return true;
-    }
-  }
-  return false;
 }
 
 /// Outputs are seeded by the caller, read-only: the backward sweep reads the
@@ -1316,14 +1085,14 @@ bool ReverseMode::checkOutput(const Value *Base, bool Report) {
     return Once;
   std::set<double> Constants;
   for (const Value *S : Stores) {
-    std::vector<const Value *> Loops = loopsAround(S);
+    std::vector<const Value *> Loops = Pos.loopsAround(S);
     const Value *Idx = S->index();
     // Where the store's pointer is in Base, when that is a constant: a
     // member (`r.b`), an element of one (`r.e[2]`), or Base itself.
     std::optional<double> At = constantOffset(S->Operands[0], Base);
     bool Single;
     if (Stores.size() == 1)
-      Single = Loops.empty() || (Idx && At && injective(Idx, Loops, 0));
+      Single = Loops.empty() || (Idx && At && Pos.injective(Idx, Loops, 0));
     else
       Single = Loops.empty() && At &&
                (Idx ? Idx->isConst() &&
@@ -1337,15 +1106,6 @@ bool ReverseMode::checkOutput(const Value *Base, bool Report) {
                      "exactly once (accumulate in a local variable first)");
   }
   return Once;
-}
-
-std::vector<const Value *> ReverseMode::loopsAround(const Value *V) const {
-  std::vector<const Value *> Loops;
-  for (const Block *Blk = Home.at(V); Owner.count(Blk);
-       Blk = Home.at(Owner.at(Blk)))
-    if (Owner.at(Blk)->Code == OpCode::Loop)
-      Loops.push_back(Owner.at(Blk));
-  return Loops;
 }
 
 /// Stores `r[i].a = ...; r[i].b = ...` into distinct members of element i
@@ -1370,7 +1130,7 @@ bool ReverseMode::membersOnce(const std::vector<const Value *> &Stores,
     double At =
         *Inside + double(F->IVal) +
         (S->index() && S->index()->isConst() ? S->index()->constValue() : 0);
-    std::vector<const Value *> Around = loopsAround(S);
+    std::vector<const Value *> Around = Pos.loopsAround(S);
     if ((S->index() && !S->index()->isConst()) ||
         (Index && (F->index() != Index || Around != Loops)) ||
         !Members.insert(At).second)
@@ -1378,7 +1138,7 @@ bool ReverseMode::membersOnce(const std::vector<const Value *> &Stores,
     Index = F->index();
     Loops = std::move(Around);
   }
-  return Index && !Loops.empty() && injective(Index, Loops, 0);
+  return Index && !Loops.empty() && Pos.injective(Index, Loops, 0);
 }
 
 /// Stores `err[S * i + c]` for distinct constants 0 <= c < S, all in one
@@ -1391,18 +1151,18 @@ bool ReverseMode::stridedOnce(const std::vector<const Value *> &Stores,
   std::set<double> Offsets;
   double Stride = 0;
   for (const Value *S : Stores) {
-    const Block *Blk = Home.at(S);
-    while (Owner.count(Blk) && Owner.at(Blk)->Code == OpCode::If)
-      Blk = Home.at(Owner.at(Blk));
-    if (!Owner.count(Blk) || S->Operands[0] != Base || !S->index())
+    const Block *Blk = Pos.Home.at(S);
+    while (Pos.Owner.count(Blk) && Pos.Owner.at(Blk)->Code == OpCode::If)
+      Blk = Pos.Home.at(Pos.Owner.at(Blk));
+    if (!Pos.Owner.count(Blk) || S->Operands[0] != Base || !S->index())
       return false;
-    const Value *Lp = Owner.at(Blk);
-    if (Lp->Code != OpCode::Loop || Home.at(Lp) != &P.Body ||
+    const Value *Lp = Pos.Owner.at(Blk);
+    if (Lp->Code != OpCode::Loop || Pos.Home.at(Lp) != &P.Body ||
         (Loop && Lp != Loop))
       return false;
     if (!Loop) {
       Loop = Lp;
-      L = counted(*Lp);
+      L = Pos.counted(*Lp);
       if (!L || !L->Start->isConstValue(0) || L->Step != 1 ||
           L->Pred != CmpPred::LT)
         return false;
@@ -1518,8 +1278,8 @@ bool ReverseMode::checkCallOutput(const Value &Call, const Value *Arg) {
   const Value *Base = baseOf(Arg);
   bool Local = Base->Code == OpCode::Local;
   if (writtenOnlyBy(P.Body, Base, &Call) &&
-      (Local ? Home.at(&Call) == Home.at(Base)
-             : isOutput(Base) && Home.at(&Call) == &P.Body))
+      (Local ? Pos.Home.at(&Call) == Pos.Home.at(Base)
+             : isOutput(Base) && Pos.Home.at(&Call) == &P.Body))
     return true;
   std::string Who =
       Call.Callee && Call.Callee->Method && Arg == Call.Operands[0]
@@ -1541,7 +1301,7 @@ Value *ReverseMode::readCopy(const Value *V, Frame *Fr) {
   // Memory that outlives its block is not read in place here: it changed.
   if (V->Code != OpCode::Load || outlives(baseOf(V->Operands[0])))
     return nullptr;
-  return readBack(V, Home.at(V), Fr);
+  return readBack(V, Pos.Home.at(V), Fr);
 }
 
 /// Ptr (Base, or offsets and members from it) with Copy in place of Base:
@@ -1571,8 +1331,8 @@ const ReverseMode::Snapshot *ReverseMode::snapshotAfter(const Value *Base,
     return nullptr;
   // Op ran before the copy was taken and nothing wrote Base after Op; or
   // after it, and nothing wrote Base after the copy.
-  bool Before = Order.at(Op) <= Order.at(Sn.Call);
-  if (!finalAt(Before ? Op : Sn.Call, Base))
+  bool Before = Pos.Order.at(Op) <= Pos.Order.at(Sn.Call);
+  if (!Pos.finalAt(Before ? Op : Sn.Call, Base))
     return nullptr;
   return &Sn;
 }
@@ -1594,7 +1354,7 @@ Value *ReverseMode::callArgument(const Value &Call, unsigned I,
   bool Out = Call.writesArg(I) && !Call.Callee->Custom &&
              !reads(PB.Body, PB.Params[I].V);
   if (Remap.count(Base) ||
-      (outlives(Base) && (Call.writesArg(I) || finalAt(&Call, Base))))
+      (outlives(Base) && (Call.writesArg(I) || Pos.finalAt(&Call, Base))))
     return avail(Op);
   if (!Out)
     if (const Snapshot *Sn = snapshotAfter(Base, &Call))
@@ -1676,8 +1436,8 @@ bool ReverseMode::passesInOut(const Value &Call, unsigned I) const {
   const Value *Base = baseOf(Call.Operands[I]);
   bool Local = Base->Code == OpCode::Local;
   bool Fresh = writtenOnlyBy(P.Body, Base, &Call) &&
-               (Local ? Home.at(&Call) == Home.at(Base)
-                      : isOutput(Base) && Home.at(&Call) == &P.Body);
+               (Local ? Pos.Home.at(&Call) == Pos.Home.at(Base)
+                      : isOutput(Base) && Pos.Home.at(&Call) == &P.Body);
   return !Fresh && Local;
 }
 
@@ -1786,7 +1546,7 @@ void ReverseMode::backwardInvoke(const Value &V) {
     if (!Op->Ty.isMemory() || V.writesArg(I))
       continue;
     const Value *Base = baseOf(Op);
-    if (!Remap.count(Base) && (!finalAt(&V, Base) || !outlives(Base)) &&
+    if (!Remap.count(Base) && (!Pos.finalAt(&V, Base) || !outlives(Base)) &&
         Base->Code != OpCode::Local && !argumentExtent(V, I)) {
       error(V, "'" + Base->Name + "' changes after this call to " + V.Text +
                    ", whose pullback reads it; not supported yet");
@@ -1952,7 +1712,7 @@ void ReverseMode::reserveTapes() {
 /// backward sweep: the count itself, or (in a loop nested in another,
 /// which runs V many times) popped from a tape pushed after each run.
 Value *ReverseMode::tripCount(const Value &V, Value *Trips) {
-  if (Home.at(&V) == &P.Body)
+  if (Pos.Home.at(&V) == &P.Body)
     return B.load(Trips);
   Scalar S = Trips->Ty.scalarKind();
   Value *T = newTape(S, "iters");
@@ -1969,7 +1729,7 @@ void ReverseMode::backwardLoop(const Value &V) {
     return;
   noteFor(V);
   B.setOrigin(V.Stmt, V.Loc);
-  std::optional<CountedLoop> Counted = counted(V);
+  std::optional<CountedLoop> Counted = Pos.counted(V);
   for (unsigned R : {Init, Step})
     for (const Value *Op : V.Regions[R].Ops)
       if (isActiveOp(*Op)) {
@@ -2063,7 +1823,6 @@ void ReverseMode::declareMutableSeeds() {
 }
 
 std::unique_ptr<Function> ReverseMode::run() {
-  index(P.Body, 0);
   Uses = countUses(P);
   declare();
   // refuseWrittenInputs();

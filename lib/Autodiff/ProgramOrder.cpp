@@ -1,0 +1,253 @@
+//===- ProgramOrder.cpp - Where ops are and what runs after what ----------===//
+#include "ProgramOrder.h"
+
+#include "gradc/IR/MemoryLocation.h"
+#include "gradc/IR/Uses.h"
+
+#include <algorithm>
+
+namespace gradc::autodiff {
+
+using namespace ir;
+
+ProgramOrder::ProgramOrder(const Function &P, std::set<const Value *> InOut)
+    : P(P), InOut(std::move(InOut)) {
+  index(P.Body, 0);
+}
+
+void ProgramOrder::index(const Block &Blk, int Depth) {
+  for (const Value *V : Blk.Ops) {
+    Home[V] = &Blk;
+    Order[V] = static_cast<unsigned>(Order.size());
+    for (const Block &R : V->Regions) {
+      Owner[&R] = V;
+      index(R, Depth + 1);
+    }
+  }
+}
+
+std::vector<const Value *> ProgramOrder::loopsAround(const Value *V) const {
+  std::vector<const Value *> Loops;
+  for (const Block *Blk = Home.at(V); Owner.count(Blk);
+       Blk = Home.at(Owner.at(Blk)))
+    if (Owner.at(Blk)->Code == OpCode::Loop)
+      Loops.push_back(Owner.at(Blk));
+  return Loops;
+}
+
+/// Whether no store to Base can run after Op: then the memory the backward
+/// sweep finds is what Op saw (or wrote).
+bool ProgramOrder::finalAt(const Value *Op, const Value *Base) const {
+  for (const Value *Cur = Op;;) {
+    const Block *Blk = Home.at(Cur);
+    auto It = std::find(Blk->Ops.begin(), Blk->Ops.end(), Cur);
+    for (++It; It != Blk->Ops.end(); ++It)
+      if (writes(**It, Base))
+        return false;
+    // A local of a loop body is a new object in the next iteration.
+    if (Base->Code == OpCode::Local && Blk == Home.at(Base))
+      return true;
+    auto O = Owner.find(Blk);
+    if (O == Owner.end())
+      return true;
+    Cur = O->second;
+    // The next iteration runs after Op; but a store of Op's own that writes
+    // element i of a loop over i writes another element next time.
+    if (Cur->Code == OpCode::Loop) {
+      std::optional<CountedLoop> L = counted(*Cur);
+      bool OwnElement = Op->Code == OpCode::Store && L && Op->index() &&
+                        isLoadOf(Op->index(), L->Counter) &&
+                        storesOnly(*Cur, Base, Op);
+      if (!OwnElement)
+        for (const Block &R : Cur->Regions)
+          if (storesTo(R, Base))
+            return false;
+    }
+  }
+}
+
+bool writtenOnlyBy(const Block &Blk, const Value *Base, const Value *Only) {
+  for (const Value *V : Blk.Ops) {
+    if (!V->isRegionOp() && V != Only && writes(*V, Base))
+      return false;
+    for (const Block &R : V->Regions)
+      if (!writtenOnlyBy(R, Base, Only))
+        return false;
+  }
+  return true;
+}
+
+bool ProgramOrder::storesOnly(const Value &Loop, const Value *Base,
+                              const Value *Only) const {
+  for (const Block &R : Loop.Regions)
+    if (!writtenOnlyBy(R, Base, Only))
+      return false;
+  return true;
+}
+
+/// Whether an op of Blk may read memory Base.
+bool reads(const Block &Blk, const Value *Base) {
+  return std::any_of(Blk.Ops.begin(), Blk.Ops.end(),
+                     [&](const Value *V) { return reads(*V, Base); });
+}
+
+/// The first op of Blk (or inside it, outside Skip) that writes memory
+/// Base and satisfies Pick, or null.
+const Value *findWrite(const Block &Blk, const Value *Base, const Value *Skip,
+                       const std::function<bool(const Value &)> &Pick) {
+  for (const Value *V : Blk.Ops) {
+    if (V == Skip)
+      continue;
+    for (const Block &R : V->Regions)
+      if (const Value *W = findWrite(R, Base, Skip, Pick))
+        return W;
+    if (!V->isRegionOp() && writes(*V, Base) && (!Pick || Pick(*V)))
+      return V;
+  }
+  return nullptr;
+}
+
+bool ProgramOrder::usedBefore(const Value &S, const Value *Base) const {
+  // The caller's contents of in/out memory are an input.
+  if (InOut.count(Base))
+    return true;
+  // Earlier in its block and the blocks around it, or anywhere in a loop
+  // around it (an earlier iteration). A read adds to the adjoint S must
+  // clear; an earlier write (`t = x * y; t = 0;`) reads it.
+  auto Uses = [&](const Value &V) {
+    if (reads(V, Base) || (&V != &S && !V.isRegionOp() && writes(V, Base)))
+      return true;
+    for (const Block &R : V.Regions)
+      if (findWrite(R, Base, &S))
+        return true;
+    return false;
+  };
+  for (const Value *Cur = &S;;) {
+    const Block *Blk = Home.at(Cur);
+    for (const Value *V : Blk->Ops) {
+      if (V == Cur)
+        break;
+      if (Uses(*V))
+        return true;
+    }
+    if (!Owner.count(Blk))
+      return false;
+    Cur = Owner.at(Blk);
+    if (Cur->Code == OpCode::Loop && Uses(*Cur))
+      return true;
+  }
+}
+
+bool ProgramOrder::rewritesItself(const Value &S, const Value *Base) const {
+  // Loops around a local's declaration make a new one each iteration.
+  std::vector<const Value *> Loops = loopsAround(&S);
+  if (Base->Code == OpCode::Local && Home.count(Base)) {
+    std::vector<const Value *> Outer = loopsAround(Base);
+    Loops.resize(Loops.size() - Outer.size());
+  }
+  if (Loops.empty())
+    return false;
+  const Value *Idx = S.index();
+  return !(Idx && constantOffset(S.Operands[0], Base) &&
+           injective(Idx, Loops, 0));
+}
+
+std::optional<CountedLoop> ProgramOrder::counted(const Value &Lp) const {
+  if (auto It = Counted.find(&Lp); It != Counted.end())
+    return It->second;
+  return Counted[&Lp] = matchCounted(Lp);
+}
+
+std::optional<CountedLoop> ProgramOrder::matchCounted(const Value &Lp) const {
+  std::optional<CountedLoop> C = matchCountedLoop(Lp);
+  if (!C)
+    return C;
+  // The backward loop reads its start and bound again: what they read
+  // must not change after the loop, nor between its runs in a loop
+  // around it (`for (i < m) ...; m = m - 1;` in an outer loop).
+  std::vector<const Value *> Around = loopsAround(&Lp);
+  std::function<bool(const Value *)> Stable = [&](const Value *V) {
+    // The counter of a counted loop around it is counted down again too.
+    bool OuterCounter = false;
+    if (V->Code == OpCode::Load)
+      for (const Value *L : Around)
+        if (std::optional<CountedLoop> O = counted(*L);
+            O && O->Counter == baseOf(V->Operands[0]))
+          OuterCounter = true;
+    if (V->Code == OpCode::Load && !OuterCounter) {
+      const Value *Base = baseOf(V->Operands[0]);
+      auto Counts = [&](const Value &W) {
+        if (Order.at(&W) > Order.at(&Lp))
+          return true;
+        std::vector<const Value *> WLoops = loopsAround(&W);
+        for (const Value *L : Around)
+          if (std::find(WLoops.begin(), WLoops.end(), L) != WLoops.end())
+            return true;
+        return false;
+      };
+      if (findWrite(P.Body, Base, &Lp, Counts))
+        return false;
+    }
+    for (const Value *Op : V->Operands)
+      if (!Stable(Op))
+        return false;
+    return true;
+  };
+  if (!Stable(C->Bound) || !Stable(C->Start))
+    return std::nullopt;
+  return C;
+}
+
+/// The store that initializes a local where it is declared: nothing before
+/// it can read the local, so its adjoint needs no zeroing. A later store
+/// (`double t = x; t = 2 * y;`) overwrites what an earlier one left.
+bool ProgramOrder::isInitStore(const Value &S) const {
+  const Value *L = S.Operands[0];
+  if (L->Code != OpCode::Local || L->IVal != 0 || !Home.count(L))
+    return false;
+  const Block *Blk = Home.at(L);
+  if (Home.at(&S) != Blk)
+    return false;
+  auto It = std::find(Blk->Ops.begin(), Blk->Ops.end(), L);
+  for (++It; It != Blk->Ops.end() && *It != &S; ++It)
+    if ((*It)->isRegionOp() ||
+        (((*It)->Code == OpCode::Load || (*It)->Code == OpCode::Store) &&
+         (*It)->Operands[0] == L))
+      return false;
+  return true;
+}
+
+/// Whether Index takes a different value in every iteration of Loops[K...]
+/// (innermost first): `i`, or `i + k * n` in `for (i = 0; i < n; ++i)`
+/// nested in a loop over k.
+bool ProgramOrder::injective(const Value *Index,
+                             const std::vector<const Value *> &Loops,
+                             size_t K) const {
+  if (K == Loops.size())
+    return true;
+  std::optional<CountedLoop> L = counted(*Loops[K]);
+  if (!L)
+    return false;
+  auto IsCounter = [&](const Value *V) { return isLoadOf(V, L->Counter); };
+  if (IsCounter(Index))
+    return K + 1 == Loops.size();
+  if (Index->Code != OpCode::Add || !L->Start->isConstValue(0) ||
+      L->Pred != CmpPred::LT || L->Step != 1)
+    return false;
+  for (unsigned Side = 0; Side < 2; ++Side) {
+    const Value *C = Index->Operands[Side], *Rest = Index->Operands[1 - Side];
+    if (!IsCounter(C) || Rest->Code != OpCode::Mul)
+      continue;
+    for (unsigned M = 0; M < 2; ++M) {
+      const Value *Stride = Rest->Operands[M];
+      bool SameBound = Stride == L->Bound ||
+                       (Stride->isConst() && L->Bound->isConst() &&
+                        Stride->constValue() == L->Bound->constValue());
+      if (SameBound && injective(Rest->Operands[1 - M], Loops, K + 1))
+        return true;
+    }
+  }
+  return false;
+}
+
+} // namespace gradc::autodiff
