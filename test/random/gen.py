@@ -1337,7 +1337,7 @@ class Gen:
             elif kind == "*=":
                 body.append(Stmt("assign", mem, [Expr("fn", "0.75 + 0.25 * std::sin({0})", [e])], aop="*=", keep=True))
             else:
-                body.append(Stmt("assign", mem, [Expr("fn", "0.5 * %s + {0}" % mem, [e])], aop="=", keep=True))
+                body.append(Stmt("assign", mem, [Expr("fn", "0.5 * %s + {p0}" % mem, [e])], aop="=", keep=True))
         f = Func(name, "void", [{"kind": "d", "name": "t"}], body)
         f.mutating = True
         self.methods.append(f)
@@ -1490,7 +1490,7 @@ class Gen:
             self.declare(i, Var("i", writable=False, bound=size, to_n=bool(self.narr)))
             e = self.dexpr(2)
             self.frames.pop()
-            body.append(self.counted(i, text, [Stmt("assign", "io[%s]" % i, [Expr("fn", "0.5 * io[%s] + {0}" % i, [e])], aop="=", keep=True)]))
+            body.append(self.counted(i, text, [Stmt("assign", "io[%s]" % i, [Expr("fn", "0.5 * io[%s] + {p0}" % i, [e])], aop="=", keep=True)]))
         if rewrite:
             # err[0] written first, then a local like any other: updated in
             # loops and branches, read back, passed by reference.
@@ -1567,14 +1567,14 @@ class Gen:
             return out + [
                 self.counted(i, text, [Stmt("assign", "err[%s]" % i, [Expr("lit", "0.0")], aop="=", keep=True)]),
                 self.counted(i, text, [Stmt("assign", "err[%s]" % i, [Expr("fn", "0.5 * std::tanh({0})", [e])], aop="+=", keep=True),
-                                       Stmt("assign", "err[%s]" % i, [Expr("fn", "err[%s] + 0.25 * {0}" % i, [self.dexpr(1)])], aop="=", keep=True)])]
+                                       Stmt("assign", "err[%s]" % i, [Expr("fn", "err[%s] + 0.25 * {p0}" % i, [self.dexpr(1)])], aop="=", keep=True)])]
         written = [0]  # surely written: may be read back
         for j in range(1, k):
             el = "err[%d]" % j
             kind = self.pick([("twice", 3), ("branch", 3), ("acc", 2), ("from", 2), ("one", 1), ("none", 0.5)])
             if kind == "twice":
                 out += [Stmt("assign", el, [self.dexpr(2)], aop="=", keep=True),
-                        Stmt("assign", el, [Expr("fn", "0.5 * %s + {0}" % el, [self.dexpr(1)])], aop="=", keep=True)]
+                        Stmt("assign", el, [Expr("fn", "0.5 * %s + {p0}" % el, [self.dexpr(1)])], aop="=", keep=True)]
             elif kind in ("branch", "one"):
                 then = [Stmt("assign", el, [self.dexpr(2)], aop="=", keep=True)]
                 other = [Stmt("assign", el, [self.dexpr(2)], aop="=", keep=True)] if kind == "branch" else []
@@ -1588,7 +1588,7 @@ class Gen:
                 out += [Stmt("assign", el, [Expr("lit", "0.0")], aop="=", keep=True),
                         self.counted(i, "3", [Stmt("assign", el, [Expr("fn", "0.5 * std::tanh({0})", [e])], aop="+=", keep=True)])]
             elif kind == "from":
-                out.append(Stmt("assign", el, [Expr("fn", "0.5 * err[%d] + {0}" % self.rng.choice(written), [self.dexpr(1)])], aop="=", keep=True))
+                out.append(Stmt("assign", el, [Expr("fn", "0.5 * err[%d] + {p0}" % self.rng.choice(written), [self.dexpr(1)])], aop="=", keep=True))
             if kind not in ("one", "none"):
                 written.append(j)
         return out
