@@ -76,6 +76,13 @@ FEATURES = {
     "comma": "the comma operator (double t = (u += e, 0.5 * u); for (...; ++i, --k))",
     "switch": "switch on an int: cases, fallthrough, braced declarations, default, an init-statement",
     "range_for": "range-based for over local arrays (double v, double &v, const double &v)",
+    "inout_param": "a double *io parameter read and written (in/out), checked with check_vjp",
+    "out_rewrite": "outputs err written several times, accumulated, read back, in branches and loops, partly unwritten",
+    "param_assign_deep": "double parameters passed by value assigned anywhere (in loops and branches)",
+    "inplace_helper": "helpers reading and writing an argument: an array in place, double &acc, a method changing its object",
+    "scratch_reuse": "scratch arrays declared once before a loop, written by a helper each iteration (RK4 stages)",
+    "address_of": "&local passed as a helper's double * output",
+    "call_alias": "with inplace_helper / address_of: the scalar local a call writes is one read before (t = 2 * s; h(s, y); h(s, s); h(0.25 * v, &v))",
 }
 
 # Features that hit the bugs known when the tester was written (issue 12:
@@ -88,6 +95,7 @@ KNOWN_BUGS = {
     "guarded_logic": "(b) both sides of && / || are evaluated",
     "outer_read": "(c) internal error 'operand #N is used before it is defined'",
     "param_write": "(d) a parameter assigned before it is read: the header does not compile",
+    "call_alias": "(e) a scalar local read before a call that writes it (double &acc, &local): reads after the call see the value before it",
 }
 
 
@@ -251,6 +259,7 @@ def param_decl(p):
     return {"d": "double %s", "arr": "const double *%s", "int": "int %s",
             "n": "int %s", "struct": "const %s &%%s" % p.get("type"),
             "ref": "double &%s", "out": "double *%s", "err": "double *%s",
+            "io": "double *%s", "zarr": "double *%s",
             "vec": "const std::vector<double> &%s",
             "starr": "const std::array<double, %s> &%%s" % p.get("size"),
             "sarr": "const %s *%%s" % p.get("type")}[p["kind"]] % p["name"]
@@ -261,7 +270,10 @@ def render_func(f, m=False, annotate=False):
     head = "%s%s %s%s(%s) {" % (
         "" if annotate else "static ", f.ret, f.name, "_m" if m else "",
         ", ".join(param_decl(p) for p in f.params))
-    spec = "grad out(err)" if f.ret == "void" and annotate else "grad"
+    # With an in/out io, a void function's outputs are its defaults: err
+    # (written first) and io (read first: in/out).
+    io = any(p["kind"] == "io" for p in f.params)
+    spec = "grad out(err)" if f.ret == "void" and annotate and not io else "grad"
     lines = (['GRADC_DIFF("%s")' % spec] if annotate else []) + [head]
     return lines + render_block(f.body, m, 1) + ["}"]
 
@@ -312,6 +324,7 @@ class Var:
         self.ty, self.writable, self.size = ty, writable, size
         self.bound, self.value, self.to_n = bound, value, to_n
         self.data = None  # a container: the pointer to pass (u.data())
+        self.carr = False  # a C array local (double a[N]): may be passed as double *
 
 
 class Gen:
@@ -335,6 +348,7 @@ class Gen:
         self.sibling = None
         self.void = False  # void_out: the function writes err instead of returning
         self.nout = 0
+        self.vjp = False  # in/out or rewritten outputs: checked with check_vjp
 
     # -- names and scopes
     def fresh(self, prefix):
@@ -590,8 +604,9 @@ class Gen:
         """A member function of the struct: an existing one or a new one.
         Its body has no comparison on doubles (the struct is shared by both
         copies, so a margin would not be recorded)."""
-        if self.methods and (len(self.methods) >= 2 or self.chance(0.6)):
-            return self.rng.choice(self.methods)
+        const = [m for m in self.methods if not getattr(m, "mutating", False)]
+        if const and (len(const) >= 2 or self.chance(0.6)):
+            return self.rng.choice(const)
         name = "m%d" % len(self.methods)
         feats = self.feats & {"math", "reassign", "division", "math2", "for", "index_arith"}
         g = Gen(self.rng, feats, name, helper=True, budget=3)
@@ -757,6 +772,12 @@ class Gen:
             opts.append(("switch", 1))
         if self.on("range_for") and self.visible_local_arrays():
             opts.append(("rangefor", 1))
+        if self.on("inplace_helper") and not self.helper and len(self.helpers) < 5:
+            opts.append(("inplace", 1.5))
+        if self.on("scratch_reuse") and top and not self.helper and len(self.helpers) < 5:
+            opts.append(("scratch", 0.7))
+        if self.on("address_of") and not self.helper and len(self.helpers) < 5:
+            opts.append(("addr", 1))
         ch = self.pick(opts)
         return getattr(self, "s_" + ch)(loop)
 
@@ -864,7 +885,9 @@ class Gen:
         a = self.fresh("a")
         size = self.rng.choice([3, 4])
         s = Stmt("arr", a, [self.dexpr(1) for _ in range(size)])
-        self.declare(a, Var("arr", size=size))
+        var = Var("arr", size=size)
+        var.carr = True
+        self.declare(a, var)
         return [s]
 
     def s_arrupd(self, loop):
@@ -1012,7 +1035,7 @@ class Gen:
 
     def visible_local_arrays(self):
         return [(n, v) for n, v in self.visible("arr")
-                if v.value != "param" and v.data is None and v.size]
+                if v.value is None and v.data is None and v.size]
 
     def target(self):
         """A writable double, declared here if there is none."""
@@ -1166,6 +1189,223 @@ class Gen:
         self.declare(o, Var("arr", writable=False, size=3))
         return [Stmt("raw", "double %s[3]" % o), Stmt("call", "", [Expr("call", name, args)])]
 
+    # -- memory as C++ has it: calls that read and write their arguments
+    def mini(self, name, budget):
+        """A Gen for a small non-annotated helper."""
+        feats = self.feats - {"helper", "helper_out", "param_write", "struct", "vector",
+                              "struct_local", "early_return", "int_param", "float",
+                              "helper_array_out", "std_array", "struct_array", "void_out",
+                              "shared_helper", "inout_param", "out_rewrite", "param_assign_deep",
+                              "inplace_helper", "scratch_reuse", "address_of"}
+        g = Gen(self.rng, feats, name, helper=True, budget=budget)
+        if self.on("nested_call"):
+            g.shared = self.scalar_helpers()
+        return g
+
+    def arg_not_reading(self, name, make):
+        """make(), an argument of a call that writes name: without
+        call_alias, one that does not read name (KNOWN_BUGS (e))."""
+        e = make()
+        if not self.on("call_alias") and re.search(r"(?<![\w.])%s\b" % re.escape(name), render_expr(e)):
+            return self.lit()
+        return e
+
+    def counted(self, i, bound, body):
+        return Stmt("for", "", [Expr("cmp", "<", [Expr("var", i), Expr("var", bound)], "b")],
+                    [body], init="int %s = 0" % i, step="++" + i, keep=True)
+
+    def with_counter(self, g, i, size, make):
+        """make() with the counter i (in [0, size)) visible in g."""
+        g.frames.append({})
+        g.declare(i, Var("i", writable=False, bound=size))
+        e = make()
+        g.frames.pop()
+        return e
+
+    def s_inplace(self, loop):
+        kinds = ["arr", "arr", "acc"]
+        locs = [n for n, v in self.visible("st") if n.startswith("q")]  # locals, not p
+        if locs:
+            kinds.append("method")
+        kind = self.rng.choice(kinds)
+        if kind == "acc":
+            return self.inplace_acc()
+        if kind == "method":
+            meth = self.mutating_method()
+            q = self.rng.choice(locs)
+            return [Stmt("call", "", [Expr("mcall", "%s.%s" % (q, meth.name),
+                                           [self.arg_not_reading(q, lambda: self.dexpr(1))])])]
+        return self.inplace_arr()
+
+    def inplace_acc(self):
+        """void h(double &acc, double v) { acc += e; } on a local (or a
+        parameter, an element of err)."""
+        name = "%s_a%d" % (self.name, len(self.helpers))
+        g = self.mini(name, 2)
+        g.declare("acc", Var("d", writable=False, value="param"))
+        g.declare("v", Var("d", writable=False, value="param"))
+        body = g.start_sink() + g.block(self.rng.randint(0, 2))
+        e = sum_of([g.dexpr(2)] + g.reads_of(g.frames[0]))
+        kind = self.rng.choice(["+=", "-=", "relax"])
+        if kind == "relax":
+            body.append(Stmt("assign", "acc", [Expr("bin", "+", [
+                Expr("bin", "*", [Expr("lit", "0.5"), Expr("var", "acc")]), e])], aop="=", keep=True))
+        else:
+            body.append(Stmt("assign", "acc", [e], aop=kind, keep=True))
+        f = Func(name, "void", [{"kind": "ref", "name": "acc"}, {"kind": "d", "name": "v"}], body)
+        self.helpers.append(f)
+        # A local: gradc refuses a parameter passed by reference ("copy it
+        # into a local variable first") and an element of err ("not a local
+        # variable here").
+        locs = [n for n, v in self.visible("d") if v.writable and v.value is None]
+        out = []
+        if locs and self.on("call_alias"):  # KNOWN_BUGS (e): a local read before
+            u = self.rng.choice(locs)
+        else:
+            u = self.fresh("u")
+            out.append(Stmt("decl", u, [self.dexpr(1)]))
+            self.declare(u, Var("d"))
+        return out + [Stmt("call", "", [Expr("call", name, [Expr("var", u), self.arg_not_reading(u, lambda: self.dexpr(1))])])]
+
+    def inplace_arr(self):
+        """void h(double *z, int m, double c): z updated in place (relaxed,
+        normalized, or a softmax), on a local array written before."""
+        cands = [(n, v) for n, v in self.visible("arr") if v.carr and v.writable]
+        out = []
+        if cands and self.chance(0.6):
+            a, var = self.rng.choice(cands)
+            size = var.size
+        else:
+            a, size = self.fresh("z"), self.rng.choice([2, 3, 4])
+            out.append(Stmt("arr", a, [self.dexpr(1) for _ in range(size)]))
+            var = Var("arr", size=size)
+            var.carr = True
+            self.declare(a, var)
+        name = "%s_i%d" % (self.name, len(self.helpers))
+        g = self.mini(name, 2)
+        g.declare("z", Var("arr", writable=False, size=size, value="zarr"))
+        g.declare("c", Var("d", writable=False, value="param"))
+        body = g.start_sink() + g.block(self.rng.randint(0, 2))
+        sink = g.reads_of(g.frames[0])
+        kind = self.rng.choice(["relax", "normalize", "softmax"])
+        if kind == "relax":  # z[i] = 0.5 * z[i] + 0.5 * tanh(e)
+            e = self.with_counter(g, "i", size, lambda: sum_of([g.dexpr(2)] + sink))
+            body.append(self.counted("i", "m", [Stmt("assign", "z[i]", [Expr("fn", "0.5 * z[i] + 0.5 * std::tanh({0})", [e])], aop="=", keep=True)]))
+        elif kind == "normalize":  # z[i] = (z[i] + e) / sqrt(1 + sum z^2)
+            e = self.with_counter(g, "i", size, lambda: sum_of([g.dexpr(1)] + sink))
+            body += [Stmt("decl", "q", [Expr("lit", "0.0")]),
+                     self.counted("i", "m", [Stmt("assign", "q", [Expr("var", "z[i] * z[i]")], aop="+=", keep=True)]),
+                     Stmt("decl", "r", [Expr("var", "std::sqrt(1.0 + q)")]),
+                     self.counted("i", "m", [Stmt("assign", "z[i]", [Expr("fn", "(z[i] + 0.5 * std::tanh({0})) / r", [e])], aop="=", keep=True)])]
+        else:  # a softmax of z scaled by c, its maximum a kink
+            mx = Expr("cmp", ">", [Expr("var", "z[i]"), Expr("var", "mx")], "b", margin=True)
+            body += [Stmt("decl", "mx", [Expr("var", "z[0]")]),
+                     Stmt("for", "", [Expr("cmp", "<", [Expr("var", "i"), Expr("var", "m")], "b")],
+                          [[Stmt("if", "", [mx], [[Stmt("assign", "mx", [Expr("var", "z[i]")], aop="=", keep=True)]])]],
+                          init="int i = 1", step="++i", keep=True),
+                     Stmt("decl", "q", [sum_of([Expr("lit", "0.0")] + [Expr("bin", "*", [Expr("lit", "0.0"), t]) for t in sink])]),
+                     self.counted("i", "m", [Stmt("assign", "z[i]", [Expr("var", "std::exp(z[i] - mx)")], aop="=", keep=True),
+                                             Stmt("assign", "q", [Expr("var", "z[i]")], aop="+=", keep=True)]),
+                     self.counted("i", "m", [Stmt("assign", "z[i]", [Expr("fn", "z[i] / q * (1.0 + 0.25 * std::tanh({0}))", [Expr("var", "c")])], aop="=", keep=True)])]
+        f = Func(name, "void", [{"kind": "zarr", "name": "z"}, {"kind": "n", "name": "m"},
+                                {"kind": "d", "name": "c"}], body)
+        self.helpers.append(f)
+        return out + [Stmt("call", "", [Expr("call", name, [Expr("var", a), Expr("lit", str(size)),
+                                                             self.arg_not_reading(a, lambda: self.dexpr(1))])])]
+
+    def mutating_method(self):
+        """void u0(double t) { ...; a += ...; v[1] = 0.5 * v[1] + ...; }"""
+        mm = [m for m in self.methods if getattr(m, "mutating", False)]
+        if mm and self.chance(0.5):
+            return self.rng.choice(mm)
+        name = "u%d" % len(self.methods)
+        feats = self.feats & {"math", "reassign", "division", "math2"}
+        g = Gen(self.rng, feats, name, helper=True, budget=2)
+        g.methods, g.no_kinks = None, True
+        g.declare("t", Var("d", writable=False, value="param"))
+        for mem in "abc":
+            g.declare(mem, Var("d", writable=False, value="param"))
+        g.declare("v", Var("arr", writable=False, size=2, value="member"))
+        body = g.start_sink() + g.block(self.rng.randint(0, 1))
+        sink = g.reads_of(g.frames[0])
+        for mem in self.rng.sample(["a", "b", "c", "v[0]", "v[1]"], self.rng.randint(1, 2)):
+            e = sum_of([g.dexpr(2)] + sink)
+            sink = []
+            kind = self.rng.choice(["+=", "relax", "*="])
+            if kind == "+=":
+                body.append(Stmt("assign", mem, [Expr("fn", "0.5 * std::tanh({0})", [e])], aop="+=", keep=True))
+            elif kind == "*=":
+                body.append(Stmt("assign", mem, [Expr("fn", "0.75 + 0.25 * std::sin({0})", [e])], aop="*=", keep=True))
+            else:
+                body.append(Stmt("assign", mem, [Expr("fn", "0.5 * %s + {p0}" % mem, [e])], aop="=", keep=True))
+        f = Func(name, "void", [{"kind": "d", "name": "t"}], body)
+        f.mutating = True
+        self.methods.append(f)
+        return f
+
+    def s_scratch(self, loop):
+        """RK-like stages: double k1[3], k2[3], tmp[3]; declared once, written
+        by a helper at every step of a time loop."""
+        name = "%s_k%d" % (self.name, len(self.helpers))
+        g = self.mini(name, 1)
+        g.declare("y", Var("arr", writable=False, size=3, value="yarr"))
+        g.declare("a", Var("d", writable=False, value="param"))
+        body = g.start_sink() + g.block(self.rng.randint(0, 1))
+        sink = g.reads_of(g.frames[0])
+        wraps = ["std::tanh({0})", "std::sin({0})", "{p0} / (1.0 + {p0} * {p0})"]
+        if self.chance(0.5):
+            e = self.with_counter(g, "j", 3, lambda: sum_of([g.dexpr(2)] + sink))
+            body.append(self.counted("j", "3", [Stmt("assign", "k[j]", [Expr("fn", self.rng.choice(wraps), [e])], aop="=", keep=True)]))
+        else:
+            for j in range(3):
+                e = sum_of([g.dexpr(2)] + (sink if j == 0 else []))
+                body.append(Stmt("assign", "k[%d]" % j, [Expr("fn", self.rng.choice(wraps), [e])], aop="=", keep=True))
+        f = Func(name, "void", [{"kind": "arr", "name": "y"}, {"kind": "d", "name": "a"},
+                                {"kind": "out", "name": "k"}], body)
+        self.helpers.append(f)
+        y, k1, k2, tmp = self.fresh("y"), self.fresh("k"), self.fresh("k"), self.fresh("tmp")
+        st, i1, i2 = self.fresh("i"), self.fresh("i"), self.fresh("i")
+        out = [Stmt("raw", "double %s[3], %s[3], %s[3]" % (k1, k2, tmp)),
+               Stmt("arr", y, [self.dexpr(1) for _ in range(3)])]
+        steps = self.rng.choice(["2", "3"])
+        loop_body = [
+            Stmt("call", "", [Expr("call", name, [Expr("var", y), self.dexpr(1), Expr("var", k1)])]),
+            self.counted(i1, "3", [Stmt("assign", "%s[%s]" % (tmp, i1), [Expr("var", "%s[%s] + 0.5 * %s[%s]" % (y, i1, k1, i1))], aop="=", keep=True)]),
+            Stmt("call", "", [Expr("call", name, [Expr("var", tmp), self.dexpr(1), Expr("var", k2)])]),
+            self.counted(i2, "3", [Stmt("assign", "%s[%s]" % (y, i2), [Expr("var", "0.25 * (%s[%s] + %s[%s])" % (k1, i2, k2, i2))], aop="+=", keep=True)])]
+        out.append(self.counted(st, steps, loop_body))
+        for a, w in ((y, True), (k1, False)):
+            var = Var("arr", writable=w, size=3)
+            var.carr = w
+            self.declare(a, var)
+        return out
+
+    def s_addr(self, loop):
+        """void h(double a, double *o) { *o = e; } called with &w, w a local."""
+        name = "%s_p%d" % (self.name, len(self.helpers))
+        g = self.mini(name, 2)
+        params = [{"kind": "d", "name": "a"}, {"kind": "d", "name": "b"}][:self.rng.randint(1, 2)]
+        for p in params:
+            g.declare(p["name"], Var("d", writable=False, value="param"))
+        body = g.start_sink() + g.block(self.rng.randint(0, 2))
+        e = sum_of([g.dexpr(2)] + g.reads_of(g.frames[0]))
+        kind = self.rng.choice(["=", "=", "+="])
+        lhs = self.rng.choice(["*o", "o[0]"])
+        body.append(Stmt("assign", lhs, [Expr("fn", "0.5 * std::tanh({0})", [e]) if kind == "+=" else e],
+                         aop=kind, keep=True))
+        f = Func(name, "void", params + [{"kind": "out", "name": "o"}], body)
+        self.helpers.append(f)
+        locs = [n for n, v in self.visible("d") if v.writable and v.value is None]
+        out = []
+        if locs and self.on("call_alias") and self.chance(0.5):  # KNOWN_BUGS (e)
+            w = self.rng.choice(locs)
+        else:
+            w = self.fresh("w")
+            out.append(Stmt("decl", w, [self.lit() if kind == "+=" else Expr("lit", "0.0")]))
+            self.declare(w, Var("d"))
+        args = [self.arg_not_reading(w, lambda: self.dexpr(1)) for _ in params] + [Expr("var", "&" + w)]
+        return out + [Stmt("call", "", [Expr("call", name, args)])]
+
     def s_pwrite(self, loop):
         ps = [n for n, v in self.frames[0].items() if v.ty == "d" and v.value == "param"]
         if not ps:
@@ -1184,9 +1424,12 @@ class Gen:
     def function(self):
         rng = self.rng
         params = []
+        # param_assign_deep: parameters passed by value are locals, written
+        # anywhere (in loops and branches).
+        deep = self.on("param_assign_deep") and rng.random() < 0.5
         for name in rng.sample(["x", "y", "z"], rng.randint(1, 3)):
             params.append({"kind": "d", "name": name})
-            self.declare(name, Var("d", writable=False, value="param"))
+            self.declare(name, Var("d", writable=deep, value="param"))
         if self.on("array_param") and rng.random() < 0.7:
             self.narr = rng.randint(2, 4)
             for name in ["w", "v"][:rng.randint(1, 2)]:
@@ -1218,13 +1461,41 @@ class Gen:
             kv = rng.randint(0, 3)
             params.append({"kind": "int", "name": "k", "value": kv})
             self.declare("k", Var("i", writable=False, value=kv))
+        io = self.on("inout_param") and rng.random() < 0.3
+        if io:  # double *io: read, then written (in/out)
+            size = self.narr or 3
+            params.append({"kind": "io", "name": "io", "size": size})
+            self.declare("io", Var("arr", writable=True, size=size, value="io"))
         rng.shuffle(params)
         if self.narr:  # n after the arrays, as people write it
             params.append({"kind": "n", "name": "n", "value": self.narr})
         self.void = self.on("void_out") and rng.random() < 0.3
+        if not self.void and self.on("out_rewrite") and self.on("void_out"):
+            self.void = rng.random() < 0.2
+        rewrite = self.void and self.on("out_rewrite") and rng.random() < 0.8
+        # check_vjp's step and tolerance are double's: no float here.
+        self.vjp = io or rewrite
+        if self.vjp:
+            self.feats = self.feats - {"float"}
         # A param_write makes the parameter writable at the top level only
         # (gradc refuses writes to parameters in loops and branches).
         body = self.start_sink()
+        if io:
+            # Every element read before it is written: in/out in a void
+            # function too (there, an output read first is in/out).
+            size = self.narr or 3
+            text = self.nname if self.narr else "3"
+            i = self.fresh("i")
+            self.frames.append({})
+            self.declare(i, Var("i", writable=False, bound=size, to_n=bool(self.narr)))
+            e = self.dexpr(2)
+            self.frames.pop()
+            body.append(self.counted(i, text, [Stmt("assign", "io[%s]" % i, [Expr("fn", "0.5 * io[%s] + {p0}" % i, [e])], aop="=", keep=True)]))
+        if rewrite:
+            # err[0] written first, then a local like any other: updated in
+            # loops and branches, read back, passed by reference.
+            body.append(Stmt("assign", "err[0]", [self.dexpr(1)], aop="=", keep=True))
+            self.declare("err[0]", Var("d", value="errel"))
         for _ in range(rng.randint(3, 6)):
             if self.budget <= 0:
                 break
@@ -1234,13 +1505,14 @@ class Gen:
         # variable) and one more expression.
         terms = [self.dexpr(2), Expr("var", self.sink)] + self.reads_of(self.frames[0])
         if self.void:
-            body += self.outputs(terms)
+            body += self.outputs_rewrite(terms) if rewrite else self.outputs(terms)
             params.append({"kind": "err", "name": "err", "size": self.nout})
         else:
             body.append(Stmt("return", "", [sum_of(terms)]))
         f = Func(self.name, "void" if self.void else "double", params, body)
         f.helpers, f.structs, f.methods = self.helpers, self.structs, self.methods
         f.nout = self.nout
+        f.vjp = self.vjp
         if self.uses_float:
             # A float's rounding swamps a small step: gradc_check takes
             # h = 1e-2, which needs points far from kinks and a function
@@ -1274,6 +1546,53 @@ class Gen:
                      [[Stmt("assign", "err[%s]" % i, [e], aop="=", keep=True)]],
                      init="int %s = 0" % i, step="++" + i, keep=True)]
 
+    def outputs_rewrite(self, terms):
+        """err[0] (written at the top) updated again; each other element
+        written several times, in both branches of an if, accumulated in a
+        loop, computed from an element written before, or in one branch
+        only (or not at all: the rest keeps what it held)."""
+        if self.narr and self.chance(0.4):
+            k, text = self.narr, self.nname
+        else:
+            k = self.rng.choice([2, 3])
+            text = str(k)
+        self.nout = k
+        out = [Stmt("assign", "err[0]", [sum_of(terms)], aop=self.rng.choice(["=", "+="]), keep=True)]
+        if self.chance(0.3):  # the whole of err zeroed, then accumulated in a loop
+            i = self.fresh("i")
+            self.frames.append({})
+            self.declare(i, Var("i", writable=False, bound=k, to_n=text == self.nname))
+            e = self.dexpr(2)
+            self.frames.pop()
+            return out + [
+                self.counted(i, text, [Stmt("assign", "err[%s]" % i, [Expr("lit", "0.0")], aop="=", keep=True)]),
+                self.counted(i, text, [Stmt("assign", "err[%s]" % i, [Expr("fn", "0.5 * std::tanh({0})", [e])], aop="+=", keep=True),
+                                       Stmt("assign", "err[%s]" % i, [Expr("fn", "err[%s] + 0.25 * {p0}" % i, [self.dexpr(1)])], aop="=", keep=True)])]
+        written = [0]  # surely written: may be read back
+        for j in range(1, k):
+            el = "err[%d]" % j
+            kind = self.pick([("twice", 3), ("branch", 3), ("acc", 2), ("from", 2), ("one", 1), ("none", 0.5)])
+            if kind == "twice":
+                out += [Stmt("assign", el, [self.dexpr(2)], aop="=", keep=True),
+                        Stmt("assign", el, [Expr("fn", "0.5 * %s + {p0}" % el, [self.dexpr(1)])], aop="=", keep=True)]
+            elif kind in ("branch", "one"):
+                then = [Stmt("assign", el, [self.dexpr(2)], aop="=", keep=True)]
+                other = [Stmt("assign", el, [self.dexpr(2)], aop="=", keep=True)] if kind == "branch" else []
+                out.append(Stmt("if", "", [self.cond()], [then, other]))
+            elif kind == "acc":
+                i = self.fresh("i")
+                self.frames.append({})
+                self.declare(i, Var("i", writable=False, bound=3))
+                e = self.dexpr(2)
+                self.frames.pop()
+                out += [Stmt("assign", el, [Expr("lit", "0.0")], aop="=", keep=True),
+                        self.counted(i, "3", [Stmt("assign", el, [Expr("fn", "0.5 * std::tanh({0})", [e])], aop="+=", keep=True)])]
+            elif kind == "from":
+                out.append(Stmt("assign", el, [Expr("fn", "0.5 * err[%d] + {p0}" % self.rng.choice(written), [self.dexpr(1)])], aop="=", keep=True))
+            if kind not in ("one", "none"):
+                written.append(j)
+        return out
+
     def point(self, params):
         pt = {}
         for p in params:
@@ -1287,6 +1606,11 @@ class Gen:
                 pt[p["name"]] = [self.value() for _ in range(p["size"])]
             elif p["kind"] == "sarr":
                 pt[p["name"]] = [self.value() for _ in range(5 * p["size"])]
+            elif p["kind"] == "io":
+                pt[p["name"]] = [self.value() for _ in range(p["size"])]
+            elif p["kind"] == "err" and self.vjp:
+                # what err holds before the call: kept where it is not written
+                pt[p["name"]] = [0.25 * (j + 1) for j in range(self.nout)]
         return pt
 
     def value(self):
@@ -1305,7 +1629,7 @@ def generate_file(seed, count, feats):
 
 # ----------------------------------------------------------- the harness
 
-def harness_args(f, src, adj=None):
+def harness_args(f, src, adj=None, vjp=False):
     """Arguments of f's call from a harness lambda: src is the Arrays of
     values (p), adj the adjoints (d) when calling f_grad / f_pullback."""
     args, dargs, pre, post = [], [], [], []
@@ -1315,9 +1639,13 @@ def harness_args(f, src, adj=None):
         if kind in ("int", "n"):
             args.append(str(p["value"]))
             continue
-        if kind == "err":
+        if kind == "err" and not vjp:
             args.append("err")
             continue
+        if kind in ("err", "io"):  # check_vjp's memory: p[k] itself
+            args.append("%s[%d].data()" % (src, k))
+            if kind == "io":
+                dargs.append("%s[%d].data()" % (adj, k))
         if kind == "d":
             args.append("%s[%d][0]" % (src, k))
             dargs.append("%s[%d][0]" % (adj, k))
@@ -1363,6 +1691,8 @@ def render_harness(f):
     pnamed = ", ".join('{"%s", {%d}}' % (p["name"], p["value"]) for p in passive)
     call_g = "%s_grad(%s)" % (name, ", ".join(gargs + gd))
     call_pb = "%s_pullback(%s)" % (name, ", ".join(gargs + ["s"] + gd))
+    if getattr(f, "vjp", False):
+        return render_vjp_harness(f)
     if f.ret == "void":
         return render_void_harness(f, pts, margs, named, pnamed, args, gargs, gd, pre, post)
     return """
@@ -1401,6 +1731,85 @@ static void run_{name}() {{
              args=", ".join(args), pre=" ".join(pre) + ("\n          " if pre else ""),
              post=" ".join(post) + ("\n          " if post else ""),
              call_g=call_g, call_pb=call_pb)
+
+
+def render_vjp_harness(f):
+    """A function that writes memory (an in/out io, outputs err written any
+    number of times): checked with gradc_check::check_vjp, the seeded sum
+    of its result and of the final contents of io and err."""
+    name, void = f.name, f.ret == "void"
+    mem = [p for p in f.params if p["kind"] in WRT_KINDS + ("io", "err")]
+    role = {"io": "InOut", "err": "Out"}
+    passive = [p for p in f.params if p["kind"] in ("int", "n")]
+    written = [k for k, p in enumerate(mem) if p["kind"] in ("io", "err")]
+    seeds = ["d[%d].data()" % k for k, p in enumerate(mem) if p["kind"] == "err"]
+    call, dcall, pre, post = harness_args(f, "p", "d", vjp=True)
+    margs = ", ".join(harness_args(f, "Q", vjp=True)[0])
+    pts = ",\n      ".join("{%s}" % ", ".join("{%s}" % ", ".join(repr(x) for x in pt[p["name"]])
+                                               for p in mem) for pt in f.points)
+    memtext = ", ".join('{"%s", P[%d], Role::%s}' % (p["name"], k, role.get(p["kind"], "In"))
+                        for k, p in enumerate(mem))
+    pnamed = ", ".join('{"%s", {%d}}' % (p["name"], p["value"]) for p in passive)
+    call_f = "%s(%s)" % (name, ", ".join(call))
+    pre = " ".join(pre) + ("\n          " if pre else "")
+    post = " ".join(post) + ("\n          " if post else "")
+    pb = "%s_pullback(%s)" % (name, ", ".join(call + ([] if void else ["s"]) + seeds + dcall))
+    grad = "" if void else """,
+        [](Arrays &p, Arrays &d) {{
+          {pre}double r = {name}_grad({args});
+          {post}return r;
+        }}""".format(pre=pre, post=post, name=name, args=", ".join(call + dcall))
+    return """
+static void run_{name}() {{
+  using gradc_check::Arrays;
+  using gradc_check::Role;
+  static const Arrays points[] = {{
+      {pts}}};
+  static const int written[] = {{{written}}};
+  // The seeded sum check_vjp differentiates: the result, and the final
+  // contents of what the function writes, each with its seed.
+  auto loss = [](const Arrays &p0) {{
+    Arrays p = p0;
+    double l = {value};
+    for (int k : written)
+      for (std::size_t i = 0; i < p[k].size(); ++i)
+        l += gradc_check::seedOf(k, i) * p[k][i];
+    return l;
+  }};
+  std::printf("{name}: start\\n");
+  for (const Arrays &P : points) {{
+    rt_min_margin = 1e300;
+    std::feclearexcept(FE_ALL_EXCEPT);
+    Arrays Q = P;
+    double v = {value_m};
+    bool bad = rt_overflowed() || !std::isfinite(v) || !(std::fabs(v) < {vmax});
+    // Each element written bounded too, not only their seeded sum.
+    for (int k : written)
+      for (double e : Q[k])
+        bad |= !(std::fabs(e) < {vmax});
+    if (!(rt_min_margin >= {margin}) || bad)
+      continue;
+    if (!rt_smooth(loss, P, {smooth}))
+      continue;
+    gradc_check::check_vjp(
+        "{name}", {void}, {{{memtext}}}, {{{pnamed}}},
+        [](Arrays &p) {{
+          {ret};
+        }},
+        [](Arrays &p, double s, Arrays &d) {{
+          {pre}{pb};
+          {post}
+        }}{grad});
+    std::printf("{name}: done\\n");
+    return;
+  }}
+  std::printf("{name}: SKIP no well-conditioned point\\n");
+}}""".format(name=name, pts=pts, written=", ".join(map(str, written)),
+             value="(%s, 0.0)" % call_f if void else call_f,
+             value_m="(%s_m(%s), 0.0)" % (name, margs) if void else "%s_m(%s)" % (name, margs),
+             vmax=f.vmax, margin=f.margin, smooth=smooth_args(f), void="true" if void else "false",
+             memtext=memtext, pnamed=pnamed, ret="%s;\n          return 0.0" % call_f if void else "return " + call_f,
+             pre=pre, post=post, pb=pb, grad=grad)
 
 
 def smooth_args(f):
@@ -1509,7 +1918,8 @@ def render_file(funcs, header=""):
         for s in used_structs(f):
             out += ["struct %s {" % s, "  double a, b, c;", "  double v[2];"]
             for meth in f.methods:
-                out += ["  double %s(double t) const {" % meth.name]
+                out += [("  void %s(double t) {" if getattr(meth, "mutating", False)
+                         else "  double %s(double t) const {") % meth.name]
                 out += render_block(meth.body, False, 2) + ["  }"]
             out += ["};", ""]
         for h in used_helpers(f):
