@@ -85,10 +85,10 @@ FEATURES = {
     "call_alias": "with inplace_helper / address_of: the scalar local a call writes is one read before (t = 2 * s; h(s, y); h(s, s); h(0.25 * v, &v))",
 }
 
-# Features that hit the bugs known when the tester was written (issue 12:
-# (a) to (d)). Against the gradc of 2026-12-05 20:35 they all pass, so the
-# ctest slice runs with every feature; 'safe' still leaves these out, for
-# a gradc built before those fixes.
+# Features that hit bugs found by the tester ((a) to (d): issue 12; (e):
+# the in/out memory work, fixed in 9922574). Against today's gradc they all
+# pass, so the ctest slice runs with every feature; 'safe' still leaves
+# these out, for a gradc built before those fixes.
 KNOWN_BUGS = {
     "dead_store": "(a) a dead store then an update in an if or loop: nonzero d/dx",
     "guarded_ternary": "(b) both arms of ?: are evaluated",
