@@ -167,7 +167,7 @@ ExprPrinter::Printed ExprPrinter::expr(const Value *V, bool Define) const {
             P};
   }
   case OpCode::Call: {
-    std::string Text = std::string("std::") + mathFnName(V->Fn) + "(";
+    std::string Text = std::string(mathFnCallee(V->Fn)) + "(";
     for (size_t I = 0; I < Ops.size(); ++I)
       Text += (I ? ", " : "") + print(Ops[I]);
     return {Text + ")", PrecPrimary};

@@ -51,15 +51,14 @@ struct Callee {
   unsigned Arity = 1;
 };
 
-constexpr MathFn LastMathFn = MathFn::StdAbs;
-
 /// Every function name: the IR's math functions as C++ spells them without
 /// `std::` (exp, ..., max, min, abs), then the language's own.
 std::map<std::string, Callee> functionTable() {
   std::map<std::string, Callee> T;
-  for (unsigned I = 0; I <= static_cast<unsigned>(LastMathFn); ++I) {
+  for (unsigned I = 0; I < ir::NumMathFns; ++I) {
     auto Fn = static_cast<MathFn>(I);
-    T[ir::mathFnName(Fn)] = {Extra::None, Fn, ir::mathFnArity(Fn)};
+    if (ir::mathFnKind(Fn) != ir::MathKind::Runtime)
+      T[ir::mathFnName(Fn)] = {Extra::None, Fn, ir::mathFnArity(Fn)};
   }
   T["sigmoid"] = {Extra::Sigmoid, MathFn::Exp, 1};
   T["relu"] = {Extra::Relu, MathFn::StdMax, 1};
