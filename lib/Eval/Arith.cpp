@@ -2,6 +2,7 @@
 #include "Arith.h"
 
 #include "gradc/Eval/Interpreter.h"
+#include "gradc/gradc.h"
 
 #include <algorithm>
 #include <cmath>
@@ -89,18 +90,20 @@ ArithError intOpIn(OpCode Code, long double A, long double B,
 }
 
 /// F of the first N of the arguments.
-template <unsigned N, typename Fn, typename T> T applyTo(Fn F, T A, T B) {
+template <unsigned N, typename Fn, typename T> T applyTo(Fn F, T A, T B, T C) {
   if constexpr (N == 1)
     return F(A);
-  else
+  else if constexpr (N == 2)
     return F(A, B);
+  else
+    return F(A, B, C);
 }
 
-template <typename T> T mathIn(MathFn Fn, T A, T B) {
+template <typename T> T mathIn(MathFn Fn, T A, T B, T C) {
   switch (Fn) {
 #define GRADC_MATH_FN(Id, Name, Arity, Kind, Callee)                           \
   case MathFn::Id:                                                             \
-    return applyTo<Arity>([](auto... X) -> T { return Callee(X...); }, A, B);
+    return applyTo<Arity>([](auto... X) -> T { return Callee(X...); }, A, B, C);
 #include "gradc/IR/MathFunctions.def"
   }
   return A;
@@ -183,14 +186,17 @@ ArithError convert(Scalar From, Scalar To, long double V, long double &Out) {
   return ArithError::None;
 }
 
-long double math(Scalar S, MathFn Fn, long double A, long double B) {
+long double math(Scalar S, MathFn Fn, long double A, long double B,
+                 long double C) {
   switch (S) {
   case Scalar::Float32:
-    return mathIn<float>(Fn, static_cast<float>(A), static_cast<float>(B));
+    return mathIn<float>(Fn, static_cast<float>(A), static_cast<float>(B),
+                         static_cast<float>(C));
   case Scalar::Float64:
-    return mathIn<double>(Fn, static_cast<double>(A), static_cast<double>(B));
+    return mathIn<double>(Fn, static_cast<double>(A), static_cast<double>(B),
+                          static_cast<double>(C));
   default:
-    return mathIn<long double>(Fn, A, B);
+    return mathIn<long double>(Fn, A, B, C);
   }
 }
 
