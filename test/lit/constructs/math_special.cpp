@@ -16,9 +16,9 @@
 // TEXT-LABEL: inline double f_asinh_grad(
 // TEXT: dx += 1 / std::sqrt(x * x + 1);
 // TEXT-LABEL: inline double f_acosh_grad(
-// TEXT: dx += 1 / std::sqrt(x * x - 1);
+// TEXT: dx += 1 / std::sqrt((x - 1) * (x + 1));
 // TEXT-LABEL: inline double f_atanh_grad(
-// TEXT: dx += 1 / (1 - x * x);
+// TEXT: dx += 1 / ((1 - x) * (1 + x));
 // TEXT-LABEL: inline double f_erfc_grad(
 // TEXT: dx -= 1.1283791670955126 * std::exp(-(x * x));
 // TEXT-LABEL: inline double f_lgamma_grad(
@@ -71,8 +71,23 @@ int main() {
   GRADC_CHECK_1(f_asinh, -2.5);
   GRADC_CHECK_1(f_acosh, 1.7);
   GRADC_CHECK_1(f_acosh, 12.0);
+  GRADC_CHECK_1(f_acosh, 1.01);
   GRADC_CHECK_1(f_atanh, 0.4);
   GRADC_CHECK_1(f_atanh, -0.9);
+  // Near the poles the derivative keeps its digits (against long double):
+  // x * x - 1 would lose half of them to cancellation at 1 + 1e-8.
+  {
+    double X = 1 + 1e-8, D = 0;
+    long double E = static_cast<long double>(X) - 1;
+    f_acosh_grad(X, D);
+    gradc_check::expect("acosh'(1 + 1e-8)", D,
+                        static_cast<double>(1 / std::sqrt(E * (2 + E))));
+    X = 1 - 1e-9, D = 0;
+    E = 1 - static_cast<long double>(X);
+    f_atanh_grad(X, D);
+    gradc_check::expect("atanh'(1 - 1e-9)", D,
+                        static_cast<double>(1 / (E * (2 - E))));
+  }
   GRADC_CHECK_1(f_erfc, 0.4);
   GRADC_CHECK_1(f_erfc, -1.3);
   // lgamma on both sides of its minimum, near 0, and where gamma < 0;
