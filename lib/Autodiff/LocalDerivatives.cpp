@@ -7,6 +7,8 @@
 //===----------------------------------------------------------------------===//
 #include "LocalDerivatives.h"
 
+#include <cassert>
+
 namespace gradc::autodiff {
 
 using namespace ir;
@@ -33,15 +35,46 @@ private:
       return;
     unsigned Begin = F.numValues();
     Value *V = Make();
-    C(I, V, V->Id >= Begin);
+    if (V) // null for a partial that is zero
+      C(I, V, V->Id >= Begin);
   }
   bool wanted(unsigned I) const { return I < P.Operands.size() && Wanted[I]; }
   void call(MathFn Fn);
-  /// std::max(a, b) is `a < b ? b : a`; the adjoint goes where the value came
-  /// from (CS231n's max gate). PickSecond is the condition choosing b.
-  void route(Value *PickSecond) {
-    give(0, [&] { return B.select(PickSecond, k(0), G); });
-    give(1, [&] { return B.select(PickSecond, G, k(0)); });
+
+  //===-- The language of MathFunctions.def ------------------------------===//
+
+  /// How a partial derivative meets the seed G (see MathFunctions.def).
+  struct Partial {
+    enum Kind { Zero, Times, Over, Pick } K = Zero;
+    Value *X = nullptr;     ///< Factor (null: 1), divisor or condition.
+    int Then = 0, Else = 0; ///< Pick: multiples -1, 0, 1 of the seed.
+    bool Negated = false;
+  };
+  Value *apply(const Partial &D);
+  Value *multiple(int M) { return M == 0 ? k(0) : M < 0 ? B.neg(G) : G; }
+
+  Partial zero() { return {}; }
+  Partial times(Value *X) { return {Partial::Times, X}; }
+  Partial over(Value *X) { return {Partial::Over, X}; }
+  Partial pick(Value *C, int Then, int Else) {
+    return {Partial::Pick, C, Then, Else};
+  }
+  Partial minus(Partial D) {
+    D.Negated = !D.Negated;
+    return D;
+  }
+  Partial powBase();
+
+  Value *c() { return Operand(2); }
+  Value *s() { return Shared; }
+  Value *add(Value *X, Value *Y) { return B.add(X, Y); }
+  Value *sub(Value *X, Value *Y) { return B.sub(X, Y); }
+  Value *mul(Value *X, Value *Y) { return B.mul(X, Y); }
+  Value *div(Value *X, Value *Y) { return B.div(X, Y); }
+  Value *neg(Value *X) { return B.neg(X); }
+  Value *cmp(CmpPred P, Value *X, Value *Y) { return B.cmp(P, X, Y); }
+  template <typename... Args> Value *fn(MathFn F, Args *...X) {
+    return B.call(F, {X...});
   }
 
   Function &F;
@@ -53,6 +86,7 @@ private:
   const std::vector<bool> &Wanted;
   const Contribute &C;
   Scalar S;
+  Value *Shared = nullptr;
 };
 
 void Rules::run() {
@@ -111,108 +145,82 @@ void Rules::run() {
   }
 }
 
-void Rules::call(MathFn Fn) {
-  switch (Fn) {
-  case MathFn::Exp:
-    give(0, [&] { return B.mul(r(), G); });
+Value *Rules::apply(const Partial &D) {
+  Value *V = nullptr;
+  switch (D.K) {
+  case Partial::Zero:
+    return nullptr;
+  case Partial::Times:
+    V = D.X ? B.mul(D.X, G) : G;
     break;
-  case MathFn::Log:
-    give(0, [&] { return B.div(G, a()); });
+  case Partial::Over:
+    V = B.div(G, D.X);
     break;
-  case MathFn::Log10:
-    give(0, [&] { return B.div(G, B.mul(a(), k(2.302585092994045684))); });
-    break;
-  case MathFn::Log2:
-    give(0, [&] { return B.div(G, B.mul(a(), k(0.693147180559945309))); });
-    break;
-  case MathFn::Log1p:
-    give(0, [&] { return B.div(G, B.add(k(1), a())); });
-    break;
-  case MathFn::Expm1:
-    give(0, [&] { return B.mul(B.add(r(), k(1)), G); });
-    break;
-  case MathFn::Sqrt:
-    give(0, [&] { return B.div(G, B.mul(k(2), r())); });
-    break;
-  case MathFn::Cbrt:
-    give(0, [&] { return B.div(G, B.mul(k(3), B.mul(r(), r()))); });
-    break;
-  case MathFn::Pow:
-    give(0, [&] {
-      if (b()->isConst()) {
-        double E = b()->constValue();
-        if (E == 1)
-          return G;
-        if (E == 2)
-          return B.mul(B.mul(k(2), a()), G);
-        return B.mul(B.mul(k(E), B.call(MathFn::Pow, {a(), k(E - 1)})), G);
-      }
-      return B.mul(B.mul(b(), B.call(MathFn::Pow, {a(), B.sub(b(), k(1))})), G);
-    });
-    give(1, [&] { return B.mul(B.mul(r(), B.call(MathFn::Log, {a()})), G); });
-    break;
-  case MathFn::Sin:
-    give(0, [&] { return B.mul(B.call(MathFn::Cos, {a()}), G); });
-    break;
-  case MathFn::Cos:
-    give(0, [&] { return B.neg(B.mul(B.call(MathFn::Sin, {a()}), G)); });
-    break;
-  case MathFn::Tan:
-    give(0, [&] { return B.mul(B.add(k(1), B.mul(r(), r())), G); });
-    break;
-  case MathFn::Asin:
-  case MathFn::Acos:
-    give(0, [&] {
-      Value *D = B.div(G, B.call(MathFn::Sqrt, {B.sub(k(1), B.mul(a(), a()))}));
-      return Fn == MathFn::Asin ? D : B.neg(D);
-    });
-    break;
-  case MathFn::Atan:
-    give(0, [&] { return B.div(G, B.add(k(1), B.mul(a(), a()))); });
-    break;
-  case MathFn::Atan2: {
-    // atan2(y, x): d/dy = x / (x^2 + y^2), d/dx = -y / (x^2 + y^2).
-    Value *Den = B.add(B.mul(b(), b()), B.mul(a(), a()));
-    give(0, [&] { return B.mul(B.div(b(), Den), G); });
-    give(1, [&] { return B.neg(B.mul(B.div(a(), Den), G)); });
+  case Partial::Pick:
+    V = B.select(D.X, multiple(D.Then), multiple(D.Else));
     break;
   }
-  case MathFn::Sinh:
-    give(0, [&] { return B.mul(B.call(MathFn::Cosh, {a()}), G); });
-    break;
-  case MathFn::Cosh:
-    give(0, [&] { return B.mul(B.call(MathFn::Sinh, {a()}), G); });
-    break;
-  case MathFn::Tanh:
-    give(0, [&] { return B.mul(B.sub(k(1), B.mul(r(), r())), G); });
-    break;
-  case MathFn::Fabs:
-  case MathFn::StdAbs:
-    give(0,
-         [&] { return B.select(B.cmp(CmpPred::LT, a(), k(0)), B.neg(G), G); });
-    break;
-  case MathFn::Fmax:
-  case MathFn::StdMax:
-    route(B.cmp(CmpPred::LT, a(), b()));
-    break;
-  case MathFn::Fmin:
-  case MathFn::StdMin:
-    route(B.cmp(CmpPred::LT, b(), a()));
-    break;
-  case MathFn::Hypot:
-    give(0, [&] { return B.mul(B.div(a(), r()), G); });
-    give(1, [&] { return B.mul(B.div(b(), r()), G); });
-    break;
-  case MathFn::Erf:
-    // d erf(u)/du = 2 / sqrt(pi) * exp(-u * u).
-    give(0, [&] {
-      return B.mul(B.mul(k(1.128379167095512574),
-                         B.call(MathFn::Exp, {B.neg(B.mul(a(), a()))})),
-                   G);
-    });
-    break;
-  }
+  return D.Negated ? B.neg(V) : V;
 }
+
+/// d pow(a, b)/da = b * pow(a, b - 1), as a person writes it for a constant
+/// exponent: 2 * a for 2, nothing for 1.
+Rules::Partial Rules::powBase() {
+  if (!b()->isConst())
+    return times(mul(b(), fn(MathFn::Pow, a(), sub(b(), k(1)))));
+  double E = b()->constValue();
+  if (E == 1)
+    return times(nullptr);
+  if (E == 2)
+    return times(mul(k(2), a()));
+  return times(mul(k(E), fn(MathFn::Pow, a(), k(E - 1))));
+}
+
+void Rules::call(MathFn Fn) {
+  assert(mathFnKind(Fn) != MathKind::Runtime && "a helper of derivatives");
+  // Fn's entries in the table, in order: its shared value, then its partials.
+#define GRADC_MATH_SHARED(Id, ...)                                             \
+  if (Fn == MathFn::Id)                                                        \
+    Shared = __VA_ARGS__;
+#define GRADC_MATH_PARTIAL(Id, Arg, ...)                                       \
+  if (Fn == MathFn::Id)                                                        \
+    give(Arg, [&] { return apply(__VA_ARGS__); });
+#include "gradc/IR/MathFunctions.def"
+}
+
+/// Checked when gradc is compiled: a function missing a partial would get a
+/// wrong (zero) gradient, silently.
+struct PartialKey {
+  MathFn Fn;
+  unsigned Arg;
+};
+constexpr PartialKey PartialKeys[] = {
+#define GRADC_MATH_PARTIAL(Id, Arg, ...) {MathFn::Id, Arg},
+#include "gradc/IR/MathFunctions.def"
+};
+/// Runtime helpers are never differentiated: they need no partials.
+constexpr unsigned Differentiated[] = {
+#define GRADC_MATH_FN(Id, Name, Arity, Kind, Callee)                           \
+  MathKind::Kind == MathKind::Runtime ? 0u : Arity,
+#include "gradc/IR/MathFunctions.def"
+};
+constexpr bool everyPartialOnce() {
+  for (const PartialKey &P : PartialKeys)
+    if (P.Arg >= Differentiated[static_cast<unsigned>(P.Fn)])
+      return false;
+  for (unsigned F = 0; F < NumMathFns; ++F)
+    for (unsigned A = 0; A < Differentiated[F]; ++A) {
+      unsigned N = 0;
+      for (const PartialKey &P : PartialKeys)
+        N += static_cast<unsigned>(P.Fn) == F && P.Arg == A;
+      if (N != 1)
+        return false;
+    }
+  return true;
+}
+static_assert(everyPartialOnce(),
+              "MathFunctions.def: each argument of each function but a "
+              "Runtime one needs exactly one GRADC_MATH_PARTIAL");
 
 } // namespace
 

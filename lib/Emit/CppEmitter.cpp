@@ -496,7 +496,7 @@ std::string emitHeader(const std::vector<const Function *> &Fns,
   for (const Function *F : Fns) {
     NeedAlgorithm |= uses(*F, [](const Value &V) {
       return V.Code == OpCode::Call &&
-             (V.Fn == MathFn::StdMax || V.Fn == MathFn::StdMin);
+             mathFnKind(V.Fn) == MathKind::StdAlgorithm;
     });
     NeedLimits |= uses(*F, [](const Value &V) {
       return V.isConst() && V.Ty.isFloating() && !std::isfinite(V.FVal);

@@ -4,6 +4,7 @@
 #include "gradc/Emit/CppEmitter.h"
 #include "gradc/IR/Printer.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace gradc::emit {
@@ -69,7 +70,8 @@ bool ExprPrinter::bareCast(const Value *V) const {
   return V->Code == OpCode::Cast && V->IVal != 0 && Plan.Inlined[V->Id];
 }
 
-std::string ExprPrinter::literal(const Value *C, bool BesideFloating) const {
+std::string ExprPrinter::literal(const Value *C, bool BesideFloating,
+                                 bool Exact) const {
   if (C->Ty.isBool())
     return C->IVal ? "true" : "false";
   if (!C->Ty.isFloating()) {
@@ -84,7 +86,9 @@ std::string ExprPrinter::literal(const Value *C, bool BesideFloating) const {
   // long double the user's code had; 0.1L would be another number).
   if (!C->Text.empty()) {
     LiteralKind Has = literalKind(C->Text);
-    if (Has == LiteralKind::Integer ? BesideFloating : Has <= Want)
+    if (Has == LiteralKind::Integer ? BesideFloating
+        : Exact                     ? Has == Want
+                                    : Has <= Want)
       return C->Text;
   }
   bool Integral = std::isfinite(V) && V == std::trunc(V) && std::fabs(V) < 1e15;
@@ -167,9 +171,14 @@ ExprPrinter::Printed ExprPrinter::expr(const Value *V, bool Define) const {
             P};
   }
   case OpCode::Call: {
-    std::string Text = std::string("std::") + mathFnName(V->Fn) + "(";
+    std::string Text = std::string(mathFnCallee(V->Fn)) + "(";
+    // The arguments' types choose the overload: of constants alone, 2.0f
+    // would make std::log(2.0f) a float log where a double one is meant.
+    bool AllConst = std::all_of(Ops.begin(), Ops.end(),
+                                [](const Value *Op) { return Op->isConst(); });
     for (size_t I = 0; I < Ops.size(); ++I)
-      Text += (I ? ", " : "") + print(Ops[I]);
+      Text += (I ? ", " : "") +
+              (AllConst ? literal(Ops[I], false, true) : print(Ops[I]));
     return {Text + ")", PrecPrimary};
   }
   case OpCode::Cmp: {

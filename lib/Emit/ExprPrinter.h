@@ -43,7 +43,9 @@ private:
   /// An operand of a binary operator of precedence Prec.
   std::string operand(const ir::Value *Op, const ir::Value *Sibling, int Prec,
                       bool Right) const;
-  std::string literal(const ir::Value *C, bool BesideFloating) const;
+  /// Exact: keep the user's spelling only where its type is C's own.
+  std::string literal(const ir::Value *C, bool BesideFloating,
+                      bool Exact = false) const;
   bool bareCast(const ir::Value *V) const;
   /// The member a Field designates: `cam.f`, `cams[i].r`, `p->f`.
   std::string member(const ir::Value *F) const;

@@ -2,6 +2,7 @@
 #include "Arith.h"
 
 #include "gradc/Eval/Interpreter.h"
+#include "gradc/gradc.h"
 
 #include <algorithm>
 #include <cmath>
@@ -88,61 +89,22 @@ ArithError intOpIn(OpCode Code, long double A, long double B,
   return E;
 }
 
-template <typename T> T mathIn(MathFn Fn, T A, T B) {
+/// F of the first N of the arguments.
+template <unsigned N, typename Fn, typename T> T applyTo(Fn F, T A, T B, T C) {
+  if constexpr (N == 1)
+    return F(A);
+  else if constexpr (N == 2)
+    return F(A, B);
+  else
+    return F(A, B, C);
+}
+
+template <typename T> T mathIn(MathFn Fn, T A, T B, T C) {
   switch (Fn) {
-  case MathFn::Exp:
-    return std::exp(A);
-  case MathFn::Log:
-    return std::log(A);
-  case MathFn::Log10:
-    return std::log10(A);
-  case MathFn::Log2:
-    return std::log2(A);
-  case MathFn::Log1p:
-    return std::log1p(A);
-  case MathFn::Expm1:
-    return std::expm1(A);
-  case MathFn::Sqrt:
-    return std::sqrt(A);
-  case MathFn::Cbrt:
-    return std::cbrt(A);
-  case MathFn::Pow:
-    return std::pow(A, B);
-  case MathFn::Sin:
-    return std::sin(A);
-  case MathFn::Cos:
-    return std::cos(A);
-  case MathFn::Tan:
-    return std::tan(A);
-  case MathFn::Asin:
-    return std::asin(A);
-  case MathFn::Acos:
-    return std::acos(A);
-  case MathFn::Atan:
-    return std::atan(A);
-  case MathFn::Atan2:
-    return std::atan2(A, B);
-  case MathFn::Sinh:
-    return std::sinh(A);
-  case MathFn::Cosh:
-    return std::cosh(A);
-  case MathFn::Tanh:
-    return std::tanh(A);
-  case MathFn::Fabs:
-  case MathFn::StdAbs:
-    return std::fabs(A);
-  case MathFn::Fmax:
-    return std::fmax(A, B);
-  case MathFn::Fmin:
-    return std::fmin(A, B);
-  case MathFn::StdMax:
-    return std::max(A, B);
-  case MathFn::StdMin:
-    return std::min(A, B);
-  case MathFn::Hypot:
-    return std::hypot(A, B);
-  case MathFn::Erf:
-    return std::erf(A);
+#define GRADC_MATH_FN(Id, Name, Arity, Kind, Callee)                           \
+  case MathFn::Id:                                                             \
+    return applyTo<Arity>([](auto... X) -> T { return Callee(X...); }, A, B, C);
+#include "gradc/IR/MathFunctions.def"
   }
   return A;
 }
@@ -224,14 +186,17 @@ ArithError convert(Scalar From, Scalar To, long double V, long double &Out) {
   return ArithError::None;
 }
 
-long double math(Scalar S, MathFn Fn, long double A, long double B) {
+long double math(Scalar S, MathFn Fn, long double A, long double B,
+                 long double C) {
   switch (S) {
   case Scalar::Float32:
-    return mathIn<float>(Fn, static_cast<float>(A), static_cast<float>(B));
+    return mathIn<float>(Fn, static_cast<float>(A), static_cast<float>(B),
+                         static_cast<float>(C));
   case Scalar::Float64:
-    return mathIn<double>(Fn, static_cast<double>(A), static_cast<double>(B));
+    return mathIn<double>(Fn, static_cast<double>(A), static_cast<double>(B),
+                          static_cast<double>(C));
   default:
-    return mathIn<long double>(Fn, A, B);
+    return mathIn<long double>(Fn, A, B, C);
   }
 }
 

@@ -39,7 +39,9 @@ ArithError convert(ir::Scalar From, ir::Scalar To, long double V,
 
 /// A math function in the precision of S, through the <cmath> overloads
 /// that generated code calls.
-long double math(ir::Scalar S, ir::MathFn Fn, long double A, long double B);
+/// Arguments beyond the function's arity are ignored.
+long double math(ir::Scalar S, ir::MathFn Fn, long double A, long double B = 0,
+                 long double C = 0);
 
 bool compare(ir::CmpPred P, long double A, long double B);
 

@@ -226,7 +226,8 @@ private:
       E = arith(V.Code, S, get(Ops[0]), get(Ops[1]), Out);
       break;
     case OpCode::Call:
-      Out = math(S, V.Fn, get(Ops[0]), Ops.size() > 1 ? get(Ops[1]) : 0);
+      Out = math(S, V.Fn, get(Ops[0]), Ops.size() > 1 ? get(Ops[1]) : 0,
+                 Ops.size() > 2 ? get(Ops[2]) : 0);
       break;
     case OpCode::Cmp:
       Out = compare(V.Pred, get(Ops[0]), get(Ops[1]));

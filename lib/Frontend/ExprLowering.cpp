@@ -51,15 +51,16 @@ struct Callee {
   unsigned Arity = 1;
 };
 
-constexpr MathFn LastMathFn = MathFn::StdAbs;
-
 /// Every function name: the IR's math functions as C++ spells them without
 /// `std::` (exp, ..., max, min, abs), then the language's own.
 std::map<std::string, Callee> functionTable() {
   std::map<std::string, Callee> T;
-  for (unsigned I = 0; I <= static_cast<unsigned>(LastMathFn); ++I) {
+  for (unsigned I = 0; I < ir::NumMathFns; ++I) {
     auto Fn = static_cast<MathFn>(I);
-    T[ir::mathFnName(Fn)] = {Extra::None, Fn, ir::mathFnArity(Fn)};
+    // Of the same name, the first: hypot of two arguments.
+    if (ir::mathFnKind(Fn) != ir::MathKind::Runtime)
+      T.emplace(ir::mathFnName(Fn),
+                Callee{Extra::None, Fn, ir::mathFnArity(Fn)});
   }
   T["sigmoid"] = {Extra::Sigmoid, MathFn::Exp, 1};
   T["relu"] = {Extra::Relu, MathFn::StdMax, 1};
@@ -330,7 +331,14 @@ Value *Lowering::call(const Node &N) {
   auto It = functions().find(N.Text);
   if (It == functions().end())
     fail(N.OpCol, unknownFunction(N.Text));
-  const Callee &C = It->second;
+  Callee C = It->second;
+  // hypot(x, y, z): another function of the same name.
+  if (std::optional<MathFn> Other =
+          C.X == Extra::None
+              ? ir::lookupMathFn(N.Text, /*InStd=*/true, N.Kids.size())
+              : std::nullopt;
+      Other && ir::mathFnArity(*Other) == N.Kids.size())
+    C = {Extra::None, *Other, ir::mathFnArity(*Other)};
   if (N.Kids.size() != C.Arity)
     fail(N.OpCol, "'" + N.Text + "' takes " + std::to_string(C.Arity) +
                       (C.Arity == 1 ? " argument" : " arguments") + ", not " +

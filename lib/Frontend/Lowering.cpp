@@ -25,7 +25,6 @@
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
-#include "llvm/ADT/StringSwitch.h"
 
 #include <cctype>
 #include <cmath>
@@ -116,40 +115,6 @@ ir::SourceLoc sourceLocOf(SourceLocation Loc, const SourceManager &SM) {
   return {P.getLine(), P.getColumn()};
 }
 
-namespace {
-
-/// The C functions of <cmath> the IR knows, by their double-precision name.
-std::optional<MathFn> cmathFunction(StringRef Name) {
-  return llvm::StringSwitch<std::optional<MathFn>>(Name)
-      .Case("exp", MathFn::Exp)
-      .Case("log", MathFn::Log)
-      .Case("log10", MathFn::Log10)
-      .Case("log2", MathFn::Log2)
-      .Case("log1p", MathFn::Log1p)
-      .Case("expm1", MathFn::Expm1)
-      .Case("sqrt", MathFn::Sqrt)
-      .Case("cbrt", MathFn::Cbrt)
-      .Case("pow", MathFn::Pow)
-      .Case("sin", MathFn::Sin)
-      .Case("cos", MathFn::Cos)
-      .Case("tan", MathFn::Tan)
-      .Case("asin", MathFn::Asin)
-      .Case("acos", MathFn::Acos)
-      .Case("atan", MathFn::Atan)
-      .Case("atan2", MathFn::Atan2)
-      .Case("sinh", MathFn::Sinh)
-      .Case("cosh", MathFn::Cosh)
-      .Case("tanh", MathFn::Tanh)
-      .Case("fabs", MathFn::Fabs)
-      .Case("fmax", MathFn::Fmax)
-      .Case("fmin", MathFn::Fmin)
-      .Case("hypot", MathFn::Hypot)
-      .Case("erf", MathFn::Erf)
-      .Default(std::nullopt);
-}
-
-} // namespace
-
 /// The math function a call to Callee is, if gradc knows it: a <cmath>
 /// function (also with C's f / l suffixes) in the global namespace or std,
 /// or std::max / std::min / std::abs.
@@ -161,20 +126,7 @@ std::optional<MathFn> mathFunctionOf(const FunctionDecl &Callee) {
   bool InStd = DC->isStdNamespace();
   if (!InStd && !DC->isTranslationUnit())
     return std::nullopt;
-  StringRef Name = II->getName();
-  if (InStd) {
-    if (Name == "max")
-      return MathFn::StdMax;
-    if (Name == "min")
-      return MathFn::StdMin;
-    if (Name == "abs")
-      return MathFn::StdAbs;
-  }
-  if (std::optional<MathFn> Fn = cmathFunction(Name))
-    return Fn;
-  if (Name.ends_with("f") || Name.ends_with("l"))
-    return cmathFunction(Name.drop_back());
-  return std::nullopt;
+  return ir::lookupMathFn(II->getName(), InStd, Callee.getNumParams());
 }
 
 /// How a user names Callee in a message: `foo`, or `std::foo` for the

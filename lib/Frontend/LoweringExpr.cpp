@@ -620,13 +620,10 @@ Value *BodyLowering::lowerCall(const CallExpr *CE) {
     return fail(CalleeLoc,
                 "call to '" + Name + "' is not supported" +
                     (Library ? ": of the library's functions gradc "
-                               "differentiates exp, log, log10, log2, log1p, "
-                               "expm1, sqrt, cbrt, pow, sin, cos, tan, asin, "
-                               "acos, atan, atan2, sinh, cosh, tanh, fabs, "
-                               "fmax, fmin, hypot, erf, std::max, std::min "
-                               "and std::abs"
-                             : " yet: calls to your own functions arrive in a "
-                               "later version"),
+                               "differentiates " +
+                                   ir::supportedMathFns()
+                             : std::string(" yet: calls to your own functions "
+                                           "arrive in a later version")),
                 Range);
   }
   std::optional<Scalar> S = scalarTypeOf(CE->getType(), Ctx);

@@ -7,26 +7,6 @@
 
 namespace gradc::ir {
 
-namespace {
-struct MathFnInfo {
-  const char *Name;
-  unsigned Arity;
-};
-
-// Indexed by MathFn.
-constexpr MathFnInfo MathFns[] = {
-    {"exp", 1},   {"log", 1},  {"log10", 1}, {"log2", 1}, {"log1p", 1},
-    {"expm1", 1}, {"sqrt", 1}, {"cbrt", 1},  {"pow", 2},  {"sin", 1},
-    {"cos", 1},   {"tan", 1},  {"asin", 1},  {"acos", 1}, {"atan", 1},
-    {"atan2", 2}, {"sinh", 1}, {"cosh", 1},  {"tanh", 1}, {"fabs", 1},
-    {"fmax", 2},  {"fmin", 2}, {"hypot", 2}, {"erf", 1},  {"max", 2},
-    {"min", 2},   {"abs", 1},
-};
-static_assert(sizeof(MathFns) / sizeof(MathFns[0]) ==
-                  static_cast<unsigned>(MathFn::StdAbs) + 1,
-              "one entry per MathFn");
-} // namespace
-
 bool isMadeKeyword(const std::string &Name) {
   for (const char *K :
        {"do", "double", "default", "delete", "decltype", "dynamic_cast"})
@@ -70,18 +50,6 @@ bool Value::invokeWrites() const {
     if (writesArg(I))
       return true;
   return Callee == nullptr && Ty.isVoid();
-}
-
-const char *mathFnName(MathFn F) {
-  return MathFns[static_cast<unsigned>(F)].Name;
-}
-
-unsigned mathFnArity(MathFn F) {
-  return MathFns[static_cast<unsigned>(F)].Arity;
-}
-
-bool isStdFn(MathFn F) {
-  return F == MathFn::StdMax || F == MathFn::StdMin || F == MathFn::StdAbs;
 }
 
 const char *binarySymbol(OpCode C) {

@@ -33,7 +33,7 @@ import re
 import sys
 
 FEATURES = {
-    "math": "<cmath> calls on safe domains (sin, cos, tanh, exp, log, sqrt, ...)",
+    "math": "<cmath> calls on safe domains (sin, cos, tanh, exp, log, sqrt, lgamma, asinh, ...)",
     "reassign": "locals reassigned with = several times",
     "dead_store": "a store overwritten before it is read (double t = x; t = 2*y;)",
     "if": "if / else on data and on passive ints",
@@ -69,7 +69,8 @@ FEATURES = {
     "float": "float locals and float arithmetic",
     "index_arith": "integer index arithmetic (w[(i * 3 + 1) % n], w[n - 1 - i])",
     "nested_call": "helpers calling helpers, calls as arguments of calls",
-    "math2": "std::fmax/fmin/fabs (margins kept), hypot/atan2/pow on safe domains",
+    "math2": "kinks and jumps, margins kept (fmax fmin fabs fdim copysign, floor ceil trunc round "
+             "rint nearbyint, fmod remainder); hypot/atan2/pow/fma on safe domains",
     "if_init": "if with an init-statement (if (double v = e; v > 0.5) ...)",
     "assign_value": "assignments used as values (a = b = e; double t = 0.5 * (u += e);)",
     "incdec_value": "++ / -- used as values: w[k++] in a while loop, while (m--), t = a[k++]",
@@ -185,7 +186,7 @@ def render_expr(e, m=False):
         args = [render_expr(x, m) for x in k]
         return e.text.format(*args, **{"p%d" % i: paren(x, m)
                                        for i, x in enumerate(k)})
-    if op == "kink":  # std::fmax / fmin / fabs: rt_fmax ... record a margin
+    if op == "kink":  # std::fmax, std::floor, ...: rt_fmax ... record a margin
         return "%s%s(%s)" % ("rt_" if m else "std::", e.text,
                              ", ".join(render_expr(x, m) for x in k))
     if op == "mcall":  # a member function: one definition for both copies
@@ -289,7 +290,14 @@ MATH = ["std::sin({0})", "std::cos({0})", "std::tanh({0})",
         "std::log(1.0 + {p0} * {p0})", "std::sqrt(1.0 + {p0} * {p0})",
         "{p0} / (1.0 + {p0} * {p0})", "std::atan({0})", "std::erf({0})",
         "std::exp(0.5 * std::tanh({0}))", "std::hypot({0}, 0.5)",
-        "std::cbrt(2.0 + std::sin({0}))", "std::pow(1.5 + std::cos({0}), 2.0)"]
+        "std::cbrt(2.0 + std::sin({0}))", "std::pow(1.5 + std::cos({0}), 2.0)",
+        "std::exp2(std::sin({0}))", "std::expm1(std::sin({0}))",
+        "std::log2(1.0 + {p0} * {p0})", "std::log10(2.0 + std::cos({0}))",
+        "std::log1p({p0} * {p0})", "std::asinh({0})", "std::acosh(1.5 + {p0} * {p0})",
+        "std::atanh(0.5 * std::tanh({0}))", "std::erfc({0})",
+        # lgamma and tgamma away from their poles and from tgamma's growth
+        "std::lgamma(0.5 + {p0} * {p0})", "std::tgamma(1.5 + std::sin({0}))",
+        "std::pow(1.25 + std::cos({0}), 3)"]
 
 
 # math2: two-argument functions on safe domains ({0}, {1} the arguments).
@@ -299,7 +307,13 @@ MATH2 = ["std::hypot({0}, 0.25 + {p1} * {p1})", "std::atan2({0}, 1.0 + {p1} * {p
          # pullback of an arm fmax did not choose is NaN
          "std::pow(1.25 + std::sin({0}), 2.0 * std::tanh({1}))",
          "std::pow(1.5 + std::tanh({0}), std::tanh({1}))", "std::pow({0}, 3.0)",
-         "std::pow({0}, 2)"]  # 3-argument std::hypot is refused (not in the guide)
+         "std::pow({0}, 2)", "std::hypot({0}, {1}, 0.5)",
+         "std::fma({0}, {1}, 0.5)", "std::fma(std::sin({0}), {1}, {0})"]
+# math2's kinks and jumps: name -> arity. The margin copy calls rt_<name>,
+# which records the distance to the nearest kink or jump.
+KINKS = {"fmax": 2, "fmin": 2, "fabs": 1, "fdim": 2, "copysign": 2,
+         "floor": 1, "ceil": 1, "trunc": 1, "round": 1, "rint": 1, "nearbyint": 1,
+         "fmod": 2, "remainder": 2}
 # division: divisors that stay away from zero.
 # Parenthesized: a template is printed as an operand without parentheses.
 DIVS = ["({p0} / (1.5 + std::sin({1})))", "({p0} / (0.5 + {p1} * {p1}))",
@@ -470,10 +484,13 @@ class Gen:
         if ch == "math2":
             return Expr("fn", self.rng.choice(MATH2), [self.dexpr(depth - 1), self.dexpr(depth - 1)])
         if ch == "kink":
-            k = self.rng.choice(["fmax", "fmin", "fabs"])
-            if k == "fabs":
+            k = self.rng.choice(sorted(KINKS))
+            if KINKS[k] == 1:
                 return Expr("kink", k, [self.dexpr(depth - 1)])
             a, b = self.dexpr(depth - 1), self.dexpr(depth - 1)
+            if k in ("fmod", "remainder"):
+                # a divisor in [0.5, 1]: the jumps stay O(1) apart
+                return Expr("kink", k, [a, Expr("fn", "0.75 + 0.25 * std::sin({0})", [b])])
             if render_expr(a) == render_expr(b):
                 b = Expr("bin", "+", [b, Expr("lit", "0.5")])
             return Expr("kink", k, [a, b])
@@ -1944,6 +1961,28 @@ def render_file(funcs, header=""):
             "[[maybe_unused]] static double rt_fmin(double a, double b) {",
             "  rt_margin(a - b);", "  return std::fmin(a, b);", "}",
             "[[maybe_unused]] static double rt_fabs(double a) { return std::fabs(rt_margin(a)); }",
+            "[[maybe_unused]] static double rt_fdim(double a, double b) {",
+            "  rt_margin(a - b);", "  return std::fdim(a, b);", "}",
+            "[[maybe_unused]] static double rt_copysign(double a, double b) {",
+            "  rt_margin(a);", "  rt_margin(b);", "  return std::copysign(a, b);", "}",
+            "// Rounding jumps at integers, or at halves.",
+            "[[maybe_unused]] static double rt_integral(double a) {",
+            "  return rt_margin(a - std::round(a));", "}",
+            "[[maybe_unused]] static double rt_half(double a) {",
+            "  return rt_margin(a - std::floor(a) - 0.5);", "}",
+            "[[maybe_unused]] static double rt_floor(double a) { rt_integral(a); return std::floor(a); }",
+            "[[maybe_unused]] static double rt_ceil(double a) { rt_integral(a); return std::ceil(a); }",
+            "[[maybe_unused]] static double rt_trunc(double a) { rt_integral(a); return std::trunc(a); }",
+            "[[maybe_unused]] static double rt_round(double a) { rt_half(a); return std::round(a); }",
+            "[[maybe_unused]] static double rt_rint(double a) { rt_half(a); return std::rint(a); }",
+            "[[maybe_unused]] static double rt_nearbyint(double a) {",
+            "  rt_half(a);", "  return std::nearbyint(a);", "}",
+            "// fmod jumps where a / b is an integer, remainder where it is a half.",
+            "[[maybe_unused]] static double rt_fmod(double a, double b) {",
+            "  rt_margin(std::remainder(a, b));", "  return std::fmod(a, b);", "}",
+            "[[maybe_unused]] static double rt_remainder(double a, double b) {",
+            "  rt_margin(std::fabs(std::remainder(a, b)) - 0.5 * std::fabs(b));",
+            "  return std::remainder(a, b);", "}",
             "template <std::size_t N>",
             "[[maybe_unused]] static std::array<double, N> rt_arr(const std::vector<double> &v) {",
             "  std::array<double, N> a{};",

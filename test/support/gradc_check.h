@@ -390,8 +390,8 @@ inline int finish() {
 
 } // namespace gradc_check
 
-/// Checks name_grad and name_pullback of a function of one or two double
-/// parameters, all of them wrt, at the given point.
+/// Checks name_grad and name_pullback of a function of one, two or three
+/// double parameters, all of them wrt, at the given point.
 #define GRADC_CHECK_1(name, a)                                                 \
   gradc_check::check(                                                          \
       #name, [](const gradc_check::Vec &p) { return name(p[0]); },             \
@@ -412,5 +412,15 @@ inline int finish() {
         name##_pullback(p[0], p[1], s, d[0], d[1]);                            \
       },                                                                       \
       {a, b})
+#define GRADC_CHECK_3(name, a, b, c)                                           \
+  gradc_check::check(                                                          \
+      #name, [](const gradc_check::Vec &p) { return name(p[0], p[1], p[2]); }, \
+      [](const gradc_check::Vec &p, gradc_check::Vec &d) {                     \
+        return name##_grad(p[0], p[1], p[2], d[0], d[1], d[2]);                \
+      },                                                                       \
+      [](const gradc_check::Vec &p, double s, gradc_check::Vec &d) {           \
+        name##_pullback(p[0], p[1], p[2], s, d[0], d[1], d[2]);                \
+      },                                                                       \
+      {a, b, c})
 
 #endif // GRADC_TEST_SUPPORT_CHECK_H

@@ -13,6 +13,7 @@
 #ifndef GRADC_IR_FUNCTION_H
 #define GRADC_IR_FUNCTION_H
 
+#include "gradc/IR/MathFunctions.h"
 #include "gradc/IR/Type.h"
 
 #include <cstdint>
@@ -97,49 +98,9 @@ enum RegionIndex : unsigned {
   Step = 3,
 };
 
-/// The math functions the IR knows. The spelling of the user's call is kept
-/// (fmax and std::max are distinct) so that generated code reads like theirs.
-enum class MathFn : std::uint8_t {
-  Exp,
-  Log,
-  Log10,
-  Log2,
-  Log1p,
-  Expm1,
-  Sqrt,
-  Cbrt,
-  Pow,
-  Sin,
-  Cos,
-  Tan,
-  Asin,
-  Acos,
-  Atan,
-  Atan2,
-  Sinh,
-  Cosh,
-  Tanh,
-  Fabs,
-  Fmax,
-  Fmin,
-  Hypot,
-  Erf,
-  StdMax,
-  StdMin,
-  StdAbs,
-};
-
 /// Whether Name is a C++ keyword that a generated name can become: an
 /// adjoint is "d" + a name, and `o` gives `do`.
 bool isMadeKeyword(const std::string &Name);
-
-/// "exp", ..., "max" (for StdMax), "abs" (for StdAbs).
-const char *mathFnName(MathFn F);
-/// Number of arguments of F.
-unsigned mathFnArity(MathFn F);
-/// True for the std:: templates/overloads (max, min, abs), which C++ spells
-/// with the std:: prefix and which return exactly one of their arguments.
-bool isStdFn(MathFn F);
 
 /// The C++ symbol of a binary arithmetic op ("+", "-", "*", "/", "%").
 const char *binarySymbol(OpCode C);
