@@ -4,6 +4,7 @@
 #include "gradc/IR/Uses.h"
 
 #include <map>
+#include <string>
 #include <utility>
 
 namespace gradc::ir {
@@ -27,6 +28,7 @@ class LoadReuse {
 public:
   void block(Block &B) {
     std::map<std::pair<Value *, Value *>, Value *> Seen;
+    std::map<std::pair<Value *, std::string>, Value *> SameIndex;
     std::vector<Value *> Kept;
     for (Value *V : B.Ops) {
       for (Value *&Op : V->Operands)
@@ -39,12 +41,28 @@ public:
           Replaced[V] = It->second;
           continue;
         }
+        // Within a statement, the index as what it computes: `a[i - 1] *
+        // a[i - 1]` builds `i - 1` twice and is one load (one tape when a
+        // is overwritten). Across statements each keeps its own staging.
+        auto Same =
+            std::make_pair(V->Operands[0], std::to_string(V->Stmt) + "@" +
+                                               indexKey(V->index()));
+        auto [SIt, SNew] = SameIndex.emplace(Same, V);
+        if (!SNew) {
+          Replaced[V] = SIt->second;
+          Seen.erase(Key);
+          continue;
+        }
       }
       std::vector<const Value *> Written;
       writtenBases(*V, Written);
-      for (const Value *Base : Written)
+      for (const Value *Base : Written) {
         for (auto It = Seen.begin(); It != Seen.end();)
           It = baseOf(It->first.first) == Base ? Seen.erase(It) : std::next(It);
+        for (auto It = SameIndex.begin(); It != SameIndex.end();)
+          It = baseOf(It->first.first) == Base ? SameIndex.erase(It)
+                                               : std::next(It);
+      }
       for (Block &R : V->Regions)
         block(R);
       Kept.push_back(V);
@@ -53,6 +71,34 @@ public:
   }
 
 private:
+  /// An integer index as the arithmetic it does on constants and values
+  /// (loads of a variable not written in between are one value by now).
+  static std::string indexKey(const Value *I) {
+    if (!I)
+      return "";
+    if (I->Ty.isInteger()) {
+      if (I->Code == OpCode::Const)
+        return std::to_string(I->IVal);
+      switch (I->Code) {
+      case OpCode::Add:
+      case OpCode::Sub:
+      case OpCode::Mul:
+      case OpCode::Div:
+      case OpCode::Rem:
+      case OpCode::Neg:
+      case OpCode::Cast: {
+        std::string Key = "(" + std::to_string(static_cast<int>(I->Code));
+        for (const Value *Op : I->Operands)
+          Key += " " + indexKey(Op);
+        return Key + ")";
+      }
+      default:
+        break;
+      }
+    }
+    return "%" + std::to_string(I->Id);
+  }
+
   std::map<Value *, Value *> Replaced;
 };
 
