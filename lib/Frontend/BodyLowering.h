@@ -46,6 +46,11 @@ std::string unsupportedExprMessage(const clang::Expr *E,
                                    const clang::ASTContext &Ctx);
 /// Why a statement of S's class cannot be lowered, in the user's words.
 std::string unsupportedStmtMessage(const clang::Stmt *S);
+/// Whether a reference initialized with Init binds a temporary
+/// (`const double &a = x * 2;`) rather than naming a place.
+bool bindsTemporary(const clang::Expr *Init);
+/// E without parentheses and the casts that only add const.
+const clang::Expr *ignoreParenNoopCasts(const clang::Expr *E);
 /// True for statements that do nothing: `;` and blocks of them.
 bool isEmptyStmt(const clang::Stmt *S);
 /// Whether control never runs past S: it returns, breaks or continues on
@@ -145,6 +150,9 @@ private:
   /// Stores the elements ILE gives (not the zeros) into Array, zeroed.
   void storeElements(const clang::InitListExpr *ILE, Value *Array, Scalar S);
   void lowerPointerDecl(const clang::VarDecl *VD);
+  /// `double &slot = acc[k];`: VD names the place its initializer
+  /// designates, evaluated once, here (an ElementRefs entry).
+  void lowerReferenceDecl(const clang::VarDecl *VD);
   /// The memory an lvalue (w[i], *p) designates, or nullopt after an error.
   std::optional<Target> lowerPlace(const clang::Expr *E);
   Value *lowerPointer(const clang::Expr *E);
@@ -310,7 +318,8 @@ private:
   /// Breaks of the switch being lowered (a switch all of whose paths
   /// return or continue leaves too).
   unsigned SwitchBreaks = 0;
-  /// `for (double &v : a)`: v names a[i], read and written there.
+  /// `for (double &v : a)` and `double &v = a[i];`: v names a[i], read and
+  /// written there.
   llvm::DenseMap<const clang::VarDecl *, Target> ElementRefs;
 };
 

@@ -493,9 +493,18 @@ void BodyLowering::lowerVarDecl(const VarDecl *VD) {
   }
   if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl(); RD && !RD->isLambda())
     return lowerRecordDecl(VD);
-  std::optional<Scalar> S = scalarTypeOf(T, Ctx);
+  // `double &slot = acc[k];`: another name for that place. A const
+  // reference bound to a temporary (`const double &a = x * 2;`) is a value.
+  if (T->isLValueReferenceType() && VD->getInit() &&
+      !bindsTemporary(VD->getInit()))
+    return lowerReferenceDecl(VD);
+  std::optional<Scalar> S = scalarTypeOf(T.getNonReferenceType(), Ctx);
   std::string Problem;
-  if (T->isReferenceType())
+  if (T->isRValueReferenceType())
+    Problem = "rvalue reference variables are not supported; declare '" + Name +
+              "' as a variable of type '" +
+              typeName(T.getNonReferenceType().getUnqualifiedType()) + "'";
+  else if (T->isReferenceType() && !T.getNonReferenceType().isConstQualified())
     Problem = "reference variables are not supported yet";
   else if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
            RD && RD->isLambda())

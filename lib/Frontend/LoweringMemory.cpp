@@ -33,6 +33,11 @@ public:
       for (const Decl *D : DS->decls())
         if (const auto *VD = dyn_cast<VarDecl>(D)) {
           Home[VD] = Region;
+          // A variable a reference names (`double &r = t;`) is read and
+          // written through it: it lives in memory.
+          if (VD->getType()->isReferenceType() && VD->getInit() &&
+              !bindsTemporary(VD->getInit()))
+            assigned(ignoreParenNoopCasts(VD->getInit()), ~0u);
           walk(VD->getInit(), Region);
         }
       return;
@@ -134,6 +139,24 @@ private:
 };
 
 } // namespace
+
+const Expr *ignoreParenNoopCasts(const Expr *E) {
+  while (true) {
+    E = E->IgnoreParens();
+    if (const auto *FE = dyn_cast<FullExpr>(E))
+      E = FE->getSubExpr();
+    else if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E);
+             ICE && ICE->getCastKind() == CK_NoOp)
+      E = ICE->getSubExpr();
+    else
+      return E;
+  }
+}
+
+bool bindsTemporary(const Expr *Init) {
+  Init = ignoreParenNoopCasts(Init);
+  return !Init->isGLValue() || isa<MaterializeTemporaryExpr>(Init);
+}
 
 void BodyLowering::findMemoryVariables(const Stmt *Body) {
   AssignmentScan(AssignedDeeper).walk(Body, 0);
@@ -241,6 +264,79 @@ void BodyLowering::lowerPointerDecl(const VarDecl *VD) {
   Poisoned.erase(VD);
 }
 
+void BodyLowering::lowerReferenceDecl(const VarDecl *VD) {
+  std::string Name = VD->getNameAsString();
+  QualType T = VD->getType().getNonReferenceType();
+  const Expr *Init = ignoreParenNoopCasts(VD->getInit());
+  auto Refuse = [&](const std::string &Msg) {
+    poison(VD);
+    fail(VD->getLocation(), Msg, VD->getSourceRange());
+  };
+  if (!checkOrder(Init))
+    return poison(VD);
+  // `double (&row)[3] = a;`: another name for the array.
+  if (T->isArrayType() &&
+      !Ctx.getAsArrayType(T)->getElementType()->isArrayType()) {
+    Value *P = lowerPointer(Init);
+    if (!P)
+      return poison(VD);
+    Pointers[VD] = P;
+    Poisoned.erase(VD);
+    return;
+  }
+  if (T->isPointerType())
+    return Refuse("references to pointers are not supported; copy the "
+                  "pointer instead ('const double *" +
+                  Name + " = ...;')");
+  if (containerShape(T, Ctx))
+    return Refuse("references to a std::vector or std::array are not "
+                  "supported yet; index the container itself, or take a "
+                  "pointer to its elements ('double *" +
+                  Name + " = v.data();')");
+  std::optional<Scalar> S = scalarTypeOf(T, Ctx);
+  if (!S || T->isEnumeralType() || T.isVolatileQualified())
+    return Refuse("reference variables of type '" + typeName(VD->getType()) +
+                  "' are not supported");
+  std::optional<Target> Place;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Init)) {
+    const auto *Other = dyn_cast<VarDecl>(DRE->getDecl());
+    if (Other && Poisoned.count(Other))
+      return poison(VD);
+    if (auto It = Other ? ElementRefs.find(Other) : ElementRefs.end();
+        It != ElementRefs.end()) {
+      Place = It->second;
+    } else if (auto It = Other ? Cells.find(Other) : Cells.end();
+               It != Cells.end()) {
+      Place = Target();
+      Place->Ptr = It->second;
+      Place->S = It->second->Ty.scalarKind();
+    } else {
+      return Refuse("a reference can name a local variable, a parameter, an "
+                    "element ('a[i]'), a member ('s.m') or '*p'; '" +
+                    DRE->getDecl()->getNameAsString() +
+                    "' is none of these: copy its value into a variable");
+    }
+  } else if (isElementAccess(Init)) {
+    Place = lowerElement(cast<CXXOperatorCallExpr>(Init));
+  } else if (isa<ArraySubscriptExpr, MemberExpr>(Init) ||
+             (isa<UnaryOperator>(Init) &&
+              cast<UnaryOperator>(Init)->getOpcode() == UO_Deref)) {
+    Place = lowerPlace(Init);
+  } else {
+    return Refuse("a reference can name a variable, an element ('a[i]'), a "
+                  "member ('s.m') or '*p'; declare '" +
+                  Name + "' as a variable holding the value instead");
+  }
+  if (!Place)
+    return poison(VD);
+  if (Place->S != *S)
+    return Refuse("reference '" + Name +
+                  "' names a value of another type; "
+                  "declare it as a variable holding the value instead");
+  ElementRefs[VD] = *Place;
+  Poisoned.erase(VD);
+}
+
 Value *BodyLowering::lowerPointer(const Expr *E) {
   Value *P = lowerExpr(E);
   if (P && !P->Ty.isMemory())
@@ -319,11 +415,19 @@ Value *BodyLowering::lowerAddressOf(const UnaryOperator *UO) {
     at(UO->getBeginLoc());
     return B.offset(T->Ptr, T->Index);
   }
-  // A local scalar in memory (`&w_err`): its cell.
+  // A local scalar in memory (`&w_err`): its cell; a reference: the place
+  // it names.
   if (const auto *DRE = dyn_cast<DeclRefExpr>(Sub))
-    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
       if (auto It = Cells.find(VD); It != Cells.end())
         return It->second;
+      if (auto It = ElementRefs.find(VD); It != ElementRefs.end()) {
+        if (!It->second.Index)
+          return It->second.Ptr;
+        at(UO->getBeginLoc());
+        return B.offset(It->second.Ptr, It->second.Index);
+      }
+    }
   if (!isa<ArraySubscriptExpr>(Sub) && !isa<MemberExpr>(Sub) &&
       !(isa<UnaryOperator>(Sub) &&
         cast<UnaryOperator>(Sub)->getOpcode() == UO_Deref))
