@@ -160,6 +160,27 @@ private:
   Value *lowerAddressOf(const clang::UnaryOperator *UO);
   Value *lowerPointerArith(const clang::BinaryOperator *BO);
   Value *readTarget(const Target &T, clang::SourceLocation Loc);
+
+  // Pointer variables that move (LoweringPointer.cpp).
+  /// P as its base and an Int32 offset (0 when P is the base itself).
+  std::pair<Value *, Value *> splitPointer(Value *P);
+  /// The moving pointer variable E names, or null.
+  const clang::VarDecl *movingPointerOf(const clang::Expr *E) const;
+  /// Makes VD, initialized to P, a moving pointer; false after an error.
+  bool startMoving(const clang::VarDecl *VD, Value *P);
+  Value *readMoving(const clang::VarDecl *VD, clang::SourceLocation Loc);
+  /// When P, a moving pointer's value, is the op just made: removes it,
+  /// makes P its base, and returns its offset, so that `*p` is printed
+  /// base[p_off]; else null.
+  Value *takeOffset(Value *&P);
+  /// `p = RHS`, `p += RHS`, `++p` (E; RHS null): the pointer's value as
+  /// the expression's (`p++`: the old one).
+  Value *movePointer(const clang::VarDecl *VD, const clang::Expr *E,
+                     const clang::Expr *RHS);
+  /// The offsets of two pointers into the same base, for a comparison or a
+  /// difference; nullopt after an error.
+  std::optional<std::pair<Value *, Value *>>
+  pointerOffsets(const clang::BinaryOperator *BO, Value *L, Value *R);
   void writeTarget(const Target &T, Value *V, unsigned Mark,
                    clang::SourceLocation Loc);
 
@@ -276,6 +297,16 @@ private:
   /// Pointer, array and struct variables: the pointer they hold (to the
   /// struct's scalars), never reassigned.
   llvm::DenseMap<const clang::VarDecl *, Value *> Pointers;
+  /// Pointer variables that are reassigned or incremented: their base and
+  /// the Int32 cell holding their offset.
+  struct MovingPointer {
+    Value *Base = nullptr;
+    Value *Cell = nullptr;
+  };
+  llvm::DenseMap<const clang::VarDecl *, MovingPointer> Moving;
+  /// Pointer variables assigned or incremented anywhere (found before
+  /// lowering): they move.
+  llvm::DenseSet<const clang::VarDecl *> Reassigned;
   /// In a member function: the object it is called on.
   Value *This = nullptr;
   RecordShapes Shapes{Ctx};

@@ -327,6 +327,17 @@ bool BodyLowering::run(ArrayRef<Value *> ParamValues) {
     return false;
   }
   findMemoryVariables(CS);
+  // A pointer parameter that moves starts at offset 0 of what it is given.
+  for (const ParmVarDecl *PVD : FD.parameters()) {
+    auto It = Pointers.find(PVD);
+    if (It == Pointers.end() || !Reassigned.count(PVD) ||
+        !PVD->getType()->isPointerType())
+      continue;
+    Value *V = It->second;
+    Pointers.erase(It);
+    if (!startMoving(PVD, V))
+      poison(PVD);
+  }
   // A parameter passed by value is the function's own variable: assigned in
   // a loop or branch, it is a local that the argument initializes.
   for (const ParmVarDecl *PVD : FD.parameters()) {
@@ -732,6 +743,8 @@ BodyLowering::refuseByValueWrite(std::optional<Target> T, const Expr *LHS) {
 }
 
 Value *BodyLowering::lowerAssign(const BinaryOperator *BO) {
+  if (const VarDecl *VD = movingPointerOf(BO->getLHS()))
+    return movePointer(VD, BO, BO->getRHS());
   // checkOrder refused the statements in which it matters whether the
   // target or the value is computed first.
   std::optional<Target> T = assignTarget(BO->getLHS());
@@ -753,6 +766,8 @@ Value *BodyLowering::lowerAssign(const BinaryOperator *BO) {
 }
 
 Value *BodyLowering::lowerCompoundAssign(const CompoundAssignOperator *CAO) {
+  if (const VarDecl *VD = movingPointerOf(CAO->getLHS()))
+    return movePointer(VD, CAO, CAO->getRHS());
   BinaryOperatorKind Op = CAO->getOpcode();
   OpCode Code;
   switch (Op) {
@@ -834,6 +849,8 @@ Value *BodyLowering::lowerCompoundAssign(const CompoundAssignOperator *CAO) {
 }
 
 Value *BodyLowering::lowerIncDec(const UnaryOperator *UO) {
+  if (const VarDecl *VD = movingPointerOf(UO->getSubExpr()))
+    return movePointer(VD, UO, nullptr);
   std::optional<Target> T = assignTarget(UO->getSubExpr());
   if (!T)
     return nullptr;

@@ -23,8 +23,9 @@ namespace {
 /// of its declaration (parameters: region 0, the body).
 class AssignmentScan {
 public:
-  explicit AssignmentScan(llvm::DenseSet<const VarDecl *> &Deeper)
-      : Deeper(Deeper) {}
+  AssignmentScan(llvm::DenseSet<const VarDecl *> &Deeper,
+                 llvm::DenseSet<const VarDecl *> &Reassigned)
+      : Deeper(Deeper), Reassigned(Reassigned) {}
 
   void walk(const Stmt *S, unsigned Region) {
     if (!S || isa<LambdaExpr>(S))
@@ -127,6 +128,8 @@ private:
     const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
     if (!VD)
       return;
+    if (VD->getType()->isPointerType() && Region != ~0u)
+      Reassigned.insert(VD);
     auto It = Home.find(VD);
     unsigned HomeRegion = It == Home.end() ? 0 : It->second;
     if (HomeRegion != Region)
@@ -134,6 +137,7 @@ private:
   }
 
   llvm::DenseSet<const VarDecl *> &Deeper;
+  llvm::DenseSet<const VarDecl *> &Reassigned;
   llvm::DenseMap<const VarDecl *, unsigned> Home;
   unsigned LastRegion = 0;
 };
@@ -159,7 +163,7 @@ bool bindsTemporary(const Expr *Init) {
 }
 
 void BodyLowering::findMemoryVariables(const Stmt *Body) {
-  AssignmentScan(AssignedDeeper).walk(Body, 0);
+  AssignmentScan(AssignedDeeper, Reassigned).walk(Body, 0);
 }
 
 void BodyLowering::lowerCellDecl(const VarDecl *VD, Scalar S) {
@@ -258,6 +262,11 @@ void BodyLowering::lowerPointerDecl(const VarDecl *VD) {
   if (!P)
     return poison(VD);
   // A pointer computed here is named after the variable; `p = w` aliases.
+  if (Reassigned.count(VD)) {
+    if (!startMoving(VD, P))
+      poison(VD);
+    return;
+  }
   if (P->Code == ir::OpCode::Offset && P->Name.empty() && P->Id >= Mark)
     P->Name = Name;
   Pointers[VD] = P;
@@ -349,7 +358,13 @@ std::optional<BodyLowering::Target> BodyLowering::lowerPlace(const Expr *E) {
   Target T;
   if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
     T.Ptr = lowerPointer(ASE->getBase());
+    Value *Off = T.Ptr ? takeOffset(T.Ptr) : nullptr;
     T.Index = expectScalar(lowerExpr(ASE->getIdx()), ASE->getIdx());
+    // `p[i]` of a moving pointer: base[p_off + i].
+    if (Off && T.Index && T.Index->Ty.isInteger()) {
+      at(ASE->getBeginLoc());
+      T.Index = B.add(convert(Off, T.Index->Ty.scalarKind(), true), T.Index);
+    }
     if (!T.Ptr || !T.Index)
       return std::nullopt;
     if (!scalarTypeOf(ASE->getType(), Ctx)) {
@@ -389,6 +404,7 @@ std::optional<BodyLowering::Target> BodyLowering::lowerPlace(const Expr *E) {
     T.Ptr = lowerPointer(UO->getSubExpr());
     if (!T.Ptr)
       return std::nullopt;
+    T.Index = takeOffset(T.Ptr); // `*p` of a moving pointer: base[p_off]
   } else {
     fail(E->getExprLoc(), unsupportedExprMessage(E, Ctx), E->getSourceRange());
     return std::nullopt;
@@ -448,9 +464,17 @@ Value *BodyLowering::lowerPointerArith(const BinaryOperator *BO) {
   const Expr *PtrE = BO->getLHS(), *IntE = BO->getRHS();
   if (!PtrE->getType()->isPointerType())
     std::swap(PtrE, IntE);
-  if (IntE->getType()->isPointerType())
-    return fail(BO->getOperatorLoc(), "subtracting pointers is not supported",
-                BO->getSourceRange());
+  if (IntE->getType()->isPointerType()) {
+    // `end - p`: the difference of their offsets into the same array.
+    Value *L = lowerPointer(BO->getLHS()), *R = lowerPointer(BO->getRHS());
+    std::optional<Scalar> S = typeOf(BO);
+    if (!L || !R || !S)
+      return nullptr;
+    std::optional<std::pair<Value *, Value *>> Offs = pointerOffsets(BO, L, R);
+    if (!Offs)
+      return nullptr;
+    return convert(B.sub(Offs->first, Offs->second), *S, /*Implicit=*/true);
+  }
   if (PtrE->getType()->getPointeeType()->isRecordType())
     return fail(BO->getOperatorLoc(),
                 "arithmetic on a pointer to a struct is not supported; index "
