@@ -4,14 +4,15 @@
 // responsibility: Lowering.cpp (statements, variables, values),
 // LoweringExpr.cpp (expressions), LoweringControl.cpp (if, loops, break,
 // continue), LoweringSwitch.cpp (switch), LoweringRange.cpp (range-based
-// for), LoweringMemory.cpp (pointers, arrays, variables in memory),
+// for), LoweringMemory.cpp (pointers, arrays, references, variables in
+// memory), LoweringPointer.cpp (pointers that move),
 // LoweringRecord.cpp and LoweringCall.cpp.
 //
 // Conventions (docs/design.md, "Lowering of memory and control flow"): a
 // scalar local assigned only in the region that declares it is SSA; one
 // assigned in a nested loop or branch lives in memory (a Local op, read with
-// Load, written with Store); pointers are SSA values that are never
-// reassigned.
+// Load, written with Store); pointers are SSA values, except those that
+// move (LoweringPointer.cpp: a base and an offset in memory).
 //
 //===----------------------------------------------------------------------===//
 #ifndef GRADC_LIB_FRONTEND_BODYLOWERING_H

@@ -5,7 +5,8 @@
 // nested deeper than their declaration assigns (SSA values cannot flow out
 // of a region). Reads are Load, writes Store; `w[i] op= e` loads and stores
 // through the same index value, which the reverse mode relies on. Pointer
-// variables are SSA values (Offset ops) that are never reassigned.
+// variables are SSA values (Offset ops), unless they move
+// (LoweringPointer.cpp); a reference variable names a place (a Target).
 //
 //===----------------------------------------------------------------------===//
 #include "BodyLowering.h"
