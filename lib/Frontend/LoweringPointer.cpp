@@ -90,6 +90,12 @@ Value *BodyLowering::movePointer(const VarDecl *VD, const Expr *E,
   }
   const auto *BO = cast<BinaryOperator>(E);
   if (BO->getOpcode() == BO_Assign) { // p = q
+    if (RHS->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+      return fail(E->getExprLoc(),
+                  "pointer '" + Name +
+                      "' is set to null here; gradc supports a pointer that "
+                      "moves within one array: keep an index into it instead",
+                  E->getSourceRange());
     if (isa<ConditionalOperator>(RHS->IgnoreParenImpCasts()))
       return Refuse("different arrays ('" + sourceText(RHS->getSourceRange()) +
                     "')");

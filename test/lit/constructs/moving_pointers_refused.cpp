@@ -46,3 +46,11 @@ double structs(const P2 *ps, int n) {
     s += q->x;
   return s;
 }
+
+GRADC_DIFF("grad")
+double null(const double *a) {
+  const double *p = a;
+  // CHECK: moving_pointers_refused.cpp:[[@LINE+1]]:5: error: pointer 'p' is set to null here; gradc supports a pointer that moves within one array: keep an index into it instead
+  p = nullptr;
+  return a[0];
+}
