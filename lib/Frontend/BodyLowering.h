@@ -4,14 +4,15 @@
 // responsibility: Lowering.cpp (statements, variables, values),
 // LoweringExpr.cpp (expressions), LoweringControl.cpp (if, loops, break,
 // continue), LoweringSwitch.cpp (switch), LoweringRange.cpp (range-based
-// for), LoweringMemory.cpp (pointers, arrays, variables in memory),
+// for), LoweringMemory.cpp (pointers, arrays, references, variables in
+// memory), LoweringPointer.cpp (pointers that move),
 // LoweringRecord.cpp and LoweringCall.cpp.
 //
 // Conventions (docs/design.md, "Lowering of memory and control flow"): a
 // scalar local assigned only in the region that declares it is SSA; one
 // assigned in a nested loop or branch lives in memory (a Local op, read with
-// Load, written with Store); pointers are SSA values that are never
-// reassigned.
+// Load, written with Store); pointers are SSA values, except those that
+// move (LoweringPointer.cpp: a base and an offset in memory).
 //
 //===----------------------------------------------------------------------===//
 #ifndef GRADC_LIB_FRONTEND_BODYLOWERING_H
@@ -46,6 +47,11 @@ std::string unsupportedExprMessage(const clang::Expr *E,
                                    const clang::ASTContext &Ctx);
 /// Why a statement of S's class cannot be lowered, in the user's words.
 std::string unsupportedStmtMessage(const clang::Stmt *S);
+/// Whether a reference initialized with Init binds a temporary
+/// (`const double &a = x * 2;`) rather than naming a place.
+bool bindsTemporary(const clang::Expr *Init);
+/// E without parentheses and the casts that only add const.
+const clang::Expr *ignoreParenNoopCasts(const clang::Expr *E);
 /// True for statements that do nothing: `;` and blocks of them.
 bool isEmptyStmt(const clang::Stmt *S);
 /// Whether control never runs past S: it returns, breaks or continues on
@@ -145,6 +151,9 @@ private:
   /// Stores the elements ILE gives (not the zeros) into Array, zeroed.
   void storeElements(const clang::InitListExpr *ILE, Value *Array, Scalar S);
   void lowerPointerDecl(const clang::VarDecl *VD);
+  /// `double &slot = acc[k];`: VD names the place its initializer
+  /// designates, evaluated once, here (an ElementRefs entry).
+  void lowerReferenceDecl(const clang::VarDecl *VD);
   /// The memory an lvalue (w[i], *p) designates, or nullopt after an error.
   std::optional<Target> lowerPlace(const clang::Expr *E);
   Value *lowerPointer(const clang::Expr *E);
@@ -152,6 +161,27 @@ private:
   Value *lowerAddressOf(const clang::UnaryOperator *UO);
   Value *lowerPointerArith(const clang::BinaryOperator *BO);
   Value *readTarget(const Target &T, clang::SourceLocation Loc);
+
+  // Pointer variables that move (LoweringPointer.cpp).
+  /// P as its base and an Int32 offset (0 when P is the base itself).
+  std::pair<Value *, Value *> splitPointer(Value *P);
+  /// The moving pointer variable E names, or null.
+  const clang::VarDecl *movingPointerOf(const clang::Expr *E) const;
+  /// Makes VD, initialized to P, a moving pointer; false after an error.
+  bool startMoving(const clang::VarDecl *VD, Value *P);
+  Value *readMoving(const clang::VarDecl *VD, clang::SourceLocation Loc);
+  /// When P, a moving pointer's value, is the op just made: removes it,
+  /// makes P its base, and returns its offset, so that `*p` is printed
+  /// base[p_off]; else null.
+  Value *takeOffset(Value *&P);
+  /// `p = RHS`, `p += RHS`, `++p` (E; RHS null): the pointer's value as
+  /// the expression's (`p++`: the old one).
+  Value *movePointer(const clang::VarDecl *VD, const clang::Expr *E,
+                     const clang::Expr *RHS);
+  /// The offsets of two pointers into the same base, for a comparison or a
+  /// difference; nullopt after an error.
+  std::optional<std::pair<Value *, Value *>>
+  pointerOffsets(const clang::BinaryOperator *BO, Value *L, Value *R);
   void writeTarget(const Target &T, Value *V, unsigned Mark,
                    clang::SourceLocation Loc);
 
@@ -268,6 +298,16 @@ private:
   /// Pointer, array and struct variables: the pointer they hold (to the
   /// struct's scalars), never reassigned.
   llvm::DenseMap<const clang::VarDecl *, Value *> Pointers;
+  /// Pointer variables that are reassigned or incremented: their base and
+  /// the Int32 cell holding their offset.
+  struct MovingPointer {
+    Value *Base = nullptr;
+    Value *Cell = nullptr;
+  };
+  llvm::DenseMap<const clang::VarDecl *, MovingPointer> Moving;
+  /// Pointer variables assigned or incremented anywhere (found before
+  /// lowering): they move.
+  llvm::DenseSet<const clang::VarDecl *> Reassigned;
   /// In a member function: the object it is called on.
   Value *This = nullptr;
   RecordShapes Shapes{Ctx};
@@ -310,7 +350,8 @@ private:
   /// Breaks of the switch being lowered (a switch all of whose paths
   /// return or continue leaves too).
   unsigned SwitchBreaks = 0;
-  /// `for (double &v : a)`: v names a[i], read and written there.
+  /// `for (double &v : a)` and `double &v = a[i];`: v names a[i], read and
+  /// written there.
   llvm::DenseMap<const clang::VarDecl *, Target> ElementRefs;
 };
 

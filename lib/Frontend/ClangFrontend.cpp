@@ -77,6 +77,9 @@ struct ResolvedSpec {
   /// wrt(...) not given: the outputs the body reads first join Wrt (in/out)
   /// once the body is lowered.
   bool DefaultWrt = false;
+  /// wrt(this): the object of a member function (its parameter 0 in the
+  /// IR; Wrt and Out count FD's own parameters).
+  bool WrtSelf = false;
 };
 
 /// A parameter's IR type and how to write its declaration back.
@@ -118,6 +121,10 @@ public:
 private:
   SourceLocation specLoc(const AnnotateAttr &A, StringRef Spec, unsigned Col);
   bool checkSignature(const FunctionDecl &FD);
+  std::optional<std::string> methodProblem(const clang::CXXMethodDecl &MD);
+  /// Whether FD is a member function called on an object whose
+  /// floating-point members can be differentiated.
+  bool hasFloatingObject(const FunctionDecl &FD);
   std::optional<ParamInfo> checkParam(const ParmVarDecl &PVD);
   std::optional<ParamInfo> checkArrayParam(const ParmVarDecl &PVD,
                                            const ArrayType &AT, bool ByRef);
@@ -220,15 +227,52 @@ std::vector<std::string> namespacesOf(const FunctionDecl &FD) {
   return Names;
 }
 
+/// Why gradc cannot differentiate member function MD (annotated, or
+/// called), or std::nullopt.
+std::optional<std::string>
+FunctionProcessor::methodProblem(const CXXMethodDecl &MD) {
+  std::string Name = MD.getNameAsString();
+  if (MD.isVirtual())
+    return "'" + Name +
+           "' is virtual; gradc differentiates member functions it can see, "
+           "not virtual ones";
+  if (isa<CXXConstructorDecl, CXXDestructorDecl, CXXConversionDecl>(MD) ||
+      MD.isOverloadedOperator())
+    return std::string("constructors, destructors and operators of structs "
+                       "are not supported yet");
+  std::string Why;
+  if (MD.isInstance() && !Shapes.shape(Ctx.getRecordType(MD.getParent()), Why))
+    return "member function '" + Name +
+           "' of a struct gradc cannot hold: " + Why;
+  for (const FieldDecl *F : MD.getParent()->fields())
+    if (F->getAccess() != AS_public)
+      return "'" + MD.getParent()->getNameAsString() +
+             "' has non-public data members ('" + F->getNameAsString() +
+             "'); gradc writes the pullback of its member function '" + Name +
+             "' outside the class, where they cannot be read";
+  return std::nullopt;
+}
+
+bool FunctionProcessor::hasFloatingObject(const FunctionDecl &FD) {
+  const auto *MD = dyn_cast<CXXMethodDecl>(&FD);
+  if (!MD || !MD->isInstance())
+    return false;
+  std::string Why;
+  const RecordShape *Shape =
+      Shapes.shape(Ctx.getRecordType(MD->getParent()), Why);
+  return Shape && Shape->HasFloating;
+}
+
 /// Reports what makes FD's signature unsupported (other than its
 /// parameters). Returns false when its body must not be looked at either.
 bool FunctionProcessor::checkSignature(const FunctionDecl &FD) {
   SourceLocation Loc = FD.getLocation();
   std::string Name = FD.getNameAsString();
-  if (isa<CXXMethodDecl>(FD)) {
-    R.error(Loc, "member functions are not supported yet");
-    return false;
-  }
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(&FD))
+    if (std::optional<std::string> Why = methodProblem(*MD)) {
+      R.error(Loc, *Why);
+      return false;
+    }
   // The body of a template is not the body of any function that will run.
   if (FD.isDependentContext()) {
     R.error(Loc, "function templates are differentiated as their instances "
@@ -491,7 +535,11 @@ bool FunctionProcessor::resolveOut(const FunctionDecl &FD, const ParsedSpec &P,
     if (Params[I] && Params[I]->isOutput())
       Res.Out.push_back(I);
   }
-  if (Res.Out.empty() && ParamsOk) {
+  // A member function may write its results into its object: known once
+  // it is lowered.
+  const auto *MD = dyn_cast<CXXMethodDecl>(&FD);
+  bool ChangesObject = MD && MD->isInstance() && !MD->isConst();
+  if (Res.Out.empty() && ParamsOk && !ChangesObject) {
     R.error(FD.getLocation(),
             "'" + FnName +
                 "' returns void and has no output parameter: name the "
@@ -514,6 +562,27 @@ FunctionProcessor::resolve(const FunctionDecl &FD, const ParsedSpec &P,
   if (P.S.Wrt) {
     for (const spec::Ident &Id : *P.S.Wrt) {
       SourceLocation Loc = specLoc(*P.Attr, P.Text, Id.Column);
+      // wrt(this), or wrt(self): the object of a member function.
+      if ((Id.Name == "this" || Id.Name == "self") &&
+          !paramIndex(FD, Id.Name)) {
+        const auto *MD = dyn_cast<CXXMethodDecl>(&FD);
+        std::string Why;
+        if (!MD || !MD->isInstance())
+          Why = "'" + FnName + "' is not called on an object";
+        else if (!hasFloatingObject(FD))
+          Why = "'" + MD->getParent()->getNameAsString() +
+                "' has no floating-point member";
+        else if (Res.WrtSelf)
+          Why = "the object appears twice in wrt(...)";
+        if (!Why.empty()) {
+          R.error(Loc, "cannot differentiate with respect to '" + Id.Name +
+                           "': " + Why);
+          Ok = false;
+          continue;
+        }
+        Res.WrtSelf = true;
+        continue;
+      }
       std::optional<unsigned> I = specParam(FD, Id, Loc, Params);
       if (!I) {
         Ok = false;
@@ -541,9 +610,10 @@ FunctionProcessor::resolve(const FunctionDecl &FD, const ParsedSpec &P,
         Res.Wrt.push_back(I);
     }
     Res.DefaultWrt = true;
+    Res.WrtSelf = hasFloatingObject(FD);
     // With a bad parameter, "no floating-point parameter" would be noise.
     // A void function's outputs may be in/out: known once it is lowered.
-    if (Res.Wrt.empty() && ParamsOk && Ok && Res.Out.empty()) {
+    if (Res.Wrt.empty() && !Res.WrtSelf && ParamsOk && Ok && Res.Out.empty()) {
       R.error(FD.getLocation(), "'" + FnName +
                                     "' has no floating-point parameter to "
                                     "differentiate with respect to");
@@ -553,7 +623,12 @@ FunctionProcessor::resolve(const FunctionDecl &FD, const ParsedSpec &P,
   if (!Ok)
     return std::nullopt;
   std::sort(Res.Wrt.begin(), Res.Wrt.end());
-  Res.BaseName = P.S.Name ? P.S.Name->Name : FnName;
+  // A member function's: `State_step`, as its callee pullback is named.
+  const auto *Method = dyn_cast<CXXMethodDecl>(&FD);
+  Res.BaseName = P.S.Name ? P.S.Name->Name
+                 : Method
+                     ? Method->getParent()->getNameAsString() + "_" + FnName
+                     : FnName;
   return Res;
 }
 
@@ -811,28 +886,9 @@ const ir::Function *FunctionProcessor::callee(const FunctionDecl &FD,
     return Refuse("'" + Name +
                   "' calls itself (directly or through other "
                   "functions); recursion is not supported");
-  if (const auto *MD = dyn_cast<CXXMethodDecl>(&FD)) {
-    std::string Why;
-    if (MD->isVirtual())
-      return Refuse("'" + Name +
-                    "' is virtual; gradc calls member functions "
-                    "it can see, not virtual ones");
-    if (isa<CXXConstructorDecl, CXXDestructorDecl, CXXConversionDecl>(MD) ||
-        MD->isOverloadedOperator())
-      return Refuse("constructors, destructors and operators of structs are "
-                    "not supported yet");
-    if (MD->isInstance() &&
-        !Shapes.shape(Ctx.getRecordType(MD->getParent()), Why))
-      return Refuse("member function '" + Name +
-                    "' of a struct gradc cannot hold: " + Why);
-    for (const FieldDecl *FD : MD->getParent()->fields())
-      if (FD->getAccess() != AS_public)
-        return Refuse("'" + MD->getParent()->getNameAsString() +
-                      "' has non-public data members ('" +
-                      FD->getNameAsString() +
-                      "'); gradc writes the pullback of its member function '" +
-                      Name + "' outside the class, where they cannot be read");
-  }
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(&FD))
+    if (std::optional<std::string> Why = methodProblem(*MD))
+      return Refuse(*Why);
   // A member function's pullback is written outside its class.
   struct Canonical {
     bool &Flag, Saved;
@@ -878,6 +934,13 @@ void FunctionProcessor::process(const FunctionDecl &FD,
 
   if (!checkSignature(FD))
     return;
+  // A member function's generated functions are written outside its class.
+  bool SavedCanonical = CanonicalTypes;
+  CanonicalTypes |= isa<CXXMethodDecl>(FD);
+  struct Restore {
+    bool &Flag, Saved;
+    ~Restore() { Flag = Saved; }
+  } RestoreCanonical{CanonicalTypes, SavedCanonical};
   ParamInfos Params;
   for (const ParmVarDecl *PVD : FD.parameters())
     Params.push_back(checkParam(*PVD));
@@ -923,10 +986,33 @@ void FunctionProcessor::process(const FunctionDecl &FD,
       if (!Req.Primal)
         continue;
     }
-    Req.Wrt = std::move(Resolved[I].Wrt);
+    // Indices of FD's parameters become the IR's: a member function's
+    // object is parameter 0, an output when a void one writes it.
+    bool Method = Req.Primal->Method;
+    auto Shift = [&](std::vector<unsigned> Idx, bool Self) {
+      for (unsigned &K : Idx)
+        K += Method;
+      if (Self)
+        Idx.insert(Idx.begin(), 0);
+      return Idx;
+    };
+    bool SelfOut = Method && Req.Primal->RetTy.isVoid() &&
+                   Req.Primal->writesParam(0) && hasFloatingObject(FD);
+    Resolved[I].Out = Shift(std::move(Resolved[I].Out), SelfOut);
+    Req.Wrt = Shift(std::move(Resolved[I].Wrt), Resolved[I].WrtSelf);
+    if (Method && Req.Primal->RetTy.isVoid() && Resolved[I].Out.empty()) {
+      R.error(FD.getLocation(),
+              "member function '" + FD.getNameAsString() +
+                  "' returns void and changes neither its object nor an "
+                  "output parameter: return a value, or name the pointer or "
+                  "reference parameters it writes its results through in "
+                  "out(...)");
+      continue;
+    }
     if (Resolved[I].DefaultWrt) {
       for (unsigned O : Resolved[I].Out)
-        if (ir::readsFirst(*Req.Primal, Req.Primal->Params[O].V))
+        if (ir::readsFirst(*Req.Primal, Req.Primal->Params[O].V) &&
+            std::find(Req.Wrt.begin(), Req.Wrt.end(), O) == Req.Wrt.end())
           Req.Wrt.push_back(O);
       std::sort(Req.Wrt.begin(), Req.Wrt.end());
       if (Req.Wrt.empty()) {

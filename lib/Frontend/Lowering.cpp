@@ -279,6 +279,17 @@ bool BodyLowering::run(ArrayRef<Value *> ParamValues) {
     return false;
   }
   findMemoryVariables(CS);
+  // A pointer parameter that moves starts at offset 0 of what it is given.
+  for (const ParmVarDecl *PVD : FD.parameters()) {
+    auto It = Pointers.find(PVD);
+    if (It == Pointers.end() || !Reassigned.count(PVD) ||
+        !PVD->getType()->isPointerType())
+      continue;
+    Value *V = It->second;
+    Pointers.erase(It);
+    if (!startMoving(PVD, V))
+      poison(PVD);
+  }
   // A parameter passed by value is the function's own variable: assigned in
   // a loop or branch, it is a local that the argument initializes.
   for (const ParmVarDecl *PVD : FD.parameters()) {
@@ -445,9 +456,18 @@ void BodyLowering::lowerVarDecl(const VarDecl *VD) {
   }
   if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl(); RD && !RD->isLambda())
     return lowerRecordDecl(VD);
-  std::optional<Scalar> S = scalarTypeOf(T, Ctx);
+  // `double &slot = acc[k];`: another name for that place. A const
+  // reference bound to a temporary (`const double &a = x * 2;`) is a value.
+  if (T->isLValueReferenceType() && VD->getInit() &&
+      !bindsTemporary(VD->getInit()))
+    return lowerReferenceDecl(VD);
+  std::optional<Scalar> S = scalarTypeOf(T.getNonReferenceType(), Ctx);
   std::string Problem;
-  if (T->isReferenceType())
+  if (T->isRValueReferenceType())
+    Problem = "rvalue reference variables are not supported; declare '" + Name +
+              "' as a variable of type '" +
+              typeName(T.getNonReferenceType().getUnqualifiedType()) + "'";
+  else if (T->isReferenceType() && !T.getNonReferenceType().isConstQualified())
     Problem = "reference variables are not supported yet";
   else if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
            RD && RD->isLambda())
@@ -675,6 +695,8 @@ BodyLowering::refuseByValueWrite(std::optional<Target> T, const Expr *LHS) {
 }
 
 Value *BodyLowering::lowerAssign(const BinaryOperator *BO) {
+  if (const VarDecl *VD = movingPointerOf(BO->getLHS()))
+    return movePointer(VD, BO, BO->getRHS());
   // checkOrder refused the statements in which it matters whether the
   // target or the value is computed first.
   std::optional<Target> T = assignTarget(BO->getLHS());
@@ -696,6 +718,8 @@ Value *BodyLowering::lowerAssign(const BinaryOperator *BO) {
 }
 
 Value *BodyLowering::lowerCompoundAssign(const CompoundAssignOperator *CAO) {
+  if (const VarDecl *VD = movingPointerOf(CAO->getLHS()))
+    return movePointer(VD, CAO, CAO->getRHS());
   BinaryOperatorKind Op = CAO->getOpcode();
   OpCode Code;
   switch (Op) {
@@ -777,6 +801,8 @@ Value *BodyLowering::lowerCompoundAssign(const CompoundAssignOperator *CAO) {
 }
 
 Value *BodyLowering::lowerIncDec(const UnaryOperator *UO) {
+  if (const VarDecl *VD = movingPointerOf(UO->getSubExpr()))
+    return movePointer(VD, UO, nullptr);
   std::optional<Target> T = assignTarget(UO->getSubExpr());
   if (!T)
     return nullptr;

@@ -229,6 +229,8 @@ Value *BodyLowering::lowerDeclRef(const DeclRefExpr *DRE) {
   const ValueDecl *D = DRE->getDecl();
   std::string Name = D->getNameAsString();
   if (const auto *VD = dyn_cast<VarDecl>(D)) {
+    if (Moving.count(VD))
+      return readMoving(VD, DRE->getBeginLoc());
     if (auto It = ElementRefs.find(VD); It != ElementRefs.end()) {
       at(DRE->getBeginLoc());
       return B.load(It->second.Ptr, It->second.Index);
@@ -434,11 +436,22 @@ Value *BodyLowering::lowerComparison(const BinaryOperator *BO) {
   Value *RV = lowerExpr(BO->getRHS());
   if (!L || !RV)
     return nullptr;
-  if (!L->Ty.isScalar() || !RV->Ty.isScalar())
-    return fail(BO->getOperatorLoc(), "comparing pointers is not supported",
+  std::optional<Scalar> S;
+  if (L->Ty.isMemory() && RV->Ty.isMemory()) {
+    // Pointers into the same array compare as their offsets into it.
+    std::optional<std::pair<Value *, Value *>> Offs = pointerOffsets(BO, L, RV);
+    if (!Offs)
+      return nullptr;
+    std::tie(L, RV) = *Offs;
+    S = Scalar::Int32;
+  } else if (!L->Ty.isScalar() || !RV->Ty.isScalar()) {
+    return fail(BO->getOperatorLoc(),
+                "comparing a pointer with a number is not supported",
                 BO->getSourceRange());
-  // Clang's usual arithmetic conversions made both sides agree.
-  std::optional<Scalar> S = typeOf(BO->getLHS());
+  } else {
+    // Clang's usual arithmetic conversions made both sides agree.
+    S = typeOf(BO->getLHS());
+  }
   if (!S)
     return nullptr;
   at(BO->getBeginLoc());

@@ -5,7 +5,8 @@
 // nested deeper than their declaration assigns (SSA values cannot flow out
 // of a region). Reads are Load, writes Store; `w[i] op= e` loads and stores
 // through the same index value, which the reverse mode relies on. Pointer
-// variables are SSA values (Offset ops) that are never reassigned.
+// variables are SSA values (Offset ops), unless they move
+// (LoweringPointer.cpp); a reference variable names a place (a Target).
 //
 //===----------------------------------------------------------------------===//
 #include "BodyLowering.h"
@@ -23,8 +24,9 @@ namespace {
 /// of its declaration (parameters: region 0, the body).
 class AssignmentScan {
 public:
-  explicit AssignmentScan(llvm::DenseSet<const VarDecl *> &Deeper)
-      : Deeper(Deeper) {}
+  AssignmentScan(llvm::DenseSet<const VarDecl *> &Deeper,
+                 llvm::DenseSet<const VarDecl *> &Reassigned)
+      : Deeper(Deeper), Reassigned(Reassigned) {}
 
   void walk(const Stmt *S, unsigned Region) {
     if (!S || isa<LambdaExpr>(S))
@@ -33,6 +35,11 @@ public:
       for (const Decl *D : DS->decls())
         if (const auto *VD = dyn_cast<VarDecl>(D)) {
           Home[VD] = Region;
+          // A variable a reference names (`double &r = t;`) is read and
+          // written through it: it lives in memory.
+          if (VD->getType()->isReferenceType() && VD->getInit() &&
+              !bindsTemporary(VD->getInit()))
+            assigned(ignoreParenNoopCasts(VD->getInit()), ~0u);
           walk(VD->getInit(), Region);
         }
       return;
@@ -122,6 +129,8 @@ private:
     const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
     if (!VD)
       return;
+    if (VD->getType()->isPointerType() && Region != ~0u)
+      Reassigned.insert(VD);
     auto It = Home.find(VD);
     unsigned HomeRegion = It == Home.end() ? 0 : It->second;
     if (HomeRegion != Region)
@@ -129,14 +138,33 @@ private:
   }
 
   llvm::DenseSet<const VarDecl *> &Deeper;
+  llvm::DenseSet<const VarDecl *> &Reassigned;
   llvm::DenseMap<const VarDecl *, unsigned> Home;
   unsigned LastRegion = 0;
 };
 
 } // namespace
 
+const Expr *ignoreParenNoopCasts(const Expr *E) {
+  while (true) {
+    E = E->IgnoreParens();
+    if (const auto *FE = dyn_cast<FullExpr>(E))
+      E = FE->getSubExpr();
+    else if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E);
+             ICE && ICE->getCastKind() == CK_NoOp)
+      E = ICE->getSubExpr();
+    else
+      return E;
+  }
+}
+
+bool bindsTemporary(const Expr *Init) {
+  Init = ignoreParenNoopCasts(Init);
+  return !Init->isGLValue() || isa<MaterializeTemporaryExpr>(Init);
+}
+
 void BodyLowering::findMemoryVariables(const Stmt *Body) {
-  AssignmentScan(AssignedDeeper).walk(Body, 0);
+  AssignmentScan(AssignedDeeper, Reassigned).walk(Body, 0);
 }
 
 void BodyLowering::lowerCellDecl(const VarDecl *VD, Scalar S) {
@@ -235,9 +263,87 @@ void BodyLowering::lowerPointerDecl(const VarDecl *VD) {
   if (!P)
     return poison(VD);
   // A pointer computed here is named after the variable; `p = w` aliases.
+  if (Reassigned.count(VD)) {
+    if (!startMoving(VD, P))
+      poison(VD);
+    return;
+  }
   if (P->Code == ir::OpCode::Offset && P->Name.empty() && P->Id >= Mark)
     P->Name = Name;
   Pointers[VD] = P;
+  Poisoned.erase(VD);
+}
+
+void BodyLowering::lowerReferenceDecl(const VarDecl *VD) {
+  std::string Name = VD->getNameAsString();
+  QualType T = VD->getType().getNonReferenceType();
+  const Expr *Init = ignoreParenNoopCasts(VD->getInit());
+  auto Refuse = [&](const std::string &Msg) {
+    poison(VD);
+    fail(VD->getLocation(), Msg, VD->getSourceRange());
+  };
+  if (!checkOrder(Init))
+    return poison(VD);
+  // `double (&row)[3] = a;`: another name for the array.
+  if (T->isArrayType() &&
+      !Ctx.getAsArrayType(T)->getElementType()->isArrayType()) {
+    Value *P = lowerPointer(Init);
+    if (!P)
+      return poison(VD);
+    Pointers[VD] = P;
+    Poisoned.erase(VD);
+    return;
+  }
+  if (T->isPointerType())
+    return Refuse("references to pointers are not supported; copy the "
+                  "pointer instead ('const double *" +
+                  Name + " = ...;')");
+  if (containerShape(T, Ctx))
+    return Refuse("references to a std::vector or std::array are not "
+                  "supported yet; index the container itself, or take a "
+                  "pointer to its elements ('double *" +
+                  Name + " = v.data();')");
+  std::optional<Scalar> S = scalarTypeOf(T, Ctx);
+  if (!S || T->isEnumeralType() || T.isVolatileQualified())
+    return Refuse("reference variables of type '" + typeName(VD->getType()) +
+                  "' are not supported");
+  std::optional<Target> Place;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Init)) {
+    const auto *Other = dyn_cast<VarDecl>(DRE->getDecl());
+    if (Other && Poisoned.count(Other))
+      return poison(VD);
+    if (auto It = Other ? ElementRefs.find(Other) : ElementRefs.end();
+        It != ElementRefs.end()) {
+      Place = It->second;
+    } else if (auto It = Other ? Cells.find(Other) : Cells.end();
+               It != Cells.end()) {
+      Place = Target();
+      Place->Ptr = It->second;
+      Place->S = It->second->Ty.scalarKind();
+    } else {
+      return Refuse("a reference can name a local variable, a parameter, an "
+                    "element ('a[i]'), a member ('s.m') or '*p'; '" +
+                    DRE->getDecl()->getNameAsString() +
+                    "' is none of these: copy its value into a variable");
+    }
+  } else if (isElementAccess(Init)) {
+    Place = lowerElement(cast<CXXOperatorCallExpr>(Init));
+  } else if (isa<ArraySubscriptExpr, MemberExpr>(Init) ||
+             (isa<UnaryOperator>(Init) &&
+              cast<UnaryOperator>(Init)->getOpcode() == UO_Deref)) {
+    Place = lowerPlace(Init);
+  } else {
+    return Refuse("a reference can name a variable, an element ('a[i]'), a "
+                  "member ('s.m') or '*p'; declare '" +
+                  Name + "' as a variable holding the value instead");
+  }
+  if (!Place)
+    return poison(VD);
+  if (Place->S != *S)
+    return Refuse("reference '" + Name +
+                  "' names a value of another type; "
+                  "declare it as a variable holding the value instead");
+  ElementRefs[VD] = *Place;
   Poisoned.erase(VD);
 }
 
@@ -253,7 +359,13 @@ std::optional<BodyLowering::Target> BodyLowering::lowerPlace(const Expr *E) {
   Target T;
   if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
     T.Ptr = lowerPointer(ASE->getBase());
+    Value *Off = T.Ptr ? takeOffset(T.Ptr) : nullptr;
     T.Index = expectScalar(lowerExpr(ASE->getIdx()), ASE->getIdx());
+    // `p[i]` of a moving pointer: base[p_off + i].
+    if (Off && T.Index && T.Index->Ty.isInteger()) {
+      at(ASE->getBeginLoc());
+      T.Index = B.add(convert(Off, T.Index->Ty.scalarKind(), true), T.Index);
+    }
     if (!T.Ptr || !T.Index)
       return std::nullopt;
     if (!scalarTypeOf(ASE->getType(), Ctx)) {
@@ -293,6 +405,7 @@ std::optional<BodyLowering::Target> BodyLowering::lowerPlace(const Expr *E) {
     T.Ptr = lowerPointer(UO->getSubExpr());
     if (!T.Ptr)
       return std::nullopt;
+    T.Index = takeOffset(T.Ptr); // `*p` of a moving pointer: base[p_off]
   } else {
     fail(E->getExprLoc(), unsupportedExprMessage(E, Ctx), E->getSourceRange());
     return std::nullopt;
@@ -319,11 +432,19 @@ Value *BodyLowering::lowerAddressOf(const UnaryOperator *UO) {
     at(UO->getBeginLoc());
     return B.offset(T->Ptr, T->Index);
   }
-  // A local scalar in memory (`&w_err`): its cell.
+  // A local scalar in memory (`&w_err`): its cell; a reference: the place
+  // it names.
   if (const auto *DRE = dyn_cast<DeclRefExpr>(Sub))
-    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
       if (auto It = Cells.find(VD); It != Cells.end())
         return It->second;
+      if (auto It = ElementRefs.find(VD); It != ElementRefs.end()) {
+        if (!It->second.Index)
+          return It->second.Ptr;
+        at(UO->getBeginLoc());
+        return B.offset(It->second.Ptr, It->second.Index);
+      }
+    }
   if (!isa<ArraySubscriptExpr>(Sub) && !isa<MemberExpr>(Sub) &&
       !(isa<UnaryOperator>(Sub) &&
         cast<UnaryOperator>(Sub)->getOpcode() == UO_Deref))
@@ -344,9 +465,17 @@ Value *BodyLowering::lowerPointerArith(const BinaryOperator *BO) {
   const Expr *PtrE = BO->getLHS(), *IntE = BO->getRHS();
   if (!PtrE->getType()->isPointerType())
     std::swap(PtrE, IntE);
-  if (IntE->getType()->isPointerType())
-    return fail(BO->getOperatorLoc(), "subtracting pointers is not supported",
-                BO->getSourceRange());
+  if (IntE->getType()->isPointerType()) {
+    // `end - p`: the difference of their offsets into the same array.
+    Value *L = lowerPointer(BO->getLHS()), *R = lowerPointer(BO->getRHS());
+    std::optional<Scalar> S = typeOf(BO);
+    if (!L || !R || !S)
+      return nullptr;
+    std::optional<std::pair<Value *, Value *>> Offs = pointerOffsets(BO, L, R);
+    if (!Offs)
+      return nullptr;
+    return convert(B.sub(Offs->first, Offs->second), *S, /*Implicit=*/true);
+  }
   if (PtrE->getType()->getPointeeType()->isRecordType())
     return fail(BO->getOperatorLoc(),
                 "arithmetic on a pointer to a struct is not supported; index "

@@ -84,6 +84,8 @@ FEATURES = {
     "scratch_reuse": "scratch arrays declared once before a loop, written by a helper each iteration (RK4 stages)",
     "address_of": "&local passed as a helper's double * output",
     "call_alias": "with inplace_helper / address_of: the scalar local a call writes is one read before (t = 2 * s; h(s, y); h(s, s); h(0.25 * v, &v))",
+    "ref_var": "references to an element of a local array (double &r = a[k]; r += e;, const double &)",
+    "moving_ptr": "a pointer walking a local array (const double *p = a; while (p != a + N) u += *p++ * e;)",
 }
 
 # Features that hit bugs found by the tester ((a) to (d): issue 12; (e):
@@ -795,6 +797,10 @@ class Gen:
             opts.append(("scratch", 0.7))
         if self.on("address_of") and not self.helper and len(self.helpers) < 5:
             opts.append(("addr", 1))
+        if self.on("ref_var") and self.visible_local_arrays():
+            opts.append(("refvar", 1))
+        if self.on("moving_ptr") and self.visible_local_arrays():
+            opts.append(("ptrwalk", 1))
         ch = self.pick(opts)
         return getattr(self, "s_" + ch)(loop)
 
@@ -1147,6 +1153,34 @@ class Gen:
         u, out = self.target()
         decl = "double" if kind == "copy" else "const double &"
         out.append(Stmt("raw", "for (%s %s : %s) %s += %s * %s" % (decl, v, a, u, v, e)))
+        return out
+
+    def s_refvar(self, loop):
+        # The index is evaluated at the declaration; the reference is only
+        # read or updated in place, as a name for that element.
+        a, var = self.rng.choice(self.visible_local_arrays())
+        r, e = self.fresh("r"), self.render_tmp(self.dexpr(1))
+        k = self.index(var.size, False)
+        if var.writable and self.chance(0.6):
+            return [Stmt("raw", "double &%s = %s[%s]" % (r, a, k)),
+                    Stmt("raw", "%s = 0.5 * %s + %s" % (r, r, e))]
+        u, out = self.target()
+        out += [Stmt("raw", "const double &%s = %s[%s]" % (r, a, k)),
+                Stmt("raw", "%s += %s * %s" % (u, r, e))]
+        return out
+
+    def s_ptrwalk(self, loop):
+        a, var = self.rng.choice(self.visible_local_arrays())
+        p, e = self.fresh("p"), self.render_tmp(self.dexpr(1))
+        u, out = self.target()
+        a = "&%s[0]" % a  # also a std::array or std::vector
+        out.append(Stmt("raw", "const double *%s = %s" % (p, a)))
+        if self.chance(0.5):
+            out.append(Stmt("raw", "while (%s != %s + %d) %s += *%s++ * %s"
+                            % (p, a, var.size, u, p, e)))
+        else:
+            out.append(Stmt("raw", "for (; %s + 1 < %s + %d; ++%s) %s += %s[0] * %s[1] * %s"
+                            % (p, a, var.size, p, u, p, p, e)))
         return out
 
     def s_starr(self, loop):

@@ -1,0 +1,163 @@
+//===- LoweringPointer.cpp - Pointer variables that move ------------------===//
+//
+// A pointer variable that is reassigned or incremented (`++p`, `p += k`,
+// `p = q`) is its base, fixed where it is declared, plus an integer offset
+// held in a variable in memory (`p_off`): `*p` is base[p_off], `p++` adds
+// one to p_off, and two pointers into the same base compare their offsets.
+// Every value such a pointer takes must point into that one base; one that
+// may point into different arrays is refused, as gradc must know which
+// memory every load and store reaches.
+//
+//===----------------------------------------------------------------------===//
+#include "BodyLowering.h"
+
+namespace gradc::frontend {
+
+using namespace clang;
+using ir::Scalar;
+using ir::Value;
+
+std::pair<Value *, Value *> BodyLowering::splitPointer(Value *P) {
+  Value *Off = nullptr;
+  while (P->Code == ir::OpCode::Offset) {
+    Value *K = convert(P->Operands[1], Scalar::Int32, /*Implicit=*/true);
+    Off = Off ? B.add(K, Off) : K;
+    P = P->Operands[0];
+  }
+  if (!Off)
+    Off = makeConstant(Scalar::Int32, 0, 0, "0");
+  return {P, Off};
+}
+
+const VarDecl *BodyLowering::movingPointerOf(const Expr *E) const {
+  const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParens());
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return VD && Moving.count(VD) ? VD : nullptr;
+}
+
+/// How a user names the array a pointer's base is.
+static std::string baseName(const Value *Base) {
+  return Base->Name.empty() ? std::string("another array")
+                            : "'" + Base->Name + "'";
+}
+
+bool BodyLowering::startMoving(const VarDecl *VD, Value *P) {
+  std::string Name = VD->getNameAsString();
+  if (VD->getType()->getPointeeType()->isRecordType()) {
+    fail(VD->getLocation(),
+         "moving a pointer to a struct ('" + Name +
+             "') is not supported; index it instead ('p[i].m')",
+         VD->getSourceRange());
+    return false;
+  }
+  at(VD->getLocation());
+  auto [Base, Off] = splitPointer(P);
+  Value *Cell = B.local(Scalar::Int32, 0, Name + "_off");
+  B.store(Cell, Off);
+  Moving[VD] = {Base, Cell};
+  Poisoned.erase(VD);
+  return true;
+}
+
+Value *BodyLowering::readMoving(const VarDecl *VD, SourceLocation Loc) {
+  const MovingPointer &M = Moving.at(VD);
+  at(Loc);
+  return B.offset(M.Base, B.load(M.Cell));
+}
+
+Value *BodyLowering::movePointer(const VarDecl *VD, const Expr *E,
+                                 const Expr *RHS) {
+  const MovingPointer &M = Moving.at(VD);
+  std::string Name = VD->getNameAsString();
+  SourceLocation Loc = E->getBeginLoc();
+  auto Refuse = [&](const std::string &Where) {
+    return fail(E->getExprLoc(),
+                "pointer '" + Name + "' may point into " + Where +
+                    " here, and into " + baseName(M.Base) +
+                    " where it is declared; gradc supports a pointer that "
+                    "moves within one array: keep an index into each array "
+                    "instead",
+                E->getSourceRange());
+  };
+  Value *Old = nullptr, *New = nullptr;
+  if (const auto *UO = dyn_cast<UnaryOperator>(E)) { // ++p, p--
+    at(Loc);
+    Old = B.load(M.Cell);
+    Value *One = makeConstant(Scalar::Int32, 1, 1, "1");
+    New = UO->isIncrementOp() ? B.add(Old, One) : B.sub(Old, One);
+    B.store(M.Cell, New);
+    return B.offset(M.Base, UO->isPostfix() ? Old : New);
+  }
+  const auto *BO = cast<BinaryOperator>(E);
+  if (BO->getOpcode() == BO_Assign) { // p = q
+    if (RHS->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+      return fail(E->getExprLoc(),
+                  "pointer '" + Name +
+                      "' is set to null here; gradc supports a pointer that "
+                      "moves within one array: keep an index into it instead",
+                  E->getSourceRange());
+    if (isa<ConditionalOperator>(RHS->IgnoreParenImpCasts()))
+      return Refuse("different arrays ('" + sourceText(RHS->getSourceRange()) +
+                    "')");
+    Value *P = lowerPointer(RHS);
+    if (!P)
+      return nullptr;
+    at(Loc);
+    auto [Base, Off] = splitPointer(P);
+    if (Base != M.Base)
+      return Refuse(baseName(Base));
+    B.store(M.Cell, Off);
+    return B.offset(M.Base, Off);
+  }
+  if (BO->getOpcode() != BO_AddAssign && BO->getOpcode() != BO_SubAssign)
+    return fail(BO->getOperatorLoc(),
+                "'" + BO->getOpcodeStr().str() +
+                    "' on a pointer is not "
+                    "supported",
+                BO->getSourceRange());
+  Value *K = expectScalar(lowerExpr(RHS), RHS);
+  if (!K)
+    return nullptr;
+  if (!K->Ty.isInteger())
+    return fail(RHS->getExprLoc(), "a pointer offset must be an integer",
+                RHS->getSourceRange());
+  at(Loc);
+  K = convert(K, Scalar::Int32, /*Implicit=*/true);
+  Old = B.load(M.Cell);
+  New = BO->getOpcode() == BO_AddAssign ? B.add(Old, K) : B.sub(Old, K);
+  B.store(M.Cell, New);
+  return B.offset(M.Base, New);
+}
+
+Value *BodyLowering::takeOffset(Value *&P) {
+  std::vector<Value *> &Ops = B.block().Ops;
+  if (P->Code != ir::OpCode::Offset || Ops.empty() || Ops.back() != P)
+    return nullptr;
+  bool IsMoving = false;
+  for (const auto &Entry : Moving)
+    IsMoving |= Entry.second.Base == P->Operands[0];
+  if (!IsMoving)
+    return nullptr;
+  Ops.pop_back();
+  Value *Off = P->Operands[1];
+  P = P->Operands[0];
+  return Off;
+}
+
+std::optional<std::pair<Value *, Value *>>
+BodyLowering::pointerOffsets(const BinaryOperator *BO, Value *L, Value *R) {
+  at(BO->getBeginLoc());
+  auto [LB, LO] = splitPointer(L);
+  auto [RB, RO] = splitPointer(R);
+  if (LB != RB) {
+    fail(BO->getOperatorLoc(),
+         "comparing or subtracting pointers into different arrays (or "
+         "arrays gradc cannot tell apart) is not supported; compare "
+         "indices instead",
+         BO->getSourceRange());
+    return std::nullopt;
+  }
+  return std::make_pair(LO, RO);
+}
+
+} // namespace gradc::frontend
