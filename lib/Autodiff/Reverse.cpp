@@ -1206,27 +1206,40 @@ void ReverseMode::document() {
   std::string What = P.RetTy.isVoid() ? "" : Call;
   for (unsigned I : Opts.Out)
     What += (What.empty() ? "" : ", ") + P.Params[I].V->Name;
-  std::string Into;
+  std::string Into, InOut;
   for (size_t I = 0; I < Opts.Wrt.size(); ++I) {
-    const std::string &X = P.Params[Opts.Wrt[I]].V->Name;
+    const Value *Prm = P.Params[Opts.Wrt[I]].V;
+    const std::string &X = Prm->Name;
+    // An in/out parameter's adjoint is not added into: it is its seed.
+    if (Prm->Ty.isMemory() && P.writesParam(Opts.Wrt[I])) {
+      InOut += " " + AdjNames[I] + " holds the seed of " + X +
+               "'s final contents; on return, the gradient with respect to " +
+               X + " as it came in.";
+      continue;
+    }
     std::string Dout =
         Opts.Kind == GradKind::Pullback && Seed ? Seed->Name + " * " : "";
     std::string Of = P.RetTy.isVoid() ? "d" + What : "d" + P.Name;
-    Into += std::string(I ? ", " : "") + Dout + Of + "/d" + X + " into " +
-            AdjNames[I];
+    Into += std::string(Into.empty() ? "" : ", ") + Dout + Of + "/d" + X +
+            " into " + AdjNames[I];
   }
+  if (!InOut.empty())
+    InOut = " On entry," + InOut;
   std::string Where =
       " (" + baseName(P.File) + ":" + std::to_string(P.Loc.Line) + ")";
   if (Opts.Kind == GradKind::Grad) {
     G->Doc.push_back("Gradient of " + Call + Where + ".");
     G->Doc.push_back((P.RetTy.isVoid() ? "Writes " + What : "Returns " + Call) +
-                     "; adds " + Into + ".");
+                     (Into.empty() ? "." : "; adds " + Into + ".") + InOut);
   } else {
     G->Doc.push_back("Pullback of " + Call + Where +
                      ", for a caller's backward sweep.");
-    G->Doc.push_back(Seeds.empty() ? "Adds " + Into + "."
-                                   : "Given the seeds of its outputs, adds " +
-                                         Into + ".");
+    std::string Adds =
+        Into.empty() ? ""
+        : Seeds.empty() && MutableSeeds.empty()
+            ? "Adds " + Into + "."
+            : "Given the seeds of its outputs, adds " + Into + ".";
+    G->Doc.push_back(Adds.empty() ? InOut.substr(1) : Adds + InOut);
   }
 }
 

@@ -340,6 +340,7 @@ class Var:
         self.ty, self.writable, self.size = ty, writable, size
         self.bound, self.value, self.to_n = bound, value, to_n
         self.data = None  # a container: the pointer to pass (u.data())
+        self.float = False  # a float local
         self.carr = False  # a C array local (double a[N]): may be passed as double *
 
 
@@ -1201,7 +1202,9 @@ class Gen:
             ("+=", Expr("fn", "0.25f * %s * %s" % (t, t), [])),
             ("-=", Expr("fn", "static_cast<float>({0}) * 0.5f", [self.dexpr(1)]))])
         out.append(Stmt("assign", t, [upd[1]], aop=upd[0]))
-        self.declare(t, Var("d"))
+        v = Var("d")
+        v.float = True  # not for a double & or double * argument
+        self.declare(t, v)
         return out
 
     def s_aout(self, loop):
@@ -1308,7 +1311,8 @@ class Gen:
         # A local: gradc refuses a parameter passed by reference ("copy it
         # into a local variable first") and an element of err ("not a local
         # variable here").
-        locs = [n for n, v in self.visible("d") if v.writable and v.value is None]
+        locs = [n for n, v in self.visible("d")
+                if v.writable and v.value is None and not v.float]
         out = []
         if locs and self.on("call_alias"):  # KNOWN_BUGS (e): a local read before
             u = self.rng.choice(locs)
@@ -1446,7 +1450,8 @@ class Gen:
                          aop=kind, keep=True))
         f = Func(name, "void", params + [{"kind": "out", "name": "o"}], body)
         self.helpers.append(f)
-        locs = [n for n, v in self.visible("d") if v.writable and v.value is None]
+        locs = [n for n, v in self.visible("d")
+                if v.writable and v.value is None and not v.float]
         out = []
         if locs and self.on("call_alias") and self.chance(0.5):  # KNOWN_BUGS (e)
             w = self.rng.choice(locs)
