@@ -199,6 +199,14 @@ private:
   /// A copy of the Count elements at argument I of Call, taken before the
   /// call (Before) or after it, pushed on a tape and popped here.
   Value *tapedCopy(const Value &Call, unsigned I, Value *Count, bool Before);
+  /// A local shaped as Base (a struct, an array, a vector as long).
+  Value *localLike(const Value *Base);
+  /// How many scalars Base holds, as the backward sweep counts them.
+  Value *countOf(const Value *Base);
+  /// Pushes Count scalars at From on a new tape named after Like, right
+  /// before or after Call in the forward sweep, and pops them into Copy.
+  void tapeAround(const Value &Call, Value *From, Value *Copy, Value *Count,
+                  const Value *Like, bool Before);
   /// Whether Call's callee reads what argument I holds and writes it.
   bool passesInOut(const Value &Call, unsigned I) const;
   bool checkCallOutput(const Value &Call, const Value *Arg);
@@ -1377,34 +1385,47 @@ Value *ReverseMode::callArgument(const Value &Call, unsigned I,
     if (std::optional<std::int64_t> N = argumentExtent(Call, I))
       return tapedCopy(Call, I, B.constant(double(*N), Scalar::Int64),
                        /*Before=*/false);
-  Scalar S = Base->Ty.scalarKind();
-  Value *Copy = B.local(S, Base->IVal, Base->Name);
+  Value *Copy = localLike(Base);
+  if (!Out) {
+    Snapshots[Base] = {&Call, Copy, Frames.back()->Out};
+    tapeAround(Call, Map.at(Base), Copy, countOf(Base), Base,
+               /*Before=*/false);
+  }
+  return rebase(Op, Base, Copy);
+}
+
+Value *ReverseMode::localLike(const Value *Base) {
+  Value *Copy = B.local(Base->Ty.scalarKind(), Base->IVal, Base->Name);
   Copy->Text = Base->Text; // a struct or std::array is copied as one
   Copy->Member = Base->Member;
   if (Base->IVal < 0) // a vector, declared at the top level: as long
     Copy->Operands.push_back(Map.at(Base->Operands[0]));
-  if (!Out) {
-    Snapshots[Base] = {&Call, Copy, Frames.back()->Out};
-    Value *Count = Base->IVal < 0
-                       ? Map.at(Base->Operands[0])
-                       : B.constant(Base->IVal ? Base->IVal : 1, Scalar::Int64);
-    Value *T = newTape(S, Base->Name);
-    // A struct goes on a tape of structs: `c_tape.push(c)`.
-    if (Base->Member == MemberKind::Record)
-      T->Text = Base->Text;
-    std::vector<Value *> After;
-    Value *FwdCount = Count;
-    if (Count->isConst()) {
-      FwdCount = G->create(OpCode::Const, Count->Ty);
-      FwdCount->IVal = Count->IVal;
-      After.push_back(FwdCount);
-    }
-    After.push_back(G->create(OpCode::PushArray, Type::voidTy(),
-                              {T, Map.at(Base), FwdCount}));
-    insertAfter(Map.at(&Call), After);
-    B.append(G->create(OpCode::PopArray, Type::voidTy(), {T, Copy, Count}));
+  return Copy;
+}
+
+Value *ReverseMode::countOf(const Value *Base) {
+  return Base->IVal < 0
+             ? Map.at(Base->Operands[0])
+             : B.constant(Base->IVal ? Base->IVal : 1, Scalar::Int64);
+}
+
+void ReverseMode::tapeAround(const Value &Call, Value *From, Value *Copy,
+                             Value *Count, const Value *Like, bool Before) {
+  Value *T = newTape(Copy->Ty.scalarKind(), Like->Name);
+  // A struct goes on a tape of structs: `c_tape.push(c)`.
+  if (Like->Member == MemberKind::Record)
+    T->Text = Like->Text;
+  std::vector<Value *> Ops;
+  Value *FwdCount = Count;
+  if (Count->isConst()) {
+    FwdCount = G->create(OpCode::Const, Count->Ty);
+    FwdCount->IVal = Count->IVal;
+    Ops.push_back(FwdCount);
   }
-  return rebase(Op, Base, Copy);
+  Ops.push_back(
+      G->create(OpCode::PushArray, Type::voidTy(), {T, From, FwdCount}));
+  insertAfter(Map.at(&Call), Ops, Before);
+  B.append(G->create(OpCode::PopArray, Type::voidTy(), {T, Copy, Count}));
 }
 
 std::optional<std::int64_t> ReverseMode::argumentExtent(const Value &Call,
@@ -1419,18 +1440,10 @@ std::optional<std::int64_t> ReverseMode::argumentExtent(const Value &Call,
 Value *ReverseMode::tapedCopy(const Value &Call, unsigned I, Value *Count,
                               bool Before) {
   const Value *Op = Call.Operands[I];
-  Scalar S = Op->Ty.scalarKind();
   const Value *Base = baseOf(Op);
-  Value *Copy = B.local(S, Count->IVal ? Count->IVal : 1, Base->Name);
-  Value *T = newTape(S, Base->Name);
-  Value *FwdCount = G->create(OpCode::Const, Count->Ty);
-  FwdCount->IVal = Count->IVal;
-  FwdCount->FVal = Count->FVal;
-  insertAfter(Map.at(&Call),
-              {FwdCount, G->create(OpCode::PushArray, Type::voidTy(),
-                                   {T, Map.at(Op), FwdCount})},
-              Before);
-  B.append(G->create(OpCode::PopArray, Type::voidTy(), {T, Copy, Count}));
+  Value *Copy =
+      B.local(Op->Ty.scalarKind(), Count->IVal ? Count->IVal : 1, Base->Name);
+  tapeAround(Call, Map.at(Op), Copy, Count, Base, Before);
   return Copy;
 }
 
@@ -1466,32 +1479,11 @@ Value *ReverseMode::inOutArgument(const Value &Call, unsigned I) {
     return tapedCopy(
         Call, I, B.constant(double(*argumentExtent(Call, I)), Scalar::Int64),
         /*Before=*/true);
-  Scalar S = Base->Ty.scalarKind();
-  Value *Copy = B.local(S, Base->IVal, Base->Name);
-  Copy->Text = Base->Text;
-  Copy->Member = Base->Member;
-  if (Base->IVal < 0)
-    Copy->Operands.push_back(Map.at(Base->Operands[0]));
+  Value *Copy = localLike(Base);
   const Function &C = *Call.Callee;
   if (C.RetTy.isVoid() && !readsFirst(C, C.Params[I].V))
     return rebase(Op, Base, Copy);
-  Value *Count = Base->IVal < 0
-                     ? Map.at(Base->Operands[0])
-                     : B.constant(Base->IVal ? Base->IVal : 1, Scalar::Int64);
-  Value *T = newTape(S, Base->Name);
-  if (Base->Member == MemberKind::Record)
-    T->Text = Base->Text;
-  std::vector<Value *> Before;
-  Value *FwdCount = Count;
-  if (Count->isConst()) {
-    FwdCount = G->create(OpCode::Const, Count->Ty);
-    FwdCount->IVal = Count->IVal;
-    Before.push_back(FwdCount);
-  }
-  Before.push_back(G->create(OpCode::PushArray, Type::voidTy(),
-                             {T, Map.at(Base), FwdCount}));
-  insertAfter(Map.at(&Call), Before, /*Before=*/true);
-  B.append(G->create(OpCode::PopArray, Type::voidTy(), {T, Copy, Count}));
+  tapeAround(Call, Map.at(Base), Copy, countOf(Base), Base, /*Before=*/true);
   return rebase(Op, Base, Copy);
 }
 
