@@ -11,6 +11,21 @@ namespace gradc::ir {
 /// Whether two indices have the same value: one value, equal constants,
 /// or the same integer arithmetic on such (`j + 1` computed twice) and on
 /// backward loop counters (Stable), which a loop body does not change.
+bool isIndexArithmetic(const Value &V) {
+  switch (V.Code) {
+  case OpCode::Add:
+  case OpCode::Sub:
+  case OpCode::Mul:
+  case OpCode::Div:
+  case OpCode::Rem:
+  case OpCode::Neg:
+  case OpCode::Cast:
+    return V.Ty.isInteger();
+  default:
+    return false;
+  }
+}
+
 bool sameIndex(const Value *A, const Value *B,
                const std::set<const Value *> &Stable) {
   if (A == B)
@@ -24,21 +39,13 @@ bool sameIndex(const Value *A, const Value *B,
   case OpCode::Load:
     return A->Operands.size() == 1 && A->Operands[0] == B->Operands[0] &&
            Stable.count(A->Operands[0]);
-  case OpCode::Add:
-  case OpCode::Sub:
-  case OpCode::Mul:
-  case OpCode::Div:
-  case OpCode::Rem:
-  case OpCode::Neg:
-  case OpCode::Cast:
-    if (!A->Ty.isInteger())
+  default:
+    if (!isIndexArithmetic(*A))
       return false;
     for (size_t I = 0; I < A->Operands.size(); ++I)
       if (!sameIndex(A->Operands[I], B->Operands[I], Stable))
         return false;
     return true;
-  default:
-    return false;
   }
 }
 

@@ -1,6 +1,7 @@
 //===- Simplify.cpp - Clean-ups of lowered IR -----------------------------===//
 #include "gradc/IR/Simplify.h"
 
+#include "gradc/IR/MemoryLocation.h"
 #include "gradc/IR/Uses.h"
 
 #include <map>
@@ -76,27 +77,14 @@ private:
   static std::string indexKey(const Value *I) {
     if (!I)
       return "";
-    if (I->Ty.isInteger()) {
-      if (I->Code == OpCode::Const)
-        return std::to_string(I->IVal);
-      switch (I->Code) {
-      case OpCode::Add:
-      case OpCode::Sub:
-      case OpCode::Mul:
-      case OpCode::Div:
-      case OpCode::Rem:
-      case OpCode::Neg:
-      case OpCode::Cast: {
-        std::string Key = "(" + std::to_string(static_cast<int>(I->Code));
-        for (const Value *Op : I->Operands)
-          Key += " " + indexKey(Op);
-        return Key + ")";
-      }
-      default:
-        break;
-      }
-    }
-    return "%" + std::to_string(I->Id);
+    if (I->Code == OpCode::Const && I->Ty.isInteger())
+      return std::to_string(I->IVal);
+    if (!isIndexArithmetic(*I))
+      return "%" + std::to_string(I->Id);
+    std::string Key = "(" + std::to_string(static_cast<int>(I->Code));
+    for (const Value *Op : I->Operands)
+      Key += " " + indexKey(Op);
+    return Key + ")";
   }
 
   std::map<Value *, Value *> Replaced;

@@ -18,6 +18,10 @@
 
 namespace gradc::ir {
 
+/// Whether V is integer arithmetic an index is made of (`+ - * / %`,
+/// negation, a conversion), whose operands decide its value.
+bool isIndexArithmetic(const Value &V);
+
 /// Whether two indices have the same value: one value, equal constants, or
 /// the same integer arithmetic on such (`j + 1` computed twice) and on
 /// loads of the variables in Stable, which do not change in between.
