@@ -23,15 +23,6 @@ static bool propagates(const Value &V) {
   return V.Ty.isFloating() && V.Code != OpCode::Cmp && V.Code != OpCode::Pop;
 }
 
-static void forEachOp(const Block &B,
-                      const std::function<void(const Value &)> &Fn) {
-  for (const Value *V : B.Ops) {
-    Fn(*V);
-    for (const Block &R : V->Regions)
-      forEachOp(R, Fn);
-  }
-}
-
 /// Last op first, each op after the ops of its regions: users before what
 /// they use, so that usefulness crosses a chain of any length in one pass.
 static void forEachOpBackward(const Block &B,
@@ -60,7 +51,7 @@ Activity::Activity(const Function &F, const std::vector<unsigned> &Wrt,
   };
   for (bool Changed = true; Changed;) {
     Changed = false;
-    forEachOp(F.Body, [&](const Value &V) {
+    forEachOp(F.Body, [&](Value &V) {
       switch (V.Code) {
       case OpCode::Load:
         // An int member of a struct that carries derivatives carries none.

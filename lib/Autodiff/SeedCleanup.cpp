@@ -1,6 +1,8 @@
 //===- SeedCleanup.cpp - Seeds that stayed unchanged ----------------------===//
 #include "SeedCleanup.h"
 
+#include "ProgramOrder.h"
+
 #include "gradc/IR/Uses.h"
 
 #include <algorithm>
@@ -11,26 +13,9 @@ namespace gradc::autodiff {
 
 using namespace ir;
 
-namespace {
-
-void forEachOp(Block &B, const std::function<void(Value &)> &Fn) {
-  for (Value *V : B.Ops) {
-    Fn(*V);
-    for (Block &R : V->Regions)
-      forEachOp(R, Fn);
-  }
-}
-
-bool writtenIn(Block &B, const Value *Base) {
-  return std::any_of(B.Ops.begin(), B.Ops.end(),
-                     [&](const Value *V) { return writes(*V, Base); });
-}
-
-} // namespace
-
 void constIfUnwritten(Function &G, Param &Seed) {
   Value *S = Seed.V;
-  if (writtenIn(G.Body, S))
+  if (findWrite(G.Body, S))
     return;
   S->Ty = Type::ptr(S->Ty.scalarKind(), /*Const=*/true);
   if (!Seed.Record.empty() && Seed.Spelling.rfind("const ", 0) != 0)

@@ -101,15 +101,15 @@ bool saysNothing(const Block &B) {
   return true;
 }
 
-static void forEach(const Block &B, const std::function<void(Value &)> &Fn) {
+void forEachOp(const Block &B, const std::function<void(Value &)> &Fn) {
   for (Value *V : B.Ops) {
     Fn(*V);
     for (const Block &R : V->Regions)
-      forEach(R, Fn);
+      forEachOp(R, Fn);
   }
 }
 
-/// As forEach, but last op first, each op after the ops of its regions:
+/// As forEachOp, but last op first, each op after the ops of its regions:
 /// users before what they use, so that a propagation from users to operands
 /// settles a chain of any length (a sum of 20,000 terms) in one pass.
 static void forEachBackward(const Block &B,
@@ -287,7 +287,7 @@ static bool dropDeadStores(Block &B, const std::vector<bool> &Read) {
 static bool dropUnreadTapes(Function &F, const std::vector<unsigned> &Uses) {
   std::vector<bool> Read(F.numValues(), false);
   bool Any = false;
-  forEach(F.Body, [&](Value &V) {
+  forEachOp(F.Body, [&](Value &V) {
     if ((V.Code == OpCode::Pop && Uses[V.Id] > 0) || V.Code == OpCode::PopArray)
       Read[V.Operands[0]->Id] = true;
     Any |= V.Code == OpCode::Tape;

@@ -4,6 +4,7 @@
 
 #include "gradc/IR/Function.h"
 
+#include <functional>
 #include <vector>
 
 namespace gradc::ir {
@@ -25,6 +26,9 @@ bool reads(const Value &Op, const Value *Base);
 /// memory of parameter Base reads it: then F reads what its caller left
 /// there (an in/out parameter), rather than only what F wrote.
 bool readsFirst(const Function &F, const Value *Base);
+
+/// Calls Fn on each op of B in order, each op before the ops of its regions.
+void forEachOp(const Block &B, const std::function<void(Value &)> &Fn);
 
 /// Whether B holds nothing but notes and constants: no code.
 bool saysNothing(const Block &B);
