@@ -109,7 +109,7 @@ const Value *findWrite(const Block &Blk, const Value *Base, const Value *Skip,
 
 bool ProgramOrder::usedBefore(const Value &S, const Value *Base) const {
   // The caller's contents of in/out memory are an input.
-  if (InOut.count(Base))
+  if (isWrtMemory(Base))
     return true;
   // Earlier in its block and the blocks around it, or anywhere in a loop
   // around it (an earlier iteration). A read adds to the adjoint S must

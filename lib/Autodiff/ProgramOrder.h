@@ -43,6 +43,9 @@ public:
   std::map<const ir::Block *, const ir::Value *> Owner; ///< region -> its op
   std::map<const ir::Value *, unsigned> Order;          ///< op -> program order
 
+  /// Whether Base is a memory parameter whose incoming contents are
+  /// differentiated (wrt): the caller's, which the function may also write.
+  bool isWrtMemory(const ir::Value *Base) const { return InOut.count(Base); }
   /// The loops around V, innermost first.
   std::vector<const ir::Value *> loopsAround(const ir::Value *V) const;
   /// Lp as a counted loop the backward sweep can count down again, if it

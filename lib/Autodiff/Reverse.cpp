@@ -210,6 +210,10 @@ private:
   /// Whether Call's callee reads what argument I holds and writes it.
   bool passesInOut(const Value &Call, unsigned I) const;
   bool checkCallOutput(const Value &Call, const Value *Arg);
+  /// Whether Call alone writes Base, in the block of the local Base (or at
+  /// the top level, for a read-only seeded output): the adjoint there is
+  /// fresh, the seed of what the call writes.
+  bool freshAt(const Value &Call, const Value *Base) const;
   std::string spell(const Function &Callee) const;
   Value *tripCount(const Value &V, Value *Trips);
   void reserveTapes();
@@ -250,14 +254,6 @@ private:
   /// written once, never read back. Other outputs (and in/out parameters)
   /// have adjoint memory like any other.
   bool isOutput(const Value *Base) const { return SeededOutputs.count(Base); }
-  /// Whether Base is a parameter whose incoming contents are differentiated
-  /// (wrt), as a caller's memory that the function may also write.
-  bool isWrtMemory(const Value *Base) const {
-    for (unsigned I : Opts.Wrt)
-      if (P.Params[I].V == Base)
-        return Base->Ty.isMemory();
-    return false;
-  }
   void document();
   /// Whether output Base writes each element once and never reads one
   /// back; with Report, says where it does not.
@@ -437,7 +433,7 @@ void ReverseMode::declare() {
   // pointer taken as such, a scalar copied into a local.
   for (unsigned I : Opts.Out) {
     const Value *O = P.Params[I].V;
-    if (std::find(Opts.Wrt.begin(), Opts.Wrt.end(), I) != Opts.Wrt.end())
+    if (isInOut(P, Opts.Wrt, Opts.Out, I))
       continue;
     bool ReadOnly =
         checkOutput(O, /*Report=*/false) ||
@@ -1219,7 +1215,7 @@ void ReverseMode::document() {
     const Value *Prm = P.Params[Opts.Wrt[I]].V;
     const std::string &X = Prm->Name;
     // An in/out parameter's adjoint is not added into: it is its seed.
-    if (Prm->Ty.isMemory() && P.writesParam(Opts.Wrt[I])) {
+    if (isInOut(P, Opts.Wrt, Opts.Out, Opts.Wrt[I])) {
       InOut += " " + AdjNames[I] + " holds the seed of " + X +
                "'s final contents; on return, the gradient with respect to " +
                X + " as it came in.";
@@ -1297,10 +1293,7 @@ std::string ReverseMode::spell(const Function &Callee) const {
 /// block, whose backward block gives the adjoint fresh each time.
 bool ReverseMode::checkCallOutput(const Value &Call, const Value *Arg) {
   const Value *Base = baseOf(Arg);
-  bool Local = Base->Code == OpCode::Local;
-  if (writtenOnlyBy(P.Body, Base, &Call) &&
-      (Local ? Pos.Home.at(&Call) == Pos.Home.at(Base)
-             : isOutput(Base) && Pos.Home.at(&Call) == &P.Body))
+  if (freshAt(Call, Base))
     return true;
   std::string Who =
       Call.Callee && Call.Callee->Method && Arg == Call.Operands[0]
@@ -1460,11 +1453,14 @@ bool ReverseMode::passesInOut(const Value &Call, unsigned I) const {
   // reused across a loop, written by others too) what the callee does
   // not write keeps its adjoint, as in/out memory does.
   const Value *Base = baseOf(Call.Operands[I]);
-  bool Local = Base->Code == OpCode::Local;
-  bool Fresh = writtenOnlyBy(P.Body, Base, &Call) &&
-               (Local ? Pos.Home.at(&Call) == Pos.Home.at(Base)
-                      : isOutput(Base) && Pos.Home.at(&Call) == &P.Body);
-  return !Fresh && Local;
+  return Base->Code == OpCode::Local && !freshAt(Call, Base);
+}
+
+bool ReverseMode::freshAt(const Value &Call, const Value *Base) const {
+  return writtenOnlyBy(P.Body, Base, &Call) &&
+         (Base->Code == OpCode::Local
+              ? Pos.Home.at(&Call) == Pos.Home.at(Base)
+              : isOutput(Base) && Pos.Home.at(&Call) == &P.Body);
 }
 
 /// What argument I of Call held before the call, for a callee that reads
@@ -1860,7 +1856,7 @@ std::unique_ptr<Function> ReverseMode::run() {
   // Seeds the backward sweep could have changed and did not.
   for (Param &Prm : G->Params)
     for (const auto &[O, D] : AdjMem)
-      if (D == Prm.V && O->Code == OpCode::Param && !isWrtMemory(O))
+      if (D == Prm.V && O->Code == OpCode::Param && !Pos.isWrtMemory(O))
         constIfUnwritten(*G, Prm);
   for (const auto &[O, S] : MutableSeeds)
     if (S)
@@ -1921,6 +1917,15 @@ std::vector<unsigned> defaultOutputs(const Function &F) {
     if (F.writesParam(I) && isFloating(F.Params[I].V->Ty.scalarKind()))
       Out.push_back(I);
   return Out;
+}
+
+bool isInOut(const Function &F, const std::vector<unsigned> &Wrt,
+             const std::vector<unsigned> &Out, unsigned I) {
+  auto Has = [&](const std::vector<unsigned> &V) {
+    return std::find(V.begin(), V.end(), I) != V.end();
+  };
+  return Has(Wrt) && F.Params[I].V->Ty.isMemory() &&
+         (Has(Out) || F.writesParam(I));
 }
 
 std::string adjointParamName(const Function &Primal, const std::string &P) {

@@ -92,7 +92,7 @@ public:
     Args.resize(G->Params.size());
     // An in/out parameter's seed is its adjoint's value on entry.
     for (unsigned O : R.Out)
-      if (!contains(R.Wrt, O))
+      if (!inOut(O))
         SeedOuts.push_back(O);
     NumSeeds = SeedOuts.size();
     for (unsigned I = 0; I < P.Params.size(); ++I)
@@ -260,10 +260,7 @@ private:
   }
 
   /// Whether parameter I is read and written, its adjoint seeded on entry.
-  bool inOut(unsigned I) const {
-    return contains(R.Wrt, I) && P.Params[I].V->Ty.isMemory() &&
-           (contains(R.Out, I) || P.writesParam(I));
-  }
+  bool inOut(unsigned I) const { return autodiff::isInOut(P, R.Wrt, R.Out, I); }
 
   /// Seed K of the pullback, for output SeedOuts[K]: given, or ones.
   bool bindSeed(unsigned K) {

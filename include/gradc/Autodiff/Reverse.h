@@ -52,6 +52,12 @@ public:
 /// A void function's outputs: its non-const floating pointer and reference
 /// parameters (the default of out(...)).
 std::vector<unsigned> defaultOutputs(const ir::Function &F);
+/// Whether parameter I of F is in/out for these wrt and out parameters:
+/// differentiated memory that F writes (or an output also in Wrt). Its
+/// adjoint holds the seed of its final contents on entry and the gradient
+/// with respect to its incoming contents on exit; it has no other seed.
+bool isInOut(const ir::Function &F, const std::vector<unsigned> &Wrt,
+             const std::vector<unsigned> &Out, unsigned I);
 /// Its floating parameters other than those outputs (the default wrt).
 std::vector<unsigned> defaultInputs(const ir::Function &F);
 
