@@ -28,42 +28,36 @@ void writtenBases(const Value &V, std::vector<const Value *> &Out) {
 class LoadReuse {
 public:
   void block(Block &B) {
-    std::map<std::pair<Value *, Value *>, Value *> Seen;
-    std::map<std::pair<Value *, std::string>, Value *> SameIndex;
+    // Loads by pointer and index: the index itself ("#id"), and within a
+    // statement the index as what it computes ("stmt@key"): `a[i - 1] *
+    // a[i - 1]` builds `i - 1` twice and is one load (one tape when a is
+    // overwritten). Across statements each keeps its own staging.
+    std::map<std::pair<Value *, std::string>, Value *> Seen;
     std::vector<Value *> Kept;
     for (Value *V : B.Ops) {
       for (Value *&Op : V->Operands)
         if (auto It = Replaced.find(Op); It != Replaced.end())
           Op = It->second;
       if (V->Code == OpCode::Load && V->Name.empty()) {
-        auto Key = std::make_pair(V->Operands[0], V->index());
-        auto [It, New] = Seen.emplace(Key, V);
-        if (!New) {
+        const Value *I = V->index();
+        auto Itself = std::make_pair(
+            V->Operands[0], "#" + (I ? std::to_string(I->Id) : std::string()));
+        auto Computed = std::make_pair(V->Operands[0], std::to_string(V->Stmt) +
+                                                           "@" + indexKey(I));
+        auto It = Seen.find(Itself);
+        if (It == Seen.end())
+          It = Seen.find(Computed);
+        if (It != Seen.end()) {
           Replaced[V] = It->second;
           continue;
         }
-        // Within a statement, the index as what it computes: `a[i - 1] *
-        // a[i - 1]` builds `i - 1` twice and is one load (one tape when a
-        // is overwritten). Across statements each keeps its own staging.
-        auto Same =
-            std::make_pair(V->Operands[0], std::to_string(V->Stmt) + "@" +
-                                               indexKey(V->index()));
-        auto [SIt, SNew] = SameIndex.emplace(Same, V);
-        if (!SNew) {
-          Replaced[V] = SIt->second;
-          Seen.erase(Key);
-          continue;
-        }
+        Seen[Itself] = Seen[Computed] = V;
       }
       std::vector<const Value *> Written;
       writtenBases(*V, Written);
-      for (const Value *Base : Written) {
+      for (const Value *Base : Written)
         for (auto It = Seen.begin(); It != Seen.end();)
           It = baseOf(It->first.first) == Base ? Seen.erase(It) : std::next(It);
-        for (auto It = SameIndex.begin(); It != SameIndex.end();)
-          It = baseOf(It->first.first) == Base ? SameIndex.erase(It)
-                                               : std::next(It);
-      }
       for (Block &R : V->Regions)
         block(R);
       Kept.push_back(V);
