@@ -125,6 +125,15 @@ inline Vec check(const char *Name, const Primal &F, const Grad &G,
   return Grad;
 }
 
+/// Prints `name=[v0,v1,...]` of a point as `gradc --at` takes it, after a
+/// comma unless First.
+inline void printNamed(const std::string &Name, const Vec &Values, bool First) {
+  std::printf("%s%s=[", First ? "" : ",", Name.c_str());
+  for (size_t I = 0; I < Values.size(); ++I)
+    std::printf("%s%.17g", I ? "," : "", Values[I]);
+  std::printf("]");
+}
+
 /// One array per wrt parameter, in parameter order (a scalar: one element).
 using Arrays = std::vector<Vec>;
 /// A parameter's name and its values; a scalar has one value.
@@ -172,16 +181,10 @@ check_arrays(const char *Name, const std::vector<Named> &Wrt,
   // The point as `gradc --at` takes it, every value as a list:
   // vs_interpreter.py unwraps the scalars.
   std::printf("%s: at ", Name);
-  auto PrintNamed = [](const Named &N, bool First) {
-    std::printf("%s%s=[", First ? "" : ",", N.Name);
-    for (size_t I = 0; I < N.Values.size(); ++I)
-      std::printf("%s%.17g", I ? "," : "", N.Values[I]);
-    std::printf("]");
-  };
   for (size_t K = 0; K < Wrt.size(); ++K)
-    PrintNamed(Wrt[K], K == 0);
+    printNamed(Wrt[K].Name, Wrt[K].Values, K == 0);
   for (size_t K = 0; K < Passive.size(); ++K)
-    PrintNamed(Passive[K], Wrt.empty() && K == 0);
+    printNamed(Passive[K].Name, Passive[K].Values, Wrt.empty() && K == 0);
   std::printf("\n%s: f = %.17g\n", Name, Value);
   for (size_t K = 0; K < P.size(); ++K)
     for (size_t I = 0; I < P[K].size(); ++I) {
@@ -291,10 +294,7 @@ check_vjp(const char *Name, bool Void, const std::vector<Memory> &Mem,
   std::printf("%s: at ", Name);
   bool First = true;
   auto Print = [&](const std::string &N, const Vec &V) {
-    std::printf("%s%s=[", First ? "" : ",", N.c_str());
-    for (size_t I = 0; I < V.size(); ++I)
-      std::printf("%s%.17g", I ? "," : "", V[I]);
-    std::printf("]");
+    printNamed(N, V, First);
     First = false;
   };
   for (size_t K = 0; K < Mem.size(); ++K)
