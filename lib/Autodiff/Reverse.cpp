@@ -13,10 +13,12 @@
 //===----------------------------------------------------------------------===//
 #include "gradc/Autodiff/Reverse.h"
 
+#include "Legality.h"
 #include "LocalDerivatives.h"
 #include "LoopShape.h"
 #include "ProgramOrder.h"
 #include "SeedCleanup.h"
+#include "SweepFacts.h"
 #include "gradc/Autodiff/Activity.h"
 #include "gradc/IR/Builder.h"
 #include "gradc/IR/MemoryLocation.h"
@@ -141,17 +143,6 @@ auto findElement(Range &Elements, Value *D, Value *I,
   });
 }
 
-/// The memory parameters differentiated: their incoming contents are the
-/// caller's, in/out when the function writes them.
-std::set<const Value *> wrtMemory(const Function &P,
-                                  const ReverseOptions &Opts) {
-  std::set<const Value *> Out;
-  for (unsigned I : Opts.Wrt)
-    if (P.Params[I].V->Ty.isMemory())
-      Out.insert(P.Params[I].V);
-  return Out;
-}
-
 struct Frame {
   Frame(const Block *Primal, Block *Out, bool InLoop)
       : Primal(Primal), Out(Out), InLoop(InLoop) {}
@@ -172,9 +163,11 @@ class ReverseMode {
 public:
   ReverseMode(const Function &P, const ReverseOptions &Opts,
               std::vector<ReverseError> *Errors)
-      : P(P), Opts(Opts), Errors(Errors), Act(P, Opts.Wrt, Opts.Out),
-        Pos(P, wrtMemory(P, Opts)), G(std::make_unique<Function>()),
-        B(*G, G->Body, /*Fold=*/true) {}
+      : P(P), Opts(Opts), Errors(Errors), Facts(P, Opts), Act(Facts.Act),
+        Pos(Facts.Pos),
+        Legal(Facts, [this](const Value &At,
+                            const std::string &Msg) { error(At, Msg); }),
+        G(std::make_unique<Function>()), B(*G, G->Body, /*Fold=*/true) {}
 
   std::unique_ptr<Function> run();
 
@@ -192,10 +185,6 @@ private:
   void backwardInvoke(const Value &V);
   Value *callArgument(const Value &Call, unsigned I, const Function &PB);
   Value *inOutArgument(const Value &Call, unsigned I);
-  /// How many elements from argument I the callee of Call reaches, when
-  /// it reaches them only at constant indices (`y[0]`, `y[2]`).
-  std::optional<std::int64_t> argumentExtent(const Value &Call,
-                                             unsigned I) const;
   /// A copy of the Count elements at argument I of Call, taken before the
   /// call (Before) or after it, pushed on a tape and popped here.
   Value *tapedCopy(const Value &Call, unsigned I, Value *Count, bool Before);
@@ -207,21 +196,11 @@ private:
   /// before or after Call in the forward sweep, and pops them into Copy.
   void tapeAround(const Value &Call, Value *From, Value *Copy, Value *Count,
                   const Value *Like, bool Before);
-  /// Whether Call's callee reads what argument I holds and writes it.
-  bool passesInOut(const Value &Call, unsigned I) const;
-  bool checkCallOutput(const Value &Call, const Value *Arg);
-  /// Whether Call alone writes Base, in the block of the local Base (or at
-  /// the top level, for a read-only seeded output): the adjoint there is
-  /// fresh, the seed of what the call writes.
-  bool freshAt(const Value &Call, const Value *Base) const;
   std::string spell(const Function &Callee) const;
   Value *tripCount(const Value &V, Value *Trips);
   void reserveTapes();
   Value *hoist(Value *V, const Value &Loop);
   void noteFor(const Value &V);
-
-  bool containsActive(const Block &Blk) const;
-  bool isActiveOp(const Value &V) const;
 
   Value *avail(const Value *V);
   Value *recompute(const Value *V, Frame *Fr);
@@ -233,11 +212,7 @@ private:
                    bool Before = false);
   Value *reloadStored(const Value *V, Frame *Fr);
   bool callsAbove(const Value *V, const Block *Blk) const;
-  /// Memory the backward sweep can still read: parameters and the
-  /// function's top-level locals, not a local of a loop or branch.
-  bool outlives(const Value *Base) const {
-    return Base->Code == OpCode::Param || Pos.Home.at(Base) == &P.Body;
-  }
+  bool outlives(const Value *Base) const { return Facts.outlives(Base); }
   Frame *frameOf(const Value *V);
 
   Value *adjointOf(const Value *V);
@@ -250,21 +225,11 @@ private:
   void zeroAdjoint(const Value *Ptr, const Value *Index);
   void flushPending(Frame &Fr);
   void flushStores(Frame &Fr);
-  /// An output whose seed the backward sweep only reads: each element
-  /// written once, never read back. Other outputs (and in/out parameters)
-  /// have adjoint memory like any other.
-  bool isOutput(const Value *Base) const { return SeededOutputs.count(Base); }
+  bool isOutput(const Value *Base) const { return Facts.isOutput(Base); }
   void document();
-  /// Whether output Base writes each element once and never reads one
-  /// back; with Report, says where it does not.
-  bool checkOutput(const Value *Base, bool Report);
   /// Declares the adjoints of outputs whose seeds the backward sweep
   /// changes: a local holding a scalar output's seed.
   void declareMutableSeeds();
-  bool stridedOnce(const std::vector<const Value *> &Stores,
-                   const Value *Base) const;
-  bool membersOnce(const std::vector<const Value *> &Stores,
-                   const Value *Base) const;
 
   /// Declares, through Make, in Fr's backward block: above the note that
   /// opens the statement being reversed there, so that the note stays next
@@ -300,8 +265,10 @@ private:
   const Function &P;
   const ReverseOptions &Opts;
   std::vector<ReverseError> *Errors;
-  Activity Act;
-  ProgramOrder Pos;
+  SweepFacts Facts;
+  const Activity &Act;
+  const ProgramOrder &Pos;
+  Legality Legal;
   std::unique_ptr<Function> G;
   Builder B;
   bool Failed = false;
@@ -338,7 +305,6 @@ private:
   std::map<const Value *, Value *, ById> ParamAcc; ///< wrt param -> loop sum
   std::map<const Value *, Value *> AdjMem;         ///< memory -> its adjoint
   std::map<const Value *, Value *> Seeds;          ///< out param -> its seed
-  std::set<const Value *> SeededOutputs; ///< outputs with read-only seeds
   /// Scalar outputs whose seed (null: 1) starts a local adjoint.
   std::map<const Value *, Value *> MutableSeeds;
   std::map<const Value *, Value *> Remap;     ///< counter -> backward counter
@@ -347,7 +313,6 @@ private:
   std::vector<std::pair<Value *, CountedLoop>> CountedClones;
   std::map<const Value *, Value *> TripTape; ///< loop -> tape of counts
   std::set<const Value *> Absorbed;
-  std::set<const Value *> CheckedOutputs;
   std::vector<Frame *> Frames;
   std::vector<unsigned> Uses;
   std::set<std::string> Taken;
@@ -355,39 +320,6 @@ private:
   std::vector<std::string> AdjNames;
   int NotedStmt = -2;
 };
-
-bool ReverseMode::isActiveOp(const Value &V) const {
-  switch (V.Code) {
-  case OpCode::Store:
-    // A store of data over memory that carries derivatives still clears
-    // the adjoint of what was there, if that was read or written.
-    return Act.isActiveMemory(baseOf(V.Operands[0])) &&
-           (Act.isVaried(V.Operands[1]) ||
-            Pos.usedBefore(V, baseOf(V.Operands[0])));
-  case OpCode::If:
-  case OpCode::Loop:
-    for (const Block &R : V.Regions)
-      if (containsActive(R))
-        return true;
-    return false;
-  case OpCode::Invoke:
-    if (V.hasResult() && Act.isActive(&V))
-      return true;
-    for (unsigned I = 0; I < V.Operands.size(); ++I)
-      if (V.writesArg(I) && Act.isActiveMemory(baseOf(V.Operands[I])))
-        return true;
-    return false;
-  default:
-    return V.hasResult() && Act.isActive(&V);
-  }
-}
-
-bool ReverseMode::containsActive(const Block &Blk) const {
-  for (const Value *V : Blk.Ops)
-    if (isActiveOp(*V))
-      return true;
-  return false;
-}
 
 void ReverseMode::declare() {
   G->Name = Opts.Name;
@@ -435,12 +367,7 @@ void ReverseMode::declare() {
     const Value *O = P.Params[I].V;
     if (isInOut(P, Opts.Wrt, Opts.Out, I))
       continue;
-    bool ReadOnly =
-        checkOutput(O, /*Report=*/false) ||
-        (!P.Params[I].Record.empty() && O->Ty.kind() != Type::Ptr) ||
-        (P.Method && O == P.Params[0].V);
-    if (ReadOnly)
-      SeededOutputs.insert(O);
+    bool ReadOnly = isOutput(O);
     if (Opts.Kind != GradKind::Pullback) {
       if (!ReadOnly)
         MutableSeeds[O] = nullptr;
@@ -503,7 +430,7 @@ void ReverseMode::forwardBlock(const Block &From, Block &To) {
     std::optional<CountedLoop> L;
     if (V->Code == OpCode::Loop) {
       L = Pos.counted(*V);
-      Counted = isActiveOp(*V) && (!L || L->Breaks);
+      Counted = Facts.needsBackward(*V) && (!L || L->Breaks);
       if (L)
         TripType = L->Counter->Ty.scalarKind();
     }
@@ -1020,8 +947,6 @@ void ReverseMode::backwardStore(const Value &V) {
   if (!Act.isActiveMemory(Base) ||
       (!Act.isActive(Val) && (Pos.isInitStore(V) || !Pos.usedBefore(V, Base))))
     return;
-  if (isOutput(Base) && CheckedOutputs.insert(Base).second)
-    checkOutput(Base, /*Report=*/true);
   noteFor(V);
   B.setOrigin(V.Stmt, V.Loc);
   const Value *Idx = V.index();
@@ -1052,154 +977,6 @@ void ReverseMode::backwardStore(const Value &V) {
     zeroAdjoint(Ptr, Idx);
   if (Act.isActive(Val))
     contribute(Val, D, false);
-}
-
-/// Outputs are seeded by the caller, read-only: the backward sweep reads the
-/// seed of each element at the store that wrote it, so each element must be
-/// written once and never read back.
-bool ReverseMode::checkOutput(const Value *Base, bool Report) {
-  bool Once = true;
-  auto Refuse = [&](const Value &At, const std::string &Msg) {
-    Once = false;
-    if (Report)
-      error(At, Msg);
-  };
-  std::vector<const Value *> Stores;
-  std::function<void(const Block &)> Scan = [&](const Block &Blk) {
-    for (const Value *V : Blk.Ops) {
-      if (V->Code == OpCode::Load && baseOf(V->Operands[0]) == Base)
-        Refuse(*V, P.Method && Base == P.Params[0].V
-                       ? "member function " +
-                             P.Name.substr(P.Name.find('_') + 1) +
-                             " reads and changes its object; gradc supports "
-                             "member functions that only read their object, or "
-                             "that write each of its members once"
-                       : "reading output '" + Base->Name +
-                             "' back is not supported yet; compute the value "
-                             "in a local variable and store it once");
-      if (V->Code == OpCode::Store && baseOf(V->Operands[0]) == Base)
-        Stores.push_back(V);
-      for (const Block &R : V->Regions)
-        Scan(R);
-    }
-  };
-  Scan(P.Body);
-  // A call writing the output is checked at the call.
-  if (!Once || stridedOnce(Stores, Base) || membersOnce(Stores, Base))
-    return Once;
-  std::set<double> Constants;
-  for (const Value *S : Stores) {
-    std::vector<const Value *> Loops = Pos.loopsAround(S);
-    const Value *Idx = S->index();
-    // Where the store's pointer is in Base, when that is a constant: a
-    // member (`r.b`), an element of one (`r.e[2]`), or Base itself.
-    std::optional<double> At = constantOffset(S->Operands[0], Base);
-    bool Single;
-    if (Stores.size() == 1)
-      Single = Loops.empty() || (Idx && At && Pos.injective(Idx, Loops, 0));
-    else
-      Single = Loops.empty() && At &&
-               (Idx ? Idx->isConst() &&
-                          Constants.insert(*At + Idx->constValue()).second
-                    : Constants.insert(*At).second);
-    if (!Single)
-      Refuse(*S, "gradc cannot prove that this store writes each element of "
-                 "output '" +
-                     Base->Name +
-                     "' once; write every element "
-                     "exactly once (accumulate in a local variable first)");
-  }
-  return Once;
-}
-
-/// Stores `r[i].a = ...; r[i].b = ...` into distinct members of element i
-/// of an array of structs, i injective over the loops around them: each
-/// element is written once.
-bool ReverseMode::membersOnce(const std::vector<const Value *> &Stores,
-                              const Value *Base) const {
-  const Value *Index = nullptr;
-  std::vector<const Value *> Loops;
-  std::set<double> Members;
-  for (const Value *S : Stores) {
-    // The element's own Field, on Base; members of members (`ps[i].pos.x`)
-    // at constant places inside it.
-    const Value *F = S->Operands[0];
-    while (F->Code == OpCode::Field && !F->index() &&
-           F->Operands[0]->Code == OpCode::Field)
-      F = F->Operands[0];
-    std::optional<double> Inside = constantOffset(S->Operands[0], F);
-    if (F->Code != OpCode::Field || !F->index() || F->Operands[0] != Base ||
-        !Inside)
-      return false;
-    double At =
-        *Inside + double(F->IVal) +
-        (S->index() && S->index()->isConst() ? S->index()->constValue() : 0);
-    std::vector<const Value *> Around = Pos.loopsAround(S);
-    if ((S->index() && !S->index()->isConst()) ||
-        (Index && (F->index() != Index || Around != Loops)) ||
-        !Members.insert(At).second)
-      return false;
-    Index = F->index();
-    Loops = std::move(Around);
-  }
-  return Index && !Loops.empty() && Pos.injective(Index, Loops, 0);
-}
-
-/// Stores `err[S * i + c]` for distinct constants 0 <= c < S, all in one
-/// counted loop over i from 0 by 1 (and no other loop): each element of
-/// err is written once (two residuals per observation, say).
-bool ReverseMode::stridedOnce(const std::vector<const Value *> &Stores,
-                              const Value *Base) const {
-  const Value *Loop = nullptr;
-  std::optional<CountedLoop> L;
-  std::set<double> Offsets;
-  double Stride = 0;
-  for (const Value *S : Stores) {
-    const Block *Blk = Pos.Home.at(S);
-    while (Pos.Owner.count(Blk) && Pos.Owner.at(Blk)->Code == OpCode::If)
-      Blk = Pos.Home.at(Pos.Owner.at(Blk));
-    if (!Pos.Owner.count(Blk) || S->Operands[0] != Base || !S->index())
-      return false;
-    const Value *Lp = Pos.Owner.at(Blk);
-    if (Lp->Code != OpCode::Loop || Pos.Home.at(Lp) != &P.Body ||
-        (Loop && Lp != Loop))
-      return false;
-    if (!Loop) {
-      Loop = Lp;
-      L = Pos.counted(*Lp);
-      if (!L || !L->Start->isConstValue(0) || L->Step != 1 ||
-          L->Pred != CmpPred::LT)
-        return false;
-    }
-    // S * i or S * i + c, either way round.
-    const Value *Idx = S->index(), *Mul = Idx;
-    double C = 0;
-    if (Idx->Code == OpCode::Add) {
-      for (unsigned K = 0; K < 2; ++K)
-        if (Idx->Operands[K]->isConst() &&
-            Idx->Operands[1 - K]->Code == OpCode::Mul) {
-          C = Idx->Operands[K]->constValue();
-          Mul = Idx->Operands[1 - K];
-        }
-      if (Mul == Idx)
-        return false;
-    }
-    if (Mul->Code != OpCode::Mul)
-      return false;
-    double K = 0;
-    bool Found = false;
-    for (unsigned M = 0; M < 2; ++M)
-      if (Mul->Operands[M]->isConst() &&
-          isLoadOf(Mul->Operands[1 - M], L->Counter)) {
-        K = Mul->Operands[M]->constValue();
-        Found = true;
-      }
-    if (!Found || K <= 0 || (Stride != 0 && K != Stride) || C < 0 || C >= K ||
-        !Offsets.insert(C).second)
-      return false;
-    Stride = K;
-  }
-  return Loop != nullptr;
 }
 
 void ReverseMode::document() {
@@ -1261,7 +1038,7 @@ void ReverseMode::backwardRegion(const Value &V, unsigned R, Block &To,
 }
 
 void ReverseMode::backwardIf(const Value &V) {
-  if (!isActiveOp(V))
+  if (!Facts.needsBackward(V))
     return;
   noteFor(V);
   B.setOrigin(V.Stmt, V.Loc);
@@ -1285,28 +1062,6 @@ std::string ReverseMode::spell(const Function &Callee) const {
   for (const std::string &NS : Callee.Namespaces)
     Name += NS + "::";
   return Name + Callee.Name;
-}
-
-/// What a call writes the backward sweep reads back as the seeds of the
-/// callee's outputs: that needs memory no other op writes (an output of
-/// this function, or a local) and, for a local, a call in the local's own
-/// block, whose backward block gives the adjoint fresh each time.
-bool ReverseMode::checkCallOutput(const Value &Call, const Value *Arg) {
-  const Value *Base = baseOf(Arg);
-  if (freshAt(Call, Base))
-    return true;
-  std::string Who =
-      Call.Callee && Call.Callee->Method && Arg == Call.Operands[0]
-          ? "'" + Base->Name +
-                "' is changed by its member "
-                "function " +
-                Call.Text
-          : "'" + Base->Name + "' is written by this call to " + Call.Text;
-  error(Call, Who + "; gradc supports that when nothing else writes it and it "
-                    "is a local variable declared in the same block as the "
-                    "call (or an output written by this call alone, outside "
-                    "loops)");
-  return false;
 }
 
 /// A load of a local that a call's pullback has a copy of, read from the
@@ -1375,7 +1130,7 @@ Value *ReverseMode::callArgument(const Value &Call, unsigned I,
       return rebase(Op, Base, Sn->Copy);
   // Memory of unknown size, of which the callee reads a few elements.
   if (Base->Code != OpCode::Local)
-    if (std::optional<std::int64_t> N = argumentExtent(Call, I))
+    if (std::optional<std::int64_t> N = Facts.argumentExtent(Call, I))
       return tapedCopy(Call, I, B.constant(double(*N), Scalar::Int64),
                        /*Before=*/false);
   Value *Copy = localLike(Base);
@@ -1421,15 +1176,6 @@ void ReverseMode::tapeAround(const Value &Call, Value *From, Value *Copy,
   B.append(G->create(OpCode::PopArray, Type::voidTy(), {T, Copy, Count}));
 }
 
-std::optional<std::int64_t> ReverseMode::argumentExtent(const Value &Call,
-                                                        unsigned I) const {
-  const Function *C = Call.Callee;
-  if (!C || C->Custom || C->Params[I].V->Ty.kind() != Type::Ptr ||
-      !C->Params[I].Record.empty())
-    return std::nullopt;
-  return reachedExtent(*C, C->Params[I].V);
-}
-
 Value *ReverseMode::tapedCopy(const Value &Call, unsigned I, Value *Count,
                               bool Before) {
   const Value *Op = Call.Operands[I];
@@ -1438,29 +1184,6 @@ Value *ReverseMode::tapedCopy(const Value &Call, unsigned I, Value *Count,
       B.local(Op->Ty.scalarKind(), Count->IVal ? Count->IVal : 1, Base->Name);
   tapeAround(Call, Map.at(Op), Copy, Count, Base, Before);
   return Copy;
-}
-
-bool ReverseMode::passesInOut(const Value &Call, unsigned I) const {
-  const Function &C = *Call.Callee;
-  const Value *Prm = C.Params[I].V;
-  if (!Prm->Ty.isMemory() || !isFloating(Prm->Ty.scalarKind()) ||
-      !C.writesParam(I) || C.Custom)
-    return false;
-  if (!C.RetTy.isVoid() || readsFirst(C, Prm))
-    return true;
-  // An output the call alone writes, in the block of a local it writes:
-  // its adjoint is fresh there, and is the seed. Otherwise (scratch
-  // reused across a loop, written by others too) what the callee does
-  // not write keeps its adjoint, as in/out memory does.
-  const Value *Base = baseOf(Call.Operands[I]);
-  return Base->Code == OpCode::Local && !freshAt(Call, Base);
-}
-
-bool ReverseMode::freshAt(const Value &Call, const Value *Base) const {
-  return writtenOnlyBy(P.Body, Base, &Call) &&
-         (Base->Code == OpCode::Local
-              ? Pos.Home.at(&Call) == Pos.Home.at(Base)
-              : isOutput(Base) && Pos.Home.at(&Call) == &P.Body);
 }
 
 /// What argument I of Call held before the call, for a callee that reads
@@ -1473,7 +1196,8 @@ Value *ReverseMode::inOutArgument(const Value &Call, unsigned I) {
   const Value *Base = baseOf(Op);
   if (Base->Code != OpCode::Local)
     return tapedCopy(
-        Call, I, B.constant(double(*argumentExtent(Call, I)), Scalar::Int64),
+        Call, I,
+        B.constant(double(*Facts.argumentExtent(Call, I)), Scalar::Int64),
         /*Before=*/true);
   Value *Copy = localLike(Base);
   const Function &C = *Call.Callee;
@@ -1488,104 +1212,19 @@ Value *ReverseMode::inOutArgument(const Value &Call, unsigned I) {
 /// the callee returns or writes, and the adjoints of the arguments that
 /// carry a derivative here (scalars through a local each, arrays in place).
 void ReverseMode::backwardInvoke(const Value &V) {
-  bool Active = V.hasResult() && Act.isActive(&V);
-  for (unsigned I = 0; I < V.Operands.size(); ++I)
-    if (V.writesArg(I) && Act.isActiveMemory(baseOf(V.Operands[I])))
-      Active = true;
-  if (!Active)
+  if (!Facts.needsBackward(V))
     return;
-  if (!V.Callee) {
-    error(V, "a derivative flows through this call to " + V.Text +
-                 ", whose body gradc cannot see; define it where gradc "
-                 "reads it, or give it a custom pullback");
-    return;
-  }
-  if (!Opts.Pullbacks) {
-    error(V, "calls of functions are not supported here");
-    return;
-  }
   const Function &C = *V.Callee;
-  std::vector<unsigned> Wrt, Outs;
-  for (unsigned I = 0; I < C.Params.size(); ++I) {
-    Type T = C.Params[I].V->Ty;
-    const Value *Op = V.Operands[I];
-    if (!isFloating(T.scalarKind()))
-      continue;
-    if (!T.isMemory()) {
-      if (Act.isActive(Op))
-        Wrt.push_back(I);
-    } else if (passesInOut(V, I)) {
-      const Value *Base = baseOf(Op);
-      if (Base->Code != OpCode::Local && !argumentExtent(V, I)) {
-        error(V, V.Text + " reads and writes '" + Base->Name +
-                     "', which is not a local variable here, at places "
-                     "gradc cannot count; gradc supports that for local "
-                     "variables and arrays, and for elements at constant "
-                     "indices: copy '" +
-                     Base->Name + "' into a local array");
-        return;
-      }
-      Wrt.push_back(I);
-    } else if (C.writesParam(I)) {
-      if (!C.RetTy.isVoid()) {
-        error(V, V.Text + " returns a value and writes through '" +
-                     C.Params[I].V->Name + "': not supported yet");
-        return;
-      }
-      if (!checkCallOutput(V, Op))
-        return;
-      Outs.push_back(I);
-    } else if (Act.isActiveMemory(baseOf(Op))) {
-      Wrt.push_back(I);
-    }
-  }
-  // The pullback reads the callee's inputs where they are, or from a copy
-  // taken after the call (a local of a loop or branch, which is gone by
-  // the backward sweep, or one written again).
-  for (unsigned I = 0; I < V.Operands.size(); ++I) {
-    const Value *Op = V.Operands[I];
-    if (!Op->Ty.isMemory() || V.writesArg(I))
-      continue;
-    const Value *Base = baseOf(Op);
-    if (!Remap.count(Base) && (!Pos.finalAt(&V, Base) || !outlives(Base)) &&
-        Base->Code != OpCode::Local && !argumentExtent(V, I)) {
-      error(V, "'" + Base->Name + "' changes after this call to " + V.Text +
-                   ", whose pullback reads it; not supported yet");
-      return;
-    }
-  }
-  const Function *PB = nullptr;
-  if (C.Custom) {
-    // The user's pullback takes an adjoint of every input; those that
-    // carry nothing here get a scratch local (pointers cannot).
-    for (unsigned I : defaultInputs(C)) {
-      if (std::find(Wrt.begin(), Wrt.end(), I) != Wrt.end())
-        continue;
-      if (C.Params[I].V->Ty.isMemory()) {
-        error(V, "the custom pullback " + C.Custom->Name +
-                     " takes the adjoint of '" + C.Params[I].V->Name +
-                     "', which carries no derivative here; not supported "
-                     "yet");
-        return;
-      }
-      Wrt.insert(std::upper_bound(Wrt.begin(), Wrt.end(), I), I);
-    }
-    PB = C.Custom;
-  } else {
-    PB = Opts.Pullbacks->pullback(C, Wrt);
-  }
-  if (!PB) {
-    error(V, "cannot differentiate this call to " + V.Text +
-                 " (see the errors above)");
-    return;
-  }
+  const CallPlan &Plan = Legal.plan(V);
+  const std::vector<unsigned> &Wrt = Plan.Wrt, &Outs = Plan.Outs;
+  const Function *PB = Plan.Pullback;
   noteFor(V);
   B.setOrigin(V.Stmt, V.Loc);
   flushPending(*Frames.back());
   std::vector<Value *> Args;
   for (unsigned I = 0; I < V.Operands.size(); ++I)
-    Args.push_back(passesInOut(V, I) ? inOutArgument(V, I)
-                                     : callArgument(V, I, *PB));
+    Args.push_back(Facts.passesInOut(V, I) ? inOutArgument(V, I)
+                                           : callArgument(V, I, *PB));
   if (!C.RetTy.isVoid()) {
     Value *A = adjointOf(&V);
     Args.push_back(A ? A : B.constant(0, C.RetTy.scalarKind()));
@@ -1726,29 +1365,11 @@ Value *ReverseMode::tripCount(const Value &V, Value *Trips) {
 }
 
 void ReverseMode::backwardLoop(const Value &V) {
-  if (!isActiveOp(V))
+  if (!Facts.needsBackward(V))
     return;
   noteFor(V);
   B.setOrigin(V.Stmt, V.Loc);
   std::optional<CountedLoop> Counted = Pos.counted(V);
-  for (unsigned R : {Init, Step})
-    for (const Value *Op : V.Regions[R].Ops)
-      if (isActiveOp(*Op)) {
-        error(*Op, "a loop header that computes with derivatives (in the "
-                   "loop's initialization or step) is not supported yet; "
-                   "move that computation into the loop body");
-        return;
-      }
-  {
-    if (const Value *BC = findJumpBeforeEnd(V.Regions[LoopBody])) {
-      error(*BC,
-            std::string(BC->Code == OpCode::Break ? "'break'" : "'continue'") +
-                " that skips statements after its 'if' is not "
-                "supported yet in a loop that carries derivatives; "
-                "put those statements in an 'else'");
-      return;
-    }
-  }
   flushPending(*Frames.back());
   Value *Loop = G->create(OpCode::Loop, Type::voidTy());
   Loop->IVal = static_cast<std::int64_t>(LoopKind::For);
@@ -1825,8 +1446,9 @@ void ReverseMode::declareMutableSeeds() {
 
 std::unique_ptr<Function> ReverseMode::run() {
   Uses = countUses(P);
+  if (!Legal.check())
+    return nullptr;
   declare();
-  // refuseWrittenInputs();
   B.setFold(false);
   forwardBlock(P.Body, G->Body);
   B.setBlock(G->Body);

@@ -1,0 +1,195 @@
+//===- Legality.cpp - What the reverse mode refuses, before it runs -------===//
+#include "Legality.h"
+
+#include "LoopShape.h"
+#include "gradc/IR/MemoryLocation.h"
+#include "gradc/IR/Uses.h"
+
+#include <algorithm>
+
+namespace gradc::autodiff {
+
+using namespace ir;
+
+bool Legality::check() {
+  block(Facts.P.Body);
+  return Ok;
+}
+
+void Legality::block(const Block &Blk) {
+  for (auto It = Blk.Ops.rbegin(); It != Blk.Ops.rend(); ++It) {
+    const Value &V = **It;
+    switch (V.Code) {
+    case OpCode::Store:
+      store(V);
+      break;
+    case OpCode::If:
+      if (Facts.needsBackward(V))
+        for (unsigned R : {Then, Else})
+          block(V.Regions[R]);
+      break;
+    case OpCode::Loop:
+      loop(V);
+      break;
+    case OpCode::Invoke:
+      call(V);
+      break;
+    default:
+      break;
+    }
+  }
+}
+
+/// A store to an output with a read-only seed: the output must be written
+/// once per element (checked at its first store that matters).
+void Legality::store(const Value &V) {
+  const Value *Base = baseOf(V.Operands[0]);
+  if (!Facts.Act.isActiveMemory(Base) ||
+      (!Facts.Act.isActive(V.Operands[1]) &&
+       (Facts.Pos.isInitStore(V) || !Facts.Pos.usedBefore(V, Base))))
+    return;
+  if (Facts.isOutput(Base) && CheckedOutputs.insert(Base).second)
+    writtenOnce(
+        Facts.P, Facts.Pos, Base,
+        [&](const Value &At, const std::string &Msg) { refuse(At, Msg); });
+}
+
+void Legality::loop(const Value &V) {
+  if (!Facts.needsBackward(V))
+    return;
+  for (unsigned R : {Init, Step})
+    for (const Value *Op : V.Regions[R].Ops)
+      if (Facts.needsBackward(*Op)) {
+        refuse(*Op, "a loop header that computes with derivatives (in the "
+                    "loop's initialization or step) is not supported yet; "
+                    "move that computation into the loop body");
+        return;
+      }
+  if (const Value *BC = findJumpBeforeEnd(V.Regions[LoopBody])) {
+    refuse(*BC,
+           std::string(BC->Code == OpCode::Break ? "'break'" : "'continue'") +
+               " that skips statements after its 'if' is not "
+               "supported yet in a loop that carries derivatives; "
+               "put those statements in an 'else'");
+    return;
+  }
+  block(V.Regions[LoopBody]);
+}
+
+/// What a call writes the backward sweep reads back as the seeds of the
+/// callee's outputs: that needs memory no other op writes (an output of
+/// this function, or a local) and, for a local, a call in the local's own
+/// block, whose backward block gives the adjoint fresh each time.
+bool Legality::callOutput(const Value &Call, const Value *Arg) {
+  const Value *Base = baseOf(Arg);
+  if (Facts.freshAt(Call, Base))
+    return true;
+  std::string Who =
+      Call.Callee && Call.Callee->Method && Arg == Call.Operands[0]
+          ? "'" + Base->Name +
+                "' is changed by its member "
+                "function " +
+                Call.Text
+          : "'" + Base->Name + "' is written by this call to " + Call.Text;
+  refuse(Call, Who + "; gradc supports that when nothing else writes it and "
+                     "it is a local variable declared in the same block as "
+                     "the call (or an output written by this call alone, "
+                     "outside loops)");
+  return false;
+}
+
+/// A call that carries a derivative: which of its arguments are
+/// differentiated, which are outputs seeded from here, and the callee's
+/// pullback (made now, once, by the PullbackSource).
+void Legality::call(const Value &V) {
+  const Activity &Act = Facts.Act;
+  if (!Facts.needsBackward(V))
+    return;
+  if (!V.Callee) {
+    refuse(V, "a derivative flows through this call to " + V.Text +
+                  ", whose body gradc cannot see; define it where gradc "
+                  "reads it, or give it a custom pullback");
+    return;
+  }
+  if (!Facts.Opts.Pullbacks) {
+    refuse(V, "calls of functions are not supported here");
+    return;
+  }
+  const Function &C = *V.Callee;
+  CallPlan Plan;
+  for (unsigned I = 0; I < C.Params.size(); ++I) {
+    Type T = C.Params[I].V->Ty;
+    const Value *Op = V.Operands[I];
+    if (!isFloating(T.scalarKind()))
+      continue;
+    if (!T.isMemory()) {
+      if (Act.isActive(Op))
+        Plan.Wrt.push_back(I);
+    } else if (Facts.passesInOut(V, I)) {
+      const Value *Base = baseOf(Op);
+      if (Base->Code != OpCode::Local && !Facts.argumentExtent(V, I)) {
+        refuse(V, V.Text + " reads and writes '" + Base->Name +
+                      "', which is not a local variable here, at places "
+                      "gradc cannot count; gradc supports that for local "
+                      "variables and arrays, and for elements at constant "
+                      "indices: copy '" +
+                      Base->Name + "' into a local array");
+        return;
+      }
+      Plan.Wrt.push_back(I);
+    } else if (C.writesParam(I)) {
+      if (!C.RetTy.isVoid()) {
+        refuse(V, V.Text + " returns a value and writes through '" +
+                      C.Params[I].V->Name + "': not supported yet");
+        return;
+      }
+      if (!callOutput(V, Op))
+        return;
+      Plan.Outs.push_back(I);
+    } else if (Act.isActiveMemory(baseOf(Op))) {
+      Plan.Wrt.push_back(I);
+    }
+  }
+  // The pullback reads the callee's inputs where they are, or from a copy
+  // taken after the call (a local of a loop or branch, which is gone by
+  // the backward sweep, or one written again).
+  for (unsigned I = 0; I < V.Operands.size(); ++I) {
+    const Value *Op = V.Operands[I];
+    if (!Op->Ty.isMemory() || V.writesArg(I))
+      continue;
+    const Value *Base = baseOf(Op);
+    if ((!Facts.Pos.finalAt(&V, Base) || !Facts.outlives(Base)) &&
+        Base->Code != OpCode::Local && !Facts.argumentExtent(V, I)) {
+      refuse(V, "'" + Base->Name + "' changes after this call to " + V.Text +
+                    ", whose pullback reads it; not supported yet");
+      return;
+    }
+  }
+  if (C.Custom) {
+    // The user's pullback takes an adjoint of every input; those that
+    // carry nothing here get a scratch local (pointers cannot).
+    for (unsigned I : defaultInputs(C)) {
+      if (std::find(Plan.Wrt.begin(), Plan.Wrt.end(), I) != Plan.Wrt.end())
+        continue;
+      if (C.Params[I].V->Ty.isMemory()) {
+        refuse(V, "the custom pullback " + C.Custom->Name +
+                      " takes the adjoint of '" + C.Params[I].V->Name +
+                      "', which carries no derivative here; not supported "
+                      "yet");
+        return;
+      }
+      Plan.Wrt.insert(std::upper_bound(Plan.Wrt.begin(), Plan.Wrt.end(), I), I);
+    }
+    Plan.Pullback = C.Custom;
+  } else {
+    Plan.Pullback = Facts.Opts.Pullbacks->pullback(C, Plan.Wrt);
+  }
+  if (!Plan.Pullback) {
+    refuse(V, "cannot differentiate this call to " + V.Text +
+                  " (see the errors above)");
+    return;
+  }
+  Calls[&V] = std::move(Plan);
+}
+
+} // namespace gradc::autodiff

@@ -1,0 +1,92 @@
+//===- SweepFacts.cpp - What the check and the transform both ask ---------===//
+#include "SweepFacts.h"
+
+#include "Outputs.h"
+#include "gradc/IR/MemoryLocation.h"
+#include "gradc/IR/Uses.h"
+
+namespace gradc::autodiff {
+
+using namespace ir;
+
+/// The memory parameters differentiated: their incoming contents are the
+/// caller's, in/out when the function writes them.
+static std::set<const Value *> wrtMemory(const Function &P,
+                                         const ReverseOptions &Opts) {
+  std::set<const Value *> Out;
+  for (unsigned I : Opts.Wrt)
+    if (P.Params[I].V->Ty.isMemory())
+      Out.insert(P.Params[I].V);
+  return Out;
+}
+
+SweepFacts::SweepFacts(const Function &P, const ReverseOptions &Opts)
+    : P(P), Opts(Opts), Act(P, Opts.Wrt, Opts.Out), Pos(P, wrtMemory(P, Opts)),
+      SeededOutputs(readOnlyOutputs(P, Opts, Pos)) {}
+
+bool SweepFacts::needsBackward(const Value &V) const {
+  switch (V.Code) {
+  case OpCode::Store:
+    // A store of data over memory that carries derivatives still clears
+    // the adjoint of what was there, if that was read or written.
+    return Act.isActiveMemory(baseOf(V.Operands[0])) &&
+           (Act.isVaried(V.Operands[1]) ||
+            Pos.usedBefore(V, baseOf(V.Operands[0])));
+  case OpCode::If:
+  case OpCode::Loop:
+    for (const Block &R : V.Regions)
+      if (containsActive(R))
+        return true;
+    return false;
+  case OpCode::Invoke:
+    if (V.hasResult() && Act.isActive(&V))
+      return true;
+    for (unsigned I = 0; I < V.Operands.size(); ++I)
+      if (V.writesArg(I) && Act.isActiveMemory(baseOf(V.Operands[I])))
+        return true;
+    return false;
+  default:
+    return V.hasResult() && Act.isActive(&V);
+  }
+}
+
+bool SweepFacts::containsActive(const Block &Blk) const {
+  for (const Value *V : Blk.Ops)
+    if (needsBackward(*V))
+      return true;
+  return false;
+}
+
+bool SweepFacts::passesInOut(const Value &Call, unsigned I) const {
+  const Function &C = *Call.Callee;
+  const Value *Prm = C.Params[I].V;
+  if (!Prm->Ty.isMemory() || !isFloating(Prm->Ty.scalarKind()) ||
+      !C.writesParam(I) || C.Custom)
+    return false;
+  if (!C.RetTy.isVoid() || readsFirst(C, Prm))
+    return true;
+  // An output the call alone writes, in the block of a local it writes:
+  // its adjoint is fresh there, and is the seed. Otherwise (scratch
+  // reused across a loop, written by others too) what the callee does
+  // not write keeps its adjoint, as in/out memory does.
+  const Value *Base = baseOf(Call.Operands[I]);
+  return Base->Code == OpCode::Local && !freshAt(Call, Base);
+}
+
+bool SweepFacts::freshAt(const Value &Call, const Value *Base) const {
+  return writtenOnlyBy(P.Body, Base, &Call) &&
+         (Base->Code == OpCode::Local
+              ? Pos.Home.at(&Call) == Pos.Home.at(Base)
+              : isOutput(Base) && Pos.Home.at(&Call) == &P.Body);
+}
+
+std::optional<std::int64_t> SweepFacts::argumentExtent(const Value &Call,
+                                                       unsigned I) const {
+  const Function *C = Call.Callee;
+  if (!C || C->Custom || C->Params[I].V->Ty.kind() != Type::Ptr ||
+      !C->Params[I].Record.empty())
+    return std::nullopt;
+  return reachedExtent(*C, C->Params[I].V);
+}
+
+} // namespace gradc::autodiff

@@ -1,0 +1,62 @@
+//===- SweepFacts.h - What the check and the transform both ask -*- C++ -*-===//
+//
+// Facts about the primal that decide what its backward sweep does, asked
+// by the legality check before the transform and by the transform itself:
+// which ops have backward work, which outputs have read-only seeds, which
+// memory the backward sweep still finds, how a call passes its arguments.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GRADC_AUTODIFF_SWEEPFACTS_H
+#define GRADC_AUTODIFF_SWEEPFACTS_H
+
+#include "ProgramOrder.h"
+#include "gradc/Autodiff/Activity.h"
+#include "gradc/Autodiff/Reverse.h"
+
+#include <cstdint>
+#include <optional>
+#include <set>
+
+namespace gradc::autodiff {
+
+class SweepFacts {
+public:
+  SweepFacts(const ir::Function &P, const ReverseOptions &Opts);
+
+  const ir::Function &P;
+  const ReverseOptions &Opts;
+  Activity Act;
+  ProgramOrder Pos;
+  /// Outputs whose seeds the backward sweep only reads.
+  std::set<const ir::Value *> SeededOutputs;
+
+  /// Whether V has work in the backward sweep (a region: whether an op in
+  /// it has).
+  bool needsBackward(const ir::Value &V) const;
+  bool containsActive(const ir::Block &Blk) const;
+  /// An output whose seed the backward sweep only reads: each element
+  /// written once, never read back. Other outputs (and in/out parameters)
+  /// have adjoint memory like any other.
+  bool isOutput(const ir::Value *Base) const {
+    return SeededOutputs.count(Base);
+  }
+  /// Memory the backward sweep can still read: parameters and the
+  /// function's top-level locals, not a local of a loop or branch.
+  bool outlives(const ir::Value *Base) const {
+    return Base->Code == ir::OpCode::Param || Pos.Home.at(Base) == &P.Body;
+  }
+  /// Whether Call's callee reads what argument I holds and writes it.
+  bool passesInOut(const ir::Value &Call, unsigned I) const;
+  /// Whether Call alone writes Base, in the block of the local Base (or at
+  /// the top level, for a read-only seeded output): the adjoint there is
+  /// fresh, the seed of what the call writes.
+  bool freshAt(const ir::Value &Call, const ir::Value *Base) const;
+  /// How many elements from argument I the callee of Call reaches, when
+  /// it reaches them only at constant indices (`y[0]`, `y[2]`).
+  std::optional<std::int64_t> argumentExtent(const ir::Value &Call,
+                                             unsigned I) const;
+};
+
+} // namespace gradc::autodiff
+
+#endif // GRADC_AUTODIFF_SWEEPFACTS_H
