@@ -1,5 +1,4 @@
-//===- Legality.h - What the reverse mode refuses, before it runs -*- C++
-//-*-===//
+//===- Legality.h - What the reverse mode refuses ---------------*- C++ -*-===//
 //
 // Every refusal of the reverse mode is made here, before the transform
 // writes anything, at the user's line and with what to write instead: so

@@ -1,5 +1,4 @@
-//===- LoopShape.h - Loops the backward sweep can run in reverse -*- C++
-//-*-===//
+//===- LoopShape.h - Loops the backward sweep runs backward -----*- C++ -*-===//
 //
 // A counted loop `for (int i = a; i < b; ++i)` whose counter the body leaves
 // alone runs backward as `for (int i = b - 1; i >= a; --i)`: no tape and no

@@ -1,5 +1,4 @@
-//===- Outputs.h - Outputs whose seeds stay read-only ------------*- C++
-//-*-===//
+//===- Outputs.h - Outputs with read-only seeds -----------------*- C++ -*-===//
 //
 // An output each of whose elements is written once and never read back has
 // a read-only seed: the backward sweep reads the seed of each element at

@@ -1,0 +1,188 @@
+//===- Calls.cpp - Calls, reversed through their pullbacks ----------------===//
+#include "ReverseMode.h"
+
+#include "gradc/IR/Uses.h"
+
+#include <algorithm>
+
+namespace gradc::autodiff {
+
+using namespace ir;
+
+std::string ReverseMode::spell(const Function &Callee) const {
+  if (Callee.Namespaces == P.Namespaces)
+    return Callee.Name;
+  std::string Name;
+  for (const std::string &NS : Callee.Namespaces)
+    Name += NS + "::";
+  return Name + Callee.Name;
+}
+
+/// What the pullback of Call gets for argument I: the value, or memory in
+/// place when the backward sweep still finds it as the call left it;
+/// otherwise the contents of the local, pushed on a tape after the call
+/// and popped into a local of the same name here (an output gets a local
+/// to write into, as the callee's pullback writes its outputs again).
+Value *ReverseMode::callArgument(const Value &Call, unsigned I,
+                                 const Function &PB) {
+  const Value *Op = Call.Operands[I];
+  if (!Op->Ty.isMemory())
+    return avail(Op);
+  const Value *Base = baseOf(Op);
+  // A pullback may read what its call left in the outputs (a stored
+  // tanh is read back, not computed again): then it gets them as the
+  // call left them; otherwise a local to write into.
+  bool Out = Call.writesArg(I) && !Call.Callee->Custom &&
+             !reads(PB.Body, PB.Params[I].V);
+  if (Remap.count(Base) ||
+      (outlives(Base) && (Call.writesArg(I) || Pos.finalAt(&Call, Base))))
+    return avail(Op);
+  if (!Out)
+    if (const Recorder::Snapshot *Sn = Rec.snapshotAfter(Base, &Call))
+      return rebase(Op, Base, Sn->Copy);
+  // Memory of unknown size, of which the callee reads a few elements.
+  if (Base->Code != OpCode::Local)
+    if (std::optional<std::int64_t> N = Facts.argumentExtent(Call, I))
+      return tapedCopy(Call, I, B.constant(double(*N), Scalar::Int64),
+                       /*Before=*/false);
+  Value *Copy = localLike(Base);
+  if (!Out) {
+    Rec.snapshot(Base, &Call, Copy);
+    tapeAround(Call, Map.at(Base), Copy, countOf(Base), Base,
+               /*Before=*/false);
+  }
+  return rebase(Op, Base, Copy);
+}
+
+Value *ReverseMode::localLike(const Value *Base) {
+  Value *Copy = B.local(Base->Ty.scalarKind(), Base->IVal, Base->Name);
+  Copy->Text = Base->Text; // a struct or std::array is copied as one
+  Copy->Member = Base->Member;
+  if (Base->IVal < 0) // a vector, declared at the top level: as long
+    Copy->Operands.push_back(Map.at(Base->Operands[0]));
+  return Copy;
+}
+
+Value *ReverseMode::countOf(const Value *Base) {
+  return Base->IVal < 0
+             ? Map.at(Base->Operands[0])
+             : B.constant(Base->IVal ? Base->IVal : 1, Scalar::Int64);
+}
+
+void ReverseMode::tapeAround(const Value &Call, Value *From, Value *Copy,
+                             Value *Count, const Value *Like, bool Before) {
+  Value *T = Sw.newTape(Copy->Ty.scalarKind(), Like->Name);
+  // A struct goes on a tape of structs: `c_tape.push(c)`.
+  if (Like->Member == MemberKind::Record)
+    T->Text = Like->Text;
+  std::vector<Value *> Ops;
+  Value *FwdCount = Count;
+  if (Count->isConst()) {
+    FwdCount = G->create(OpCode::Const, Count->Ty);
+    FwdCount->IVal = Count->IVal;
+    Ops.push_back(FwdCount);
+  }
+  Ops.push_back(
+      G->create(OpCode::PushArray, Type::voidTy(), {T, From, FwdCount}));
+  Sw.insertAfter(Map.at(&Call), Ops, Before);
+  B.append(G->create(OpCode::PopArray, Type::voidTy(), {T, Copy, Count}));
+}
+
+Value *ReverseMode::tapedCopy(const Value &Call, unsigned I, Value *Count,
+                              bool Before) {
+  const Value *Op = Call.Operands[I];
+  const Value *Base = baseOf(Op);
+  Value *Copy =
+      B.local(Op->Ty.scalarKind(), Count->IVal ? Count->IVal : 1, Base->Name);
+  tapeAround(Call, Map.at(Op), Copy, Count, Base, Before);
+  return Copy;
+}
+
+/// What argument I of Call held before the call, for a callee that reads
+/// and writes it: pushed on a tape before the call and popped into a copy,
+/// which the pullback runs the callee on again (a callee that only writes
+/// it gets a scratch copy). The caller's adjoint of the argument is the
+/// callee's in/out adjoint.
+Value *ReverseMode::inOutArgument(const Value &Call, unsigned I) {
+  const Value *Op = Call.Operands[I];
+  const Value *Base = baseOf(Op);
+  if (Base->Code != OpCode::Local)
+    return tapedCopy(
+        Call, I,
+        B.constant(double(*Facts.argumentExtent(Call, I)), Scalar::Int64),
+        /*Before=*/true);
+  Value *Copy = localLike(Base);
+  const Function &C = *Call.Callee;
+  if (C.RetTy.isVoid() && !readsFirst(C, C.Params[I].V))
+    return rebase(Op, Base, Copy);
+  tapeAround(Call, Map.at(Base), Copy, countOf(Base), Base, /*Before=*/true);
+  return rebase(Op, Base, Copy);
+}
+
+/// A call that carries a derivative: the callee's pullback, made once by
+/// the PullbackSource, called with the call's arguments, the seeds of what
+/// the callee returns or writes, and the adjoints of the arguments that
+/// carry a derivative here (scalars through a local each, arrays in place).
+void ReverseMode::backwardInvoke(const Value &V) {
+  if (!Facts.needsBackward(V))
+    return;
+  const Function &C = *V.Callee;
+  const CallPlan &Plan = Legal.plan(V);
+  const std::vector<unsigned> &Wrt = Plan.Wrt, &Outs = Plan.Outs;
+  const Function *PB = Plan.Pullback;
+  noteFor(V);
+  B.setOrigin(V.Stmt, V.Loc);
+  Adjoints.flushPending(*Frames.back());
+  std::vector<Value *> Args;
+  for (unsigned I = 0; I < V.Operands.size(); ++I)
+    Args.push_back(Facts.passesInOut(V, I) ? inOutArgument(V, I)
+                                           : callArgument(V, I, *PB));
+  if (!C.RetTy.isVoid()) {
+    Value *A = Adjoints.adjointOf(&V);
+    Args.push_back(A ? A : B.constant(0, C.RetTy.scalarKind()));
+  }
+  for (unsigned I : Outs) {
+    const Value *Op = V.Operands[I];
+    if (C.Params[I].V->Ty.kind() == Type::Ref) {
+      Args.push_back(Adjoints.readAdjoint(Op, nullptr));
+      if (!isOutput(baseOf(Op)))
+        Adjoints.zeroAdjoint(Op, nullptr);
+      continue;
+    }
+    const Value *Base = baseOf(Op);
+    if (Value *Sd = isOutput(Base) ? Adjoints.seedOf(Base) : nullptr) {
+      Args.push_back(rebase(Op, Base, Sd));
+    } else {
+      Args.push_back(Adjoints.adjointPointer(Op));
+    }
+  }
+  Adjoints.flushPending(*Frames.back());
+  std::vector<std::pair<const Value *, Value *>> Scalars;
+  for (unsigned I : Wrt) {
+    const Value *Op = V.Operands[I];
+    if (Op->Ty.isMemory()) {
+      Args.push_back(Adjoints.adjointPointer(Op));
+      continue;
+    }
+    // A parameter's own adjoint takes the callee's additions directly.
+    if (Value *D = Adjoints.paramAdjoint(Op)) {
+      Args.push_back(D);
+      continue;
+    }
+    Scalar S = Op->Ty.scalarKind();
+    std::string Name =
+        Sw.take("d" + C.Params[I].V->Name + "_" + C.Name, "d_" + C.Name);
+    Value *L = B.local(S, 0, Name);
+    B.store(L, B.constant(0, S));
+    Args.push_back(L);
+    Scalars.push_back({Op, L});
+  }
+  // The adjoints the pullback adds into hold their values first (a local's
+  // adjoint created here is zeroed, not left to its first contribution).
+  Adjoints.flushPending(*Frames.back());
+  B.invoke(PB, spell(*PB), Type::voidTy(), std::move(Args));
+  for (auto &[Op, L] : Scalars)
+    contribute(Op, B.load(L), false);
+}
+
+} // namespace gradc::autodiff

@@ -1,0 +1,155 @@
+//===- Recording.cpp - Finding primal values in the backward sweep --------===//
+#include "Recording.h"
+
+#include "gradc/IR/Uses.h"
+
+namespace gradc::autodiff {
+
+using namespace ir;
+
+/// V read back from where its block stored it for good (`h[j] = s` with h
+/// not written again): no tape needed.
+Value *Recorder::reloadStored(const Value *V, Frame *Fr) {
+  for (const Value *S : Plan.storedFor(V))
+    if (Value *R = readBack(S, Pos.Home.at(V), Fr))
+      return R;
+  return nullptr;
+}
+
+/// What the load or store At reads or wrote, read again in the backward
+/// sweep: where it is, or from the copy a call's pullback took of a local
+/// that is gone; null when neither holds it or its index changed.
+Value *Recorder::readBack(const Value *At, const Block *Blk, Frame *Fr) {
+  const Value *Ptr = At->Operands[0], *Idx = At->index();
+  const Value *Base = baseOf(Ptr);
+  const Snapshot *Sn = outlives(Base) ? nullptr : snapshotAfter(Base, At);
+  if ((!outlives(Base) && !Sn) || (Idx && Plan.changesLater(Idx, Blk)))
+    return nullptr;
+  Value *P = Sn ? rebase(Ptr, Base, Sn->Copy) : avail(Ptr);
+  Value *I = Idx ? avail(Idx) : nullptr;
+  return inFrame(Fr, [&] { return B.load(P, I); });
+}
+
+Value *Recorder::tapeValue(const Value *V, Frame *Fr) {
+  if (!V->Ty.isScalar()) {
+    Sw.error(*V, "this pointer is needed by the backward sweep outside its "
+                 "scope; this is not supported yet");
+    return inFrame(Fr, [&] { return B.constant(0, Scalar::Int32); });
+  }
+  Value *Fwd = Map.at(V);
+  std::string Var = V->Name;
+  if (Var.empty() && V->Code == OpCode::Load)
+    Var = baseOf(V->Operands[0])->Name;
+  // A recorded branch condition reads as such.
+  bool Branch = V->Ty.isBool() && Var.empty();
+  if (Branch)
+    Var = "branch";
+  Value *T = Sw.newTape(V->Ty.scalarKind(), Var.empty() ? "t" : Var);
+  Sw.insertAfter(Fwd, {G->create(OpCode::Push, Type::voidTy(), {T, Fwd})});
+  return inFrame(Fr, [&] {
+    Value *Pop = B.pop(T);
+    Pop->Name = Branch ? "taken" : V->Name;
+    return Pop;
+  });
+}
+
+Value *Recorder::recompute(const Value *V, Frame *Fr) {
+  // Constants are made in Fr, where the recomputed op goes (Fr may be a
+  // frame around the current one: `0.5 * x[j]` used in a nested loop).
+  std::vector<Value *> Ops;
+  for (const Value *Op : V->Operands)
+    Ops.push_back(Op->isConst() ? nullptr : avail(Op));
+  return inFrame(Fr, [&] {
+    for (size_t I = 0; I < Ops.size(); ++I)
+      if (!Ops[I])
+        Ops[I] = avail(V->Operands[I]);
+    Value *C = G->create(V->Code, V->Ty, Ops);
+    copyAttributes(*V, *C);
+    return B.append(C);
+  });
+}
+
+/// The value of primal V where the backward sweep is now.
+Value *Recorder::avail(const Value *V) {
+  if (V->isConst())
+    return B.constant(V->constValue(), V->Ty.scalarKind(), V->Text);
+  if (auto It = Remap.find(V); It != Remap.end())
+    return It->second;
+  if (V->Code == OpCode::Param)
+    return Map.at(V);
+  const Block *H = Pos.Home.at(V);
+  if (H == &P.Body)
+    return Map.at(V); // forward values of the body stay in scope
+  Frame *Fr = frameOf(V);
+  if (!Fr) {
+    // In a loop's init or condition: recompute where we are.
+    Fr = Frames.back();
+    if (auto It = Fr->Avail.find(V); It != Fr->Avail.end())
+      return It->second;
+    Value *R = recompute(V, Fr);
+    Fr->Avail[V] = R;
+    return R;
+  }
+  if (auto It = Fr->Avail.find(V); It != Fr->Avail.end())
+    return It->second;
+  Value *R = nullptr;
+  switch (Plan.how(V)) {
+  case RecordingPlan::How::Recompute:
+    R = recompute(V, Fr);
+    break;
+  case RecordingPlan::How::ReloadOrRecompute:
+    if (!(R = reloadStored(V, Fr)))
+      R = recompute(V, Fr);
+    break;
+  case RecordingPlan::How::ReloadOrTape:
+    if (!(R = reloadStored(V, Fr)) && !(R = readCopy(V, Fr)))
+      R = tapeValue(V, Fr);
+    break;
+  }
+  Fr->Avail[V] = R;
+  return R;
+}
+
+/// A load of a local that a call's pullback has a copy of, read from the
+/// copy when it holds what the load read.
+Value *Recorder::readCopy(const Value *V, Frame *Fr) {
+  // Memory that outlives its block is not read in place here: it changed.
+  if (V->Code != OpCode::Load || outlives(baseOf(V->Operands[0])))
+    return nullptr;
+  return readBack(V, Pos.Home.at(V), Fr);
+}
+
+/// Ptr (Base, or offsets and members from it) with Copy in place of Base:
+/// the same element of an adjoint, a seed or a copy.
+Value *Recorder::rebase(const Value *Ptr, const Value *Base, Value *Copy) {
+  if (Ptr == Base)
+    return Copy;
+  Value *On = rebase(Ptr->Operands[0], Base, Copy);
+  if (Ptr->Code == OpCode::Offset)
+    return B.offset(On, avail(Ptr->Operands[1]));
+  const Value *I = Ptr->index();
+  Value *F = B.field(On, I ? avail(I) : nullptr, On->Ty, Ptr->IVal, Ptr->Text);
+  copyAttributes(*Ptr, *F);
+  F->Ty = Type::ptr(Ptr->Ty.scalarKind(), On->Ty.isConstPointee());
+  return F;
+}
+
+const Recorder::Snapshot *Recorder::snapshotAfter(const Value *Base,
+                                                  const Value *Op) {
+  auto It = Snapshots.find(Base);
+  if (It == Snapshots.end())
+    return nullptr;
+  const Snapshot &Sn = It->second;
+  bool InScope = std::any_of(Frames.begin(), Frames.end(),
+                             [&](const Frame *F) { return F->Out == Sn.Out; });
+  if (!InScope)
+    return nullptr;
+  // Op ran before the copy was taken and nothing wrote Base after Op; or
+  // after it, and nothing wrote Base after the copy.
+  bool Before = Pos.Order.at(Op) <= Pos.Order.at(Sn.Call);
+  if (!Pos.finalAt(Before ? Op : Sn.Call, Base))
+    return nullptr;
+  return &Sn;
+}
+
+} // namespace gradc::autodiff

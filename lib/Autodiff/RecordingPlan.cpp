@@ -1,0 +1,80 @@
+//===- RecordingPlan.cpp - How the backward sweep gets a primal value -----===//
+#include "RecordingPlan.h"
+
+#include "gradc/IR/Uses.h"
+
+#include <algorithm>
+
+namespace gradc::autodiff {
+
+using namespace ir;
+
+RecordingPlan::How RecordingPlan::how(const Value *V) const {
+  const Block *H = Facts.Pos.Home.at(V);
+  // A value that would call a function again is read back from where it
+  // was stored, if it was. What reads overwritten memory is taped at its
+  // loads and recomputed above them.
+  if (callsAbove(V, H))
+    return changesLater(V, H) ? How::ReloadOrTape : How::ReloadOrRecompute;
+  if (V->Code == OpCode::Load && changesLater(V, H))
+    return How::ReloadOrTape;
+  return How::Recompute;
+}
+
+bool RecordingPlan::isCounterAround(const Value *Base, const Value *V) const {
+  for (const Value *L : Facts.Pos.loopsAround(V))
+    if (std::optional<CountedLoop> C = Facts.Pos.counted(*L);
+        C && C->Counter == Base)
+      return true;
+  return false;
+}
+
+bool RecordingPlan::changesLater(const Value *V, const Block *Blk) const {
+  auto Home = Facts.Pos.Home.find(V);
+  if (Home != Facts.Pos.Home.end() && Home->second != Blk)
+    return false; // found in an enclosing block
+  return changesInBlock(V);
+}
+
+bool RecordingPlan::changesInBlock(const Value *V) const {
+  if (auto It = Changes.find(V); It != Changes.end())
+    return It->second;
+  const ProgramOrder &Pos = Facts.Pos;
+  auto Changed = [&](const Value *Base) {
+    return !isCounterAround(Base, V) &&
+           (!Pos.finalAt(V, Base) || !Facts.outlives(Base));
+  };
+  bool R = V->Code == OpCode::Pop || V->Code == OpCode::Local ||
+           (V->Code == OpCode::Load && Changed(baseOf(V->Operands[0])));
+  // A call is not made again: it may write, or read memory that changed.
+  if (V->Code == OpCode::Invoke) {
+    R |= V->hasEffect();
+    for (const Value *Op : V->Operands)
+      R |= Op->Ty.isMemory() && Changed(baseOf(Op));
+  }
+  const Block *Blk = Pos.Home.count(V) ? Pos.Home.at(V) : nullptr;
+  for (const Value *Op : V->Operands)
+    R = R || changesLater(Op, Blk);
+  Changes[V] = R;
+  return R;
+}
+
+bool RecordingPlan::callsAbove(const Value *V, const Block *Blk) const {
+  if (Facts.Pos.Home.count(V) && Facts.Pos.Home.at(V) != Blk)
+    return false;
+  if (V->Code == OpCode::Call || V->Code == OpCode::Invoke)
+    return true;
+  return std::any_of(V->Operands.begin(), V->Operands.end(),
+                     [&](const Value *Op) { return callsAbove(Op, Blk); });
+}
+
+std::vector<const Value *> RecordingPlan::storedFor(const Value *V) const {
+  std::vector<const Value *> Stores;
+  for (const Value *S : Facts.Pos.Home.at(V)->Ops)
+    if (S->Code == OpCode::Store && S->Operands[1] == V &&
+        Facts.Pos.finalAt(S, baseOf(S->Operands[0])))
+      Stores.push_back(S);
+  return Stores;
+}
+
+} // namespace gradc::autodiff

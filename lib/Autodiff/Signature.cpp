@@ -1,0 +1,129 @@
+//===- Signature.cpp - The gradient function's parameters and comment -----===//
+#include "ReverseMode.h"
+
+namespace gradc::autodiff {
+
+using namespace ir;
+
+void ReverseMode::declare() {
+  G->Name = Opts.Name;
+  G->Namespaces = P.Namespaces;
+  G->File = P.File;
+  G->Loc = P.Loc;
+  G->Stmts = P.Stmts;
+  bool Grad = Opts.Kind == GradKind::Grad;
+  G->RetTy = Grad ? P.RetTy : Type::voidTy();
+  for (const Param &Prm : P.Params) {
+    Map[Prm.V] = G->addParam(Prm.V->Name, Prm.V->Ty, Prm.Spelling);
+    G->Params.back().Suffix = Prm.Suffix;
+    G->Params.back().Record = Prm.Record;
+    G->Params.back().RecordPtr = Prm.RecordPtr;
+    G->Params.back().Container = Prm.Container;
+    G->Params.back().Elements = Prm.Elements;
+    G->Params.back().ElementNames = Prm.ElementNames;
+  }
+  // A record's seed and adjoint are records of its type.
+  auto RecordLike = [&](const Param &Of, bool Const) {
+    Param &New = G->Params.back();
+    if (Of.Record.empty())
+      return;
+    New.Record = Of.Record;
+    New.RecordPtr = Of.RecordPtr;
+    New.Container = Of.Container;
+    New.Elements = Of.Elements;
+    New.ElementNames = Of.ElementNames;
+    New.Spelling =
+        (Const ? "const " : "") + Of.Record + (Of.RecordPtr ? " *" : " &");
+  };
+  Taken = namesIn(P);
+  if (Opts.Kind == GradKind::Pullback) {
+    if (!P.RetTy.isVoid()) {
+      std::string Name = Sw.take("dout", "d_out");
+      Seed = G->addParam(Name, P.RetTy, "");
+    }
+  }
+  // One seed per output, indexed as the output is (an in/out parameter's
+  // adjoint is its seed). A seed the backward sweep must change (an
+  // output written over or read back) is the output's adjoint memory: a
+  // pointer taken as such, a scalar copied into a local.
+  for (unsigned I : Opts.Out) {
+    const Value *O = P.Params[I].V;
+    if (isInOut(P, Opts.Wrt, Opts.Out, I))
+      continue;
+    bool ReadOnly = isOutput(O);
+    if (Opts.Kind != GradKind::Pullback) {
+      if (!ReadOnly)
+        Adjoints.bindMutableSeed(O, nullptr);
+      continue;
+    }
+    std::string Name = adjointParamName(P, O->Name);
+    Taken.insert(Name);
+    Type Ty = O->Ty.kind() == Type::Ptr
+                  ? Type::ptr(O->Ty.scalarKind(), /*Const=*/ReadOnly)
+                  : Type::scalar(O->Ty.scalarKind());
+    Value *S = G->addParam(Name, Ty, "");
+    RecordLike(P.Params[I], /*Const=*/ReadOnly);
+    if (ReadOnly)
+      Adjoints.bindSeed(O, S);
+    else
+      Adjoints.bindMutableSeed(O, S);
+  }
+  for (unsigned I : Opts.Wrt) {
+    const Value *Prm = P.Params[I].V;
+    std::string Name = adjointParamName(P, Prm->Name);
+    Taken.insert(Name);
+    AdjNames.push_back(Name);
+    Type Ty = Prm->Ty.kind() == Type::Ptr ? Type::ptr(Prm->Ty.scalarKind())
+                                          : Type::ref(Prm->Ty.scalarKind());
+    Value *D = G->addParam(Name, Ty, "");
+    RecordLike(P.Params[I], /*Const=*/false);
+    Adjoints.bindParam(Prm, D);
+  }
+}
+
+void ReverseMode::document() {
+  std::string Args;
+  for (const Param &Prm : P.Params)
+    Args += (Args.empty() ? "" : ", ") + Prm.V->Name;
+  std::string Call = P.Name + "(" + Args + ")";
+  std::string What = P.RetTy.isVoid() ? "" : Call;
+  for (unsigned I : Opts.Out)
+    What += (What.empty() ? "" : ", ") + P.Params[I].V->Name;
+  std::string Into, InOut;
+  for (size_t I = 0; I < Opts.Wrt.size(); ++I) {
+    const Value *Prm = P.Params[Opts.Wrt[I]].V;
+    const std::string &X = Prm->Name;
+    // An in/out parameter's adjoint is not added into: it is its seed.
+    if (isInOut(P, Opts.Wrt, Opts.Out, Opts.Wrt[I])) {
+      InOut += " " + AdjNames[I] + " holds the seed of " + X +
+               "'s final contents; on return, the gradient with respect to " +
+               X + " as it came in.";
+      continue;
+    }
+    std::string Dout =
+        Opts.Kind == GradKind::Pullback && Seed ? Seed->Name + " * " : "";
+    std::string Of = P.RetTy.isVoid() ? "d" + What : "d" + P.Name;
+    Into += std::string(Into.empty() ? "" : ", ") + Dout + Of + "/d" + X +
+            " into " + AdjNames[I];
+  }
+  if (!InOut.empty())
+    InOut = " On entry," + InOut;
+  std::string Where =
+      " (" + baseName(P.File) + ":" + std::to_string(P.Loc.Line) + ")";
+  if (Opts.Kind == GradKind::Grad) {
+    G->Doc.push_back("Gradient of " + Call + Where + ".");
+    G->Doc.push_back((P.RetTy.isVoid() ? "Writes " + What : "Returns " + Call) +
+                     (Into.empty() ? "." : "; adds " + Into + ".") + InOut);
+  } else {
+    G->Doc.push_back("Pullback of " + Call + Where +
+                     ", for a caller's backward sweep.");
+    std::string Adds =
+        Into.empty() ? ""
+        : !Adjoints.hasSeeds()
+            ? "Adds " + Into + "."
+            : "Given the seeds of its outputs, adds " + Into + ".";
+    G->Doc.push_back(Adds.empty() ? InOut.substr(1) : Adds + InOut);
+  }
+}
+
+} // namespace gradc::autodiff

@@ -1,0 +1,82 @@
+//===- Sweep.cpp - The generated function, as the sweeps build it ---------===//
+#include "Sweep.h"
+
+#include "gradc/IR/Uses.h"
+
+namespace gradc::autodiff {
+
+using namespace ir;
+
+static void collectNames(const Block &B, std::set<std::string> &Names) {
+  for (const Value *V : B.Ops) {
+    if (!V->Name.empty())
+      Names.insert(V->Name);
+    for (const Block &R : V->Regions)
+      collectNames(R, Names);
+  }
+}
+
+std::set<std::string> namesIn(const Function &F) {
+  std::set<std::string> Names;
+  for (const Param &P : F.Params)
+    Names.insert(P.V->Name);
+  collectNames(F.Body, Names);
+  return Names;
+}
+
+std::string uniqueName(const std::set<std::string> &Taken,
+                       const std::string &Want, const std::string &Fallback) {
+  if (!Taken.count(Want) && !isMadeKeyword(Want))
+    return Want;
+  for (unsigned N = 1;; ++N) {
+    std::string Name = Fallback + (N > 1 ? std::to_string(N) : "");
+    if (!Taken.count(Name))
+      return Name;
+  }
+}
+
+std::string baseName(const std::string &Path) {
+  size_t Slash = Path.find_last_of("/\\");
+  return Slash == std::string::npos ? Path : Path.substr(Slash + 1);
+}
+
+/// What makes a copy of V the same op: its name and attributes.
+void copyAttributes(const Value &V, Value &C) {
+  C.Name = V.Name;
+  C.FVal = V.FVal;
+  C.IVal = V.IVal;
+  C.Text = V.Text;
+  C.Fn = V.Fn;
+  C.Pred = V.Pred;
+  C.ZeroInit = V.ZeroInit;
+  C.Callee = V.Callee;
+  C.Member = V.Member;
+  C.Stride = V.Stride;
+  C.Arrow = V.Arrow;
+}
+
+Frame *Sweep::frameOf(const Value *V) {
+  auto It = Facts.Pos.Home.find(V);
+  if (It == Facts.Pos.Home.end())
+    return nullptr;
+  for (auto F = Frames.rbegin(); F != Frames.rend(); ++F)
+    if ((*F)->Primal == It->second)
+      return *F;
+  return nullptr;
+}
+
+Value *Sweep::newTape(Scalar S, const std::string &Var) {
+  Value *T = G->create(OpCode::Tape, Type::tape(S));
+  T->Name = take(Var + "_tape", Var + "_tape_");
+  G->Body.Ops.insert(G->Body.Ops.begin(), T);
+  return T;
+}
+
+void Sweep::insertAfter(Value *Fwd, const std::vector<Value *> &Ops,
+                        bool Before) {
+  Block *Where = FwdHome.at(Fwd);
+  auto At = std::find(Where->Ops.begin(), Where->Ops.end(), Fwd);
+  Where->Ops.insert(Before ? At : At + 1, Ops.begin(), Ops.end());
+}
+
+} // namespace gradc::autodiff
