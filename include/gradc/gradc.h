@@ -85,6 +85,29 @@ private:
   std::size_t Size = 0;
 };
 
+/// A tape whose size gradc knows when it writes the code: at most N values
+/// are pushed in one call (pushes outside loops, or in loops of constant
+/// trip counts). It lives on the stack: no allocation, nothing to reuse.
+template <typename T, std::size_t N> class fixed_tape {
+public:
+  void push(T Value) { Data[Size++] = Value; }
+  void reserve(long long) {}
+  void push_reserved(T Value) { Data[Size++] = Value; }
+  void push_array(const T *P, std::size_t Count) {
+    std::memcpy(Data + Size, P, Count * sizeof(T)); // unset ones too
+    Size += Count;
+  }
+  void pop_array(T *P, std::size_t Count) {
+    Size -= Count;
+    std::memcpy(P, Data + Size, Count * sizeof(T));
+  }
+  T pop() { return Data[--Size]; }
+
+private:
+  T Data[N];
+  std::size_t Size = 0;
+};
+
 /// The digamma function psi(x) = d/dx lgamma(x), which <cmath> lacks:
 /// generated code calls it in the derivatives of lgamma and tgamma. Within
 /// a few ulps of double (about 1e-18 in long double): psi(x) = psi(x + 1) -

@@ -111,6 +111,24 @@ void ReverseMode::reserveTapes() {
   }
 }
 
+/// The trip counts, at most, of forward counted loops from constants to
+/// constants (`for (int i = 0; i < 3; ++i)`), for sizeTapes.
+std::map<const Value *, std::int64_t> ReverseMode::constantTrips() const {
+  std::map<const Value *, std::int64_t> Trips;
+  for (const auto &[C, L] : CountedClones) {
+    if (!L.Start->isConst() || !L.Bound->isConst())
+      continue;
+    double Start = L.Start->constValue(), Bound = L.Bound->constValue();
+    double N = L.Step > 0 ? Bound - Start : Start - Bound;
+    if (L.Pred == CmpPred::LE || L.Pred == CmpPred::GE)
+      N += 1;
+    if (L.Pred == CmpPred::NE && N < 0)
+      continue; // runs until the counter wraps
+    Trips[C] = static_cast<std::int64_t>(std::max(N, 0.0));
+  }
+  return Trips;
+}
+
 /// The number of iterations of V the forward sweep began, read in the
 /// backward sweep: the count itself, or (in a loop nested in another,
 /// which runs V many times) popped from a tape pushed after each run.

@@ -15,6 +15,7 @@
 
 #include "LocalDerivatives.h"
 #include "ReverseMode.h"
+#include "TapeSizes.h"
 #include "gradc/IR/Uses.h"
 
 #include <algorithm>
@@ -263,6 +264,7 @@ std::unique_ptr<Function> ReverseMode::run() {
     B.ret(nullptr);
   }
   reserveTapes();
+  sizeTapes(*G, constantTrips());
   document();
   if (Opts.TraceOut) {
     for (const Param &Prm : P.Params) {

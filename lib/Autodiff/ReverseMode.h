@@ -57,6 +57,7 @@ private:
                       bool InLoop);
   ir::Value *tripCount(const ir::Value &V, ir::Value *Trips);
   void reserveTapes();
+  std::map<const ir::Value *, std::int64_t> constantTrips() const;
   ir::Value *hoist(ir::Value *V, const ir::Value &Loop);
   // Calls.cpp
   void backwardInvoke(const ir::Value &V);

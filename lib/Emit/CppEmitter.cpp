@@ -339,12 +339,16 @@ private:
       }
       line(S, storeText(V) + ";");
       return;
-    case OpCode::Tape:
-      // A tape of structs (copies of a struct a call read) names its type.
-      line(S, "gradc::tape<" +
-                  (V.Text.empty() ? cxxTypeName(V.Ty.scalarKind()) : V.Text) +
-                  "> " + Plan.Var[V.Id] + ";");
+    case OpCode::Tape: {
+      // A tape of structs (copies of a struct a call read) names its type;
+      // one of known size (IVal) lives on the stack.
+      std::string Of = V.Text.empty() ? cxxTypeName(V.Ty.scalarKind()) : V.Text;
+      line(S, V.IVal > 0
+                  ? "gradc::fixed_tape<" + Of + ", " + std::to_string(V.IVal) +
+                        "> " + Plan.Var[V.Id] + ";"
+                  : "gradc::tape<" + Of + "> " + Plan.Var[V.Id] + ";");
       return;
+    }
     case OpCode::Push:
       line(S, Plan.Var[V.Operands[0]->Id] +
                   (V.IVal == 1 ? ".push_reserved(" : ".push(") +

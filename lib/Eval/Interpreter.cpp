@@ -290,6 +290,9 @@ private:
       return Flow::Continue;
     case OpCode::Tape:
       Tps.reset(V.Id);
+      // A fixed tape's storage is its size: every push must fit.
+      if (V.IVal > 0)
+        Tps.reserve(V.Id, V.IVal);
       ++R.Times[V.Id];
       return Flow::Next;
     case OpCode::PushArray:
@@ -304,6 +307,8 @@ private:
       if (V.Code == OpCode::PushArray) {
         if (!Mem.reserve(static_cast<std::uint64_t>(N), Err))
           return fail(V, Err);
+        if (Ops[0]->IVal > 0 && !Tps.reserved(Ops[0]->Id, N))
+          return fail(V, "pushes past the size of tape " + Ops[0]->Name);
         for (std::int64_t I = 0; I < N; ++I)
           Tps.pushMaybe(Ops[0]->Id, Range.Data[I], Mem.isSet(P, I));
         return Flow::Next;
@@ -324,8 +329,11 @@ private:
       if (!Mem.reserve(1, Err))
         return fail(V, Err);
       // The generated code would write past the tape's storage.
-      if (V.IVal == 1 && !Tps.reserved(Ops[0]->Id))
-        return fail(V, "pushes past the room reserved on tape " + Ops[0]->Name);
+      if ((V.IVal == 1 || Ops[0]->IVal > 0) && !Tps.reserved(Ops[0]->Id))
+        return fail(V, (Ops[0]->IVal > 0 ? "pushes past the size of tape "
+                                         : "pushes past the room reserved on "
+                                           "tape ") +
+                           Ops[0]->Name);
       Tps.push(Ops[0]->Id, get(Ops[1]));
       return Flow::Next;
     case OpCode::Invoke:

@@ -100,8 +100,11 @@ public:
     std::uint64_t Want = Stacks[Key].size() + (N > 0 ? N : 0);
     Room[Key] = std::max<std::uint64_t>(Room[Key], Want);
   }
-  /// Whether a push without a check (push_reserved) stays in that room.
-  bool reserved(unsigned Key) { return Stacks[Key].size() < Room[Key]; }
+  /// Whether N pushes without a check (push_reserved, or on a fixed tape)
+  /// stay in that room.
+  bool reserved(unsigned Key, std::int64_t N = 1) {
+    return Stacks[Key].size() + static_cast<std::uint64_t>(N) <= Room[Key];
+  }
   /// False when the tape is empty.
   bool pop(unsigned Key, long double &Out);
 

@@ -129,10 +129,11 @@ double newton_stop(double a) {
   return y;
 }
 // A counted loop that may break: it counts the iterations begun and runs
-// backward from the last; the loop-carried y is taped.
+// backward from the last; the loop-carried y is taped, on a tape of the
+// 50 values it holds at most.
 // TEXT-LABEL: inline double newton_stop_grad(double a, double &da) {
+// TEXT-NEXT:     gradc::fixed_tape<double, 50> y_tape;
 // TEXT:          int iters = 0;
-// TEXT-NEXT:     y_tape.reserve(50);
 // TEXT-NEXT:     for (int k = 0; k < 50; ++k) {
 // TEXT-NEXT:       ++iters;
 // TEXT:              break;

@@ -77,7 +77,7 @@ double newton_sqrt(double a) {
   return r;
 }
 // TEXT-LABEL: inline double newton_sqrt_grad(double a, double &da) {
-// TEXT-NEXT:   gradc::tape<double> r_tape;
+// TEXT-NEXT:   gradc::fixed_tape<double, 6> r_tape;
 // TEXT:        for (int k = 5; k >= 0; --k) {
 // TEXT-NEXT:     // while.cpp:[[#@LINE-6]]: r = 0.5 * (r + a / r);
 // TEXT-NEXT:     double r_old = r_tape.pop();
