@@ -68,13 +68,16 @@ bool RecordingPlan::callsAbove(const Value *V, const Block *Blk) const {
                      [&](const Value *Op) { return callsAbove(Op, Blk); });
 }
 
-std::vector<const Value *> RecordingPlan::storedFor(const Value *V) const {
-  std::vector<const Value *> Stores;
+const std::vector<const Value *> &
+RecordingPlan::storedFor(const Value *V) const {
+  auto [It, New] = Stored.try_emplace(V);
+  if (!New)
+    return It->second;
   for (const Value *S : Facts.Pos.Home.at(V)->Ops)
     if (S->Code == OpCode::Store && S->Operands[1] == V &&
         Facts.Pos.finalAt(S, baseOf(S->Operands[0])))
-      Stores.push_back(S);
-  return Stores;
+      It->second.push_back(S);
+  return It->second;
 }
 
 } // namespace gradc::autodiff

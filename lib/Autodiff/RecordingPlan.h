@@ -44,7 +44,7 @@ public:
   bool callsAbove(const ir::Value *V, const ir::Block *Blk) const;
   /// The stores of V in its own block that no later store can overwrite,
   /// in program order: where it can be read back.
-  std::vector<const ir::Value *> storedFor(const ir::Value *V) const;
+  const std::vector<const ir::Value *> &storedFor(const ir::Value *V) const;
 
 private:
   /// Whether Base is the counter of a counted loop around V: the backward
@@ -56,6 +56,7 @@ private:
   /// changesLater within V's own block, once per value (a value shared by
   /// many others is walked once).
   mutable std::map<const ir::Value *, bool> Changes;
+  mutable std::map<const ir::Value *, std::vector<const ir::Value *>> Stored;
 };
 
 } // namespace gradc::autodiff

@@ -16,6 +16,7 @@
 #include "LocalDerivatives.h"
 #include "ReverseMode.h"
 #include "TapeSizes.h"
+#include "gradc/IR/Simplify.h"
 #include "gradc/IR/Uses.h"
 
 #include <algorithm>
@@ -232,6 +233,7 @@ std::unique_ptr<Function> ReverseMode::run() {
   declare();
   B.setFold(false);
   forwardBlock(P.Body, G->Body);
+  unsigned Backward = G->numValues();
   B.setBlock(G->Body);
   B.setFold(true);
 
@@ -277,6 +279,7 @@ std::unique_ptr<Function> ReverseMode::run() {
       Opts.TraceOut->Entries.push_back({V, Map.at(V), Adjoints.valueTraced(V)});
     }
   } else {
+    shareCalls(*G, Backward);
     eliminateDeadCode(*G);
   }
   return std::move(G);

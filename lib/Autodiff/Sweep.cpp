@@ -25,13 +25,17 @@ std::set<std::string> namesIn(const Function &F) {
 }
 
 std::string uniqueName(const std::set<std::string> &Taken,
-                       const std::string &Want, const std::string &Fallback) {
+                       const std::string &Want, const std::string &Fallback,
+                       unsigned *Next) {
   if (!Taken.count(Want) && !isMadeKeyword(Want))
     return Want;
-  for (unsigned N = 1;; ++N) {
+  for (unsigned N = Next ? *Next : 1;; ++N) {
     std::string Name = Fallback + (N > 1 ? std::to_string(N) : "");
-    if (!Taken.count(Name))
+    if (!Taken.count(Name)) {
+      if (Next)
+        *Next = N + 1;
       return Name;
+    }
   }
 }
 

@@ -25,9 +25,11 @@
 namespace gradc::autodiff {
 
 std::set<std::string> namesIn(const ir::Function &F);
-/// Want, or (taken, or a keyword) Fallback, Fallback2, ...
+/// Want, or (taken, or a keyword) Fallback, Fallback2, ... from *Next on,
+/// when given (then advanced past the name returned).
 std::string uniqueName(const std::set<std::string> &Taken,
-                       const std::string &Want, const std::string &Fallback);
+                       const std::string &Want, const std::string &Fallback,
+                       unsigned *Next = nullptr);
 std::string baseName(const std::string &Path);
 /// What makes a copy of V the same op: its name and attributes.
 void copyAttributes(const ir::Value &V, ir::Value &C);
@@ -88,6 +90,7 @@ struct Sweep {
   /// are the same index.
   std::set<const ir::Value *> Counters;
   std::set<std::string> Taken;
+  std::map<std::string, unsigned> Next; ///< fallback -> next number to try
 
   void error(const ir::Value &At, const std::string &Msg) {
     if (Errors)
@@ -95,8 +98,11 @@ struct Sweep {
     Failed = true;
   }
   /// A name not taken yet (Want, or Fallback numbered), now taken.
+  /// Taken only grows, so a fallback's numbers below the last one given
+  /// stay taken: each fallback goes on from there (a function of
+  /// thousands of tapes named after one variable).
   std::string take(const std::string &Want, const std::string &Fallback) {
-    std::string Name = uniqueName(Taken, Want, Fallback);
+    std::string Name = uniqueName(Taken, Want, Fallback, &Next[Fallback]);
     Taken.insert(Name);
     return Name;
   }

@@ -7,6 +7,7 @@
 #include <map>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace gradc::ir {
 
@@ -84,8 +85,48 @@ private:
   std::map<Value *, Value *> Replaced;
 };
 
+/// Math calls by function and operands, visible in the block that made
+/// them (from there on) and in the regions of later ops.
+class CallSharing {
+public:
+  explicit CallSharing(unsigned From) : From(From) {}
+  using Key = std::pair<int, std::vector<unsigned>>;
+
+  void block(Block &B, std::map<Key, Value *> Seen) {
+    std::vector<Value *> Kept;
+    for (Value *V : B.Ops) {
+      for (Value *&Op : V->Operands)
+        if (auto It = Replaced.find(Op); It != Replaced.end())
+          Op = It->second;
+      if (V->Code == OpCode::Call) {
+        Key K{static_cast<int>(V->Fn), {}};
+        for (const Value *Op : V->Operands)
+          K.second.push_back(Op->Id);
+        if (auto It = Seen.find(K);
+            It != Seen.end() && V->Name.empty() && V->Id >= From) {
+          Replaced[V] = It->second;
+          continue;
+        }
+        Seen.emplace(K, V);
+      }
+      for (Block &R : V->Regions)
+        block(R, Seen);
+      Kept.push_back(V);
+    }
+    B.Ops = std::move(Kept);
+  }
+
+private:
+  unsigned From;
+  std::map<Value *, Value *> Replaced;
+};
+
 } // namespace
 
 void reuseLoads(Function &F) { LoadReuse().block(F.Body); }
+
+void shareCalls(Function &F, unsigned From) {
+  CallSharing(From).block(F.Body, {});
+}
 
 } // namespace gradc::ir

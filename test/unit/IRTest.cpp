@@ -1,6 +1,7 @@
 //===- IRTest.cpp - The IR: builder folding, verifier, printer ------------===//
 #include "TestFunctions.h"
 #include "gradc/IR/Printer.h"
+#include "gradc/IR/Simplify.h"
 #include "gradc/IR/Uses.h"
 #include "gradc/IR/Verifier.h"
 
@@ -127,3 +128,38 @@ TEST(DeadCode, RemovesUnusedChainsAndKeepsEffects) {
 }
 
 } // namespace
+
+TEST(Simplify, SharesAMathCallWithAnEarlierOneInScope) {
+  // double c = cos(x); double r = 0; if (x > 0) r = cos(x) * tanh(x);
+  // return (cos(x) + c) + (sin(x) + sin(x)) + (r + tanh(x)).
+  Function F;
+  F.Name = "f";
+  F.RetTy = Type::f64();
+  Value *X = F.addParam("x", Type::f64(), "double");
+  Builder B(F, F.Body, /*Fold=*/false);
+  Value *Before = B.call(MathFn::Sin, {X}); // before From: kept as written
+  Value *C = B.call(MathFn::Cos, {X});
+  C->Name = "c";
+  Value *R = B.local(Scalar::Float64, 0, "r");
+  B.store(R, B.constant(0, Scalar::Float64));
+  unsigned From = F.numValues();
+  Value *Again = B.call(MathFn::Sin, {X});
+  Value *If = B.ifOp(B.cmp(CmpPred::GT, X, B.constant(0, Scalar::Float64)));
+  B.setBlock(If->Regions[Then]);
+  Value *Prod = B.mul(B.call(MathFn::Cos, {X}), B.call(MathFn::Tanh, {X}));
+  B.store(R, Prod);
+  B.setBlock(F.Body);
+  Value *Late = B.call(MathFn::Cos, {X});
+  // tanh(x) made in the branch is out of scope here.
+  Value *Tanh = B.call(MathFn::Tanh, {X});
+  B.ret(B.add(B.add(B.add(Late, C), B.add(Again, Before)),
+              B.add(B.load(R), Tanh)));
+  shareCalls(F, From);
+  EXPECT_TRUE(verify(F).empty()) << print(F);
+  const Value *Sum = F.Body.Ops.back()->Operands[0];
+  const Value *Left = Sum->Operands[0], *Right = Sum->Operands[1];
+  EXPECT_EQ(Left->Operands[0]->Operands[0], C);      // cos(x) is c
+  EXPECT_EQ(Left->Operands[1]->Operands[0], Before); // sin(x) made earlier
+  EXPECT_EQ(Prod->Operands[0], C);                   // also in the branch
+  EXPECT_EQ(Right->Operands[1], Tanh);               // not the branch's
+}

@@ -16,8 +16,10 @@
 // Generated code calls the std:: overload, which for a float is sinf.
 // TEXT-LABEL: inline double f_lgammaf_grad(
 // TEXT: float tgamma_u = std::tgamma(u);
-// TEXT: float du = tgamma_u * gradc::digamma(u);
-// TEXT-NEXT: du += gradc::digamma(u);
+// digamma(u), in the derivatives of both, is computed once.
+// TEXT: float digamma_u = gradc::digamma(u);
+// TEXT-NEXT: float du = tgamma_u * digamma_u;
+// TEXT-NEXT: du += digamma_u;
 // TEXT-LABEL: inline double l_tgammal_grad(
 // TEXT: long double tgamma_u = std::tgamma(u);
 // TEXT: long double du = tgamma_u * gradc::digamma(u);
