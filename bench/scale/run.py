@@ -116,7 +116,7 @@ def main():
     args = ap.parse_args()
     cases = args.case or DEFAULT_CASES
     if args.smoke:
-        cases, args.repeat, args.gxx_max = ["straight:300", "loops:10"], 1, None
+        cases, args.repeat, args.gxx_max = ["straight:200", "loops:10"], 1, None
     os.makedirs(args.out, exist_ok=True)
     print("| case | source lines | gradc wall s | gradc CPU s | peak MB | header lines "
           "| header KB | g++ source CPU s | g++ source+header CPU s |")
