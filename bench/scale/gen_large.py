@@ -13,7 +13,10 @@ same file byte for byte:
             a scalar carried from loop to loop;
   chain     one def-use chain `t_k = t_{k-1} * 0.999 + y` of N links
             (default 8000), which once took the usefulness fixpoint one pass
-            per link.
+            per link;
+  relay     one loop over N locals (default 2000), each assigned from the
+            next (`a1 = a2 * 0.5;`), against the order of the text: passes
+            over the function until nothing changes take one per local.
 
     gen_large.py straight -n 10000 --seed 1 -o straight.cpp
 """
@@ -143,8 +146,20 @@ def chain(rng, n):
     return lines
 
 
+def relay(rng, n):
+    lines = ['GRADC_DIFF("grad")',
+             "double relay(const double *w, double x, int m) {"]
+    lines += ["  double a%d = 0;" % k for k in range(n)]
+    lines.append("  for (int i = 0; i < m; ++i) {")
+    lines.append("    a0 = a1 * 0.5 + w[i];")
+    lines += ["    a%d = a%d * 0.5;" % (k, k + 1) for k in range(1, n - 1)]
+    lines.append("    a%d = x * w[i];" % (n - 1))
+    lines += ["  }", "  return a0;", "}"]
+    return lines
+
+
 SHAPES = {"straight": (straight, 1000), "many": (many, 200),
-          "loops": (loops, 100), "chain": (chain, 8000)}
+          "loops": (loops, 100), "chain": (chain, 8000), "relay": (relay, 2000)}
 
 
 def main():

@@ -25,7 +25,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 DEFAULT_CASES = ["straight:1000,4000,16000,100000", "many:200", "loops:100",
-                 "chain:8000"]
+                 "chain:8000", "relay:2000"]
 
 
 def timed(cmd, timeout=None):
