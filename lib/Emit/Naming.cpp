@@ -5,8 +5,9 @@
 
 #include <algorithm>
 #include <functional>
-#include <map>
-#include <set>
+#include <optional>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace gradc::emit {
 
@@ -128,6 +129,8 @@ private:
   unsigned reach(const Value *U);
   void name(const Block &B);
   std::string fresh(const std::string &Want);
+  void setVar(const std::string &Source, Variable V);
+  void undoTo(size_t Mark);
 
   const Function &F;
   NamePlan Plan;
@@ -137,8 +140,21 @@ private:
   std::vector<bool> InHeader; ///< in a loop's init, condition or step
   std::vector<std::vector<const Value *>> Users;
   std::vector<const Value *> Order; ///< every op in program order
-  std::set<std::string> Taken;
-  std::map<std::string, Variable> Vars;
+  std::unordered_set<std::string> Taken;
+  /// For each wanted name, a suffix from which to look for a free one:
+  /// Want_2 ... Want_{K-1} are all taken. Without it each `t` would try
+  /// every `t_K` before its own.
+  std::unordered_map<std::string, unsigned> NextSuffix;
+  std::unordered_map<std::string, Variable> Vars;
+  /// What name() changed in the blocks being named, to be undone at their
+  /// end (copying Taken and Vars for each block was quadratic in loops).
+  struct Change {
+    enum { Took, Suffix, Var } Kind;
+    std::string Key;
+    unsigned OldSuffix = 0; ///< 0: there was none
+    std::optional<Variable> OldVar;
+  };
+  std::vector<Change> Undo;
 };
 
 void Planner::number(const Block &B, bool Header) {
@@ -210,18 +226,56 @@ unsigned Planner::reach(const Value *U) {
   return R;
 }
 
+/// Want if free, else the first free Want_K, K = 2, 3, ...
 std::string Planner::fresh(const std::string &Want) {
   std::string Name = Want;
-  for (unsigned K = 2; Taken.count(Name) || isMadeKeyword(Name); ++K)
-    Name = Want + "_" + std::to_string(K);
+  if (Taken.count(Name) || isMadeKeyword(Name)) {
+    auto [It, New] = NextSuffix.try_emplace(Want, 2);
+    Undo.push_back({Change::Suffix, Want, New ? 0 : It->second, {}});
+    unsigned K = It->second;
+    do
+      Name = Want + "_" + std::to_string(K++);
+    while (Taken.count(Name) || isMadeKeyword(Name));
+    It->second = K;
+  }
   Taken.insert(Name);
+  Undo.push_back({Change::Took, Name, 0, {}});
   return Name;
+}
+
+void Planner::setVar(const std::string &Source, Variable V) {
+  auto [It, New] = Vars.try_emplace(Source, V);
+  Undo.push_back({Change::Var, Source, 0,
+                  New ? std::nullopt : std::optional<Variable>(It->second)});
+  It->second = V;
+}
+
+void Planner::undoTo(size_t Mark) {
+  for (; Undo.size() > Mark; Undo.pop_back()) {
+    Change &C = Undo.back();
+    switch (C.Kind) {
+    case Change::Took:
+      Taken.erase(C.Key);
+      break;
+    case Change::Suffix:
+      if (C.OldSuffix)
+        NextSuffix[C.Key] = C.OldSuffix;
+      else
+        NextSuffix.erase(C.Key);
+      break;
+    case Change::Var:
+      if (C.OldVar)
+        Vars[C.Key] = *C.OldVar;
+      else
+        Vars.erase(C.Key);
+      break;
+    }
+  }
 }
 
 /// Names the variables of B; names declared in B are free again after it.
 void Planner::name(const Block &B) {
-  std::set<std::string> SavedTaken = Taken;
-  std::map<std::string, Variable> SavedVars = Vars;
+  size_t Mark = Undo.size();
   auto LastUse = [&](const Value *V) {
     unsigned Last = V->Code == OpCode::Param ? 0 : Pos[V->Id];
     for (const Value *U : Users[V->Id])
@@ -238,7 +292,9 @@ void Planner::name(const Block &B) {
             LastUse(It->second.Holder) <= Pos[V->Id]) {
           Plan.Var[V->Id] = It->second.Name;
           Plan.Replaces[V->Id] = It->second.Holder;
-          It->second.Holder = V;
+          Variable Next = It->second;
+          Next.Holder = V;
+          setVar(V->Name, Next);
           Reused = true;
         }
       }
@@ -247,15 +303,14 @@ void Planner::name(const Block &B) {
             fresh(V->Name.empty() ? tempName(*V, Plan) : V->Name);
         Plan.Var[V->Id] = Name;
         if (!V->Name.empty())
-          Vars[V->Name] = {Name, V, !declares(*V) && V->Code != OpCode::Offset,
-                           &B};
+          setVar(V->Name,
+                 {Name, V, !declares(*V) && V->Code != OpCode::Offset, &B});
       }
     }
     for (const Block &R : V->Regions)
       name(R);
   }
-  Taken = std::move(SavedTaken);
-  Vars = std::move(SavedVars);
+  undoTo(Mark);
 }
 
 NamePlan Planner::run() {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <set>
 
 namespace gradc::ir {
 
@@ -109,18 +110,6 @@ void forEachOp(const Block &B, const std::function<void(Value &)> &Fn) {
   }
 }
 
-/// As forEachOp, but last op first, each op after the ops of its regions:
-/// users before what they use, so that a propagation from users to operands
-/// settles a chain of any length (a sum of 20,000 terms) in one pass.
-static void forEachBackward(const Block &B,
-                            const std::function<void(Value &)> &Fn) {
-  for (auto It = B.Ops.rbegin(); It != B.Ops.rend(); ++It) {
-    for (auto R = (*It)->Regions.rbegin(); R != (*It)->Regions.rend(); ++R)
-      forEachBackward(*R, Fn);
-    Fn(**It);
-  }
-}
-
 /// A call gradc can see into that writes only through pointers to locals
 /// (what it writes is dead when they are).
 static bool writesOnlyLocals(const Value &V) {
@@ -137,34 +126,46 @@ static bool writesOnlyLocals(const Value &V) {
 }
 
 /// Locals whose value reaches something other than stores into locals:
-/// `s += w[i] * x[i]` alone does not keep s alive.
+/// `s += w[i] * x[i]` alone does not keep s alive. A worklist marks the
+/// operands of each live op once; passes over the function until nothing
+/// changed took one pass per link of a chain through locals in a loop.
 static void collectRead(const Block &Body, std::vector<bool> &Live) {
   auto IntoLocal = [](const Value &V) {
     return ((V.Code == OpCode::Store || V.Code == OpCode::AddTo) &&
             V.Operands[0]->Code == OpCode::Local) ||
            writesOnlyLocals(V);
   };
-  for (bool Changed = true; Changed;) {
-    Changed = false;
-    auto Mark = [&](const Value *V) {
-      if (!Live[V->Id])
-        Changed = Live[V->Id] = true;
-    };
-    forEachBackward(Body, [&](Value &V) {
-      bool Roots = V.hasEffect() && !IntoLocal(V);
-      if (IntoLocal(V))
-        for (unsigned I = 0; I < V.Operands.size(); ++I)
-          if ((V.Code == OpCode::Invoke ? V.writesArg(I) : I == 0) &&
-              Live[baseOf(V.Operands[I])->Id]) {
-            Roots = true;
-            break;
-          }
-      if (Roots || Live[V.Id])
-        for (const Value *Op : V.Operands)
-          Mark(Op);
-      if (V.Code == OpCode::Load && Live[V.Id])
-        Mark(V.Operands[0]);
-    });
+  std::vector<bool> Done(Live.size(), false);
+  std::vector<const Value *> Work;
+  auto Keep = [&](const Value &V) {
+    if (Done[V.Id])
+      return;
+    Done[V.Id] = true;
+    for (const Value *Op : V.Operands)
+      if (!Live[Op->Id]) {
+        Live[Op->Id] = true;
+        Work.push_back(Op);
+      }
+  };
+  // The stores into locals (and calls writing only locals) that each
+  // memory object keeps when it is read.
+  std::vector<std::vector<const Value *>> KeptBy(Live.size());
+  forEachOp(Body, [&](Value &V) {
+    if (!IntoLocal(V)) {
+      if (V.hasEffect())
+        Keep(V);
+      return;
+    }
+    for (unsigned I = 0; I < V.Operands.size(); ++I)
+      if (V.Code == OpCode::Invoke ? V.writesArg(I) : I == 0)
+        KeptBy[baseOf(V.Operands[I])->Id].push_back(&V);
+  });
+  while (!Work.empty()) {
+    const Value *V = Work.back();
+    Work.pop_back();
+    Keep(*V);
+    for (const Value *Store : KeptBy[V->Id])
+      Keep(*Store);
   }
 }
 
@@ -184,26 +185,48 @@ bool reads(const Value &V, const Value *L) {
   return false;
 }
 
-/// Where each op is: its block, its position, and the op owning the block.
+/// Where each op is: its block, its position, and the op owning the block;
+/// and for each block and memory it reads, the last op that reads it (so
+/// that readAfter does not scan the rest of the block for each store).
 struct Place {
   std::map<const Value *, std::pair<const Block *, size_t>> Of;
   std::map<const Block *, const Value *> Owner;
-  void index(const Block &B) {
+  std::map<std::pair<const Block *, const Value *>, size_t> LastRead;
+
+  /// Indexes B; returns the memory its ops may read, as reads() says.
+  std::set<const Value *> index(const Block &B) {
+    std::set<const Value *> InB;
     for (size_t I = 0; I < B.Ops.size(); ++I) {
-      Of[B.Ops[I]] = {&B, I};
-      for (const Block &R : B.Ops[I]->Regions) {
-        Owner[&R] = B.Ops[I];
-        index(R);
+      const Value *V = B.Ops[I];
+      Of[V] = {&B, I};
+      std::set<const Value *> InV;
+      if (V->Code == OpCode::Load)
+        InV.insert(baseOf(V->Operands[0]));
+      if (V->Code == OpCode::Invoke || V->Code == OpCode::PushArray)
+        for (const Value *Op : V->Operands)
+          if (Op->Ty.isMemory())
+            InV.insert(baseOf(Op));
+      for (const Block &R : V->Regions) {
+        Owner[&R] = V;
+        InV.merge(index(R));
       }
+      for (const Value *L : InV)
+        LastRead[{&B, L}] = I;
+      InB.merge(InV);
     }
+    return InB;
+  }
+  /// Whether an op of B at position From or later may read L.
+  bool readFrom(const Block *B, const Value *L, size_t From) const {
+    auto It = LastRead.find({B, L});
+    return It != LastRead.end() && It->second >= From;
   }
   /// Whether a load of local L can run after Op.
   bool readAfter(const Value *Op, const Value *L) const {
     for (const Value *Cur = Op;;) {
       auto [B, I] = Of.at(Cur);
-      for (size_t J = I + 1; J < B->Ops.size(); ++J)
-        if (reads(*B->Ops[J], L))
-          return true;
+      if (readFrom(B, L, I + 1))
+        return true;
       auto O = Owner.find(B);
       // Past the end of L's own block, L is gone (a loop body's local is
       // a new variable in the next iteration); a loop's init is the scope
@@ -216,8 +239,10 @@ struct Place {
       if (O == Owner.end())
         return false;
       Cur = O->second;
-      if (Cur->Code == OpCode::Loop && reads(*Cur, L))
-        return true;
+      if (Cur->Code == OpCode::Loop)
+        for (const Block &R : Cur->Regions)
+          if (readFrom(&R, L, 0))
+            return true;
     }
   }
 };

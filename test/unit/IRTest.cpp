@@ -1,4 +1,5 @@
 //===- IRTest.cpp - The IR: builder folding, verifier, printer ------------===//
+#include "LoopFunctions.h"
 #include "TestFunctions.h"
 #include "gradc/IR/Printer.h"
 #include "gradc/IR/Simplify.h"
@@ -125,6 +126,26 @@ TEST(DeadCode, RemovesUnusedChainsAndKeepsEffects) {
   ASSERT_EQ(T.F.Body.Ops.size(), 2u);
   EXPECT_EQ(T.F.Body.Ops[0]->Code, OpCode::Note);
   EXPECT_EQ(T.F.Body.Ops[1]->Code, OpCode::Return);
+}
+
+/// The stores of the loop body of a relay (LoopFunctions.h) left by dead
+/// code elimination.
+unsigned relayStoresLeft(bool ReturnsA0) {
+  auto F = test::relay(10, ReturnsA0);
+  eliminateDeadCode(*F);
+  unsigned Stores = 0;
+  for (const Value *V : F->Body.Ops)
+    if (V->Code == OpCode::Loop)
+      for (const Value *Op : V->Regions[LoopBody].Ops)
+        Stores += Op->Code == OpCode::Store;
+  return Stores;
+}
+
+TEST(DeadCode, KeepsAChainOfLocalsThatReachesTheResult) {
+  // a0 is returned and reads a1, which reads a2, ...: all ten are kept.
+  EXPECT_EQ(relayStoresLeft(true), 10u);
+  // Nothing reads a0: every store of the chain goes.
+  EXPECT_EQ(relayStoresLeft(false), 0u);
 }
 
 } // namespace

@@ -11,6 +11,8 @@
 
 #include <functional>
 #include <memory>
+#include <string>
+#include <vector>
 
 namespace gradc::test {
 
@@ -101,6 +103,40 @@ inline std::unique_ptr<ir::Function> horner() {
       });
   B.setOrigin(3, {5, 3});
   B.ret(B.load(P));
+  return F;
+}
+
+/// double relay(const double *w, double x, int n) with K >= 2 locals, each
+/// assigned from the next one, against the order of the text:
+///   for (...) { a0 = a1 * 0.5 + w[i]; a1 = a2 * 0.5; ...; a{K-1} = x * w[i]; }
+///   return a0;  (or return x, when ReturnsA0 is false)
+/// x reaches a0 after K iterations; a walk in either direction crosses one
+/// link of the chain per pass.
+inline std::unique_ptr<ir::Function> relay(unsigned K, bool ReturnsA0 = true) {
+  using namespace ir;
+  auto F = std::make_unique<Function>();
+  F->Name = "relay";
+  F->RetTy = Type::f64();
+  Value *W =
+      F->addParam("w", Type::ptr(Scalar::Float64, true), "const double *");
+  Value *X = F->addParam("x", Type::f64(), "double");
+  Value *N = F->addParam("n", Type::scalar(Scalar::Int32), "int");
+  Builder B(*F, F->Body);
+  std::vector<Value *> A;
+  for (unsigned J = 0; J < K; ++J) {
+    A.push_back(B.local(Scalar::Float64, 0, "a" + std::to_string(J)));
+    B.store(A.back(), B.constant(0, Scalar::Float64, "0"));
+  }
+  countedLoop(
+      B, B.constant(0, Scalar::Int32), CmpPred::LT, [&] { return N; }, 1,
+      [&](Value *I) {
+        Value *Half = B.constant(0.5, Scalar::Float64, "0.5");
+        B.store(A[0], B.add(B.mul(B.load(A[1]), Half), B.load(W, B.load(I))));
+        for (unsigned J = 1; J + 1 < K; ++J)
+          B.store(A[J], B.mul(B.load(A[J + 1]), Half));
+        B.store(A[K - 1], B.mul(X, B.load(W, B.load(I))));
+      });
+  B.ret(ReturnsA0 ? B.load(A[0]) : X);
   return F;
 }
 

@@ -1,5 +1,6 @@
 //===- ReverseTest.cpp - Activity analysis and reverse mode ---------------===//
 #include "gradc/Autodiff/Reverse.h"
+#include "LoopFunctions.h"
 #include "TestFunctions.h"
 #include "gradc/Autodiff/Activity.h"
 #include "gradc/IR/Printer.h"
@@ -48,6 +49,19 @@ TEST(Activity, OnlyValuesBetweenWrtAndResultAreActive) {
   EXPECT_TRUE(OnlyX.isActive(SigX));
   EXPECT_TRUE(OnlyX.isActive(F->Params[0].V));
   EXPECT_FALSE(OnlyX.isActive(F->Params[1].V));
+}
+
+TEST(Activity, CrossesAChainAssignedAgainstTheTextInALoop) {
+  // x reaches a0 through the locals a9, a8, ..., one iteration each.
+  auto F = test::relay(10);
+  Activity WrtX(*F, {1});
+  Activity WrtNothing(*F, {});
+  for (const Value *V : F->Body.Ops)
+    if (V->Code == OpCode::Local && V->Ty.isFloating()) {
+      EXPECT_TRUE(WrtX.isActiveMemory(V)) << V->Name;
+      EXPECT_FALSE(WrtNothing.isActiveMemory(V)) << V->Name;
+    }
+  EXPECT_TRUE(WrtX.isActive(F->Params[1].V));
 }
 
 TEST(Reverse, SignatureFollowsTheContract) {
