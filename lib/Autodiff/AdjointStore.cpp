@@ -4,6 +4,8 @@
 #include "SeedCleanup.h"
 #include "gradc/IR/Uses.h"
 
+#include <algorithm>
+
 namespace gradc::autodiff {
 
 using namespace ir;
@@ -89,7 +91,7 @@ void AdjointStore::settleAliases(Frame &Fr, Value *D, Value *I) {
       ++It;
       continue;
     }
-    B.store(It->first, B.constant(0, It->first->Ty.scalarKind()), It->second);
+    emitZero(It->first, It->second);
     It = Fr.PendingZero.erase(It);
   }
 }
@@ -135,18 +137,31 @@ void AdjointStore::addToAdjoint(const Value *Ptr, const Value *Index,
   B.addTo(D, C, I);
 }
 
-void AdjointStore::zeroAdjoint(const Value *Ptr, const Value *Index) {
+void AdjointStore::zeroAdjoint(const Value *Ptr, const Value *Index,
+                               bool ForCaller) {
   Value *D = adjointPointer(Ptr);
   Value *I = Index ? avail(Index) : nullptr;
   Frame &Fr = *Frames.back();
-  if (findElement(Fr.PendingZero, D, I, Counters) == Fr.PendingZero.end())
-    Fr.PendingZero.insert({D, I});
+  if (findElement(Fr.PendingZero, D, I, Counters) != Fr.PendingZero.end())
+    return;
+  Fr.PendingZero.insert({D, I});
+  if (ForCaller)
+    CallerOnly.insert({D, I});
+  else
+    CallerOnly.erase({D, I});
+}
+
+void AdjointStore::emitZero(Value *D, Value *I) {
+  B.store(D, B.constant(0, D->Ty.scalarKind()), I);
+  if (CallerOnly.erase({D, I}))
+    CallerZeros.insert(B.block().Ops.back());
 }
 
 bool AdjointStore::takePendingZero(Frame &Fr, Value *D, Value *I) {
   auto It = findElement(Fr.PendingZero, D, I, Counters);
   if (It == Fr.PendingZero.end())
     return false;
+  CallerOnly.erase(*It);
   Fr.PendingZero.erase(It);
   return true;
 }
@@ -167,7 +182,7 @@ void AdjointStore::flushPending(Frame &Fr) {
   Block &Saved = B.block();
   B.setBlock(*Fr.Out);
   for (const auto &[D, I] : Fr.PendingZero)
-    B.store(D, B.constant(0, D->Ty.scalarKind()), I);
+    emitZero(D, I);
   Fr.PendingZero.clear();
   B.setBlock(Saved);
 }
@@ -303,11 +318,44 @@ void AdjointStore::addLoopSums() {
     B.addTo(AdjParam.at(Prm), B.load(Acc));
 }
 
+/// Whether an op of Blk other than the stores in Skip writes memory Base.
+static bool writtenBesides(const Block &Blk, const Value *Base,
+                           const std::set<const Value *> &Skip) {
+  for (const Value *V : Blk.Ops) {
+    if (!V->isRegionOp() && !Skip.count(V) && writes(*V, Base))
+      return true;
+    for (const Block &R : V->Regions)
+      if (writtenBesides(R, Base, Skip))
+        return true;
+  }
+  return false;
+}
+
+static void dropOps(Block &Blk, const std::set<const Value *> &Drop) {
+  Blk.Ops.erase(std::remove_if(Blk.Ops.begin(), Blk.Ops.end(),
+                               [&](Value *V) { return Drop.count(V); }),
+                Blk.Ops.end());
+  for (Value *V : Blk.Ops)
+    for (Block &R : V->Regions)
+      dropOps(R, Drop);
+}
+
 void AdjointStore::settleSeeds() {
   for (Param &Prm : G->Params)
-    for (const auto &[O, D] : AdjMem)
-      if (D == Prm.V && O->Code == OpCode::Param && !Pos.isWrtMemory(O))
-        constIfUnwritten(*G, Prm);
+    for (const auto &[O, D] : AdjMem) {
+      if (D != Prm.V || O->Code != OpCode::Param || Pos.isWrtMemory(O))
+        continue;
+      // A seed the sweep only clears for the caller stays a read-only
+      // seed, which hands nothing back.
+      if (!writtenBesides(G->Body, D, CallerZeros)) {
+        std::set<const Value *> Drop;
+        for (const Value *Z : CallerZeros)
+          if (baseOf(Z->Operands[0]) == D)
+            Drop.insert(Z);
+        dropOps(G->Body, Drop);
+      }
+      constIfUnwritten(*G, Prm);
+    }
   for (const auto &[O, S] : MutableSeeds)
     if (S)
       forwardIfUnchanged(*G, AdjMem.at(O), S);

@@ -44,7 +44,10 @@ public:
   ir::Value *readAdjoint(const ir::Value *Ptr, const ir::Value *Index);
   void addToAdjoint(const ir::Value *Ptr, const ir::Value *Index, ir::Value *C);
   /// The element's adjoint is zero from here (what was there is gone).
-  void zeroAdjoint(const ir::Value *Ptr, const ir::Value *Index);
+  /// ForCaller: only the caller reads that zero (the gradient with respect
+  /// to the incoming contents, which a scratch seed hands back).
+  void zeroAdjoint(const ir::Value *Ptr, const ir::Value *Index,
+                   bool ForCaller = false);
   /// Writes what Fr holds back: pending zeroings, then pending stores.
   void flushPending(Frame &Fr);
   void flushStores(Frame &Fr);
@@ -92,6 +95,7 @@ private:
   /// Writes now the pending zeroings and stores of elements that may be
   /// (D, I) without being provably it (`da[i]` before `da[j]`).
   void settleAliases(Frame &Fr, ir::Value *D, ir::Value *I);
+  void emitZero(ir::Value *D, ir::Value *I);
   /// Removes the element (D, I) from Fr's pending zeroings, if there.
   bool takePendingZero(Frame &Fr, ir::Value *D, ir::Value *I);
 
@@ -104,6 +108,9 @@ private:
   std::map<const ir::Value *, ir::Value *> Seeds;  ///< out param -> its seed
   /// Scalar outputs whose seed (null: 1) starts a local adjoint.
   std::map<const ir::Value *, ir::Value *> MutableSeeds;
+  /// Pending zeroings only the caller reads, and the stores they became.
+  std::set<std::pair<ir::Value *, ir::Value *>> CallerOnly;
+  std::set<const ir::Value *> CallerZeros;
 };
 
 } // namespace gradc::autodiff

@@ -130,9 +130,9 @@ void ReverseMode::backwardInvoke(const Value &V) {
   const CallPlan &Plan = Legal.plan(V);
   const std::vector<unsigned> &Wrt = Plan.Wrt, &Outs = Plan.Outs;
   const Function *PB = Plan.Pullback;
+  Adjoints.flushPending(*Frames.back());
   noteFor(V);
   B.setOrigin(V.Stmt, V.Loc);
-  Adjoints.flushPending(*Frames.back());
   std::vector<Value *> Args;
   for (unsigned I = 0; I < V.Operands.size(); ++I)
     Args.push_back(Facts.passesInOut(V, I) ? inOutArgument(V, I)

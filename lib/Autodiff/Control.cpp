@@ -23,10 +23,11 @@ void ReverseMode::backwardRegion(const Value &V, unsigned R, Block &To,
 void ReverseMode::backwardIf(const Value &V) {
   if (!Facts.needsBackward(V))
     return;
+  // What the statements below left pending is written under them.
+  Adjoints.flushPending(*Frames.back());
   noteFor(V);
   B.setOrigin(V.Stmt, V.Loc);
   Value *Cond = avail(V.Operands[0]);
-  Adjoints.flushPending(*Frames.back());
   Value *If = G->create(OpCode::If, Type::voidTy(), {Cond});
   If->Regions.resize(2);
   If->Loc = V.Loc;
@@ -148,10 +149,10 @@ Value *ReverseMode::tripCount(const Value &V, Value *Trips) {
 void ReverseMode::backwardLoop(const Value &V) {
   if (!Facts.needsBackward(V))
     return;
+  Adjoints.flushPending(*Frames.back());
   noteFor(V);
   B.setOrigin(V.Stmt, V.Loc);
   std::optional<CountedLoop> Counted = Pos.counted(V);
-  Adjoints.flushPending(*Frames.back());
   Value *Loop = G->create(OpCode::Loop, Type::voidTy());
   Loop->IVal = static_cast<std::int64_t>(LoopKind::For);
   Loop->Regions.resize(4);

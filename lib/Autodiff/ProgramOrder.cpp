@@ -13,6 +13,9 @@ using namespace ir;
 ProgramOrder::ProgramOrder(const Function &P, std::set<const Value *> InOut)
     : P(P), InOut(std::move(InOut)) {
   index(P.Body, 0);
+  for (const Value *Op : P.Body.Ops)
+    for (const Value *Base : indexWrites(*Op))
+      LastWrite[{&P.Body, Base}] = Order.at(Op);
 }
 
 void ProgramOrder::index(const Block &Blk, int Depth) {
@@ -24,6 +27,26 @@ void ProgramOrder::index(const Block &Blk, int Depth) {
       index(R, Depth + 1);
     }
   }
+}
+
+/// The memory V writes (in its regions too), as writes() sees it; records,
+/// for each block, the last op that writes each object.
+std::set<const Value *> ProgramOrder::indexWrites(const Value &V) {
+  std::set<const Value *> Bases;
+  if (V.Code == OpCode::Store || V.Code == OpCode::AddTo)
+    Bases.insert(baseOf(V.Operands[0]));
+  if (V.Code == OpCode::Invoke)
+    for (unsigned I = 0; I < V.Operands.size(); ++I)
+      if (V.writesArg(I))
+        Bases.insert(baseOf(V.Operands[I]));
+  for (const Block &R : V.Regions)
+    for (const Value *Op : R.Ops) {
+      std::set<const Value *> Inner = indexWrites(*Op);
+      for (const Value *Base : Inner)
+        LastWrite[{&R, Base}] = Order.at(Op);
+      Bases.insert(Inner.begin(), Inner.end());
+    }
+  return Bases;
 }
 
 std::vector<const Value *> ProgramOrder::loopsAround(const Value *V) const {
@@ -40,10 +63,10 @@ std::vector<const Value *> ProgramOrder::loopsAround(const Value *V) const {
 bool ProgramOrder::finalAt(const Value *Op, const Value *Base) const {
   for (const Value *Cur = Op;;) {
     const Block *Blk = Home.at(Cur);
-    auto It = std::find(Blk->Ops.begin(), Blk->Ops.end(), Cur);
-    for (++It; It != Blk->Ops.end(); ++It)
-      if (writes(**It, Base))
-        return false;
+    // Whether an op after Cur in its block writes Base.
+    if (auto Last = LastWrite.find({Blk, Base});
+        Last != LastWrite.end() && Last->second > Order.at(Cur))
+      return false;
     // A local of a loop body is a new object in the next iteration.
     if (Base->Code == OpCode::Local && Blk == Home.at(Base))
       return true;

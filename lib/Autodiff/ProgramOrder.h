@@ -73,11 +73,15 @@ public:
 
 private:
   void index(const ir::Block &Blk, int Depth);
+  std::set<const ir::Value *> indexWrites(const ir::Value &V);
   std::optional<CountedLoop> matchCounted(const ir::Value &Lp) const;
 
   const ir::Function &P;
   std::set<const ir::Value *> InOut;
   mutable std::map<const ir::Value *, std::optional<CountedLoop>> Counted;
+  /// (block, memory) -> program order of the block's last op writing it
+  /// (in its regions too): finalAt asks it rather than scanning the block.
+  std::map<std::pair<const ir::Block *, const ir::Value *>, unsigned> LastWrite;
 };
 
 } // namespace gradc::autodiff

@@ -192,7 +192,8 @@ void ReverseMode::backwardStore(const Value &V) {
   const Value *Ptr = V.Operands[0], *Val = V.Operands[1];
   const Value *Base = baseOf(Ptr);
   if (!Act.isActiveMemory(Base) ||
-      (!Act.isActive(Val) && (Pos.isInitStore(V) || !Pos.usedBefore(V, Base))))
+      (!Act.isActive(Val) && (Pos.isInitStore(V) || !Pos.usedBefore(V, Base)) &&
+       !Facts.returnsAdjoint(Base)))
     return;
   noteFor(V);
   B.setOrigin(V.Stmt, V.Loc);
@@ -218,10 +219,10 @@ void ReverseMode::backwardStore(const Value &V) {
   }
   Value *D = Adjoints.readAdjoint(Ptr, Idx);
   // What was there before is gone: its adjoint is zero, if anything
-  // before could read it.
-  if (!IsOut && !Pos.isInitStore(V) &&
-      (Pos.usedBefore(V, Base) || Pos.rewritesItself(V, Base)))
-    Adjoints.zeroAdjoint(Ptr, Idx);
+  // before could read it or the caller reads it.
+  bool Needed = Pos.usedBefore(V, Base) || Pos.rewritesItself(V, Base);
+  if (!IsOut && !Pos.isInitStore(V) && (Needed || Facts.returnsAdjoint(Base)))
+    Adjoints.zeroAdjoint(Ptr, Idx, /*ForCaller=*/!Needed);
   if (Act.isActive(Val))
     contribute(Val, D, false);
 }

@@ -31,7 +31,8 @@ bool SweepFacts::needsBackward(const Value &V) const {
     // the adjoint of what was there, if that was read or written.
     return Act.isActiveMemory(baseOf(V.Operands[0])) &&
            (Act.isVaried(V.Operands[1]) ||
-            Pos.usedBefore(V, baseOf(V.Operands[0])));
+            Pos.usedBefore(V, baseOf(V.Operands[0])) ||
+            returnsAdjoint(baseOf(V.Operands[0])));
   case OpCode::If:
   case OpCode::Loop:
     for (const Block &R : V.Regions)

@@ -40,6 +40,15 @@ public:
   bool isOutput(const ir::Value *Base) const {
     return SeededOutputs.count(Base);
   }
+  /// A parameter whose adjoint buffer the caller reads on return (an
+  /// output's `double *derr`, an in/out parameter's adjoint): it holds
+  /// the gradient with respect to the incoming contents, zero where the
+  /// function overwrote them, so every store over it clears its adjoint.
+  /// (A `double &` output's seed comes by value, into a local.)
+  bool returnsAdjoint(const ir::Value *Base) const {
+    return Base->Code == ir::OpCode::Param && !isOutput(Base) &&
+           (Base->Ty.kind() == ir::Type::Ptr || Pos.isWrtMemory(Base));
+  }
   /// Memory the backward sweep can still read: parameters and the
   /// function's top-level locals, not a local of a loop or branch.
   bool outlives(const ir::Value *Base) const {
