@@ -92,7 +92,27 @@ private:
   int addStatementText(const clang::Stmt *S, std::string Text);
   void lowerDeclStmt(const clang::DeclStmt *DS);
   void lowerVarDecl(const clang::VarDecl *VD);
+
+  // Returns (LoweringReturn.cpp).
+  /// A return: the function's Return, or a store into `result`; where more
+  /// code would follow, it also sets `returned` (and breaks out of its loop
+  /// where that ends the body's path).
   void lowerReturn(const clang::ReturnStmt *RS);
+  /// Declares `result` and `returned` when Body returns from inside a
+  /// branch or loop.
+  void startReturns(const clang::CompoundStmt *Body);
+  /// Removes `returned` when no return set it.
+  void finishReturns();
+  /// Whether lowerList lowers IS with Rest, the statements after it, in
+  /// the branch that does not always leave.
+  bool takesRestIntoElse(const clang::IfStmt *IS,
+                         llvm::ArrayRef<const clang::Stmt *> Rest) const;
+  /// Whether reaching the end of the current list ends a loop iteration.
+  bool endsIteration() const;
+  /// After a statement out of which a return ran on with `returned` set:
+  /// lowers Rest under `if (!returned)`, or, at the end of a loop body,
+  /// `if (returned) break;` with Rest in its else.
+  void skipAfterReturn(llvm::ArrayRef<const clang::Stmt *> Rest);
   void lowerExprStmt(const clang::Expr *E);
   // Each returns the value of the expression (`x = e`: x's new value; `i++`:
   // i's old one), or nullptr after an error.
@@ -339,6 +359,19 @@ private:
   bool ReturnEmitted = false;
   /// Where a return inside a branch leaves its value ("result").
   Value *ResultCell = nullptr;
+  /// `bool returned`, set by a return that more code would follow, and
+  /// how many ops declare it (from the Local on).
+  Value *ReturnedFlag = nullptr;
+  size_t FlagOps = 0;
+  bool FlagUsed = false;
+  /// A return set `returned` and the path runs on to the end of the
+  /// statement being lowered (which must skip what follows).
+  bool Returning = false;
+  /// A return set `returned` and broke out of the loop being lowered.
+  bool LoopReturned = false;
+  /// The last such return, to which the ops skipping code are attributed.
+  clang::SourceLocation EscapeLoc;
+  int EscapeStmt = -1;
   /// Bumped by every bind(): a statement that binds keeps its ops.
   unsigned Binds = 0;
 

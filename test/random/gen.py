@@ -86,6 +86,7 @@ FEATURES = {
     "call_alias": "with inplace_helper / address_of: the scalar local a call writes is one read before (t = 2 * s; h(s, y); h(s, s); h(0.25 * v, &v))",
     "ref_var": "references to an element of a local array (double &r = a[k]; r += e;, const double &)",
     "moving_ptr": "a pointer walking a local array (const double *p = a; while (p != a + N) u += *p++ * e;)",
+    "loop_return": "return inside loops, nested loops and switches, also under an if followed by more of its block",
 }
 
 # Features that hit bugs found by the tester ((a) to (d): issue 12; (e):
@@ -568,6 +569,8 @@ class Gen:
                               "struct_local", "early_return", "int_param", "vector",
                               "float", "helper_array_out", "std_array", "struct_array",
                               "void_out", "shared_helper"}
+        if out:  # a void helper returns nothing
+            feats = feats - {"loop_return"}
         g = Gen(self.rng, feats, name, helper=True, budget=4)
         if self.on("nested_call") or sibling:  # it may call the helpers made before it
             g.shared = self.scalar_helpers()
@@ -766,6 +769,8 @@ class Gen:
             opts.append(("break", 3))
         if self.on("early_return") and top and not self.helper and not self.void:
             opts.append(("early", 0.7))
+        if self.on("loop_return") and loop and not self.void:
+            opts.append(("loopret", 1))
         if self.on("param_write") and top and not self.helper:
             opts.append(("pwrite", 0.7))
         if self.on("do_while") and nloops < max_loops:
@@ -966,6 +971,17 @@ class Gen:
     def s_early(self, loop):
         self.after_early = True
         return [Stmt("if", "", [self.cond()], [[Stmt("return", "", [self.dexpr(2)])]])]
+
+    def s_loopret(self, loop):
+        """if (c) return e; in a loop, sometimes in an if that more of its
+        block follows (if (c) { if (d) return e; u += e2; })."""
+        self.after_early = True
+        ret = Stmt("if", "", [self.cond()], [[Stmt("return", "", [self.dexpr(2)])]])
+        t = self.writable()
+        if t and self.chance(0.4):
+            more = Stmt("assign", self.rng.choice(t), [self.dexpr(1)], aop="+=")
+            return [Stmt("if", "", [self.cond()], [[ret, more]])]
+        return [ret]
 
     def data_loop_parts(self):
         """c, its declaration, the exit condition on it (with a margin) and
@@ -1212,7 +1228,7 @@ class Gen:
         o[1], o[2]), each element once."""
         name = "%s_o%d" % (self.name, len(self.helpers))
         feats = self.feats - {"helper", "helper_out", "param_write", "struct", "vector",
-                              "struct_local", "early_return", "int_param", "float",
+                              "struct_local", "early_return", "loop_return", "int_param", "float",
                               "helper_array_out", "std_array", "struct_array", "void_out"}
         g = Gen(self.rng, feats, name, helper=True, budget=3)
         if self.on("nested_call"):
@@ -1247,7 +1263,7 @@ class Gen:
     def mini(self, name, budget):
         """A Gen for a small non-annotated helper."""
         feats = self.feats - {"helper", "helper_out", "param_write", "struct", "vector",
-                              "struct_local", "early_return", "int_param", "float",
+                              "struct_local", "early_return", "loop_return", "int_param", "float",
                               "helper_array_out", "std_array", "struct_array", "void_out",
                               "shared_helper", "inout_param", "out_rewrite", "param_assign_deep",
                               "inplace_helper", "scratch_reuse", "address_of"}
