@@ -182,6 +182,17 @@ private:
   Value *lowerPointerArith(const clang::BinaryOperator *BO);
   Value *readTarget(const Target &T, clang::SourceLocation Loc);
 
+  // Namespace-scope and static member variables (LoweringGlobal.cpp).
+  /// Ref (`k`, `ns::c`, `C::k`, `m.k`) reads VD: a constant's value, or a
+  /// constant array's copy; anything else is an error at Ref.
+  Value *lowerGlobal(const clang::Expr *Ref, const clang::VarDecl *VD);
+  /// Reports a write into a variable of namespace or class scope (`g = e`,
+  /// `a[i] += e`, `s.m = e`), LHS; true if it is one.
+  bool refuseGlobalWrite(const clang::Expr *LHS);
+  /// The local copy of the constant array VD, made at the top of the
+  /// function the first time it is read (a pointer to it).
+  Value *lowerGlobalArray(const clang::Expr *Ref, const clang::VarDecl *VD);
+
   // Pointer variables that move (LoweringPointer.cpp).
   /// P as its base and an Int32 offset (0 when P is the base itself).
   std::pair<Value *, Value *> splitPointer(Value *P);
@@ -240,8 +251,6 @@ private:
   Value *lowerExplicitCast(const clang::ExplicitCastExpr *ECE);
   Value *lowerConversion(const clang::CastExpr *CE, bool Implicit);
   Value *lowerDeclRef(const clang::DeclRefExpr *DRE);
-  Value *lowerGlobalConstant(const clang::DeclRefExpr *DRE,
-                             const clang::VarDecl *VD);
   Value *lowerUnary(const clang::UnaryOperator *UO);
   Value *lowerBinary(const clang::BinaryOperator *BO);
   Value *lowerComparison(const clang::BinaryOperator *BO);
@@ -315,8 +324,9 @@ private:
   llvm::DenseMap<const clang::VarDecl *, Value *> Vars;
   /// Scalars in memory (Local ops, non-const reference parameters).
   llvm::DenseMap<const clang::VarDecl *, Value *> Cells;
-  /// Pointer, array and struct variables: the pointer they hold (to the
-  /// struct's scalars), never reassigned.
+  /// Pointer, array and struct variables (and the copies of constant
+  /// arrays of namespace scope): the pointer they hold (to the struct's
+  /// scalars), never reassigned.
   llvm::DenseMap<const clang::VarDecl *, Value *> Pointers;
   /// Pointer variables that are reassigned or incremented: their base and
   /// the Int32 cell holding their offset.
@@ -363,6 +373,8 @@ private:
   /// how many ops declare it (from the Local on).
   Value *ReturnedFlag = nullptr;
   size_t FlagOps = 0;
+  /// Where the next copy of a constant array goes in the body's ops.
+  size_t GlobalsAt = 0;
   bool FlagUsed = false;
   /// A return set `returned` and the path runs on to the end of the
   /// statement being lowered (which must skip what follows).

@@ -592,11 +592,10 @@ BodyLowering::assignTarget(const Expr *LHS) {
         T.S = *scalarTypeOf(VD->getType(), Ctx);
         return T;
       }
-      fail(DRE->getLocation(),
-           "assignment to global variable '" + Name + "' is not supported");
-      return std::nullopt;
     }
   }
+  if (refuseGlobalWrite(LHS))
+    return std::nullopt;
   if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(LHS);
       OCE && isElementAccess(OCE))
     return refuseByValueWrite(lowerElement(OCE), LHS);

@@ -240,108 +240,82 @@ void until_negative(const double *w, int n, double &y) {
 #include GRADC_OUT
 #include "gradc_check.h"
 
+using gradc_check::Arrays;
+using gradc_check::Vec;
+
+// f(const double *w, int n, double x), wrt(w, x).
+template <class F, class G, class P>
+void check_wnx(const char *Name, F f, G g, P pb, const Vec &w, double x) {
+  int n = int(w.size());
+  gradc_check::check_arrays(
+      Name, {{"w", w}, {"x", {x}}}, {{"n", {double(n)}}},
+      [=](const Arrays &p) { return f(p[0].data(), n, p[1][0]); },
+      [=](const Arrays &p, Arrays &d) {
+        return g(p[0].data(), n, p[1][0], d[0].data(), d[1][0]);
+      },
+      [=](const Arrays &p, double s, Arrays &d) {
+        pb(p[0].data(), n, p[1][0], s, d[0].data(), d[1][0]);
+      });
+}
+
+// f(const double *w, int n), wrt(w).
+template <class F, class G, class P>
+void check_wn(const char *Name, F f, G g, P pb, const Vec &w) {
+  int n = int(w.size());
+  gradc_check::check_arrays(
+      Name, {{"w", w}}, {{"n", {double(n)}}},
+      [=](const Arrays &p) { return f(p[0].data(), n); },
+      [=](const Arrays &p, Arrays &d) {
+        return g(p[0].data(), n, d[0].data());
+      },
+      [=](const Arrays &p, double s, Arrays &d) {
+        pb(p[0].data(), n, s, d[0].data());
+      });
+}
+
+// f(double x, int k), wrt(x); Passive names k.
+template <class F, class G, class P>
+void check_xk(const char *Name, const char *Passive, F f, G g, P pb, double x,
+              int k) {
+  gradc_check::check_arrays(
+      Name, {{"x", {x}}}, {{Passive, {double(k)}}},
+      [=](const Arrays &p) { return f(p[0][0], k); },
+      [=](const Arrays &p, Arrays &d) { return g(p[0][0], k, d[0][0]); },
+      [=](const Arrays &p, double s, Arrays &d) { pb(p[0][0], k, s, d[0][0]); });
+}
+
 int main() {
-  using gradc_check::Arrays;
-  for (const auto &w : {Arrays::value_type{0.5, 1, 3, 0.2},
-                        Arrays::value_type{0.5, 1, 0.3, 0.2}})
-    gradc_check::check_arrays(
-        "first_big", {{"w", w}, {"x", {1}}}, {{"n", {4}}},
-        [](const Arrays &p) { return first_big(p[0].data(), 4, p[1][0]); },
-        [](const Arrays &p, Arrays &d) {
-          return first_big_grad(p[0].data(), 4, p[1][0], d[0].data(), d[1][0]);
-        },
-        [](const Arrays &p, double s, Arrays &d) {
-          first_big_pullback(p[0].data(), 4, p[1][0], s, d[0].data(), d[1][0]);
-        });
+  for (const Vec &w : {Vec{0.5, 1, 3, 0.2}, Vec{0.5, 1, 0.3, 0.2}})
+    check_wnx("first_big", first_big, first_big_grad, first_big_pullback, w,
+              1);
   for (double x : {1.0, 0.25})
-    gradc_check::check_arrays(
-        "nested", {{"w", {0.5, 0.9, 1.2}}, {"x", {x}}}, {{"n", {3}}},
-        [](const Arrays &p) { return nested(p[0].data(), 3, p[1][0]); },
-        [](const Arrays &p, Arrays &d) {
-          return nested_grad(p[0].data(), 3, p[1][0], d[0].data(), d[1][0]);
-        },
-        [](const Arrays &p, double s, Arrays &d) {
-          nested_pullback(p[0].data(), 3, p[1][0], s, d[0].data(), d[1][0]);
-        });
+    check_wnx("nested", nested, nested_grad, nested_pullback, {0.5, 0.9, 1.2},
+              x);
   for (double x : {0.5, -0.5, 1.5})
     GRADC_CHECK_1(inbranch, x);
   for (int maxit : {2, 20})
-    gradc_check::check_arrays(
-        "newton", {{"x", {2}}}, {{"maxit", {double(maxit)}}},
-        [maxit](const Arrays &p) { return newton(p[0][0], maxit); },
-        [maxit](const Arrays &p, Arrays &d) {
-          return newton_grad(p[0][0], maxit, d[0][0]);
-        },
-        [maxit](const Arrays &p, double s, Arrays &d) {
-          newton_pullback(p[0][0], maxit, s, d[0][0]);
-        });
-  for (const auto &w : {Arrays::value_type{1.5, 2, 1.2},
-                        Arrays::value_type{0.2, 0.3, 0.4}})
-    gradc_check::check_arrays(
-        "do_return", {{"w", w}}, {{"n", {3}}},
-        [](const Arrays &p) { return do_return(p[0].data(), 3); },
-        [](const Arrays &p, Arrays &d) {
-          return do_return_grad(p[0].data(), 3, d[0].data());
-        },
-        [](const Arrays &p, double s, Arrays &d) {
-          do_return_pullback(p[0].data(), 3, s, d[0].data());
-        });
+    check_xk("newton", "maxit", newton, newton_grad, newton_pullback, 2,
+             maxit);
+  for (const Vec &w : {Vec{1.5, 2, 1.2}, Vec{0.2, 0.3, 0.4}})
+    check_wn("do_return", do_return, do_return_grad, do_return_pullback, w);
   for (double x : {0.6, 2.5})
-    gradc_check::check_arrays(
-        "calls", {{"w", {0.3, 1, 2}}, {"x", {x}}}, {{"n", {3}}},
-        [](const Arrays &p) { return calls(p[0].data(), 3, p[1][0]); },
-        [](const Arrays &p, Arrays &d) {
-          return calls_grad(p[0].data(), 3, p[1][0], d[0].data(), d[1][0]);
-        },
-        [](const Arrays &p, double s, Arrays &d) {
-          calls_pullback(p[0].data(), 3, p[1][0], s, d[0].data(), d[1][0]);
-        });
-  for (const auto &w : {Arrays::value_type{0.5, 1.5, 2, 0.7, 0.9, 1.1},
-                        Arrays::value_type{0.5, 0.3, 0.2, 0.7, 0.9, 1.1},
-                        Arrays::value_type{1.5, 1.5, 2, 0.7, 0.9, 1.1}})
-    gradc_check::check_arrays(
-        "in_switch", {{"w", w}}, {{"n", {6}}},
-        [](const Arrays &p) { return in_switch(p[0].data(), 6); },
-        [](const Arrays &p, Arrays &d) {
-          return in_switch_grad(p[0].data(), 6, d[0].data());
-        },
-        [](const Arrays &p, double s, Arrays &d) {
-          in_switch_pullback(p[0].data(), 6, s, d[0].data());
-        });
+    check_wnx("calls", calls, calls_grad, calls_pullback, {0.3, 1, 2}, x);
+  for (const Vec &w : {Vec{0.5, 1.5, 2, 0.7, 0.9, 1.1},
+                       Vec{0.5, 0.3, 0.2, 0.7, 0.9, 1.1},
+                       Vec{1.5, 1.5, 2, 0.7, 0.9, 1.1}})
+    check_wn("in_switch", in_switch, in_switch_grad, in_switch_pullback, w);
   for (int k : {0, 1})
-    gradc_check::check_arrays(
-        "case_return", {{"x", {0.75}}}, {{"k", {double(k)}}},
-        [k](const Arrays &p) { return case_return(p[0][0], k); },
-        [k](const Arrays &p, Arrays &d) {
-          return case_return_grad(p[0][0], k, d[0][0]);
-        },
-        [k](const Arrays &p, double s, Arrays &d) {
-          case_return_pullback(p[0][0], k, s, d[0][0]);
-        });
+    check_xk("case_return", "k", case_return, case_return_grad,
+             case_return_pullback, 0.75, k);
   for (double a : {0.3, 0.7, 2.0})
     GRADC_CHECK_1(ranged, a);
   for (double x : {0.5, -0.5, 0.05})
-    gradc_check::check_arrays(
-        "triple", {{"w", {0.5, 0.9, 1.2}}, {"x", {x}}}, {{"n", {3}}},
-        [](const Arrays &p) { return triple(p[0].data(), 3, p[1][0]); },
-        [](const Arrays &p, Arrays &d) {
-          return triple_grad(p[0].data(), 3, p[1][0], d[0].data(), d[1][0]);
-        },
-        [](const Arrays &p, double s, Arrays &d) {
-          triple_pullback(p[0].data(), 3, p[1][0], s, d[0].data(), d[1][0]);
-        });
+    check_wnx("triple", triple, triple_grad, triple_pullback, {0.5, 0.9, 1.2},
+              x);
   for (double x : {1.1, 1.5, 0.5})
-    gradc_check::check_arrays(
-        "countdown", {{"x", {x}}}, {{"n", {4}}},
-        [](const Arrays &p) { return countdown(p[0][0], 4); },
-        [](const Arrays &p, Arrays &d) {
-          return countdown_grad(p[0][0], 4, d[0][0]);
-        },
-        [](const Arrays &p, double s, Arrays &d) {
-          countdown_pullback(p[0][0], 4, s, d[0][0]);
-        });
-  for (const auto &w : {Arrays::value_type{0.5, -1, 2},
-                        Arrays::value_type{0.5, 1, 2}})
+    check_xk("countdown", "n", countdown, countdown_grad, countdown_pullback, x,
+             4);
+  for (const Vec &w : {Vec{0.5, -1, 2}, Vec{0.5, 1, 2}})
     gradc_check::check_arrays(
         "until_negative", {{"w", w}}, {{"n", {3}}},
         [](const Arrays &p) {
