@@ -54,6 +54,10 @@ bool bindsTemporary(const clang::Expr *Init);
 const clang::Expr *ignoreParenNoopCasts(const clang::Expr *E);
 /// True for statements that do nothing: `;` and blocks of them.
 bool isEmptyStmt(const clang::Stmt *S);
+/// The number of scalars of T, an array of constant size of any rank (1
+/// for a scalar), and its element type; nullopt for another array.
+std::optional<std::pair<std::int64_t, clang::QualType>>
+flatArrayShape(clang::QualType T, const clang::ASTContext &Ctx);
 /// Whether control never runs past S: it returns, breaks or continues on
 /// every path.
 bool alwaysLeaves(const clang::Stmt *S);
@@ -169,7 +173,8 @@ private:
   void lowerArrayDecl(const clang::VarDecl *VD);
   void lowerArrayInit(const clang::VarDecl *VD, Value *Array, Scalar S);
   /// Stores the elements ILE gives (not the zeros) into Array, zeroed.
-  void storeElements(const clang::InitListExpr *ILE, Value *Array, Scalar S);
+  void storeElements(const clang::InitListExpr *ILE, Value *Array, Scalar S,
+                     std::int64_t First = 0);
   void lowerPointerDecl(const clang::VarDecl *VD);
   /// `double &slot = acc[k];`: VD names the place its initializer
   /// designates, evaluated once, here (an ElementRefs entry).
@@ -192,6 +197,17 @@ private:
   /// The local copy of the constant array VD, made at the top of the
   /// function the first time it is read (a pointer to it).
   Value *lowerGlobalArray(const clang::Expr *Ref, const clang::VarDecl *VD);
+
+  // Arrays of arrays (LoweringMultiDim.cpp).
+  /// Whether ASE subscripts an array of arrays (`a[i][j]`, `a[i]`).
+  bool isMultiDimAccess(const clang::ArraySubscriptExpr *ASE) const;
+  /// `a[i][j]`: the flat array and the element's index; for a row (`a[i]`)
+  /// the index of its first element.
+  std::optional<Target> lowerMultiDim(const clang::ArraySubscriptExpr *ASE);
+  /// Flat * Size + Idx (Idx may be null), folded when all are constants.
+  Value *addScaled(Value *Flat, std::int64_t Size, Value *Idx);
+  /// `a[i]` as a pointer: `a + i * 4`.
+  Value *lowerRow(const clang::ArraySubscriptExpr *ASE);
 
   // Pointer variables that move (LoweringPointer.cpp).
   /// P as its base and an Int32 offset (0 when P is the base itself).

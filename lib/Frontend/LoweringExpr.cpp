@@ -75,6 +75,9 @@ Value *BodyLowering::lowerExpr(const Expr *E) {
       V->Text.clear(); // its spelling is the parameter's name
     return V;
   }
+  if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E);
+      ASE && ASE->getType()->isArrayType() && isMultiDimAccess(ASE))
+    return lowerRow(ASE); // `a[i]` of `double a[3][4]`
   if (isa<ArraySubscriptExpr>(E))
     return E->getType()->isRecordType() ? lowerRecord(E) : lowerLoad(E);
   if (const auto *ME = dyn_cast<MemberExpr>(E);

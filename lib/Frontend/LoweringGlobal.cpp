@@ -105,40 +105,51 @@ bool BodyLowering::refuseGlobalWrite(const Expr *LHS) {
   return true;
 }
 
+/// Appends the numbers of V, an array of any rank, in row-major order;
+/// false if an element is not a number.
+static bool flatten(const APValue &V,
+                    std::vector<std::pair<double, std::int64_t>> &Out) {
+  if (!V.isArray()) {
+    double FVal = 0;
+    std::int64_t IVal = 0;
+    if (!numberOf(V, FVal, IVal))
+      return false;
+    Out.emplace_back(FVal, IVal);
+    return true;
+  }
+  for (unsigned I = 0, N = V.getArraySize(); I < N; ++I)
+    if (!flatten(I < V.getArrayInitializedElts() ? V.getArrayInitializedElt(I)
+                                                 : V.getArrayFiller(),
+                 Out))
+      return false;
+  return true;
+}
+
 Value *BodyLowering::lowerGlobalArray(const Expr *Ref, const VarDecl *VD) {
   if (auto It = Pointers.find(VD); It != Pointers.end())
     return It->second;
   std::string Name = VD->getNameAsString();
-  const auto *CAT = Ctx.getAsConstantArrayType(VD->getType());
+  std::optional<std::pair<std::int64_t, QualType>> Shape =
+      flatArrayShape(VD->getType(), Ctx);
   std::optional<Scalar> S =
-      CAT ? scalarTypeOf(CAT->getElementType(), Ctx) : std::nullopt;
+      Shape ? scalarTypeOf(Shape->second, Ctx) : std::nullopt;
   const APValue *Val = S ? constantValueOf(VD) : nullptr;
-  if (!Val || !Val->isArray())
+  std::vector<std::pair<double, std::int64_t>> Elements;
+  if (!Val || !flatten(*Val, Elements) ||
+      static_cast<std::int64_t>(Elements.size()) != Shape->first)
     return fail(Ref->getExprLoc(),
                 "global constant '" + Name +
                     "' is not supported: gradc reads constant arrays of "
-                    "numbers of one dimension, with values known at compile "
-                    "time",
+                    "numbers, with values known at compile time",
                 Ref->getSourceRange());
-  unsigned Size = Val->getArraySize();
   // At the top of the body, before anything that could read it.
   ir::Block &Here = B.block();
   ir::Block Copy;
   B.setBlock(Copy);
   B.setOrigin(-1, sourceLocOf(VD->getLocation(), SM));
-  Value *Array = B.local(*S, Size, Name, /*ZeroInit=*/true);
-  for (unsigned I = 0; I < Size; ++I) {
-    const APValue &E = I < Val->getArrayInitializedElts()
-                           ? Val->getArrayInitializedElt(I)
-                           : Val->getArrayFiller();
-    double FVal = 0;
-    std::int64_t IVal = 0;
-    if (!numberOf(E, FVal, IVal)) {
-      B.setBlock(Here);
-      return fail(Ref->getExprLoc(), "global constant '" + Name +
-                                         "' is not supported: an element's "
-                                         "value is not a number");
-    }
+  Value *Array = B.local(*S, Shape->first, Name, /*ZeroInit=*/true);
+  for (size_t I = 0; I < Elements.size(); ++I) {
+    auto [FVal, IVal] = Elements[I];
     if (FVal == 0 && IVal == 0 && !std::signbit(FVal))
       continue; // the zeroed array holds it
     B.store(Array, makeConstant(*S, FVal, IVal, ""),

@@ -87,6 +87,7 @@ FEATURES = {
     "ref_var": "references to an element of a local array (double &r = a[k]; r += e;, const double &)",
     "moving_ptr": "a pointer walking a local array (const double *p = a; while (p != a + N) u += *p++ * e;)",
     "loop_return": "return inside loops, nested loops and switches, also under an if followed by more of its block",
+    "multi_dim": "local arrays of arrays (double m[2][3] = {};, m[i][j] += e in nested loops, read as m[i][j])",
     "global_const": "constants of namespace and class scope (static const double c[], constexpr, inline constexpr, static constexpr members)",
 }
 
@@ -429,9 +430,14 @@ class Gen:
         opts.append((("lit",), 1))
         if self.on("global_const"):
             opts.append((("gc",), 1.5))
+        opts += [(("md", n, v), 2) for n, v in self.visible("md")]
         ch = self.pick(opts)
         if ch[0] == "var":
             return Expr("var", ch[1])
+        if ch[0] == "md":
+            rows, cols = ch[2].size
+            return Expr("var", "%s[%s][%s]" % (ch[1], self.index(rows, False),
+                                               self.index(cols, False)))
         if ch[0] == "gc":  # GLOBAL_CONSTANTS, which every file declares
             return Expr("var", self.rng.choice([
                 "gc_coef[%s]" % self.index(4, False), "gc_k", "gc::half", "GC::rate",
@@ -812,6 +818,8 @@ class Gen:
             opts.append(("addr", 1))
         if self.on("ref_var") and self.visible_local_arrays():
             opts.append(("refvar", 1))
+        if self.on("multi_dim") and len(self.loops) < 2:
+            opts.append(("mdim", 1))
         if self.on("moving_ptr") and self.visible_local_arrays():
             opts.append(("ptrwalk", 1))
         ch = self.pick(opts)
@@ -925,6 +933,27 @@ class Gen:
         var.carr = True
         self.declare(a, var)
         return [s]
+
+    def s_mdim(self, loop):
+        """double m[R][C] = {}; m[0][1] = e; for i, j: m[i][j] += e;"""
+        m, i, j = self.fresh("m"), self.fresh("i"), self.fresh("j")
+        rows, cols = self.rng.choice([(2, 2), (2, 3), (3, 2)])
+        out = [Stmt("raw", "double %s[%d][%d] = {}" % (m, rows, cols)),
+               Stmt("assign", "%s[%d][%d]" % (m, rows - 1, cols - 1), [self.dexpr(1)], aop="=")]
+        self.frames.append({})
+        self.declare(i, Var("i", writable=False, bound=rows))
+        self.declare(j, Var("i", writable=False, bound=cols))
+        e = self.dexpr(1)
+        self.frames.pop()
+        inner = Stmt("for", "", [Expr("cmp", "<", [Expr("var", j), Expr("lit", str(cols))], "b")],
+                     [[Stmt("assign", "%s[%s][%s]" % (m, i, j), [e], aop="+=")]],
+                     init="int %s = 0" % j, step="++" + j)
+        out.append(Stmt("for", "", [Expr("cmp", "<", [Expr("var", i), Expr("lit", str(rows))], "b")],
+                        [[inner]], init="int %s = 0" % i, step="++" + i))
+        var = Var("md", writable=False)
+        var.size = (rows, cols)
+        self.declare(m, var)
+        return out
 
     def s_arrupd(self, loop):
         a = self.rng.choice(self.writable("arr"))

@@ -18,13 +18,6 @@ double no_return(double x) {
 }
 
 GRADC_DIFF("grad")
-double matrix(double x) {
-  // CHECK: refused.cpp:[[@LINE+1]]:10: error: multi-dimensional arrays are not supported yet; use a flat array indexed as h[i * n + j]
-  double h[2][2] = {};
-  return x;
-}
-
-GRADC_DIFF("grad")
 double postinc(const double *w, int n) {
   int i = 0;
   // CHECK: refused.cpp:[[@LINE+1]]:13: error: C++ does not say in which order this changes 'i' and the rest of the expression uses it; split the expression into statements
