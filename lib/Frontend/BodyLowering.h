@@ -198,6 +198,14 @@ private:
   /// function the first time it is read (a pointer to it).
   Value *lowerGlobalArray(const clang::Expr *Ref, const clang::VarDecl *VD);
 
+  // Structured bindings (LoweringBinding.cpp).
+  void lowerDecomposition(const clang::DecompositionDecl *DD);
+  Value *lowerBindingRef(const clang::DeclRefExpr *DRE,
+                         const clang::BindingDecl *BD);
+  /// Where an assignment to BD writes (a binding by reference).
+  std::optional<Target> bindingTarget(const clang::DeclRefExpr *DRE,
+                                      const clang::BindingDecl *BD);
+
   // Arrays of arrays (LoweringMultiDim.cpp).
   /// Whether ASE subscripts an array of arrays (`a[i][j]`, `a[i]`).
   bool isMultiDimAccess(const clang::ArraySubscriptExpr *ASE) const;
@@ -414,6 +422,11 @@ private:
   /// `for (double &v : a)` and `double &v = a[i];`: v names a[i], read and
   /// written there.
   llvm::DenseMap<const clang::VarDecl *, Target> ElementRefs;
+  /// Structured bindings: by reference, the place each names; of a copy,
+  /// the value (or, for an array member, its pointer).
+  llvm::DenseMap<const clang::BindingDecl *, Target> BindingPlaces;
+  llvm::DenseMap<const clang::BindingDecl *, Value *> BindingValues;
+  llvm::DenseSet<const clang::BindingDecl *> PoisonedBindings;
 };
 
 } // namespace gradc::frontend

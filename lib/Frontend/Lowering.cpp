@@ -409,8 +409,8 @@ int BodyLowering::addStatement(const Stmt *S) {
 
 void BodyLowering::lowerDeclStmt(const DeclStmt *DS) {
   for (const Decl *D : DS->decls()) {
-    if (isa<DecompositionDecl>(D)) {
-      fail(D->getLocation(), "structured bindings are not supported");
+    if (const auto *DD = dyn_cast<DecompositionDecl>(D)) {
+      lowerDecomposition(DD);
       continue;
     }
     if (const auto *VD = dyn_cast<VarDecl>(D)) {
@@ -565,6 +565,9 @@ void BodyLowering::lowerExprStmt(const Expr *E) {
 std::optional<BodyLowering::Target>
 BodyLowering::assignTarget(const Expr *LHS) {
   LHS = LHS->IgnoreParens();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS);
+      DRE && isa<BindingDecl>(DRE->getDecl()))
+    return bindingTarget(DRE, cast<BindingDecl>(DRE->getDecl()));
   if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS)) {
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
       std::string Name = VD->getNameAsString();

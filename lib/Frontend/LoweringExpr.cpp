@@ -270,8 +270,8 @@ Value *BodyLowering::lowerDeclRef(const DeclRefExpr *DRE) {
     return fail(DRE->getLocation(),
                 "using function '" + Name + "' as a value is not supported",
                 DRE->getSourceRange());
-  if (isa<BindingDecl>(D))
-    return fail(DRE->getLocation(), "structured bindings are not supported");
+  if (const auto *BD = dyn_cast<BindingDecl>(D))
+    return lowerBindingRef(DRE, BD);
   return fail(DRE->getLocation(), "use of '" + Name + "' is not supported",
               DRE->getSourceRange());
 }

@@ -88,6 +88,7 @@ FEATURES = {
     "moving_ptr": "a pointer walking a local array (const double *p = a; while (p != a + N) u += *p++ * e;)",
     "loop_return": "return inside loops, nested loops and switches, also under an if followed by more of its block",
     "multi_dim": "local arrays of arrays (double m[2][3] = {};, m[i][j] += e in nested loops, read as m[i][j])",
+    "structured_binding": "structured bindings of a struct (const auto &[pa, pb, pc, pv] = p;), its members read by name",
     "variadic": "variadic templates with fold expressions over + * and ',' (gv_sum(a, b), gv_sq(a, b, c)), declared in every file",
     "global_const": "constants of namespace and class scope (static const double c[], constexpr, inline constexpr, static constexpr members)",
 }
@@ -829,6 +830,8 @@ class Gen:
             opts.append(("addr", 1))
         if self.on("ref_var") and self.visible_local_arrays():
             opts.append(("refvar", 1))
+        if self.on("structured_binding") and self.visible("st"):
+            opts.append(("bind", 1))
         if self.on("multi_dim") and len(self.loops) < 2:
             opts.append(("mdim", 1))
         if self.on("moving_ptr") and self.visible_local_arrays():
@@ -944,6 +947,15 @@ class Gen:
         var.carr = True
         self.declare(a, var)
         return [s]
+
+    def s_bind(self, loop):
+        """const auto &[ba, bb, bc, bv] = q; ba, bb, bc then read by name."""
+        q = self.rng.choice(self.visible("st"))[0]
+        k = self.fresh("b")
+        names = [k + m for m in ("a", "b", "c", "v")]
+        for n in names[:3]:
+            self.declare(n, Var("d", writable=False))
+        return [Stmt("raw", "const auto &[%s] = %s" % (", ".join(names), q))]
 
     def s_mdim(self, loop):
         """double m[R][C] = {}; m[0][1] = e; for i, j: m[i][j] += e;"""
