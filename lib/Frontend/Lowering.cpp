@@ -395,8 +395,37 @@ int BodyLowering::addStatementText(const Stmt *S, std::string Text) {
   return static_cast<int>(F.Stmts.size() - 1);
 }
 
+/// The end of the statement that starts at Begin: its ';' at the outer
+/// level, found token by token (an instance of a fold expression, `return
+/// (v + ...);`, ends its range at the pattern's `v`).
+static SourceLocation statementEnd(SourceLocation Begin,
+                                   const SourceManager &SM,
+                                   const LangOptions &LO) {
+  int Depth = 0;
+  Token T;
+  SourceLocation Loc = Begin;
+  while (!Lexer::getRawToken(Loc, T, SM, LO, /*IgnoreWhiteSpace=*/true)) {
+    if (T.isOneOf(tok::l_paren, tok::l_square, tok::l_brace))
+      ++Depth;
+    else if (T.isOneOf(tok::r_paren, tok::r_square, tok::r_brace))
+      --Depth;
+    else if (T.is(tok::semi) && Depth == 0)
+      return T.getLocation();
+    if (Depth < 0 || T.is(tok::eof))
+      break;
+    Loc = T.getEndLoc();
+  }
+  return SourceLocation();
+}
+
 int BodyLowering::addStatement(const Stmt *S) {
-  std::string Out = sourceText(S->getSourceRange());
+  SourceRange Range = S->getSourceRange();
+  if (FD.isTemplateInstantiation() && isa<ReturnStmt, Expr>(S))
+    if (SourceLocation End =
+            statementEnd(SM.getExpansionLoc(Range.getBegin()), SM, LO);
+        End.isValid())
+      Range.setEnd(End);
+  std::string Out = sourceText(Range);
   // The ';' ending an expression or a return is not part of its range.
   if (!Out.empty() && Out.back() != ';' && Out.back() != '}') {
     CharSourceRange CR = SM.getExpansionRange(S->getSourceRange());

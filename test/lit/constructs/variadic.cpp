@@ -30,7 +30,7 @@ double f(double x, double y) {
 // TEXT-LABEL: inline void prod_wrt_v0_v1_pullback(double v0, double v1, double v2,
 // TEXT-LABEL: inline void sum_pullback(double /*v0*/, double /*v1*/, double dout, double &dv0,
 // TEXT-NEXT:                           double &dv1) {
-// TEXT-NEXT:    // variadic.cpp:17:
+// TEXT-NEXT:    // variadic.cpp:17: return (v + ...);
 // TEXT-NEXT:    dv0 += dout;
 // TEXT-NEXT:    dv1 += dout;
 
