@@ -54,6 +54,10 @@ bool bindsTemporary(const clang::Expr *Init);
 const clang::Expr *ignoreParenNoopCasts(const clang::Expr *E);
 /// True for statements that do nothing: `;` and blocks of them.
 bool isEmptyStmt(const clang::Stmt *S);
+/// The number of scalars of T, an array of constant size of any rank (1
+/// for a scalar), and its element type; nullopt for another array.
+std::optional<std::pair<std::int64_t, clang::QualType>>
+flatArrayShape(clang::QualType T, const clang::ASTContext &Ctx);
 /// Whether control never runs past S: it returns, breaks or continues on
 /// every path.
 bool alwaysLeaves(const clang::Stmt *S);
@@ -92,7 +96,27 @@ private:
   int addStatementText(const clang::Stmt *S, std::string Text);
   void lowerDeclStmt(const clang::DeclStmt *DS);
   void lowerVarDecl(const clang::VarDecl *VD);
+
+  // Returns (LoweringReturn.cpp).
+  /// A return: the function's Return, or a store into `result`; where more
+  /// code would follow, it also sets `returned` (and breaks out of its loop
+  /// where that ends the body's path).
   void lowerReturn(const clang::ReturnStmt *RS);
+  /// Declares `result` and `returned` when Body returns from inside a
+  /// branch or loop.
+  void startReturns(const clang::CompoundStmt *Body);
+  /// Removes `returned` when no return set it.
+  void finishReturns();
+  /// Whether lowerList lowers IS with Rest, the statements after it, in
+  /// the branch that does not always leave.
+  bool takesRestIntoElse(const clang::IfStmt *IS,
+                         llvm::ArrayRef<const clang::Stmt *> Rest) const;
+  /// Whether reaching the end of the current list ends a loop iteration.
+  bool endsIteration() const;
+  /// After a statement out of which a return ran on with `returned` set:
+  /// lowers Rest under `if (!returned)`, or, at the end of a loop body,
+  /// `if (returned) break;` with Rest in its else.
+  void skipAfterReturn(llvm::ArrayRef<const clang::Stmt *> Rest);
   void lowerExprStmt(const clang::Expr *E);
   // Each returns the value of the expression (`x = e`: x's new value; `i++`:
   // i's old one), or nullptr after an error.
@@ -149,7 +173,8 @@ private:
   void lowerArrayDecl(const clang::VarDecl *VD);
   void lowerArrayInit(const clang::VarDecl *VD, Value *Array, Scalar S);
   /// Stores the elements ILE gives (not the zeros) into Array, zeroed.
-  void storeElements(const clang::InitListExpr *ILE, Value *Array, Scalar S);
+  void storeElements(const clang::InitListExpr *ILE, Value *Array, Scalar S,
+                     std::int64_t First = 0);
   void lowerPointerDecl(const clang::VarDecl *VD);
   /// `double &slot = acc[k];`: VD names the place its initializer
   /// designates, evaluated once, here (an ElementRefs entry).
@@ -161,6 +186,36 @@ private:
   Value *lowerAddressOf(const clang::UnaryOperator *UO);
   Value *lowerPointerArith(const clang::BinaryOperator *BO);
   Value *readTarget(const Target &T, clang::SourceLocation Loc);
+
+  // Namespace-scope and static member variables (LoweringGlobal.cpp).
+  /// Ref (`k`, `ns::c`, `C::k`, `m.k`) reads VD: a constant's value, or a
+  /// constant array's copy; anything else is an error at Ref.
+  Value *lowerGlobal(const clang::Expr *Ref, const clang::VarDecl *VD);
+  /// Reports a write into a variable of namespace or class scope (`g = e`,
+  /// `a[i] += e`, `s.m = e`), LHS; true if it is one.
+  bool refuseGlobalWrite(const clang::Expr *LHS);
+  /// The local copy of the constant array VD, made at the top of the
+  /// function the first time it is read (a pointer to it).
+  Value *lowerGlobalArray(const clang::Expr *Ref, const clang::VarDecl *VD);
+
+  // Structured bindings (LoweringBinding.cpp).
+  void lowerDecomposition(const clang::DecompositionDecl *DD);
+  Value *lowerBindingRef(const clang::DeclRefExpr *DRE,
+                         const clang::BindingDecl *BD);
+  /// Where an assignment to BD writes (a binding by reference).
+  std::optional<Target> bindingTarget(const clang::DeclRefExpr *DRE,
+                                      const clang::BindingDecl *BD);
+
+  // Arrays of arrays (LoweringMultiDim.cpp).
+  /// Whether ASE subscripts an array of arrays (`a[i][j]`, `a[i]`).
+  bool isMultiDimAccess(const clang::ArraySubscriptExpr *ASE) const;
+  /// `a[i][j]`: the flat array and the element's index; for a row (`a[i]`)
+  /// the index of its first element.
+  std::optional<Target> lowerMultiDim(const clang::ArraySubscriptExpr *ASE);
+  /// Flat * Size + Idx (Idx may be null), folded when all are constants.
+  Value *addScaled(Value *Flat, std::int64_t Size, Value *Idx);
+  /// `a[i]` as a pointer: `a + i * 4`.
+  Value *lowerRow(const clang::ArraySubscriptExpr *ASE);
 
   // Pointer variables that move (LoweringPointer.cpp).
   /// P as its base and an Int32 offset (0 when P is the base itself).
@@ -220,8 +275,6 @@ private:
   Value *lowerExplicitCast(const clang::ExplicitCastExpr *ECE);
   Value *lowerConversion(const clang::CastExpr *CE, bool Implicit);
   Value *lowerDeclRef(const clang::DeclRefExpr *DRE);
-  Value *lowerGlobalConstant(const clang::DeclRefExpr *DRE,
-                             const clang::VarDecl *VD);
   Value *lowerUnary(const clang::UnaryOperator *UO);
   Value *lowerBinary(const clang::BinaryOperator *BO);
   Value *lowerComparison(const clang::BinaryOperator *BO);
@@ -295,8 +348,9 @@ private:
   llvm::DenseMap<const clang::VarDecl *, Value *> Vars;
   /// Scalars in memory (Local ops, non-const reference parameters).
   llvm::DenseMap<const clang::VarDecl *, Value *> Cells;
-  /// Pointer, array and struct variables: the pointer they hold (to the
-  /// struct's scalars), never reassigned.
+  /// Pointer, array and struct variables (and the copies of constant
+  /// arrays of namespace scope): the pointer they hold (to the struct's
+  /// scalars), never reassigned.
   llvm::DenseMap<const clang::VarDecl *, Value *> Pointers;
   /// Pointer variables that are reassigned or incremented: their base and
   /// the Int32 cell holding their offset.
@@ -339,6 +393,21 @@ private:
   bool ReturnEmitted = false;
   /// Where a return inside a branch leaves its value ("result").
   Value *ResultCell = nullptr;
+  /// `bool returned`, set by a return that more code would follow, and
+  /// how many ops declare it (from the Local on).
+  Value *ReturnedFlag = nullptr;
+  size_t FlagOps = 0;
+  /// Where the next copy of a constant array goes in the body's ops.
+  size_t GlobalsAt = 0;
+  bool FlagUsed = false;
+  /// A return set `returned` and the path runs on to the end of the
+  /// statement being lowered (which must skip what follows).
+  bool Returning = false;
+  /// A return set `returned` and broke out of the loop being lowered.
+  bool LoopReturned = false;
+  /// The last such return, to which the ops skipping code are attributed.
+  clang::SourceLocation EscapeLoc;
+  int EscapeStmt = -1;
   /// Bumped by every bind(): a statement that binds keeps its ops.
   unsigned Binds = 0;
 
@@ -353,6 +422,11 @@ private:
   /// `for (double &v : a)` and `double &v = a[i];`: v names a[i], read and
   /// written there.
   llvm::DenseMap<const clang::VarDecl *, Target> ElementRefs;
+  /// Structured bindings: by reference, the place each names; of a copy,
+  /// the value (or, for an array member, its pointer).
+  llvm::DenseMap<const clang::BindingDecl *, Target> BindingPlaces;
+  llvm::DenseMap<const clang::BindingDecl *, Value *> BindingValues;
+  llvm::DenseSet<const clang::BindingDecl *> PoisonedBindings;
 };
 
 } // namespace gradc::frontend

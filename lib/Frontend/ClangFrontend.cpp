@@ -650,6 +650,23 @@ FunctionProcessor::buildPrimal(const FunctionDecl &FD,
   return F;
 }
 
+/// The name of FD's parameter I: its own, or, for the elements of an
+/// expanded parameter pack (`T... v` called with two arguments: two
+/// parameters named `v`), the name and its place in the pack (`v0`, `v1`),
+/// so that the generated parameters and their adjoints are distinct.
+static std::string paramName(const FunctionDecl &FD, unsigned I) {
+  std::string Name = FD.getParamDecl(I)->getNameAsString();
+  if (Name.empty())
+    return Name;
+  unsigned Before = 0, Same = 0;
+  for (unsigned K = 0; K < FD.getNumParams(); ++K)
+    if (FD.getParamDecl(K)->getName() == Name) {
+      ++Same;
+      Before += K < I;
+    }
+  return Same > 1 ? Name + std::to_string(Before) : Name;
+}
+
 /// FD's signature as an IR function with no body. ParamValues[I] is its
 /// parameter I, or null when that parameter is in error (it still takes
 /// its place, so that indices agree).
@@ -697,7 +714,7 @@ FunctionProcessor::declare(const FunctionDecl &FD, const ParamInfos &Params,
     const ParmVarDecl *PVD = FD.getParamDecl(I);
     const std::optional<ParamInfo> &Info = Params[I];
     ir::Value *V =
-        F->addParam(PVD->getNameAsString(), Info ? Info->Ty : ir::Type::f64(),
+        F->addParam(paramName(FD, I), Info ? Info->Ty : ir::Type::f64(),
                     Info ? Info->Spelling : typeName(PVD->getType()));
     if (Info) {
       F->Params.back().Suffix = Info->Suffix;

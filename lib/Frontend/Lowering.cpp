@@ -183,10 +183,11 @@ std::string unsupportedStmtMessage(const Stmt *S) {
   if (isa<CaseStmt, DefaultStmt>(S))
     return "a 'case' label inside a nested statement of its 'switch' is not "
            "supported; put each label directly in the switch's braces";
-  const char *What = nullptr;
   if (isa<GotoStmt, IndirectGotoStmt>(S))
-    What = "'goto' statements";
-  else if (isa<LabelStmt>(S))
+    return "'goto' statements are not supported yet; leave loops with "
+           "'break' or 'return' (a return may stand anywhere)";
+  const char *What = nullptr;
+  if (isa<LabelStmt>(S))
     What = "labels";
   else if (isa<CXXTryStmt>(S))
     What = "'try' blocks";
@@ -226,18 +227,6 @@ bool alwaysLeaves(const Stmt *S) {
     return llvm::any_of(CS->body(), alwaysLeaves);
   if (const auto *IS = dyn_cast<IfStmt>(S))
     return alwaysLeaves(IS->getThen()) && alwaysLeaves(IS->getElse());
-  return false;
-}
-
-/// Whether S holds a return that is not one of Body's own statements.
-bool hasNestedReturn(const Stmt *S, const CompoundStmt *Body) {
-  if (!S || isa<LambdaExpr>(S))
-    return false;
-  if (isa<ReturnStmt>(S))
-    return llvm::find(Body->body(), S) == Body->body_end();
-  for (const Stmt *Child : S->children())
-    if (hasNestedReturn(Child, Body))
-      return true;
   return false;
 }
 
@@ -303,12 +292,9 @@ bool BodyLowering::run(ArrayRef<Value *> ParamValues) {
     Cells[PVD] = Cell;
     Vars.erase(It);
   }
-  if (!FD.getReturnType()->isVoidType() && F.RetTy.isScalar() &&
-      hasNestedReturn(CS, CS)) {
-    at(FD.getLocation());
-    ResultCell = B.local(F.RetTy.scalarKind(), 0, "result");
-  }
+  startReturns(CS);
   lowerList({CS->body_begin(), CS->body_end()});
+  finishReturns();
   if (ReturnEmitted)
     return !Failed;
   CurStmt = -1;
@@ -344,16 +330,28 @@ void BodyLowering::lowerList(ArrayRef<const Stmt *> Stmts) {
     while (const auto *AS = dyn_cast<AttributedStmt>(Inner))
       Inner = AS->getSubStmt();
     const auto *IS = dyn_cast<IfStmt>(Inner);
-    if (IS && AtTail != Tail::None && !Rest.empty() &&
-        alwaysLeaves(IS->getThen()) != alwaysLeaves(IS->getElse())) {
+    // Whether a return inside S runs on to its end with `returned` set.
+    bool Outer = Returning;
+    Returning = false;
+    bool TookRest = IS && takesRestIntoElse(IS, Rest);
+    if (TookRest) {
       lowerIf(IS, Rest);
+    } else {
+      Tail Saved = AtTail;
+      if (!Rest.empty() && !alwaysLeaves(S)) // else the rest is never run
+        AtTail = Tail::None;
+      lowerStmt(S);
+      AtTail = Saved;
+    }
+    bool RanOn = Returning;
+    Returning = Outer;
+    if (RanOn && !ExitedBy) {
+      skipAfterReturn(TookRest ? ArrayRef<const Stmt *>() : Rest);
       return;
     }
-    Tail Saved = AtTail;
-    if (!Rest.empty() && !alwaysLeaves(S)) // else the rest is never run
-      AtTail = Tail::None;
-    lowerStmt(S);
-    AtTail = Saved;
+    Returning = Returning || RanOn;
+    if (TookRest)
+      return;
   }
 }
 
@@ -397,8 +395,37 @@ int BodyLowering::addStatementText(const Stmt *S, std::string Text) {
   return static_cast<int>(F.Stmts.size() - 1);
 }
 
+/// The end of the statement that starts at Begin: its ';' at the outer
+/// level, found token by token (an instance of a fold expression, `return
+/// (v + ...);`, ends its range at the pattern's `v`).
+static SourceLocation statementEnd(SourceLocation Begin,
+                                   const SourceManager &SM,
+                                   const LangOptions &LO) {
+  int Depth = 0;
+  Token T;
+  SourceLocation Loc = Begin;
+  while (!Lexer::getRawToken(Loc, T, SM, LO, /*IgnoreWhiteSpace=*/true)) {
+    if (T.isOneOf(tok::l_paren, tok::l_square, tok::l_brace))
+      ++Depth;
+    else if (T.isOneOf(tok::r_paren, tok::r_square, tok::r_brace))
+      --Depth;
+    else if (T.is(tok::semi) && Depth == 0)
+      return T.getLocation();
+    if (Depth < 0 || T.is(tok::eof))
+      break;
+    Loc = T.getEndLoc();
+  }
+  return SourceLocation();
+}
+
 int BodyLowering::addStatement(const Stmt *S) {
-  std::string Out = sourceText(S->getSourceRange());
+  SourceRange Range = S->getSourceRange();
+  if (FD.isTemplateInstantiation() && isa<ReturnStmt, Expr>(S))
+    if (SourceLocation End =
+            statementEnd(SM.getExpansionLoc(Range.getBegin()), SM, LO);
+        End.isValid())
+      Range.setEnd(End);
+  std::string Out = sourceText(Range);
   // The ';' ending an expression or a return is not part of its range.
   if (!Out.empty() && Out.back() != ';' && Out.back() != '}') {
     CharSourceRange CR = SM.getExpansionRange(S->getSourceRange());
@@ -411,8 +438,8 @@ int BodyLowering::addStatement(const Stmt *S) {
 
 void BodyLowering::lowerDeclStmt(const DeclStmt *DS) {
   for (const Decl *D : DS->decls()) {
-    if (isa<DecompositionDecl>(D)) {
-      fail(D->getLocation(), "structured bindings are not supported");
+    if (const auto *DD = dyn_cast<DecompositionDecl>(D)) {
+      lowerDecomposition(DD);
       continue;
     }
     if (const auto *VD = dyn_cast<VarDecl>(D)) {
@@ -508,71 +535,6 @@ void BodyLowering::lowerVarDecl(const VarDecl *VD) {
   bind(VD, convert(V, *S, /*Implicit=*/true), Mark, Loc);
 }
 
-void BodyLowering::lowerReturn(const ReturnStmt *RS) {
-  ExitedBy = "return";
-  if (LoopDepth > 0) {
-    fail(RS->getBeginLoc(),
-         "'return' inside a loop is not supported yet; keep the result in a "
-         "variable, 'break', and return after the loop");
-    return;
-  }
-  // A case's path of a switch that ends the function ends it too.
-  bool EndsFunction =
-      AtTail == Tail::Function ||
-      (AtTail == Tail::Switch && SwitchOuterTail == Tail::Function);
-  if (!EndsFunction && AtTail == Tail::Switch) {
-    fail(RS->getBeginLoc(),
-         "'return' inside a 'switch' that is followed by more code is not "
-         "supported yet; keep the result in a variable and 'break'");
-    return;
-  }
-  if (!EndsFunction) {
-    fail(RS->getBeginLoc(),
-         "'return' inside an 'if' that is followed by code it does not "
-         "always skip is not supported yet; put that code in an 'else' so "
-         "that each branch returns or runs to the end");
-    return;
-  }
-  const Expr *E = RS->getRetValue();
-  if (FD.getReturnType()->isVoidType()) {
-    if (E) {
-      fail(E->getBeginLoc(),
-           "returning an expression from a void function is "
-           "not supported",
-           E->getSourceRange());
-      return;
-    }
-    if (RegionDepth == 0) {
-      ReturnEmitted = true;
-      at(RS->getBeginLoc());
-      B.ret(nullptr);
-    }
-    return;
-  }
-  if (!E) {
-    fail(RS->getBeginLoc(), "'" + functionName() + "' must return a value");
-    return;
-  }
-  if (!checkOrder(E))
-    return;
-  Value *V = expectScalar(lowerExpr(E), E);
-  if (!V)
-    return;
-  at(RS->getBeginLoc());
-  if (F.RetTy.isScalar())
-    V = convert(V, F.RetTy.scalarKind(), /*Implicit=*/true);
-  if (RegionDepth == 0) {
-    ReturnEmitted = true;
-    B.ret(V);
-  } else if (ResultCell) {
-    B.store(ResultCell, V); // the function's final return reads it
-  } else {
-    fail(RS->getBeginLoc(), "'return' inside a branch is not supported in "
-                            "a function returning '" +
-                                typeName(FD.getReturnType()) + "'");
-  }
-}
-
 bool BodyLowering::checkOrder(const Expr *E) {
   std::optional<OrderConflict> C = findOrderConflict(E);
   if (!C)
@@ -632,6 +594,9 @@ void BodyLowering::lowerExprStmt(const Expr *E) {
 std::optional<BodyLowering::Target>
 BodyLowering::assignTarget(const Expr *LHS) {
   LHS = LHS->IgnoreParens();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS);
+      DRE && isa<BindingDecl>(DRE->getDecl()))
+    return bindingTarget(DRE, cast<BindingDecl>(DRE->getDecl()));
   if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS)) {
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
       std::string Name = VD->getNameAsString();
@@ -659,11 +624,10 @@ BodyLowering::assignTarget(const Expr *LHS) {
         T.S = *scalarTypeOf(VD->getType(), Ctx);
         return T;
       }
-      fail(DRE->getLocation(),
-           "assignment to global variable '" + Name + "' is not supported");
-      return std::nullopt;
     }
   }
+  if (refuseGlobalWrite(LHS))
+    return std::nullopt;
   if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(LHS);
       OCE && isElementAccess(OCE))
     return refuseByValueWrite(lowerElement(OCE), LHS);

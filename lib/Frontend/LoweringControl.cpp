@@ -135,10 +135,19 @@ void BodyLowering::lowerGuardedBody(Value *Loop, const Stmt *Body,
   Tail Saved = AtTail;
   AtTail = Tail::Iteration;
   ++LoopDepth;
-  if (!Guard) {
-    lowerRegion(Loop->Regions[ir::LoopBody], Body);
+  // A return that breaks out of this loop leaves the statement after it
+  // to skip the code that follows.
+  bool OuterReturned = LoopReturned, OuterReturning = Returning;
+  LoopReturned = Returning = false;
+  auto Finish = [&] {
     --LoopDepth;
     AtTail = Saved;
+    Returning = OuterReturning || LoopReturned || Returning;
+    LoopReturned = OuterReturned;
+  };
+  if (!Guard) {
+    lowerRegion(Loop->Regions[ir::LoopBody], Body);
+    Finish();
     return;
   }
   int Header = CurStmt;
@@ -158,6 +167,12 @@ void BodyLowering::lowerGuardedBody(Value *Loop, const Stmt *Body,
     lowerStmt(Body);
     AtTail = Tail::Iteration;
     CurStmt = Header;
+    if (Returning && !ExitedBy) {
+      // Not the test after a return: `if (returned) break; else ...`.
+      Returning = false;
+      skipAfterReturn({});
+      B.setBlock(B.block().Ops.back()->Regions[ir::Else]);
+    }
   }
   // After a body that always leaves, the test is never reached.
   if (!ExitedBy) {
@@ -175,8 +190,7 @@ void BodyLowering::lowerGuardedBody(Value *Loop, const Stmt *Body,
   ExitedBy = SavedExit;
   --RegionDepth;
   B.setBlock(SavedBlock);
-  --LoopDepth;
-  AtTail = Saved;
+  Finish();
 }
 
 bool BodyLowering::refuseNestedEffects(const Expr *E, const char *Where) {

@@ -75,11 +75,18 @@ Value *BodyLowering::lowerExpr(const Expr *E) {
       V->Text.clear(); // its spelling is the parameter's name
     return V;
   }
+  if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E);
+      ASE && ASE->getType()->isArrayType() && isMultiDimAccess(ASE))
+    return lowerRow(ASE); // `a[i]` of `double a[3][4]`
   if (isa<ArraySubscriptExpr>(E))
     return E->getType()->isRecordType() ? lowerRecord(E) : lowerLoad(E);
   if (const auto *ME = dyn_cast<MemberExpr>(E);
       ME && isa<FieldDecl>(ME->getMemberDecl()))
     return lowerMemberValue(ME);
+  // `m.rate` of a static member: the object is not read.
+  if (const auto *ME = dyn_cast<MemberExpr>(E);
+      ME && isa<VarDecl>(ME->getMemberDecl()))
+    return lowerGlobal(ME, cast<VarDecl>(ME->getMemberDecl()));
   if (isa<CXXThisExpr>(E) && This)
     return This;
   if (const auto *CO = dyn_cast<ConditionalOperator>(E))
@@ -246,7 +253,7 @@ Value *BodyLowering::lowerDeclRef(const DeclRefExpr *DRE) {
     if (VD->hasLocalStorage())
       return fail(DRE->getLocation(), "use of '" + Name + "' is not supported",
                   DRE->getSourceRange());
-    return lowerGlobalConstant(DRE, VD);
+    return lowerGlobal(DRE, VD);
   }
   if (const auto *ECD = dyn_cast<EnumConstantDecl>(D)) {
     std::optional<Scalar> S = typeOf(DRE);
@@ -263,49 +270,10 @@ Value *BodyLowering::lowerDeclRef(const DeclRefExpr *DRE) {
     return fail(DRE->getLocation(),
                 "using function '" + Name + "' as a value is not supported",
                 DRE->getSourceRange());
-  if (isa<BindingDecl>(D))
-    return fail(DRE->getLocation(), "structured bindings are not supported");
+  if (const auto *BD = dyn_cast<BindingDecl>(D))
+    return lowerBindingRef(DRE, BD);
   return fail(DRE->getLocation(), "use of '" + Name + "' is not supported",
               DRE->getSourceRange());
-}
-
-Value *BodyLowering::lowerGlobalConstant(const DeclRefExpr *DRE,
-                                         const VarDecl *VD) {
-  // A named constant is as good as a literal; a mutable global is state the
-  // derivative cannot see.
-  std::string Name = VD->getNameAsString();
-  QualType T = VD->getType();
-  std::optional<Scalar> S = scalarTypeOf(T, Ctx);
-  bool Constant = VD->isConstexpr() || T.isConstQualified();
-  if (!S || !Constant || T.isVolatileQualified())
-    return fail(DRE->getLocation(),
-                "global variable '" + Name + "' is not supported",
-                DRE->getSourceRange());
-  const VarDecl *Def = nullptr;
-  const Expr *Init = VD->getAnyInitializer(Def);
-  const APValue *Val = nullptr;
-  if (Init && Def && !Init->isValueDependent())
-    Val = Def->evaluateValue();
-  double FVal = 0;
-  std::int64_t IVal = 0;
-  if (Val && Val->isFloat()) {
-    llvm::APFloat AF = Val->getFloat();
-    bool LosesInfo = false;
-    AF.convert(llvm::APFloat::IEEEdouble(), llvm::APFloat::rmNearestTiesToEven,
-               &LosesInfo);
-    FVal = AF.convertToDouble();
-  } else if (Val && Val->isInt() && Val->getInt().getBitWidth() <= 64) {
-    IVal = Val->getInt().getExtValue();
-    FVal = static_cast<double>(IVal);
-  } else {
-    return fail(DRE->getLocation(),
-                "global variable '" + Name +
-                    "' is not supported: its value is not a compile-time "
-                    "constant",
-                DRE->getSourceRange());
-  }
-  at(DRE->getBeginLoc());
-  return makeConstant(*S, FVal, IVal, "");
 }
 
 Value *BodyLowering::lowerUnary(const UnaryOperator *UO) {

@@ -189,20 +189,18 @@ void BodyLowering::lowerArrayDecl(const VarDecl *VD) {
     poison(VD);
     fail(VD->getLocation(), Msg, VD->getSourceRange());
   };
-  if (AT->getElementType()->isArrayType())
-    return Refuse("multi-dimensional arrays are not supported yet; use a "
-                  "flat array indexed as h[i * n + j]");
-  const auto *CAT = dyn_cast<ConstantArrayType>(AT);
-  if (!CAT)
+  // `double a[3][4]` is 12 numbers in a row (LoweringMultiDim.cpp).
+  std::optional<std::pair<std::int64_t, QualType>> Shape =
+      flatArrayShape(VD->getType(), Ctx);
+  if (!Shape)
     return Refuse("arrays without a constant size are not supported; give '" +
                   Name + "' a size known at compile time");
-  std::optional<Scalar> S = scalarTypeOf(AT->getElementType(), Ctx);
-  if (!S || AT->getElementType()->isEnumeralType())
+  std::optional<Scalar> S = scalarTypeOf(Shape->second, Ctx);
+  if (!S || Shape->second->isEnumeralType())
     return Refuse("arrays of '" + typeName(AT->getElementType()) +
                   "' are not supported");
   at(VD->getLocation());
-  auto Count = static_cast<std::int64_t>(CAT->getSize().getZExtValue());
-  Value *Array = B.local(*S, Count, Name);
+  Value *Array = B.local(*S, Shape->first, Name);
   Pointers[VD] = Array;
   Poisoned.erase(VD);
   lowerArrayInit(VD, Array, *S);
@@ -224,11 +222,21 @@ void BodyLowering::lowerArrayInit(const VarDecl *VD, Value *Array, Scalar S) {
 }
 
 void BodyLowering::storeElements(const InitListExpr *ILE, Value *Array,
-                                 Scalar S) {
+                                 Scalar S, std::int64_t First) {
+  // The rows of an array of arrays, each at its first element.
+  std::int64_t Stride = 1;
+  if (const auto *AT = Ctx.getAsArrayType(ILE->getType()))
+    if (auto Row = flatArrayShape(AT->getElementType(), Ctx))
+      Stride = Row->first;
   for (unsigned I = 0, N = ILE->getNumInits(); I < N; ++I) {
     const Expr *E = ILE->getInit(I);
     if (isa<ImplicitValueInitExpr>(E))
       continue;
+    if (const auto *Sub = dyn_cast<InitListExpr>(E);
+        Sub && Sub->getType()->isArrayType()) {
+      storeElements(Sub, Array, S, First + I * Stride);
+      continue;
+    }
     Value *V = expectScalar(lowerExpr(E), E);
     if (!V)
       continue;
@@ -236,7 +244,8 @@ void BodyLowering::storeElements(const InitListExpr *ILE, Value *Array,
     V = convert(V, S, /*Implicit=*/true);
     if (V->isConstValue(0))
       continue;
-    Value *Index = makeConstant(Scalar::Int32, 0, I, std::to_string(I));
+    std::int64_t At = First + I;
+    Value *Index = makeConstant(Scalar::Int32, 0, At, std::to_string(At));
     B.store(Array, V, Index);
   }
 }
@@ -357,6 +366,17 @@ Value *BodyLowering::lowerPointer(const Expr *E) {
 std::optional<BodyLowering::Target> BodyLowering::lowerPlace(const Expr *E) {
   E = E->IgnoreParens();
   Target T;
+  if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E);
+      ASE && isMultiDimAccess(ASE)) {
+    std::optional<Target> MT = lowerMultiDim(ASE);
+    if (MT && !scalarTypeOf(ASE->getType(), Ctx)) {
+      fail(ASE->getExprLoc(),
+           "a row of an array of arrays is not a number; index it again",
+           ASE->getSourceRange());
+      return std::nullopt;
+    }
+    return MT;
+  }
   if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
     T.Ptr = lowerPointer(ASE->getBase());
     Value *Off = T.Ptr ? takeOffset(T.Ptr) : nullptr;

@@ -86,6 +86,11 @@ FEATURES = {
     "call_alias": "with inplace_helper / address_of: the scalar local a call writes is one read before (t = 2 * s; h(s, y); h(s, s); h(0.25 * v, &v))",
     "ref_var": "references to an element of a local array (double &r = a[k]; r += e;, const double &)",
     "moving_ptr": "a pointer walking a local array (const double *p = a; while (p != a + N) u += *p++ * e;)",
+    "loop_return": "return inside loops, nested loops and switches, also under an if followed by more of its block",
+    "multi_dim": "local arrays of arrays (double m[2][3] = {};, m[i][j] += e in nested loops, read as m[i][j])",
+    "structured_binding": "structured bindings of a struct (const auto &[pa, pb, pc, pv] = p;), its members read by name",
+    "variadic": "variadic templates with fold expressions over + * and ',' (gv_sum(a, b), gv_sq(a, b, c)), declared in every file",
+    "global_const": "constants of namespace and class scope (static const double c[], constexpr, inline constexpr, static constexpr members)",
 }
 
 # Features that hit bugs found by the tester ((a) to (d): issue 12; (e):
@@ -425,9 +430,20 @@ class Gen:
         opts += [(("st", n, v), 2) for n, v in self.visible("st")]
         opts += [(("sarr", n, v), 3) for n, v in self.visible("sarr")]
         opts.append((("lit",), 1))
+        if self.on("global_const"):
+            opts.append((("gc",), 1.5))
+        opts += [(("md", n, v), 2) for n, v in self.visible("md")]
         ch = self.pick(opts)
         if ch[0] == "var":
             return Expr("var", ch[1])
+        if ch[0] == "md":
+            rows, cols = ch[2].size
+            return Expr("var", "%s[%s][%s]" % (ch[1], self.index(rows, False),
+                                               self.index(cols, False)))
+        if ch[0] == "gc":  # GLOBAL_CONSTANTS, which every file declares
+            return Expr("var", self.rng.choice([
+                "gc_coef[%s]" % self.index(4, False), "gc_k", "gc::half", "GC::rate",
+                "GC::taps[%s]" % self.index(3, False)]))
         if ch[0] in ("st", "sarr"):
             obj = ch[1] if ch[0] == "st" else "%s[%s]" % (ch[1], self.index(ch[2].size, True))
             if self.on("method") and self.methods is not None and self.chance(0.3):
@@ -478,7 +494,17 @@ class Gen:
             opts.append(("math2", 2))
             if not self.no_kinks:
                 opts.append(("kink", 1.5))
+        if self.on("variadic"):
+            opts.append(("variadic", 1))
         ch = self.pick(opts)
+        if ch == "variadic":  # VARIADIC_TEMPLATES, which every file declares
+            fn, n = self.rng.choice([("gv_sum", 2), ("gv_sum", 3), ("gv_prod", 2), ("gv_sq", 2),
+                                     ("gv_sq", 3), ("gv_sum", 1)])
+            text = "%s(%s)" % (fn, ", ".join("{%d}" % k for k in range(n)))
+            args = [self.dexpr(depth - 1) for _ in range(n)]
+            if fn == "gv_prod":  # factors near 1 keep products O(1)
+                args = [Expr("fn", "std::cos(0.5 * {0})", [a]) for a in args]
+            return Expr("fn", text, args)
         if ch == "scall":
             h = self.rng.choice(self.shared)
             return Expr("call", h.name, [self.dexpr(depth - 1) for _ in h.params])
@@ -568,6 +594,8 @@ class Gen:
                               "struct_local", "early_return", "int_param", "vector",
                               "float", "helper_array_out", "std_array", "struct_array",
                               "void_out", "shared_helper"}
+        if out:  # a void helper returns nothing
+            feats = feats - {"loop_return"}
         g = Gen(self.rng, feats, name, helper=True, budget=4)
         if self.on("nested_call") or sibling:  # it may call the helpers made before it
             g.shared = self.scalar_helpers()
@@ -766,6 +794,8 @@ class Gen:
             opts.append(("break", 3))
         if self.on("early_return") and top and not self.helper and not self.void:
             opts.append(("early", 0.7))
+        if self.on("loop_return") and loop and not self.void:
+            opts.append(("loopret", 1))
         if self.on("param_write") and top and not self.helper:
             opts.append(("pwrite", 0.7))
         if self.on("do_while") and nloops < max_loops:
@@ -800,6 +830,10 @@ class Gen:
             opts.append(("addr", 1))
         if self.on("ref_var") and self.visible_local_arrays():
             opts.append(("refvar", 1))
+        if self.on("structured_binding") and self.visible("st"):
+            opts.append(("bind", 1))
+        if self.on("multi_dim") and len(self.loops) < 2:
+            opts.append(("mdim", 1))
         if self.on("moving_ptr") and self.visible_local_arrays():
             opts.append(("ptrwalk", 1))
         ch = self.pick(opts)
@@ -914,6 +948,36 @@ class Gen:
         self.declare(a, var)
         return [s]
 
+    def s_bind(self, loop):
+        """const auto &[ba, bb, bc, bv] = q; ba, bb, bc then read by name."""
+        q = self.rng.choice(self.visible("st"))[0]
+        k = self.fresh("b")
+        names = [k + m for m in ("a", "b", "c", "v")]
+        for n in names[:3]:
+            self.declare(n, Var("d", writable=False))
+        return [Stmt("raw", "const auto &[%s] = %s" % (", ".join(names), q))]
+
+    def s_mdim(self, loop):
+        """double m[R][C] = {}; m[0][1] = e; for i, j: m[i][j] += e;"""
+        m, i, j = self.fresh("m"), self.fresh("i"), self.fresh("j")
+        rows, cols = self.rng.choice([(2, 2), (2, 3), (3, 2)])
+        out = [Stmt("raw", "double %s[%d][%d] = {}" % (m, rows, cols)),
+               Stmt("assign", "%s[%d][%d]" % (m, rows - 1, cols - 1), [self.dexpr(1)], aop="=")]
+        self.frames.append({})
+        self.declare(i, Var("i", writable=False, bound=rows))
+        self.declare(j, Var("i", writable=False, bound=cols))
+        e = self.dexpr(1)
+        self.frames.pop()
+        inner = Stmt("for", "", [Expr("cmp", "<", [Expr("var", j), Expr("lit", str(cols))], "b")],
+                     [[Stmt("assign", "%s[%s][%s]" % (m, i, j), [e], aop="+=")]],
+                     init="int %s = 0" % j, step="++" + j)
+        out.append(Stmt("for", "", [Expr("cmp", "<", [Expr("var", i), Expr("lit", str(rows))], "b")],
+                        [[inner]], init="int %s = 0" % i, step="++" + i))
+        var = Var("md", writable=False)
+        var.size = (rows, cols)
+        self.declare(m, var)
+        return out
+
     def s_arrupd(self, loop):
         a = self.rng.choice(self.writable("arr"))
         size = [v for n, v in self.visible("arr") if n == a][0].size
@@ -966,6 +1030,17 @@ class Gen:
     def s_early(self, loop):
         self.after_early = True
         return [Stmt("if", "", [self.cond()], [[Stmt("return", "", [self.dexpr(2)])]])]
+
+    def s_loopret(self, loop):
+        """if (c) return e; in a loop, sometimes in an if that more of its
+        block follows (if (c) { if (d) return e; u += e2; })."""
+        self.after_early = True
+        ret = Stmt("if", "", [self.cond()], [[Stmt("return", "", [self.dexpr(2)])]])
+        t = self.writable()
+        if t and self.chance(0.4):
+            more = Stmt("assign", self.rng.choice(t), [self.dexpr(1)], aop="+=")
+            return [Stmt("if", "", [self.cond()], [[ret, more]])]
+        return [ret]
 
     def data_loop_parts(self):
         """c, its declaration, the exit condition on it (with a margin) and
@@ -1212,7 +1287,7 @@ class Gen:
         o[1], o[2]), each element once."""
         name = "%s_o%d" % (self.name, len(self.helpers))
         feats = self.feats - {"helper", "helper_out", "param_write", "struct", "vector",
-                              "struct_local", "early_return", "int_param", "float",
+                              "struct_local", "early_return", "loop_return", "int_param", "float",
                               "helper_array_out", "std_array", "struct_array", "void_out"}
         g = Gen(self.rng, feats, name, helper=True, budget=3)
         if self.on("nested_call"):
@@ -1247,7 +1322,7 @@ class Gen:
     def mini(self, name, budget):
         """A Gen for a small non-annotated helper."""
         feats = self.feats - {"helper", "helper_out", "param_write", "struct", "vector",
-                              "struct_local", "early_return", "int_param", "float",
+                              "struct_local", "early_return", "loop_return", "int_param", "float",
                               "helper_array_out", "std_array", "struct_array", "void_out",
                               "shared_helper", "inout_param", "out_rewrite", "param_assign_deep",
                               "inplace_helper", "scratch_reuse", "address_of"}
@@ -1965,11 +2040,28 @@ def used_structs(f):
     return [s for s in f.structs if re.search(r"\b%s\b" % s, text)]
 
 
+# What global_const reads (declared in every file: unused, they cost nothing).
+GLOBAL_CONSTANTS = [
+    "static const double gc_coef[4] = {0.5, -0.25, 0.75, 1.25};",
+    "constexpr double gc_k = 0.375;", "namespace gc {",
+    "inline constexpr double half = 0.5;", "} // namespace gc", "struct GC {",
+    "  static constexpr double rate = 0.125;",
+    "  static constexpr double taps[3] = {0.25, -0.5, 0.75};", "};", ""]
+
+
+# What variadic calls (declared in every file, as GLOBAL_CONSTANTS).
+VARIADIC_TEMPLATES = [
+    "template <class... T> double gv_sum(T... v) { return (v + ...); }",
+    "template <class... T> double gv_prod(T... v) { return (1.0 * ... * v); }",
+    "template <class... T> double gv_sq(T... v) {", "  double acc = 0;",
+    "  ((acc += v * v), ...);", "  return acc;", "}", ""]
+
+
 def render_file(funcs, header=""):
     """The source gradc reads, with its harness after #ifndef __GRADC__."""
     out = ["// Generated by test/random/gen.py" + (": " + header if header else "") + ".",
            "#include <gradc/gradc.h>", "", "#include <array>", "#include <cmath>",
-           "#include <vector>", ""]
+           "#include <vector>", ""] + GLOBAL_CONSTANTS + VARIADIC_TEMPLATES
     for f in funcs:
         for s in used_structs(f):
             out += ["struct %s {" % s, "  double a, b, c;", "  double v[2];"]

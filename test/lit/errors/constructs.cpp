@@ -71,19 +71,6 @@ double early_break(double x, int k) {
 }
 
 GRADC_DIFF("grad")
-double return_then_more(double x, int k) {
-  double y = x;
-  switch (k) {
-  case 0:
-    // CHECK: constructs.cpp:[[@LINE+1]]:5: error: 'return' inside a 'switch' that is followed by more code is not supported yet; keep the result in a variable and 'break'
-    return x;
-  default:
-    y = 2 * x;
-  }
-  return y;
-}
-
-GRADC_DIFF("grad")
 double ranges(double x, int k) {
   switch (k) {
   // CHECK: constructs.cpp:[[@LINE+1]]:3: error: case ranges ('case 1 ... 3:') are not supported; list the values

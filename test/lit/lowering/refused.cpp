@@ -4,28 +4,6 @@
 #include <gradc/gradc.h>
 
 GRADC_DIFF("grad")
-double first_positive(const double *w, int n) {
-  for (int i = 0; i < n; ++i)
-    if (w[i] > 0)
-      // CHECK: refused.cpp:[[@LINE+1]]:7: error: 'return' inside a loop is not supported yet; keep the result in a variable, 'break', and return after the loop
-      return w[i];
-  return 0;
-}
-
-// The inner return would have to skip `y = 2 * x` and the outer code too.
-GRADC_DIFF("grad")
-double nested_return(double x) {
-  double y = x;
-  if (x > 0) {
-    if (x > 1)
-      // CHECK: refused.cpp:[[@LINE+1]]:7: error: 'return' inside an 'if' that is followed by code it does not always skip is not supported yet; put that code in an 'else' so that each branch returns or runs to the end
-      return x;
-    y = 2 * x;
-  }
-  return y;
-}
-
-GRADC_DIFF("grad")
 double dead_code(double x) {
   return x;
   // CHECK: refused.cpp:[[@LINE+1]]:3: error: code after 'return' is never run; remove it
@@ -37,13 +15,6 @@ double no_return(double x) {
   if (x > 0)
     return x;
   // CHECK: refused.cpp:[[@LINE+1]]:1: error: 'no_return' must end with a return statement
-}
-
-GRADC_DIFF("grad")
-double matrix(double x) {
-  // CHECK: refused.cpp:[[@LINE+1]]:10: error: multi-dimensional arrays are not supported yet; use a flat array indexed as h[i * n + j]
-  double h[2][2] = {};
-  return x;
 }
 
 GRADC_DIFF("grad")

@@ -1,0 +1,180 @@
+//===- LoweringReturn.cpp - return, also from loops and nested branches ---===//
+//
+// A return that ends the function's path is the function's Return or, in a
+// branch, a store into the local `result` that the final Return reads (the
+// statements after its `if` go into the other branch). A return that other
+// code would follow (in a loop, or in an `if` followed by more of an
+// enclosing block) also sets the local `bool returned`. It breaks out of
+// its loop where that break ends the loop body's path; the code it must
+// skip is put under `if (!returned)`, and an enclosing loop's body ends
+// with `if (returned) break;`. So every jump still ends its path, which
+// the reverse mode relies on, and the IR needs nothing new.
+//
+//===----------------------------------------------------------------------===//
+#include "BodyLowering.h"
+
+namespace gradc::frontend {
+
+using namespace clang;
+using ir::Scalar;
+using ir::Value;
+
+/// Whether every path through S returns (a break or continue that comes
+/// first does not count).
+static bool alwaysReturns(const Stmt *S) {
+  if (!S)
+    return false;
+  if (isa<ReturnStmt>(S))
+    return true;
+  if (const auto *AS = dyn_cast<AttributedStmt>(S))
+    return alwaysReturns(AS->getSubStmt());
+  if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
+    for (const Stmt *Child : CS->body()) {
+      if (alwaysReturns(Child))
+        return true;
+      if (alwaysLeaves(Child))
+        return false;
+    }
+    return false;
+  }
+  if (const auto *IS = dyn_cast<IfStmt>(S))
+    return alwaysReturns(IS->getThen()) && alwaysReturns(IS->getElse());
+  return false;
+}
+
+/// Whether S holds a return that is not one of Body's own statements.
+static bool hasNestedReturn(const Stmt *S, const CompoundStmt *Body) {
+  if (!S || isa<LambdaExpr>(S))
+    return false;
+  if (isa<ReturnStmt>(S))
+    return llvm::find(Body->body(), S) == Body->body_end();
+  for (const Stmt *Child : S->children())
+    if (hasNestedReturn(Child, Body))
+      return true;
+  return false;
+}
+
+bool BodyLowering::takesRestIntoElse(const IfStmt *IS,
+                                     ArrayRef<const Stmt *> Rest) const {
+  if (Rest.empty())
+    return false;
+  bool ThenLeaves = alwaysLeaves(IS->getThen());
+  if (ThenLeaves == alwaysLeaves(IS->getElse()))
+    return false;
+  // Where the list does not end the function or an iteration, only a
+  // branch that returns may take the rest: `returned` skips what follows.
+  return AtTail != Tail::None ||
+         alwaysReturns(ThenLeaves ? IS->getThen() : IS->getElse());
+}
+
+bool BodyLowering::endsIteration() const {
+  return LoopDepth > 0 &&
+         (AtTail == Tail::Iteration ||
+          (AtTail == Tail::Switch && SwitchOuterTail == Tail::Iteration));
+}
+
+void BodyLowering::startReturns(const CompoundStmt *Body) {
+  if (!hasNestedReturn(Body, Body))
+    return;
+  at(FD.getLocation());
+  if (!FD.getReturnType()->isVoidType() && F.RetTy.isScalar())
+    ResultCell = B.local(F.RetTy.scalarKind(), 0, "result");
+  size_t Before = B.block().Ops.size();
+  ReturnedFlag = B.local(Scalar::Bool, 0, "returned");
+  B.store(ReturnedFlag, makeConstant(Scalar::Bool, 0, 0, "false"));
+  FlagOps = B.block().Ops.size() - Before;
+}
+
+void BodyLowering::finishReturns() {
+  if (!ReturnedFlag || FlagUsed)
+    return;
+  // No return needed it: its declaration and initialization go.
+  std::vector<Value *> &Ops = F.Body.Ops;
+  auto It = llvm::find(Ops, ReturnedFlag);
+  Ops.erase(It, It + FlagOps);
+}
+
+void BodyLowering::lowerReturn(const ReturnStmt *RS) {
+  ExitedBy = "return";
+  const Expr *E = RS->getRetValue();
+  if (FD.getReturnType()->isVoidType() && E) {
+    fail(E->getBeginLoc(),
+         "returning an expression from a void function is not supported",
+         E->getSourceRange());
+    return;
+  }
+  if (!FD.getReturnType()->isVoidType() && !E) {
+    fail(RS->getBeginLoc(), "'" + functionName() + "' must return a value");
+    return;
+  }
+  Value *V = nullptr;
+  if (E) {
+    if (!checkOrder(E))
+      return;
+    V = expectScalar(lowerExpr(E), E);
+    if (!V)
+      return;
+    at(RS->getBeginLoc());
+    if (F.RetTy.isScalar())
+      V = convert(V, F.RetTy.scalarKind(), /*Implicit=*/true);
+  }
+  at(RS->getBeginLoc());
+  if (RegionDepth == 0) {
+    ReturnEmitted = true;
+    B.ret(V);
+    return;
+  }
+  if (V && !ResultCell) {
+    fail(RS->getBeginLoc(), "'return' inside a branch is not supported in "
+                            "a function returning '" +
+                                typeName(FD.getReturnType()) + "'");
+    return;
+  }
+  if (V)
+    B.store(ResultCell, V); // the function's final return reads it
+  // A case's path of a switch that ends the function ends it too.
+  if (AtTail == Tail::Function ||
+      (AtTail == Tail::Switch && SwitchOuterTail == Tail::Function))
+    return;
+  B.store(ReturnedFlag, makeConstant(Scalar::Bool, 0, 1, "true"));
+  FlagUsed = true;
+  EscapeLoc = RS->getBeginLoc();
+  EscapeStmt = CurStmt;
+  if (endsIteration()) {
+    B.brk();
+    LoopReturned = true;
+  } else {
+    Returning = true;
+  }
+}
+
+void BodyLowering::skipAfterReturn(ArrayRef<const Stmt *> Rest) {
+  bool BreakOut = endsIteration();
+  if (!BreakOut && Rest.empty()) {
+    Returning = true; // the enclosing block skips what follows
+    return;
+  }
+  int Saved = CurStmt;
+  CurStmt = EscapeStmt;
+  at(EscapeLoc);
+  Value *Returned = B.load(ReturnedFlag);
+  if (BreakOut) {
+    // `if (returned) break;`, the rest of the body in the else.
+    Value *If = B.ifOp(Returned);
+    ir::Block &Here = B.block();
+    B.setBlock(If->Regions[ir::Then]);
+    B.brk();
+    B.setBlock(Here);
+    LoopReturned = true;
+    if (!Rest.empty() && lowerRegion(If->Regions[ir::Else], nullptr, Rest))
+      ExitedBy = "if";
+  } else {
+    Value *If = B.ifOp(B.logicNot(Returned));
+    if (lowerRegion(If->Regions[ir::Then], nullptr, Rest))
+      ExitedBy = "return"; // every path has returned
+    Returning = true;
+  }
+  CurStmt = Saved;
+}
+
+} // namespace gradc::frontend
