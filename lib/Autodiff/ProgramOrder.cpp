@@ -32,13 +32,9 @@ void ProgramOrder::index(const Block &Blk, int Depth) {
 /// The memory V writes (in its regions too), as writes() sees it; records,
 /// for each block, the last op that writes each object.
 std::set<const Value *> ProgramOrder::indexWrites(const Value &V) {
-  std::set<const Value *> Bases;
-  if (V.Code == OpCode::Store || V.Code == OpCode::AddTo)
-    Bases.insert(baseOf(V.Operands[0]));
-  if (V.Code == OpCode::Invoke)
-    for (unsigned I = 0; I < V.Operands.size(); ++I)
-      if (V.writesArg(I))
-        Bases.insert(baseOf(V.Operands[I]));
+  std::vector<const Value *> Own;
+  writtenByOp(V, Own);
+  std::set<const Value *> Bases(Own.begin(), Own.end());
   for (const Block &R : V.Regions)
     for (const Value *Op : R.Ops) {
       std::set<const Value *> Inner = indexWrites(*Op);

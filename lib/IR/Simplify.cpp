@@ -14,13 +14,7 @@ namespace gradc::ir {
 namespace {
 
 void writtenBases(const Value &V, std::vector<const Value *> &Out) {
-  if (V.Code == OpCode::Store || V.Code == OpCode::AddTo)
-    Out.push_back(baseOf(V.Operands[0]));
-  // A call writes what it is given through a pointer or reference.
-  if (V.Code == OpCode::Invoke)
-    for (unsigned I = 0; I < V.Operands.size(); ++I)
-      if (V.writesArg(I))
-        Out.push_back(baseOf(V.Operands[I]));
+  writtenByOp(V, Out);
   for (const Block &R : V.Regions)
     for (const Value *Op : R.Ops)
       writtenBases(*Op, Out);

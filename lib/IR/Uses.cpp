@@ -23,6 +23,16 @@ const Value *baseOf(const Value *Ptr) {
   return Ptr;
 }
 
+void writtenByOp(const Value &Op, std::vector<const Value *> &Out) {
+  if (Op.Code == OpCode::Store || Op.Code == OpCode::AddTo)
+    Out.push_back(baseOf(Op.Operands[0]));
+  // A call writes what it is given through a pointer or reference.
+  if (Op.Code == OpCode::Invoke)
+    for (unsigned I = 0; I < Op.Operands.size(); ++I)
+      if (Op.writesArg(I))
+        Out.push_back(baseOf(Op.Operands[I]));
+}
+
 bool writes(const Value &Op, const Value *Base) {
   if ((Op.Code == OpCode::Store || Op.Code == OpCode::AddTo) &&
       baseOf(Op.Operands[0]) == Base)

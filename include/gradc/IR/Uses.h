@@ -18,6 +18,9 @@ const Value *baseOf(const Value *Ptr);
 /// Whether Op, or an op in its regions, stores or adds into the memory of
 /// Base. Distinct parameters and locals are distinct memory.
 bool writes(const Value &Op, const Value *Base);
+/// The memory Op itself writes (not its regions): a store's or addto's
+/// object, the objects a call is given to write through.
+void writtenByOp(const Value &Op, std::vector<const Value *> &Out);
 /// Whether Op, or an op in its regions, may read the memory of Base: a
 /// load through any pointer into it, or a call or copy given one.
 bool reads(const Value &Op, const Value *Base);
