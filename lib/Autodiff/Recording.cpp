@@ -32,8 +32,10 @@ Value *Recorder::readBack(const Value *At, const Block *Blk, Frame *Fr) {
 
 Value *Recorder::tapeValue(const Value *V, Frame *Fr) {
   if (!V->Ty.isScalar()) {
-    Sw.error(*V, "this pointer is needed by the backward sweep outside its "
-                 "scope; this is not supported yet");
+    Sw.error(*V, "this pointer is needed by the backward sweep after the "
+                 "memory it was computed from changed; this is not "
+                 "supported yet: index the array it points into instead "
+                 "(a[i + k] rather than a pointer to a + k)");
     return inFrame(Fr, [&] { return B.constant(0, Scalar::Int32); });
   }
   Value *Fwd = Map.at(V);
