@@ -1,6 +1,7 @@
 //===- AdjointStore.cpp - Where each adjoint is ---------------------------===//
 #include "AdjointStore.h"
 
+#include "ProgramOrder.h"
 #include "SeedCleanup.h"
 #include "gradc/IR/Uses.h"
 
@@ -318,19 +319,6 @@ void AdjointStore::addLoopSums() {
     B.addTo(AdjParam.at(Prm), B.load(Acc));
 }
 
-/// Whether an op of Blk other than the stores in Skip writes memory Base.
-static bool writtenBesides(const Block &Blk, const Value *Base,
-                           const std::set<const Value *> &Skip) {
-  for (const Value *V : Blk.Ops) {
-    if (!V->isRegionOp() && !Skip.count(V) && writes(*V, Base))
-      return true;
-    for (const Block &R : V->Regions)
-      if (writtenBesides(R, Base, Skip))
-        return true;
-  }
-  return false;
-}
-
 static void dropOps(Block &Blk, const std::set<const Value *> &Drop) {
   Blk.Ops.erase(std::remove_if(Blk.Ops.begin(), Blk.Ops.end(),
                                [&](Value *V) { return Drop.count(V); }),
@@ -347,7 +335,8 @@ void AdjointStore::settleSeeds() {
         continue;
       // A seed the sweep only clears for the caller stays a read-only
       // seed, which hands nothing back.
-      if (!writtenBesides(G->Body, D, CallerZeros)) {
+      if (!findWrite(G->Body, D, nullptr,
+                     [&](const Value &W) { return !CallerZeros.count(&W); })) {
         std::set<const Value *> Drop;
         for (const Value *Z : CallerZeros)
           if (baseOf(Z->Operands[0]) == D)

@@ -135,8 +135,8 @@ void ReverseMode::backwardInvoke(const Value &V) {
   B.setOrigin(V.Stmt, V.Loc);
   std::vector<Value *> Args;
   for (unsigned I = 0; I < V.Operands.size(); ++I)
-    Args.push_back(Facts.passesInOut(V, I) ? inOutArgument(V, I)
-                                           : callArgument(V, I, *PB));
+    Args.push_back(Plan.InOut[I] ? inOutArgument(V, I)
+                                 : callArgument(V, I, *PB));
   if (!C.RetTy.isVoid()) {
     Value *A = Adjoints.adjointOf(&V);
     Args.push_back(A ? A : B.constant(0, C.RetTy.scalarKind()));

@@ -101,7 +101,9 @@ void ReverseMode::reserveTapes() {
     for (Value *Push : Pushes) {
       Push->IVal = 1;
       Value *T = Push->Operands[0];
-      if (std::find(Reserved.begin(), Reserved.end(), T) != Reserved.end())
+      // A fixed tape has its room already (sizeTapes ran first).
+      if (T->IVal > 0 ||
+          std::find(Reserved.begin(), Reserved.end(), T) != Reserved.end())
         continue;
       Reserved.push_back(T);
       B.append(G->create(OpCode::Reserve, Type::voidTy(), {T, Trips}));

@@ -117,6 +117,8 @@ void Legality::call(const Value &V) {
   }
   const Function &C = *V.Callee;
   CallPlan Plan;
+  for (unsigned I = 0; I < V.Operands.size(); ++I)
+    Plan.InOut.push_back(Facts.passesInOut(V, I));
   for (unsigned I = 0; I < C.Params.size(); ++I) {
     Type T = C.Params[I].V->Ty;
     const Value *Op = V.Operands[I];
@@ -125,7 +127,7 @@ void Legality::call(const Value &V) {
     if (!T.isMemory()) {
       if (Act.isActive(Op))
         Plan.Wrt.push_back(I);
-    } else if (Facts.passesInOut(V, I)) {
+    } else if (Plan.InOut[I]) {
       const Value *Base = baseOf(Op);
       if (Base->Code != OpCode::Local && !Facts.argumentExtent(V, I)) {
         refuse(V, V.Text + " reads and writes '" + Base->Name +

@@ -22,10 +22,12 @@ namespace gradc::autodiff {
 
 /// What the backward sweep does at a call that carries a derivative: the
 /// callee's parameters it differentiates (their adjoints are passed in),
-/// those whose seeds it passes as outputs, and the pullback it calls.
+/// those whose seeds it passes as outputs, which arguments the callee
+/// reads and writes (passed in/out), and the pullback it calls.
 struct CallPlan {
   std::vector<unsigned> Wrt;
   std::vector<unsigned> Outs;
+  std::vector<bool> InOut;
   const ir::Function *Pullback = nullptr;
 };
 

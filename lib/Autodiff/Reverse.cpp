@@ -266,8 +266,8 @@ std::unique_ptr<Function> ReverseMode::run() {
   } else {
     B.ret(nullptr);
   }
-  reserveTapes();
   sizeTapes(*G, constantTrips());
+  reserveTapes();
   document();
   if (Opts.TraceOut) {
     for (const Param &Prm : P.Params) {

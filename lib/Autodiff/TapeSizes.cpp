@@ -45,25 +45,12 @@ void count(const Block &Blk, std::optional<std::int64_t> Times,
   }
 }
 
-bool isFixedReserve(const Value *V) {
-  return V->Code == OpCode::Reserve && V->Operands[0]->IVal > 0;
-}
-
-void dropReserves(Block &Blk) {
-  Blk.Ops.erase(std::remove_if(Blk.Ops.begin(), Blk.Ops.end(), isFixedReserve),
-                Blk.Ops.end());
-  for (Value *V : Blk.Ops)
-    for (Block &R : V->Regions)
-      dropReserves(R);
-}
-
 } // namespace
 
 void sizeTapes(Function &G,
                const std::map<const Value *, std::int64_t> &Trips) {
   Counts C;
   count(G.Body, 1, Trips, C);
-  bool Any = false;
   for (Value *V : G.Body.Ops) {
     if (V->Code != OpCode::Tape)
       continue;
@@ -72,10 +59,7 @@ void sizeTapes(Function &G,
         *It->second > MaxFixedTape)
       continue;
     V->IVal = *It->second;
-    Any = true;
   }
-  if (Any)
-    dropReserves(G.Body);
 }
 
 } // namespace gradc::autodiff

@@ -23,8 +23,8 @@ constexpr std::int64_t MaxFixedTape = 256;
 
 /// Sizes the tapes of G: a tape whose pushes in one call are bounded (Trips
 /// gives the constant trip counts, at most, of G's loops; any other loop is
-/// unbounded) by at most MaxFixedTape values gets that bound as its IVal,
-/// and its reservations are dropped.
+/// unbounded) by at most MaxFixedTape values gets that bound as its IVal
+/// (run before reserveTapes, which then reserves nothing on it).
 void sizeTapes(ir::Function &G,
                const std::map<const ir::Value *, std::int64_t> &Trips);
 
