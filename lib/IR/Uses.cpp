@@ -23,24 +23,28 @@ const Value *baseOf(const Value *Ptr) {
   return Ptr;
 }
 
-void writtenByOp(const Value &Op, std::vector<const Value *> &Out) {
+/// Whether Pick holds for some memory Op itself writes (not its regions).
+template <typename Fn> static bool anyWrittenByOp(const Value &Op, Fn Pick) {
   if (Op.Code == OpCode::Store || Op.Code == OpCode::AddTo)
-    Out.push_back(baseOf(Op.Operands[0]));
+    return Pick(baseOf(Op.Operands[0]));
   // A call writes what it is given through a pointer or reference.
   if (Op.Code == OpCode::Invoke)
     for (unsigned I = 0; I < Op.Operands.size(); ++I)
-      if (Op.writesArg(I))
-        Out.push_back(baseOf(Op.Operands[I]));
+      if (Op.writesArg(I) && Pick(baseOf(Op.Operands[I])))
+        return true;
+  return false;
+}
+
+void writtenByOp(const Value &Op, std::vector<const Value *> &Out) {
+  anyWrittenByOp(Op, [&](const Value *Base) {
+    Out.push_back(Base);
+    return false;
+  });
 }
 
 bool writes(const Value &Op, const Value *Base) {
-  if ((Op.Code == OpCode::Store || Op.Code == OpCode::AddTo) &&
-      baseOf(Op.Operands[0]) == Base)
+  if (anyWrittenByOp(Op, [&](const Value *B) { return B == Base; }))
     return true;
-  if (Op.Code == OpCode::Invoke)
-    for (unsigned I = 0; I < Op.Operands.size(); ++I)
-      if (Op.writesArg(I) && baseOf(Op.Operands[I]) == Base)
-        return true;
   for (const Block &R : Op.Regions)
     for (const Value *V : R.Ops)
       if (writes(*V, Base))
