@@ -47,12 +47,59 @@ Value *Recorder::tapeValue(const Value *V, Frame *Fr) {
   if (Branch)
     Var = "branch";
   Value *T = Sw.newTape(V->Ty.scalarKind(), Var.empty() ? "t" : Var);
-  Sw.insertAfter(Fwd, {G->create(OpCode::Push, Type::voidTy(), {T, Fwd})});
+  if (const Value *Loop = invariantIn(V)) {
+    // Saved once before the loop, and found before the reversed loop.
+    Value *Load = G->create(OpCode::Load, V->Ty, {Map.at(V->Operands[0])});
+    copyAttributes(*V, *Load);
+    Sw.insertAfter(Map.at(Loop),
+                   {Load, G->create(OpCode::Push, Type::voidTy(), {T, Load})},
+                   /*Before=*/true);
+    Fr = frameOf(Loop);
+  } else {
+    Sw.insertAfter(Fwd, {G->create(OpCode::Push, Type::voidTy(), {T, Fwd})});
+  }
   return inFrame(Fr, [&] {
     Value *Pop = B.pop(T);
     Pop->Name = Branch ? "taken" : V->Name;
     return Pop;
   });
+}
+
+/// The outermost loop around V that V reads the same value in, every
+/// iteration: a load of a scalar local the loop does not write (`c` in
+/// `for (...) s += sin(w[i] * c);`). Null when there is none, or when the
+/// backward sweep is not inside it.
+const Value *Recorder::invariantIn(const Value *V) {
+  if (V->Code != OpCode::Load || V->index() ||
+      V->Operands[0]->Code != OpCode::Local || !V->Operands[0]->Ty.isMemory())
+    return nullptr;
+  const Value *Slot = V->Operands[0];
+  if (!initialized(Slot))
+    return nullptr; // read before the loop, it might not hold a value yet
+  const Value *Found = nullptr;
+  for (const Value *L : Pos.loopsAround(V)) {
+    // The slot must be declared outside L, and L must not write it.
+    std::vector<const Value *> SlotLoops = Pos.loopsAround(Slot);
+    if (std::find(SlotLoops.begin(), SlotLoops.end(), L) != SlotLoops.end() ||
+        !Pos.storesOnly(*L, Slot, nullptr) || !frameOf(L))
+      break;
+    Found = L;
+  }
+  return Found;
+}
+
+/// Whether local Slot is given a value where it is declared, before any
+/// branch or loop.
+bool Recorder::initialized(const Value *Slot) {
+  auto [It, New] = Initialized.try_emplace(Slot, Slot->ZeroInit);
+  if (New && !It->second)
+    for (const Value *S : Pos.Home.at(Slot)->Ops)
+      if (S->Code == OpCode::Store && S->Operands[0] == Slot &&
+          Pos.isInitStore(*S)) {
+        It->second = true;
+        break;
+      }
+  return It->second;
 }
 
 Value *Recorder::recompute(const Value *V, Frame *Fr) {

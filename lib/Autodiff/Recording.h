@@ -48,12 +48,15 @@ public:
 private:
   ir::Value *recompute(const ir::Value *V, Frame *Fr);
   ir::Value *tapeValue(const ir::Value *V, Frame *Fr);
+  const ir::Value *invariantIn(const ir::Value *V);
+  bool initialized(const ir::Value *Slot);
   ir::Value *reloadStored(const ir::Value *V, Frame *Fr);
   ir::Value *readCopy(const ir::Value *V, Frame *Fr);
   ir::Value *readBack(const ir::Value *At, const ir::Block *Blk, Frame *Fr);
 
   RecordingPlan Plan;
   std::map<const ir::Value *, Snapshot> Snapshots;
+  std::map<const ir::Value *, bool> Initialized; ///< memo of initialized()
 };
 
 } // namespace gradc::autodiff

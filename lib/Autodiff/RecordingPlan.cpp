@@ -16,7 +16,11 @@ RecordingPlan::How RecordingPlan::how(const Value *V) const {
   // loads and recomputed above them.
   if (callsAbove(V, H))
     return changesLater(V, H) ? How::ReloadOrTape : How::ReloadOrRecompute;
-  if (V->Code == OpCode::Load && changesLater(V, H))
+  // A load of memory that stays as it is, at an index that changes
+  // (`w[k]` of an input, k moving on): the index is found, the element
+  // read again.
+  if (V->Code == OpCode::Load && changesLater(V, H) &&
+      memoryChanges(baseOf(V->Operands[0]), V))
     return How::ReloadOrTape;
   return How::Recompute;
 }
@@ -36,14 +40,15 @@ bool RecordingPlan::changesLater(const Value *V, const Block *Blk) const {
   return changesInBlock(V);
 }
 
+bool RecordingPlan::memoryChanges(const Value *Base, const Value *V) const {
+  return !isCounterAround(Base, V) &&
+         (!Facts.Pos.finalAt(V, Base) || !Facts.outlives(Base));
+}
+
 bool RecordingPlan::changesInBlock(const Value *V) const {
   if (auto It = Changes.find(V); It != Changes.end())
     return It->second;
-  const ProgramOrder &Pos = Facts.Pos;
-  auto Changed = [&](const Value *Base) {
-    return !isCounterAround(Base, V) &&
-           (!Pos.finalAt(V, Base) || !Facts.outlives(Base));
-  };
+  auto Changed = [&](const Value *Base) { return memoryChanges(Base, V); };
   bool R = V->Code == OpCode::Pop || V->Code == OpCode::Local ||
            (V->Code == OpCode::Load && Changed(baseOf(V->Operands[0])));
   // A call is not made again: it may write, or read memory that changed.
@@ -52,6 +57,7 @@ bool RecordingPlan::changesInBlock(const Value *V) const {
     for (const Value *Op : V->Operands)
       R |= Op->Ty.isMemory() && Changed(baseOf(Op));
   }
+  const ProgramOrder &Pos = Facts.Pos;
   const Block *Blk = Pos.Home.count(V) ? Pos.Home.at(V) : nullptr;
   for (const Value *Op : V->Operands)
     R = R || changesLater(Op, Blk);

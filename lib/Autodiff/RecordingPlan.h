@@ -51,6 +51,9 @@ private:
   /// sweep runs that counter down again, so a load of it is found.
   bool isCounterAround(const ir::Value *Base, const ir::Value *V) const;
   bool changesInBlock(const ir::Value *V) const;
+  /// Whether memory Base, read by V, may hold something else by the time
+  /// the backward sweep reads it.
+  bool memoryChanges(const ir::Value *Base, const ir::Value *V) const;
 
   const SweepFacts &Facts;
   /// changesLater within V's own block, once per value (a value shared by
