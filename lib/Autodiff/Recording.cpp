@@ -118,6 +118,19 @@ Value *Recorder::recompute(const Value *V, Frame *Fr) {
   });
 }
 
+/// Whether the backward sweep reads V's forward value itself: V is
+/// computed once, in a branch outside loops (its variable is then declared
+/// before the branch), and is a variable of the source, a call, or reads
+/// memory that changes later. Plain arithmetic is computed again from such
+/// values, as a person would write it.
+bool Recorder::keeps(const Value *V) {
+  if (!V->Ty.isScalar() || !Pos.loopsAround(V).empty() || !frameOf(V))
+    return false;
+  return !V->Name.empty() || V->Code == OpCode::Call ||
+         V->Code == OpCode::Invoke ||
+         Plan.how(V) == RecordingPlan::How::ReloadOrTape;
+}
+
 /// The value of primal V where the backward sweep is now.
 Value *Recorder::avail(const Value *V) {
   if (V->isConst())
@@ -130,6 +143,19 @@ Value *Recorder::avail(const Value *V) {
   if (H == &P.Body)
     return Map.at(V); // forward values of the body stay in scope
   Frame *Fr = frameOf(V);
+  if (keeps(V)) {
+    // Read back from where it was stored for good (`chosen`), if it was;
+    // else the forward value itself.
+    if (auto It = Fr->Avail.find(V); It != Fr->Avail.end())
+      return It->second;
+    Value *R = reloadStored(V, Fr);
+    if (!R) {
+      R = Map.at(V);
+      R->Kept = true;
+    }
+    Fr->Avail[V] = R;
+    return R;
+  }
   if (!Fr) {
     // In a loop's init or condition: recompute where we are.
     Fr = Frames.back();

@@ -50,6 +50,7 @@ private:
   ir::Value *tapeValue(const ir::Value *V, Frame *Fr);
   const ir::Value *invariantIn(const ir::Value *V);
   bool initialized(const ir::Value *Slot);
+  bool keeps(const ir::Value *V);
   ir::Value *reloadStored(const ir::Value *V, Frame *Fr);
   ir::Value *readCopy(const ir::Value *V, Frame *Fr);
   ir::Value *readBack(const ir::Value *At, const ir::Block *Blk, Frame *Fr);

@@ -282,6 +282,7 @@ std::unique_ptr<Function> ReverseMode::run() {
   } else {
     shareCalls(*G, Backward);
     eliminateDeadCode(*G);
+    settleKept(*G);
   }
   return std::move(G);
 }

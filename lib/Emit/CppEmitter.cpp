@@ -189,10 +189,24 @@ private:
 
   void block(const Block &B, unsigned Depth) {
     Scope S(Depth);
-    for (const Value *V : B.Ops)
+    for (const Value *V : B.Ops) {
+      if (&B == &F.Body)
+        declareKept(S, *V);
       statement(S, *V);
+    }
     line(S, "");         // declares what is still pending
     PendingNote.clear(); // a note over nothing
+  }
+
+  /// The variables of V's branches' values that are read after them.
+  void declareKept(Scope &S, const Value &V) {
+    for (const Block &R : V.Regions)
+      for (const Value *K : R.Ops) {
+        if (K->Kept)
+          line(S, typeName(K->Ty) + " " + Plan.Var[K->Id] + " = " +
+                      (K->Ty.isBool() ? "false" : "0") + ";");
+        declareKept(S, *K);
+      }
   }
 
   /// `s += e`, `w[i] = v`, `++i`: a store as an expression.
@@ -438,6 +452,10 @@ private:
     if (!V.hasResult() || V.isConst() || Plan.Inlined[V.Id])
       return;
     const std::string &Var = Plan.Var[V.Id];
+    if (V.Kept) {
+      line(S, Var + " = " + P.printDefinition(&V) + ";");
+      return;
+    }
     if (const Value *Old = Plan.Replaces[V.Id]) {
       const Value *Rhs = nullptr;
       if (const char *Op = compoundOp(V, Old, Rhs))

@@ -128,6 +128,7 @@ private:
   bool materializes(const Value &V);
   unsigned reach(const Value *U);
   void name(const Block &B);
+  void nameKept(const Value &V);
   std::string fresh(const std::string &Want);
   void setVar(const std::string &Source, Variable V);
   void undoTo(size_t Mark);
@@ -283,7 +284,9 @@ void Planner::name(const Block &B) {
     return Last;
   };
   for (const Value *V : B.Ops) {
-    if (V->hasResult() && !Plan.Inlined[V->Id] && !V->isConst()) {
+    if (&B == &F.Body)
+      nameKept(*V);
+    if (V->hasResult() && !Plan.Inlined[V->Id] && !V->isConst() && !V->Kept) {
       bool Reused = false;
       if (!V->Name.empty() && !declares(*V) && V->Code != OpCode::Pop) {
         auto It = Vars.find(V->Name);
@@ -311,6 +314,17 @@ void Planner::name(const Block &B) {
       name(R);
   }
   undoTo(Mark);
+}
+
+/// Values of V's branches that are read after them are variables of the
+/// body, declared before V.
+void Planner::nameKept(const Value &V) {
+  for (const Block &R : V.Regions)
+    for (const Value *K : R.Ops) {
+      if (K->Kept)
+        Plan.Var[K->Id] = fresh(K->Name.empty() ? tempName(*K, Plan) : K->Name);
+      nameKept(*K);
+    }
 }
 
 NamePlan Planner::run() {

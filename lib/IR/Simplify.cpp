@@ -44,6 +44,7 @@ public:
           It = Seen.find(Computed);
         if (It != Seen.end()) {
           Replaced[V] = It->second;
+          It->second->Kept |= V->Kept;
           continue;
         }
         Seen[Itself] = Seen[Computed] = V;
@@ -96,13 +97,17 @@ public:
         Key K{static_cast<int>(V->Fn), {}};
         for (const Value *Op : V->Operands)
           K.second.push_back(Op->Id);
-        if (auto It = Seen.find(K);
-            It != Seen.end() && V->Name.empty() && V->Id >= From) {
-          Replaced[V] = It->second;
+        if (Value *Same = earlier(K, *V, Seen)) {
+          Replaced[V] = Same;
+          Same->Kept |= V->Kept;
           continue;
         }
         Seen.emplace(K, V);
+        if (V->Kept)
+          KeptCalls.emplace(K, V);
       }
+      if (V->Kept)
+        Home[V] = &B;
       for (Block &R : V->Regions)
         block(R, Seen);
       Kept.push_back(V);
@@ -111,7 +116,29 @@ public:
   }
 
 private:
+  /// The call V of the backward sweep may reuse: one in scope, or a kept
+  /// call of a branch that has run, which V knows when it reads another
+  /// value kept from the same branch (`cos(theta)` with `theta` and
+  /// `costheta` of the forward `if`).
+  Value *earlier(const Key &K, const Value &V,
+                 const std::map<Key, Value *> &Seen) const {
+    if (!V.Name.empty() || V.Id < From)
+      return nullptr;
+    if (auto It = Seen.find(K); It != Seen.end())
+      return It->second;
+    auto It = KeptCalls.find(K);
+    if (It == KeptCalls.end())
+      return nullptr;
+    const Block *Branch = Home.at(It->second);
+    for (const Value *Op : V.Operands)
+      if (auto H = Home.find(Op); H != Home.end() && H->second == Branch)
+        return It->second;
+    return nullptr;
+  }
+
   unsigned From;
+  std::map<Key, Value *> KeptCalls;
+  std::map<const Value *, const Block *> Home; ///< of kept values
   std::map<Value *, Value *> Replaced;
 };
 

@@ -354,6 +354,33 @@ static bool dropUnreadTapes(Function &F, const std::vector<unsigned> &Uses) {
   return Changed;
 }
 
+void settleKept(Function &F) {
+  // Preorder positions: the ops of a block and of its regions are the
+  // positions from its first op to its end.
+  std::vector<unsigned> Pos(F.numValues()), End(F.numValues());
+  std::vector<std::vector<const Value *>> Users(F.numValues());
+  unsigned Next = 0;
+  std::function<void(const Block &)> Number = [&](const Block &B) {
+    for (const Value *V : B.Ops) {
+      Pos[V->Id] = Next++;
+      for (const Value *Op : V->Operands)
+        Users[Op->Id].push_back(V);
+      for (const Block &R : V->Regions)
+        Number(R);
+    }
+    for (const Value *V : B.Ops)
+      End[V->Id] = Next; // its block ends here
+  };
+  Number(F.Body);
+  forEachOp(F.Body, [&](Value &V) {
+    if (V.Kept)
+      V.Kept = std::any_of(
+          Users[V.Id].begin(), Users[V.Id].end(), [&](const Value *U) {
+            return Pos[U->Id] < Pos[V.Id] || Pos[U->Id] >= End[V.Id];
+          });
+  });
+}
+
 void eliminateDeadCode(Function &F) {
   for (bool Changed = true; Changed;) {
     std::vector<unsigned> Uses = countUses(F);

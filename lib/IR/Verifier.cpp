@@ -57,6 +57,9 @@ private:
           error(V, "operand #" + std::to_string(Op->Id) + " has no result");
       }
       checkTypes(V);
+      if (V.Kept && (LoopDepth > 0 || IsBody || !V.Ty.isScalar()))
+        error(V, "a kept value must be a number computed in a branch "
+                 "outside loops");
       checkRegions(V);
       Defined.insert(&V);
       Scope.push_back(&V);
@@ -71,7 +74,8 @@ private:
     if (IsBody && (B.Ops.empty() || B.Ops.back()->Code != OpCode::Return))
       Errors.push_back("the body does not end with a return");
     for (const Value *V : Scope)
-      Defined.erase(V);
+      if (!V->Kept)
+        Defined.erase(V);
   }
 
   void checkRegions(const Value &V) {

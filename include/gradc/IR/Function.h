@@ -146,7 +146,11 @@ public:
   std::string Text;      ///< Const: source spelling (may be empty); Note: text.
   MathFn Fn = MathFn::Exp;
   CmpPred Pred = CmpPred::LT;
-  bool ZeroInit = false;                  ///< Local: declared zeroed.
+  bool ZeroInit = false; ///< Local: declared zeroed.
+  /// A value of a branch (outside loops) that later code reads after the
+  /// branch has ended: its variable is declared before the statement of
+  /// the body that holds it, and assigned where the value is computed.
+  bool Kept = false;
   const Function *Callee = nullptr;       ///< Invoke: the function called.
   MemberKind Member = MemberKind::Scalar; ///< Field: what it designates.
   std::int64_t Stride = 0; ///< Field: scalars per record of the array.

@@ -39,6 +39,10 @@ bool saysNothing(const Block &B);
 /// Removes ops whose results are never used and that have no effect.
 void eliminateDeadCode(Function &F);
 
+/// Clears Value::Kept where every use of the value is inside its own block
+/// (the use that needed it later was removed or replaced).
+void settleKept(Function &F);
+
 } // namespace gradc::ir
 
 #endif // GRADC_IR_USES_H

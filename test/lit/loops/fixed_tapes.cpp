@@ -1,7 +1,7 @@
 // Tapes whose size gradc knows when it writes the code live on the stack:
-// pushes outside loops (in a branch), or in loops of constant trip counts
-// (nested ones multiply, a loop that may break counts as its bound). A loop
-// of n iterations keeps the growing tape.
+// pushes outside loops (an array of a branch), or in loops of constant trip
+// counts (nested ones multiply, a loop that may break counts as its bound).
+// A loop of n iterations keeps the growing tape.
 // RUN: %gradc %s -o %t.grad.h
 // RUN: FileCheck %s --check-prefix=TEXT < %t.grad.h
 // RUN: %cxx -DGRADC_OUT='"%t.grad.h"' %s -o %t && %t > %t.out
@@ -47,9 +47,17 @@ double branch(double x, double y) {
   s = s * y;
   return s;
 }
-// One push at most, in the branch.
+// A branch outside loops runs at most once: what its backward branch reads
+// is kept in variables declared before it, not on a tape.
 // TEXT-LABEL: inline double branch_grad(
-// TEXT:          gradc::fixed_tape<double, 1> s_tape;
+// TEXT-NOT:      tape
+// TEXT:          double s_old = 0;
+// TEXT-NEXT:     double sin_s_old = 0;
+// TEXT-NEXT:     if (cond) {
+// TEXT-NEXT:       s_old = s;
+// TEXT-NEXT:       sin_s_old = std::sin(s_old);
+// TEXT:          if (cond) {
+// TEXT:            ds = sin_s_old * ds + std::cos(s_old) * (s_old * ds);
 
 GRADC_DIFF("grad wrt(w, x)")
 double until(const double *w, double x) {
