@@ -90,6 +90,7 @@ FEATURES = {
     "multi_dim": "local arrays of arrays (double m[2][3] = {};, m[i][j] += e in nested loops, read as m[i][j])",
     "structured_binding": "structured bindings of a struct (const auto &[pa, pb, pc, pv] = p;), its members read by name",
     "variadic": "variadic templates with fold expressions over + * and ',' (gv_sum(a, b), gv_sq(a, b, c)), declared in every file",
+    "struct_value": "structs as values: copies (S q2 = q; q2 = p;) and a helper returning a struct (S q2 = sv_S(q, p, e); q = sv_S(q, q, e);)",
     "global_const": "constants of namespace and class scope (static const double c[], constexpr, inline constexpr, static constexpr members)",
 }
 
@@ -832,6 +833,8 @@ class Gen:
             opts.append(("refvar", 1))
         if self.on("structured_binding") and self.visible("st"):
             opts.append(("bind", 1))
+        if self.on("struct_value") and not self.helper and self.visible("st"):
+            opts.append(("stvalue", 1))
         if self.on("multi_dim") and len(self.loops) < 2:
             opts.append(("mdim", 1))
         if self.on("moving_ptr") and self.visible_local_arrays():
@@ -956,6 +959,24 @@ class Gen:
         for n in names[:3]:
             self.declare(n, Var("d", writable=False))
         return [Stmt("raw", "const auto &[%s] = %s" % (", ".join(names), q))]
+
+    def s_stvalue(self, loop):
+        """S q2 = q;, q2 = p;, S q2 = sv_S(q, p, e);, q = sv_S(q, q, e);
+        (sv_S, declared after the struct, returns one by value)."""
+        srcs = [n for n, _ in self.visible("st")]
+        locs = [n for n in srcs if n.startswith("q")]  # locals, not p
+        st = self.structs[0]
+        kind = self.rng.choice(["copy", "call"] + (["assign", "recall"] if locs else []))
+        a, b = self.rng.choice(srcs), self.rng.choice(srcs)
+        e = self.render_tmp(self.dexpr(1))
+        if kind in ("copy", "call"):
+            q = self.fresh("q")
+            init = a if kind == "copy" else "sv_%s(%s, %s, %s)" % (st, a, b, e)
+            self.declare(q, Var("st", writable=False))
+            return [Stmt("raw", "%s %s = %s" % (st, q, init))]
+        q = self.rng.choice(locs)
+        value = a if kind == "assign" else "sv_%s(%s, %s, %s)" % (st, q, b, e)
+        return [Stmt("raw", "%s = %s" % (q, value))]
 
     def s_mdim(self, loop):
         """double m[R][C] = {}; m[0][1] = e; for i, j: m[i][j] += e;"""
@@ -2070,6 +2091,10 @@ def render_file(funcs, header=""):
                          else "  double %s(double t) const {") % meth.name]
                 out += render_block(meth.body, False, 2) + ["  }"]
             out += ["};", ""]
+            if re.search(r"\bsv_%s\b" % s, "\n".join(render_func(f))):  # struct_value
+                out += ["inline %s sv_%s(const %s &x, const %s &y, double t) {" % (s, s, s, s),
+                        "  %s r = x;" % s, "  r.a = x.a * t + y.b;",
+                        "  r.v[1] = r.v[0] - y.c * t;", "  return r;", "}", ""]
         for h in used_helpers(f):
             out += render_func(h) + [""]
         out += render_func(f, annotate=True) + [""]

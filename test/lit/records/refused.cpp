@@ -81,14 +81,15 @@ double e8(double x) {
   return t[0];
 }
 
+V made(double x); // defined elsewhere
+
 GRADC_DIFF("grad")
-double e9(const V &a) {
-  // CHECK: refused.cpp:[[@LINE+1]]:5: error: copying a struct ('c') is not supported yet; name the original with a reference ('const auto &c = ...'), or declare it and assign its members
-  V c = a;
-  V d{};
-  // CHECK: refused.cpp:[[@LINE+1]]:5: error: assigning a whole struct or container is not supported yet; assign its members or elements one by one
-  d = a;
-  return c.x + d.x;
+double e9(V a, const V &b, double x) {
+  // CHECK: refused.cpp:[[@LINE+1]]:3: error: assigning into 'a', passed by value, is not supported; declare a local variable for what changes
+  a = b;
+  // CHECK: refused.cpp:[[@LINE+1]]:9: error: gradc cannot see the body of 'made', which returns a struct; only functions defined in your own code can return one
+  V c = made(x);
+  return c.x + a.x;
 }
 
 // CHECK: refused.cpp:[[@LINE+1]]:57: error: arithmetic on a pointer to a struct is not supported; index it instead ('p[i].m', '&p[i]')
