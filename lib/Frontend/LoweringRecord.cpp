@@ -45,8 +45,12 @@ Value *BodyLowering::lowerRecord(const Expr *E) {
     return lowerRecord(CCE->getArg(0));
   if (isa<MaterializeTemporaryExpr, CXXBindTemporaryExpr>(E))
     return lowerRecord(cast<Expr>(*E->child_begin()));
-  // `dot(add(a, b), c)`: the value is written into a local first.
-  if (E->isPRValue() && isa<CallExpr>(E) && !isa<CXXOperatorCallExpr>(E))
+  // `dot(add(a, b), c)`, `dot(Vec3(x, 0, 0), a)`: the value is written
+  // into a local first.
+  if (E->isPRValue() &&
+      ((isa<CallExpr>(E) && !isa<CXXOperatorCallExpr>(E)) ||
+       (isa<CXXConstructExpr>(E) &&
+        cast<CXXConstructExpr>(E)->getConstructor()->isUserProvided())))
     return lowerRecordTemporary(E);
   if (isa<DeclRefExpr>(E)) {
     if (isPoisonedRef(E)) {
@@ -158,16 +162,13 @@ void BodyLowering::lowerRecordDecl(const VarDecl *VD) {
   const auto *CCE = Init ? dyn_cast<CXXConstructExpr>(Init) : nullptr;
   const CXXConstructorDecl *Ctor = CCE ? CCE->getConstructor() : nullptr;
   std::string Name = VD->getNameAsString();
-  if (Ctor && Ctor->isUserProvided())
-    return Refuse("'" + typeName(VD->getType().getUnqualifiedType()) +
-                  "' has a constructor of its own; gradc supports structs "
-                  "without one (aggregates): declare '" +
-                  Name + "' with '{...}' or assign its members");
   // `Camera c;` (the implicit default constructor), `Camera c{}`.
   bool Default = Ctor && CCE->getNumArgs() == 0;
   bool ValueInit = Default && CCE->requiresZeroInitialization();
   // `Vec3 c = b;`, `Vec3 c = add(a, b);` (LoweringStructValue.cpp).
   bool ByValue = Init && !ILE && !Default && !isa<ImplicitValueInitExpr>(Init);
+  if (!declarable(VD->getType(), VD->getLocation(), Name, ByValue))
+    return poison(VD);
   at(VD->getLocation());
   Value *Rec = B.local(Shape->S, Shape->Size, VD->getNameAsString(),
                        /*ZeroInit=*/ILE || ValueInit ||
