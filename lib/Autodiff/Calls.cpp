@@ -134,7 +134,9 @@ void ReverseMode::backwardInvoke(const Value &V) {
   noteFor(V);
   B.setOrigin(V.Stmt, V.Loc);
   std::vector<Value *> Args;
-  for (unsigned I = 0; I < V.Operands.size(); ++I)
+  // A struct returned is not given back (Pullbacks.cpp), only its seed.
+  size_t Given = V.Operands.size() - (PB->DropsResult ? 1 : 0);
+  for (unsigned I = 0; I < Given; ++I)
     Args.push_back(Plan.InOut[I] ? inOutArgument(V, I)
                                  : callArgument(V, I, *PB));
   if (!C.RetTy.isVoid()) {

@@ -1,6 +1,7 @@
 //===- Pullbacks.cpp - The pullbacks of called functions ------------------===//
 #include "gradc/Autodiff/Pullbacks.h"
 
+#include "gradc/IR/Uses.h"
 #include "gradc/IR/Verifier.h"
 
 #include <algorithm>
@@ -56,6 +57,20 @@ const Function *PullbackCache::pullback(const Function &Callee,
                        std::to_string(E.Loc.Col) + ": error: " + E.Message);
     Failed[K] = true;
     return nullptr;
+  }
+  // A struct returned: the pullback takes its seed (`dout`), not the
+  // struct, which it does not read (stores into it are left out). One
+  // that rewrites it (the struct is in/out at the call) keeps it.
+  if (Callee.ReturnsRecord) {
+    unsigned Slot = Callee.Params.size() - 1;
+    const Value *Out = G->Params[Slot].V;
+    bool Used = false;
+    for (const Value *V : G->Body.Ops)
+      Used |= reads(*V, Out) || writes(*V, Out);
+    if (!Used) {
+      G->Params.erase(G->Params.begin() + Slot);
+      G->DropsResult = true;
+    }
   }
   // Instances of a template with a non-type parameter (sumN<3>, sumN<4>)
   // have the same name and parameters: number the later ones.

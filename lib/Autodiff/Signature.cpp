@@ -83,12 +83,16 @@ void ReverseMode::declare() {
 
 void ReverseMode::document() {
   std::string Args;
-  for (const Param &Prm : P.Params)
-    Args += (Args.empty() ? "" : ", ") + Prm.V->Name;
+  // A struct returned is a last parameter only to the IR.
+  size_t Shown = P.Params.size() - (P.ReturnsRecord ? 1 : 0);
+  for (size_t I = 0; I < Shown; ++I)
+    Args += (Args.empty() ? "" : ", ") + P.Params[I].V->Name;
   std::string Call = P.Name + "(" + Args + ")";
-  std::string What = P.RetTy.isVoid() ? "" : Call;
+  bool Returns = !P.RetTy.isVoid() || P.ReturnsRecord;
+  std::string What = Returns ? Call : "";
   for (unsigned I : Opts.Out)
-    What += (What.empty() ? "" : ", ") + P.Params[I].V->Name;
+    if (I < Shown)
+      What += (What.empty() ? "" : ", ") + P.Params[I].V->Name;
   std::string Into, InOut;
   for (size_t I = 0; I < Opts.Wrt.size(); ++I) {
     const Value *Prm = P.Params[Opts.Wrt[I]].V;
@@ -102,7 +106,7 @@ void ReverseMode::document() {
     }
     std::string Dout =
         Opts.Kind == GradKind::Pullback && Seed ? Seed->Name + " * " : "";
-    std::string Of = P.RetTy.isVoid() ? "d" + What : "d" + P.Name;
+    std::string Of = Returns ? "d" + P.Name : "d" + What;
     Into += std::string(Into.empty() ? "" : ", ") + Dout + Of + "/d" + X +
             " into " + AdjNames[I];
   }
@@ -118,9 +122,11 @@ void ReverseMode::document() {
     G->Doc.push_back("Pullback of " + Call + Where +
                      ", for a caller's backward sweep.");
     std::string Adds =
-        Into.empty() ? ""
-        : !Adjoints.hasSeeds()
-            ? "Adds " + Into + "."
+        Into.empty()           ? ""
+        : !Adjoints.hasSeeds() ? "Adds " + Into + "."
+        : P.ReturnsRecord && Opts.Out.size() == 1
+            ? "Given d" + P.Params.back().V->Name +
+                  ", the seed of the struct it returns, adds " + Into + "."
             : "Given the seeds of its outputs, adds " + Into + ".";
     G->Doc.push_back(Adds.empty() ? InOut.substr(1) : Adds + InOut);
   }

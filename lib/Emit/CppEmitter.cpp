@@ -9,6 +9,7 @@
 #include <cctype>
 #include <cmath>
 #include <sstream>
+#include <utility>
 
 namespace gradc::emit {
 
@@ -145,9 +146,16 @@ private:
     /// Scalar locals declared at their first store, if it comes before
     /// anything else is said.
     std::vector<const Value *> PendingLocals;
+    /// A struct local that a call returning a struct may initialize
+    /// (`Vec3 c = add(a, b);`); declared before any other line.
+    const Value *PendingRecord = nullptr;
   };
 
   void line(Scope &S, const std::string &Text, bool Declare = true) {
+    if (const Value *L = std::exchange(S.PendingRecord, nullptr)) {
+      OS << std::string(2 * S.Depth, ' ') << declaration(*L) << ";\n";
+      S.Emitted = true;
+    }
     if (Declare && !S.PendingLocals.empty()) {
       // Declared before the first line that names them; the others wait.
       std::vector<const Value *> Now, Later;
@@ -329,16 +337,29 @@ private:
       line(S, addToText(V) + ";");
       return;
     case OpCode::Invoke:
+      if (V.Callee && V.Callee->ReturnsRecord &&
+          S.PendingRecord == V.Operands.back()) {
+        // `Vec3 c = add(a, b);`: the text after `c = `.
+        const Value *L = std::exchange(S.PendingRecord, nullptr);
+        std::string Call = P.printDefinition(&V);
+        line(S, declaration(*L) + Call.substr(Call.find(" = ")) + ";");
+        return;
+      }
       if (V.Ty.isVoid()) {
         line(S, P.printDefinition(&V) + ";");
         return;
       }
       break;
     case OpCode::Local:
-      if (V.IVal == 0 && !V.ZeroInit)
+      if (V.IVal == 0 && !V.ZeroInit) {
         S.PendingLocals.push_back(&V);
-      else
+      } else if (V.Member == MemberKind::Record && !V.ZeroInit &&
+                 PendingNote.empty()) {
+        line(S, ""); // the one before
+        S.PendingRecord = &V;
+      } else {
         line(S, declaration(V) + ";");
+      }
       return;
     case OpCode::Store:
       if (auto It = std::find(S.PendingLocals.begin(), S.PendingLocals.end(),

@@ -13,6 +13,7 @@ using namespace ir;
 
 namespace {
 enum Prec : int {
+  PrecAssign = 1,
   PrecSelect = 2,
   PrecLogicalOr = 4,
   PrecLogicalAnd = 5,
@@ -226,7 +227,10 @@ ExprPrinter::Printed ExprPrinter::expr(const Value *V, bool Define) const {
       Text = access(Ops[0], false) + Text;
       First = 1;
     }
-    for (size_t I = First; I < Ops.size(); ++I) {
+    // A struct returned: `c = add(a, b)`, c the last argument.
+    bool Returns = V->Callee && V->Callee->ReturnsRecord && !Ops.empty();
+    size_t End = Ops.size() - (Returns ? 1 : 0);
+    for (size_t I = First; I < End; ++I) {
       // A reference parameter is given the variable itself.
       const Param *P = V->Callee && I < V->Callee->Params.size()
                            ? &V->Callee->Params[I]
@@ -244,6 +248,8 @@ ExprPrinter::Printed ExprPrinter::expr(const Value *V, bool Define) const {
         Arg = printStored(Ops[I]);
       Text += (I > First ? ", " : "") + Arg;
     }
+    if (Returns)
+      return {object(Ops.back()) + " = " + Text + ")", PrecAssign};
     return {Text + ")", PrecPrimary};
   }
   case OpCode::Field:

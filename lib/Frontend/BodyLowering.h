@@ -102,6 +102,9 @@ private:
   /// code would follow, it also sets `returned` (and breaks out of its loop
   /// where that ends the body's path).
   void lowerReturn(const clang::ReturnStmt *RS);
+  /// Before the function's Return: a struct returned from branches is
+  /// copied from the local `result` into `out`.
+  void returnRecord();
   /// Declares `result` and `returned` when Body returns from inside a
   /// branch or loop.
   void startReturns(const clang::CompoundStmt *Body);
@@ -253,10 +256,42 @@ private:
   /// pointer.
   Value *lowerMemberValue(const clang::MemberExpr *ME);
   void lowerRecordDecl(const clang::VarDecl *VD);
+  /// Fresh: Rec is declared zeroed, and members given no value are left
+  /// alone; otherwise they are stored zero.
   void lowerRecordInit(const clang::InitListExpr *ILE, Value *Rec,
-                       const RecordShape &Shape);
+                       const RecordShape &Shape, bool Fresh = true);
   void lowerMemberDefaults(Value *Rec, const RecordShape &Shape,
                            clang::SourceLocation Loc);
+  // Structs as values (LoweringStructValue.cpp).
+  /// Writes the struct value E into Dest, member by member (a copy), or
+  /// as the result of a call (`add(a, b)`); false after an error.
+  bool lowerRecordInto(const clang::Expr *E, Value *Dest,
+                       const RecordShape &Shape);
+  /// Copies the struct Src points at into Dest, member by member.
+  void copyRecord(Value *Dest, Value *Src, const RecordShape &Shape);
+  /// Stores zero into each scalar of Dest, or of its member M.
+  void zeroRecord(Value *Dest, const RecordShape &Shape);
+  void zeroMember(Value *Rec, const MemberShape &M);
+  /// The constant index K.
+  Value *constIndex(std::int64_t K);
+  /// A struct value that is no variable (`add(a, b)` as an argument): a
+  /// local it is written into, or null after an error.
+  Value *lowerRecordTemporary(const clang::Expr *E);
+  /// Whether a local Name of struct type T can be declared `T Name;` and
+  /// its adjoint `T dName{};` (zeroed); false after an error at Loc. Value:
+  /// it holds a copy, a call's result or a constructor's, for which
+  /// floating-point default member initializers are refused.
+  bool declarable(clang::QualType T, clang::SourceLocation Loc,
+                  const std::string &Name, bool Value = false);
+  /// The constructor of the user's own that CCE calls, inlined: its
+  /// member initializers and body write Dest.
+  bool lowerConstruct(const clang::CXXConstructExpr *CCE, Value *Dest,
+                      const RecordShape &Shape);
+  /// `c = b;`, `c = add(a, b);` on structs.
+  Value *lowerRecordAssign(const clang::CXXOperatorCallExpr *OCE);
+  /// A local made for what a call of a function returning a struct
+  /// returns, when no PendingResult was given.
+  Value *resultOf(const clang::CallExpr *CE, const clang::FunctionDecl &Callee);
   /// `std::array<double, 3> a{}`, `std::vector<double> v(n)`: an array.
   void lowerContainerDecl(const clang::VarDecl *VD, const ContainerShape &C);
   /// `v[i]` on a std::array or std::vector.
@@ -391,8 +426,14 @@ private:
   bool ReportedDeadCode = false;
   /// The function's top-level list ended with a return.
   bool ReturnEmitted = false;
-  /// Where a return inside a branch leaves its value ("result").
+  /// Where a return inside a branch leaves its value ("result"); of a
+  /// struct, the `out` parameter that `result` is copied into.
   Value *ResultCell = nullptr;
+  /// In a function returning a struct: where a return writes it, its
+  /// `out` parameter or, with returns in branches, the local `result`.
+  Value *ResultSlot = nullptr;
+  /// The struct the next call returning one writes (lowerRecordInto).
+  Value *PendingResult = nullptr;
   /// `bool returned`, set by a return that more code would follow, and
   /// how many ops declare it (from the Local on).
   Value *ReturnedFlag = nullptr;

@@ -141,6 +141,10 @@ private:
   std::unique_ptr<ir::Function> declare(const FunctionDecl &FD,
                                         const ParamInfos &Params,
                                         std::vector<ir::Value *> &ParamValues);
+  /// A function returning a struct by value: the struct as a last, output
+  /// parameter `out` (ir::Function::ReturnsRecord).
+  void declareResult(const FunctionDecl &FD, ir::Function &F,
+                     std::vector<ir::Value *> &ParamValues);
   std::string typeName(QualType T) const {
     return (CanonicalTypes ? T.getCanonicalType() : T)
         .getAsString(Ctx.getPrintingPolicy());
@@ -726,7 +730,28 @@ FunctionProcessor::declare(const FunctionDecl &FD, const ParamInfos &Params,
     }
     ParamValues.push_back(Info ? V : nullptr);
   }
+  declareResult(FD, *F, ParamValues);
   return F;
+}
+
+void FunctionProcessor::declareResult(const FunctionDecl &FD, ir::Function &F,
+                                      std::vector<ir::Value *> &ParamValues) {
+  QualType T = FD.getReturnType();
+  if (!T->isRecordType() || containerShape(T, Ctx))
+    return;
+  std::string Why;
+  const RecordShape *Shape = Shapes.shape(T, Why);
+  if (!Shape)
+    return; // refused where it is returned
+  std::string Name = "out";
+  while (paramIndex(FD, Name))
+    Name += "_";
+  std::string Spelling = typeName(T.getUnqualifiedType());
+  ir::Value *V = F.addParam(Name, ir::Type::ptr(Shape->S), Spelling + " &");
+  F.Params.back().Record = Spelling;
+  flatten(*Shape, F.Params.back().Elements, F.Params.back().ElementNames);
+  F.ReturnsRecord = true;
+  ParamValues.push_back(V);
 }
 
 bool FunctionProcessor::matchesPullback(const FunctionDecl &Primal,

@@ -256,6 +256,8 @@ bool BodyLowering::run(ArrayRef<Value *> ParamValues) {
     else
       Vars[PVD] = V;
   }
+  if (F.ReturnsRecord)
+    ResultSlot = ParamValues.back();
   const Stmt *Body = FD.getBody();
   if (!Body) {
     fail(FD.getLocation(), "'" + functionName() + "' has no body");
@@ -299,9 +301,11 @@ bool BodyLowering::run(ArrayRef<Value *> ParamValues) {
     return !Failed;
   CurStmt = -1;
   at(CS->getRBracLoc());
-  if (FD.getReturnType()->isVoidType())
+  // A struct is returned in `out`, by every path.
+  if (FD.getReturnType()->isVoidType() || (ExitedBy && ResultSlot)) {
+    returnRecord();
     B.ret(nullptr);
-  else if (ExitedBy && ResultCell)
+  } else if (ExitedBy && ResultCell)
     B.ret(B.load(ResultCell)); // every path returned inside a branch
   else if (!Failed) // a return whose value failed to lower is reported
     fail(CS->getRBracLoc(),

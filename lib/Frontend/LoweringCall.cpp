@@ -15,6 +15,8 @@
 #include "clang/Basic/SourceManager.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <utility>
+
 namespace gradc::frontend {
 
 using namespace clang;
@@ -98,7 +100,11 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
                 Range);
   QualType RT = Callee.getReturnType();
   ir::Type Ty = ir::Type::voidTy();
-  if (!RT->isVoidType()) {
+  // A struct is written into memory, a last argument (ReturnsRecord).
+  bool ReturnsRecord = RT->isRecordType() && !containerShape(RT, Ctx);
+  Value *Result =
+      ReturnsRecord ? std::exchange(PendingResult, nullptr) : nullptr;
+  if (!ReturnsRecord && !RT->isVoidType()) {
     std::optional<Scalar> S = scalarTypeOf(RT, Ctx);
     if (!S || RT->isReferenceType())
       return fail(Loc,
@@ -116,6 +122,12 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
       return nullptr;
     }
   }
+  if (ReturnsRecord && (!G || !G->ReturnsRecord))
+    return fail(Loc,
+                "gradc cannot see the body of '" + Name +
+                    "', which returns a struct; only functions defined in "
+                    "your own code can return one",
+                Range);
   if (Object && !G)
     return fail(Loc,
                 "gradc cannot see the body of member function '" + Name +
@@ -193,7 +205,13 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
   // A member function is called on its object by its own name.
   std::string Spelled =
       Object ? Callee.getNameAsString() : spellCallee(CE, Callee);
-  return B.invoke(G, Spelled, Ty, std::move(Args));
+  if (ReturnsRecord) {
+    if (!Result && !(Result = resultOf(CE, Callee)))
+      return nullptr;
+    Args.push_back(Result);
+  }
+  Value *Call = B.invoke(G, Spelled, Ty, std::move(Args));
+  return Result ? Result : Call;
 }
 
 } // namespace gradc::frontend

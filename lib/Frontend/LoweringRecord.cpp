@@ -45,6 +45,13 @@ Value *BodyLowering::lowerRecord(const Expr *E) {
     return lowerRecord(CCE->getArg(0));
   if (isa<MaterializeTemporaryExpr, CXXBindTemporaryExpr>(E))
     return lowerRecord(cast<Expr>(*E->child_begin()));
+  // `dot(add(a, b), c)`, `dot(Vec3(x, 0, 0), a)`: the value is written
+  // into a local first.
+  if (E->isPRValue() &&
+      ((isa<CallExpr>(E) && !isa<CXXOperatorCallExpr>(E)) ||
+       (isa<CXXConstructExpr>(E) &&
+        cast<CXXConstructExpr>(E)->getConstructor()->isUserProvided())))
+    return lowerRecordTemporary(E);
   if (isa<DeclRefExpr>(E)) {
     if (isPoisonedRef(E)) {
       Failed = true;
@@ -155,23 +162,13 @@ void BodyLowering::lowerRecordDecl(const VarDecl *VD) {
   const auto *CCE = Init ? dyn_cast<CXXConstructExpr>(Init) : nullptr;
   const CXXConstructorDecl *Ctor = CCE ? CCE->getConstructor() : nullptr;
   std::string Name = VD->getNameAsString();
-  if (Ctor && Ctor->isUserProvided())
-    return Refuse("'" + typeName(VD->getType().getUnqualifiedType()) +
-                  "' has a constructor of its own; gradc supports structs "
-                  "without one (aggregates): declare '" +
-                  Name + "' with '{...}' or assign its members");
-  if (Ctor && Ctor->isCopyOrMoveConstructor())
-    return Refuse("copying a struct ('" + Name +
-                  "') is not supported yet; name the original with a "
-                  "reference ('const auto &" +
-                  Name + " = ...'), or declare it and assign its members");
   // `Camera c;` (the implicit default constructor), `Camera c{}`.
   bool Default = Ctor && CCE->getNumArgs() == 0;
   bool ValueInit = Default && CCE->requiresZeroInitialization();
-  if (Init && !ILE && !Default && !isa<ImplicitValueInitExpr>(Init))
-    return Refuse("initializing struct '" + Name +
-                  "' this way is not supported yet; declare it and assign "
-                  "its members");
+  // `Vec3 c = b;`, `Vec3 c = add(a, b);` (LoweringStructValue.cpp).
+  bool ByValue = Init && !ILE && !Default && !isa<ImplicitValueInitExpr>(Init);
+  if (!declarable(VD->getType(), VD->getLocation(), Name, ByValue))
+    return poison(VD);
   at(VD->getLocation());
   Value *Rec = B.local(Shape->S, Shape->Size, VD->getNameAsString(),
                        /*ZeroInit=*/ILE || ValueInit ||
@@ -180,7 +177,9 @@ void BodyLowering::lowerRecordDecl(const VarDecl *VD) {
   Rec->Member = MemberKind::Record;
   Pointers[VD] = Rec;
   Poisoned.erase(VD);
-  if (ILE)
+  if (ByValue && !lowerRecordInto(Init, Rec, *Shape))
+    poison(VD);
+  else if (ILE)
     lowerRecordInit(ILE, Rec, *Shape);
   else if (Default && !Ctor->isTrivial())
     lowerMemberDefaults(Rec, *Shape, VD->getLocation());
@@ -224,8 +223,8 @@ static bool isZeroInit(const Expr *E) {
 }
 
 void BodyLowering::lowerRecordInit(const InitListExpr *ILE, Value *Rec,
-                                   const RecordShape &Shape) {
-  // Members not given are zero (the Local is declared `{}`).
+                                   const RecordShape &Shape, bool Fresh) {
+  // Members not given are zero (a fresh Local is declared `{}`).
   for (unsigned I = 0; I < ILE->getNumInits() && I < Shape.Members.size();
        ++I) {
     const Expr *E = ILE->getInit(I);
@@ -233,8 +232,11 @@ void BodyLowering::lowerRecordInit(const InitListExpr *ILE, Value *Rec,
     // `struct D { double a = 1; }`: `D d{}` runs a's initializer.
     if (const auto *DI = dyn_cast<CXXDefaultInitExpr>(E))
       E = DI->getExpr();
-    if (isa<ImplicitValueInitExpr>(E) || isZeroInit(E))
+    if (isa<ImplicitValueInitExpr>(E) || isZeroInit(E)) {
+      if (!Fresh)
+        zeroMember(Rec, M);
       continue;
+    }
     at(E->getBeginLoc());
     auto Member = [&] {
       Value *F = B.field(Rec, nullptr, ir::Type::ptr(M.Rec ? M.Rec->S : M.S),
@@ -244,10 +246,12 @@ void BodyLowering::lowerRecordInit(const InitListExpr *ILE, Value *Rec,
     };
     const auto *Inner = dyn_cast<InitListExpr>(E->IgnoreImplicit());
     if (M.Kind == MemberKind::Record && Inner) {
-      lowerRecordInit(Inner, Member(), *M.Rec);
+      lowerRecordInit(Inner, Member(), *M.Rec, Fresh);
       continue;
     }
     if (M.Kind == MemberKind::Array && Inner) {
+      if (!Fresh)
+        zeroMember(Rec, M);
       storeElements(Inner, Member(), M.S);
       continue;
     }
@@ -263,7 +267,7 @@ void BodyLowering::lowerRecordInit(const InitListExpr *ILE, Value *Rec,
       continue;
     at(E->getBeginLoc());
     V = convert(V, M.S, /*Implicit=*/true);
-    if (!V->isConstValue(0))
+    if (!Fresh || !V->isConstValue(0))
       B.store(Member(), V);
   }
 }

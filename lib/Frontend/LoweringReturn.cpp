@@ -79,6 +79,16 @@ void BodyLowering::startReturns(const CompoundStmt *Body) {
   at(FD.getLocation());
   if (!FD.getReturnType()->isVoidType() && F.RetTy.isScalar())
     ResultCell = B.local(F.RetTy.scalarKind(), 0, "result");
+  if (ResultSlot) {
+    // A struct too, copied into `out` at the end: then the pullback does
+    // not write `out` again, and is not given it.
+    std::string Why;
+    const RecordShape *Shape = Shapes.shape(FD.getReturnType(), Why);
+    ResultCell = B.local(Shape->S, Shape->Size, "result");
+    ResultCell->Text = typeName(FD.getReturnType().getUnqualifiedType());
+    ResultCell->Member = ir::MemberKind::Record;
+    std::swap(ResultCell, ResultSlot);
+  }
   size_t Before = B.block().Ops.size();
   ReturnedFlag = B.local(Scalar::Bool, 0, "returned");
   B.store(ReturnedFlag, makeConstant(Scalar::Bool, 0, 0, "false"));
@@ -108,7 +118,13 @@ void BodyLowering::lowerReturn(const ReturnStmt *RS) {
     return;
   }
   Value *V = nullptr;
-  if (E) {
+  if (E && ResultSlot) {
+    // A struct: written into `out`, the function's last parameter.
+    const RecordShape *Shape =
+        shapeOf(FD.getReturnType(), E->getBeginLoc(), E->getSourceRange());
+    if (!Shape || !checkOrder(E) || !lowerRecordInto(E, ResultSlot, *Shape))
+      return;
+  } else if (E) {
     if (!checkOrder(E))
       return;
     V = expectScalar(lowerExpr(E), E);
@@ -121,6 +137,7 @@ void BodyLowering::lowerReturn(const ReturnStmt *RS) {
   at(RS->getBeginLoc());
   if (RegionDepth == 0) {
     ReturnEmitted = true;
+    returnRecord();
     B.ret(V);
     return;
   }
@@ -145,6 +162,14 @@ void BodyLowering::lowerReturn(const ReturnStmt *RS) {
     LoopReturned = true;
   } else {
     Returning = true;
+  }
+}
+
+void BodyLowering::returnRecord() {
+  // ResultCell is then `out`, and ResultSlot the local `result`.
+  if (ResultSlot && ResultCell && ResultCell->Code == ir::OpCode::Param) {
+    std::string Why;
+    copyRecord(ResultCell, ResultSlot, *Shapes.shape(FD.getReturnType(), Why));
   }
 }
 

@@ -256,6 +256,12 @@ public:
   /// A member function: parameter 0 is the object (`self`), and a call
   /// is printed `obj.Text(...)`.
   bool Method = false;
+  /// The C++ function returns a struct by value: its last parameter (a
+  /// pointer to the struct's scalars, an output) stands for that value,
+  /// and a call is printed `dest = f(...)` with dest that argument.
+  bool ReturnsRecord = false;
+  /// A pullback of a ReturnsRecord function that is not given the struct.
+  bool DropsResult = false;
   /// Only the signature is known: gradc cannot see into (or lower) the
   /// body, so it cannot run it either.
   bool Opaque = false;

@@ -81,14 +81,15 @@ double e8(double x) {
   return t[0];
 }
 
+V made(double x); // defined elsewhere
+
 GRADC_DIFF("grad")
-double e9(const V &a) {
-  // CHECK: refused.cpp:[[@LINE+1]]:5: error: copying a struct ('c') is not supported yet; name the original with a reference ('const auto &c = ...'), or declare it and assign its members
-  V c = a;
-  V d{};
-  // CHECK: refused.cpp:[[@LINE+1]]:5: error: assigning a whole struct or container is not supported yet; assign its members or elements one by one
-  d = a;
-  return c.x + d.x;
+double e9(V a, const V &b, double x) {
+  // CHECK: refused.cpp:[[@LINE+1]]:3: error: assigning into 'a', passed by value, is not supported; declare a local variable for what changes
+  a = b;
+  // CHECK: refused.cpp:[[@LINE+1]]:9: error: gradc cannot see the body of 'made', which returns a struct; only functions defined in your own code can return one
+  V c = made(x);
+  return c.x + a.x;
 }
 
 // CHECK: refused.cpp:[[@LINE+1]]:57: error: arithmetic on a pointer to a struct is not supported; index it instead ('p[i].m', '&p[i]')
@@ -98,9 +99,34 @@ GRADC_DIFF("grad") double e11(const Hidden &h) { return h.get() + h.b; }
 
 GRADC_DIFF("grad")
 double e12(double x) {
-  // CHECK: refused.cpp:[[@LINE+1]]:5: error: 'K' has a constructor of its own; gradc supports structs without one (aggregates): declare 'k' with '{...}' or assign its members
+  // CHECK: refused.cpp:[[@LINE+1]]:5: error: 'K' has constructors of its own but no default constructor that leaves it zeroed; gradc declares 'k' and its adjoint with it: add 'K() = default;'
   K k(x);
   return k.a;
+}
+
+struct Loopy {
+  double a[3];
+  Loopy() = default;
+  // CHECK: refused.cpp:[[@LINE+1]]:3: error: constructors with loops, branches or returns are not supported yet; assign the members after the declaration, or write a helper function that returns a 'Loopy'
+  Loopy(double v) {
+    for (int i = 0; i < 3; ++i)
+      a[i] = v;
+  }
+};
+
+struct Dflt {
+  double a = 1.5, b;
+};
+static Dflt twice(const Dflt &d) { return {2 * d.a, 2 * d.b}; }
+
+GRADC_DIFF("grad")
+double e20(double x) {
+  Loopy l(x);
+  Dflt d{x, x};
+  // CHECK: refused.cpp:[[@LINE+1]]:8: error: 'Dflt' has member 'a' with a default initializer, which gradc cannot yet keep out of the adjoint of 'e'; initialize the member in a constructor instead
+  Dflt e = d;
+  // CHECK: refused.cpp:[[@LINE+1]]:10: error: 'Dflt' has member 'a' with a default initializer, which gradc cannot yet keep out of the adjoint of 'twice_result'; initialize the member in a constructor instead
+  return twice(d).b + l.a[0] + e.a;
 }
 
 GRADC_DIFF("grad")
@@ -110,5 +136,5 @@ double e13(double x) {
   a.fill(x);
   return a[0];
 }
-// CHECK: gradc: {{.*}}refused.cpp: 14 errors; no output written
+// CHECK: gradc: {{.*}}refused.cpp: 17 errors; no output written
 

@@ -1,0 +1,399 @@
+//===- LoweringStructValue.cpp - Structs copied, assigned and returned ----===//
+//
+// The IR has no aggregates (Records.h), so a struct value is always
+// written somewhere: a copy (`Vec3 c = b;`, `c = b;`) is member-by-member
+// loads and stores, and a function returning a struct writes it through
+// a last, output parameter (ir::Function::ReturnsRecord) that a call is
+// given: the variable being declared, or a local made for the value
+// (`dot(add(a, b), c)`), which is then copied where it goes. The reverse
+// mode then sees only members and calls with outputs, which it knows.
+//
+//===----------------------------------------------------------------------===//
+#include "BodyLowering.h"
+
+#include "gradc/IR/Uses.h"
+
+#include <cctype>
+#include <utility>
+
+namespace gradc::frontend {
+
+using namespace clang;
+using ir::MemberKind;
+using ir::Scalar;
+using ir::Value;
+
+/// Member M of the struct Rec points at; of `cams[i]`, one op (as
+/// lowerMember makes it), printed `cams[i].m`.
+static Value *memberOf(ir::Builder &B, Value *Rec, const MemberShape &M) {
+  Value *Index = nullptr;
+  std::int64_t Stride = 0;
+  if (Rec->Code == ir::OpCode::Field && Rec->Text.empty()) {
+    Index = Rec->index();
+    Stride = Rec->Stride;
+    Rec = Rec->Operands[0];
+  }
+  Value *F =
+      B.field(Rec, Index,
+              ir::Type::ptr(M.Rec ? M.Rec->S : M.S, Rec->Ty.isConstPointee()),
+              M.Offset, M.Decl->getNameAsString());
+  F->Member = M.Kind;
+  F->Stride = Stride;
+  return F;
+}
+
+/// Calls Each(To, From) on each scalar of struct Dest and of struct Src
+/// (Src null: Each(To, nullptr)), with pointers and an index each.
+static void eachScalar(ir::Builder &B, Value *Dest, Value *Src,
+                       const RecordShape &Shape,
+                       llvm::function_ref<void(Value *, Value *, Value *)> Each,
+                       llvm::function_ref<Value *(std::int64_t)> Index) {
+  for (const MemberShape &M : Shape.Members) {
+    Value *To = memberOf(B, Dest, M);
+    Value *From = Src ? memberOf(B, Src, M) : nullptr;
+    switch (M.Kind) {
+    case MemberKind::Scalar:
+      Each(To, From, nullptr);
+      break;
+    case MemberKind::Array:
+      for (std::int64_t K = 0; K < M.Count; ++K)
+        Each(To, From, Index(K));
+      break;
+    case MemberKind::Record:
+      eachScalar(B, To, From, *M.Rec, Each, Index);
+      break;
+    case MemberKind::RecordArray:
+      for (std::int64_t K = 0; K < M.Count; ++K) {
+        auto Elem = [&](Value *Arr) -> Value * {
+          if (!Arr)
+            return nullptr;
+          Value *E = B.field(Arr, Index(K), Arr->Ty, 0, "");
+          E->Member = MemberKind::Record;
+          E->Stride = M.Rec->Size;
+          return E;
+        };
+        eachScalar(B, Elem(To), Elem(From), *M.Rec, Each, Index);
+      }
+      break;
+    }
+  }
+}
+
+void BodyLowering::copyRecord(Value *Dest, Value *Src,
+                              const RecordShape &Shape) {
+  eachScalar(
+      B, Dest, Src, Shape,
+      [&](Value *To, Value *From, Value *I) {
+        B.store(To, B.load(From, I), I);
+      },
+      [&](std::int64_t K) { return constIndex(K); });
+}
+
+void BodyLowering::zeroRecord(Value *Dest, const RecordShape &Shape) {
+  eachScalar(
+      B, Dest, nullptr, Shape,
+      [&](Value *To, Value *, Value *I) {
+        Scalar S = To->Ty.scalarKind();
+        B.store(To, makeConstant(S, 0, 0, ""), I);
+      },
+      [&](std::int64_t K) { return constIndex(K); });
+}
+
+void BodyLowering::zeroMember(Value *Rec, const MemberShape &M) {
+  RecordShape One;
+  One.Members.push_back(M);
+  zeroRecord(Rec, One);
+}
+
+Value *BodyLowering::constIndex(std::int64_t K) {
+  return makeConstant(Scalar::Int32, 0, K, std::to_string(K));
+}
+
+/// E without what only says how C++ holds a struct value.
+static const Expr *valueOf(const Expr *E) {
+  while (true) {
+    E = E->IgnoreParens();
+    if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
+      E = EWC->getSubExpr();
+    else if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = MTE->getSubExpr();
+    else if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = BTE->getSubExpr();
+    else if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E);
+             ICE && (ICE->getCastKind() == CK_NoOp ||
+                     ICE->getCastKind() == CK_LValueToRValue))
+      E = ICE->getSubExpr();
+    else if (const auto *FCE = dyn_cast<CXXFunctionalCastExpr>(E);
+             FCE && FCE->getCastKind() == CK_NoOp)
+      E = FCE->getSubExpr(); // `Vec3{x, y, z}`
+    else if (const auto *CCE = dyn_cast<CXXConstructExpr>(E);
+             CCE && CCE->getNumArgs() == 1 && CCE->getConstructor() &&
+             CCE->getConstructor()->isCopyOrMoveConstructor() &&
+             CCE->getConstructor()->isTrivial())
+      E = CCE->getArg(0);
+    else
+      return E;
+  }
+}
+
+bool BodyLowering::lowerRecordInto(const Expr *E, Value *Dest,
+                                   const RecordShape &Shape) {
+  E = valueOf(E);
+  at(E->getBeginLoc());
+  if (const auto *ILE = dyn_cast<InitListExpr>(E)) {
+    lowerRecordInit(ILE, Dest, Shape, /*Fresh=*/false);
+    return !Failed;
+  }
+  if (const auto *CCE = dyn_cast<CXXConstructExpr>(E);
+      CCE && CCE->getNumArgs() == 0 &&
+      !CCE->getConstructor()->isUserProvided()) {
+    // `Vec3()`: zero, then the default member initializers.
+    zeroRecord(Dest, Shape);
+    lowerMemberDefaults(Dest, Shape, E->getBeginLoc());
+    return !Failed;
+  }
+  if (const auto *CCE = dyn_cast<CXXConstructExpr>(E);
+      CCE && CCE->getConstructor()->isUserProvided())
+    return lowerConstruct(CCE, Dest, Shape);
+  if (isa<CallExpr>(E) && !isElementAccess(E)) {
+    // The call takes Dest when its arguments and object are lowered, and
+    // a call among them that returns a struct sets its own and puts this
+    // one back.
+    Value *Saved = PendingResult;
+    PendingResult = Dest;
+    Value *V = lowerExpr(E);
+    PendingResult = Saved;
+    return V != nullptr;
+  }
+  if (E->isPRValue() && !isa<CallExpr>(E)) {
+    fail(E->getBeginLoc(),
+         "this struct value is not supported yet; declare a variable and "
+         "assign its members",
+         E->getSourceRange());
+    return false;
+  }
+  Value *Src = lowerRecord(E);
+  if (!Src)
+    return false;
+  at(E->getBeginLoc());
+  copyRecord(Dest, Src, Shape);
+  return true;
+}
+
+/// A floating-point member of RD (or of a struct member) with a default
+/// initializer, or null.
+static const FieldDecl *floatingDefault(const RecordDecl *RD) {
+  for (const FieldDecl *FD : RD->fields()) {
+    QualType T = FD->getType();
+    while (const ArrayType *AT = T->getAsArrayTypeUnsafe())
+      T = AT->getElementType();
+    if (FD->hasInClassInitializer() && T->isRealFloatingType())
+      return FD;
+    if (const RecordDecl *Inner = T->getAsRecordDecl())
+      if (const FieldDecl *In = floatingDefault(Inner))
+        return In;
+  }
+  return nullptr;
+}
+
+bool BodyLowering::declarable(QualType T, SourceLocation Loc,
+                              const std::string &Name, bool Value) {
+  const auto *RD = T->getAsCXXRecordDecl();
+  // Its adjoint, `Camera dc{};`, would start at the default instead of 0.
+  if (const FieldDecl *FD = RD && Value ? floatingDefault(RD) : nullptr) {
+    fail(Loc, "'" + typeName(T.getUnqualifiedType()) + "' has member '" +
+                  FD->getNameAsString() +
+                  "' with a default initializer, which gradc cannot yet "
+                  "keep out of the adjoint of '" +
+                  Name + "'; initialize the member in a constructor instead");
+    return false;
+  }
+  // Declared `Camera c;` and its adjoint `Camera dc{};`: zeroed, which a
+  // default constructor of the user's own might not do.
+  if (!RD ||
+      (RD->hasDefaultConstructor() && !RD->hasUserProvidedDefaultConstructor()))
+    return true;
+  fail(Loc, "'" + typeName(T.getUnqualifiedType()) +
+                "' has constructors of its own but no default constructor "
+                "that leaves it zeroed; gradc declares '" +
+                Name + "' and its adjoint with it: add '" +
+                RD->getNameAsString() + "() = default;'");
+  return false;
+}
+
+/// `Vec3(x, y, z)`, `Vec3 v{x, y, z}`: a constructor of the user's own.
+static const CXXConstructExpr *userConstruct(const Expr *E) {
+  const auto *CCE = dyn_cast<CXXConstructExpr>(E);
+  return CCE && CCE->getConstructor()->isUserProvided() ? CCE : nullptr;
+}
+
+/// Whether S is a statement a constructor's body may hold here: no
+/// control flow, so that it runs once, in order, where it is called.
+static bool isStraight(const Stmt *S) {
+  if (const auto *CS = dyn_cast<CompoundStmt>(S))
+    return llvm::all_of(CS->body(), isStraight);
+  return isa<Expr, DeclStmt, NullStmt>(S);
+}
+
+bool BodyLowering::lowerConstruct(const CXXConstructExpr *CCE, Value *Dest,
+                                  const RecordShape &Shape) {
+  const CXXConstructorDecl *Ctor = CCE->getConstructor();
+  SourceLocation Loc = CCE->getBeginLoc();
+  std::string Class = Ctor->getParent()->getNameAsString();
+  auto Refuse = [&](SourceLocation At, const std::string &Msg) {
+    fail(At, Msg);
+    return false;
+  };
+  const FunctionDecl *Def = nullptr;
+  if (!Ctor->hasBody(Def) || !isa<CXXConstructorDecl>(Def))
+    return Refuse(Loc, "gradc cannot see the body of this constructor of '" +
+                           Class + "'; define it in your own code");
+  const auto *CD = cast<CXXConstructorDecl>(Def);
+  if (!isStraight(CD->getBody()))
+    return Refuse(CD->getLocation(),
+                  "constructors with loops, branches or returns are not "
+                  "supported yet; assign the members after the declaration, "
+                  "or write a helper function that returns a '" +
+                      Class + "'");
+  // The parameters are the arguments' values (a struct: its pointer).
+  for (unsigned I = 0; I < CCE->getNumArgs() && I < CD->getNumParams(); ++I) {
+    const Expr *Arg = CCE->getArg(I);
+    if (const auto *DA = dyn_cast<CXXDefaultArgExpr>(Arg))
+      Arg = DA->getExpr();
+    const ParmVarDecl *PVD = CD->getParamDecl(I);
+    QualType T = PVD->getType();
+    bool ConstRef = T->isLValueReferenceType() &&
+                    T.getNonReferenceType().isConstQualified();
+    QualType Obj = T.getNonReferenceType();
+    if (Obj->isRecordType() && !containerShape(Obj, Ctx) &&
+        (ConstRef || !T->isReferenceType())) {
+      Value *R = lowerRecord(Arg);
+      if (!R)
+        return false;
+      Pointers[PVD] = R;
+      continue;
+    }
+    std::optional<Scalar> S = scalarTypeOf(Obj, Ctx);
+    if (!S || (T->isReferenceType() && !ConstRef))
+      return Refuse(PVD->getLocation(),
+                    "constructor parameters of type '" + typeName(T) +
+                        "' are not supported yet; gradc supports numbers "
+                        "and structs passed by value or const reference");
+    Value *V = expectScalar(lowerExpr(Arg), Arg);
+    if (!V)
+      return false;
+    at(Arg->getBeginLoc());
+    Vars[PVD] = convert(V, *S, /*Implicit=*/true);
+  }
+  Value *SavedThis = std::exchange(This, Dest);
+  bool Ok = true;
+  for (const CXXCtorInitializer *Init : CD->inits()) {
+    if (!Init->isMemberInitializer()) {
+      Ok =
+          Refuse(Init->getSourceLocation().isValid() ? Init->getSourceLocation()
+                                                     : CD->getLocation(),
+                 "base classes and delegating constructors are not "
+                 "supported yet; initialize the members of '" +
+                     Class + "' itself");
+      break;
+    }
+    const MemberShape *M = Shape.member(Init->getMember());
+    const Expr *E = Init->getInit();
+    if (const auto *DI = dyn_cast<CXXDefaultInitExpr>(E))
+      E = DI->getExpr();
+    if (!M || isa<ImplicitValueInitExpr>(E)) {
+      if (M)
+        zeroMember(Dest, *M);
+      continue;
+    }
+    at(E->getBeginLoc());
+    if (M->Kind == MemberKind::Record) {
+      Ok &= lowerRecordInto(E, memberOf(B, Dest, *M), *M->Rec);
+    } else if (const auto *ILE = dyn_cast<InitListExpr>(E->IgnoreImplicit());
+               ILE && M->Kind == MemberKind::Array) {
+      zeroMember(Dest, *M);
+      storeElements(ILE, memberOf(B, Dest, *M), M->S);
+    } else if (M->Kind == MemberKind::Scalar) {
+      Value *V = expectScalar(lowerExpr(E), E);
+      if (!(Ok &= V != nullptr))
+        continue;
+      at(E->getBeginLoc());
+      B.store(memberOf(B, Dest, *M), convert(V, M->S, /*Implicit=*/true));
+    } else {
+      Ok = Refuse(E->getBeginLoc(),
+                  "this initializer of member '" + M->Decl->getNameAsString() +
+                      "' is not supported yet; assign it in the body");
+    }
+  }
+  if (Ok)
+    lowerList({cast<CompoundStmt>(CD->getBody())->body_begin(),
+               cast<CompoundStmt>(CD->getBody())->body_end()});
+  This = SavedThis;
+  return Ok && !Failed;
+}
+
+Value *BodyLowering::lowerRecordTemporary(const Expr *E) {
+  if (const CXXConstructExpr *CCE = userConstruct(valueOf(E))) {
+    // `dot(Vec3(x, 0, 0), a)`: a local named after the class.
+    const RecordShape *Shape =
+        shapeOf(CCE->getType(), CCE->getExprLoc(), CCE->getSourceRange());
+    if (!Shape)
+      return nullptr;
+    std::string Name = CCE->getConstructor()->getParent()->getNameAsString();
+    Name[0] = static_cast<char>(std::tolower(Name[0]));
+    if (!declarable(CCE->getType(), CCE->getBeginLoc(), Name, true))
+      return nullptr;
+    at(CCE->getBeginLoc());
+    Value *Tmp = B.local(Shape->S, Shape->Size, Name);
+    Tmp->Text = typeName(CCE->getType().getUnqualifiedType());
+    Tmp->Member = MemberKind::Record;
+    return lowerConstruct(CCE, Tmp, *Shape) ? Tmp : nullptr;
+  }
+  // The call makes a local for it (resultOf), after its arguments.
+  Value *Saved = std::exchange(PendingResult, nullptr);
+  Value *V = lowerExpr(valueOf(E));
+  PendingResult = Saved;
+  return V;
+}
+
+Value *BodyLowering::lowerRecordAssign(const CXXOperatorCallExpr *OCE) {
+  const Expr *LHS = OCE->getArg(0);
+  const RecordShape *Shape =
+      shapeOf(LHS->getType(), LHS->getExprLoc(), LHS->getSourceRange());
+  Value *Dest = Shape ? lowerRecord(LHS) : nullptr;
+  if (!Dest)
+    return nullptr;
+  Target T;
+  T.Ptr = Dest;
+  if (!refuseByValueWrite(T, LHS))
+    return nullptr;
+  // A call writes the value where the copy then reads it: the struct
+  // assigned may be one of its arguments (`v = add(v, a)`).
+  const Expr *RHS = OCE->getArg(1);
+  if (isa<CallExpr>(valueOf(RHS)) || userConstruct(valueOf(RHS))) {
+    Value *Tmp = lowerRecordTemporary(RHS);
+    if (!Tmp)
+      return nullptr;
+    at(OCE->getOperatorLoc());
+    copyRecord(Dest, Tmp, *Shape);
+    return Dest;
+  }
+  return lowerRecordInto(RHS, Dest, *Shape) ? Dest : nullptr;
+}
+
+Value *BodyLowering::resultOf(const CallExpr *CE, const FunctionDecl &Callee) {
+  QualType T = Callee.getReturnType();
+  const RecordShape *Shape = shapeOf(T, CE->getExprLoc(), CE->getSourceRange());
+  // Named after the function (never its own name, which the variable
+  // would hide).
+  std::string Name = Callee.getName().str() + "_result";
+  if (!Shape || !declarable(T, CE->getBeginLoc(), Name, true))
+    return nullptr;
+  at(CE->getBeginLoc());
+  Value *Tmp = B.local(Shape->S, Shape->Size, Name);
+  Tmp->Text = typeName(T.getUnqualifiedType());
+  Tmp->Member = MemberKind::Record;
+  return Tmp;
+}
+
+} // namespace gradc::frontend
