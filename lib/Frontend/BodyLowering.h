@@ -6,7 +6,8 @@
 // continue), LoweringSwitch.cpp (switch), LoweringRange.cpp (range-based
 // for), LoweringMemory.cpp (pointers, arrays, references, variables in
 // memory), LoweringPointer.cpp (pointers that move),
-// LoweringRecord.cpp and LoweringCall.cpp.
+// LoweringRecord.cpp, LoweringCall.cpp and LoweringStd.cpp (the standard
+// library on numbers).
 //
 // Conventions (docs/design.md, "Lowering of memory and control flow"): a
 // scalar local assigned only in the region that declares it is SSA; one
@@ -292,6 +293,23 @@ private:
   /// How generated code names Callee: qualified, with template arguments.
   std::string spellCallee(const clang::CallExpr *CE,
                           const clang::FunctionDecl &Callee);
+  /// The operands of CE, each converted to S; nullopt after an error.
+  std::optional<std::vector<Value *>> lowerOperands(const clang::CallExpr *CE,
+                                                    Scalar S);
+
+  // The standard library on numbers (LoweringStd.cpp).
+  /// CE lowered, if it is a call that gradc lowers itself (std::swap,
+  /// std::max of a list or of integers); nullopt if not.
+  std::optional<Value *> lowerStdCall(const clang::CallExpr *CE,
+                                      const clang::FunctionDecl &Callee);
+  Value *lowerMinMaxList(const clang::CallExpr *CE, ir::MathFn Fn,
+                         const clang::CXXStdInitializerListExpr *IL);
+  Value *lowerSwap(const clang::CallExpr *CE);
+  /// Whether VD is a const reference to what std::max, std::min or
+  /// std::clamp returns, read as a value (an error when an argument may
+  /// change while VD names it).
+  bool namesStdResult(const clang::VarDecl *VD);
+
   Value *lowerConstantExpr(const clang::Expr *E);
   Value *lowerLiteral(const clang::Expr *E);
 
