@@ -32,6 +32,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 
 #include <cstdint>
 #include <optional>
@@ -309,6 +310,27 @@ private:
   /// std::clamp returns, read as a value (an error when an argument may
   /// change while VD names it).
   bool namesStdResult(const clang::VarDecl *VD);
+
+  // <numeric> and <algorithm> over ranges, as loops (LoweringAlgorithm.cpp).
+  /// Elements Base[First + i] for i < Count (First null: 0).
+  struct Span {
+    Value *Base = nullptr;
+    Value *First = nullptr;
+    Value *Count = nullptr;
+  };
+  /// CE lowered, if it is one of the algorithms or an iterator's `*it` or
+  /// `it - first`; nullopt if not.
+  std::optional<Value *> lowerAlgorithm(const clang::CallExpr *CE);
+  /// A position in a range (`x + k`, `v.begin()`, `std::end(a)`) as a
+  /// pointer; null after an error.
+  Value *lowerPosition(const clang::Expr *E);
+  std::optional<Span> lowerSpan(const clang::Expr *First,
+                                const clang::Expr *Last);
+  Value *elementIndex(const Span &S, Value *I);
+  /// `for (int Counter = 0; Counter < Count; ++Counter)`, its body made by
+  /// Body from the counter's value; returns the Loop, the builder after it.
+  Value *countedLoop(Value *Count, llvm::StringRef Counter,
+                     llvm::function_ref<void(Value *)> Body);
 
   Value *lowerConstantExpr(const clang::Expr *E);
   Value *lowerLiteral(const clang::Expr *E);

@@ -557,6 +557,8 @@ Value *BodyLowering::lowerConditional(const ConditionalOperator *CO) {
 Value *BodyLowering::lowerCall(const CallExpr *CE) {
   SourceLocation CalleeLoc = CE->getCallee()->IgnoreImplicit()->getExprLoc();
   SourceRange Range = CE->getSourceRange();
+  if (std::optional<Value *> V = lowerAlgorithm(CE))
+    return *V;
   if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE))
     return lowerMemberCall(MCE);
   if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE);
