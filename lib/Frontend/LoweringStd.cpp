@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "BodyLowering.h"
+#include "Sequencing.h"
 
 namespace gradc::frontend {
 
@@ -19,28 +20,6 @@ using ir::Value;
 
 namespace {
 
-/// The variable whose memory or value E designates (`a` of `a[i].m`,
-/// `*p`, `v[i]`), or null.
-const VarDecl *rootVar(const Expr *E) {
-  while (true) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E))
-      E = ASE->getBase();
-    else if (const auto *ME = dyn_cast<MemberExpr>(E))
-      E = ME->getBase();
-    else if (const auto *UO = dyn_cast<UnaryOperator>(E);
-             UO && UO->getOpcode() == UO_Deref)
-      E = UO->getSubExpr();
-    else if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(E);
-             OCE && OCE->getNumArgs() > 0)
-      E = OCE->getArg(0);
-    else if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-      return dyn_cast<VarDecl>(DRE->getDecl());
-    else
-      return nullptr;
-  }
-}
-
 /// The variables a function body may write, directly or through a
 /// reference, pointer or callee; Unknown when a write's target is not a
 /// variable.
@@ -49,7 +28,7 @@ struct Writes {
   bool Unknown = false;
 
   void written(const Expr *E) {
-    if (const VarDecl *VD = rootVar(E))
+    if (const VarDecl *VD = baseVar(E))
       Vars.insert(VD);
     else
       Unknown = true;
@@ -96,7 +75,7 @@ struct Writes {
   bool mayChange(const Expr *E) const {
     if (!E->isGLValue())
       return false; // a temporary
-    const VarDecl *Root = rootVar(E);
+    const VarDecl *Root = baseVar(E);
     if (!Root || Vars.count(Root))
       return true;
     // A variable itself changes only when written by name (its address
