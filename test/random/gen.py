@@ -199,7 +199,10 @@ def render_expr(e, m=False):
                                        for i, x in enumerate(k)})
     if op == "kink" and e.text == "max3":  # std::max of a list
         args = ", ".join(render_expr(x, m) for x in k)
-        return "rt_max3(%s)" % args if m else "std::max({%s})" % args
+        return "rt_max3(%s)" % args if m else "std::max<double>({%s})" % args
+    if op == "kink" and e.text in ("max", "min", "clamp") and not m:
+        # <double>: a float argument would not deduce
+        return "std::%s<double>(%s)" % (e.text, ", ".join(render_expr(x, m) for x in k))
     if op == "kink":  # std::fmax, std::floor, ...: rt_fmax ... record a margin
         return "%s%s(%s)" % ("rt_" if m else "std::", e.text,
                              ", ".join(render_expr(x, m) for x in k))
