@@ -73,6 +73,7 @@ private:
   Value *div(Value *X, Value *Y) { return B.div(X, Y); }
   Value *neg(Value *X) { return B.neg(X); }
   Value *cmp(CmpPred P, Value *X, Value *Y) { return B.cmp(P, X, Y); }
+  Value *lor(Value *X, Value *Y) { return B.logicOr(X, Y); }
   template <typename... Args> Value *fn(MathFn F, Args *...X) {
     return B.call(F, {X...});
   }

@@ -6,7 +6,8 @@
 // continue), LoweringSwitch.cpp (switch), LoweringRange.cpp (range-based
 // for), LoweringMemory.cpp (pointers, arrays, references, variables in
 // memory), LoweringPointer.cpp (pointers that move),
-// LoweringRecord.cpp and LoweringCall.cpp.
+// LoweringRecord.cpp, LoweringCall.cpp and LoweringStd.cpp (the standard
+// library on numbers).
 //
 // Conventions (docs/design.md, "Lowering of memory and control flow"): a
 // scalar local assigned only in the region that declares it is SSA; one
@@ -31,6 +32,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 
 #include <cstdint>
 #include <optional>
@@ -327,6 +329,44 @@ private:
   /// How generated code names Callee: qualified, with template arguments.
   std::string spellCallee(const clang::CallExpr *CE,
                           const clang::FunctionDecl &Callee);
+  /// The operands of CE, each converted to S; nullopt after an error.
+  std::optional<std::vector<Value *>> lowerOperands(const clang::CallExpr *CE,
+                                                    Scalar S);
+
+  // The standard library on numbers (LoweringStd.cpp).
+  /// CE lowered, if it is a call that gradc lowers itself (std::swap,
+  /// std::max of a list or of integers); nullopt if not.
+  std::optional<Value *> lowerStdCall(const clang::CallExpr *CE,
+                                      const clang::FunctionDecl &Callee);
+  Value *lowerMinMaxList(const clang::CallExpr *CE, ir::MathFn Fn,
+                         const clang::CXXStdInitializerListExpr *IL);
+  Value *lowerSwap(const clang::CallExpr *CE);
+  /// Whether VD is a const reference to what std::max, std::min or
+  /// std::clamp returns, read as a value (an error when an argument may
+  /// change while VD names it).
+  bool namesStdResult(const clang::VarDecl *VD);
+
+  // <numeric> and <algorithm> over ranges, as loops (LoweringAlgorithm.cpp).
+  /// Elements Base[First + i] for i < Count (First null: 0).
+  struct Span {
+    Value *Base = nullptr;
+    Value *First = nullptr;
+    Value *Count = nullptr;
+  };
+  /// CE lowered, if it is one of the algorithms or an iterator's `*it` or
+  /// `it - first`; nullopt if not.
+  std::optional<Value *> lowerAlgorithm(const clang::CallExpr *CE);
+  /// A position in a range (`x + k`, `v.begin()`, `std::end(a)`) as a
+  /// pointer; null after an error.
+  Value *lowerPosition(const clang::Expr *E);
+  std::optional<Span> lowerSpan(const clang::Expr *First,
+                                const clang::Expr *Last);
+  Value *elementIndex(const Span &S, Value *I);
+  /// `for (int Counter = 0; Counter < Count; ++Counter)`, its body made by
+  /// Body from the counter's value; returns the Loop, the builder after it.
+  Value *countedLoop(Value *Count, llvm::StringRef Counter,
+                     llvm::function_ref<void(Value *)> Body);
+
   Value *lowerConstantExpr(const clang::Expr *E);
   Value *lowerLiteral(const clang::Expr *E);
 

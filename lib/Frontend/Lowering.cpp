@@ -490,7 +490,7 @@ void BodyLowering::lowerVarDecl(const VarDecl *VD) {
   // `double &slot = acc[k];`: another name for that place. A const
   // reference bound to a temporary (`const double &a = x * 2;`) is a value.
   if (T->isLValueReferenceType() && VD->getInit() &&
-      !bindsTemporary(VD->getInit()))
+      !bindsTemporary(VD->getInit()) && !namesStdResult(VD))
     return lowerReferenceDecl(VD);
   std::optional<Scalar> S = scalarTypeOf(T.getNonReferenceType(), Ctx);
   std::string Problem;

@@ -557,6 +557,8 @@ Value *BodyLowering::lowerConditional(const ConditionalOperator *CO) {
 Value *BodyLowering::lowerCall(const CallExpr *CE) {
   SourceLocation CalleeLoc = CE->getCallee()->IgnoreImplicit()->getExprLoc();
   SourceRange Range = CE->getSourceRange();
+  if (std::optional<Value *> V = lowerAlgorithm(CE))
+    return *V;
   if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE))
     return lowerMemberCall(MCE);
   if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE);
@@ -595,6 +597,8 @@ Value *BodyLowering::lowerCall(const CallExpr *CE) {
   if (!Callee)
     return fail(CE->getBeginLoc(),
                 "calls through function pointers are not supported", Range);
+  if (std::optional<Value *> V = lowerStdCall(CE, *Callee))
+    return *V;
   std::string Name = calleeName(*Callee);
   std::optional<MathFn> Fn = mathFunctionOf(*Callee);
   if (!Fn && Callees)
@@ -612,15 +616,6 @@ Value *BodyLowering::lowerCall(const CallExpr *CE) {
                                            "arrive in a later version")),
                 Range);
   }
-  std::optional<Scalar> S = scalarTypeOf(CE->getType(), Ctx);
-  if (!S || !ir::isFloating(*S)) {
-    if (ir::isStdFn(*Fn) && CE->getType()->isIntegerType())
-      return fail(CalleeLoc, Name + " on integers is not supported yet", Range);
-    return fail(CalleeLoc,
-                "call to '" + Name + "' returning '" + typeName(CE->getType()) +
-                    "' is not supported",
-                Range);
-  }
   unsigned Arity = ir::mathFnArity(*Fn);
   if (CE->getNumArgs() != Arity)
     return fail(CalleeLoc,
@@ -629,22 +624,17 @@ Value *BodyLowering::lowerCall(const CallExpr *CE) {
                     (CE->getNumArgs() == 1 ? " argument" : " arguments") +
                     " is not supported",
                 Range);
-  std::vector<Value *> Args;
-  bool Ok = true;
-  for (const Expr *Arg : CE->arguments()) {
-    Value *V = lowerExpr(Arg);
-    if (!V) {
-      Ok = false;
-      continue;
-    }
-    // Every operand of a call has the call's type: std::pow(x, 2) takes 2.0.
-    at(Arg->getBeginLoc());
-    Args.push_back(convert(V, *S, /*Implicit=*/true));
-  }
-  if (!Ok)
+  std::optional<Scalar> S = scalarTypeOf(CE->getType(), Ctx);
+  if (!S || !ir::isFloating(*S))
+    return fail(CalleeLoc,
+                "call to '" + Name + "' returning '" + typeName(CE->getType()) +
+                    "' is not supported",
+                Range);
+  std::optional<std::vector<Value *>> Args = lowerOperands(CE, *S);
+  if (!Args)
     return nullptr;
   at(CE->getBeginLoc());
-  return B.call(*Fn, std::move(Args));
+  return B.call(*Fn, std::move(*Args));
 }
 
 Value *BodyLowering::lowerConstantExpr(const Expr *E) {

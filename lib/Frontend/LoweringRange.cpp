@@ -13,7 +13,6 @@
 namespace gradc::frontend {
 
 using namespace clang;
-using ir::LoopKind;
 using ir::Scalar;
 using ir::Value;
 
@@ -84,29 +83,17 @@ void BodyLowering::lowerRangeFor(const CXXForRangeStmt *FRS) {
   }
 
   at(FRS->getBeginLoc());
-  Value *Loop = B.loop(LoopKind::For);
-  ir::Block &Saved = B.block();
-  ++RegionDepth;
-  B.setBlock(Loop->Regions[ir::Init]);
-  Value *Counter = B.local(Scalar::Int32, 0, "i");
-  B.store(Counter, makeConstant(Scalar::Int32, 0, 0, "0"));
-  B.setBlock(Loop->Regions[ir::Cond]);
-  B.yield(B.cmp(ir::CmpPred::LT, B.load(Counter), Count));
-  B.setBlock(Loop->Regions[ir::Step]);
-  B.store(Counter,
-          B.add(B.load(Counter), makeConstant(Scalar::Int32, 1, 1, "1")));
-
-  B.setBlock(Loop->Regions[ir::LoopBody]);
-  Value *Index = B.load(Counter);
-  at(VD->getLocation());
-  if (Alias) {
-    Target T;
-    T.Ptr = Base;
-    T.Index = Index;
-    T.S = *ElemS;
-    ElementRefs[VD] = T;
-    Poisoned.erase(VD);
-  } else {
+  Value *Loop = countedLoop(Count, "i", [&](Value *Index) {
+    at(VD->getLocation());
+    if (Alias) {
+      Target T;
+      T.Ptr = Base;
+      T.Index = Index;
+      T.S = *ElemS;
+      ElementRefs[VD] = T;
+      Poisoned.erase(VD);
+      return;
+    }
     unsigned Mark = F.numValues();
     Value *V = convert(B.load(Base, Index), *VarS, /*Implicit=*/true);
     if (AssignedDeeper.count(VD)) {
@@ -117,8 +104,8 @@ void BodyLowering::lowerRangeFor(const CXXForRangeStmt *FRS) {
     } else {
       bind(VD, V, Mark, VD->getLocation());
     }
-  }
-  B.setBlock(Saved);
+  });
+  ++RegionDepth;
   lowerLoopBody(Loop, FRS->getBody());
   --RegionDepth;
   CurStmt = Header;

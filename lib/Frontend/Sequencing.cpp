@@ -28,28 +28,6 @@ bool changes(const Expr *E) {
   return false;
 }
 
-/// The variable whose storage E designates: `x`, `w[i]`, `s.m`, `*p`.
-const VarDecl *baseVar(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-      return dyn_cast<VarDecl>(DRE->getDecl());
-    if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E))
-      E = ASE->getBase();
-    else if (const auto *ME = dyn_cast<MemberExpr>(E))
-      E = ME->getBase();
-    else if (const auto *UO = dyn_cast<UnaryOperator>(E);
-             UO && UO->getOpcode() == UO_Deref)
-      E = UO->getSubExpr();
-    else if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(E);
-             OCE && OCE->getOperator() == OO_Subscript)
-      E = OCE->getArg(0);
-    else
-      return nullptr;
-  }
-  return nullptr;
-}
-
 struct Effects {
   llvm::SmallPtrSet<const VarDecl *, 4> Reads, Writes;
   llvm::DenseMap<const VarDecl *, const Expr *> WriteAt;
@@ -154,6 +132,27 @@ private:
 };
 
 } // namespace
+
+const VarDecl *baseVar(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      return dyn_cast<VarDecl>(DRE->getDecl());
+    if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E))
+      E = ASE->getBase();
+    else if (const auto *ME = dyn_cast<MemberExpr>(E))
+      E = ME->getBase();
+    else if (const auto *UO = dyn_cast<UnaryOperator>(E);
+             UO && UO->getOpcode() == UO_Deref)
+      E = UO->getSubExpr();
+    else if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(E);
+             OCE && OCE->getOperator() == OO_Subscript)
+      E = OCE->getArg(0);
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
 
 const Expr *findSideEffect(const Expr *E) {
   // Without recursion: E may be deeply nested (see Depth.h).

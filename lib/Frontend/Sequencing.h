@@ -18,6 +18,9 @@ namespace gradc::frontend {
 
 /// The first assignment, `++` or `--` in E (calls are not counted), or null.
 const clang::Expr *findSideEffect(const clang::Expr *E);
+/// The variable whose storage E designates: `x`, `w[i]`, `s.m`, `*p`,
+/// `v[i]`; null for another expression.
+const clang::VarDecl *baseVar(const clang::Expr *E);
 inline bool hasSideEffect(const clang::Expr *E) {
   return findSideEffect(E) != nullptr;
 }

@@ -83,9 +83,10 @@ Value *Builder::sub(Value *A, Value *B) {
     if (A->Ty.isInteger() && B->isConst() &&
         (A->Code == OpCode::Sub || A->Code == OpCode::Add) &&
         A->Operands[1]->isConst() && A->Operands[1]->Ty == B->Ty) {
+      // What is taken from n in all: (n - c1) - c2, or (n + c1) - c2.
       double C = A->Code == OpCode::Sub
                      ? A->Operands[1]->constValue() + B->constValue()
-                     : A->Operands[1]->constValue() - B->constValue();
+                     : B->constValue() - A->Operands[1]->constValue();
       if (C == 0)
         return A->Operands[0];
       return C > 0 ? binary(OpCode::Sub, A->Operands[0],

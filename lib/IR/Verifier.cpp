@@ -182,7 +182,7 @@ private:
       break;
     case OpCode::Call:
       expectOperands(V, mathFnArity(V.Fn));
-      if (!V.Ty.isFloating())
+      if (!V.Ty.isFloating() && !(isStdFn(V.Fn) && V.Ty.isInteger()))
         error(V, "math function of non-floating type");
       for (const Value *Op : Ops)
         if (Op->Ty != V.Ty)

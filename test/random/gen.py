@@ -92,6 +92,10 @@ FEATURES = {
     "variadic": "variadic templates with fold expressions over + * and ',' (gv_sum(a, b), gv_sq(a, b, c)), declared in every file",
     "struct_value": "structs as values: copies (S q2 = q; q2 = p;) and a helper returning a struct (S q2 = sv_S(q, p, e); q = sv_S(q, q, e);)",
     "constructor": "a struct with constructors of its own (GK g(e, e); GK g{e}; GK(e, e).u), declared in every file",
+    "std_minmax": "std::max, std::min, std::clamp, std::max({a, b, c}) on doubles (margins kept), "
+                  "std::max / std::min / std::abs / std::clamp on ints, std::swap of locals and elements",
+    "std_algorithm": "std::accumulate, std::inner_product, std::fill, std::copy over local arrays "
+                     "(&a[0], &a[0] + N)",
     "global_const": "constants of namespace and class scope (static const double c[], constexpr, inline constexpr, static constexpr members)",
 }
 
@@ -195,6 +199,12 @@ def render_expr(e, m=False):
         args = [render_expr(x, m) for x in k]
         return e.text.format(*args, **{"p%d" % i: paren(x, m)
                                        for i, x in enumerate(k)})
+    if op == "kink" and e.text == "max3":  # std::max of a list
+        args = ", ".join(render_expr(x, m) for x in k)
+        return "rt_max3(%s)" % args if m else "std::max<double>({%s})" % args
+    if op == "kink" and e.text in ("max", "min", "clamp") and not m:
+        # <double>: a float argument would not deduce
+        return "std::%s<double>(%s)" % (e.text, ", ".join(render_expr(x, m) for x in k))
     if op == "kink":  # std::fmax, std::floor, ...: rt_fmax ... record a margin
         return "%s%s(%s)" % ("rt_" if m else "std::", e.text,
                              ", ".join(render_expr(x, m) for x in k))
@@ -498,7 +508,20 @@ class Gen:
                 opts.append(("kink", 1.5))
         if self.on("variadic"):
             opts.append(("variadic", 1))
+        if self.on("std_minmax") and not self.no_kinks:
+            opts.append(("stdkink", 1))
         ch = self.pick(opts)
+        if ch == "stdkink":  # rt_max ... record the margins
+            k = self.rng.choice(["max", "min", "clamp", "max3"])
+            a, b = self.dexpr(depth - 1), self.dexpr(depth - 1)
+            if k == "clamp":  # lo <= hi
+                hi = Expr("bin", "+", [b, Expr("lit", "1.0")])
+                return Expr("kink", k, [a, b, hi])
+            if render_expr(a) == render_expr(b):
+                b = Expr("bin", "+", [b, Expr("lit", "0.5")])
+            if k == "max3":
+                return Expr("kink", k, [a, b, Expr("lit", self.rng.choice(THRESHOLDS))])
+            return Expr("kink", k, [a, b])
         if ch == "variadic":  # VARIADIC_TEMPLATES, which every file declares
             fn, n = self.rng.choice([("gv_sum", 2), ("gv_sum", 3), ("gv_prod", 2), ("gv_sq", 2),
                                      ("gv_sq", 3), ("gv_sum", 1)])
@@ -842,6 +865,12 @@ class Gen:
             opts.append(("mdim", 1))
         if self.on("moving_ptr") and self.visible_local_arrays():
             opts.append(("ptrwalk", 1))
+        if self.on("std_algorithm") and self.visible_local_arrays():
+            opts.append(("stdalgo", 1.5))
+        if self.on("std_minmax"):
+            opts.append(("stdswap", 1))
+            if self.visible("i"):
+                opts.append(("stdint", 1))
         ch = self.pick(opts)
         return getattr(self, "s_" + ch)(loop)
 
@@ -1046,7 +1075,7 @@ class Gen:
         # Initializers of a local struct contain no comparison on doubles
         # (they would be left out of the margins): plain rendering is exact.
         s = render_expr(e)
-        if "?" in s or re.search(r"std::f(max|min|abs)\(", s):
+        if "?" in s or re.search(r"std::(f(max|min|abs)|max|min|clamp)\(", s):
             return self.lit().text
         return s
 
@@ -1279,6 +1308,57 @@ class Gen:
         u, out = self.target()
         out += [Stmt("raw", "const double &%s = %s[%s]" % (r, a, k)),
                 Stmt("raw", "%s += %s * %s" % (u, r, e))]
+        return out
+
+    def s_stdswap(self, loop):
+        arrays = [(n, v) for n, v in self.visible_local_arrays() if v.writable]
+        scalars = self.writable()
+        if arrays and (len(scalars) < 2 or self.chance(0.5)):
+            a, var = self.rng.choice(arrays)
+            return [Stmt("raw", "std::swap(%s[%s], %s[%s])"
+                         % (a, self.index(var.size, False), a, self.index(var.size, False)))]
+        if len(scalars) < 2:
+            return self.s_decl(loop)
+        x, y = self.rng.sample(scalars, 2)
+        return [Stmt("raw", "std::swap(%s, %s)" % (x, y))]
+
+    def s_stdalgo(self, loop):
+        arrays = self.visible_local_arrays()
+        a, var = self.rng.choice(arrays)
+        first = "&%s[0]" % a
+        targets = [(n, v) for n, v in arrays if v.writable]
+        ch = self.rng.choice(["acc", "inner", "fill", "copy"])
+        if ch == "fill" and targets:
+            d, dv = self.rng.choice(targets)
+            k = self.rng.randint(1, dv.size)
+            e = self.render_tmp(self.dexpr(1))
+            fn = self.rng.choice(["std::fill(&%s[0], &%s[0] + %d, %s)" % (d, d, k, e),
+                                  "std::fill_n(&%s[0], %d, %s)" % (d, k, e)])
+            return [Stmt("raw", fn)]
+        if ch == "copy" and targets:
+            d, dv = self.rng.choice(targets)
+            if d != a:
+                k = min(var.size, dv.size)
+                return [Stmt("raw", "std::copy(%s, %s + %d, &%s[0])" % (first, first, k, d))]
+        u, out = self.target()
+        if ch == "inner":
+            b, bv = self.rng.choice(arrays)
+            k = min(var.size, bv.size)
+            out.append(Stmt("raw", "%s += 0.25 * std::inner_product(%s, %s + %d, &%s[0], 0.0)"
+                            % (u, first, first, k, b)))
+        else:
+            out.append(Stmt("raw", "%s += 0.5 * std::accumulate(%s, %s + %d, 0.0)"
+                            % (u, first, first, var.size)))
+        return out
+
+    def s_stdint(self, loop):
+        # Integers carry no derivative: computed as written.
+        n, _ = self.rng.choice(self.visible("i"))
+        f = self.rng.choice(["std::max(%s - 1, 0)", "std::min(%s, 2)", "std::abs(%s - 2)",
+                             "std::clamp(%s, 1, 3)"]) % n
+        u, out = self.target()
+        e = self.render_tmp(self.dexpr(1))
+        out.append(Stmt("raw", "%s += %s * %s" % (u, f, e)))
         return out
 
     def s_ptrwalk(self, loop):
@@ -2103,6 +2183,7 @@ def render_file(funcs, header=""):
     """The source gradc reads, with its harness after #ifndef __GRADC__."""
     out = ["// Generated by test/random/gen.py" + (": " + header if header else "") + ".",
            "#include <gradc/gradc.h>", "", "#include <array>", "#include <cmath>",
+           "#include <numeric>",
            "#include <vector>", ""] + GLOBAL_CONSTANTS + VARIADIC_TEMPLATES + CONSTRUCTED
     for f in funcs:
         for s in used_structs(f):
@@ -2138,6 +2219,15 @@ def render_file(funcs, header=""):
             "[[maybe_unused]] static double rt_fmin(double a, double b) {",
             "  rt_margin(a - b);", "  return std::fmin(a, b);", "}",
             "[[maybe_unused]] static double rt_fabs(double a) { return std::fabs(rt_margin(a)); }",
+            "[[maybe_unused]] static double rt_max(double a, double b) {",
+            "  rt_margin(a - b);", "  return std::max(a, b);", "}",
+            "[[maybe_unused]] static double rt_min(double a, double b) {",
+            "  rt_margin(a - b);", "  return std::min(a, b);", "}",
+            "[[maybe_unused]] static double rt_max3(double a, double b, double c) {",
+            "  rt_margin(a - b);", "  rt_margin(a - c);", "  rt_margin(b - c);",
+            "  return std::max({a, b, c});", "}",
+            "[[maybe_unused]] static double rt_clamp(double a, double lo, double hi) {",
+            "  rt_margin(a - lo);", "  rt_margin(hi - a);", "  return std::clamp(a, lo, hi);", "}",
             "[[maybe_unused]] static double rt_fdim(double a, double b) {",
             "  rt_margin(a - b);", "  return std::fdim(a, b);", "}",
             "[[maybe_unused]] static double rt_copysign(double a, double b) {",

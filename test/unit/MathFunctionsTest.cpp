@@ -58,7 +58,7 @@ TEST(MathFunctions, SpellingsAndTheMessagesList) {
   EXPECT_NE(List.find(", hypot, erf, erfc, lgamma, tgamma, fmod, "),
             std::string::npos);
   EXPECT_EQ(List.find("digamma"), std::string::npos);
-  EXPECT_NE(List.rfind(", std::max, std::min and std::abs"), std::string::npos);
+  EXPECT_NE(List.rfind(", std::max, std::min, std::clamp and std::abs"), std::string::npos);
 }
 
 /// t(x0, ..., xn-1) = Fn(x0, ..., xn-1), in type S.
@@ -124,6 +124,8 @@ std::vector<long double> smoothPoint(MathFn Fn) {
   case MathFn::Fmod:
   case MathFn::Remainder:
     return {5.3L, -1.7L};
+  case MathFn::StdClamp: // lo <= hi
+    return {0.35L, -0.6L, 0.8L};
   default:
     break;
   }
