@@ -117,6 +117,24 @@ public:
   void registerCustom(const FunctionDecl &FD);
   const ir::Function *callee(const FunctionDecl &FD,
                              SourceLocation Loc) override;
+  const ir::Function *lambda(const CXXMethodDecl &CallOp,
+                             const LambdaInfo &Info,
+                             SourceLocation Loc) override;
+  const ir::Function *withClosures(const FunctionDecl &FD,
+                                   ArrayRef<ClosureParam> Closures,
+                                   SourceLocation Loc) override;
+  /// FD lowered as a function named Name that generated code defines: a
+  /// lambda's body (with its captures) or a template instance taking
+  /// lambdas (Closures).
+  const ir::Function *synthesize(const FunctionDecl &FD,
+                                 const std::string &Name,
+                                 ArrayRef<CaptureParam> Captures,
+                                 ArrayRef<ClosureParam> Closures,
+                                 SourceLocation Loc);
+  const ir::Function *Refuse(SourceLocation Loc, const std::string &Msg) {
+    R.error(Loc, Msg);
+    return nullptr;
+  }
 
 private:
   SourceLocation specLoc(const AnnotateAttr &A, StringRef Spec, unsigned Col);
@@ -157,6 +175,9 @@ private:
   /// Callees lowered, by canonical declaration; being lowered; refused.
   std::map<const FunctionDecl *, const ir::Function *> Callees;
   std::set<const FunctionDecl *> Lowering, Refused;
+  /// The names given to functions made from lambdas (and from templates
+  /// taking them), and whose each is.
+  std::map<std::string, const FunctionDecl *> SynthesizedNames;
   /// Custom pullbacks, by the canonical declaration of what they
   /// differentiate.
   std::map<const FunctionDecl *, const FunctionDecl *> CustomOf;
@@ -310,6 +331,8 @@ std::optional<ParamInfo> FunctionProcessor::checkParam(const ParmVarDecl &PVD) {
     return checkArrayParam(PVD, *AT, /*ByRef=*/false);
   if (T->isFunctionPointerType())
     return Fail("function pointer parameters are not supported");
+  if (isStdFunction(T))
+    return Fail(StdFunctionAdvice);
   // A struct of numbers is a pointer to its scalars (Records.h).
   auto Record = [&](QualType R, bool Const,
                     bool ByPtr) -> std::optional<ParamInfo> {
@@ -691,7 +714,8 @@ FunctionProcessor::declare(const FunctionDecl &FD, const ParamInfos &Params,
   if (const auto *MD = dyn_cast<CXXMethodDecl>(&FD); MD && MD->isStatic())
     F->Name = MD->getParent()->getNameAsString() + "_" + F->Name;
   // A member function's object is its first parameter (LoweringRecord.cpp).
-  if (const auto *MD = dyn_cast<CXXMethodDecl>(&FD); MD && MD->isInstance()) {
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(&FD);
+      MD && MD->isInstance() && !MD->getParent()->isLambda()) {
     QualType Class = Ctx.getRecordType(MD->getParent());
     std::string Why;
     const RecordShape *Shape = Shapes.shape(Class, Why);
@@ -928,6 +952,86 @@ const ir::Function *FunctionProcessor::callee(const FunctionDecl &FD,
   if (!Problems.empty())
     return Refuse("internal error: invalid IR for '" + Name +
                   "': " + Problems.front());
+  const ir::Function *Lowered = F.get();
+  Result.Callees.push_back(std::move(F));
+  Callees[Key] = Lowered;
+  return Lowered;
+}
+
+const ir::Function *FunctionProcessor::lambda(const CXXMethodDecl &CallOp,
+                                              const LambdaInfo &Info,
+                                              SourceLocation Loc) {
+  return synthesize(CallOp, Info.Name, Info.Captures, {}, Loc);
+}
+
+const ir::Function *
+FunctionProcessor::withClosures(const FunctionDecl &FD,
+                                ArrayRef<ClosureParam> Closures,
+                                SourceLocation Loc) {
+  // `apply_f_sq`: the instance of apply that f's lambda sq is passed to.
+  std::string Name = FD.getNameAsString();
+  for (const ClosureParam &C : Closures)
+    Name += "_" + C.Info.Name;
+  return synthesize(FD, Name, {}, Closures, Loc);
+}
+
+const ir::Function *
+FunctionProcessor::synthesize(const FunctionDecl &FD, const std::string &Name,
+                              ArrayRef<CaptureParam> Captures,
+                              ArrayRef<ClosureParam> Closures,
+                              SourceLocation Loc) {
+  const FunctionDecl *Key = FD.getCanonicalDecl();
+  if (auto It = Callees.find(Key); It != Callees.end())
+    return It->second;
+  if (Lowering.count(Key))
+    return Refuse(Loc,
+                  "'" + Name + "' calls itself; recursion is not supported");
+  if (Refused.count(Key))
+    return nullptr; // reported at its first call
+  // Two lambdas of the same name (in two scopes): `f_sq`, `f_sq2`.
+  std::string Unique = Name;
+  for (unsigned N = 2; !SynthesizedNames.emplace(Unique, Key).second &&
+                       SynthesizedNames[Unique] != Key;
+       ++N)
+    Unique = Name + std::to_string(N);
+  unsigned ErrorsBefore = R.numErrors();
+  ParamInfos Params;
+  for (unsigned I = 0; I < FD.getNumParams(); ++I)
+    Params.push_back(
+        llvm::any_of(Closures,
+                     [&](const ClosureParam &C) { return C.Index == I; })
+            ? std::nullopt
+            : checkParam(*FD.getParamDecl(I)));
+  std::vector<ir::Value *> ParamValues;
+  std::unique_ptr<ir::Function> F = declare(FD, Params, ParamValues);
+  F->Name = Unique;
+  F->Synthesized = true;
+  // A lambda passed in is no parameter of its own: its captures are.
+  for (const ClosureParam &C : Closures)
+    F->Params.erase(F->Params.begin() + C.Index - (&C - Closures.data()));
+  std::vector<const VarDecl *> Vars;
+  auto AddCapture = [&](const CaptureParam &C) {
+    ParamValues.push_back(
+        F->addParam(C.Var->getNameAsString(), C.Ty, C.Spelling));
+  };
+  for (const CaptureParam &C : Captures) {
+    AddCapture(C);
+    Vars.push_back(C.Var);
+  }
+  for (const ClosureParam &CP : Closures)
+    for (const CaptureParam &C : CP.Info.Captures)
+      AddCapture(C);
+  Lowering.insert(Key);
+  bool Ok = lowerBody(FD, Ctx, *F, ParamValues, R, this, Vars, Closures);
+  Lowering.erase(Key);
+  if (!Ok || R.numErrors() != ErrorsBefore) {
+    Refused.insert(Key);
+    return nullptr;
+  }
+  ir::reuseLoads(*F);
+  if (std::vector<std::string> Problems = ir::verify(*F); !Problems.empty())
+    return Refuse(Loc, "internal error: invalid IR for '" + Unique +
+                           "': " + Problems.front());
   const ir::Function *Lowered = F.get();
   Result.Callees.push_back(std::move(F));
   Callees[Key] = Lowered;
