@@ -318,9 +318,10 @@ private:
   /// `auto sq = [c](double t) { ... };`: a Closures entry.
   void lowerLambdaDecl(const clang::VarDecl *VD);
   /// The closure LE makes here (its captures by value are read now), or
-  /// nullopt after an error.
+  /// nullopt after an error. AtCall: LE is made where it is called (or
+  /// passed), so a copy of an array or struct is the original.
   std::optional<Closure> makeClosure(const clang::LambdaExpr *LE,
-                                     std::string Name);
+                                     std::string Name, bool AtCall = false);
   /// The values a call passes for C's captures, or nullopt after an error.
   std::optional<std::vector<Value *>> captureArgs(const Closure &C);
   /// `cam.project(x, out)`: an Invoke whose first argument is the object.

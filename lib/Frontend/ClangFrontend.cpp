@@ -146,6 +146,10 @@ private:
   std::optional<ParamInfo> checkParam(const ParmVarDecl &PVD);
   std::optional<ParamInfo> checkArrayParam(const ParmVarDecl &PVD,
                                            const ArrayType &AT, bool ByRef);
+  /// Warns that wrt(...) lists parameters (Listed: indices, the object
+  /// -1) in another order than the adjoints are taken in.
+  void warnWrtOrder(const FunctionDecl &FD, SourceLocation Loc,
+                    std::vector<int> Listed);
   std::optional<ResolvedSpec> resolve(const FunctionDecl &FD,
                                       const ParsedSpec &P,
                                       const ParamInfos &Params);
@@ -573,6 +577,23 @@ bool FunctionProcessor::resolveOut(const FunctionDecl &FD, const ParsedSpec &P,
   return true;
 }
 
+static std::string paramName(const FunctionDecl &FD, unsigned I);
+
+void FunctionProcessor::warnWrtOrder(const FunctionDecl &FD, SourceLocation Loc,
+                                     std::vector<int> Listed) {
+  std::sort(Listed.begin(), Listed.end());
+  std::string Order;
+  for (int I : Listed)
+    Order += (Order.empty() ? "d" : ", d") +
+             (I < 0 ? std::string("self") : paramName(FD, I));
+  R.warning(Loc, "wrt(...) lists the parameters in another order than the "
+                 "function does; the generated functions take their "
+                 "adjoints in the function's order (" +
+                     Order +
+                     "): pass them in that order, or list them so in "
+                     "wrt(...)");
+}
+
 std::optional<ResolvedSpec>
 FunctionProcessor::resolve(const FunctionDecl &FD, const ParsedSpec &P,
                            const ParamInfos &Params) {
@@ -583,6 +604,8 @@ FunctionProcessor::resolve(const FunctionDecl &FD, const ParsedSpec &P,
     return std::find(Res.Out.begin(), Res.Out.end(), I) != Res.Out.end();
   };
   if (P.S.Wrt) {
+    // The adjoints follow the parameters' order, whatever wrt's is.
+    std::vector<int> Listed; // parameter indices; the object is -1
     for (const spec::Ident &Id : *P.S.Wrt) {
       SourceLocation Loc = specLoc(*P.Attr, P.Text, Id.Column);
       // wrt(this), or wrt(self): the object of a member function.
@@ -604,6 +627,7 @@ FunctionProcessor::resolve(const FunctionDecl &FD, const ParsedSpec &P,
           continue;
         }
         Res.WrtSelf = true;
+        Listed.push_back(-1);
         continue;
       }
       std::optional<unsigned> I = specParam(FD, Id, Loc, Params);
@@ -624,7 +648,11 @@ FunctionProcessor::resolve(const FunctionDecl &FD, const ParsedSpec &P,
         continue;
       }
       Res.Wrt.push_back(*I);
+      Listed.push_back(*I);
     }
+    if (Ok && !std::is_sorted(Listed.begin(), Listed.end()))
+      warnWrtOrder(FD, specLoc(*P.Attr, P.Text, P.S.Wrt->front().Column),
+                   Listed);
   } else {
     bool ParamsOk = true;
     for (unsigned I = 0; I < Params.size(); ++I) {
@@ -1010,9 +1038,19 @@ FunctionProcessor::synthesize(const FunctionDecl &FD, const std::string &Name,
   for (const ClosureParam &C : Closures)
     F->Params.erase(F->Params.begin() + C.Index - (&C - Closures.data()));
   std::vector<const VarDecl *> Vars;
+  // A capture is named as its variable, unless a parameter is (the
+  // template's `x` and the caller's): then `x_`.
   auto AddCapture = [&](const CaptureParam &C) {
-    ParamValues.push_back(
-        F->addParam(C.Var->getNameAsString(), C.Ty, C.Spelling));
+    std::string Name = C.Var->getNameAsString();
+    while (llvm::any_of(F->Params,
+                        [&](const ir::Param &P) { return P.V->Name == Name; }))
+      Name += "_";
+    ParamValues.push_back(F->addParam(Name, C.Ty, C.Spelling));
+    ir::Param &P = F->Params.back();
+    P.Record = C.Record;
+    P.Container = C.Container;
+    P.Elements = C.Elements;
+    P.ElementNames = C.ElementNames;
   };
   for (const CaptureParam &C : Captures) {
     AddCapture(C);

@@ -75,6 +75,11 @@ struct CaptureParam {
   const clang::VarDecl *Var = nullptr;
   ir::Type Ty = ir::Type::f64();
   std::string Spelling;
+  /// A struct or container, as ir::Param says.
+  std::string Record;
+  bool Container = false;
+  std::vector<ir::Scalar> Elements;
+  std::vector<std::string> ElementNames;
 };
 
 /// A lambda, as gradc calls it: its function's name and what it captures.

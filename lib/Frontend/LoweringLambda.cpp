@@ -35,47 +35,6 @@ bool isStdFunction(QualType T) {
 
 namespace {
 
-/// Finds a write of one variable in a lambda's body.
-class WriteFinder {
-public:
-  explicit WriteFinder(const VarDecl *VD) : VD(VD) {}
-
-  bool walk(const Stmt *S) {
-    if (!S)
-      return false;
-    if (const auto *BO = dyn_cast<BinaryOperator>(S);
-        BO && BO->isAssignmentOp() && names(BO->getLHS()))
-      return true;
-    if (const auto *UO = dyn_cast<UnaryOperator>(S);
-        UO && (UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf) &&
-        names(UO->getSubExpr()))
-      return true;
-    if (const auto *CE = dyn_cast<CallExpr>(S))
-      if (const FunctionDecl *Callee = CE->getDirectCallee())
-        for (unsigned I = 0; I < CE->getNumArgs() && I < Callee->getNumParams();
-             ++I) {
-          QualType PT = Callee->getParamDecl(I)->getType();
-          if (PT->isLValueReferenceType() &&
-              !PT->getPointeeType().isConstQualified() && names(CE->getArg(I)))
-            return true;
-        }
-    // A nested lambda that captures it by reference may write it too.
-    if (const auto *LE = dyn_cast<LambdaExpr>(S))
-      return walk(LE->getBody());
-    for (const Stmt *Child : S->children())
-      if (walk(Child))
-        return true;
-    return false;
-  }
-
-private:
-  bool names(const Expr *E) const {
-    const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParens());
-    return DRE && DRE->getDecl() == VD;
-  }
-  const VarDecl *VD;
-};
-
 /// E without the nodes that wrap a closure object (temporaries, copies,
 /// parentheses).
 const Expr *closureExpr(const Expr *E) {
@@ -97,12 +56,9 @@ bool isLambdaType(QualType T) {
   return RD && RD->isLambda();
 }
 
-bool lambdaWrites(const LambdaExpr *LE, const VarDecl *VD) {
-  return WriteFinder(VD).walk(LE->getBody());
-}
-
 std::optional<BodyLowering::Closure>
-BodyLowering::makeClosure(const LambdaExpr *LE, std::string Name) {
+BodyLowering::makeClosure(const LambdaExpr *LE, std::string Name,
+                          bool AtCall) {
   if (LE->isMutable()) {
     fail(LE->getBeginLoc(),
          "'mutable' lambdas are not supported; capture by reference ([&x]) "
@@ -143,27 +99,48 @@ BodyLowering::makeClosure(const LambdaExpr *LE, std::string Name) {
       continue;
     }
     QualType T = VD->getType().getNonReferenceType();
-    CaptureParam P{VD, ir::Type::f64(), ""};
+    CaptureParam P;
+    P.Var = VD;
     Value *V = nullptr; // null: read at each call
-    if (T->isArrayType()) {
-      std::optional<std::pair<std::int64_t, QualType>> Shape =
-          flatArrayShape(T, Ctx);
-      std::optional<Scalar> S =
-          Shape ? scalarTypeOf(Shape->second, Ctx) : std::nullopt;
-      if (!ByRef || !S) {
-        Refuse(Loc, !S ? "capturing array '" + VName + "' of type '" +
-                             typeName(T) + "' is not supported"
-                       : "capturing array '" + VName +
-                             "' by value is not supported; capture it by "
-                             "reference ([&" +
-                             VName + "])");
+    bool Memory = T->isArrayType() || T->isRecordType();
+    // A copy of an array, a struct or a container is the original as long
+    // as nothing changes it between the copy and the call: so where the
+    // lambda is made at its call.
+    if (Memory && !ByRef && !AtCall) {
+      Refuse(Loc, "capturing '" + VName +
+                      "' by value is not supported; capture it by "
+                      "reference ([&" +
+                      VName + "])");
+      continue;
+    }
+    if (Memory) {
+      auto It = Pointers.find(VD);
+      if (It == Pointers.end() || !It->second) {
+        Refuse(Loc, "capturing '" + VName + "' of type '" + typeName(T) +
+                        "' is not supported yet; pass it to the lambda as a "
+                        "parameter");
         continue;
       }
-      bool Const = Shape->second.isConstQualified();
-      P.Ty = ir::Type::ptr(*S, Const);
-      P.Spelling = typeName(Shape->second.getUnqualifiedType());
-      P.Spelling = (Const ? "const " : "") + P.Spelling + " *";
-      V = lowerPointer(InitE);
+      V = It->second;
+      bool Const = T.isConstQualified() || V->Ty.isConstPointee() || !ByRef;
+      P.Ty = ir::Type::ptr(V->Ty.scalarKind(), Const);
+      if (T->isArrayType()) {
+        QualType Elem = flatArrayShape(T, Ctx)->second;
+        P.Spelling = std::string(Const ? "const " : "") +
+                     typeName(Elem.getUnqualifiedType()) + " *";
+      } else {
+        P.Record = typeName(T.getUnqualifiedType());
+        P.Spelling = (Const ? "const " : "") + P.Record + " &";
+        if (std::optional<ContainerShape> CS = containerShape(T, Ctx)) {
+          P.Container = true;
+          for (std::int64_t K = 0; !CS->IsVector && K < CS->Count; ++K) {
+            P.Elements.push_back(CS->S);
+            P.ElementNames.push_back("[" + std::to_string(K) + "]");
+          }
+        } else if (const RecordShape *Shape = shapeOf(T, Loc, {})) {
+          flatten(*Shape, P.Elements, P.ElementNames);
+        }
+      }
     } else if (T->isPointerType() && scalarTypeOf(T->getPointeeType(), Ctx)) {
       if (Moving.count(VD)) {
         Refuse(Loc, "capturing pointer '" + VName +
@@ -268,7 +245,7 @@ std::optional<BodyLowering::Closure> BodyLowering::closureOf(const Expr *E) {
         It != Closures.end())
       return It->second;
   if (const auto *LE = dyn_cast<LambdaExpr>(E))
-    return makeClosure(LE, F.Name + "_lambda");
+    return makeClosure(LE, F.Name + "_lambda", /*AtCall=*/true);
   fail(E->getExprLoc(),
        "this lambda is not supported here; call a lambda variable or a "
        "lambda expression, or pass one to a template parameter",

@@ -173,6 +173,13 @@ bool bindsTemporary(const Expr *Init) {
   return !Init->isGLValue() || isa<MaterializeTemporaryExpr>(Init);
 }
 
+bool lambdaWrites(const LambdaExpr *LE, const VarDecl *VD) {
+  // A captured variable's home is outside the body: any write is deeper.
+  llvm::DenseSet<const VarDecl *> Written, Reassigned;
+  AssignmentScan(Written, Reassigned).walk(LE->getBody(), 1);
+  return Written.count(VD);
+}
+
 void BodyLowering::findMemoryVariables(const Stmt *Body) {
   AssignmentScan(AssignedDeeper, Reassigned).walk(Body, 0);
 }

@@ -25,12 +25,15 @@
 // CHECK-NEXT: accumulate: d(b[0]) = 14 (
 // CHECK:      through: at 1.5 2
 // CHECK:      in_helper: at 0.5 3
+// CHECK:      held: at x=[0.5],u=[1,2],p=[3,4],w=[5,6]
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
-// INTERP: 4 checked against the interpreter, 0 mismatches
+// INTERP: 5 checked against the interpreter, 0 mismatches
 #include <gradc/gradc.h>
 
+#include <array>
 #include <cmath>
+#include <vector>
 
 // The lambdas' functions come first (as they are written), with the
 // template instances that take them; an array captured by reference and
@@ -45,6 +48,11 @@
 // TEXT:      inline double apply_through_sq(double x, double c) {
 // TEXT-NEXT:   return through_sq(x, c) + through_sq(2 * x, c);
 // TEXT:      inline double twice_through_lambda(double x, double c) {
+// TEXT:      inline double apply_held_lambda(double x, double x_,
+// TEXT-NEXT:    const std::vector<double> &u, const Pair &p,
+// TEXT-NEXT:    const std::array<double, 2> &q,
+// TEXT-NEXT:    const double *w) {
+// TEXT-NEXT:    double held_lambda_x = held_lambda(x, x_, u, p, q, w);
 GRADC_DIFF("grad")
 double direct(double x, double c) {
   auto sq = [](double t) { return t * t; };
@@ -92,6 +100,22 @@ double through(double x, double c) {
 // TEXT-LABEL: inline double through_grad(double x, double c, double &dx, double &dc) {
 // TEXT:         double through = apply_through_sq(x, c) + twice_through_lambda(x, c);
 
+// Structs, containers and arrays are captured as references or pointers;
+// by value only where the lambda is made at its call (nothing can change
+// them in between). A capture named as the template's parameter (x) is x_.
+struct Pair {
+  double a, b;
+};
+GRADC_DIFF("grad")
+double held(double x, const std::vector<double> &u, const Pair &p,
+            const double *w) {
+  std::array<double, 2> q = {x, 2 * x};
+  double r = apply([=](double t) { return t * (x + u[0] + p.a + q[1] + w[1]); },
+                   x);
+  auto g = [&](double t) { return t * u[1] * p.b + q[0] * w[0] * u.size(); };
+  return r + g(x);
+}
+
 // A lambda in a helper is the helper's.
 inline double helper(double x, double y) {
   auto mix = [y](double t) { return t * y + t * t; };
@@ -118,6 +142,27 @@ int main() {
       });
   GRADC_CHECK_2(through, 1.5, 2.0);
   GRADC_CHECK_2(in_helper, 0.5, 3.0);
+  gradc_check::check_arrays(
+      "held", {{"x", {0.5}}, {"u", {1, 2}}, {"p", {3, 4}}, {"w", {5, 6}}}, {},
+      [](const Arrays &a) {
+        std::vector<double> u(a[1]);
+        return held(a[0][0], u, {a[2][0], a[2][1]}, a[3].data());
+      },
+      [](const Arrays &a, Arrays &d) {
+        std::vector<double> u(a[1]), du(2);
+        Pair dp{0, 0};
+        double r = held_grad(a[0][0], u, {a[2][0], a[2][1]}, a[3].data(),
+                             d[0][0], du, dp, d[3].data());
+        d[1][0] += du[0], d[1][1] += du[1], d[2][0] += dp.a, d[2][1] += dp.b;
+        return r;
+      },
+      [](const Arrays &a, double s, Arrays &d) {
+        std::vector<double> u(a[1]), du(2);
+        Pair dp{0, 0};
+        held_pullback(a[0][0], u, {a[2][0], a[2][1]}, a[3].data(), s, d[0][0],
+                      du, dp, d[3].data());
+        d[1][0] += du[0], d[1][1] += du[1], d[2][0] += dp.a, d[2][1] += dp.b;
+      });
   return gradc_check::finish();
 }
 #endif

@@ -1,6 +1,7 @@
 // What gradc refuses of lambdas, each at the user's line with what to
 // write instead: std::function (variables and parameters), 'mutable'
-// lambdas, capturing 'this', an array by value or a struct.
+// lambdas, capturing 'this', an array or a struct by value in a lambda
+// kept in a variable (made at its call, the copy is the original).
 // RUN: rm -f %t.grad.h
 // RUN: not %gradc %s -o %t.grad.h 2>&1 | FileCheck %s
 // RUN: not test -e %t.grad.h
@@ -30,14 +31,14 @@ GRADC_DIFF("grad")
 double refused(double x) {
   double arr[2] = {x, x};
   Pair p{x, x};
-  // CHECK: lambdas_refused.cpp:[[@LINE+1]]:17: error: capturing array 'arr' by value is not supported; capture it by reference ([&arr])
+  // CHECK: lambdas_refused.cpp:[[@LINE+1]]:17: error: capturing 'arr' by value is not supported; capture it by reference ([&arr])
   auto byval = [arr](double t) { return arr[0] * t; };
   // CHECK: lambdas_refused.cpp:[[@LINE+1]]:14: error: 'mutable' lambdas are not supported; capture by reference ([&x]) what the lambda changes
   auto mut = [x](double t) mutable {
     x += t;
     return x;
   };
-  // CHECK: lambdas_refused.cpp:[[@LINE+1]]:14: error: capturing 'p' of type 'Pair' is not supported yet; pass it to the lambda as a parameter
+  // CHECK: lambdas_refused.cpp:[[@LINE+1]]:14: error: capturing 'p' by value is not supported; capture it by reference ([&p])
   auto st = [p](double t) { return p.a * t; };
   // CHECK: lambdas_refused.cpp:[[@LINE+1]]:33: error: std::function is not supported; pass the lambda to a template parameter (template <class F>) or call it directly
   std::function<double(double)> f = [](double t) { return t; };
