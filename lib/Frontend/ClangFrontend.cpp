@@ -1048,6 +1048,7 @@ FunctionProcessor::synthesize(const FunctionDecl &FD, const std::string &Name,
     ParamValues.push_back(F->addParam(Name, C.Ty, C.Spelling));
     ir::Param &P = F->Params.back();
     P.Record = C.Record;
+    P.RecordPtr = C.RecordPtr;
     P.Container = C.Container;
     P.Elements = C.Elements;
     P.ElementNames = C.ElementNames;

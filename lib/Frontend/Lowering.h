@@ -77,6 +77,7 @@ struct CaptureParam {
   std::string Spelling;
   /// A struct or container, as ir::Param says.
   std::string Record;
+  bool RecordPtr = false;
   bool Container = false;
   std::vector<ir::Scalar> Elements;
   std::vector<std::string> ElementNames;

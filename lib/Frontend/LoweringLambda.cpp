@@ -57,8 +57,7 @@ bool isLambdaType(QualType T) {
 }
 
 std::optional<BodyLowering::Closure>
-BodyLowering::makeClosure(const LambdaExpr *LE, std::string Name,
-                          bool AtCall) {
+BodyLowering::makeClosure(const LambdaExpr *LE, std::string Name, bool AtCall) {
   if (LE->isMutable()) {
     fail(LE->getBeginLoc(),
          "'mutable' lambdas are not supported; capture by reference ([&x]) "
@@ -102,11 +101,15 @@ BodyLowering::makeClosure(const LambdaExpr *LE, std::string Name,
     CaptureParam P;
     P.Var = VD;
     Value *V = nullptr; // null: read at each call
-    bool Memory = T->isArrayType() || T->isRecordType();
+    // A pointer to structs is passed as the pointer it is.
+    bool StructPtr = T->isPointerType() &&
+                     T->getPointeeType()->isRecordType() &&
+                     !containerShape(T->getPointeeType(), Ctx);
+    bool Memory = T->isArrayType() || T->isRecordType() || StructPtr;
     // A copy of an array, a struct or a container is the original as long
     // as nothing changes it between the copy and the call: so where the
     // lambda is made at its call.
-    if (Memory && !ByRef && !AtCall) {
+    if (Memory && !StructPtr && !ByRef && !AtCall) {
       Refuse(Loc, "capturing '" + VName +
                       "' by value is not supported; capture it by "
                       "reference ([&" +
@@ -123,6 +126,10 @@ BodyLowering::makeClosure(const LambdaExpr *LE, std::string Name,
       }
       V = It->second;
       bool Const = T.isConstQualified() || V->Ty.isConstPointee() || !ByRef;
+      if (StructPtr) {
+        Const = T->getPointeeType().isConstQualified();
+        T = T->getPointeeType();
+      }
       P.Ty = ir::Type::ptr(V->Ty.scalarKind(), Const);
       if (T->isArrayType()) {
         QualType Elem = flatArrayShape(T, Ctx)->second;
@@ -130,7 +137,9 @@ BodyLowering::makeClosure(const LambdaExpr *LE, std::string Name,
                      typeName(Elem.getUnqualifiedType()) + " *";
       } else {
         P.Record = typeName(T.getUnqualifiedType());
-        P.Spelling = (Const ? "const " : "") + P.Record + " &";
+        P.RecordPtr = StructPtr;
+        P.Spelling =
+            (Const ? "const " : "") + P.Record + (StructPtr ? " *" : " &");
         if (std::optional<ContainerShape> CS = containerShape(T, Ctx)) {
           P.Container = true;
           for (std::int64_t K = 0; !CS->IsVector && K < CS->Count; ++K) {
