@@ -21,7 +21,7 @@
 // The pullback needs neither w nor b: f is linear in both.
 // TEXT: inline void affine_pullback(double /*w*/, double x, double /*b*/, int n,
 // TEXT-NEXT: double dout, double &dw, double &db) {
-// WARN: wrt_name.cpp:[[@LINE+2]]:22: warning: wrt(...) lists the parameters in another order than the function does; the generated functions take their adjoints in the function's order (dw, db): pass them in that order, or list them so in wrt(...)
+// WARN: wrt_name.cpp:[[@LINE+1]]:22: warning: wrt(...) lists the parameters in another order than the function does; the generated functions take their adjoints in the function's order (dw, db): pass them in that order, or list them so in wrt(...)
 GRADC_DIFF("grad wrt(b, w)")
 double affine(double w, double x, double b, int n) {
   return n * (w * x + b);
