@@ -63,6 +63,11 @@ flatArrayShape(clang::QualType T, const clang::ASTContext &Ctx);
 /// Whether control never runs past S: it returns, breaks or continues on
 /// every path.
 bool alwaysLeaves(const clang::Stmt *S);
+/// Whether T (or what it references) is a lambda's closure type.
+bool isLambdaType(clang::QualType T);
+/// Whether the body of LE assigns VD, increments it, takes its address or
+/// passes it by non-const reference.
+bool lambdaWrites(const clang::LambdaExpr *LE, const clang::VarDecl *VD);
 
 class BodyLowering {
 public:
@@ -71,7 +76,9 @@ public:
       : FD(FD), Ctx(Ctx), SM(Ctx.getSourceManager()), LO(Ctx.getLangOpts()),
         F(F), B(F, F.Body, /*Fold=*/false), R(R), Callees(Callees) {}
 
-  bool run(llvm::ArrayRef<ir::Value *> ParamValues);
+  bool run(llvm::ArrayRef<ir::Value *> ParamValues,
+           llvm::ArrayRef<const clang::VarDecl *> Captured = {},
+           llvm::ArrayRef<ClosureParam> Closures = {});
 
 private:
   using Value = ir::Value;
@@ -304,6 +311,13 @@ private:
   /// OCE is `v[i]` on a std::array or std::vector.
   bool isElementAccess(const clang::Expr *E) const;
 
+  /// A lambda: what it is called with besides its arguments.
+  struct Closure : LambdaInfo {
+    /// Per capture, its value; null where it is read when the lambda is
+    /// called (a capture by reference).
+    std::vector<Value *> Values;
+  };
+
   // Expressions (LoweringExpr.cpp). Each returns nullptr after reporting an
   // error (or silently, when it uses a variable whose own error has been
   // reported).
@@ -321,9 +335,32 @@ private:
   /// A call of a function that is not one of the math functions: the
   /// user's own (lowered too, so that gradc can differentiate it) or one
   /// gradc cannot see into (made as is, refused later if it matters).
+  /// For a lambda (Lambda: its function), CE's first argument is the
+  /// closure, and its captures follow the arguments, read after them.
   Value *lowerInvoke(const clang::CallExpr *CE,
-                     const clang::FunctionDecl &Callee,
-                     Value *Object = nullptr);
+                     const clang::FunctionDecl &Callee, Value *Object = nullptr,
+                     const ir::Function *Lambda = nullptr,
+                     const Closure *Captures = nullptr);
+  /// Callee, a template instance taking lambdas (Passed: the closures CE
+  /// passes, in order), as a function of its own; null after an error.
+  const ir::Function *closureCallee(const clang::CallExpr *CE,
+                                    const clang::FunctionDecl &Callee,
+                                    std::vector<Closure> &Passed);
+  /// The closure E designates (a lambda variable or expression), or
+  /// nullopt after an error.
+  std::optional<Closure> closureOf(const clang::Expr *E);
+  /// `sq(x)`, `[&](double t) { ... }(x)`: an Invoke of the lambda's
+  /// function with the captures after the arguments (LoweringLambda.cpp).
+  Value *lowerLambdaCall(const clang::CXXOperatorCallExpr *OCE);
+  /// `auto sq = [c](double t) { ... };`: a Closures entry.
+  void lowerLambdaDecl(const clang::VarDecl *VD);
+  /// The closure LE makes here (its captures by value are read now), or
+  /// nullopt after an error. AtCall: LE is made where it is called (or
+  /// passed), so a copy of an array or struct is the original.
+  std::optional<Closure> makeClosure(const clang::LambdaExpr *LE,
+                                     std::string Name, bool AtCall = false);
+  /// The values a call passes for C's captures, or nullopt after an error.
+  std::optional<std::vector<Value *>> captureArgs(const Closure &C);
   /// `cam.project(x, out)`: an Invoke whose first argument is the object.
   Value *lowerMemberCall(const clang::CXXMemberCallExpr *MCE);
   /// How generated code names Callee: qualified, with template arguments.
@@ -508,6 +545,8 @@ private:
   llvm::DenseMap<const clang::BindingDecl *, Target> BindingPlaces;
   llvm::DenseMap<const clang::BindingDecl *, Value *> BindingValues;
   llvm::DenseSet<const clang::BindingDecl *> PoisonedBindings;
+  /// Lambda variables (`auto sq = [...](...) {...};`).
+  llvm::DenseMap<const clang::VarDecl *, Closure> Closures;
 };
 
 } // namespace gradc::frontend

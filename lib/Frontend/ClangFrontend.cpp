@@ -117,6 +117,24 @@ public:
   void registerCustom(const FunctionDecl &FD);
   const ir::Function *callee(const FunctionDecl &FD,
                              SourceLocation Loc) override;
+  const ir::Function *lambda(const CXXMethodDecl &CallOp,
+                             const LambdaInfo &Info,
+                             SourceLocation Loc) override;
+  const ir::Function *withClosures(const FunctionDecl &FD,
+                                   ArrayRef<ClosureParam> Closures,
+                                   SourceLocation Loc) override;
+  /// FD lowered as a function named Name that generated code defines: a
+  /// lambda's body (with its captures) or a template instance taking
+  /// lambdas (Closures).
+  const ir::Function *synthesize(const FunctionDecl &FD,
+                                 const std::string &Name,
+                                 ArrayRef<CaptureParam> Captures,
+                                 ArrayRef<ClosureParam> Closures,
+                                 SourceLocation Loc);
+  const ir::Function *Refuse(SourceLocation Loc, const std::string &Msg) {
+    R.error(Loc, Msg);
+    return nullptr;
+  }
 
 private:
   SourceLocation specLoc(const AnnotateAttr &A, StringRef Spec, unsigned Col);
@@ -128,6 +146,10 @@ private:
   std::optional<ParamInfo> checkParam(const ParmVarDecl &PVD);
   std::optional<ParamInfo> checkArrayParam(const ParmVarDecl &PVD,
                                            const ArrayType &AT, bool ByRef);
+  /// Warns that wrt(...) lists parameters (Listed: indices, the object
+  /// -1) in another order than the adjoints are taken in.
+  void warnWrtOrder(const FunctionDecl &FD, SourceLocation Loc,
+                    std::vector<int> Listed);
   std::optional<ResolvedSpec> resolve(const FunctionDecl &FD,
                                       const ParsedSpec &P,
                                       const ParamInfos &Params);
@@ -161,6 +183,9 @@ private:
   /// Callees lowered, by canonical declaration; being lowered; refused.
   std::map<const FunctionDecl *, const ir::Function *> Callees;
   std::set<const FunctionDecl *> Lowering, Refused;
+  /// The names given to functions made from lambdas (and from templates
+  /// taking them), and whose each is.
+  std::map<std::string, const FunctionDecl *> SynthesizedNames;
   /// Custom pullbacks, by the canonical declaration of what they
   /// differentiate.
   std::map<const FunctionDecl *, const FunctionDecl *> CustomOf;
@@ -314,6 +339,8 @@ std::optional<ParamInfo> FunctionProcessor::checkParam(const ParmVarDecl &PVD) {
     return checkArrayParam(PVD, *AT, /*ByRef=*/false);
   if (T->isFunctionPointerType())
     return Fail("function pointer parameters are not supported");
+  if (isStdFunction(T))
+    return Fail(StdFunctionAdvice);
   // A struct of numbers is a pointer to its scalars (Records.h).
   auto Record = [&](QualType R, bool Const,
                     bool ByPtr) -> std::optional<ParamInfo> {
@@ -554,6 +581,23 @@ bool FunctionProcessor::resolveOut(const FunctionDecl &FD, const ParsedSpec &P,
   return true;
 }
 
+static std::string paramName(const FunctionDecl &FD, unsigned I);
+
+void FunctionProcessor::warnWrtOrder(const FunctionDecl &FD, SourceLocation Loc,
+                                     std::vector<int> Listed) {
+  std::sort(Listed.begin(), Listed.end());
+  std::string Order;
+  for (int I : Listed)
+    Order += (Order.empty() ? "d" : ", d") +
+             (I < 0 ? std::string("self") : paramName(FD, I));
+  R.warning(Loc, "wrt(...) lists the parameters in another order than the "
+                 "function does; the generated functions take their "
+                 "adjoints in the function's order (" +
+                     Order +
+                     "): pass them in that order, or list them so in "
+                     "wrt(...)");
+}
+
 std::optional<ResolvedSpec>
 FunctionProcessor::resolve(const FunctionDecl &FD, const ParsedSpec &P,
                            const ParamInfos &Params) {
@@ -564,6 +608,8 @@ FunctionProcessor::resolve(const FunctionDecl &FD, const ParsedSpec &P,
     return std::find(Res.Out.begin(), Res.Out.end(), I) != Res.Out.end();
   };
   if (P.S.Wrt) {
+    // The adjoints follow the parameters' order, whatever wrt's is.
+    std::vector<int> Listed; // parameter indices; the object is -1
     for (const spec::Ident &Id : *P.S.Wrt) {
       SourceLocation Loc = specLoc(*P.Attr, P.Text, Id.Column);
       // wrt(this), or wrt(self): the object of a member function.
@@ -585,6 +631,7 @@ FunctionProcessor::resolve(const FunctionDecl &FD, const ParsedSpec &P,
           continue;
         }
         Res.WrtSelf = true;
+        Listed.push_back(-1);
         continue;
       }
       std::optional<unsigned> I = specParam(FD, Id, Loc, Params);
@@ -605,7 +652,11 @@ FunctionProcessor::resolve(const FunctionDecl &FD, const ParsedSpec &P,
         continue;
       }
       Res.Wrt.push_back(*I);
+      Listed.push_back(*I);
     }
+    if (Ok && !std::is_sorted(Listed.begin(), Listed.end()))
+      warnWrtOrder(FD, specLoc(*P.Attr, P.Text, P.S.Wrt->front().Column),
+                   Listed);
   } else {
     bool ParamsOk = true;
     for (unsigned I = 0; I < Params.size(); ++I) {
@@ -695,7 +746,8 @@ FunctionProcessor::declare(const FunctionDecl &FD, const ParamInfos &Params,
   if (const auto *MD = dyn_cast<CXXMethodDecl>(&FD); MD && MD->isStatic())
     F->Name = MD->getParent()->getNameAsString() + "_" + F->Name;
   // A member function's object is its first parameter (LoweringRecord.cpp).
-  if (const auto *MD = dyn_cast<CXXMethodDecl>(&FD); MD && MD->isInstance()) {
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(&FD);
+      MD && MD->isInstance() && !MD->getParent()->isLambda()) {
     QualType Class = Ctx.getRecordType(MD->getParent());
     std::string Why;
     const RecordShape *Shape = Shapes.shape(Class, Why);
@@ -953,6 +1005,105 @@ const ir::Function *FunctionProcessor::callee(const FunctionDecl &FD,
   if (!Problems.empty())
     return Refuse("internal error: invalid IR for '" + Name +
                   "': " + Problems.front());
+  const ir::Function *Lowered = F.get();
+  Result.Callees.push_back(std::move(F));
+  Callees[Key] = Lowered;
+  return Lowered;
+}
+
+const ir::Function *FunctionProcessor::lambda(const CXXMethodDecl &CallOp,
+                                              const LambdaInfo &Info,
+                                              SourceLocation Loc) {
+  return synthesize(CallOp, Info.Name, Info.Captures, {}, Loc);
+}
+
+const ir::Function *
+FunctionProcessor::withClosures(const FunctionDecl &FD,
+                                ArrayRef<ClosureParam> Closures,
+                                SourceLocation Loc) {
+  // `apply_f_sq`: the instance of apply that f's lambda sq is passed to.
+  std::string Name = FD.getNameAsString();
+  for (const ClosureParam &C : Closures)
+    Name += "_" + C.Info.Name;
+  return synthesize(FD, Name, {}, Closures, Loc);
+}
+
+const ir::Function *
+FunctionProcessor::synthesize(const FunctionDecl &FD, const std::string &Name,
+                              ArrayRef<CaptureParam> Captures,
+                              ArrayRef<ClosureParam> Closures,
+                              SourceLocation Loc) {
+  const FunctionDecl *Key = FD.getCanonicalDecl();
+  if (auto It = Callees.find(Key); It != Callees.end())
+    return It->second;
+  if (Lowering.count(Key))
+    return Refuse(Loc,
+                  "'" + Name + "' calls itself; recursion is not supported");
+  if (Refused.count(Key))
+    return nullptr; // reported at its first call
+  // Two lambdas of the same name (in two scopes): `f_sq`, `f_sq2`.
+  std::string Unique = Name;
+  for (unsigned N = 2; !SynthesizedNames.emplace(Unique, Key).second &&
+                       SynthesizedNames[Unique] != Key;
+       ++N)
+    Unique = Name + std::to_string(N);
+  unsigned ErrorsBefore = R.numErrors();
+  ParamInfos Params;
+  for (unsigned I = 0; I < FD.getNumParams(); ++I)
+    Params.push_back(
+        llvm::any_of(Closures,
+                     [&](const ClosureParam &C) { return C.Index == I; })
+            ? std::nullopt
+            : checkParam(*FD.getParamDecl(I)));
+  std::vector<ir::Value *> ParamValues;
+  std::unique_ptr<ir::Function> F = declare(FD, Params, ParamValues);
+  // Its captures follow its parameters; a struct's result would be among
+  // them (ReturnsRecord takes the last).
+  if (F->ReturnsRecord)
+    return Refuse(Loc, "'" + Name +
+                           "' returns a struct; a lambda, or a function a "
+                           "lambda is passed to, returning one is not "
+                           "supported yet: return a number, or write into a "
+                           "struct captured by reference");
+  F->Name = Unique;
+  F->Synthesized = true;
+  // A lambda passed in is no parameter of its own: its captures are.
+  for (const ClosureParam &C : Closures)
+    F->Params.erase(F->Params.begin() + C.Index - (&C - Closures.data()));
+  std::vector<const VarDecl *> Vars;
+  // A capture is named as its variable, unless a parameter is (the
+  // template's `x` and the caller's): then `x_`.
+  auto AddCapture = [&](const CaptureParam &C) {
+    std::string Name = C.Var->getNameAsString();
+    while (llvm::any_of(F->Params,
+                        [&](const ir::Param &P) { return P.V->Name == Name; }))
+      Name += "_";
+    ParamValues.push_back(F->addParam(Name, C.Ty, C.Spelling));
+    ir::Param &P = F->Params.back();
+    P.Record = C.Record;
+    P.RecordPtr = C.RecordPtr;
+    P.Container = C.Container;
+    P.Elements = C.Elements;
+    P.ElementNames = C.ElementNames;
+  };
+  for (const CaptureParam &C : Captures) {
+    AddCapture(C);
+    Vars.push_back(C.Var);
+  }
+  for (const ClosureParam &CP : Closures)
+    for (const CaptureParam &C : CP.Info.Captures)
+      AddCapture(C);
+  Lowering.insert(Key);
+  bool Ok = lowerBody(FD, Ctx, *F, ParamValues, R, this, Vars, Closures);
+  Lowering.erase(Key);
+  if (!Ok || R.numErrors() != ErrorsBefore) {
+    Refused.insert(Key);
+    return nullptr;
+  }
+  ir::reuseLoads(*F);
+  if (std::vector<std::string> Problems = ir::verify(*F); !Problems.empty())
+    return Refuse(Loc, "internal error: invalid IR for '" + Unique +
+                           "': " + Problems.front());
   const ir::Function *Lowered = F.get();
   Result.Callees.push_back(std::move(F));
   Callees[Key] = Lowered;

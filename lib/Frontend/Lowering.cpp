@@ -143,7 +143,9 @@ std::string unsupportedExprMessage(const Expr *E, const ASTContext &Ctx) {
   if (isa<BinaryConditionalOperator>(E))
     return "the '?:' operator without a middle operand is not supported";
   if (isa<LambdaExpr>(E))
-    return "lambda expressions are not supported";
+    return "a lambda is supported when it is called, stored in a variable "
+           "(auto f = [...](...) {...};) or passed to a template parameter of "
+           "a function of yours";
   if (isa<CXXNewExpr>(E))
     return "'new' expressions are not supported";
   if (isa<CXXDeleteExpr>(E))
@@ -234,17 +236,23 @@ bool alwaysLeaves(const Stmt *S) {
 // BodyLowering
 //===----------------------------------------------------------------------===//
 
-bool BodyLowering::run(ArrayRef<Value *> ParamValues) {
-  // A member function's object comes first.
+bool BodyLowering::run(ArrayRef<Value *> ParamValues,
+                       ArrayRef<const VarDecl *> Captured,
+                       ArrayRef<ClosureParam> ClosureParams) {
+  // A member function's object comes first (a lambda has none: what it
+  // captures comes last).
   unsigned First = 0;
-  if (const auto *MD = dyn_cast<CXXMethodDecl>(&FD); MD && MD->isInstance()) {
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(&FD);
+      MD && MD->isInstance() && !MD->getParent()->isLambda()) {
     This = ParamValues.empty() ? nullptr : ParamValues[0];
     First = 1;
     if (!This)
       return false; // its error has been reported
   }
-  for (unsigned I = 0, N = FD.getNumParams(); I < N; ++I) {
-    const ParmVarDecl *PVD = FD.getParamDecl(I);
+  SmallVector<const VarDecl *, 8> Decls(FD.parameters());
+  Decls.append(Captured.begin(), Captured.end());
+  for (unsigned I = 0, N = Decls.size(); I < N; ++I) {
+    const VarDecl *PVD = Decls[I];
     Value *V =
         I + First < ParamValues.size() ? ParamValues[I + First] : nullptr;
     if (!V)
@@ -255,6 +263,19 @@ bool BodyLowering::run(ArrayRef<Value *> ParamValues) {
       Pointers[PVD] = V;
     else
       Vars[PVD] = V;
+  }
+  // A lambda passed in: its captures are parameters too.
+  unsigned I = First + Decls.size();
+  for (const ClosureParam &CP : ClosureParams) {
+    const ParmVarDecl *PVD = FD.getParamDecl(CP.Index);
+    Closure C;
+    static_cast<LambdaInfo &>(C) = CP.Info;
+    for (size_t K = 0; K < CP.Info.Captures.size(); ++K, ++I)
+      C.Values.push_back(I < ParamValues.size() ? ParamValues[I] : nullptr);
+    if (llvm::is_contained(C.Values, nullptr))
+      continue; // its error has been reported
+    Poisoned.erase(PVD);
+    Closures[PVD] = std::move(C);
   }
   if (F.ReturnsRecord)
     ResultSlot = ParamValues.back();
@@ -485,7 +506,14 @@ void BodyLowering::lowerVarDecl(const VarDecl *VD) {
     Poisoned.erase(VD);
     return;
   }
-  if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl(); RD && !RD->isLambda())
+  if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl(); RD && RD->isLambda())
+    return lowerLambdaDecl(VD);
+  if (isStdFunction(T)) {
+    poison(VD);
+    fail(Loc, StdFunctionAdvice, VD->getSourceRange());
+    return;
+  }
+  if (T->getAsCXXRecordDecl())
     return lowerRecordDecl(VD);
   // `double &slot = acc[k];`: another name for that place. A const
   // reference bound to a temporary (`const double &a = x * 2;`) is a value.
@@ -500,9 +528,6 @@ void BodyLowering::lowerVarDecl(const VarDecl *VD) {
               typeName(T.getNonReferenceType().getUnqualifiedType()) + "'";
   else if (T->isReferenceType() && !T.getNonReferenceType().isConstQualified())
     Problem = "reference variables are not supported yet";
-  else if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
-           RD && RD->isLambda())
-    Problem = "lambda expressions are not supported";
   else if (T->isRecordType())
     Problem =
         "variables of class type '" + typeName(T) + "' are not supported yet";
@@ -935,8 +960,10 @@ Value *BodyLowering::foldConstant(Value *C, Scalar To) {
 
 bool lowerBody(const FunctionDecl &FD, ASTContext &Ctx, ir::Function &F,
                ArrayRef<Value *> ParamValues, Reporter &R,
-               CalleeSource *Callees) {
-  return BodyLowering(FD, Ctx, F, R, Callees).run(ParamValues);
+               CalleeSource *Callees, ArrayRef<const VarDecl *> Captured,
+               ArrayRef<ClosureParam> Closures) {
+  return BodyLowering(FD, Ctx, F, R, Callees)
+      .run(ParamValues, Captured, Closures);
 }
 
 } // namespace gradc::frontend

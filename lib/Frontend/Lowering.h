@@ -17,10 +17,14 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace clang {
 class ASTContext;
+class CXXMethodDecl;
 class FunctionDecl;
+class LambdaExpr;
+class VarDecl;
 class QualType;
 class SourceManager;
 } // namespace clang
@@ -64,6 +68,40 @@ std::optional<ir::Scalar> scalarTypeOf(clang::QualType T,
 ir::SourceLoc sourceLocOf(clang::SourceLocation Loc,
                           const clang::SourceManager &SM);
 
+/// A variable a lambda captures, as the lambda's function receives it
+/// (LoweringLambda.cpp): a value, a reference (the lambda writes it) or a
+/// pointer (an array or a pointer).
+struct CaptureParam {
+  const clang::VarDecl *Var = nullptr;
+  ir::Type Ty = ir::Type::f64();
+  std::string Spelling;
+  /// A struct or container, as ir::Param says.
+  std::string Record;
+  bool RecordPtr = false;
+  bool Container = false;
+  std::vector<ir::Scalar> Elements;
+  std::vector<std::string> ElementNames;
+};
+
+/// A lambda, as gradc calls it: its function's name and what it captures.
+struct LambdaInfo {
+  const clang::LambdaExpr *LE = nullptr;
+  /// Names its function: `f_sq` for `auto sq = ...` in f.
+  std::string Name;
+  std::vector<CaptureParam> Captures;
+};
+
+/// A lambda passed to parameter Index of a function template.
+struct ClosureParam {
+  unsigned Index = 0;
+  LambdaInfo Info;
+};
+
+/// Whether T is std::function (or a reference to one), which gradc refuses
+/// with StdFunctionAdvice.
+bool isStdFunction(clang::QualType T);
+extern const char *const StdFunctionAdvice;
+
 /// The functions of the user's that a body calls, lowered once each.
 class CalleeSource {
 public:
@@ -72,16 +110,33 @@ public:
   /// (Loc is the call). Declared without a body: nullptr and nothing said.
   virtual const ir::Function *callee(const clang::FunctionDecl &FD,
                                      clang::SourceLocation Loc) = 0;
+  /// The body of a lambda (its call operator CallOp) as a function named
+  /// Name whose parameters are CallOp's followed by the captures; nullptr
+  /// after reporting why not (Loc is the call).
+  virtual const ir::Function *lambda(const clang::CXXMethodDecl &CallOp,
+                                     const LambdaInfo &Info,
+                                     clang::SourceLocation Loc) = 0;
+  /// FD, an instance of a template taking lambdas (Closures), as a
+  /// function of its own whose parameters are FD's others followed by the
+  /// lambdas' captures; nullptr after reporting why not.
+  virtual const ir::Function *
+  withClosures(const clang::FunctionDecl &FD,
+               llvm::ArrayRef<ClosureParam> Closures,
+               clang::SourceLocation Loc) = 0;
 };
 
 /// Lowers the body of FD into F, whose parameters have already been added.
 /// ParamValues[I] is the value of FD's parameter I, or nullptr when the
 /// parameter could not be lowered (its error has been reported; uses of it
 /// are then silently skipped). Fills F.Body and F.Stmts. Returns false when
-/// any error was reported.
+/// any error was reported. For a lambda's body, ParamValues go on with the
+/// values of the variables in Captured; then, for each of Closures (whose
+/// own places in ParamValues are null), the values of its captures.
 bool lowerBody(const clang::FunctionDecl &FD, clang::ASTContext &Ctx,
                ir::Function &F, llvm::ArrayRef<ir::Value *> ParamValues,
-               Reporter &R, CalleeSource *Callees = nullptr);
+               Reporter &R, CalleeSource *Callees = nullptr,
+               llvm::ArrayRef<const clang::VarDecl *> Captured = {},
+               llvm::ArrayRef<ClosureParam> Closures = {});
 
 } // namespace gradc::frontend
 

@@ -88,7 +88,8 @@ Value *BodyLowering::lowerMemberCall(const CXXMemberCallExpr *MCE) {
 }
 
 Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
-                                 Value *Object) {
+                                 Value *Object, const ir::Function *Lambda,
+                                 const Closure *Captures) {
   SourceLocation Loc = CE->getCallee()->IgnoreImplicit()->getExprLoc();
   if (Loc.isInvalid()) // an implicit conversion operator
     Loc = CE->getExprLoc().isValid() ? CE->getExprLoc() : CE->getBeginLoc();
@@ -115,8 +116,19 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
   }
   const ir::Function *G = nullptr;
   const FunctionDecl *Def = Callee.getDefinition();
-  if (Def && !SM.isInSystemHeader(Def->getLocation())) {
-    G = Callees->callee(*Def, Loc);
+  // Lambdas passed to a template, and the lambda called: their captures
+  // follow the arguments.
+  std::vector<Closure> Passed;
+  if (Captures)
+    Passed.push_back(*Captures);
+  if (Lambda) {
+    G = Lambda;
+  } else if (Def && !SM.isInSystemHeader(Def->getLocation())) {
+    G = llvm::any_of(
+            Def->parameters(),
+            [](const ParmVarDecl *P) { return isLambdaType(P->getType()); })
+            ? closureCallee(CE, *Def, Passed)
+            : Callees->callee(*Def, Loc);
     if (!G) {
       Failed = true; // reported at the callee
       return nullptr;
@@ -138,12 +150,14 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
   if (Object)
     Args.push_back(Object);
   bool Ok = true;
-  for (unsigned I = 0; I < CE->getNumArgs(); ++I) {
+  for (unsigned I = Lambda != nullptr; I < CE->getNumArgs(); ++I) {
     const Expr *Arg = CE->getArg(I);
     if (const auto *DA = dyn_cast<CXXDefaultArgExpr>(Arg))
       Arg = DA->getExpr();
-    const ParmVarDecl *PVD = Callee.getParamDecl(I);
+    const ParmVarDecl *PVD = Callee.getParamDecl(I - (Lambda != nullptr));
     QualType PT = PVD->getType();
+    if (G && isLambdaType(PT))
+      continue;
     Value *V = nullptr;
     QualType Obj = PT.getNonReferenceType();
     if (Obj->isRecordType() && !containerShape(Obj, Ctx)) {
@@ -201,10 +215,17 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
   }
   if (!Ok)
     return nullptr;
+  for (const Closure &C : Passed) {
+    std::optional<std::vector<Value *>> Extra = captureArgs(C);
+    if (!Extra)
+      return nullptr;
+    Args.insert(Args.end(), Extra->begin(), Extra->end());
+  }
   at(CE->getBeginLoc());
   // A member function is called on its object by its own name.
-  std::string Spelled =
-      Object ? Callee.getNameAsString() : spellCallee(CE, Callee);
+  std::string Spelled = G && G->Synthesized ? G->Name
+                        : Object            ? Callee.getNameAsString()
+                                            : spellCallee(CE, Callee);
   if (ReturnsRecord) {
     if (!Result && !(Result = resultOf(CE, Callee)))
       return nullptr;

@@ -578,6 +578,11 @@ Value *BodyLowering::lowerCall(const CallExpr *CE) {
                 "assigning a whole struct or container is not supported yet; "
                 "assign its members or elements one by one",
                 Range);
+  if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE);
+      OCE && OCE->getOperator() == OO_Call && OCE->getNumArgs() > 0 &&
+      OCE->getArg(0)->getType()->isRecordType() &&
+      OCE->getArg(0)->getType()->getAsCXXRecordDecl()->isLambda())
+    return lowerLambdaCall(OCE);
   if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE)) {
     // `l(x)` on a lambda variable already reported.
     if (OCE->getNumArgs() > 0 && isPoisonedRef(OCE->getArg(0))) {

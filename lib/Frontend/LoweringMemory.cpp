@@ -29,8 +29,18 @@ public:
       : Deeper(Deeper), Reassigned(Reassigned) {}
 
   void walk(const Stmt *S, unsigned Region) {
-    if (!S || isa<LambdaExpr>(S))
+    if (!S)
       return;
+    // A variable a lambda changes through a capture by reference lives in
+    // memory: the lambda's function gets a reference to it.
+    if (const auto *LE = dyn_cast<LambdaExpr>(S)) {
+      for (const LambdaCapture &Cap : LE->captures())
+        if (Cap.capturesVariable() && Cap.getCaptureKind() == LCK_ByRef)
+          if (const auto *VD = dyn_cast<VarDecl>(Cap.getCapturedVar());
+              VD && lambdaWrites(LE, VD))
+            Deeper.insert(VD);
+      return;
+    }
     if (const auto *DS = dyn_cast<DeclStmt>(S)) {
       for (const Decl *D : DS->decls())
         if (const auto *VD = dyn_cast<VarDecl>(D)) {
@@ -161,6 +171,13 @@ const Expr *ignoreParenNoopCasts(const Expr *E) {
 bool bindsTemporary(const Expr *Init) {
   Init = ignoreParenNoopCasts(Init);
   return !Init->isGLValue() || isa<MaterializeTemporaryExpr>(Init);
+}
+
+bool lambdaWrites(const LambdaExpr *LE, const VarDecl *VD) {
+  // A captured variable's home is outside the body: any write is deeper.
+  llvm::DenseSet<const VarDecl *> Written, Reassigned;
+  AssignmentScan(Written, Reassigned).walk(LE->getBody(), 1);
+  return Written.count(VD);
 }
 
 void BodyLowering::findMemoryVariables(const Stmt *Body) {

@@ -5,6 +5,7 @@
 #include "gradc/Autodiff/Pullbacks.h"
 #include "gradc/Emit/CppEmitter.h"
 #include "gradc/IR/Printer.h"
+#include "gradc/IR/Uses.h"
 #include "gradc/IR/Verifier.h"
 
 #include <map>
@@ -18,6 +19,21 @@ bool hasGrad(const frontend::Request &R) {
   // f_grad seeds a single scalar output with 1.
   return R.Out.size() == 1 &&
          R.Primal->Params[R.Out[0]].V->Ty.kind() == ir::Type::Ref;
+}
+
+/// The functions made from lambdas that F calls, directly or through
+/// other functions, each after those it calls.
+static void collectLambdas(const ir::Function &F,
+                           std::set<const ir::Function *> &Seen,
+                           std::vector<const ir::Function *> &Out) {
+  if (!Seen.insert(&F).second)
+    return;
+  ir::forEachOp(F.Body, [&](ir::Value &V) {
+    if (V.Code == ir::OpCode::Invoke && V.Callee)
+      collectLambdas(*V.Callee, Seen, Out);
+  });
+  if (F.Synthesized)
+    Out.push_back(&F);
 }
 
 bool render(const std::vector<frontend::Request> &Requests,
@@ -107,7 +123,11 @@ bool render(const std::vector<frontend::Request> &Requests,
     return A.File == B.File && A.Loc.Line == B.Loc.Line &&
            A.Loc.Col == B.Loc.Col;
   };
+  // Lambdas' functions come first: generated code calls them by name.
   std::vector<const ir::Function *> Fns;
+  std::set<const ir::Function *> Seen;
+  for (const frontend::Request &R : Requests)
+    collectLambdas(*R.Primal, Seen, Fns);
   std::set<const ir::Function *> Placed;
   for (const ir::Function *G : Callees.made()) {
     // The request's version (which also writes the outputs) serves the

@@ -14,6 +14,7 @@
 #include "Output.h"
 #include "OutputPaths.h"
 #include "Pipeline.h"
+#include "SourceLines.h"
 #include "gradc/Config.h"
 #include "gradc/Frontend/ClangFrontend.h"
 #include "gradc/Frontend/Expr.h"
@@ -296,7 +297,8 @@ static int produce(const frontend::FrontendResult &R, const std::string &Source,
     return describe(R, Source) ? 0 : 2;
   std::string Text, Error;
   if (!tool::render(R.Requests, SourceName, Emit, Text, Error)) {
-    llvm::errs() << Error << "\ngradc: " << Source << ": no output written\n";
+    llvm::errs() << tool::withSourceLines(Error) << "\ngradc: " << Source
+                 << ": no output written\n";
     return 1;
   }
   std::string Out = outputFor(Source, "grad.h");

@@ -265,6 +265,9 @@ public:
   /// Only the signature is known: gradc cannot see into (or lower) the
   /// body, so it cannot run it either.
   bool Opaque = false;
+  /// Made by the front end from a lambda's body: the user's code has no
+  /// name for it, so generated code defines it (before its callers).
+  bool Synthesized = false;
   /// The user's own pullback of this function (GRADC_DIFF("custom")),
   /// called instead of one gradc would make.
   const Function *Custom = nullptr;

@@ -28,7 +28,9 @@ double mystery(double x); // defined elsewhere
 
 GRADC_DIFF("grad")
 double opaque(double x) {
-  // OPAQUE: refused.cpp:[[@LINE+1]]:10: error: a derivative flows through this call to mystery, whose body gradc cannot see; define it where gradc reads it, or give it a custom pullback
+  // OPAQUE: refused.cpp:[[@LINE+3]]:10: error: a derivative flows through this call to mystery, whose body gradc cannot see; define it where gradc reads it, or give it a custom pullback
+  // OPAQUE-NEXT: {{ *}}[[@LINE+2]] |   return mystery(x) * 2;
+  // OPAQUE-NEXT: {{^}}      |          ^
   return mystery(x) * 2;
 }
 // OPAQUE: gradc: {{.*}}refused.cpp: no output written

@@ -30,6 +30,9 @@ double stop_at_negative(const double *w, int n) {
   }
   return s;
 }
+// The backward sweep's errors quote the line, as Clang's do.
+// BREAK-NEXT: {{^ +[0-9]+ \| .*}}
+// BREAK-NEXT: {{^ +\| +\^$}}
 // BREAK-NEXT: gradc: {{.*}}refused.cpp: no output written
 #endif
 
@@ -48,6 +51,9 @@ double skip_negative(const double *w, int n) {
   }
   return s;
 }
+// The backward sweep's errors quote the line, as Clang's do.
+// CONTINUE-NEXT: {{^ +[0-9]+ \| .*}}
+// CONTINUE-NEXT: {{^ +\| +\^$}}
 // CONTINUE-NEXT: gradc: {{.*}}refused.cpp: no output written
 #endif
 

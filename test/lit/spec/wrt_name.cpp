@@ -1,6 +1,8 @@
-// wrt(...) picks the parameters and their order follows the function's;
-// name(...) renames the generated functions; int parameters are passive.
-// RUN: %gradc %s -o %t.grad.h
+// wrt(...) picks the parameters and their order follows the function's
+// (a warning says so when wrt lists them in another order); name(...)
+// renames the generated functions; int parameters are passive.
+// RUN: %gradc %s -o %t.grad.h 2> %t.err
+// RUN: FileCheck %s --check-prefix=WARN < %t.err
 // RUN: FileCheck %s --check-prefix=TEXT < %t.grad.h
 // RUN: %cxx -DGRADC_OUT='"%t.grad.h"' %s -o %t && %t > %t.out
 // RUN: FileCheck %s < %t.out
@@ -19,6 +21,7 @@
 // The pullback needs neither w nor b: f is linear in both.
 // TEXT: inline void affine_pullback(double /*w*/, double x, double /*b*/, int n,
 // TEXT-NEXT: double dout, double &dw, double &db) {
+// WARN: wrt_name.cpp:[[@LINE+1]]:22: warning: wrt(...) lists the parameters in another order than the function does; the generated functions take their adjoints in the function's order (dw, db): pass them in that order, or list them so in wrt(...)
 GRADC_DIFF("grad wrt(b, w)")
 double affine(double w, double x, double b, int n) {
   return n * (w * x + b);

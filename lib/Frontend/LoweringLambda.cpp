@@ -1,0 +1,302 @@
+//===- LoweringLambda.cpp - Lambdas to functions of their own
+//--------------===//
+//
+// A lambda's body becomes a function of its own (CalleeSource::lambda)
+// whose parameters are the lambda's followed by what it captures, named
+// after the function and the variable holding it (`f_sq` for
+// `auto sq = [c](double t) { ... };` in f; `f_lambda` for one called or
+// passed where it is written). A call `sq(x)` is a call `f_sq(x, c)` of
+// that function, so that it gets a pullback like any helper. What a lambda
+// captures by value is read where the lambda is made; by reference, where
+// it is called: as a value when the lambda only reads it, as the variable
+// itself (a reference parameter) when it writes it.
+//
+//===----------------------------------------------------------------------===//
+#include "BodyLowering.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/LambdaCapture.h"
+
+namespace gradc::frontend {
+
+using namespace clang;
+using ir::Scalar;
+using ir::Value;
+
+const char *const StdFunctionAdvice =
+    "std::function is not supported; pass the lambda to a template "
+    "parameter (template <class F>) or call it directly";
+
+bool isStdFunction(QualType T) {
+  const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  return RD && RD->getName() == "function" &&
+         RD->getDeclContext()->getRedeclContext()->isStdNamespace();
+}
+
+namespace {
+
+/// E without the nodes that wrap a closure object (temporaries, copies,
+/// parentheses).
+const Expr *closureExpr(const Expr *E) {
+  while (true) {
+    const Expr *Inner = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *CCE = dyn_cast<CXXConstructExpr>(Inner);
+        CCE && CCE->getNumArgs() == 1)
+      Inner = CCE->getArg(0);
+    if (Inner == E)
+      return E;
+    E = Inner;
+  }
+}
+
+} // namespace
+
+bool isLambdaType(QualType T) {
+  const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  return RD && RD->isLambda();
+}
+
+std::optional<BodyLowering::Closure>
+BodyLowering::makeClosure(const LambdaExpr *LE, std::string Name, bool AtCall) {
+  if (LE->isMutable()) {
+    fail(LE->getBeginLoc(),
+         "'mutable' lambdas are not supported; capture by reference ([&x]) "
+         "what the lambda changes",
+         LE->getSourceRange());
+    return std::nullopt;
+  }
+  Closure C;
+  C.LE = LE;
+  C.Name = std::move(Name);
+  bool Ok = true;
+  auto Refuse = [&](SourceLocation Loc, const std::string &Msg) {
+    fail(Loc, Msg);
+    Ok = false;
+  };
+  const Expr *const *Init = LE->capture_init_begin();
+  for (const clang::LambdaCapture &Cap : LE->captures()) {
+    const Expr *InitE = *Init++;
+    SourceLocation Loc = Cap.getLocation();
+    if (Cap.capturesThis()) {
+      Refuse(Loc, "a lambda that captures 'this' is not supported; pass the "
+                  "members it uses to it as parameters");
+      continue;
+    }
+    const auto *VD = Cap.capturesVariable()
+                         ? dyn_cast<VarDecl>(Cap.getCapturedVar())
+                         : nullptr;
+    if (!VD || !InitE) {
+      Refuse(Loc, "this capture is not supported; pass the value to the "
+                  "lambda as a parameter");
+      continue;
+    }
+    std::string VName = VD->getNameAsString();
+    bool ByRef = Cap.getCaptureKind() == LCK_ByRef;
+    if (ByRef && VD->isInitCapture()) {
+      Refuse(Loc, "a capture by reference with an initializer is not "
+                  "supported; capture the variable under its own name ([&x])");
+      continue;
+    }
+    QualType T = VD->getType().getNonReferenceType();
+    CaptureParam P;
+    P.Var = VD;
+    Value *V = nullptr; // null: read at each call
+    // A pointer to structs is passed as the pointer it is.
+    bool StructPtr = T->isPointerType() &&
+                     T->getPointeeType()->isRecordType() &&
+                     !containerShape(T->getPointeeType(), Ctx);
+    bool Memory = T->isArrayType() || T->isRecordType() || StructPtr;
+    // A copy of an array, a struct or a container is the original as long
+    // as nothing changes it between the copy and the call: so where the
+    // lambda is made at its call.
+    if (Memory && !StructPtr && !ByRef && !AtCall) {
+      Refuse(Loc, "capturing '" + VName +
+                      "' by value is not supported; capture it by "
+                      "reference ([&" +
+                      VName + "])");
+      continue;
+    }
+    if (Memory) {
+      auto It = Pointers.find(VD);
+      if (It == Pointers.end() || !It->second) {
+        Refuse(Loc, "capturing '" + VName + "' of type '" + typeName(T) +
+                        "' is not supported yet; pass it to the lambda as a "
+                        "parameter");
+        continue;
+      }
+      V = It->second;
+      bool Const = T.isConstQualified() || V->Ty.isConstPointee() || !ByRef;
+      if (StructPtr) {
+        Const = T->getPointeeType().isConstQualified();
+        T = T->getPointeeType();
+      }
+      P.Ty = ir::Type::ptr(V->Ty.scalarKind(), Const);
+      if (T->isArrayType()) {
+        QualType Elem = flatArrayShape(T, Ctx)->second;
+        P.Spelling = std::string(Const ? "const " : "") +
+                     typeName(Elem.getUnqualifiedType()) + " *";
+      } else {
+        P.Record = typeName(T.getUnqualifiedType());
+        P.RecordPtr = StructPtr;
+        P.Spelling =
+            (Const ? "const " : "") + P.Record + (StructPtr ? " *" : " &");
+        if (std::optional<ContainerShape> CS = containerShape(T, Ctx)) {
+          P.Container = true;
+          for (std::int64_t K = 0; !CS->IsVector && K < CS->Count; ++K) {
+            P.Elements.push_back(CS->S);
+            P.ElementNames.push_back("[" + std::to_string(K) + "]");
+          }
+        } else if (const RecordShape *Shape = shapeOf(T, Loc, {})) {
+          flatten(*Shape, P.Elements, P.ElementNames);
+        }
+      }
+    } else if (T->isPointerType() && scalarTypeOf(T->getPointeeType(), Ctx)) {
+      if (Moving.count(VD)) {
+        Refuse(Loc, "capturing pointer '" + VName +
+                        "', which moves, is not supported; capture the "
+                        "array and an index");
+        continue;
+      }
+      P.Ty = ir::Type::ptr(*scalarTypeOf(T->getPointeeType(), Ctx),
+                           T->getPointeeType().isConstQualified());
+      P.Spelling = typeName(T.getUnqualifiedType());
+      V = lowerPointer(InitE);
+    } else if (std::optional<Scalar> S = scalarTypeOf(T, Ctx)) {
+      P.Spelling = typeName(T.getUnqualifiedType());
+      if (ByRef && lambdaWrites(LE, VD)) {
+        P.Ty = ir::Type::ref(*S);
+        P.Spelling += " &";
+      } else {
+        P.Ty = ir::Type::scalar(*S);
+        if (!ByRef)
+          V = expectScalar(lowerExpr(InitE), InitE);
+      }
+    } else {
+      Refuse(Loc, "capturing '" + VName + "' of type '" + typeName(T) +
+                      "' is not supported yet; pass it to the lambda as a "
+                      "parameter");
+      continue;
+    }
+    if (!ByRef || P.Ty.kind() == ir::Type::Ptr)
+      Ok &= V != nullptr;
+    C.Captures.push_back(std::move(P));
+    C.Values.push_back(V);
+  }
+  if (!Ok)
+    return std::nullopt;
+  return C;
+}
+
+std::optional<std::vector<Value *>>
+BodyLowering::captureArgs(const Closure &C) {
+  std::vector<Value *> Args;
+  const Expr *const *Init = C.LE->capture_init_begin();
+  for (size_t I = 0; I < C.Captures.size(); ++I, ++Init) {
+    if (C.Values[I]) {
+      Args.push_back(C.Values[I]);
+      continue;
+    }
+    const Expr *InitE = *Init;
+    Value *V = nullptr;
+    if (C.Captures[I].Ty.kind() != ir::Type::Ref) {
+      V = expectScalar(lowerExpr(InitE), InitE);
+    } else if (std::optional<Target> T = assignTarget(InitE); T && !T->Var) {
+      at(InitE->getBeginLoc());
+      V = T->Index ? B.offset(T->Ptr, T->Index) : T->Ptr;
+    } else if (T) {
+      fail(InitE->getBeginLoc(),
+           "'" + T->Var->getNameAsString() +
+               "' cannot be changed by a lambda here; copy it into a local "
+               "variable first",
+           InitE->getSourceRange());
+    }
+    if (!V)
+      return std::nullopt;
+    Args.push_back(V);
+  }
+  return Args;
+}
+
+void BodyLowering::lowerLambdaDecl(const VarDecl *VD) {
+  const Expr *Init = VD->getInit() ? closureExpr(VD->getInit()) : nullptr;
+  if (const auto *LE = dyn_cast_or_null<LambdaExpr>(Init)) {
+    if (std::optional<Closure> C =
+            makeClosure(LE, F.Name + "_" + VD->getNameAsString()))
+      Closures[VD] = std::move(*C);
+    else
+      poison(VD);
+    return;
+  }
+  // A copy of another lambda variable: the same lambda, the same captures.
+  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(Init))
+    if (auto It = Closures.find(dyn_cast<VarDecl>(DRE->getDecl()));
+        It != Closures.end()) {
+      Closure Copy = It->second;
+      Closures[VD] = std::move(Copy);
+      return;
+    }
+  if (!Init || !isPoisonedRef(Init))
+    fail(VD->getLocation(),
+         "this lambda variable is not supported; initialize it with the "
+         "lambda expression",
+         VD->getSourceRange());
+  poison(VD);
+}
+
+std::optional<BodyLowering::Closure> BodyLowering::closureOf(const Expr *E) {
+  E = closureExpr(E);
+  if (isPoisonedRef(E)) {
+    Failed = true;
+    return std::nullopt;
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (auto It = Closures.find(dyn_cast<VarDecl>(DRE->getDecl()));
+        It != Closures.end())
+      return It->second;
+  if (const auto *LE = dyn_cast<LambdaExpr>(E))
+    return makeClosure(LE, F.Name + "_lambda", /*AtCall=*/true);
+  fail(E->getExprLoc(),
+       "this lambda is not supported here; call a lambda variable or a "
+       "lambda expression, or pass one to a template parameter",
+       E->getSourceRange());
+  return std::nullopt;
+}
+
+Value *BodyLowering::lowerLambdaCall(const CXXOperatorCallExpr *OCE) {
+  const auto *CallOp = dyn_cast_or_null<CXXMethodDecl>(OCE->getDirectCallee());
+  SourceLocation Loc = OCE->getBeginLoc();
+  if (!CallOp || !Callees)
+    return fail(Loc, "calling this lambda is not supported here",
+                OCE->getSourceRange());
+  std::optional<Closure> C = closureOf(OCE->getArg(0));
+  if (!C)
+    return nullptr;
+  const ir::Function *G = Callees->lambda(*CallOp, *C, Loc);
+  if (!G) {
+    Failed = true; // reported at the lambda
+    return nullptr;
+  }
+  return lowerInvoke(OCE, *CallOp, nullptr, G, &*C);
+}
+
+const ir::Function *BodyLowering::closureCallee(const CallExpr *CE,
+                                                const FunctionDecl &Callee,
+                                                std::vector<Closure> &Passed) {
+  std::vector<ClosureParam> Params;
+  for (unsigned I = 0; I < CE->getNumArgs() && I < Callee.getNumParams(); ++I) {
+    if (!isLambdaType(Callee.getParamDecl(I)->getType()))
+      continue;
+    std::optional<Closure> C = closureOf(CE->getArg(I));
+    if (!C)
+      return nullptr;
+    Params.push_back({I, *C});
+    Passed.push_back(std::move(*C));
+  }
+  const ir::Function *G =
+      Callees->withClosures(Callee, Params, CE->getBeginLoc());
+  if (!G)
+    Failed = true; // reported in Callee
+  return G;
+}
+
+} // namespace gradc::frontend
