@@ -148,10 +148,6 @@ Value *BodyLowering::lowerMemberValue(const MemberExpr *ME) {
 }
 
 void BodyLowering::lowerRecordDecl(const VarDecl *VD) {
-  auto Refuse = [&](const std::string &Msg) {
-    poison(VD);
-    fail(VD->getLocation(), Msg, VD->getSourceRange());
-  };
   const RecordShape *Shape =
       shapeOf(VD->getType(), VD->getLocation(), VD->getSourceRange());
   if (!Shape)
