@@ -1974,16 +1974,23 @@ static void run_{name}() {{
 }}""".format(name=name, pts=pts, written=", ".join(map(str, written)),
              value="(%s, 0.0)" % call_f if void else call_f,
              value_m="(%s_m(%s), 0.0)" % (name, margs) if void else "%s_m(%s)" % (name, margs),
-             vmax=f.vmax, margin=f.margin, smooth=smooth_args(f), void="true" if void else "false",
+             vmax=f.vmax, margin=f.margin, smooth=smooth_args(f, vjp=True), void="true" if void else "false",
              memtext=memtext, pnamed=pnamed, ret="%s;\n          return 0.0" % call_f if void else "return " + call_f,
              pre=pre, post=post, pb=pb, grad=grad)
 
 
-def smooth_args(f):
-    """rt_smooth's steps and tolerance: FD at h1 and h2 agree to tol, so
+def smooth_args(f, vjp=False):
+    """rt_smooth's steps and tolerances: FD at h1 and h2 agree to tol, so
     the truncation error at gradc_check's step is far below its tolerance
-    (float functions: gradc_check takes 1e-2)."""
-    return "1e-2, 2e-3, 5e-3" if f.fdtol > 1e-4 else "1e-4, 1e-5, 1e-2"
+    (float functions: gradc_check takes 1e-2); and FD at gradc_check's own
+    step (check_vjp: 1e-6, to 1e-6) agrees with h2's to half gradc_check's
+    tolerance, so that rounding in the function, which a small step
+    magnifies, cannot carry a right gradient past that tolerance."""
+    if vjp:
+        return "1e-4, 1e-5, 1e-2, 1e-6, 5e-7"
+    if f.fdtol > 1e-4:
+        return "1e-2, 2e-3, 5e-3, 1e-2, %r" % (f.fdtol / 2)
+    return "1e-4, 1e-5, 1e-2, 1e-6, %r" % (f.fdtol / 2)
 
 
 def render_void_harness(f, pts, margs, named, pnamed, args, gargs, gd, pre, post):
@@ -2167,12 +2174,16 @@ def render_file(funcs, header=""):
             "// Finite differences at two steps h1 > h2 agree within tol: the point is",
             "// smooth enough at the scale of gradc_check's step (a huge third",
             "// derivative, near log(1e-3) or chaos in a loop, is skipped, not failed).",
+            "// And at gradc_check's own step h3 they agree with h2's within tol3: the",
+            "// function's rounding, divided by a small step, moves them less than",
+            "// gradc_check's tolerance (else a right gradient would be flagged).",
             "template <class F>",
-            "static bool rt_smooth(const F &f, gradc_check::Arrays p, double h1, double h2, double tol) {",
+            "static bool rt_smooth(const F &f, gradc_check::Arrays p, double h1, double h2, double tol,",
+            "                      double h3, double tol3) {",
             "  for (auto &a : p)",
             "    for (double &x : a) {",
-            "      double x0 = x, d[2], h[2] = {h1, h2};",
-            "      for (int k = 0; k < 2; ++k) {",
+            "      double x0 = x, d[3], h[3] = {h1, h2, h3};",
+            "      for (int k = 0; k < 3; ++k) {",
             "        double s = h[k] * std::fmax(1.0, std::fabs(x0));",
             "        x = x0 + s;",
             "        double hi = f(p);",
@@ -2180,7 +2191,8 @@ def render_file(funcs, header=""):
             "        d[k] = (hi - f(p)) / (2 * s);",
             "      }",
             "      x = x0;",
-            "      if (!(std::fabs(d[0] - d[1]) <= tol * std::fmax(1.0, std::fabs(d[1]))))",
+            "      double scale = std::fmax(1.0, std::fabs(d[1]));",
+            "      if (!(std::fabs(d[0] - d[1]) <= tol * scale) || !(std::fabs(d[2] - d[1]) <= tol3 * scale))",
             "        return false;",
             "    }",
             "  return true;",
