@@ -90,6 +90,7 @@ FEATURES = {
     "multi_dim": "local arrays of arrays (double m[2][3] = {};, m[i][j] += e in nested loops, read as m[i][j])",
     "structured_binding": "structured bindings of a struct (const auto &[pa, pb, pc, pv] = p;), its members read by name",
     "variadic": "variadic templates with fold expressions over + * and ',' (gv_sum(a, b), gv_sq(a, b, c)), declared in every file",
+    "member_default": "a default member initializer in the struct (double c = 0.5;), which no adjoint of it may start at",
     "struct_value": "structs as values: copies (S q2 = q; q2 = p;) and a helper returning a struct (S q2 = sv_S(q, p, e); q = sv_S(q, q, e);)",
     "constructor": "a struct with constructors of its own (GK g(e, e); GK g{e}; GK(e, e).u), declared in every file",
     "global_const": "constants of namespace and class scope (static const double c[], constexpr, inline constexpr, static constexpr members)",
@@ -160,6 +161,7 @@ class Func:
         self.name, self.ret, self.params, self.body = name, ret, params, body
         self.helpers, self.structs, self.points = [], [], []
         self.methods = []   # member functions of the struct (Funcs)
+        self.member_default = False  # the struct's c has a default (= 0.5)
         self.margin = 1e-3  # the smallest margin of a checked point
         self.fdtol = 1e-5   # 1e-3 with floats: gradc_check takes h = 1e-2
         self.vmax = 1e4     # the largest |value| of a checked point
@@ -1678,6 +1680,7 @@ class Gen:
             body.append(Stmt("return", "", [sum_of(terms)]))
         f = Func(self.name, "void" if self.void else "double", params, body)
         f.helpers, f.structs, f.methods = self.helpers, self.structs, self.methods
+        f.member_default = self.on("member_default")
         f.nout = self.nout
         f.vjp = self.vjp
         if self.uses_float:
@@ -2113,7 +2116,8 @@ def render_file(funcs, header=""):
            "#include <vector>", ""] + GLOBAL_CONSTANTS + VARIADIC_TEMPLATES + CONSTRUCTED
     for f in funcs:
         for s in used_structs(f):
-            out += ["struct %s {" % s, "  double a, b, c;", "  double v[2];"]
+            c = "c = 0.5" if f.member_default else "c"
+            out += ["struct %s {" % s, "  double a, b, %s;" % c, "  double v[2];"]
             for meth in f.methods:
                 out += [("  void %s(double t) {" if getattr(meth, "mutating", False)
                          else "  double %s(double t) const {") % meth.name]
