@@ -18,6 +18,7 @@
 #include <cstddef>
 #include <cstring>
 #include <limits>
+#include <type_traits>
 #include <vector>
 
 namespace gradc {
@@ -107,6 +108,17 @@ private:
   T Data[N];
   std::size_t Size = 0;
 };
+
+/// A T with every number in it zero, whatever T's default member
+/// initializers say (`T x{}` runs them): how an adjoint of a struct starts,
+/// in generated code and in a caller's, `auto dcam = gradc::zero<Camera>();`.
+template <typename T> T zero() {
+  static_assert(std::is_trivially_copyable<T>::value,
+                "gradc::zero needs a struct of numbers");
+  T Value{};
+  std::memset(static_cast<void *>(&Value), 0, sizeof Value);
+  return Value;
+}
 
 /// The digamma function psi(x) = d/dx lgamma(x), which <cmath> lacks:
 /// generated code calls it in the derivatives of lgamma and tgamma. Within

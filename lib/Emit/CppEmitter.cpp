@@ -184,6 +184,8 @@ private:
     // double> v(n)`) is declared by its type's name.
     if (L.IVal < 0)
       return L.Text + " " + Plan.Var[L.Id] + "(" + P.print(L.Operands[0]) + ")";
+    if (L.ZeroInit && L.Stride) // `Camera dc{}` would run them
+      return L.Text + " " + Plan.Var[L.Id] + " = gradc::zero<" + L.Text + ">()";
     if (!L.Text.empty())
       return L.Text + " " + Plan.Var[L.Id] + (L.ZeroInit ? "{}" : "");
     std::string Text =

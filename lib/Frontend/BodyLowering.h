@@ -287,11 +287,9 @@ private:
   /// local it is written into, or null after an error.
   Value *lowerRecordTemporary(const clang::Expr *E);
   /// Whether a local Name of struct type T can be declared `T Name;` and
-  /// its adjoint `T dName{};` (zeroed); false after an error at Loc. Value:
-  /// it holds a copy, a call's result or a constructor's, for which
-  /// floating-point default member initializers are refused.
+  /// its adjoint zeroed; false after an error at Loc.
   bool declarable(clang::QualType T, clang::SourceLocation Loc,
-                  const std::string &Name, bool Value = false);
+                  const std::string &Name);
   /// The constructor of the user's own that CCE calls, inlined: its
   /// member initializers and body write Dest.
   bool lowerConstruct(const clang::CXXConstructExpr *CCE, Value *Dest,

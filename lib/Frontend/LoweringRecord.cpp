@@ -163,7 +163,7 @@ void BodyLowering::lowerRecordDecl(const VarDecl *VD) {
   bool ValueInit = Default && CCE->requiresZeroInitialization();
   // `Vec3 c = b;`, `Vec3 c = add(a, b);` (LoweringStructValue.cpp).
   bool ByValue = Init && !ILE && !Default && !isa<ImplicitValueInitExpr>(Init);
-  if (!declarable(VD->getType(), VD->getLocation(), Name, ByValue))
+  if (!declarable(VD->getType(), VD->getLocation(), Name))
     return poison(VD);
   at(VD->getLocation());
   Value *Rec = B.local(Shape->S, Shape->Size, VD->getNameAsString(),
@@ -171,6 +171,7 @@ void BodyLowering::lowerRecordDecl(const VarDecl *VD) {
                            isa_and_nonnull<ImplicitValueInitExpr>(Init));
   Rec->Text = typeName(VD->getType().getUnqualifiedType());
   Rec->Member = MemberKind::Record;
+  Rec->Stride = Shape->HasDefaults;
   Pointers[VD] = Rec;
   Poisoned.erase(VD);
   if (ByValue && !lowerRecordInto(Init, Rec, *Shape))
@@ -179,29 +180,6 @@ void BodyLowering::lowerRecordDecl(const VarDecl *VD) {
     lowerRecordInit(ILE, Rec, *Shape);
   else if (Default && !Ctor->isTrivial())
     lowerMemberDefaults(Rec, *Shape, VD->getLocation());
-}
-
-void BodyLowering::lowerMemberDefaults(Value *Rec, const RecordShape &Shape,
-                                       SourceLocation Loc) {
-  // `struct D { double a = 1; };`: what `D d;` runs.
-  for (const MemberShape &M : Shape.Members) {
-    const Expr *E = M.Decl->getInClassInitializer();
-    if (!E)
-      continue;
-    if (M.Kind != MemberKind::Scalar) {
-      fail(Loc, "the default initializer of member '" +
-                    M.Decl->getNameAsString() +
-                    "' is not supported yet; declare the struct with '{}'");
-      continue;
-    }
-    Value *V = expectScalar(lowerExpr(E), E);
-    if (!V)
-      continue;
-    at(Loc);
-    Value *F = B.field(Rec, nullptr, ir::Type::ptr(M.S), M.Offset,
-                       M.Decl->getNameAsString());
-    B.store(F, convert(V, M.S, /*Implicit=*/true));
-  }
 }
 
 /// An initializer that leaves everything zero: `{}` around nothing given.

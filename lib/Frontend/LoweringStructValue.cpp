@@ -89,6 +89,43 @@ void BodyLowering::copyRecord(Value *Dest, Value *Src,
       [&](std::int64_t K) { return constIndex(K); });
 }
 
+void BodyLowering::lowerMemberDefaults(Value *Rec, const RecordShape &Shape,
+                                       SourceLocation Loc) {
+  // `struct D { double a = 1; };`: what `D d;` runs, also for a member
+  // struct (`struct N { D in; };`), whose own constructor runs them.
+  for (const MemberShape &M : Shape.Members) {
+    const Expr *E = M.Decl->getInClassInitializer();
+    if (!E && M.Rec) {
+      at(Loc);
+      if (M.Kind == MemberKind::Record) {
+        lowerMemberDefaults(memberOf(B, Rec, M), *M.Rec, Loc);
+        continue;
+      }
+      for (std::int64_t K = 0; K < M.Count; ++K) {
+        Value *Elem = B.field(memberOf(B, Rec, M), constIndex(K),
+                              ir::Type::ptr(M.Rec->S), 0, "");
+        Elem->Member = MemberKind::Record;
+        Elem->Stride = M.Rec->Size;
+        lowerMemberDefaults(Elem, *M.Rec, Loc);
+      }
+      continue;
+    }
+    if (!E)
+      continue;
+    if (M.Kind != MemberKind::Scalar) {
+      fail(Loc, "the default initializer of member '" +
+                    M.Decl->getNameAsString() +
+                    "' is not supported yet; declare the struct with '{}'");
+      continue;
+    }
+    Value *V = expectScalar(lowerExpr(E), E);
+    if (!V)
+      continue;
+    at(Loc);
+    B.store(memberOf(B, Rec, M), convert(V, M.S, /*Implicit=*/true));
+  }
+}
+
 void BodyLowering::zeroRecord(Value *Dest, const RecordShape &Shape) {
   eachScalar(
       B, Dest, nullptr, Shape,
@@ -180,34 +217,9 @@ bool BodyLowering::lowerRecordInto(const Expr *E, Value *Dest,
   return true;
 }
 
-/// A floating-point member of RD (or of a struct member) with a default
-/// initializer, or null.
-static const FieldDecl *floatingDefault(const RecordDecl *RD) {
-  for (const FieldDecl *FD : RD->fields()) {
-    QualType T = FD->getType();
-    while (const ArrayType *AT = T->getAsArrayTypeUnsafe())
-      T = AT->getElementType();
-    if (FD->hasInClassInitializer() && T->isRealFloatingType())
-      return FD;
-    if (const RecordDecl *Inner = T->getAsRecordDecl())
-      if (const FieldDecl *In = floatingDefault(Inner))
-        return In;
-  }
-  return nullptr;
-}
-
 bool BodyLowering::declarable(QualType T, SourceLocation Loc,
-                              const std::string &Name, bool Value) {
+                              const std::string &Name) {
   const auto *RD = T->getAsCXXRecordDecl();
-  // Its adjoint, `Camera dc{};`, would start at the default instead of 0.
-  if (const FieldDecl *FD = RD && Value ? floatingDefault(RD) : nullptr) {
-    fail(Loc, "'" + typeName(T.getUnqualifiedType()) + "' has member '" +
-                  FD->getNameAsString() +
-                  "' with a default initializer, which gradc cannot yet "
-                  "keep out of the adjoint of '" +
-                  Name + "'; initialize the member in a constructor instead");
-    return false;
-  }
   // Declared `Camera c;` and its adjoint `Camera dc{};`: zeroed, which a
   // default constructor of the user's own might not do.
   if (!RD ||
@@ -341,12 +353,13 @@ Value *BodyLowering::lowerRecordTemporary(const Expr *E) {
       return nullptr;
     std::string Name = CCE->getConstructor()->getParent()->getNameAsString();
     Name[0] = static_cast<char>(std::tolower(Name[0]));
-    if (!declarable(CCE->getType(), CCE->getBeginLoc(), Name, true))
+    if (!declarable(CCE->getType(), CCE->getBeginLoc(), Name))
       return nullptr;
     at(CCE->getBeginLoc());
     Value *Tmp = B.local(Shape->S, Shape->Size, Name);
     Tmp->Text = typeName(CCE->getType().getUnqualifiedType());
     Tmp->Member = MemberKind::Record;
+    Tmp->Stride = Shape->HasDefaults;
     return lowerConstruct(CCE, Tmp, *Shape) ? Tmp : nullptr;
   }
   // The call makes a local for it (resultOf), after its arguments.
@@ -387,12 +400,13 @@ Value *BodyLowering::resultOf(const CallExpr *CE, const FunctionDecl &Callee) {
   // Named after the function (never its own name, which the variable
   // would hide).
   std::string Name = Callee.getName().str() + "_result";
-  if (!Shape || !declarable(T, CE->getBeginLoc(), Name, true))
+  if (!Shape || !declarable(T, CE->getBeginLoc(), Name))
     return nullptr;
   at(CE->getBeginLoc());
   Value *Tmp = B.local(Shape->S, Shape->Size, Name);
   Tmp->Text = typeName(T.getUnqualifiedType());
   Tmp->Member = MemberKind::Record;
+  Tmp->Stride = Shape->HasDefaults;
   return Tmp;
 }
 

@@ -81,6 +81,7 @@ const RecordShape *RecordShapes::shape(QualType T, std::string &Why) {
         Shape->S = *S;
       FoundScalar = true;
       Shape->HasFloating |= ir::isFloating(*S);
+      Shape->HasDefaults |= FD->hasInClassInitializer() && ir::isFloating(*S);
       Shape->Size += M.Count;
     } else if (FT->isRecordType()) {
       std::string Inner;
@@ -95,6 +96,7 @@ const RecordShape *RecordShapes::shape(QualType T, std::string &Why) {
         Shape->S = M.Rec->S;
       FoundScalar = true;
       Shape->HasFloating |= M.Rec->HasFloating;
+      Shape->HasDefaults |= M.Rec->HasDefaults;
       Shape->Size += M.Count * M.Rec->Size;
     } else {
       Making.pop_back();

@@ -45,6 +45,9 @@ struct RecordShape {
   /// adjoint's type), or its first scalar when it holds none.
   ir::Scalar S = ir::Scalar::Float64;
   bool HasFloating = false;
+  /// A floating-point member, or one of a member struct, has a default
+  /// member initializer: `T x{}` does not zero it.
+  bool HasDefaults = false;
 
   const MemberShape *member(const clang::FieldDecl *FD) const {
     for (const MemberShape &M : Members)

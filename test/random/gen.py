@@ -90,6 +90,7 @@ FEATURES = {
     "multi_dim": "local arrays of arrays (double m[2][3] = {};, m[i][j] += e in nested loops, read as m[i][j])",
     "structured_binding": "structured bindings of a struct (const auto &[pa, pb, pc, pv] = p;), its members read by name",
     "variadic": "variadic templates with fold expressions over + * and ',' (gv_sum(a, b), gv_sq(a, b, c)), declared in every file",
+    "member_default": "a default member initializer in the struct (double c = 0.5;), which no adjoint of it may start at",
     "struct_value": "structs as values: copies (S q2 = q; q2 = p;) and a helper returning a struct (S q2 = sv_S(q, p, e); q = sv_S(q, q, e);)",
     "constructor": "a struct with constructors of its own (GK g(e, e); GK g{e}; GK(e, e).u), declared in every file",
     "std_minmax": "std::max, std::min, std::clamp, std::max({a, b, c}) on doubles (margins kept), "
@@ -165,6 +166,7 @@ class Func:
         self.name, self.ret, self.params, self.body = name, ret, params, body
         self.helpers, self.structs, self.points = [], [], []
         self.methods = []   # member functions of the struct (Funcs)
+        self.member_default = False  # the struct's c has a default (= 0.5)
         self.margin = 1e-3  # the smallest margin of a checked point
         self.fdtol = 1e-5   # 1e-3 with floats: gradc_check takes h = 1e-2
         self.vmax = 1e4     # the largest |value| of a checked point
@@ -1768,6 +1770,7 @@ class Gen:
             body.append(Stmt("return", "", [sum_of(terms)]))
         f = Func(self.name, "void" if self.void else "double", params, body)
         f.helpers, f.structs, f.methods = self.helpers, self.structs, self.methods
+        f.member_default = self.on("member_default")
         f.nout = self.nout
         f.vjp = self.vjp
         if self.uses_float:
@@ -2064,16 +2067,23 @@ static void run_{name}() {{
 }}""".format(name=name, pts=pts, written=", ".join(map(str, written)),
              value="(%s, 0.0)" % call_f if void else call_f,
              value_m="(%s_m(%s), 0.0)" % (name, margs) if void else "%s_m(%s)" % (name, margs),
-             vmax=f.vmax, margin=f.margin, smooth=smooth_args(f), void="true" if void else "false",
+             vmax=f.vmax, margin=f.margin, smooth=smooth_args(f, vjp=True), void="true" if void else "false",
              memtext=memtext, pnamed=pnamed, ret="%s;\n          return 0.0" % call_f if void else "return " + call_f,
              pre=pre, post=post, pb=pb, grad=grad)
 
 
-def smooth_args(f):
-    """rt_smooth's steps and tolerance: FD at h1 and h2 agree to tol, so
+def smooth_args(f, vjp=False):
+    """rt_smooth's steps and tolerances: FD at h1 and h2 agree to tol, so
     the truncation error at gradc_check's step is far below its tolerance
-    (float functions: gradc_check takes 1e-2)."""
-    return "1e-2, 2e-3, 5e-3" if f.fdtol > 1e-4 else "1e-4, 1e-5, 1e-2"
+    (float functions: gradc_check takes 1e-2); and FD at gradc_check's own
+    step (check_vjp: 1e-6, to 1e-6) agrees with h2's to half gradc_check's
+    tolerance, so that rounding in the function, which a small step
+    magnifies, cannot carry a right gradient past that tolerance."""
+    if vjp:
+        return "1e-4, 1e-5, 1e-2, 1e-6, 5e-7"
+    if f.fdtol > 1e-4:
+        return "1e-2, 2e-3, 5e-3, 1e-2, %r" % (f.fdtol / 2)
+    return "1e-4, 1e-5, 1e-2, 1e-6, %r" % (f.fdtol / 2)
 
 
 def render_void_harness(f, pts, margs, named, pnamed, args, gargs, gd, pre, post):
@@ -2204,7 +2214,8 @@ def render_file(funcs, header=""):
         + LAMBDA_TEMPLATES
     for f in funcs:
         for s in used_structs(f):
-            out += ["struct %s {" % s, "  double a, b, c;", "  double v[2];"]
+            c = "c = 0.5" if f.member_default else "c"
+            out += ["struct %s {" % s, "  double a, b, %s;" % c, "  double v[2];"]
             for meth in f.methods:
                 out += [("  void %s(double t) {" if getattr(meth, "mutating", False)
                          else "  double %s(double t) const {") % meth.name]
@@ -2274,12 +2285,16 @@ def render_file(funcs, header=""):
             "// Finite differences at two steps h1 > h2 agree within tol: the point is",
             "// smooth enough at the scale of gradc_check's step (a huge third",
             "// derivative, near log(1e-3) or chaos in a loop, is skipped, not failed).",
+            "// And at gradc_check's own step h3 they agree with h2's within tol3: the",
+            "// function's rounding, divided by a small step, moves them less than",
+            "// gradc_check's tolerance (else a right gradient would be flagged).",
             "template <class F>",
-            "static bool rt_smooth(const F &f, gradc_check::Arrays p, double h1, double h2, double tol) {",
+            "static bool rt_smooth(const F &f, gradc_check::Arrays p, double h1, double h2, double tol,",
+            "                      double h3, double tol3) {",
             "  for (auto &a : p)",
             "    for (double &x : a) {",
-            "      double x0 = x, d[2], h[2] = {h1, h2};",
-            "      for (int k = 0; k < 2; ++k) {",
+            "      double x0 = x, d[3], h[3] = {h1, h2, h3};",
+            "      for (int k = 0; k < 3; ++k) {",
             "        double s = h[k] * std::fmax(1.0, std::fabs(x0));",
             "        x = x0 + s;",
             "        double hi = f(p);",
@@ -2287,7 +2302,8 @@ def render_file(funcs, header=""):
             "        d[k] = (hi - f(p)) / (2 * s);",
             "      }",
             "      x = x0;",
-            "      if (!(std::fabs(d[0] - d[1]) <= tol * std::fmax(1.0, std::fabs(d[1]))))",
+            "      double scale = std::fmax(1.0, std::fabs(d[1]));",
+            "      if (!(std::fabs(d[0] - d[1]) <= tol * scale) || !(std::fabs(d[2] - d[1]) <= tol3 * scale))",
             "        return false;",
             "    }",
             "  return true;",

@@ -44,10 +44,10 @@ enum class OpCode : std::uint8_t {
   AddTo,  ///< *operand0 += operand1, or operand0[operand2] += operand1.
   Note,   ///< A comment for readers (Value::Text). No operands, no result.
   Local,  ///< A local variable in memory; the result points at it. IVal is
-          ///< its number of elements, 0 for a scalar variable, -1 when
-          ///< operand 0 gives it (a std::vector). ZeroInit: declared zeroed
-          ///< (`double dh[32] = {};`). Text: the C++ type of a struct
-          ///< (Member Record), std::array or std::vector (Member Array).
+          ///< its element count, 0 for a scalar, -1 when operand 0 gives it
+          ///< (a std::vector). ZeroInit: declared zeroed (`double dh[32] =
+          ///< {};`; with Stride 1, by gradc::zero: default member inits).
+          ///< Text: the C++ type of a struct, std::array or std::vector.
   Load,   ///< *operand0, or operand0[operand1].
   Store,  ///< *operand0 = operand1, or operand0[operand2] = operand1.
   Offset, ///< operand0 + operand1: a pointer into the same memory.
