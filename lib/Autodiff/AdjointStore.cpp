@@ -47,7 +47,7 @@ Value *AdjointStore::adjointMemory(const Value *Base) {
     // of its size (declared at the function's top level, so its size is
     // there).
     L->Text = Base->Text;
-    L->Stride = Base->Stride;
+    L->MemberDefaults = Base->MemberDefaults;
     L->Member = Base->Member;
     if (Base->IVal < 0)
       L->Operands.push_back(Map.at(Base->Operands[0]));

@@ -57,7 +57,7 @@ Value *ReverseMode::callArgument(const Value &Call, unsigned I,
 Value *ReverseMode::localLike(const Value *Base) {
   Value *Copy = B.local(Base->Ty.scalarKind(), Base->IVal, Base->Name);
   Copy->Text = Base->Text; // a struct or std::array is copied as one
-  Copy->Stride = Base->Stride;
+  Copy->MemberDefaults = Base->MemberDefaults;
   Copy->Member = Base->Member;
   if (Base->IVal < 0) // a vector, declared at the top level: as long
     Copy->Operands.push_back(Map.at(Base->Operands[0]));

@@ -53,6 +53,7 @@ void copyAttributes(const Value &V, Value &C) {
   C.Fn = V.Fn;
   C.Pred = V.Pred;
   C.ZeroInit = V.ZeroInit;
+  C.MemberDefaults = V.MemberDefaults;
   C.Callee = V.Callee;
   C.Member = V.Member;
   C.Stride = V.Stride;

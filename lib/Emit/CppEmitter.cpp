@@ -184,7 +184,7 @@ private:
     // double> v(n)`) is declared by its type's name.
     if (L.IVal < 0)
       return L.Text + " " + Plan.Var[L.Id] + "(" + P.print(L.Operands[0]) + ")";
-    if (L.ZeroInit && L.Stride) // `Camera dc{}` would run them
+    if (L.ZeroInit && L.MemberDefaults) // `Camera dc{}` would run them
       return L.Text + " " + Plan.Var[L.Id] + " = gradc::zero<" + L.Text + ">()";
     if (!L.Text.empty())
       return L.Text + " " + Plan.Var[L.Id] + (L.ZeroInit ? "{}" : "");

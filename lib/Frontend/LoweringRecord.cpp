@@ -171,7 +171,7 @@ void BodyLowering::lowerRecordDecl(const VarDecl *VD) {
                            isa_and_nonnull<ImplicitValueInitExpr>(Init));
   Rec->Text = typeName(VD->getType().getUnqualifiedType());
   Rec->Member = MemberKind::Record;
-  Rec->Stride = Shape->HasDefaults;
+  Rec->MemberDefaults = Shape->HasDefaults;
   Pointers[VD] = Rec;
   Poisoned.erase(VD);
   if (ByValue && !lowerRecordInto(Init, Rec, *Shape))

@@ -87,7 +87,7 @@ void BodyLowering::startReturns(const CompoundStmt *Body) {
     ResultCell = B.local(Shape->S, Shape->Size, "result");
     ResultCell->Text = typeName(FD.getReturnType().getUnqualifiedType());
     ResultCell->Member = ir::MemberKind::Record;
-    ResultCell->Stride = Shape->HasDefaults;
+    ResultCell->MemberDefaults = Shape->HasDefaults;
     std::swap(ResultCell, ResultSlot);
   }
   size_t Before = B.block().Ops.size();

@@ -359,7 +359,7 @@ Value *BodyLowering::lowerRecordTemporary(const Expr *E) {
     Value *Tmp = B.local(Shape->S, Shape->Size, Name);
     Tmp->Text = typeName(CCE->getType().getUnqualifiedType());
     Tmp->Member = MemberKind::Record;
-    Tmp->Stride = Shape->HasDefaults;
+    Tmp->MemberDefaults = Shape->HasDefaults;
     return lowerConstruct(CCE, Tmp, *Shape) ? Tmp : nullptr;
   }
   // The call makes a local for it (resultOf), after its arguments.
@@ -406,7 +406,7 @@ Value *BodyLowering::resultOf(const CallExpr *CE, const FunctionDecl &Callee) {
   Value *Tmp = B.local(Shape->S, Shape->Size, Name);
   Tmp->Text = typeName(T.getUnqualifiedType());
   Tmp->Member = MemberKind::Record;
-  Tmp->Stride = Shape->HasDefaults;
+  Tmp->MemberDefaults = Shape->HasDefaults;
   return Tmp;
 }
 

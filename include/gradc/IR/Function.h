@@ -46,7 +46,7 @@ enum class OpCode : std::uint8_t {
   Local,  ///< A local variable in memory; the result points at it. IVal is
           ///< its element count, 0 for a scalar, -1 when operand 0 gives it
           ///< (a std::vector). ZeroInit: declared zeroed (`double dh[32] =
-          ///< {};`; with Stride 1, by gradc::zero: default member inits).
+          ///< {};`; with MemberDefaults, by gradc::zero).
           ///< Text: the C++ type of a struct, std::array or std::vector.
   Load,   ///< *operand0, or operand0[operand1].
   Store,  ///< *operand0 = operand1, or operand0[operand2] = operand1.
@@ -147,6 +147,9 @@ public:
   MathFn Fn = MathFn::Exp;
   CmpPred Pred = CmpPred::LT;
   bool ZeroInit = false; ///< Local: declared zeroed.
+  /// Local of a struct type with floating-point default member
+  /// initializers: zeroed by gradc::zero, since `T v{}` would run them.
+  bool MemberDefaults = false;
   /// A value of a branch (outside loops) that later code reads after the
   /// branch has ended: its variable is declared before the statement of
   /// the body that holds it, and assigned where the value is computed.
