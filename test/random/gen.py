@@ -371,6 +371,7 @@ class Gen:
         self.rng, self.feats, self.name = rng, feats, name
         self.helper = helper
         self.frames = [{}]  # name -> Var; frames[0]: parameters and top level
+        self.bindings = set()  # names of structured bindings (never captured)
         self.loops = []     # "for" / "while" of the enclosing loops
         self.budget = budget  # statements left
         self.counter = 0
@@ -533,7 +534,12 @@ class Gen:
             body = "[%s](%s) {{ return t * ({1}) + 0.5 * t; }}" % (cap, param)
             text = (("gl_apply(%s, {0})" if self.chance(0.5) else "%s({0})")
                     % body)
-            return Expr("fn", text, [self.dexpr(depth - 1), self.dexpr(depth - 1)])
+            # C++17 cannot capture a structured binding: the body reads none.
+            inner = self.dexpr(depth - 1)
+            if re.search(r"\b(%s)\b" % "|".join(self.bindings or ["$^"]),
+                         render_expr(inner)):
+                inner = Expr("lit", "1.25")
+            return Expr("fn", text, [self.dexpr(depth - 1), inner])
         if ch == "variadic":  # VARIADIC_TEMPLATES, which every file declares
             fn, n = self.rng.choice([("gv_sum", 2), ("gv_sum", 3), ("gv_prod", 2), ("gv_sq", 2),
                                      ("gv_sq", 3), ("gv_sum", 1)])
@@ -1002,6 +1008,7 @@ class Gen:
         names = [k + m for m in ("a", "b", "c", "v")]
         for n in names[:3]:
             self.declare(n, Var("d", writable=False))
+        self.bindings.update(names)
         return [Stmt("raw", "const auto &[%s] = %s" % (", ".join(names), q))]
 
     def s_stvalue(self, loop):

@@ -58,7 +58,8 @@ TEST(MathFunctions, SpellingsAndTheMessagesList) {
   EXPECT_NE(List.find(", hypot, erf, erfc, lgamma, tgamma, fmod, "),
             std::string::npos);
   EXPECT_EQ(List.find("digamma"), std::string::npos);
-  EXPECT_NE(List.rfind(", std::max, std::min, std::clamp and std::abs"), std::string::npos);
+  EXPECT_NE(List.rfind(", std::max, std::min, std::clamp and std::abs"),
+            std::string::npos);
 }
 
 /// t(x0, ..., xn-1) = Fn(x0, ..., xn-1), in type S.
