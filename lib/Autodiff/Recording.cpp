@@ -124,7 +124,8 @@ Value *Recorder::recompute(const Value *V, Frame *Fr) {
 /// memory that changes later. Plain arithmetic is computed again from such
 /// values, as a person would write it.
 bool Recorder::keeps(const Value *V) {
-  if (!V->Ty.isScalar() || !Pos.loopsAround(V).empty() || !frameOf(V))
+  if (!Opts.KeepBranchValues || !V->Ty.isScalar() ||
+      !Pos.loopsAround(V).empty() || !frameOf(V))
     return false;
   return !V->Name.empty() || V->Code == OpCode::Call ||
          V->Code == OpCode::Invoke ||
