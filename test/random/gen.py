@@ -1336,9 +1336,13 @@ class Gen:
             a, var = self.rng.choice(arrays)
             return [Stmt("raw", "std::swap(%s[%s], %s[%s])"
                          % (a, self.index(var.size, False), a, self.index(var.size, False)))]
-        if len(scalars) < 2:
+        # std::swap takes two of one type: a float local with a float.
+        kinds = {n: v.float for n, v in self.visible("d") if v.writable}
+        pairs = [(x, y) for x in scalars for y in scalars
+                 if x < y and kinds.get(x) == kinds.get(y)]
+        if not pairs:
             return self.s_decl(loop)
-        x, y = self.rng.sample(scalars, 2)
+        x, y = self.rng.choice(pairs)
         return [Stmt("raw", "std::swap(%s, %s)" % (x, y))]
 
     def s_stdalgo(self, loop):
