@@ -77,9 +77,9 @@ const Value *Recorder::invariantIn(const Value *V) {
   if (!initialized(Slot))
     return nullptr; // read before the loop, it might not hold a value yet
   const Value *Found = nullptr;
+  std::vector<const Value *> SlotLoops = Pos.loopsAround(Slot);
   for (const Value *L : Pos.loopsAround(V)) {
     // The slot must be declared outside L, and L must not write it.
-    std::vector<const Value *> SlotLoops = Pos.loopsAround(Slot);
     if (std::find(SlotLoops.begin(), SlotLoops.end(), L) != SlotLoops.end() ||
         !Pos.storesOnly(*L, Slot, nullptr) || !frameOf(L))
       break;
@@ -118,14 +118,14 @@ Value *Recorder::recompute(const Value *V, Frame *Fr) {
   });
 }
 
-/// Whether the backward sweep reads V's forward value itself: V is
-/// computed once, in a branch outside loops (its variable is then declared
-/// before the branch), and is a variable of the source, a call, or reads
-/// memory that changes later. Plain arithmetic is computed again from such
-/// values, as a person would write it.
+/// Whether the backward sweep, in V's frame, reads V's forward value
+/// itself: V is computed once, in a branch outside loops (its variable is
+/// then declared before the branch), and is a variable of the source, a
+/// call, or reads memory that changes later. Plain arithmetic is computed
+/// again from such values, as a person would write it.
 bool Recorder::keeps(const Value *V) {
   if (!Opts.KeepBranchValues || !V->Ty.isScalar() ||
-      !Pos.loopsAround(V).empty() || !frameOf(V))
+      !Pos.loopsAround(V).empty())
     return false;
   return !V->Name.empty() || V->Code == OpCode::Call ||
          V->Code == OpCode::Invoke ||
@@ -144,19 +144,6 @@ Value *Recorder::avail(const Value *V) {
   if (H == &P.Body)
     return Map.at(V); // forward values of the body stay in scope
   Frame *Fr = frameOf(V);
-  if (keeps(V)) {
-    // Read back from where it was stored for good (`chosen`), if it was;
-    // else the forward value itself.
-    if (auto It = Fr->Avail.find(V); It != Fr->Avail.end())
-      return It->second;
-    Value *R = reloadStored(V, Fr);
-    if (!R) {
-      R = Map.at(V);
-      R->Kept = true;
-    }
-    Fr->Avail[V] = R;
-    return R;
-  }
   if (!Fr) {
     // In a loop's init or condition: recompute where we are.
     Fr = Frames.back();
@@ -169,6 +156,16 @@ Value *Recorder::avail(const Value *V) {
   if (auto It = Fr->Avail.find(V); It != Fr->Avail.end())
     return It->second;
   Value *R = nullptr;
+  if (keeps(V)) {
+    // Read back from where it was stored for good (`chosen`), if it was;
+    // else the forward value itself.
+    if (!(R = reloadStored(V, Fr))) {
+      R = Map.at(V);
+      R->Kept = true;
+    }
+    Fr->Avail[V] = R;
+    return R;
+  }
   switch (Plan.how(V)) {
   case RecordingPlan::How::Recompute:
     R = recompute(V, Fr);

@@ -211,12 +211,11 @@ private:
   /// The variables of V's branches' values that are read after them.
   void declareKept(Scope &S, const Value &V) {
     for (const Block &R : V.Regions)
-      for (const Value *K : R.Ops) {
-        if (K->Kept)
-          line(S, typeName(K->Ty) + " " + Plan.Var[K->Id] + " = " +
-                      (K->Ty.isBool() ? "false" : "0") + ";");
-        declareKept(S, *K);
-      }
+      forEachOp(R, [&](Value &K) {
+        if (K.Kept)
+          line(S, typeName(K.Ty) + " " + Plan.Var[K.Id] + " = " +
+                      (K.Ty.isBool() ? "false" : "0") + ";");
+      });
   }
 
   /// `s += e`, `w[i] = v`, `++i`: a store as an expression.

@@ -320,11 +320,10 @@ void Planner::name(const Block &B) {
 /// body, declared before V.
 void Planner::nameKept(const Value &V) {
   for (const Block &R : V.Regions)
-    for (const Value *K : R.Ops) {
-      if (K->Kept)
-        Plan.Var[K->Id] = fresh(K->Name.empty() ? tempName(*K, Plan) : K->Name);
-      nameKept(*K);
-    }
+    forEachOp(R, [&](Value &K) {
+      if (K.Kept)
+        Plan.Var[K.Id] = fresh(K.Name.empty() ? tempName(K, Plan) : K.Name);
+    });
 }
 
 NamePlan Planner::run() {

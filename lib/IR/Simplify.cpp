@@ -44,7 +44,6 @@ public:
           It = Seen.find(Computed);
         if (It != Seen.end()) {
           Replaced[V] = It->second;
-          It->second->Kept |= V->Kept;
           continue;
         }
         Seen[Itself] = Seen[Computed] = V;
@@ -88,7 +87,7 @@ public:
   using Key = std::pair<int, std::vector<unsigned>>;
 
   void block(Block &B, std::map<Key, Value *> Seen) {
-    std::vector<Value *> Kept;
+    std::vector<Value *> Remaining;
     for (Value *V : B.Ops) {
       for (Value *&Op : V->Operands)
         if (auto It = Replaced.find(Op); It != Replaced.end())
@@ -99,7 +98,6 @@ public:
           K.second.push_back(Op->Id);
         if (Value *Same = earlier(K, *V, Seen)) {
           Replaced[V] = Same;
-          Same->Kept |= V->Kept;
           continue;
         }
         Seen.emplace(K, V);
@@ -110,9 +108,9 @@ public:
         Home[V] = &B;
       for (Block &R : V->Regions)
         block(R, Seen);
-      Kept.push_back(V);
+      Remaining.push_back(V);
     }
-    B.Ops = std::move(Kept);
+    B.Ops = std::move(Remaining);
   }
 
 private:
