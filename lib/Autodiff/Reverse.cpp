@@ -18,7 +18,6 @@
 #include "TapeSizes.h"
 #include "gradc/IR/Simplify.h"
 #include "gradc/IR/Uses.h"
-#include "gradc/IR/Verifier.h"
 
 #include <algorithm>
 #include <cmath>
@@ -324,17 +323,7 @@ std::string adjointParamName(const Function &Primal, const std::string &P) {
 std::unique_ptr<Function> reverse(const Function &Primal,
                                   const ReverseOptions &Opts,
                                   std::vector<ReverseError> *Errors) {
-  std::unique_ptr<Function> G = ReverseMode(Primal, Opts, Errors).run();
-  // Kept branch values are the newest part of the transform: should they
-  // leave a value out of its scope (the random tester found one, not yet
-  // understood), the function is made again without them.
-  if (!G || !Opts.KeepBranchValues || verify(*G).empty())
-    return G;
-  ReverseOptions Plain = Opts;
-  Plain.KeepBranchValues = false;
-  if (Plain.TraceOut)
-    Plain.TraceOut->Entries.clear();
-  return ReverseMode(Primal, Plain, Errors).run();
+  return ReverseMode(Primal, Opts, Errors).run();
 }
 
 } // namespace gradc::autodiff

@@ -36,7 +36,10 @@ Value *Builder::cast(Value *A, Scalar To) {
 
 Value *Builder::copy(Value *A) { return make(OpCode::Copy, A->Ty, {A}); }
 
-static bool isNeg(Value *V) { return V->Code == OpCode::Neg; }
+// The rules below read the operands of their operands. A kept value is
+// read by the backward sweep outside the branch that computed it, where
+// its own operands may be out of scope: it is opaque to them.
+static bool isNeg(Value *V) { return V->Code == OpCode::Neg && !V->Kept; }
 
 Value *Builder::neg(Value *A) {
   if (Fold) {
@@ -80,7 +83,7 @@ Value *Builder::sub(Value *A, Value *B) {
       return add(A, B->Operands[0]);
     // `n - 1 - 1` is `n - 2` (integers only: floating sums do not
     // reassociate).
-    if (A->Ty.isInteger() && B->isConst() &&
+    if (A->Ty.isInteger() && B->isConst() && !A->Kept &&
         (A->Code == OpCode::Sub || A->Code == OpCode::Add) &&
         A->Operands[1]->isConst() && A->Operands[1]->Ty == B->Ty) {
       // What is taken from n in all: (n - c1) - c2, or (n + c1) - c2.

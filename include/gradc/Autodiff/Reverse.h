@@ -77,9 +77,6 @@ struct ReverseOptions {
   /// A pullback writes its outputs again, as the function does; one made
   /// for callers' backward sweeps, which have them already, need not.
   bool WriteOutputs = true;
-  /// The backward sweep reads values of branches outside loops where the
-  /// forward sweep computed them (Value::Kept) rather than again.
-  bool KeepBranchValues = true;
 };
 
 /// The name of the adjoint of parameter P: "d" + P, or, when that clashes
