@@ -124,8 +124,7 @@ Value *Recorder::recompute(const Value *V, Frame *Fr) {
 /// call, or reads memory that changes later. Plain arithmetic is computed
 /// again from such values, as a person would write it.
 bool Recorder::keeps(const Value *V) {
-  if (!V->Ty.isScalar() ||
-      !Pos.loopsAround(V).empty())
+  if (!V->Ty.isScalar() || !Pos.loopsAround(V).empty())
     return false;
   return !V->Name.empty() || V->Code == OpCode::Call ||
          V->Code == OpCode::Invoke ||
