@@ -546,7 +546,7 @@ class Gen:
             text = "%s(%s)" % (fn, ", ".join("{%d}" % k for k in range(n)))
             args = [self.dexpr(depth - 1) for _ in range(n)]
             if fn == "gv_prod":  # factors near 1 keep products O(1)
-                args = [Expr("fn", "std::cos(0.5 * {0})", [a]) for a in args]
+                args = [Expr("fn", "std::cos(0.5 * {p0})", [a]) for a in args]
             return Expr("fn", text, args)
         if ch == "scall":
             h = self.rng.choice(self.shared)
