@@ -5,6 +5,8 @@
 #include "gradc/IR/MemoryLocation.h"
 #include "gradc/IR/Uses.h"
 
+#include <algorithm>
+
 namespace gradc::autodiff {
 
 using namespace ir;
@@ -20,15 +22,31 @@ static std::set<const Value *> wrtMemory(const Function &P,
   return Out;
 }
 
+/// What the caller reads derivatives of: the outputs, and the final
+/// contents of in/out parameters (whose seeds it gives) also when the
+/// function returns a value.
+static std::vector<unsigned> seeded(const Function &P,
+                                    const ReverseOptions &Opts) {
+  std::vector<unsigned> Seeded = Opts.Out;
+  for (unsigned I : Opts.Wrt)
+    if (isInOut(P, Opts.Wrt, Opts.Out, I) &&
+        std::find(Seeded.begin(), Seeded.end(), I) == Seeded.end())
+      Seeded.push_back(I);
+  return Seeded;
+}
+
 SweepFacts::SweepFacts(const Function &P, const ReverseOptions &Opts)
-    : P(P), Opts(Opts), Act(P, Opts.Wrt, Opts.Out), Pos(P, wrtMemory(P, Opts)),
-      SeededOutputs(readOnlyOutputs(P, Opts, Pos)) {}
+    : P(P), Opts(Opts), Act(P, Opts.Wrt, seeded(P, Opts)),
+      Pos(P, wrtMemory(P, Opts)), SeededOutputs(readOnlyOutputs(P, Opts, Pos)) {
+}
 
 bool SweepFacts::needsBackward(const Value &V) const {
   switch (V.Code) {
   case OpCode::Store:
     // A store of data over memory that carries derivatives still clears
     // the adjoint of what was there, if that was read or written.
+    if (clearsForCaller(baseOf(V.Operands[0])))
+      return true;
     return Act.isActiveMemory(baseOf(V.Operands[0])) &&
            (Act.isVaried(V.Operands[1]) ||
             Pos.usedBefore(V, baseOf(V.Operands[0])) ||

@@ -49,10 +49,26 @@ public:
     return Base->Code == ir::OpCode::Param && !isOutput(Base) &&
            (Base->Ty.kind() == ir::Type::Ptr || Pos.isWrtMemory(Base));
   }
-  /// Memory the backward sweep can still read: parameters and the
-  /// function's top-level locals, not a local of a loop or branch.
+  /// Differentiated memory whose adjoint the caller reads on return: a
+  /// store over it clears its adjoint even when nothing else about it
+  /// carries a derivative (`io[i] = 1.0`: the incoming io is lost).
+  bool clearsForCaller(const ir::Value *Base) const {
+    return returnsAdjoint(Base) && Pos.isWrtMemory(Base);
+  }
+  /// Memory the backward sweep can still read: parameters, the
+  /// function's top-level locals, and the arrays and structs a branch
+  /// outside loops declares (their declarations move before the branch
+  /// when the backward sweep reads them: Value::Kept); not a local of a
+  /// loop.
   bool outlives(const ir::Value *Base) const {
-    return Base->Code == ir::OpCode::Param || Pos.Home.at(Base) == &P.Body;
+    return Base->Code == ir::OpCode::Param || Pos.Home.at(Base) == &P.Body ||
+           hoistable(Base);
+  }
+  /// An array or struct declared in a branch outside loops.
+  bool hoistable(const ir::Value *Base) const {
+    return Base->Code == ir::OpCode::Local && Base->IVal >= 0 &&
+           (Base->IVal > 0 || !Base->Text.empty()) &&
+           Pos.Home.at(Base) != &P.Body && Pos.loopsAround(Base).empty();
   }
   /// Whether Call's callee reads what argument I holds and writes it.
   bool passesInOut(const ir::Value &Call, unsigned I) const;
