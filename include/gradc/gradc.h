@@ -30,6 +30,9 @@ template <typename T> std::vector<std::vector<T>> &tapeStore() {
   thread_local std::vector<std::vector<T>> Store;
   return Store;
 }
+/// How many finished tapes a thread keeps per type: a function whose
+/// pullbacks open more tapes than this has its largest kept first.
+constexpr std::size_t KeptTapes = 16;
 } // namespace detail
 
 /// The values that a generated backward sweep needs but that the forward
@@ -47,8 +50,18 @@ public:
   }
   ~tape() {
     std::vector<std::vector<T>> &Store = detail::tapeStore<T>();
-    if (Store.size() < 4)
+    if (Store.size() < detail::KeptTapes) {
       Store.push_back(std::move(Data));
+      return;
+    }
+    // Full: keep the larger buffers, which cost the most to grow again.
+    auto Smallest = std::min_element(
+        Store.begin(), Store.end(),
+        [](const std::vector<T> &A, const std::vector<T> &B) {
+          return A.size() < B.size();
+        });
+    if (Smallest->size() < Data.size())
+      *Smallest = std::move(Data);
   }
   tape(const tape &) = delete;
   tape &operator=(const tape &) = delete;

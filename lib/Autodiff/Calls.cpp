@@ -34,8 +34,11 @@ Value *ReverseMode::callArgument(const Value &Call, unsigned I,
   // call left them; otherwise a local to write into.
   bool Out = Call.writesArg(I) && !Call.Callee->Custom &&
              !reads(PB.Body, PB.Params[I].V);
+  // (A branch's array that only takes outputs the pullback does not read
+  // need not be kept for it.)
   if (Remap.count(Base) ||
-      (outlives(Base) && (Call.writesArg(I) || Pos.finalAt(&Call, Base))))
+      (outlives(Base) && (Call.writesArg(I) || Pos.finalAt(&Call, Base)) &&
+       !(Out && Facts.hoistable(Base))))
     return avail(Op);
   if (!Out)
     if (const Recorder::Snapshot *Sn = Rec.snapshotAfter(Base, &Call))

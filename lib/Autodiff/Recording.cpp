@@ -155,6 +155,12 @@ Value *Recorder::avail(const Value *V) {
   if (auto It = Fr->Avail.find(V); It != Fr->Avail.end())
     return It->second;
   Value *R = nullptr;
+  if (Facts.hoistable(V)) {
+    R = Map.at(V);
+    R->Kept = true;
+    Fr->Avail[V] = R;
+    return R;
+  }
   if (keeps(V)) {
     // Read back from where it was stored for good (`chosen`), if it was;
     // else the forward value itself.

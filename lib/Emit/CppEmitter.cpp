@@ -212,7 +212,9 @@ private:
   void declareKept(Scope &S, const Value &V) {
     for (const Block &R : V.Regions)
       forEachOp(R, [&](Value &K) {
-        if (K.Kept)
+        if (K.Kept && K.Code == OpCode::Local)
+          line(S, declaration(K) + ";");
+        else if (K.Kept)
           line(S, typeName(K.Ty) + " " + Plan.Var[K.Id] + " = " +
                       (K.Ty.isBool() ? "false" : "0") + ";");
       });
@@ -352,7 +354,9 @@ private:
       }
       break;
     case OpCode::Local:
-      if (V.IVal == 0 && !V.ZeroInit) {
+      if (V.Kept) {
+        // Declared before the branch (declareKept).
+      } else if (V.IVal == 0 && !V.ZeroInit) {
         S.PendingLocals.push_back(&V);
       } else if (V.Member == MemberKind::Record && !V.ZeroInit &&
                  PendingNote.empty()) {

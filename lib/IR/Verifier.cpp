@@ -57,9 +57,10 @@ private:
           error(V, "operand #" + std::to_string(Op->Id) + " has no result");
       }
       checkTypes(V);
-      if (V.Kept && (LoopDepth > 0 || IsBody || !V.Ty.isScalar()))
-        error(V, "a kept value must be a number computed in a branch "
-                 "outside loops");
+      if (V.Kept && (LoopDepth > 0 || IsBody ||
+                     !(V.Ty.isScalar() || V.Code == OpCode::Local)))
+        error(V, "a kept value must be a number or a local computed in a "
+                 "branch outside loops");
       checkRegions(V);
       Defined.insert(&V);
       Scope.push_back(&V);

@@ -152,7 +152,9 @@ public:
   bool MemberDefaults = false;
   /// A value of a branch (outside loops) that later code reads after the
   /// branch has ended: its variable is declared before the statement of
-  /// the body that holds it, and assigned where the value is computed.
+  /// the body that holds it, and assigned where the value is computed
+  /// (a local array or struct: declared there, in place of its own
+  /// declaration).
   bool Kept = false;
   const Function *Callee = nullptr;       ///< Invoke: the function called.
   MemberKind Member = MemberKind::Scalar; ///< Field: what it designates.
