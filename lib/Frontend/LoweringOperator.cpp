@@ -67,7 +67,7 @@ BodyLowering::lowerAccessor(const CXXOperatorCallExpr *OCE) {
   // Its return is printed where it is called.
   for (const FieldDecl *F : MD->getParent()->fields())
     if (F->getAccess() != AS_public)
-      return Refuse(OCE->getOperatorLoc(),
+      return Refuse(OCE->getBeginLoc(),
                     "'" + MD->getParent()->getNameAsString() +
                         "' has non-public data members ('" +
                         F->getNameAsString() +
@@ -104,7 +104,11 @@ BodyLowering::lowerAccessor(const CXXOperatorCallExpr *OCE) {
 
 std::optional<Value *>
 BodyLowering::lowerUserOperator(const CXXOperatorCallExpr *OCE) {
-  SourceLocation Loc = OCE->getOperatorLoc();
+  // `m(i, j)`, `v[i]`: at the object, not at the closing bracket.
+  SourceLocation Loc =
+      OCE->getOperator() == OO_Call || OCE->getOperator() == OO_Subscript
+          ? OCE->getBeginLoc()
+          : OCE->getOperatorLoc();
   SourceRange Range = OCE->getSourceRange();
   // An operand whose declaration was refused has been reported.
   if (OCE->getNumArgs() > 0 &&
@@ -119,10 +123,13 @@ BodyLowering::lowerUserOperator(const CXXOperatorCallExpr *OCE) {
     if (!Lib || !SM.isInSystemHeader(Lib->getLocation()) ||
         OCE->getNumArgs() == 0)
       return std::nullopt;
+    QualType T = OCE->getArg(0)->getType();
+    const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
     return fail(Loc,
                 std::string("operator '") +
                     getOperatorSpelling(OCE->getOperator()) + "' of '" +
-                    typeName(OCE->getArg(0)->getType().getUnqualifiedType()) +
+                    (RD ? RD->getQualifiedNameAsString()
+                        : typeName(T.getUnqualifiedType())) +
                     "' is not supported: gradc differentiates the operators "
                     "of your own structs; write the computation on numbers",
                 Range);
@@ -137,6 +144,15 @@ BodyLowering::lowerUserOperator(const CXXOperatorCallExpr *OCE) {
                     getOperatorSpelling(OCE->getOperator()) +
                     "' on a struct is not supported yet; write it as a "
                     "statement of its own",
+                Range);
+  if (Callee->getReturnType()->isReferenceType())
+    return fail(Loc,
+                "'" + Callee->getNameAsString() + "' returns a reference to '" +
+                    typeName(Callee->getReturnType().getNonReferenceType()) +
+                    "'; gradc supports operators returning a reference to "
+                    "one number of their object ('double &operator()(int i) "
+                    "{ return d[i]; }'): return by value, or name what it "
+                    "refers to",
                 Range);
   if (!Callees)
     return fail(Loc, "operators of structs are not supported here", Range);
