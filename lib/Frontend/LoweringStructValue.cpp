@@ -422,6 +422,11 @@ Value *BodyLowering::resultOf(const CallExpr *CE, const FunctionDecl &Callee) {
     return nullptr;
   at(CE->getBeginLoc());
   Value *Tmp = B.local(Shape->S, Shape->Size, Name);
+  // The type as the callee wrote it (`V2` in namespace geo), in full
+  // where the caller is elsewhere.
+  if (!Callee.getDeclContext()->getRedeclContext()->Equals(
+          FD.getDeclContext()->getRedeclContext()))
+    T = T.getCanonicalType();
   Tmp->Text = typeName(T.getUnqualifiedType());
   Tmp->Member = MemberKind::Record;
   Tmp->MemberDefaults = Shape->HasDefaults;
