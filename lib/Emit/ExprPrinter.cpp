@@ -5,6 +5,7 @@
 #include "gradc/IR/Printer.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 namespace gradc::emit {
@@ -33,6 +34,28 @@ int binaryPrec(OpCode C) {
   default:
     return PrecMultiplicative;
   }
+}
+
+/// Whether Name is `operator` followed by a symbol (`operator+`,
+/// `operator()`), not an identifier (`operator_norm`).
+bool isOperatorName(const std::string &Name) {
+  return Name.size() > 8 && Name.compare(0, 8, "operator") == 0 &&
+         !std::isalnum(static_cast<unsigned char>(Name[8])) && Name[8] != '_';
+}
+
+/// The precedence of the binary operator Sym, or 0.
+int operatorPrec(const std::string &Sym) {
+  if (Sym == "+" || Sym == "-")
+    return PrecAdditive;
+  if (Sym == "*" || Sym == "/")
+    return PrecMultiplicative;
+  if (Sym == "==" || Sym == "!=")
+    return PrecEquality;
+  if (Sym == "<" || Sym == "<=" || Sym == ">" || Sym == ">=")
+    return PrecRelational;
+  if (Sym.size() == 2 && Sym[1] == '=')
+    return PrecAssign; // `+=`
+  return 0;
 }
 
 /// The C++ type a literal's spelling has by itself.
@@ -220,6 +243,10 @@ ExprPrinter::Printed ExprPrinter::expr(const Value *V, bool Define) const {
   case OpCode::Load:
     return {lvalue(Ops[0], V->index()), PrecPrimary};
   case OpCode::Invoke: {
+    // A struct returned: `c = add(a, b)`, c the last argument.
+    bool Returns = V->Callee && V->Callee->ReturnsRecord && !Ops.empty();
+    if (isOperatorName(V->Text))
+      return invokeOperator(V, Returns);
     std::string Text = V->Text + "(";
     size_t First = 0;
     if (V->Callee && V->Callee->Method && !Ops.empty()) {
@@ -227,27 +254,9 @@ ExprPrinter::Printed ExprPrinter::expr(const Value *V, bool Define) const {
       Text = access(Ops[0], false) + Text;
       First = 1;
     }
-    // A struct returned: `c = add(a, b)`, c the last argument.
-    bool Returns = V->Callee && V->Callee->ReturnsRecord && !Ops.empty();
     size_t End = Ops.size() - (Returns ? 1 : 0);
-    for (size_t I = First; I < End; ++I) {
-      // A reference parameter is given the variable itself.
-      const Param *P = V->Callee && I < V->Callee->Params.size()
-                           ? &V->Callee->Params[I]
-                           : nullptr;
-      std::string Arg;
-      if (P && !P->Record.empty() && !P->RecordPtr)
-        Arg = object(Ops[I]);
-      else if (P && P->V->Ty.kind() == Type::Ref)
-        Arg = lvalue(Ops[I], nullptr);
-      else if (P && P->V->Ty.kind() == Type::Ptr &&
-               Ops[I]->Code == OpCode::Local && Ops[I]->IVal == 0 &&
-               Ops[I]->Member == MemberKind::Scalar)
-        Arg = "&" + Plan.Var[Ops[I]->Id]; // a scalar variable's address
-      else
-        Arg = printStored(Ops[I]);
-      Text += (I > First ? ", " : "") + Arg;
-    }
+    for (size_t I = First; I < End; ++I)
+      Text += (I > First ? ", " : "") + argument(V, I).Text;
     if (Returns)
       return {object(Ops.back()) + " = " + Text + ")", PrecAssign};
     return {Text + ")", PrecPrimary};
@@ -266,6 +275,58 @@ ExprPrinter::Printed ExprPrinter::expr(const Value *V, bool Define) const {
   default:
     return {"/* unprintable */", PrecPrimary};
   }
+}
+
+ExprPrinter::Printed ExprPrinter::argument(const Value *V, size_t I) const {
+  const std::vector<Value *> &Ops = V->Operands;
+  // A reference parameter is given the variable itself.
+  const Param *P = V->Callee && I < V->Callee->Params.size()
+                       ? &V->Callee->Params[I]
+                       : nullptr;
+  if (P && !P->Record.empty() && !P->RecordPtr) {
+    std::string Text = object(Ops[I]);
+    return {Text, Text[0] == '*' ? PrecUnary : PrecPrimary};
+  }
+  if (P && P->V->Ty.kind() == Type::Ref)
+    return {lvalue(Ops[I], nullptr), PrecPrimary};
+  if (P && P->V->Ty.kind() == Type::Ptr && Ops[I]->Code == OpCode::Local &&
+      Ops[I]->IVal == 0 && Ops[I]->Member == MemberKind::Scalar)
+    return {"&" + Plan.Var[Ops[I]->Id], PrecUnary}; // a scalar's address
+  std::string Text = printStored(Ops[I]);
+  if (Ops[I]->isConst() || bareCast(Ops[I]))
+    return {Text, Text[0] == '-' ? PrecUnary : PrecPrimary};
+  return {Text, expr(Ops[I]).Prec};
+}
+
+ExprPrinter::Printed ExprPrinter::invokeOperator(const Value *V,
+                                                 bool Returns) const {
+  std::string Sym = V->Text.substr(8);
+  size_t End = V->Operands.size() - (Returns ? 1 : 0);
+  std::vector<Printed> Args;
+  for (size_t I = 0; I < End; ++I)
+    Args.push_back(argument(V, I));
+  auto Wrap = [](const Printed &A, int Min) {
+    return A.Prec < Min ? "(" + A.Text + ")" : A.Text;
+  };
+  Printed Out{"", PrecPrimary};
+  if (Sym == "()" || Sym == "[]") {
+    std::string Inner;
+    for (size_t I = 1; I < Args.size(); ++I)
+      Inner += (I > 1 ? ", " : "") + Args[I].Text;
+    Out.Text = Wrap(Args[0], PrecPrimary) + Sym[0] + Inner + Sym[1];
+  } else if (Args.size() == 1) {
+    Out = {Sym + Wrap(Args[0], PrecUnary), PrecUnary};
+  } else {
+    int P = operatorPrec(Sym);
+    // `+=` groups to the right, the others to the left.
+    bool Right = P == PrecAssign;
+    Out = {Wrap(Args[0], Right ? P + 1 : P) + " " + Sym + " " +
+               Wrap(Args[1], Right ? P : P + 1),
+           P};
+  }
+  if (Returns)
+    return {object(V->Operands.back()) + " = " + Out.Text, PrecAssign};
+  return Out;
 }
 
 std::string ExprPrinter::member(const Value *F) const {

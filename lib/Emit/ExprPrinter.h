@@ -47,6 +47,11 @@ private:
   std::string literal(const ir::Value *C, bool BesideFloating,
                       bool Exact = false) const;
   bool bareCast(const ir::Value *V) const;
+  /// Argument I of the call V, as its parameter takes it.
+  Printed argument(const ir::Value *V, size_t I) const;
+  /// A call of an operator of the user's own, as an operator: `a + b`,
+  /// `-a`, `m(i, j)`, `c = a * s` (Returns: the struct goes into c).
+  Printed invokeOperator(const ir::Value *V, bool Returns) const;
   /// The member a Field designates: `cam.f`, `cams[i].r`, `p->f`.
   std::string member(const ir::Value *F) const;
   /// How a member of the struct Base points at is reached: `cam.`, `p->`.

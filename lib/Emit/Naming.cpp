@@ -15,6 +15,20 @@ using namespace ir;
 
 namespace {
 
+/// A word for the C++ operator Sym (`+`, `==`, `()`), for the variable
+/// holding what an operator of the user's own returns.
+std::string operatorWord(const std::string &Sym) {
+  static const std::pair<const char *, const char *> Words[] = {
+      {"+", "plus"},           {"-", "minus"},       {"*", "times"},
+      {"/", "divide"},         {"==", "equal"},      {"!=", "not_equal"},
+      {"<", "less"},           {"<=", "less_equal"}, {">", "greater"},
+      {">=", "greater_equal"}, {"()", "call"},       {"[]", "index"}};
+  for (const auto &[S, W] : Words)
+    if (Sym == S)
+      return W;
+  return "op";
+}
+
 std::string tempName(const Value &V, const NamePlan &Plan) {
   switch (V.Code) {
   case OpCode::Add:
@@ -50,6 +64,8 @@ std::string tempName(const Value &V, const NamePlan &Plan) {
     // Never the function's own name, which the variable would hide.
     std::string Fn = V.Text.substr(0, V.Text.find('<'));
     Fn = Fn.substr(Fn.rfind(':') == std::string::npos ? 0 : Fn.rfind(':') + 1);
+    if (Fn.size() > 8 && Fn.compare(0, 8, "operator") == 0)
+      Fn = operatorWord(Fn.substr(8)); // `a * b`: `times_a`
     const std::string &Arg =
         V.Operands.empty() ? std::string() : Plan.Var[V.Operands[0]->Id];
     return Fn + "_" + (Arg.empty() ? "v" : Arg);

@@ -286,6 +286,10 @@ private:
   /// A struct value that is no variable (`add(a, b)` as an argument): a
   /// local it is written into, or null after an error.
   Value *lowerRecordTemporary(const clang::Expr *E);
+  /// A local for a temporary struct of type T that E makes, named after
+  /// its class; null after an error. Shape: T's.
+  Value *recordLocal(clang::QualType T, const clang::Expr *E,
+                     const RecordShape *&Shape);
   /// Whether a local Name of struct type T can be declared `T Name;` and
   /// its adjoint zeroed; false after an error at Loc.
   bool declarable(clang::QualType T, clang::SourceLocation Loc,
@@ -359,6 +363,24 @@ private:
                                      std::string Name, bool AtCall = false);
   /// The values a call passes for C's captures, or nullopt after an error.
   std::optional<std::vector<Value *>> captureArgs(const Closure &C);
+  // Operators of the user's structs (LoweringOperator.cpp).
+  /// `a + b`, `-a`, `a == b`, `v[i]` calling an operator of the user's own
+  /// (an Invoke, or the place an accessor names, read); nullopt when OCE
+  /// calls none (a lambda, an element of a container).
+  std::optional<Value *>
+  lowerUserOperator(const clang::CXXOperatorCallExpr *OCE);
+  /// What the one `return` of the accessor OCE calls names, when it
+  /// returns a reference to a number (`double &operator()(int i, int j)
+  /// { return d[i * n + j]; }`); else null.
+  const clang::Expr *accessedPlace(const clang::CXXOperatorCallExpr *OCE) const;
+  /// The place such an accessor's call designates: its return inlined,
+  /// on the call's object and arguments.
+  std::optional<Target> lowerAccessor(const clang::CXXOperatorCallExpr *OCE);
+  /// Whether E is `a += b` calling an operator of the user's own that
+  /// returns `*this`.
+  bool isSelfOperator(const clang::Expr *E) const;
+  /// `a += b;` as a statement: a call of a method that changes `a`.
+  void lowerSelfOperator(const clang::CXXOperatorCallExpr *OCE);
   /// `cam.project(x, out)`: an Invoke whose first argument is the object.
   Value *lowerMemberCall(const clang::CXXMemberCallExpr *MCE);
   /// How generated code names Callee: qualified, with template arguments.

@@ -11,6 +11,7 @@
 
 #include "Depth.h"
 #include "Lowering.h"
+#include "OperatorNames.h"
 #include "Records.h"
 #include "gradc/Frontend/Spec.h"
 #include "gradc/IR/Simplify.h"
@@ -265,10 +266,12 @@ FunctionProcessor::methodProblem(const CXXMethodDecl &MD) {
     return "'" + Name +
            "' is virtual; gradc differentiates member functions it can see, "
            "not virtual ones";
-  if (isa<CXXConstructorDecl, CXXDestructorDecl, CXXConversionDecl>(MD) ||
-      MD.isOverloadedOperator())
-    return std::string("constructors, destructors and operators of structs "
-                       "are not supported yet");
+  if (isa<CXXConversionDecl>(MD))
+    return "conversion operators are not supported; write a member function "
+           "that returns the value";
+  if (isa<CXXConstructorDecl, CXXDestructorDecl>(MD))
+    return std::string("constructors and destructors of structs are called "
+                       "where they are used, not differentiated on their own");
   std::string Why;
   if (MD.isInstance() && !Shapes.shape(Ctx.getRecordType(MD.getParent()), Why))
     return "member function '" + Name +
@@ -297,6 +300,10 @@ bool FunctionProcessor::hasFloatingObject(const FunctionDecl &FD) {
 bool FunctionProcessor::checkSignature(const FunctionDecl &FD) {
   SourceLocation Loc = FD.getLocation();
   std::string Name = FD.getNameAsString();
+  if (std::optional<std::string> Why = operatorProblem(FD)) {
+    R.error(Loc, *Why);
+    return false;
+  }
   if (const auto *MD = dyn_cast<CXXMethodDecl>(&FD))
     if (std::optional<std::string> Why = methodProblem(*MD)) {
       R.error(Loc, *Why);
@@ -680,10 +687,10 @@ FunctionProcessor::resolve(const FunctionDecl &FD, const ParsedSpec &P,
   std::sort(Res.Wrt.begin(), Res.Wrt.end());
   // A member function's: `State_step`, as its callee pullback is named.
   const auto *Method = dyn_cast<CXXMethodDecl>(&FD);
-  Res.BaseName = P.S.Name ? P.S.Name->Name
-                 : Method
-                     ? Method->getParent()->getNameAsString() + "_" + FnName
-                     : FnName;
+  Res.BaseName =
+      P.S.Name ? P.S.Name->Name
+      : Method ? Method->getParent()->getNameAsString() + "_" + functionName(FD)
+               : functionName(FD);
   return Res;
 }
 
@@ -729,7 +736,7 @@ std::unique_ptr<ir::Function>
 FunctionProcessor::declare(const FunctionDecl &FD, const ParamInfos &Params,
                            std::vector<ir::Value *> &ParamValues) {
   auto F = std::make_unique<ir::Function>();
-  F->Name = FD.getNameAsString();
+  F->Name = functionName(FD);
   F->Namespaces = namespacesOf(FD);
   if (const TemplateArgumentList *Args = FD.getTemplateSpecializationArgs()) {
     llvm::raw_string_ostream OS(F->TemplateArgs);
@@ -980,6 +987,8 @@ const ir::Function *FunctionProcessor::callee(const FunctionDecl &FD,
     return Refuse("'" + Name +
                   "' calls itself (directly or through other "
                   "functions); recursion is not supported");
+  if (std::optional<std::string> Why = operatorProblem(FD))
+    return Refuse(*Why);
   if (const auto *MD = dyn_cast<CXXMethodDecl>(&FD))
     if (std::optional<std::string> Why = methodProblem(*MD))
       return Refuse(*Why);

@@ -603,6 +603,10 @@ void BodyLowering::lowerExprStmt(const Expr *E) {
     lowerIncDec(UO);
     return;
   }
+  if (isSelfOperator(E)) {
+    lowerSelfOperator(cast<CXXOperatorCallExpr>(E));
+    return;
+  }
   // `(void)x;` evaluates x for nothing.
   if (const auto *CE = dyn_cast<ExplicitCastExpr>(E);
       CE && CE->getCastKind() == CK_ToVoid)
@@ -660,6 +664,9 @@ BodyLowering::assignTarget(const Expr *LHS) {
   if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(LHS);
       OCE && isElementAccess(OCE))
     return refuseByValueWrite(lowerElement(OCE), LHS);
+  if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(LHS);
+      OCE && accessedPlace(OCE))
+    return refuseByValueWrite(lowerAccessor(OCE), LHS);
   if (isa<ArraySubscriptExpr, MemberExpr>(LHS) ||
       (isa<UnaryOperator>(LHS) &&
        cast<UnaryOperator>(LHS)->getOpcode() == UO_Deref)) {

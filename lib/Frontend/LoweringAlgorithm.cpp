@@ -102,7 +102,9 @@ Value *BodyLowering::lowerPosition(const Expr *E) {
   StringRef Name;
   if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(E)) {
     Object = MCE->getImplicitObjectArgument();
-    Name = MCE->getMethodDecl() ? MCE->getMethodDecl()->getName() : "";
+    Name = MCE->getMethodDecl() && MCE->getMethodDecl()->getIdentifier()
+               ? MCE->getMethodDecl()->getName()
+               : "";
   } else if (const auto *CE = dyn_cast<CallExpr>(E)) {
     Name = stdName(CE);
     if (Name == "max_element" || Name == "min_element")

@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "BodyLowering.h"
+#include "OperatorNames.h"
 
 #include "clang/AST/TemplateBase.h"
 #include "clang/Basic/SourceManager.h"
@@ -30,6 +31,11 @@ std::string BodyLowering::spellCallee(const CallExpr *CE,
   // in an instance of a template, whose text names its parameters (`T`).
   // A static member function is named with its class: the call may be
   // written inside the class, its pullback's is not.
+  // `operator+`: ADL finds it where the generated code calls it, and the
+  // emitter writes `a + b`.
+  if (Callee.isOverloadedOperator())
+    return std::string("operator") +
+           getOperatorSpelling(Callee.getOverloadedOperator());
   if (const auto *DRE =
           dyn_cast<DeclRefExpr>(CE->getCallee()->IgnoreImplicit());
       DRE && DRE->getBeginLoc().isFileID() && DRE->getEndLoc().isFileID() &&
@@ -105,7 +111,8 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
   bool ReturnsRecord = RT->isRecordType() && !containerShape(RT, Ctx);
   Value *Result =
       ReturnsRecord ? std::exchange(PendingResult, nullptr) : nullptr;
-  if (!ReturnsRecord && !RT->isVoidType()) {
+  // `a += b` returns `*this`: as a statement, nothing.
+  if (!ReturnsRecord && !RT->isVoidType() && !returnsSelf(Callee)) {
     std::optional<Scalar> S = scalarTypeOf(RT, Ctx);
     if (!S || RT->isReferenceType())
       return fail(Loc,
@@ -150,11 +157,13 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
   if (Object)
     Args.push_back(Object);
   bool Ok = true;
-  for (unsigned I = Lambda != nullptr; I < CE->getNumArgs(); ++I) {
+  // The closure of a lambda, or a member operator's object, comes first.
+  unsigned Skip = Lambda || (Object && isa<CXXOperatorCallExpr>(CE));
+  for (unsigned I = Skip; I < CE->getNumArgs(); ++I) {
     const Expr *Arg = CE->getArg(I);
     if (const auto *DA = dyn_cast<CXXDefaultArgExpr>(Arg))
       Arg = DA->getExpr();
-    const ParmVarDecl *PVD = Callee.getParamDecl(I - (Lambda != nullptr));
+    const ParmVarDecl *PVD = Callee.getParamDecl(I - Skip);
     QualType PT = PVD->getType();
     if (G && isLambdaType(PT))
       continue;

@@ -583,6 +583,9 @@ Value *BodyLowering::lowerCall(const CallExpr *CE) {
       OCE->getArg(0)->getType()->isRecordType() &&
       OCE->getArg(0)->getType()->getAsCXXRecordDecl()->isLambda())
     return lowerLambdaCall(OCE);
+  if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE))
+    if (std::optional<Value *> V = lowerUserOperator(OCE))
+      return *V;
   if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE)) {
     // `l(x)` on a lambda variable already reported.
     if (OCE->getNumArgs() > 0 && isPoisonedRef(OCE->getArg(0))) {

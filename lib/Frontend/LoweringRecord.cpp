@@ -45,12 +45,20 @@ Value *BodyLowering::lowerRecord(const Expr *E) {
     return lowerRecord(CCE->getArg(0));
   if (isa<MaterializeTemporaryExpr, CXXBindTemporaryExpr>(E))
     return lowerRecord(cast<Expr>(*E->child_begin()));
-  // `dot(add(a, b), c)`, `dot(Vec3(x, 0, 0), a)`: the value is written
+  // `dot(add(a, b), c)`, `dot(a + b, c)`, `dot(Vec3(x, 0, 0), a)`: the
+  // value is written
   // into a local first.
   if (E->isPRValue() &&
-      ((isa<CallExpr>(E) && !isa<CXXOperatorCallExpr>(E)) ||
+      (isa<CallExpr>(E) ||
        (isa<CXXConstructExpr>(E) &&
         cast<CXXConstructExpr>(E)->getConstructor()->isUserProvided())))
+    return lowerRecordTemporary(E);
+  // `a + Vec3{x, 0, 0}`: a local too.
+  if (const auto *FCE = dyn_cast<CXXFunctionalCastExpr>(E);
+      FCE && FCE->getCastKind() == CK_NoOp &&
+      isa<InitListExpr>(FCE->getSubExpr()->IgnoreParens()))
+    return lowerRecordTemporary(E);
+  if (isa<InitListExpr>(E) && E->getType()->isRecordType())
     return lowerRecordTemporary(E);
   if (isa<DeclRefExpr>(E)) {
     if (isPoisonedRef(E)) {
@@ -66,10 +74,13 @@ Value *BodyLowering::lowerRecord(const Expr *E) {
     return lowerPointer(UO->getSubExpr());
   if (const auto *ME = dyn_cast<MemberExpr>(E))
     return lowerMember(ME);
+  if (isSelfOperator(E))
+    return lowerExpr(E); // refused there
   if (isa<CXXOperatorCallExpr>(E) && !isElementAccess(E))
     return fail(E->getExprLoc(),
-                "operators of structs are not supported yet; write the "
-                "computation member by member",
+                "an operator returning a reference to a struct is not "
+                "supported yet; return the struct by value, or name the "
+                "struct it refers to",
                 E->getSourceRange());
   if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
     // An element of an array of structs: `cams[i]`.

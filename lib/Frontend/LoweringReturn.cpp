@@ -12,6 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "BodyLowering.h"
+#include "OperatorNames.h"
 
 namespace gradc::frontend {
 
@@ -108,13 +109,23 @@ void BodyLowering::finishReturns() {
 void BodyLowering::lowerReturn(const ReturnStmt *RS) {
   ExitedBy = "return";
   const Expr *E = RS->getRetValue();
+  // `a += b` returns the object it changed: to the IR, nothing.
+  if (returnsSelf(FD)) {
+    if (!E || !isThisDeref(E)) {
+      fail(RS->getBeginLoc(), "'" + functionName() +
+                                  "' must return '*this'; gradc calls it as a "
+                                  "statement that changes its object");
+      return;
+    }
+    E = nullptr;
+  }
   if (FD.getReturnType()->isVoidType() && E) {
     fail(E->getBeginLoc(),
          "returning an expression from a void function is not supported",
          E->getSourceRange());
     return;
   }
-  if (!FD.getReturnType()->isVoidType() && !E) {
+  if (!FD.getReturnType()->isVoidType() && !E && !returnsSelf(FD)) {
     fail(RS->getBeginLoc(), "'" + functionName() + "' must return a value");
     return;
   }

@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "BodyLowering.h"
+#include "OperatorNames.h"
 
 #include "gradc/IR/Uses.h"
 
@@ -344,23 +345,40 @@ bool BodyLowering::lowerConstruct(const CXXConstructExpr *CCE, Value *Dest,
   return Ok && !Failed;
 }
 
+/// A local for the temporary struct of type T (`Vec3{x, y, z}` as an
+/// operand): named after its class, or null after an error.
+Value *BodyLowering::recordLocal(QualType T, const Expr *E,
+                                 const RecordShape *&Shape) {
+  Shape = shapeOf(T, E->getExprLoc(), E->getSourceRange());
+  if (!Shape)
+    return nullptr;
+  std::string Name = T->getAsCXXRecordDecl()->getNameAsString();
+  Name[0] = static_cast<char>(std::tolower(Name[0]));
+  if (!declarable(T, E->getBeginLoc(), Name))
+    return nullptr;
+  at(E->getBeginLoc());
+  Value *Tmp = B.local(Shape->S, Shape->Size, Name);
+  Tmp->Text = typeName(T.getUnqualifiedType());
+  Tmp->Member = MemberKind::Record;
+  Tmp->MemberDefaults = Shape->HasDefaults;
+  return Tmp;
+}
+
 Value *BodyLowering::lowerRecordTemporary(const Expr *E) {
+  if (const auto *ILE = dyn_cast<InitListExpr>(valueOf(E))) {
+    // `a + Vec3{x, 0, 0}`.
+    const RecordShape *Shape = nullptr;
+    Value *Tmp = recordLocal(ILE->getType(), ILE, Shape);
+    if (!Tmp)
+      return nullptr;
+    lowerRecordInit(ILE, Tmp, *Shape, /*Fresh=*/false);
+    return Failed ? nullptr : Tmp;
+  }
   if (const CXXConstructExpr *CCE = userConstruct(valueOf(E))) {
     // `dot(Vec3(x, 0, 0), a)`: a local named after the class.
-    const RecordShape *Shape =
-        shapeOf(CCE->getType(), CCE->getExprLoc(), CCE->getSourceRange());
-    if (!Shape)
-      return nullptr;
-    std::string Name = CCE->getConstructor()->getParent()->getNameAsString();
-    Name[0] = static_cast<char>(std::tolower(Name[0]));
-    if (!declarable(CCE->getType(), CCE->getBeginLoc(), Name))
-      return nullptr;
-    at(CCE->getBeginLoc());
-    Value *Tmp = B.local(Shape->S, Shape->Size, Name);
-    Tmp->Text = typeName(CCE->getType().getUnqualifiedType());
-    Tmp->Member = MemberKind::Record;
-    Tmp->MemberDefaults = Shape->HasDefaults;
-    return lowerConstruct(CCE, Tmp, *Shape) ? Tmp : nullptr;
+    const RecordShape *Shape = nullptr;
+    Value *Tmp = recordLocal(CCE->getType(), CCE, Shape);
+    return Tmp && lowerConstruct(CCE, Tmp, *Shape) ? Tmp : nullptr;
   }
   // The call makes a local for it (resultOf), after its arguments.
   Value *Saved = std::exchange(PendingResult, nullptr);
@@ -399,11 +417,16 @@ Value *BodyLowering::resultOf(const CallExpr *CE, const FunctionDecl &Callee) {
   const RecordShape *Shape = shapeOf(T, CE->getExprLoc(), CE->getSourceRange());
   // Named after the function (never its own name, which the variable
   // would hide).
-  std::string Name = Callee.getName().str() + "_result";
+  std::string Name = resultName(Callee);
   if (!Shape || !declarable(T, CE->getBeginLoc(), Name))
     return nullptr;
   at(CE->getBeginLoc());
   Value *Tmp = B.local(Shape->S, Shape->Size, Name);
+  // The type as the callee wrote it (`V2` in namespace geo), in full
+  // where the caller is elsewhere.
+  if (!Callee.getDeclContext()->getRedeclContext()->Equals(
+          FD.getDeclContext()->getRedeclContext()))
+    T = T.getCanonicalType();
   Tmp->Text = typeName(T.getUnqualifiedType());
   Tmp->Member = MemberKind::Record;
   Tmp->MemberDefaults = Shape->HasDefaults;

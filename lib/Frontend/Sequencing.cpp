@@ -93,8 +93,18 @@ private:
   /// What a call may change: what its non-const references and pointers
   /// designate, and the object of a non-const member function.
   static void callWrites(const CallExpr *CE, Effects &Out) {
-    if (isa<CXXOperatorCallExpr>(CE))
-      return; // `v[i]`: the element access itself changes nothing
+    // `v[i]`, `m(i, j)`: the element access itself changes nothing; `a +=
+    // b` of the user's own changes `a`.
+    if (isa<CXXOperatorCallExpr>(CE)) {
+      const auto *MD = dyn_cast_or_null<CXXMethodDecl>(CE->getDirectCallee());
+      if (MD && MD->isInstance() && !MD->isConst() && CE->getNumArgs() > 0 &&
+          MD->getOverloadedOperator() != OO_Subscript &&
+          MD->getOverloadedOperator() != OO_Call &&
+          MD->getOverloadedOperator() != OO_Equal &&
+          !MD->getParent()->isInStdNamespace())
+        Out.write(baseVar(CE->getArg(0)), CE);
+      return;
+    }
     // `v.data()` of a non-const container changes nothing; a method of
     // the user's own may.
     if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE))

@@ -15,9 +15,9 @@ struct Base {
 
 struct Vec2 {
   double x, y;
-  // CHECK: methods_refused.cpp:[[@LINE+2]]:10: error: constructors, destructors and operators of structs are not supported yet
+  // CHECK: methods_refused.cpp:[[@LINE+2]]:3: error: conversion operators are not supported; write a member function that returns the value
   GRADC_DIFF("grad")
-  double operator()(double s) const { return s * x + y; }
+  operator double() const { return x + y; }
   // CHECK: methods_refused.cpp:[[@LINE+2]]:8: error: 'show' returns void and has no output parameter
   GRADC_DIFF("grad")
   void show(double s) const { (void)s; }

@@ -18,11 +18,11 @@ double copy_array(const V &v) {
   return x * w[0];
 }
 
-// A temporary struct.
+// A temporary struct: its array member is copied too.
 GRADC_DIFF("grad")
 double write_copy(const V &v) {
   const auto &[x, w] = v;
-  // CHECK: structured_bindings_refused.cpp:[[@LINE+1]]:8: error: the object of these structured bindings cannot be read
+  // CHECK: structured_bindings_refused.cpp:[[@LINE+1]]:8: error: binding 'u' copies an array; bind by reference (auto &[...])
   auto [y, u] = V{x, {w[0], w[1]}};
   return y;
 }
