@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <set>
 
 namespace gradc::ir {
 
@@ -108,6 +109,14 @@ bool offsetFrom(const Value *A, const Value *B,
 /// The largest constant index at which F reaches the memory of V, plus
 /// one; none when it reaches it at an index that is not constant.
 std::optional<std::int64_t> reachedExtent(const Function &F, const Value *V) {
+  // A recursive call reaches the memory again, perhaps further each time.
+  static thread_local std::set<const Value *> Reaching;
+  if (!Reaching.insert(V).second)
+    return std::nullopt;
+  struct Done {
+    const Value *V;
+    ~Done() { Reaching.erase(V); }
+  } Leave{V};
   std::int64_t N = 0;
   bool Known = true;
   std::function<void(const Block &)> Scan = [&](const Block &Blk) {
