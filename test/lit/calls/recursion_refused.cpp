@@ -1,13 +1,16 @@
 // What stays refused in recursive functions, at the user's line, with no
 // header written: a recursive helper whose recursive call writes its output
 // (the backward sweep reads the callee's seeds from a local of the call's
-// own block), and what a recursive callee's pullback would need that gradc
+// own block), one that reads and writes a parameter it passes on to
+// itself, and what a recursive callee's pullback would need that gradc
 // does not support anywhere (a construct it cannot lower, a function it
 // cannot see), met in the callee however deep the recursion.
 // RUN: rm -f %t.grad.h
 // RUN: not %gradc %s -o %t.grad.h -- -DOUTPUT 2>&1 | FileCheck %s --check-prefix=OUTPUT
 // RUN: not test -e %t.grad.h
 // RUN: not %gradc %s -o %t.grad.h -- -DINSIDE 2>&1 | FileCheck %s --check-prefix=INSIDE
+// RUN: not test -e %t.grad.h
+// RUN: not %gradc %s -o %t.grad.h -- -DINOUT 2>&1 | FileCheck %s --check-prefix=INOUT
 // RUN: not test -e %t.grad.h
 // RUN: not %gradc %s -o %t.grad.h -- -DOPAQUE 2>&1 | FileCheck %s --check-prefix=OPAQUE
 // RUN: not test -e %t.grad.h
@@ -28,6 +31,24 @@ double g(const double *a) {
   // OUTPUT: recursion_refused.cpp:[[@LINE+1]]:3: error: cannot differentiate this call to squares (see the errors above)
   squares(a, o, 3);
   return o[0] + o[1] * o[2];
+}
+#endif
+
+#ifdef INOUT
+// A parameter read and written, passed on to the recursive call.
+void acc(double &s, double x, int n) {
+  if (n == 0)
+    return;
+  s += x * n;
+  // INOUT: recursion_refused.cpp:[[@LINE+1]]:3: error: acc reads and writes 's', which is not a local variable here, at places gradc cannot count; gradc supports that for local variables and arrays, and for elements at constant indices: copy 's' into a local array
+  acc(s, x * x, n - 1);
+}
+
+GRADC_DIFF("grad")
+double g(double x) {
+  double s = 0;
+  acc(s, x, 3);
+  return s * s;
 }
 #endif
 
