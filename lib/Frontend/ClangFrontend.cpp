@@ -1016,7 +1016,11 @@ const ir::Function *FunctionProcessor::callee(const FunctionDecl &FD,
   F->Incomplete = true;
   bool Ok = lowerBody(FD, Ctx, *F, ParamValues, R, this);
   F->Incomplete = false;
-  F->forgetWrites();
+  // What the functions lowered meanwhile write was found while F could
+  // write anything.
+  for (size_t I = Registered; I < CalleeOrder.size(); ++I)
+    if (auto It = Callees.find(CalleeOrder[I]); It != Callees.end())
+      It->second->forgetWrites();
   if (Ok && R.numErrors() == ErrorsBefore) {
     ir::reuseLoads(*F);
     std::vector<std::string> Problems = ir::verify(*F);

@@ -284,8 +284,9 @@ public:
   /// such one, when the body is not known, is still being lowered, or a
   /// custom pullback stands for it). Recursive calls are followed once.
   bool writesParam(unsigned I) const;
-  /// Forgets what writesParam found: the body changed.
-  void forgetWrites() { ParamWritten.clear(); }
+  /// Forgets what writesParam found: the body (of a function it calls)
+  /// changed.
+  void forgetWrites() const { ParamWritten.clear(); }
 
   /// A new value owned by this function; not yet placed in any block.
   Value *create(OpCode Code, Type Ty, std::vector<Value *> Operands = {});
