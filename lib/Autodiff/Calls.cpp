@@ -31,8 +31,9 @@ Value *ReverseMode::callArgument(const Value &Call, unsigned I,
   const Value *Base = baseOf(Op);
   // A pullback may read what its call left in the outputs (a stored
   // tanh is read back, not computed again): then it gets them as the
-  // call left them; otherwise a local to write into.
-  bool Out = Call.writesArg(I) && !Call.Callee->Custom &&
+  // call left them; otherwise a local to write into. One still being made
+  // (a recursive call) may read them.
+  bool Out = Call.writesArg(I) && !Call.Callee->Custom && !PB.Incomplete &&
              !reads(PB.Body, PB.Params[I].V);
   // (A branch's array that only takes outputs the pullback does not read
   // need not be kept for it.)

@@ -5,6 +5,7 @@
 #include "gradc/IR/Verifier.h"
 
 #include <algorithm>
+#include <functional>
 
 namespace gradc::autodiff {
 
@@ -25,6 +26,8 @@ const Function *PullbackCache::pullback(const Function &Callee,
   Key K{&Callee, Wrt};
   if (auto It = Made.find(K); It != Made.end())
     return It->second.get();
+  if (auto It = Making.find(K); It != Making.end())
+    return It->second;
   if (Failed.count(K))
     return nullptr;
   ReverseOptions Opts;
@@ -40,8 +43,17 @@ const Function *PullbackCache::pullback(const Function &Callee,
       Opts.Name += "_" + Callee.Params[I].V->Name;
   }
   Opts.Name += "_pullback";
+  // A recursive call in the callee (or in a function it calls) calls this
+  // stand-in, which has the pullback's signature and no body yet.
+  std::unique_ptr<Function> Stub = signatureOf(Callee, Opts);
+  Stub->Incomplete = true;
+  Making[K] = Stub.get();
+  size_t MadeBefore = Order.size();
   std::vector<ReverseError> Problems;
   std::unique_ptr<Function> G = reverse(Callee, Opts, &Problems);
+  Making.erase(K);
+  // Kept: the pullbacks made meanwhile may call it, even if G failed.
+  const Function *StandIn = Stubs.emplace_back(std::move(Stub)).get();
   if (G) {
     std::vector<std::string> Invalid = verify(*G);
     if (!Invalid.empty()) {
@@ -58,10 +70,26 @@ const Function *PullbackCache::pullback(const Function &Callee,
     Failed[K] = true;
     return nullptr;
   }
+  // The functions that may call the stand-in: G, and the pullbacks made
+  // while G was (mutual recursion).
+  std::vector<Function *> Callers{G.get()};
+  for (size_t I = MadeBefore; I < Order.size(); ++I)
+    Callers.push_back(
+        Made.at({PrimalOf.at(Order[I]), WrtOf.at(Order[I])}).get());
+  auto CallsOfItself = [&](const std::function<void(Value &)> &Fn) {
+    for (Function *F : Callers)
+      forEachOp(F->Body, [&](Value &V) {
+        if (V.Code == OpCode::Invoke && V.Callee == StandIn)
+          Fn(V);
+      });
+  };
+  bool Recursive = false;
+  CallsOfItself([&](Value &) { Recursive = true; });
   // A struct returned: the pullback takes its seed (`dout`), not the
   // struct, which it does not read (stores into it are left out). One
-  // that rewrites it (the struct is in/out at the call) keeps it.
-  if (Callee.ReturnsRecord) {
+  // that rewrites it (the struct is in/out at the call), or calls itself
+  // (as callers do, with the struct), keeps it.
+  if (Callee.ReturnsRecord && !Recursive) {
     unsigned Slot = Callee.Params.size() - 1;
     const Value *Out = G->Params[Slot].V;
     bool Used = false;
@@ -78,10 +106,16 @@ const Function *PullbackCache::pullback(const Function &Callee,
   for (unsigned N = 2; !Signatures.insert(signatureKey(*G)).second; ++N)
     G->Name =
         Base.substr(0, Base.size() - 9) + "_" + std::to_string(N) + "_pullback";
+  // Recursive calls call G, by the name it has now.
+  CallsOfItself([&](Value &V) {
+    V.Callee = G.get();
+    V.Text = V.Text.substr(0, V.Text.size() - Base.size()) + G->Name;
+  });
   const Function *Made1 = G.get();
   Made[K] = std::move(G);
   Order.push_back(Made1);
   PrimalOf[Made1] = &Callee;
+  WrtOf[Made1] = Wrt;
   return Made1;
 }
 

@@ -322,6 +322,11 @@ std::string adjointParamName(const Function &Primal, const std::string &P) {
   return uniqueName(namesIn(Primal), "d" + P, "d_" + P);
 }
 
+std::unique_ptr<Function> signatureOf(const Function &Primal,
+                                      const ReverseOptions &Opts) {
+  return ReverseMode(Primal, Opts, nullptr).signature();
+}
+
 std::unique_ptr<Function> reverse(const Function &Primal,
                                   const ReverseOptions &Opts,
                                   std::vector<ReverseError> *Errors) {

@@ -37,6 +37,11 @@ public:
         Rec(Own), Adjoints(Own, Rec) {}
 
   std::unique_ptr<ir::Function> run();
+  /// The signature alone (no legality check, no body).
+  std::unique_ptr<ir::Function> signature() {
+    declare();
+    return std::move(G);
+  }
 
 private:
   // Signature.cpp

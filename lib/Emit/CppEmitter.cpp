@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <set>
 #include <sstream>
 #include <utility>
 
@@ -111,16 +112,28 @@ public:
   std::string run() {
     for (const std::string &Line : F.Doc)
       OS << "// " << Line << "\n";
-    OS << "inline " << typeName(F.RetTy) << " " << F.Name << "(";
-    for (size_t I = 0; I < F.Params.size(); ++I)
-      OS << (I ? ", " : "") << param(F.Params[I]);
-    OS << ") {\n";
+    head();
+    OS << " {\n";
     block(F.Body, 1);
     OS << "}\n";
     return OS.str();
   }
 
+  /// The function declared, for a caller defined before it.
+  std::string declaration() {
+    head();
+    OS << ";\n";
+    return OS.str();
+  }
+
 private:
+  void head() {
+    OS << "inline " << typeName(F.RetTy) << " " << F.Name << "(";
+    for (size_t I = 0; I < F.Params.size(); ++I)
+      OS << (I ? ", " : "") << param(F.Params[I]);
+    OS << ")";
+  }
+
   std::string param(const ir::Param &Prm) {
     std::string Type =
         Prm.Spelling.empty() ? typeName(Prm.V->Ty) : Prm.Spelling;
@@ -565,17 +578,40 @@ std::string emitHeader(const std::vector<const Function *> &Fns,
       OS << "} // namespace" << (It->empty() ? "" : " " + *It) << "\n";
     Open = nullptr;
   };
+  auto Enter = [&](const std::vector<std::string> &Namespaces) {
+    if (Open && *Open == Namespaces)
+      return;
+    Close();
+    if (Namespaces.empty())
+      return;
+    OS << "\n";
+    for (const std::string &NS : Namespaces)
+      OS << "namespace" << (NS.empty() ? "" : " " + NS) << " {\n";
+    Open = &Namespaces;
+  };
+  // Functions that call each other (mutual recursion): one defined after
+  // a caller is declared before it. A call names the function it calls
+  // (which may be another version of one in Fns, by the same name).
+  std::set<const Function *> Known;
   for (const Function *F : Fns) {
-    if (!Open || *Open != F->Namespaces) {
-      Close();
-      if (!F->Namespaces.empty()) {
-        OS << "\n";
-        for (const std::string &NS : F->Namespaces)
-          OS << "namespace" << (NS.empty() ? "" : " " + NS) << " {\n";
-        Open = &F->Namespaces;
-      }
+    std::vector<const Function *> Later;
+    forEachOp(F->Body, [&](Value &V) {
+      if (V.Code != OpCode::Invoke || !V.Callee)
+        return;
+      for (const Function *G : Fns)
+        if (G != F && !Known.count(G) && G->Name == V.Callee->Name &&
+            G->Namespaces == V.Callee->Namespaces &&
+            std::find(Later.begin(), Later.end(), G) == Later.end())
+          Later.push_back(G);
+    });
+    for (const Function *G : Later) {
+      Enter(G->Namespaces);
+      OS << "\n" << FunctionEmitter(*G).declaration();
+      Known.insert(G);
     }
+    Enter(F->Namespaces);
     OS << "\n" << emitFunction(*F);
+    Known.insert(F);
   }
   if (Open)
     OS << "\n";

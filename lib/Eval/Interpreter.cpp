@@ -73,6 +73,12 @@ private:
     return Flow::Fail;
   }
 
+  /// Stops the run at V with Msg, for a limit.
+  Flow stop(const Value &V, const std::string &Msg) {
+    R.Stopped = true;
+    return fail(V, Msg);
+  }
+
   std::string located(const Value &V, const std::string &Msg) const {
     std::string Where = F.File;
     if (V.Loc.isValid())
@@ -157,8 +163,8 @@ private:
 
   Flow block(const Block &B) {
     for (const Value *V : B.Ops) {
-      if (++R.Steps > L.MaxSteps)
-        return fail(*V, "stopped after " + std::to_string(L.MaxSteps) +
+      if (++R.Steps + L.StepsBefore > L.MaxSteps)
+        return stop(*V, "stopped after " + std::to_string(L.MaxSteps) +
                             " steps" + loopHint());
       Flow Fl = op(*V);
       if (Fl != Flow::Next)
@@ -378,12 +384,24 @@ private:
       if (!Mem.slice(Ptrs[Op->Id], Ref ? 1 : UINT64_MAX, Args[I].Array, Err))
         return fail(V, Err);
     }
+    if (L.Depth >= L.MaxCallDepth)
+      return stop(V, "calls " + V.Text + " with " +
+                         std::to_string(L.MaxCallDepth) +
+                         " calls in progress; does its recursion end?");
     std::vector<Arg> Given = Args;
-    Run Sub = evaluate(C, Args, L);
+    Limits Inner = L;
+    Inner.StepsBefore += R.Steps;
+    ++Inner.Depth;
+    Run Sub = evaluate(C, Args, Inner);
     R.Steps += Sub.Steps;
     for (size_t I = 0; I < V.Operands.size(); ++I)
       if (C.Params[I].V->Ty.isMemory())
         Mem.unslice(Ptrs[V.Operands[I]->Id], Given[I].Array, Args[I].Array);
+    if (Sub.Stopped) {
+      R.Stopped = true;
+      R.Error = Sub.Error;
+      return Flow::Fail;
+    }
     if (!Sub.ok())
       return fail(V, "in the call to " + V.Text + ": " + Sub.Error);
     Out = Sub.Result;

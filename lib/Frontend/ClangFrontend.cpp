@@ -161,6 +161,8 @@ private:
                   const ParamInfos &Params, ResolvedSpec &Res);
   std::unique_ptr<ir::Function> buildPrimal(const FunctionDecl &FD,
                                             const ParamInfos &Params);
+  /// Whether FD's body is nested shallowly enough to lower; else an error.
+  bool shallow(const FunctionDecl &FD);
   std::unique_ptr<ir::Function> declare(const FunctionDecl &FD,
                                         const ParamInfos &Params,
                                         std::vector<ir::Value *> &ParamValues);
@@ -183,6 +185,11 @@ private:
   bool CanonicalTypes = false;
   /// Callees lowered, by canonical declaration; being lowered; refused.
   std::map<const FunctionDecl *, const ir::Function *> Callees;
+  std::vector<const FunctionDecl *> CalleeOrder; ///< Callees' keys, in order
+  void remember(const FunctionDecl *Key, const ir::Function *F) {
+    Callees[Key] = F;
+    CalleeOrder.push_back(Key);
+  }
   std::set<const FunctionDecl *> Lowering, Refused;
   /// The names given to functions made from lambdas (and from templates
   /// taking them), and whose each is.
@@ -695,16 +702,21 @@ FunctionProcessor::resolve(const FunctionDecl &FD, const ParsedSpec &P,
 }
 
 /// The function's signature and lowered body; nullptr after an error.
+bool FunctionProcessor::shallow(const FunctionDecl &FD) {
+  const Expr *Deep = tooDeepExpr(FD.getBody());
+  if (!Deep)
+    return true;
+  R.error(Deep->getBeginLoc(), "expression nested too deeply: more than " +
+                                   std::to_string(MaxExprDepth) +
+                                   " levels; split it into several statements");
+  return false;
+}
+
 std::unique_ptr<ir::Function>
 FunctionProcessor::buildPrimal(const FunctionDecl &FD,
                                const ParamInfos &Params) {
-  if (const Expr *Deep = tooDeepExpr(FD.getBody())) {
-    R.error(Deep->getBeginLoc(),
-            "expression nested too deeply: more than " +
-                std::to_string(MaxExprDepth) +
-                " levels; split it into several statements");
+  if (!shallow(FD))
     return nullptr;
-  }
   std::vector<ir::Value *> ParamValues;
   std::unique_ptr<ir::Function> F = declare(FD, Params, ParamValues);
   if (!lowerBody(FD, Ctx, *F, ParamValues, R, this))
@@ -962,7 +974,7 @@ const ir::Function *FunctionProcessor::callee(const FunctionDecl &FD,
     }
     ir::Function *Lowered = F.get();
     Result.Callees.push_back(std::move(F));
-    Callees[Key] = Lowered;
+    remember(Key, Lowered);
     std::unique_ptr<ir::Function> Pull = lowerQuietly(*It->second);
     if (!Pull) {
       R.error(It->second->getLocation(),
@@ -983,10 +995,6 @@ const ir::Function *FunctionProcessor::callee(const FunctionDecl &FD,
     Refused.insert(Key);
     return nullptr;
   };
-  if (Lowering.count(Key))
-    return Refuse("'" + Name +
-                  "' calls itself (directly or through other "
-                  "functions); recursion is not supported");
   if (std::optional<std::string> Why = operatorProblem(FD))
     return Refuse(*Why);
   if (const auto *MD = dyn_cast<CXXMethodDecl>(&FD))
@@ -1002,22 +1010,41 @@ const ir::Function *FunctionProcessor::callee(const FunctionDecl &FD,
   ParamInfos Params;
   for (const ParmVarDecl *PVD : FD.parameters())
     Params.push_back(checkParam(*PVD));
-  Lowering.insert(Key);
-  std::unique_ptr<ir::Function> F = buildPrimal(FD, Params);
-  Lowering.erase(Key);
-  if (!F || R.numErrors() != ErrorsBefore) {
+  if (R.numErrors() != ErrorsBefore || !shallow(FD)) {
     Refused.insert(Key);
     return nullptr;
   }
-  ir::reuseLoads(*F);
-  std::vector<std::string> Problems = ir::verify(*F);
-  if (!Problems.empty())
-    return Refuse("internal error: invalid IR for '" + Name +
-                  "': " + Problems.front());
-  const ir::Function *Lowered = F.get();
-  Result.Callees.push_back(std::move(F));
-  Callees[Key] = Lowered;
-  return Lowered;
+  // Known before its body is lowered, so that a call in the body (of
+  // itself, or of a function that calls it back) is a call of it.
+  std::vector<ir::Value *> ParamValues;
+  std::unique_ptr<ir::Function> Owned = declare(FD, Params, ParamValues);
+  ir::Function *F = Owned.get();
+  Result.Callees.push_back(std::move(Owned));
+  size_t Registered = CalleeOrder.size();
+  remember(Key, F);
+  F->Incomplete = true;
+  bool Ok = lowerBody(FD, Ctx, *F, ParamValues, R, this);
+  F->Incomplete = false;
+  // What the functions lowered meanwhile write was found while F could
+  // write anything.
+  for (size_t I = Registered; I < CalleeOrder.size(); ++I)
+    if (auto It = Callees.find(CalleeOrder[I]); It != Callees.end())
+      It->second->forgetWrites();
+  if (Ok && R.numErrors() == ErrorsBefore) {
+    ir::reuseLoads(*F);
+    std::vector<std::string> Problems = ir::verify(*F);
+    if (Problems.empty())
+      return F;
+    R.error(Loc, "internal error: invalid IR for '" + Name +
+                     "': " + Problems.front());
+  }
+  // Neither it nor what was lowered in its body (which may call it) is a
+  // callee now; the latter are lowered again when called elsewhere.
+  for (size_t I = Registered; I < CalleeOrder.size(); ++I)
+    Callees.erase(CalleeOrder[I]);
+  CalleeOrder.resize(Registered);
+  Refused.insert(Key);
+  return nullptr;
 }
 
 const ir::Function *FunctionProcessor::lambda(const CXXMethodDecl &CallOp,
@@ -1115,7 +1142,7 @@ FunctionProcessor::synthesize(const FunctionDecl &FD, const std::string &Name,
                            "': " + Problems.front());
   const ir::Function *Lowered = F.get();
   Result.Callees.push_back(std::move(F));
-  Callees[Key] = Lowered;
+  remember(Key, Lowered);
   return Lowered;
 }
 

@@ -25,22 +25,37 @@ bool Value::writesArg(unsigned I) const {
   return Callee->writesParam(I);
 }
 
+/// How many times writesParam met a parameter whose answer it was still
+/// finding (a recursive call): an answer that met one is not final.
+static thread_local unsigned CyclesMet = 0;
+
 bool Function::writesParam(unsigned I) const {
   Type P = Params[I].V->Ty;
   if (!P.isMemory() || P.isConstPointee())
     return false;
-  if (Opaque || Custom)
+  if (Opaque || Custom || Incomplete)
     return true;
   if (ParamWritten.empty())
     ParamWritten.assign(Params.size(), -1);
+  // Writing through a parameter is reachability over calls: a recursive
+  // call being followed adds nothing new where it is met again.
+  if (ParamWritten[I] == InProgress) {
+    ++CyclesMet;
+    return false;
+  }
   if (ParamWritten[I] < 0) {
+    unsigned Before = CyclesMet;
+    ParamWritten[I] = InProgress;
     std::function<bool(const Block &)> Scan = [&](const Block &B) {
       for (const Value *V : B.Ops)
         if (writes(*V, Params[I].V))
           return true;
       return false;
     };
-    ParamWritten[I] = Scan(Body);
+    bool Writes = Scan(Body);
+    // "No" is final only when no call in progress was cut short.
+    ParamWritten[I] = Writes ? 1 : CyclesMet == Before ? 0 : -1;
+    return Writes;
   }
   return ParamWritten[I] != 0;
 }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <set>
 
 namespace gradc::ir {
 
@@ -106,8 +107,17 @@ bool offsetFrom(const Value *A, const Value *B,
 }
 
 /// The largest constant index at which F reaches the memory of V, plus
-/// one; none when it reaches it at an index that is not constant.
-std::optional<std::int64_t> reachedExtent(const Function &F, const Value *V) {
+/// one (0 when it does not reach it); none when it reaches it at an index
+/// that is not constant. A recursive call met again at the same place
+/// reaches nothing new; at another, the memory further each time.
+static std::optional<std::int64_t> extentOf(const Function &F, const Value *V) {
+  static thread_local std::set<const Value *> Reaching;
+  if (!Reaching.insert(V).second)
+    return std::nullopt;
+  struct Done {
+    const Value *V;
+    ~Done() { Reaching.erase(V); }
+  } Leave{V};
   std::int64_t N = 0;
   bool Known = true;
   std::function<void(const Block &)> Scan = [&](const Block &Blk) {
@@ -134,9 +144,11 @@ std::optional<std::int64_t> reachedExtent(const Function &F, const Value *V) {
         if (Idx)
           End += std::int64_t(Idx->constValue());
         if (Op->Code == OpCode::Invoke) {
+          const Value *P = Op->Callee ? Op->Callee->Params[K].V : nullptr;
+          if (P && Reaching.count(P) && *At == 0)
+            continue;
           std::optional<std::int64_t> Inner =
-              Op->Callee ? reachedExtent(*Op->Callee, Op->Callee->Params[K].V)
-                         : std::nullopt;
+              P ? extentOf(*Op->Callee, P) : std::nullopt;
           if (!Inner) {
             Known = false;
             continue;
@@ -148,7 +160,14 @@ std::optional<std::int64_t> reachedExtent(const Function &F, const Value *V) {
     }
   };
   Scan(F.Body);
-  if (!Known || N == 0)
+  if (!Known)
+    return std::nullopt;
+  return N;
+}
+
+std::optional<std::int64_t> reachedExtent(const Function &F, const Value *V) {
+  std::optional<std::int64_t> N = extentOf(F, V);
+  if (!N || *N == 0)
     return std::nullopt;
   return N;
 }

@@ -52,6 +52,9 @@ bool writes(const Value &Op, const Value *Base) {
   return false;
 }
 
+/// The parameters whose first touch readsFirst is finding.
+static thread_local std::set<const Value *> Touching;
+
 /// The first op of B (in text order, regions included) that touches Base:
 /// 1 if it reads, 0 if it only writes, -1 if none does.
 static int firstTouch(const Block &B, const Value *Base) {
@@ -62,10 +65,12 @@ static int firstTouch(const Block &B, const Value *Base) {
           return T;
       continue;
     }
-    // A call reads what its callee reads before writing.
+    // A call reads what its callee reads before writing. A recursive call
+    // met again touches first what the rest of its body does.
     if (V->Code == OpCode::Invoke && V->Callee) {
       for (unsigned I = 0; I < V->Operands.size(); ++I)
-        if (V->Operands[I]->Ty.isMemory() && baseOf(V->Operands[I]) == Base)
+        if (V->Operands[I]->Ty.isMemory() && baseOf(V->Operands[I]) == Base &&
+            !Touching.count(V->Callee->Params[I].V))
           return readsFirst(*V->Callee, V->Callee->Params[I].V) ? 1 : 0;
       continue;
     }
@@ -80,7 +85,10 @@ static int firstTouch(const Block &B, const Value *Base) {
 }
 
 bool readsFirst(const Function &F, const Value *Base) {
-  return firstTouch(F.Body, Base) == 1;
+  Touching.insert(Base);
+  int T = firstTouch(F.Body, Base);
+  Touching.erase(Base);
+  return T == 1;
 }
 
 std::vector<unsigned> countUses(const Function &F) {

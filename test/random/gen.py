@@ -101,6 +101,8 @@ FEATURES = {
                      "(&a[0], &a[0] + N)",
     "lambda": "lambdas called where written ([&](double t) { ... }(e), [=], generic [&](auto t)) and passed to a template (gl_apply([&](double t) { ... }, e))",
     "global_const": "constants of namespace and class scope (static const double c[], constexpr, inline constexpr, static constexpr members)",
+    "recursion": "recursive helpers bounded by an int depth parameter (if (k <= 0) return e; double r = rh(e, k - 1); "
+                 "return std::tanh(e);), some calling themselves twice (k - 1, k - 2)",
 }
 
 # Features that hit bugs found by the tester ((a) to (d): issue 12; (e):
@@ -282,7 +284,7 @@ def render_stmt(s, m, ind):
 
 def param_decl(p):
     return {"d": "double %s", "arr": "const double *%s", "int": "int %s",
-            "n": "int %s", "struct": "const %s &%%s" % p.get("type"),
+            "n": "int %s", "depth": "int %s", "struct": "const %s &%%s" % p.get("type"),
             "ref": "double &%s", "out": "double *%s", "err": "double *%s",
             "io": "double *%s", "zarr": "double *%s",
             "vec": "const std::vector<double> &%s",
@@ -518,6 +520,8 @@ class Gen:
             opts.append(("stdkink", 1))
         if self.on("lambda"):
             opts.append(("lambda", 1))
+        if self.on("recursion") and not self.helper:
+            opts.append(("rec", 1))
         ch = self.pick(opts)
         if ch == "stdkink":  # rt_max ... record the margins
             k = self.rng.choice(["max", "min", "clamp", "max3"])
@@ -550,6 +554,9 @@ class Gen:
             if fn == "gv_prod":  # factors near 1 keep products O(1)
                 args = [Expr("fn", "std::cos(0.5 * {p0})", [a]) for a in args]
             return Expr("fn", text, args)
+        if ch == "rec":
+            f = self.recursive_helper()
+            return Expr("call", f.name, self.args_for(f))
         if ch == "scall":
             h = self.rng.choice(self.shared)
             return Expr("call", h.name, [self.dexpr(depth - 1) for _ in h.params])
@@ -689,6 +696,37 @@ class Gen:
         self.helpers.append(f)
         return f
 
+    def recursive_helper(self):
+        """A helper that calls itself down to depth 0 (k <= 0), once or
+        twice a level (a tree of calls, as Fibonacci's); its result goes
+        through a bounded function, so that values stay O(1) at any
+        depth."""
+        recs = [h for h in self.helpers if getattr(h, "recursive", False)]
+        if recs and self.chance(0.4):
+            return self.rng.choice(recs)
+        name = "%s_r%d" % (self.name, len(self.helpers))
+        feats = self.feats & {"math", "ternary", "division", "math2", "logic"}
+        g = Gen(self.rng, feats, name, helper=True, budget=3)
+        g.declare("a", Var("d", writable=False))
+        k = Expr("var", "k")
+        down = lambda by: Expr("bin", "-", [k, Expr("lit", by)])
+        base = Stmt("if", "", [Expr("cmp", "<=", [k, Expr("lit", "0")], "b")],
+                    [[Stmt("return", "", [g.dexpr(1)])]])
+        body = [base, Stmt("decl", "r", [Expr("call", name, [g.dexpr(1), down("1")])])]
+        calls = ["r"]
+        if self.chance(0.35):
+            body.append(Stmt("decl", "s", [Expr("call", name, [g.dexpr(1), down("2")])]))
+            calls.append("s")
+        for c in calls:
+            g.declare(c, Var("d", writable=False))
+        wrap = self.rng.choice(["std::tanh({0})", "std::sin({0})", "std::atan({0})"])
+        body.append(Stmt("return", "", [Expr("fn", wrap, [sum_of(
+            [g.dexpr(2)] + [Expr("var", c) for c in calls])])]))
+        f = Func(name, "double", [{"kind": "d", "name": "a"}, {"kind": "depth", "name": "k"}], body)
+        f.recursive = True
+        self.helpers.append(f)
+        return f
+
     def scalar_helpers(self):
         return [h for h in self.helpers + self.shared if h.ret == "double" and
                 all(p["kind"] == "d" for p in h.params)]
@@ -721,6 +759,8 @@ class Gen:
                 args.append(Expr("var", self.rng.choice(self.array_params())))
             elif p["kind"] == "n":
                 args.append(Expr("var", "n"))
+            elif p["kind"] == "depth":
+                args.append(Expr("lit", str(self.rng.randint(0, 4))))
             elif p["kind"] == "d":
                 if self.on("nested_call") and len(self.helpers) < 5 and self.chance(0.25):
                     args.append(self.call())  # a call as an argument of a call

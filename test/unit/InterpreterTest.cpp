@@ -448,6 +448,22 @@ TEST(Interpreter, StopsALoopThatDoesNotEnd) {
                      "loop at line 5 end?");
 }
 
+TEST(Interpreter, StopsARecursionThatDoesNotEnd) {
+  // double t(double x) { return t(x); }: an error at the call once Limit
+  // calls are in progress, given once (not once per call).
+  auto F = function(Type::f64());
+  Value *X = F->addParam("x", Type::f64(), "");
+  Builder B(*F, F->Body);
+  B.setOrigin(-1, {2, 10});
+  B.ret(B.invoke(F.get(), "t", Type::f64(), {X}));
+  Args A = {eval::Arg::scalar(1)};
+  eval::Limits Lim;
+  Lim.MaxCallDepth = 50;
+  eval::Run R = eval::evaluate(*F, A, Lim);
+  EXPECT_EQ(R.Error, "t.cpp:2:10: in t: calls t with 50 calls in progress; "
+                     "does its recursion end?");
+}
+
 /// t(int a, int b) { return a <op> b; }
 std::unique_ptr<Function> intOp(OpCode Code, Scalar S = Scalar::Int32) {
   auto F = function(Type::scalar(S));

@@ -1,6 +1,7 @@
 //===- MemoryLocationTest.cpp - Places in memory, on hand-built IR --------===//
 #include "gradc/IR/MemoryLocation.h"
 #include "gradc/IR/Builder.h"
+#include "gradc/IR/Uses.h"
 
 #include <gtest/gtest.h>
 
@@ -89,6 +90,36 @@ TEST(MemoryLocation, ExtentAFunctionReachesAtConstantIndices) {
   Builder BH(H, H.Body, false);
   BH.ret(BH.load(Z, I));
   EXPECT_FALSE(reachedExtent(H, Z));
+}
+
+TEST(MemoryLocation, RecursiveCallsAreFollowedOnce) {
+  // r(p, n): p[1] = p[0]; r(p, n - 1); and s(p, n): s(p + 1, n - 1).
+  Function R;
+  R.Name = "r";
+  Value *P = R.addParam("p", Type::ptr(Scalar::Float64), "double *");
+  Value *N = R.addParam("n", Type::scalar(Scalar::Int32), "int");
+  Builder BR(R, R.Body, false);
+  BR.store(P, BR.load(P, BR.constant(0, Scalar::Int32)),
+           BR.constant(1, Scalar::Int32));
+  BR.invoke(&R, "r", Type::voidTy(),
+            {P, BR.sub(N, BR.constant(1, Scalar::Int32))});
+  BR.ret(nullptr);
+  EXPECT_EQ(reachedExtent(R, P), 2);
+  EXPECT_TRUE(R.writesParam(0));
+  EXPECT_TRUE(readsFirst(R, P));
+
+  Function S;
+  S.Name = "s";
+  Value *Q = S.addParam("q", Type::ptr(Scalar::Float64), "double *");
+  Value *M = S.addParam("m", Type::scalar(Scalar::Int32), "int");
+  Builder BS(S, S.Body, false);
+  BS.invoke(&S, "s", Type::voidTy(),
+            {BS.offset(Q, BS.constant(1, Scalar::Int32)),
+             BS.sub(M, BS.constant(1, Scalar::Int32))});
+  BS.ret(nullptr);
+  // Further at each level: unknown. It writes nothing.
+  EXPECT_FALSE(reachedExtent(S, Q));
+  EXPECT_FALSE(S.writesParam(0));
 }
 
 } // namespace

@@ -4,7 +4,7 @@
 // so that an output file defines a callee's pullback once however many
 // functions call it. A callee's pullback with respect to all its floating
 // parameters is `g_pullback`; one with respect to some of them names them:
-// `g_wrt_a_b_pullback`.
+// `g_wrt_a_b_pullback`. A recursive callee's pullback calls itself.
 //
 //===----------------------------------------------------------------------===//
 #ifndef GRADC_AUTODIFF_PULLBACKS_H
@@ -42,9 +42,14 @@ public:
 private:
   using Key = std::pair<const ir::Function *, std::vector<unsigned>>;
   std::map<Key, std::unique_ptr<ir::Function>> Made;
+  /// Pullbacks being made: the signature that a recursive call in one
+  /// calls until it is done (then the call is pointed at it).
+  std::map<Key, const ir::Function *> Making;
+  std::vector<std::unique_ptr<ir::Function>> Stubs;
   std::map<Key, bool> Failed;
   std::vector<const ir::Function *> Order;
   std::map<const ir::Function *, const ir::Function *> PrimalOf;
+  std::map<const ir::Function *, std::vector<unsigned>> WrtOf;
   std::set<std::string> Signatures; ///< namespace, name and parameter types
   std::vector<std::string> Errors;
 };

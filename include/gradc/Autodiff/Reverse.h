@@ -89,6 +89,11 @@ struct ReverseError {
 
 std::string adjointParamName(const ir::Function &Primal, const std::string &P);
 
+/// The signature the gradient or pullback of Primal will have, with an
+/// empty body: what a recursive call calls while it is being made.
+std::unique_ptr<ir::Function> signatureOf(const ir::Function &Primal,
+                                          const ReverseOptions &Opts);
+
 /// The gradient or pullback of Primal, or null with Errors filled in.
 std::unique_ptr<ir::Function>
 reverse(const ir::Function &Primal, const ReverseOptions &Opts,

@@ -8,7 +8,9 @@
 // bounds, reading an element never written, signed overflow, integer
 // division by zero, popping an empty tape) stops the run with an error that
 // names the source location; so does a run longer than Limits::MaxSteps ops,
-// so that a loop that does not end cannot hang `gradc --at`.
+// so that a loop that does not end cannot hang `gradc --at`, and calls
+// nested deeper than Limits::MaxCallDepth, so that a recursion that does not
+// end is an error rather than the end of the stack.
 //
 //===----------------------------------------------------------------------===//
 #ifndef GRADC_EVAL_INTERPRETER_H
@@ -59,6 +61,12 @@ struct Limits {
   std::uint64_t MaxSteps = 100'000'000; ///< Ops run, each iteration counted.
   /// Elements of local arrays and tapes together.
   std::uint64_t MaxElements = std::uint64_t(1) << 24;
+  /// Calls in progress at once (recursion).
+  unsigned MaxCallDepth = 10'000;
+  /// Set for a call's run: the steps its callers have run, and how deep
+  /// it is.
+  std::uint64_t StepsBefore = 0;
+  unsigned Depth = 0;
 };
 
 struct Run {
@@ -67,6 +75,9 @@ struct Run {
   std::string Error;
   long double Result = 0; ///< What the function returned, if anything.
   std::uint64_t Steps = 0;
+  /// Stopped by a limit (MaxSteps, MaxCallDepth): the error is passed up
+  /// as it is, not once more for each call it went through.
+  bool Stopped = false;
   /// By Value::Id: the value each op computed last (inside a loop, in the
   /// last iteration that reached it) and how many times it ran (0: never,
   /// as in a branch not taken). Pointer-typed ops have no number here.

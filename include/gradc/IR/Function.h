@@ -276,12 +276,19 @@ public:
   /// The user's own pullback of this function (GRADC_DIFF("custom")),
   /// called instead of one gradc would make.
   const Function *Custom = nullptr;
+  /// Its body is being lowered, and a call in it reached the function
+  /// itself (recursion): until it is done, it may write any pointer or
+  /// reference it is given.
+  bool Incomplete = false;
 
   /// Whether the function may write through its parameter I: one of
   /// pointer or reference to non-const type that its body writes (any
-  /// such one, when the body is not known or a custom pullback stands for
-  /// it).
+  /// such one, when the body is not known, is still being lowered, or a
+  /// custom pullback stands for it). Recursive calls are followed once.
   bool writesParam(unsigned I) const;
+  /// Forgets what writesParam found: the body (of a function it calls)
+  /// changed.
+  void forgetWrites() const { ParamWritten.clear(); }
 
   /// A new value owned by this function; not yet placed in any block.
   Value *create(OpCode Code, Type Ty, std::vector<Value *> Operands = {});
@@ -291,7 +298,9 @@ public:
 
 private:
   std::deque<std::unique_ptr<Value>> Storage;
-  mutable std::vector<signed char> ParamWritten; ///< writesParam, once each
+  /// writesParam's answers: 1, 0, -1 not known, InProgress being found.
+  mutable std::vector<signed char> ParamWritten;
+  static constexpr signed char InProgress = -2;
 };
 
 } // namespace gradc::ir

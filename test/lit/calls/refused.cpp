@@ -2,8 +2,6 @@
 // header written; a call that carries no derivative is made as is, whether
 // or not gradc can see into the callee.
 // RUN: rm -f %t.grad.h
-// RUN: not %gradc %s -o %t.grad.h -- -DRECURSION 2>&1 | FileCheck %s --check-prefix=RECURSION
-// RUN: not test -e %t.grad.h
 // RUN: not %gradc %s -o %t.grad.h -- -DOPAQUE 2>&1 | FileCheck %s --check-prefix=OPAQUE
 // RUN: not test -e %t.grad.h
 // RUN: not %gradc %s -o %t.grad.h -- -DINSIDE 2>&1 | FileCheck %s --check-prefix=INSIDE
@@ -13,15 +11,6 @@
 #include <gradc/gradc.h>
 
 #include <cmath>
-
-#ifdef RECURSION
-GRADC_DIFF("grad")
-double power(double x, int n) {
-  // RECURSION: refused.cpp:[[@LINE+1]]:29: error: 'power' calls itself (directly or through other functions); recursion is not supported
-  return n == 0 ? 1.0 : x * power(x, n - 1);
-}
-// RECURSION: gradc: {{.*}}refused.cpp: 1 error; no output written
-#endif
 
 #ifdef OPAQUE
 double mystery(double x); // defined elsewhere
