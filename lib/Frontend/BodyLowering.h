@@ -317,6 +317,10 @@ private:
   /// How many elements the container Base holds: N of a std::array, the
   /// size a vector local was given, `v.size()` of a parameter.
   Value *containerCount(Value *Base, const ContainerShape &C);
+  /// Count, when the function's top level has it (a parameter, a
+  /// constant, a value computed there; `w.size()` is moved there); null
+  /// if it is computed in a loop or branch.
+  Value *hoistCount(Value *Count);
   /// `for (int i = 0; i < Count; ++i) Dst[i] = Src[i];`
   void copyElements(Value *Dst, Value *Src, Value *Count);
   /// `for (int i = 0; i < Count; ++i) Dst[i] = V;`

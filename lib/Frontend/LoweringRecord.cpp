@@ -279,11 +279,6 @@ void BodyLowering::lowerContainerDecl(const VarDecl *VD,
   Value *CopyOf = nullptr, *Fill = nullptr;
   bool Made = Init && !CCE && !ILE && containerShape(Init->getType(), Ctx);
   if (isContainerCopy(CCE) || Made) {
-    if (C.IsVector && RegionDepth > 0)
-      return Refuse("std::vector locals are supported outside loops and "
-                    "branches (the statements after an early 'return' are "
-                    "a branch too); declare '" +
-                    Name + "' before them, or use std::array or an array");
     CopyOf = lowerContainer(Made ? Init : CCE->getArg(0));
     if (!CopyOf)
       return poison(VD);
@@ -292,11 +287,6 @@ void BodyLowering::lowerContainerDecl(const VarDecl *VD,
       Count = containerCount(CopyOf, C);
   } else if (C.IsVector) {
     // `std::vector<double> v(n)` or `v(n, x)`: of a fixed size.
-    if (RegionDepth > 0)
-      return Refuse("std::vector locals are supported outside loops and "
-                    "branches (the statements after an early 'return' are "
-                    "a branch too); declare '" +
-                    Name + "' before them, or use std::array or an array");
     // The allocator is a defaulted argument.
     unsigned Given = 0;
     while (CCE && Given < CCE->getNumArgs() &&
@@ -333,6 +323,13 @@ void BodyLowering::lowerContainerDecl(const VarDecl *VD,
                   "' this way is not supported; use '= {...}' or assign "
                   "its elements");
   }
+  // Its adjoint and copies are sized the same in the backward sweep, where
+  // only what the function's top level computes is in scope.
+  if (Count && !(Count = hoistCount(Count)))
+    return Refuse("a std::vector declared in a loop or branch must be given "
+                  "a size computed outside them ('n', 'w.size()', or a "
+                  "variable set before the loop); declare '" +
+                  Name + "' with such a size, or before the loop");
   at(VD->getLocation());
   Value *Arr = B.local(C.S, C.IsVector ? -1 : C.Count, Name,
                        /*ZeroInit=*/C.IsVector || ILE ||

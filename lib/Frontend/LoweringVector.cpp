@@ -13,6 +13,8 @@
 //===----------------------------------------------------------------------===//
 #include "BodyLowering.h"
 
+#include <algorithm>
+
 namespace gradc::frontend {
 
 using namespace clang;
@@ -84,6 +86,25 @@ Value *BodyLowering::containerCount(Value *Base, const ContainerShape &C) {
   if (Base->Code == OpCode::Local && Base->IVal < 0)
     return Base->Operands[0];
   return B.size(Base, Scalar::UInt64);
+}
+
+Value *BodyLowering::hoistCount(Value *Count) {
+  if (RegionDepth == 0 || Count->Code == OpCode::Param)
+    return Count;
+  std::vector<Value *> &Top = F.Body.Ops;
+  if (std::find(Top.begin(), Top.end(), Count) != Top.end())
+    return Count;
+  // A constant, or `w.size()` of a parameter, made here: the same at the
+  // top.
+  std::vector<Value *> &Here = B.block().Ops;
+  auto It = std::find(Here.begin(), Here.end(), Count);
+  if (It == Here.end() ||
+      !(Count->isConst() || (Count->Code == OpCode::Size &&
+                             Count->Operands[0]->Code == OpCode::Param)))
+    return nullptr;
+  Here.erase(It);
+  Top.insert(Top.begin() + GlobalsAt++, Count);
+  return Count;
 }
 
 void BodyLowering::copyElements(Value *Dst, Value *Src, Value *Count) {

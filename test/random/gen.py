@@ -61,7 +61,7 @@ FEATURES = {
     "division": "division by data kept away from zero (a / (1.5 + sin(b)), t /= d, a positive local)",
     "vector": "std::vector<double> parameters and top-level locals: .size(), .data(), indexing",
     "std_array": "std::array<double, N> locals and parameters",
-    "vector_ops": "with vector / std_array: containers as wholes (std::vector<double> c = h; c = h; "
+    "vector_ops": "with vector / std_array: vector locals in loops and branches, containers as wholes (std::vector<double> c = h; c = h; "
                   "std::array b = a; a.fill(e); references const std::vector<double> &r = h;), "
                   "ends (.at(k), .front(), .back() read and written), assign / resize / reserve to the own size",
     "struct_array": "arrays of structs as parameters (const S *ps, ps[i].a)",
@@ -856,8 +856,9 @@ class Gen:
             opts.append(("whilec", 1))
         if self.on("division"):
             opts.append(("divstmt", 1))
-        if self.on("vector") and top and not self.helper and not self.after_early:
-            opts.append(("vec", 0.7))
+        if self.on("vector") and not self.helper and (
+                (top and not self.after_early) or self.on("vector_ops")):
+            opts.append(("vec", 0.7))  # vector_ops: also in loops and branches
         if self.on("std_array"):
             opts.append(("starr", 1))
         if self.on("vector_ops") and self.containers():
@@ -1428,7 +1429,6 @@ class Gen:
     def s_vecops(self, loop):
         """Containers as wholes: copies, assignments of one size, fill,
         references, ends written, assign / resize / reserve."""
-        top = len(self.frames) == 1
         conts = self.containers()
         if not conts:
             return []
@@ -1436,9 +1436,7 @@ class Gen:
         kind, size = var.cont
         ty = ("std::vector<double>" if kind == "vec"
               else "std::array<double, %d>" % size)
-        opts = ["endw"]
-        if kind == "arr" or (top and not self.after_early):
-            opts += ["copy", "copy"]  # vectors are declared at the top level
+        opts = ["endw", "copy", "copy"]
         same = [n for n, v in self.containers(True) if v.cont == var.cont and n != name]
         if same:
             opts += ["assign", "assign"]

@@ -57,8 +57,8 @@ GRADC_DIFF("grad wrt(x)")
 double e6(double x, int n) {
   double s = 0;
   for (int i = 0; i < n; ++i) {
-    // CHECK: refused.cpp:[[@LINE+1]]:25: error: std::vector locals are supported outside loops and branches (the statements after an early 'return' are a branch too); declare 't' before them, or use std::array or an array
-    std::vector<double> t(2);
+    // CHECK: refused.cpp:[[@LINE+1]]:25: error: a std::vector declared in a loop or branch must be given a size computed outside them ('n', 'w.size()', or a variable set before the loop); declare 't' with such a size, or before the loop
+    std::vector<double> t(i + 2);
     t[0] = x;
     s += t[0];
   }
