@@ -328,6 +328,9 @@ private:
   /// The container variable E names (through `std::move`), or null after
   /// an error.
   Value *lowerContainer(const clang::Expr *E);
+  /// The container E names, which a statement writes (refused when it
+  /// is a parameter passed by value), or null after an error.
+  Value *lowerWrittenContainer(const clang::Expr *E);
   /// Whether CCE copies (or moves) a container.
   bool isContainerCopy(const clang::CXXConstructExpr *CCE) const;
   /// `u = v;` on containers: the elements copied.

@@ -13,6 +13,8 @@
 //===----------------------------------------------------------------------===//
 #include "BodyLowering.h"
 
+#include "gradc/IR/MemoryLocation.h"
+
 #include <algorithm>
 
 namespace gradc::frontend {
@@ -46,30 +48,13 @@ const Expr *containerOperand(const Expr *E) {
   }
 }
 
-/// Whether A and B are the same count: the same value, or the same pure
-/// arithmetic on the same values (each `w.size()` is an op of its own).
+/// Whether A and B are the same count: the same value, or the same
+/// integer arithmetic on the same values; `w.size()` of one vector (each
+/// is an op of its own).
 bool sameCount(const Value *A, const Value *B) {
-  if (A == B)
-    return true;
-  if (!A || !B || A->Code != B->Code || A->Ty != B->Ty ||
-      A->Operands.size() != B->Operands.size())
-    return false;
-  switch (A->Code) {
-  case OpCode::Const:
-    return A->IVal == B->IVal && A->FVal == B->FVal;
-  case OpCode::Size:
-  case OpCode::Cast:
-  case OpCode::Add:
-  case OpCode::Sub:
-  case OpCode::Mul:
-    break;
-  default:
-    return false;
-  }
-  for (size_t I = 0; I < A->Operands.size(); ++I)
-    if (!sameCount(A->Operands[I], B->Operands[I]))
-      return false;
-  return true;
+  if (A->Code == OpCode::Size && B->Code == OpCode::Size)
+    return A->Operands[0] == B->Operands[0];
+  return ir::sameIndex(A, B, {});
 }
 
 /// The name of the container method MCE calls, or "".
@@ -132,6 +117,12 @@ Value *BodyLowering::lowerContainer(const Expr *E) {
   return lowerPointer(E);
 }
 
+Value *BodyLowering::lowerWrittenContainer(const Expr *E) {
+  Target T;
+  T.Ptr = lowerPointer(E->IgnoreParenImpCasts());
+  return T.Ptr && refuseByValueWrite(T, E) ? T.Ptr : nullptr;
+}
+
 bool BodyLowering::isContainerCopy(const CXXConstructExpr *CCE) const {
   return CCE && CCE->getNumArgs() == 1 && CCE->getConstructor() &&
          CCE->getConstructor()->isCopyOrMoveConstructor() &&
@@ -142,12 +133,8 @@ Value *BodyLowering::lowerContainerAssign(const CXXOperatorCallExpr *OCE) {
   std::optional<ContainerShape> C =
       containerShape(OCE->getArg(0)->getType(), Ctx);
   const Expr *LHS = OCE->getArg(0), *RHS = OCE->getArg(1);
-  Value *Dst = lowerPointer(LHS->IgnoreParenImpCasts());
+  Value *Dst = lowerWrittenContainer(LHS);
   if (!Dst)
-    return nullptr;
-  Target T;
-  T.Ptr = Dst;
-  if (!refuseByValueWrite(T, LHS))
     return nullptr;
   const Expr *From = containerOperand(RHS);
   if (isa<InitListExpr, CXXStdInitializerListExpr>(From))
@@ -225,12 +212,8 @@ Value *BodyLowering::lowerContainerChange(const CXXMemberCallExpr *MCE,
   };
   if (Name == "reserve") // changes no element and no size
     return lowerExpr(Obj);
-  Value *Dst = lowerExpr(Obj);
+  Value *Dst = lowerWrittenContainer(Obj);
   if (!Dst)
-    return nullptr;
-  Target T;
-  T.Ptr = Dst;
-  if (!refuseByValueWrite(T, Obj))
     return nullptr;
   if (Name == "fill" && !C.IsVector && MCE->getNumArgs() == 1) {
     Value *V = expectScalar(lowerExpr(MCE->getArg(0)), MCE->getArg(0));
