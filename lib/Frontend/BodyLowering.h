@@ -54,6 +54,8 @@ std::string unsupportedStmtMessage(const clang::Stmt *S);
 bool bindsTemporary(const clang::Expr *Init);
 /// E without parentheses and the casts that only add const.
 const clang::Expr *ignoreParenNoopCasts(const clang::Expr *E);
+/// E without the conversion of an integer index to `size_t` (`v[i]`).
+const clang::Expr *withoutSizeConversion(const clang::Expr *E);
 /// True for statements that do nothing: `;` and blocks of them.
 bool isEmptyStmt(const clang::Stmt *S);
 /// The number of scalars of T, an array of constant size of any rank (1
@@ -305,13 +307,46 @@ private:
   Value *resultOf(const clang::CallExpr *CE, const clang::FunctionDecl &Callee);
   /// `std::array<double, 3> a{}`, `std::vector<double> v(n)`: an array.
   void lowerContainerDecl(const clang::VarDecl *VD, const ContainerShape &C);
-  /// `v[i]` on a std::array or std::vector.
-  std::optional<Target> lowerElement(const clang::CXXOperatorCallExpr *OCE);
+  /// `v[i]` (or `v.at(i)`, `v.front()`, `v.back()`) on a std::array or
+  /// std::vector.
+  std::optional<Target> lowerElement(const clang::Expr *E);
   /// `v.data()`, `v.size()`.
   Value *lowerContainerCall(const clang::CXXMemberCallExpr *MCE,
                             const ContainerShape &C);
-  /// OCE is `v[i]` on a std::array or std::vector.
+  /// E is `v[i]`, `v.at(i)`, `v.front()` or `v.back()` on a std::array or
+  /// std::vector.
   bool isElementAccess(const clang::Expr *E) const;
+
+  // Containers as wholes (LoweringVector.cpp).
+  /// How many elements the container Base holds: N of a std::array, the
+  /// size a vector local was given, `v.size()` of a parameter.
+  Value *containerCount(Value *Base, const ContainerShape &C);
+  /// Count, when the function's top level has it (a parameter, a
+  /// constant, a value computed there; `w.size()` is moved there); null
+  /// if it is computed in a loop or branch.
+  Value *hoistCount(Value *Count);
+  /// `for (int i = 0; i < Count; ++i) Dst[i] = Src[i];`
+  void copyElements(Value *Dst, Value *Src, Value *Count);
+  /// `for (int i = 0; i < Count; ++i) Dst[i] = V;`
+  void fillElements(Value *Dst, Value *V, Value *Count);
+  /// The container variable E names (through `std::move`), or null after
+  /// an error.
+  Value *lowerContainer(const clang::Expr *E);
+  /// The container E names, which a statement writes (refused when it
+  /// is a parameter passed by value), or null after an error.
+  Value *lowerWrittenContainer(const clang::Expr *E);
+  /// Whether CCE copies (or moves) a container.
+  bool isContainerCopy(const clang::CXXConstructExpr *CCE) const;
+  /// `u = v;` on containers: the elements copied.
+  Value *lowerContainerAssign(const clang::CXXOperatorCallExpr *OCE);
+  /// `const std::vector<double> &r = v;`: r is v.
+  void lowerContainerRef(const clang::VarDecl *VD);
+  /// Whether E is `v.at(i)`, `v.front()` or `v.back()`.
+  bool isContainerEnd(const clang::Expr *E) const;
+  std::optional<Target> lowerContainerEnd(const clang::CXXMemberCallExpr *MCE);
+  /// `a.fill(x)`, `v.assign(n, x)`, `v.resize(n)`, `v.reserve(n)`.
+  Value *lowerContainerChange(const clang::CXXMemberCallExpr *MCE,
+                              const ContainerShape &C);
 
   /// A lambda: what it is called with besides its arguments.
   struct Closure : LambdaInfo {

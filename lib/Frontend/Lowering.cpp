@@ -496,6 +496,10 @@ void BodyLowering::lowerVarDecl(const VarDecl *VD) {
     return lowerArrayDecl(VD);
   if (std::optional<ContainerShape> C = containerShape(T, Ctx))
     return lowerContainerDecl(VD, *C);
+  // `const std::vector<double> &r = v;`: another name for v.
+  if (T->isReferenceType() && containerShape(T.getNonReferenceType(), Ctx) &&
+      VD->getInit())
+    return lowerContainerRef(VD);
   // `const Spring &sp = springs[s];`: another name for that struct.
   if (T->isLValueReferenceType() && T.getNonReferenceType()->isRecordType() &&
       !containerShape(T.getNonReferenceType(), Ctx) && VD->getInit()) {
@@ -661,9 +665,8 @@ BodyLowering::assignTarget(const Expr *LHS) {
   }
   if (refuseGlobalWrite(LHS))
     return std::nullopt;
-  if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(LHS);
-      OCE && isElementAccess(OCE))
-    return refuseByValueWrite(lowerElement(OCE), LHS);
+  if (isElementAccess(LHS))
+    return refuseByValueWrite(lowerElement(LHS), LHS);
   if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(LHS);
       OCE && accessedPlace(OCE))
     return refuseByValueWrite(lowerAccessor(OCE), LHS);

@@ -174,7 +174,7 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
       V = lowerRecord(Arg);
     } else if (containerShape(Obj, Ctx)) {
       // A std::array or std::vector: its elements.
-      V = lowerPointer(Arg->IgnoreImplicit());
+      V = lowerContainer(Arg);
     } else if (const auto *RefT = PT->getAs<ReferenceType>();
                RefT && !RefT->getPointeeType()->isArrayType() &&
                !RefT->getPointeeType().isConstQualified()) {

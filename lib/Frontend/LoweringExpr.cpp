@@ -573,6 +573,10 @@ Value *BodyLowering::lowerCall(const CallExpr *CE) {
     return lowerRecordAssign(OCE);
   if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE);
       OCE && OCE->getOperator() == OO_Equal && OCE->getNumArgs() == 2 &&
+      containerShape(OCE->getArg(0)->getType(), Ctx))
+    return lowerContainerAssign(OCE);
+  if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE);
+      OCE && OCE->getOperator() == OO_Equal && OCE->getNumArgs() == 2 &&
       OCE->getArg(0)->getType()->isRecordType())
     return fail(OCE->getOperatorLoc(),
                 "assigning a whole struct or container is not supported yet; "

@@ -324,11 +324,6 @@ void BodyLowering::lowerReferenceDecl(const VarDecl *VD) {
     return Refuse("references to pointers are not supported; copy the "
                   "pointer instead ('const double *" +
                   Name + " = ...;')");
-  if (containerShape(T, Ctx))
-    return Refuse("references to a std::vector or std::array are not "
-                  "supported yet; index the container itself, or take a "
-                  "pointer to its elements ('double *" +
-                  Name + " = v.data();')");
   std::optional<Scalar> S = scalarTypeOf(T, Ctx);
   if (!S || T->isEnumeralType() || T.isVolatileQualified())
     return Refuse("reference variables of type '" + typeName(VD->getType()) +
@@ -353,7 +348,7 @@ void BodyLowering::lowerReferenceDecl(const VarDecl *VD) {
                     "' is none of these: copy its value into a variable");
     }
   } else if (isElementAccess(Init)) {
-    Place = lowerElement(cast<CXXOperatorCallExpr>(Init));
+    Place = lowerElement(Init);
   } else if (isa<ArraySubscriptExpr, MemberExpr>(Init) ||
              (isa<UnaryOperator>(Init) &&
               cast<UnaryOperator>(Init)->getOpcode() == UO_Deref)) {
@@ -463,7 +458,7 @@ Value *BodyLowering::lowerAddressOf(const UnaryOperator *UO) {
   if (Sub->getType()->isRecordType()) // `&cam`, `&cams[i]`
     return lowerRecord(Sub);
   if (isElementAccess(Sub)) { // `&v[i]` on a std::vector
-    std::optional<Target> T = lowerElement(cast<CXXOperatorCallExpr>(Sub));
+    std::optional<Target> T = lowerElement(Sub);
     if (!T)
       return nullptr;
     at(UO->getBeginLoc());

@@ -26,6 +26,8 @@ const RecordShape *BodyLowering::shapeOf(QualType T, SourceLocation Loc,
 }
 
 bool BodyLowering::isElementAccess(const Expr *E) const {
+  if (isContainerEnd(E))
+    return true;
   const auto *OCE = dyn_cast<CXXOperatorCallExpr>(E);
   return OCE && OCE->getOperator() == OO_Subscript && OCE->getNumArgs() == 2 &&
          containerShape(OCE->getArg(0)->getType(), Ctx);
@@ -262,7 +264,7 @@ void BodyLowering::lowerRecordInit(const InitListExpr *ILE, Value *Rec,
 namespace gradc::frontend {
 
 /// `v[i]` converts an int i to size_t; the generated code need not say so.
-static const Expr *withoutSizeConversion(const Expr *E) {
+const Expr *withoutSizeConversion(const Expr *E) {
   if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E);
       ICE && ICE->getCastKind() == CK_IntegralCast &&
       ICE->getSubExpr()->getType()->isIntegerType())
@@ -284,13 +286,18 @@ void BodyLowering::lowerContainerDecl(const VarDecl *VD,
       Init ? dyn_cast<InitListExpr>(Init->IgnoreImplicit()) : nullptr;
   std::string Type = typeName(VD->getType().getUnqualifiedType());
   Value *Count = nullptr;
-  if (C.IsVector) {
-    // `std::vector<double> v(n)` or `v(n, 0.0)`: zeroed, of a fixed size.
-    if (RegionDepth > 0)
-      return Refuse("std::vector locals are supported outside loops and "
-                    "branches (the statements after an early 'return' are "
-                    "a branch too); declare '" +
-                    Name + "' before them, or use std::array or an array");
+  // `std::vector<double> u = w;`, `std::array<double, 3> b(a);`: a copy.
+  Value *CopyOf = nullptr, *Fill = nullptr;
+  bool Made = Init && !CCE && !ILE && containerShape(Init->getType(), Ctx);
+  if (isContainerCopy(CCE) || Made) {
+    CopyOf = lowerContainer(Made ? Init : CCE->getArg(0));
+    if (!CopyOf)
+      return poison(VD);
+    at(VD->getLocation());
+    if (C.IsVector) // of the size of what it copies
+      Count = containerCount(CopyOf, C);
+  } else if (C.IsVector) {
+    // `std::vector<double> v(n)` or `v(n, x)`: of a fixed size.
     // The allocator is a defaulted argument.
     unsigned Given = 0;
     while (CCE && Given < CCE->getNumArgs() &&
@@ -310,14 +317,11 @@ void BodyLowering::lowerContainerDecl(const VarDecl *VD,
                     "'std::vector<double> " +
                     Name + "(n);' (push_back and resize are not supported)");
     if (Given == 2) {
-      const Expr *Fill = CCE->getArg(1);
-      Value *V = lowerExpr(Fill);
-      if (!V)
+      Fill = expectScalar(lowerExpr(CCE->getArg(1)), CCE->getArg(1));
+      if (!Fill)
         return poison(VD);
-      if (!V->isConstValue(0))
-        return Refuse("a std::vector filled with anything but zero is not "
-                      "supported yet; fill '" +
-                      Name + "' in a loop");
+      if (Fill->isConstValue(0))
+        Fill = nullptr; // zeroed anyway
     }
     const Expr *N = withoutSizeConversion(CCE->getArg(0));
     Count = expectScalar(lowerExpr(N), N);
@@ -330,6 +334,13 @@ void BodyLowering::lowerContainerDecl(const VarDecl *VD,
                   "' this way is not supported; use '= {...}' or assign "
                   "its elements");
   }
+  // Its adjoint and copies are sized the same in the backward sweep, where
+  // only what the function's top level computes is in scope.
+  if (Count && !(Count = hoistCount(Count)))
+    return Refuse("a std::vector declared in a loop or branch must be given "
+                  "a size computed outside them ('n', 'w.size()', or a "
+                  "variable set before the loop); declare '" +
+                  Name + "' with such a size, or before the loop");
   at(VD->getLocation());
   Value *Arr = B.local(C.S, C.IsVector ? -1 : C.Count, Name,
                        /*ZeroInit=*/C.IsVector || ILE ||
@@ -340,6 +351,10 @@ void BodyLowering::lowerContainerDecl(const VarDecl *VD,
   Arr->Member = ir::MemberKind::Array;
   Pointers[VD] = Arr;
   Poisoned.erase(VD);
+  if (CopyOf)
+    copyElements(Arr, CopyOf, containerCount(Arr, C));
+  if (Fill)
+    fillElements(Arr, Fill, Count);
   if (!ILE)
     return;
   // `std::array<double, 3> a = {x, y}` is braces around an array's.
@@ -350,8 +365,10 @@ void BodyLowering::lowerContainerDecl(const VarDecl *VD,
   storeElements(ILE, Arr, C.S);
 }
 
-std::optional<BodyLowering::Target>
-BodyLowering::lowerElement(const CXXOperatorCallExpr *OCE) {
+std::optional<BodyLowering::Target> BodyLowering::lowerElement(const Expr *E) {
+  if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(E->IgnoreParens()))
+    return lowerContainerEnd(MCE);
+  const auto *OCE = cast<CXXOperatorCallExpr>(E->IgnoreParens());
   Target T;
   T.Ptr = lowerExpr(OCE->getArg(0));
   const Expr *Idx = withoutSizeConversion(OCE->getArg(1));
@@ -389,11 +406,20 @@ Value *BodyLowering::lowerContainerCall(const CXXMemberCallExpr *MCE,
       return B.size(V, *S);
     return makeConstant(*S, 0, C.Count, "");
   }
+  if (Name == "at" || Name == "front" || Name == "back") {
+    std::optional<Target> T = lowerContainerEnd(MCE);
+    return T ? readTarget(*T, MCE->getExprLoc()) : nullptr;
+  }
+  if (Name == "fill" || Name == "assign" || Name == "resize" ||
+      Name == "reserve")
+    return lowerContainerChange(MCE, C);
   return fail(MCE->getExprLoc(),
               "'" + Name + "' of " +
                   (C.IsVector ? "std::vector" : "std::array") +
                   " is not supported; gradc supports a container sized "
-                  "where it is declared, indexed, .data() and .size()",
+                  "where it is declared: indexed, at, front, back, data, "
+                  "size, fill of a std::array, and assign and resize to "
+                  "the size a vector has",
               MCE->getSourceRange());
 }
 

@@ -61,6 +61,9 @@ FEATURES = {
     "division": "division by data kept away from zero (a / (1.5 + sin(b)), t /= d, a positive local)",
     "vector": "std::vector<double> parameters and top-level locals: .size(), .data(), indexing",
     "std_array": "std::array<double, N> locals and parameters",
+    "vector_ops": "with vector / std_array: vector locals in loops and branches, containers as wholes (std::vector<double> c = h; c = h; "
+                  "std::array b = a; a.fill(e); references const std::vector<double> &r = h;), "
+                  "ends (.at(k), .front(), .back() read and written), assign / resize / reserve to the own size",
     "struct_array": "arrays of structs as parameters (const S *ps, ps[i].a)",
     "method": "member functions of the struct (p.m0(t), ps[i].m1(t)), non-virtual",
     "void_out": "void annotated functions writing out(err), each element once",
@@ -366,6 +369,9 @@ class Var:
         self.data = None  # a container: the pointer to pass (u.data())
         self.float = False  # a float local
         self.carr = False  # a C array local (double a[N]): may be passed as double *
+        # vector_ops: a container, (kind, size): ("vec", "n") of a vector
+        # given its size by that text, ("arr", 3) of a std::array
+        self.cont = None
 
 
 class Gen:
@@ -470,6 +476,9 @@ class Gen:
                 meth = self.method()
                 return Expr("mcall", "%s.%s" % (obj, meth.name), [self.dexpr(0)])
             return Expr("var", "%s.%s" % (obj, self.rng.choice(["a", "b", "c", "v[0]", "v[1]"])))
+        if ch[0] == "arr" and ch[2].cont and self.on("vector_ops") and self.chance(0.3):
+            end = self.rng.choice(["front()", "back()", "at(%s)" % self.index(ch[2].size, ch[2].value == "param")])
+            return Expr("var", "%s.%s" % (ch[1], end))
         if ch[0] == "arr":
             return Expr("var", "%s[%s]" % (ch[1], self.index(ch[2].size, ch[2].value == "param")))
         if ch[0] == "st":
@@ -889,10 +898,13 @@ class Gen:
             opts.append(("whilec", 1))
         if self.on("division"):
             opts.append(("divstmt", 1))
-        if self.on("vector") and top and not self.helper and not self.after_early:
-            opts.append(("vec", 0.7))
+        if self.on("vector") and not self.helper and (
+                (top and not self.after_early) or self.on("vector_ops")):
+            opts.append(("vec", 0.7))  # vector_ops: also in loops and branches
         if self.on("std_array"):
             opts.append(("starr", 1))
+        if self.on("vector_ops") and self.containers():
+            opts.append(("vecops", 1.5))
         if self.on("float") and not self.helper:
             opts.append(("float", 1))
         if self.on("helper_array_out") and not self.helper and len(self.helpers) < 4:
@@ -1268,7 +1280,9 @@ class Gen:
         out = [Stmt("raw", "std::vector<double> %s(%s)" % (h, text))]
         bound = self.rng.choice([text, "static_cast<int>(%s.size())" % h])
         out.append(self.fill_loop(h, size, bound, bool(self.narr)))
-        self.declare(h, Var("arr", size=size))
+        var = Var("arr", size=size)
+        var.cont = ("vec", text)
+        self.declare(h, var)
         return out
 
     # -- side effects in expressions, switch, range-based for. Their
@@ -1471,8 +1485,69 @@ class Gen:
         size = self.rng.choice([2, 3])
         n_init = size if self.chance(0.7) else size - 1  # the rest is zero
         s = Stmt("starr", a, [self.dexpr(1) for _ in range(n_init)], size=size)
-        self.declare(a, Var("arr", size=size))
+        var = Var("arr", size=size)
+        var.cont = ("arr", size)
+        self.declare(a, var)
         return [s]
+
+    def containers(self, writable=False):
+        return [(n, v) for n, v in self.visible("arr")
+                if v.cont and (v.writable or not writable)]
+
+    def s_vecops(self, loop):
+        """Containers as wholes: copies, assignments of one size, fill,
+        references, ends written, assign / resize / reserve."""
+        conts = self.containers()
+        if not conts:
+            return []
+        name, var = self.rng.choice(conts)
+        kind, size = var.cont
+        ty = ("std::vector<double>" if kind == "vec"
+              else "std::array<double, %d>" % size)
+        opts = ["endw", "copy", "copy"]
+        same = [n for n, v in self.containers(True) if v.cont == var.cont and n != name]
+        if same:
+            opts += ["assign", "assign"]
+        if kind == "arr" and var.writable:
+            opts.append("fill")
+        if kind == "vec" and var.writable:
+            opts.append("vsize")
+        opts.append("ref")
+        ch = self.rng.choice(opts)
+        if ch == "copy":
+            c = self.fresh("c")
+            form = self.rng.choice(["%s %s = %s", "%s %s(%s)"])
+            out = [Stmt("raw", form % (ty, c, name))]
+            copy = Var("arr", size=var.size)
+            copy.cont = var.cont
+            self.declare(c, copy)
+            out.append(Stmt("assign", "%s[%s]" % (c, self.index(var.size, False)),
+                            [self.dexpr(1)], aop=self.rng.choice(["=", "+=", "*="])))
+            return out
+        if ch == "assign":
+            return [Stmt("raw", "%s = %s" % (self.rng.choice(same), name))]
+        if ch == "fill":
+            return [Stmt("call", "", [Expr("fn", name + ".fill({0})", [self.dexpr(1)])])]
+        if ch == "vsize":
+            form = self.rng.choice(["%s.assign(%s, {0})", "%s.resize(%s)", "%s.reserve(%s)"])
+            return [Stmt("call", "", [Expr("fn", form % (name, size), [self.dexpr(1)]
+                                           if "{0}" in form else [])])]
+        if ch == "ref":
+            r = self.fresh("r")
+            alias = Var("arr", size=var.size, writable=var.writable and self.chance(0.6),
+                        value=var.value)
+            alias.cont, alias.data = var.cont, var.data
+            self.declare(r, alias)
+            const = "" if alias.writable else "const "
+            return [Stmt("raw", "%s%s &%s = %s" % (const, ty, r, name))]
+        # an end written: a.back() += e, a.front() = e, a.at(k) *= ...
+        targets = self.containers(True)
+        if not targets:
+            return []
+        name, var = self.rng.choice(targets)
+        end = self.rng.choice(["front()", "back()", "at(%s)" % self.index(var.size, var.value == "param")])
+        aop = self.rng.choice(["=", "+="])
+        return [Stmt("assign", "%s.%s" % (name, end), [self.dexpr(2)], aop=aop)]
 
     def s_float(self, loop):
         t = self.fresh("t")
@@ -1778,11 +1853,13 @@ class Gen:
             params.append({"kind": "vec", "name": "u", "size": self.narr})
             var = Var("arr", writable=False, size=self.narr, value="param")
             var.data = "u.data()"
+            var.cont = ("vec", "u.size()")
             self.declare("u", var)
         if self.on("std_array") and rng.random() < 0.3:
             params.append({"kind": "starr", "name": "g", "size": 3})
             var = Var("arr", writable=False, size=3, value="cparam")
             var.data = "g.data()"
+            var.cont = ("arr", 3)
             self.declare("g", var)
         if self.on("struct_array") and rng.random() < 0.4:
             self.narr = self.narr or rng.randint(2, 4)

@@ -18,12 +18,12 @@ double to_pointer(const double *x) {
   return q[0];
 }
 
+std::vector<double> made(double x); // defined elsewhere
+
 GRADC_DIFF("grad")
 double to_container(double x) {
-  std::vector<double> v(2);
-  // CHECK: references_refused.cpp:[[@LINE+1]]:24: error: references to a std::vector or std::array are not supported yet
-  std::vector<double> &r = v;
-  r[0] = x;
+  // CHECK: references_refused.cpp:[[@LINE+1]]:34: error: gradc follows containers held in variables; this 'std::vector<double>' is not one: declare a variable for it first
+  const std::vector<double> &r = made(x);
   return r[0];
 }
 

@@ -1,0 +1,259 @@
+//===- LoweringVector.cpp - Containers as wholes, and their ends ----------===//
+//
+// What std::vector and std::array do as wholes is lowered to the loops it
+// means, so nothing downstream changes: a copy (`std::vector<double> u =
+// w;`, `b = a;`) is a container of the same size and a counted loop that
+// copies the elements; `fill(v)`, `assign(n, v)` and a vector made with a
+// value (`v(n, 0.5)`) a loop that stores it. A reference to a container is
+// another name for it. `v.at(i)`, `v.front()` and `v.back()` are elements,
+// read and written as `v[i]` is. What would change a vector's size is
+// refused: gradc declares its adjoint and copies with the size it was
+// given.
+//
+//===----------------------------------------------------------------------===//
+#include "BodyLowering.h"
+
+#include "gradc/IR/MemoryLocation.h"
+
+#include <algorithm>
+
+namespace gradc::frontend {
+
+using namespace clang;
+using ir::OpCode;
+using ir::Scalar;
+using ir::Value;
+
+namespace {
+
+/// E without the casts, temporaries and `std::move` around the container
+/// it names.
+const Expr *containerOperand(const Expr *E) {
+  while (true) {
+    E = E->IgnoreImplicit()->IgnoreParenImpCasts();
+    if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = MTE->getSubExpr();
+    else if (const auto *CCE = dyn_cast<CXXConstructExpr>(E);
+             CCE && CCE->getNumArgs() == 1 &&
+             CCE->getConstructor()->isCopyOrMoveConstructor())
+      E = CCE->getArg(0); // passed by value
+    else if (const auto *CE = dyn_cast<CallExpr>(E);
+             CE && CE->getNumArgs() == 1 && CE->getDirectCallee() &&
+             CE->getDirectCallee()->getIdentifier() &&
+             CE->getDirectCallee()->getName() == "move" &&
+             CE->getDirectCallee()->isInStdNamespace())
+      E = CE->getArg(0);
+    else
+      return E;
+  }
+}
+
+/// Whether A and B are the same count: the same value, or the same
+/// integer arithmetic on the same values; `w.size()` of one vector (each
+/// is an op of its own).
+bool sameCount(const Value *A, const Value *B) {
+  if (A->Code == OpCode::Size && B->Code == OpCode::Size)
+    return A->Operands[0] == B->Operands[0];
+  return ir::sameIndex(A, B, {});
+}
+
+/// The name of the container method MCE calls, or "".
+StringRef methodName(const CXXMemberCallExpr *MCE) {
+  const CXXMethodDecl *MD = MCE ? MCE->getMethodDecl() : nullptr;
+  return MD && MD->getIdentifier() ? MD->getName() : "";
+}
+
+} // namespace
+
+Value *BodyLowering::containerCount(Value *Base, const ContainerShape &C) {
+  if (!C.IsVector)
+    return makeConstant(Scalar::Int32, 0, C.Count, std::to_string(C.Count));
+  if (Base->Code == OpCode::Local && Base->IVal < 0)
+    return Base->Operands[0];
+  return B.size(Base, Scalar::UInt64);
+}
+
+Value *BodyLowering::hoistCount(Value *Count) {
+  if (RegionDepth == 0 || Count->Code == OpCode::Param)
+    return Count;
+  std::vector<Value *> &Top = F.Body.Ops;
+  if (std::find(Top.begin(), Top.end(), Count) != Top.end())
+    return Count;
+  // A constant, or `w.size()` of a parameter, made here: the same at the
+  // top.
+  std::vector<Value *> &Here = B.block().Ops;
+  auto It = std::find(Here.begin(), Here.end(), Count);
+  if (It == Here.end() ||
+      !(Count->isConst() || (Count->Code == OpCode::Size &&
+                             Count->Operands[0]->Code == OpCode::Param)))
+    return nullptr;
+  Here.erase(It);
+  Top.insert(Top.begin() + GlobalsAt++, Count);
+  return Count;
+}
+
+void BodyLowering::copyElements(Value *Dst, Value *Src, Value *Count) {
+  Scalar S = Dst->Ty.scalarKind();
+  countedLoop(convert(Count, Scalar::Int32, /*Implicit=*/false), "i",
+              [&](Value *I) {
+                B.store(Dst, convert(B.load(Src, I), S, /*Implicit=*/true), I);
+              });
+}
+
+void BodyLowering::fillElements(Value *Dst, Value *V, Value *Count) {
+  V = convert(V, Dst->Ty.scalarKind(), /*Implicit=*/true);
+  countedLoop(convert(Count, Scalar::Int32, /*Implicit=*/false), "i",
+              [&](Value *I) { B.store(Dst, V, I); });
+}
+
+Value *BodyLowering::lowerContainer(const Expr *E) {
+  E = containerOperand(E);
+  if (!containerShape(E->getType(), Ctx) || !isa<DeclRefExpr>(E))
+    return fail(E->getExprLoc(),
+                "gradc follows containers held in variables; this '" +
+                    typeName(E->getType().getUnqualifiedType()) +
+                    "' is not one: declare a variable for it first",
+                E->getSourceRange());
+  return lowerPointer(E);
+}
+
+Value *BodyLowering::lowerWrittenContainer(const Expr *E) {
+  Target T;
+  T.Ptr = lowerPointer(E->IgnoreParenImpCasts());
+  return T.Ptr && refuseByValueWrite(T, E) ? T.Ptr : nullptr;
+}
+
+bool BodyLowering::isContainerCopy(const CXXConstructExpr *CCE) const {
+  return CCE && CCE->getNumArgs() == 1 && CCE->getConstructor() &&
+         CCE->getConstructor()->isCopyOrMoveConstructor() &&
+         containerShape(CCE->getArg(0)->getType(), Ctx);
+}
+
+Value *BodyLowering::lowerContainerAssign(const CXXOperatorCallExpr *OCE) {
+  std::optional<ContainerShape> C =
+      containerShape(OCE->getArg(0)->getType(), Ctx);
+  const Expr *LHS = OCE->getArg(0), *RHS = OCE->getArg(1);
+  Value *Dst = lowerWrittenContainer(LHS);
+  if (!Dst)
+    return nullptr;
+  const Expr *From = containerOperand(RHS);
+  if (isa<InitListExpr, CXXStdInitializerListExpr>(From))
+    return fail(RHS->getBeginLoc(),
+                "assigning a list to a container is not supported; assign "
+                "its elements one by one",
+                OCE->getSourceRange());
+  Value *Src = lowerContainer(RHS);
+  if (!Src)
+    return nullptr;
+  at(OCE->getBeginLoc());
+  Value *Count = containerCount(Src, *C);
+  if (C->IsVector && !sameCount(containerCount(Dst, *C), Count))
+    return fail(OCE->getOperatorLoc(),
+                "assigning a std::vector of a size gradc cannot prove to be "
+                "its own is not supported (it would change its size); "
+                "declare a copy instead ('std::vector<double> u = v;'), or "
+                "give both the same size ('u(n)', 'v(n)')",
+                OCE->getSourceRange());
+  copyElements(Dst, Src, Count);
+  return Dst;
+}
+
+void BodyLowering::lowerContainerRef(const VarDecl *VD) {
+  // `const std::vector<double> &r = v;`: another name for v.
+  Value *P = lowerContainer(VD->getInit());
+  if (!P)
+    return poison(VD);
+  Pointers[VD] = P;
+  Poisoned.erase(VD);
+}
+
+bool BodyLowering::isContainerEnd(const Expr *E) const {
+  const auto *MCE = dyn_cast<CXXMemberCallExpr>(E->IgnoreParens());
+  StringRef Name = methodName(MCE);
+  return (Name == "at" || Name == "front" || Name == "back") &&
+         containerShape(MCE->getImplicitObjectArgument()->getType(), Ctx);
+}
+
+std::optional<BodyLowering::Target>
+BodyLowering::lowerContainerEnd(const CXXMemberCallExpr *MCE) {
+  StringRef Name = methodName(MCE);
+  const Expr *Obj = MCE->getImplicitObjectArgument();
+  std::optional<ContainerShape> C = containerShape(Obj->getType(), Ctx);
+  Target T;
+  T.Ptr = lowerExpr(Obj);
+  if (!T.Ptr)
+    return std::nullopt;
+  T.S = T.Ptr->Ty.scalarKind();
+  if (Name == "at") {
+    const Expr *Idx = withoutSizeConversion(MCE->getArg(0));
+    T.Index = expectScalar(lowerExpr(Idx), Idx);
+    if (!T.Index)
+      return std::nullopt;
+    return T;
+  }
+  at(MCE->getBeginLoc());
+  if (Name == "front" || !C->IsVector) {
+    std::int64_t K = Name == "front" ? 0 : C->Count - 1;
+    T.Index = makeConstant(Scalar::Int32, 0, K, std::to_string(K));
+    return T;
+  }
+  Value *N = containerCount(T.Ptr, *C);
+  Scalar S = N->Ty.scalarKind();
+  T.Index = B.sub(N, makeConstant(S, 1, 1, "1"));
+  return T;
+}
+
+Value *BodyLowering::lowerContainerChange(const CXXMemberCallExpr *MCE,
+                                          const ContainerShape &C) {
+  StringRef Name = methodName(MCE);
+  const Expr *Obj = MCE->getImplicitObjectArgument();
+  auto Refuse = [&](const std::string &Msg) {
+    return fail(MCE->getExprLoc(), Msg, MCE->getSourceRange());
+  };
+  if (Name == "reserve") // changes no element and no size
+    return lowerExpr(Obj);
+  Value *Dst = lowerWrittenContainer(Obj);
+  if (!Dst)
+    return nullptr;
+  if (Name == "fill" && !C.IsVector && MCE->getNumArgs() == 1) {
+    Value *V = expectScalar(lowerExpr(MCE->getArg(0)), MCE->getArg(0));
+    if (!V)
+      return nullptr;
+    at(MCE->getBeginLoc());
+    fillElements(Dst, V, containerCount(Dst, C));
+    return Dst;
+  }
+  if (!C.IsVector || (Name != "assign" && Name != "resize"))
+    return nullptr;
+  // `v.assign(n, x)`, `v.resize(n)`: only to the size v has.
+  const Expr *NE = MCE->getNumArgs() ? MCE->getArg(0) : nullptr;
+  bool Sized =
+      NE && NE->getType()->isIntegerType() &&
+      (Name == "resize" ? MCE->getNumArgs() <= 2 : MCE->getNumArgs() == 2);
+  if (!Sized)
+    return Refuse("this '" + Name.str() +
+                  "' of std::vector is not supported; gradc follows '" +
+                  Name.str() + "(n" + (Name == "assign" ? ", x" : "") +
+                  ")' to the size the vector already has");
+  NE = withoutSizeConversion(NE);
+  Value *N = expectScalar(lowerExpr(NE), NE);
+  Value *V = Name == "assign"
+                 ? expectScalar(lowerExpr(MCE->getArg(1)), MCE->getArg(1))
+                 : nullptr;
+  if (!N || (Name == "assign" && !V))
+    return nullptr;
+  at(MCE->getBeginLoc());
+  Value *Count = containerCount(Dst, C);
+  if (!sameCount(Count, N))
+    return Refuse("'" + Name.str() +
+                  "' to a size gradc cannot prove to be the vector's own is "
+                  "not supported: gradc sizes a vector, its adjoint and its "
+                  "copies where it is declared; declare it with the size "
+                  "it needs ('std::vector<double> v(n);')");
+  // resize to its own size changes nothing; assign stores x everywhere.
+  if (V)
+    fillElements(Dst, V, Count);
+  return Dst;
+}
+
+} // namespace gradc::frontend

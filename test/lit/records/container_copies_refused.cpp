@@ -1,0 +1,52 @@
+// What changes a std::vector's size, or copies a container gradc cannot
+// follow, is refused at its line with a way out; no header is written.
+// RUN: rm -f %t.grad.h
+// RUN: not %gradc %s -o %t.grad.h 2>&1 | FileCheck %s
+// RUN: not test -e %t.grad.h
+#include <gradc/gradc.h>
+
+#include <array>
+#include <vector>
+
+std::vector<double> make(int n); // defined elsewhere
+
+GRADC_DIFF("grad wrt(w)")
+double sizes(const std::vector<double> &w, int n) {
+  std::vector<double> u(n);
+  // CHECK: container_copies_refused.cpp:[[@LINE+1]]:5: error: assigning a std::vector of a size gradc cannot prove to be its own is not supported (it would change its size); declare a copy instead ('std::vector<double> u = v;'), or give both the same size ('u(n)', 'v(n)')
+  u = w;
+  // CHECK: container_copies_refused.cpp:[[@LINE+1]]:5: error: 'resize' to a size gradc cannot prove to be the vector's own is not supported: gradc sizes a vector, its adjoint and its copies where it is declared; declare it with the size it needs ('std::vector<double> v(n);')
+  u.resize(n + 1);
+  // CHECK: container_copies_refused.cpp:[[@LINE+1]]:5: error: 'assign' to a size gradc cannot prove
+  u.assign(3, w[0]);
+  // CHECK: container_copies_refused.cpp:[[@LINE+1]]:5: error: this 'assign' of std::vector is not supported; gradc follows 'assign(n, x)' to the size the vector already has
+  u.assign(w.begin(), w.end());
+  // CHECK: container_copies_refused.cpp:[[@LINE+1]]:5: error: 'clear' of std::vector is not supported; gradc supports a container sized where it is declared: indexed, at, front, back, data, size, fill of a std::array, and assign and resize to the size a vector has
+  u.clear();
+  // CHECK: container_copies_refused.cpp:[[@LINE+1]]:5: error: 'push_back' of std::vector is not supported
+  u.push_back(w[0]);
+  return u[0];
+}
+
+GRADC_DIFF("grad")
+double lists(double x, int n) {
+  std::array<double, 2> a{x, x};
+  // CHECK: container_copies_refused.cpp:[[@LINE+1]]:7: error: assigning a list to a container is not supported; assign its elements one by one
+  a = {x, 1.0};
+  // CHECK: container_copies_refused.cpp:[[@LINE+1]]:27: error: gradc follows containers held in variables; this 'std::vector<double>' is not one: declare a variable for it first
+  std::vector<double> u = make(n);
+  // CHECK: container_copies_refused.cpp:[[@LINE+1]]:34: error: gradc follows containers held in variables
+  const std::vector<double> &r = make(n);
+  return a[0] + u[0] + r[0];
+}
+
+GRADC_DIFF("grad")
+double byval(std::array<double, 2> a, std::vector<double> v, double x) {
+  // CHECK: container_copies_refused.cpp:[[@LINE+1]]:3: error: assigning into 'a', passed by value, is not supported; declare a local variable for what changes
+  a.fill(x);
+  // CHECK: container_copies_refused.cpp:[[@LINE+1]]:3: error: assigning into 'v', passed by value
+  v.back() = x;
+  return a[0] + v[0];
+}
+
+// CHECK: gradc: {{.*}}container_copies_refused.cpp: 11 errors; no output written
