@@ -74,8 +74,8 @@ void lstm_predict(int l, int b, const T *main_params, const T *extra_params,
   for (int i = 0; i < 2 * l * b; ++i)
     state[i] = s[i];
   for (int i = 0; i < b; ++i)
-    output[i] = s[2 * b * (l - 1) + i] * extra_params[b + i] +
-                extra_params[2 * b + i];
+    output[i] =
+        s[2 * b * (l - 1) + i] * extra_params[b + i] + extra_params[2 * b + i];
 }
 
 template <typename T>
