@@ -23,6 +23,6 @@ function(gradc_internal_generate src out_var)
     COMMAND ${CMAKE_COMMAND} -E make_directory ${dir}
     COMMAND gradc ${src} -o ${out} ${flags}
     DEPENDS gradc ${src}
-    COMMENT "gradc ${stem}.cpp ${flags}")
+    COMMENT "gradc ${stem}.cpp ${ARG_DEFINES}")
   set(${out_var} ${out} PARENT_SCOPE)
 endfunction()
