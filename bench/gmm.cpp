@@ -1,5 +1,6 @@
-// The Gaussian-mixture negative log-likelihood of examples/gmm.cpp (d = 10,
-// k = 10, n = 1000): the primal, gradc's gradient and a gradient written
+// The Gaussian-mixture negative log-likelihood of examples/gmm.cpp at
+// ADBench's sizes (d = 10 with k = 10 and k = 5, d = 64 with k = 10, each
+// over n = 1000 points): the primal, gradc's gradient and a gradient written
 // by hand, staged the way a careful person derives it: per point, the
 // softmax weights of the components, then for each component the adjoint
 // of Q (x - mu) pushed back through the triangular product.
@@ -9,6 +10,7 @@
 #include <benchmark/benchmark.h>
 
 #include <cmath>
+#include <string>
 #include <vector>
 
 namespace hand {
@@ -66,13 +68,13 @@ double gmm_objective(const double *alphas, const double *means,
 
 namespace {
 
-constexpr int D = 10, K = 10, N = 1000, IcfSz = D * (D + 1) / 2;
-
+/// A problem of ADBench's GMM family: d dimensions, k components, n points.
 struct Data {
+  int D, K, N, IcfSz;
   std::vector<double> Alphas, Means, Icf, X, DAlphas, DMeans, DIcf;
-  Data()
-      : Alphas(K), Means(K * D), Icf(K * IcfSz), X(N * D), DAlphas(K),
-        DMeans(K * D), DIcf(K * IcfSz) {
+  Data(int D, int K, int N)
+      : D(D), K(K), N(N), IcfSz(D * (D + 1) / 2), Alphas(K), Means(K * D),
+        Icf(K * IcfSz), X(N * D), DAlphas(K), DMeans(K * D), DIcf(K * IcfSz) {
     Lcg R;
     for (double &V : Alphas)
       V = R.next();
@@ -84,49 +86,43 @@ struct Data {
       V = 1.5 * R.next();
   }
 };
-Data &data() {
-  static Data Dt;
-  return Dt;
-}
 
-void gmmPrimal(benchmark::State &State) {
-  Data &Dt = data();
+void gmmPrimal(benchmark::State &State, Data *Dt) {
   for (auto _ : State)
-    benchmark::DoNotOptimize(gmm_objective(Dt.Alphas.data(), Dt.Means.data(),
-                                           Dt.Icf.data(), Dt.X.data(), D, K,
-                                           N));
+    benchmark::DoNotOptimize(gmm_objective(Dt->Alphas.data(), Dt->Means.data(),
+                                           Dt->Icf.data(), Dt->X.data(), Dt->D,
+                                           Dt->K, Dt->N));
 }
 
-void gmmGradc(benchmark::State &State) {
-  Data &Dt = data();
+void gmmGradc(benchmark::State &State, Data *Dt) {
   for (auto _ : State) {
     benchmark::DoNotOptimize(gmm_objective_grad(
-        Dt.Alphas.data(), Dt.Means.data(), Dt.Icf.data(), Dt.X.data(), D, K, N,
-        Dt.DAlphas.data(), Dt.DMeans.data(), Dt.DIcf.data()));
+        Dt->Alphas.data(), Dt->Means.data(), Dt->Icf.data(), Dt->X.data(),
+        Dt->D, Dt->K, Dt->N, Dt->DAlphas.data(), Dt->DMeans.data(),
+        Dt->DIcf.data()));
     benchmark::ClobberMemory();
   }
 }
 
-void gmmHand(benchmark::State &State) {
-  Data &Dt = data();
+void gmmHand(benchmark::State &State, Data *Dt) {
   for (auto _ : State) {
     benchmark::DoNotOptimize(hand::gmm_objective(
-        Dt.Alphas.data(), Dt.Means.data(), Dt.Icf.data(), Dt.X.data(), D, K, N,
-        Dt.DAlphas.data(), Dt.DMeans.data(), Dt.DIcf.data()));
+        Dt->Alphas.data(), Dt->Means.data(), Dt->Icf.data(), Dt->X.data(),
+        Dt->D, Dt->K, Dt->N, Dt->DAlphas.data(), Dt->DMeans.data(),
+        Dt->DIcf.data()));
     benchmark::ClobberMemory();
   }
 }
 
 /// Before timing anything: the two gradients agree.
-bool sameGradients() {
-  Data &Dt = data();
-  std::vector<double> A1(K), M1(K * D), I1(K * IcfSz), A2(K), M2(K * D),
-      I2(K * IcfSz);
-  double F1 =
-      gmm_objective_grad(Dt.Alphas.data(), Dt.Means.data(), Dt.Icf.data(),
-                         Dt.X.data(), D, K, N, A1.data(), M1.data(), I1.data());
+bool sameGradients(const Data &Dt) {
+  std::vector<double> A1(Dt.K), M1(Dt.K * Dt.D), I1(Dt.K * Dt.IcfSz), A2(A1),
+      M2(M1), I2(I1);
+  double F1 = gmm_objective_grad(Dt.Alphas.data(), Dt.Means.data(),
+                                 Dt.Icf.data(), Dt.X.data(), Dt.D, Dt.K, Dt.N,
+                                 A1.data(), M1.data(), I1.data());
   double F2 = hand::gmm_objective(Dt.Alphas.data(), Dt.Means.data(),
-                                  Dt.Icf.data(), Dt.X.data(), D, K, N,
+                                  Dt.Icf.data(), Dt.X.data(), Dt.D, Dt.K, Dt.N,
                                   A2.data(), M2.data(), I2.data());
   auto Close = [](double A, double B) {
     return std::fabs(A - B) <= 1e-9 * std::fmax(1, std::fabs(B));
@@ -143,15 +139,34 @@ bool sameGradients() {
 
 } // namespace
 
-BENCHMARK(gmmPrimal)->Name("gmm/primal")->Unit(benchmark::kMicrosecond);
-BENCHMARK(gmmGradc)->Name("gmm/gradc")->Unit(benchmark::kMicrosecond);
-BENCHMARK(gmmHand)->Name("gmm/hand")->Unit(benchmark::kMicrosecond);
-
 int main(int argc, char **argv) {
-  if (!sameGradients()) {
-    std::fprintf(stderr, "bench-gmm: gradc's gradient and the hand-written "
-                         "one differ\n");
-    return 1;
+  // The sizes whose scratch arrays this build's MaxD fits tightly: bench-gmm
+  // (MaxD = 16) times d = 10, bench-gmm_d64 (MaxD = 64) d = 64.
+  struct Size {
+    const char *Name;
+    int D, K, N;
+  };
+  static const Size Sizes[] = {{"gmm", 10, 10, 1000},
+                               {"gmm_d10_k5", 10, 5, 1000},
+                               {"gmm_d64_k10", 64, 10, 1000}};
+  for (const Size &S : Sizes) {
+    if (S.D > MaxD || S.K > MaxK || 4 * S.D <= MaxD)
+      continue;
+    auto *Dt = new Data(S.D, S.K, S.N);
+    if (!sameGradients(*Dt)) {
+      std::fprintf(stderr,
+                   "bench-gmm: gradc's gradient and the hand-written one "
+                   "differ at d = %d, k = %d, n = %d\n",
+                   S.D, S.K, S.N);
+      return 1;
+    }
+    std::string Name = S.Name;
+    benchmark::RegisterBenchmark((Name + "/primal").c_str(), gmmPrimal, Dt)
+        ->Unit(benchmark::kMicrosecond);
+    benchmark::RegisterBenchmark((Name + "/gradc").c_str(), gmmGradc, Dt)
+        ->Unit(benchmark::kMicrosecond);
+    benchmark::RegisterBenchmark((Name + "/hand").c_str(), gmmHand, Dt)
+        ->Unit(benchmark::kMicrosecond);
   }
   benchmark::Initialize(&argc, argv);
   benchmark::RunSpecifiedBenchmarks();

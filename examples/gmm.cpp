@@ -19,8 +19,11 @@
 #include <cmath>
 #include <cstdio>
 
-constexpr int MaxD = 16; ///< Largest dimension the example supports.
-constexpr int MaxK = 16; ///< Largest number of components.
+#ifndef GMM_MAX_D // bench-gmm_d64 defines 64, for ADBench's d = 64.
+#define GMM_MAX_D 16
+#endif
+constexpr int MaxD = GMM_MAX_D; ///< Largest dimension the example supports.
+constexpr int MaxK = 16;        ///< Largest number of components.
 
 template <typename T> T logsumexp(const T *v, int n) {
   T m = v[0];

@@ -1,0 +1,60 @@
+// examples/lstm.cpp, ADBench's two-layer LSTM objective (lstm_model,
+// lstm_predict and the objective, through std::vector locals and pointers
+// into them), held to finite differences and to gradc's interpreter at two
+// layers of two units over three characters; the generated text keeps
+// each layer's pullback.
+// RUN: rm -rf %t.dir && mkdir -p %t.dir
+// RUN: %gradc %src_root/examples/lstm.cpp -o %t.dir/lstm.grad.h
+// RUN: FileCheck %s --check-prefix=TEXT < %t.dir/lstm.grad.h
+// RUN: %cxx -Wall -Wextra -Werror -I%t.dir %s -o %t && %t > %t.out
+// RUN: FileCheck %s < %t.out
+// RUN: %python %src_root/test/support/vs_interpreter.py %gradc %src_root/examples/lstm.cpp < %t.out | FileCheck %s --check-prefix=INTERP
+// CHECK:      lstm_objective<double>: at main_params=
+// CHECK-NEXT: lstm_objective<double>: f = 0.3764060415864
+// CHECK-NOT: FAIL
+// CHECK: ALL OK
+// INTERP: 1 checked against the interpreter, 0 mismatches
+// TEXT-LABEL: inline void lstm_model_pullback(
+// TEXT:         sigmoid_pullback(
+// TEXT-LABEL: inline void lstm_predict_wrt_main_params_extra_params_state_output_pullback(
+// TEXT:         lstm_model_pullback(
+// TEXT-LABEL: inline double lstm_objective_grad(
+// TEXT:         lstm_predict_wrt_main_params_extra_params_state_output_pullback(
+#define LSTM_NO_MAIN
+#include "../../../examples/lstm.cpp"
+
+#ifndef __GRADC__
+#include "gradc_check.h"
+
+int main() {
+  using gradc_check::Arrays;
+  const std::vector<double> State = {0.1, -0.2, 0.3, 0.4, -0.1, 0.2, 0.5, -0.3};
+  const std::vector<double> Seq = {1, 0, 0, 1, 1, 0};
+  gradc_check::check_arrays(
+      "lstm_objective<double>",
+      {{"main_params",
+        {0.1, -0.2, 0.3,  0.4, -0.5, 0.6, 0.7,  -0.8, 0.2, 0.1,  -0.3,
+         0.5, 0.9,  -0.1, 0.4, 0.3,  0.6, -0.7, 0.2,  0.1, -0.4, 0.3,
+         0.8, -0.2, 0.5,  0.1, -0.6, 0.2, 0.3,  -0.1, 0.7, 0.4}},
+       {"extra_params", {0.5, -0.3, 0.8, 0.2, 0.1, -0.4}}},
+      {{"l", {2}},
+       {"c", {3}},
+       {"b", {2}},
+       {"state0", State},
+       {"sequence", Seq}},
+      [&](const Arrays &p) {
+        return lstm_objective(2, 3, 2, p[0].data(), p[1].data(), State.data(),
+                              Seq.data());
+      },
+      [&](const Arrays &p, Arrays &d) {
+        return lstm_objective_grad(2, 3, 2, p[0].data(), p[1].data(),
+                                   State.data(), Seq.data(), d[0].data(),
+                                   d[1].data());
+      },
+      [&](const Arrays &p, double s, Arrays &d) {
+        lstm_objective_pullback(2, 3, 2, p[0].data(), p[1].data(), State.data(),
+                                Seq.data(), s, d[0].data(), d[1].data());
+      });
+  return gradc_check::finish();
+}
+#endif
