@@ -163,7 +163,9 @@ void Legality::call(const Value &V) {
     if ((!Facts.Pos.finalAt(&V, Base) || !Facts.outlives(Base)) &&
         Base->Code != OpCode::Local && !Facts.argumentExtent(V, I)) {
       refuse(V, "'" + Base->Name + "' changes after this call to " + V.Text +
-                    ", whose pullback reads it; not supported yet");
+                    ", whose pullback reads it at places gradc cannot "
+                    "count; copy it into a local array or std::vector "
+                    "before the call and pass the copy");
       return;
     }
   }
