@@ -116,6 +116,9 @@ public:
   void process(const FunctionDecl &FD, ArrayRef<const AnnotateAttr *> Attrs);
   /// FD is annotated custom: the user's pullback of another function.
   void registerCustom(const FunctionDecl &FD);
+  bool hasCustom(const FunctionDecl &FD) const override {
+    return CustomOf.count(FD.getCanonicalDecl());
+  }
   const ir::Function *callee(const FunctionDecl &FD,
                              SourceLocation Loc) override;
   const ir::Function *lambda(const CXXMethodDecl &CallOp,
@@ -891,7 +894,10 @@ void FunctionProcessor::registerCustom(const FunctionDecl &FD) {
   std::string Of = Name.substr(0, Name.size() - Suffix.size());
   std::vector<const FunctionDecl *> Candidates;
   bool Template = false;
-  for (const NamedDecl *D : FD.getDeclContext()->lookup(&Ctx.Idents.get(Of))) {
+  for (const NamedDecl *Found :
+       FD.getDeclContext()->lookup(&Ctx.Idents.get(Of))) {
+    // `std::ldexp(double, int)` is `using ::ldexp;` in <cmath>.
+    const NamedDecl *D = Found->getUnderlyingDecl();
     if (const auto *F = dyn_cast<FunctionDecl>(D))
       Candidates.push_back(F);
     Template |= isa<FunctionTemplateDecl>(D);

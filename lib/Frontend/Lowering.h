@@ -110,6 +110,9 @@ public:
   /// (Loc is the call). Declared without a body: nullptr and nothing said.
   virtual const ir::Function *callee(const clang::FunctionDecl &FD,
                                      clang::SourceLocation Loc) = 0;
+  /// Whether FD has a custom pullback of the user's: callee() then gives
+  /// it even when FD's body is out of sight (a library function).
+  virtual bool hasCustom(const clang::FunctionDecl &FD) const = 0;
   /// The body of a lambda (its call operator CallOp) as a function named
   /// Name whose parameters are CallOp's followed by the captures; nullptr
   /// after reporting why not (Loc is the call).

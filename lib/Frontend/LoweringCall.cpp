@@ -130,6 +130,11 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
     Passed.push_back(*Captures);
   if (Lambda) {
     G = Lambda;
+  } else if (Callees && Callees->hasCustom(Callee)) {
+    if (!(G = Callees->callee(Callee, Loc))) {
+      Failed = true; // reported at the callee
+      return nullptr;
+    }
   } else if (Def && !SM.isInSystemHeader(Def->getLocation())) {
     G = llvm::any_of(
             Def->parameters(),
