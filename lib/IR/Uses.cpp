@@ -251,12 +251,13 @@ struct Place {
         return true;
       auto O = Owner.find(B);
       // Past the end of L's own block, L is gone (a loop body's local is
-      // a new variable in the next iteration); a loop's init is the scope
-      // of the whole loop.
+      // a new variable in the next iteration), unless it is kept for the
+      // code after it (Value::Kept); a loop's init is the scope of the
+      // whole loop.
       bool InInit = O != Owner.end() && O->second->Code == OpCode::Loop &&
                     &O->second->Regions[Init] == B;
       if (auto Home = Of.find(L);
-          Home != Of.end() && Home->second.first == B && !InInit)
+          Home != Of.end() && Home->second.first == B && !InInit && !L->Kept)
         return false;
       if (O == Owner.end())
         return false;

@@ -29,6 +29,10 @@
 // TEXT-NEXT: double exp_v = 0;
 // TEXT-NEXT: if (cond) {
 // TEXT: dq.b += q.a * ds;
+// TEXT-LABEL: inline void pair_linear_pullback(
+// TEXT: Pair q;
+// TEXT: q.a = x * y;
+// TEXT-NEXT: q.b = x - y;
 // TEXT-LABEL: inline double rewritten_grad(
 // TEXT: double t[2] = {};
 // TEXT: t_old = t[0];
@@ -80,6 +84,21 @@ double pair(double x, double y) {
   return s * y;
 }
 
+// The pullback computes no result, so nothing of its forward sweep reads
+// q: the stores into q stay for the backward branch (the random tester's
+// f99006_4 lost them).
+GRADC_DIFF("grad")
+double pair_linear(double x, double y) {
+  double s = x;
+  if (x > 0) {
+    Pair q;
+    q.a = x * y;
+    q.b = x - y;
+    s += q.a * q.b;
+  }
+  return s + y;
+}
+
 GRADC_DIFF("grad")
 double rewritten(double x, double y) {
   double s = 0;
@@ -115,6 +134,7 @@ int main() {
   }
   for (double X : {0.75, -0.5}) {
     GRADC_CHECK_2(pair, X, 0.25);
+    GRADC_CHECK_2(pair_linear, X, 0.25);
     GRADC_CHECK_2(rewritten, X, 0.5);
   }
   GRADC_CHECK_2(rewritten, 0.75, 1.5);
