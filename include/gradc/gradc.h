@@ -55,11 +55,11 @@ public:
       return;
     }
     // Full: keep the larger buffers, which cost the most to grow again.
-    auto Smallest = std::min_element(
-        Store.begin(), Store.end(),
-        [](const std::vector<T> &A, const std::vector<T> &B) {
-          return A.size() < B.size();
-        });
+    auto Smallest =
+        std::min_element(Store.begin(), Store.end(),
+                         [](const std::vector<T> &A, const std::vector<T> &B) {
+                           return A.size() < B.size();
+                         });
     if (Smallest->size() < Data.size())
       *Smallest = std::move(Data);
   }
