@@ -550,8 +550,14 @@ class Gen:
             text = (("gl_apply(%s, {0})" if self.chance(0.5) else "%s({0})")
                     % body)
             # C++17 cannot capture a structured binding: the body reads none.
+            # Nor does it read an array the function writes: gradc refuses
+            # a call whose pullback reads memory of unknown extent that
+            # changes after it (and says to pass a copy).
             inner = self.dexpr(depth - 1)
-            if re.search(r"\b(%s)\b" % "|".join(self.bindings or ["$^"]),
+            avoid = list(self.bindings) + [
+                n for n, v in self.visible("arr")
+                if v.writable or v.value in ("io", "zarr")]
+            if re.search(r"\b(%s)\b" % "|".join(avoid or ["$^"]),
                          render_expr(inner)):
                 inner = Expr("lit", "1.25")
             return Expr("fn", text, [self.dexpr(depth - 1), inner])
