@@ -191,11 +191,9 @@ void ReverseMode::backwardValue(const Value &V, Value *A) {
 void ReverseMode::backwardStore(const Value &V) {
   const Value *Ptr = V.Operands[0], *Val = V.Operands[1];
   const Value *Base = baseOf(Ptr);
-  if (!Facts.clearsForCaller(Base) &&
-      (!Act.isActiveMemory(Base) ||
-       (!Act.isActive(Val) &&
-        (Pos.isInitStore(V) || !Pos.usedBefore(V, Base)) &&
-        !Facts.returnsAdjoint(Base))))
+  if (!Act.isActiveMemory(Base) ||
+      (!Act.isActive(Val) && (Pos.isInitStore(V) || !Pos.usedBefore(V, Base)) &&
+       !Facts.returnsAdjoint(Base)))
     return;
   noteFor(V);
   B.setOrigin(V.Stmt, V.Loc);

@@ -45,8 +45,6 @@ bool SweepFacts::needsBackward(const Value &V) const {
   case OpCode::Store:
     // A store of data over memory that carries derivatives still clears
     // the adjoint of what was there, if that was read or written.
-    if (clearsForCaller(baseOf(V.Operands[0])))
-      return true;
     return Act.isActiveMemory(baseOf(V.Operands[0])) &&
            (Act.isVaried(V.Operands[1]) ||
             Pos.usedBefore(V, baseOf(V.Operands[0])) ||

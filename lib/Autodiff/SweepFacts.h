@@ -49,12 +49,6 @@ public:
     return Base->Code == ir::OpCode::Param && !isOutput(Base) &&
            (Base->Ty.kind() == ir::Type::Ptr || Pos.isWrtMemory(Base));
   }
-  /// Differentiated memory whose adjoint the caller reads on return: a
-  /// store over it clears its adjoint even when nothing else about it
-  /// carries a derivative (`io[i] = 1.0`: the incoming io is lost).
-  bool clearsForCaller(const ir::Value *Base) const {
-    return returnsAdjoint(Base) && Pos.isWrtMemory(Base);
-  }
   /// Memory the backward sweep can still read: parameters, the
   /// function's top-level locals, and the arrays and structs a branch
   /// outside loops declares (their declarations move before the branch
