@@ -130,17 +130,16 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
     Passed.push_back(*Captures);
   if (Lambda) {
     G = Lambda;
-  } else if (Callees && Callees->hasCustom(Callee)) {
-    if (!(G = Callees->callee(Callee, Loc))) {
-      Failed = true; // reported at the callee
-      return nullptr;
-    }
-  } else if (Def && !SM.isInSystemHeader(Def->getLocation())) {
-    G = llvm::any_of(
-            Def->parameters(),
-            [](const ParmVarDecl *P) { return isLambdaType(P->getType()); })
+  } else if ((Def && !SM.isInSystemHeader(Def->getLocation())) ||
+             (Callees && Callees->hasCustom(Callee))) {
+    // (A function with the user's pullback is called even where gradc
+    // cannot see its body: a library function, or one of another file.)
+    G = Def && llvm::any_of(Def->parameters(),
+                            [](const ParmVarDecl *P) {
+                              return isLambdaType(P->getType());
+                            })
             ? closureCallee(CE, *Def, Passed)
-            : Callees->callee(*Def, Loc);
+            : Callees->callee(Def ? *Def : Callee, Loc);
     if (!G) {
       Failed = true; // reported at the callee
       return nullptr;
