@@ -41,6 +41,9 @@ Value *ReverseMode::callArgument(const Value &Call, unsigned I,
       (outlives(Base) && (Call.writesArg(I) || Pos.finalAt(&Call, Base)) &&
        !(Out && Facts.hoistable(Base))))
     return avail(Op);
+  // The copy an in/out argument of this call took of the same array.
+  if (auto It = CallCopies.find(Base); It != CallCopies.end())
+    return rebase(Op, Base, It->second);
   if (!Out)
     if (const Recorder::Snapshot *Sn = Rec.snapshotAfter(Base, &Call))
       return rebase(Op, Base, Sn->Copy);
@@ -49,7 +52,7 @@ Value *ReverseMode::callArgument(const Value &Call, unsigned I,
     if (std::optional<std::int64_t> N = Facts.argumentExtent(Call, I))
       return tapedCopy(Call, I, B.constant(double(*N), Scalar::Int64),
                        /*Before=*/false);
-  Value *Copy = localLike(Base);
+  Value *Copy = Out ? localLike(Base) : filledLocalLike(Base);
   if (!Out) {
     Rec.snapshot(Base, &Call, Copy);
     tapeAround(Call, Map.at(Base), Copy, countOf(Base), Base,
@@ -66,6 +69,15 @@ Value *ReverseMode::localLike(const Value *Base) {
   if (Base->IVal < 0) // a vector, declared at the top level: as long
     Copy->Operands.push_back(Map.at(Base->Operands[0]));
   return Copy;
+}
+
+/// A local shaped as Base that a tape fills whole each time: a vector, in
+/// a loop, is declared once before the backward sweep's loops, not
+/// allocated on every iteration.
+Value *ReverseMode::filledLocalLike(const Value *Base) {
+  if (Base->IVal >= 0 || !Frames.back()->InLoop || Pos.Home.at(Base) != &P.Body)
+    return localLike(Base);
+  return inFrame(Frames.front(), [&] { return localLike(Base); });
 }
 
 Value *ReverseMode::countOf(const Value *Base) {
@@ -106,7 +118,9 @@ Value *ReverseMode::tapedCopy(const Value &Call, unsigned I, Value *Count,
 /// What argument I of Call held before the call, for a callee that reads
 /// and writes it: pushed on a tape before the call and popped into a copy,
 /// which the pullback runs the callee on again (a callee that only writes
-/// it gets a scratch copy). The caller's adjoint of the argument is the
+/// it gets a scratch copy). Every argument of the call pointing into the
+/// same local shares one copy, as they shared the local: the pullback's
+/// run sees what the call saw. The caller's adjoint of the argument is the
 /// callee's in/out adjoint.
 Value *ReverseMode::inOutArgument(const Value &Call, unsigned I) {
   const Value *Op = Call.Operands[I];
@@ -116,12 +130,44 @@ Value *ReverseMode::inOutArgument(const Value &Call, unsigned I) {
         Call, I,
         B.constant(double(*Facts.argumentExtent(Call, I)), Scalar::Int64),
         /*Before=*/true);
-  Value *Copy = localLike(Base);
-  const Function &C = *Call.Callee;
-  if (C.RetTy.isVoid() && !readsFirst(C, C.Params[I].V))
+  if (auto It = CallCopies.find(Base); It != CallCopies.end())
+    return rebase(Op, Base, It->second);
+  bool Scratch = onlyWritten(Call, Base);
+  Value *Copy = Scratch ? localLike(Base) : filledLocalLike(Base);
+  CallCopies[Base] = Copy;
+  if (Scratch)
     return rebase(Op, Base, Copy);
   tapeAround(Call, Map.at(Base), Copy, countOf(Base), Base, /*Before=*/true);
   return rebase(Op, Base, Copy);
+}
+
+/// Whether the callee of Call returns nothing and only writes what its
+/// in/out arguments into Base hold before reading it, and no other
+/// argument points into Base: a scratch copy serves.
+bool ReverseMode::onlyWritten(const Value &Call, const Value *Base) const {
+  const Function &C = *Call.Callee;
+  if (!C.RetTy.isVoid())
+    return false;
+  const CallPlan &Plan = Legal.plan(Call);
+  for (unsigned J = 0; J < Call.Operands.size(); ++J)
+    if (Call.Operands[J]->Ty.isMemory() && baseOf(Call.Operands[J]) == Base &&
+        (!Plan.InOut[J] || readsFirst(C, C.Params[J].V)))
+      return false;
+  return true;
+}
+
+/// Whether argument I of Call points into a local that an in/out argument
+/// of the same call also points into: it takes that argument's copy.
+bool ReverseMode::sharesInOutCopy(const Value &Call, unsigned I) const {
+  const Value *Base = baseOf(Call.Operands[I]);
+  const CallPlan &Plan = Legal.plan(Call);
+  if (Plan.InOut[I] || !Call.Operands[I]->Ty.isMemory() ||
+      Base->Code != OpCode::Local)
+    return false;
+  for (unsigned J = 0; J < Plan.InOut.size(); ++J)
+    if (Plan.InOut[J] && baseOf(Call.Operands[J]) == Base)
+      return true;
+  return false;
 }
 
 /// A call that carries a derivative: the callee's pullback, made once by
@@ -138,12 +184,15 @@ void ReverseMode::backwardInvoke(const Value &V) {
   Adjoints.flushPending(*Frames.back());
   noteFor(V);
   B.setOrigin(V.Stmt, V.Loc);
-  std::vector<Value *> Args;
   // A struct returned is not given back (Pullbacks.cpp), only its seed.
   size_t Given = V.Operands.size() - (PB->DropsResult ? 1 : 0);
-  for (unsigned I = 0; I < Given; ++I)
-    Args.push_back(Plan.InOut[I] ? inOutArgument(V, I)
-                                 : callArgument(V, I, *PB));
+  std::vector<Value *> Args(Given);
+  CallCopies.clear();
+  // Arguments sharing an in/out argument's copy come after it.
+  for (unsigned Pass = 0; Pass < 2; ++Pass)
+    for (unsigned I = 0; I < Given; ++I)
+      if (sharesInOutCopy(V, I) == (Pass == 1))
+        Args[I] = Plan.InOut[I] ? inOutArgument(V, I) : callArgument(V, I, *PB);
   if (!C.RetTy.isVoid()) {
     Value *A = Adjoints.adjointOf(&V);
     Args.push_back(A ? A : B.constant(0, C.RetTy.scalarKind()));

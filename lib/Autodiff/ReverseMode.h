@@ -69,12 +69,15 @@ private:
   ir::Value *callArgument(const ir::Value &Call, unsigned I,
                           const ir::Function &PB);
   ir::Value *inOutArgument(const ir::Value &Call, unsigned I);
+  bool onlyWritten(const ir::Value &Call, const ir::Value *Base) const;
+  bool sharesInOutCopy(const ir::Value &Call, unsigned I) const;
   /// A copy of the Count elements at argument I of Call, taken before the
   /// call (Before) or after it, pushed on a tape and popped here.
   ir::Value *tapedCopy(const ir::Value &Call, unsigned I, ir::Value *Count,
                        bool Before);
   /// A local shaped as Base (a struct, an array, a vector as long).
   ir::Value *localLike(const ir::Value *Base);
+  ir::Value *filledLocalLike(const ir::Value *Base);
   /// How many scalars Base holds, as the backward sweep counts them.
   ir::Value *countOf(const ir::Value *Base);
   /// Pushes Count scalars at From on a new tape named after Like, right
@@ -96,6 +99,9 @@ private:
   Recorder Rec;
   AdjointStore Adjoints;
   std::map<const ir::Value *, ir::Value *> TripCount; ///< loop -> fwd Local
+  /// The call being reversed: the copy its in/out arguments took of each
+  /// local they point into.
+  std::map<const ir::Value *, ir::Value *> CallCopies;
   /// Forward counted loops, whose tapes reserveTapes sizes up front.
   std::vector<std::pair<ir::Value *, CountedLoop>> CountedClones;
   /// Values whose adjoint code an op using them wrote (a sigmoid's inner
