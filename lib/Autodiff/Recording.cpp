@@ -1,6 +1,7 @@
 //===- Recording.cpp - Finding primal values in the backward sweep --------===//
 #include "Recording.h"
 
+#include "gradc/IR/MathFunctions.h"
 #include "gradc/IR/Uses.h"
 
 namespace gradc::autodiff {
@@ -42,10 +43,16 @@ Value *Recorder::tapeValue(const Value *V, Frame *Fr) {
   std::string Var = V->Name;
   if (Var.empty() && V->Code == OpCode::Load)
     Var = baseOf(V->Operands[0])->Name;
-  // A recorded branch condition reads as such.
+  // A recorded branch condition reads as such; a call as its function
+  // (`exp_tape`, popped as `exp_v`).
   bool Branch = V->Ty.isBool() && Var.empty();
   if (Branch)
     Var = "branch";
+  std::string Popped = Branch ? "taken" : V->Name;
+  if (Var.empty() && (V->Code == OpCode::Call || V->Code == OpCode::Invoke)) {
+    Var = V->Code == OpCode::Call ? mathFnName(V->Fn) : V->Callee->Name;
+    Popped = Var + "_v";
+  }
   Value *T = Sw.newTape(V->Ty.scalarKind(), Var.empty() ? "t" : Var);
   if (const Value *Loop = invariantIn(V)) {
     // Saved once before the loop, and found before the reversed loop.
@@ -60,7 +67,7 @@ Value *Recorder::tapeValue(const Value *V, Frame *Fr) {
   }
   return inFrame(Fr, [&] {
     Value *Pop = B.pop(T);
-    Pop->Name = Branch ? "taken" : V->Name;
+    Pop->Name = Popped;
     return Pop;
   });
 }

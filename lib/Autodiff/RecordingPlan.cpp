@@ -9,13 +9,23 @@ namespace gradc::autodiff {
 
 using namespace ir;
 
+/// A call of a function of the user's, or of one costlier than the load
+/// of a tape (exp, not fabs).
+static bool isCostlyCall(const Value &V) {
+  if (V.Code == OpCode::Invoke)
+    return V.Ty.isScalar();
+  return V.Code == OpCode::Call && !isCheap(V.Fn);
+}
+
 RecordingPlan::How RecordingPlan::how(const Value *V) const {
   const Block *H = Facts.Pos.Home.at(V);
   // A value that would call a function again is read back from where it
-  // was stored, if it was. What reads overwritten memory is taped at its
-  // loads and recomputed above them.
+  // was stored, if it was. A call costlier than a tape's load is taped
+  // (arithmetic on it is recomputed from the taped value). What reads
+  // overwritten memory is taped at its loads and recomputed above them.
   if (callsAbove(V, H))
-    return changesLater(V, H) ? How::ReloadOrTape : How::ReloadOrRecompute;
+    return changesLater(V, H) || isCostlyCall(*V) ? How::ReloadOrTape
+                                                  : How::ReloadOrRecompute;
   // A load of memory that stays as it is, at an index that changes
   // (`w[k]` of an input, k moving on): the index is found, the element
   // read again.

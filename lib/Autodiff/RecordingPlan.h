@@ -27,11 +27,12 @@ public:
     /// found (taped loads under plain arithmetic).
     Recompute,
     /// Read back from a store that keeps it for good (`qdiag[t] =
-    /// exp(...)`) rather than calling a math function again; recomputed
-    /// when no such store can be read.
+    /// exp(...)`) rather than calling a function again; recomputed when no
+    /// such store can be read (the calls are cheap: fabs, floor, max).
     ReloadOrRecompute,
     /// Read back from such a store, or from a call's copy of its local;
-    /// else recorded on a tape.
+    /// else recorded on a tape (what would call exp or a function of the
+    /// user's again, or reads memory that changes).
     ReloadOrTape,
   };
   How how(const ir::Value *V) const;

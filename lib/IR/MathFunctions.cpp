@@ -64,6 +64,29 @@ MathKind mathFnKind(MathFn F) { return info(F).Kind; }
 
 const char *mathFnCallee(MathFn F) { return info(F).Callee; }
 
+bool isCheap(MathFn F) {
+  switch (F) {
+  case MathFn::Fabs:
+  case MathFn::Fmax:
+  case MathFn::Fmin:
+  case MathFn::Copysign:
+  case MathFn::Fdim:
+  case MathFn::Floor:
+  case MathFn::Ceil:
+  case MathFn::Trunc:
+  case MathFn::Round:
+  case MathFn::Nearbyint:
+  case MathFn::Rint:
+  case MathFn::StdMax:
+  case MathFn::StdMin:
+  case MathFn::StdClamp:
+  case MathFn::StdAbs:
+    return true;
+  default:
+    return false;
+  }
+}
+
 bool isStdFn(MathFn F) {
   return info(F).Kind == MathKind::Std ||
          info(F).Kind == MathKind::StdAlgorithm;

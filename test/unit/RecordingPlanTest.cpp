@@ -89,9 +89,36 @@ TEST(RecordingPlan, AStoredMathResultIsReadBack) {
   SweepFacts Facts(F, Opts);
   RecordingPlan Plan(Facts);
   EXPECT_TRUE(Plan.callsAbove(Exp, Facts.Pos.Home.at(Exp)));
-  EXPECT_EQ(Plan.how(Exp), RecordingPlan::How::ReloadOrRecompute);
+  // Read back from q, else taped: exp is not called again.
+  EXPECT_EQ(Plan.how(Exp), RecordingPlan::How::ReloadOrTape);
   ASSERT_EQ(Plan.storedFor(Exp).size(), 1u);
   EXPECT_EQ(Plan.storedFor(Exp)[0]->Operands[0], Q);
+}
+
+TEST(RecordingPlan, ACheapCallIsComputedAgain) {
+  // for (i...) s += fabs(w[i]) * fabs(w[i]): fabs costs what a tape does.
+  Function F;
+  F.Name = "f";
+  F.RetTy = Type::f64();
+  Value *W =
+      F.addParam("w", Type::ptr(Scalar::Float64, true), "const double *");
+  Builder B(F, F.Body, false);
+  Value *S = B.local(Scalar::Float64, 0, "s");
+  B.store(S, B.constant(0, Scalar::Float64));
+  const Value *Abs = nullptr;
+  test::countedLoop(
+      B, B.constant(0, Scalar::Int32), CmpPred::LT,
+      [&] { return B.constant(4, Scalar::Int32); }, 1,
+      [&](Value *I) {
+        Value *A = B.call(MathFn::Fabs, {B.load(W, B.load(I))});
+        B.store(S, B.add(B.load(S), B.mul(A, A)));
+        Abs = A;
+      });
+  B.ret(B.load(S));
+  ReverseOptions Opts = wrt({0});
+  SweepFacts Facts(F, Opts);
+  RecordingPlan Plan(Facts);
+  EXPECT_EQ(Plan.how(Abs), RecordingPlan::How::ReloadOrRecompute);
 }
 
 } // namespace

@@ -35,6 +35,9 @@ unsigned mathFnArity(MathFn F);
 MathKind mathFnKind(MathFn F);
 /// What generated code calls: "std::exp", "std::max".
 const char *mathFnCallee(MathFn F);
+/// Whether F costs about what reading a saved value does (fabs, floor,
+/// max): computing it again is then no dearer than keeping it.
+bool isCheap(MathFn F);
 /// True for the std:: templates/overloads (max, min, abs), which C++ spells
 /// with the std:: prefix and which return exactly one of their arguments.
 bool isStdFn(MathFn F);
