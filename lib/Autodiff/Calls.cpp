@@ -193,6 +193,8 @@ void ReverseMode::backwardInvoke(const Value &V) {
     for (unsigned I = 0; I < Given; ++I)
       if (sharesInOutCopy(V, I) == (Pass == 1))
         Args[I] = Plan.InOut[I] ? inOutArgument(V, I) : callArgument(V, I, *PB);
+  if (PB->TakesResult)
+    Args.push_back(avail(&V));
   if (!C.RetTy.isVoid()) {
     Value *A = Adjoints.adjointOf(&V);
     Args.push_back(A ? A : B.constant(0, C.RetTy.scalarKind()));

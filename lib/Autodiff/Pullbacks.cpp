@@ -21,6 +21,25 @@ std::string signatureKey(const Function &F) {
   return K;
 }
 
+/// How many functions F calls, but for those as cheap as a load (fabs).
+static unsigned calls(const Function &F) {
+  unsigned N = 0;
+  forEachOp(F.Body, [&](const Value &V) {
+    N += V.Code == OpCode::Invoke ||
+         (V.Code == OpCode::Call && !isCheap(V.Fn));
+  });
+  return N;
+}
+
+/// Whether F calls a pullback still being made (recursion).
+static bool callsStandIn(const Function &F) {
+  bool Found = false;
+  forEachOp(F.Body, [&](const Value &V) {
+    Found |= V.Code == OpCode::Invoke && V.Callee->Incomplete;
+  });
+  return Found;
+}
+
 const Function *PullbackCache::pullback(const Function &Callee,
                                         const std::vector<unsigned> &Wrt) {
   Key K{&Callee, Wrt};
@@ -85,6 +104,16 @@ const Function *PullbackCache::pullback(const Function &Callee,
   };
   bool Recursive = false;
   CallsOfItself([&](Value &) { Recursive = true; });
+  // A function returning a number whose pullback, given that number,
+  // calls fewer functions (a sigmoid's, no exp): callers give it.
+  if (!Recursive && !Callee.RetTy.isVoid() && !callsStandIn(*G)) {
+    Opts.GivenResult = true;
+    std::unique_ptr<Function> Given = reverse(Callee, Opts, nullptr);
+    if (Given && verify(*Given).empty() && calls(*Given) < calls(*G)) {
+      G = std::move(Given);
+      Callers.front() = G.get();
+    }
+  }
   // A struct returned: the pullback takes its seed (`dout`), not the
   // struct, which it does not read (stores into it are left out). One
   // that rewrites it (the struct is in/out at the call), or calls itself

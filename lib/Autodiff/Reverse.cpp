@@ -234,6 +234,13 @@ std::unique_ptr<Function> ReverseMode::run() {
   declare();
   B.setFold(false);
   forwardBlock(P.Body, G->Body);
+  // Given the value returned, the backward sweep reads it; what computed
+  // it in the forward sweep is then dead unless something else reads it.
+  if (Result) {
+    const Value *Returned = P.Body.Ops.back()->Operands[0];
+    if (Returned->Code != OpCode::Param && !Returned->isConst())
+      Map[Returned] = Result;
+  }
   unsigned Backward = G->numValues();
   B.setBlock(G->Body);
   B.setFold(true);

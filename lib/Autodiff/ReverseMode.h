@@ -109,6 +109,7 @@ private:
   std::set<const ir::Value *> Absorbed;
   std::vector<unsigned> Uses;
   ir::Value *Seed = nullptr;
+  ir::Value *Result = nullptr; ///< the value returned, if given (GivenResult)
   std::vector<std::string> AdjNames;
   int NotedStmt = -2;
 };

@@ -37,6 +37,11 @@ void ReverseMode::declare() {
   };
   Taken = namesIn(P);
   if (Opts.Kind == GradKind::Pullback) {
+    if (Opts.GivenResult && !P.RetTy.isVoid()) {
+      Result = G->addParam(Sw.take(P.Name + "_value", P.Name + "_value_"),
+                           P.RetTy, "");
+      G->TakesResult = true;
+    }
     if (!P.RetTy.isVoid()) {
       std::string Name = Sw.take("dout", "d_out");
       Seed = G->addParam(Name, P.RetTy, "");
@@ -129,6 +134,8 @@ void ReverseMode::document() {
                   ", the seed of the struct it returns, adds " + Into + "."
             : "Given the seeds of its outputs, adds " + Into + ".";
     G->Doc.push_back(Adds.empty() ? InOut.substr(1) : Adds + InOut);
+    if (Result)
+      G->Doc.back() += " " + Result->Name + " is what " + Call + " returned.";
   }
 }
 

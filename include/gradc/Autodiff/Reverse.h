@@ -77,6 +77,9 @@ struct ReverseOptions {
   /// A pullback writes its outputs again, as the function does; one made
   /// for callers' backward sweeps, which have them already, need not.
   bool WriteOutputs = true;
+  /// A pullback also takes the value the function returned, after its
+  /// parameters, and reads it where the backward sweep needs it.
+  bool GivenResult = false;
 };
 
 /// The name of the adjoint of parameter P: "d" + P, or, when that clashes

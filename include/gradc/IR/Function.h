@@ -267,6 +267,10 @@ public:
   bool ReturnsRecord = false;
   /// A pullback of a ReturnsRecord function that is not given the struct.
   bool DropsResult = false;
+  /// A pullback that is also given what the function returned, after the
+  /// function's parameters (its backward sweep reads it rather than
+  /// computing it again: a sigmoid's pullback calls no exp).
+  bool TakesResult = false;
   /// Only the signature is known: gradc cannot see into (or lower) the
   /// body, so it cannot run it either.
   bool Opaque = false;

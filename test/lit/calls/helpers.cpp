@@ -66,18 +66,22 @@ template <typename T> T sqnorm(const T *v, int n) {
 GRADC_DIFF("grad")
 double f(double x, double y) { return geo::dist(x, y, 1.0, 2.0) + sq(x); }
 // Only ax and ay carry a derivative: that pullback is named after them, in
-// the callee's namespace, after sq_pullback, which it calls. The caller's
-// own adjoints take the callee's additions directly.
+// the callee's namespace, after sq_pullback, which it calls. It is given
+// the distance the caller computed (no sqrt again). The caller's own
+// adjoints take the callee's additions directly.
 // TEXT:        inline void sq_pullback(double v, double dout, double &dv) {
 // TEXT:        namespace geo {
 // TEXT:        inline void dist_wrt_ax_ay_pullback(double ax, double ay, double bx, double by,
-// TEXT:          sq_pullback(diff_2, quot, dv_sq);
+// TEXT-NEXT:                                       double dist_value, double dout, double &dax,
+// TEXT:          double quot = dout / (2 * dist_value);
+// TEXT:          sq_pullback(ay - by, quot, dv_sq);
 // TEXT-LABEL:  inline double f_grad(double x, double y, double &dx, double &dy) {
-// TEXT-NEXT:     double f = geo::dist(x, y, 1.0, 2.0) + sq(x);
+// TEXT-NEXT:     double dist_x = geo::dist(x, y, 1.0, 2.0);
+// TEXT-NEXT:     double f = dist_x + sq(x);
 // TEXT-EMPTY:
-// TEXT-NEXT:     // helpers.cpp:[[#@LINE-11]]: return geo::dist(x, y, 1.0, 2.0) + sq(x);
+// TEXT-NEXT:     // helpers.cpp:[[#@LINE-15]]: return geo::dist(x, y, 1.0, 2.0) + sq(x);
 // TEXT-NEXT:     sq_pullback(x, 1, dx);
-// TEXT-NEXT:     geo::dist_wrt_ax_ay_pullback(x, y, 1.0, 2.0, 1, dx, dy);
+// TEXT-NEXT:     geo::dist_wrt_ax_ay_pullback(x, y, 1.0, 2.0, dist_x, 1, dx, dy);
 // TEXT-NEXT:     return f;
 
 GRADC_DIFF("grad wrt(w)")

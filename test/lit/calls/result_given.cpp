@@ -1,0 +1,65 @@
+// A helper returning a number whose pullback, given that number, calls
+// fewer functions is given it by its callers: a sigmoid's pullback reads
+// the sigmoid rather than calling exp again. Helpers whose pullbacks gain
+// nothing from it keep the plain signature.
+// RUN: %gradc %s -o %t.grad.h
+// RUN: FileCheck %s --check-prefix=TEXT < %t.grad.h
+// RUN: %cxx -Wall -Wextra -Werror -DGRADC_OUT='"%t.grad.h"' %s -o %t && %t > %t.out
+// RUN: FileCheck %s < %t.out
+// RUN: %python %src_root/test/support/vs_interpreter.py %gradc %s < %t.out | FileCheck %s --check-prefix=INTERP
+// CHECK-NOT: FAIL
+// CHECK: ALL OK
+// INTERP: 0 mismatches
+#include <gradc/gradc.h>
+
+#include <cmath>
+
+template <typename T> T sigmoid(T x) { return 1 / (1 + std::exp(-x)); }
+static double act(double z) { return std::tanh(z); }
+static double softplus(double x) { return std::log(1 + std::exp(x)); }
+static double sq(double x) { return x * x; }
+
+// TEXT-LABEL: inline void sq_pullback(double x, double dout, double &dx) {
+// TEXT-LABEL: inline void softplus_pullback(double x, double dout, double &dx) {
+// TEXT-LABEL: inline void act_pullback(double /*z*/, double act_value, double dout,
+// TEXT:         dz += (1 - act_value * act_value) * dout;
+// TEXT-LABEL: inline void sigmoid_pullback(double /*x*/, double sigmoid_value, double dout,
+// TEXT-NEXT:                               double &dx) {
+// TEXT-NEXT:    // result_given.cpp:17: return 1 / (1 + std::exp(-x));
+// TEXT-NEXT:    dx += (1 - sigmoid_value) * sigmoid_value * dout;
+// TEXT-NEXT:  }
+
+GRADC_DIFF("grad wrt(w)")
+double layer(const double *w, int n) {
+  double a = sigmoid(w[0]);
+  double s = a * a;
+  for (int i = 0; i < n; ++i) {
+    double x = 0.7 * i - 0.9;
+    s += sigmoid(w[i] * x) * x + act(w[i] - a) * softplus(w[i]) + sq(w[i]);
+  }
+  return s;
+}
+// TEXT-LABEL: inline double layer_grad(
+// TEXT:         sigmoid_tape.push_reserved(sigmoid_v);
+// TEXT:         sigmoid_pullback(w[i] * x, sigmoid_v, x * ds, dx_sigmoid);
+// TEXT:         sigmoid_pullback(w[0], a, da + da_2, d_sigmoid);
+
+#ifndef __GRADC__
+#include GRADC_OUT
+#include "gradc_check.h"
+
+using gradc_check::Arrays;
+
+int main() {
+  gradc_check::check_arrays(
+      "layer", {{"w", {0.9, -0.7, 0.5, 1.1}}}, {{"n", {4}}},
+      [&](const Arrays &p) { return layer(p[0].data(), 4); },
+      [&](const Arrays &p, Arrays &d) {
+        return layer_grad(p[0].data(), 4, d[0].data());
+      },
+      [&](const Arrays &p, double s, Arrays &d) {
+        layer_pullback(p[0].data(), 4, s, d[0].data());
+      });
+  return gradc_check::finish();
+}
+#endif
