@@ -6,6 +6,7 @@
 #include "gradc/IR/Uses.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace gradc::autodiff {
 
@@ -98,6 +99,39 @@ bool Legality::callOutput(const Value &Call, const Value *Arg) {
   return false;
 }
 
+/// A pullback takes its callee's pointer parameters for distinct memory
+/// (as `restrict` would): two arguments into one array, one of them
+/// written, that gradc sees overlap (`f(s, s + 1)` when f reaches two
+/// elements or more) are refused. Overlaps gradc cannot see are not.
+bool Legality::overlapFree(const Value &Call) {
+  const Function &C = *Call.Callee;
+  for (unsigned I = 0; I < Call.Operands.size(); ++I)
+    for (unsigned J = I + 1; J < Call.Operands.size(); ++J) {
+      const Value *A = Call.Operands[I], *B = Call.Operands[J];
+      if (!A->Ty.isMemory() || !B->Ty.isMemory() || baseOf(A) != baseOf(B) ||
+          !(Call.writesArg(I) || Call.writesArg(J)))
+        continue;
+      std::optional<double> OA = constantOffset(A, baseOf(A)),
+                            OB = constantOffset(B, baseOf(B));
+      bool Overlap = A == B;
+      if (OA && OB) {
+        unsigned Low = *OA <= *OB ? I : J;
+        std::optional<std::int64_t> Reach = Facts.argumentExtent(Call, Low);
+        Overlap = !Reach || std::abs(*OA - *OB) < std::max<double>(*Reach, 1);
+      }
+      if (!Overlap)
+        continue;
+      refuse(Call, "'" + C.Params[I].V->Name + "' and '" + C.Params[J].V->Name +
+                       "' of " + Call.Text + " point into the same '" +
+                       baseOf(A)->Name +
+                       "', and it writes through one of them; gradc's "
+                       "pullbacks take pointer arguments for distinct "
+                       "memory: pass a copy of what it reads");
+      return false;
+    }
+  return true;
+}
+
 /// A call that carries a derivative: which of its arguments are
 /// differentiated, which are outputs seeded from here, and the callee's
 /// pullback (made now, once, by the PullbackSource).
@@ -116,6 +150,8 @@ void Legality::call(const Value &V) {
     return;
   }
   const Function &C = *V.Callee;
+  if (!overlapFree(V))
+    return;
   CallPlan Plan;
   for (unsigned I = 0; I < V.Operands.size(); ++I)
     Plan.InOut.push_back(Facts.passesInOut(V, I));

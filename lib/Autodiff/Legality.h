@@ -48,6 +48,7 @@ private:
   void loop(const ir::Value &V);
   void call(const ir::Value &V);
   bool callOutput(const ir::Value &Call, const ir::Value *Arg);
+  bool overlapFree(const ir::Value &Call);
   void refuse(const ir::Value &At, const std::string &Msg) {
     Report(At, Msg);
     Ok = false;
