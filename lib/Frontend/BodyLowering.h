@@ -71,8 +71,12 @@ bool isLambdaType(clang::QualType T);
 /// passes it by non-const reference.
 bool lambdaWrites(const clang::LambdaExpr *LE, const clang::VarDecl *VD);
 
-/// Member M of the struct Rec points at; of `cams[i]`, one op (as
-/// lowerMember makes it), printed `cams[i].m`.
+/// A Field op Offset scalars into the struct Rec points at. An element
+/// `cams[i]` or a base class of `d` (a Field without a name) folds into
+/// it, so that it is one op, printed as written (`cams[i].f`, `d.a`).
+ir::Value *fieldOf(ir::Builder &B, ir::Value *Rec, ir::Type Ty,
+                   std::int64_t Offset, const std::string &Name);
+/// Member M of the struct Rec points at (a fieldOf).
 ir::Value *memberOf(ir::Builder &B, ir::Value *Rec, const MemberShape &M);
 
 class BodyLowering {

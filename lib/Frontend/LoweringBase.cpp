@@ -61,18 +61,8 @@ const Expr *BodyLowering::withoutBaseCasts(const Expr *E,
 Value *BodyLowering::baseSubobject(Value *Derived, std::int64_t Offset) {
   if (!Derived || Offset == 0)
     return Derived;
-  // `ds[i]` or another base of `d`: one op, printed as the object.
-  Value *Index = nullptr;
-  std::int64_t Stride = 0;
-  if (Derived->Code == ir::OpCode::Field && Derived->Text.empty()) {
-    Index = Derived->index();
-    Stride = Derived->Stride;
-    Offset += Derived->IVal;
-    Derived = Derived->Operands[0];
-  }
-  Value *F = B.field(Derived, Index, Derived->Ty, Offset, "");
+  Value *F = fieldOf(B, Derived, Derived->Ty, Offset, "");
   F->Member = MemberKind::Record;
-  F->Stride = Stride;
   return F;
 }
 

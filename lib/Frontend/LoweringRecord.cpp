@@ -143,22 +143,13 @@ Value *BodyLowering::lowerMember(const MemberExpr *ME) {
                                 : lowerRecord(BaseE);
   if (!Base)
     return nullptr;
-  Value *Index = nullptr;
-  std::int64_t Stride = 0;
-  // `cams[i].f`: one op, printed as written.
-  if (Base->Code == ir::OpCode::Field && Base->Text.empty()) {
-    Index = Base->index();
-    Stride = Base->Stride;
-    Offset += Base->IVal;
-    Base = Base->Operands[0];
-  }
   Scalar S = M->Rec ? M->Rec->S : M->S;
   bool Const = Base->Ty.isConstPointee() || FD->getType().isConstQualified();
   at(ME->getMemberLoc());
-  Value *V = B.field(Base, Index, ir::Type::ptr(S, Const), Offset + M->Offset,
+  // `cams[i].f`: one op, printed as written.
+  Value *V = fieldOf(B, Base, ir::Type::ptr(S, Const), Offset + M->Offset,
                      FD->getNameAsString());
   V->Member = M->Kind;
-  V->Stride = Stride;
   V->Private = M->Private;
   // `this->f` is printed as `self.f`: the pullback's parameter.
   V->Arrow = ME->isArrow() && !ThisBase;

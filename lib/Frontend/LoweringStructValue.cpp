@@ -24,21 +24,26 @@ using ir::MemberKind;
 using ir::Scalar;
 using ir::Value;
 
-Value *memberOf(ir::Builder &B, Value *Rec, const MemberShape &M) {
+Value *fieldOf(ir::Builder &B, Value *Rec, ir::Type Ty, std::int64_t Offset,
+               const std::string &Name) {
   Value *Index = nullptr;
-  std::int64_t Stride = 0, Offset = 0;
+  std::int64_t Stride = 0;
   if (Rec->Code == ir::OpCode::Field && Rec->Text.empty()) {
     Index = Rec->index();
     Stride = Rec->Stride;
-    Offset = Rec->IVal; // of a base class
+    Offset += Rec->IVal; // of a base class
     Rec = Rec->Operands[0];
   }
-  Value *F =
-      B.field(Rec, Index,
-              ir::Type::ptr(M.Rec ? M.Rec->S : M.S, Rec->Ty.isConstPointee()),
-              Offset + M.Offset, M.Decl->getNameAsString());
-  F->Member = M.Kind;
+  Value *F = B.field(Rec, Index, Ty, Offset, Name);
   F->Stride = Stride;
+  return F;
+}
+
+Value *memberOf(ir::Builder &B, Value *Rec, const MemberShape &M) {
+  Value *F = fieldOf(
+      B, Rec, ir::Type::ptr(M.Rec ? M.Rec->S : M.S, Rec->Ty.isConstPointee()),
+      M.Offset, M.Decl->getNameAsString());
+  F->Member = M.Kind;
   F->Private = M.Private;
   return F;
 }

@@ -5,6 +5,7 @@
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/Basic/CharInfo.h"
 
 #include <algorithm>
 
@@ -27,12 +28,19 @@ static std::shared_ptr<const ir::PrivateMember>
 privateMember(const FieldDecl *FD, const ASTContext &Ctx) {
   auto P = std::make_shared<ir::PrivateMember>();
   P->Name = FD->getNameAsString();
-  // (A double underscore is reserved: `_x` of Particle is Particle_x.)
-  P->Accessor = FD->getParent()->getNameAsString() + "_" + P->Name;
-  for (size_t At; (At = P->Accessor.find("__")) != std::string::npos;)
-    P->Accessor.erase(At, 1);
   P->Class = fullName(Ctx.getRecordType(FD->getParent()), Ctx);
   P->Type = fullName(FD->getType(), Ctx);
+  // Named after the class; an instance of a class template after its
+  // arguments too (`Box<double>`: Box_double_x).
+  std::string Class = FD->getParent()->getNameAsString();
+  if (isa<ClassTemplateSpecializationDecl>(FD->getParent()))
+    for (char &C : Class = P->Class)
+      if (!isAsciiIdentifierContinue(C))
+        C = '_';
+  // (A double underscore is reserved: `_x` of Particle is Particle_x.)
+  P->Accessor = Class + "_" + P->Name;
+  for (size_t At; (At = P->Accessor.find("__")) != std::string::npos;)
+    P->Accessor.erase(At, 1);
   return P;
 }
 
@@ -116,6 +124,15 @@ const RecordShape *RecordShapes::shape(QualType T, std::string &Why) {
       Shape->HasDefaults |= FD->hasInClassInitializer() && ir::isFloating(*S);
       Shape->Size += M.Count;
     } else if (FT->isRecordType()) {
+      if (const auto *Nested = FT->getAsCXXRecordDecl();
+          Nested->getAccess() == AS_private ||
+          Nested->getAccess() == AS_protected) {
+        Making.pop_back();
+        return Refuse("has " + Member + " of type '" +
+                      Nested->getNameAsString() +
+                      "', which is not public; generated code names it "
+                      "outside the class: make it public");
+      }
       std::string Inner;
       M.Rec = shape(FT, Inner);
       if (!M.Rec) {

@@ -10,6 +10,7 @@
 // The test reads gradients through the class's own public functions.
 // RUN: %gradc %s -o %t.grad.h
 // RUN: FileCheck %s --check-prefix=TEXT < %t.grad.h
+// RUN: FileCheck %s --check-prefix=HEAD < %t.grad.h
 // RUN: %cxx -Wall -Wextra -Werror -DGRADC_OUT='"%t.grad.h"' %s -o %t && %t > %t.out
 // RUN: FileCheck %s < %t.out
 // RUN: %python %src_root/test/support/vs_interpreter.py %gradc %s < %t.out | FileCheck %s --check-prefix=INTERP
@@ -18,9 +19,10 @@
 // CHECK: total: at
 // CHECK: probe: at
 // CHECK: grid: at
+// CHECK: shapes: at
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
-// INTERP: 5 checked against the interpreter, 0 mismatches
+// INTERP: 6 checked against the interpreter, 0 mismatches
 #include <gradc/gradc.h>
 
 #include <cmath>
@@ -109,6 +111,53 @@ double grid(double x, double y) {
 }
 // TEXT-LABEL: inline double grid_grad(
 // TEXT:         gradc_private::Grid_d_(g)[0] = x;
+
+// An instance of a class template, whose accessors are named after its
+// arguments too, and protected data of a base read by a derived class.
+template <class T> class Box {
+  T lo_, hi_;
+
+public:
+  Box() = default;
+  T width() const { return hi_ - lo_; }
+  void set(T lo, T hi) {
+    lo_ = lo;
+    hi_ = hi;
+  }
+};
+
+class Shape {
+protected:
+  double s_;
+  static constexpr double k_ = 1.5;
+
+public:
+  Shape() = default;
+};
+
+class Square : public Shape {
+  double t_;
+
+public:
+  Square() = default;
+  void set(double s, double t) {
+    s_ = s;
+    t_ = t;
+  }
+  double area() const { return s_ * s_ * k_ + t_; }
+};
+
+GRADC_DIFF("grad")
+double shapes(double x, double y) {
+  Box<double> b;
+  b.set(x, x * y);
+  Square q;
+  q.set(y, x);
+  return b.width() * q.area();
+}
+// HEAD:        template struct access<tag_Box_double_lo_, &Box<double>::lo_>;
+// HEAD-LABEL:  inline void Square_area_pullback(
+// HEAD:          gradc_private::Shape_s_(dself) += gradc_private::Shape_s_(self) * prod;
 
 #ifndef __GRADC__
 #include GRADC_OUT
@@ -202,6 +251,15 @@ int main() {
       },
       [](const Arrays &p, double s, Arrays &d) {
         grid_pullback(p[0][0], p[1][0], s, d[0][0], d[1][0]);
+      });
+  gradc_check::check_arrays(
+      "shapes", {{"x", {0.5}}, {"y", {-1.25}}}, {},
+      [](const Arrays &p) { return shapes(p[0][0], p[1][0]); },
+      [](const Arrays &p, Arrays &d) {
+        return shapes_grad(p[0][0], p[1][0], d[0][0], d[1][0]);
+      },
+      [](const Arrays &p, double s, Arrays &d) {
+        shapes_pullback(p[0][0], p[1][0], s, d[0][0], d[1][0]);
       });
   return gradc_check::finish();
 }
