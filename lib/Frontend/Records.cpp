@@ -125,8 +125,8 @@ const RecordShape *RecordShapes::shape(QualType T, std::string &Why) {
       Shape->Size += M.Count;
     } else if (FT->isRecordType()) {
       if (const auto *Nested = FT->getAsCXXRecordDecl();
-          Nested->getAccess() == AS_private ||
-          Nested->getAccess() == AS_protected) {
+          Nested && (Nested->getAccess() == AS_private ||
+                     Nested->getAccess() == AS_protected)) {
         Making.pop_back();
         return Refuse("has " + Member + " of type '" +
                       Nested->getNameAsString() +
