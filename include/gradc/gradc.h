@@ -164,6 +164,20 @@ template <typename T> T digamma(T X) {
 }
 
 } // namespace gradc
+
+// Generated code reads the private data members of your classes through
+// gradc_private: C++ lets an explicit instantiation name a private member
+// ([temp.explicit]), and the friend function that `access` defines when it
+// is instantiated hands out the member's pointer under the name of Tag (a
+// struct of the generated header, which declares the friend first, so that
+// argument-dependent lookup finds it).
+namespace gradc_private {
+template <typename Tag, typename Tag::type Member> struct access {
+  friend typename Tag::type member(Tag) { return Member; }
+};
+/// `T C::*`, spelled the same way for arrays (`double (C::*)[3]`).
+template <typename C, typename T> using member_pointer = T C::*;
+} // namespace gradc_private
 #endif
 
 #define GRADC_VERSION_MAJOR 0

@@ -58,6 +58,7 @@ void copyAttributes(const Value &V, Value &C) {
   C.Member = V.Member;
   C.Stride = V.Stride;
   C.Arrow = V.Arrow;
+  C.Private = V.Private;
 }
 
 Frame *Sweep::frameOf(const Value *V) {

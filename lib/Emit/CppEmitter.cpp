@@ -543,6 +543,44 @@ bool uses(const Function &F, bool (*Pred)(const Value &)) {
   return anyOp(F.Body, Pred);
 }
 
+/// The accessors of the private members that Fns use
+/// (`gradc_private::Particle_x_(p)`), in the order they are first used.
+std::string privateAccessors(const std::vector<const Function *> &Fns) {
+  std::vector<const PrivateMember *> Used;
+  for (const Function *F : Fns)
+    forEachOp(F->Body, [&](Value &V) {
+      if (V.Code == OpCode::Field && V.Private &&
+          std::none_of(Used.begin(), Used.end(), [&](const PrivateMember *P) {
+            return P->Accessor == V.Private->Accessor;
+          }))
+        Used.push_back(V.Private.get());
+    });
+  if (Used.empty())
+    return "";
+  std::ostringstream OS;
+  OS << "\n// The private members of your classes that the functions below "
+        "use,\n// reached the one way C++ allows from outside a class "
+        "(<gradc/gradc.h>).\n"
+     << "namespace gradc_private {\n";
+  for (const PrivateMember *P : Used) {
+    std::string Tag = "tag_" + P->Accessor;
+    std::string Get = "o.*member(" + Tag + "{})";
+    OS << "struct " << Tag << " {\n"
+       << "  using type = member_pointer<" << P->Class << ", " << P->Type
+       << ">;\n"
+       << "  friend type member(" << Tag << ");\n"
+       << "};\n"
+       << "template struct access<" << Tag << ", &" << P->Class
+       << "::" << P->Name << ">;\n"
+       << "inline auto &" << P->Accessor << "(" << P->Class << " &o) { return "
+       << Get << "; }\n"
+       << "inline const auto &" << P->Accessor << "(const " << P->Class
+       << " &o) {\n  return " << Get << ";\n}\n";
+  }
+  OS << "} // namespace gradc_private\n";
+  return OS.str();
+}
+
 } // namespace
 
 std::string emitFunction(const Function &F) { return FunctionEmitter(F).run(); }
@@ -569,6 +607,7 @@ std::string emitHeader(const std::vector<const Function *> &Fns,
   if (NeedLimits)
     OS << "#include <limits>\n";
   OS << "\n#include <gradc/gradc.h>\n";
+  OS << privateAccessors(Fns);
 
   const std::vector<std::string> *Open = nullptr;
   auto Close = [&] {

@@ -336,9 +336,21 @@ std::string ExprPrinter::member(const Value *F) const {
     Printed P = expr(Base);
     std::string B = P.Prec < PrecPrimary ? "(" + P.Text + ")" : P.Text;
     B += "[" + print(F->index()) + "]";
+    if (F->Private)
+      return privateMember(F, B);
     return F->Text.empty() ? B : B + "." + F->Text; // `cams[i]`, `cams[i].f`
   }
+  // A base class of `d` is `d`, which C++ converts.
+  if (F->Text.empty())
+    return object(Base);
+  if (F->Private)
+    return privateMember(F, object(Base));
   return access(Base, F->Arrow) + F->Text;
+}
+
+std::string ExprPrinter::privateMember(const Value *F,
+                                       const std::string &Object) const {
+  return "gradc_private::" + F->Private->Accessor + "(" + Object + ")";
 }
 
 std::string ExprPrinter::access(const Value *Base, bool Arrow) const {

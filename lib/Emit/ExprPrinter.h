@@ -54,6 +54,9 @@ private:
   Printed invokeOperator(const ir::Value *V, bool Returns) const;
   /// The member a Field designates: `cam.f`, `cams[i].r`, `p->f`.
   std::string member(const ir::Value *F) const;
+  /// The private member F of Object, through its accessor.
+  std::string privateMember(const ir::Value *F,
+                            const std::string &Object) const;
   /// How a member of the struct Base points at is reached: `cam.`, `p->`.
   std::string access(const ir::Value *Base, bool Arrow) const;
   /// The parameter V is, or null.

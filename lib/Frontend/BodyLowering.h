@@ -71,6 +71,14 @@ bool isLambdaType(clang::QualType T);
 /// passes it by non-const reference.
 bool lambdaWrites(const clang::LambdaExpr *LE, const clang::VarDecl *VD);
 
+/// A Field op Offset scalars into the struct Rec points at. An element
+/// `cams[i]` or a base class of `d` (a Field without a name) folds into
+/// it, so that it is one op, printed as written (`cams[i].f`, `d.a`).
+ir::Value *fieldOf(ir::Builder &B, ir::Value *Rec, ir::Type Ty,
+                   std::int64_t Offset, const std::string &Name);
+/// Member M of the struct Rec points at (a fieldOf).
+ir::Value *memberOf(ir::Builder &B, ir::Value *Rec, const MemberShape &M);
+
 class BodyLowering {
 public:
   BodyLowering(const clang::FunctionDecl &FD, clang::ASTContext &Ctx,
@@ -267,6 +275,26 @@ private:
   /// pointer.
   Value *lowerMemberValue(const clang::MemberExpr *ME);
   void lowerRecordDecl(const clang::VarDecl *VD);
+  // Base classes (LoweringBase.cpp).
+  /// Where the base class CE converts to starts in the derived struct it
+  /// converts from; nullopt after an error.
+  std::optional<std::int64_t> baseCastOffset(const clang::CastExpr *CE);
+  /// E without conversions to its base classes, adding their offsets to
+  /// Offset; null after an error.
+  const clang::Expr *withoutBaseCasts(const clang::Expr *E,
+                                      std::int64_t &Offset);
+  /// The base subobject Offset scalars into the struct Derived points at.
+  Value *baseSubobject(Value *Derived, std::int64_t Offset);
+  /// `d` converted to a reference or pointer to one of its base classes.
+  Value *lowerBaseCast(const clang::CastExpr *CE);
+  /// Writes E, the value of base class Base, into the struct Dest of
+  /// Shape; Fresh as for lowerRecordInit. False after an error.
+  bool lowerBaseInit(const clang::CXXRecordDecl *Base, const clang::Expr *E,
+                     Value *Dest, const RecordShape &Shape, bool Fresh);
+  /// The base classes of ILE's struct from its first elements; how many
+  /// elements they took.
+  unsigned lowerBaseInits(const clang::InitListExpr *ILE, Value *Rec,
+                          const RecordShape &Shape, bool Fresh);
   /// Fresh: Rec is declared zeroed, and members given no value are left
   /// alone; otherwise they are stored zero.
   void lowerRecordInit(const clang::InitListExpr *ILE, Value *Rec,

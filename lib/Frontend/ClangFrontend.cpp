@@ -286,12 +286,6 @@ FunctionProcessor::methodProblem(const CXXMethodDecl &MD) {
   if (MD.isInstance() && !Shapes.shape(Ctx.getRecordType(MD.getParent()), Why))
     return "member function '" + Name +
            "' of a struct gradc cannot hold: " + Why;
-  for (const FieldDecl *F : MD.getParent()->fields())
-    if (F->getAccess() != AS_public)
-      return "'" + MD.getParent()->getNameAsString() +
-             "' has non-public data members ('" + F->getNameAsString() +
-             "'); gradc writes the pullback of its member function '" + Name +
-             "' outside the class, where they cannot be read";
   return std::nullopt;
 }
 

@@ -80,6 +80,13 @@ Value *BodyLowering::lowerMemberCall(const CXXMemberCallExpr *MCE) {
   if (!Callees)
     return fail(Loc, "member function calls are not supported here",
                 MCE->getSourceRange());
+  // (Private data members have accessors; private functions have none.)
+  if (MD->getAccess() != AS_public)
+    return fail(Loc,
+                "member function '" + MD->getNameAsString() +
+                    "' is not public; gradc writes its calls outside the "
+                    "class: make it public",
+                MCE->getSourceRange());
   if (isPoisonedRef(Obj)) {
     Failed = true;
     return nullptr;

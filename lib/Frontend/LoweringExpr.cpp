@@ -168,6 +168,9 @@ Value *BodyLowering::lowerImplicitCast(const ImplicitCastExpr *ICE) {
   case CK_BooleanToSignedIntegral:
     // Clang spells `(double)n` as a no-op cast around an implicit one.
     return lowerConversion(ICE, /*Implicit=*/!ICE->isPartOfExplicitCast());
+  case CK_DerivedToBase:
+  case CK_UncheckedDerivedToBase:
+    return lowerBaseCast(ICE);
   default:
     break;
   }
@@ -201,6 +204,8 @@ Value *BodyLowering::lowerExplicitCast(const ExplicitCastExpr *ECE) {
     case CK_IntegralToBoolean:
     case CK_FloatingToBoolean:
       return lowerConversion(ECE, /*Implicit=*/false);
+    case CK_DerivedToBase:
+      return lowerBaseCast(ECE);
     default:
       break;
     }

@@ -64,16 +64,6 @@ BodyLowering::lowerAccessor(const CXXOperatorCallExpr *OCE) {
     fail(Loc, Msg);
     return std::nullopt;
   };
-  // Its return is printed where it is called.
-  for (const FieldDecl *F : MD->getParent()->fields())
-    if (F->getAccess() != AS_public)
-      return Refuse(OCE->getBeginLoc(),
-                    "'" + MD->getParent()->getNameAsString() +
-                        "' has non-public data members ('" +
-                        F->getNameAsString() +
-                        "'); gradc writes what this accessor returns where "
-                        "it is called, where they cannot be read: make them "
-                        "public");
   const Expr *ObjE = OCE->getArg(0);
   Value *Object = isThisDeref(ObjE) ? This : lowerRecord(ObjE);
   if (!Object)

@@ -39,6 +39,11 @@ Value *BodyLowering::lowerRecord(const Expr *E) {
       ICE && (ICE->getCastKind() == CK_NoOp ||
               ICE->getCastKind() == CK_LValueToRValue))
     return lowerRecord(ICE->getSubExpr());
+  // `d` where a `const Base &` is wanted.
+  if (const auto *CE = dyn_cast<CastExpr>(E);
+      CE && (CE->getCastKind() == CK_DerivedToBase ||
+             CE->getCastKind() == CK_UncheckedDerivedToBase))
+    return lowerBaseCast(CE);
   // A copy made to pass a struct by value: the callee only reads it.
   if (const auto *CCE = dyn_cast<CXXConstructExpr>(E);
       CCE && CCE->getNumArgs() == 1 && CCE->getConstructor() &&
@@ -116,8 +121,12 @@ Value *BodyLowering::lowerMember(const MemberExpr *ME) {
                     "' is not a data member; gradc reads data members of "
                     "structs and calls member functions",
                 ME->getSourceRange());
-  const Expr *BaseE = ME->getBase();
-  QualType RecT = BaseE->getType();
+  // `d.a` of a member of a base class: from d, at the base's offset.
+  std::int64_t Offset = 0;
+  const Expr *BaseE = withoutBaseCasts(ME->getBase(), Offset);
+  if (!BaseE)
+    return nullptr;
+  QualType RecT = ME->getBase()->getType();
   if (ME->isArrow())
     RecT = RecT->getPointeeType();
   const RecordShape *Shape =
@@ -134,21 +143,14 @@ Value *BodyLowering::lowerMember(const MemberExpr *ME) {
                                 : lowerRecord(BaseE);
   if (!Base)
     return nullptr;
-  Value *Index = nullptr;
-  std::int64_t Stride = 0;
-  // `cams[i].f`: one op, printed as written.
-  if (Base->Code == ir::OpCode::Field && Base->Text.empty()) {
-    Index = Base->index();
-    Stride = Base->Stride;
-    Base = Base->Operands[0];
-  }
   Scalar S = M->Rec ? M->Rec->S : M->S;
   bool Const = Base->Ty.isConstPointee() || FD->getType().isConstQualified();
   at(ME->getMemberLoc());
-  Value *V = B.field(Base, Index, ir::Type::ptr(S, Const), M->Offset,
+  // `cams[i].f`: one op, printed as written.
+  Value *V = fieldOf(B, Base, ir::Type::ptr(S, Const), Offset + M->Offset,
                      FD->getNameAsString());
   V->Member = M->Kind;
-  V->Stride = Stride;
+  V->Private = M->Private;
   // `this->f` is printed as `self.f`: the pullback's parameter.
   V->Arrow = ME->isArrow() && !ThisBase;
   return V;
@@ -212,10 +214,12 @@ static bool isZeroInit(const Expr *E) {
 void BodyLowering::lowerRecordInit(const InitListExpr *ILE, Value *Rec,
                                    const RecordShape &Shape, bool Fresh) {
   // Members not given are zero (a fresh Local is declared `{}`).
-  for (unsigned I = 0; I < ILE->getNumInits() && I < Shape.Members.size();
+  unsigned First = lowerBaseInits(ILE, Rec, Shape, Fresh);
+  for (unsigned I = First; I < ILE->getNumInits() &&
+                           Shape.FirstOwn + I - First < Shape.Members.size();
        ++I) {
     const Expr *E = ILE->getInit(I);
-    const MemberShape &M = Shape.Members[I];
+    const MemberShape &M = Shape.Members[Shape.FirstOwn + I - First];
     // `struct D { double a = 1; }`: `D d{}` runs a's initializer.
     if (const auto *DI = dyn_cast<CXXDefaultInitExpr>(E))
       E = DI->getExpr();
@@ -225,12 +229,7 @@ void BodyLowering::lowerRecordInit(const InitListExpr *ILE, Value *Rec,
       continue;
     }
     at(E->getBeginLoc());
-    auto Member = [&] {
-      Value *F = B.field(Rec, nullptr, ir::Type::ptr(M.Rec ? M.Rec->S : M.S),
-                         M.Offset, M.Decl->getNameAsString());
-      F->Member = M.Kind;
-      return F;
-    };
+    auto Member = [&] { return memberOf(B, Rec, M); };
     const auto *Inner = dyn_cast<InitListExpr>(E->IgnoreImplicit());
     if (M.Kind == MemberKind::Record && Inner) {
       lowerRecordInit(Inner, Member(), *M.Rec, Fresh);

@@ -24,22 +24,27 @@ using ir::MemberKind;
 using ir::Scalar;
 using ir::Value;
 
-/// Member M of the struct Rec points at; of `cams[i]`, one op (as
-/// lowerMember makes it), printed `cams[i].m`.
-static Value *memberOf(ir::Builder &B, Value *Rec, const MemberShape &M) {
+Value *fieldOf(ir::Builder &B, Value *Rec, ir::Type Ty, std::int64_t Offset,
+               const std::string &Name) {
   Value *Index = nullptr;
   std::int64_t Stride = 0;
   if (Rec->Code == ir::OpCode::Field && Rec->Text.empty()) {
     Index = Rec->index();
     Stride = Rec->Stride;
+    Offset += Rec->IVal; // of a base class
     Rec = Rec->Operands[0];
   }
-  Value *F =
-      B.field(Rec, Index,
-              ir::Type::ptr(M.Rec ? M.Rec->S : M.S, Rec->Ty.isConstPointee()),
-              M.Offset, M.Decl->getNameAsString());
-  F->Member = M.Kind;
+  Value *F = B.field(Rec, Index, Ty, Offset, Name);
   F->Stride = Stride;
+  return F;
+}
+
+Value *memberOf(ir::Builder &B, Value *Rec, const MemberShape &M) {
+  Value *F = fieldOf(
+      B, Rec, ir::Type::ptr(M.Rec ? M.Rec->S : M.S, Rec->Ty.isConstPointee()),
+      M.Offset, M.Decl->getNameAsString());
+  F->Member = M.Kind;
+  F->Private = M.Private;
   return F;
 }
 
@@ -301,12 +306,19 @@ bool BodyLowering::lowerConstruct(const CXXConstructExpr *CCE, Value *Dest,
   Value *SavedThis = std::exchange(This, Dest);
   bool Ok = true;
   for (const CXXCtorInitializer *Init : CD->inits()) {
+    if (Init->isBaseInitializer() && !Init->isBaseVirtual()) {
+      // `: Base{x, 0}`, `: Base(x, 0)`, or Base's default constructor.
+      at(Init->getInit()->getBeginLoc());
+      Ok &= lowerBaseInit(Init->getBaseClass()->getAsCXXRecordDecl(),
+                          Init->getInit(), Dest, Shape, /*Fresh=*/false);
+      continue;
+    }
     if (!Init->isMemberInitializer()) {
       Ok =
           Refuse(Init->getSourceLocation().isValid() ? Init->getSourceLocation()
                                                      : CD->getLocation(),
-                 "base classes and delegating constructors are not "
-                 "supported yet; initialize the members of '" +
+                 "delegating constructors are not supported yet; "
+                 "initialize the members of '" +
                      Class + "' itself");
       break;
     }

@@ -5,12 +5,44 @@
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/Basic/CharInfo.h"
 
 #include <algorithm>
 
 namespace gradc::frontend {
 
 using namespace clang;
+
+/// T as generated code outside every namespace spells it.
+static std::string fullName(QualType T, const ASTContext &Ctx) {
+  std::string Name = T.getCanonicalType().getAsString(Ctx.getPrintingPolicy());
+  for (std::string Anon = "(anonymous namespace)::";;) {
+    size_t At = Name.find(Anon);
+    if (At == std::string::npos)
+      return Name;
+    Name.erase(At, Anon.size());
+  }
+}
+
+static std::shared_ptr<const ir::PrivateMember>
+privateMember(const FieldDecl *FD, const ASTContext &Ctx) {
+  auto P = std::make_shared<ir::PrivateMember>();
+  P->Name = FD->getNameAsString();
+  P->Class = fullName(Ctx.getRecordType(FD->getParent()), Ctx);
+  P->Type = fullName(FD->getType(), Ctx);
+  // Named after the class; an instance of a class template after its
+  // arguments too (`Box<double>`: Box_double_x).
+  std::string Class = FD->getParent()->getNameAsString();
+  if (isa<ClassTemplateSpecializationDecl>(FD->getParent()))
+    for (char &C : Class = P->Class)
+      if (!isAsciiIdentifierContinue(C))
+        C = '_';
+  // (A double underscore is reserved: `_x` of Particle is Particle_x.)
+  P->Accessor = Class + "_" + P->Name;
+  for (size_t At; (At = P->Accessor.find("__")) != std::string::npos;)
+    P->Accessor.erase(At, 1);
+  return P;
+}
 
 const RecordShape *RecordShapes::shape(QualType T, std::string &Why) {
   const auto *RT = T->getAs<RecordType>();
@@ -39,21 +71,29 @@ const RecordShape *RecordShapes::shape(QualType T, std::string &Why) {
   if (const auto *CRD = dyn_cast<CXXRecordDecl>(RD)) {
     if (CRD->isLambda())
       return Refuse("is a lambda");
-    if (CRD->getNumBases() > 0)
-      return Refuse("derives from another class; gradc supports structs "
-                    "without base classes");
+    if (CRD->getNumVBases() > 0)
+      return Refuse("has a virtual base class; gradc supports base classes "
+                    "that are not virtual: derive without 'virtual'");
     if (CRD->isPolymorphic())
-      return Refuse("has virtual functions");
+      return Refuse("has virtual functions; gradc supports classes without "
+                    "them: make the functions non-virtual, or write a "
+                    "function for each class");
   }
   auto Shape = std::make_unique<RecordShape>();
   bool FoundScalar = false;
   Making.push_back(RD);
+  if (std::string Inner; !addBases(RD, *Shape, FoundScalar, Inner)) {
+    Making.pop_back();
+    return Refuse("has a base class that gradc cannot hold: " + Inner);
+  }
   for (const FieldDecl *FD : RD->fields()) {
     std::string Member = "member '" + FD->getNameAsString() + "'";
     QualType FT = FD->getType();
     MemberShape M;
     M.Decl = FD;
     M.Offset = Shape->Size;
+    if (FD->getAccess() != AS_public)
+      M.Private = privateMember(FD, Ctx);
     if (FD->isBitField() || FD->isAnonymousStructOrUnion() ||
         FD->getName().empty()) {
       Making.pop_back();
@@ -84,6 +124,15 @@ const RecordShape *RecordShapes::shape(QualType T, std::string &Why) {
       Shape->HasDefaults |= FD->hasInClassInitializer() && ir::isFloating(*S);
       Shape->Size += M.Count;
     } else if (FT->isRecordType()) {
+      if (const auto *Nested = FT->getAsCXXRecordDecl();
+          Nested && (Nested->getAccess() == AS_private ||
+                     Nested->getAccess() == AS_protected)) {
+        Making.pop_back();
+        return Refuse("has " + Member + " of type '" +
+                      Nested->getNameAsString() +
+                      "', which is not public; generated code names it "
+                      "outside the class: make it public");
+      }
       std::string Inner;
       M.Rec = shape(FT, Inner);
       if (!M.Rec) {
@@ -110,7 +159,47 @@ const RecordShape *RecordShapes::shape(QualType T, std::string &Why) {
   Making.pop_back();
   if (Shape->Size == 0)
     return Refuse("has no numbers in it");
+  // Members are named through the object (`d.a`): a name that two of
+  // them share would name the wrong one, or none.
+  for (std::size_t I = 0; I < Shape->Members.size(); ++I)
+    for (std::size_t J = 0; J < I; ++J)
+      if (Shape->Members[I].Decl->getName() ==
+          Shape->Members[J].Decl->getName())
+        return Refuse("has two members named '" +
+                      Shape->Members[I].Decl->getNameAsString() + "' (in '" +
+                      Shape->Members[J].Decl->getParent()->getNameAsString() +
+                      "' and in '" +
+                      Shape->Members[I].Decl->getParent()->getNameAsString() +
+                      "'); gradc names members through the object: rename one");
   return (Made[RD] = std::move(Shape)).get();
+}
+
+bool RecordShapes::addBases(const RecordDecl *RD, RecordShape &Shape,
+                            bool &FoundScalar, std::string &Why) {
+  const auto *CRD = dyn_cast<CXXRecordDecl>(RD);
+  if (!CRD)
+    return true;
+  for (const CXXBaseSpecifier &BS : CRD->bases()) {
+    const CXXRecordDecl *BD = BS.getType()->getAsCXXRecordDecl();
+    if (BD && BD->isEmpty())
+      continue; // a tag, or a base of functions only: no scalars
+    const RecordShape *Base = shape(BS.getType(), Why);
+    if (!Base)
+      return false;
+    Shape.Bases.push_back({BD, Shape.Size, Base});
+    for (MemberShape M : Base->Members) {
+      M.Offset += Shape.Size;
+      Shape.Members.push_back(M);
+    }
+    if (!FoundScalar || (Base->HasFloating && !Shape.HasFloating))
+      Shape.S = Base->S;
+    FoundScalar = true;
+    Shape.HasFloating |= Base->HasFloating;
+    Shape.HasDefaults |= Base->HasDefaults;
+    Shape.Size += Base->Size;
+  }
+  Shape.FirstOwn = Shape.Members.size();
+  return true;
 }
 
 void flatten(const RecordShape &Shape, std::vector<ir::Scalar> &Types,

@@ -16,6 +16,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
 #include "llvm/ADT/DenseMap.h"
 
 #include <cstdint>
@@ -28,6 +29,15 @@ namespace gradc::frontend {
 
 struct RecordShape;
 
+/// A non-virtual base class of a record: its members come first, in the
+/// order C++ lays them out, and are named through the derived object
+/// (`d.a`), as C++ allows.
+struct BaseShape {
+  const clang::CXXRecordDecl *Decl = nullptr;
+  std::int64_t Offset = 0; ///< In scalars from the derived record's start.
+  const RecordShape *Shape = nullptr;
+};
+
 /// One data member of a record.
 struct MemberShape {
   const clang::FieldDecl *Decl = nullptr;
@@ -36,11 +46,17 @@ struct MemberShape {
   ir::MemberKind Kind = ir::MemberKind::Scalar;
   ir::Scalar S = ir::Scalar::Float64; ///< Of a scalar or array member.
   const RecordShape *Rec = nullptr;   ///< Of a record (array) member.
+  /// A member that is not public: how generated code reaches it.
+  std::shared_ptr<const ir::PrivateMember> Private;
 };
 
 struct RecordShape {
   std::int64_t Size = 0; ///< Scalars in all.
+  /// The members of the base classes (flattened, at their offsets), then
+  /// the record's own from index FirstOwn.
   std::vector<MemberShape> Members;
+  std::vector<BaseShape> Bases;
+  std::size_t FirstOwn = 0;
   /// The type of a pointer to the record: its first floating scalar (the
   /// adjoint's type), or its first scalar when it holds none.
   ir::Scalar S = ir::Scalar::Float64;
@@ -53,6 +69,13 @@ struct RecordShape {
     for (const MemberShape &M : Members)
       if (M.Decl == FD)
         return &M;
+    return nullptr;
+  }
+  /// The direct base class Base (null for an empty one, a tag).
+  const BaseShape *base(const clang::CXXRecordDecl *Base) const {
+    for (const BaseShape &B : Bases)
+      if (B.Decl->getCanonicalDecl() == Base->getCanonicalDecl())
+        return &B;
     return nullptr;
   }
 };
@@ -74,6 +97,10 @@ public:
   const RecordShape *shape(clang::QualType T, std::string &Why);
 
 private:
+  /// Adds the members of RD's base classes to Shape; false with Why set.
+  bool addBases(const clang::RecordDecl *RD, RecordShape &Shape,
+                bool &FoundScalar, std::string &Why);
+
   const clang::ASTContext &Ctx;
   llvm::DenseMap<const clang::RecordDecl *, std::unique_ptr<RecordShape>> Made;
   std::vector<const clang::RecordDecl *> Making; ///< against recursion

@@ -96,6 +96,11 @@ FEATURES = {
     "member_default": "a default member initializer in the struct (double c = 0.5;), which no adjoint of it may start at",
     "struct_value": "structs as values: copies (S q2 = q; q2 = p;) and a helper returning a struct (S q2 = sv_S(q, p, e); q = sv_S(q, q, e);)",
     "constructor": "a struct with constructors of its own (GK g(e, e); GK g{e}; GK(e, e).u), declared in every file",
+    "base_class": "structs with base classes (GD : GB, GE : GD, GM), built by a constructor calling the "
+                  "base's or member by member; base members and methods through the derived object "
+                  "(g.u, g.GM::m, g.gb_m(e)), a derived object passed as a const GB &, declared in every file",
+    "private_members": "a class GP with private data and public methods (GP g(e, e); g.gp_step(e); "
+                       "g.gp_e(e) + g.p()), declared in every file",
     "struct_operator": "operators of a struct GO (member, free and friend + - * /, unary -, += *=, a dot "
                        "product *, ==, [] read), chained (g * e + e * g - -g / 2.0), declared in every file",
     "std_minmax": "std::max, std::min, std::clamp, std::max({a, b, c}) on doubles (margins kept), "
@@ -939,6 +944,10 @@ class Gen:
             opts.append(("stvalue", 1))
         if self.on("constructor") and not self.helper and self.writable():
             opts.append(("ctor", 1))
+        if self.on("base_class") and not self.helper and self.writable():
+            opts.append(("based", 1))
+        if self.on("private_members") and not self.helper and self.writable():
+            opts.append(("private", 1))
         if self.on("struct_operator") and not self.helper and self.writable():
             opts.append(("goop", 1))
         if self.on("multi_dim") and len(self.loops) < 2:
@@ -1102,6 +1111,32 @@ class Gen:
                 "default_arg": "(%s)" % e1}[kind]
         return [Stmt("raw", "GK %s%s" % (g, init)),
                 Stmt("raw", "%s += %s.u * %s.w" % (t, g, g))]
+
+    def s_based(self, loop):
+        """GD g(e, e); or GE g{}; g.u = e; ...; then t += what reads the
+        bases' members and methods through g. (BASED.)"""
+        g, t = self.fresh("g"), self.rng.choice(self.writable())
+        e = [self.render_tmp(self.dexpr(1)) for _ in range(3)]
+        if self.rng.random() < 0.5:
+            return [Stmt("raw", "GD %s(%s, %s)" % (g, e[0], e[1])),
+                    Stmt("raw", "%s += %s.u * %s.z + %s.gb_m(%s) + gb_len(%s)"
+                         % (t, g, g, g, e[2], g))]
+        r = self.fresh("r")
+        return [Stmt("raw", "GE %s{}" % g), Stmt("raw", "%s.u = %s" % (g, e[0])),
+                Stmt("raw", "%s.m = %s" % (g, e[1])),
+                Stmt("raw", "%s.y = %s.u * %s.GM::m + %s.w" % (g, g, g, g)),
+                Stmt("raw", "const GB &%s = %s" % (r, g)),
+                Stmt("raw", "%s += %s.y + %s.gb_m(%s) + gb_len(%s) + %s.u"
+                     % (t, g, g, e[2], g, r))]
+
+    def s_private(self, loop):
+        """GP g(e, e); g.gp_step(e); t += g.gp_e(e) + g.p(); (GP: PRIVATE.)"""
+        g, t = self.fresh("g"), self.rng.choice(self.writable())
+        e = [self.render_tmp(self.dexpr(1)) for _ in range(4)]
+        out = [Stmt("raw", "GP %s(%s, %s)" % (g, e[0], e[1]))]
+        if self.rng.random() < 0.5:
+            out.append(Stmt("raw", "%s.gp_step(%s)" % (g, e[2])))
+        return out + [Stmt("raw", "%s += %s.gp_e(%s) + %s.p()" % (t, g, e[3], g))]
 
     def s_goop(self, loop):
         """GO g{e, e}; arithmetic, compound assignment and a comparison on
@@ -2353,6 +2388,25 @@ CONSTRUCTED = [
     "  GK(double a, double b = 0.5) : u(a * b), w(a) { w = w + b; }", "};", ""]
 
 
+# What base_class uses (declared in every file, as GLOBAL_CONSTANTS).
+BASED = [
+    "struct GB {", "  double u, w;", "  double gb_m(double t) const { return u * t + w; }", "};",
+    "struct GD : GB {", "  double z;", "  GD() = default;",
+    "  GD(double a, double b) : GB{a, b * a}, z(a + b) {}", "};",
+    "struct GM {", "  double m;", "};",
+    "struct GE : GD, GM {", "  double y;", "};",
+    "inline double gb_len(const GB &b) { return b.u * b.w; }", ""]
+
+
+# What private_members uses (declared in every file, as GLOBAL_CONSTANTS).
+PRIVATE = [
+    "class GP {", "  double p_, q_;", "", "public:", "  GP() = default;",
+    "  GP(double a, double b) : p_(a), q_(b * a) {}",
+    "  double gp_e(double t) const { return p_ * t + q_ * q_; }",
+    "  void gp_step(double t) {", "    p_ += q_ * t;", "    q_ -= 0.5 * p_;", "  }",
+    "  double p() const { return p_; }", "};", ""]
+
+
 # What struct_operator uses (declared in every file, as GLOBAL_CONSTANTS).
 OPERATED = [
     "struct GO {", "  double u, w;",
@@ -2389,7 +2443,7 @@ def render_file(funcs, header=""):
            "#include <gradc/gradc.h>", "", "#include <array>", "#include <cmath>",
            "#include <numeric>",
            "#include <vector>", ""] + GLOBAL_CONSTANTS + VARIADIC_TEMPLATES + CONSTRUCTED + OPERATED \
-        + LAMBDA_TEMPLATES
+        + BASED + PRIVATE + LAMBDA_TEMPLATES
     for f in funcs:
         for s in used_structs(f):
             c = "c = 0.5" if f.member_default else "c"

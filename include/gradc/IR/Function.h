@@ -124,6 +124,16 @@ struct Statement {
 class Value;
 class Function;
 
+/// A private (or protected) data member, which generated code reaches
+/// through an accessor of its own, `gradc_private::Particle_x_(p)`, since
+/// it is written outside the class (<gradc/gradc.h> says how).
+struct PrivateMember {
+  std::string Accessor; ///< "Particle_x_"
+  std::string Class;    ///< The class, in full ("phys::Particle").
+  std::string Name;     ///< "x_"
+  std::string Type;     ///< The member's type, in full ("double[3]").
+};
+
 struct Block {
   std::vector<Value *> Ops;
 };
@@ -160,6 +170,8 @@ public:
   MemberKind Member = MemberKind::Scalar; ///< Field: what it designates.
   std::int64_t Stride = 0; ///< Field: scalars per record of the array.
   bool Arrow = false;      ///< Field: reached with `->` (from a pointer).
+  /// Field: a member the class keeps private, or null.
+  std::shared_ptr<const PrivateMember> Private;
   /// Nested blocks of If (Then, Else) and Loop (Init, Cond, LoopBody, Step).
   std::vector<Block> Regions;
 
