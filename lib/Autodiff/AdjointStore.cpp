@@ -3,6 +3,7 @@
 
 #include "ProgramOrder.h"
 #include "SeedCleanup.h"
+#include "VectorCount.h"
 #include "gradc/IR/Uses.h"
 
 #include <algorithm>
@@ -42,15 +43,16 @@ Value *AdjointStore::adjointMemory(const Value *Base) {
   if (!Here)
     flushPending(*Fr);
   auto Declare = [&] {
+    Value *Count = Base->IVal < 0 ? vectorCount(B, Base, Map) : nullptr;
     Value *L = B.local(S, Base->IVal, Name, /*ZeroInit=*/Base->IVal != 0);
     // A struct's adjoint is a struct (`Camera dc{}`), a vector's a vector
     // of its size (declared at the function's top level, so its size is
-    // there).
+    // there; the length it has after the forward sweep, if it changes).
     L->Text = Base->Text;
     L->MemberDefaults = Base->MemberDefaults;
     L->Member = Base->Member;
-    if (Base->IVal < 0)
-      L->Operands.push_back(Map.at(Base->Operands[0]));
+    if (Count)
+      L->Operands.push_back(Count);
     if (Base->IVal == 0 && !Here)
       B.store(L, B.constant(0, S));
     return L;

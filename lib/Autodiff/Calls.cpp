@@ -1,5 +1,6 @@
 //===- Calls.cpp - Calls, reversed through their pullbacks ----------------===//
 #include "ReverseMode.h"
+#include "VectorCount.h"
 
 #include "gradc/IR/Uses.h"
 
@@ -52,6 +53,28 @@ Value *ReverseMode::callArgument(const Value &Call, unsigned I,
     if (std::optional<std::int64_t> N = Facts.argumentExtent(Call, I))
       return tapedCopy(Call, I, B.constant(double(*N), Scalar::Int64),
                        /*Before=*/false);
+  if (!Out && Base->Code == OpCode::Local && Base->Operands.size() > 1) {
+    // A vector that changes size: its length at the call goes on a tape
+    // of its own, and sizes the copy.
+    Value *Len = Map.at(Base->Operands[1]);
+    Value *LenTape = Sw.newTape(Len->Ty.scalarKind(), Base->Name + "_size");
+    Value *Tape = Sw.newTape(Base->Ty.scalarKind(), Base->Name);
+    Value *N =
+        G->create(OpCode::Load, Type::scalar(Len->Ty.scalarKind()), {Len});
+    Sw.insertAfter(
+        Map.at(&Call),
+        {N, G->create(OpCode::Push, Type::voidTy(), {LenTape, N}),
+         G->create(OpCode::PushArray, Type::voidTy(), {Tape, Map.at(Base), N})},
+        /*Before=*/false);
+    Value *Count = B.pop(LenTape);
+    Value *Copy = B.local(Base->Ty.scalarKind(), -1, Base->Name);
+    Copy->Text = Base->Text;
+    Copy->Member = Base->Member;
+    Copy->Operands.push_back(Count);
+    B.append(G->create(OpCode::PopArray, Type::voidTy(), {Tape, Copy, Count}));
+    Rec.snapshot(Base, &Call, Copy);
+    return rebase(Op, Base, Copy);
+  }
   Value *Copy = Out ? localLike(Base) : filledLocalLike(Base);
   if (!Out) {
     Rec.snapshot(Base, &Call, Copy);
@@ -62,27 +85,30 @@ Value *ReverseMode::callArgument(const Value &Call, unsigned I,
 }
 
 Value *ReverseMode::localLike(const Value *Base) {
+  Value *Count = Base->IVal < 0 ? vectorCount(B, Base, Map) : nullptr;
   Value *Copy = B.local(Base->Ty.scalarKind(), Base->IVal, Base->Name);
   Copy->Text = Base->Text; // a struct or std::array is copied as one
   Copy->MemberDefaults = Base->MemberDefaults;
   Copy->Member = Base->Member;
-  if (Base->IVal < 0) // a vector, declared at the top level: as long
-    Copy->Operands.push_back(Map.at(Base->Operands[0]));
+  if (Count) // a vector, declared at the top level: as long
+    Copy->Operands.push_back(Count);
   return Copy;
 }
 
-/// A local shaped as Base that a tape fills whole each time: a vector, in
-/// a loop, is declared once before the backward sweep's loops, not
-/// allocated on every iteration.
+/// A local shaped as Base that a tape fills whole each time: a vector of
+/// one size, in a loop, is declared once before the backward sweep's
+/// loops, not allocated on every iteration.
 Value *ReverseMode::filledLocalLike(const Value *Base) {
-  if (Base->IVal >= 0 || !Frames.back()->InLoop || Pos.Home.at(Base) != &P.Body)
+  bool Grows = Base->Operands.size() > 1;
+  if (Base->IVal >= 0 || Grows || !Frames.back()->InLoop ||
+      Pos.Home.at(Base) != &P.Body)
     return localLike(Base);
   return inFrame(Frames.front(), [&] { return localLike(Base); });
 }
 
 Value *ReverseMode::countOf(const Value *Base) {
   return Base->IVal < 0
-             ? Map.at(Base->Operands[0])
+             ? vectorCount(B, Base, Map)
              : B.constant(Base->IVal ? Base->IVal : 1, Scalar::Int64);
 }
 

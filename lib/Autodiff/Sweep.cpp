@@ -1,5 +1,6 @@
 //===- Sweep.cpp - The generated function, as the sweeps build it ---------===//
 #include "Sweep.h"
+#include "VectorCount.h"
 
 #include "gradc/IR/Uses.h"
 
@@ -42,6 +43,14 @@ std::string uniqueName(const std::set<std::string> &Taken,
 std::string baseName(const std::string &Path) {
   size_t Slash = Path.find_last_of("/\\");
   return Slash == std::string::npos ? Path : Path.substr(Slash + 1);
+}
+
+Value *vectorCount(ir::Builder &B, const Value *Base,
+                   const std::map<const Value *, Value *> &Map) {
+  // The longest it has been, if it may have been longer than it is.
+  if (Base->Operands.size() > 1)
+    return B.load(Map.at(Base->Operands.back()));
+  return Map.at(Base->Operands[0]);
 }
 
 /// What makes a copy of V the same op: its name and attributes.

@@ -195,6 +195,8 @@ private:
   std::string declaration(const Value &L) {
     // A struct (`Camera c{}`), std::array or std::vector (`std::vector<
     // double> v(n)`) is declared by its type's name.
+    if (L.IVal < 0 && L.Operands.size() > 1 && L.Operands[0]->isConstValue(0))
+      return L.Text + " " + Plan.Var[L.Id]; // empty, until it grows
     if (L.IVal < 0)
       return L.Text + " " + Plan.Var[L.Id] + "(" + P.print(L.Operands[0]) + ")";
     if (L.ZeroInit && L.MemberDefaults) // `Camera dc{}` would run them
@@ -231,6 +233,22 @@ private:
           line(S, typeName(K.Ty) + " " + Plan.Var[K.Id] + " = " +
                       (K.Ty.isBool() ? "false" : "0") + ";");
       });
+  }
+
+  /// A store that changes a vector's length, as the call that does:
+  /// `v.push_back(x)`, `v.resize(n)`; the length's own upkeep says nothing.
+  void lengthChange(Scope &S, const Value &St) {
+    const Value *Vec = Plan.VectorOf[St.Operands[0]->Id];
+    if (!Vec) { // an element appended
+      line(S, Plan.Var[St.Operands[0]->Id] + "." + St.Text + "(" +
+                  P.printStored(St.Operands[1]) + ");");
+      return;
+    }
+    std::string Obj = Plan.Var[Vec->Id];
+    if (St.Text == "clear" || St.Text == "pop_back")
+      line(S, Obj + "." + St.Text + "();");
+    else if (St.Text == "resize")
+      line(S, Obj + ".resize(" + P.print(St.Operands[1]) + ");");
   }
 
   /// `s += e`, `w[i] = v`, `++i`: a store as an expression.
@@ -367,7 +385,9 @@ private:
       }
       break;
     case OpCode::Local:
-      if (V.Kept) {
+      if (Plan.VectorOf[V.Id]) {
+        // A vector's length: `v.size()`.
+      } else if (V.Kept) {
         // Declared before the branch (declareKept).
       } else if (V.IVal == 0 && !V.ZeroInit) {
         S.PendingLocals.push_back(&V);
@@ -380,6 +400,10 @@ private:
       }
       return;
     case OpCode::Store:
+      if (!V.Text.empty()) {
+        lengthChange(S, V);
+        return;
+      }
       if (auto It = std::find(S.PendingLocals.begin(), S.PendingLocals.end(),
                               static_cast<const Value *>(V.Operands[0]));
           It != S.PendingLocals.end() && !V.index()) {

@@ -74,6 +74,9 @@ std::string tempName(const Value &V, const NamePlan &Plan) {
     // Kept because memory changes before its use: the old value; memory
     // nothing writes (`const double *x`) is just an element.
     const Value *Ptr = V.Operands[0];
+    if (const Value *Vec = Plan.VectorOf[Ptr->Id]) // `v.size()`
+      return Plan.Var[Vec->Id] +
+             (Ptr == Vec->Operands[1] ? "_size" : "_capacity");
     // A member is named after itself: `double f = cam.f;`.
     if (Ptr->Code == OpCode::Field && Ptr->Member == MemberKind::Scalar)
       return Ptr->Text;
@@ -138,6 +141,7 @@ class Planner {
 public:
   explicit Planner(const Function &F) : F(F) {}
   NamePlan run();
+  void hideLengthUpkeep();
 
 private:
   void number(const Block &B, bool Header);
@@ -302,7 +306,8 @@ void Planner::name(const Block &B) {
   for (const Value *V : B.Ops) {
     if (&B == &F.Body)
       nameKept(*V);
-    if (V->hasResult() && !Plan.Inlined[V->Id] && !V->isConst() && !V->Kept) {
+    if (V->hasResult() && !Plan.Inlined[V->Id] && !V->isConst() && !V->Kept &&
+        !Plan.VectorOf[V->Id]) {
       bool Reused = false;
       if (!V->Name.empty() && !declares(*V) && V->Code != OpCode::Pop) {
         auto It = Vars.find(V->Name);
@@ -342,6 +347,36 @@ void Planner::nameKept(const Value &V) {
     });
 }
 
+/// Whether the store St, of a vector's element or length with the call it
+/// prints in Text, prints its operand Op: `v.push_back(x)` prints x, not
+/// the index; `v.pop_back()` nothing; the upkeep (`size`) is silent.
+static bool printsOperand(const Value &St, const Value *Op) {
+  if (St.Code != OpCode::Store || St.Text.empty())
+    return true;
+  bool Prints = St.Text == "push_back" || St.Text == "emplace_back" ||
+                St.Text == "resize";
+  return Prints && St.Operands[1] == Op;
+}
+
+/// What only the upkeep of vectors' lengths reads is never printed: as
+/// inlined into what does not print it.
+void Planner::hideLengthUpkeep() {
+  std::vector<bool> Silent(Plan.Inlined.size(), false);
+  for (auto It = Order.rbegin(); It != Order.rend(); ++It) {
+    const Value *V = *It;
+    bool Hidden = V->Code == OpCode::Store && V->Text == "size";
+    if (!Hidden && V->hasResult() && !V->hasEffect() && !declares(*V) &&
+        V->Code != OpCode::Param && !Users[V->Id].empty()) {
+      Hidden = true;
+      for (const Value *U : Users[V->Id])
+        Hidden &= Silent[U->Id] || !printsOperand(*U, V);
+    }
+    Silent[V->Id] = Hidden;
+    if (Hidden && V->hasResult())
+      Plan.Inlined[V->Id] = true;
+  }
+}
+
 NamePlan Planner::run() {
   unsigned N = F.numValues();
   Plan.Uses = countUses(F);
@@ -353,9 +388,16 @@ NamePlan Planner::run() {
   Home.assign(N, nullptr);
   InHeader.assign(N, false);
   Users.assign(N, {});
+  Plan.VectorOf.assign(N, nullptr);
+  forEachOp(F.Body, [&](Value &V) {
+    if (V.Code == OpCode::Local && V.IVal < 0)
+      for (size_t I = 1; I < V.Operands.size(); ++I)
+        Plan.VectorOf[V.Operands[I]->Id] = &V;
+  });
   number(F.Body, false);
   for (const Value *V : Order)
     Plan.Inlined[V->Id] = V->hasResult() && !materializes(*V);
+  hideLengthUpkeep();
 
   // An inlined value is evaluated where its user is; a variable lives until
   // the last evaluation that reads it.
@@ -377,6 +419,11 @@ NamePlan Planner::run() {
     Vars[P.V->Name] = {P.V->Name, P.V, Assignable, &F.Body};
   }
   name(F.Body);
+  // The length, and the longest it has been (at most its capacity).
+  for (unsigned I = 0; I < N; ++I)
+    if (const Value *Vec = Plan.VectorOf[I])
+      Plan.Var[I] = Plan.Var[Vec->Id] +
+                    (Vec->Operands[1]->Id == I ? ".size()" : ".capacity()");
   return Plan;
 }
 

@@ -19,6 +19,10 @@ struct NamePlan {
   /// exists (its previous value, Replaces, being dead) instead of declared.
   std::vector<const ir::Value *> Replaces;
   std::vector<unsigned> Uses;
+  /// The length Local of a vector that changes size -> the vector; its
+  /// variable is `v.size()` (and `v.capacity()` for the longest it has
+  /// been: C++'s capacity is never less).
+  std::vector<const ir::Value *> VectorOf;
 };
 
 /// Names follow the source: a value named `x` lives in the variable of the

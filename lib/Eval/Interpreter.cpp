@@ -278,7 +278,20 @@ private:
         return fault(V, Err);
       break;
     case OpCode::Store:
+      // An element appended: at the vector's length, which follows.
+      if (!V.Text.empty() && V.Operands.size() > 2 &&
+          !Mem.resize(Ptrs[Ops[0]->Id],
+                      std::max<std::uint64_t>(
+                          Mem.buffer(Ptrs[Ops[0]->Id].Buf).Data.size(),
+                          std::uint64_t(index(V)) + 1),
+                      Err))
+        return fail(V, Err);
       if (!Mem.write(Ptrs[Ops[0]->Id], index(V), get(Ops[1]), Err))
+        return fail(V, Err);
+      // The length of a vector: the vector follows it.
+      if (auto It = LengthOf.find(Ops[0]->Id);
+          It != LengthOf.end() &&
+          !Mem.resize(Ptrs[It->second], std::uint64_t(get(Ops[1])), Err))
         return fail(V, Err);
       return Flow::Next;
     case OpCode::AddTo:
@@ -420,6 +433,8 @@ private:
       return fail(V, Err);
     Locals.insert(V.Id);
     Ptrs[V.Id] = P;
+    if (V.IVal < 0 && V.Operands.size() > 1)
+      LengthOf[V.Operands[1]->Id] = V.Id;
     ++R.Times[V.Id];
     return Flow::Next;
   }
@@ -490,7 +505,9 @@ private:
   std::vector<Pointer> Ptrs; ///< By Value::Id, for pointer-typed values.
   /// By Value::Id: why the value is unusable (see fault), or empty.
   std::vector<std::string> Poison;
-  std::set<unsigned> Locals;          ///< Local ops that ran.
+  std::set<unsigned> Locals; ///< Local ops that ran.
+  /// The length Local of each vector that changes size -> the vector.
+  std::map<unsigned, unsigned> LengthOf;
   std::vector<const Value *> Running; ///< Loops being run, innermost last.
   long double YieldValue = 0;
 };

@@ -49,6 +49,15 @@ bool Memory::allocate(unsigned Key, const std::string &Name, bool IsScalar,
   return true;
 }
 
+bool Memory::resize(Pointer P, std::uint64_t Count, std::string &Error) {
+  Buffer &B = Buffers[P.Buf];
+  if (Count > B.Data.size() && !reserve(Count - B.Data.size(), Error))
+    return false;
+  B.Data.resize(Count, 0);
+  B.Written.resize(Count, true);
+  return true;
+}
+
 bool Memory::reserve(std::uint64_t N, std::string &Error) {
   if (N > Budget - Used) {
     Error = "needs more than " + std::to_string(Budget) +

@@ -41,6 +41,10 @@ public:
                 std::uint64_t Count, bool Zero, Pointer &Out,
                 std::string &Error);
 
+  /// Gives the buffer of P Count elements, as `std::vector::resize` does
+  /// (new ones zero). False with Error set when over budget.
+  bool resize(Pointer P, std::uint64_t Count, std::string &Error);
+
   /// P[Index]. Verb ("reads", "adds to") is for the message.
   bool read(Pointer P, long double Index, const char *Verb, long double &Out,
             std::string &Error) const;

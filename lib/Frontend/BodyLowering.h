@@ -376,6 +376,27 @@ private:
   Value *lowerContainerChange(const clang::CXXMemberCallExpr *MCE,
                               const ContainerShape &C);
 
+  // Vectors that change size (LoweringGrowth.cpp).
+  /// Finds the local vectors that change size (before lowering).
+  void findGrowingVectors(const clang::Stmt *Body);
+  /// How many elements the vector local Base holds here: the size it was
+  /// given, or a load of its length; null if Base is not a vector local.
+  Value *localVectorCount(Value *Base);
+  /// The length Local of VD, a vector that changes size, set to Count,
+  /// and if it may shrink, the Local of the longest it has been; into Out.
+  void declareLength(const clang::VarDecl *VD, Value *Count,
+                     std::vector<Value *> &Out);
+  /// Sets the length of the vector Vec to N, printed as Method says
+  /// ("size": not at all).
+  void setLength(Value *Vec, Value *N, const char *Method);
+  /// push_back, emplace_back, insert, pop_back, clear, erase, and resize
+  /// or assign to another size, on a vector.
+  Value *lowerGrowth(const clang::CXXMemberCallExpr *MCE);
+  /// Refuses (true) passing V, a vector that changes size, to a parameter
+  /// of type PT that may write it.
+  bool refuseGrowingArgument(Value *V, const clang::Expr *Arg,
+                             clang::QualType PT, const std::string &Callee);
+
   /// A lambda: what it is called with besides its arguments.
   struct Closure : LambdaInfo {
     /// Per capture, its value; null where it is read when the lambda is
@@ -563,6 +584,10 @@ private:
   /// Variables assigned in a loop or branch nested deeper than their
   /// declaration (found before lowering): they live in memory.
   llvm::DenseSet<const clang::VarDecl *> AssignedDeeper;
+  /// Local vectors that change size (found before lowering).
+  llvm::DenseSet<const clang::VarDecl *> Growing;
+  /// Of those, the ones that may shrink (pop_back, clear, resize, ...).
+  llvm::DenseSet<const clang::VarDecl *> Shrinking;
   /// Variables whose declaration or last assignment failed to lower: their
   /// uses are skipped silently rather than reported again.
   llvm::DenseSet<const clang::VarDecl *> Poisoned;

@@ -291,6 +291,7 @@ bool BodyLowering::run(ArrayRef<Value *> ParamValues,
     return false;
   }
   findMemoryVariables(CS);
+  findGrowingVectors(CS);
   // A pointer parameter that moves starts at offset 0 of what it is given.
   for (const ParmVarDecl *PVD : FD.parameters()) {
     auto It = Pointers.find(PVD);

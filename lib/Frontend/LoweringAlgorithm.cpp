@@ -129,8 +129,9 @@ Value *BodyLowering::lowerPosition(const Expr *E) {
   if (CAT || !C->IsVector) {
     std::int64_t N = CAT ? CAT->getSize().getZExtValue() : C->Count;
     Count = makeConstant(Scalar::Int32, 0, N, std::to_string(N));
-  } else if (Base->Code == ir::OpCode::Local && Base->IVal < 0) {
-    Count = convert(Base->Operands[0], Scalar::Int32, /*Implicit=*/true);
+  } else if (Value *N = localVectorCount(Base)) {
+    Count = convert(N, Scalar::Int32,
+                    /*Implicit=*/N->Code != ir::OpCode::Load);
   } else {
     Count = convert(B.size(Base, Scalar::UInt64), Scalar::Int32,
                     /*Implicit=*/false);

@@ -186,6 +186,8 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
     } else if (containerShape(Obj, Ctx)) {
       // A std::array or std::vector: its elements.
       V = lowerContainer(Arg);
+      if (refuseGrowingArgument(V, Arg, PT, Name))
+        V = nullptr;
     } else if (const auto *RefT = PT->getAs<ReferenceType>();
                RefT && !RefT->getPointeeType()->isArrayType() &&
                !RefT->getPointeeType().isConstQualified()) {
@@ -218,6 +220,8 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
     } else if (PT->isPointerType() || PT->isArrayType() ||
                (PT->isReferenceType() && PT->getPointeeType()->isArrayType())) {
       V = lowerPointer(Arg);
+      if (refuseGrowingArgument(V, Arg, PT, Name))
+        V = nullptr;
     } else {
       std::optional<Scalar> S = scalarTypeOf(PT.getNonReferenceType(), Ctx);
       if (!S) {

@@ -62,8 +62,9 @@ void BodyLowering::lowerRangeFor(const CXXForRangeStmt *FRS) {
   Value *Count = nullptr;
   if (Known)
     Count = makeConstant(Scalar::Int32, 0, *Known, std::to_string(*Known));
-  else if (Base->Code == ir::OpCode::Local && Base->IVal < 0)
-    Count = convert(Base->Operands[0], Scalar::Int32, /*Implicit=*/true);
+  else if (Value *N = localVectorCount(Base))
+    Count = convert(N, Scalar::Int32,
+                    /*Implicit=*/N->Code != ir::OpCode::Load);
   else
     Count = convert(B.size(Base, Scalar::UInt64), Scalar::Int32,
                     /*Implicit=*/false);

@@ -307,25 +307,30 @@ void BodyLowering::lowerContainerDecl(const VarDecl *VD,
       return Refuse("a std::vector initialized from a list is not supported "
                     "yet; give its size ('std::vector<double> " +
                     Name + "(n);') and assign its elements");
-    if (!CCE || Given < 1 || Given > 2 ||
-        isa<CXXStdInitializerListExpr>(CCE->getArg(0)) ||
-        !CCE->getArg(0)->getType()->isIntegerType() ||
-        (Given == 2 && !CCE->getArg(1)->getType()->isRealType()))
+    if (Growing.count(VD) && (!CCE || Given == 0)) {
+      // `std::vector<double> v;`: empty, until it grows.
+      Count = makeConstant(Scalar::UInt64, 0, 0, "0");
+    } else if (!CCE || Given < 1 || Given > 2 ||
+               isa<CXXStdInitializerListExpr>(CCE->getArg(0)) ||
+               !CCE->getArg(0)->getType()->isIntegerType() ||
+               (Given == 2 && !CCE->getArg(1)->getType()->isRealType())) {
       return Refuse("std::vector '" + Name +
                     "' must be given its size where it is declared, as in "
                     "'std::vector<double> " +
-                    Name + "(n);' (push_back and resize are not supported)");
-    if (Given == 2) {
+                    Name + "(n);', or grow it with push_back");
+    } else if (Given == 2) {
       Fill = expectScalar(lowerExpr(CCE->getArg(1)), CCE->getArg(1));
       if (!Fill)
         return poison(VD);
       if (Fill->isConstValue(0))
         Fill = nullptr; // zeroed anyway
     }
-    const Expr *N = withoutSizeConversion(CCE->getArg(0));
-    Count = expectScalar(lowerExpr(N), N);
-    if (!Count)
-      return poison(VD);
+    if (!Count) {
+      const Expr *N = withoutSizeConversion(CCE->getArg(0));
+      Count = expectScalar(lowerExpr(N), N);
+      if (!Count)
+        return poison(VD);
+    }
   } else if (Init && !ILE &&
              !(CCE && CCE->getNumArgs() == 0 &&
                CCE->getConstructor()->isTrivial())) {
@@ -340,12 +345,23 @@ void BodyLowering::lowerContainerDecl(const VarDecl *VD,
                   "a size computed outside them ('n', 'w.size()', or a "
                   "variable set before the loop); declare '" +
                   Name + "' with such a size, or before the loop");
+  bool Grows = C.IsVector && Growing.count(VD);
+  if (Grows && RegionDepth)
+    return Refuse("std::vector '" + Name +
+                  "' changes size (push_back, clear, resize, ...) and is "
+                  "declared in a loop or branch, which gradc does not "
+                  "support; declare it before the loop (at the function's "
+                  "top level) and 'clear()' it where it starts anew");
   at(VD->getLocation());
+  std::vector<Value *> Lengths;
+  if (Grows)
+    declareLength(VD, Count, Lengths);
   Value *Arr = B.local(C.S, C.IsVector ? -1 : C.Count, Name,
                        /*ZeroInit=*/C.IsVector || ILE ||
                            (CCE && CCE->requiresZeroInitialization()));
   if (Count)
     Arr->Operands.push_back(Count);
+  Arr->Operands.insert(Arr->Operands.end(), Lengths.begin(), Lengths.end());
   Arr->Text = Type;
   Arr->Member = ir::MemberKind::Array;
   Pointers[VD] = Arr;
@@ -399,27 +415,45 @@ Value *BodyLowering::lowerContainerCall(const CXXMemberCallExpr *MCE,
     if (!S)
       return nullptr;
     at(MCE->getBeginLoc());
-    if (V->Code == ir::OpCode::Local && V->IVal < 0)
-      return convert(V->Operands[0], *S, /*Implicit=*/true);
+    if (Value *N = localVectorCount(V))
+      return convert(N, *S, /*Implicit=*/true);
     if (C.IsVector) // a parameter
       return B.size(V, *S);
     return makeConstant(*S, 0, C.Count, "");
+  }
+  if (Name == "empty") {
+    Value *V = lowerExpr(Obj);
+    if (!V)
+      return nullptr;
+    at(MCE->getBeginLoc());
+    Value *N = containerCount(V, C);
+    Scalar S = N->Ty.scalarKind();
+    return B.cmp(ir::CmpPred::EQ, N, makeConstant(S, 0, 0, "0"));
   }
   if (Name == "at" || Name == "front" || Name == "back") {
     std::optional<Target> T = lowerContainerEnd(MCE);
     return T ? readTarget(*T, MCE->getExprLoc()) : nullptr;
   }
+  const Expr *Bare = Obj->IgnoreParenImpCasts();
+  const auto *DRE = dyn_cast<DeclRefExpr>(Bare);
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  bool Grows = VD && Growing.count(VD);
+  if (C.IsVector &&
+      (Name == "push_back" || Name == "emplace_back" || Name == "insert" ||
+       Name == "pop_back" || Name == "clear" || Name == "erase" ||
+       (Grows && (Name == "resize" || Name == "assign"))))
+    return lowerGrowth(MCE);
   if (Name == "fill" || Name == "assign" || Name == "resize" ||
       Name == "reserve")
     return lowerContainerChange(MCE, C);
-  return fail(MCE->getExprLoc(),
-              "'" + Name + "' of " +
-                  (C.IsVector ? "std::vector" : "std::array") +
-                  " is not supported; gradc supports a container sized "
-                  "where it is declared: indexed, at, front, back, data, "
-                  "size, fill of a std::array, and assign and resize to "
-                  "the size a vector has",
-              MCE->getSourceRange());
+  return fail(
+      MCE->getExprLoc(),
+      "'" + Name + "' of " + (C.IsVector ? "std::vector" : "std::array") +
+          " is not supported; gradc supports indexed, at, front, "
+          "back, data, size, empty, fill of a std::array, and push_back, "
+          "emplace_back, insert at end(), pop_back, clear, resize "
+          "and assign of a local std::vector",
+      MCE->getSourceRange());
 }
 
 } // namespace gradc::frontend

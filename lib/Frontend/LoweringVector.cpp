@@ -6,9 +6,8 @@
 // copies the elements; `fill(v)`, `assign(n, v)` and a vector made with a
 // value (`v(n, 0.5)`) a loop that stores it. A reference to a container is
 // another name for it. `v.at(i)`, `v.front()` and `v.back()` are elements,
-// read and written as `v[i]` is. What would change a vector's size is
-// refused: gradc declares its adjoint and copies with the size it was
-// given.
+// read and written as `v[i]` is. What changes a vector's size is in
+// LoweringGrowth.cpp.
 //
 //===----------------------------------------------------------------------===//
 #include "BodyLowering.h"
@@ -68,8 +67,8 @@ StringRef methodName(const CXXMemberCallExpr *MCE) {
 Value *BodyLowering::containerCount(Value *Base, const ContainerShape &C) {
   if (!C.IsVector)
     return makeConstant(Scalar::Int32, 0, C.Count, std::to_string(C.Count));
-  if (Base->Code == OpCode::Local && Base->IVal < 0)
-    return Base->Operands[0];
+  if (Value *N = localVectorCount(Base))
+    return N;
   return B.size(Base, Scalar::UInt64);
 }
 
@@ -147,6 +146,12 @@ Value *BodyLowering::lowerContainerAssign(const CXXOperatorCallExpr *OCE) {
     return nullptr;
   at(OCE->getBeginLoc());
   Value *Count = containerCount(Src, *C);
+  if (C->IsVector && Dst->Code == OpCode::Local && Dst->Operands.size() > 1) {
+    // A vector that changes size takes the size of what it copies.
+    setLength(Dst, convert(Count, Scalar::UInt64, true), "resize");
+    copyElements(Dst, Src, Count);
+    return Dst;
+  }
   if (C->IsVector && !sameCount(containerCount(Dst, *C), Count))
     return fail(OCE->getOperatorLoc(),
                 "assigning a std::vector of a size gradc cannot prove to be "

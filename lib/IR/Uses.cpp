@@ -153,7 +153,8 @@ static bool writesOnlyLocals(const Value &V) {
 /// changed took one pass per link of a chain through locals in a loop.
 static void collectRead(const Block &Body, std::vector<bool> &Live) {
   auto IntoLocal = [](const Value &V) {
-    return ((V.Code == OpCode::Store || V.Code == OpCode::AddTo) &&
+    return (((V.Code == OpCode::Store && V.Text.empty()) ||
+             V.Code == OpCode::AddTo) &&
             V.Operands[0]->Code == OpCode::Local) ||
            writesOnlyLocals(V);
   };
@@ -278,7 +279,10 @@ static bool dropOverwritten(Block &B, const Place &P) {
   for (Value *V : B.Ops) {
     for (Block &R : V->Regions)
       Changed |= dropOverwritten(R, P);
-    bool Writes = V->Code == OpCode::Store || V->Code == OpCode::AddTo;
+    // A store that changes a vector's length (Text) is the C++ call that
+    // does: the vector's size depends on it.
+    bool Writes = (V->Code == OpCode::Store && V->Text.empty()) ||
+                  V->Code == OpCode::AddTo;
     const Value *L = Writes ? baseOf(V->Operands[0]) : nullptr;
     if (L && L->Code == OpCode::Local && !P.readAfter(V, L)) {
       Changed = true;
@@ -297,7 +301,8 @@ static bool dropDeadStores(Block &B, const std::vector<bool> &Read) {
   for (Value *V : B.Ops) {
     for (Block &R : V->Regions)
       Changed |= dropDeadStores(R, Read);
-    bool Writes = V->Code == OpCode::Store || V->Code == OpCode::AddTo;
+    bool Writes = (V->Code == OpCode::Store && V->Text.empty()) ||
+                  V->Code == OpCode::AddTo;
     bool DeadStore = Writes && V->Operands[0]->Code == OpCode::Local &&
                      !Read[V->Operands[0]->Id];
     if (writesOnlyLocals(*V) && !Read[V->Id]) {

@@ -268,9 +268,16 @@ private:
       break;
     case OpCode::Local:
       if (V.IVal < 0) {
-        expectOperands(V, 1);
-        if (Ops.size() == 1)
+        // Of a vector that changes size: its length, and perhaps the
+        // longest it has been.
+        if (Ops.size() < 2 || Ops.size() > 3)
+          expectOperands(V, 1);
+        if (!Ops.empty())
           expectIndex(V, Ops[0]);
+        for (size_t I = 1; I < Ops.size() && I < 3; ++I)
+          if (Ops[I]->Code != OpCode::Local || Ops[I]->IVal != 0 ||
+              !Ops[I]->Ty.isMemory())
+            error(V, "a vector's length must be a scalar local");
         break;
       }
       expectOperands(V, 0);

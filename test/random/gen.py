@@ -61,6 +61,9 @@ FEATURES = {
     "division": "division by data kept away from zero (a / (1.5 + sin(b)), t /= d, a positive local)",
     "vector": "std::vector<double> parameters and top-level locals: .size(), .data(), indexing",
     "std_array": "std::array<double, N> locals and parameters",
+    "vector_growth": "top-level std::vector<double> locals grown by push_back / emplace_back / insert(end) in "
+                     "loops (nested) and branches, then pop_back, resize, clear and refill, read by size(), "
+                     "back(), indexing and range-for",
     "vector_ops": "with vector / std_array: vector locals in loops and branches, containers as wholes (std::vector<double> c = h; c = h; "
                   "std::array b = a; a.fill(e); references const std::vector<double> &r = h;), "
                   "ends (.at(k), .front(), .back() read and written), assign / resize / reserve to the own size",
@@ -914,6 +917,8 @@ class Gen:
             opts.append(("vec", 0.7))  # vector_ops: also in loops and branches
         if self.on("std_array"):
             opts.append(("starr", 1))
+        if self.on("vector_growth") and not self.helper and top and not self.after_early:
+            opts.append(("grow", 0.8))
         if self.on("vector_ops") and self.containers():
             opts.append(("vecops", 1.5))
         if self.on("float") and not self.helper:
@@ -1324,6 +1329,66 @@ class Gen:
         var = Var("arr", size=size)
         var.cont = ("vec", text)
         self.declare(h, var)
+        return out
+
+    def s_grow(self, loop):
+        """A vector grown element by element, changed at its end, and read;
+        its name is its own (no other statement sees it)."""
+        g = self.fresh("g")
+        size = self.narr or 3
+        n = self.nname if self.narr else "3"
+        rng = self.rng
+        sized = self.chance(0.3)  # starts with two zeros
+        out = [Stmt("raw", "std::vector<double> %s%s" % (g, "(2)" if sized else ""))]
+        if self.chance(0.3):
+            out.append(Stmt("raw", "%s.reserve(%s)" % (g, n)))
+
+        def fill():
+            i, j = self.fresh("i"), self.fresh("j")
+            self.frames.append({})
+            self.declare(i, Var("i", writable=False, bound=size, to_n=bool(self.narr)))
+            e1 = self.render_tmp(self.dexpr(2))
+            e2 = self.render_tmp(self.dexpr(1))
+            self.frames.pop()
+            kind = rng.choice(["plain", "branch", "nested"])
+            if kind == "plain":
+                verb = rng.choice(["push_back(%s)", "emplace_back(%s)",
+                                   "insert(%s.end(), %%s)" % g])
+                body = "%s.%s" % (g, verb % e1)
+            elif kind == "branch":
+                body = "if (%s %% 2 == 0) %s.push_back(%s); else %s.emplace_back(%s)" % (
+                    i, g, e1, g, e2)
+            else:  # a triangle: i + 1 elements per i
+                body = "for (int %s = 0; %s <= %s; ++%s) %s.push_back(%s * (%s + 1))" % (
+                    j, j, i, j, g, e1, j)
+            return Stmt("raw", "for (int %s = 0; %s < %s; ++%s) %s" % (i, i, n, i, body))
+
+        out.append(fill())
+        u, pre = self.target()
+        out = pre + out
+        e = self.render_tmp(self.dexpr(1))
+        change = rng.choice(["none", "pop", "insert", "resize", "refill"])
+        if change == "pop":
+            out.append(Stmt("raw", "%s.pop_back()" % g))
+        elif change == "insert":
+            out.append(Stmt("raw", "%s.insert(%s.end(), %s)" % (g, g, e)))
+        elif change == "resize":
+            out.append(Stmt("raw", "%s.resize(%s.size() + 2)" % (g, g)))
+            out.append(Stmt("raw", "%s[%s.size() - 1] = %s" % (g, g, e)))
+        elif change == "refill":
+            out.append(Stmt("raw", "%s += %s.back()" % (u, g)))
+            out.append(Stmt("raw", "%s.clear()" % g))
+            out.append(fill())
+        v = self.fresh("v")
+        read = rng.choice(["range", "index", "back"])
+        if read == "range":
+            out.append(Stmt("raw", "for (double %s : %s) %s += %s * %s" % (v, g, u, v, e)))
+        elif read == "index":
+            k = self.fresh("k")
+            out.append(Stmt("raw", "for (std::size_t %s = 0; %s < %s.size(); ++%s) %s += %s[%s] * %s[%s / 2]" % (
+                k, k, g, k, u, g, k, g, k)))
+        else:
+            out.append(Stmt("raw", "%s += %s.back() * static_cast<double>(%s.size()) + %s[0]" % (u, g, g, g)))
         return out
 
     # -- side effects in expressions, switch, range-based for. Their

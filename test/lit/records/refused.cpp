@@ -60,10 +60,9 @@ double e6(double x, int n) {
 
 GRADC_DIFF("grad wrt(x)")
 double e7(double x, int n) {
-  // CHECK: refused.cpp:[[@LINE+1]]:23: error: std::vector 't' must be given its size where it is declared, as in 'std::vector<double> t(n);' (push_back and resize are not supported)
+  // CHECK: refused.cpp:[[@LINE+1]]:23: error: std::vector 't' must be given its size where it is declared, as in 'std::vector<double> t(n);', or grow it with push_back
   std::vector<double> t;
-  t.push_back(x);
-  return t[0] + n;
+  return x * n + t.size();
 }
 
 V made(double x); // defined elsewhere

@@ -1,0 +1,56 @@
+// What gradc does not follow of a std::vector that changes size is refused
+// at its line with a way out; no header is written.
+// RUN: rm -f %t.grad.h
+// RUN: not %gradc %s -o %t.grad.h 2>&1 | FileCheck %s
+// RUN: not test -e %t.grad.h
+#include <gradc/gradc.h>
+
+#include <vector>
+
+static void scale(std::vector<double> &v, double s) {
+  for (double &e : v)
+    e *= s;
+}
+
+static void twice(double *p, int n) {
+  for (int i = 0; i < n; ++i)
+    p[i] *= 2;
+}
+
+GRADC_DIFF("grad wrt(x)")
+double in_loop(double x, int n) {
+  double s = 0;
+  for (int i = 0; i < n; ++i) {
+    // CHECK: vector_growth_refused.cpp:[[@LINE+1]]:25: error: std::vector 't' changes size (push_back, clear, resize, ...) and is declared in a loop or branch, which gradc does not support; declare it before the loop (at the function's top level) and 'clear()' it where it starts anew
+    std::vector<double> t;
+    t.push_back(x * i);
+    s += t.back();
+  }
+  return s;
+}
+
+GRADC_DIFF("grad wrt(w)")
+double parameter(std::vector<double> &w, double x) {
+  // CHECK: vector_growth_refused.cpp:[[@LINE+1]]:5: error: 'push_back' of a std::vector that is not a local variable of the function is not supported; gradc follows a local std::vector that grows and shrinks at its end (push_back, emplace_back, insert at end(), pop_back, clear, resize, assign): copy it into a local ('std::vector<double> u = v;'), change that and return or write back what you need
+  w.push_back(x);
+  return w[0];
+}
+
+GRADC_DIFF("grad wrt(x)")
+double middle(double x, int n) {
+  std::vector<double> v(3, x);
+  // CHECK: vector_growth_refused.cpp:[[@LINE+1]]:5: error: 'erase' of std::vector is not supported; gradc follows a local std::vector that grows and shrinks at its end {{.*}}: build a new vector of the elements to keep
+  v.erase(v.begin());
+  // CHECK: vector_growth_refused.cpp:[[@LINE+1]]:5: error: this 'insert' of std::vector is not supported; {{.*}}: write 'v.insert(v.end(), x)' or 'v.push_back(x)'
+  v.insert(v.begin(), x);
+  // CHECK: vector_growth_refused.cpp:[[@LINE+1]]:5: error: this 'emplace_back' is not supported; gradc appends one number: 'emplace_back(x)'
+  v.emplace_back();
+  v.push_back(x);
+  // CHECK: vector_growth_refused.cpp:[[@LINE+1]]:9: error: passing 'v', a std::vector that changes size, to 'scale', which may write it, is not supported; pass it as 'const std::vector<double> &', or copy it into a vector that keeps its size ('std::vector<double> u = v;')
+  scale(v, 2.0);
+  // CHECK: vector_growth_refused.cpp:[[@LINE+1]]:9: error: passing 'v', a std::vector that changes size, to 'twice'
+  twice(v.data(), n);
+  return v[0];
+}
+
+// CHECK: gradc: {{.*}}vector_growth_refused.cpp: 7 errors; no output written
