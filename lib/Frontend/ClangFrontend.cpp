@@ -97,6 +97,8 @@ struct ParamInfo {
   bool Container = false;           ///< Record is a std::array or std::vector.
   std::vector<ir::Scalar> Elements; ///< A struct's scalars (ir::Param).
   std::vector<std::string> ElementNames;
+  /// A view struct: one IR parameter a member.
+  const ViewShape *View = nullptr;
 
   bool isFloating() const { return ir::isFloating(Ty.scalarKind()); }
   /// What a void function can write its results through.
@@ -358,6 +360,23 @@ std::optional<ParamInfo> FunctionProcessor::checkParam(const ParmVarDecl &PVD) {
     return Fail("function pointer parameters are not supported");
   if (isStdFunction(T))
     return Fail(StdFunctionAdvice);
+  // A view struct: one IR parameter a member (LoweringView.cpp).
+  {
+    QualType Obj =
+        T->isPointerType() ? T->getPointeeType() : T.getNonReferenceType();
+    std::string Why;
+    if (const ViewShape *View = Shapes.view(Obj, Why)) {
+      std::string Type = typeName(Obj.getUnqualifiedType());
+      if (T->isPointerType() || T->isRValueReferenceType())
+        return Fail("parameter '" + PVD.getNameAsString() +
+                    "' is a view struct passed by pointer or rvalue "
+                    "reference; pass it by reference ('const " +
+                    Type + " &" + PVD.getNameAsString() + "') or by value");
+      ParamInfo Info{View->Members[0].Ty, typeName(T), ""};
+      Info.View = View;
+      return Info;
+    }
+  }
   // A struct of numbers is a pointer to its scalars (Records.h).
   auto Record = [&](QualType R, bool Const,
                     bool ByPtr) -> std::optional<ParamInfo> {
@@ -791,6 +810,24 @@ FunctionProcessor::declare(const FunctionDecl &FD, const ParamInfos &Params,
   for (unsigned I = 0; I < FD.getNumParams(); ++I) {
     const ParmVarDecl *PVD = FD.getParamDecl(I);
     const std::optional<ParamInfo> &Info = Params[I];
+    if (Info && Info->View) {
+      // `const Layer &L`: `L.W`, `L.b`, ..., declared as the struct.
+      std::string Name = paramName(FD, I);
+      ir::Value *First = nullptr;
+      for (const ViewMember &M : Info->View->Members) {
+        QualType MT = M.Decl->getType();
+        std::string Spelling = typeName(MT);
+        if (!MT->isPointerType())
+          Spelling = "const " + Spelling;
+        ir::Value *V =
+            F->addParam(Name + "." + M.Decl->getNameAsString(), M.Ty, Spelling);
+        F->Params.back().ViewName = Name;
+        F->Params.back().ViewSpelling = Info->Spelling;
+        First = First ? First : V;
+      }
+      ParamValues.push_back(First);
+      continue;
+    }
     ir::Value *V =
         F->addParam(paramName(FD, I), Info ? Info->Ty : ir::Type::f64(),
                     Info ? Info->Spelling : typeName(PVD->getType()));
@@ -1177,8 +1214,19 @@ void FunctionProcessor::process(const FunctionDecl &FD,
     ~Restore() { Flag = Saved; }
   } RestoreCanonical{CanonicalTypes, SavedCanonical};
   ParamInfos Params;
-  for (const ParmVarDecl *PVD : FD.parameters())
+  for (const ParmVarDecl *PVD : FD.parameters()) {
     Params.push_back(checkParam(*PVD));
+    if (Params.back() && Params.back()->View) {
+      R.error(PVD->getLocation(),
+              "parameter '" + PVD->getNameAsString() +
+                  "' of an annotated function is a view struct; pass the "
+                  "arrays it points into ('const double *w') and make the "
+                  "view inside, where gradc sees which arrays its pointers "
+                  "point into",
+              PVD->getSourceRange());
+      Params.back().reset();
+    }
+  }
   std::vector<ResolvedSpec> Resolved;
   for (const ParsedSpec &P : Specs)
     if (std::optional<ResolvedSpec> Res = resolve(FD, P, Params))

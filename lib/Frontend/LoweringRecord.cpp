@@ -116,6 +116,14 @@ Value *BodyLowering::lowerMember(const MemberExpr *ME) {
                     "' is not a data member; gradc reads data members of "
                     "structs and calls member functions",
                 ME->getSourceRange());
+  // Read through lowerMemberValue; here only to be written.
+  if (isViewMember(ME))
+    return fail(ME->getMemberLoc(),
+                "member '" + FD->getNameAsString() +
+                    "' of a view struct cannot be assigned: gradc fixes "
+                    "what a view points to where it is made; make another "
+                    "view instead",
+                ME->getSourceRange());
   const Expr *BaseE = ME->getBase();
   QualType RecT = BaseE->getType();
   if (ME->isArrow())
@@ -155,6 +163,8 @@ Value *BodyLowering::lowerMember(const MemberExpr *ME) {
 }
 
 Value *BodyLowering::lowerMemberValue(const MemberExpr *ME) {
+  if (isViewMember(ME))
+    return lowerViewMember(ME);
   if (ME->getType()->isRecordType() || ME->getType()->isArrayType())
     return lowerMember(ME);
   return lowerLoad(ME);

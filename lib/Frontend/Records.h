@@ -64,6 +64,28 @@ struct ContainerShape {
   bool IsVector = false;
 };
 
+/// A view struct: pointers into arrays of numbers, and integers that say
+/// how to read them (`struct Layer { const double *W, *b; int in, out; }`).
+/// It holds no numbers of its own, so it is not memory to the IR: a view
+/// variable is its members' values, a pointer each as a pointer local is,
+/// and a view parameter is one parameter a member (ViewsLowering.cpp).
+struct ViewMember {
+  const clang::FieldDecl *Decl = nullptr;
+  ir::Type Ty = ir::Type::f64(); ///< ptr(S, const) or an integer scalar.
+};
+
+struct ViewShape {
+  std::vector<ViewMember> Members;
+
+  /// The index of FD among Members, or -1.
+  int index(const clang::FieldDecl *FD) const {
+    for (size_t I = 0; I < Members.size(); ++I)
+      if (Members[I].Decl == FD)
+        return static_cast<int>(I);
+    return -1;
+  }
+};
+
 /// The shapes of the records a translation unit uses, made once each.
 class RecordShapes {
 public:
@@ -73,9 +95,16 @@ public:
   /// words: which member of which struct gradc cannot hold).
   const RecordShape *shape(clang::QualType T, std::string &Why);
 
+  /// The view shape of T (reference stripped), if T is a view struct: a
+  /// struct of your own whose members are pointers to numbers and
+  /// integers, with at least one pointer. Null with Why empty when T is
+  /// no view; null with Why set when it is one gradc cannot hold.
+  const ViewShape *view(clang::QualType T, std::string &Why);
+
 private:
   const clang::ASTContext &Ctx;
   llvm::DenseMap<const clang::RecordDecl *, std::unique_ptr<RecordShape>> Made;
+  llvm::DenseMap<const clang::RecordDecl *, std::unique_ptr<ViewShape>> Views;
   std::vector<const clang::RecordDecl *> Making; ///< against recursion
 };
 
