@@ -380,7 +380,8 @@ std::string ExprPrinter::member(const Value *F) const {
   const Value *Base = F->Operands[0];
   // Through a pointer (`cams[i].f`, `p->f`), or on an object (`cam.f`).
   if (F->index()) {
-    Printed P = expr(Base);
+    Printed P = isContainer(Base) ? Printed{Plan.Var[Base->Id], PrecPrimary}
+                                  : expr(Base);
     std::string B = P.Prec < PrecPrimary ? "(" + P.Text + ")" : P.Text;
     B += "[" + print(F->index()) + "]";
     return F->Text.empty() ? B : B + "." + F->Text; // `cams[i]`, `cams[i].f`

@@ -199,6 +199,12 @@ private:
   std::optional<ViewVar> lowerView(const clang::Expr *E);
   /// `L.W`, `L.in` of a view: the member's value; null after an error.
   Value *lowerViewMember(const clang::MemberExpr *ME);
+  /// Element IdxE of BaseE, an array, pointer or container of structs
+  /// (`cams[i]`, `pts[i]`); E is the whole access.
+  Value *lowerStructElement(const clang::Expr *BaseE, const clang::Expr *IdxE,
+                            const clang::Expr *E);
+  /// `pts.size()` of a container of structs; other methods are refused.
+  Value *lowerStructContainerCall(const clang::CXXMemberCallExpr *MCE);
   /// Whether ME is a member of a view.
   bool isViewMember(const clang::MemberExpr *ME);
 

@@ -391,6 +391,27 @@ std::optional<ParamInfo> FunctionProcessor::checkParam(const ParmVarDecl &PVD) {
     flatten(*Shape, Info.Elements, Info.ElementNames);
     return Info;
   };
+  // A std::vector or std::array of structs: an array of structs, named as
+  // the user does (`pts[i].x`); its adjoint is a container of its type.
+  if (std::optional<StructContainer> SC =
+          structContainer(T.getNonReferenceType())) {
+    QualType E = T.getNonReferenceType();
+    if (T->isRValueReferenceType())
+      return Fail("rvalue reference parameters are not supported yet");
+    std::string Why;
+    const RecordShape *Shape = Shapes.shape(SC->Elem, Why);
+    if (!Shape)
+      return Fail("parameter '" + PVD.getNameAsString() + "' cannot be " +
+                  "differentiated or read: " + Why);
+    bool Const = !T->isLValueReferenceType() || E.isConstQualified();
+    ParamInfo Info{ir::Type::ptr(Shape->S, Const), typeName(T), ""};
+    Info.Record = typeName(E.getUnqualifiedType());
+    Info.Container = true;
+    for (std::int64_t K = 0; K < SC->Count; ++K)
+      flatten(*Shape, Info.Elements, Info.ElementNames,
+              "[" + std::to_string(K) + "]");
+    return Info;
+  }
   // A std::array or std::vector: its elements, named as the user does.
   if (std::optional<ContainerShape> C =
           containerShape(T.getNonReferenceType(), Ctx)) {

@@ -77,6 +77,8 @@ Value *BodyLowering::lowerMemberCall(const CXXMemberCallExpr *MCE) {
     }
     return lowerContainerCall(MCE, *C);
   }
+  if (structContainer(Obj->getType().getNonReferenceType()))
+    return lowerStructContainerCall(MCE);
   if (!Callees)
     return fail(Loc, "member function calls are not supported here",
                 MCE->getSourceRange());

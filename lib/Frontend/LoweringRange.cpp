@@ -36,6 +36,57 @@ void BodyLowering::lowerRangeFor(const CXXForRangeStmt *FRS) {
              "loop with an index)",
          Range->getSourceRange());
   };
+  // Structs (`for (const Point &p : pts)`): p names pts[i].
+  const auto *SA = Ctx.getAsConstantArrayType(RT);
+  std::optional<StructContainer> SC = structContainer(RT);
+  if (SC || (SA && SA->getElementType()->isRecordType())) {
+    QualType E = SC ? SC->Elem : SA->getElementType();
+    const RecordShape *Shape =
+        shapeOf(E, Range->getExprLoc(), Range->getSourceRange());
+    if (!Shape)
+      return poison(VD);
+    if (!VD->getType()->isReferenceType()) {
+      poison(VD);
+      fail(VD->getLocation(),
+           "a loop variable that copies a struct is not supported yet; bind "
+           "a reference to each element ('const " +
+               typeName(E.getUnqualifiedType()) + " &" + VD->getNameAsString() +
+               "')",
+           VD->getSourceRange());
+      return;
+    }
+    if (!checkOrder(Range))
+      return poison(VD);
+    Value *Base = lowerPointer(Range);
+    if (!Base)
+      return poison(VD);
+    at(Range->getBeginLoc());
+    Value *Count = nullptr;
+    if (!SC || !SC->IsVector) {
+      std::int64_t N =
+          SC ? SC->Count
+             : static_cast<std::int64_t>(SA->getSize().getZExtValue());
+      Count = makeConstant(Scalar::Int32, 0, N, std::to_string(N));
+    } else {
+      Value *Size = B.size(Base, Scalar::UInt64);
+      Size->Stride = Shape->Size;
+      Count = convert(Size, Scalar::Int32, /*Implicit=*/false);
+    }
+    at(FRS->getBeginLoc());
+    Value *Loop = countedLoop(Count, "i", [&](Value *Index) {
+      at(VD->getLocation());
+      Value *Elem = B.field(Base, Index, Base->Ty, 0, "");
+      Elem->Member = ir::MemberKind::Record;
+      Elem->Stride = Shape->Size;
+      Pointers[VD] = Elem;
+      Poisoned.erase(VD);
+    });
+    ++RegionDepth;
+    lowerLoopBody(Loop, FRS->getBody());
+    --RegionDepth;
+    CurStmt = Header;
+    return;
+  }
   // What is iterated: its elements' pointer and how many there are.
   QualType Elem;
   std::optional<std::int64_t> Known;

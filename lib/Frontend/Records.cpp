@@ -33,7 +33,8 @@ const RecordShape *RecordShapes::shape(QualType T, std::string &Why) {
   };
   if (RD->isInStdNamespace())
     return Refuse("is a standard library class; gradc supports std::array and "
-                  "std::vector of numbers, and structs of your own");
+                  "std::vector of numbers, parameters that are std::array or "
+                  "std::vector of your structs, and structs of your own");
   if (RD->isUnion())
     return Refuse("is a union; gradc supports structs of numbers");
   if (const auto *CRD = dyn_cast<CXXRecordDecl>(RD)) {
@@ -199,6 +200,30 @@ void flatten(const RecordShape &Shape, std::vector<ir::Scalar> &Types,
       Names.push_back(Elem);
     }
   }
+}
+
+std::optional<StructContainer> structContainer(QualType T) {
+  const auto *RD = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T->getAsCXXRecordDecl());
+  if (!RD || !RD->isInStdNamespace() ||
+      (RD->getName() != "array" && RD->getName() != "vector"))
+    return std::nullopt;
+  const TemplateArgumentList &Args = RD->getTemplateArgs();
+  if (Args.size() < 1 || Args[0].getKind() != TemplateArgument::Type)
+    return std::nullopt;
+  QualType E = Args[0].getAsType();
+  const CXXRecordDecl *ED = E->getAsCXXRecordDecl();
+  if (!ED || ED->isInStdNamespace())
+    return std::nullopt;
+  StructContainer C;
+  C.Elem = E;
+  C.IsVector = RD->getName() == "vector";
+  if (!C.IsVector) {
+    if (Args.size() < 2 || Args[1].getKind() != TemplateArgument::Integral)
+      return std::nullopt;
+    C.Count = Args[1].getAsIntegral().getExtValue();
+  }
+  return C;
 }
 
 std::optional<ContainerShape> containerShape(QualType T,

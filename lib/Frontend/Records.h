@@ -113,6 +113,18 @@ private:
 void flatten(const RecordShape &Shape, std::vector<ir::Scalar> &Types,
              std::vector<std::string> &Names, const std::string &Prefix = "");
 
+/// std::array<S, N> (Count N) or std::vector<S> (Count 0) of a struct S of
+/// the user's own: an array of structs.
+struct StructContainer {
+  clang::QualType Elem;
+  std::int64_t Count = 0;
+  bool IsVector = false;
+};
+
+/// T as a std::array or std::vector of a struct that is no standard
+/// library class, if it is one.
+std::optional<StructContainer> structContainer(clang::QualType T);
+
 /// T as a std::array or std::vector of a scalar type, if it is one.
 std::optional<ContainerShape> containerShape(clang::QualType T,
                                              const clang::ASTContext &Ctx);

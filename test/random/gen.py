@@ -65,6 +65,7 @@ FEATURES = {
                   "std::array b = a; a.fill(e); references const std::vector<double> &r = h;), "
                   "ends (.at(k), .front(), .back() read and written), assign / resize / reserve to the own size",
     "struct_array": "arrays of structs as parameters (const S *ps, ps[i].a)",
+    "struct_vector": "with struct_array: the array of structs as a const std::vector<S> &ps",
     "method": "member functions of the struct (p.m0(t), ps[i].m1(t)), non-virtual",
     "void_out": "void annotated functions writing out(err), each element once",
     "helper_array_out": "void helpers writing a local array through a pointer (in a loop)",
@@ -294,7 +295,8 @@ def param_decl(p):
             "io": "double *%s", "zarr": "double *%s",
             "vec": "const std::vector<double> &%s",
             "starr": "const std::array<double, %s> &%%s" % p.get("size"),
-            "sarr": "const %s *%%s" % p.get("type")}[p["kind"]] % p["name"]
+            "sarr": "const %s *%%s" % p.get("type"),
+            "svec": "const std::vector<%s> &%%s" % p.get("type")}[p["kind"]] % p["name"]
 
 
 def render_func(f, m=False, annotate=False):
@@ -1891,7 +1893,8 @@ class Gen:
             self.narr = self.narr or rng.randint(2, 4)
             if not self.structs:
                 self.structs.append("S_" + self.name)
-            params.append({"kind": "sarr", "name": "ps", "type": self.structs[0], "size": self.narr})
+            kind = "svec" if self.on("struct_vector") and rng.random() < 0.5 else "sarr"
+            params.append({"kind": kind, "name": "ps", "type": self.structs[0], "size": self.narr})
             self.declare("ps", Var("sarr", writable=False, size=self.narr))
         if self.on("struct") and rng.random() < 0.4:
             if not self.structs:
@@ -2046,7 +2049,7 @@ class Gen:
                 pt[p["name"]] = [self.value() for _ in range(5)]
             elif p["kind"] in ("vec", "starr"):
                 pt[p["name"]] = [self.value() for _ in range(p["size"])]
-            elif p["kind"] == "sarr":
+            elif p["kind"] in ("sarr", "svec"):
                 pt[p["name"]] = [self.value() for _ in range(5 * p["size"])]
             elif p["kind"] == "io":
                 pt[p["name"]] = [self.value() for _ in range(p["size"])]
@@ -2112,11 +2115,16 @@ def harness_args(f, src, adj=None, vjp=False):
             pre.append("std::vector<%s> d%s = gradc_check::as_array<%s>(%s[%d]);" % (p["type"], p["name"], p["type"], adj, k))
             post.append("gradc_check::back(d%s, %s[%d]);" % (p["name"], adj, k))
             dargs.append("d%s.data()" % p["name"])
+        elif kind == "svec":
+            args.append("gradc_check::as_array<%s>(%s[%d])" % (p["type"], src, k))
+            pre.append("std::vector<%s> d%s = gradc_check::as_array<%s>(%s[%d]);" % (p["type"], p["name"], p["type"], adj, k))
+            post.append("gradc_check::back(d%s, %s[%d]);" % (p["name"], adj, k))
+            dargs.append("d" + p["name"])
         k += 1
     return args, dargs, pre, post
 
 
-WRT_KINDS = ("d", "arr", "struct", "vec", "starr", "sarr")
+WRT_KINDS = ("d", "arr", "struct", "vec", "starr", "sarr", "svec")
 SEEDS = [1.0, -0.5, 2.0, 0.75]
 
 
