@@ -1,7 +1,8 @@
 //===- LoweringRange.cpp - Range-based for to a counted loop --------------===//
 //
 // `for (double v : a)` over an array of constant size, a std::array or a
-// std::vector becomes `for (int i = 0; i < size; ++i) { double v = a[i];
+// std::vector (of numbers, or of structs: `const Point &p` names pts[i])
+// becomes `for (int i = 0; i < size; ++i) { double v = a[i];
 // ... }`, the loop the reverse mode already reverses by counting down. A
 // reference `double &v` (also `const double &v`) names a[i] itself: each
 // read is a Load of a[i] and each write a Store, so that the body sees
@@ -36,13 +37,28 @@ void BodyLowering::lowerRangeFor(const CXXForRangeStmt *FRS) {
              "loop with an index)",
          Range->getSourceRange());
   };
-  // Structs (`for (const Point &p : pts)`): p names pts[i].
-  const auto *SA = Ctx.getAsConstantArrayType(RT);
+  // What is iterated: its elements' pointer and how many there are.
+  QualType Elem;
+  std::optional<std::int64_t> Known;
+  std::optional<ContainerShape> C = containerShape(RT, Ctx);
   std::optional<StructContainer> SC = structContainer(RT);
-  if (SC || (SA && SA->getElementType()->isRecordType())) {
-    QualType E = SC ? SC->Elem : SA->getElementType();
-    const RecordShape *Shape =
-        shapeOf(E, Range->getExprLoc(), Range->getSourceRange());
+  if (const auto *CAT = Ctx.getAsConstantArrayType(RT)) {
+    Elem = CAT->getElementType();
+    Known = static_cast<std::int64_t>(CAT->getSize().getZExtValue());
+  } else if (C) {
+    if (!C->IsVector)
+      Known = C->Count;
+  } else if (SC) {
+    Elem = SC->Elem;
+    if (!SC->IsVector)
+      Known = SC->Count;
+  } else {
+    return Refuse("'" + typeName(RT) + "'");
+  }
+  // Structs (`for (const Point &p : pts)`): p names pts[i].
+  const RecordShape *Shape = nullptr;
+  if (!C && Elem->isRecordType()) {
+    Shape = shapeOf(Elem, Range->getExprLoc(), Range->getSourceRange());
     if (!Shape)
       return poison(VD);
     if (!VD->getType()->isReferenceType()) {
@@ -50,59 +66,15 @@ void BodyLowering::lowerRangeFor(const CXXForRangeStmt *FRS) {
       fail(VD->getLocation(),
            "a loop variable that copies a struct is not supported yet; bind "
            "a reference to each element ('const " +
-               typeName(E.getUnqualifiedType()) + " &" + VD->getNameAsString() +
-               "')",
+               typeName(Elem.getUnqualifiedType()) + " &" +
+               VD->getNameAsString() + "')",
            VD->getSourceRange());
       return;
     }
-    if (!checkOrder(Range))
-      return poison(VD);
-    Value *Base = lowerPointer(Range);
-    if (!Base)
-      return poison(VD);
-    at(Range->getBeginLoc());
-    Value *Count = nullptr;
-    if (!SC || !SC->IsVector) {
-      std::int64_t N =
-          SC ? SC->Count
-             : static_cast<std::int64_t>(SA->getSize().getZExtValue());
-      Count = makeConstant(Scalar::Int32, 0, N, std::to_string(N));
-    } else {
-      Value *Size = B.size(Base, Scalar::UInt64);
-      Size->Stride = Shape->Size;
-      Count = convert(Size, Scalar::Int32, /*Implicit=*/false);
-    }
-    at(FRS->getBeginLoc());
-    Value *Loop = countedLoop(Count, "i", [&](Value *Index) {
-      at(VD->getLocation());
-      Value *Elem = B.field(Base, Index, Base->Ty, 0, "");
-      Elem->Member = ir::MemberKind::Record;
-      Elem->Stride = Shape->Size;
-      Pointers[VD] = Elem;
-      Poisoned.erase(VD);
-    });
-    ++RegionDepth;
-    lowerLoopBody(Loop, FRS->getBody());
-    --RegionDepth;
-    CurStmt = Header;
-    return;
-  }
-  // What is iterated: its elements' pointer and how many there are.
-  QualType Elem;
-  std::optional<std::int64_t> Known;
-  std::optional<ContainerShape> C = containerShape(RT, Ctx);
-  if (const auto *CAT = Ctx.getAsConstantArrayType(RT)) {
-    Elem = CAT->getElementType();
-    Known = static_cast<std::int64_t>(CAT->getSize().getZExtValue());
-  } else if (C) {
-    if (!C->IsVector)
-      Known = C->Count;
-  } else {
-    return Refuse("'" + typeName(RT) + "'");
   }
   std::optional<Scalar> ElemS =
       C ? std::optional<Scalar>(C->S) : scalarTypeOf(Elem, Ctx);
-  if (!ElemS || (!C && Elem->isEnumeralType()))
+  if (!Shape && (!ElemS || (!C && Elem->isEnumeralType())))
     return Refuse("elements of type '" + typeName(Elem) + "'");
   if (!checkOrder(Range))
     return poison(VD);
@@ -111,13 +83,16 @@ void BodyLowering::lowerRangeFor(const CXXForRangeStmt *FRS) {
     return poison(VD);
   at(Range->getBeginLoc());
   Value *Count = nullptr;
-  if (Known)
+  if (Known) {
     Count = makeConstant(Scalar::Int32, 0, *Known, std::to_string(*Known));
-  else if (Base->Code == ir::OpCode::Local && Base->IVal < 0)
+  } else if (Base->Code == ir::OpCode::Local && Base->IVal < 0) {
     Count = convert(Base->Operands[0], Scalar::Int32, /*Implicit=*/true);
-  else
-    Count = convert(B.size(Base, Scalar::UInt64), Scalar::Int32,
-                    /*Implicit=*/false);
+  } else {
+    Value *Size = B.size(Base, Scalar::UInt64);
+    if (Shape) // counted in structs
+      Size->Stride = Shape->Size;
+    Count = convert(Size, Scalar::Int32, /*Implicit=*/false);
+  }
 
   // The variable: a copy of the element, or (a reference of its type) the
   // element itself.
@@ -125,7 +100,7 @@ void BodyLowering::lowerRangeFor(const CXXForRangeStmt *FRS) {
   std::optional<Scalar> VarS = scalarTypeOf(VT.getNonReferenceType(), Ctx);
   // `const double &v` over floats binds a converted copy.
   bool Alias = VT->isReferenceType() && VarS == ElemS;
-  if (!VarS || VT.getNonReferenceType()->isEnumeralType()) {
+  if (!Shape && (!VarS || VT.getNonReferenceType()->isEnumeralType())) {
     poison(VD);
     fail(VD->getLocation(),
          "a loop variable of type '" + typeName(VT) + "' is not supported",
@@ -136,6 +111,14 @@ void BodyLowering::lowerRangeFor(const CXXForRangeStmt *FRS) {
   at(FRS->getBeginLoc());
   Value *Loop = countedLoop(Count, "i", [&](Value *Index) {
     at(VD->getLocation());
+    if (Shape) {
+      Value *E = B.field(Base, Index, Base->Ty, 0, "");
+      E->Member = ir::MemberKind::Record;
+      E->Stride = Shape->Size;
+      Pointers[VD] = E;
+      Poisoned.erase(VD);
+      return;
+    }
     if (Alias) {
       Target T;
       T.Ptr = Base;
