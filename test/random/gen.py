@@ -558,9 +558,11 @@ class Gen:
             # a call whose pullback reads memory of unknown extent that
             # changes after it (and says to pass a copy).
             inner = self.dexpr(depth - 1)
+            # Nor a std::vector of structs (gradc refuses capturing one).
             avoid = list(self.bindings) + [
                 n for n, v in self.visible("arr")
-                if v.writable or v.value in ("io", "zarr")]
+                if v.writable or v.value in ("io", "zarr")] + [
+                n for n, v in self.visible("sarr") if getattr(v, "svec", False)]
             if re.search(r"\b(%s)\b" % "|".join(avoid or ["$^"]),
                          render_expr(inner)):
                 inner = Expr("lit", "1.25")
@@ -1895,7 +1897,9 @@ class Gen:
                 self.structs.append("S_" + self.name)
             kind = "svec" if self.on("struct_vector") and rng.random() < 0.5 else "sarr"
             params.append({"kind": kind, "name": "ps", "type": self.structs[0], "size": self.narr})
-            self.declare("ps", Var("sarr", writable=False, size=self.narr))
+            var = Var("sarr", writable=False, size=self.narr)
+            var.svec = kind == "svec"
+            self.declare("ps", var)
         if self.on("struct") and rng.random() < 0.4:
             if not self.structs:
                 self.structs.append("S_" + self.name)
