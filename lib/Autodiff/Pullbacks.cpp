@@ -58,8 +58,11 @@ const Function *PullbackCache::pullback(const Function &Callee,
   Opts.Name = Callee.Name;
   if (Wrt != defaultInputs(Callee)) {
     Opts.Name += "_wrt";
-    for (unsigned I : Wrt)
-      Opts.Name += "_" + Callee.Params[I].V->Name;
+    for (unsigned I : Wrt) {
+      std::string Word = Callee.Params[I].V->Name; // `L.W` of a view: `L_W`
+      std::replace(Word.begin(), Word.end(), '.', '_');
+      Opts.Name += "_" + Word;
+    }
   }
   Opts.Name += "_pullback";
   // A recursive call in the callee (or in a function it calls) calls this

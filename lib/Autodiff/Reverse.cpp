@@ -324,7 +324,10 @@ bool isInOut(const Function &F, const std::vector<unsigned> &Wrt,
 }
 
 std::string adjointParamName(const Function &Primal, const std::string &P) {
-  return uniqueName(namesIn(Primal), "d" + P, "d_" + P);
+  // A member of a view parameter, `L.W`, has the pointer `dL_W`.
+  std::string Word = P;
+  std::replace(Word.begin(), Word.end(), '.', '_');
+  return uniqueName(namesIn(Primal), "d" + Word, "d_" + Word);
 }
 
 std::unique_ptr<Function> signatureOf(const Function &Primal,

@@ -21,6 +21,8 @@ void ReverseMode::declare() {
     G->Params.back().Container = Prm.Container;
     G->Params.back().Elements = Prm.Elements;
     G->Params.back().ElementNames = Prm.ElementNames;
+    G->Params.back().ViewName = Prm.ViewName;
+    G->Params.back().ViewSpelling = Prm.ViewSpelling;
   }
   // A record's seed and adjoint are records of its type.
   auto RecordLike = [&](const Param &Of, bool Const) {
@@ -90,8 +92,14 @@ void ReverseMode::document() {
   std::string Args;
   // A struct returned is a last parameter only to the IR.
   size_t Shown = P.Params.size() - (P.ReturnsRecord ? 1 : 0);
-  for (size_t I = 0; I < Shown; ++I)
-    Args += (Args.empty() ? "" : ", ") + P.Params[I].V->Name;
+  for (size_t I = 0; I < Shown; ++I) {
+    // A view's members are one argument, the view.
+    const std::string &View = P.Params[I].ViewName;
+    if (!View.empty() && I && P.Params[I - 1].ViewName == View)
+      continue;
+    Args += (Args.empty() ? "" : ", ") +
+            (View.empty() ? P.Params[I].V->Name : View);
+  }
   std::string Call = P.Name + "(" + Args + ")";
   bool Returns = !P.RetTy.isVoid() || P.ReturnsRecord;
   std::string What = Returns ? Call : "";

@@ -129,9 +129,31 @@ public:
 private:
   void head() {
     OS << "inline " << typeName(F.RetTy) << " " << F.Name << "(";
-    for (size_t I = 0; I < F.Params.size(); ++I)
-      OS << (I ? ", " : "") << param(F.Params[I]);
+    for (size_t I = 0; I < F.Params.size(); ++I) {
+      const ir::Param &Prm = F.Params[I];
+      // The members of a view parameter are declared as the struct.
+      if (!Prm.ViewName.empty()) {
+        if (I && F.Params[I - 1].ViewName == Prm.ViewName)
+          continue;
+        OS << (I ? ", " : "") << viewParam(I);
+        continue;
+      }
+      OS << (I ? ", " : "") << param(Prm);
+    }
     OS << ")";
+  }
+
+  /// `const Layer &L`: the view whose members start at parameter First.
+  std::string viewParam(size_t First) {
+    const ir::Param &Prm = F.Params[First];
+    bool Used = false;
+    for (size_t I = First;
+         I < F.Params.size() && F.Params[I].ViewName == Prm.ViewName; ++I)
+      Used |= Plan.Uses[F.Params[I].V->Id] != 0;
+    const std::string &Type = Prm.ViewSpelling;
+    char Last = Type.back();
+    return Type + (Last == '&' || Last == '*' ? "" : " ") +
+           (Used ? Prm.ViewName : "/*" + Prm.ViewName + "*/");
   }
 
   std::string param(const ir::Param &Prm) {

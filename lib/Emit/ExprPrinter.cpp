@@ -255,8 +255,15 @@ ExprPrinter::Printed ExprPrinter::expr(const Value *V, bool Define) const {
       First = 1;
     }
     size_t End = Ops.size() - (Returns ? 1 : 0);
-    for (size_t I = First; I < End; ++I)
-      Text += (I > First ? ", " : "") + argument(V, I).Text;
+    for (size_t I = First; I < End; ++I) {
+      Text += I > First ? ", " : "";
+      if (size_t N = viewArgs(V, I)) {
+        Text += viewArgument(V, I, N);
+        I += N - 1;
+        continue;
+      }
+      Text += argument(V, I).Text;
+    }
     if (Returns)
       return {object(Ops.back()) + " = " + Text + ")", PrecAssign};
     return {Text + ")", PrecPrimary};
@@ -275,6 +282,46 @@ ExprPrinter::Printed ExprPrinter::expr(const Value *V, bool Define) const {
   default:
     return {"/* unprintable */", PrecPrimary};
   }
+}
+
+size_t ExprPrinter::viewArgs(const Value *V, size_t I) const {
+  if (!V->Callee || I >= V->Callee->Params.size())
+    return 0;
+  const std::vector<Param> &Ps = V->Callee->Params;
+  const std::string &Name = Ps[I].ViewName;
+  size_t N = 0;
+  while (!Name.empty() && I + N < Ps.size() && Ps[I + N].ViewName == Name)
+    ++N;
+  return N;
+}
+
+std::string ExprPrinter::viewArgument(const Value *V, size_t I,
+                                      size_t N) const {
+  // The caller's own view parameter, passed on whole: its name.
+  const Param *Own = paramOf(V->Operands[I]);
+  bool Whole = Own && !Own->ViewName.empty();
+  for (size_t K = 0; Whole && K < N; ++K) {
+    const Param *P = paramOf(V->Operands[I + K]);
+    Whole =
+        P && P->ViewName == Own->ViewName &&
+        P->V->Name == Own->ViewName + V->Callee->Params[I + K].V->Name.substr(
+                                          V->Callee->Params[I].ViewName.size());
+  }
+  size_t Members = 0;
+  for (const Param &P : Params)
+    Members += Whole && P.ViewName == Own->ViewName;
+  if (Whole && Members == N)
+    return Own->ViewName;
+  // Otherwise the struct made of its members: `Layer{w, w + 6, 2, 3}`.
+  std::string Type = V->Callee->Params[I].ViewSpelling;
+  if (Type.compare(0, 6, "const ") == 0)
+    Type.erase(0, 6);
+  while (!Type.empty() && (Type.back() == '&' || Type.back() == ' '))
+    Type.pop_back();
+  std::string Text = Type + "{";
+  for (size_t K = 0; K < N; ++K)
+    Text += (K ? ", " : "") + argument(V, I + K).Text;
+  return Text + "}";
 }
 
 ExprPrinter::Printed ExprPrinter::argument(const Value *V, size_t I) const {
@@ -333,7 +380,8 @@ std::string ExprPrinter::member(const Value *F) const {
   const Value *Base = F->Operands[0];
   // Through a pointer (`cams[i].f`, `p->f`), or on an object (`cam.f`).
   if (F->index()) {
-    Printed P = expr(Base);
+    Printed P = isContainer(Base) ? Printed{Plan.Var[Base->Id], PrecPrimary}
+                                  : expr(Base);
     std::string B = P.Prec < PrecPrimary ? "(" + P.Text + ")" : P.Text;
     B += "[" + print(F->index()) + "]";
     if (F->Private)

@@ -49,6 +49,12 @@ private:
   bool bareCast(const ir::Value *V) const;
   /// Argument I of the call V, as its parameter takes it.
   Printed argument(const ir::Value *V, size_t I) const;
+  /// How many arguments of call V from I on are the members of one view
+  /// parameter of the callee (0 if argument I is not one).
+  size_t viewArgs(const ir::Value *V, size_t I) const;
+  /// Those N arguments as the struct: the caller's own view parameter
+  /// (`L`), or one made of them (`Layer{w, w + 6, 2, 3}`).
+  std::string viewArgument(const ir::Value *V, size_t I, size_t N) const;
   /// A call of an operator of the user's own, as an operator: `a + b`,
   /// `-a`, `m(i, j)`, `c = a * s` (Returns: the struct goes into c).
   Printed invokeOperator(const ir::Value *V, bool Returns) const;

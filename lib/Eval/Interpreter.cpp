@@ -10,6 +10,7 @@
 #include "Arith.h"
 #include "Memory.h"
 
+#include <cmath>
 #include <set>
 
 namespace gradc::eval {
@@ -255,6 +256,8 @@ private:
     case OpCode::Size: {
       Pointer P = Ptrs[Ops[0]->Id];
       Out = static_cast<long double>(Mem.buffer(P.Buf).Data.size()) - P.Offset;
+      if (V.Stride > 1) // a container of structs, counted in structs
+        Out = std::floor(Out / V.Stride);
       break;
     }
     case OpCode::Offset:

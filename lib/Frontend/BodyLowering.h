@@ -94,6 +94,13 @@ private:
   using Value = ir::Value;
   using Scalar = ir::Scalar;
 
+  /// View struct variables (LoweringView.cpp): the value of each member,
+  /// fixed where the view is made (null: a pointer left unset).
+  struct ViewVar {
+    const ViewShape *Shape = nullptr;
+    std::vector<Value *> Members;
+  };
+
   /// Where an assignment writes: an SSA variable, or memory (Ptr, Index).
   struct Target {
     const clang::VarDecl *Var = nullptr;
@@ -188,6 +195,26 @@ private:
   Value *lowerCondition(const clang::Expr *E);
   /// Reports a condition variable (`while (double t = f())`); true if any.
   bool refuseConditionVar(const clang::VarDecl *VD);
+
+  // View structs (LoweringView.cpp).
+  /// The view shape of T, if T (or what it references) is a view struct.
+  const ViewShape *viewShapeOf(clang::QualType T);
+  /// Binds parameter PVD, a view, to the IR parameters of its members,
+  /// the first of which is First.
+  void bindViewParam(const clang::VarDecl *PVD, Value *First);
+  void lowerViewDecl(const clang::VarDecl *VD, const ViewShape &Shape);
+  /// The members of the view E names or makes, or nullopt after an error.
+  std::optional<ViewVar> lowerView(const clang::Expr *E);
+  /// `L.W`, `L.in` of a view: the member's value; null after an error.
+  Value *lowerViewMember(const clang::MemberExpr *ME);
+  /// Element IdxE of BaseE, an array, pointer or container of structs
+  /// (`cams[i]`, `pts[i]`); E is the whole access.
+  Value *lowerStructElement(const clang::Expr *BaseE, const clang::Expr *IdxE,
+                            const clang::Expr *E);
+  /// `pts.size()` of a container of structs; other methods are refused.
+  Value *lowerStructContainerCall(const clang::CXXMemberCallExpr *MCE);
+  /// Whether ME is a member of a view.
+  bool isViewMember(const clang::MemberExpr *ME);
 
   // Memory (LoweringMemory.cpp).
   void findMemoryVariables(const clang::Stmt *Body);
@@ -578,6 +605,7 @@ private:
   /// Pointer variables assigned or incremented anywhere (found before
   /// lowering): they move.
   llvm::DenseSet<const clang::VarDecl *> Reassigned;
+  llvm::DenseMap<const clang::VarDecl *, ViewVar> Views;
   /// In a member function: the object it is called on.
   Value *This = nullptr;
   RecordShapes Shapes{Ctx};

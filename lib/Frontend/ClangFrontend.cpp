@@ -97,6 +97,8 @@ struct ParamInfo {
   bool Container = false;           ///< Record is a std::array or std::vector.
   std::vector<ir::Scalar> Elements; ///< A struct's scalars (ir::Param).
   std::vector<std::string> ElementNames;
+  /// A view struct: one IR parameter a member.
+  const ViewShape *View = nullptr;
 
   bool isFloating() const { return ir::isFloating(Ty.scalarKind()); }
   /// What a void function can write its results through.
@@ -352,6 +354,23 @@ std::optional<ParamInfo> FunctionProcessor::checkParam(const ParmVarDecl &PVD) {
     return Fail("function pointer parameters are not supported");
   if (isStdFunction(T))
     return Fail(StdFunctionAdvice);
+  // A view struct: one IR parameter a member (LoweringView.cpp).
+  {
+    QualType Obj =
+        T->isPointerType() ? T->getPointeeType() : T.getNonReferenceType();
+    std::string Why;
+    if (const ViewShape *View = Shapes.view(Obj, Why)) {
+      std::string Type = typeName(Obj.getUnqualifiedType());
+      if (T->isPointerType() || T->isRValueReferenceType())
+        return Fail("parameter '" + PVD.getNameAsString() +
+                    "' is a view struct passed by pointer or rvalue "
+                    "reference; pass it by reference ('const " +
+                    Type + " &" + PVD.getNameAsString() + "') or by value");
+      ParamInfo Info{View->Members[0].Ty, typeName(T), ""};
+      Info.View = View;
+      return Info;
+    }
+  }
   // A struct of numbers is a pointer to its scalars (Records.h).
   auto Record = [&](QualType R, bool Const,
                     bool ByPtr) -> std::optional<ParamInfo> {
@@ -366,6 +385,27 @@ std::optional<ParamInfo> FunctionProcessor::checkParam(const ParmVarDecl &PVD) {
     flatten(*Shape, Info.Elements, Info.ElementNames);
     return Info;
   };
+  // A std::vector or std::array of structs: an array of structs, named as
+  // the user does (`pts[i].x`); its adjoint is a container of its type.
+  if (std::optional<StructContainer> SC =
+          structContainer(T.getNonReferenceType())) {
+    QualType E = T.getNonReferenceType();
+    if (T->isRValueReferenceType())
+      return Fail("rvalue reference parameters are not supported yet");
+    std::string Why;
+    const RecordShape *Shape = Shapes.shape(SC->Elem, Why);
+    if (!Shape)
+      return Fail("parameter '" + PVD.getNameAsString() + "' cannot be " +
+                  "differentiated or read: " + Why);
+    bool Const = !T->isLValueReferenceType() || E.isConstQualified();
+    ParamInfo Info{ir::Type::ptr(Shape->S, Const), typeName(T), ""};
+    Info.Record = typeName(E.getUnqualifiedType());
+    Info.Container = true;
+    for (std::int64_t K = 0; K < SC->Count; ++K)
+      flatten(*Shape, Info.Elements, Info.ElementNames,
+              "[" + std::to_string(K) + "]");
+    return Info;
+  }
   // A std::array or std::vector: its elements, named as the user does.
   if (std::optional<ContainerShape> C =
           containerShape(T.getNonReferenceType(), Ctx)) {
@@ -785,6 +825,24 @@ FunctionProcessor::declare(const FunctionDecl &FD, const ParamInfos &Params,
   for (unsigned I = 0; I < FD.getNumParams(); ++I) {
     const ParmVarDecl *PVD = FD.getParamDecl(I);
     const std::optional<ParamInfo> &Info = Params[I];
+    if (Info && Info->View) {
+      // `const Layer &L`: `L.W`, `L.b`, ..., declared as the struct.
+      std::string Name = paramName(FD, I);
+      ir::Value *First = nullptr;
+      for (const ViewMember &M : Info->View->Members) {
+        QualType MT = M.Decl->getType();
+        std::string Spelling = typeName(MT);
+        if (!MT->isPointerType())
+          Spelling = "const " + Spelling;
+        ir::Value *V =
+            F->addParam(Name + "." + M.Decl->getNameAsString(), M.Ty, Spelling);
+        F->Params.back().ViewName = Name;
+        F->Params.back().ViewSpelling = Info->Spelling;
+        First = First ? First : V;
+      }
+      ParamValues.push_back(First);
+      continue;
+    }
     ir::Value *V =
         F->addParam(paramName(FD, I), Info ? Info->Ty : ir::Type::f64(),
                     Info ? Info->Spelling : typeName(PVD->getType()));
@@ -1171,8 +1229,19 @@ void FunctionProcessor::process(const FunctionDecl &FD,
     ~Restore() { Flag = Saved; }
   } RestoreCanonical{CanonicalTypes, SavedCanonical};
   ParamInfos Params;
-  for (const ParmVarDecl *PVD : FD.parameters())
+  for (const ParmVarDecl *PVD : FD.parameters()) {
     Params.push_back(checkParam(*PVD));
+    if (Params.back() && Params.back()->View) {
+      R.error(PVD->getLocation(),
+              "parameter '" + PVD->getNameAsString() +
+                  "' of an annotated function is a view struct; pass the "
+                  "arrays it points into ('const double *w') and make the "
+                  "view inside, where gradc sees which arrays its pointers "
+                  "point into",
+              PVD->getSourceRange());
+      Params.back().reset();
+    }
+  }
   std::vector<ResolvedSpec> Resolved;
   for (const ParsedSpec &P : Specs)
     if (std::optional<ResolvedSpec> Res = resolve(FD, P, Params))

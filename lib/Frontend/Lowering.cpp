@@ -257,6 +257,8 @@ bool BodyLowering::run(ArrayRef<Value *> ParamValues,
         I + First < ParamValues.size() ? ParamValues[I + First] : nullptr;
     if (!V)
       poison(PVD);
+    else if (viewShapeOf(PVD->getType()))
+      bindViewParam(PVD, V);
     else if (V->Ty.kind() == ir::Type::Ref)
       Cells[PVD] = V;
     else if (V->Ty.kind() == ir::Type::Ptr)
@@ -497,6 +499,9 @@ void BodyLowering::lowerVarDecl(const VarDecl *VD) {
     return lowerArrayDecl(VD);
   if (std::optional<ContainerShape> C = containerShape(T, Ctx))
     return lowerContainerDecl(VD, *C);
+  // `Layer L{w, w + 6, 2, 3};`, `const Layer &R = L;`: a view's members.
+  if (const ViewShape *View = viewShapeOf(T))
+    return lowerViewDecl(VD, *View);
   // `const std::vector<double> &r = v;`: another name for v.
   if (T->isReferenceType() && containerShape(T.getNonReferenceType(), Ctx) &&
       VD->getInit())

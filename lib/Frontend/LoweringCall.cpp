@@ -77,6 +77,8 @@ Value *BodyLowering::lowerMemberCall(const CXXMemberCallExpr *MCE) {
     }
     return lowerContainerCall(MCE, *C);
   }
+  if (structContainer(Obj->getType().getNonReferenceType()))
+    return lowerStructContainerCall(MCE);
   if (!Callees)
     return fail(Loc, "member function calls are not supported here",
                 MCE->getSourceRange());
@@ -180,6 +182,31 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
       continue;
     Value *V = nullptr;
     QualType Obj = PT.getNonReferenceType();
+    if (const ViewShape *View = viewShapeOf(PT)) {
+      // A view: its members, one argument each.
+      if (!G) {
+        fail(Arg->getBeginLoc(),
+             "gradc cannot see the body of '" + Name +
+                 "', which takes a view struct; only functions of your own "
+                 "code can be given one",
+             Arg->getSourceRange());
+        return nullptr;
+      }
+      std::optional<ViewVar> VV = lowerView(Arg);
+      if (!VV)
+        return nullptr;
+      for (size_t K = 0; K < View->Members.size(); ++K)
+        if (!VV->Members[K]) {
+          fail(Arg->getBeginLoc(),
+               "member '" + View->Members[K].Decl->getNameAsString() +
+                   "' of this view is not set (null); give it the array it "
+                   "points into",
+               Arg->getSourceRange());
+          return nullptr;
+        }
+      Args.insert(Args.end(), VV->Members.begin(), VV->Members.end());
+      continue;
+    }
     if (Obj->isRecordType() && !containerShape(Obj, Ctx)) {
       // A struct, by value or by reference: the pointer to its scalars.
       V = lowerRecord(Arg);

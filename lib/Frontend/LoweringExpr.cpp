@@ -253,6 +253,15 @@ Value *BodyLowering::lowerDeclRef(const DeclRefExpr *DRE) {
     }
     if (auto It = Pointers.find(VD); It != Pointers.end())
       return It->second;
+    if (Views.count(VD))
+      return fail(DRE->getLocation(),
+                  "view '" + Name +
+                      "' cannot be used as a whole here; gradc reads a "
+                      "view's members ('" +
+                      Name +
+                      ".W[i]'), passes it to functions of your own "
+                      "and copies it where a view is declared",
+                  DRE->getSourceRange());
     if (Vars.count(VD) || Poisoned.count(VD))
       return readVar(VD, DRE->getLocation());
     if (VD->hasLocalStorage())
@@ -571,6 +580,14 @@ Value *BodyLowering::lowerCall(const CallExpr *CE) {
     std::optional<Target> T = lowerElement(OCE);
     return T ? readTarget(*T, OCE->getExprLoc()) : nullptr;
   }
+  if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE);
+      OCE && OCE->getOperator() == OO_Equal && OCE->getNumArgs() == 2 &&
+      viewShapeOf(OCE->getArg(0)->getType()))
+    return fail(OCE->getOperatorLoc(),
+                "assigning a view struct is not supported: gradc fixes what "
+                "a view points to where it is made; declare another view "
+                "instead",
+                Range);
   if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE);
       OCE && OCE->getOperator() == OO_Equal && OCE->getNumArgs() == 2 &&
       OCE->getArg(0)->getType()->isRecordType() &&

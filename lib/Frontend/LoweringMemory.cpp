@@ -277,6 +277,10 @@ void BodyLowering::lowerPointerDecl(const VarDecl *VD) {
   std::string Why;
   bool Record = Pointee->isRecordType() && !containerShape(Pointee, Ctx) &&
                 Shapes.shape(Pointee, Why);
+  if (viewShapeOf(Pointee))
+    return Refuse("a pointer to a view struct is not supported; name the "
+                  "view itself, or a reference to it ('const " +
+                  typeName(Pointee.getUnqualifiedType()) + " &r = v;')");
   if (!Record && (!scalarTypeOf(Pointee, Ctx) || Pointee->isEnumeralType()))
     return Refuse("pointer variables of type '" + typeName(VD->getType()) +
                   "' are not supported");
@@ -414,6 +418,10 @@ std::optional<BodyLowering::Target> BodyLowering::lowerPlace(const Expr *E) {
     }
   } else if (const auto *ME = dyn_cast<MemberExpr>(E);
              ME && isa<FieldDecl>(ME->getMemberDecl())) {
+    if (isViewMember(ME)) { // fixed where the view is made: refused there
+      lowerMember(ME);
+      return std::nullopt;
+    }
     if (!scalarTypeOf(ME->getType(), Ctx)) {
       fail(ME->getMemberLoc(),
            "member '" + ME->getMemberDecl()->getNameAsString() +

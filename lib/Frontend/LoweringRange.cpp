@@ -1,7 +1,8 @@
 //===- LoweringRange.cpp - Range-based for to a counted loop --------------===//
 //
 // `for (double v : a)` over an array of constant size, a std::array or a
-// std::vector becomes `for (int i = 0; i < size; ++i) { double v = a[i];
+// std::vector (of numbers, or of structs: `const Point &p` names pts[i])
+// becomes `for (int i = 0; i < size; ++i) { double v = a[i];
 // ... }`, the loop the reverse mode already reverses by counting down. A
 // reference `double &v` (also `const double &v`) names a[i] itself: each
 // read is a Load of a[i] and each write a Store, so that the body sees
@@ -40,18 +41,40 @@ void BodyLowering::lowerRangeFor(const CXXForRangeStmt *FRS) {
   QualType Elem;
   std::optional<std::int64_t> Known;
   std::optional<ContainerShape> C = containerShape(RT, Ctx);
+  std::optional<StructContainer> SC = structContainer(RT);
   if (const auto *CAT = Ctx.getAsConstantArrayType(RT)) {
     Elem = CAT->getElementType();
     Known = static_cast<std::int64_t>(CAT->getSize().getZExtValue());
   } else if (C) {
     if (!C->IsVector)
       Known = C->Count;
+  } else if (SC) {
+    Elem = SC->Elem;
+    if (!SC->IsVector)
+      Known = SC->Count;
   } else {
     return Refuse("'" + typeName(RT) + "'");
   }
+  // Structs (`for (const Point &p : pts)`): p names pts[i].
+  const RecordShape *Shape = nullptr;
+  if (!C && Elem->isRecordType()) {
+    Shape = shapeOf(Elem, Range->getExprLoc(), Range->getSourceRange());
+    if (!Shape)
+      return poison(VD);
+    if (!VD->getType()->isReferenceType()) {
+      poison(VD);
+      fail(VD->getLocation(),
+           "a loop variable that copies a struct is not supported yet; bind "
+           "a reference to each element ('const " +
+               typeName(Elem.getUnqualifiedType()) + " &" +
+               VD->getNameAsString() + "')",
+           VD->getSourceRange());
+      return;
+    }
+  }
   std::optional<Scalar> ElemS =
       C ? std::optional<Scalar>(C->S) : scalarTypeOf(Elem, Ctx);
-  if (!ElemS || (!C && Elem->isEnumeralType()))
+  if (!Shape && (!ElemS || (!C && Elem->isEnumeralType())))
     return Refuse("elements of type '" + typeName(Elem) + "'");
   if (!checkOrder(Range))
     return poison(VD);
@@ -60,14 +83,17 @@ void BodyLowering::lowerRangeFor(const CXXForRangeStmt *FRS) {
     return poison(VD);
   at(Range->getBeginLoc());
   Value *Count = nullptr;
-  if (Known)
+  if (Known) {
     Count = makeConstant(Scalar::Int32, 0, *Known, std::to_string(*Known));
-  else if (Value *N = localVectorCount(Base))
+  } else if (Value *N = localVectorCount(Base)) {
     Count = convert(N, Scalar::Int32,
                     /*Implicit=*/N->Code != ir::OpCode::Load);
-  else
-    Count = convert(B.size(Base, Scalar::UInt64), Scalar::Int32,
-                    /*Implicit=*/false);
+  } else {
+    Value *Size = B.size(Base, Scalar::UInt64);
+    if (Shape) // counted in structs
+      Size->Stride = Shape->Size;
+    Count = convert(Size, Scalar::Int32, /*Implicit=*/false);
+  }
 
   // The variable: a copy of the element, or (a reference of its type) the
   // element itself.
@@ -75,7 +101,7 @@ void BodyLowering::lowerRangeFor(const CXXForRangeStmt *FRS) {
   std::optional<Scalar> VarS = scalarTypeOf(VT.getNonReferenceType(), Ctx);
   // `const double &v` over floats binds a converted copy.
   bool Alias = VT->isReferenceType() && VarS == ElemS;
-  if (!VarS || VT.getNonReferenceType()->isEnumeralType()) {
+  if (!Shape && (!VarS || VT.getNonReferenceType()->isEnumeralType())) {
     poison(VD);
     fail(VD->getLocation(),
          "a loop variable of type '" + typeName(VT) + "' is not supported",
@@ -86,6 +112,14 @@ void BodyLowering::lowerRangeFor(const CXXForRangeStmt *FRS) {
   at(FRS->getBeginLoc());
   Value *Loop = countedLoop(Count, "i", [&](Value *Index) {
     at(VD->getLocation());
+    if (Shape) {
+      Value *E = B.field(Base, Index, Base->Ty, 0, "");
+      E->Member = ir::MemberKind::Record;
+      E->Stride = Shape->Size;
+      Pointers[VD] = E;
+      Poisoned.erase(VD);
+      return;
+    }
     if (Alias) {
       Target T;
       T.Ptr = Base;

@@ -83,34 +83,76 @@ Value *BodyLowering::lowerRecord(const Expr *E) {
     return lowerMember(ME);
   if (isSelfOperator(E))
     return lowerExpr(E); // refused there
+  // `pts[i]` of a std::vector or std::array of structs.
+  if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(E);
+      OCE && OCE->getOperator() == OO_Subscript && OCE->getNumArgs() == 2 &&
+      structContainer(OCE->getArg(0)->getType().getNonReferenceType()))
+    return lowerStructElement(OCE->getArg(0), OCE->getArg(1), E);
+  if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(E);
+      MCE && MCE->getImplicitObjectArgument() &&
+      structContainer(
+          MCE->getImplicitObjectArgument()->getType().getNonReferenceType()))
+    return lowerStructContainerCall(MCE); // refused there: `pts.front()`
   if (isa<CXXOperatorCallExpr>(E) && !isElementAccess(E))
     return fail(E->getExprLoc(),
                 "an operator returning a reference to a struct is not "
                 "supported yet; return the struct by value, or name the "
                 "struct it refers to",
                 E->getSourceRange());
-  if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
+  if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E))
     // An element of an array of structs: `cams[i]`.
-    const RecordShape *Shape =
-        shapeOf(ASE->getType(), ASE->getExprLoc(), ASE->getSourceRange());
-    Value *Base = lowerPointer(ASE->getBase());
-    Value *Index = expectScalar(lowerExpr(ASE->getIdx()), ASE->getIdx());
-    if (!Shape || !Base || !Index)
-      return nullptr;
-    if (!Index->Ty.isInteger())
-      return fail(ASE->getIdx()->getExprLoc(), "an index must be an integer",
-                  ASE->getIdx()->getSourceRange());
-    at(ASE->getBeginLoc());
-    Value *Elem = B.field(Base, Index, Base->Ty, 0, "");
-    Elem->Member = MemberKind::Record;
-    Elem->Stride = Shape->Size;
-    return Elem;
-  }
+    return lowerStructElement(ASE->getBase(), ASE->getIdx(), ASE);
   return fail(E->getExprLoc(),
               "this expression of type '" + typeName(E->getType()) +
                   "' is not supported; name a struct variable, a member or "
                   "an element of an array of structs",
               E->getSourceRange());
+}
+
+Value *BodyLowering::lowerStructElement(const Expr *BaseE, const Expr *IdxE,
+                                        const Expr *E) {
+  const RecordShape *Shape =
+      shapeOf(E->getType(), E->getExprLoc(), E->getSourceRange());
+  Value *Base = lowerPointer(BaseE);
+  IdxE = withoutSizeConversion(IdxE);
+  Value *Index = expectScalar(lowerExpr(IdxE), IdxE);
+  if (!Shape || !Base || !Index)
+    return nullptr;
+  if (!Index->Ty.isInteger())
+    return fail(IdxE->getExprLoc(), "an index must be an integer",
+                IdxE->getSourceRange());
+  at(E->getBeginLoc());
+  Value *Elem = B.field(Base, Index, Base->Ty, 0, "");
+  Elem->Member = MemberKind::Record;
+  Elem->Stride = Shape->Size;
+  return Elem;
+}
+
+Value *BodyLowering::lowerStructContainerCall(const CXXMemberCallExpr *MCE) {
+  const Expr *Obj = MCE->getImplicitObjectArgument();
+  std::optional<StructContainer> C =
+      structContainer(Obj->getType().getNonReferenceType());
+  const CXXMethodDecl *MD = MCE->getMethodDecl();
+  std::string Name = MD->getNameAsString();
+  if (Name != "size")
+    return fail(MCE->getExprLoc(),
+                "'" + Name + "' of a std::vector or std::array of structs " +
+                    "is not supported; gradc indexes it ('pts[i].x') and " +
+                    "measures it ('pts.size()')",
+                MCE->getSourceRange());
+  std::string Why;
+  const RecordShape *Shape = Shapes.shape(C->Elem, Why);
+  Value *V = lowerExpr(Obj);
+  std::optional<Scalar> S = typeOf(MCE);
+  if (!V || !S || !Shape)
+    return nullptr;
+  at(MCE->getBeginLoc());
+  if (!C->IsVector)
+    return makeConstant(*S, 0, C->Count, "");
+  // Counted in structs: the interpreter divides its scalars by Stride.
+  Value *N = B.size(V, *S);
+  N->Stride = Shape->Size;
+  return N;
 }
 
 Value *BodyLowering::lowerMember(const MemberExpr *ME) {
@@ -120,6 +162,14 @@ Value *BodyLowering::lowerMember(const MemberExpr *ME) {
                 "'" + ME->getMemberDecl()->getNameAsString() +
                     "' is not a data member; gradc reads data members of "
                     "structs and calls member functions",
+                ME->getSourceRange());
+  // Read through lowerMemberValue; here only to be written.
+  if (isViewMember(ME))
+    return fail(ME->getMemberLoc(),
+                "member '" + FD->getNameAsString() +
+                    "' of a view struct cannot be assigned: gradc fixes "
+                    "what a view points to where it is made; make another "
+                    "view instead",
                 ME->getSourceRange());
   // `d.a` of a member of a base class: from d, at the base's offset.
   std::int64_t Offset = 0;
@@ -157,6 +207,8 @@ Value *BodyLowering::lowerMember(const MemberExpr *ME) {
 }
 
 Value *BodyLowering::lowerMemberValue(const MemberExpr *ME) {
+  if (isViewMember(ME))
+    return lowerViewMember(ME);
   if (ME->getType()->isRecordType() || ME->getType()->isArrayType())
     return lowerMember(ME);
   return lowerLoad(ME);

@@ -65,7 +65,8 @@ const RecordShape *RecordShapes::shape(QualType T, std::string &Why) {
   };
   if (RD->isInStdNamespace())
     return Refuse("is a standard library class; gradc supports std::array and "
-                  "std::vector of numbers, and structs of your own");
+                  "std::vector of numbers, parameters that are std::array or "
+                  "std::vector of your structs, and structs of your own");
   if (RD->isUnion())
     return Refuse("is a union; gradc supports structs of numbers");
   if (const auto *CRD = dyn_cast<CXXRecordDecl>(RD)) {
@@ -150,9 +151,24 @@ const RecordShape *RecordShapes::shape(QualType T, std::string &Why) {
     } else {
       Making.pop_back();
       std::string Type = FD->getType().getAsString(Ctx.getPrintingPolicy());
+      std::string ViewWhy;
+      const ViewShape *View = view(T, ViewWhy);
+      if (!ViewWhy.empty()) {
+        Why = ViewWhy;
+        return nullptr;
+      }
+      if (View)
+        return Refuse("has " + Member + " of type '" + Type +
+                      "': it is a view struct, which gradc supports as a "
+                      "local ('" +
+                      Name + " v{w, w + 6, n};') and as a parameter ('const " +
+                      Name +
+                      " &v'), not inside another struct, in an array or "
+                      "container, or through a pointer");
       return Refuse("has " + Member + " of type '" + Type +
                     "'; gradc supports members that are numbers, arrays of "
-                    "them (of a constant size) and structs of those");
+                    "them (of a constant size) and structs of those, or "
+                    "structs of pointers to numbers and integers (views)");
     }
     Shape->Members.push_back(M);
   }
@@ -202,6 +218,61 @@ bool RecordShapes::addBases(const RecordDecl *RD, RecordShape &Shape,
   return true;
 }
 
+const ViewShape *RecordShapes::view(QualType T, std::string &Why) {
+  T = T.getNonReferenceType();
+  const auto *RT = T->getAs<RecordType>();
+  const RecordDecl *RD = RT ? RT->getDecl()->getDefinition() : nullptr;
+  if (!RD || RD->isInStdNamespace() || RD->isUnion())
+    return nullptr;
+  if (auto It = Views.find(RD); It != Views.end())
+    return It->second.get();
+  const auto *CRD = dyn_cast<CXXRecordDecl>(RD);
+  // Generated code makes views as aggregates: `Layer{w, w + 6, 2, 3}`.
+  if (CRD && (CRD->isLambda() || CRD->getNumBases() > 0 ||
+              CRD->isPolymorphic() || !CRD->isAggregate()))
+    return nullptr;
+  auto Shape = std::make_unique<ViewShape>();
+  bool HasPointer = false;
+  std::string Floating;
+  for (const FieldDecl *FD : RD->fields()) {
+    QualType FT = FD->getType();
+    if (FD->isBitField() || FD->getName().empty())
+      return nullptr;
+    ViewMember M;
+    M.Decl = FD;
+    if (FT->isPointerType()) {
+      QualType E = FT->getPointeeType();
+      std::optional<ir::Scalar> S =
+          E->isEnumeralType() ? std::nullopt : scalarTypeOf(E, Ctx);
+      if (!S)
+        return nullptr;
+      M.Ty = ir::Type::ptr(*S, E.isConstQualified());
+      HasPointer = true;
+    } else {
+      std::optional<ir::Scalar> S =
+          FT->isEnumeralType() ? std::nullopt : scalarTypeOf(FT, Ctx);
+      if (!S)
+        return nullptr;
+      if (ir::isFloating(*S) && Floating.empty())
+        Floating = FD->getNameAsString();
+      M.Ty = ir::Type::scalar(*S);
+    }
+    Shape->Members.push_back(M);
+  }
+  if (!HasPointer)
+    return nullptr;
+  if (!Floating.empty()) {
+    std::string Name =
+        T.getUnqualifiedType().getAsString(Ctx.getPrintingPolicy());
+    Why = "'" + Name + "' holds pointers and the number '" + Floating +
+          "'; gradc supports structs of numbers, and view structs of "
+          "pointers and integers: keep the numbers in a struct of their own, "
+          "or pass them as parameters";
+    return nullptr;
+  }
+  return (Views[RD] = std::move(Shape)).get();
+}
+
 void flatten(const RecordShape &Shape, std::vector<ir::Scalar> &Types,
              std::vector<std::string> &Names, const std::string &Prefix) {
   for (const MemberShape &M : Shape.Members) {
@@ -218,6 +289,30 @@ void flatten(const RecordShape &Shape, std::vector<ir::Scalar> &Types,
       Names.push_back(Elem);
     }
   }
+}
+
+std::optional<StructContainer> structContainer(QualType T) {
+  const auto *RD = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T->getAsCXXRecordDecl());
+  if (!RD || !RD->isInStdNamespace() ||
+      (RD->getName() != "array" && RD->getName() != "vector"))
+    return std::nullopt;
+  const TemplateArgumentList &Args = RD->getTemplateArgs();
+  if (Args.size() < 1 || Args[0].getKind() != TemplateArgument::Type)
+    return std::nullopt;
+  QualType E = Args[0].getAsType();
+  const CXXRecordDecl *ED = E->getAsCXXRecordDecl();
+  if (!ED || ED->isInStdNamespace())
+    return std::nullopt;
+  StructContainer C;
+  C.Elem = E;
+  C.IsVector = RD->getName() == "vector";
+  if (!C.IsVector) {
+    if (Args.size() < 2 || Args[1].getKind() != TemplateArgument::Integral)
+      return std::nullopt;
+    C.Count = Args[1].getAsIntegral().getExtValue();
+  }
+  return C;
 }
 
 std::optional<ContainerShape> containerShape(QualType T,

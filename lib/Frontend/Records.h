@@ -87,6 +87,28 @@ struct ContainerShape {
   bool IsVector = false;
 };
 
+/// A view struct: pointers into arrays of numbers, and integers that say
+/// how to read them (`struct Layer { const double *W, *b; int in, out; }`).
+/// It holds no numbers of its own, so it is not memory to the IR: a view
+/// variable is its members' values, a pointer each as a pointer local is,
+/// and a view parameter is one parameter a member (ViewsLowering.cpp).
+struct ViewMember {
+  const clang::FieldDecl *Decl = nullptr;
+  ir::Type Ty = ir::Type::f64(); ///< ptr(S, const) or an integer scalar.
+};
+
+struct ViewShape {
+  std::vector<ViewMember> Members;
+
+  /// The index of FD among Members, or -1.
+  int index(const clang::FieldDecl *FD) const {
+    for (size_t I = 0; I < Members.size(); ++I)
+      if (Members[I].Decl == FD)
+        return static_cast<int>(I);
+    return -1;
+  }
+};
+
 /// The shapes of the records a translation unit uses, made once each.
 class RecordShapes {
 public:
@@ -96,6 +118,12 @@ public:
   /// words: which member of which struct gradc cannot hold).
   const RecordShape *shape(clang::QualType T, std::string &Why);
 
+  /// The view shape of T (reference stripped), if T is a view struct: a
+  /// struct of your own whose members are pointers to numbers and
+  /// integers, with at least one pointer. Null with Why empty when T is
+  /// no view; null with Why set when it is one gradc cannot hold.
+  const ViewShape *view(clang::QualType T, std::string &Why);
+
 private:
   /// Adds the members of RD's base classes to Shape; false with Why set.
   bool addBases(const clang::RecordDecl *RD, RecordShape &Shape,
@@ -103,6 +131,7 @@ private:
 
   const clang::ASTContext &Ctx;
   llvm::DenseMap<const clang::RecordDecl *, std::unique_ptr<RecordShape>> Made;
+  llvm::DenseMap<const clang::RecordDecl *, std::unique_ptr<ViewShape>> Views;
   std::vector<const clang::RecordDecl *> Making; ///< against recursion
 };
 
@@ -110,6 +139,18 @@ private:
 /// member accesses (`.r[0]`, `.f`, `.c[1].y`).
 void flatten(const RecordShape &Shape, std::vector<ir::Scalar> &Types,
              std::vector<std::string> &Names, const std::string &Prefix = "");
+
+/// std::array<S, N> (Count N) or std::vector<S> (Count 0) of a struct S of
+/// the user's own: an array of structs.
+struct StructContainer {
+  clang::QualType Elem;
+  std::int64_t Count = 0;
+  bool IsVector = false;
+};
+
+/// T as a std::array or std::vector of a struct that is no standard
+/// library class, if it is one.
+std::optional<StructContainer> structContainer(clang::QualType T);
 
 /// T as a std::array or std::vector of a scalar type, if it is one.
 std::optional<ContainerShape> containerShape(clang::QualType T,

@@ -68,6 +68,7 @@ FEATURES = {
                   "std::array b = a; a.fill(e); references const std::vector<double> &r = h;), "
                   "ends (.at(k), .front(), .back() read and written), assign / resize / reserve to the own size",
     "struct_array": "arrays of structs as parameters (const S *ps, ps[i].a)",
+    "struct_vector": "with struct_array: the array of structs as a const std::vector<S> &ps",
     "method": "member functions of the struct (p.m0(t), ps[i].m1(t)), non-virtual",
     "void_out": "void annotated functions writing out(err), each element once",
     "helper_array_out": "void helpers writing a local array through a pointer (in a loop)",
@@ -112,6 +113,8 @@ FEATURES = {
                      "(&a[0], &a[0] + N)",
     "lambda": "lambdas called where written ([&](double t) { ... }(e), [=], generic [&](auto t)) and passed to a template (gl_apply([&](double t) { ... }, e))",
     "global_const": "constants of namespace and class scope (static const double c[], constexpr, inline constexpr, static constexpr members)",
+    "view_struct": "view structs of pointers into local arrays (GW g{&a[0], &a[0] + 1, 2};) passed to helpers "
+                   "(gw_dot(g, e), gw_twice passing it on), copied (GW h = g;), declared in every file",
     "recursion": "recursive helpers bounded by an int depth parameter (if (k <= 0) return e; double r = rh(e, k - 1); "
                  "return std::tanh(e);), some calling themselves twice (k - 1, k - 2)",
 }
@@ -300,7 +303,8 @@ def param_decl(p):
             "io": "double *%s", "zarr": "double *%s",
             "vec": "const std::vector<double> &%s",
             "starr": "const std::array<double, %s> &%%s" % p.get("size"),
-            "sarr": "const %s *%%s" % p.get("type")}[p["kind"]] % p["name"]
+            "sarr": "const %s *%%s" % p.get("type"),
+            "svec": "const std::vector<%s> &%%s" % p.get("type")}[p["kind"]] % p["name"]
 
 
 def render_func(f, m=False, annotate=False):
@@ -562,9 +566,11 @@ class Gen:
             # a call whose pullback reads memory of unknown extent that
             # changes after it (and says to pass a copy).
             inner = self.dexpr(depth - 1)
+            # Nor a std::vector of structs (gradc refuses capturing one).
             avoid = list(self.bindings) + [
                 n for n, v in self.visible("arr")
-                if v.writable or v.value in ("io", "zarr")]
+                if v.writable or v.value in ("io", "zarr")] + [
+                n for n, v in self.visible("sarr") if getattr(v, "svec", False)]
             if re.search(r"\b(%s)\b" % "|".join(avoid or ["$^"]),
                          render_expr(inner)):
                 inner = Expr("lit", "1.25")
@@ -961,6 +967,8 @@ class Gen:
             opts.append(("ptrwalk", 1))
         if self.on("std_algorithm") and self.visible_local_arrays():
             opts.append(("stdalgo", 1.5))
+        if self.on("view_struct") and self.visible_local_arrays():
+            opts.append(("view", 1))
         if self.on("std_minmax"):
             opts.append(("stdswap", 1))
             if self.visible("i"):
@@ -1586,6 +1594,22 @@ class Gen:
                             % (p, a, var.size, p, u, p, p, e)))
         return out
 
+    def s_view(self, loop):
+        """GW g{&a[0], &a[0] + k, m}; t += gw_dot(g, e); (GW: VIEWED)."""
+        a, var = self.rng.choice(self.visible_local_arrays())
+        g, e = self.fresh("g"), self.render_tmp(self.dexpr(1))
+        u, out = self.target()
+        a = "&%s[0]" % a  # also a std::array or std::vector
+        k = self.rng.choice([0, 1]) if var.size > 1 else 0
+        out.append(Stmt("raw", "GW %s{%s, %s + %d, %d}" % (g, a, a, k, var.size - k)))
+        if self.chance(0.3):
+            h = self.fresh("g")
+            out.append(Stmt("raw", "GW %s = %s" % (h, g)))
+            g = h
+        fn = self.rng.choice(["gw_dot", "gw_twice"])
+        out.append(Stmt("raw", "%s += %s(%s, %s)" % (u, fn, g, e)))
+        return out
+
     def s_starr(self, loop):
         a = self.fresh("a")
         size = self.rng.choice([2, 3])
@@ -1971,8 +1995,11 @@ class Gen:
             self.narr = self.narr or rng.randint(2, 4)
             if not self.structs:
                 self.structs.append("S_" + self.name)
-            params.append({"kind": "sarr", "name": "ps", "type": self.structs[0], "size": self.narr})
-            self.declare("ps", Var("sarr", writable=False, size=self.narr))
+            kind = "svec" if self.on("struct_vector") and rng.random() < 0.5 else "sarr"
+            params.append({"kind": kind, "name": "ps", "type": self.structs[0], "size": self.narr})
+            var = Var("sarr", writable=False, size=self.narr)
+            var.svec = kind == "svec"
+            self.declare("ps", var)
         if self.on("struct") and rng.random() < 0.4:
             if not self.structs:
                 self.structs.append("S_" + self.name)
@@ -2126,7 +2153,7 @@ class Gen:
                 pt[p["name"]] = [self.value() for _ in range(5)]
             elif p["kind"] in ("vec", "starr"):
                 pt[p["name"]] = [self.value() for _ in range(p["size"])]
-            elif p["kind"] == "sarr":
+            elif p["kind"] in ("sarr", "svec"):
                 pt[p["name"]] = [self.value() for _ in range(5 * p["size"])]
             elif p["kind"] == "io":
                 pt[p["name"]] = [self.value() for _ in range(p["size"])]
@@ -2192,11 +2219,16 @@ def harness_args(f, src, adj=None, vjp=False):
             pre.append("std::vector<%s> d%s = gradc_check::as_array<%s>(%s[%d]);" % (p["type"], p["name"], p["type"], adj, k))
             post.append("gradc_check::back(d%s, %s[%d]);" % (p["name"], adj, k))
             dargs.append("d%s.data()" % p["name"])
+        elif kind == "svec":
+            args.append("gradc_check::as_array<%s>(%s[%d])" % (p["type"], src, k))
+            pre.append("std::vector<%s> d%s = gradc_check::as_array<%s>(%s[%d]);" % (p["type"], p["name"], p["type"], adj, k))
+            post.append("gradc_check::back(d%s, %s[%d]);" % (p["name"], adj, k))
+            dargs.append("d" + p["name"])
         k += 1
     return args, dargs, pre, post
 
 
-WRT_KINDS = ("d", "arr", "struct", "vec", "starr", "sarr")
+WRT_KINDS = ("d", "arr", "struct", "vec", "starr", "sarr", "svec")
 SEEDS = [1.0, -0.5, 2.0, 0.75]
 
 
@@ -2488,6 +2520,15 @@ OPERATED = [
     "inline bool operator==(const GO &a, const GO &b) { return a.u == b.u && a.w == b.w; }", ""]
 
 
+# What view_struct uses (declared in every file, as GLOBAL_CONSTANTS).
+VIEWED = [
+    "struct GW {", "  const double *p, *q;", "  int n;", "};",
+    "inline double gw_dot(const GW &v, double s) {", "  double r = 0;",
+    "  for (int i = 0; i < v.n; ++i)", "    r += v.p[i] * std::tanh(s * v.q[i]);",
+    "  return r;", "}",
+    "inline double gw_twice(GW v, double s) { return gw_dot(v, s) + gw_dot(v, 0.5 * s); }", ""]
+
+
 # What variadic calls (declared in every file, as GLOBAL_CONSTANTS).
 VARIADIC_TEMPLATES = [
     "template <class... T> double gv_sum(T... v) { return (v + ...); }",
@@ -2507,7 +2548,7 @@ def render_file(funcs, header=""):
     out = ["// Generated by test/random/gen.py" + (": " + header if header else "") + ".",
            "#include <gradc/gradc.h>", "", "#include <array>", "#include <cmath>",
            "#include <numeric>",
-           "#include <vector>", ""] + GLOBAL_CONSTANTS + VARIADIC_TEMPLATES + CONSTRUCTED + OPERATED \
+           "#include <vector>", ""] + GLOBAL_CONSTANTS + VARIADIC_TEMPLATES + CONSTRUCTED + OPERATED + VIEWED \
         + BASED + PRIVATE + LAMBDA_TEMPLATES
     for f in funcs:
         for s in used_structs(f):

@@ -252,6 +252,13 @@ struct Param {
   /// (`.r[0]`, ..., `.f`), for checking and showing values.
   std::vector<Scalar> Elements;
   std::vector<std::string> ElementNames;
+  /// A member of a view struct parameter (`const Layer &L`: a struct of
+  /// pointers and integers, which the IR holds as one parameter a member,
+  /// named `L.W`): the name of the struct parameter (`L`) and its
+  /// declaration up to the name ("const Layer &"). Consecutive parameters
+  /// of one ViewName are declared, and passed, as the one struct.
+  std::string ViewName;
+  std::string ViewSpelling;
 };
 
 class Function {

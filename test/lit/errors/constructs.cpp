@@ -112,8 +112,8 @@ struct P {
 GRADC_DIFF("grad")
 double structs(const P (&ps)[2]) {
   double s = 0;
-  // CHECK: constructs.cpp:[[@LINE+1]]:21: error: range-based 'for' over elements of type 'const P' is not supported; gradc supports it over arrays of numbers of a constant size, std::array and std::vector (or write the loop with an index)
-  for (const P &p : ps)
+  // CHECK: constructs.cpp:[[@LINE+1]]:10: error: a loop variable that copies a struct is not supported yet; bind a reference to each element ('const P &p')
+  for (P p : ps)
     s += p.a;
   return s;
 }

@@ -37,7 +37,7 @@ struct K {
   K(double v) : a(v) {}
 };
 
-// CHECK: refused.cpp:[[@LINE+1]]:39: error: parameter 'u' cannot be differentiated or read: 'U' has member 'p' of type 'const double *'; gradc supports members that are numbers, arrays of them (of a constant size) and structs of those
+// CHECK: refused.cpp:[[@LINE+1]]:39: error: parameter 'u' cannot be differentiated or read: 'U' holds pointers and the number 'a'; gradc supports structs of numbers, and view structs of pointers and integers: keep the numbers in a struct of their own, or pass them as parameters
 GRADC_DIFF("grad") double e1(const U &u) { return u.a; }
 // CHECK: refused.cpp:[[@LINE+1]]:40: error: parameter 'u' cannot be differentiated or read: 'Un' is a union; gradc supports structs of numbers
 GRADC_DIFF("grad") double e2(const Un &u) { return u.a; }

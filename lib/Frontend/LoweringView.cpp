@@ -1,0 +1,196 @@
+//===- LoweringView.cpp - Structs of pointers into arrays -----------------===//
+//
+// A view struct (`struct Layer { const double *W, *b; int in, out; };`)
+// holds no numbers of its own: it says where to read them. It is not
+// memory to the IR: a view variable is the values of its members, each
+// pointer an SSA pointer into one array as a pointer local is, fixed
+// where the view is made, so that `L.W[i]` is a load from that array and
+// its adjoint is found as any pointer's is. A view parameter is one IR
+// parameter a member (`L.W`, `L.b`, ...), which generated code declares
+// and passes as the struct (`const Layer &L`, `Layer{w, w + 6, 2, 3}`);
+// the adjoint of each pointer member is a pointer of its own (`dL_W`).
+// A member that is assigned, a view in memory (in an array, another
+// struct, behind a pointer) and a view used as a whole other than by a
+// call or a copy are refused: gradc must know which array every load
+// and store reaches.
+//
+//===----------------------------------------------------------------------===//
+#include "BodyLowering.h"
+
+namespace gradc::frontend {
+
+using namespace clang;
+using ir::Scalar;
+using ir::Value;
+
+const ViewShape *BodyLowering::viewShapeOf(QualType T) {
+  std::string Why;
+  return Shapes.view(T.getNonReferenceType(), Why);
+}
+
+void BodyLowering::bindViewParam(const VarDecl *PVD, Value *First) {
+  ViewVar V;
+  V.Shape = viewShapeOf(PVD->getType());
+  auto It =
+      llvm::find_if(F.Params, [&](const ir::Param &P) { return P.V == First; });
+  for (size_t K = 0; V.Shape && K < V.Shape->Members.size(); ++K)
+    V.Members.push_back(It + K < F.Params.end() ? (It + K)->V : nullptr);
+  Views[PVD] = std::move(V);
+  Poisoned.erase(PVD);
+}
+
+/// E without parentheses, no-op casts, temporaries and trivial copies.
+static const Expr *viewOperand(const Expr *E) {
+  while (true) {
+    E = E->IgnoreParens();
+    if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E);
+        ICE && (ICE->getCastKind() == CK_NoOp ||
+                ICE->getCastKind() == CK_LValueToRValue))
+      E = ICE->getSubExpr();
+    else if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = MTE->getSubExpr();
+    else if (const auto *FCE = dyn_cast<CXXFunctionalCastExpr>(E);
+             FCE && FCE->getCastKind() == CK_NoOp)
+      E = FCE->getSubExpr();
+    else if (const auto *CCE = dyn_cast<CXXConstructExpr>(E);
+             CCE && CCE->getNumArgs() == 1 &&
+             CCE->getConstructor()->isCopyOrMoveConstructor())
+      E = CCE->getArg(0);
+    else
+      return E;
+  }
+}
+
+std::optional<BodyLowering::ViewVar> BodyLowering::lowerView(const Expr *E) {
+  const Expr *Orig = E;
+  E = viewOperand(E);
+  const ViewShape *Shape = viewShapeOf(E->getType());
+  if (!Shape) {
+    fail(E->getExprLoc(), "expected a view struct", E->getSourceRange());
+    return std::nullopt;
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (auto It = VD ? Views.find(VD) : Views.end(); It != Views.end())
+      return It->second;
+    if (VD && Poisoned.count(VD)) {
+      Failed = true;
+      return std::nullopt;
+    }
+  }
+  const auto *ILE = dyn_cast<InitListExpr>(E);
+  if (!ILE) {
+    fail(Orig->getExprLoc(),
+         "this view struct is not one gradc can follow; name a view "
+         "variable, or make one here ('" +
+             typeName(E->getType().getUnqualifiedType()) + "{w, w + 6, n}')",
+         Orig->getSourceRange());
+    return std::nullopt;
+  }
+  ViewVar V;
+  V.Shape = Shape;
+  bool Ok = true;
+  for (size_t K = 0; K < Shape->Members.size(); ++K) {
+    const ViewMember &M = Shape->Members[K];
+    const Expr *Init = K < ILE->getNumInits() ? ILE->getInit(K) : nullptr;
+    if (const auto *DI = dyn_cast_or_null<CXXDefaultInitExpr>(Init))
+      Init = DI->getExpr();
+    bool Null =
+        !Init || isa<ImplicitValueInitExpr>(Init) ||
+        Init->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull);
+    Value *Val = nullptr;
+    if (M.Ty.kind() == ir::Type::Ptr) {
+      if (!Null)
+        Val = lowerPointer(Init);
+      Ok &= Null || Val;
+    } else if (Null) {
+      at(ILE->getBeginLoc());
+      Val = makeConstant(M.Ty.scalarKind(), 0, 0, "");
+    } else if ((Val = expectScalar(lowerExpr(Init), Init))) {
+      at(Init->getBeginLoc());
+      Val = convert(Val, M.Ty.scalarKind(), /*Implicit=*/true);
+    } else {
+      Ok = false;
+    }
+    V.Members.push_back(Val);
+  }
+  if (!Ok)
+    return std::nullopt;
+  return V;
+}
+
+void BodyLowering::lowerViewDecl(const VarDecl *VD, const ViewShape &Shape) {
+  std::string Name = VD->getNameAsString();
+  std::string Type =
+      typeName(VD->getType().getNonReferenceType().getUnqualifiedType());
+  const Expr *Init = VD->getInit();
+  const auto *CCE =
+      Init ? dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit()) : nullptr;
+  if (!Init || (CCE && CCE->getNumArgs() == 0)) {
+    poison(VD);
+    fail(VD->getLocation(),
+         "view '" + Name + "' must be made where it is declared ('" + Type +
+             " " + Name +
+             "{w, w + 6, n};'): gradc fixes the arrays a view's pointers "
+             "point into where it is made",
+         VD->getSourceRange());
+    return;
+  }
+  std::optional<ViewVar> V = lowerView(Init);
+  if (!V)
+    return poison(VD);
+  V->Shape = &Shape;
+  // `w + 6` made for member b of L1 is printed `const double *L1_b = w + 6;`.
+  for (size_t K = 0; K < Shape.Members.size(); ++K)
+    if (Value *M = V->Members[K];
+        M && M->Name.empty() && !M->isConst() && M->Code != ir::OpCode::Param)
+      M->Name = Name + "_" + Shape.Members[K].Decl->getNameAsString();
+  Views[VD] = std::move(*V);
+  Poisoned.erase(VD);
+}
+
+/// The view variable ME's object names, if it is one.
+static const VarDecl *viewVarOf(const MemberExpr *ME) {
+  const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+  const auto *DRE = dyn_cast<DeclRefExpr>(Base);
+  return DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+}
+
+bool BodyLowering::isViewMember(const MemberExpr *ME) {
+  if (!isa<FieldDecl>(ME->getMemberDecl()))
+    return false;
+  QualType T = ME->getBase()->getType();
+  if (ME->isArrow())
+    T = T->getPointeeType();
+  return viewShapeOf(T) != nullptr;
+}
+
+Value *BodyLowering::lowerViewMember(const MemberExpr *ME) {
+  const auto *FD = cast<FieldDecl>(ME->getMemberDecl());
+  std::string Member = FD->getNameAsString();
+  const VarDecl *VD = viewVarOf(ME);
+  auto It = VD && !ME->isArrow() ? Views.find(VD) : Views.end();
+  if (It == Views.end()) {
+    if (VD && Poisoned.count(VD)) {
+      Failed = true;
+      return nullptr;
+    }
+    return fail(ME->getMemberLoc(),
+                "member '" + Member +
+                    "' of this view struct is not one gradc can follow; "
+                    "read members of a view variable or parameter ('L." +
+                    Member + "')",
+                ME->getSourceRange());
+  }
+  int K = It->second.Shape->index(FD);
+  Value *V = K < 0 ? nullptr : It->second.Members[K];
+  if (!V)
+    return fail(ME->getMemberLoc(),
+                "member '" + Member + "' of view '" + VD->getNameAsString() +
+                    "' is not set (null) where the view is made; give it "
+                    "the array it points into",
+                ME->getSourceRange());
+  return V;
+}
+
+} // namespace gradc::frontend
