@@ -84,6 +84,10 @@ private:
 void flatten(const RecordShape &Shape, std::vector<ir::Scalar> &Types,
              std::vector<std::string> &Names, const std::string &Prefix = "");
 
+/// Why std::pair and std::tuple are refused, with a way out; empty for
+/// any other type.
+std::string pairAdvice(clang::QualType T, const clang::ASTContext &Ctx);
+
 /// T as a std::array or std::vector of a scalar type, if it is one.
 std::optional<ContainerShape> containerShape(clang::QualType T,
                                              const clang::ASTContext &Ctx);

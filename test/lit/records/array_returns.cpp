@@ -1,7 +1,8 @@
 // std::array returned by value from helpers, as a struct is: `auto c =
 // cross(a, b);`, `dot(cross(a, b), c)`, `cross(a, b)[2]`, `c = f(c, s);`,
 // `return {x, y, z};`, `return r;`, a return in a branch, and a helper
-// returning another's result. The pullback takes the seed of the array
+// returning another's result; structured bindings of what a helper returns
+// (`auto [u, v, w] = cross(a, b);`, also of a struct). The pullback takes the seed of the array
 // (`const std::array<double, 3> &dout`).
 // RUN: %gradc %s -o %t.grad.h
 // RUN: FileCheck %s --check-prefix=TEXT < %t.grad.h
@@ -65,17 +66,26 @@ double triple(std::array<double, 3> a, const std::array<double, 3> &b,
   double t = dot(cross(a, b), c) + d[0] * d.at(1);
   c = scaled(c, s);
   Vec e = pick(c, s);
-  return t + dot(d, c) + cross(c, a)[2] + e.back() * pick(a, -2)[0];
+  auto [u0, u1, u2] = cross(a, c);
+  return t + dot(d, c) + cross(c, a)[2] + e.back() * pick(a, -2)[0] +
+         u0 * u2 - u1;
 }
 // TEXT-LABEL: inline double triple_grad(
 // TEXT:         std::array<double, 3> d = cross(a, b);
 // TEXT-NEXT:    std::array<double, 3> cross_result = cross(a, b);
 // TEXT-NEXT:    double dot_cross_result = dot(cross_result, c);
 // TEXT:         Vec scaled_result = scaled(c, s);
-// TEXT:         Vec pick_result = pick(a, -2);
-// TEXT-NEXT:    double triple = t + dot_d + cross_result_2[2] + e[2] * pick_result[0];
+// TEXT:         Vec e = pick(c, s);
+// TEXT-NEXT:    std::array<double, 3> cross_result_2 = cross(a, c);
+// TEXT:         cross_result_2[0] * cross_result_2[2] - cross_result_2[1];
 // TEXT:         pick_wrt_a_pullback(a, -2, dpick_result, da);
-// TEXT:         cross_pullback(a, b, d_cross_result, da, db);
+// TEXT:         cross_pullback(a, b, d_cross_result{{[0-9]*}}, da, db);
+
+// "Return two things" as a struct, bound by name.
+struct Two {
+  double lo, hi;
+};
+static Two split(double x, double y) { return {x * y, x + y}; }
 
 // A loop stepping an array through a helper.
 GRADC_DIFF("grad")
@@ -87,7 +97,8 @@ double stepped(double x, double v, double k) {
     w = cross(w, p);
     p[1] += 0.1 * w[0];
   }
-  return dot(p, w) + p[0];
+  auto [lo, hi] = split(p[2], w[1]);
+  return dot(p, w) + p[0] + lo * hi;
 }
 
 #ifndef __GRADC__
