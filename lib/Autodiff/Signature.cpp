@@ -138,8 +138,9 @@ void ReverseMode::document() {
         Into.empty()           ? ""
         : !Adjoints.hasSeeds() ? "Adds " + Into + "."
         : P.ReturnsRecord && Opts.Out.size() == 1
-            ? "Given d" + P.Params.back().V->Name +
-                  ", the seed of the struct it returns, adds " + Into + "."
+            ? "Given d" + P.Params.back().V->Name + ", the seed of the " +
+                  (P.Params.back().Container ? "array" : "struct") +
+                  " it returns, adds " + Into + "."
             : "Given the seeds of its outputs, adds " + Into + ".";
     G->Doc.push_back(Adds.empty() ? InOut.substr(1) : Adds + InOut);
     if (Result)

@@ -413,8 +413,11 @@ private:
         // Declared before the branch (declareKept).
       } else if (V.IVal == 0 && !V.ZeroInit) {
         S.PendingLocals.push_back(&V);
-      } else if (V.Member == MemberKind::Record && !V.ZeroInit &&
-                 PendingNote.empty()) {
+      } else if ((V.Member == MemberKind::Record ||
+                  (V.Member == MemberKind::Array && V.IVal > 0 &&
+                   !V.Text.empty())) &&
+                 !V.ZeroInit && PendingNote.empty()) {
+        // (A std::array too: `auto c = cross(a, b);`.)
         line(S, ""); // the one before
         S.PendingRecord = &V;
       } else {

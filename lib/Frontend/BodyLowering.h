@@ -56,6 +56,9 @@ bool bindsTemporary(const clang::Expr *Init);
 const clang::Expr *ignoreParenNoopCasts(const clang::Expr *E);
 /// E without the conversion of an integer index to `size_t` (`v[i]`).
 const clang::Expr *withoutSizeConversion(const clang::Expr *E);
+/// E without the casts, temporaries and `std::move` around the container
+/// it names (LoweringVector.cpp).
+const clang::Expr *containerOperand(const clang::Expr *E);
 /// True for statements that do nothing: `;` and blocks of them.
 bool isEmptyStmt(const clang::Stmt *S);
 /// The number of scalars of T, an array of constant size of any rank (1
@@ -360,6 +363,19 @@ private:
   /// A local made for what a call of a function returning a struct
   /// returns, when no PendingResult was given.
   Value *resultOf(const clang::CallExpr *CE, const clang::FunctionDecl &Callee);
+  // std::array returned by value (LoweringArrayValue.cpp).
+  /// E is a call of a function returning a std::array (not an element).
+  bool isArrayCall(const clang::Expr *E) const;
+  /// Writes the std::array value E (braces, a variable, a call) into
+  /// Dest; false after an error.
+  bool lowerArrayInto(const clang::Expr *E, Value *Dest,
+                      const ContainerShape &C);
+  /// A std::array local of type T named Name, declared at Loc.
+  Value *arrayLocal(clang::QualType T, const ContainerShape &C,
+                    const std::string &Name, clang::SourceLocation Loc);
+  /// A local made for the std::array a call returns.
+  Value *arrayResultOf(const clang::CallExpr *CE,
+                       const clang::FunctionDecl &Callee);
   /// `std::array<double, 3> a{}`, `std::vector<double> v(n)`: an array.
   void lowerContainerDecl(const clang::VarDecl *VD, const ContainerShape &C);
   /// `v[i]` (or `v.at(i)`, `v.front()`, `v.back()`) on a std::array or

@@ -327,7 +327,17 @@ bool FunctionProcessor::checkSignature(const FunctionDecl &FD) {
   std::optional<ir::Scalar> S = scalarTypeOf(Ret, Ctx);
   if (Ret->isVoidType())
     return true; // results go through out(...) parameters
-  if (!S || !ir::isFloating(*S) || Ret->isEnumeralType())
+  if (Ret->isRecordType())
+    // A std::array, pair or struct: DESIGN.md's gradient returns f's value
+    // and adds into adjoints, which needs one number out.
+    R.error(Loc, "'" + Name +
+                     "' must return a floating-point value; "
+                     "helpers may return '" +
+                     typeName(Ret) +
+                     "', and an annotated function writes such results through "
+                     "an output parameter ('void " +
+                     Name + "(..., " + typeName(Ret) + " &out)')");
+  else if (!S || !ir::isFloating(*S) || Ret->isEnumeralType())
     R.error(Loc, "'" + Name + "' must return a floating-point value");
   return true;
 }
@@ -863,19 +873,32 @@ FunctionProcessor::declare(const FunctionDecl &FD, const ParamInfos &Params,
 void FunctionProcessor::declareResult(const FunctionDecl &FD, ir::Function &F,
                                       std::vector<ir::Value *> &ParamValues) {
   QualType T = FD.getReturnType();
-  if (!T->isRecordType() || containerShape(T, Ctx))
+  if (!T->isRecordType())
     return;
-  std::string Why;
-  const RecordShape *Shape = Shapes.shape(T, Why);
-  if (!Shape)
-    return; // refused where it is returned
   std::string Name = "out";
   while (paramIndex(FD, Name))
     Name += "_";
   std::string Spelling = typeName(T.getUnqualifiedType());
-  ir::Value *V = F.addParam(Name, ir::Type::ptr(Shape->S), Spelling + " &");
+  ir::Value *V = nullptr;
+  if (std::optional<ContainerShape> C = containerShape(T, Ctx)) {
+    // A std::array is returned as a struct is: its elements.
+    if (C->IsVector)
+      return; // refused where it is called
+    V = F.addParam(Name, ir::Type::ptr(C->S), Spelling + " &");
+    F.Params.back().Container = true;
+    for (std::int64_t K = 0; K < C->Count; ++K) {
+      F.Params.back().Elements.push_back(C->S);
+      F.Params.back().ElementNames.push_back("[" + std::to_string(K) + "]");
+    }
+  } else {
+    std::string Why;
+    const RecordShape *Shape = Shapes.shape(T, Why);
+    if (!Shape)
+      return; // refused where it is returned
+    V = F.addParam(Name, ir::Type::ptr(Shape->S), Spelling + " &");
+    flatten(*Shape, F.Params.back().Elements, F.Params.back().ElementNames);
+  }
   F.Params.back().Record = Spelling;
-  flatten(*Shape, F.Params.back().Elements, F.Params.back().ElementNames);
   F.ReturnsRecord = true;
   ParamValues.push_back(V);
 }

@@ -172,6 +172,8 @@ std::string unsupportedExprMessage(const Expr *E, const ASTContext &Ctx) {
     return "compound literals are not supported";
   if (isa<ImaginaryLiteral>(E))
     return "imaginary literals are not supported";
+  if (std::string Advice = pairAdvice(E->getType(), Ctx); !Advice.empty())
+    return Advice;
   if (isa<CXXConstructExpr>(E))
     return "constructing a value of type '" +
            E->getType().getAsString(Ctx.getPrintingPolicy()) +

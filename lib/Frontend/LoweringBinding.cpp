@@ -1,7 +1,8 @@
 //===- LoweringBinding.cpp - Structured bindings --------------------------===//
 //
 // `auto [a, b] = p;` and `const auto &[x, y, z] = v;` over a struct of
-// numbers or a std::array. With `&` each name is another name for its
+// numbers or a std::array (also one a helper returns, `auto [a, b] =
+// f(x);`). With `&` each name is another name for its
 // member or element (read and written there, as a reference variable);
 // without it the struct is copied, so each name is the value its member
 // had at the declaration. The IR needs nothing new.
@@ -24,6 +25,8 @@ void BodyLowering::lowerDecomposition(const DecompositionDecl *DD) {
   QualType T = DD->getType().getNonReferenceType();
   bool ByRef = DD->getType()->isReferenceType();
   std::optional<ContainerShape> C = containerShape(T, Ctx);
+  if (std::string Advice = pairAdvice(T, Ctx); !Advice.empty())
+    return Refuse(Advice);
   if (!C && !T->isRecordType())
     return Refuse("structured bindings of '" + typeName(T) +
                   "' are not supported; gradc supports them of structs of "
@@ -31,7 +34,13 @@ void BodyLowering::lowerDecomposition(const DecompositionDecl *DD) {
   if (C && C->IsVector)
     return Refuse("structured bindings of a std::vector are not possible");
   const Expr *Init = DD->getInit();
-  Value *Base = Init ? lowerRecord(Init) : nullptr;
+  // `auto [a, b] = f(x);`: the local the call returns into.
+  const Expr *Call = Init ? Init->IgnoreImplicit()->IgnoreParens() : nullptr;
+  bool Returned = isa_and_nonnull<CallExpr>(Call) && !isElementAccess(Call);
+  Value *Base = !Init           ? nullptr
+                : C && Returned ? lowerContainer(Init)
+                : Returned      ? lowerRecordTemporary(Init)
+                                : lowerRecord(Init);
   if (!Base)
     return Refuse("the object of these structured bindings cannot be read");
   // The bindings of a struct are members of DD: lowerMember reads them

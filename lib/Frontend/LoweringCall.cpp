@@ -117,7 +117,8 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
   QualType RT = Callee.getReturnType();
   ir::Type Ty = ir::Type::voidTy();
   // A struct is written into memory, a last argument (ReturnsRecord).
-  bool ReturnsRecord = RT->isRecordType() && !containerShape(RT, Ctx);
+  std::optional<ContainerShape> Returned = containerShape(RT, Ctx);
+  bool ReturnsRecord = RT->isRecordType() && (!Returned || !Returned->IsVector);
   Value *Result =
       ReturnsRecord ? std::exchange(PendingResult, nullptr) : nullptr;
   // `a += b` returns `*this`: as a statement, nothing.
@@ -156,8 +157,9 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
   }
   if (ReturnsRecord && (!G || !G->ReturnsRecord))
     return fail(Loc,
-                "gradc cannot see the body of '" + Name +
-                    "', which returns a struct; only functions defined in "
+                "gradc cannot see the body of '" + Name + "', which returns " +
+                    (Returned ? "a std::array" : "a struct") +
+                    "; only functions defined in "
                     "your own code can return one",
                 Range);
   if (Object && !G)
@@ -278,7 +280,8 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
                         : Object            ? Callee.getNameAsString()
                                             : spellCallee(CE, Callee);
   if (ReturnsRecord) {
-    if (!Result && !(Result = resultOf(CE, Callee)))
+    if (!Result &&
+        !(Result = Returned ? arrayResultOf(CE, Callee) : resultOf(CE, Callee)))
       return nullptr;
     Args.push_back(Result);
   }

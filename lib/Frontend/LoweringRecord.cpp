@@ -340,6 +340,15 @@ void BodyLowering::lowerContainerDecl(const VarDecl *VD,
   // `std::vector<double> u = w;`, `std::array<double, 3> b(a);`: a copy.
   Value *CopyOf = nullptr, *Fill = nullptr;
   bool Made = Init && !CCE && !ILE && containerShape(Init->getType(), Ctx);
+  if (Init && !C.IsVector && isArrayCall(Init)) {
+    // `auto c = cross(a, b);`: the call writes c.
+    Value *Arr = arrayLocal(VD->getType(), C, Name, VD->getLocation());
+    if (!lowerArrayInto(Init, Arr, C))
+      return poison(VD);
+    Pointers[VD] = Arr;
+    Poisoned.erase(VD);
+    return;
+  }
   if (isContainerCopy(CCE) || Made) {
     CopyOf = lowerContainer(Made ? Init : CCE->getArg(0));
     if (!CopyOf)
@@ -437,7 +446,9 @@ std::optional<BodyLowering::Target> BodyLowering::lowerElement(const Expr *E) {
     return lowerContainerEnd(MCE);
   const auto *OCE = cast<CXXOperatorCallExpr>(E->IgnoreParens());
   Target T;
-  T.Ptr = lowerExpr(OCE->getArg(0));
+  // `cross(a, b)[0]`: the local the call returns into.
+  T.Ptr = isArrayCall(OCE->getArg(0)) ? lowerContainer(OCE->getArg(0))
+                                      : lowerExpr(OCE->getArg(0));
   const Expr *Idx = withoutSizeConversion(OCE->getArg(1));
   T.Index = expectScalar(lowerExpr(Idx), Idx);
   if (!T.Ptr || !T.Index)

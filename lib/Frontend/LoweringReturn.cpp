@@ -83,12 +83,17 @@ void BodyLowering::startReturns(const CompoundStmt *Body) {
   if (ResultSlot) {
     // A struct too, copied into `out` at the end: then the pullback does
     // not write `out` again, and is not given it.
-    std::string Why;
-    const RecordShape *Shape = Shapes.shape(FD.getReturnType(), Why);
-    ResultCell = B.local(Shape->S, Shape->Size, "result");
-    ResultCell->Text = typeName(FD.getReturnType().getUnqualifiedType());
-    ResultCell->Member = ir::MemberKind::Record;
-    ResultCell->MemberDefaults = Shape->HasDefaults;
+    QualType T = FD.getReturnType();
+    if (std::optional<ContainerShape> C = containerShape(T, Ctx)) {
+      ResultCell = arrayLocal(T, *C, "result", FD.getLocation());
+    } else {
+      std::string Why;
+      const RecordShape *Shape = Shapes.shape(T, Why);
+      ResultCell = B.local(Shape->S, Shape->Size, "result");
+      ResultCell->Text = typeName(T.getUnqualifiedType());
+      ResultCell->Member = ir::MemberKind::Record;
+      ResultCell->MemberDefaults = Shape->HasDefaults;
+    }
     std::swap(ResultCell, ResultSlot);
   }
   size_t Before = B.block().Ops.size();
@@ -130,7 +135,13 @@ void BodyLowering::lowerReturn(const ReturnStmt *RS) {
     return;
   }
   Value *V = nullptr;
-  if (E && ResultSlot) {
+  if (E && ResultSlot && containerShape(FD.getReturnType(), Ctx)) {
+    // A std::array: written into `out` as a struct is.
+    if (!checkOrder(E) ||
+        !lowerArrayInto(E, ResultSlot,
+                        *containerShape(FD.getReturnType(), Ctx)))
+      return;
+  } else if (E && ResultSlot) {
     // A struct: written into `out`, the function's last parameter.
     const RecordShape *Shape =
         shapeOf(FD.getReturnType(), E->getBeginLoc(), E->getSourceRange());
@@ -180,6 +191,11 @@ void BodyLowering::lowerReturn(const ReturnStmt *RS) {
 void BodyLowering::returnRecord() {
   // ResultCell is then `out`, and ResultSlot the local `result`.
   if (ResultSlot && ResultCell && ResultCell->Code == ir::OpCode::Param) {
+    if (std::optional<ContainerShape> C =
+            containerShape(FD.getReturnType(), Ctx)) {
+      copyElements(ResultCell, ResultSlot, containerCount(ResultCell, *C));
+      return;
+    }
     std::string Why;
     copyRecord(ResultCell, ResultSlot, *Shapes.shape(FD.getReturnType(), Why));
   }

@@ -23,10 +23,6 @@ using ir::OpCode;
 using ir::Scalar;
 using ir::Value;
 
-namespace {
-
-/// E without the casts, temporaries and `std::move` around the container
-/// it names.
 const Expr *containerOperand(const Expr *E) {
   while (true) {
     E = E->IgnoreImplicit()->IgnoreParenImpCasts();
@@ -46,6 +42,8 @@ const Expr *containerOperand(const Expr *E) {
       return E;
   }
 }
+
+namespace {
 
 /// Whether A and B are the same count: the same value, or the same
 /// integer arithmetic on the same values; `w.size()` of one vector (each
@@ -107,6 +105,13 @@ void BodyLowering::fillElements(Value *Dst, Value *V, Value *Count) {
 
 Value *BodyLowering::lowerContainer(const Expr *E) {
   E = containerOperand(E);
+  if (isArrayCall(E)) {
+    // A std::array a helper returns: the local the call makes for it.
+    Value *Saved = std::exchange(PendingResult, nullptr);
+    Value *V = lowerExpr(E);
+    PendingResult = Saved;
+    return V;
+  }
   if (!containerShape(E->getType(), Ctx) || !isa<DeclRefExpr>(E))
     return fail(E->getExprLoc(),
                 "gradc follows containers held in variables; this '" +
@@ -185,7 +190,7 @@ BodyLowering::lowerContainerEnd(const CXXMemberCallExpr *MCE) {
   const Expr *Obj = MCE->getImplicitObjectArgument();
   std::optional<ContainerShape> C = containerShape(Obj->getType(), Ctx);
   Target T;
-  T.Ptr = lowerExpr(Obj);
+  T.Ptr = isArrayCall(Obj) ? lowerContainer(Obj) : lowerExpr(Obj);
   if (!T.Ptr)
     return std::nullopt;
   T.S = T.Ptr->Ty.scalarKind();

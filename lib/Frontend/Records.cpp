@@ -63,6 +63,10 @@ const RecordShape *RecordShapes::shape(QualType T, std::string &Why) {
     Why = "'" + Name + "' " + What;
     return nullptr;
   };
+  if (std::string Advice = pairAdvice(T, Ctx); !Advice.empty()) {
+    Why = Advice;
+    return nullptr;
+  }
   if (RD->isInStdNamespace())
     return Refuse("is a standard library class; gradc supports std::array and "
                   "std::vector of numbers, parameters that are std::array or "
@@ -313,6 +317,20 @@ std::optional<StructContainer> structContainer(QualType T) {
     C.Count = Args[1].getAsIntegral().getExtValue();
   }
   return C;
+}
+
+std::string pairAdvice(QualType T, const ASTContext &Ctx) {
+  const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD || !RD->isInStdNamespace() || !RD->getIdentifier() ||
+      (RD->getName() != "pair" && RD->getName() != "tuple"))
+    return "";
+  return "'" +
+         T.getNonReferenceType().getUnqualifiedType().getAsString(
+             Ctx.getPrintingPolicy()) +
+         "': std::" + RD->getName().str() +
+         " is not supported yet; use a struct of your own ('struct MinMax { "
+         "double lo, hi; };', returned by value and read as 'r.lo') or a "
+         "std::array<double, N>";
 }
 
 std::optional<ContainerShape> containerShape(QualType T,

@@ -152,6 +152,10 @@ struct StructContainer {
 /// library class, if it is one.
 std::optional<StructContainer> structContainer(clang::QualType T);
 
+/// Why std::pair and std::tuple are refused, with a way out; empty for
+/// any other type.
+std::string pairAdvice(clang::QualType T, const clang::ASTContext &Ctx);
+
 /// T as a std::array or std::vector of a scalar type, if it is one.
 std::optional<ContainerShape> containerShape(clang::QualType T,
                                              const clang::ASTContext &Ctx);

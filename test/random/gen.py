@@ -98,6 +98,8 @@ FEATURES = {
     "structured_binding": "structured bindings of a struct (const auto &[pa, pb, pc, pv] = p;), its members read by name",
     "variadic": "variadic templates with fold expressions over + * and ',' (gv_sum(a, b), gv_sq(a, b, c)), declared in every file",
     "member_default": "a default member initializer in the struct (double c = 0.5;), which no adjoint of it may start at",
+    "array_return": "helpers returning a std::array by value (auto a = ga_make(e, e); a = ga_mix(a, e); "
+                    "ga_dot(ga_make(e, e), a), ga_mix(a, e)[k]), declared in every file",
     "struct_value": "structs as values: copies (S q2 = q; q2 = p;) and a helper returning a struct (S q2 = sv_S(q, p, e); q = sv_S(q, q, e);)",
     "constructor": "a struct with constructors of its own (GK g(e, e); GK g{e}; GK(e, e).u), declared in every file",
     "base_class": "structs with base classes (GD : GB, GE : GD, GM), built by a constructor calling the "
@@ -953,6 +955,8 @@ class Gen:
             opts.append(("bind", 1))
         if self.on("struct_value") and not self.helper and self.visible("st"):
             opts.append(("stvalue", 1))
+        if self.on("array_return") and not self.helper and self.writable():
+            opts.append(("arret", 1))
         if self.on("constructor") and not self.helper and self.writable():
             opts.append(("ctor", 1))
         if self.on("base_class") and not self.helper and self.writable():
@@ -1112,6 +1116,23 @@ class Gen:
         q = self.rng.choice(locs)
         value = a if kind == "assign" else "sv_%s(%s, %s, %s)" % (st, q, b, e)
         return [Stmt("raw", "%s = %s" % (q, value))]
+
+    def s_arret(self, loop):
+        """auto a = ga_make(e, e); then a = ga_mix(a, e); or t += a call's
+        element or ga_dot of a temporary (ga_*: ARRAY_RETURNS)."""
+        a, t = self.fresh("ga"), self.rng.choice(self.writable())
+        e = [self.render_tmp(self.dexpr(1)) for _ in range(3)]
+        out = [Stmt("raw", "%s %s = ga_make(%s, %s)"
+                    % (self.rng.choice(["auto", "std::array<double, 3>"]), a, e[0], e[1]))]
+        kind = self.rng.choice(["reassign", "element", "temp"])
+        if kind == "reassign":
+            out.append(Stmt("raw", "%s = ga_mix(%s, %s)" % (a, a, e[2])))
+            out.append(Stmt("raw", "%s += %s[%d]" % (t, a, self.rng.randrange(3))))
+        elif kind == "element":
+            out.append(Stmt("raw", "%s += ga_mix(%s, %s)[%d]" % (t, a, e[2], self.rng.randrange(3))))
+        else:
+            out.append(Stmt("raw", "%s += ga_dot(ga_mix(%s, %s), %s)" % (t, a, e[2], a)))
+        return out
 
     def s_ctor(self, loop):
         """GK g(e, e); t += g.u * g.w; (GK, CONSTRUCTED, has constructors)."""
@@ -2537,6 +2558,16 @@ VARIADIC_TEMPLATES = [
     "  ((acc += v * v), ...);", "  return acc;", "}", ""]
 
 
+# What array_return calls (declared in every file, as CONSTRUCTED).
+ARRAY_RETURNS = [
+    "inline std::array<double, 3> ga_make(double u, double v) {",
+    "  return {u * v, u - v, 0.5 * std::sin(u)};", "}",
+    "inline std::array<double, 3> ga_mix(const std::array<double, 3> &x, double t) {",
+    "  std::array<double, 3> r = x;", "  r[0] = x[1] * t + x[2];",
+    "  r[2] = std::tanh(x[0]) - t * x[1];", "  return r;", "}",
+    "inline double ga_dot(const std::array<double, 3> &a, const std::array<double, 3> &b) {",
+    "  return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];", "}", ""]
+
 # What lambda passes lambdas to (declared in every file, as GLOBAL_CONSTANTS).
 LAMBDA_TEMPLATES = [
     "template <class F> double gl_apply(F f, double x) {",
@@ -2549,7 +2580,7 @@ def render_file(funcs, header=""):
            "#include <gradc/gradc.h>", "", "#include <array>", "#include <cmath>",
            "#include <numeric>",
            "#include <vector>", ""] + GLOBAL_CONSTANTS + VARIADIC_TEMPLATES + CONSTRUCTED + OPERATED + VIEWED \
-        + BASED + PRIVATE + LAMBDA_TEMPLATES
+        + BASED + PRIVATE + ARRAY_RETURNS + LAMBDA_TEMPLATES
     for f in funcs:
         for s in used_structs(f):
             c = "c = 0.5" if f.member_default else "c"
