@@ -41,7 +41,7 @@ GRADC_DIFF("grad") double e1(const Shared &v) { return v.a + v.b; }
 GRADC_DIFF("grad") double e2(const Square &q) { return q.s * q.t; }
 // CHECK: base_classes_refused.cpp:[[@LINE+1]]:43: error: parameter 'g' cannot be differentiated or read: 'Again' has two members named 'a' (in 'Base' and in 'Again'); gradc names members through the object: rename one
 GRADC_DIFF("grad") double e3(const Again &g) { return g.a; }
-// CHECK: base_classes_refused.cpp:[[@LINE+1]]:42: error: parameter 'h' cannot be differentiated or read: 'Held' has a base class that gradc cannot hold: 'Holder' has member 'p' of type 'const double *'; gradc supports members that are numbers, arrays of them (of a constant size) and structs of those
+// CHECK: base_classes_refused.cpp:[[@LINE+1]]:42: error: parameter 'h' cannot be differentiated or read: 'Held' has a base class that gradc cannot hold: 'Holder' has member 'p' of type 'const double *': it is a view struct, which gradc supports as a local ('Holder v{w, w + 6, n};') and as a parameter ('const Holder &v'), not inside another struct, in an array or container, or through a pointer
 GRADC_DIFF("grad") double e4(const Held &h) { return h.h; }
 
 GRADC_DIFF("grad")

@@ -78,7 +78,7 @@ double e9(V a, const V &b, double x) {
 
 // CHECK: refused.cpp:[[@LINE+1]]:57: error: arithmetic on a pointer to a struct is not supported; index it instead ('p[i].m', '&p[i]')
 GRADC_DIFF("grad") double e10(const V *vs) { return (vs + 1)->x; }
-// CHECK: refused.cpp:[[@LINE-49]]:31: error: member function 'half' is not public; gradc writes its calls outside the class: make it public
+// CHECK: refused.cpp:[[@LINE-48]]:31: error: member function 'half' is not public; gradc writes its calls outside the class: make it public
 GRADC_DIFF("grad") double e11(const Hidden &h) { return h.get() + h.b; }
 
 GRADC_DIFF("grad")
