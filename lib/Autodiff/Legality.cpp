@@ -165,6 +165,18 @@ void Legality::call(const Value &V) {
         Plan.Wrt.push_back(I);
     } else if (Plan.InOut[I]) {
       const Value *Base = baseOf(Op);
+      if (Base->Code != OpCode::Local && !C.Params[I].Record.empty() &&
+          !C.Params[I].RecordPtr) {
+        const std::string &S = C.Params[I].Record;
+        refuse(V, V.Text + " reads and writes the struct '" + Base->Name +
+                      "', which is not a local variable here; gradc "
+                      "supports that for local structs: copy it into one "
+                      "('" +
+                      S + " copy = " + Base->Name +
+                      ";'), call on the copy, and assign it back ('" +
+                      Base->Name + " = copy;')");
+        return;
+      }
       if (Base->Code != OpCode::Local && !Facts.argumentExtent(V, I)) {
         refuse(V, V.Text + " reads and writes '" + Base->Name +
                       "', which is not a local variable here, at places "
