@@ -63,62 +63,55 @@ TEST(RecordingPlan, AnOverwrittenVariableIsTaped) {
   EXPECT_TRUE(Plan.storedFor(OldP).empty());
 }
 
-TEST(RecordingPlan, AStoredMathResultIsReadBack) {
-  // for (i...) q[i] = exp(w[i]); return sum of q: exp is read back from q.
+/// for (i...) { c = Fn(w[i]); q[i] = c (if Store); s += c * c; }: the
+/// function, and its call c in the loop.
+struct CallInLoop {
   Function F;
-  F.Name = "f";
-  F.RetTy = Type::f64();
-  Value *W =
-      F.addParam("w", Type::ptr(Scalar::Float64, true), "const double *");
-  Builder B(F, F.Body, false);
-  Value *Q = B.local(Scalar::Float64, 4, "q");
-  Value *S = B.local(Scalar::Float64, 0, "s");
-  B.store(S, B.constant(0, Scalar::Float64));
-  const Value *Exp = nullptr;
-  test::countedLoop(
-      B, B.constant(0, Scalar::Int32), CmpPred::LT,
-      [&] { return B.constant(4, Scalar::Int32); }, 1,
-      [&](Value *I) {
-        Value *E = B.call(MathFn::Exp, {B.load(W, B.load(I))});
-        B.store(Q, E, B.load(I));
-        B.store(S, B.add(B.load(S), B.mul(E, E)));
-        Exp = E;
-      });
-  B.ret(B.load(S));
+  Value *Q = nullptr;
+  const Value *Call = nullptr;
+  CallInLoop(MathFn Fn, bool Store) {
+    F.Name = "f";
+    F.RetTy = Type::f64();
+    Value *W =
+        F.addParam("w", Type::ptr(Scalar::Float64, true), "const double *");
+    Builder B(F, F.Body, false);
+    Q = B.local(Scalar::Float64, 4, "q");
+    Value *S = B.local(Scalar::Float64, 0, "s");
+    B.store(S, B.constant(0, Scalar::Float64));
+    test::countedLoop(
+        B, B.constant(0, Scalar::Int32), CmpPred::LT,
+        [&] { return B.constant(4, Scalar::Int32); }, 1,
+        [&](Value *I) {
+          Value *C = B.call(Fn, {B.load(W, B.load(I))});
+          if (Store)
+            B.store(Q, C, B.load(I));
+          B.store(S, B.add(B.load(S), B.mul(C, C)));
+          Call = C;
+        });
+    B.ret(B.load(S));
+  }
+};
+
+TEST(RecordingPlan, AStoredMathResultIsReadBack) {
+  // q[i] = exp(w[i]): exp is read back from q.
+  CallInLoop L(MathFn::Exp, /*Store=*/true);
   ReverseOptions Opts = wrt({0});
-  SweepFacts Facts(F, Opts);
+  SweepFacts Facts(L.F, Opts);
   RecordingPlan Plan(Facts);
-  EXPECT_TRUE(Plan.callsAbove(Exp, Facts.Pos.Home.at(Exp)));
+  EXPECT_TRUE(Plan.callsAbove(L.Call, Facts.Pos.Home.at(L.Call)));
   // Read back from q, else taped: exp is not called again.
-  EXPECT_EQ(Plan.how(Exp), RecordingPlan::How::ReloadOrTape);
-  ASSERT_EQ(Plan.storedFor(Exp).size(), 1u);
-  EXPECT_EQ(Plan.storedFor(Exp)[0]->Operands[0], Q);
+  EXPECT_EQ(Plan.how(L.Call), RecordingPlan::How::ReloadOrTape);
+  ASSERT_EQ(Plan.storedFor(L.Call).size(), 1u);
+  EXPECT_EQ(Plan.storedFor(L.Call)[0]->Operands[0], L.Q);
 }
 
 TEST(RecordingPlan, ACheapCallIsComputedAgain) {
-  // for (i...) s += fabs(w[i]) * fabs(w[i]): fabs costs what a tape does.
-  Function F;
-  F.Name = "f";
-  F.RetTy = Type::f64();
-  Value *W =
-      F.addParam("w", Type::ptr(Scalar::Float64, true), "const double *");
-  Builder B(F, F.Body, false);
-  Value *S = B.local(Scalar::Float64, 0, "s");
-  B.store(S, B.constant(0, Scalar::Float64));
-  const Value *Abs = nullptr;
-  test::countedLoop(
-      B, B.constant(0, Scalar::Int32), CmpPred::LT,
-      [&] { return B.constant(4, Scalar::Int32); }, 1,
-      [&](Value *I) {
-        Value *A = B.call(MathFn::Fabs, {B.load(W, B.load(I))});
-        B.store(S, B.add(B.load(S), B.mul(A, A)));
-        Abs = A;
-      });
-  B.ret(B.load(S));
+  // fabs costs what reading a tape does: computed again.
+  CallInLoop L(MathFn::Fabs, /*Store=*/false);
   ReverseOptions Opts = wrt({0});
-  SweepFacts Facts(F, Opts);
+  SweepFacts Facts(L.F, Opts);
   RecordingPlan Plan(Facts);
-  EXPECT_EQ(Plan.how(Abs), RecordingPlan::How::ReloadOrRecompute);
+  EXPECT_EQ(Plan.how(L.Call), RecordingPlan::How::ReloadOrRecompute);
 }
 
 } // namespace
