@@ -99,6 +99,16 @@ bool Legality::callOutput(const Value &Call, const Value *Arg) {
   return false;
 }
 
+/// The variables whose loads V is computed from.
+static void collectSlots(const Value *V, std::set<const Value *> &Slots) {
+  if (V->Code == OpCode::Load && V->Operands.size() == 1 &&
+      V->Operands[0]->Code == OpCode::Local)
+    Slots.insert(V->Operands[0]);
+  for (const Value *Op : V->Operands)
+    if (Op->Code != OpCode::Local && Op->Code != OpCode::Param)
+      collectSlots(Op, Slots);
+}
+
 /// A pullback takes its callee's pointer parameters for distinct memory
 /// (as `restrict` would): two arguments into one array, one of them
 /// written, that gradc sees overlap (`f(s, s + 1)` when f reaches two
@@ -113,20 +123,30 @@ bool Legality::overlapFree(const Value &Call) {
         continue;
       std::optional<double> OA = constantOffset(A, baseOf(A)),
                             OB = constantOffset(B, baseOf(B));
-      bool Overlap = A == B;
-      if (OA && OB) {
+      // The variables an argument reads hold one value while the call's
+      // arguments are made: `&s[i]` twice is one place.
+      std::set<const Value *> Slots;
+      collectSlots(A, Slots);
+      collectSlots(B, Slots);
+      bool Overlap = samePlace(A, B, Slots);
+      std::string Unknown;
+      if (OA && OB && *OA != *OB) {
         unsigned Low = *OA <= *OB ? I : J;
         std::optional<std::int64_t> Reach = Facts.argumentExtent(Call, Low);
         Overlap = !Reach || std::abs(*OA - *OB) < std::max<double>(*Reach, 1);
+        if (!Reach)
+          Unknown = " (gradc cannot tell how many elements it reaches "
+                    "through '" +
+                    C.Params[Low].V->Name + "')";
       }
       if (!Overlap)
         continue;
       refuse(Call, "'" + C.Params[I].V->Name + "' and '" + C.Params[J].V->Name +
                        "' of " + Call.Text + " point into the same '" +
                        baseOf(A)->Name +
-                       "', and it writes through one of them; gradc's "
-                       "pullbacks take pointer arguments for distinct "
-                       "memory: pass a copy of what it reads");
+                       "', and it writes through one of them" + Unknown +
+                       "; gradc's pullbacks take pointer arguments for "
+                       "distinct memory: pass a copy of what it reads");
       return false;
     }
   return true;

@@ -25,8 +25,7 @@ std::string signatureKey(const Function &F) {
 static unsigned calls(const Function &F) {
   unsigned N = 0;
   forEachOp(F.Body, [&](const Value &V) {
-    N += V.Code == OpCode::Invoke ||
-         (V.Code == OpCode::Call && !isCheap(V.Fn));
+    N += V.Code == OpCode::Invoke || (V.Code == OpCode::Call && !isCheap(V.Fn));
   });
   return N;
 }
@@ -109,8 +108,11 @@ const Function *PullbackCache::pullback(const Function &Callee,
   CallsOfItself([&](Value &) { Recursive = true; });
   // A function returning a number whose pullback, given that number,
   // calls fewer functions (a sigmoid's, no exp): callers give it.
+  // It has a name of its own (`sigmoid_result_pullback`): as an overload
+  // of `sigmoid_pullback`, C++ could pick it for another sigmoid's call.
   if (!Recursive && !Callee.RetTy.isVoid() && !callsStandIn(*G)) {
     Opts.GivenResult = true;
+    Opts.Name = Opts.Name.substr(0, Opts.Name.size() - 9) + "_result_pullback";
     std::unique_ptr<Function> Given = reverse(Callee, Opts, nullptr);
     if (Given && verify(*Given).empty() && calls(*Given) < calls(*G)) {
       G = std::move(Given);

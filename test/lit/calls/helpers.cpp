@@ -71,8 +71,8 @@ double f(double x, double y) { return geo::dist(x, y, 1.0, 2.0) + sq(x); }
 // adjoints take the callee's additions directly.
 // TEXT:        inline void sq_pullback(double v, double dout, double &dv) {
 // TEXT:        namespace geo {
-// TEXT:        inline void dist_wrt_ax_ay_pullback(double ax, double ay, double bx, double by,
-// TEXT-NEXT:                                       double dist_value, double dout, double &dax,
+// TEXT:        inline void dist_wrt_ax_ay_result_pullback(double ax, double ay, double bx,
+// TEXT-NEXT:                                             double by, double dist_value,
 // TEXT:          double quot = dout / (2 * dist_value);
 // TEXT:          sq_pullback(ay - by, quot, dv_sq);
 // TEXT-LABEL:  inline double f_grad(double x, double y, double &dx, double &dy) {
@@ -81,7 +81,7 @@ double f(double x, double y) { return geo::dist(x, y, 1.0, 2.0) + sq(x); }
 // TEXT-EMPTY:
 // TEXT-NEXT:     // helpers.cpp:[[#@LINE-15]]: return geo::dist(x, y, 1.0, 2.0) + sq(x);
 // TEXT-NEXT:     sq_pullback(x, 1, dx);
-// TEXT-NEXT:     geo::dist_wrt_ax_ay_pullback(x, y, 1.0, 2.0, dist_x, 1, dx, dy);
+// TEXT-NEXT:     geo::dist_wrt_ax_ay_result_pullback(x, y, 1.0, 2.0, dist_x, 1, dx, dy);
 // TEXT-NEXT:     return f;
 
 GRADC_DIFF("grad wrt(w)")

@@ -15,7 +15,7 @@
 // CHECK: ALL OK
 // INTERP: 1 checked against the interpreter, 0 mismatches
 // TEXT-LABEL: inline void lstm_model_pullback(
-// TEXT:         sigmoid_pullback(
+// TEXT:         sigmoid_result_pullback(
 // TEXT-LABEL: inline void lstm_predict_wrt_main_params_extra_params_state_output_pullback(
 // TEXT:         lstm_model_pullback(
 // TEXT-LABEL: inline double lstm_objective_grad(

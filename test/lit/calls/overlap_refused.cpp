@@ -30,7 +30,7 @@ double overlap(const double *w) {
   double s[4];
   for (int i = 0; i < 4; ++i)
     s[i] = w[i];
-  // CHECK: overlap_refused.cpp:[[@LINE+1]]:3: error: 'out' and 'in' of shift point into the same 's', and it writes through one of them; gradc's pullbacks take pointer arguments for distinct memory: pass a copy of what it reads
+  // CHECK: overlap_refused.cpp:[[@LINE+1]]:3: error: 'out' and 'in' of shift point into the same 's', and it writes through one of them (gradc cannot tell how many elements it reaches through 'out'); gradc's pullbacks take pointer arguments for distinct memory: pass a copy of what it reads
   shift(3, s, s + 1);
   return s[0] * s[3];
 }
@@ -41,6 +41,18 @@ double same(const double *w) {
   // CHECK: overlap_refused.cpp:[[@LINE+1]]:3: error: 'out' and 'in' of pair point into the same 's'
   pair(s, s);
   return s[0] + s[1];
+}
+
+GRADC_DIFF("grad")
+double element(const double *w, int n) {
+  double s[4] = {w[0], w[1], w[2], w[3]};
+  double r = 0;
+  for (int i = 0; i < n; ++i) {
+    // CHECK: overlap_refused.cpp:[[@LINE+1]]:5: error: 'out' and 'in' of pair point into the same 's'
+    pair(&s[i], &s[i]);
+    r += s[i];
+  }
+  return r;
 }
 // CHECK: no output written
 #endif

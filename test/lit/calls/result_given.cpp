@@ -18,13 +18,17 @@ template <typename T> T sigmoid(T x) { return 1 / (1 + std::exp(-x)); }
 static double act(double z) { return std::tanh(z); }
 static double softplus(double x) { return std::log(1 + std::exp(x)); }
 static double sq(double x) { return x * x; }
+// Overloads: the given-result pullback has a name of its own, so that C++
+// does not choose it for the other overload's call (2.0 converts to int).
+static double sg(double x) { return 1 / (1 + std::exp(-x)); }
+static double sg(double x, int k) { return std::sin(x) * k; }
 
 // TEXT-LABEL: inline void sq_pullback(double x, double dout, double &dx) {
 // TEXT-LABEL: inline void softplus_pullback(double x, double dout, double &dx) {
-// TEXT-LABEL: inline void act_pullback(double /*z*/, double act_value, double dout,
+// TEXT-LABEL: inline void act_result_pullback(double /*z*/, double act_value,
 // TEXT:         dz += (1 - act_value * act_value) * dout;
-// TEXT-LABEL: inline void sigmoid_pullback(double /*x*/, double sigmoid_value, double dout,
-// TEXT-NEXT:                               double &dx) {
+// TEXT-LABEL: inline void sigmoid_result_pullback(double /*x*/, double sigmoid_value,
+// TEXT-NEXT:                                      double dout, double &dx) {
 // TEXT-NEXT:    // result_given.cpp:17: return 1 / (1 + std::exp(-x));
 // TEXT-NEXT:    dx += (1 - sigmoid_value) * sigmoid_value * dout;
 // TEXT-NEXT:  }
@@ -41,8 +45,19 @@ double layer(const double *w, int n) {
 }
 // TEXT-LABEL: inline double layer_grad(
 // TEXT:         sigmoid_tape.push_reserved(sigmoid_v);
-// TEXT:         sigmoid_pullback(w[i] * x, sigmoid_v, x * ds, dx_sigmoid);
-// TEXT:         sigmoid_pullback(w[0], a, da + da_2, d_sigmoid);
+// TEXT:         sigmoid_result_pullback(w[i] * x, sigmoid_v, x * ds, dx_sigmoid);
+// TEXT:         sigmoid_result_pullback(w[0], a, da + da_2, d_sigmoid);
+
+GRADC_DIFF("grad wrt(w)")
+double overloads(const double *w, int n) {
+  double r = 0;
+  for (int i = 0; i < n; ++i)
+    r += sg(w[i]) + sg(w[i], 2.0);
+  return r;
+}
+// TEXT-LABEL: inline double overloads_grad(
+// TEXT:         sg_pullback(w[i], 2.0, dr, dx_sg);
+// TEXT:         sg_result_pullback(w[i], sg_v, dr, d_sg);
 
 #ifndef __GRADC__
 #include GRADC_OUT
@@ -59,6 +74,15 @@ int main() {
       },
       [&](const Arrays &p, double s, Arrays &d) {
         layer_pullback(p[0].data(), 4, s, d[0].data());
+      });
+  gradc_check::check_arrays(
+      "overloads", {{"w", {0.9, -0.7, 0.5, 1.1}}}, {{"n", {4}}},
+      [&](const Arrays &p) { return overloads(p[0].data(), 4); },
+      [&](const Arrays &p, Arrays &d) {
+        return overloads_grad(p[0].data(), 4, d[0].data());
+      },
+      [&](const Arrays &p, double s, Arrays &d) {
+        overloads_pullback(p[0].data(), 4, s, d[0].data());
       });
   return gradc_check::finish();
 }

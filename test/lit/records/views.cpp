@@ -47,16 +47,16 @@ static void forward(const Layer &L, const double *x, double *y) {
 // A helper keeps the view; each pointer member has an adjoint pointer. It
 // is given the tanh it returned (the caller's y[j]), so it runs no loop
 // forward.
-// TEXT-LABEL: inline void neuron_pullback(const Layer &L, const double *x, int j,
-// TEXT-NEXT:                              double neuron_value, double dout, double *dL_W,
-// TEXT-NEXT:                              double *dL_b, double *dx) {
+// TEXT-LABEL: inline void neuron_result_pullback(const Layer &L, const double *x, int j,
+// TEXT-NEXT:                                     double neuron_value, double dout,
+// TEXT-NEXT:                                     double *dL_W, double *dL_b, double *dx) {
 // TEXT-NEXT:    // views.cpp:40: return std::tanh(s);
 // TEXT-NEXT:    double ds = (1 - neuron_value * neuron_value) * dout;
 // TEXT:           dL_W[sum] += x[i] * ds;
 // TEXT:         dL_b[j] += ds;
 // A view passed on is passed by name.
 // TEXT-LABEL: inline void forward_pullback(const Layer &L,
-// TEXT:           neuron_pullback(L, x, j, y[j], dy[j], dL_W, dL_b, dx);
+// TEXT:           neuron_result_pullback(L, x, j, y[j], dy[j], dL_W, dL_b, dx);
 
 GRADC_DIFF("grad wrt(w)")
 double net(const double *w, const double *x) {
