@@ -401,7 +401,9 @@ private:
         line(S, declaration(*L) + Call.substr(Call.find(" = ")) + ";");
         return;
       }
-      if (V.Ty.isVoid()) {
+      // A call made for what it writes, its value unused: `g(b);`, not an
+      // unused variable.
+      if (V.Ty.isVoid() || (Plan.Uses[V.Id] == 0 && !V.Kept)) {
         line(S, P.printDefinition(&V) + ";");
         return;
       }

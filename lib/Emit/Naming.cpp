@@ -148,6 +148,7 @@ private:
   bool materializes(const Value &V);
   unsigned reach(const Value *U);
   void name(const Block &B);
+  void nameOps(const Block &B);
   void nameKept(const Value &V);
   std::string fresh(const std::string &Want);
   void setVar(const std::string &Source, Variable V);
@@ -297,6 +298,11 @@ void Planner::undoTo(size_t Mark) {
 /// Names the variables of B; names declared in B are free again after it.
 void Planner::name(const Block &B) {
   size_t Mark = Undo.size();
+  nameOps(B);
+  undoTo(Mark);
+}
+
+void Planner::nameOps(const Block &B) {
   auto LastUse = [&](const Value *V) {
     unsigned Last = V->Code == OpCode::Param ? 0 : Pos[V->Id];
     for (const Value *U : Users[V->Id])
@@ -331,10 +337,17 @@ void Planner::name(const Block &B) {
                  {Name, V, !declares(*V) && V->Code != OpCode::Offset, &B});
       }
     }
-    for (const Block &R : V->Regions)
-      name(R);
+    // What a loop's init declares (its counter) is in scope in its
+    // condition, step and body: taken until the loop ends.
+    size_t LoopMark = Undo.size();
+    for (size_t R = 0; R < V->Regions.size(); ++R) {
+      if (V->Code == OpCode::Loop && R == Init)
+        nameOps(V->Regions[R]);
+      else
+        name(V->Regions[R]);
+    }
+    undoTo(LoopMark);
   }
-  undoTo(Mark);
 }
 
 /// Values of V's branches that are read after them are variables of the
