@@ -30,6 +30,28 @@ static unsigned calls(const Function &F) {
   return N;
 }
 
+/// Whether F calls itself, directly or through other functions (even
+/// where no derivative flows through the call, so its pullback does not).
+static bool callsItself(const Function &F) {
+  std::set<const Function *> Seen;
+  std::vector<const Function *> Work{&F};
+  while (!Work.empty()) {
+    const Function *G = Work.back();
+    Work.pop_back();
+    bool Found = false;
+    forEachOp(G->Body, [&](const Value &V) {
+      if (V.Code != OpCode::Invoke || !V.Callee)
+        return;
+      Found |= V.Callee == &F;
+      if (Seen.insert(V.Callee).second)
+        Work.push_back(V.Callee);
+    });
+    if (Found)
+      return true;
+  }
+  return false;
+}
+
 /// Whether F calls a pullback still being made (recursion).
 static bool callsStandIn(const Function &F) {
   bool Found = false;
@@ -110,7 +132,8 @@ const Function *PullbackCache::pullback(const Function &Callee,
   // calls fewer functions (a sigmoid's, no exp): callers give it.
   // It has a name of its own (`sigmoid_result_pullback`): as an overload
   // of `sigmoid_pullback`, C++ could pick it for another sigmoid's call.
-  if (!Recursive && !Callee.RetTy.isVoid() && !callsStandIn(*G)) {
+  if (!Recursive && !Callee.RetTy.isVoid() && !callsStandIn(*G) &&
+      !callsItself(Callee)) {
     Opts.GivenResult = true;
     Opts.Name = Opts.Name.substr(0, Opts.Name.size() - 9) + "_result_pullback";
     std::unique_ptr<Function> Given = reverse(Callee, Opts, nullptr);
