@@ -6,7 +6,7 @@
 #include "gradc/IR/Uses.h"
 
 #include <algorithm>
-#include <cstdlib>
+#include <cmath>
 
 namespace gradc::autodiff {
 
@@ -185,25 +185,23 @@ void Legality::call(const Value &V) {
         Plan.Wrt.push_back(I);
     } else if (Plan.InOut[I]) {
       const Value *Base = baseOf(Op);
-      if (Base->Code != OpCode::Local && !C.Params[I].Record.empty() &&
-          !C.Params[I].RecordPtr) {
-        const std::string &S = C.Params[I].Record;
-        refuse(V, V.Text + " reads and writes the struct '" + Base->Name +
-                      "', which is not a local variable here; gradc "
-                      "supports that for local structs: copy it into one "
-                      "('" +
-                      S + " copy = " + Base->Name +
-                      ";'), call on the copy, and assign it back ('" +
-                      Base->Name + " = copy;')");
-        return;
-      }
       if (Base->Code != OpCode::Local && !Facts.argumentExtent(V, I)) {
-        refuse(V, V.Text + " reads and writes '" + Base->Name +
-                      "', which is not a local variable here, at places "
-                      "gradc cannot count; gradc supports that for local "
-                      "variables and arrays, and for elements at constant "
-                      "indices: copy '" +
-                      Base->Name + "' into a local array");
+        // A struct (of no countable extent) is copied as one.
+        const Param &Prm = C.Params[I];
+        refuse(V, !Prm.Record.empty() && !Prm.RecordPtr
+                      ? V.Text + " reads and writes the struct '" + Base->Name +
+                            "', which is not a local variable here; gradc "
+                            "supports that for local structs: copy it into "
+                            "one ('" +
+                            Prm.Record + " copy = " + Base->Name +
+                            ";'), call on the copy, and assign it back ('" +
+                            Base->Name + " = copy;')"
+                      : V.Text + " reads and writes '" + Base->Name +
+                            "', which is not a local variable here, at "
+                            "places gradc cannot count; gradc supports that "
+                            "for local variables and arrays, and for "
+                            "elements at constant indices: copy '" +
+                            Base->Name + "' into a local array");
         return;
       }
       Plan.Wrt.push_back(I);

@@ -52,15 +52,6 @@ static bool callsItself(const Function &F) {
   return false;
 }
 
-/// Whether F calls a pullback still being made (recursion).
-static bool callsStandIn(const Function &F) {
-  bool Found = false;
-  forEachOp(F.Body, [&](const Value &V) {
-    Found |= V.Code == OpCode::Invoke && V.Callee->Incomplete;
-  });
-  return Found;
-}
-
 const Function *PullbackCache::pullback(const Function &Callee,
                                         const std::vector<unsigned> &Wrt) {
   Key K{&Callee, Wrt};
@@ -76,16 +67,13 @@ const Function *PullbackCache::pullback(const Function &Callee,
   Opts.Out = defaultOutputs(Callee);
   Opts.Pullbacks = this;
   Opts.WriteOutputs = false; // the caller has them
-  Opts.Name = Callee.Name;
+  std::string Stem = Callee.Name;
   if (Wrt != defaultInputs(Callee)) {
-    Opts.Name += "_wrt";
-    for (unsigned I : Wrt) {
-      std::string Word = Callee.Params[I].V->Name; // `L.W` of a view: `L_W`
-      std::replace(Word.begin(), Word.end(), '.', '_');
-      Opts.Name += "_" + Word;
-    }
+    Stem += "_wrt";
+    for (unsigned I : Wrt)
+      Stem += "_" + paramWord(Callee.Params[I].V->Name);
   }
-  Opts.Name += "_pullback";
+  Opts.Name = Stem + "_pullback";
   // A recursive call in the callee (or in a function it calls) calls this
   // stand-in, which has the pullback's signature and no body yet.
   std::unique_ptr<Function> Stub = signatureOf(Callee, Opts);
@@ -132,10 +120,11 @@ const Function *PullbackCache::pullback(const Function &Callee,
   // calls fewer functions (a sigmoid's, no exp): callers give it.
   // It has a name of its own (`sigmoid_result_pullback`): as an overload
   // of `sigmoid_pullback`, C++ could pick it for another sigmoid's call.
-  if (!Recursive && !Callee.RetTy.isVoid() && !callsStandIn(*G) &&
-      !callsItself(Callee)) {
+  // (A recursive callee, whose pullback may call a stand-in, calls
+  // itself.)
+  if (!Callee.RetTy.isVoid() && !callsItself(Callee)) {
     Opts.GivenResult = true;
-    Opts.Name = Opts.Name.substr(0, Opts.Name.size() - 9) + "_result_pullback";
+    Opts.Name = Stem + "_result_pullback";
     std::unique_ptr<Function> Given = reverse(Callee, Opts, nullptr);
     if (Given && verify(*Given).empty() && calls(*Given) < calls(*G)) {
       G = std::move(Given);

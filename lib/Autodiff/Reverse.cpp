@@ -323,10 +323,14 @@ bool isInOut(const Function &F, const std::vector<unsigned> &Wrt,
          (Has(Out) || F.writesParam(I));
 }
 
+std::string paramWord(std::string P) {
+  std::replace(P.begin(), P.end(), '.', '_');
+  return P;
+}
+
 std::string adjointParamName(const Function &Primal, const std::string &P) {
   // A member of a view parameter, `L.W`, has the pointer `dL_W`.
-  std::string Word = P;
-  std::replace(Word.begin(), Word.end(), '.', '_');
+  std::string Word = paramWord(P);
   return uniqueName(namesIn(Primal), "d" + Word, "d_" + Word);
 }
 

@@ -91,6 +91,9 @@ struct ReverseError {
 };
 
 std::string adjointParamName(const ir::Function &Primal, const std::string &P);
+/// Parameter P's name as a word of a generated name: a view's member
+/// `L.W` is `L_W`.
+std::string paramWord(std::string P);
 
 /// The signature the gradient or pullback of Primal will have, with an
 /// empty body: what a recursive call calls while it is being made.
