@@ -228,6 +228,8 @@ void ReverseMode::backwardStore(const Value &V) {
 }
 
 std::unique_ptr<Function> ReverseMode::run() {
+  if (Opts.Through)
+    return callThrough();
   Uses = countUses(P);
   if (!Legal.check())
     return nullptr;
@@ -263,7 +265,8 @@ std::unique_ptr<Function> ReverseMode::run() {
   Adjoints.settleSeeds();
 
   B.setOrigin(Ret->Stmt, Ret->Loc);
-  if (Opts.Kind == GradKind::Grad && !Ret->Operands.empty()) {
+  if ((Opts.Kind == GradKind::Grad || Opts.ReturnsValue) &&
+      !Ret->Operands.empty()) {
     Value *Result = Map.at(Ret->Operands[0]);
     // Name the result after the function, as the seeds write `f = ...`.
     if (Result->Name.empty() && Result->Code != OpCode::Param &&

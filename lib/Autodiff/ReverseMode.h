@@ -47,6 +47,8 @@ private:
   // Signature.cpp
   void declare();
   void document();
+  // GradThrough.cpp
+  std::unique_ptr<ir::Function> callThrough();
   // Reverse.cpp
   ir::Value *cloneOp(const ir::Value *V);
   void forwardBlock(const ir::Block &From, ir::Block &To);

@@ -1,6 +1,8 @@
 //===- Signature.cpp - The gradient function's parameters and comment -----===//
 #include "ReverseMode.h"
 
+#include <cctype>
+
 namespace gradc::autodiff {
 
 using namespace ir;
@@ -12,7 +14,7 @@ void ReverseMode::declare() {
   G->Loc = P.Loc;
   G->Stmts = P.Stmts;
   bool Grad = Opts.Kind == GradKind::Grad;
-  G->RetTy = Grad ? P.RetTy : Type::voidTy();
+  G->RetTy = Grad || Opts.ReturnsValue ? P.RetTy : Type::voidTy();
   for (const Param &Prm : P.Params) {
     Map[Prm.V] = G->addParam(Prm.V->Name, Prm.V->Ty, Prm.Spelling);
     G->Params.back().Suffix = Prm.Suffix;
@@ -142,6 +144,11 @@ void ReverseMode::document() {
                   (P.Params.back().Container ? "array" : "struct") +
                   " it returns, adds " + Into + "."
             : "Given the seeds of its outputs, adds " + Into + ".";
+    if (Opts.ReturnsValue && !P.RetTy.isVoid())
+      Adds = "Returns " + Call +
+             (Adds.empty() ? "."
+                           : "; " + std::string(1, char(std::tolower(Adds[0]))) +
+                                 Adds.substr(1));
     G->Doc.push_back(Adds.empty() ? InOut.substr(1) : Adds + InOut);
     if (Result)
       G->Doc.back() += " " + Result->Name + " is what " + Call + " returned.";

@@ -203,7 +203,12 @@ bool Planner::materializes(const Value &V) {
   // A member is named where it is used (`cam.r[i]`), never held.
   if (InHeader[V.Id] || V.Code == OpCode::Field)
     return false;
-  // A call that writes, or reads memory, is made where it was made.
+  // A call that writes, or reads memory, is made where it was made; the
+  // statement right after it may be its return (`return f_pullback(...);`).
+  if (V.Code == OpCode::Invoke && V.Name.empty() && Users[V.Id].size() == 1 &&
+      Users[V.Id][0]->Code == OpCode::Return &&
+      Pos[Users[V.Id][0]->Id] == Pos[V.Id] + 1)
+    return false;
   if (V.Code == OpCode::Invoke &&
       (V.hasEffect() ||
        std::any_of(V.Operands.begin(), V.Operands.end(),

@@ -72,8 +72,10 @@ bool render(const std::vector<frontend::Request> &Requests,
   autodiff::PullbackCache Callees;
   bool Failed = false;
   for (const frontend::Request &R : Requests) {
+    // The pullback first: the gradient calls it when it can.
+    const ir::Function *Pullback = nullptr;
     for (autodiff::GradKind GK :
-         {autodiff::GradKind::Grad, autodiff::GradKind::Pullback}) {
+         {autodiff::GradKind::Pullback, autodiff::GradKind::Grad}) {
       if (GK == autodiff::GradKind::Grad && !hasGrad(R))
         continue;
       autodiff::ReverseOptions Opts;
@@ -81,8 +83,12 @@ bool render(const std::vector<frontend::Request> &Requests,
       Opts.Wrt = R.Wrt;
       Opts.Out = R.Out;
       Opts.Pullbacks = &Callees;
+      Opts.ReturnsValue = GK == autodiff::GradKind::Pullback;
       Opts.Name =
           R.BaseName + (GK == autodiff::GradKind::Grad ? "_grad" : "_pullback");
+      if (GK == autodiff::GradKind::Grad &&
+          autodiff::canCallThrough(*R.Primal, Opts, *Pullback))
+        Opts.Through = Pullback;
       std::vector<autodiff::ReverseError> Problems;
       std::unique_ptr<ir::Function> G =
           autodiff::reverse(*R.Primal, Opts, &Problems);
@@ -105,6 +111,8 @@ bool render(const std::vector<frontend::Request> &Requests,
                 " is invalid: " + Invalid.front();
         return false;
       }
+      if (GK == autodiff::GradKind::Pullback)
+        Pullback = G.get();
       Generated.push_back(std::move(G));
       GeneratedFrom.push_back(R.Primal.get());
     }

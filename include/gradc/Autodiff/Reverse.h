@@ -80,6 +80,12 @@ struct ReverseOptions {
   /// A pullback also takes the value the function returned, after its
   /// parameters, and reads it where the backward sweep needs it.
   bool GivenResult = false;
+  /// A pullback also returns the value the function returns, so that the
+  /// gradient can be a call of it.
+  bool ReturnsValue = false;
+  /// A gradient that calls this pullback (made with ReturnsValue) with
+  /// seeds of one, instead of repeating its sweeps.
+  const ir::Function *Through = nullptr;
 };
 
 /// The name of the adjoint of parameter P: "d" + P, or, when that clashes
@@ -99,6 +105,12 @@ std::string paramWord(std::string P);
 /// empty body: what a recursive call calls while it is being made.
 std::unique_ptr<ir::Function> signatureOf(const ir::Function &Primal,
                                           const ReverseOptions &Opts);
+
+/// Whether the gradient of Primal (GradOpts) can call Pullback, made with
+/// ReturnsValue, with seeds of one (they are numbers, not arrays or
+/// structs).
+bool canCallThrough(const ir::Function &Primal, const ReverseOptions &GradOpts,
+                    const ir::Function &Pullback);
 
 /// The gradient or pullback of Primal, or null with Errors filled in.
 std::unique_ptr<ir::Function>

@@ -77,7 +77,7 @@ using gradc_check::Arrays;
 
 static void checkOf(const char *Name, double (*F)(const double *, int),
                     double (*G)(const double *, int, double *),
-                    void (*Pb)(const double *, int, double, double *),
+                    double (*Pb)(const double *, int, double, double *),
                     gradc_check::Vec V, int N) {
   gradc_check::check_arrays(
       Name, {{"v", V}}, {{"n", {double(N)}}},

@@ -154,7 +154,7 @@ using gradc_check::Arrays;
 static void checkOf(const char *Name, const char *IntName,
                     double (*F)(const double *, int),
                     double (*G)(const double *, int, double *),
-                    void (*Pb)(const double *, int, double, double *),
+                    double (*Pb)(const double *, int, double, double *),
                     gradc_check::Vec X, int N) {
   gradc_check::check_arrays(
       Name, {{"x", X}}, {{IntName, {double(N)}}},
