@@ -5,9 +5,10 @@
 
 #include <gradc/gradc.h>
 
-// Gradient of f(x, y) (cs231n.cpp:12).
-// Returns f(x, y); adds df/dx into dx, df/dy into dy.
-inline double f_grad(double x, double y, double &dx, double &dy) {
+// Pullback of f(x, y) (cs231n.cpp:12), for a caller's backward sweep.
+// Returns f(x, y); adds dout * df/dx into dx, dout * df/dy into dy.
+inline double f_pullback(double x, double y, double dout, double &dx,
+                         double &dy) {
   double sigy = 1.0 / (1 + std::exp(-y));
   double num = x + sigy;
   double sigx = 1.0 / (1 + std::exp(-x));
@@ -16,48 +17,6 @@ inline double f_grad(double x, double y, double &dx, double &dy) {
   double den = sigx + xpysqr;
   double invden = 1.0 / den;
   double f = num * invden;
-
-  // cs231n.cpp:20: return num * invden;
-  double dnum = invden;
-  double dinvden = num;
-
-  // cs231n.cpp:19: double invden = 1.0 / den;
-  double dden = -(invden * invden * dinvden);
-
-  // cs231n.cpp:18: double den = sigx + xpysqr;
-  double dsigx = dden;
-  double dxpysqr = dden;
-
-  // cs231n.cpp:17: double xpysqr = xpy * xpy;
-  double dxpy = 2 * xpy * dxpysqr;
-
-  // cs231n.cpp:16: double xpy = x + y;
-  dx += dxpy;
-  dy += dxpy;
-
-  // cs231n.cpp:15: double sigx = 1.0 / (1 + std::exp(-x));
-  dx += (1 - sigx) * sigx * dsigx;
-
-  // cs231n.cpp:14: double num = x + sigy;
-  dx += dnum;
-  double dsigy = dnum;
-
-  // cs231n.cpp:13: double sigy = 1.0 / (1 + std::exp(-y));
-  dy += (1 - sigy) * sigy * dsigy;
-  return f;
-}
-
-// Pullback of f(x, y) (cs231n.cpp:12), for a caller's backward sweep.
-// Adds dout * df/dx into dx, dout * df/dy into dy.
-inline void f_pullback(double x, double y, double dout, double &dx,
-                       double &dy) {
-  double sigy = 1.0 / (1 + std::exp(-y));
-  double num = x + sigy;
-  double sigx = 1.0 / (1 + std::exp(-x));
-  double xpy = x + y;
-  double xpysqr = xpy * xpy;
-  double den = sigx + xpysqr;
-  double invden = 1.0 / den;
 
   // cs231n.cpp:20: return num * invden;
   double dnum = invden * dout;
@@ -86,4 +45,11 @@ inline void f_pullback(double x, double y, double dout, double &dx,
 
   // cs231n.cpp:13: double sigy = 1.0 / (1 + std::exp(-y));
   dy += (1 - sigy) * sigy * dsigy;
+  return f;
+}
+
+// Gradient of f(x, y) (cs231n.cpp:12).
+// Returns f(x, y); adds df/dx into dx, df/dy into dy.
+inline double f_grad(double x, double y, double &dx, double &dy) {
+  return f_pullback(x, y, 1, dx, dy);
 }

@@ -38,12 +38,13 @@ double softish(const double *w, int n) {
     s += c[k] * c[k];
   return dot(h.data(), w, n) + s * static_cast<double>(c.size());
 }
-// TEXT-LABEL: inline double softish_grad(const double *w, int n, double *dw) {
+// TEXT-LABEL: inline double softish_pullback(const double *w, int n, double dout,
+// TEXT-NEXT:                                  double *dw) {
 // TEXT-NEXT:    std::vector<double> h(n);
 // TEXT:         h[i] = std::tanh(w[i]);
 // TEXT:         std::array<double, 3> c{};
 // TEXT:         std::vector<double> dh(n);
-// TEXT-NEXT:    dot_pullback(h.data(), w, n, 1, dh.data(), dw);
+// TEXT-NEXT:    dot_pullback(h.data(), w, n, dout, dh.data(), dw);
 // TEXT-NEXT:    std::array<double, 3> dc{};
 
 GRADC_DIFF("grad wrt(w)")
@@ -56,7 +57,7 @@ double pairs(const double *w, int n) {
   return s;
 }
 // The helper reads p: its contents are kept for the backward sweep.
-// TEXT-LABEL: inline double pairs_grad(const double *w, int n, double *dw) {
+// TEXT-LABEL: inline double pairs_pullback(const double *w, int n, double dout, double *dw) {
 // TEXT:           p_tape.push_array(p.data(), 2);
 // TEXT:           std::array<double, 2> p;
 // TEXT-NEXT:      p_tape.pop_array(p.data(), 2);
@@ -69,11 +70,16 @@ double stats(const std::array<double, 2> &a, const std::vector<double> &v) {
   return s * a[0] + dot(v.data(), a.data(), 2);
 }
 // Parameters keep their types; adjoints are containers of the same type.
+// TEXT-LABEL: inline double stats_pullback(const std::array<double, 2> &a,
+// TEXT-NEXT:                           const std::vector<double> &v, double dout,
+// TEXT-NEXT:                           std::array<double, 2> &da,
+// TEXT-NEXT:                           std::vector<double> &dv) {
+// TEXT:         for (int i = 0; i < static_cast<int>(v.size()); ++i) {
+// TEXT:         dot_pullback(v.data(), a.data(), 2, dout, dv.data(), da.data());
 // TEXT-LABEL: inline double stats_grad(const std::array<double, 2> &a,
 // TEXT-NEXT:                           const std::vector<double> &v,
 // TEXT-NEXT:                           std::array<double, 2> &da, std::vector<double> &dv) {
-// TEXT:         for (int i = 0; i < static_cast<int>(v.size()); ++i) {
-// TEXT:         dot_pullback(v.data(), a.data(), 2, 1, dv.data(), da.data());
+// TEXT-NEXT:    return stats_pullback(a, v, 1, da, dv);
 
 #ifndef __GRADC__
 #include GRADC_OUT

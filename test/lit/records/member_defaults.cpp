@@ -44,11 +44,9 @@ double local(double x) {
   d.a = d.a * x;
   return d.a + d.b;
 }
-// TEXT-LABEL: inline double local_grad(
+// TEXT-LABEL: inline double local_pullback(
 // TEXT:         D d;
 // TEXT-NEXT:    d.a = 1.5;
-// TEXT:         D dd = gradc::zero<D>();
-// TEXT-LABEL: inline void local_pullback(
 // TEXT:         D dd = gradc::zero<D>();
 
 GRADC_DIFF("grad")
@@ -58,7 +56,7 @@ double call(double x) {
   P p{x, 1};
   return helper(d, x) * p.u;
 }
-// TEXT-LABEL: inline double call_grad(
+// TEXT-LABEL: inline double call_pullback(
 // TEXT:         P dp{};
 // TEXT:         D dd = gradc::zero<D>();
 // TEXT:         helper_pullback(d, x, {{.*}}, dd, {{.*}});
@@ -70,7 +68,7 @@ double nested(double x) {
   n.c = n.c * x;
   return n.in.a * n.in.b + n.c;
 }
-// TEXT-LABEL: inline double nested_grad(
+// TEXT-LABEL: inline double nested_pullback(
 // TEXT:         N dn = gradc::zero<N>();
 
 GRADC_DIFF("grad")
@@ -81,7 +79,7 @@ double elems(double x) {
   r.ds[0].a = r.ds[0].a * x;
   return r.ds[0].a * r.w + r.ds[1].a * r.ds[1].b;
 }
-// TEXT-LABEL: inline double elems_grad(
+// TEXT-LABEL: inline double elems_pullback(
 // TEXT:         R dr = gradc::zero<R>();
 
 GRADC_DIFF("grad")
@@ -95,7 +93,7 @@ double taped(double x) {
   }
   return s;
 }
-// TEXT-LABEL: inline double taped_grad(
+// TEXT-LABEL: inline double taped_pullback(
 // TEXT:         D dd = gradc::zero<D>();
 
 GRADC_DIFF("grad")
@@ -105,7 +103,7 @@ double values(double x) {
   e.b = e.a * x;
   return twice(e).b + e.a;
 }
-// TEXT-LABEL: inline double values_grad(
+// TEXT-LABEL: inline double values_pullback(
 // TEXT:         D de = gradc::zero<D>();
 
 GRADC_DIFF("grad")

@@ -62,7 +62,7 @@ double f(double t, double s, double u) {
   y[2] *= t;
   return y[0] + y[1] * y[2] + m2(1, 0);
 }
-// TEXT-LABEL: inline double f_grad(
+// TEXT-LABEL: inline double f_pullback(
 // TEXT:         m.d[sum] = t;
 // TEXT:         m.d[sum_6] += u * t;
 // TEXT-NEXT:    Mat3 m2 = m * m;

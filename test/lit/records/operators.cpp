@@ -71,7 +71,7 @@ double chain(double x, double y, double z) {
   double e = dot(a + b, c) + (a - Vec3{x, 0, 1}) * d;
   return e + d * d + c[1] * b[2];
 }
-// TEXT-LABEL: inline double chain_grad(
+// TEXT-LABEL: inline double chain_pullback(
 // TEXT:         Vec3 times_result = b * 2.0;
 // TEXT-NEXT:    Vec3 plus_result = a + times_result;
 // TEXT-NEXT:    c = plus_result - a;
@@ -90,7 +90,7 @@ double compound(double x, double y, double z) {
   v += v * x;
   return v * a;
 }
-// TEXT-LABEL: inline double compound_grad(
+// TEXT-LABEL: inline double compound_pullback(
 // TEXT:         v += a;
 // TEXT:         v *= z;
 // TEXT:         Vec3_times_assign_double_pullback(v_4, z, dv, dz);
@@ -108,7 +108,7 @@ double compare(double x, double y, double z) {
     s = s + y;
   return s;
 }
-// TEXT-LABEL: inline double compare_grad(
+// TEXT-LABEL: inline double compare_pullback(
 // TEXT:         bool equal_a = a == b;
 
 // A body stepped through operators in a loop, the step a helper.

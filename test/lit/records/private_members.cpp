@@ -63,10 +63,13 @@ void Particle::step(double dt) {
 // TEXT-NEXT: }
 // TEXT:      using type = member_pointer<Probe, double[3]>;
 // TEXT:      } // namespace gradc_private
+// TEXT-LABEL: inline double Particle_energy_pullback(const Particle &self, double dout,
+// TEXT-NEXT:                                           Particle &dself) {
+// TEXT:         gradc_private::Particle_v_(dself) += prod * dout;
+// TEXT-NEXT:    gradc_private::Particle_v_(dself) +=
+// TEXT-NEXT:        0.5 * (gradc_private::Particle_v_(self) * dout);
 // TEXT-LABEL: inline void Probe_read_pullback(
 // TEXT:         gradc_private::Probe_at_(dself).x += gradc_private::Probe_w_(self)[2] * prod;
-// TEXT-LABEL: inline double Particle_energy_grad(const Particle &self, Particle &dself) {
-// TEXT:         gradc_private::Particle_v_(dself) += 0.5 * gradc_private::Particle_v_(self);
 // TEXT-LABEL: inline void Particle_step_pullback(Particle &self, double dt, Particle &dself,
 // TEXT:         gradc_private::Particle_x_(self) += v_ * dt;
 
@@ -109,7 +112,7 @@ double grid(double x, double y) {
   g(1) = x * y;
   return g(0) * g(1);
 }
-// TEXT-LABEL: inline double grid_grad(
+// TEXT-LABEL: inline double grid_pullback(
 // TEXT:         gradc_private::Grid_d_(g)[0] = x;
 
 // An instance of a class template, whose accessors are named after its

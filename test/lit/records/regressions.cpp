@@ -31,7 +31,7 @@ double int_member(double x) {
   return m.a * m.n;
 }
 // An int member carries no derivative: no adjoint is written for it.
-// TEXT-LABEL: inline double int_member_grad(
+// TEXT-LABEL: inline double int_member_pullback(
 // TEXT-NOT:     dm.n
 // TEXT:         return int_member;
 
@@ -120,7 +120,7 @@ double in_loop(const double *w, int n) {
   }
   return s;
 }
-// TEXT-LABEL: inline double in_loop_grad(
+// TEXT-LABEL: inline double in_loop_pullback(
 // TEXT:         gradc::tape<V2> v_tape;
 // TEXT:           v_tape.push(v);
 // TEXT:           v = v_tape.pop();
@@ -190,7 +190,7 @@ double containers(double x, int n) {
   const double *p = &h[1];
   return norm3(a) + h[0] + p[0];
 }
-// TEXT-LABEL: inline double containers_grad(double x, int n, double &dx) {
+// TEXT-LABEL: inline double containers_pullback(double x, int n, double dout, double &dx) {
 // TEXT:         squares(v, h);
 // TEXT:         double norm3_a = norm3(a);
 

@@ -51,7 +51,7 @@ double spread(const std::vector<Point> &pts) {
 // TEXT-LABEL: inline void mean_x_pullback(const std::vector<Point> &pts, double dout,
 // TEXT-NEXT:                              std::vector<Point> &dpts) {
 // TEXT:           dpts[i].x += ds;
-// TEXT-LABEL: inline double spread_grad(const std::vector<Point> &pts,
+// TEXT-LABEL: inline double spread_pullback(const std::vector<Point> &pts,
 // TEXT-NEXT:                            std::vector<Point> &dpts) {
 // TEXT:           double d = pts[i].x - m;
 // TEXT:           norm2_pullback(pts[i_old], ds, dpts[i_old]);
@@ -73,7 +73,7 @@ double corners(const std::array<Vec3, 4> &c) {
 // HEAD-LABEL: inline void lift_pullback(const std::array<Vec3, 4> &c, double dout,
 // HEAD-NEXT:                          std::array<Vec3, 4> &dc) {
 // HEAD:           dc[i].z += c[i].z * dh;
-// TEXT-LABEL: inline double corners_grad(const std::array<Vec3, 4> &c,
+// TEXT-LABEL: inline double corners_pullback(const std::array<Vec3, 4> &c,
 // TEXT-NEXT:                             std::array<Vec3, 4> &dc) {
 
 #ifndef __GRADC__

@@ -96,7 +96,7 @@ double returned(double x, double y, double z) {
   Vec3 g = clampLow(f, 0.5);
   return d + e.dot(c) + dot(f, g) + a.scaled(2).dot(b);
 }
-// TEXT-LABEL: inline double returned_grad(
+// TEXT-LABEL: inline double returned_pullback(
 // TEXT:         Vec3 c = add(a, b);
 // TEXT-NEXT:    Vec3 add_result = add(c, a);
 // TEXT-NEXT:    c_tape.push(c);
@@ -119,7 +119,7 @@ double step(double x, double v, double k) {
   }
   return dot(p, p) + vel.x;
 }
-// TEXT-LABEL: inline double step_grad(
+// TEXT-LABEL: inline double step_pullback(
 // TEXT:           Vec3 acc = p.scaled(-k);
 // TEXT:           Vec3 add_result = add(vel, scaled_result);
 
@@ -133,7 +133,7 @@ double sum(const Vec3 *vs, int n) {
   Vec3 u = add(v, s);
   return s.x * s.y + w.z * v.x + u.y * w.x;
 }
-// TEXT-LABEL: inline double sum_grad(
+// TEXT-LABEL: inline double sum_pullback(
 // TEXT:         w.x = vs->x;
 // TEXT:         v.x = vs[1].x;
 // TEXT:         add_pullback(s_2, vs[i], dadd_result, ds, dvs[i]);

@@ -27,7 +27,7 @@ double f(double s, double t) {
   double u = geo::add(a, a).x;
   return u * (s * a).y;
 }
-// TEXT-LABEL: inline double f_grad(
+// TEXT-LABEL: inline double f_pullback(
 // TEXT:         geo::V2 add_result = geo::add(a, a);
 // TEXT:         geo::V2 times_result = s * a;
 

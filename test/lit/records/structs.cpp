@@ -49,9 +49,9 @@ double proj(const Camera &cam, const double *X) {
   double p = cam.r[0] * X[0] + cam.r[1] * X[1] + cam.r[2] * X[2] + cam.t[0];
   return cam.f * p;
 }
-// TEXT-LABEL: inline double proj_grad(const Camera &cam, const double *X, Camera &dcam,
+// TEXT-LABEL: inline double proj_pullback(const Camera &cam, const double *X, double dout,
 // TEXT:         double p = cam.r[0] * X[0] + cam.r[1] * X[1] + cam.r[2] * X[2] + cam.t[0];
-// TEXT:         dcam.f += p;
+// TEXT:         dcam.f += p * dout;
 // TEXT:         dcam.t[0] += dp;
 // TEXT:         dcam.r[2] += X[2] * dp;
 
@@ -66,8 +66,8 @@ double total(const Camera *cams, const Obs *obs, int n) {
   return s;
 }
 // An array of structs: its elements' members by index.
-// TEXT-LABEL: inline double total_grad(const Camera *cams, const Obs *obs, int n,
-// TEXT-NEXT:                           Camera *dcams) {
+// TEXT-LABEL: inline double total_pullback(const Camera *cams, const Obs *obs, int n,
+// TEXT-NEXT:                           double dout, Camera *dcams) {
 // TEXT:           dcams[c].f += obs[i].u * de;
 
 GRADC_DIFF("grad")
@@ -78,7 +78,7 @@ double local(double x, double y) {
   return c.f * c.t[1] + c.r[0] * c.r[2];
 }
 // A local struct's adjoint is a local struct, zeroed.
-// TEXT-LABEL: inline double local_grad(
+// TEXT-LABEL: inline double local_pullback(
 // TEXT:         Camera c{};
 // TEXT:         c.r[0] = x;
 // TEXT:         Camera dc{};
@@ -114,12 +114,12 @@ double energy(const Pose &pose, Vec3 v, const double (&p)[3]) {
 // HEAD:        inline void Vec3_norm2_pullback(const Vec3 &self, double dout, Vec3 &dself) {
 // HEAD-NEXT:     // structs.cpp:{{[0-9]+}}: return dot(*this);
 // HEAD-NEXT:     Vec3_dot_pullback(self, self, dout, dself, dself);
-// TEXT-LABEL:  inline double energy_grad(const Pose &pose, Vec3 v, const double (&p)[3],
-// TEXT-NEXT:                             Pose &dpose, Vec3 &dv, double *dp) {
+// TEXT-LABEL:  inline double energy_pullback(const Pose &pose, Vec3 v, const double (&p)[3],
+// TEXT-NEXT:                             double dout, Pose &dpose, Vec3 &dv, double *dp) {
 // TEXT:          double scaled_pose = pose.scaled(p);
 // TEXT-NEXT:     double dot_v = pose.t.dot(v);
-// TEXT:          Vec3_dot_pullback(pose.t, v, 1, dpose.t, dv);
-// TEXT-NEXT:     Pose_scaled_pullback(pose, p, 1, dpose, dp);
+// TEXT:          Vec3_dot_pullback(pose.t, v, dout, dpose.t, dv);
+// TEXT-NEXT:     Pose_scaled_pullback(pose, p, dout, dpose, dp);
 
 GRADC_DIFF("grad")
 double arrow(const Vec3 *a, int n) {
@@ -129,8 +129,8 @@ double arrow(const Vec3 *a, int n) {
   const Vec3 *first = a;
   return s + first->z * (*a).x;
 }
-// TEXT-LABEL: inline double arrow_grad(const Vec3 *a, int n, Vec3 *da) {
-// TEXT:         da->x += a->z;
+// TEXT-LABEL: inline double arrow_pullback(const Vec3 *a, int n, double dout, Vec3 *da) {
+// TEXT:         da->x += a->z * dout;
 // TEXT:         da[i].y += a[i].x * ds;
 
 struct Stats {
@@ -147,7 +147,7 @@ double running(const double *w, int n) {
   return st.sum * st.prod;
 }
 // A member overwritten in a loop is taped like any variable in memory.
-// TEXT-LABEL: inline double running_grad(
+// TEXT-LABEL: inline double running_pullback(
 // TEXT:         st.prod *= w[i];
 
 #ifndef __GRADC__

@@ -52,7 +52,7 @@ double mlp(const std::vector<double> &w, const std::vector<double> &x, int n,
   }
   return s;
 }
-// TEXT-LABEL: inline double mlp_grad(
+// TEXT-LABEL: inline double mlp_pullback(
 // TEXT:         for (int l = 0; l < layers; ++l) {
 // TEXT-NEXT:      std::vector<double> h(n);
 // TEXT:         for (int l = layers - 1; l >= 0; --l) {

@@ -55,7 +55,7 @@ static void forward(const Layer &L, const double *x, double *y) {
 // TEXT:           dL_W[sum] += x[i] * ds;
 // TEXT:         dL_b[j] += ds;
 // A view passed on is passed by name.
-// TEXT-LABEL: inline void forward_pullback(const Layer &L,
+// TEXT-LABEL: inline void forward_pullback(const Layer &L, const double *x, double *y,
 // TEXT:           neuron_result_pullback(L, x, j, y[j], dy[j], dL_W, dL_b, dx);
 
 GRADC_DIFF("grad wrt(w)")
@@ -69,7 +69,8 @@ double net(const double *w, const double *x) {
 }
 // A view made here is passed as its members; a pointer member made here is
 // named after it.
-// TEXT-LABEL: inline double net_grad(const double *w, const double *x, double *dw) {
+// TEXT-LABEL: inline double net_pullback(const double *w, const double *x, double dout,
+// TEXT-NEXT:                            double *dw) {
 // TEXT-NEXT:    const double *L1_b = w + 6;
 // TEXT-NEXT:    const double *L2_W = w + 9;
 // TEXT:         forward(Layer{w, L1_b, 2, 3}, x, h);
@@ -98,9 +99,9 @@ double fit(const double *w, const double *data, int n) {
 }
 // Copies and references of a view are the view; one of passive data has
 // no adjoint.
-// TEXT-LABEL: inline double fit_grad(
+// TEXT-LABEL: inline double fit_pullback(const double *w, const double *data, int n,
 // TEXT:         double s = L_b_elem * w[1];
-// TEXT:         sqerr_wrt_w_pullback(Batch{data, bt_t, n}, w, 1, dw);
+// TEXT:         sqerr_wrt_w_pullback(Batch{data, bt_t, n}, w, dout, dw);
 
 
 // A view of a local array, written through by a helper (`double *y`).
@@ -126,7 +127,7 @@ double smooth(const double *w, int n) {
 }
 // Written through a view: the seed of its pointer member.
 // HEAD: inline void fill_out_pullback(const Out &o, const double *w, const double *do_y,
-// TEXT-LABEL: inline double smooth_grad(
+// TEXT-LABEL: inline double smooth_pullback(const double *w, int n, double dout, double *dw) {
 // TEXT:         int o_n = n - 1;
 // TEXT-NEXT:    fill_out(Out{h, o_n}, w);
 // TEXT:         fill_out_pullback(Out{h, o_n}, w, dh, dw);

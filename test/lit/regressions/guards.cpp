@@ -50,7 +50,7 @@
 GRADC_DIFF("grad")
 double guard(double x) { return x > 0 ? std::sqrt(x) : 2 * x; }
 // Each arm, and its derivative, in its own branch.
-// TEXT-LABEL: inline double guard_grad(double x, double &dx) {
+// TEXT-LABEL: inline double guard_pullback(double x, double dout, double &dx) {
 // TEXT:          if ([[C:[a-z_]+]]) {
 // TEXT-NEXT:       chosen = std::sqrt(x);
 // TEXT-NEXT:     } else {
@@ -69,7 +69,7 @@ double shifted(const double *w, int n) {
     s += w[i] * (i + 1 < n ? w[i + 1] : 1.0);
   return s;
 }
-// TEXT-LABEL: inline double shifted_grad(
+// TEXT-LABEL: inline double shifted_pullback(const double *w, int n, double dout,
 // TEXT:          for (int i = n - 1; i >= 0; --i) {
 // TEXT:            if (i + 1 < n) {
 // TEXT-NEXT:         dw[i + 1] += dchosen;

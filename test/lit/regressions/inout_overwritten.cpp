@@ -12,11 +12,11 @@
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
 // INTERP: 0 mismatches
-// TEXT-LABEL: inline double reset_grad(
+// TEXT-LABEL: inline double reset_pullback(
 // TEXT: for (int i = n - 1; i >= 0; --i) {
 // TEXT-NEXT: // inout_overwritten.cpp:{{[0-9]+}}: io[i] = 1.0;
 // TEXT-NEXT: dio[i] = 0;
-// TEXT-LABEL: inline double reset_ref_grad(
+// TEXT-LABEL: inline double reset_ref_pullback(
 // TEXT: dr = 0;
 #include <gradc/gradc.h>
 

@@ -11,7 +11,7 @@
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
 // INTERP: 0 mismatches
-// TEXT-LABEL: inline double f_grad(
+// TEXT-LABEL: inline double f_pullback(
 // TEXT: neg = -g(elem);
 // TEXT: double dr4 = neg * dt6 + dt_g;
 #include <gradc/gradc.h>

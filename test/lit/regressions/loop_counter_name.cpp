@@ -28,7 +28,7 @@ double f(const double *x, int n) {
     step(2, s + t % 2, s + 3 + t % 2);
   return s[0] + s[1] + s[2];
 }
-// TEXT-LABEL: inline double f_grad(
+// TEXT-LABEL: inline double f_pullback(
 // TEXT:         for (int t = 2; t >= 0; --t) {
 // TEXT-NOT:       int t =
 // TEXT:           int t_2 = t % 2;

@@ -53,8 +53,8 @@ double dead_store(double x, double y, double c) {
   return t;
 }
 // The overwritten t passes nothing to x, and no `dt = 0; dx += dt;`.
-// TEXT-LABEL: inline double dead_store_grad(
-// TEXT-SAME:     double & /*dx*/,
+// TEXT-LABEL: inline double dead_store_pullback(
+// TEXT-NEXT:     double & /*dx*/,
 // TEXT:          dy += 2.0 * dt;
 // TEXT-NEXT:     return dead_store;
 
@@ -107,7 +107,7 @@ double assigned_param(double x, double y) {
   return y;
 }
 // y is assigned, so it keeps its name.
-// TEXT-LABEL: inline double assigned_param_grad(double x, double y,
+// TEXT-LABEL: inline double assigned_param_pullback(double x, double y,
 
 #ifndef __GRADC__
 #include GRADC_OUT

@@ -24,7 +24,7 @@ double f(const double *x) {
   grow(b);
   return b[0] + b[1];
 }
-// TEXT-LABEL: inline double f_grad(
+// TEXT-LABEL: inline double f_pullback(
 // TEXT:         grow(b);
 // TEXT-NOT:     = grow(b);
 

@@ -13,27 +13,32 @@
 
 #include <cmath>
 
+// The pullback returns the value, and the gradient calls it with a seed of 1.
+// TEXT: inline double affine_pullback(double w, double x, double b, int n, double dout,
+// TEXT-NEXT: double &dw, double &db) {
+// TEXT-NEXT: double affine = n * (w * x + b);
+// TEXT: double prod = n * dout;
+// TEXT-NEXT: db += prod;
+// TEXT-NEXT: dw += x * prod;
+// TEXT-NEXT: return affine;
 // TEXT: inline double affine_grad(double w, double x, double b, int n, double &dw,
 // TEXT-NEXT: double &db) {
-// TEXT-NEXT: double affine = n * (w * x + b);
-// TEXT: db += n;
-// TEXT-NEXT: dw += x * n;
-// The pullback needs neither w nor b: f is linear in both.
-// TEXT: inline void affine_pullback(double /*w*/, double x, double /*b*/, int n,
-// TEXT-NEXT: double dout, double &dw, double &db) {
+// TEXT-NEXT: return affine_pullback(w, x, b, n, 1, dw, db);
 // WARN: wrt_name.cpp:[[@LINE+1]]:22: warning: wrt(...) lists the parameters in another order than the function does; the generated functions take their adjoints in the function's order (dw, db): pass them in that order, or list them so in wrt(...)
 GRADC_DIFF("grad wrt(b, w)")
 double affine(double w, double x, double b, int n) {
   return n * (w * x + b);
 }
 
-// TEXT: inline float fl_grad(float x, const double &y, long double z, float &dx,
-// TEXT-NEXT: double &dy, long double &dz) {
+// TEXT: inline float fl_pullback(float x, const double &y, long double z, float dout,
+// TEXT-NEXT: float &dx, double &dy, long double &dz) {
 // A long statement is cut in its note rather than wrapped.
 // TEXT: // wrt_name.cpp:{{[0-9]+}}: return x * static_cast<float>(y) + ...
-// TEXT-NEXT: dz += 2 * z;
-// TEXT-NEXT: dx += static_cast<float>(y);
-// TEXT-NEXT: dy += static_cast<double>(x);
+// TEXT-NEXT: dz += 2 * z * static_cast<long double>(dout);
+// TEXT-NEXT: dx += static_cast<float>(y) * dout;
+// TEXT-NEXT: dy += static_cast<double>(x * dout);
+// TEXT: inline float fl_grad(float x, const double &y, long double z, float &dx,
+// TEXT-NEXT: double &dy, long double &dz) {
 GRADC_DIFF("name(fl)")
 float floats(float x, const double &y, long double z) {
   return x * static_cast<float>(y) + static_cast<float>(z * z);
@@ -41,15 +46,17 @@ float floats(float x, const double &y, long double z) {
 
 // The adjoint of x is dx unless dx is taken: then d_x. The seed of the
 // pullback is dout unless taken: then d_out.
+// TEXT: inline double clash_pullback(double x, double dx, double dout, double d_out,
+// TEXT-NEXT: double &d_x, double &ddx, double &ddout) {
 // TEXT: inline double clash_grad(double x, double dx, double dout, double &d_x,
 // TEXT-NEXT: double &ddx, double &ddout) {
-// TEXT: inline void clash_pullback(double x, double dx, double /*dout*/, double d_out,
 GRADC_DIFF("grad")
 double clash(double x, double dx, double dout) { return x * dx + dout; }
 
 namespace ml::detail {
 // TEXT: namespace ml {
 // TEXT-NEXT: namespace detail {
+// TEXT: inline double scaled_pullback(double x, double dout, double &dx) {
 // TEXT: inline double scaled_grad(double x, double &dx) {
 GRADC_DIFF("grad")
 double scaled(double x) { return 0.5 * x * x; }

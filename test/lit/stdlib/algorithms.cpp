@@ -10,7 +10,8 @@
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
 // INTERP: 0 mismatches
-// TEXT-LABEL: inline double sum_squared_grad(
+// TEXT-LABEL: inline double sum_squared_pullback(const double *x, int n, double dout,
+// TEXT-NEXT: double *dx) {
 // TEXT-NEXT: double sum = 0.0;
 // TEXT-NEXT: for (int i = 0; i < n; ++i) {
 // TEXT-NEXT: sum += x[i];
@@ -18,15 +19,15 @@
 // TEXT-NEXT: double s = sum;
 // TEXT: for (int i = n - 1; i >= 0; --i) {
 // TEXT-NEXT: dx[i] += dsum;
-// TEXT-LABEL: inline double dot_grad(
+// TEXT-LABEL: inline double dot_pullback(const double *a, const double *b, int n, double dout,
 // TEXT: dot += a[i] * b[i];
-// TEXT-LABEL: inline double vector_sum_grad(
+// TEXT-LABEL: inline double vector_sum_pullback(const std::vector<double> &v, double dout,
 // TEXT: int conv = static_cast<int>(v.size());
 // TEXT: for (int i = 0; i < conv; ++i) {
-// TEXT-LABEL: inline double fill_copy_grad(
+// TEXT-LABEL: inline double fill_copy_pullback(const double *x, double dout, double *dx) {
 // TEXT: h[i] = 0.0;
 // TEXT: h[1 + i] = x[i];
-// TEXT-LABEL: inline double largest_grad(
+// TEXT-LABEL: inline double largest_pullback(const double *x, int n, double dout,
 // TEXT: int best = 0;
 // TEXT: if (x[best] < x[i_old]) {
 #include <gradc/gradc.h>

@@ -14,21 +14,22 @@
 // CHECK: ALL OK
 // INTERP: 0 mismatches
 // The reference is read as the value it names.
-// TEXT-LABEL: inline double ref_max_grad(
+// TEXT-LABEL: inline double ref_max_pullback(double a, double b, double dout, double &da,
 // TEXT: double m = std::max(a, b);
-// TEXT-LABEL: inline double clamped_grad(
+// TEXT-LABEL: inline double clamped_pullback(double a, double lo, double hi, double dout,
 // TEXT: double clamp_a = std::clamp(a, lo, hi);
 // TEXT: bool a_lt_lo = a < lo;
-// TEXT-NEXT: da += a_lt_lo || hi < a ? 0.0 : a;
-// TEXT-NEXT: dlo += a_lt_lo ? a : 0.0;
-// TEXT-NEXT: dhi += hi < a ? a : 0.0;
+// TEXT-NEXT: da += a_lt_lo || hi < a ? 0.0 : prod;
+// TEXT-NEXT: dlo += a_lt_lo ? prod : 0.0;
+// TEXT-NEXT: dhi += hi < a ? prod : 0.0;
 // Integers are computed as written.
-// TEXT-LABEL: inline double int_index_grad(
+// TEXT-LABEL: inline double int_index_pullback(const double *x, int n, double dout,
+// TEXT-NEXT: double *dx) {
 // TEXT-NEXT: int k = std::max(n - 1, 0);
 // TEXT-NEXT: int m = std::min(k, 2);
 // TEXT: std::abs(n - 3)
 // std::max of a list: nested calls.
-// TEXT-LABEL: inline double max_list_grad(
+// TEXT-LABEL: inline double max_list_pullback(double a, double b, double c, double dout,
 // TEXT: double max_a = std::max(a, b);
 // TEXT-NEXT: double max_list = std::max(max_a, c);
 #include <gradc/gradc.h>

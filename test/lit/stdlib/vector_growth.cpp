@@ -86,24 +86,24 @@ double reuse(const double *a, int n) {
   return s;
 }
 
-// TEXT-LABEL: inline double softmax_grad(
+// TEXT-LABEL: inline double softmax_pullback(const std::vector<double> &w,
 // TEXT:         std::vector<double> logits;
 // TEXT:         for (int k = 0; k < K; ++k) {
 // TEXT-NEXT:      logits_size_tape.push_reserved(logits.size());
 // TEXT-NEXT:      logits.push_back(w[k] * x[k]);
 // TEXT:         std::vector<double> p;
-// TEXT:           p.push_back(std::exp(z - m));
+// TEXT:           p.push_back(exp_v);
 // TEXT:         std::vector<double> dp(p.size());
 // TEXT:         std::vector<double> dlogits(logits.size());
 // TEXT:           unsigned long long logits_size_old = logits_size_tape.pop();
 // TEXT-NEXT:      double dlogits_old = dlogits[logits_size_old];
-// TEXT-LABEL: inline double grow_grad(
+// TEXT-LABEL: inline double grow_pullback(const double *a, int n, double dout, double *da) {
 // TEXT:         std::vector<double> v(2);
 // TEXT:               v.push_back(a[i] * a[j]);
 // TEXT:               v.emplace_back(std::sin(a[i]));
 // TEXT:         v.push_back(s);
 // TEXT:         std::vector<double> dv(v.size());
-// TEXT-LABEL: inline double reuse_grad(
+// TEXT-LABEL: inline double reuse_pullback(const double *a, int n, double dout, double *da) {
 // TEXT:           v.clear();
 // TEXT:         v.pop_back();
 // TEXT-NEXT:    v.pop_back();
