@@ -27,9 +27,11 @@ double pairs(const double *x, int n) {
   }
   return acc[0] * acc[1];
 }
-// TEXT-LABEL: inline double pairs_grad(
+// TEXT-LABEL: inline double pairs_pullback(
 // TEXT:         int t = i % 2;
 // TEXT-NEXT:    acc[t] += x[i] * x[i];
+// TEXT-LABEL: inline double pairs_grad(
+// TEXT-NEXT:    return pairs_pullback(x, n, 1, dx);
 
 // The index is the one the declaration saw, though k changes after it.
 GRADC_DIFF("grad wrt(w)")

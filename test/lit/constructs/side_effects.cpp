@@ -54,9 +54,11 @@ double chain(double x, double y) {
   return c + (b *= 2);
 }
 // The assignments come out in C++'s order, the inner one first.
-// TEXT-LABEL: inline double chain_grad(
+// TEXT-LABEL: inline double chain_pullback(
 // TEXT:          double b = x * y;
 // TEXT-NEXT:     double a = b;
+// TEXT-LABEL: inline double chain_grad(
+// TEXT-NEXT:    return chain_pullback(x, y, 1, dx, dy);
 
 GRADC_DIFF("grad wrt(theta)")
 double pairs(const double *theta, int n) {
@@ -70,10 +72,12 @@ double pairs(const double *theta, int n) {
   return s;
 }
 // `theta[k++]` reads theta at k's old value.
-// TEXT-LABEL: inline double pairs_grad(
+// TEXT-LABEL: inline double pairs_pullback(
 // TEXT:          int k_old = k;
 // TEXT:          k = k_old + 1;
 // TEXT-NEXT:     double a = theta[k_old];
+// TEXT-LABEL: inline double pairs_grad(
+// TEXT-NEXT:    return pairs_pullback(theta, n, 1, dtheta);
 
 GRADC_DIFF("grad wrt(w)")
 double countdown(const double *w, int n) {
@@ -87,11 +91,13 @@ double countdown(const double *w, int n) {
   return s;
 }
 // A condition that changes m is tested at the top of the body.
-// TEXT-LABEL: inline double countdown_grad(
+// TEXT-LABEL: inline double countdown_pullback(
 // TEXT:          while (true) {
 // TEXT:            m = m_old - 1;
 // TEXT-NEXT:       if (!static_cast<bool>(m_old)) {
 // TEXT-NEXT:         break;
+// TEXT-LABEL: inline double countdown_grad(
+// TEXT-NEXT:    return countdown_pullback(w, n, 1, dw);
 
 GRADC_DIFF("grad wrt(w, x)")
 double commas(const double *w, double x, int n) {
@@ -107,9 +113,11 @@ double commas(const double *w, double x, int n) {
 }
 // The step `++i, --k` stays in the loop's header; the header's two
 // variables are declared before it.
-// TEXT-LABEL: inline double commas_grad(
+// TEXT-LABEL: inline double commas_pullback(
 // TEXT:          int k = n - 1;
 // TEXT:          for (; i < k; ++i, --k) {
+// TEXT-LABEL: inline double commas_grad(
+// TEXT:         return commas_pullback(w, x, n, 1, dw, dx);
 
 GRADC_DIFF("grad")
 double stores(double x, double y) {

@@ -35,9 +35,12 @@ double by_reference(const V3 &v, double t) {
   const auto &[x, y, z, w] = v;
   return x * y * t + z * w[1];
 }
-// TEXT-LABEL: inline double by_reference_grad(
+// TEXT-LABEL: inline double by_reference_pullback(
+// TEXT-NEXT:                                        double &dt) {
 // TEXT-NEXT:    double prod = v.x * v.y;
 // TEXT-NEXT:    double by_reference = prod * t + v.z * v.w[1];
+// TEXT-LABEL: inline double by_reference_grad(
+// TEXT-NEXT:    return by_reference_pullback(v, t, 1, dv, dt);
 
 GRADC_DIFF("grad")
 double of_array(const std::array<double, 3> &q, double t) {

@@ -70,7 +70,7 @@ double piecewise(double x, int k) {
   return r;
 }
 // The labels of a group are one test; case 1 runs case 3's statements too.
-// TEXT-LABEL: inline double piecewise_grad(
+// TEXT-LABEL: inline double piecewise_pullback(
 // TEXT:          } else if (k == 1 || k == 2) {
 // TEXT-NEXT:       r = x * x;
 // TEXT-NEXT:       double t = std::sin(x);
@@ -81,6 +81,8 @@ double piecewise(double x, int k) {
 // TEXT-NEXT:     } else {
 // TEXT-NEXT:       r = -x;
 // TEXT-NEXT:     }
+// TEXT-LABEL: inline double piecewise_grad(
+// TEXT-NEXT:    return piecewise_pullback(x, k, 1, dx);
 
 GRADC_DIFF("grad wrt(x)")
 double pick(double x, int k) {

@@ -8,9 +8,10 @@
 // IR: return
 //
 // RUN: %gradc --expr 'f(x, y) = s = x * y; return sigmoid(s)' --emit=grad-ir | FileCheck %s --check-prefix=GRADIR
-// GRADIR: func @f_grad(%x: f64, %y: f64, %dx: ref f64, %dy: ref f64) -> f64 {
+// GRADIR: func @f_pullback(%x: f64, %y: f64, %dout: f64, %dx: ref f64, %dy: ref f64) -> f64 {
 // GRADIR: note "<expr>:1: return sigmoid(s)"
-// GRADIR: func @f_pullback(
+// GRADIR: func @f_grad(%x: f64, %y: f64, %dx: ref f64, %dy: ref f64) -> f64 {
+// GRADIR-NEXT: %0 = invoke @f_pullback %x, %y, 1, %dx, %dy : f64
 //
 // RUN: %gradc --expr 'f(x, y) = (x + sigmoid(y)) / (sigmoid(x) + (x + y)^2)' --emit=dot | FileCheck %s --check-prefix=DOT
 // DOT: digraph "f" {
@@ -25,5 +26,6 @@
 //
 // RUN: %gradc --expr 'f(x) = x^2' -o %t.h
 // RUN: FileCheck %s --check-prefix=FILE < %t.h
-// FILE: inline double f_grad(double x, double &dx) {
-// FILE:   dx += 2 * x;
+// FILE: inline double f_pullback(double x, double dout, double &dx) {
+// FILE:   dx += 2 * x * dout;
+// FILE: inline double f_grad(double x, double &dx) { return f_pullback(x, 1, dx); }

@@ -12,7 +12,7 @@
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
 // TEXT: double hypot_x = std::hypot(x, y, z);
-// TEXT: dx += gradc::digamma(x);
+// TEXT: dx += gradc::digamma(x) * dout;
 // ARITY: error: 'hypot' takes 2 arguments, not 1
 // HELPER: error: unknown function 'digamma'
 #include "m.grad.h"

@@ -26,8 +26,10 @@ double below(const double *v, int n) {
     s += v[i];
   return s;
 }
-// TEXT-LABEL: inline double below_grad(
+// TEXT-LABEL: inline double below_pullback(
 // TEXT:         for (int i = n - 2; i >= 0; --i) {
+// TEXT-LABEL: inline double below_grad(
+// TEXT-NEXT:    return below_pullback(v, n, 1, dv);
 
 GRADC_DIFF("grad wrt(v)")
 double beyond(const double *v, int n) {

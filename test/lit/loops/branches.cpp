@@ -75,7 +75,7 @@ double relu_if(double x) {
 }
 // The condition is on a parameter, which nothing changes: computed once,
 // kept in a local, never taped.
-// TEXT-LABEL: inline double relu_if_grad(double x, double &dx) {
+// TEXT-LABEL: inline double relu_if_pullback(double x, double dout, double &dx) {
 // TEXT-NOT: tape
 // TEXT:        bool [[C:[a-z_0-9]+]] = x > 0;
 // TEXT:        // branches.cpp:[[#@LINE-11]]: if (x > 0)
@@ -84,6 +84,8 @@ double relu_if(double x) {
 // TEXT-NEXT:     dx += dy;
 // TEXT-NEXT:   }
 // TEXT-NEXT:   return relu_if;
+// TEXT-LABEL: inline double relu_if_grad(double x, double &dx) {
+// TEXT-NEXT:    return relu_if_pullback(x, 1, dx);
 
 GRADC_DIFF("grad")
 double leaky_if(double x) {
@@ -111,7 +113,7 @@ double chain(double x, double y) {
   return r;
 }
 // The backward sweep keeps the shape of the chain.
-// TEXT-LABEL: inline double chain_grad(
+// TEXT-LABEL: inline double chain_pullback(
 // TEXT:        // branches.cpp:[[#@LINE-10]]: if (x > 0 && y > 0)
 // TEXT-NEXT:   if ({{.*}}) {
 // TEXT:        } else {
@@ -119,6 +121,8 @@ double chain(double x, double y) {
 // TEXT-NEXT:     if ({{.*}}) {
 // TEXT:          } else {
 // TEXT-NEXT:       // branches.cpp:[[#@LINE-11]]: r = std::exp(x) * y;
+// TEXT-LABEL: inline double chain_grad(
+// TEXT-NEXT:    return chain_pullback(x, y, 1, dx, dy);
 
 GRADC_DIFF("grad wrt(w)")
 double relu_sum(const double *w, int n) {
@@ -132,18 +136,21 @@ double relu_sum(const double *w, int n) {
   return s;
 }
 // w[i] is still there in the backward sweep: the condition is recomputed.
-// TEXT-LABEL: inline double relu_sum_grad(const double *w, int n, double *dw) {
+// TEXT-LABEL: inline double relu_sum_pullback(const double *w, int n, double dout,
+// TEXT-NEXT:                                   double *dw) {
 // TEXT-NOT: tape
 // TEXT:        for (int i = n - 1; i >= 0; --i) {
-// TEXT-NEXT:     // branches.cpp:[[#@LINE-11]]: if (w[i] > 0)
+// TEXT-NEXT:     // branches.cpp:[[#@LINE-12]]: if (w[i] > 0)
 // TEXT-NEXT:     if (w[i] > 0) {
-// TEXT-NEXT:       // branches.cpp:[[#@LINE-12]]: s += w[i] * w[i];
+// TEXT-NEXT:       // branches.cpp:[[#@LINE-13]]: s += w[i] * w[i];
 // TEXT-NEXT:       dw[i] += 2 * w[i] * ds;
 // TEXT-NEXT:     } else {
-// TEXT-NEXT:       // branches.cpp:[[#@LINE-13]]: s += 0.5 * w[i];
+// TEXT-NEXT:       // branches.cpp:[[#@LINE-14]]: s += 0.5 * w[i];
 // TEXT-NEXT:       dw[i] += 0.5 * ds;
 // TEXT-NEXT:     }
 // TEXT-NEXT:   }
+// TEXT-LABEL: inline double relu_sum_grad(const double *w, int n, double *dw) {
+// TEXT-NEXT:    return relu_sum_pullback(w, n, 1, dw);
 
 #ifndef __GRADC__
 #include GRADC_OUT

@@ -20,14 +20,15 @@ double lse(const double *x, int n) {
     s += std::exp(x[i]);
   return std::log(s);
 }
-// TEXT-LABEL: inline double lse_grad(
+// TEXT-LABEL: inline double lse_pullback(
 // TEXT:         gradc::tape<double> exp_tape;
 // TEXT:         double exp_v = std::exp(x[i]);
 // TEXT-NEXT:    exp_tape.push_reserved(exp_v);
 // TEXT-NEXT:    s += exp_v;
 // TEXT:         double exp_v = exp_tape.pop();
 // TEXT-NEXT:    dx[i] += exp_v * ds;
-// TEXT-LABEL: inline void lse_pullback(
+// TEXT-LABEL: inline double lse_grad(
+// TEXT-NEXT:    return lse_pullback(x, n, 1, dx);
 
 GRADC_DIFF("grad wrt(x)")
 double absdot(const double *x, int n) {
@@ -36,11 +37,12 @@ double absdot(const double *x, int n) {
     s += std::fabs(x[i]) * std::floor(x[i] + 0.5) * x[i];
   return s;
 }
-// TEXT-LABEL: inline double absdot_grad(
+// TEXT-LABEL: inline double absdot_pullback(
 // TEXT-NOT:     gradc::tape
 // TEXT:         for (int i = n - 1; i >= 0; --i) {
 // TEXT:           std::fabs(x[i])
-// TEXT-LABEL: inline void absdot_pullback(
+// TEXT-LABEL: inline double absdot_grad(
+// TEXT-NEXT:    return absdot_pullback(x, n, 1, dx);
 
 #ifndef __GRADC__
 #include GRADC_OUT

@@ -86,7 +86,7 @@ double huber(double x, double delta) {
 }
 // The return inside the branch leaves its value in `result`; the code after
 // the branch becomes its else.
-// TEXT-LABEL: inline double huber_grad(double x, double delta, double &dx,
+// TEXT-LABEL: inline double huber_pullback(double x, double delta, double dout, double &dx,
 // TEXT:          double result;
 // TEXT:          if ([[C:[a-z_]+]]) {
 // TEXT-NEXT:       result = 0.5 * x * x;
@@ -99,6 +99,8 @@ double huber(double x, double delta) {
 // TEXT-NEXT:       // exits.cpp:[[#@LINE-16]]: return 0.5 * x * x;
 // TEXT:          } else {
 // TEXT-NEXT:       // exits.cpp:[[#@LINE-16]]: return lin;
+// TEXT-LABEL: inline double huber_grad(double x, double delta, double &dx, double &ddelta) {
+// TEXT-NEXT:    return huber_pullback(x, delta, 1, dx, ddelta);
 
 GRADC_DIFF("grad")
 double piecewise(double x) {
@@ -108,7 +110,7 @@ double piecewise(double x) {
     return x * x;
   return 2 * x - 1;
 }
-// TEXT-LABEL: inline double piecewise_grad(double x, double &dx) {
+// TEXT-LABEL: inline double piecewise_pullback(double x, double dout, double &dx) {
 // TEXT:          if ({{.*}}) {
 // TEXT-NEXT:       result = -x;
 // TEXT-NEXT:     } else if ({{.*}}) {
@@ -116,6 +118,8 @@ double piecewise(double x) {
 // TEXT-NEXT:     } else {
 // TEXT-NEXT:       result = 2 * x - 1;
 // TEXT-NEXT:     }
+// TEXT-LABEL: inline double piecewise_grad(double x, double &dx) {
+// TEXT-NEXT:    return piecewise_pullback(x, 1, dx);
 
 GRADC_DIFF("grad")
 double newton_stop(double a) {
@@ -131,13 +135,15 @@ double newton_stop(double a) {
 // A counted loop that may break: it counts the iterations begun and runs
 // backward from the last; the loop-carried y is taped, on a tape of the
 // 50 values it holds at most.
-// TEXT-LABEL: inline double newton_stop_grad(double a, double &da) {
+// TEXT-LABEL: inline double newton_stop_pullback(double a, double dout, double &da) {
 // TEXT-NEXT:     gradc::fixed_tape<double, 50> y_tape;
 // TEXT:          int iters = 0;
 // TEXT-NEXT:     for (int k = 0; k < 50; ++k) {
 // TEXT-NEXT:       ++iters;
 // TEXT:              break;
 // TEXT:          for (int k = iters - 1; k >= 0; --k) {
+// TEXT-LABEL: inline double newton_stop_grad(double a, double &da) {
+// TEXT-NEXT:    return newton_stop_pullback(a, 1, da);
 
 GRADC_DIFF("grad wrt(x, tol)")
 double clipped_sum(const double *x, int n, double tol) {
@@ -154,7 +160,7 @@ double clipped_sum(const double *x, int n, double tol) {
   return s;
 }
 // x is read-only and i is known in the backward sweep: no tape at all.
-// TEXT-LABEL: inline double clipped_sum_grad(
+// TEXT-LABEL: inline double clipped_sum_pullback(
 // TEXT-NOT:      tape
 // TEXT:          for (int i = 0; i < n; ++i) {
 // TEXT-NEXT:       ++iters;
@@ -182,6 +188,8 @@ double clipped_sum(const double *x, int n, double tol) {
 // TEXT-NEXT:       }
 // TEXT-NEXT:     }
 // TEXT-NOT:      tape
+// TEXT-LABEL: inline double clipped_sum_grad(
+// TEXT:         return clipped_sum_pullback(x, n, tol, 1, dx, dtol);
 
 GRADC_DIFF("grad wrt(W, x)")
 double row_prefix(const double *W, const double *x, int n) {
@@ -196,12 +204,14 @@ double row_prefix(const double *W, const double *x, int n) {
   return s;
 }
 // The inner loop's count differs per row: it is taped once per row.
-// TEXT-LABEL: inline double row_prefix_grad(
+// TEXT-LABEL: inline double row_prefix_pullback(
 // TEXT:          gradc::tape<int> iters_tape;
 // TEXT:          iters_tape.reserve(n);
 // TEXT:          iters_tape.push_reserved(iters);
 // TEXT:          int iters = iters_tape.pop();
 // TEXT-NEXT:     for (int c = iters - 1; c >= 0; --c) {
+// TEXT-LABEL: inline double row_prefix_grad(
+// TEXT:         return row_prefix_pullback(W, x, n, 1, dW, dx);
 
 GRADC_DIFF("grad")
 double grow(double x, double limit) {

@@ -21,11 +21,13 @@ double three_steps(const double *w, double x) {
     p = p * std::sin(p) + w[i];
   return p;
 }
-// TEXT-LABEL: inline double three_steps_grad(
+// TEXT-LABEL: inline double three_steps_pullback(
 // TEXT:          gradc::fixed_tape<double, 3> p_tape;
 // TEXT-NOT:      reserve
 // TEXT:          for (int i = 0; i < 3; ++i) {
 // TEXT-NEXT:       p_tape.push_reserved(p);
+// TEXT-LABEL: inline double three_steps_grad(
+// TEXT:         return three_steps_pullback(w, x, 1, dw, dx);
 
 GRADC_DIFF("grad wrt(w, x)")
 double grid(const double *w, double x) {
@@ -36,8 +38,10 @@ double grid(const double *w, double x) {
   return p;
 }
 // Two iterations of three: six values.
-// TEXT-LABEL: inline double grid_grad(
+// TEXT-LABEL: inline double grid_pullback(
 // TEXT:          gradc::fixed_tape<double, 6> p_tape;
+// TEXT-LABEL: inline double grid_grad(
+// TEXT-NEXT:    return grid_pullback(w, x, 1, dw, dx);
 
 GRADC_DIFF("grad")
 double branch(double x, double y) {
@@ -49,7 +53,7 @@ double branch(double x, double y) {
 }
 // A branch outside loops runs at most once: what its backward branch reads
 // is kept in variables declared before it, not on a tape.
-// TEXT-LABEL: inline double branch_grad(
+// TEXT-LABEL: inline double branch_pullback(
 // TEXT-NOT:      tape
 // TEXT:          double s_old = 0;
 // TEXT-NEXT:     double sin_s_old = 0;
@@ -58,6 +62,8 @@ double branch(double x, double y) {
 // TEXT-NEXT:       sin_s_old = std::sin(s_old);
 // TEXT:          if (cond) {
 // TEXT:            ds = sin_s_old * ds + std::cos(s_old) * (s_old * ds);
+// TEXT-LABEL: inline double branch_grad(
+// TEXT-NEXT:    return branch_pullback(x, y, 1, dx, dy);
 
 GRADC_DIFF("grad wrt(w, x)")
 double until(const double *w, double x) {
@@ -70,8 +76,10 @@ double until(const double *w, double x) {
   return p;
 }
 // At most four iterations, whenever it breaks.
-// TEXT-LABEL: inline double until_grad(
+// TEXT-LABEL: inline double until_pullback(
 // TEXT:          gradc::fixed_tape<double, 4> p_tape;
+// TEXT-LABEL: inline double until_grad(
+// TEXT-NEXT:    return until_pullback(w, x, 1, dw, dx);
 
 GRADC_DIFF("grad wrt(w, x)")
 double n_steps(const double *w, int n, double x) {
@@ -80,9 +88,11 @@ double n_steps(const double *w, int n, double x) {
     p = p * std::sin(p) + w[i];
   return p;
 }
-// TEXT-LABEL: inline double n_steps_grad(
+// TEXT-LABEL: inline double n_steps_pullback(
 // TEXT:          gradc::tape<double> p_tape;
 // TEXT:          p_tape.reserve(n);
+// TEXT-LABEL: inline double n_steps_grad(
+// TEXT:         return n_steps_pullback(w, n, x, 1, dw, dx);
 
 #ifndef __GRADC__
 #include GRADC_OUT

@@ -34,7 +34,7 @@ double row_horner(const double *a, const double *x, int m, int n) {
   }
   return total;
 }
-// TEXT-LABEL: inline double row_horner_grad(
+// TEXT-LABEL: inline double row_horner_pullback(
 // TEXT:        for (int i = m - 1; i >= 0; --i) {
 // TEXT:          for (int j = n - 1; j >= 0; --j) {
 // TEXT-NEXT:       // nested.cpp:[[#@LINE-8]]: p = p * x[i] + a[i * n + j];
@@ -42,6 +42,8 @@ double row_horner(const double *a, const double *x, int m, int n) {
 // TEXT-NEXT:       double [[OLD:p_old[_0-9]*]] = [[TAPE:p_tape[_0-9]*]].pop();
 // TEXT-NEXT:       dx[i] += [[OLD]] * dp;
 // TEXT-NEXT:       dp *= x[i];
+// TEXT-LABEL: inline double row_horner_grad(
+// TEXT:         return row_horner_pullback(a, x, m, n, 1, da, dx);
 
 GRADC_DIFF("grad wrt(w)")
 double hidden(const double *w, const double *x) {
@@ -59,12 +61,13 @@ double hidden(const double *w, const double *x) {
 }
 // h is written once per element: read in place, not taped; its adjoint is a
 // local array.
-// TEXT-LABEL: inline double hidden_grad(
+// TEXT-LABEL: inline double hidden_pullback(
 // TEXT-NOT: tape
 // TEXT:        double dh[3] = {};
 // TEXT:          double dz = (1 - h[j] * h[j]) * dh[j];
 // TEXT-NOT: tape
-// TEXT-LABEL: inline void hidden_pullback(
+// TEXT-LABEL: inline double hidden_grad(
+// TEXT-NEXT:    return hidden_pullback(w, x, 1, dw);
 
 GRADC_DIFF("grad wrt(w)")
 double prefix(const double *w, int n) {
@@ -100,12 +103,15 @@ double logsumexp(const double *x, int n) {
 }
 // m changes after the comparison: the branch is not re-evaluated on the
 // final m, but on what a tape recorded (the branch taken, or the old m).
-// TEXT-LABEL: inline double logsumexp_grad(const double *x, int n, double *dx) {
+// TEXT-LABEL: inline double logsumexp_pullback(const double *x, int n, double dout,
+// TEXT-NEXT:                                  double *dx) {
 // TEXT-NEXT:   gradc::tape<{{bool|double}}> [[TAPE:[a-z_]+]];
 // TEXT:        for (int i = n - 1; i >= 1; --i) {
-// TEXT-NEXT:     // nested.cpp:[[#@LINE-12]]: if (x[i] > m)
+// TEXT-NEXT:     // nested.cpp:[[#@LINE-13]]: if (x[i] > m)
 // TEXT-NEXT:     {{bool|double}} [[T:[a-z_]+]] = [[TAPE]].pop();
 // TEXT-NEXT:     if ({{.*}}[[T]]) {
+// TEXT-LABEL: inline double logsumexp_grad(const double *x, int n, double *dx) {
+// TEXT-NEXT:    return logsumexp_pullback(x, n, 1, dx);
 
 #ifndef __GRADC__
 #include GRADC_OUT

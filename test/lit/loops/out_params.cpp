@@ -29,10 +29,11 @@ void mse(const double *w, const double *x, const double *y, int n,
   }
   loss = sum / n;
 }
-// TEXT-LABEL: inline void mse_grad(const double *w, const double *x, const double *y, int n,
-// TEXT-NEXT:                       double &loss, double *dw) {
 // TEXT-LABEL: inline void mse_pullback(const double *w, const double *x, const double *y,
 // TEXT-NEXT:                           int n, double &loss, double dloss, double *dw) {
+// TEXT-LABEL: inline void mse_grad(const double *w, const double *x, const double *y, int n,
+// TEXT-NEXT:                       double &loss, double *dw) {
+// TEXT-NEXT:    mse_pullback(w, x, y, n, loss, 1, dw);
 
 // The default out: err, the one non-const pointer.
 GRADC_DIFF("grad wrt(theta)")

@@ -41,8 +41,11 @@ double rows_ptr(const double *W, const double *x, int m, int n) {
   }
   return s;
 }
+// TEXT-LABEL: inline double rows_ptr_pullback(const double *W, const double *x, int m, int n,
+// TEXT-NEXT:                                  double dout, double *dW, double *dx) {
 // TEXT-LABEL: inline double rows_ptr_grad(const double *W, const double *x, int m, int n,
 // TEXT-NEXT:                              double *dW, double *dx) {
+// TEXT-NEXT:    return rows_ptr_pullback(W, x, m, n, 1, dW, dx);
 
 GRADC_DIFF("grad wrt(w)")
 double rows_addr(const double *w, int m, int n) {
@@ -56,8 +59,9 @@ double rows_addr(const double *w, int m, int n) {
 
 GRADC_DIFF("grad")
 double ref3(double (&w)[3]) { return w[0] * w[1] + w[2] * w[2]; }
+// TEXT-LABEL: inline double ref3_pullback(double (&w)[3], double dout, double *dw) {
 // TEXT-LABEL: inline double ref3_grad(double (&w)[3], double *dw) {
-// TEXT-LABEL: inline void ref3_pullback(double (&w)[3], double dout, double *dw) {
+// TEXT-NEXT:    return ref3_pullback(w, 1, dw);
 
 GRADC_DIFF("grad wrt(w)")
 double open_array(double w[], int n) {
@@ -66,7 +70,9 @@ double open_array(double w[], int n) {
     p *= w[i];
   return p;
 }
+// TEXT-LABEL: inline double open_array_pullback(double w[], int n, double dout, double *dw) {
 // TEXT-LABEL: inline double open_array_grad(double w[], int n, double *dw) {
+// TEXT-NEXT:    return open_array_pullback(w, n, 1, dw);
 
 #ifndef __GRADC__
 #include GRADC_OUT

@@ -35,32 +35,26 @@ double dot(const double *w, const double *x, int n) {
     s += w[i] * x[i];
   return s;
 }
-// TEXT-LABEL: inline double dot_grad(const double *w, const double *x, int n, double *dw) {
+// TEXT-LABEL: inline double dot_pullback(const double *w, const double *x, int n, double dout,
+// TEXT-NEXT:                           double *dw) {
 // TEXT-NOT: tape
 // TEXT:        for (int i = 0; i < n; ++i) {
 // TEXT-NEXT:     s += w[i] * x[i];
 // TEXT-NEXT:   }
-// TEXT:        double ds = 1;
+// TEXT-NEXT:   double dot = s;
 // TEXT-EMPTY:
-// TEXT-NEXT:   // reductions.cpp:[[#@LINE-11]]: for (int i = 0; i < n; ++i)
+// TEXT-NEXT:   // reductions.cpp:[[#@LINE-10]]: return s;
+// TEXT-NEXT:   double ds = dout;
+// TEXT-EMPTY:
+// TEXT-NEXT:   // reductions.cpp:[[#@LINE-15]]: for (int i = 0; i < n; ++i)
 // TEXT-NEXT:   for (int i = n - 1; i >= 0; --i) {
-// TEXT-NEXT:     // reductions.cpp:[[#@LINE-12]]: s += w[i] * x[i];
+// TEXT-NEXT:     // reductions.cpp:[[#@LINE-16]]: s += w[i] * x[i];
 // TEXT-NEXT:     dw[i] += x[i] * ds;
 // TEXT-NEXT:   }
 // TEXT-NEXT:   return dot;
 // TEXT-NEXT: }
-// The pullback does not compute the dot product it does not need.
-// The pullback needs no forward sweep at all: s is never read.
-// TEXT-LABEL: inline void dot_pullback(const double * /*w*/, const double *x, int n,
-// TEXT-NEXT:                           double dout, double *dw) {
-// TEXT-NEXT:   // reductions.cpp:[[#@LINE-20]]: return s;
-// TEXT-NEXT:   double ds = dout;
-// TEXT-EMPTY:
-// TEXT-NEXT:   // reductions.cpp:[[#@LINE-25]]: for (int i = 0; i < n; ++i)
-// TEXT-NEXT:   for (int i = n - 1; i >= 0; --i) {
-// TEXT-NEXT:     // reductions.cpp:[[#@LINE-26]]: s += w[i] * x[i];
-// TEXT-NEXT:     dw[i] += x[i] * ds;
-// TEXT-NEXT:   }
+// TEXT-LABEL: inline double dot_grad(const double *w, const double *x, int n, double *dw) {
+// TEXT-NEXT:   return dot_pullback(w, x, n, 1, dw);
 // TEXT-NEXT: }
 
 GRADC_DIFF("grad")
@@ -70,13 +64,15 @@ double sumsq(const double *w, int n) {
     s += w[i] * w[i];
   return s;
 }
-// TEXT-LABEL: inline double sumsq_grad(const double *w, int n, double *dw) {
+// TEXT-LABEL: inline double sumsq_pullback(const double *w, int n, double dout, double *dw) {
 // TEXT-NOT: tape
 // TEXT:        for (int i = n - 1; i >= 0; --i) {
 // TEXT-NEXT:     // reductions.cpp:[[#@LINE-6]]: s += w[i] * w[i];
 // TEXT-NEXT:     dw[i] += 2 * w[i] * ds;
 // TEXT-NEXT:   }
 // TEXT-NEXT:   return sumsq;
+// TEXT-LABEL: inline double sumsq_grad(const double *w, int n, double *dw) {
+// TEXT-NEXT:    return sumsq_pullback(w, n, 1, dw);
 
 GRADC_DIFF("grad wrt(a, x)")
 double horner(const double *a, int n, double x) {
@@ -87,8 +83,8 @@ double horner(const double *a, int n, double x) {
 }
 // The old p is overwritten before the backward sweep needs it: taped, in
 // room reserved for the loop's n iterations.
-// TEXT-LABEL: inline double horner_grad(const double *a, int n, double x, double *da,
-// TEXT-NEXT:                            double &dx) {
+// TEXT-LABEL: inline double horner_pullback(const double *a, int n, double x, double dout,
+// TEXT-NEXT:                               double *da, double &dx) {
 // TEXT-NEXT:   gradc::tape<double> p_tape;
 // TEXT-NEXT:   double p = 0;
 // TEXT-NEXT:   p_tape.reserve(n);
@@ -104,6 +100,9 @@ double horner(const double *a, int n, double x) {
 // TEXT-NEXT:     dp *= x;
 // TEXT-NEXT:   }
 // TEXT-NEXT:   dx += dx_sum;
+// TEXT-LABEL: inline double horner_grad(const double *a, int n, double x, double *da,
+// TEXT-NEXT:                           double &dx) {
+// TEXT-NEXT:    return horner_pullback(a, n, x, 1, da, dx);
 
 #ifndef __GRADC__
 #include GRADC_OUT

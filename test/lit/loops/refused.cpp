@@ -70,5 +70,7 @@ double passive_break(double x, int n) {
   }
   return x * k;
 }
-// PASSIVE-LABEL: inline double passive_break_grad(double x, int n, double &dx) {
+// PASSIVE-LABEL: inline double passive_break_pullback(double x, int n, double dout, double &dx) {
 // PASSIVE:         break;
+// PASSIVE-LABEL: inline double passive_break_grad(double x, int n, double &dx) {
+// PASSIVE-NEXT:    return passive_break_pullback(x, n, 1, dx);

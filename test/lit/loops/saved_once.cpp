@@ -31,7 +31,7 @@ double three(const double *w, int n) {
   }
   return s + c;
 }
-// TEXT-LABEL: inline double three_grad(
+// TEXT-LABEL: inline double three_pullback(
 // TEXT:         gradc::fixed_tape<double, 1> c_tape_;
 // TEXT-NOT:     w_tape
 // TEXT:         c_tape_.push(c);
@@ -43,7 +43,8 @@ double three(const double *w, int n) {
 // TEXT-NEXT:    for (int i = n - 1; i >= 0; --i) {
 // TEXT-NEXT:      // saved_once.cpp:25: s += std::sin(w[i] * c);
 // TEXT-NEXT:      double prod = std::cos(w[i] * c_old) * ds;
-// TEXT-LABEL: inline void three_pullback(
+// TEXT-LABEL: inline double three_grad(const double *w, int n, double *dw) {
+// TEXT-NEXT:    return three_pullback(w, n, 1, dw);
 
 /// c changes in the outer loop and stays as it is in the inner one: saved
 /// once per outer iteration.
@@ -57,14 +58,16 @@ double nested(const double *w, int n) {
   }
   return s;
 }
-// TEXT-LABEL: inline double nested_grad(
+// TEXT-LABEL: inline double nested_pullback(
 // TEXT:         for (int j = 0; j < n; ++j) {
 // TEXT:           c = std::sin(c + w[j]);
 // TEXT-NEXT:      c_tape.push_reserved(c);
 // TEXT-NEXT:      for (int i = 0; i < n; ++i) {
-// TEXT:         // saved_once.cpp:55: for (int i = 0; i < n; ++i)
+// TEXT:         // saved_once.cpp:[[#@LINE-10]]: for (int i = 0; i < n; ++i)
 // TEXT-NEXT:      double c_old = c_tape.pop();
 // TEXT-NEXT:      for (int i = n - 1; i >= 0; --i) {
+// TEXT-LABEL: inline double nested_grad(const double *w, int n, double *dw) {
+// TEXT-NEXT:    return nested_pullback(w, n, 1, dw);
 
 /// A loop that may not run at all (m = 0) still saves its value once.
 GRADC_DIFF("grad wrt(w)")
@@ -100,11 +103,13 @@ double maybe(const double *w, int n, int c) {
   t = s;
   return s * t + w[0];
 }
-// TEXT-LABEL: inline double maybe_grad(
+// TEXT-LABEL: inline double maybe_pullback(
 // TEXT:         gradc::tape<double> t_tape;
 // TEXT:         for (int i = 0; i < n; ++i) {
 // TEXT-NEXT:      if (c > 0) {
 // TEXT-NEXT:        t_tape.push_reserved(t);
+// TEXT-LABEL: inline double maybe_grad(const double *w, int n, int c, double *dw) {
+// TEXT-NEXT:    return maybe_pullback(w, n, c, 1, dw);
 
 #ifndef __GRADC__
 #include GRADC_OUT

@@ -42,7 +42,7 @@ double power_while(double x, int n) {
   }
   return p;
 }
-// TEXT-LABEL: inline double power_while_grad(double x, int n, double &dx) {
+// TEXT-LABEL: inline double power_while_pullback(double x, int n, double dout, double &dx) {
 // TEXT-NEXT:   gradc::tape<double> p_tape;
 // TEXT:        while (i < n) {
 // TEXT:        double dx_sum = 0;
@@ -55,6 +55,8 @@ double power_while(double x, int n) {
 // TEXT-NEXT:     dp *= x;
 // TEXT-NEXT:   }
 // TEXT-NEXT:   dx += dx_sum;
+// TEXT-LABEL: inline double power_while_grad(double x, int n, double &dx) {
+// TEXT-NEXT:    return power_while_pullback(x, n, 1, dx);
 
 GRADC_DIFF("grad wrt(x)")
 double halve_do(double x) {
@@ -66,8 +68,10 @@ double halve_do(double x) {
   } while (y > 0.1);
   return s;
 }
-// TEXT-LABEL: inline double halve_do_grad(double x, double &dx) {
+// TEXT-LABEL: inline double halve_do_pullback(double x, double dout, double &dx) {
 // TEXT:        // while.cpp:[[#@LINE-7]]: do ... while (y > 0.1)
+// TEXT-LABEL: inline double halve_do_grad(double x, double &dx) {
+// TEXT-NEXT:    return halve_do_pullback(x, 1, dx);
 
 GRADC_DIFF("grad")
 double newton_sqrt(double a) {
@@ -76,11 +80,13 @@ double newton_sqrt(double a) {
     r = 0.5 * (r + a / r);
   return r;
 }
-// TEXT-LABEL: inline double newton_sqrt_grad(double a, double &da) {
+// TEXT-LABEL: inline double newton_sqrt_pullback(double a, double dout, double &da) {
 // TEXT-NEXT:   gradc::fixed_tape<double, 6> r_tape;
 // TEXT:        for (int k = 5; k >= 0; --k) {
 // TEXT-NEXT:     // while.cpp:[[#@LINE-6]]: r = 0.5 * (r + a / r);
 // TEXT-NEXT:     double r_old = r_tape.pop();
+// TEXT-LABEL: inline double newton_sqrt_grad(double a, double &da) {
+// TEXT-NEXT:    return newton_sqrt_pullback(a, 1, da);
 
 GRADC_DIFF("grad wrt(a)")
 double newton_while(double a, int iters) {

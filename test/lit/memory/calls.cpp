@@ -35,11 +35,13 @@ double in_place(const double *x) {
   return z[0] + 3 * z[1];
 }
 // The helper's pullback runs on what z held before the call.
-// TEXT-LABEL: inline double in_place_grad(const double *x, double *dx) {
+// TEXT-LABEL: inline double in_place_pullback(const double *x, double dout, double *dx) {
 // TEXT:         z_tape.push_array(z, 3);
 // TEXT-NEXT:    softmax(z, 3);
 // TEXT:         z_tape.pop_array(z_2, 3);
 // TEXT-NEXT:    softmax_pullback(z_2, 3, dz);
+// TEXT-LABEL: inline double in_place_grad(const double *x, double *dx) {
+// TEXT-NEXT:    return in_place_pullback(x, 1, dx);
 
 void add_square(double &acc, double v) { acc += v * v; }
 

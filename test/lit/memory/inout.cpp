@@ -26,9 +26,12 @@ double smooth(double *a, int n, int steps) {
     t += a[i];
   return t;
 }
-// TEXT-LABEL: inline double smooth_grad(double *a, int n, int steps, double *da) {
+// TEXT-LABEL: inline double smooth_pullback(double *a, int n, int steps, double dout,
+// TEXT-NEXT:                               double *da) {
 // TEXT:         double da_old = da[i];
 // TEXT:         da[i] = prod;
+// TEXT-LABEL: inline double smooth_grad(double *a, int n, int steps, double *da) {
+// TEXT-NEXT:    return smooth_pullback(a, n, steps, 1, da);
 
 // A void function's output that it reads first is in/out by default.
 GRADC_DIFF("grad")

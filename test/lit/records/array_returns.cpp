@@ -70,7 +70,7 @@ double triple(std::array<double, 3> a, const std::array<double, 3> &b,
   return t + dot(d, c) + cross(c, a)[2] + e.back() * pick(a, -2)[0] +
          u0 * u2 - u1;
 }
-// TEXT-LABEL: inline double triple_grad(
+// TEXT-LABEL: inline double triple_pullback(
 // TEXT:         std::array<double, 3> d = cross(a, b);
 // TEXT-NEXT:    std::array<double, 3> cross_result = cross(a, b);
 // TEXT-NEXT:    double dot_cross_result = dot(cross_result, c);
@@ -80,6 +80,8 @@ double triple(std::array<double, 3> a, const std::array<double, 3> &b,
 // TEXT:         cross_result_2[0] * cross_result_2[2] - cross_result_2[1];
 // TEXT:         pick_wrt_a_pullback(a, -2, dpick_result, da);
 // TEXT:         cross_pullback(a, b, d_cross_result{{[0-9]*}}, da, db);
+// TEXT-LABEL: inline double triple_grad(
+// TEXT:         return triple_pullback(a, b, s, 1, da, db, ds);
 
 // "Return two things" as a struct, bound by name.
 struct Two {

@@ -51,13 +51,15 @@ double reads(const Derived &d, double s) {
   return d.a * s + d.Base::b * d.c + d.area() + width(d) + d.total();
 }
 // A base's member is named through the derived object.
-// TEXT-LABEL: inline double reads_grad(const Derived &d, double s, Derived &dd,
+// TEXT-LABEL: inline double reads_pullback(const Derived &d, double s, double dout,
 // TEXT:         double area_d = d.area();
 // TEXT:         double width_d = width(d);
-// TEXT:         Derived_total_pullback(d, 1, dd);
-// TEXT:         width_pullback(d, 1, dd);
-// TEXT:         Base_area_pullback(d, 1, dd);
-// TEXT:         dd.b += d.c;
+// TEXT:         Derived_total_pullback(d, dout, dd);
+// TEXT:         width_pullback(d, dout, dd);
+// TEXT:         Base_area_pullback(d, dout, dd);
+// TEXT:         dd.b += d.c * dout;
+// TEXT-LABEL: inline double reads_grad(const Derived &d, double s, Derived &dd, double &ds) {
+// TEXT-NEXT:    return reads_pullback(d, s, 1, dd, ds);
 
 GRADC_DIFF("grad wrt(d, ps)")
 double byvalue(Derived d, const Plain *ps, int n) {
@@ -67,8 +69,10 @@ double byvalue(Derived d, const Plain *ps, int n) {
   const Plain *last = &ps[n - 1];
   return s + last->b * last->w;
 }
-// TEXT-LABEL: inline double byvalue_grad(Derived d, const Plain *ps, int n, Derived &dd,
+// TEXT-LABEL: inline double byvalue_pullback(Derived d, const Plain *ps, int n, double dout,
 // TEXT:         dps[i].a += ps[i].w * ds;
+// TEXT-LABEL: inline double byvalue_grad(Derived d, const Plain *ps, int n, Derived &dd,
+// TEXT:         return byvalue_pullback(d, ps, n, 1, dd, dps);
 
 GRADC_DIFF("grad")
 double built(double x, double y, double z) {
@@ -80,11 +84,13 @@ double built(double x, double y, double z) {
   r.w += r.a;
   return p.total() + q.area() * q.c + r.area() * r.w;
 }
-// TEXT-LABEL: inline double built_grad(
+// TEXT-LABEL: inline double built_pullback(
 // TEXT:         Derived p;
 // TEXT-NEXT:    p.a = x;
 // TEXT:         Plain r{};
 // TEXT-NEXT:    r.a = y;
+// TEXT-LABEL: inline double built_grad(
+// TEXT:         return built_pullback(x, y, z, 1, dx, dy, dz);
 
 struct Third : Derived {
   double e;
@@ -110,9 +116,11 @@ double levels(const Third &t, const Body &bd) {
   return t.all() + t.Derived::c * t.e + bd.kinetic() + heavy(bd) +
          bd.weight(t.e) + bd.b;
 }
+// TEXT-LABEL: inline double levels_pullback(const Third &t, const Body &bd, double dout,
+// TEXT:         Mass_weight_pullback(bd, t.e, dout, dbd, dg_Mass_weight);
+// TEXT:         heavy_pullback(bd, dout, dbd);
 // TEXT-LABEL: inline double levels_grad(const Third &t, const Body &bd, Third &dt,
-// TEXT:         Mass_weight_pullback(bd, t.e, 1, dbd, dg_Mass_weight);
-// TEXT:         heavy_pullback(bd, 1, dbd);
+// TEXT:         return levels_pullback(t, bd, 1, dt, dbd);
 
 GRADC_DIFF("grad")
 double bodies(const Body *bs, int n, double x) {

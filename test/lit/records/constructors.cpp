@@ -44,7 +44,7 @@ double ctors(double x, double y, double z) {
   Pair p(c, y);
   return a.dot(b) + c.dot(d) + Vec3(x, y).dot(a) + p.w * p.a.z;
 }
-// TEXT-LABEL: inline double ctors_grad(
+// TEXT-LABEL: inline double ctors_pullback(
 // TEXT:         Vec3 a;
 // TEXT-NEXT:    a.x = x;
 // TEXT:         Vec3 c;
@@ -54,6 +54,8 @@ double ctors(double x, double y, double z) {
 // TEXT-NEXT:    vec3.x = x;
 // TEXT:         d = add(a, vec3);
 // TEXT:         p.w = 1.5;
+// TEXT-LABEL: inline double ctors_grad(
+// TEXT:         return ctors_pullback(x, y, z, 1, dx, dy, dz);
 
 #ifndef __GRADC__
 #include GRADC_OUT

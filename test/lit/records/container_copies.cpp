@@ -48,7 +48,7 @@ double copies(const std::vector<double> &w, int n) {
   t.at(2) *= 3.0;
   return s + sumsq(t);
 }
-// TEXT-LABEL: inline double copies_grad(const std::vector<double> &w, int n,
+// TEXT-LABEL: inline double copies_pullback(const std::vector<double> &w, int n, double dout,
 // TEXT:         std::vector<double> u(size);
 // TEXT:         for (int i = 0; i < conv; ++i) {
 // TEXT-NEXT:      u[i] = w[i];
@@ -56,6 +56,8 @@ double copies(const std::vector<double> &w, int n) {
 // TEXT-NEXT:    for (int i = conv_3 - 1; i >= 0; --i) {
 // TEXT-NEXT:      dv[i] += du[i];
 // TEXT-NEXT:      du[i] = 0;
+// TEXT-LABEL: inline double copies_grad(const std::vector<double> &w, int n,
+// TEXT:         return copies_pullback(w, n, 1, dw);
 
 GRADC_DIFF("grad")
 double arrays(const std::array<double, 3> &a, double x) {
@@ -73,11 +75,13 @@ double arrays(const std::array<double, 3> &a, double x) {
   t.front() = b[0];
   return norm2(c) * norm2(b) + sumsq(t);
 }
-// TEXT-LABEL: inline double arrays_grad(const std::array<double, 3> &a, double x,
+// TEXT-LABEL: inline double arrays_pullback(const std::array<double, 3> &a, double x,
 // TEXT:         std::array<double, 3> b;
 // TEXT-NEXT:    for (int i = 0; i < 3; ++i) {
 // TEXT-NEXT:      b[i] = a[i];
 // TEXT:         b[2] += c_old * b_old;
+// TEXT-LABEL: inline double arrays_grad(const std::array<double, 3> &a, double x,
+// TEXT:         return arrays_pullback(a, x, 1, da, dx);
 
 #ifndef __GRADC__
 #include GRADC_OUT
