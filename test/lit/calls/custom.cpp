@@ -37,12 +37,14 @@ void square_pullback(double input, double grad_output, double &grad_input) {
 
 GRADC_DIFF("grad")
 double square_of(double x) { return square(x); }
-// TEXT-LABEL: inline double square_of_grad(double x, double &dx) {
+// TEXT-LABEL: inline double square_of_pullback(double x, double dout, double &dx) {
 // TEXT-NEXT:    double square_of = square(x);
 // TEXT-EMPTY:
 // TEXT-NEXT:    // custom.cpp:[[#@LINE-4]]: return square(x);
-// TEXT-NEXT:    square_pullback(x, 1, dx);
+// TEXT-NEXT:    square_pullback(x, dout, dx);
 // TEXT-NEXT:    return square_of;
+// TEXT-LABEL: inline double square_of_grad(double x, double &dx) {
+// TEXT-NEXT:    return square_of_pullback(x, 1, dx);
 // No pullback of square is generated: the user's stands for it.
 // TEXT-NOT:   void square_pullback
 
@@ -67,8 +69,10 @@ void lse_pullback(const double *x, int n, double dout, double *dx) {
 
 GRADC_DIFF("grad")
 double lse_of(const double *x, int n) { return lse(x, n); }
+// TEXT-LABEL: inline double lse_of_pullback(const double *x, int n, double dout, double *dx) {
+// TEXT:         lse_pullback(x, n, dout, dx);
 // TEXT-LABEL: inline double lse_of_grad(const double *x, int n, double *dx) {
-// TEXT:         lse_pullback(x, n, 1, dx);
+// TEXT-NEXT:    return lse_of_pullback(x, n, 1, dx);
 
 #ifdef MISMATCH
 double cube(double x) { return x * x * x; }

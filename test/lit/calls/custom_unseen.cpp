@@ -12,11 +12,15 @@
 // RUN: not %gradc %s --at 'x=0.5' --function scaled 2>&1 | FileCheck %s --check-prefix=AT
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
-// TEXT-LABEL: inline double scaled_grad(
+// TEXT-LABEL: inline double scaled_pullback(
 // TEXT: double ldexp_x = std::ldexp(x, 3);
-// TEXT: ldexp_pullback(x, 3, x, dx);
+// TEXT: ldexp_pullback(x, 3, x * dout, dx);
+// TEXT-LABEL: inline double scaled_grad(
+// TEXT-NEXT: return scaled_pullback(x, 1, dx);
+// TEXT-LABEL: inline double elsewhere_pullback(
+// TEXT: cube_pullback(y, dout, dy);
 // TEXT-LABEL: inline double elsewhere_grad(
-// TEXT: cube_pullback(y, 1, dy);
+// TEXT-NEXT: return elsewhere_pullback(y, 1, dy);
 // AT: error: {{.*}}custom_unseen.cpp:{{[0-9]+}}:10: in scaled_grad: calls std::ldexp, whose body gradc cannot see
 #include <gradc/gradc.h>
 

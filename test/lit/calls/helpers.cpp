@@ -75,22 +75,27 @@ double f(double x, double y) { return geo::dist(x, y, 1.0, 2.0) + sq(x); }
 // TEXT-NEXT:                                             double by, double dist_value,
 // TEXT:          double quot = dout / (2 * dist_value);
 // TEXT:          sq_pullback(ay - by, quot, dv_sq);
-// TEXT-LABEL:  inline double f_grad(double x, double y, double &dx, double &dy) {
+// TEXT-LABEL:  inline double f_pullback(double x, double y, double dout, double &dx,
+// TEXT-NEXT:                              double &dy) {
 // TEXT-NEXT:     double dist_x = geo::dist(x, y, 1.0, 2.0);
 // TEXT-NEXT:     double f = dist_x + sq(x);
 // TEXT-EMPTY:
-// TEXT-NEXT:     // helpers.cpp:[[#@LINE-15]]: return geo::dist(x, y, 1.0, 2.0) + sq(x);
-// TEXT-NEXT:     sq_pullback(x, 1, dx);
-// TEXT-NEXT:     geo::dist_wrt_ax_ay_result_pullback(x, y, 1.0, 2.0, dist_x, 1, dx, dy);
+// TEXT-NEXT:     // helpers.cpp:[[#@LINE-16]]: return geo::dist(x, y, 1.0, 2.0) + sq(x);
+// TEXT-NEXT:     sq_pullback(x, dout, dx);
+// TEXT-NEXT:     geo::dist_wrt_ax_ay_result_pullback(x, y, 1.0, 2.0, dist_x, dout, dx, dy);
 // TEXT-NEXT:     return f;
+// TEXT-LABEL:  inline double f_grad(double x, double y, double &dx, double &dy) {
+// TEXT-NEXT:     return f_pullback(x, y, 1, dx, dy);
 
 GRADC_DIFF("grad wrt(w)")
 double g(const double *w, const double *x, int n) {
   return sqnorm(w, n) * sqnorm(x, n);
 }
 // x is data: the template instance's pullback is called for w only.
+// TEXT-LABEL:  inline double g_pullback(const double *w, const double *x, int n, double dout,
+// TEXT:          sqnorm_pullback(w, n, sqnorm_x * dout, dw);
 // TEXT-LABEL:  inline double g_grad(const double *w, const double *x, int n, double *dw) {
-// TEXT:          sqnorm_pullback(w, n, sqnorm_x, dw);
+// TEXT-NEXT:     return g_pullback(w, x, n, 1, dw);
 
 GRADC_DIFF("grad wrt(w, c)")
 double spread(const double *w, double c, int n) {
@@ -99,9 +104,12 @@ double spread(const double *w, double c, int n) {
     s += sq(w[i] - c);
   return s;
 }
-// TEXT-LABEL:  inline double spread_grad(
+// TEXT-LABEL:  inline double spread_pullback(
+// TEXT:          double ds = dout;
 // TEXT:          for (int i = n - 1; i >= 0; --i) {
 // TEXT:            sq_pullback(w[i] - c, ds, dv_sq);
+// TEXT-LABEL:  inline double spread_grad(
+// TEXT:          return spread_pullback(w, c, n, 1, dw, dc);
 
 void cross(const double *a, const double *b, double *out) {
   out[0] = a[1] * b[2] - a[2] * b[1];
@@ -116,9 +124,11 @@ double cross_norm(const double (&a)[3], const double (&b)[3]) {
   return c[0] * c[0] + c[1] * c[1] + c[2] * c[2];
 }
 // The local c, written by the call alone, seeds the callee's outputs.
-// TEXT-LABEL:  inline double cross_norm_grad(
+// TEXT-LABEL:  inline double cross_norm_pullback(
 // TEXT:          cross(a, b, c);
 // TEXT:          cross_pullback(a, b, c, dc, da, db);
+// TEXT-LABEL:  inline double cross_norm_grad(
+// TEXT:          return cross_norm_pullback(a, b, 1, da, db);
 
 void polar(double r, double t, double &x, double &y) {
   x = r * std::cos(t);
@@ -131,9 +141,11 @@ double polar_sum(double r, double t) {
   polar(r, t, x, y);
   return x + 3 * y;
 }
-// TEXT-LABEL:  inline double polar_sum_grad(double r, double t, double &dr, double &dt) {
+// TEXT-LABEL:  inline double polar_sum_pullback(double r, double t, double dout, double &dr,
 // TEXT:          polar(r, t, x, y);
 // TEXT:          polar_pullback(r, t, {{.*}}, dr, dt);
+// TEXT-LABEL:  inline double polar_sum_grad(double r, double t, double &dr, double &dt) {
+// TEXT-NEXT:     return polar_sum_pullback(r, t, 1, dr, dt);
 
 #ifndef __GRADC__
 #include GRADC_OUT

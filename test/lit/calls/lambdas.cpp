@@ -63,11 +63,13 @@ double direct(double x, double c) {
   add([=](double u) { return u * c * x; }(x));
   return s;
 }
-// TEXT-LABEL: inline double direct_grad(double x, double c, double &dx, double &dc) {
+// TEXT-LABEL: inline double direct_pullback(double x, double c, double dout, double &dx,
 // TEXT:         double s = direct_sq(x) + direct_scale(x, c) + direct_wave(x, c);
 // TEXT:         double direct_lambda_x = direct_lambda(x, c, x);
 // TEXT:         direct_add(direct_lambda_x, s);
 // TEXT:         direct_lambda_pullback(x, c, x, dt_direct_add, dx, dc, dx);
+// TEXT-LABEL: inline double direct_grad(double x, double c, double &dx, double &dc) {
+// TEXT-NEXT:    return direct_pullback(x, c, 1, dx, dc);
 
 // A capture by value is the value when the lambda is made (k is b, not
 // 2 b).
@@ -97,8 +99,10 @@ double through(double x, double c) {
   auto sq = [c](double t) { return c * t * t; };
   return apply(sq, x) + twice([&](double t) { return std::exp(t * c); }, x);
 }
-// TEXT-LABEL: inline double through_grad(double x, double c, double &dx, double &dc) {
+// TEXT-LABEL: inline double through_pullback(double x, double c, double dout, double &dx,
 // TEXT:         double through = apply_through_sq(x, c) + twice_through_lambda(x, c);
+// TEXT-LABEL: inline double through_grad(double x, double c, double &dx, double &dc) {
+// TEXT-NEXT:    return through_pullback(x, c, 1, dx, dc);
 
 // Structs, containers and arrays are captured as references or pointers;
 // by value only where the lambda is made at its call (nothing can change

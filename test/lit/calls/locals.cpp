@@ -47,13 +47,15 @@ double row_norms(const double *A, double w, int n) {
   }
   return total;
 }
-// TEXT-LABEL: inline double row_norms_grad(
+// TEXT-LABEL: inline double row_norms_pullback(
 // TEXT:          gradc::tape<double> row_tape;
 // TEXT:            double sumsq_row = sumsq(row, 2);
 // TEXT-NEXT:       row_tape.push_array(row, 2);
 // TEXT:            double row[2];
 // TEXT-NEXT:       row_tape.pop_array(row, 2);
 // TEXT:            sumsq_pullback(row, 2, {{.*}}, drow);
+// TEXT-LABEL: inline double row_norms_grad(
+// TEXT:          return row_norms_pullback(A, w, n, 1, dA, dw);
 
 GRADC_DIFF("grad wrt(a, b) out(E)")
 void pairs(const double *a, double b, int n, double *E) {

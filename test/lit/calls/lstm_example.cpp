@@ -18,8 +18,12 @@
 // TEXT:         sigmoid_result_pullback(
 // TEXT-LABEL: inline void lstm_predict_wrt_main_params_extra_params_state_output_pullback(
 // TEXT:         lstm_model_pullback(
-// TEXT-LABEL: inline double lstm_objective_grad(
+// TEXT-LABEL: lstm_objective_pullback(int l, int c, int b, const double *main_params,
+// TEXT:         double dtotal = -(dout / conv);
 // TEXT:         lstm_predict_wrt_main_params_extra_params_state_output_pullback(
+// TEXT-LABEL: inline double lstm_objective_grad(
+// TEXT:         return lstm_objective_pullback(l, c, b, main_params, extra_params, state0,
+// TEXT-NEXT:                                   sequence, 1, dmain_params, dextra_params);
 #define LSTM_NO_MAIN
 #include "../../../examples/lstm.cpp"
 

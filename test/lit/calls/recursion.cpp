@@ -86,11 +86,13 @@ double spiral(double x, int n) {
     return x;
   return std::sin(spiral(x, n - 1)) + 0.5 * x;
 }
-// TEXT-LABEL: inline void spiral_pullback(double x, int n, double dout, double &dx) {
+// TEXT-LABEL: inline double spiral_pullback(double x, int n, double dout, double &dx) {
+// TEXT:         double dresult = dout;
 // TEXT:         spiral_pullback(x, n - 1, std::cos(spiral_x) * dresult, dx);
+// TEXT:         return spiral;
 // TEXT-LABEL: inline double spiral_grad(double x, int n, double &dx) {
-// TEXT:         spiral_pullback(x, n - 1, std::cos(spiral_x) * dresult, dx);
-// TEXT-NOT:   void spiral_pullback
+// TEXT-NEXT:    return spiral_pullback(x, n, 1, dx);
+// TEXT-NOT:   spiral_pullback(double
 
 // Depth from an argument, with a branch on the data: the recursion of a
 // tree (two calls a level), as Fibonacci's.

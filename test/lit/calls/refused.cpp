@@ -48,7 +48,9 @@ double passive(double x, int n) {
   double k = std::ldexp(1.0, n) + count_terms(n);
   return k * x;
 }
-// PASSIVE-LABEL: inline double passive_grad(double x, int n, double &dx) {
+// PASSIVE-LABEL: inline double passive_pullback(double x, int n, double dout, double &dx) {
 // PASSIVE-NEXT:    double k = std::ldexp(1.0, n) + count_terms(n);
 // PASSIVE-NOT:     pullback
-// PASSIVE:         dx += k;
+// PASSIVE:         dx += k * dout;
+// PASSIVE-LABEL: inline double passive_grad(double x, int n, double &dx) {
+// PASSIVE-NEXT:    return passive_pullback(x, n, 1, dx);

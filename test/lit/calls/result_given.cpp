@@ -44,10 +44,12 @@ double layer(const double *w, int n) {
   }
   return s;
 }
-// TEXT-LABEL: inline double layer_grad(
+// TEXT-LABEL: inline double layer_pullback(
 // TEXT:         sigmoid_tape.push_reserved(sigmoid_v);
 // TEXT:         sigmoid_result_pullback(w[i] * x, sigmoid_v, x * ds, dx_sigmoid);
 // TEXT:         sigmoid_result_pullback(w[0], a, da + da_2, d_sigmoid);
+// TEXT-LABEL: inline double layer_grad(
+// TEXT-NEXT:    return layer_pullback(w, n, 1, dw);
 
 GRADC_DIFF("grad wrt(w)")
 double overloads(const double *w, int n) {
@@ -56,9 +58,11 @@ double overloads(const double *w, int n) {
     r += sg(w[i]) + sg(w[i], 2.0);
   return r;
 }
-// TEXT-LABEL: inline double overloads_grad(
+// TEXT-LABEL: inline double overloads_pullback(
 // TEXT:         sg_pullback(w[i], 2.0, dr, dx_sg);
 // TEXT:         sg_result_pullback(w[i], sg_v, dr, d_sg);
+// TEXT-LABEL: inline double overloads_grad(
+// TEXT-NEXT:    return overloads_pullback(w, n, 1, dw);
 
 // Recursive, its recursive call carrying no derivative (rint): not given
 // its result (making that version asked for itself without end: found by

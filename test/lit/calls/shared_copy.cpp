@@ -37,7 +37,7 @@ double run(const double *w, int n, int steps) {
     total += s[i];
   return total;
 }
-// TEXT-LABEL: inline double run_grad(
+// TEXT-LABEL: inline double run_pullback(
 // TEXT:         gradc::tape<double> s_tape;
 // TEXT-NOT:     gradc::tape
 // TEXT:         s_tape.push_array(s.data(), prod);
@@ -49,6 +49,8 @@ double run(const double *w, int n, int steps) {
 // TEXT-NEXT:      s_tape.pop_array(s_2.data(), prod);
 // TEXT-NEXT:      double *ptr = s_2.data() + n;
 // TEXT:           step_wrt_w_h_c_in_pullback(n, w, s_2.data(), ptr, ptr_2, dw, ds.data(),
+// TEXT-LABEL: inline double run_grad(const double *w, int n, int steps, double *dw) {
+// TEXT-NEXT:    return run_pullback(w, n, steps, 1, dw);
 
 #ifndef __GRADC__
 #include GRADC_OUT

@@ -39,9 +39,14 @@ inline float norm_f(const float *x) { return norm(x, 2); }
 // Callees' pullbacks come first, one overload per instance.
 // TEXT:      inline void sqnorm_pullback(const double *v, int n, double dout, double *dv) {
 // TEXT:      inline void sqnorm_pullback(const float *v, int n, float dout, float *dv) {
+// TEXT:      inline double norm_pullback(const double *x, int n, double dout, double *dx) {
+// TEXT:        sqnorm_pullback(x, n, {{.*}}, dx);
 // TEXT:      inline double norm_grad(const double *x, int n, double *dx) {
+// TEXT-NEXT:   return norm_pullback(x, n, 1, dx);
+// TEXT:      inline float norm_pullback(const float *x, int n, float dout, float *dx) {
 // TEXT:        sqnorm_pullback(x, n, {{.*}}, dx);
 // TEXT:      inline float norm_grad(const float *x, int n, float *dx) {
+// TEXT-NEXT:   return norm_pullback(x, n, 1, dx);
 
 // In an instance, the template's parameters are their arguments: N is 2
 // and act<T> is act<float> (the header would not compile otherwise).
@@ -56,9 +61,11 @@ T scaled_act(const T *w) {
   return s * N;
 }
 template float scaled_act<2, float>(const float *);
-// TEXT-LABEL: inline float scaled_act_grad(const float *w, float *dw) {
+// TEXT-LABEL: inline float scaled_act_pullback(const float *w, float dout, float *dw) {
 // TEXT:         for (int i = 0; i < 2; ++i) {
 // TEXT:           act<float>(w[i]);
+// TEXT-LABEL: inline float scaled_act_grad(const float *w, float *dw) {
+// TEXT-NEXT:    return scaled_act_pullback(w, 1, dw);
 
 // WARN: templates.cpp:[[@LINE+3]]:3: warning: template 'never' is annotated with GRADC_DIFF but no instance of it is in this file; instantiate it, for example with 'template double never<double>(...);'
 template <typename T>

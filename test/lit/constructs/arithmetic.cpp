@@ -9,20 +9,23 @@
 // CHECK: ALL OK
 #include <gradc/gradc.h>
 
-// TEXT-LABEL: inline double arith_grad(double x, double y, double &dx, double &dy) {
+// TEXT-LABEL: inline double arith_pullback(double x, double y, double dout, double &dx,
 // TEXT: double quot = x / y;
 // TEXT-NEXT: double q = quot - -x;
-// TEXT: dy -= 3;
+// TEXT: dy -= 3.0 * dout;
 // TEXT: double quot_2 = dq / y;
 // TEXT-NEXT: dx += quot_2;
 // TEXT-NEXT: dy -= quot * quot_2;
+// TEXT-NEXT: return arith;
+// TEXT-LABEL: inline double arith_grad(double x, double y, double &dx, double &dy) {
+// TEXT-NEXT: return arith_pullback(x, y, 1, dx, dy);
 GRADC_DIFF("grad")
 double arith(double x, double y) {
   double q = x / y - -x;
   return q * (x - y) + 3.0 * -y;
 }
 
-// TEXT-LABEL: inline double compound_grad(double x, double y, double &dx, double &dy) {
+// TEXT-LABEL: inline double compound_pullback(double x, double y, double dout, double &dx,
 // TEXT: double s = x * y;
 // TEXT-NEXT: s += x;
 // TEXT-NEXT: s -= 0.5 * y;
@@ -30,8 +33,10 @@ double arith(double x, double y) {
 // TEXT-NEXT: double s_2 = s * s;
 // TEXT: ds *= 2 * s;
 // TEXT-EMPTY:
-// TEXT-NEXT: // arithmetic.cpp:[[#@LINE+6]]: s -= 0.5 * y;
+// TEXT-NEXT: // arithmetic.cpp:[[#@LINE+8]]: s -= 0.5 * y;
 // TEXT-NEXT: dy -= 0.5 * ds;
+// TEXT-LABEL: inline double compound_grad(double x, double y, double &dx, double &dy) {
+// TEXT-NEXT: return compound_pullback(x, y, 1, dx, dy);
 GRADC_DIFF("grad")
 double compound(double x, double y) {
   double s = x * y;
@@ -44,11 +49,13 @@ double compound(double x, double y) {
 
 // Reassigned parameters: the old value of x is still needed by the
 // backward sweep, so the new one gets a variable of its own.
-// TEXT-LABEL: inline double reassign_grad(double x, double y, double &dx, double &dy) {
+// TEXT-LABEL: inline double reassign_pullback(double x, double y, double dout, double &dx,
 // TEXT: double x_2 = x * x;
-// TEXT: double dx_2 = y;
+// TEXT: double dx_2 = y * dout;
 // TEXT: dx_2 += dy_2;
 // TEXT: dx += 2 * x * dx_2;
+// TEXT-LABEL: inline double reassign_grad(double x, double y, double &dx, double &dy) {
+// TEXT-NEXT: return reassign_pullback(x, y, 1, dx, dy);
 GRADC_DIFF("grad")
 double reassign(double x, double y) {
   x = x * x;
@@ -59,8 +66,11 @@ double reassign(double x, double y) {
 
 // A wrt parameter that does not reach the result gets a zero gradient and
 // its adjoint is not touched.
-// TEXT-LABEL: inline double ignores_grad(double x, double y, double &dx, double & /*dy*/) {
-// TEXT: dx += 2;
+// TEXT-LABEL: inline double ignores_pullback(double x, double y, double dout, double &dx,
+// TEXT-NEXT: double & /*dy*/) {
+// TEXT: dx += 2 * dout;
+// TEXT-LABEL: inline double ignores_grad(double x, double y, double &dx, double &dy) {
+// TEXT-NEXT: return ignores_pullback(x, y, 1, dx, dy);
 GRADC_DIFF("grad")
 double ignores(double x, [[maybe_unused]] double y) { return 2 * x + 0 * y; }
 

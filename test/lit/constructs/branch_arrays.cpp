@@ -14,30 +14,39 @@
 // INTERP: 0 mismatches
 //
 // RUN: not grep -n tape %t.grad.h
-// TEXT-LABEL: inline double rotate_grad(
+// TEXT-LABEL: inline double rotate_pullback(
 // TEXT: double w[3] = {};
 // TEXT-NEXT: double wx[3];
 // TEXT-NEXT: double w_2[3] = {};
 // TEXT-NEXT: if (cond) {
 // TEXT: cross(w, x, wx);
-// TEXT: ds += wx[i] * dout;
-// TEXT: dx[i] += w[i] * dout;
+// TEXT: double d_out = dout;
+// TEXT: ds += wx[i] * d_out;
+// TEXT: dx[i] += w[i] * d_out;
 // TEXT: cross_pullback(w, x, wx_2, dwx, dw, dx);
-// TEXT: dx[i] += w_2[i] * x[i] * dout + w_2[i] * prod;
-// TEXT-LABEL: inline double pair_grad(
+// TEXT: dx[i] += w_2[i] * x[i] * d_out + w_2[i] * prod;
+// TEXT-LABEL: inline double rotate_grad(
+// TEXT: return rotate_pullback(r, x, 1, dr, dx);
+// TEXT-LABEL: inline double pair_pullback(
 // TEXT: Pair q;
 // TEXT-NEXT: double exp_v = 0;
 // TEXT-NEXT: if (cond) {
 // TEXT: dq.b += q.a * ds;
-// TEXT-LABEL: inline void pair_linear_pullback(
+// TEXT-LABEL: inline double pair_grad(
+// TEXT-NEXT: return pair_pullback(x, y, 1, dx, dy);
+// TEXT-LABEL: inline double pair_linear_pullback(
 // TEXT: Pair q;
 // TEXT: q.a = x * y;
 // TEXT-NEXT: q.b = x - y;
-// TEXT-LABEL: inline double rewritten_grad(
+// TEXT-LABEL: inline double pair_linear_grad(
+// TEXT-NEXT: return pair_linear_pullback(x, y, 1, dx, dy);
+// TEXT-LABEL: inline double rewritten_pullback(
 // TEXT: double t[2] = {};
 // TEXT: t_old = t[0];
 // TEXT: dt[1] += t[0] * t[0] * ds;
 // TEXT: dt[1] += t_old * ds;
+// TEXT-LABEL: inline double rewritten_grad(
+// TEXT-NEXT: return rewritten_pullback(x, y, 1, dx, dy);
 #include <gradc/gradc.h>
 
 #include <cmath>

@@ -43,7 +43,7 @@ double first_big(const double *w, int n, double x) {
 }
 // The return stores its value and breaks out; the rest of the body is its
 // else, and the code after the loop runs when nothing returned.
-// TEXT-LABEL: inline double first_big_grad(
+// TEXT-LABEL: inline double first_big_pullback(
 // TEXT:         bool returned = false;
 // TEXT:         for (int i = 0; i < n; ++i) {
 // TEXT-NEXT:      ++iters;
@@ -60,6 +60,9 @@ double first_big(const double *w, int n, double x) {
 // TEXT-NEXT:      result = s * x;
 // TEXT-NEXT:    }
 // TEXT-NEXT:    double first_big = result;
+// TEXT-NEXT:    double dresult = dout;
+// TEXT-LABEL: inline double first_big_grad(
+// TEXT:         return first_big_pullback(w, n, x, 1, dw, dx);
 
 GRADC_DIFF("grad wrt(w, x)")
 double nested(const double *w, int n, double x) {
@@ -74,7 +77,7 @@ double nested(const double *w, int n, double x) {
   }
   return s;
 }
-// TEXT-LABEL: inline void nested_pullback(
+// TEXT-LABEL: inline double nested_pullback(
 // TEXT:            if (s > 3) {
 // TEXT:              returned = true;
 // TEXT-NEXT:         break;
@@ -85,6 +88,8 @@ double nested(const double *w, int n, double x) {
 // TEXT-NEXT:     } else {
 // TEXT-NEXT:       s *= 0.5;
 // TEXT-NEXT:     }
+// TEXT-LABEL: inline double nested_grad(
+// TEXT:          return nested_pullback(w, n, x, 1, dw, dx);
 
 // A return in an if that more of the enclosing block follows.
 GRADC_DIFF("grad wrt(x)")
@@ -97,7 +102,7 @@ double inbranch(double x) {
   }
   return y;
 }
-// TEXT-LABEL: inline double inbranch_grad(
+// TEXT-LABEL: inline double inbranch_pullback(double x, double dout, double &dx) {
 // TEXT:           if (x > 1) {
 // TEXT-NEXT:        result = x * x;
 // TEXT-NEXT:        returned = true;
@@ -109,6 +114,8 @@ double inbranch(double x) {
 // TEXT-NEXT:    if (cond_2) {
 // TEXT-NEXT:      result = y;
 // TEXT-NEXT:    }
+// TEXT-LABEL: inline double inbranch_grad(double x, double &dx) {
+// TEXT-NEXT:    return inbranch_pullback(x, 1, dx);
 
 GRADC_DIFF("grad wrt(x)")
 double newton(double x, int maxit) {

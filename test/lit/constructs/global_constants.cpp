@@ -46,7 +46,7 @@ double horner(double x) {
   return p * kScale + kShift;
 }
 // The copy is made once, at the top; constants are their values.
-// TEXT-LABEL: inline double horner_grad(
+// TEXT-LABEL: inline double horner_pullback(double x, double dout, double &dx) {
 // TEXT:         double coef[4] = {};
 // TEXT-NEXT:    coef[0] = 0.5;
 // TEXT-NEXT:    coef[1] = -1.25;
@@ -54,6 +54,9 @@ double horner(double x) {
 // TEXT-NEXT:    coef[3] = 0.75;
 // TEXT:           p = p * x + coef[i];
 // TEXT:         double horner = p * 1.5 + 0.25;
+// TEXT:         double dp = 1.5 * dout;
+// TEXT-LABEL: inline double horner_grad(double x, double &dx) {
+// TEXT-NEXT:    return horner_pullback(x, 1, dx);
 
 // A constant int array as indices, a namespace's constants.
 GRADC_DIFF("grad")

@@ -37,9 +37,11 @@ double split(double x, double y) {
   return y;
 }
 // The declarations run before their ifs; the comments quote them.
-// TEXT-LABEL: inline double split_grad(
+// TEXT-LABEL: inline double split_pullback(double x, double y, double dout, double &dx,
 // TEXT:          double t = x * y;
 // TEXT:          // if_declarations.cpp:[[#@LINE-9]]: if (double t = x * y; t > 1)
+// TEXT-LABEL: inline double split_grad(double x, double y, double &dx, double &dy) {
+// TEXT-NEXT:     return split_pullback(x, y, 1, dx, dy);
 
 // Sums the entries, but an entry above 1 counts as 0 (its square is used
 // as the threshold's witness in the init-statement).

@@ -12,25 +12,30 @@
 
 #include <cmath>
 
-// TEXT-LABEL: inline long double ld_grad(
+// TEXT-LABEL: inline long double ld_pullback(long double y, long double dout,
 // TEXT: long double ld = y * 0.3 + std::pow(y, 0.1);
-// TEXT: dy += 0.1 * std::pow(y, -0.9);
-// TEXT-NEXT: dy += 0.3;
+// TEXT: dy += 0.1 * std::pow(y, -0.9) * dout;
+// TEXT-NEXT: dy += 0.3 * dout;
 // TEXT-NOT: L;
+// TEXT-LABEL: inline long double ld_grad(long double y, long double &dy) {
+// TEXT-NEXT: return ld_pullback(y, 1, dy);
 GRADC_DIFF("grad")
 long double ld(long double y) { return y * 0.3 + std::pow(y, 0.1); }
 
 // Whole numbers print as such; negative literals are constants.
-// TEXT-LABEL: inline double big_grad(
+// TEXT-LABEL: inline double big_pullback(double x, double dout, double &dx) {
 // TEXT: double big = 300 * x + std::pow(x, -2.0);
-// TEXT: dx -= 2 * std::pow(x, -3.0);
-// TEXT-NEXT: dx += 300;
+// TEXT: dx -= 2 * std::pow(x, -3.0) * dout;
+// TEXT-NEXT: dx += 300 * dout;
+// TEXT-LABEL: inline double big_grad(double x, double &dx) { return big_pullback(x, 1, dx); }
 GRADC_DIFF("grad")
 double big(double x) { return 300 * x + std::pow(x, -2); }
 
 // A float literal beside a double widens exactly: it stays 0.1f.
-// TEXT-LABEL: inline float fl_grad(
+// TEXT-LABEL: inline float fl_pullback(float z, double x, float dout, float &dz, double &dx) {
 // TEXT: z *= 2;
+// TEXT-LABEL: inline float fl_grad(float z, double x, float &dz, double &dx) {
+// TEXT-NEXT: return fl_pullback(z, x, 1, dz, dx);
 GRADC_DIFF("grad")
 float fl(float z, double x) {
   z *= 2;

@@ -12,13 +12,15 @@
 
 #include <cmath>
 
-// TEXT-LABEL: inline double forms_grad(
+// TEXT-LABEL: inline double forms_pullback(double x, double y, double dout, double &dx,
 // TEXT: double e = std::exp(x);
 // TEXT-NEXT: double t = std::tanh(y);
 // TEXT-NEXT: double r = std::sqrt(x * y);
 // TEXT-NEXT: double s = 1.0 / (1.0 + std::exp(-y));
 // TEXT-NEXT: double inv = 1.0 / x;
 // TEXT: double forms = prod_3 * s;
+// TEXT: double prod_4 = s * dout;
+// TEXT-NEXT: double ds = prod_3 * dout;
 // 1/u: -r * r, no second division.
 // TEXT: dx -= inv * inv * dinv;
 // sigmoid: (1 - s) * s.
@@ -32,7 +34,8 @@
 // TEXT-NOT: std::exp
 // TEXT-NOT: std::tanh
 // TEXT-NOT: std::sqrt
-// TEXT-LABEL: inline void forms_pullback(
+// TEXT-LABEL: inline double forms_grad(double x, double y, double &dx, double &dy) {
+// TEXT-NEXT: return forms_pullback(x, y, 1, dx, dy);
 GRADC_DIFF("grad")
 double forms(double x, double y) {
   double e = std::exp(x);

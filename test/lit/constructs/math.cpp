@@ -9,44 +9,48 @@
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
 // The local derivatives, as they read:
+// TEXT-LABEL: inline double f_exp_pullback(double x, double dout, double &dx) {
+// TEXT: dx += f_exp * dout;
 // TEXT-LABEL: inline double f_exp_grad(double x, double &dx) {
-// TEXT: dx += f_exp;
-// TEXT-LABEL: inline double f_log_grad(
-// TEXT: dx += 1 / x;
-// TEXT-LABEL: inline double f_log10_grad(
-// TEXT: dx += 1 / (2.302585092994046 * x);
-// TEXT-LABEL: inline double f_expm1_grad(
-// TEXT: dx += f_expm1 + 1;
-// TEXT-LABEL: inline double f_sqrt_grad(
-// TEXT: dx += 1 / (2 * f_sqrt);
-// TEXT-LABEL: inline double f_cos_grad(
-// TEXT: dx -= std::sin(x);
-// TEXT-LABEL: inline double f_tan_grad(
-// TEXT: dx += 1 + f_tan * f_tan;
-// TEXT-LABEL: inline double f_acos_grad(
-// TEXT: dx -= 1 / std::sqrt(1 - x * x);
-// TEXT-LABEL: inline double f_tanh_grad(
-// TEXT: dx += 1 - f_tanh * f_tanh;
-// TEXT-LABEL: inline double f_fabs_grad(
-// TEXT: dx += x < 0 ? -1.0 : 1.0;
-// TEXT-LABEL: inline double f_pow3_grad(
-// TEXT: dx += 3 * std::pow(x, 2.0);
-// TEXT-LABEL: inline double f_pow2_grad(
-// TEXT: dx += 2 * x;
-// TEXT-LABEL: inline double g_pow_grad(
-// TEXT: dx += y * std::pow(x, y - 1);
-// TEXT-NEXT: dy += g_pow * std::log(x);
-// TEXT-LABEL: inline double g_atan2_grad(
+// TEXT-NEXT: return f_exp_pullback(x, 1, dx);
+// TEXT-LABEL: inline double f_log_pullback(
+// TEXT: dx += dout / x;
+// TEXT-LABEL: inline double f_log10_pullback(
+// TEXT: dx += dout / (2.302585092994046 * x);
+// TEXT-LABEL: inline double f_expm1_pullback(
+// TEXT: dx += (f_expm1 + 1) * dout;
+// TEXT-LABEL: inline double f_sqrt_pullback(
+// TEXT: dx += dout / (2 * f_sqrt);
+// TEXT-LABEL: inline double f_cos_pullback(
+// TEXT: dx -= std::sin(x) * dout;
+// TEXT-LABEL: inline double f_tan_pullback(
+// TEXT: dx += (1 + f_tan * f_tan) * dout;
+// TEXT-LABEL: inline double f_acos_pullback(
+// TEXT: dx -= dout / std::sqrt(1 - x * x);
+// TEXT-LABEL: inline double f_tanh_pullback(
+// TEXT: dx += (1 - f_tanh * f_tanh) * dout;
+// TEXT-LABEL: inline double f_fabs_pullback(
+// TEXT: dx += x < 0 ? -dout : dout;
+// TEXT-LABEL: inline double f_pow3_pullback(
+// TEXT: dx += 3 * std::pow(x, 2.0) * dout;
+// TEXT-LABEL: inline double f_pow2_pullback(
+// TEXT: dx += 2 * x * dout;
+// TEXT-LABEL: inline double g_pow_pullback(
+// TEXT: dx += y * std::pow(x, y - 1) * dout;
+// TEXT-NEXT: dy += g_pow * std::log(x) * dout;
+// TEXT-LABEL: inline double g_pow_grad(double x, double y, double &dx, double &dy) {
+// TEXT-NEXT: return g_pow_pullback(x, y, 1, dx, dy);
+// TEXT-LABEL: inline double g_atan2_pullback(
 // TEXT: double sum = y * y + x * x;
-// TEXT-NEXT: dx += y / sum;
-// TEXT-NEXT: dy -= x / sum;
-// TEXT-LABEL: inline double g_max_grad(
+// TEXT-NEXT: dx += y / sum * dout;
+// TEXT-NEXT: dy -= x / sum * dout;
+// TEXT-LABEL: inline double g_max_pullback(
 // TEXT: bool x_lt_y = x < y;
-// TEXT-NEXT: dx += x_lt_y ? 0.0 : 1.0;
-// TEXT-NEXT: dy += x_lt_y ? 1.0 : 0.0;
-// TEXT-LABEL: inline void g_max_pullback(
-// TEXT: dx += x_lt_y ? 0.0 : dout;
-// TEXT-LABEL: inline double g_min_grad(
+// TEXT-NEXT: dx += x_lt_y ? 0.0 : dout;
+// TEXT-NEXT: dy += x_lt_y ? dout : 0.0;
+// TEXT-LABEL: inline double g_max_grad(double x, double y, double &dx, double &dy) {
+// TEXT-NEXT: return g_max_pullback(x, y, 1, dx, dy);
+// TEXT-LABEL: inline double g_min_pullback(
 // TEXT: bool y_lt_x = y < x;
 #include <gradc/gradc.h>
 

@@ -13,26 +13,30 @@
 // CHECK: ALL OK
 // A flat function contributes nothing: its adjoint is not even a parameter
 // the gradient reads.
-// TEXT-LABEL: inline double f_floor_grad(double x, double & /*dx*/) {
+// TEXT-LABEL: inline double f_floor_pullback(double x, double /*dout*/, double & /*dx*/) {
 // TEXT-NEXT: double f_floor = std::floor(x);
 // TEXT-NEXT: return f_floor;
-// TEXT-LABEL: inline double f_floor_times_grad(
-// TEXT: dx += floor_x;
+// TEXT-LABEL: inline double f_floor_grad(double x, double &dx) {
+// TEXT-NEXT: return f_floor_pullback(x, 1, dx);
+// TEXT-LABEL: inline double f_floor_times_pullback(
+// TEXT: dx += floor_x * dout;
 // TEXT-NOT: dx
 // TEXT: return
-// TEXT-LABEL: inline double g_fmod_grad(
-// TEXT: dx += 1;
-// TEXT-NEXT: dy += (g_fmod - x) / y;
-// TEXT-LABEL: inline void g_remainder_pullback(
+// TEXT-LABEL: inline double g_fmod_pullback(
 // TEXT: dx += dout;
-// TEXT-NEXT: dy += (std::remainder(x, y) - x) / y * dout;
-// TEXT-LABEL: inline double g_copysign_grad(double x, double y, double &dx,
-// TEXT-SAME: double & /*dy*/) {
-// TEXT: dx += std::copysign(1.0, g_copysign) * std::copysign(1.0, x);
-// TEXT-LABEL: inline double g_fdim_grad(
+// TEXT-NEXT: dy += (g_fmod - x) / y * dout;
+// TEXT-LABEL: inline double g_remainder_pullback(
+// TEXT: dx += dout;
+// TEXT-NEXT: dy += (g_remainder - x) / y * dout;
+// TEXT-LABEL: inline double g_remainder_grad(double x, double y, double &dx, double &dy) {
+// TEXT-NEXT: return g_remainder_pullback(x, y, 1, dx, dy);
+// TEXT-LABEL: inline double g_copysign_pullback(double x, double y, double dout, double &dx,
+// TEXT-NEXT: double & /*dy*/) {
+// TEXT: dx += std::copysign(1.0, g_copysign) * std::copysign(1.0, x) * dout;
+// TEXT-LABEL: inline double g_fdim_pullback(
 // TEXT: bool y_lt_x = y < x;
-// TEXT-NEXT: dx += y_lt_x ? 1.0 : 0.0;
-// TEXT-NEXT: dy += y_lt_x ? -1.0 : 0.0;
+// TEXT-NEXT: dx += y_lt_x ? dout : 0.0;
+// TEXT-NEXT: dy += y_lt_x ? -dout : 0.0;
 #include <gradc/gradc.h>
 
 #include <cmath>

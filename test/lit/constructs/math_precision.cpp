@@ -14,19 +14,25 @@
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
 // Generated code calls the std:: overload, which for a float is sinf.
-// TEXT-LABEL: inline double f_lgammaf_grad(
+// TEXT-LABEL: inline double f_lgammaf_pullback(double x, double dout, double &dx) {
 // TEXT: float tgamma_u = std::tgamma(u);
 // digamma(u), in the derivatives of both, is computed once.
 // TEXT: float digamma_u = gradc::digamma(u);
-// TEXT-NEXT: float du = tgamma_u * digamma_u;
-// TEXT-NEXT: du += digamma_u;
-// TEXT-LABEL: inline double l_tgammal_grad(
+// TEXT-NEXT: float du = tgamma_u * digamma_u * static_cast<float>(dout);
+// TEXT-NEXT: du += digamma_u * static_cast<float>(dout);
+// TEXT-LABEL: inline double f_lgammaf_grad(double x, double &dx) {
+// TEXT-NEXT: return f_lgammaf_pullback(x, 1, dx);
+// TEXT-LABEL: inline double l_tgammal_pullback(
 // TEXT: long double tgamma_u = std::tgamma(u);
-// TEXT: long double du = tgamma_u * gradc::digamma(u);
-// TEXT-LABEL: inline double p_float_int_grad(
+// TEXT: long double du =
+// TEXT-NEXT: tgamma_u * gradc::digamma(u) * static_cast<long double>(dout);
+// TEXT-LABEL: inline double p_float_int_pullback(
 // TEXT: double p_float_int = std::pow(static_cast<double>(u), static_cast<double>(n));
 // TEXT: float du = static_cast<float>(
-// TEXT-NEXT: n * std::pow(static_cast<double>(u), static_cast<double>(n) - 1.0));
+// TEXT-NEXT: n * std::pow(static_cast<double>(u), static_cast<double>(n) - 1.0) *
+// TEXT-NEXT: dout);
+// TEXT-LABEL: inline double p_float_int_grad(double x, int n, double &dx) {
+// TEXT-NEXT: return p_float_int_pullback(x, n, 1, dx);
 #include <gradc/gradc.h>
 
 #include <cmath>

@@ -28,10 +28,12 @@ double squares(const double *x, int n) {
   }
   return s;
 }
-// TEXT-LABEL: inline double squares_grad(
+// TEXT-LABEL: inline double squares_pullback(
 // TEXT:         int p_off = 0;
 // TEXT:         s += x[p_off] * x[p_off];
 // TEXT-NEXT:    ++p_off;
+// TEXT-LABEL: inline double squares_grad(const double *x, int n, double *dx) {
+// TEXT-NEXT:    return squares_pullback(x, n, 1, dx);
 
 // `while (p != end)` and `*p++`.
 GRADC_DIFF("grad wrt(x)")
@@ -43,8 +45,10 @@ double until_end(const double *x, int n) {
     s += std::sin(*p++);
   return s;
 }
-// TEXT-LABEL: inline double until_end_grad(
+// TEXT-LABEL: inline double until_end_pullback(
 // TEXT:         while (p_off != n) {
+// TEXT-LABEL: inline double until_end_grad(const double *x, int n, double *dx) {
+// TEXT-NEXT:    return until_end_pullback(x, n, 1, dx);
 
 // A stride, `p[i]` after moves, `p < x + n`, and `end - p`.
 GRADC_DIFF("grad wrt(x)")

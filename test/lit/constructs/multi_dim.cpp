@@ -34,13 +34,15 @@ double quad(const double *x) {
   A[1][2] = A[1][2] * x[0];
   return y[0] * y[1] + y[2] + dot3(A[1], x) + A[1][2];
 }
-// TEXT-LABEL: inline double quad_grad(
+// TEXT-LABEL: inline double quad_pullback(const double *x, double dout, double *dx) {
 // TEXT:         double A[9] = {};
 // TEXT-NEXT:    A[0] = 2.0;
 // TEXT-NEXT:    A[1] = x[0];
 // TEXT:             double A_old = A[i * 3 + j];
 // TEXT:         A[5] = A_old * x[0];
 // TEXT-NEXT:    double *ptr = A + 3;
+// TEXT-LABEL: inline double quad_grad(const double *x, double *dx) {
+// TEXT-NEXT:    return quad_pullback(x, 1, dx);
 
 GRADC_DIFF("grad")
 double cube(double x) {

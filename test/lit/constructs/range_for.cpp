@@ -40,11 +40,13 @@ double squares(double x) {
   return s;
 }
 // A copy is a local of the body; a reference is the element.
-// TEXT-LABEL: inline double squares_grad(
+// TEXT-LABEL: inline double squares_pullback(double x, double dout, double &dx) {
 // TEXT:          for (int i = 0; i < 3; ++i) {
 // TEXT-NEXT:       double v = a[i];
 // TEXT:          for (int i = 0; i < 3; ++i) {
 // TEXT-NEXT:       a[i] *= 2;
+// TEXT-LABEL: inline double squares_grad(double x, double &dx) {
+// TEXT-NEXT:     return squares_pullback(x, 1, dx);
 
 GRADC_DIFF("grad wrt(w)")
 double containers(const double *w, int n) {
@@ -65,8 +67,10 @@ double containers(const double *w, int n) {
     s += e * s;
   return s;
 }
-// TEXT-LABEL: inline double containers_grad(
+// TEXT-LABEL: inline double containers_pullback(
 // TEXT:          for (int i = 0; i < n; ++i) {
+// TEXT-LABEL: inline double containers_grad(const double *w, int n, double *dw) {
+// TEXT-NEXT:     return containers_pullback(w, n, 1, dw);
 
 #ifndef __GRADC__
 #include GRADC_OUT
