@@ -78,8 +78,8 @@ double pong(double x, int n) { return n == 0 ? x * x : ping(x, n - 1) * x; }
 GRADC_DIFF("grad")
 double g(double x) { return ping(x, 5); }
 
-// The annotated function calls itself: its gradient and its pullback call
-// the pullback, which is defined once.
+// The annotated function calls itself: its pullback calls itself, and its
+// gradient calls the pullback, which is defined once.
 GRADC_DIFF("grad")
 double spiral(double x, int n) {
   if (n == 0)
