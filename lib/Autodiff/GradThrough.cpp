@@ -13,9 +13,8 @@ using namespace ir;
 
 /// The pullback's seeds: its parameters after the primal's and before the
 /// adjoints, which the gradient does not take.
-static std::pair<size_t, size_t> seedsOf(const Function &Primal,
-                                         const Function &Pullback,
-                                         size_t GradParams) {
+static std::pair<size_t, size_t>
+seedsOf(const Function &Primal, const Function &Pullback, size_t GradParams) {
   size_t First = Primal.Params.size();
   return {First, First + (Pullback.Params.size() - GradParams)};
 }

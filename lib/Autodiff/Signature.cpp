@@ -145,10 +145,11 @@ void ReverseMode::document() {
                   " it returns, adds " + Into + "."
             : "Given the seeds of its outputs, adds " + Into + ".";
     if (Opts.ReturnsValue && !P.RetTy.isVoid())
-      Adds = "Returns " + Call +
-             (Adds.empty() ? "."
-                           : "; " + std::string(1, char(std::tolower(Adds[0]))) +
-                                 Adds.substr(1));
+      Adds =
+          "Returns " + Call +
+          (Adds.empty() ? "."
+                        : "; " + std::string(1, char(std::tolower(Adds[0]))) +
+                              Adds.substr(1));
     G->Doc.push_back(Adds.empty() ? InOut.substr(1) : Adds + InOut);
     if (Result)
       G->Doc.back() += " " + Result->Name + " is what " + Call + " returned.";
