@@ -268,6 +268,10 @@ private:
   Value *addScaled(Value *Flat, std::int64_t Size, Value *Idx);
   /// `a[i]` as a pointer: `a + i * 4`.
   Value *lowerRow(const clang::ArraySubscriptExpr *ASE);
+  /// Refuses (true) Arg for a parameter of type PT of Callee that is an
+  /// array of arrays, unless it is the caller's own such parameter.
+  bool refuseRowsArgument(const clang::Expr *Arg, clang::QualType PT,
+                          const std::string &Callee);
 
   // Pointer variables that move (LoweringPointer.cpp).
   /// P as its base and an Int32 offset (0 when P is the base itself).
