@@ -270,6 +270,11 @@ private:
   Value *lowerRow(const clang::ArraySubscriptExpr *ASE);
   /// Refuses (true) Arg for a parameter of type PT of Callee that is an
   /// array of arrays, unless it is the caller's own such parameter.
+  /// Fills P for a captured parameter of type T that is an array of
+  /// arrays, passed on with its shape; false for any other type
+  /// (LoweringLambda.cpp).
+  bool captureRows(clang::QualType T, const clang::Expr *InitE,
+                   CaptureParam &P);
   bool refuseRowsArgument(const clang::Expr *Arg, clang::QualType PT,
                           const std::string &Callee);
 

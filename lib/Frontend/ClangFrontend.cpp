@@ -1235,6 +1235,8 @@ FunctionProcessor::synthesize(const FunctionDecl &FD, const std::string &Name,
     P.Container = C.Container;
     P.Elements = C.Elements;
     P.ElementNames = C.ElementNames;
+    P.Suffix = C.Suffix;
+    P.RowDims = C.RowDims;
   };
   for (const CaptureParam &C : Captures) {
     AddCapture(C);

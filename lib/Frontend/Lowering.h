@@ -94,6 +94,9 @@ struct CaptureParam {
   bool Container = false;
   std::vector<ir::Scalar> Elements;
   std::vector<std::string> ElementNames;
+  /// A parameter that is an array of arrays, as ir::Param says.
+  std::string Suffix;
+  std::vector<std::int64_t> RowDims;
 };
 
 /// A lambda, as gradc calls it: its function's name and what it captures.

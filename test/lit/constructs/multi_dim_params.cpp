@@ -2,9 +2,10 @@
 // m[][3]`, `const double (*m)[3]`, `const double (&m)[3][3]`, `double
 // m[2][3][4]`, of the annotated function and of helpers; read `m[i][j]`,
 // written (an output, an in/out parameter), rows passed on to a `const
-// double *`, the whole array to a helper's array of arrays; float and
-// integer elements. The adjoint points to rows as the parameter does
-// (`double (*dm)[3]`) and both are indexed as the user does, `dm[i][j]`.
+// double *`, the whole array to a helper's array of arrays or captured by
+// a lambda; float and integer elements. The adjoint points to rows as
+// the parameter does (`double (*dm)[3]`) and both are indexed as the user
+// does, `dm[i][j]`.
 // Checked against finite differences and the interpreter.
 // RUN: %gradc %s -o %t.grad.h
 // RUN: FileCheck %s --check-prefix=TEXT < %t.grad.h
@@ -18,10 +19,13 @@
 // AT: ok: all 9 entries agree with finite differences
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
-// INTERP: 7 checked against the interpreter, 0 mismatches
+// INTERP: 8 checked against the interpreter, 0 mismatches
 #include <gradc/gradc.h>
 
 #include <cmath>
+
+// TEXT-LABEL: inline double lam_f(int i, const double (*m)[3], double x) {
+// TEXT-NEXT: return m[i][2] * x + m[1][i];
 
 static double dot(const double *a, const double *b, int n) {
   double s = 0.0;
@@ -118,6 +122,15 @@ double pick(const double m[2][2], const int k[2][2]) {
 // TEXT-LABEL: inline double pick_grad(const double m[2][2], const int k[2][2],
 // TEXT-NEXT: double (*dm)[2]) {
 // TEXT: dm[k[1][0]][k[1][1]] += m_elem;
+
+// Captured by a lambda, which passes it on with its shape.
+GRADC_DIFF("grad")
+double lam(const double (&m)[2][3], double x) {
+  auto f = [&](int i) { return m[i][2] * x + m[1][i]; };
+  return f(0) * f(1) + [&](double t) { return m[0][1] * t; }(x);
+}
+// TEXT-LABEL: inline double lam_grad(const double (&m)[2][3], double x, double (*dm)[3],
+// TEXT: lam_f_pullback(1, m, x, lam_f_v, dm, dx);
 
 #ifndef __GRADC__
 #include GRADC_OUT
@@ -224,6 +237,20 @@ int main() {
           pick_pullback(rows<2>(p[0]), K, s, rows<2>(d[0]));
         });
   }
+  gradc_check::check_arrays(
+      "lam", {{"m", {0.5, -1, 0.3, 2, 0.25, -0.7}}, {"x", {1.5}}}, {},
+      [](const Arrays &p) {
+        return lam(*reinterpret_cast<const double(*)[2][3]>(p[0].data()),
+                   p[1][0]);
+      },
+      [](const Arrays &p, Arrays &d) {
+        return lam_grad(*reinterpret_cast<const double(*)[2][3]>(p[0].data()),
+                        p[1][0], rows<3>(d[0]), d[1][0]);
+      },
+      [](const Arrays &p, double s, Arrays &d) {
+        lam_pullback(*reinterpret_cast<const double(*)[2][3]>(p[0].data()),
+                     p[1][0], s, rows<3>(d[0]), d[1][0]);
+      });
   return gradc_check::finish();
 }
 #endif

@@ -1,5 +1,5 @@
 // What stays refused around parameters that are arrays of arrays: pointers
-// to pointers, a local array of arrays (flat in the generated code) or a
+// to pointers, rows of a size that is not constant, a local array of arrays (flat in the generated code) or a
 // part of an array of three dimensions passed to a helper's array of
 // arrays, arithmetic on a pointer to rows, arrays of arrays of structs.
 // Each an error at the user's line, with advice, and no output.
@@ -12,6 +12,10 @@
 GRADC_DIFF("grad")
 // CHECK: multi_dim_refused.cpp:[[@LINE+1]]:23: error: pointers to pointers are not supported; pass an array of arrays ('double m[][3]') or a flat array indexed as m[i * n + j]
 double first(double **m) { return m[0][0]; }
+
+GRADC_DIFF("grad")
+// CHECK: multi_dim_refused.cpp:[[@LINE+1]]:37: error: parameters of type 'const double[][n]' are not supported; gradc supports arrays of arrays of numbers of constant sizes ('double m[][3]'): pass a flat array and index it as m[i * n + j]
+double variable(int n, const double m[][n]) { return m[0][0]; }
 
 static double sumsq(const double m[][3], int n) {
   double s = 0.0;
