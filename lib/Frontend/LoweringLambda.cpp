@@ -102,6 +102,13 @@ BodyLowering::makeClosure(const LambdaExpr *LE, std::string Name, bool AtCall) {
     P.Var = VD;
     Value *V = nullptr; // null: read at each call
     if (isa<ParmVarDecl>(VD) && captureRows(T, InitE, P)) {
+      if (!ByRef && T->isArrayType()) { // a copy of the whole array
+        Refuse(Loc, "capturing '" + VName +
+                        "' by value is not supported; capture it by "
+                        "reference ([&" +
+                        VName + "])");
+        continue;
+      }
       C.Captures.push_back(std::move(P));
       C.Values.push_back(InitE ? lowerPointer(InitE) : nullptr);
       Ok &= C.Values.back() != nullptr;

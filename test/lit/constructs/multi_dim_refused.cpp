@@ -1,7 +1,8 @@
 // What stays refused around parameters that are arrays of arrays: pointers
-// to pointers, rows of a size that is not constant, a local array of arrays (flat in the generated code) or a
-// part of an array of three dimensions passed to a helper's array of
-// arrays, arithmetic on a pointer to rows, arrays of arrays of structs.
+// to pointers, rows of a size that is not constant, a local array of
+// arrays (flat in the generated code) or a part of an array of three
+// dimensions passed to a helper's array of arrays, arithmetic on a pointer
+// to rows, arrays of arrays of structs, a copy of one captured by a lambda.
 // Each an error at the user's line, with advice, and no output.
 // RUN: rm -f %t.grad.h
 // RUN: not %gradc %s -o %t.grad.h 2> %t.err
@@ -48,3 +49,9 @@ struct P {
 GRADC_DIFF("grad")
 // CHECK: multi_dim_refused.cpp:[[@LINE+1]]:24: error: parameters of type 'const P[2][2]' are not supported; gradc supports arrays of arrays of numbers of constant sizes ('double m[][3]'): pass a flat array and index it as m[i * n + j]
 double structs(const P ps[2][2]) { return ps[0][0].a; }
+
+GRADC_DIFF("grad")
+double copied(const double (&m)[2][2], double x) {
+  // CHECK: multi_dim_refused.cpp:[[@LINE+1]]:33: error: capturing 'm' by value is not supported; capture it by reference ([&m])
+  return [=](double t) { return m[0][1] * t; }(x);
+}
