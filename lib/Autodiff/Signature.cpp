@@ -25,6 +25,7 @@ void ReverseMode::declare() {
     G->Params.back().ElementNames = Prm.ElementNames;
     G->Params.back().ViewName = Prm.ViewName;
     G->Params.back().ViewSpelling = Prm.ViewSpelling;
+    G->Params.back().RowDims = Prm.RowDims;
   }
   // A record's seed and adjoint are records of its type.
   auto RecordLike = [&](const Param &Of, bool Const) {
@@ -71,6 +72,7 @@ void ReverseMode::declare() {
                   ? Type::ptr(O->Ty.scalarKind(), /*Const=*/ReadOnly)
                   : Type::scalar(O->Ty.scalarKind());
     Value *S = G->addParam(Name, Ty, "");
+    G->Params.back().RowDims = P.Params[I].RowDims; // indexed as O is
     RecordLike(P.Params[I], /*Const=*/ReadOnly);
     if (ReadOnly)
       Adjoints.bindSeed(O, S);
@@ -85,6 +87,7 @@ void ReverseMode::declare() {
     Type Ty = Prm->Ty.kind() == Type::Ptr ? Type::ptr(Prm->Ty.scalarKind())
                                           : Type::ref(Prm->Ty.scalarKind());
     Value *D = G->addParam(Name, Ty, "");
+    G->Params.back().RowDims = P.Params[I].RowDims;
     RecordLike(P.Params[I], /*Const=*/false);
     Adjoints.bindParam(Prm, D);
   }

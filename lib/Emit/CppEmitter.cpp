@@ -159,6 +159,16 @@ private:
   std::string param(const ir::Param &Prm) {
     std::string Type =
         Prm.Spelling.empty() ? typeName(Prm.V->Ty) : Prm.Spelling;
+    std::string Suffix = Prm.Suffix;
+    if (Prm.Spelling.empty() && !Prm.RowDims.empty()) {
+      // The adjoint of an array of arrays points to rows as it does:
+      // `double (*dm)[3]`, indexed `dm[i][j]`.
+      Type = std::string(Prm.V->Ty.isConstPointee() ? "const " : "") +
+             cxxTypeName(Prm.V->Ty.scalarKind()) + " (*";
+      Suffix = ")";
+      for (std::int64_t D : Prm.RowDims)
+        Suffix += "[" + std::to_string(D) + "]";
+    }
     std::string Name = Prm.V->Name;
     // Unused here: commented out to keep -Wunused quiet, unless a later
     // value is assigned into it (`y = 2 * x;` before y is read).
@@ -167,11 +177,11 @@ private:
     if (Plan.Uses[Prm.V->Id] == 0 && !Assigned && !Name.empty())
       Name = "/*" + Name + "*/";
     if (Name.empty())
-      return Type + Prm.Suffix;
+      return Type + Suffix;
     // `double (&w)[3]`: the declarator goes around the name.
     char Last = Type.back();
     return Type + (Last == '&' || Last == '*' || Last == '(' ? "" : " ") +
-           Name + Prm.Suffix;
+           Name + Suffix;
   }
 
   struct Scope {

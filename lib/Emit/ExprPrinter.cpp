@@ -276,6 +276,11 @@ ExprPrinter::Printed ExprPrinter::expr(const Value *V, bool Define) const {
   case OpCode::Size:
     return {Plan.Var[Ops[0]->Id] + ".size()", PrecPrimary};
   case OpCode::Offset:
+    // A row of an array of arrays, `m[i]`, or an element's address.
+    if (rowDims(Ops[0])) {
+      std::string Text = rowElement(Ops[0], Ops[1], /*AsPointer=*/true);
+      return {Text, Text[0] == '&' ? PrecUnary : PrecPrimary};
+    }
     return {operand(Ops[0], Ops[1], PrecAdditive, false) + " + " +
                 operand(Ops[1], Ops[0], PrecAdditive, true),
             PrecAdditive};
@@ -453,6 +458,8 @@ std::string ExprPrinter::lvalue(const Value *Ptr, const Value *Index) const {
     return member(Ptr);
   if (isContainer(Ptr))
     return Plan.Var[Ptr->Id] + (Index ? "[" + print(Index) + "]" : "[0]");
+  if (rowDims(Ptr))
+    return rowElement(Ptr, Index, /*AsPointer=*/false);
   Printed Base = expr(Ptr);
   std::string B = Base.Prec < PrecPrimary ? "(" + Base.Text + ")" : Base.Text;
   if (!Index)

@@ -4,6 +4,7 @@
 
 #include "Naming.h"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -67,6 +68,17 @@ private:
   std::string access(const ir::Value *Base, bool Arrow) const;
   /// The parameter V is, or null.
   const ir::Param *paramOf(const ir::Value *V) const;
+  /// The sizes after the first of the array of arrays Ptr is (a parameter
+  /// `double m[][3]` or its adjoint), or null (RowSubscripts.cpp).
+  const std::vector<std::int64_t> *rowDims(const ir::Value *Ptr) const;
+  /// Element Index (null: 0) of the array of arrays Ptr, `m[i][j]`; with
+  /// AsPointer its address: the row `m[i]` where it starts one (j is 0),
+  /// else `&m[i][j]`.
+  std::string rowElement(const ir::Value *Ptr, const ir::Value *Index,
+                         bool AsPointer) const;
+  /// The subscripts of Index computed with `/` and `%`.
+  std::vector<std::string> divided(const ir::Value *Index,
+                                   const std::vector<std::int64_t> &Dims) const;
   /// Whether V is a std::array or std::vector (local or parameter).
   bool isContainer(const ir::Value *V) const;
   /// Whether V is a struct C++ names as an object (a local, a parameter

@@ -146,6 +146,10 @@ public:
 private:
   void number(const Block &B, bool Header);
   bool materializes(const Value &V);
+  /// Whether V is used only as the index of an array of arrays parameter,
+  /// which prints it as subscripts (`m[i][j]` for `i * 3 + j`), so that
+  /// a variable of it would cost a reader a division.
+  bool onlySubscripts(const Value &V);
   unsigned reach(const Value *U);
   void name(const Block &B);
   void nameOps(const Block &B);
@@ -237,8 +241,25 @@ bool Planner::materializes(const Value &V) {
     return Uses > 1 && !simpleLoad(V);
   }
   if (Uses > 1)
-    return !cheap(V);
+    return !cheap(V) && !onlySubscripts(V);
   return false;
+}
+
+bool Planner::onlySubscripts(const Value &V) {
+  auto Shaped = [&](const Value *Ptr) {
+    return std::any_of(F.Params.begin(), F.Params.end(), [&](const Param &P) {
+      return P.V == Ptr && !P.RowDims.empty();
+    });
+  };
+  return std::all_of(
+      Users[V.Id].begin(), Users[V.Id].end(), [&](const Value *U) {
+        bool Access = U->Code == OpCode::Load || U->Code == OpCode::Store ||
+                      U->Code == OpCode::AddTo;
+        if (Access && U->index() == &V)
+          return Shaped(U->Operands[0]);
+        return U->Code == OpCode::Offset && U->Operands[1] == &V &&
+               Shaped(U->Operands[0]);
+      });
 }
 
 /// The last position at which U, or a pure value using it, may be printed.

@@ -99,6 +99,7 @@ struct ParamInfo {
   std::vector<std::string> ElementNames;
   /// A view struct: one IR parameter a member.
   const ViewShape *View = nullptr;
+  std::vector<std::int64_t> RowDims; ///< An array of arrays (ir::Param).
 
   bool isFloating() const { return ir::isFloating(Ty.scalarKind()); }
   /// What a void function can write its results through.
@@ -152,6 +153,9 @@ private:
   std::optional<ParamInfo> checkParam(const ParmVarDecl &PVD);
   std::optional<ParamInfo> checkArrayParam(const ParmVarDecl &PVD,
                                            const ArrayType &AT, bool ByRef);
+  std::optional<ParamInfo> rowsParam(const ParmVarDecl &PVD, QualType Row,
+                                     const std::string &Before,
+                                     const std::string &After);
   /// Warns that wrt(...) lists parameters (Listed: indices, the object
   /// -1) in another order than the adjoints are taken in.
   void warnWrtOrder(const FunctionDecl &FD, SourceLocation Loc,
@@ -437,9 +441,12 @@ std::optional<ParamInfo> FunctionProcessor::checkParam(const ParmVarDecl &PVD) {
     QualType Pointee = T->getPointeeType();
     if (Pointee->isRecordType() && !containerShape(Pointee, Ctx))
       return Record(Pointee, Pointee.isConstQualified(), /*ByPtr=*/true);
-    if (Pointee->isArrayType() || Pointee->isPointerType())
-      return Fail("multi-dimensional arrays and pointers to pointers are not "
-                  "supported yet; use a flat array");
+    if (Pointee->isArrayType())
+      return rowsParam(PVD, Pointee, " (*", ")");
+    if (Pointee->isPointerType())
+      return Fail("pointers to pointers are not supported; pass an array of "
+                  "arrays ('double m[][3]') or a flat array indexed as "
+                  "m[i * n + j]");
     std::optional<ir::Scalar> S = Element(Pointee);
     if (!S)
       return Fail("parameters of type '" + typeName(T) +
@@ -489,13 +496,12 @@ FunctionProcessor::checkArrayParam(const ParmVarDecl &PVD, const ArrayType &AT,
   SourceLocation Loc =
       PVD.getName().empty() ? PVD.getBeginLoc() : PVD.getLocation();
   QualType E = AT.getElementType();
-  if (E->isArrayType()) {
-    R.error(Loc,
-            "multi-dimensional array parameters are not supported yet; pass "
-            "a flat array and index it as w[i * n + j]",
-            PVD.getSourceRange());
-    return std::nullopt;
-  }
+  std::string Size;
+  if (const auto *CAT = dyn_cast<ConstantArrayType>(&AT))
+    Size = std::to_string(CAT->getSize().getZExtValue());
+  if (E->isArrayType())
+    return ByRef ? rowsParam(PVD, E, " (&", ")[" + Size + "]")
+                 : rowsParam(PVD, E, "", "[" + Size + "]");
   std::optional<ir::Scalar> S = scalarTypeOf(E, Ctx);
   std::string Record;
   std::vector<ir::Scalar> Elements;
@@ -521,9 +527,6 @@ FunctionProcessor::checkArrayParam(const ParmVarDecl &PVD, const ArrayType &AT,
             PVD.getSourceRange());
     return std::nullopt;
   }
-  std::string Size;
-  if (const auto *CAT = dyn_cast<ConstantArrayType>(&AT))
-    Size = std::to_string(CAT->getSize().getZExtValue());
   ParamInfo Info{ir::Type::ptr(*S, E.isConstQualified()), typeName(E), ""};
   Info.Record = Record;
   Info.RecordPtr = true;
@@ -535,6 +538,35 @@ FunctionProcessor::checkArrayParam(const ParmVarDecl &PVD, const ArrayType &AT,
   } else {
     Info.Suffix = "[" + Size + "]";
   }
+  return Info;
+}
+
+/// An array of arrays, `double m[][3]` (Before "", After "[]"), `double
+/// (&m)[3][3]` (" (&", ")[3]") or `double (*m)[3]` (" (*", ")"), whose
+/// rows are Row: a flat pointer to its scalars, declared back as written.
+std::optional<ParamInfo>
+FunctionProcessor::rowsParam(const ParmVarDecl &PVD, QualType Row,
+                             const std::string &Before,
+                             const std::string &After) {
+  SourceLocation Loc =
+      PVD.getName().empty() ? PVD.getBeginLoc() : PVD.getLocation();
+  std::optional<RowShape> Shape = rowShape(Row, Ctx);
+  std::optional<ir::Scalar> S;
+  if (Shape && !Shape->Elem.isVolatileQualified() &&
+      !Shape->Elem->isEnumeralType())
+    S = scalarTypeOf(Shape->Elem, Ctx);
+  if (!S) {
+    R.error(Loc,
+            "parameters of type '" + typeName(PVD.getOriginalType()) +
+                "' are not supported; gradc supports arrays of arrays of "
+                "numbers of constant sizes ('double m[][3]'): pass a flat "
+                "array and index it as m[i * n + j]",
+            PVD.getSourceRange());
+    return std::nullopt;
+  }
+  ParamInfo Info{ir::Type::ptr(*S, Shape->Elem.isConstQualified()),
+                 typeName(Shape->Elem) + Before, After + Shape->Suffix};
+  Info.RowDims = Shape->Dims;
   return Info;
 }
 
@@ -863,6 +895,7 @@ FunctionProcessor::declare(const FunctionDecl &FD, const ParamInfos &Params,
       F->Params.back().Container = Info->Container;
       F->Params.back().Elements = Info->Elements;
       F->Params.back().ElementNames = Info->ElementNames;
+      F->Params.back().RowDims = Info->RowDims;
     }
     ParamValues.push_back(Info ? V : nullptr);
   }
@@ -1202,6 +1235,8 @@ FunctionProcessor::synthesize(const FunctionDecl &FD, const std::string &Name,
     P.Container = C.Container;
     P.Elements = C.Elements;
     P.ElementNames = C.ElementNames;
+    P.Suffix = C.Suffix;
+    P.RowDims = C.RowDims;
   };
   for (const CaptureParam &C : Captures) {
     AddCapture(C);

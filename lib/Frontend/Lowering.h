@@ -11,6 +11,7 @@
 
 #include "gradc/IR/Function.h"
 
+#include "clang/AST/Type.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/ArrayRef.h"
@@ -63,6 +64,18 @@ private:
 std::optional<ir::Scalar> scalarTypeOf(clang::QualType T,
                                        const clang::ASTContext &Ctx);
 
+/// The dimensions of a row of an array of arrays (`double[3]` of `double
+/// m[][3]`, `double[3][4]` of `double (*m)[3][4]`): their sizes, the
+/// scalar type inside, and the declarator they make ("[3][4]").
+struct RowShape {
+  std::vector<std::int64_t> Dims;
+  clang::QualType Elem;
+  std::string Suffix;
+};
+/// Row's shape, or std::nullopt when a size is not constant.
+std::optional<RowShape> rowShape(clang::QualType Row,
+                                 const clang::ASTContext &Ctx);
+
 /// The line and column a reader sees for Loc (its expansion location, as
 /// #line directives present it).
 ir::SourceLoc sourceLocOf(clang::SourceLocation Loc,
@@ -81,6 +94,9 @@ struct CaptureParam {
   bool Container = false;
   std::vector<ir::Scalar> Elements;
   std::vector<std::string> ElementNames;
+  /// A parameter that is an array of arrays, as ir::Param says.
+  std::string Suffix;
+  std::vector<std::int64_t> RowDims;
 };
 
 /// A lambda, as gradc calls it: its function's name and what it captures.

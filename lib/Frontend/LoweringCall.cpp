@@ -248,6 +248,11 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
       }
     } else if (PT->isPointerType() || PT->isArrayType() ||
                (PT->isReferenceType() && PT->getPointeeType()->isArrayType())) {
+      if (refuseRowsArgument(Arg, PT, Name)) {
+        Ok = false;
+        Args.push_back(nullptr);
+        continue;
+      }
       V = lowerPointer(Arg);
       if (refuseGrowingArgument(V, Arg, PT, Name))
         V = nullptr;

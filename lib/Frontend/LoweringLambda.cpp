@@ -101,6 +101,19 @@ BodyLowering::makeClosure(const LambdaExpr *LE, std::string Name, bool AtCall) {
     CaptureParam P;
     P.Var = VD;
     Value *V = nullptr; // null: read at each call
+    if (isa<ParmVarDecl>(VD) && captureRows(T, InitE, P)) {
+      if (!ByRef && T->isArrayType()) { // a copy of the whole array
+        Refuse(Loc, "capturing '" + VName +
+                        "' by value is not supported; capture it by "
+                        "reference ([&" +
+                        VName + "])");
+        continue;
+      }
+      C.Captures.push_back(std::move(P));
+      C.Values.push_back(InitE ? lowerPointer(InitE) : nullptr);
+      Ok &= C.Values.back() != nullptr;
+      continue;
+    }
     // A pointer to structs is passed as the pointer it is.
     bool StructPtr = T->isPointerType() &&
                      T->getPointeeType()->isRecordType() &&
@@ -185,6 +198,27 @@ BodyLowering::makeClosure(const LambdaExpr *LE, std::string Name, bool AtCall) {
   if (!Ok)
     return std::nullopt;
   return C;
+}
+
+bool BodyLowering::captureRows(QualType T, const Expr *InitE, CaptureParam &P) {
+  const ArrayType *AT = Ctx.getAsArrayType(T);
+  QualType Rows = T->isPointerType() ? T->getPointeeType()
+                  : AT               ? AT->getElementType()
+                                     : QualType();
+  if (Rows.isNull() || !Rows->isArrayType())
+    return false;
+  // A parameter that is an array of arrays keeps its shape in the lambda's
+  // function, as in a helper (ArrayParams.cpp): `const double (*m)[3]`.
+  std::optional<RowShape> Shape = rowShape(Rows, Ctx);
+  std::optional<Scalar> S =
+      Shape ? scalarTypeOf(Shape->Elem, Ctx) : std::nullopt;
+  if (!S || !InitE)
+    return false;
+  P.Ty = ir::Type::ptr(*S, Shape->Elem.isConstQualified());
+  P.Spelling = typeName(Shape->Elem) + " (*";
+  P.Suffix = ")" + Shape->Suffix;
+  P.RowDims = Shape->Dims;
+  return true;
 }
 
 std::optional<std::vector<Value *>>

@@ -516,6 +516,12 @@ Value *BodyLowering::lowerPointerArith(const BinaryOperator *BO) {
       return nullptr;
     return convert(B.sub(Offs->first, Offs->second), *S, /*Implicit=*/true);
   }
+  if (PtrE->getType()->getPointeeType()->isArrayType())
+    // `m + 1` steps over rows, which the flat IR would have to scale.
+    return fail(BO->getOperatorLoc(),
+                "arithmetic on a pointer to rows of an array of arrays is not "
+                "supported; index it instead ('m[i]', '&m[i][j]')",
+                BO->getSourceRange());
   if (PtrE->getType()->getPointeeType()->isRecordType())
     return fail(BO->getOperatorLoc(),
                 "arithmetic on a pointer to a struct is not supported; index "

@@ -43,11 +43,19 @@ static const Expr *subscriptsOf(const ArraySubscriptExpr *ASE,
   return E;
 }
 
+/// The rows of an array of arrays: its element type, or what a pointer to
+/// rows (a parameter `double m[][3]`) points to; null for anything else.
+static const ArrayType *rowsOf(QualType T, const ASTContext &Ctx) {
+  if (T->isPointerType())
+    return Ctx.getAsArrayType(T->getPointeeType());
+  const auto *AT = Ctx.getAsArrayType(T);
+  return AT ? Ctx.getAsArrayType(AT->getElementType()) : nullptr;
+}
+
 bool BodyLowering::isMultiDimAccess(const ArraySubscriptExpr *ASE) const {
   SmallVector<const Expr *, 4> Indices;
   const Expr *Root = subscriptsOf(ASE, Indices);
-  const auto *AT = Ctx.getAsArrayType(Root->getType());
-  return AT && AT->getElementType()->isArrayType();
+  return rowsOf(Root->getType(), Ctx) != nullptr;
 }
 
 Value *BodyLowering::addScaled(Value *Flat, std::int64_t Size, Value *Idx) {
@@ -74,9 +82,15 @@ BodyLowering::lowerMultiDim(const ArraySubscriptExpr *ASE) {
   QualType T = Root->getType();
   Value *Flat = nullptr;
   for (const Expr *IdxE : Indices) {
-    const auto *CAT = Ctx.getAsConstantArrayType(T);
+    // The first subscript's size plays no part: a pointer to rows (a
+    // parameter `double m[][3]`) is indexed as an array of them.
+    const ArrayType *AT =
+        Flat ? Ctx.getAsConstantArrayType(T) : Ctx.getAsArrayType(T);
+    QualType Elem = AT                   ? AT->getElementType()
+                    : T->isPointerType() ? T->getPointeeType()
+                                         : QualType();
     Value *Idx = expectScalar(lowerExpr(IdxE), IdxE);
-    if (!Idx || !CAT)
+    if (!Idx || Elem.isNull())
       return std::nullopt;
     if (!Idx->Ty.isInteger()) {
       fail(IdxE->getExprLoc(), "an index must be an integer",
@@ -86,9 +100,14 @@ BodyLowering::lowerMultiDim(const ArraySubscriptExpr *ASE) {
     at(IdxE->getBeginLoc());
     Idx = convert(Idx, Flat ? Flat->Ty.scalarKind() : Idx->Ty.scalarKind(),
                   /*Implicit=*/true);
-    auto Size = static_cast<std::int64_t>(CAT->getSize().getZExtValue());
-    Flat = Flat ? addScaled(Flat, Size, Idx) : Idx;
-    T = CAT->getElementType();
+    if (Flat) {
+      const auto *CAT = cast<ConstantArrayType>(AT);
+      auto Size = static_cast<std::int64_t>(CAT->getSize().getZExtValue());
+      Flat = addScaled(Flat, Size, Idx);
+    } else {
+      Flat = Idx;
+    }
+    T = Elem;
   }
   Target Tg;
   Tg.Ptr = Base;
@@ -109,6 +128,27 @@ Value *BodyLowering::lowerRow(const ArraySubscriptExpr *ASE) {
     return nullptr;
   at(ASE->getBeginLoc());
   return B.offset(T->Ptr, T->Index);
+}
+
+bool BodyLowering::refuseRowsArgument(const Expr *Arg, QualType PT,
+                                      const std::string &Callee) {
+  if (!rowsOf(PT.getNonReferenceType(), Ctx))
+    return false;
+  // The caller's own array of arrays, which the generated code declares
+  // with its shape; a local one is flat there (`double A[9]`).
+  const auto *DRE = dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts());
+  if (DRE && isa<ParmVarDecl>(DRE->getDecl()))
+    return false;
+  fail(Arg->getBeginLoc(),
+       "passing '" + sourceText(Arg->getSourceRange()) + "' to '" + Callee +
+           "', which takes an array of arrays, is not supported yet; gradc "
+           "passes on a parameter of that type, not a local array of arrays "
+           "or a part of one: make '" +
+           Callee +
+           "' take a flat array ('const double *') indexed as "
+           "a[i * n + j]",
+       Arg->getSourceRange());
+  return true;
 }
 
 } // namespace gradc::frontend

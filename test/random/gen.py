@@ -95,6 +95,8 @@ FEATURES = {
     "moving_ptr": "a pointer walking a local array (const double *p = a; while (p != a + N) u += *p++ * e;)",
     "loop_return": "return inside loops, nested loops and switches, also under an if followed by more of its block",
     "multi_dim": "local arrays of arrays (double m[2][3] = {};, m[i][j] += e in nested loops, read as m[i][j])",
+    "array2d_param": "a parameter that is an array of arrays (const double q[2][3], const double q[][3], "
+                     "const double (*q)[3], const double (&q)[2][3]) read as q[i][j]",
     "structured_binding": "structured bindings of a struct (const auto &[pa, pb, pc, pv] = p;), its members read by name",
     "variadic": "variadic templates with fold expressions over + * and ',' (gv_sum(a, b), gv_sq(a, b, c)), declared in every file",
     "member_default": "a default member initializer in the struct (double c = 0.5;), which no adjoint of it may start at",
@@ -299,6 +301,12 @@ def render_stmt(s, m, ind):
 
 
 def param_decl(p):
+    if p["kind"] == "m2":  # an array of arrays, in one of its four spellings
+        r, c, n = p["rows"], p["cols"], p["name"]
+        return {"arr": "const double %s[%d][%d]" % (n, r, c),
+                "open": "const double %s[][%d]" % (n, c),
+                "ptr": "const double (*%s)[%d]" % (n, c),
+                "ref": "const double (&%s)[%d][%d]" % (n, r, c)}[p["form"]]
     return {"d": "double %s", "arr": "const double *%s", "int": "int %s",
             "n": "int %s", "depth": "int %s", "struct": "const %s &%%s" % p.get("type"),
             "ref": "double &%s", "out": "double *%s", "err": "double *%s",
@@ -2021,6 +2029,16 @@ class Gen:
             var = Var("sarr", writable=False, size=self.narr)
             var.svec = kind == "svec"
             self.declare("ps", var)
+        if self.on("array2d_param") and rng.random() < 0.35:
+            rows, cols = rng.choice([(2, 2), (2, 3), (3, 2)])
+            # A reference to the array is copied by a [=] lambda, which
+            # gradc refuses (user guide, section 7): not with lambdas.
+            forms = ["arr", "open", "ptr"] + ([] if self.on("lambda") else ["ref"])
+            params.append({"kind": "m2", "name": "q", "rows": rows, "cols": cols,
+                           "form": rng.choice(forms)})
+            var = Var("md", writable=False, value="param")
+            var.size = (rows, cols)
+            self.declare("q", var)
         if self.on("struct") and rng.random() < 0.4:
             if not self.structs:
                 self.structs.append("S_" + self.name)
@@ -2170,6 +2188,8 @@ class Gen:
                 pt[p["name"]] = [self.value()]
             elif p["kind"] == "arr":
                 pt[p["name"]] = [self.value() for _ in range(p["size"])]
+            elif p["kind"] == "m2":
+                pt[p["name"]] = [self.value() for _ in range(p["rows"] * p["cols"])]
             elif p["kind"] == "struct":
                 pt[p["name"]] = [self.value() for _ in range(5)]
             elif p["kind"] in ("vec", "starr"):
@@ -2222,6 +2242,13 @@ def harness_args(f, src, adj=None, vjp=False):
         elif kind == "arr":
             args.append("%s[%d].data()" % (src, k))
             dargs.append("%s[%d].data()" % (adj, k))
+        elif kind == "m2":  # the rows of p[k]; its adjoint is double (*dq)[C]
+            rows = "rt_rows<%d>(%%s[%d])" % (p["cols"], k)
+            arg = rows % src
+            if p["form"] == "ref":
+                arg = "*reinterpret_cast<const double (*)[%d][%d]>(%s)" % (p["rows"], p["cols"], arg)
+            args.append(arg)
+            dargs.append(rows % adj)
         elif kind == "struct":
             args.append("gradc_check::as<%s>(%s[%d])" % (p["type"], src, k))
             pre.append("%s d%s = gradc_check::as<%s>(%s[%d]);" % (p["type"], p["name"], p["type"], adj, k))
@@ -2249,7 +2276,7 @@ def harness_args(f, src, adj=None, vjp=False):
     return args, dargs, pre, post
 
 
-WRT_KINDS = ("d", "arr", "struct", "vec", "starr", "sarr", "svec")
+WRT_KINDS = ("d", "arr", "struct", "vec", "starr", "sarr", "svec", "m2")
 SEEDS = [1.0, -0.5, 2.0, 0.75]
 
 
@@ -2647,6 +2674,13 @@ def render_file(funcs, header=""):
             "[[maybe_unused]] static double rt_remainder(double a, double b) {",
             "  rt_margin(std::fabs(std::remainder(a, b)) - 0.5 * std::fabs(b));",
             "  return std::remainder(a, b);", "}",
+            "// The rows of a flat vector, as an array of arrays parameter takes them.",
+            "template <int C>",
+            "[[maybe_unused]] static const double (*rt_rows(const gradc_check::Vec &v))[C] {",
+            "  return reinterpret_cast<const double (*)[C]>(v.data());", "}",
+            "template <int C>",
+            "[[maybe_unused]] static double (*rt_rows(gradc_check::Vec &v))[C] {",
+            "  return reinterpret_cast<double (*)[C]>(v.data());", "}",
             "template <std::size_t N>",
             "[[maybe_unused]] static std::array<double, N> rt_arr(const std::vector<double> &v) {",
             "  std::array<double, N> a{};",

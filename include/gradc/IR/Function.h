@@ -241,6 +241,11 @@ struct Param {
   std::string Spelling;
   /// What follows the name: an array declarator ("[]", "[3]", ")[3]").
   std::string Suffix;
+  /// An array of arrays (`double m[][3]`, `double (*m)[3]`, `double
+  /// m[2][3][4]`): the sizes of its dimensions after the first ({3},
+  /// {3, 4}). The IR indexes it flat, in row-major order (`m[i][j]` is
+  /// element `i * 3 + j`); the emitter prints the subscripts back.
+  std::vector<std::int64_t> RowDims;
   /// A record parameter (a pointer to its scalars in the IR): the C++
   /// name of its type ("Camera"), to declare its adjoint the same way.
   std::string Record;

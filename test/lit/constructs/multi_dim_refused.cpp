@@ -1,6 +1,9 @@
-// What stays refused around arrays of arrays: parameters of such types
-// (gradc would have to write their adjoints with the same shape). An error
-// at the parameter, with advice, and no output.
+// What stays refused around parameters that are arrays of arrays: pointers
+// to pointers, rows of a size that is not constant, a local array of
+// arrays (flat in the generated code) or a part of an array of three
+// dimensions passed to a helper's array of arrays, arithmetic on a pointer
+// to rows, arrays of arrays of structs, a copy of one captured by a lambda.
+// Each an error at the user's line, with advice, and no output.
 // RUN: rm -f %t.grad.h
 // RUN: not %gradc %s -o %t.grad.h 2> %t.err
 // RUN: FileCheck %s < %t.err
@@ -8,9 +11,47 @@
 #include <gradc/gradc.h>
 
 GRADC_DIFF("grad")
-// CHECK: multi_dim_refused.cpp:[[@LINE+1]]:27: error: multi-dimensional array parameters are not supported yet; pass a flat array and index it as w[i * n + j]
-double trace(const double m[3][3]) { return m[0][0] + m[1][1] + m[2][2]; }
+// CHECK: multi_dim_refused.cpp:[[@LINE+1]]:23: error: pointers to pointers are not supported; pass an array of arrays ('double m[][3]') or a flat array indexed as m[i * n + j]
+double first(double **m) { return m[0][0]; }
 
 GRADC_DIFF("grad")
-// CHECK: multi_dim_refused.cpp:[[@LINE+1]]:29: error: multi-dimensional arrays and pointers to pointers are not supported yet; use a flat array
-double first(const double (*m)[3]) { return m[0][0]; }
+// CHECK: multi_dim_refused.cpp:[[@LINE+1]]:37: error: parameters of type 'const double[][n]' are not supported; gradc supports arrays of arrays of numbers of constant sizes ('double m[][3]'): pass a flat array and index it as m[i * n + j]
+double variable(int n, const double m[][n]) { return m[0][0]; }
+
+static double sumsq(const double m[][3], int n) {
+  return m[0][0] * m[0][0] + m[n - 1][2] * m[n - 1][2];
+}
+
+GRADC_DIFF("grad")
+double local(double x) {
+  double A[2][3] = {{x, 1.0, 2.0}, {0.5, x, x}};
+  // CHECK: multi_dim_refused.cpp:[[@LINE+1]]:16: error: passing 'A' to 'sumsq', which takes an array of arrays, is not supported yet; gradc passes on a parameter of that type, not a local array of arrays or a part of one: make 'sumsq' take a flat array ('const double *') indexed as a[i * n + j]
+  return sumsq(A, 2);
+}
+
+GRADC_DIFF("grad")
+double slab(const double t[2][2][3]) {
+  // CHECK: multi_dim_refused.cpp:[[@LINE+1]]:16: error: passing 't[1]' to 'sumsq', which takes an array of arrays
+  return sumsq(t[1], 2);
+}
+
+GRADC_DIFF("grad")
+double second(const double (*m)[3]) {
+  // CHECK: multi_dim_refused.cpp:[[@LINE+1]]:25: error: arithmetic on a pointer to rows of an array of arrays is not supported; index it instead ('m[i]', '&m[i][j]')
+  const double *r = *(m + 1);
+  return r[0];
+}
+
+struct P {
+  double a, b;
+};
+
+GRADC_DIFF("grad")
+// CHECK: multi_dim_refused.cpp:[[@LINE+1]]:24: error: parameters of type 'const P[2][2]' are not supported; gradc supports arrays of arrays of numbers of constant sizes ('double m[][3]'): pass a flat array and index it as m[i * n + j]
+double structs(const P ps[2][2]) { return ps[0][0].a; }
+
+GRADC_DIFF("grad")
+double copied(const double (&m)[2][2], double x) {
+  // CHECK: multi_dim_refused.cpp:[[@LINE+1]]:33: error: capturing 'm' by value is not supported; capture it by reference ([&m])
+  return [=](double t) { return m[0][1] * t; }(x);
+}

@@ -66,7 +66,7 @@ double pdiff(const double *a, const double *b) {
 }
 
 GRADC_DIFF("grad")
-// CHECK: refused.cpp:[[@LINE+1]]:18: error: multi-dimensional array parameters are not supported yet; pass a flat array and index it as w[i * n + j]
-double md(double w[][3]) { return w[0][0]; }
+// CHECK: refused.cpp:[[@LINE+1]]:26: error: pointers to pointers are not supported; pass an array of arrays ('double m[][3]') or a flat array indexed as m[i * n + j]
+double md(const double **w) { return w[0][0]; }
 
 // CHECK: no output written
