@@ -18,6 +18,9 @@
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
 // INTERP: 6 checked against the interpreter, 0 mismatches
+// RUN: %gradc %s --function sumv --check --at 'v=[1,2,-0.5,3],s=0.5' | FileCheck %s --check-prefix=SUMV
+// SUMV: v[3]           -0.375
+// SUMV: ok: all 5 entries agree with finite differences
 // AT:      scaled(p = [1.5, -2], s = 3) = -9
 // AT:      param  p.first   1.5  -6
 // AT-NEXT: param  p.second  -2  4.5
@@ -25,6 +28,7 @@
 
 #include <cmath>
 #include <utility>
+#include <vector>
 
 // Returns in branches, braces and std::make_pair.
 static std::pair<double, double> minmax2(double a, double b) {
@@ -106,6 +110,20 @@ double update(std::pair<double, double> &p, double s) {
   p.first = p.first * s + p.second;
   p.second = std::sin(p.second);
   return p.first * p.second;
+}
+
+// A container of pairs is a container of structs: its adjoint is one too.
+// TEXT: inline double sumv_grad(const std::vector<std::pair<double, double>> &v,
+// TEXT-NEXT: double s, std::vector<std::pair<double, double>> &dv,
+GRADC_DIFF("grad")
+double sumv(const std::vector<std::pair<double, double>> &v, double s) {
+  double acc = 0;
+  for (std::size_t i = 0; i < v.size(); ++i)
+    acc += v[i].first * std::get<1>(v[i]) * s;
+  // TEXT: acc += v[i].first * v[i].second;
+  for (const auto &[a, b] : v)
+    acc += a * b;
+  return acc * s;
 }
 
 #ifndef __GRADC__
