@@ -228,9 +228,8 @@ void BodyLowering::lowerRecordDecl(const VarDecl *VD) {
   // `Camera c;` (the implicit default constructor), `Camera c{}`.
   bool Default = Ctor && CCE->getNumArgs() == 0;
   // (`std::pair<double, double> p;` zeroes its members.)
-  bool ValueInit =
-      Default && (CCE->requiresZeroInitialization() ||
-                  tupleKind(VD->getType()) != TupleKind::None);
+  bool ValueInit = Default && (CCE->requiresZeroInitialization() ||
+                               tupleKind(VD->getType()) != TupleKind::None);
   // `Vec3 c = b;`, `Vec3 c = add(a, b);` (LoweringStructValue.cpp).
   bool ByValue = Init && !ILE && !Default && !isa<ImplicitValueInitExpr>(Init);
   if (!declarable(VD->getType(), VD->getLocation(), Name))

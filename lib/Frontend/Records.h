@@ -167,9 +167,8 @@ bool isTupleGet(const clang::CallExpr *CE);
 
 /// The shape of a std::pair or std::tuple of numbers, in element order;
 /// null with Why set when an element is no number.
-std::unique_ptr<RecordShape> tupleShape(clang::QualType T,
-                                        const clang::ASTContext &Ctx,
-                                        std::string &Why);
+std::unique_ptr<RecordShape>
+tupleShape(clang::QualType T, const clang::ASTContext &Ctx, std::string &Why);
 
 /// T as a std::array or std::vector of a scalar type, if it is one.
 std::optional<ContainerShape> containerShape(clang::QualType T,
