@@ -605,12 +605,14 @@ bool uses(const Function &F, bool (*Pred)(const Value &)) {
 }
 
 /// The accessors of the private members that Fns use
-/// (`gradc_private::Particle_x_(p)`), in the order they are first used.
+/// (`gradc_private::Particle_x_(p)`), in the order they are first used;
+/// the standard library's (`std::get<1>`) need none.
 std::string privateAccessors(const std::vector<const Function *> &Fns) {
   std::vector<const PrivateMember *> Used;
   for (const Function *F : Fns)
     forEachOp(F->Body, [&](Value &V) {
       if (V.Code == OpCode::Field && V.Private &&
+          V.Private->Accessor.find("::") == std::string::npos &&
           std::none_of(Used.begin(), Used.end(), [&](const PrivateMember *P) {
             return P->Accessor == V.Private->Accessor;
           }))

@@ -403,7 +403,11 @@ std::string ExprPrinter::member(const Value *F) const {
 
 std::string ExprPrinter::privateMember(const Value *F,
                                        const std::string &Object) const {
-  return "gradc_private::" + F->Private->Accessor + "(" + Object + ")";
+  // A qualified accessor is the standard library's (`std::get<1>`, for a
+  // std::tuple's elements, which have no names): called as it is.
+  const std::string &Accessor = F->Private->Accessor;
+  bool Std = Accessor.find("::") != std::string::npos;
+  return (Std ? "" : "gradc_private::") + Accessor + "(" + Object + ")";
 }
 
 std::string ExprPrinter::access(const Value *Base, bool Arrow) const {

@@ -252,6 +252,10 @@ private:
 
   // Structured bindings (LoweringBinding.cpp).
   void lowerDecomposition(const clang::DecompositionDecl *DD);
+  /// Binds the names of DD to the elements or members of Base, the
+  /// struct, array, pair or tuple DD names (also a range-based for's
+  /// element).
+  void lowerBindings(const clang::DecompositionDecl *DD, Value *Base);
   Value *lowerBindingRef(const clang::DeclRefExpr *DRE,
                          const clang::BindingDecl *BD);
   /// Where an assignment to BD writes (a binding by reference).
@@ -372,6 +376,21 @@ private:
   /// A local made for what a call of a function returning a struct
   /// returns, when no PendingResult was given.
   Value *resultOf(const clang::CallExpr *CE, const clang::FunctionDecl &Callee);
+  // std::pair and std::tuple of numbers (LoweringTuple.cpp).
+  /// E makes a pair or tuple from its elements (a constructor that is no
+  /// copy, `std::make_pair`, `std::make_tuple`).
+  bool isTupleMaking(const clang::Expr *E) const;
+  /// Writes the elements E (isTupleMaking) gives into Dest; false after
+  /// an error.
+  bool lowerTupleInto(const clang::Expr *E, Value *Dest,
+                      const RecordShape &Shape);
+  /// `std::tie(a, b) = e` (OCE; Tie: the std::tie call): each variable is
+  /// assigned its element of e, a pair or tuple.
+  Value *lowerTieAssign(const clang::CXXOperatorCallExpr *OCE,
+                        const clang::CallExpr *Tie);
+  /// The member `std::get<I>(t)` (CE, an isTupleGet) names; nullopt
+  /// after an error.
+  std::optional<Target> lowerTupleGet(const clang::CallExpr *CE);
   // std::array returned by value (LoweringArrayValue.cpp).
   /// E is a call of a function returning a std::array (not an element).
   bool isArrayCall(const clang::Expr *E) const;
@@ -591,6 +610,10 @@ private:
   std::string spellingOf(clang::SourceLocation Loc);
   std::string sourceText(clang::SourceRange Range);
   std::string typeName(clang::QualType T) {
+    // A pair or tuple as the library spells it (what `std::make_pair`
+    // returns is `pair<typename __decay_and_strip<...>::__type, ...>`).
+    if (tupleKind(T) != TupleKind::None)
+      T = T.getCanonicalType();
     return T.getAsString(Ctx.getPrintingPolicy());
   }
   std::string functionName() const { return FD.getNameAsString(); }

@@ -172,8 +172,6 @@ std::string unsupportedExprMessage(const Expr *E, const ASTContext &Ctx) {
     return "compound literals are not supported";
   if (isa<ImaginaryLiteral>(E))
     return "imaginary literals are not supported";
-  if (std::string Advice = pairAdvice(E->getType(), Ctx); !Advice.empty())
-    return Advice;
   if (isa<CXXConstructExpr>(E))
     return "constructing a value of type '" +
            E->getType().getAsString(Ctx.getPrintingPolicy()) +
@@ -678,6 +676,8 @@ BodyLowering::assignTarget(const Expr *LHS) {
   if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(LHS);
       OCE && accessedPlace(OCE))
     return refuseByValueWrite(lowerAccessor(OCE), LHS);
+  if (const auto *CE = dyn_cast<CallExpr>(LHS); CE && isTupleGet(CE))
+    return refuseByValueWrite(lowerTupleGet(CE), LHS);
   if (isa<ArraySubscriptExpr, MemberExpr>(LHS) ||
       (isa<UnaryOperator>(LHS) &&
        cast<UnaryOperator>(LHS)->getOpcode() == UO_Deref)) {

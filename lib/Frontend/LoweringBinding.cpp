@@ -1,8 +1,8 @@
 //===- LoweringBinding.cpp - Structured bindings --------------------------===//
 //
 // `auto [a, b] = p;` and `const auto &[x, y, z] = v;` over a struct of
-// numbers or a std::array (also one a helper returns, `auto [a, b] =
-// f(x);`). With `&` each name is another name for its
+// numbers, a std::array, a std::pair or a std::tuple (also one a helper
+// returns, `auto [a, b] = f(x);`). With `&` each name is another name for its
 // member or element (read and written there, as a reference variable);
 // without it the struct is copied, so each name is the value its member
 // had at the declaration. The IR needs nothing new.
@@ -17,16 +17,20 @@ using ir::Scalar;
 using ir::Value;
 
 void BodyLowering::lowerDecomposition(const DecompositionDecl *DD) {
-  auto Refuse = [&](const std::string &Msg) {
+  auto Poison = [&] {
     for (const BindingDecl *BD : DD->bindings())
       PoisonedBindings.insert(BD);
+  };
+  auto Refuse = [&](const std::string &Msg) {
+    Poison();
     fail(DD->getLocation(), Msg, DD->getSourceRange());
   };
   QualType T = DD->getType().getNonReferenceType();
-  bool ByRef = DD->getType()->isReferenceType();
   std::optional<ContainerShape> C = containerShape(T, Ctx);
-  if (std::string Advice = pairAdvice(T, Ctx); !Advice.empty())
-    return Refuse(Advice);
+  // A pair or tuple of what gradc cannot hold.
+  if (tupleKind(T) != TupleKind::None &&
+      !shapeOf(T, DD->getLocation(), DD->getSourceRange()))
+    return Poison();
   if (!C && !T->isRecordType())
     return Refuse("structured bindings of '" + typeName(T) +
                   "' are not supported; gradc supports them of structs of "
@@ -43,6 +47,22 @@ void BodyLowering::lowerDecomposition(const DecompositionDecl *DD) {
                                 : lowerRecord(Init);
   if (!Base)
     return Refuse("the object of these structured bindings cannot be read");
+  lowerBindings(DD, Base);
+}
+
+void BodyLowering::lowerBindings(const DecompositionDecl *DD, Value *Base) {
+  auto Refuse = [&](const std::string &Msg) {
+    for (const BindingDecl *BD : DD->bindings())
+      PoisonedBindings.insert(BD);
+    fail(DD->getLocation(), Msg, DD->getSourceRange());
+  };
+  QualType T = DD->getType().getNonReferenceType();
+  bool ByRef = DD->getType()->isReferenceType();
+  std::optional<ContainerShape> C = containerShape(T, Ctx);
+  // A pair or tuple: each name is its element, a member of the struct.
+  std::string Why;
+  const RecordShape *Tuple =
+      tupleKind(T) != TupleKind::None ? Shapes.shape(T, Why) : nullptr;
   // The bindings of a struct are members of DD: lowerMember reads them
   // through it.
   Pointers[DD] = Base;
@@ -54,6 +74,9 @@ void BodyLowering::lowerDecomposition(const DecompositionDecl *DD) {
       Place.Ptr = Base;
       Place.Index = makeConstant(Scalar::Int32, 0, K, std::to_string(K));
       Place.S = C->S;
+    } else if (Tuple) {
+      Place.Ptr = memberOf(B, Base, Tuple->Members[K]);
+      Place.S = Tuple->Members[K].S;
     } else {
       const auto *ME =
           dyn_cast_or_null<MemberExpr>(BD->getBinding()->IgnoreImplicit());

@@ -589,6 +589,10 @@ Value *BodyLowering::lowerCall(const CallExpr *CE) {
                 "instead",
                 Range);
   if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE);
+      OCE && OCE->getOperator() == OO_Equal && OCE->getNumArgs() == 2)
+    if (const CallExpr *Tie = tieCall(OCE->getArg(0)))
+      return lowerTieAssign(OCE, Tie);
+  if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE);
       OCE && OCE->getOperator() == OO_Equal && OCE->getNumArgs() == 2 &&
       OCE->getArg(0)->getType()->isRecordType() &&
       !containerShape(OCE->getArg(0)->getType(), Ctx))
@@ -631,6 +635,10 @@ Value *BodyLowering::lowerCall(const CallExpr *CE) {
   if (!Callee)
     return fail(CE->getBeginLoc(),
                 "calls through function pointers are not supported", Range);
+  if (isTupleGet(CE)) {
+    std::optional<Target> T = lowerTupleGet(CE);
+    return T ? readTarget(*T, CE->getExprLoc()) : nullptr;
+  }
   if (std::optional<Value *> V = lowerStdCall(CE, *Callee))
     return *V;
   std::string Name = calleeName(*Callee);

@@ -118,7 +118,7 @@ public:
         UO && UO->getOpcode() == UO_AddrOf)
       assigned(UO->getSubExpr(), ~0u);
     // A variable a callee may write through a reference lives in memory.
-    if (const auto *CE = dyn_cast<CallExpr>(S))
+    if (const auto *CE = dyn_cast<CallExpr>(S); CE && !makesTuple(CE))
       if (const FunctionDecl *Callee = CE->getDirectCallee())
         for (unsigned I = 0; I < CE->getNumArgs() && I < Callee->getNumParams();
              ++I) {
@@ -416,10 +416,16 @@ std::optional<BodyLowering::Target> BodyLowering::lowerPlace(const Expr *E) {
            ASE->getIdx()->getSourceRange());
       return std::nullopt;
     }
+  } else if (isa<CallExpr>(E) && isTupleGet(cast<CallExpr>(E))) {
+    return lowerTupleGet(cast<CallExpr>(E));
   } else if (const auto *ME = dyn_cast<MemberExpr>(E);
              ME && isa<FieldDecl>(ME->getMemberDecl())) {
     if (isViewMember(ME)) { // fixed where the view is made: refused there
       lowerMember(ME);
+      return std::nullopt;
+    }
+    if (isPoisonedRef(ME->getBase())) {
+      Failed = true;
       return std::nullopt;
     }
     if (!scalarTypeOf(ME->getType(), Ctx)) {
@@ -427,10 +433,6 @@ std::optional<BodyLowering::Target> BodyLowering::lowerPlace(const Expr *E) {
            "member '" + ME->getMemberDecl()->getNameAsString() +
                "' is not a number; use one of its elements or members",
            ME->getSourceRange());
-      return std::nullopt;
-    }
-    if (isPoisonedRef(ME->getBase())) {
-      Failed = true;
       return std::nullopt;
     }
     T.Ptr = lowerMember(ME);

@@ -61,7 +61,8 @@ void BodyLowering::lowerRangeFor(const CXXForRangeStmt *FRS) {
     Shape = shapeOf(Elem, Range->getExprLoc(), Range->getSourceRange());
     if (!Shape)
       return poison(VD);
-    if (!VD->getType()->isReferenceType()) {
+    // (`for (auto [a, b] : pts)` copies the numbers it names.)
+    if (!VD->getType()->isReferenceType() && !isa<DecompositionDecl>(VD)) {
       poison(VD);
       fail(VD->getLocation(),
            "a loop variable that copies a struct is not supported yet; bind "
@@ -118,6 +119,8 @@ void BodyLowering::lowerRangeFor(const CXXForRangeStmt *FRS) {
       E->Stride = Shape->Size;
       Pointers[VD] = E;
       Poisoned.erase(VD);
+      if (const auto *DD = dyn_cast<DecompositionDecl>(VD))
+        lowerBindings(DD, E);
       return;
     }
     if (Alias) {

@@ -227,7 +227,9 @@ void BodyLowering::lowerRecordDecl(const VarDecl *VD) {
   std::string Name = VD->getNameAsString();
   // `Camera c;` (the implicit default constructor), `Camera c{}`.
   bool Default = Ctor && CCE->getNumArgs() == 0;
-  bool ValueInit = Default && CCE->requiresZeroInitialization();
+  // (`std::pair<double, double> p;` zeroes its members.)
+  bool ValueInit = Default && (CCE->requiresZeroInitialization() ||
+                               tupleKind(VD->getType()) != TupleKind::None);
   // `Vec3 c = b;`, `Vec3 c = add(a, b);` (LoweringStructValue.cpp).
   bool ByValue = Init && !ILE && !Default && !isa<ImplicitValueInitExpr>(Init);
   if (!declarable(VD->getType(), VD->getLocation(), Name))

@@ -187,6 +187,13 @@ bool BodyLowering::lowerRecordInto(const Expr *E, Value *Dest,
     lowerRecordInit(ILE, Dest, Shape, /*Fresh=*/false);
     return !Failed;
   }
+  // (`std::pair<double, double> g = f;` of a pair of floats converts it.)
+  if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E);
+      ICE && ICE->getCastKind() == CK_ConstructorConversion &&
+      isTupleMaking(valueOf(ICE->getSubExpr())))
+    E = valueOf(ICE->getSubExpr());
+  if (isTupleMaking(E))
+    return lowerTupleInto(E, Dest, Shape);
   if (const auto *CCE = dyn_cast<CXXConstructExpr>(E);
       CCE && CCE->getNumArgs() == 0 &&
       !CCE->getConstructor()->isUserProvided()) {
@@ -227,8 +234,8 @@ bool BodyLowering::declarable(QualType T, SourceLocation Loc,
                               const std::string &Name) {
   const auto *RD = T->getAsCXXRecordDecl();
   // Declared `Camera c;` and its adjoint `Camera dc{};`: zeroed, which a
-  // default constructor of the user's own might not do.
-  if (!RD ||
+  // default constructor of the user's own might not do (a pair's does).
+  if (!RD || tupleKind(T) != TupleKind::None ||
       (RD->hasDefaultConstructor() && !RD->hasUserProvidedDefaultConstructor()))
     return true;
   fail(Loc, "'" + typeName(T.getUnqualifiedType()) +
@@ -386,6 +393,12 @@ Value *BodyLowering::lowerRecordTemporary(const Expr *E) {
     lowerRecordInit(ILE, Tmp, *Shape, /*Fresh=*/false);
     return Failed ? nullptr : Tmp;
   }
+  if (isTupleMaking(valueOf(E))) {
+    // `f(std::make_pair(x, y))`: a local named after the class, `pair`.
+    const RecordShape *Shape = nullptr;
+    Value *Tmp = recordLocal(valueOf(E)->getType(), valueOf(E), Shape);
+    return Tmp && lowerTupleInto(valueOf(E), Tmp, *Shape) ? Tmp : nullptr;
+  }
   if (const CXXConstructExpr *CCE = userConstruct(valueOf(E))) {
     // `dot(Vec3(x, 0, 0), a)`: a local named after the class.
     const RecordShape *Shape = nullptr;
@@ -413,7 +426,8 @@ Value *BodyLowering::lowerRecordAssign(const CXXOperatorCallExpr *OCE) {
   // A call writes the value where the copy then reads it: the struct
   // assigned may be one of its arguments (`v = add(v, a)`).
   const Expr *RHS = OCE->getArg(1);
-  if (isa<CallExpr>(valueOf(RHS)) || userConstruct(valueOf(RHS))) {
+  if (isa<CallExpr>(valueOf(RHS)) || userConstruct(valueOf(RHS)) ||
+      isTupleMaking(valueOf(RHS))) {
     Value *Tmp = lowerRecordTemporary(RHS);
     if (!Tmp)
       return nullptr;

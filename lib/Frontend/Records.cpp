@@ -63,9 +63,9 @@ const RecordShape *RecordShapes::shape(QualType T, std::string &Why) {
     Why = "'" + Name + "' " + What;
     return nullptr;
   };
-  if (std::string Advice = pairAdvice(T, Ctx); !Advice.empty()) {
-    Why = Advice;
-    return nullptr;
+  if (tupleKind(T) != TupleKind::None) {
+    std::unique_ptr<RecordShape> Tuple = tupleShape(T, Ctx, Why);
+    return Tuple ? (Made[RD] = std::move(Tuple)).get() : nullptr;
   }
   if (RD->isInStdNamespace())
     return Refuse("is a standard library class; gradc supports std::array and "
@@ -280,7 +280,11 @@ const ViewShape *RecordShapes::view(QualType T, std::string &Why) {
 void flatten(const RecordShape &Shape, std::vector<ir::Scalar> &Types,
              std::vector<std::string> &Names, const std::string &Prefix) {
   for (const MemberShape &M : Shape.Members) {
-    std::string Name = Prefix + "." + M.Decl->getNameAsString();
+    // A tuple's element I, which has no name of its own: `t.get<I>`.
+    std::string Name = Prefix + "." +
+                       (M.Private && M.Private->Accessor.rfind("std::", 0) == 0
+                            ? M.Private->Accessor.substr(5)
+                            : M.Decl->getNameAsString());
     bool Array = M.Kind == ir::MemberKind::Array ||
                  M.Kind == ir::MemberKind::RecordArray;
     for (std::int64_t I = 0; I < M.Count; ++I) {
@@ -306,7 +310,7 @@ std::optional<StructContainer> structContainer(QualType T) {
     return std::nullopt;
   QualType E = Args[0].getAsType();
   const CXXRecordDecl *ED = E->getAsCXXRecordDecl();
-  if (!ED || ED->isInStdNamespace())
+  if (!ED || (ED->isInStdNamespace() && tupleKind(E) == TupleKind::None))
     return std::nullopt;
   StructContainer C;
   C.Elem = E;
@@ -317,20 +321,6 @@ std::optional<StructContainer> structContainer(QualType T) {
     C.Count = Args[1].getAsIntegral().getExtValue();
   }
   return C;
-}
-
-std::string pairAdvice(QualType T, const ASTContext &Ctx) {
-  const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
-  if (!RD || !RD->isInStdNamespace() || !RD->getIdentifier() ||
-      (RD->getName() != "pair" && RD->getName() != "tuple"))
-    return "";
-  return "'" +
-         T.getNonReferenceType().getUnqualifiedType().getAsString(
-             Ctx.getPrintingPolicy()) +
-         "': std::" + RD->getName().str() +
-         " is not supported yet; use a struct of your own ('struct MinMax { "
-         "double lo, hi; };', returned by value and read as 'r.lo') or a "
-         "std::array<double, N>";
 }
 
 std::optional<ContainerShape> containerShape(QualType T,

@@ -149,12 +149,26 @@ struct StructContainer {
 };
 
 /// T as a std::array or std::vector of a struct that is no standard
-/// library class, if it is one.
+/// library class, or of a std::pair or std::tuple, if it is one.
 std::optional<StructContainer> structContainer(clang::QualType T);
 
-/// Why std::pair and std::tuple are refused, with a way out; empty for
-/// any other type.
-std::string pairAdvice(clang::QualType T, const clang::ASTContext &Ctx);
+/// What T (or what it references) is among the standard library's
+/// tuple-like classes (StdTuples.cpp).
+enum class TupleKind { None, Pair, Tuple };
+TupleKind tupleKind(clang::QualType T);
+
+/// Whether CE is `std::make_pair` or `std::make_tuple`, which copy their
+/// arguments (taken by forwarding reference) and never write them.
+bool makesTuple(const clang::CallExpr *CE);
+/// E as a call of `std::tie`, if it is one.
+const clang::CallExpr *tieCall(const clang::Expr *E);
+/// Whether CE is `std::get<...>(t)` of a std::pair or std::tuple.
+bool isTupleGet(const clang::CallExpr *CE);
+
+/// The shape of a std::pair or std::tuple of numbers, in element order;
+/// null with Why set when an element is no number.
+std::unique_ptr<RecordShape>
+tupleShape(clang::QualType T, const clang::ASTContext &Ctx, std::string &Why);
 
 /// T as a std::array or std::vector of a scalar type, if it is one.
 std::optional<ContainerShape> containerShape(clang::QualType T,

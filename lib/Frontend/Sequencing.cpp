@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Sequencing.h"
+#include "Records.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/DenseMap.h"
@@ -113,7 +114,9 @@ private:
           !MD->getParent()->isInStdNamespace())
         Out.write(baseVar(MCE->getImplicitObjectArgument()), CE);
     const FunctionDecl *Callee = CE->getDirectCallee();
-    if (!Callee)
+    // `std::get<0>(t)`, `std::make_pair(x, y)`, `std::tie(a, b)` take
+    // references and change nothing themselves.
+    if (!Callee || isTupleGet(CE) || makesTuple(CE) || tieCall(CE))
       return;
     for (unsigned I = 0; I < CE->getNumArgs() && I < Callee->getNumParams();
          ++I) {
@@ -158,6 +161,8 @@ const VarDecl *baseVar(const Expr *E) {
     else if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(E);
              OCE && OCE->getOperator() == OO_Subscript)
       E = OCE->getArg(0);
+    else if (const auto *CE = dyn_cast<CallExpr>(E); CE && isTupleGet(CE))
+      E = CE->getArg(0);
     else
       return nullptr;
   }

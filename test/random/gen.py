@@ -119,6 +119,10 @@ FEATURES = {
     "global_const": "constants of namespace and class scope (static const double c[], constexpr, inline constexpr, static constexpr members)",
     "view_struct": "view structs of pointers into local arrays (GW g{&a[0], &a[0] + 1, 2};) passed to helpers "
                    "(gw_dot(g, e), gw_twice passing it on), copied (GW h = g;), declared in every file",
+    "pair_tuple": "std::pair and std::tuple of doubles (and an int): locals from braces, std::make_pair and "
+                  "helpers returning them (gp_split, gp_stats), members and std::get<I> read and written, "
+                  "copies, structured bindings, std::tie(a, b) = gp_split(e, e), a pair passed to gp_dot, "
+                  "declared in every file",
     "recursion": "recursive helpers bounded by an int depth parameter (if (k <= 0) return e; double r = rh(e, k - 1); "
                  "return std::tanh(e);), some calling themselves twice (k - 1, k - 2)",
 }
@@ -965,6 +969,8 @@ class Gen:
             opts.append(("stvalue", 1))
         if self.on("array_return") and not self.helper and self.writable():
             opts.append(("arret", 1))
+        if self.on("pair_tuple") and not self.helper and self.writable():
+            opts.append(("pairtup", 1))
         if self.on("constructor") and not self.helper and self.writable():
             opts.append(("ctor", 1))
         if self.on("base_class") and not self.helper and self.writable():
@@ -1140,6 +1146,60 @@ class Gen:
             out.append(Stmt("raw", "%s += ga_mix(%s, %s)[%d]" % (t, a, e[2], self.rng.randrange(3))))
         else:
             out.append(Stmt("raw", "%s += ga_dot(ga_mix(%s, %s), %s)" % (t, a, e[2], a)))
+        return out
+
+    def s_pairtup(self, loop):
+        """A pair made one way, then used one way (gp_*: PAIR_TUPLES)."""
+        p, t = self.fresh("gp"), self.rng.choice(self.writable())
+        e = [self.render_tmp(self.dexpr(1)) for _ in range(3)]
+        make = self.rng.choice([
+            "std::pair<double, double> %s{%s, %s}",
+            "std::pair<double, double> %s = {%s, %s}",
+            "auto %s = std::make_pair(%s, %s)",
+            "auto %s = gp_split(%s, %s)",
+            "std::pair<double, double> %s = gp_split(%s, %s)"])
+        out = [Stmt("raw", make % (p, e[0], e[1]))]
+        kind = self.rng.choice(["member", "get", "bind", "refbind", "stats", "tuple",
+                                "tie", "dot", "reassign", "copy"])
+        a, b = self.fresh("gpa"), self.fresh("gpb")
+        raw = lambda text: out.append(Stmt("raw", text))
+        if kind == "member":
+            raw("%s.first = %s.second * %s" % (p, p, e[2]))
+            raw("%s += %s.first * %s.second" % (t, p, p))
+        elif kind == "get":
+            raw("std::get<1>(%s) += %s" % (p, e[2]))
+            raw("%s += std::get<0>(%s) * std::get<1>(%s)" % (t, p, p))
+        elif kind == "bind":
+            raw("auto [%s, %s] = %s" % (a, b, p))
+            raw("%s.second = %s" % (p, e[2]))
+            raw("%s += %s * %s + %s.second" % (t, a, b, p))
+        elif kind == "refbind":
+            raw("auto &[%s, %s] = %s" % (a, b, p))
+            raw("%s = %s * %s" % (b, a, e[2]))
+            raw("%s += %s.second + %s" % (t, p, a))
+        elif kind == "stats":
+            k = self.fresh("gpk")
+            raw("auto [%s, %s, %s] = gp_stats(%s, %s)" % (a, b, k, p, e[2]))
+            raw("%s += %s * %s + %s" % (t, a, k, b))
+        elif kind == "tuple":
+            q = self.fresh("gt")
+            raw("std::tuple<double, double, int> %s = gp_stats(%s, %s)" % (q, p, e[2]))
+            raw("std::get<0>(%s) *= %s.first" % (q, p))
+            raw("%s += std::get<0>(%s) + std::get<1>(%s) * std::get<2>(%s)" % (t, q, q, q))
+        elif kind == "tie":
+            raw("double %s = 0, %s = 0" % (a, b))
+            raw("std::tie(%s, %s) = gp_split(%s.second, %s)" % (a, b, p, e[2]))
+            raw("%s += %s * %s" % (t, a, b))
+        elif kind == "dot":
+            raw("%s += gp_dot(%s, gp_split(%s, %s.first))" % (t, p, e[2], p))
+        elif kind == "reassign":
+            raw("%s = gp_split(%s.second, %s)" % (p, p, e[2]))
+            raw("%s += %s.first - %s.second" % (t, p, p))
+        else:
+            raw("std::pair<double, double> %s = %s" % (a, p))
+            raw("%s.first = %s" % (a, e[2]))
+            raw("%s = %s" % (p, a))
+            raw("%s += %s.first * %s.second" % (t, p, a))
         return out
 
     def s_ctor(self, loop):
@@ -2595,6 +2655,16 @@ ARRAY_RETURNS = [
     "inline double ga_dot(const std::array<double, 3> &a, const std::array<double, 3> &b) {",
     "  return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];", "}", ""]
 
+# What pair_tuple calls (declared in every file, as ARRAY_RETURNS).
+PAIR_TUPLES = [
+    "inline std::pair<double, double> gp_split(double u, double v) {",
+    "  if (u < v)", "    return {u * v, u - v};",
+    "  return std::make_pair(v - u, 0.5 * std::sin(u));", "}",
+    "inline std::tuple<double, double, int> gp_stats(const std::pair<double, double> &p, double t) {",
+    "  return std::make_tuple(p.first * t + p.second, std::tanh(p.second) - t, 2);", "}",
+    "inline double gp_dot(std::pair<double, double> a, const std::pair<double, double> &b) {",
+    "  return a.first * b.first + a.second * b.second;", "}", ""]
+
 # What lambda passes lambdas to (declared in every file, as GLOBAL_CONSTANTS).
 LAMBDA_TEMPLATES = [
     "template <class F> double gl_apply(F f, double x) {",
@@ -2605,9 +2675,9 @@ def render_file(funcs, header=""):
     """The source gradc reads, with its harness after #ifndef __GRADC__."""
     out = ["// Generated by test/random/gen.py" + (": " + header if header else "") + ".",
            "#include <gradc/gradc.h>", "", "#include <array>", "#include <cmath>",
-           "#include <numeric>",
+           "#include <numeric>", "#include <tuple>", "#include <utility>",
            "#include <vector>", ""] + GLOBAL_CONSTANTS + VARIADIC_TEMPLATES + CONSTRUCTED + OPERATED + VIEWED \
-        + BASED + PRIVATE + ARRAY_RETURNS + LAMBDA_TEMPLATES
+        + BASED + PRIVATE + ARRAY_RETURNS + PAIR_TUPLES + LAMBDA_TEMPLATES
     for f in funcs:
         for s in used_structs(f):
             c = "c = 0.5" if f.member_default else "c"
