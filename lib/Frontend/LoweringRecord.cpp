@@ -227,7 +227,9 @@ void BodyLowering::lowerRecordDecl(const VarDecl *VD) {
   std::string Name = VD->getNameAsString();
   // `Camera c;` (the implicit default constructor), `Camera c{}`.
   bool Default = Ctor && CCE->getNumArgs() == 0;
-  bool ValueInit = Default && CCE->requiresZeroInitialization();
+  // `std::complex<double> z;` is zero.
+  bool ValueInit =
+      Default && (CCE->requiresZeroInitialization() || Shape->IsComplex);
   // `Vec3 c = b;`, `Vec3 c = add(a, b);` (LoweringStructValue.cpp).
   bool ByValue = Init && !ILE && !Default && !isa<ImplicitValueInitExpr>(Init);
   if (!declarable(VD->getType(), VD->getLocation(), Name))
@@ -245,7 +247,7 @@ void BodyLowering::lowerRecordDecl(const VarDecl *VD) {
     poison(VD);
   else if (ILE)
     lowerRecordInit(ILE, Rec, *Shape);
-  else if (Default && !Ctor->isTrivial())
+  else if (Default && !Ctor->isTrivial() && !Shape->IsComplex)
     lowerMemberDefaults(Rec, *Shape, VD->getLocation());
 }
 
