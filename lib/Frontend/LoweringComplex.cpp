@@ -126,6 +126,10 @@ BodyLowering::lowerComplexOperand(const Expr *E, ir::Scalar S) {
 std::optional<BodyLowering::Complex> BodyLowering::lowerComplex(const Expr *E) {
   E = bare(E);
   std::optional<ir::Scalar> S = complexScalar(E->getType(), Ctx);
+  if (!S && isPoisonedRef(E)) { // reported where it is declared
+    Failed = true;
+    return std::nullopt;
+  }
   if (!S) {
     const RecordShape *Shape =
         shapeOf(E->getType(), E->getExprLoc(), E->getSourceRange());
