@@ -32,7 +32,11 @@ struct Parts {
   Value *sub(Value *X, Value *Y) {
     return !Y ? X : !X ? B.neg(Y) : B.sub(X, Y);
   }
-  Value *mul(Value *X, Value *Y) { return X && Y ? B.mul(X, Y) : nullptr; }
+  Value *mul(Value *X, Value *Y) {
+    if (!X || !Y)
+      return nullptr;
+    return X->isConstValue(1) ? Y : Y->isConstValue(1) ? X : B.mul(X, Y);
+  }
   Value *div(Value *X, Value *Y) { return X ? B.div(X, Y) : nullptr; }
   Value *neg(Value *X) { return X ? B.neg(X) : nullptr; }
   Value *fn(MathFn F, Value *X) { return B.call(F, {X}); }
