@@ -379,6 +379,10 @@ private:
   std::optional<Complex> lowerComplexFunction(const clang::CallExpr *CE,
                                               const clang::FunctionDecl &Callee,
                                               Scalar S);
+  /// `c ? z : w`: an If writing a complex local `chosen`.
+  std::optional<Complex>
+  lowerComplexConditional(const clang::ConditionalOperator *CO,
+                          const RecordShape &Shape);
   /// X op Y for + - * / (or their compound assignments); nullopt for
   /// another operator.
   std::optional<Complex> complexArithmetic(clang::OverloadedOperatorKind Op,

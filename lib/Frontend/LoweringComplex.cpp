@@ -183,6 +183,8 @@ std::optional<BodyLowering::Complex> BodyLowering::lowerComplex(const Expr *E) {
       shapeOf(E->getType(), E->getExprLoc(), E->getSourceRange());
   if (!Shape)
     return std::nullopt;
+  if (const auto *CO = dyn_cast<ConditionalOperator>(E))
+    return lowerComplexConditional(CO, *Shape);
   Value *Ptr = lowerRecord(E);
   at(E->getBeginLoc());
   return loadComplex(Ptr, *Shape);
@@ -331,6 +333,35 @@ BodyLowering::lowerComplexFunction(const CallExpr *CE,
   return std::nullopt;
 }
 
+std::optional<BodyLowering::Complex>
+BodyLowering::lowerComplexConditional(const ConditionalOperator *CO,
+                                      const RecordShape &Shape) {
+  // As for numbers (lowerConditional): each arm runs only when C++ runs
+  // it, writing a complex local `chosen`.
+  Value *C = lowerCondition(CO->getCond());
+  if (!C)
+    return std::nullopt;
+  at(CO->getBeginLoc());
+  Value *Cell = B.local(Shape.S, Shape.Size, "chosen");
+  Cell->Text = typeName(CO->getType().getCanonicalType().getUnqualifiedType());
+  Cell->Member = ir::MemberKind::Record;
+  Value *If = B.ifOp(C);
+  ir::Block &Saved = B.block();
+  bool Ok = true;
+  ++RegionDepth;
+  for (unsigned Arm = 0; Arm < 2; ++Arm) {
+    B.setBlock(If->Regions[Arm == 0 ? ir::Then : ir::Else]);
+    Ok &= lowerComplexInto(Arm == 0 ? CO->getTrueExpr() : CO->getFalseExpr(),
+                           Cell, Shape);
+  }
+  --RegionDepth;
+  B.setBlock(Saved);
+  if (!Ok)
+    return std::nullopt;
+  at(CO->getBeginLoc());
+  return loadComplex(Cell, Shape);
+}
+
 bool BodyLowering::lowerComplexInto(const Expr *E, Value *Dest,
                                     const RecordShape &Shape) {
   const Expr *V = bare(E);
@@ -362,7 +393,10 @@ Value *BodyLowering::complexTemporary(const Expr *E) {
     return nullptr;
   at(E->getBeginLoc());
   Value *Tmp = B.local(Shape->S, Shape->Size, "cz");
-  Tmp->Text = typeName(E->getType().getNonReferenceType().getUnqualifiedType());
+  Tmp->Text = typeName(E->getType()
+                           .getNonReferenceType()
+                           .getCanonicalType()
+                           .getUnqualifiedType());
   Tmp->Member = ir::MemberKind::Record;
   storeComplex(Tmp, *C, *Shape);
   return Tmp;

@@ -12,12 +12,14 @@
 // CHECK: arith: at
 // CHECK: functions: at
 // CHECK: powers: at
+// CHECK: pick: at
+// CHECK: pick: at
 // CHECK: magnitude: at
 // CHECK: rotate: at
 // CHECK: single: at
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
-// INTERP: 6 checked against the interpreter, 0 mismatches
+// INTERP: 8 checked against the interpreter, 0 mismatches
 #include <gradc/gradc.h>
 
 #include <complex>
@@ -63,6 +65,15 @@ double powers(double x, double y) {
   return p.real() + 0.5 * p.imag();
 }
 
+// `?:` on complex values: each arm runs only where C++ runs it.
+GRADC_DIFF("grad")
+double pick(double x, double y) {
+  std::complex<double> z(x, y);
+  std::complex<double> w = x > 0 ? std::sqrt(z) : z * z;
+  std::complex<double> u = y > 0 ? w : std::complex<double>(1.0, 2.0);
+  return std::abs(u) + (x < 1 ? w : u).imag();
+}
+
 // A helper taking and returning complex values.
 static std::complex<double> step(const std::complex<double> &z,
                                  std::complex<double> c) {
@@ -106,6 +117,8 @@ int main() {
   GRADC_CHECK_2(arith, 0.75, -1.25);
   GRADC_CHECK_2(functions, 0.75, -1.25);
   GRADC_CHECK_2(powers, 0.75, -1.25);
+  GRADC_CHECK_2(pick, 0.75, -1.25);
+  GRADC_CHECK_2(pick, -0.5, 0.25);
   using gradc_check::Arrays;
   using gradc_check::as;
   gradc_check::check_arrays(
