@@ -223,6 +223,17 @@ BodyLowering::complexArithmetic(OverloadedOperatorKind Op, const Complex &X,
 std::optional<BodyLowering::Complex>
 BodyLowering::lowerComplexFunction(const CallExpr *CE,
                                    const FunctionDecl &Callee, ir::Scalar S) {
+  // `2.0i` (std::complex_literals): an imaginary number.
+  if (const auto *UDL = dyn_cast<UserDefinedLiteral>(CE);
+      UDL && UDL->getCookedLiteral()) {
+    const Expr *Lit = UDL->getCookedLiteral();
+    Value *Im = expectScalar(lowerExpr(Lit), Lit);
+    if (!Im)
+      return std::nullopt;
+    if (Im->isConst())
+      Im->Text.clear(); // spelled `0.25i`: printed as its value
+    return Complex{complexZero(S), convert(Im, S, /*Implicit=*/true), S};
+  }
   Parts P{B};
   std::string Name = Callee.getNameAsString();
   const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE);

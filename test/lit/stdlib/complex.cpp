@@ -30,6 +30,8 @@ GRADC_DIFF("grad")
 double arith(double x, double y) {
   std::complex<double> z(x, y);
   std::complex<double> w{y, 0.5};
+  using namespace std::complex_literals;
+  w += 0.25i;
   std::complex<double> u = z * w + z / w - 2.0 * z + w * x;
   u += z;
   u -= w;
