@@ -133,6 +133,17 @@ template <typename T> T zero() {
   return Value;
 }
 
+/// The real and imaginary parts of a std::complex as places, which
+/// `z.real()` is not: generated code writes a part with `gradc::re(dz) +=
+/// ...`. The standard lays a complex out as an array of its two parts and
+/// allows this access ([complex.numbers.general]).
+template <typename C> typename C::value_type &re(C &Z) {
+  return reinterpret_cast<typename C::value_type(&)[2]>(Z)[0];
+}
+template <typename C> typename C::value_type &im(C &Z) {
+  return reinterpret_cast<typename C::value_type(&)[2]>(Z)[1];
+}
+
 /// The digamma function psi(x) = d/dx lgamma(x), which <cmath> lacks:
 /// generated code calls it in the derivatives of lgamma and tgamma. Within
 /// a few ulps of double (about 1e-18 in long double): psi(x) = psi(x + 1) -

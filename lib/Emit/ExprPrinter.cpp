@@ -241,6 +241,8 @@ ExprPrinter::Printed ExprPrinter::expr(const Value *V, bool Define) const {
     return {"!" + Inner.Text, PrecUnary};
   }
   case OpCode::Load:
+    if (Ops[0]->Code == OpCode::Field && Ops[0]->ComplexPart)
+      return {member(Ops[0]), PrecPrimary}; // `z.real()`
     return {lvalue(Ops[0], V->index()), PrecPrimary};
   case OpCode::Invoke: {
     // A struct returned: `c = add(a, b)`, c the last argument.
@@ -391,6 +393,8 @@ std::string ExprPrinter::member(const Value *F) const {
     B += "[" + print(F->index()) + "]";
     if (F->Private)
       return privateMember(F, B);
+    if (F->ComplexPart) // `zs[i].real()`
+      return B + "." + F->Text + "()";
     return F->Text.empty() ? B : B + "." + F->Text; // `cams[i]`, `cams[i].f`
   }
   // A base class of `d` is `d`, which C++ converts.
@@ -398,7 +402,22 @@ std::string ExprPrinter::member(const Value *F) const {
     return object(Base);
   if (F->Private)
     return privateMember(F, object(Base));
+  if (F->ComplexPart)
+    return access(Base, F->Arrow) + F->Text + "()";
   return access(Base, F->Arrow) + F->Text;
+}
+
+std::string ExprPrinter::complexPart(const Value *F) const {
+  // `z.real()` is a value: a part is written through a reference to it,
+  // which the standard allows (gradc.h).
+  std::string Read = member(F);
+  std::string Object = Read.substr(0, Read.size() - F->Text.size() - 2);
+  if (Object.size() > 2 && Object.compare(Object.size() - 2, 2, "->") == 0)
+    Object = "*" + Object.substr(0, Object.size() - 2);
+  else
+    Object.pop_back(); // the '.'
+  return std::string("gradc::") + (F->Text == "real" ? "re(" : "im(") + Object +
+         ")";
 }
 
 std::string ExprPrinter::privateMember(const Value *F,
@@ -458,6 +477,8 @@ std::string ExprPrinter::lvalue(const Value *Ptr, const Value *Index) const {
                (Ptr->Code == OpCode::Local && Ptr->IVal == 0);
   if (Named)
     return print(Ptr);
+  if (!Index && Ptr->Code == OpCode::Field && Ptr->ComplexPart)
+    return complexPart(Ptr);
   if (!Index && Ptr->Code == OpCode::Field && Ptr->Member == MemberKind::Scalar)
     return member(Ptr);
   if (isContainer(Ptr))

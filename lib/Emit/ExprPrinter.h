@@ -61,6 +61,8 @@ private:
   Printed invokeOperator(const ir::Value *V, bool Returns) const;
   /// The member a Field designates: `cam.f`, `cams[i].r`, `p->f`.
   std::string member(const ir::Value *F) const;
+  /// A part of a std::complex as a place: `gradc::re(z)`.
+  std::string complexPart(const ir::Value *F) const;
   /// The private member F of Object, through its accessor.
   std::string privateMember(const ir::Value *F,
                             const std::string &Object) const;

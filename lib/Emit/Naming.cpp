@@ -77,6 +77,12 @@ std::string tempName(const Value &V, const NamePlan &Plan) {
     if (const Value *Vec = Plan.VectorOf[Ptr->Id]) // `v.size()`
       return Plan.Var[Vec->Id] +
              (Ptr == Vec->Operands[1] ? "_size" : "_capacity");
+    // A part of z is z_re or z_im: `double z_re = z.real();`.
+    if (Ptr->Code == OpCode::Field && Ptr->ComplexPart) {
+      const std::string &Of = Plan.Var[Ptr->Operands[0]->Id];
+      return (Of.empty() ? std::string("z") : Of) +
+             (Ptr->Text == "real" ? "_re" : "_im");
+    }
     // A member is named after itself: `double f = cam.f;`.
     if (Ptr->Code == OpCode::Field && Ptr->Member == MemberKind::Scalar)
       return Ptr->Text;

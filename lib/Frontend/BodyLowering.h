@@ -391,6 +391,45 @@ private:
   /// The member `std::get<I>(t)` (CE, an isTupleGet) names; nullopt
   /// after an error.
   std::optional<Target> lowerTupleGet(const clang::CallExpr *CE);
+  // std::complex (LoweringComplex.cpp): a struct of its two parts in
+  // memory, a pair of values as an expression.
+  /// A complex value: its parts, Im null when it is known to be zero.
+  struct Complex {
+    Value *Re = nullptr;
+    Value *Im = nullptr;
+    Scalar S = Scalar::Float64;
+  };
+  /// The value of E, a std::complex expression; nullopt after an error.
+  std::optional<Complex> lowerComplex(const clang::Expr *E);
+  /// E, complex or real (then converted to S, with no imaginary part).
+  std::optional<Complex> lowerComplexOperand(const clang::Expr *E, Scalar S);
+  /// An operator or function of <complex> returning a complex value.
+  std::optional<Complex> lowerComplexFunction(const clang::CallExpr *CE,
+                                              const clang::FunctionDecl &Callee,
+                                              Scalar S);
+  /// `c ? z : w`: an If writing a complex local `chosen`.
+  std::optional<Complex>
+  lowerComplexConditional(const clang::ConditionalOperator *CO,
+                          const RecordShape &Shape);
+  /// X op Y for + - * / (or their compound assignments); nullopt for
+  /// another operator.
+  std::optional<Complex> complexArithmetic(clang::OverloadedOperatorKind Op,
+                                           const Complex &X, const Complex &Y);
+  /// CE, if it is a call of std that involves std::complex: a number of
+  /// a complex value (`z.real()`, `std::abs(z)`, `z == w`), an assignment
+  /// (`z *= w`, `z.imag(y)`: the complex written), or a complex value
+  /// where a struct is wanted (a temporary); nullopt if it is none.
+  std::optional<Value *> lowerComplexCall(const clang::CallExpr *CE);
+  /// Writes the complex value E into Dest; false after an error.
+  bool lowerComplexInto(const clang::Expr *E, Value *Dest,
+                        const RecordShape &Shape);
+  /// A local `cz` holding the complex value E (an argument), or null:
+  /// after an error, or when E is a call of the user's, which makes its own.
+  Value *complexTemporary(const clang::Expr *E);
+  std::optional<Complex> loadComplex(Value *P, const RecordShape &Shape);
+  void storeComplex(Value *Dest, const Complex &V, const RecordShape &Shape);
+  Value *complexZero(Scalar S);
+
   // std::array returned by value (LoweringArrayValue.cpp).
   /// E is a call of a function returning a std::array (not an element).
   bool isArrayCall(const clang::Expr *E) const;

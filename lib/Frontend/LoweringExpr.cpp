@@ -573,6 +573,8 @@ Value *BodyLowering::lowerCall(const CallExpr *CE) {
   SourceRange Range = CE->getSourceRange();
   if (std::optional<Value *> V = lowerAlgorithm(CE))
     return *V;
+  if (std::optional<Value *> V = lowerComplexCall(CE))
+    return *V;
   if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE))
     return lowerMemberCall(MCE);
   if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE);

@@ -227,9 +227,11 @@ void BodyLowering::lowerRecordDecl(const VarDecl *VD) {
   std::string Name = VD->getNameAsString();
   // `Camera c;` (the implicit default constructor), `Camera c{}`.
   bool Default = Ctor && CCE->getNumArgs() == 0;
-  // (`std::pair<double, double> p;` zeroes its members.)
+  // (`std::pair<double, double> p;` and `std::complex<double> z;` are
+  // zero.)
   bool ValueInit = Default && (CCE->requiresZeroInitialization() ||
-                               tupleKind(VD->getType()) != TupleKind::None);
+                               tupleKind(VD->getType()) != TupleKind::None ||
+                               Shape->IsComplex);
   // `Vec3 c = b;`, `Vec3 c = add(a, b);` (LoweringStructValue.cpp).
   bool ByValue = Init && !ILE && !Default && !isa<ImplicitValueInitExpr>(Init);
   if (!declarable(VD->getType(), VD->getLocation(), Name))
@@ -247,7 +249,7 @@ void BodyLowering::lowerRecordDecl(const VarDecl *VD) {
     poison(VD);
   else if (ILE)
     lowerRecordInit(ILE, Rec, *Shape);
-  else if (Default && !Ctor->isTrivial())
+  else if (Default && !Ctor->isTrivial() && !Shape->IsComplex)
     lowerMemberDefaults(Rec, *Shape, VD->getLocation());
 }
 

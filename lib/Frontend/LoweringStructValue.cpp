@@ -42,9 +42,10 @@ Value *fieldOf(ir::Builder &B, Value *Rec, ir::Type Ty, std::int64_t Offset,
 Value *memberOf(ir::Builder &B, Value *Rec, const MemberShape &M) {
   Value *F = fieldOf(
       B, Rec, ir::Type::ptr(M.Rec ? M.Rec->S : M.S, Rec->Ty.isConstPointee()),
-      M.Offset, M.Decl->getNameAsString());
+      M.Offset, M.name());
   F->Member = M.Kind;
   F->Private = M.Private;
+  F->ComplexPart = M.Part != nullptr;
   return F;
 }
 
@@ -100,7 +101,12 @@ void BodyLowering::lowerMemberDefaults(Value *Rec, const RecordShape &Shape,
   // `struct D { double a = 1; };`: what `D d;` runs, also for a member
   // struct (`struct N { D in; };`), whose own constructor runs them.
   for (const MemberShape &M : Shape.Members) {
-    const Expr *E = M.Decl->getInClassInitializer();
+    // (A std::complex member zeroes itself; its parts have no Decl.)
+    if (M.Rec && M.Rec->IsComplex) {
+      zeroMember(Rec, M);
+      continue;
+    }
+    const Expr *E = M.Decl ? M.Decl->getInClassInitializer() : nullptr;
     if (!E && M.Rec) {
       at(Loc);
       if (M.Kind == MemberKind::Record) {
@@ -181,6 +187,8 @@ static const Expr *valueOf(const Expr *E) {
 
 bool BodyLowering::lowerRecordInto(const Expr *E, Value *Dest,
                                    const RecordShape &Shape) {
+  if (Shape.IsComplex)
+    return lowerComplexInto(E, Dest, Shape);
   E = valueOf(E);
   at(E->getBeginLoc());
   if (const auto *ILE = dyn_cast<InitListExpr>(E)) {
@@ -234,8 +242,9 @@ bool BodyLowering::declarable(QualType T, SourceLocation Loc,
                               const std::string &Name) {
   const auto *RD = T->getAsCXXRecordDecl();
   // Declared `Camera c;` and its adjoint `Camera dc{};`: zeroed, which a
-  // default constructor of the user's own might not do (a pair's does).
-  if (!RD || tupleKind(T) != TupleKind::None ||
+  // default constructor of the user's own might not do (a pair's and
+  // std::complex's do).
+  if (!RD || tupleKind(T) != TupleKind::None || isComplexType(T) ||
       (RD->hasDefaultConstructor() && !RD->hasUserProvidedDefaultConstructor()))
     return true;
   fail(Loc, "'" + typeName(T.getUnqualifiedType()) +
@@ -384,6 +393,9 @@ Value *BodyLowering::recordLocal(QualType T, const Expr *E,
 }
 
 Value *BodyLowering::lowerRecordTemporary(const Expr *E) {
+  if (isComplexType(E->getType()))
+    if (Value *Tmp = complexTemporary(E); Tmp || Failed)
+      return Tmp;
   if (const auto *ILE = dyn_cast<InitListExpr>(valueOf(E))) {
     // `a + Vec3{x, 0, 0}`.
     const RecordShape *Shape = nullptr;
@@ -423,6 +435,8 @@ Value *BodyLowering::lowerRecordAssign(const CXXOperatorCallExpr *OCE) {
   T.Ptr = Dest;
   if (!refuseByValueWrite(T, LHS))
     return nullptr;
+  if (Shape->IsComplex) // its value first: `z = z * z`
+    return lowerComplexInto(OCE->getArg(1), Dest, *Shape) ? Dest : nullptr;
   // A call writes the value where the copy then reads it: the struct
   // assigned may be one of its arguments (`v = add(v, a)`).
   const Expr *RHS = OCE->getArg(1);

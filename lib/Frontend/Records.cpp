@@ -67,6 +67,23 @@ const RecordShape *RecordShapes::shape(QualType T, std::string &Why) {
     std::unique_ptr<RecordShape> Tuple = tupleShape(T, Ctx, Why);
     return Tuple ? (Made[RD] = std::move(Tuple)).get() : nullptr;
   }
+  if (isComplexType(T)) {
+    std::optional<ir::Scalar> S = complexScalar(T, Ctx);
+    if (!S)
+      return Refuse("is not supported; gradc supports std::complex of "
+                    "float, double and long double ('std::complex<double>')");
+    auto Shape = std::make_unique<RecordShape>();
+    Shape->IsComplex = Shape->HasFloating = true;
+    Shape->S = *S;
+    for (const char *Part : {"real", "imag"}) {
+      MemberShape M;
+      M.Offset = Shape->Size++;
+      M.S = *S;
+      M.Part = Part;
+      Shape->Members.push_back(M);
+    }
+    return (Made[RD] = std::move(Shape)).get();
+  }
   if (RD->isInStdNamespace())
     return Refuse("is a standard library class; gradc supports std::array and "
                   "std::vector of numbers, parameters that are std::array or "
@@ -280,11 +297,13 @@ const ViewShape *RecordShapes::view(QualType T, std::string &Why) {
 void flatten(const RecordShape &Shape, std::vector<ir::Scalar> &Types,
              std::vector<std::string> &Names, const std::string &Prefix) {
   for (const MemberShape &M : Shape.Members) {
-    // A tuple's element I, which has no name of its own: `t.get<I>`.
-    std::string Name = Prefix + "." +
-                       (M.Private && M.Private->Accessor.rfind("std::", 0) == 0
-                            ? M.Private->Accessor.substr(5)
-                            : M.Decl->getNameAsString());
+    // A tuple's element I, which has no name of its own: `t.get<I>`; a part
+    // of a std::complex is read `z.real()`.
+    std::string Name =
+        Prefix + "." +
+        (M.Private && M.Private->Accessor.rfind("std::", 0) == 0
+             ? M.Private->Accessor.substr(5)
+             : M.name() + (M.Part ? "()" : ""));
     bool Array = M.Kind == ir::MemberKind::Array ||
                  M.Kind == ir::MemberKind::RecordArray;
     for (std::int64_t I = 0; I < M.Count; ++I) {
@@ -321,6 +340,25 @@ std::optional<StructContainer> structContainer(QualType T) {
     C.Count = Args[1].getAsIntegral().getExtValue();
   }
   return C;
+}
+
+bool isComplexType(QualType T) {
+  const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  return RD && RD->isInStdNamespace() && RD->getIdentifier() &&
+         RD->getName() == "complex";
+}
+
+std::optional<ir::Scalar> complexScalar(QualType T, const ASTContext &Ctx) {
+  const auto *RD = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T.getNonReferenceType()->getAsCXXRecordDecl());
+  if (!RD || !isComplexType(T) || RD->getTemplateArgs().size() != 1 ||
+      RD->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return std::nullopt;
+  std::optional<ir::Scalar> S =
+      scalarTypeOf(RD->getTemplateArgs()[0].getAsType(), Ctx);
+  if (!S || !ir::isFloating(*S))
+    return std::nullopt;
+  return S;
 }
 
 std::optional<ContainerShape> containerShape(QualType T,

@@ -48,6 +48,12 @@ struct MemberShape {
   const RecordShape *Rec = nullptr;   ///< Of a record (array) member.
   /// A member that is not public: how generated code reaches it.
   std::shared_ptr<const ir::PrivateMember> Private;
+  /// A part of a std::complex ("real" or "imag"), which has no FieldDecl.
+  const char *Part = nullptr;
+
+  std::string name() const {
+    return Part ? std::string(Part) : Decl->getNameAsString();
+  }
 };
 
 struct RecordShape {
@@ -64,6 +70,8 @@ struct RecordShape {
   /// A floating-point member, or one of a member struct, has a default
   /// member initializer: `T x{}` does not zero it.
   bool HasDefaults = false;
+  /// std::complex<S>: its real and imaginary parts (LoweringComplex.cpp).
+  bool IsComplex = false;
 
   const MemberShape *member(const clang::FieldDecl *FD) const {
     for (const MemberShape &M : Members)
@@ -169,6 +177,12 @@ bool isTupleGet(const clang::CallExpr *CE);
 /// null with Why set when an element is no number.
 std::unique_ptr<RecordShape>
 tupleShape(clang::QualType T, const clang::ASTContext &Ctx, std::string &Why);
+
+/// Whether T (reference stripped) is std::complex of any type.
+bool isComplexType(clang::QualType T);
+/// The part type of T, if T is std::complex of a floating-point type.
+std::optional<ir::Scalar> complexScalar(clang::QualType T,
+                                        const clang::ASTContext &Ctx);
 
 /// T as a std::array or std::vector of a scalar type, if it is one.
 std::optional<ContainerShape> containerShape(clang::QualType T,

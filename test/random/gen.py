@@ -123,6 +123,9 @@ FEATURES = {
                   "helpers returning them (gp_split, gp_stats), members and std::get<I> read and written, "
                   "copies, structured bindings, std::tie(a, b) = gp_split(e, e), a pair passed to gp_dot, "
                   "declared in every file",
+    "complex": "std::complex<double> locals: arithmetic with complex and real operands, += -= *= /=, "
+               "real / imag (read and set), abs norm arg conj polar exp log sqrt pow sin cos tanh, a helper "
+               "taking and returning complex values (gc_step), updated in a loop",
     "recursion": "recursive helpers bounded by an int depth parameter (if (k <= 0) return e; double r = rh(e, k - 1); "
                  "return std::tanh(e);), some calling themselves twice (k - 1, k - 2)",
 }
@@ -979,6 +982,8 @@ class Gen:
             opts.append(("private", 1))
         if self.on("struct_operator") and not self.helper and self.writable():
             opts.append(("goop", 1))
+        if self.on("complex") and not self.helper and self.writable():
+            opts.append(("cplx", 1))
         if self.on("multi_dim") and len(self.loops) < 2:
             opts.append(("mdim", 1))
         if self.on("moving_ptr") and self.visible_local_arrays():
@@ -1262,6 +1267,49 @@ class Gen:
         else:
             out.append(Stmt("raw", "GO %s = %s" % (h, g)))
             out.append(Stmt("raw", "if (%s == %s) %s += %s.u * %s" % (g, h, t, h, e[2])))
+        return out
+
+    def s_cplx(self, loop):
+        """std::complex<double> z(tanh e, 0.5 sin e); complex arithmetic and
+        functions on it, kept away from zero and from log's branch cut (z + 2
+        has a positive real part); t += a real number of it. (gc_step:
+        COMPLEXES.)"""
+        z, w, k = self.fresh("z"), self.fresh("z"), self.fresh("k")
+        t = self.rng.choice(self.writable())
+        e = ["(%s)" % self.render_tmp(self.dexpr(1)) for _ in range(4)]
+        cd = "std::complex<double>"
+        den = "%s(1.5 + std::sin(%s), 0.25 * std::cos(%s))" % (cd, e[2], e[3])
+        out = [Stmt("raw", "%s %s(std::tanh(%s), 0.5 * std::sin(%s))" % (cd, z, e[0], e[1]))]
+        kind = self.rng.choice(["arith", "compound", "fn", "pow", "helper", "parts"])
+        if kind == "arith":
+            out.append(Stmt("raw", "%s %s = %s * %s + %s / %s - std::conj(%s) * 0.5 + %s / (%s + 2.0)"
+                            % (cd, w, z, e[2], e[3], den, z, e[1], z)))
+            out.append(Stmt("raw", "%s += std::norm(%s) * 0.25 + %s.real() - std::imag(%s)" % (t, w, w, w)))
+        elif kind == "compound":
+            out.append(Stmt("raw", "%s += 0.5 * std::tanh(%s)" % (z, e[2])))
+            out.append(Stmt("raw", "%s *= %s(0.5, 0.25)" % (z, cd)))
+            out.append(Stmt("raw", "%s /= %s" % (z, den)))
+            out.append(Stmt("raw", "%s -= %s{0.25, -0.5}" % (z, cd)))
+            out.append(Stmt("raw", "%s += std::abs(%s) + 0.5 * %s.imag()" % (t, z, z)))
+        elif kind == "fn":
+            out.append(Stmt("raw", "%s %s = std::exp(%s) + std::sin(%s) * std::cos(%s) + std::tanh(%s)"
+                            % (cd, w, z, z, z, z)))
+            out.append(Stmt("raw", "%s += std::log(%s + 2.0).imag() + std::sqrt(%s + 2.0).real() + "
+                            "std::arg(%s + 2.0) + 0.25 * std::abs(%s)" % (t, z, z, w, w)))
+        elif kind == "pow":
+            out.append(Stmt("raw", "%s %s = std::pow(%s, 2) + std::pow(%s + 2.0, 1.5) + "
+                            "std::pow(%s + 2.0, %s(0.5, 0.25)) + std::polar(1.0, %s)"
+                            % (cd, w, z, z, z, cd, e[2])))
+            out.append(Stmt("raw", "%s += 0.25 * %s.real() + 0.5 * %s.imag()" % (t, w, w)))
+        elif kind == "helper":
+            out.append(Stmt("raw", "%s %s = gc_step(%s, %s(0.25, 0.5 * std::tanh(%s)))" % (cd, w, z, cd, e[2])))
+            out.append(Stmt("raw", "for (int %s = 0; %s < 2; ++%s) %s = gc_step(%s, %s)" % (k, k, k, w, w, z)))
+            out.append(Stmt("raw", "%s += std::norm(%s) * 0.25" % (t, w)))
+        else:
+            out.append(Stmt("raw", "%s.imag(%s.imag() * 0.5 + std::tanh(%s))" % (z, z, e[2])))
+            out.append(Stmt("raw", "%s.real(%s.real() - %s.imag())" % (z, z, z)))
+            out.append(Stmt("raw", "for (int %s = 0; %s < 2; ++%s) %s = %s * %s * 0.5 + 0.25" % (k, k, k, z, z, z)))
+            out.append(Stmt("raw", "%s += %s.real() * %s.imag()" % (t, z, z)))
         return out
 
     def s_mdim(self, loop):
@@ -2665,6 +2713,11 @@ PAIR_TUPLES = [
     "inline double gp_dot(std::pair<double, double> a, const std::pair<double, double> &b) {",
     "  return a.first * b.first + a.second * b.second;", "}", ""]
 
+# What complex calls (declared in every file, as CONSTRUCTED).
+COMPLEXES = [
+    "inline std::complex<double> gc_step(const std::complex<double> &z, std::complex<double> c) {",
+    "  return 0.5 * z * z + c;", "}", ""]
+
 # What lambda passes lambdas to (declared in every file, as GLOBAL_CONSTANTS).
 LAMBDA_TEMPLATES = [
     "template <class F> double gl_apply(F f, double x) {",
@@ -2675,9 +2728,9 @@ def render_file(funcs, header=""):
     """The source gradc reads, with its harness after #ifndef __GRADC__."""
     out = ["// Generated by test/random/gen.py" + (": " + header if header else "") + ".",
            "#include <gradc/gradc.h>", "", "#include <array>", "#include <cmath>",
-           "#include <numeric>", "#include <tuple>", "#include <utility>",
+           "#include <complex>", "#include <numeric>", "#include <tuple>", "#include <utility>",
            "#include <vector>", ""] + GLOBAL_CONSTANTS + VARIADIC_TEMPLATES + CONSTRUCTED + OPERATED + VIEWED \
-        + BASED + PRIVATE + ARRAY_RETURNS + PAIR_TUPLES + LAMBDA_TEMPLATES
+        + BASED + PRIVATE + ARRAY_RETURNS + PAIR_TUPLES + COMPLEXES + LAMBDA_TEMPLATES
     for f in funcs:
         for s in used_structs(f):
             c = "c = 0.5" if f.member_default else "c"

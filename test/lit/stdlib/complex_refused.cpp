@@ -1,0 +1,60 @@
+// What stays refused around std::complex: complex numbers of integers,
+// the functions of <complex> that gradc does not lower (the message lists
+// those it does), and an annotated function returning a complex value.
+// Each is an error at the user's line, and no output is written.
+// RUN: rm -f %t.grad.h
+// RUN: not %gradc %s -o %t.grad.h 2> %t.err
+// RUN: FileCheck %s < %t.err
+// RUN: not test -e %t.grad.h
+#include <gradc/gradc.h>
+
+#include <complex>
+
+GRADC_DIFF("grad")
+double ints(double x) {
+  // CHECK: complex_refused.cpp:[[@LINE+1]]:21: error: gradc cannot hold this struct: 'std::complex<int>' is not supported; gradc supports std::complex of float, double and long double ('std::complex<double>')
+  std::complex<int> k(1, 2);
+  // CHECK-NOT: complex_refused.cpp:[[@LINE+1]]
+  return x * k.real();
+}
+
+GRADC_DIFF("grad")
+// CHECK: complex_refused.cpp:[[@LINE+1]]:36: error: parameter 'k' cannot be differentiated or read: 'std::complex<int>' is not supported; gradc supports std::complex of float, double and long double
+double int_param(std::complex<int> k, double x) {
+  return x * k.imag();
+}
+
+GRADC_DIFF("grad")
+double tangent(double x, double y) {
+  std::complex<double> z(x, y);
+  // CHECK: complex_refused.cpp:[[@LINE+1]]:19: error: 'std::tan' of std::complex is not supported; gradc supports '+ - * / == !=', 'real', 'imag', 'abs', 'norm', 'arg', 'conj', 'polar', 'exp', 'log', 'sqrt', 'pow', 'sin', 'cos', 'tanh' (write others with these)
+  return std::abs(std::tan(z));
+}
+
+GRADC_DIFF("grad")
+double arcsine(double x) {
+  std::complex<double> z(x, 1.0);
+  // CHECK: complex_refused.cpp:[[@LINE+1]]:10: error: 'std::asin' of std::complex is not supported
+  return std::asin(z).real();
+}
+
+GRADC_DIFF("grad")
+double projected(double x, double y) {
+  // CHECK: complex_refused.cpp:[[@LINE+1]]:10: error: 'std::proj' of std::complex is not supported
+  return std::proj(std::complex<double>(x, y)).imag();
+}
+
+// A complex result is not a scalar: write it through an output.
+GRADC_DIFF("grad")
+// CHECK: complex_refused.cpp:[[@LINE+1]]:22: error: 'returned' must return a floating-point value; helpers may return 'std::complex<double>', and an annotated function writes such results through an output parameter ('void returned(..., std::complex<double> &out)')
+std::complex<double> returned(double x, double y) {
+  return {x, y};
+}
+
+// A parameter passed by value is not written.
+GRADC_DIFF("grad")
+double by_value(std::complex<double> z) {
+  // CHECK: complex_refused.cpp:[[@LINE+1]]:3: error: assigning into 'z', passed by value, is not supported; declare a local variable for what changes
+  z *= 2.0;
+  return std::norm(z);
+}
