@@ -160,9 +160,13 @@ void Legality::call(const Value &V) {
   if (!Facts.needsBackward(V))
     return;
   if (!V.Callee) {
+    auto Advice = Facts.P.CallAdvice.find(&V);
     refuse(V, "a derivative flows through this call to " + V.Text +
                   ", whose body gradc cannot see; define it where gradc "
-                  "reads it, or give it a custom pullback");
+                  "reads it, or give it a custom pullback" +
+                  (Advice == Facts.P.CallAdvice.end() || Advice->second.empty()
+                       ? ""
+                       : ": " + Advice->second));
     return;
   }
   if (!Facts.Opts.Pullbacks) {

@@ -655,7 +655,12 @@ std::string emitHeader(const std::vector<const Function *> &Fns,
      << ". Do not edit: rerun gradc.\n"
      << "#pragma once\n\n";
   bool NeedAlgorithm = false, NeedLimits = false;
+  std::set<std::string> Headers; // of the functions the code calls
   for (const Function *F : Fns) {
+    forEachOp(F->Body, [&](Value &V) {
+      if (V.Code == OpCode::Invoke && V.Callee && !V.Callee->Header.empty())
+        Headers.insert(V.Callee->Header);
+    });
     NeedAlgorithm |= uses(*F, [](const Value &V) {
       return V.Code == OpCode::Call &&
              mathFnKind(V.Fn) == MathKind::StdAlgorithm;
@@ -670,6 +675,8 @@ std::string emitHeader(const std::vector<const Function *> &Fns,
   if (NeedLimits)
     OS << "#include <limits>\n";
   OS << "\n#include <gradc/gradc.h>\n";
+  for (const std::string &H : Headers)
+    OS << "#include <" << H << ">\n";
   OS << privateAccessors(Fns);
 
   const std::vector<std::string> *Open = nullptr;

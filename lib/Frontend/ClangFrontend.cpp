@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "gradc/Frontend/ClangFrontend.h"
 
+#include "CustomPullbacks.h"
 #include "Depth.h"
 #include "Lowering.h"
 #include "OperatorNames.h"
@@ -118,9 +119,12 @@ public:
 
   void process(const FunctionDecl &FD, ArrayRef<const AnnotateAttr *> Attrs);
   /// FD is annotated custom: the user's pullback of another function.
-  void registerCustom(const FunctionDecl &FD);
+  void registerCustom(const FunctionDecl &FD) { Customs.add(FD); }
   bool hasCustom(const FunctionDecl &FD) const override {
-    return CustomOf.count(FD.getCanonicalDecl());
+    return Customs.of(FD);
+  }
+  std::string pullbackAdvice(const FunctionDecl &FD) const override {
+    return Customs.advice(FD);
   }
   const ir::Function *callee(const FunctionDecl &FD,
                              SourceLocation Loc) override;
@@ -203,15 +207,10 @@ private:
   /// The names given to functions made from lambdas (and from templates
   /// taking them), and whose each is.
   std::map<std::string, const FunctionDecl *> SynthesizedNames;
-  /// Custom pullbacks, by the canonical declaration of what they
-  /// differentiate.
-  std::map<const FunctionDecl *, const FunctionDecl *> CustomOf;
+  CustomPullbacks Customs{Ctx, R};
   /// FD lowered for its custom pullback's sake: silently, as far as gradc
   /// can, else its signature alone.
   std::unique_ptr<ir::Function> lowerQuietly(const FunctionDecl &FD);
-  /// The signature a pullback of Primal has, and whether Custom has it.
-  bool matchesPullback(const FunctionDecl &Primal, const FunctionDecl &Custom,
-                       std::string &Expected);
 };
 
 /// Where column Col of the spec carried by A is in the user's source: in the
@@ -808,7 +807,9 @@ FunctionProcessor::buildPrimal(const FunctionDecl &FD,
 /// parameters named `v`), the name and its place in the pack (`v0`, `v1`),
 /// so that the generated parameters and their adjoints are distinct.
 static std::string paramName(const FunctionDecl &FD, unsigned I) {
-  std::string Name = FD.getParamDecl(I)->getNameAsString();
+  // (In the names of scratch adjoints passed to a custom pullback of a
+  // library function: `db_beta`, not `d__b_beta`.)
+  std::string Name = readerName(FD.getParamDecl(I)->getNameAsString());
   if (Name.empty())
     return Name;
   unsigned Before = 0, Same = 0;
@@ -936,106 +937,6 @@ void FunctionProcessor::declareResult(const FunctionDecl &FD, ir::Function &F,
   ParamValues.push_back(V);
 }
 
-bool FunctionProcessor::matchesPullback(const FunctionDecl &Primal,
-                                        const FunctionDecl &Custom,
-                                        std::string &Expected) {
-  std::vector<std::pair<QualType, std::string>> Want;
-  auto Element = [](QualType T) {
-    T = T.getNonReferenceType();
-    if (T->isPointerType())
-      T = T->getPointeeType();
-    return T.getUnqualifiedType();
-  };
-  auto Floating = [&](QualType T) { return Element(T)->isRealFloatingType(); };
-  auto IsOut = [&](QualType T) {
-    bool Memory = T->isPointerType() || T->isLValueReferenceType();
-    QualType P =
-        T->isPointerType() ? T->getPointeeType() : T.getNonReferenceType();
-    return Primal.getReturnType()->isVoidType() && Memory &&
-           !P.isConstQualified() && Floating(T);
-  };
-  for (const ParmVarDecl *P : Primal.parameters())
-    Want.push_back({P->getType(), P->getNameAsString()});
-  QualType Ret = Primal.getReturnType();
-  if (!Ret->isVoidType())
-    Want.push_back({Ret, "dout"});
-  for (const ParmVarDecl *P : Primal.parameters())
-    if (IsOut(P->getType()))
-      Want.push_back(
-          {P->getType()->isPointerType()
-               ? Ctx.getPointerType(Element(P->getType()).withConst())
-               : Element(P->getType()),
-           "d" + P->getNameAsString()});
-  for (const ParmVarDecl *P : Primal.parameters()) {
-    QualType T = P->getType();
-    if (!Floating(T) || IsOut(T))
-      continue;
-    Want.push_back({T->isPointerType() ? Ctx.getPointerType(Element(T))
-                                       : Ctx.getLValueReferenceType(Element(T)),
-                    "d" + P->getNameAsString()});
-  }
-  Expected = "void " + Custom.getNameAsString() + "(";
-  for (size_t I = 0; I < Want.size(); ++I) {
-    std::string T = typeName(Want[I].first);
-    bool Tight = T.back() == '&' || T.back() == '*'; // `double &dx`
-    Expected += (I ? ", " : "") + T + (Tight ? "" : " ") + Want[I].second;
-  }
-  Expected += ")";
-  if (!Custom.getReturnType()->isVoidType() ||
-      Custom.getNumParams() != Want.size())
-    return false;
-  for (size_t I = 0; I < Want.size(); ++I)
-    if (!Ctx.hasSameType(Custom.getParamDecl(I)->getType(), Want[I].first))
-      return false;
-  return true;
-}
-
-void FunctionProcessor::registerCustom(const FunctionDecl &FD) {
-  std::string Name = FD.getNameAsString();
-  StringRef Suffix = "_pullback";
-  if (!StringRef(Name).ends_with(Suffix) || Name.size() == Suffix.size()) {
-    R.error(FD.getLocation(),
-            "a custom pullback is named after the function it "
-            "differentiates: 'g_pullback' for 'g'");
-    return;
-  }
-  std::string Of = Name.substr(0, Name.size() - Suffix.size());
-  std::vector<const FunctionDecl *> Candidates;
-  bool Template = false;
-  for (const NamedDecl *Found :
-       FD.getDeclContext()->lookup(&Ctx.Idents.get(Of))) {
-    // `std::ldexp(double, int)` is `using ::ldexp;` in <cmath>.
-    const NamedDecl *D = Found->getUnderlyingDecl();
-    if (const auto *F = dyn_cast<FunctionDecl>(D))
-      Candidates.push_back(F);
-    Template |= isa<FunctionTemplateDecl>(D);
-  }
-  if (Candidates.empty() && Template) {
-    R.error(FD.getLocation(), "custom pullbacks of function templates ('" + Of +
-                                  "') are not supported yet");
-    return;
-  }
-  if (Candidates.empty()) {
-    R.error(FD.getLocation(), "'" + Name + "' is a custom pullback of '" + Of +
-                                  "', but no function '" + Of +
-                                  "' is declared in the same scope");
-    return;
-  }
-  std::string Expected, First;
-  for (const FunctionDecl *C : Candidates) {
-    if (matchesPullback(*C, FD, Expected)) {
-      CustomOf[C->getCanonicalDecl()] = &FD;
-      return;
-    }
-    if (First.empty())
-      First = Expected;
-  }
-  R.error(FD.getLocation(), "'" + Name +
-                                "' does not have the signature of a pullback "
-                                "of '" +
-                                Of + "': expected '" + First + "'");
-}
-
 std::unique_ptr<ir::Function>
 FunctionProcessor::lowerQuietly(const FunctionDecl &FD) {
   ParamInfos Params;
@@ -1068,7 +969,7 @@ const ir::Function *FunctionProcessor::callee(const FunctionDecl &FD,
   const FunctionDecl *Key = FD.getCanonicalDecl();
   if (auto It = Callees.find(Key); It != Callees.end())
     return It->second;
-  if (auto It = CustomOf.find(Key); It != CustomOf.end()) {
+  if (const FunctionDecl *Custom = Customs.of(FD)) {
     // Lowering its body (quietly) reached a call of itself: that body is
     // then left out, and the custom pullback stands for it anyway.
     if (Lowering.count(Key)) {
@@ -1089,14 +990,16 @@ const ir::Function *FunctionProcessor::callee(const FunctionDecl &FD,
     ir::Function *Lowered = F.get();
     Result.Callees.push_back(std::move(F));
     remember(Key, Lowered);
-    std::unique_ptr<ir::Function> Pull = lowerQuietly(*It->second);
+    std::unique_ptr<ir::Function> Pull = lowerQuietly(*Custom);
     if (!Pull) {
-      R.error(It->second->getLocation(),
+      R.error(Custom->getLocation(),
               "the parameters of this custom pullback are not supported");
       Callees.erase(Key);
       Refused.insert(Key);
       return nullptr;
     }
+    if (CustomPullbacks::isGradcOwn(*Custom))
+      Pull->Header = "gradc/std_pullbacks.h";
     Lowered->Custom = Pull.get();
     Result.Callees.push_back(std::move(Pull));
     return Lowered;
@@ -1304,15 +1207,15 @@ void FunctionProcessor::process(const FunctionDecl &FD,
   for (const ParsedSpec &P : Specs)
     if (std::optional<ResolvedSpec> Res = resolve(FD, P, Params))
       Resolved.push_back(std::move(*Res));
-  if (auto It = CustomOf.find(FD.getCanonicalDecl()); It != CustomOf.end())
+  if (const FunctionDecl *Custom = Customs.of(FD))
     for (const ResolvedSpec &Res : Resolved)
       if (Res.BaseName == FD.getNameAsString())
-        R.error(FD.getLocation(),
-                "'" + FD.getNameAsString() + "' has a custom pullback (line " +
-                    std::to_string(
-                        sourceLocOf(It->second->getLocation(), SM).Line) +
-                    "); give this annotation another name(...), or remove "
-                    "one of them");
+        R.error(
+            FD.getLocation(),
+            "'" + FD.getNameAsString() + "' has a custom pullback (line " +
+                std::to_string(sourceLocOf(Custom->getLocation(), SM).Line) +
+                "); give this annotation another name(...), or remove "
+                "one of them");
 
   // Lowered even after an error above, to report the body's problems too.
   std::unique_ptr<ir::Function> F = buildPrimal(FD, Params);
@@ -1384,6 +1287,19 @@ void FunctionProcessor::process(const FunctionDecl &FD,
   }
 }
 
+/// Whether the annotations make the function a custom pullback (one whose
+/// spec says `custom`; a spec in error is reported by process()).
+bool isCustom(ArrayRef<const AnnotateAttr *> Attrs) {
+  for (const AnnotateAttr *A : Attrs) {
+    std::variant<spec::Spec, spec::SpecError> Parsed =
+        spec::parseSpec(*specOf(*A));
+    if (const auto *S = std::get_if<spec::Spec>(&Parsed);
+        S && S->M == spec::Spec::Mode::Custom)
+      return true;
+  }
+  return false;
+}
+
 /// Collects, in source order, the annotated definitions of the main file.
 class AnnotatedFunctionFinder
     : public RecursiveASTVisitor<AnnotatedFunctionFinder> {
@@ -1403,9 +1319,21 @@ public:
   bool shouldVisitTemplateInstantiations() const { return true; }
 
   bool VisitFunctionDecl(FunctionDecl *FD) {
-    if (FD->isInvalidDecl() ||
-        !SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())))
+    if (FD->isInvalidDecl())
       return true;
+    if (!SM.isInMainFile(SM.getExpansionLoc(FD->getLocation()))) {
+      // Custom pullbacks are found in headers too (gradc's own in
+      // <gradc/std_pullbacks.h>, the user's of their library); functions
+      // to differentiate only in the main file.
+      std::vector<const AnnotateAttr *> Attrs;
+      for (const AnnotateAttr *A : FD->specific_attrs<AnnotateAttr>())
+        if (specOf(*A))
+          Attrs.push_back(A);
+      if (FD->doesThisDeclarationHaveABody() && isCustom(Attrs) &&
+          wellFormed(Attrs) && Taken.insert(FD).second)
+        Functions.push_back({FD, std::move(Attrs)});
+      return true;
+    }
     if (FunctionTemplateDecl *FTD = FD->getDescribedFunctionTemplate()) {
       bool Annotated = llvm::any_of(
           FD->specific_attrs<AnnotateAttr>(),
@@ -1492,19 +1420,6 @@ struct ToolState {
   std::string MainFile;
   std::set<std::string> Dependencies; ///< Every other file read.
 };
-
-/// Whether the annotations make the function a custom pullback (one whose
-/// spec says `custom`; a spec in error is reported by process()).
-bool isCustom(ArrayRef<const AnnotateAttr *> Attrs) {
-  for (const AnnotateAttr *A : Attrs) {
-    std::variant<spec::Spec, spec::SpecError> Parsed =
-        spec::parseSpec(*specOf(*A));
-    if (const auto *S = std::get_if<spec::Spec>(&Parsed);
-        S && S->M == spec::Spec::Mode::Custom)
-      return true;
-  }
-  return false;
-}
 
 class GradcConsumer : public ASTConsumer {
 public:

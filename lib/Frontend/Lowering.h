@@ -129,6 +129,8 @@ public:
   /// Whether FD has a custom pullback of the user's: callee() then gives
   /// it even when FD's body is out of sight (a library function).
   virtual bool hasCustom(const clang::FunctionDecl &FD) const = 0;
+  /// For FD, called without a pullback: what to write for one.
+  virtual std::string pullbackAdvice(const clang::FunctionDecl &FD) const = 0;
   /// The body of a lambda (its call operator CallOp) as a function named
   /// Name whose parameters are CallOp's followed by the captures; nullptr
   /// after reporting why not (Loc is the call).

@@ -291,6 +291,8 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
     Args.push_back(Result);
   }
   Value *Call = B.invoke(G, Spelled, Ty, std::move(Args));
+  if (!G && Callees)
+    F.CallAdvice[Call] = Callees->pullbackAdvice(Callee);
   return Result ? Result : Call;
 }
 

@@ -30,13 +30,14 @@ privateMember(const FieldDecl *FD, const ASTContext &Ctx) {
   P->Name = FD->getNameAsString();
   P->Class = fullName(Ctx.getRecordType(FD->getParent()), Ctx);
   P->Type = fullName(FD->getType(), Ctx);
-  // Named after the class; an instance of a class template after its
-  // arguments too (`Box<double>`: Box_double_x).
-  std::string Class = FD->getParent()->getNameAsString();
-  if (isa<ClassTemplateSpecializationDecl>(FD->getParent()))
-    for (char &C : Class = P->Class)
-      if (!isAsciiIdentifierContinue(C))
-        C = '_';
+  // Named after the class in full: its namespaces (`a::Particle` and
+  // `b::Particle` each have their own, a_Particle_x and b_Particle_x) and
+  // an instance of a class template's arguments (`Box<double>`:
+  // Box_double_x).
+  std::string Class = P->Class;
+  for (char &C : Class)
+    if (!isAsciiIdentifierContinue(C))
+      C = '_';
   // (A double underscore is reserved: `_x` of Particle is Particle_x.)
   P->Accessor = Class + "_" + P->Name;
   for (size_t At; (At = P->Accessor.find("__")) != std::string::npos;)

@@ -11,6 +11,8 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 
 cmake --install "$BUILD" --prefix "$T/prefix" > /dev/null
+# The pullbacks gradc ships are installed beside gradc.h.
+[[ -f "$T/prefix/include/gradc/std_pullbacks.h" ]] || { echo "FAIL: gradc/std_pullbacks.h is not installed"; exit 1; }
 pass=0
 for gen in Ninja "Unix Makefiles"; do
   slug=${gen// /-}

@@ -391,8 +391,10 @@ inline int finish() {
 } // namespace gradc_check
 
 /// Checks name_grad and name_pullback of a function of one, two or three
-/// double parameters, all of them wrt, at the given point.
-#define GRADC_CHECK_1(name, a)                                                 \
+/// double parameters, all of them wrt, at the given point. _TOL: held to
+/// finite differences within Tol (a function that computes in float takes
+/// 1e-2, and a larger step).
+#define GRADC_CHECK_1_TOL(name, a, Tol)                                        \
   gradc_check::check(                                                          \
       #name, [](const gradc_check::Vec &p) { return name(p[0]); },             \
       [](const gradc_check::Vec &p, gradc_check::Vec &d) {                     \
@@ -401,7 +403,8 @@ inline int finish() {
       [](const gradc_check::Vec &p, double s, gradc_check::Vec &d) {           \
         name##_pullback(p[0], s, d[0]);                                        \
       },                                                                       \
-      {a})
+      {a}, Tol)
+#define GRADC_CHECK_1(name, a) GRADC_CHECK_1_TOL(name, a, 1e-6)
 #define GRADC_CHECK_2(name, a, b)                                              \
   gradc_check::check(                                                          \
       #name, [](const gradc_check::Vec &p) { return name(p[0], p[1]); },       \

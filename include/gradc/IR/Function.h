@@ -18,6 +18,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -304,6 +305,12 @@ public:
   /// Made by the front end from a lambda's body: the user's code has no
   /// name for it, so generated code defines it (before its callers).
   bool Synthesized = false;
+  /// The header generated code includes to call it: gradc's own custom
+  /// pullbacks ("gradc/std_pullbacks.h"); empty for the user's.
+  std::string Header;
+  /// Calls of functions gradc cannot see into and has no pullback of:
+  /// what to write for one, should a derivative flow through the call.
+  std::map<const Value *, std::string> CallAdvice;
   /// The user's own pullback of this function (GRADC_DIFF("custom")),
   /// called instead of one gradc would make.
   const Function *Custom = nullptr;

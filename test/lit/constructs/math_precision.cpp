@@ -105,16 +105,7 @@ BINARY(p_const, std::pow(x, 3) + std::pow(x, 2.5f) + std::pow(2.0f, y))
 
 // A function of float: its finite differences take a larger step and are
 // held to 1e-2.
-#define CHECK_FLOAT(name, a)                                                   \
-  gradc_check::check(                                                          \
-      #name, [](const gradc_check::Vec &p) { return name(p[0]); },             \
-      [](const gradc_check::Vec &p, gradc_check::Vec &d) {                     \
-        return name##_grad(p[0], d[0]);                                        \
-      },                                                                       \
-      [](const gradc_check::Vec &p, double s, gradc_check::Vec &d) {           \
-        name##_pullback(p[0], s, d[0]);                                        \
-      },                                                                       \
-      {a}, 1e-2)
+#define CHECK_FLOAT(name, a) GRADC_CHECK_1_TOL(name, a, 1e-2)
 
 #define CHECK_FLOAT_2(name, a, b)                                              \
   gradc_check::check(                                                          \
