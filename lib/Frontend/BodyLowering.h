@@ -216,6 +216,18 @@ private:
                             const clang::Expr *E);
   /// `pts.size()` of a container of structs; other methods are refused.
   Value *lowerStructContainerCall(const clang::CXXMemberCallExpr *MCE);
+  // Local arrays and containers of structs (LoweringStructArray.cpp).
+  /// `Vec3 p[4];` (CArray), `std::array<Vec3, 4> p{};`,
+  /// `std::vector<Vec3> v(n);`, `std::vector<Vec3> u = pts;`.
+  void lowerStructArrayDecl(const clang::VarDecl *VD, const StructContainer &C,
+                            bool CArray);
+  /// Writes the structs ILE lists into Arr, a zeroed array of them.
+  void lowerStructElements(const clang::InitListExpr *ILE, Value *Arr,
+                           const RecordShape &Shape);
+  /// Element Index of the array of structs Arr points at.
+  Value *structElement(Value *Array, Value *Index, const RecordShape &Shape);
+  /// How many structs the container Base holds (a vector).
+  Value *structCount(Value *Base, const RecordShape &Shape);
   /// Whether ME is a member of a view.
   bool isViewMember(const clang::MemberExpr *ME);
 

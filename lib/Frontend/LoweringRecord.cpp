@@ -122,10 +122,7 @@ Value *BodyLowering::lowerStructElement(const Expr *BaseE, const Expr *IdxE,
     return fail(IdxE->getExprLoc(), "an index must be an integer",
                 IdxE->getSourceRange());
   at(E->getBeginLoc());
-  Value *Elem = B.field(Base, Index, Base->Ty, 0, "");
-  Elem->Member = MemberKind::Record;
-  Elem->Stride = Shape->Size;
-  return Elem;
+  return structElement(Base, Index, *Shape);
 }
 
 Value *BodyLowering::lowerStructContainerCall(const CXXMemberCallExpr *MCE) {
@@ -134,11 +131,13 @@ Value *BodyLowering::lowerStructContainerCall(const CXXMemberCallExpr *MCE) {
       structContainer(Obj->getType().getNonReferenceType());
   const CXXMethodDecl *MD = MCE->getMethodDecl();
   std::string Name = MD->getNameAsString();
+  if (Name == "data") // `step(p.data(), n)`: the structs themselves
+    return lowerExpr(Obj);
   if (Name != "size")
     return fail(MCE->getExprLoc(),
                 "'" + Name + "' of a std::vector or std::array of structs " +
-                    "is not supported; gradc indexes it ('pts[i].x') and " +
-                    "measures it ('pts.size()')",
+                    "is not supported; gradc indexes it ('pts[i].x'), " +
+                    "measures it ('pts.size()') and passes its 'data()'",
                 MCE->getSourceRange());
   std::string Why;
   const RecordShape *Shape = Shapes.shape(C->Elem, Why);
@@ -149,10 +148,7 @@ Value *BodyLowering::lowerStructContainerCall(const CXXMemberCallExpr *MCE) {
   at(MCE->getBeginLoc());
   if (!C->IsVector)
     return makeConstant(*S, 0, C->Count, "");
-  // Counted in structs: the interpreter divides its scalars by Stride.
-  Value *N = B.size(V, *S);
-  N->Stride = Shape->Size;
-  return N;
+  return convert(structCount(V, *Shape), *S, /*Implicit=*/true);
 }
 
 Value *BodyLowering::lowerMember(const MemberExpr *ME) {

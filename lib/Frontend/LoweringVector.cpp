@@ -112,7 +112,8 @@ Value *BodyLowering::lowerContainer(const Expr *E) {
     PendingResult = Saved;
     return V;
   }
-  if (!containerShape(E->getType(), Ctx) || !isa<DeclRefExpr>(E))
+  if ((!containerShape(E->getType(), Ctx) && !structContainer(E->getType())) ||
+      !isa<DeclRefExpr>(E))
     return fail(E->getExprLoc(),
                 "gradc follows containers held in variables; this '" +
                     typeName(E->getType().getUnqualifiedType()) +
