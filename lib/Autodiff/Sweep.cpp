@@ -67,6 +67,7 @@ void copyAttributes(const Value &V, Value &C) {
   C.Member = V.Member;
   C.Stride = V.Stride;
   C.Arrow = V.Arrow;
+  C.StdArray = V.StdArray;
   C.Private = V.Private;
 }
 

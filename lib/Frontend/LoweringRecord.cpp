@@ -196,6 +196,7 @@ Value *BodyLowering::lowerMember(const MemberExpr *ME) {
   Value *V = fieldOf(B, Base, ir::Type::ptr(S, Const), Offset + M->Offset,
                      FD->getNameAsString());
   V->Member = M->Kind;
+  V->StdArray = M->StdArray;
   V->Private = M->Private;
   // `this->f` is printed as `self.f`: the pullback's parameter.
   V->Arrow = ME->isArrow() && !ThisBase;

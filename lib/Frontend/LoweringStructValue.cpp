@@ -44,6 +44,7 @@ Value *memberOf(ir::Builder &B, Value *Rec, const MemberShape &M) {
       B, Rec, ir::Type::ptr(M.Rec ? M.Rec->S : M.S, Rec->Ty.isConstPointee()),
       M.Offset, M.Decl->getNameAsString());
   F->Member = M.Kind;
+  F->StdArray = M.StdArray;
   F->Private = M.Private;
   return F;
 }

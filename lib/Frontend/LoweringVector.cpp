@@ -113,7 +113,7 @@ Value *BodyLowering::lowerContainer(const Expr *E) {
     return V;
   }
   if ((!containerShape(E->getType(), Ctx) && !structContainer(E->getType())) ||
-      !isa<DeclRefExpr>(E))
+      !isa<DeclRefExpr, MemberExpr>(E)) // `b.x`: a std::array member
     return fail(E->getExprLoc(),
                 "gradc follows containers held in variables; this '" +
                     typeName(E->getType().getUnqualifiedType()) +

@@ -170,6 +170,8 @@ public:
   MemberKind Member = MemberKind::Scalar; ///< Field: what it designates.
   std::int64_t Stride = 0; ///< Field: scalars per record of the array.
   bool Arrow = false;      ///< Field: reached with `->` (from a pointer).
+  /// Field: a std::array member, `b.x.data()` where a pointer is wanted.
+  bool StdArray = false;
   /// Field: a member the class keeps private, or null.
   std::shared_ptr<const PrivateMember> Private;
   /// Nested blocks of If (Then, Else) and Loop (Init, Cond, LoopBody, Step).
