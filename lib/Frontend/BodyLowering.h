@@ -59,6 +59,9 @@ const clang::Expr *withoutSizeConversion(const clang::Expr *E);
 /// E without the casts, temporaries and `std::move` around the container
 /// it names (LoweringVector.cpp).
 const clang::Expr *containerOperand(const clang::Expr *E);
+/// Why the vector Name, declared in a loop or branch, cannot be sized
+/// there (hoistCount found no size of the top level), with a way out.
+std::string unhoistedSizeMessage(const std::string &Name);
 /// True for statements that do nothing: `;` and blocks of them.
 bool isEmptyStmt(const clang::Stmt *S);
 /// The number of scalars of T, an array of constant size of any rank (1

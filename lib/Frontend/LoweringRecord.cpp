@@ -399,10 +399,7 @@ void BodyLowering::lowerContainerDecl(const VarDecl *VD,
   // Its adjoint and copies are sized the same in the backward sweep, where
   // only what the function's top level computes is in scope.
   if (Count && !(Count = hoistCount(Count)))
-    return Refuse("a std::vector declared in a loop or branch must be given "
-                  "a size computed outside them ('n', 'w.size()', or a "
-                  "variable set before the loop); declare '" +
-                  Name + "' with such a size, or before the loop");
+    return Refuse(unhoistedSizeMessage(Name));
   bool Grows = C.IsVector && Growing.count(VD);
   if (Grows && RegionDepth)
     return Refuse("std::vector '" + Name +

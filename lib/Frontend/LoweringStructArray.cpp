@@ -99,10 +99,7 @@ void BodyLowering::lowerStructArrayDecl(const VarDecl *VD,
   }
   // The adjoint and copies are declared with the count the top level has.
   if (Count && !(Count = hoistCount(Count)))
-    return Refuse("a std::vector declared in a loop or branch must be given "
-                  "a size computed outside them ('n', 'w.size()', or a "
-                  "variable set before the loop); declare '" +
-                  Name + "' with such a size, or before the loop");
+    return Refuse(unhoistedSizeMessage(Name));
   at(VD->getLocation());
   bool Zeroed = C.IsVector || ILE || (CCE && CCE->requiresZeroInitialization());
   Value *Arr =
