@@ -51,6 +51,7 @@ Value *AdjointStore::adjointMemory(const Value *Base) {
     L->Text = Base->Text;
     L->MemberDefaults = Base->MemberDefaults;
     L->Member = Base->Member;
+    L->Stride = Base->Stride;
     if (Count)
       L->Operands.push_back(Count);
     if (Base->IVal == 0 && !Here)

@@ -90,6 +90,7 @@ Value *ReverseMode::localLike(const Value *Base) {
   Copy->Text = Base->Text; // a struct or std::array is copied as one
   Copy->MemberDefaults = Base->MemberDefaults;
   Copy->Member = Base->Member;
+  Copy->Stride = Base->Stride;
   if (Count) // a vector, declared at the top level: as long
     Copy->Operands.push_back(Count);
   return Copy;
@@ -115,8 +116,10 @@ Value *ReverseMode::countOf(const Value *Base) {
 void ReverseMode::tapeAround(const Value &Call, Value *From, Value *Copy,
                              Value *Count, const Value *Like, bool Before) {
   Value *T = Sw.newTape(Copy->Ty.scalarKind(), Like->Name);
-  // A struct goes on a tape of structs: `c_tape.push(c)`.
-  if (Like->Member == MemberKind::Record)
+  // A struct goes on a tape of structs: `c_tape.push(c)`; so do an
+  // array of structs (`p_tape.push_array(p, 4)`) and a container of them
+  // (`p_tape.push(p)`).
+  if (Like->Member == MemberKind::Record || Like->Stride > 0)
     T->Text = Like->Text;
   std::vector<Value *> Ops;
   Value *FwdCount = Count;

@@ -68,6 +68,7 @@ void copyAttributes(const Value &V, Value &C) {
   C.Stride = V.Stride;
   C.Arrow = V.Arrow;
   C.ComplexPart = V.ComplexPart;
+  C.StdArray = V.StdArray;
   C.Private = V.Private;
 }
 

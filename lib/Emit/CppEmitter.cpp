@@ -231,6 +231,10 @@ private:
       return L.Text + " " + Plan.Var[L.Id]; // empty, until it grows
     if (L.IVal < 0)
       return L.Text + " " + Plan.Var[L.Id] + "(" + P.print(L.Operands[0]) + ")";
+    if (L.Member == MemberKind::RecordArray) // `Vec3 p[4]`
+      return L.Text + " " + Plan.Var[L.Id] + "[" +
+             std::to_string(L.IVal / L.Stride) + "]" +
+             (L.ZeroInit ? " = {}" : "");
     if (L.ZeroInit && L.MemberDefaults) // `Camera dc{}` would run them
       return L.Text + " " + Plan.Var[L.Id] + " = gradc::zero<" + L.Text + ">()";
     if (!L.Text.empty())
@@ -470,6 +474,17 @@ private:
       return;
     case OpCode::PushArray:
     case OpCode::PopArray:
+      if (const Value *Arr = V.Operands[1];
+          !V.Operands[0]->Text.empty() &&
+          Arr->Member == MemberKind::RecordArray) {
+        // `Vec3 p[4]`, on a tape of Vec3.
+        line(S, Plan.Var[V.Operands[0]->Id] +
+                    (V.Code == OpCode::PushArray ? ".push_array("
+                                                 : ".pop_array(") +
+                    Plan.Var[Arr->Id] + ", " +
+                    std::to_string(Arr->IVal / Arr->Stride) + ");");
+        return;
+      }
       if (!V.Operands[0]->Text.empty()) {
         std::string Tape = Plan.Var[V.Operands[0]->Id];
         std::string Obj = P.object(V.Operands[1]);

@@ -272,6 +272,8 @@ ExprPrinter::Printed ExprPrinter::expr(const Value *V, bool Define) const {
   }
   case OpCode::Field:
     // An array member decays to a pointer; others are pointed at.
+    if (V->StdArray) // `b.x`, a std::array, is no pointer
+      return {member(V) + ".data()", PrecPrimary};
     if (V->Member == MemberKind::Array || V->Member == MemberKind::RecordArray)
       return {member(V), PrecPrimary};
     return {"&" + member(V), PrecUnary};
@@ -485,6 +487,8 @@ std::string ExprPrinter::lvalue(const Value *Ptr, const Value *Index) const {
     return Plan.Var[Ptr->Id] + (Index ? "[" + print(Index) + "]" : "[0]");
   if (rowDims(Ptr))
     return rowElement(Ptr, Index, /*AsPointer=*/false);
+  if (Ptr->Code == OpCode::Field && Ptr->StdArray) // `b.x[i]`
+    return member(Ptr) + "[" + (Index ? print(Index) : "0") + "]";
   Printed Base = expr(Ptr);
   std::string B = Base.Prec < PrecPrimary ? "(" + Base.Text + ")" : Base.Text;
   if (!Index)

@@ -321,6 +321,8 @@ private:
     case OpCode::PopArray: {
       Pointer P = Ptrs[Ops[1]->Id];
       auto N = static_cast<std::int64_t>(get(Ops[2]));
+      if (Ops[1]->Code == OpCode::Local && Ops[1]->IVal < 0)
+        N *= std::max<std::int64_t>(Ops[1]->Stride, 1); // counted in structs
       Buffer Range;
       if (!Mem.slice(P, static_cast<std::uint64_t>(N), Range, Err) ||
           static_cast<std::int64_t>(Range.Data.size()) != N)
@@ -427,6 +429,8 @@ private:
   Flow local(const Value &V) {
     // A std::vector's size is known when its declaration runs.
     long double N = V.IVal < 0 ? get(V.Operands[0]) : V.IVal;
+    if (V.IVal < 0 && V.Stride > 0) // a vector of structs, counted in them
+      N *= V.Stride;
     if (N < 0)
       return fail(V, "a local array of negative size");
     std::string Err;

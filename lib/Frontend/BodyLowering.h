@@ -59,6 +59,9 @@ const clang::Expr *withoutSizeConversion(const clang::Expr *E);
 /// E without the casts, temporaries and `std::move` around the container
 /// it names (LoweringVector.cpp).
 const clang::Expr *containerOperand(const clang::Expr *E);
+/// Why the vector Name, declared in a loop or branch, cannot be sized
+/// there (hoistCount found no size of the top level), with a way out.
+std::string unhoistedSizeMessage(const std::string &Name);
 /// True for statements that do nothing: `;` and blocks of them.
 bool isEmptyStmt(const clang::Stmt *S);
 /// The number of scalars of T, an array of constant size of any rank (1
@@ -216,6 +219,18 @@ private:
                             const clang::Expr *E);
   /// `pts.size()` of a container of structs; other methods are refused.
   Value *lowerStructContainerCall(const clang::CXXMemberCallExpr *MCE);
+  // Local arrays and containers of structs (LoweringStructArray.cpp).
+  /// `Vec3 p[4];` (CArray), `std::array<Vec3, 4> p{};`,
+  /// `std::vector<Vec3> v(n);`, `std::vector<Vec3> u = pts;`.
+  void lowerStructArrayDecl(const clang::VarDecl *VD, const StructContainer &C,
+                            bool CArray);
+  /// Writes the structs ILE lists into Arr, a zeroed array of them.
+  void lowerStructElements(const clang::InitListExpr *ILE, Value *Arr,
+                           const RecordShape &Shape);
+  /// Element Index of the array of structs Arr points at.
+  Value *structElement(Value *Array, Value *Index, const RecordShape &Shape);
+  /// How many structs the container Base holds (a vector).
+  Value *structCount(Value *Base, const RecordShape &Shape);
   /// Whether ME is a member of a view.
   bool isViewMember(const clang::MemberExpr *ME);
 

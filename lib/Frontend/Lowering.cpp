@@ -499,6 +499,8 @@ void BodyLowering::lowerVarDecl(const VarDecl *VD) {
     return lowerArrayDecl(VD);
   if (std::optional<ContainerShape> C = containerShape(T, Ctx))
     return lowerContainerDecl(VD, *C);
+  if (std::optional<StructContainer> SC = structContainer(T))
+    return lowerStructArrayDecl(VD, *SC, /*CArray=*/false);
   // `Layer L{w, w + 6, 2, 3};`, `const Layer &R = L;`: a view's members.
   if (const ViewShape *View = viewShapeOf(T))
     return lowerViewDecl(VD, *View);

@@ -148,6 +148,10 @@ BodyLowering::makeClosure(const LambdaExpr *LE, std::string Name, bool AtCall) {
         QualType Elem = flatArrayShape(T, Ctx)->second;
         P.Spelling = std::string(Const ? "const " : "") +
                      typeName(Elem.getUnqualifiedType()) + " *";
+        if (Elem->isRecordType()) { // `Vec3 p[4]`: a pointer to structs
+          P.Record = typeName(Elem.getUnqualifiedType());
+          P.RecordPtr = true;
+        }
       } else {
         P.Record = typeName(T.getUnqualifiedType());
         P.RecordPtr = StructPtr;
@@ -159,6 +163,8 @@ BodyLowering::makeClosure(const LambdaExpr *LE, std::string Name, bool AtCall) {
             P.Elements.push_back(CS->S);
             P.ElementNames.push_back("[" + std::to_string(K) + "]");
           }
+        } else if (std::optional<StructContainer> SC = structContainer(T)) {
+          P.Container = true; // of structs
         } else if (const RecordShape *Shape = shapeOf(T, Loc, {})) {
           flatten(*Shape, P.Elements, P.ElementNames);
         }

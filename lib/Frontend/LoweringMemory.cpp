@@ -212,6 +212,17 @@ void BodyLowering::lowerArrayDecl(const VarDecl *VD) {
   if (!Shape)
     return Refuse("arrays without a constant size are not supported; give '" +
                   Name + "' a size known at compile time");
+  // `Vec3 p[4];`: an array of structs.
+  if (Shape->second->isRecordType() && !containerShape(Shape->second, Ctx)) {
+    const auto *CAT = Ctx.getAsConstantArrayType(VD->getType());
+    if (CAT && CAT->getElementType()->isRecordType())
+      return lowerStructArrayDecl(
+          VD, {CAT->getElementType(), Shape->first, /*IsVector=*/false},
+          /*CArray=*/true);
+    return Refuse("arrays of arrays of structs are not supported; declare '" +
+                  Name + "' as one array of structs and index it as '" + Name +
+                  "[i * n + j]'");
+  }
   std::optional<Scalar> S = scalarTypeOf(Shape->second, Ctx);
   if (!S || Shape->second->isEnumeralType())
     return Refuse("arrays of '" + typeName(AT->getElementType()) +

@@ -122,10 +122,7 @@ Value *BodyLowering::lowerStructElement(const Expr *BaseE, const Expr *IdxE,
     return fail(IdxE->getExprLoc(), "an index must be an integer",
                 IdxE->getSourceRange());
   at(E->getBeginLoc());
-  Value *Elem = B.field(Base, Index, Base->Ty, 0, "");
-  Elem->Member = MemberKind::Record;
-  Elem->Stride = Shape->Size;
-  return Elem;
+  return structElement(Base, Index, *Shape);
 }
 
 Value *BodyLowering::lowerStructContainerCall(const CXXMemberCallExpr *MCE) {
@@ -134,11 +131,13 @@ Value *BodyLowering::lowerStructContainerCall(const CXXMemberCallExpr *MCE) {
       structContainer(Obj->getType().getNonReferenceType());
   const CXXMethodDecl *MD = MCE->getMethodDecl();
   std::string Name = MD->getNameAsString();
+  if (Name == "data") // `step(p.data(), n)`: the structs themselves
+    return lowerExpr(Obj);
   if (Name != "size")
     return fail(MCE->getExprLoc(),
                 "'" + Name + "' of a std::vector or std::array of structs " +
-                    "is not supported; gradc indexes it ('pts[i].x') and " +
-                    "measures it ('pts.size()')",
+                    "is not supported; gradc indexes it ('pts[i].x'), " +
+                    "measures it ('pts.size()') and passes its 'data()'",
                 MCE->getSourceRange());
   std::string Why;
   const RecordShape *Shape = Shapes.shape(C->Elem, Why);
@@ -149,10 +148,7 @@ Value *BodyLowering::lowerStructContainerCall(const CXXMemberCallExpr *MCE) {
   at(MCE->getBeginLoc());
   if (!C->IsVector)
     return makeConstant(*S, 0, C->Count, "");
-  // Counted in structs: the interpreter divides its scalars by Stride.
-  Value *N = B.size(V, *S);
-  N->Stride = Shape->Size;
-  return N;
+  return convert(structCount(V, *Shape), *S, /*Implicit=*/true);
 }
 
 Value *BodyLowering::lowerMember(const MemberExpr *ME) {
@@ -200,6 +196,7 @@ Value *BodyLowering::lowerMember(const MemberExpr *ME) {
   Value *V = fieldOf(B, Base, ir::Type::ptr(S, Const), Offset + M->Offset,
                      FD->getNameAsString());
   V->Member = M->Kind;
+  V->StdArray = M->StdArray;
   V->Private = M->Private;
   // `this->f` is printed as `self.f`: the pullback's parameter.
   V->Arrow = ME->isArrow() && !ThisBase;
@@ -406,10 +403,7 @@ void BodyLowering::lowerContainerDecl(const VarDecl *VD,
   // Its adjoint and copies are sized the same in the backward sweep, where
   // only what the function's top level computes is in scope.
   if (Count && !(Count = hoistCount(Count)))
-    return Refuse("a std::vector declared in a loop or branch must be given "
-                  "a size computed outside them ('n', 'w.size()', or a "
-                  "variable set before the loop); declare '" +
-                  Name + "' with such a size, or before the loop");
+    return Refuse(unhoistedSizeMessage(Name));
   bool Grows = C.IsVector && Growing.count(VD);
   if (Grows && RegionDepth)
     return Refuse("std::vector '" + Name +

@@ -44,6 +44,7 @@ Value *memberOf(ir::Builder &B, Value *Rec, const MemberShape &M) {
       B, Rec, ir::Type::ptr(M.Rec ? M.Rec->S : M.S, Rec->Ty.isConstPointee()),
       M.Offset, M.name());
   F->Member = M.Kind;
+  F->StdArray = M.StdArray;
   F->Private = M.Private;
   F->ComplexPart = M.Part != nullptr;
   return F;

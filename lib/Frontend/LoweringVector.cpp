@@ -70,6 +70,13 @@ Value *BodyLowering::containerCount(Value *Base, const ContainerShape &C) {
   return B.size(Base, Scalar::UInt64);
 }
 
+std::string unhoistedSizeMessage(const std::string &Name) {
+  return "a std::vector declared in a loop or branch must be given a size "
+         "computed outside them ('n', 'w.size()', or a variable set before "
+         "the loop); declare '" +
+         Name + "' with such a size, or before the loop";
+}
+
 Value *BodyLowering::hoistCount(Value *Count) {
   if (RegionDepth == 0 || Count->Code == OpCode::Param)
     return Count;
@@ -112,7 +119,8 @@ Value *BodyLowering::lowerContainer(const Expr *E) {
     PendingResult = Saved;
     return V;
   }
-  if (!containerShape(E->getType(), Ctx) || !isa<DeclRefExpr>(E))
+  if ((!containerShape(E->getType(), Ctx) && !structContainer(E->getType())) ||
+      !isa<DeclRefExpr, MemberExpr>(E)) // `b.x`: a std::array member
     return fail(E->getExprLoc(),
                 "gradc follows containers held in variables; this '" +
                     typeName(E->getType().getUnqualifiedType()) +

@@ -123,15 +123,26 @@ const RecordShape *RecordShapes::shape(QualType T, std::string &Why) {
       return Refuse("has a bit-field or an unnamed member; gradc supports "
                     "named members of numbers, arrays and structs");
     }
-    if (containerShape(FT, Ctx)) {
+    // A std::array member is an array member (`double x[3]`) to the IR.
+    if (std::optional<ContainerShape> C = containerShape(FT, Ctx);
+        C && !C->IsVector) {
+      M.Count = C->Count;
+      M.Kind = ir::MemberKind::Array;
+      M.StdArray = true;
+      FT = cast<ClassTemplateSpecializationDecl>(FT->getAsCXXRecordDecl())
+               ->getTemplateArgs()[0]
+               .getAsType();
+    } else if (C) {
       Making.pop_back();
       return Refuse("has " + Member +
-                    ", a std::array or std::vector; gradc "
-                    "supports array members ('double " +
-                    FD->getNameAsString() + "[3];')");
-    }
-    if (const auto *CAT =
-            dyn_cast_or_null<ConstantArrayType>(Ctx.getAsArrayType(FT))) {
+                    ", a std::vector; gradc supports members of a size "
+                    "fixed by their type ('std::array<double, 3> " +
+                    FD->getNameAsString() + ";', 'double " +
+                    FD->getNameAsString() +
+                    "[3];'): use one, or pass the vector as a parameter of "
+                    "its own");
+    } else if (const auto *CAT = dyn_cast_or_null<ConstantArrayType>(
+                   Ctx.getAsArrayType(FT))) {
       M.Count = static_cast<std::int64_t>(CAT->getSize().getZExtValue());
       FT = CAT->getElementType();
       M.Kind = ir::MemberKind::Array;

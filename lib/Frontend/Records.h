@@ -46,6 +46,8 @@ struct MemberShape {
   ir::MemberKind Kind = ir::MemberKind::Scalar;
   ir::Scalar S = ir::Scalar::Float64; ///< Of a scalar or array member.
   const RecordShape *Rec = nullptr;   ///< Of a record (array) member.
+  /// A std::array member (Kind Array), which names its pointer `.data()`.
+  bool StdArray = false;
   /// A member that is not public: how generated code reaches it.
   std::shared_ptr<const ir::PrivateMember> Private;
   /// A part of a std::complex ("real" or "imag"), which has no FieldDecl.

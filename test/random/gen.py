@@ -69,6 +69,9 @@ FEATURES = {
                   "ends (.at(k), .front(), .back() read and written), assign / resize / reserve to the own size",
     "struct_array": "arrays of structs as parameters (const S *ps, ps[i].a)",
     "struct_vector": "with struct_array: the array of structs as a const std::vector<S> &ps",
+    "struct_array_local": "local arrays of structs (S qa[3] = {}; std::array<S, 3> qa{}; std::vector<S> qa(n);), "
+                          "their members written in a loop, read as qa[i].a, summed over by reference",
+    "array_member": "the struct's array member is a std::array<double, 2> (not double v[2])",
     "method": "member functions of the struct (p.m0(t), ps[i].m1(t)), non-virtual",
     "void_out": "void annotated functions writing out(err), each element once",
     "helper_array_out": "void helpers writing a local array through a pointer (in a loop)",
@@ -196,6 +199,7 @@ class Func:
         self.helpers, self.structs, self.points = [], [], []
         self.methods = []   # member functions of the struct (Funcs)
         self.member_default = False  # the struct's c has a default (= 0.5)
+        self.array_member = False  # the struct's v is a std::array<double, 2>
         self.margin = 1e-3  # the smallest margin of a checked point
         self.fdtol = 1e-5   # 1e-3 with floats: gradc_check takes h = 1e-2
         self.vmax = 1e4     # the largest |value| of a checked point
@@ -422,6 +426,7 @@ class Gen:
         self.no_kinks = False  # a method: no comparison (no margin is recorded)
         self.uses_float = False
         self.after_early = False  # an early return was generated (vector locals before it)
+        self.struct_arrays = False  # a local array of structs was declared
         self.sibling = None
         self.void = False  # void_out: the function writes err instead of returning
         self.nout = 0
@@ -500,7 +505,8 @@ class Gen:
                 "gc_coef[%s]" % self.index(4, False), "gc_k", "gc::half", "GC::rate",
                 "GC::taps[%s]" % self.index(3, False)]))
         if ch[0] in ("st", "sarr"):
-            obj = ch[1] if ch[0] == "st" else "%s[%s]" % (ch[1], self.index(ch[2].size, True))
+            obj = ch[1] if ch[0] == "st" else "%s[%s]" % (
+                ch[1], self.index(ch[2].size, not getattr(ch[2], "local", False)))
             if self.on("method") and self.methods is not None and self.chance(0.3):
                 meth = self.method()
                 return Expr("mcall", "%s.%s" % (obj, meth.name), [self.dexpr(0)])
@@ -921,6 +927,8 @@ class Gen:
             opts.append(("outcall", 1))
         if self.on("struct_local") and not self.helper:
             opts.append(("stlocal", 1))
+        if self.on("struct_array_local") and not self.helper:
+            opts.append(("starrlocal", 1))
         if self.on("break") and loop:
             opts.append(("break", 3))
         if self.on("early_return") and top and not self.helper and not self.void:
@@ -1359,6 +1367,42 @@ class Gen:
         for member in self.rng.sample(["a", "b", "c", "v[0]", "v[1]"], 2):
             out.append(Stmt("assign", "%s.%s" % (q, member), [self.dexpr(1)],
                             aop=self.rng.choice(["=", "+="])))
+        return out
+
+    def s_starrlocal(self, loop):
+        """S qa[N] = {};, std::array<S, N> qa{}; or std::vector<S> qa(n);
+        two members of each element written in a loop; then read as an
+        array of structs parameter is, and summed over by reference."""
+        if not self.structs:
+            self.structs.append("S_" + self.name)
+        s, qa = self.structs[0], self.fresh("qa")
+        self.struct_arrays = True
+        size = self.narr or 3
+        kind = self.rng.choice(["carr", "std", "vec"])
+        count = self.nname if self.narr and kind == "vec" else str(size)
+        decl = {"carr": "%s %s[%d] = {}" % (s, qa, size),
+                "std": "std::array<%s, %d> %s{}" % (s, size, qa),
+                "vec": "std::vector<%s> %s(%s)" % (s, qa, count)}[kind]
+        out = [Stmt("raw", decl)]
+        k = self.fresh("k")
+        self.frames.append({})
+        self.declare(k, Var("i", writable=False, bound=size, to_n=bool(self.narr)))
+        body = [Stmt("assign", "%s[%s].%s" % (qa, k, m), [self.dexpr(1)],
+                     aop=self.rng.choice(["=", "+="]))
+                for m in self.rng.sample(["a", "b", "c", "v[0]", "v[1]"], 2)]
+        self.frames.pop()
+        out.append(Stmt("for", "", [Expr("cmp", "<", [Expr("var", k), Expr("var", count)], "b")],
+                        [body], init="int %s = 0" % k, step="++" + k))
+        var = Var("sarr", writable=False, size=size)
+        var.local = True
+        var.svec = kind == "vec"  # (never captured by a lambda)
+        self.declare(qa, var)
+        if self.chance(0.5):
+            u, more = self.target()
+            e, qe = self.render_tmp(self.dexpr(1)), self.fresh("qe")
+            more.append(Stmt("raw", "for (const %s &%s : %s) %s += %s.%s * %s" % (
+                s, qe, qa, u, qe, self.rng.choice(["a", "b", "c", "v[1]"]), e)))
+            out += more
         return out
 
     def render_tmp(self, e):
@@ -2206,7 +2250,10 @@ class Gen:
             body.append(Stmt("return", "", [sum_of(terms)]))
         f = Func(self.name, "void" if self.void else "double", params, body)
         f.helpers, f.structs, f.methods = self.helpers, self.structs, self.methods
-        f.member_default = self.on("member_default")
+        # (gradc refuses a local array of structs with default member
+        # initializers)
+        f.member_default = self.on("member_default") and not self.struct_arrays
+        f.array_member = self.on("array_member") and self.rng.random() < 0.5
         f.nout = self.nout
         f.vjp = self.vjp
         if self.uses_float:
@@ -2734,7 +2781,8 @@ def render_file(funcs, header=""):
     for f in funcs:
         for s in used_structs(f):
             c = "c = 0.5" if f.member_default else "c"
-            out += ["struct %s {" % s, "  double a, b, %s;" % c, "  double v[2];"]
+            v = "std::array<double, 2> v;" if f.array_member else "double v[2];"
+            out += ["struct %s {" % s, "  double a, b, %s;" % c, "  " + v]
             for meth in f.methods:
                 out += [("  void %s(double t) {" if getattr(meth, "mutating", False)
                          else "  double %s(double t) const {") % meth.name]

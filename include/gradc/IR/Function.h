@@ -174,6 +174,8 @@ public:
   /// Field: the real (Text "real") or imaginary ("imag") part of a
   /// std::complex, read `z.real()` and written through `gradc::re(z)`.
   bool ComplexPart = false;
+  /// Field: a std::array member, `b.x.data()` where a pointer is wanted.
+  bool StdArray = false;
   /// Field: a member the class keeps private, or null.
   std::shared_ptr<const PrivateMember> Private;
   /// Nested blocks of If (Then, Else) and Loop (Init, Cond, LoopBody, Step).

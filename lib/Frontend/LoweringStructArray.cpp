@@ -1,0 +1,152 @@
+//===- LoweringStructArray.cpp - Local arrays and containers of structs ---===//
+//
+// `Vec3 p[4];`, `std::array<Vec3, 4> p{};`, `std::vector<Vec3> v(n);`: a
+// Local of all the structs' scalars, element after element, as an array
+// of structs parameter is. Its Stride is the struct's size, so that the
+// emitter declares it as the user did (`Vec3 p[4]`, the container's type)
+// and the interpreter sizes a vector's buffer in scalars. Elements are
+// reached as `cams[i]` is (lowerStructElement); the initializer's
+// elements are written one struct at a time.
+//
+//===----------------------------------------------------------------------===//
+#include "BodyLowering.h"
+
+namespace gradc::frontend {
+
+using namespace clang;
+using ir::MemberKind;
+using ir::Scalar;
+using ir::Value;
+
+Value *BodyLowering::structElement(Value *Array, Value *Index,
+                                   const RecordShape &Shape) {
+  Value *Elem = B.field(Array, Index, Array->Ty, 0, "");
+  Elem->Member = MemberKind::Record;
+  Elem->Stride = Shape.Size;
+  return Elem;
+}
+
+void BodyLowering::lowerStructArrayDecl(const VarDecl *VD,
+                                        const StructContainer &C, bool CArray) {
+  std::string Name = VD->getNameAsString();
+  auto Refuse = [&](const std::string &Msg) {
+    poison(VD);
+    fail(VD->getLocation(), Msg, VD->getSourceRange());
+  };
+  const RecordShape *Shape =
+      shapeOf(C.Elem, VD->getLocation(), VD->getSourceRange());
+  if (!Shape)
+    return poison(VD);
+  std::string Elem = typeName(C.Elem.getUnqualifiedType());
+  // Each element would start at the defaults, and its adjoint must not.
+  if (Shape->HasDefaults)
+    return Refuse("an array or container of '" + Elem +
+                  "', which has floating-point default member "
+                  "initializers, is not supported as a local yet; take '" +
+                  Name +
+                  "' as a parameter, or drop the initializers and "
+                  "set the members after the declaration");
+  if (!declarable(C.Elem, VD->getLocation(), Name))
+    return poison(VD);
+  const Expr *Init = VD->getInit();
+  const auto *CCE =
+      Init ? dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit()) : nullptr;
+  const auto *ILE =
+      Init ? dyn_cast<InitListExpr>(Init->IgnoreImplicit()) : nullptr;
+  // `std::array<Vec3, 2> p = {{...}}` is braces around a C array's.
+  if (ILE && !CArray && ILE->getNumInits() == 1)
+    if (const auto *Inner =
+            dyn_cast<InitListExpr>(ILE->getInit(0)->IgnoreImplicit());
+        Inner && Inner->getType()->isArrayType())
+      ILE = Inner;
+  bool Trivial =
+      CCE && CCE->getNumArgs() == 0 && CCE->getConstructor()->isTrivial();
+  // `std::vector<Vec3> u = pts;`, `std::array<Vec3, 4> q = p;`: a copy.
+  const Expr *CopyOf = nullptr;
+  if (CCE && CCE->getNumArgs() == 1 &&
+      CCE->getConstructor()->isCopyOrMoveConstructor())
+    CopyOf = CCE->getArg(0);
+  else if (Init && !CCE && !ILE && structContainer(Init->getType()))
+    CopyOf = Init;
+  Value *Count = nullptr, *Source = nullptr;
+  if (CopyOf && !CArray) {
+    Source = lowerContainer(CopyOf);
+    if (!Source)
+      return poison(VD);
+    if (C.IsVector)
+      Count = structCount(Source, *Shape);
+  } else if (C.IsVector) {
+    unsigned Given = 0;
+    while (CCE && Given < CCE->getNumArgs() &&
+           !isa<CXXDefaultArgExpr>(CCE->getArg(Given)))
+      ++Given;
+    if (!CCE || Given != 1 || !CCE->getArg(0)->getType()->isIntegerType())
+      return Refuse("std::vector '" + Name +
+                    "' of structs must be given its size where it is "
+                    "declared, as in 'std::vector<" +
+                    Elem + "> " + Name +
+                    "(n);', or copy a vector ('= pts'); then assign its "
+                    "elements");
+    const Expr *N = withoutSizeConversion(CCE->getArg(0));
+    Count = expectScalar(lowerExpr(N), N);
+    if (!Count)
+      return poison(VD);
+  } else if (Init && !ILE && !Trivial) {
+    return Refuse("initializing '" + Name +
+                  "' this way is not supported; use '= {}', a list of "
+                  "its elements ('= {{x, y, z}, {}}') or assign them after "
+                  "the declaration");
+  }
+  // The adjoint and copies are declared with the count the top level has.
+  if (Count && !(Count = hoistCount(Count)))
+    return Refuse(unhoistedSizeMessage(Name));
+  at(VD->getLocation());
+  bool Zeroed = C.IsVector || ILE || (CCE && CCE->requiresZeroInitialization());
+  Value *Arr =
+      B.local(Shape->S, C.IsVector ? -1 : C.Count * Shape->Size, Name, Zeroed);
+  if (Count)
+    Arr->Operands.push_back(Count);
+  Arr->Text = CArray ? Elem : typeName(VD->getType().getUnqualifiedType());
+  Arr->Member = CArray ? MemberKind::RecordArray : MemberKind::Array;
+  Arr->Stride = Shape->Size;
+  Pointers[VD] = Arr;
+  Poisoned.erase(VD);
+  if (Source) {
+    Value *N = C.IsVector ? convert(Count, Scalar::Int32, /*Implicit=*/false)
+                          : constIndex(C.Count);
+    countedLoop(N, "i", [&](Value *I) {
+      copyRecord(structElement(Arr, I, *Shape),
+                 structElement(Source, I, *Shape), *Shape);
+    });
+    return;
+  }
+  if (ILE)
+    lowerStructElements(ILE, Arr, *Shape);
+}
+
+void BodyLowering::lowerStructElements(const InitListExpr *ILE, Value *Arr,
+                                       const RecordShape &Shape) {
+  // The array is zeroed: what is not given stays zero.
+  for (unsigned K = 0; K < ILE->getNumInits(); ++K) {
+    const Expr *E = ILE->getInit(K);
+    if (isa<ImplicitValueInitExpr>(E->IgnoreImplicit()))
+      continue;
+    at(E->getBeginLoc());
+    Value *Elem = structElement(Arr, constIndex(K), Shape);
+    if (const auto *Inner = dyn_cast<InitListExpr>(E->IgnoreImplicit()))
+      lowerRecordInit(Inner, Elem, Shape);
+    else
+      lowerRecordInto(E, Elem, Shape);
+  }
+}
+
+Value *BodyLowering::structCount(Value *Base, const RecordShape &Shape) {
+  if (Value *N = localVectorCount(Base))
+    return N;
+  // Counted in structs: the interpreter divides its scalars by Stride.
+  Value *N = B.size(Base, Scalar::UInt64);
+  N->Stride = Shape.Size;
+  return N;
+}
+
+} // namespace gradc::frontend

@@ -1,0 +1,71 @@
+// Local arrays and containers of structs that gradc refuses, each at its
+// source line with a reason and a way out; no header is written.
+// RUN: rm -f %t.grad.h
+// RUN: not %gradc %s -o %t.grad.h 2>&1 | FileCheck %s
+// RUN: not test -e %t.grad.h
+#include <gradc/gradc.h>
+
+#include <array>
+#include <vector>
+
+struct Vec3 {
+  double x, y, z;
+};
+
+struct Body {
+  double m = 1.0;
+  double x;
+};
+
+GRADC_DIFF("grad")
+double grid(double a) {
+  // CHECK: struct_arrays_refused.cpp:[[@LINE+1]]:8: error: arrays of arrays of structs are not supported; declare 'g' as one array of structs and index it as 'g[i * n + j]'
+  Vec3 g[2][3] = {};
+  g[1][2].x = a;
+  return g[1][2].x;
+}
+
+GRADC_DIFF("grad")
+double defaults(double a) {
+  // CHECK: struct_arrays_refused.cpp:[[@LINE+1]]:23: error: an array or container of 'Body', which has floating-point default member initializers, is not supported as a local yet; take 'bs' as a parameter, or drop the initializers and set the members after the declaration
+  std::array<Body, 2> bs{};
+  bs[0].x = a;
+  return bs[0].x * bs[0].m;
+}
+
+GRADC_DIFF("grad")
+double filled(double a, int n) {
+  Vec3 q{a, 0, 0};
+  // CHECK: struct_arrays_refused.cpp:[[@LINE+1]]:21: error: std::vector 'v' of structs must be given its size where it is declared, as in 'std::vector<Vec3> v(n);', or copy a vector ('= pts'); then assign its elements
+  std::vector<Vec3> v(n, q);
+  return v[0].x;
+}
+
+GRADC_DIFF("grad")
+double grown(double a) {
+  // CHECK: struct_arrays_refused.cpp:[[@LINE+1]]:21: error: std::vector 'v' of structs must be given its size where it is declared, as in 'std::vector<Vec3> v(n);', or copy a vector ('= pts'); then assign its elements
+  std::vector<Vec3> v;
+  // CHECK: struct_arrays_refused.cpp:[[@LINE+1]]:5: error: 'push_back' of a std::vector or std::array of structs is not supported; gradc indexes it ('pts[i].x'), measures it ('pts.size()') and passes its 'data()'
+  v.push_back({a, 0, 0});
+  return v[0].x;
+}
+
+GRADC_DIFF("grad")
+double ends(double a) {
+  std::array<Vec3, 2> p{};
+  p[0].x = a;
+  // CHECK: struct_arrays_refused.cpp:[[@LINE+1]]:12: error: 'back' of a std::vector or std::array of structs is not supported; gradc indexes it ('pts[i].x'), measures it ('pts.size()') and passes its 'data()'
+  return p.back().x;
+}
+
+GRADC_DIFF("grad")
+double copies(double a) {
+  Vec3 p[2] = {{a, a, a}, {}};
+  double s = 0;
+  // CHECK: struct_arrays_refused.cpp:[[@LINE+1]]:13: error: a loop variable that copies a struct is not supported yet; bind a reference to each element ('const Vec3 &v')
+  for (Vec3 v : p)
+    s += v.x;
+  return s;
+}
+
+// CHECK: gradc: {{.*}}struct_arrays_refused.cpp: 7 errors; no output written
