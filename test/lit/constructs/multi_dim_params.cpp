@@ -53,7 +53,7 @@ double quad(const double m[3][3], const double *v) {
     s += v[i] * dot(m[i], v, 3);
   return s;
 }
-// TEXT-LABEL: inline double quad_grad(const double m[3][3], const double *v, double (*dm)[3],
+// TEXT-LABEL: inline double quad_pullback(const double m[3][3], const double *v, double dout,
 // TEXT-NEXT: double *dv) {
 // TEXT: double s = m[0][0] + m[1][1] + m[2][2];
 // TEXT: const double *ptr = m[i];
@@ -63,8 +63,8 @@ double quad(const double m[3][3], const double *v) {
 // A pointer to rows, passed on whole to a helper.
 GRADC_DIFF("grad")
 double energy(const double (*m)[3], int n) { return std::sqrt(sumsq(m, n)); }
-// TEXT-LABEL: inline double energy_grad(const double (*m)[3], int n, double (*dm)[3]) {
-// TEXT: sumsq_pullback(m, n, 1 / (2 * energy), dm);
+// TEXT-LABEL: inline double energy_pullback(const double (*m)[3], int n, double dout,
+// TEXT: sumsq_pullback(m, n, dout / (2 * energy), dm);
 
 GRADC_DIFF("grad")
 double det(const double (&m)[3][3]) {
@@ -72,7 +72,7 @@ double det(const double (&m)[3][3]) {
          m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0]) +
          m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
 }
-// TEXT-LABEL: inline double det_grad(const double (&m)[3][3], double (*dm)[3]) {
+// TEXT-LABEL: inline double det_pullback(const double (&m)[3][3], double dout,
 
 GRADC_DIFF("grad")
 double cube(const double t[2][3][4]) {
@@ -82,7 +82,7 @@ double cube(const double t[2][3][4]) {
       s += std::sin(t[i][j][0]) * dot(t[i][j], t[1 - i][j], 4);
   return s;
 }
-// TEXT-LABEL: inline double cube_grad(const double t[2][3][4], double (*dt)[3][4]) {
+// TEXT-LABEL: inline double cube_pullback(const double t[2][3][4], double dout,
 // TEXT: double s = t[1][2][3];
 // TEXT: const double *ptr = t[i][j];
 // TEXT: const double *ptr_2 = t[1 - i][j];
@@ -119,9 +119,9 @@ GRADC_DIFF("grad")
 double pick(const double m[2][2], const int k[2][2]) {
   return m[k[0][0]][k[0][1]] * m[k[1][0]][k[1][1]];
 }
-// TEXT-LABEL: inline double pick_grad(const double m[2][2], const int k[2][2],
+// TEXT-LABEL: inline double pick_pullback(const double m[2][2], const int k[2][2],
 // TEXT-NEXT: double (*dm)[2]) {
-// TEXT: dm[k[1][0]][k[1][1]] += m_elem;
+// TEXT: dm[k[1][0]][k[1][1]] += m_elem * dout;
 
 // Captured by a lambda, which passes it on with its shape.
 GRADC_DIFF("grad")
@@ -129,8 +129,8 @@ double lam(const double (&m)[2][3], double x) {
   auto f = [&](int i) { return m[i][2] * x + m[1][i]; };
   return f(0) * f(1) + [&](double t) { return m[0][1] * t; }(x);
 }
-// TEXT-LABEL: inline double lam_grad(const double (&m)[2][3], double x, double (*dm)[3],
-// TEXT: lam_f_pullback(1, m, x, lam_f_v, dm, dx);
+// TEXT-LABEL: inline double lam_pullback(const double (&m)[2][3], double x, double dout,
+// TEXT: lam_f_pullback(1, m, x, lam_f_v * dout, dm, dx);
 
 #ifndef __GRADC__
 #include GRADC_OUT

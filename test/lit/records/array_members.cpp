@@ -44,11 +44,11 @@ double energy(const Body &b, double g) {
     e += g * b.m * b.x[i];
   return e + sum(b.x.data(), b.x.size());
 }
-// TEXT-LABEL: inline double energy_grad(const Body &b, double g, Body &db,
+// TEXT-LABEL: inline double energy_pullback(const Body &b, double g, double dout, Body &db,
 // TEXT:         double dot_v = dot(b.v, b.v);
 // TEXT:         e += g * b.m * b.x[i];
 // TEXT:         double sum_v = sum(b.x.data(), 3);
-// TEXT:         sum_pullback(b.x.data(), 3, 1, db.x.data());
+// TEXT:         sum_pullback(b.x.data(), 3, dout, db.x.data());
 // TEXT:         db.x[i] += g * b.m * de;
 // TEXT:         dot_pullback(b.v, b.v, prod * de, db.v, db.v);
 
@@ -67,7 +67,7 @@ double orbit(double x0, double v0, double k) {
   Body c = b;
   return dot(c.x, c.x) + c.v[1];
 }
-// TEXT-LABEL: inline double orbit_grad(
+// TEXT-LABEL: inline double orbit_pullback(double x0, double v0, double k, double dout,
 // TEXT:         Body b{};
 // TEXT-NEXT:    b.x[0] = x0;
 

@@ -46,7 +46,7 @@ static double dot(std::pair<double, double> a, std::pair<double, double> b) {
   return a.first * b.first + a.second * b.second;
 }
 
-// TEXT-LABEL: inline double locals_grad(
+// TEXT-LABEL: inline double locals_pullback(double x, double y, double dout, double &dx,
 GRADC_DIFF("grad")
 double locals(double x, double y) {
   std::pair<double, double> p{x, y};
@@ -84,7 +84,7 @@ double helpers(double x, double y) {
 }
 
 // Numbers of other types: an int is data, a float is converted.
-// TEXT-LABEL: inline double mixed_grad(
+// TEXT-LABEL: inline double mixed_pullback(double x, float y, double dout, double &dx,
 GRADC_DIFF("grad")
 double mixed(double x, float y) {
   std::pair<double, int> k{x, 3};
@@ -113,8 +113,9 @@ double update(std::pair<double, double> &p, double s) {
 }
 
 // A container of pairs is a container of structs: its adjoint is one too.
-// TEXT: inline double sumv_grad(const std::vector<std::pair<double, double>> &v,
-// TEXT-NEXT: double s, std::vector<std::pair<double, double>> &dv,
+// TEXT: inline double sumv_pullback(const std::vector<std::pair<double, double>> &v,
+// TEXT-NEXT: double s, double dout,
+// TEXT-NEXT: std::vector<std::pair<double, double>> &dv,
 GRADC_DIFF("grad")
 double sumv(const std::vector<std::pair<double, double>> &v, double s) {
   double acc = 0;

@@ -57,7 +57,7 @@ double spread(double x, double y, double z) {
     s += norm2(v);
   return s + q.y;
 }
-// TEXT-LABEL: inline double spread_grad(
+// TEXT-LABEL: inline double spread_pullback(double x, double y, double z, double dout,
 // TEXT:         gradc::fixed_tape<Vec3, 12> p_tape;
 // TEXT-NEXT:    Vec3 p[4];
 // TEXT:         p_tape.push_array(p, 4);
@@ -74,7 +74,7 @@ double inits(double x, double y, double z) {
   r[1].y = p[0].x * p[1].z;
   return norm2(p[0]) + r[1].y * y + r[2].x;
 }
-// TEXT-LABEL: inline double inits_grad(
+// TEXT-LABEL: inline double inits_pullback(double x, double y, double z, double dout,
 // TEXT:         Vec3 p[2] = {};
 // TEXT-NEXT:    p[0].x = x;
 // TEXT-NEXT:    p[0].y = y;
@@ -93,13 +93,13 @@ double boxed(double x, double y) {
   c[0].z = 3 * x;
   return lift(p) + lift(c) + p.size();
 }
-// TEXT-LABEL: inline double boxed_grad(
+// TEXT-LABEL: inline double boxed_pullback(double x, double y, double dout, double &dx,
 // TEXT:         std::array<Vec3, 4> p{};
 // TEXT:         std::array<Vec3, 4> c;
 // TEXT-NEXT:    for (int i = 0; i < 4; ++i) {
 // TEXT-NEXT:      c[i].x = p[i].x;
 // TEXT:         std::array<Vec3, 4> dc{};
-// TEXT-NEXT:    lift_pullback(c, 1, dc);
+// TEXT-NEXT:    lift_pullback(c, dout, dc);
 
 struct Particle {
   Vec3 pos, vel;
@@ -130,7 +130,7 @@ double particles(double k, double damping) {
     loss += norm2(p.pos);
   return loss;
 }
-// TEXT-LABEL: inline double particles_grad(
+// TEXT-LABEL: inline double particles_pullback(double k, double damping, double dout,
 // TEXT:         std::array<Particle, 3> dps{};
 
 #ifndef __GRADC__

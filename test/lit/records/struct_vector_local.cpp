@@ -49,7 +49,7 @@ double copied(const std::vector<Vec3> &pts, double w) {
     s += norm2(u[i]);
   return s;
 }
-// TEXT-LABEL: inline double copied_grad(
+// TEXT-LABEL: inline double copied_pullback(const std::vector<Vec3> &pts, double w,
 // TEXT:         std::vector<Vec3> v(n);
 // TEXT:         std::vector<Vec3> u(size);
 // TEXT-NEXT:    int conv = static_cast<int>(size);
@@ -72,7 +72,7 @@ double relaxed(double x, double y, int n) {
     s += v.x * v.x;
   return s;
 }
-// TEXT-LABEL: inline double relaxed_grad(
+// TEXT-LABEL: inline double relaxed_pullback(double x, double y, int n, double dout,
 // TEXT:         gradc::tape<std::vector<Vec3>> p_tape;
 // TEXT:         p_tape.push(p);
 // TEXT-NEXT:    relax(p, x);

@@ -35,7 +35,7 @@ static std::pair<double, double> split(double v) {
   return {v * v, std::sin(v)};
 }
 
-// TEXT-LABEL: inline double locals_grad(
+// TEXT-LABEL: inline double locals_pullback(double x, double y, double dout, double &dx,
 GRADC_DIFF("grad")
 double locals(double x, double y) {
   std::tuple<double, double, int> t{x, y, 2};

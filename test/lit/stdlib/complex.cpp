@@ -44,7 +44,8 @@ double arith(double x, double y) {
   return std::abs(v) + std::norm(z) + std::arg(w) + v.real() * std::imag(u) +
          std::real(z) * u.imag() + same + (x / z).real();
 }
-// TEXT-LABEL: inline double arith_grad(double x, double y, double &dx, double &dy) {
+// TEXT-LABEL: inline double arith_pullback(double x, double y, double dout, double &dx,
+// TEXT-NEXT:                                 double &dy) {
 // TEXT-NEXT:    std::complex<double> z;
 // TEXT-NEXT:    gradc::re(z) = x;
 // TEXT-NEXT:    gradc::im(z) = y;
@@ -90,7 +91,7 @@ double magnitude(std::complex<double> z, const std::complex<double> &c, int n) {
     w = step(w, c);
   return std::norm(w);
 }
-// TEXT-LABEL: inline double magnitude_grad(std::complex<double> z,
+// TEXT-LABEL: inline double magnitude_pullback(std::complex<double> z,
 // TEXT-NEXT: const std::complex<double> &c, int n,
 // TEXT-NEXT: std::complex<double> &dz,
 // TEXT-NEXT: std::complex<double> &dc) {

@@ -10,7 +10,7 @@
 // CHECK: hermite_pullback of the user's was called
 // CHECK: ALL OK
 // TEXT: #include <gradc/std_pullbacks.h>
-// TEXT-LABEL: inline double mixed_grad(
+// TEXT-LABEL: inline double mixed_pullback(double x, double dout, double &dx) {
 // TEXT-DAG: {{^}}  hermite_pullback(2, x,
 // TEXT-DAG: gradc::hermite_pullback(2, u,
 // TEXT-DAG: {{^}}  ldexp_pullback(u, 1,

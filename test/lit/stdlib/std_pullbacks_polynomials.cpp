@@ -11,7 +11,7 @@
 // RUN: %clangxx -Wall -Wextra -Werror -DGRADC_OUT='"%t.grad.h"' %s -o %t.clang && %t.clang
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
-// TEXT-LABEL: inline double hermite_sum_grad(
+// TEXT-LABEL: inline double hermite_sum_pullback(double x, unsigned int n, double dout,
 // TEXT: gradc::hermite_pullback(k_old, x, ds, dx_sum);
 #include <gradc/gradc.h>
 #include <gradc/std_pullbacks.h>

@@ -11,11 +11,11 @@
 // RUN: %clangxx -Wall -Wextra -Werror -DGRADC_OUT='"%t.grad.h"' %s -o %t.clang && %t.clang
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
-// TEXT-LABEL: inline double expint_double_grad(
+// TEXT-LABEL: inline double expint_double_pullback(double x, double dout, double &dx) {
 // TEXT: double expint_x = std::expint(x);
-// TEXT: gradc::expint_pullback(x, x, dx);
-// TEXT-LABEL: inline double beta_double_grad(
-// TEXT: gradc::beta_pullback(a, b, 1, da, db);
+// TEXT: gradc::expint_pullback(x, x * dout, dx);
+// TEXT-LABEL: inline double beta_double_pullback(double a, double b, double dout, double &da,
+// TEXT: gradc::beta_pullback(a, b, dout, da, db);
 #include <gradc/gradc.h>
 #include <gradc/std_pullbacks.h>
 

@@ -12,14 +12,14 @@
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
 // TEXT-NOT: std_pullbacks.h
-// TEXT-LABEL: inline double scaled_grad(
-// TEXT: ldexp_pullback(u, 3,
+// TEXT-LABEL: inline double scaled_pullback(double x, double dout, double &dx) {
 // TEXT: ldexp_pullback(l, -2,
-// TEXT-LABEL: inline double special_grad(
+// TEXT: ldexp_pullback(u, 3,
+// TEXT-LABEL: inline double special_pullback(double x, double dout, double &dx) {
 // The adjoint of the constant 1.5 is a scratch variable.
 // TEXT: double db_beta = 0;
-// TEXT-NEXT: beta_pullback(x, 1.5, 1, dx, db_beta);
-// TEXT: expint_pullback(x, x, dx);
+// TEXT-NEXT: beta_pullback(x, 1.5, dout, dx, db_beta);
+// TEXT: expint_pullback(x, x * dout, dx);
 #include <gradc/gradc.h>
 
 #include <cmath>
