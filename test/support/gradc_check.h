@@ -273,10 +273,15 @@ check_vjp(const char *Name, bool Void, const std::vector<Memory> &Mem,
   Pb(P, 1.0, D);
   Arrays Final = P0;
   double Value = F(Final);
+  // To rounding: the pullback may compute a value another way than the
+  // library does (std::complex's functions, constants folded by gradc).
   for (size_t K = 0; K < Mem.size(); ++K)
-    if (P[K] != Final[K])
-      fail(std::string(Name) + ": the pullback leaves " + Mem[K].Name +
-           " otherwise than the function does");
+    for (size_t I = 0; I < P[K].size(); ++I)
+      if (!close(P[K][I], Final[K][I], 1e-13)) {
+        fail(std::string(Name) + ": the pullback leaves " + Mem[K].Name +
+             " otherwise than the function does");
+        break;
+      }
   if (G) {
     Arrays PG = P0, DG = Adjoints(0);
     double GValue = G(PG, DG);
