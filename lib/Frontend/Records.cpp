@@ -311,11 +311,10 @@ void flatten(const RecordShape &Shape, std::vector<ir::Scalar> &Types,
   for (const MemberShape &M : Shape.Members) {
     // A tuple's element I, which has no name of its own: `t.get<I>`; a part
     // of a std::complex is read `z.real()`.
-    std::string Name =
-        Prefix + "." +
-        (M.Private && M.Private->Accessor.rfind("std::", 0) == 0
-             ? M.Private->Accessor.substr(5)
-             : M.name() + (M.Part ? "()" : ""));
+    std::string Name = Prefix + "." +
+                       (M.Private && M.Private->Accessor.rfind("std::", 0) == 0
+                            ? M.Private->Accessor.substr(5)
+                            : M.name() + (M.Part ? "()" : ""));
     bool Array = M.Kind == ir::MemberKind::Array ||
                  M.Kind == ir::MemberKind::RecordArray;
     for (std::int64_t I = 0; I < M.Count; ++I) {
