@@ -11,21 +11,22 @@ namespace gradc::autodiff {
 
 using namespace ir;
 
-/// The pullback's seeds: its parameters after the primal's and before the
-/// adjoints, which the gradient does not take.
+/// The pullback's seeds: its parameters after the primal's and before its
+/// Adjoints adjoints (one per wrt parameter), which the gradient does not
+/// take.
 static std::pair<size_t, size_t>
-seedsOf(const Function &Primal, const Function &Pullback, size_t GradParams) {
-  size_t First = Primal.Params.size();
-  return {First, First + (Pullback.Params.size() - GradParams)};
+seedsOf(const Function &Primal, const Function &Pullback, size_t Adjoints) {
+  return {Primal.Params.size(), Pullback.Params.size() - Adjoints};
 }
 
 bool canCallThrough(const Function &Primal, const ReverseOptions &GradOpts,
                     const Function &Pullback) {
-  std::unique_ptr<Function> Grad = signatureOf(Primal, GradOpts);
-  if (Pullback.Params.size() < Grad->Params.size() ||
-      !(Pullback.RetTy == Grad->RetTy))
+  // The gradient takes the primal's parameters and one adjoint per wrt
+  // parameter, and returns what the primal does.
+  if (Pullback.Params.size() < Primal.Params.size() + GradOpts.Wrt.size() ||
+      !(Pullback.RetTy == Primal.RetTy))
     return false;
-  auto [Begin, End] = seedsOf(Primal, Pullback, Grad->Params.size());
+  auto [Begin, End] = seedsOf(Primal, Pullback, GradOpts.Wrt.size());
   for (size_t I = Begin; I < End; ++I) {
     const Param &Seed = Pullback.Params[I];
     if (!Seed.V->Ty.isScalar() || !Seed.Record.empty())
@@ -37,7 +38,7 @@ bool canCallThrough(const Function &Primal, const ReverseOptions &GradOpts,
 std::unique_ptr<Function> ReverseMode::callThrough() {
   declare();
   const Function &PB = *Opts.Through;
-  auto [Begin, End] = seedsOf(P, PB, G->Params.size());
+  auto [Begin, End] = seedsOf(P, PB, Opts.Wrt.size());
   std::vector<Value *> Args;
   for (size_t I = 0; I < Begin; ++I)
     Args.push_back(G->Params[I].V);
