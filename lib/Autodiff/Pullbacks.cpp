@@ -1,6 +1,7 @@
 //===- Pullbacks.cpp - The pullbacks of called functions ------------------===//
 #include "gradc/Autodiff/Pullbacks.h"
 
+#include "gradc/IR/Inline.h"
 #include "gradc/IR/Uses.h"
 #include "gradc/IR/Verifier.h"
 
@@ -28,28 +29,6 @@ static unsigned calls(const Function &F) {
     N += V.Code == OpCode::Invoke || (V.Code == OpCode::Call && !isCheap(V.Fn));
   });
   return N;
-}
-
-/// Whether F calls itself, directly or through other functions (even
-/// where no derivative flows through the call, so its pullback does not).
-static bool callsItself(const Function &F) {
-  std::set<const Function *> Seen;
-  std::vector<const Function *> Work{&F};
-  while (!Work.empty()) {
-    const Function *G = Work.back();
-    Work.pop_back();
-    bool Found = false;
-    forEachOp(G->Body, [&](const Value &V) {
-      if (V.Code != OpCode::Invoke || !V.Callee)
-        return;
-      Found |= V.Callee == &F;
-      if (Seen.insert(V.Callee).second)
-        Work.push_back(V.Callee);
-    });
-    if (Found)
-      return true;
-  }
-  return false;
 }
 
 const Function *PullbackCache::pullback(const Function &Callee,

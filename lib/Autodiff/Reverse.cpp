@@ -13,6 +13,7 @@
 //===----------------------------------------------------------------------===//
 #include "gradc/Autodiff/Reverse.h"
 
+#include "Inlining.h"
 #include "LocalDerivatives.h"
 #include "ReverseMode.h"
 #include "TapeSizes.h"
@@ -119,7 +120,11 @@ void ReverseMode::noteFor(const Value &V) {
   NotedStmt = V.Stmt;
   const Statement &S = P.Stmts[V.Stmt];
   B.setOrigin(V.Stmt, S.Loc);
-  B.note(baseName(P.File) + ":" + std::to_string(S.Loc.Line) + ": " + S.Text);
+  // A helper's statement written inline names the helper: its variables
+  // are the helper's parameters.
+  std::string In = S.Inside.empty() ? "" : " (in " + S.Inside + ")";
+  B.note(baseName(P.File) + ":" + std::to_string(S.Loc.Line) + In + ": " +
+         S.Text);
 }
 
 void ReverseMode::backwardBlock(const Block &Blk) {
@@ -345,6 +350,29 @@ std::unique_ptr<Function> signatureOf(const Function &Primal,
 std::unique_ptr<Function> reverse(const Function &Primal,
                                   const ReverseOptions &Opts,
                                   std::vector<ReverseError> *Errors) {
+  std::map<const Value *, const Value *> Origin;
+  if (std::unique_ptr<Function> Inlined =
+          inlineCostlyCalls(Primal, Opts, Origin)) {
+    // What the copy with helpers inline cannot do, the primal as it is
+    // may.
+    if (std::unique_ptr<Function> G =
+            ReverseMode(*Inlined, Opts, nullptr).run()) {
+      // A trace is of the primal's own values (a helper's are not shown,
+      // inline or not).
+      if (Trace *T = Opts.TraceOut) {
+        std::vector<Trace::Entry> Own;
+        for (Trace::Entry E : T->Entries)
+          if (auto It = Origin.find(E.Primal); It != Origin.end()) {
+            E.Primal = It->second;
+            Own.push_back(E);
+          }
+        T->Entries = std::move(Own);
+      }
+      return G;
+    }
+    if (Opts.TraceOut)
+      Opts.TraceOut->Entries.clear();
+  }
   return ReverseMode(Primal, Opts, Errors).run();
 }
 

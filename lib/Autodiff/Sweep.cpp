@@ -53,25 +53,6 @@ Value *vectorCount(ir::Builder &B, const Value *Base,
   return Map.at(Base->Operands[0]);
 }
 
-/// What makes a copy of V the same op: its name and attributes.
-void copyAttributes(const Value &V, Value &C) {
-  C.Name = V.Name;
-  C.FVal = V.FVal;
-  C.IVal = V.IVal;
-  C.Text = V.Text;
-  C.Fn = V.Fn;
-  C.Pred = V.Pred;
-  C.ZeroInit = V.ZeroInit;
-  C.MemberDefaults = V.MemberDefaults;
-  C.Callee = V.Callee;
-  C.Member = V.Member;
-  C.Stride = V.Stride;
-  C.Arrow = V.Arrow;
-  C.ComplexPart = V.ComplexPart;
-  C.StdArray = V.StdArray;
-  C.Private = V.Private;
-}
-
 Frame *Sweep::frameOf(const Value *V) {
   auto It = Facts.Pos.Home.find(V);
   if (It == Facts.Pos.Home.end())

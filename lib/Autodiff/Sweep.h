@@ -13,6 +13,7 @@
 
 #include "SweepFacts.h"
 #include "gradc/IR/Builder.h"
+#include "gradc/IR/Inline.h"
 #include "gradc/IR/MemoryLocation.h"
 
 #include <algorithm>
@@ -31,8 +32,6 @@ std::string uniqueName(const std::set<std::string> &Taken,
                        const std::string &Want, const std::string &Fallback,
                        unsigned *Next = nullptr);
 std::string baseName(const std::string &Path);
-/// What makes a copy of V the same op: its name and attributes.
-void copyAttributes(const ir::Value &V, ir::Value &C);
 
 /// Orders values by Id, their order of creation: containers iterated to
 /// write code are ordered the same way in every run (addresses are not).

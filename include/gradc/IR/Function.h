@@ -120,6 +120,9 @@ struct SourceLoc {
 struct Statement {
   SourceLoc Loc;
   std::string Text; ///< The statement's source text on one line.
+  /// The helper whose statement this is, when its body was written inline
+  /// into the function (its names are the helper's); empty otherwise.
+  std::string Inside;
 };
 
 class Value;

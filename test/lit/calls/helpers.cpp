@@ -141,9 +141,14 @@ double polar_sum(double r, double t) {
   polar(r, t, x, y);
   return x + 3 * y;
 }
+// polar calls cos and sin, which its pullback would call again: called at
+// the top level, it is written inline, and the comments name it.
 // TEXT-LABEL:  inline double polar_sum_pullback(double r, double t, double dout, double &dr,
-// TEXT:          polar(r, t, x, y);
-// TEXT:          polar_pullback(r, t, {{.*}}, dr, dt);
+// TEXT-NOT:      polar(
+// TEXT:          double sin_t = std::sin(t);
+// TEXT:          // helpers.cpp:{{[0-9]+}} (in polar): y = r * std::sin(t);
+// TEXT-NEXT:     dr += sin_t * dy;
+// TEXT-NOT:      polar_pullback
 // TEXT-LABEL:  inline double polar_sum_grad(double r, double t, double &dr, double &dt) {
 // TEXT-NEXT:     return polar_sum_pullback(r, t, 1, dr, dt);
 

@@ -1,0 +1,21 @@
+//===- Inlining.h - Helpers written inline to run them once -----*- C++ -*-===//
+#ifndef GRADC_AUTODIFF_INLINING_H
+#define GRADC_AUTODIFF_INLINING_H
+
+#include "gradc/Autodiff/Reverse.h"
+
+#include <map>
+#include <memory>
+
+namespace gradc::autodiff {
+
+/// P with the helpers it calls at its top level written inline, where the
+/// helper's pullback would run the helper's transcendental calls a second
+/// time; null when there are none. Origin maps the copy's values to P's.
+std::unique_ptr<ir::Function>
+inlineCostlyCalls(const ir::Function &P, const ReverseOptions &Opts,
+                  std::map<const ir::Value *, const ir::Value *> &Origin);
+
+} // namespace gradc::autodiff
+
+#endif // GRADC_AUTODIFF_INLINING_H

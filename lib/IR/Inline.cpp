@@ -1,0 +1,202 @@
+//===- Inline.cpp - A copy of a function with some calls written inline ---===//
+#include "gradc/IR/Inline.h"
+
+#include "gradc/IR/Uses.h"
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace gradc::ir {
+
+void copyAttributes(const Value &V, Value &C) {
+  C.Name = V.Name;
+  C.FVal = V.FVal;
+  C.IVal = V.IVal;
+  C.Text = V.Text;
+  C.Fn = V.Fn;
+  C.Pred = V.Pred;
+  C.ZeroInit = V.ZeroInit;
+  C.MemberDefaults = V.MemberDefaults;
+  C.Callee = V.Callee;
+  C.Member = V.Member;
+  C.Stride = V.Stride;
+  C.Arrow = V.Arrow;
+  C.ComplexPart = V.ComplexPart;
+  C.StdArray = V.StdArray;
+  C.Private = V.Private;
+}
+
+bool callsItself(const Function &F) {
+  std::set<const Function *> Seen;
+  std::vector<const Function *> Work{&F};
+  while (!Work.empty()) {
+    const Function *G = Work.back();
+    Work.pop_back();
+    bool Found = false;
+    forEachOp(G->Body, [&](const Value &V) {
+      if (V.Code != OpCode::Invoke || !V.Callee)
+        return;
+      Found |= V.Callee == &F;
+      if (Seen.insert(V.Callee).second)
+        Work.push_back(V.Callee);
+    });
+    if (Found)
+      return true;
+  }
+  return false;
+}
+
+namespace {
+
+/// Copies ops of one function (F, or a callee being inlined) into To.
+class Copier {
+public:
+  Copier(Function &To, std::map<const Value *, Value *> &Map, int StmtBase,
+         std::map<std::string, std::string> Rename = {})
+      : To(To), Map(Map), StmtBase(StmtBase), Rename(std::move(Rename)) {}
+
+  Value *copy(const Value &V) {
+    Value *C = To.create(V.Code, V.Ty);
+    for (const Value *Op : V.Operands)
+      C->Operands.push_back(Map.at(Op));
+    copyAttributes(V, *C);
+    if (auto It = Rename.find(V.Name); It != Rename.end())
+      C->Name = It->second;
+    C->Kept = V.Kept;
+    C->Loc = V.Loc;
+    C->Stmt = V.Stmt < 0 ? -1 : V.Stmt + StmtBase;
+    Map[&V] = C;
+    C->Regions.resize(V.Regions.size());
+    for (size_t I = 0; I < V.Regions.size(); ++I)
+      copyBlock(V.Regions[I], C->Regions[I]);
+    return C;
+  }
+
+  void copyBlock(const Block &From, Block &Into) {
+    for (const Value *V : From.Ops)
+      Into.Ops.push_back(copy(*V));
+  }
+
+private:
+  Function &To;
+  std::map<const Value *, Value *> &Map;
+  int StmtBase;
+  std::map<std::string, std::string> Rename;
+};
+
+/// The names of F's variables.
+void collectNames(const Function &F, std::set<std::string> &Names) {
+  for (const Param &P : F.Params)
+    Names.insert(P.V->Name);
+  forEachOp(F.Body, [&](const Value &V) {
+    if (!V.Name.empty())
+      Names.insert(V.Name);
+  });
+}
+
+/// New names for the callee's variables that F's (or an earlier inlined
+/// callee's) already have: `c` becomes `c_2`, and its adjoint `dc_2`,
+/// where the caller has a `c` of its own.
+std::map<std::string, std::string> renaming(const Function &Callee,
+                                            std::set<std::string> &Taken) {
+  std::set<std::string> Own;
+  collectNames(Callee, Own);
+  for (const Param &P : Callee.Params)
+    Own.erase(P.V->Name); // read as the call's arguments
+  std::map<std::string, std::string> Rename;
+  for (const std::string &Name : Own) {
+    std::string New = Name;
+    for (unsigned K = 2; Taken.count(New); ++K)
+      New = Name + "_" + std::to_string(K);
+    Taken.insert(New);
+    if (New != Name)
+      Rename[Name] = New;
+  }
+  return Rename;
+}
+
+} // namespace
+
+std::unique_ptr<Function>
+inlineCalls(const Function &F,
+            const std::function<bool(const Value &Call)> &Wanted,
+            std::map<const Value *, const Value *> *Origin) {
+  bool Any = false;
+  for (const Value *V : F.Body.Ops)
+    Any |= V->Code == OpCode::Invoke && Wanted(*V);
+  if (!Any)
+    return nullptr;
+
+  auto N = std::make_unique<Function>();
+  N->Name = F.Name;
+  N->Namespaces = F.Namespaces;
+  N->File = F.File;
+  N->Loc = F.Loc;
+  N->RetTy = F.RetTy;
+  N->Stmts = F.Stmts;
+  N->Doc = F.Doc;
+  N->TemplateArgs = F.TemplateArgs;
+  N->Method = F.Method;
+  N->ReturnsRecord = F.ReturnsRecord;
+  N->DropsResult = F.DropsResult;
+  N->TakesResult = F.TakesResult;
+  N->Opaque = F.Opaque;
+  N->Synthesized = F.Synthesized;
+  N->Header = F.Header;
+  N->Custom = F.Custom;
+  N->Incomplete = F.Incomplete;
+
+  std::map<const Value *, Value *> Map;
+  for (const Param &P : F.Params) {
+    Param Copy = P;
+    Copy.V = N->create(OpCode::Param, P.V->Ty);
+    copyAttributes(*P.V, *Copy.V);
+    Copy.V->Loc = P.V->Loc;
+    Map[P.V] = Copy.V;
+    N->Params.push_back(std::move(Copy));
+  }
+
+  Copier Own(*N, Map, 0);
+  std::set<std::string> Taken;
+  collectNames(F, Taken);
+  for (const Value *V : F.Body.Ops) {
+    if (V->Code != OpCode::Invoke || !Wanted(*V)) {
+      N->Body.Ops.push_back(Own.copy(*V));
+      continue;
+    }
+    const Function &Callee = *V->Callee;
+    // The callee's values: its parameters are the call's arguments.
+    std::map<const Value *, Value *> Inner;
+    for (size_t I = 0; I < Callee.Params.size(); ++I)
+      Inner[Callee.Params[I].V] = Map.at(V->Operands[I]);
+    Copier Body(*N, Inner, static_cast<int>(N->Stmts.size()),
+                renaming(Callee, Taken));
+    for (Statement S : Callee.Stmts) {
+      if (S.Inside.empty())
+        S.Inside = Callee.Name;
+      N->Stmts.push_back(std::move(S));
+    }
+    for (const Value *Op : Callee.Body.Ops) {
+      if (Op->Code == OpCode::Return) {
+        if (!Op->Operands.empty())
+          Map[V] = Inner.at(Op->Operands[0]);
+        break;
+      }
+      N->Body.Ops.push_back(Body.copy(*Op));
+    }
+    for (const auto &[Inside, Advice] : Callee.CallAdvice)
+      if (auto It = Inner.find(Inside); It != Inner.end())
+        N->CallAdvice[It->second] = Advice;
+  }
+  for (const auto &[Call, Advice] : F.CallAdvice)
+    if (auto It = Map.find(Call); It != Map.end())
+      N->CallAdvice[It->second] = Advice;
+  if (Origin)
+    for (const auto &[Own, Copy] : Map)
+      (*Origin)[Copy] = Own;
+  return N;
+}
+
+} // namespace gradc::ir
