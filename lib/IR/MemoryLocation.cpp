@@ -31,7 +31,12 @@ bool sameIndex(const Value *A, const Value *B,
                const std::set<const Value *> &Stable) {
   if (A == B)
     return true;
-  if (!A || !B || A->Code != B->Code || A->Ty != B->Ty ||
+  // No index is index 0: `*a` and `a[0]`, `s` and `(&s)[0]`.
+  if (!A || !B) {
+    const Value *I = A ? A : B;
+    return I->isConst() && I->constValue() == 0;
+  }
+  if (A->Code != B->Code || A->Ty != B->Ty ||
       A->Operands.size() != B->Operands.size())
     return false;
   switch (A->Code) {

@@ -22,7 +22,8 @@ namespace gradc::ir {
 /// negation, a conversion), whose operands decide its value.
 bool isIndexArithmetic(const Value &V);
 
-/// Whether two indices have the same value: one value, equal constants, or
+/// Whether two indices have the same value: one value, equal constants (no
+/// index, null, is index 0: `*a` is `a[0]`), or
 /// the same integer arithmetic on such (`j + 1` computed twice) and on
 /// loads of the variables in Stable, which do not change in between.
 bool sameIndex(const Value *A, const Value *B,
