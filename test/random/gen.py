@@ -127,8 +127,9 @@ FEATURES = {
                   "copies, structured bindings, std::tie(a, b) = gp_split(e, e), a pair passed to gp_dot, "
                   "declared in every file",
     "complex": "std::complex<double> locals: arithmetic with complex and real operands, += -= *= /=, "
-               "real / imag (read and set), abs norm arg conj polar exp log sqrt pow sin cos tanh, a helper "
-               "taking and returning complex values (gc_step), updated in a loop",
+               "real / imag (read and set), abs norm arg conj proj polar (one or two arguments) exp log log10 "
+               "sqrt pow (integer, real, complex exponent; real base) sin cos tan sinh cosh tanh asin acos atan "
+               "asinh acosh atanh, a helper taking and returning complex values (gc_step), updated in a loop",
     "recursion": "recursive helpers bounded by an int depth parameter (if (k <= 0) return e; double r = rh(e, k - 1); "
                  "return std::tanh(e);), some calling themselves twice (k - 1, k - 2)",
 }
@@ -1288,7 +1289,8 @@ class Gen:
         cd = "std::complex<double>"
         den = "%s(1.5 + std::sin(%s), 0.25 * std::cos(%s))" % (cd, e[2], e[3])
         out = [Stmt("raw", "%s %s(std::tanh(%s), 0.5 * std::sin(%s))" % (cd, z, e[0], e[1]))]
-        kind = self.rng.choice(["arith", "compound", "fn", "pow", "helper", "parts"])
+        kind = self.rng.choice(["arith", "compound", "fn", "pow", "helper", "parts", "inverse",
+                                "realpow"])
         if kind == "arith":
             out.append(Stmt("raw", "%s %s = %s * %s + %s / %s - std::conj(%s) * 0.5 + %s / (%s + 2.0)"
                             % (cd, w, z, e[2], e[3], den, z, e[1], z)))
@@ -1308,6 +1310,20 @@ class Gen:
             out.append(Stmt("raw", "%s %s = std::pow(%s, 2) + std::pow(%s + 2.0, 1.5) + "
                             "std::pow(%s + 2.0, %s(0.5, 0.25)) + std::polar(1.0, %s)"
                             % (cd, w, z, z, z, cd, e[2])))
+            out.append(Stmt("raw", "%s += 0.25 * %s.real() + 0.5 * %s.imag()" % (t, w, w)))
+        elif kind == "inverse":
+            # |re z| < 1 and |im z| < 0.5: 0.5 z is inside every inverse
+            # function's cuts and z + 2 right of acosh's.
+            out.append(Stmt("raw", "%s %s = std::tan(%s) + std::sinh(%s) * std::cosh(%s) + std::asin(0.5 * %s) "
+                            "- std::acos(0.5 * %s)" % (cd, w, z, z, z, z, z)))
+            out.append(Stmt("raw", "%s += std::atan(%s).real() + std::asinh(%s).imag() + "
+                            "std::acosh(%s + 2.0).real() + std::atanh(0.5 * %s).imag() + "
+                            "std::log10(%s + 2.0).real() + 0.25 * std::proj(%s).imag()"
+                            % (t, z, z, z, z, w, w)))
+        elif kind == "realpow":
+            out.append(Stmt("raw", "%s %s = std::pow(%s + 2.0, 0.5 + 0.25 * std::tanh(%s)) + std::pow(1.5, %s) + "
+                            "std::polar(1.0 + 0.5 * std::tanh(%s)) * %s"
+                            % (cd, w, z, e[2], z, e[3], z)))
             out.append(Stmt("raw", "%s += 0.25 * %s.real() + 0.5 * %s.imag()" % (t, w, w)))
         elif kind == "helper":
             out.append(Stmt("raw", "%s %s = gc_step(%s, %s(0.25, 0.5 * std::tanh(%s)))" % (cd, w, z, cd, e[2])))
