@@ -130,6 +130,9 @@ FEATURES = {
                "real / imag (read and set), abs norm arg conj proj polar (one or two arguments) exp log log10 "
                "sqrt pow (integer, real, complex exponent; real base) sin cos tan sinh cosh tanh asin acos atan "
                "asinh acosh atanh, a helper taking and returning complex values (gc_step), updated in a loop",
+    "complex_container": "std::array<std::complex<double>, 3> and std::vector<std::complex<double>> locals "
+                         "sized where declared: elements assigned and updated (zs[i] = ..., zs[i] *= ...), read as "
+                         "zs[i], zs[i].real() and by range-for, passed to a helper (gc_energy)",
     "recursion": "recursive helpers bounded by an int depth parameter (if (k <= 0) return e; double r = rh(e, k - 1); "
                  "return std::tanh(e);), some calling themselves twice (k - 1, k - 2)",
 }
@@ -993,6 +996,8 @@ class Gen:
             opts.append(("goop", 1))
         if self.on("complex") and not self.helper and self.writable():
             opts.append(("cplx", 1))
+        if self.on("complex_container") and not self.helper and self.writable():
+            opts.append(("cvec", 1))
         if self.on("multi_dim") and len(self.loops) < 2:
             opts.append(("mdim", 1))
         if self.on("moving_ptr") and self.visible_local_arrays():
@@ -1334,6 +1339,32 @@ class Gen:
             out.append(Stmt("raw", "%s.real(%s.real() - %s.imag())" % (z, z, z)))
             out.append(Stmt("raw", "for (int %s = 0; %s < 2; ++%s) %s = %s * %s * 0.5 + 0.25" % (k, k, k, z, z, z)))
             out.append(Stmt("raw", "%s += %s.real() * %s.imag()" % (t, z, z)))
+        return out
+
+    def s_cvec(self, loop):
+        """std::array<std::complex<double>, 3> zs; (or a vector sized 3)
+        filled from expressions, rotated in place, read by index, by
+        range-for and by gc_energy: t += a real number of them."""
+        zs, i, u = self.fresh("zs"), self.fresh("i"), self.fresh("u")
+        t = self.rng.choice(self.writable())
+        e = ["(%s)" % self.render_tmp(self.dexpr(1)) for _ in range(3)]
+        cd = "std::complex<double>"
+        vector = self.chance(0.5)
+        decl = "std::vector<%s> %s(3)" % (cd, zs) if vector else "std::array<%s, 3> %s" % (cd, zs)
+        out = [Stmt("raw", decl),
+               Stmt("raw", "for (int %s = 0; %s < 3; ++%s) %s[%s] = %s(std::tanh(%s) + 0.25 * %s, 0.5 * std::sin(%s))"
+                    % (i, i, i, zs, i, cd, e[0], i, e[1])),
+               Stmt("raw", "%s[1] *= %s(std::cos(%s), 0.5)" % (zs, cd, e[2])),
+               Stmt("raw", "%s[2] += %s[0] * %s[1].real()" % (zs, zs, zs))]
+        kind = self.rng.choice(["index", "range", "helper"])
+        if kind == "index" or (kind == "helper" and not vector):
+            out.append(Stmt("raw", "for (int %s = 0; %s < 3; ++%s) %s += %s[%s].real() * %s[%s].imag() + "
+                            "std::norm(%s[%s])" % (i, i, i, t, zs, i, zs, i, zs, i)))
+        elif kind == "range":
+            out.append(Stmt("raw", "for (const auto &%s : %s) %s += std::abs(%s + 2.0) - 0.5 * %s.imag()"
+                            % (u, zs, t, u, u)))
+        else:
+            out.append(Stmt("raw", "%s += gc_energy(%s)" % (t, zs)))
         return out
 
     def s_mdim(self, loop):
@@ -2779,7 +2810,10 @@ PAIR_TUPLES = [
 # What complex calls (declared in every file, as CONSTRUCTED).
 COMPLEXES = [
     "inline std::complex<double> gc_step(const std::complex<double> &z, std::complex<double> c) {",
-    "  return 0.5 * z * z + c;", "}", ""]
+    "  return 0.5 * z * z + c;", "}",
+    "inline double gc_energy(const std::vector<std::complex<double>> &zs) {",
+    "  double s = 0;", "  for (const auto &z : zs)", "    s += std::norm(z) + 0.5 * z.real();",
+    "  return s;", "}", ""]
 
 # What lambda passes lambdas to (declared in every file, as GLOBAL_CONSTANTS).
 LAMBDA_TEMPLATES = [
