@@ -119,7 +119,7 @@ FEATURES = {
     "std_algorithm": "std::accumulate, std::inner_product, std::fill, std::copy over local arrays "
                      "(&a[0], &a[0] + N)",
     "lambda": "lambdas called where written ([&](double t) { ... }(e), [=], generic [&](auto t)) and passed to a template (gl_apply([&](double t) { ... }, e))",
-    "global_const": "constants of namespace and class scope (static const double c[], constexpr, inline constexpr, static constexpr members)",
+    "global_const": "constants of namespace and class scope (static const double c[], constexpr, inline constexpr, static constexpr members, a static const array member defined out of the class)",
     "view_struct": "view structs of pointers into local arrays (GW g{&a[0], &a[0] + 1, 2};) passed to helpers "
                    "(gw_dot(g, e), gw_twice passing it on), copied (GW h = g;), declared in every file",
     "pair_tuple": "std::pair and std::tuple of doubles (and an int): locals from braces, std::make_pair and "
@@ -507,7 +507,7 @@ class Gen:
         if ch[0] == "gc":  # GLOBAL_CONSTANTS, which every file declares
             return Expr("var", self.rng.choice([
                 "gc_coef[%s]" % self.index(4, False), "gc_k", "gc::half", "GC::rate",
-                "GC::taps[%s]" % self.index(3, False)]))
+                "GC::taps[%s]" % self.index(3, False), "GC::outside[%s]" % self.index(2, False)]))
         if ch[0] in ("st", "sarr"):
             obj = ch[1] if ch[0] == "st" else "%s[%s]" % (
                 ch[1], self.index(ch[2].size, not getattr(ch[2], "local", False)))
@@ -2726,7 +2726,9 @@ GLOBAL_CONSTANTS = [
     "constexpr double gc_k = 0.375;", "namespace gc {",
     "inline constexpr double half = 0.5;", "} // namespace gc", "struct GC {",
     "  static constexpr double rate = 0.125;",
-    "  static constexpr double taps[3] = {0.25, -0.5, 0.75};", "};", ""]
+    "  static constexpr double taps[3] = {0.25, -0.5, 0.75};",
+    "  static const double outside[2];", "};",
+    "const double GC::outside[2] = {0.625, -0.375};", ""]
 
 
 # What constructor builds (declared in every file, as GLOBAL_CONSTANTS).
