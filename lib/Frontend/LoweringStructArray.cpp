@@ -102,8 +102,9 @@ void BodyLowering::lowerStructArrayDecl(const VarDecl *VD,
   if (Count && !(Count = hoistCount(Count)))
     return Refuse(unhoistedSizeMessage(Name));
   at(VD->getLocation());
-  bool Zeroed = C.IsVector || ILE ||
-                (CCE && (CCE->requiresZeroInitialization() || Shape->IsComplex));
+  bool Zeroed =
+      C.IsVector || ILE ||
+      (CCE && (CCE->requiresZeroInitialization() || Shape->IsComplex));
   Value *Arr =
       B.local(Shape->S, C.IsVector ? -1 : C.Count * Shape->Size, Name, Zeroed);
   if (Count)

@@ -133,7 +133,6 @@ float narrow(float x, float y) {
 #include <cstdio>
 
 int main() {
-  using V = gradc_check::Vec;
   // Every quadrant, near and far; just above and below the real cuts
   // (acos, asin, acosh, atanh) and just left and right of the imaginary
   // ones (asinh, atan).
@@ -142,39 +141,25 @@ int main() {
       {2.0, 1.5},    {-1.8, -0.4}, {-2.0, 0.125}, {-2.0, -0.125},
       {1.5, 0.0625}, {1.5, -0.0625}, {0.0625, 2.0}, {-0.0625, 2.0},
       {0.0625, -1.5}, {-0.0625, -1.5}};
-  for (const auto &P : Points) {
-    double x = P[0], y = P[1];
-    GRADC_CHECK_2(tangent, x, y);
-    GRADC_CHECK_2(hsine, x, y);
-    GRADC_CHECK_2(hcosine, x, y);
-    GRADC_CHECK_2(arcsine, x, y);
-    GRADC_CHECK_2(arccosine, x, y);
-    GRADC_CHECK_2(arctangent, x, y);
-    GRADC_CHECK_2(harcsine, x, y);
-    GRADC_CHECK_2(harccosine, x, y);
-    GRADC_CHECK_2(harctangent, x, y);
-    GRADC_CHECK_2(decimal, x, y);
-    GRADC_CHECK_2(projected, x, y);
-    GRADC_CHECK_2(real_powers, x, y);
-    GRADC_CHECK_2(wide, x, y);
-  }
+  // Each function at each point.
+#define AT_EACH_POINT(f)                                                       \
+  for (const auto &P : Points)                                                 \
+    GRADC_CHECK_2(f, P[0], P[1]);
+  AT_EACH_POINT(tangent)
+  AT_EACH_POINT(hsine)
+  AT_EACH_POINT(hcosine)
+  AT_EACH_POINT(arcsine)
+  AT_EACH_POINT(arccosine)
+  AT_EACH_POINT(arctangent)
+  AT_EACH_POINT(harcsine)
+  AT_EACH_POINT(harccosine)
+  AT_EACH_POINT(harctangent)
+  AT_EACH_POINT(decimal)
+  AT_EACH_POINT(projected)
+  AT_EACH_POINT(real_powers)
+  AT_EACH_POINT(wide)
   for (const auto &P : Points)
-    gradc_check::check(
-        "narrow", [](const V &p) { return double(narrow(p[0], p[1])); },
-        [](const V &p, V &d) {
-          float dx = float(d[0]), dy = float(d[1]);
-          double f = narrow_grad(float(p[0]), float(p[1]), dx, dy);
-          d[0] = dx;
-          d[1] = dy;
-          return f;
-        },
-        [](const V &p, double s, V &d) {
-          float dx = float(d[0]), dy = float(d[1]);
-          narrow_pullback(float(p[0]), float(p[1]), float(s), dx, dy);
-          d[0] = dx;
-          d[1] = dy;
-        },
-        {P[0], P[1]}, 2e-2);
+    GRADC_CHECK_2_FLOAT(narrow, P[0], P[1], 2e-2);
   return gradc_check::finish();
 }
 #endif
