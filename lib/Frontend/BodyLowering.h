@@ -19,6 +19,7 @@
 #ifndef GRADC_LIB_FRONTEND_BODYLOWERING_H
 #define GRADC_LIB_FRONTEND_BODYLOWERING_H
 
+#include "ComplexMath.h"
 #include "Lowering.h"
 #include "Records.h"
 
@@ -408,12 +409,7 @@ private:
   std::optional<Target> lowerTupleGet(const clang::CallExpr *CE);
   // std::complex (LoweringComplex.cpp): a struct of its two parts in
   // memory, a pair of values as an expression.
-  /// A complex value: its parts, Im null when it is known to be zero.
-  struct Complex {
-    Value *Re = nullptr;
-    Value *Im = nullptr;
-    Scalar S = Scalar::Float64;
-  };
+  using Complex = ComplexParts;
   /// The value of E, a std::complex expression; nullopt after an error.
   std::optional<Complex> lowerComplex(const clang::Expr *E);
   /// E, complex or real (then converted to S, with no imaginary part).

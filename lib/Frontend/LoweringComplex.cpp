@@ -20,29 +20,6 @@ using ir::Value;
 
 namespace {
 
-/// Real arithmetic on parts that may be null, meaning zero.
-struct Parts {
-  ir::Builder &B;
-
-  Value *add(Value *X, Value *Y) {
-    if (X && Y && Y->Code == ir::OpCode::Neg) // `a - b`, not `a + -b`
-      return B.sub(X, Y->Operands[0]);
-    return !X ? Y : !Y ? X : B.add(X, Y);
-  }
-  Value *sub(Value *X, Value *Y) {
-    return !Y ? X : !X ? B.neg(Y) : B.sub(X, Y);
-  }
-  Value *mul(Value *X, Value *Y) {
-    if (!X || !Y)
-      return nullptr;
-    return X->isConstValue(1) ? Y : Y->isConstValue(1) ? X : B.mul(X, Y);
-  }
-  Value *div(Value *X, Value *Y) { return X ? B.div(X, Y) : nullptr; }
-  Value *neg(Value *X) { return X ? B.neg(X) : nullptr; }
-  Value *fn(MathFn F, Value *X) { return B.call(F, {X}); }
-  Value *fn(MathFn F, Value *X, Value *Y) { return B.call(F, {X, Y}); }
-};
-
 /// The function of std that CE calls (a method of std::complex, an
 /// operator or a function of <complex>), or null.
 const FunctionDecl *stdCallee(const CallExpr *CE) {
@@ -93,7 +70,9 @@ const Expr *bare(const Expr *E) {
 
 const char *const ComplexFunctions =
     "'+ - * / == !=', 'real', 'imag', 'abs', 'norm', 'arg', 'conj', "
-    "'polar', 'exp', 'log', 'sqrt', 'pow', 'sin', 'cos', 'tanh'";
+    "'proj', 'polar', 'exp', 'log', 'log10', 'sqrt', 'pow', 'sin', 'cos', "
+    "'tan', 'asin', 'acos', 'atan', 'sinh', 'cosh', 'tanh', 'asinh', "
+    "'acosh', 'atanh'";
 
 Value *BodyLowering::complexZero(ir::Scalar S) {
   return makeConstant(S, 0, 0, "");
@@ -193,28 +172,20 @@ std::optional<BodyLowering::Complex> BodyLowering::lowerComplex(const Expr *E) {
 std::optional<BodyLowering::Complex>
 BodyLowering::complexArithmetic(OverloadedOperatorKind Op, const Complex &X,
                                 const Complex &Y) {
-  Parts P{B};
-  ir::Scalar S = X.S;
+  ComplexMath M(B, X.S);
   switch (Op) {
   case OO_Plus:
   case OO_PlusEqual:
-    return Complex{P.add(X.Re, Y.Re), P.add(X.Im, Y.Im), S};
+    return M.plus(X, Y);
   case OO_Minus:
   case OO_MinusEqual:
-    return Complex{P.sub(X.Re, Y.Re), P.sub(X.Im, Y.Im), S};
+    return M.minus(X, Y);
   case OO_Star:
   case OO_StarEqual:
-    return Complex{P.sub(P.mul(X.Re, Y.Re), P.mul(X.Im, Y.Im)),
-                   P.add(P.mul(X.Re, Y.Im), P.mul(X.Im, Y.Re)), S};
+    return M.times(X, Y);
   case OO_Slash:
-  case OO_SlashEqual: {
-    if (!Y.Im)
-      return Complex{P.div(X.Re, Y.Re), P.div(X.Im, Y.Re), S};
-    // (a + ib) / (c + id) = ((a c + b d) + i (b c - a d)) / (c c + d d).
-    Value *Den = P.add(P.mul(Y.Re, Y.Re), P.mul(Y.Im, Y.Im));
-    return Complex{P.div(P.add(P.mul(X.Re, Y.Re), P.mul(X.Im, Y.Im)), Den),
-                   P.div(P.sub(P.mul(X.Im, Y.Re), P.mul(X.Re, Y.Im)), Den), S};
-  }
+  case OO_SlashEqual:
+    return M.over(X, Y);
   default:
     return std::nullopt;
   }
@@ -234,64 +205,45 @@ BodyLowering::lowerComplexFunction(const CallExpr *CE,
       Im->Text.clear(); // spelled `0.25i`: printed as its value
     return Complex{complexZero(S), convert(Im, S, /*Implicit=*/true), S};
   }
-  Parts P{B};
+  ComplexMath M(B, S);
   std::string Name = Callee.getNameAsString();
   const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE);
   unsigned N = CE->getNumArgs();
   std::vector<Complex> Args;
   for (const Expr *A : CE->arguments()) {
+    if (isa<CXXDefaultArgExpr>(A)) { // polar's angle: known to be zero
+      Args.push_back(Complex{nullptr, nullptr, S});
+      continue;
+    }
     std::optional<Complex> C = lowerComplexOperand(A, S);
     if (!C)
       return std::nullopt;
     Args.push_back(*C);
   }
   at(CE->getBeginLoc());
-  auto Zero = [&](Value *X) { return X ? X : complexZero(S); };
-  auto Times = [&](const Complex &X, const Complex &Y) {
-    return *complexArithmetic(OO_Star, X, Y);
-  };
-  auto Exp = [&](const Complex &X) {
-    Value *E = P.fn(MathFn::Exp, X.Re);
-    if (!X.Im)
-      return Complex{E, nullptr, S};
-    return Complex{P.mul(E, P.fn(MathFn::Cos, X.Im)),
-                   P.mul(E, P.fn(MathFn::Sin, X.Im)), S};
-  };
-  auto Log = [&](const Complex &X) {
-    return Complex{P.fn(MathFn::Log, P.fn(MathFn::Hypot, X.Re, Zero(X.Im))),
-                   P.fn(MathFn::Atan2, Zero(X.Im), X.Re), S};
-  };
-  // r^y (cos y t, sin y t), with r = |x| and t = arg x.
-  auto PowReal = [&](const Complex &X, Value *Y) {
-    Value *R = P.fn(MathFn::Hypot, X.Re, Zero(X.Im));
-    Value *T = P.mul(Y, P.fn(MathFn::Atan2, Zero(X.Im), X.Re));
-    Value *M = P.fn(MathFn::Pow, R, Y);
-    return Complex{P.mul(M, P.fn(MathFn::Cos, T)),
-                   P.mul(M, P.fn(MathFn::Sin, T)), S};
-  };
   if (OCE) {
     OverloadedOperatorKind Op = OCE->getOperator();
     if (N == 1 && Op == OO_Minus)
-      return Complex{P.neg(Args[0].Re), P.neg(Args[0].Im), S};
+      return Complex{M.neg(Args[0].Re), M.neg(Args[0].Im), S};
     if (N == 1 && Op == OO_Plus)
       return Args[0];
     if (N == 2)
       if (std::optional<Complex> V = complexArithmetic(Op, Args[0], Args[1]))
         return V;
   } else if (Name == "conj" && N == 1) {
-    return Complex{Args[0].Re, P.neg(Args[0].Im), S};
+    return Complex{Args[0].Re, M.neg(Args[0].Im), S};
   } else if (Name == "polar" && N >= 1 && N <= 2) {
     if (N == 1 || isa<CXXDefaultArgExpr>(CE->getArg(1)))
       return Complex{Args[0].Re, nullptr, S};
-    return Complex{P.mul(Args[0].Re, P.fn(MathFn::Cos, Args[1].Re)),
-                   P.mul(Args[0].Re, P.fn(MathFn::Sin, Args[1].Re)), S};
+    return Complex{M.mul(Args[0].Re, M.fn(MathFn::Cos, Args[1].Re)),
+                   M.mul(Args[0].Re, M.fn(MathFn::Sin, Args[1].Re)), S};
   } else if (Name == "exp" && N == 1) {
-    return Exp(Args[0]);
+    return M.exp(Args[0]);
   } else if (Name == "log" && N == 1) {
-    return Log(Args[0]);
+    return M.log(Args[0]);
   } else if (Name == "sqrt" && N == 1) {
     // The principal root: sqrt(r) (cos t/2, sin t/2).
-    return PowReal(Args[0], makeConstant(S, 0.5, 0, "0.5"));
+    return M.sqrt(Args[0]);
   } else if (Name == "pow" && N == 2) {
     const Expr *Y = CE->getArg(1);
     if (!isComplexType(Y->getType())) {
@@ -304,34 +256,16 @@ BodyLowering::lowerComplexFunction(const CallExpr *CE,
         if (K >= 1 && K <= 4 && K == static_cast<int>(K)) {
           Complex V = Args[0];
           for (int I = 1; I < static_cast<int>(K); ++I)
-            V = Times(V, Args[0]);
+            V = M.times(V, Args[0]);
           return V;
         }
       }
-      return PowReal(Args[0], Args[1].Re);
+      return M.powReal(Args[0], Args[1].Re);
     }
-    return Exp(Times(Args[1], Log(Args[0])));
-  } else if ((Name == "sin" || Name == "cos") && N == 1) {
-    const Complex &X = Args[0];
-    bool Sin = Name == "sin";
-    if (!X.Im)
-      return Complex{P.fn(Sin ? MathFn::Sin : MathFn::Cos, X.Re), nullptr, S};
-    Value *Ch = P.fn(MathFn::Cosh, X.Im), *Sh = P.fn(MathFn::Sinh, X.Im);
-    if (Sin)
-      return Complex{P.mul(P.fn(MathFn::Sin, X.Re), Ch),
-                     P.mul(P.fn(MathFn::Cos, X.Re), Sh), S};
-    return Complex{P.mul(P.fn(MathFn::Cos, X.Re), Ch),
-                   P.neg(P.mul(P.fn(MathFn::Sin, X.Re), Sh)), S};
-  } else if (Name == "tanh" && N == 1) {
-    // (sinh 2a, sin 2b) / (cosh 2a + cos 2b).
-    const Complex &X = Args[0];
-    if (!X.Im)
-      return Complex{P.fn(MathFn::Tanh, X.Re), nullptr, S};
-    Value *Two = makeConstant(S, 2, 0, "2");
-    Value *A2 = P.mul(Two, X.Re), *B2 = P.mul(Two, X.Im);
-    Value *Den = P.add(P.fn(MathFn::Cosh, A2), P.fn(MathFn::Cos, B2));
-    return Complex{P.div(P.fn(MathFn::Sinh, A2), Den),
-                   P.div(P.fn(MathFn::Sin, B2), Den), S};
+    return M.exp(M.times(Args[1], M.log(Args[0])));
+  } else if (N == 1) {
+    if (std::optional<Complex> V = M.elementary(Name, Args[0]))
+      return V;
   }
   fail(CE->getExprLoc(),
        "'" +
@@ -479,9 +413,9 @@ std::optional<Value *> BodyLowering::lowerComplexCall(const CallExpr *CE) {
     Z = lowerComplex(CE->getArg(0));
   if (!Z && Failed)
     return nullptr;
-  Parts P{B};
+  ComplexMath P(B, Z ? Z->S : ir::Scalar::Float64);
   at(CE->getBeginLoc());
-  auto Zero = [&](Value *X) { return X ? X : complexZero(Z->S); };
+  auto Zero = [&](Value *X) { return P.zero(X); };
   if (Z && !OCE && CE->getNumArgs() <= 1) {
     if (Name == "real")
       return Z->Re;
@@ -507,7 +441,8 @@ std::optional<Value *> BodyLowering::lowerComplexCall(const CallExpr *CE) {
     at(CE->getBeginLoc());
     ir::CmpPred Pred = Op == OO_EqualEqual ? ir::CmpPred::EQ : ir::CmpPred::NE;
     Value *Re = B.cmp(Pred, X->Re, Y->Re);
-    Value *Im = B.cmp(Pred, Zero(X->Im), Zero(Y->Im));
+    ComplexMath M(B, *S); // the operands' type: Z may be a real
+    Value *Im = B.cmp(Pred, M.zero(X->Im), M.zero(Y->Im));
     return Op == OO_EqualEqual ? B.logicAnd(Re, Im) : B.logicOr(Re, Im);
   }
   return fail(CE->getExprLoc(),

@@ -56,7 +56,10 @@ Value *BodyLowering::lowerGlobal(const Expr *Ref, const VarDecl *VD) {
   bool Constant = VD->isConstexpr() || T.isConstant(Ctx);
   if (!Constant || T.isVolatileQualified())
     return fail(Ref->getExprLoc(),
-                "reading the global variable '" + Name +
+                std::string(VD->isStaticDataMember()
+                                ? "reading the static data member '"
+                                : "reading the global variable '") +
+                    Name +
                     "' is not supported: it is not a constant, and gradc "
                     "cannot see how it changes; pass it as a parameter, or "
                     "declare it 'const' or 'constexpr' if it never changes",

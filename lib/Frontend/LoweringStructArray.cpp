@@ -59,8 +59,9 @@ void BodyLowering::lowerStructArrayDecl(const VarDecl *VD,
             dyn_cast<InitListExpr>(ILE->getInit(0)->IgnoreImplicit());
         Inner && Inner->getType()->isArrayType())
       ILE = Inner;
-  bool Trivial =
-      CCE && CCE->getNumArgs() == 0 && CCE->getConstructor()->isTrivial();
+  // `std::complex<double> zs[3];`: each element's constructor zeroes it.
+  bool Trivial = CCE && CCE->getNumArgs() == 0 &&
+                 (CCE->getConstructor()->isTrivial() || Shape->IsComplex);
   // `std::vector<Vec3> u = pts;`, `std::array<Vec3, 4> q = p;`: a copy.
   const Expr *CopyOf = nullptr;
   if (CCE && CCE->getNumArgs() == 1 &&
@@ -101,7 +102,9 @@ void BodyLowering::lowerStructArrayDecl(const VarDecl *VD,
   if (Count && !(Count = hoistCount(Count)))
     return Refuse(unhoistedSizeMessage(Name));
   at(VD->getLocation());
-  bool Zeroed = C.IsVector || ILE || (CCE && CCE->requiresZeroInitialization());
+  bool Zeroed =
+      C.IsVector || ILE ||
+      (CCE && (CCE->requiresZeroInitialization() || Shape->IsComplex));
   Value *Arr =
       B.local(Shape->S, C.IsVector ? -1 : C.Count * Shape->Size, Name, Zeroed);
   if (Count)

@@ -340,7 +340,8 @@ std::optional<StructContainer> structContainer(QualType T) {
     return std::nullopt;
   QualType E = Args[0].getAsType();
   const CXXRecordDecl *ED = E->getAsCXXRecordDecl();
-  if (!ED || (ED->isInStdNamespace() && tupleKind(E) == TupleKind::None))
+  if (!ED || (ED->isInStdNamespace() && tupleKind(E) == TupleKind::None &&
+              !isComplexType(E)))
     return std::nullopt;
   StructContainer C;
   C.Elem = E;

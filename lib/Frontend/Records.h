@@ -159,7 +159,8 @@ struct StructContainer {
 };
 
 /// T as a std::array or std::vector of a struct that is no standard
-/// library class, or of a std::pair or std::tuple, if it is one.
+/// library class, or of a std::pair, std::tuple or std::complex, if it is
+/// one.
 std::optional<StructContainer> structContainer(clang::QualType T);
 
 /// What T (or what it references) is among the standard library's

@@ -119,7 +119,7 @@ FEATURES = {
     "std_algorithm": "std::accumulate, std::inner_product, std::fill, std::copy over local arrays "
                      "(&a[0], &a[0] + N)",
     "lambda": "lambdas called where written ([&](double t) { ... }(e), [=], generic [&](auto t)) and passed to a template (gl_apply([&](double t) { ... }, e))",
-    "global_const": "constants of namespace and class scope (static const double c[], constexpr, inline constexpr, static constexpr members)",
+    "global_const": "constants of namespace and class scope (static const double c[], constexpr, inline constexpr, static constexpr members, a static const array member defined out of the class)",
     "view_struct": "view structs of pointers into local arrays (GW g{&a[0], &a[0] + 1, 2};) passed to helpers "
                    "(gw_dot(g, e), gw_twice passing it on), copied (GW h = g;), declared in every file",
     "pair_tuple": "std::pair and std::tuple of doubles (and an int): locals from braces, std::make_pair and "
@@ -127,8 +127,12 @@ FEATURES = {
                   "copies, structured bindings, std::tie(a, b) = gp_split(e, e), a pair passed to gp_dot, "
                   "declared in every file",
     "complex": "std::complex<double> locals: arithmetic with complex and real operands, += -= *= /=, "
-               "real / imag (read and set), abs norm arg conj polar exp log sqrt pow sin cos tanh, a helper "
-               "taking and returning complex values (gc_step), updated in a loop",
+               "real / imag (read and set), abs norm arg conj proj polar (one or two arguments) exp log log10 "
+               "sqrt pow (integer, real, complex exponent; real base) sin cos tan sinh cosh tanh asin acos atan "
+               "asinh acosh atanh, a helper taking and returning complex values (gc_step), updated in a loop",
+    "complex_container": "std::array<std::complex<double>, 3> and std::vector<std::complex<double>> locals "
+                         "sized where declared: elements assigned and updated (zs[i] = ..., zs[i] *= ...), read as "
+                         "zs[i], zs[i].real() and by range-for, passed to a helper (gc_energy)",
     "recursion": "recursive helpers bounded by an int depth parameter (if (k <= 0) return e; double r = rh(e, k - 1); "
                  "return std::tanh(e);), some calling themselves twice (k - 1, k - 2)",
 }
@@ -503,7 +507,7 @@ class Gen:
         if ch[0] == "gc":  # GLOBAL_CONSTANTS, which every file declares
             return Expr("var", self.rng.choice([
                 "gc_coef[%s]" % self.index(4, False), "gc_k", "gc::half", "GC::rate",
-                "GC::taps[%s]" % self.index(3, False)]))
+                "GC::taps[%s]" % self.index(3, False), "GC::outside[%s]" % self.index(2, False)]))
         if ch[0] in ("st", "sarr"):
             obj = ch[1] if ch[0] == "st" else "%s[%s]" % (
                 ch[1], self.index(ch[2].size, not getattr(ch[2], "local", False)))
@@ -992,6 +996,8 @@ class Gen:
             opts.append(("goop", 1))
         if self.on("complex") and not self.helper and self.writable():
             opts.append(("cplx", 1))
+        if self.on("complex_container") and not self.helper and self.writable():
+            opts.append(("cvec", 1))
         if self.on("multi_dim") and len(self.loops) < 2:
             opts.append(("mdim", 1))
         if self.on("moving_ptr") and self.visible_local_arrays():
@@ -1288,7 +1294,8 @@ class Gen:
         cd = "std::complex<double>"
         den = "%s(1.5 + std::sin(%s), 0.25 * std::cos(%s))" % (cd, e[2], e[3])
         out = [Stmt("raw", "%s %s(std::tanh(%s), 0.5 * std::sin(%s))" % (cd, z, e[0], e[1]))]
-        kind = self.rng.choice(["arith", "compound", "fn", "pow", "helper", "parts"])
+        kind = self.rng.choice(["arith", "compound", "fn", "pow", "helper", "parts", "inverse",
+                                "realpow"])
         if kind == "arith":
             out.append(Stmt("raw", "%s %s = %s * %s + %s / %s - std::conj(%s) * 0.5 + %s / (%s + 2.0)"
                             % (cd, w, z, e[2], e[3], den, z, e[1], z)))
@@ -1309,6 +1316,20 @@ class Gen:
                             "std::pow(%s + 2.0, %s(0.5, 0.25)) + std::polar(1.0, %s)"
                             % (cd, w, z, z, z, cd, e[2])))
             out.append(Stmt("raw", "%s += 0.25 * %s.real() + 0.5 * %s.imag()" % (t, w, w)))
+        elif kind == "inverse":
+            # |re z| < 1 and |im z| < 0.5: 0.5 z is inside every inverse
+            # function's cuts and z + 2 right of acosh's.
+            out.append(Stmt("raw", "%s %s = std::tan(%s) + std::sinh(%s) * std::cosh(%s) + std::asin(0.5 * %s) "
+                            "- std::acos(0.5 * %s)" % (cd, w, z, z, z, z, z)))
+            out.append(Stmt("raw", "%s += std::atan(%s).real() + std::asinh(%s).imag() + "
+                            "std::acosh(%s + 2.0).real() + std::atanh(0.5 * %s).imag() + "
+                            "std::log10(%s + 2.0).real() + 0.25 * std::proj(%s).imag()"
+                            % (t, z, z, z, z, w, w)))
+        elif kind == "realpow":
+            out.append(Stmt("raw", "%s %s = std::pow(%s + 2.0, 0.5 + 0.25 * std::tanh(%s)) + std::pow(1.5, %s) + "
+                            "std::polar(1.0 + 0.5 * std::tanh(%s)) * %s"
+                            % (cd, w, z, e[2], z, e[3], z)))
+            out.append(Stmt("raw", "%s += 0.25 * %s.real() + 0.5 * %s.imag()" % (t, w, w)))
         elif kind == "helper":
             out.append(Stmt("raw", "%s %s = gc_step(%s, %s(0.25, 0.5 * std::tanh(%s)))" % (cd, w, z, cd, e[2])))
             out.append(Stmt("raw", "for (int %s = 0; %s < 2; ++%s) %s = gc_step(%s, %s)" % (k, k, k, w, w, z)))
@@ -1318,6 +1339,32 @@ class Gen:
             out.append(Stmt("raw", "%s.real(%s.real() - %s.imag())" % (z, z, z)))
             out.append(Stmt("raw", "for (int %s = 0; %s < 2; ++%s) %s = %s * %s * 0.5 + 0.25" % (k, k, k, z, z, z)))
             out.append(Stmt("raw", "%s += %s.real() * %s.imag()" % (t, z, z)))
+        return out
+
+    def s_cvec(self, loop):
+        """std::array<std::complex<double>, 3> zs; (or a vector sized 3)
+        filled from expressions, rotated in place, read by index, by
+        range-for and by gc_energy: t += a real number of them."""
+        zs, i, u = self.fresh("zs"), self.fresh("i"), self.fresh("u")
+        t = self.rng.choice(self.writable())
+        e = ["(%s)" % self.render_tmp(self.dexpr(1)) for _ in range(3)]
+        cd = "std::complex<double>"
+        vector = self.chance(0.5)
+        decl = "std::vector<%s> %s(3)" % (cd, zs) if vector else "std::array<%s, 3> %s" % (cd, zs)
+        out = [Stmt("raw", decl),
+               Stmt("raw", "for (int %s = 0; %s < 3; ++%s) %s[%s] = %s(std::tanh(%s) + 0.25 * %s, 0.5 * std::sin(%s))"
+                    % (i, i, i, zs, i, cd, e[0], i, e[1])),
+               Stmt("raw", "%s[1] *= %s(std::cos(%s), 0.5)" % (zs, cd, e[2])),
+               Stmt("raw", "%s[2] += %s[0] * %s[1].real()" % (zs, zs, zs))]
+        kind = self.rng.choice(["index", "range", "helper"])
+        if kind == "index" or (kind == "helper" and not vector):
+            out.append(Stmt("raw", "for (int %s = 0; %s < 3; ++%s) %s += %s[%s].real() * %s[%s].imag() + "
+                            "std::norm(%s[%s])" % (i, i, i, t, zs, i, zs, i, zs, i)))
+        elif kind == "range":
+            out.append(Stmt("raw", "for (const auto &%s : %s) %s += std::abs(%s + 2.0) - 0.5 * %s.imag()"
+                            % (u, zs, t, u, u)))
+        else:
+            out.append(Stmt("raw", "%s += gc_energy(%s)" % (t, zs)))
         return out
 
     def s_mdim(self, loop):
@@ -2679,7 +2726,9 @@ GLOBAL_CONSTANTS = [
     "constexpr double gc_k = 0.375;", "namespace gc {",
     "inline constexpr double half = 0.5;", "} // namespace gc", "struct GC {",
     "  static constexpr double rate = 0.125;",
-    "  static constexpr double taps[3] = {0.25, -0.5, 0.75};", "};", ""]
+    "  static constexpr double taps[3] = {0.25, -0.5, 0.75};",
+    "  static const double outside[2];", "};",
+    "const double GC::outside[2] = {0.625, -0.375};", ""]
 
 
 # What constructor builds (declared in every file, as GLOBAL_CONSTANTS).
@@ -2763,7 +2812,10 @@ PAIR_TUPLES = [
 # What complex calls (declared in every file, as CONSTRUCTED).
 COMPLEXES = [
     "inline std::complex<double> gc_step(const std::complex<double> &z, std::complex<double> c) {",
-    "  return 0.5 * z * z + c;", "}", ""]
+    "  return 0.5 * z * z + c;", "}",
+    "inline double gc_energy(const std::vector<std::complex<double>> &zs) {",
+    "  double s = 0;", "  for (const auto &z : zs)", "    s += std::norm(z) + 0.5 * z.real();",
+    "  return s;", "}", ""]
 
 # What lambda passes lambdas to (declared in every file, as GLOBAL_CONSTANTS).
 LAMBDA_TEMPLATES = [

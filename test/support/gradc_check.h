@@ -422,6 +422,28 @@ inline int finish() {
         name##_pullback(p[0], p[1], s, d[0], d[1]);                            \
       },                                                                       \
       {a, b})
+/// GRADC_CHECK_2 of a function of two floats, to finite differences
+/// within Tol (1e-3 or more: a larger step).
+#define GRADC_CHECK_2_FLOAT(name, a, b, Tol)                                   \
+  gradc_check::check(                                                          \
+      #name,                                                                   \
+      [](const gradc_check::Vec &p) {                                          \
+        return double(name(float(p[0]), float(p[1])));                         \
+      },                                                                       \
+      [](const gradc_check::Vec &p, gradc_check::Vec &d) {                     \
+        float dx = float(d[0]), dy = float(d[1]);                              \
+        double f = name##_grad(float(p[0]), float(p[1]), dx, dy);              \
+        d[0] = dx;                                                             \
+        d[1] = dy;                                                             \
+        return f;                                                              \
+      },                                                                       \
+      [](const gradc_check::Vec &p, double s, gradc_check::Vec &d) {           \
+        float dx = float(d[0]), dy = float(d[1]);                              \
+        name##_pullback(float(p[0]), float(p[1]), float(s), dx, dy);           \
+        d[0] = dx;                                                             \
+        d[1] = dy;                                                             \
+      },                                                                       \
+      {a, b}, Tol)
 #define GRADC_CHECK_3(name, a, b, c)                                           \
   gradc_check::check(                                                          \
       #name, [](const gradc_check::Vec &p) { return name(p[0], p[1], p[2]); }, \

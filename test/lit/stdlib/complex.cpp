@@ -115,7 +115,6 @@ float single(float x, float y) {
 #include "gradc_check.h"
 
 int main() {
-  using V = gradc_check::Vec;
   using C = std::complex<double>;
   GRADC_CHECK_2(arith, 0.75, -1.25);
   GRADC_CHECK_2(functions, 0.75, -1.25);
@@ -159,22 +158,7 @@ int main() {
         gradc_check::back(dz, d[0]);
         gradc_check::back(w, p[2]);
       });
-  gradc_check::check(
-      "single", [](const V &p) { return double(single(p[0], p[1])); },
-      [](const V &p, V &d) {
-        float dx = float(d[0]), dy = float(d[1]);
-        double f = single_grad(float(p[0]), float(p[1]), dx, dy);
-        d[0] = dx;
-        d[1] = dy;
-        return f;
-      },
-      [](const V &p, double s, V &d) {
-        float dx = float(d[0]), dy = float(d[1]);
-        single_pullback(float(p[0]), float(p[1]), float(s), dx, dy);
-        d[0] = dx;
-        d[1] = dy;
-      },
-      {0.75, -1.25}, 1e-3);
+  GRADC_CHECK_2_FLOAT(single, 0.75, -1.25, 1e-3);
   return gradc_check::finish();
 }
 #endif
