@@ -5,9 +5,9 @@
 // through one flat index in row-major order (`i * 3 + j`), which the
 // memory analyses compare as any index. C++ must index it as the user
 // does: `m[i * 3 + j]` would be past the end of row 0, which C++ does not
-// allow. So the index is split
-// back where it has the shape the front end gave it (`(i * 3 + j) * 4 +
-// k`, a constant, a row `i * 12`), and otherwise printed with `/` and `%`.
+// allow. So the index is split back where it has the shape the front end
+// gave it (`(i * 3 + j) * 4 + k`, a constant, a row `i * 12`), and
+// otherwise printed with `/` and `%`.
 //
 //===----------------------------------------------------------------------===//
 #include "ExprPrinter.h"

@@ -11,6 +11,10 @@
 // RUN: %python %src_root/test/support/vs_interpreter.py %gradc %s < %t.out | FileCheck %s --check-prefix=INTERP
 // RUN: %gradc %s --function trace_sq --check --at 'x=[0.5,-0.7,1.1]' | FileCheck %s --check-prefix=AT
 // AT: ok: all 3 entries agree with finite differences
+// `--at` names the elements of a local array of arrays by its subscripts.
+// RUN: %gradc %s --function relax --at 'x=0.75' | FileCheck %s --check-prefix=ROWS
+// ROWS: g[0][0] 0.75 (at the end)
+// ROWS: g[2][1] 0.7578125 (at the end)
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
 // INTERP: 7 checked against the interpreter, 0 mismatches
@@ -25,8 +29,7 @@ static double dot3(const double *a, const double *b) {
 static double sumsq(const double m[][3], int n) {
   double s = 0.0;
   for (int i = 0; i < n; ++i)
-    for (int j = 0; j < 3; ++j)
-      s += m[i][j] * m[i][j];
+    s += m[i][0] * m[i][0] + m[i][1] * m[i][1] + m[i][2] * m[i][2];
   return s;
 }
 
