@@ -147,6 +147,25 @@ bool BodyLowering::refuseRowsArgument(const Expr *Arg, QualType PT,
   // The caller's own array of arrays, which the generated code declares
   // with its shape, as a parameter or a local (`double A[3][3]`).
   const auto *DRE = dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts());
+  if (DRE && DRE->refersToEnclosingVariableOrCapture()) {
+    // In a lambda it is a pointer to rows, which a reference to an array
+    // of arrays (`const double (&m)[3][3]`) cannot be bound to.
+    if (!PT->isReferenceType())
+      return false;
+    const ArrayType *Row = rowsOf(PT.getNonReferenceType(), Ctx);
+    std::optional<RowShape> Shape = rowShape(QualType(Row, 0), Ctx);
+    fail(Arg->getBeginLoc(),
+         "passing '" + sourceText(Arg->getSourceRange()) +
+             "', captured by the lambda, to '" + Callee +
+             "', which takes a reference to an array of arrays, is not "
+             "supported yet; make '" +
+             Callee + "' take a pointer to rows ('const " +
+             typeName(Shape->Elem.getUnqualifiedType()) + " m[]" +
+             Shape->Suffix +
+             "'), or call it outside the lambda and capture its result",
+         Arg->getSourceRange());
+    return true;
+  }
   if (DRE &&
       (isa<ParmVarDecl>(DRE->getDecl()) || isShapedLocal(DRE->getDecl())))
     return false;

@@ -17,7 +17,7 @@
 // ROWS: g[2][1] 0.7578125 (at the end)
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
-// INTERP: 7 checked against the interpreter, 0 mismatches
+// INTERP: 8 checked against the interpreter, 0 mismatches
 #include <gradc/gradc.h>
 
 #include <cmath>
@@ -124,6 +124,16 @@ double relax(double x) {
 // TEXT: double g[3][2] = {};
 // TEXT: dg[i - 1][j] += 2 * g_old * prod;
 
+// A lambda passes the local it captures on to a helper's array of arrays.
+GRADC_DIFF("grad")
+double inlam(double x) {
+  double A[2][3] = {{x, 2.0, x * x}, {1.0, x, 0.5}};
+  auto norm = [&](double w) { return w * sumsq(A, 2); };
+  return norm(x) + norm(0.5);
+}
+// TEXT-LABEL: inline double inlam_pullback(double x, double dout, double &dx) {
+// TEXT: inlam_norm_pullback(x, A, {{.*}}, dx, dA);
+
 #ifndef __GRADC__
 #include GRADC_OUT
 #include "gradc_check.h"
@@ -145,6 +155,7 @@ int main() {
   GRADC_CHECK_1(cube, -0.8);
   GRADC_CHECK_1(relax, 0.75);
   GRADC_CHECK_1(relax, -0.4);
+  GRADC_CHECK_1(inlam, 0.7);
   return gradc_check::finish();
 }
 #endif
