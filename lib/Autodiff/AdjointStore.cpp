@@ -52,6 +52,7 @@ Value *AdjointStore::adjointMemory(const Value *Base) {
     L->MemberDefaults = Base->MemberDefaults;
     L->Member = Base->Member;
     L->Stride = Base->Stride;
+    L->RowDims = Base->RowDims; // `double dA[3][3]`, as `A`
     if (Count)
       L->Operands.push_back(Count);
     if (Base->IVal == 0 && !Here)

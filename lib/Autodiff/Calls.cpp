@@ -91,6 +91,7 @@ Value *ReverseMode::localLike(const Value *Base) {
   Copy->MemberDefaults = Base->MemberDefaults;
   Copy->Member = Base->Member;
   Copy->Stride = Base->Stride;
+  Copy->RowDims = Base->RowDims;
   if (Count) // a vector, declared at the top level: as long
     Copy->Operands.push_back(Count);
   return Copy;

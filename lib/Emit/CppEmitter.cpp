@@ -242,7 +242,7 @@ private:
     std::string Text =
         std::string(cxxTypeName(L.Ty.scalarKind())) + " " + Plan.Var[L.Id];
     if (L.IVal)
-      Text += "[" + std::to_string(L.IVal) + "]";
+      Text += ExprPrinter::dimensions(L);
     if (L.ZeroInit)
       Text += " = {}";
     return Text;
@@ -499,7 +499,8 @@ private:
                (V.Operands[1]->Code == OpCode::Local && V.Operands[1]->IVal == 0
                     ? "&"
                     : "") +
-               P.print(V.Operands[1]) + ", " + P.print(V.Operands[2]) + ");");
+               P.flatPointer(V.Operands[1]) + ", " + P.print(V.Operands[2]) +
+               ");");
       return;
     case OpCode::Reserve:
       line(S, Plan.Var[V.Operands[0]->Id] + ".reserve(" +

@@ -34,6 +34,12 @@ public:
   /// The record a record-valued pointer designates, as C++ names it:
   /// `cam`, `cams[i]`, `s.inner`, `*p`.
   std::string object(const ir::Value *Ptr) const;
+  /// Ptr as a pointer to its scalars, for copying it whole: `a`, or
+  /// `&m[0][0]` for an array of arrays (RowSubscripts.cpp).
+  std::string flatPointer(const ir::Value *Ptr) const;
+  /// The sizes of a local array as its declaration writes them: `[9]`,
+  /// `[3][3]` (RowSubscripts.cpp).
+  static std::string dimensions(const ir::Value &Local);
 
 private:
   struct Printed {
@@ -71,7 +77,8 @@ private:
   /// The parameter V is, or null.
   const ir::Param *paramOf(const ir::Value *V) const;
   /// The sizes after the first of the array of arrays Ptr is (a parameter
-  /// `double m[][3]` or its adjoint), or null (RowSubscripts.cpp).
+  /// `double m[][3]`, a local `double A[3][3]`, their adjoints), or null
+  /// (RowSubscripts.cpp).
   const std::vector<std::int64_t> *rowDims(const ir::Value *Ptr) const;
   /// Element Index (null: 0) of the array of arrays Ptr, `m[i][j]`; with
   /// AsPointer its address: the row `m[i]` where it starts one (j is 0),

@@ -253,6 +253,8 @@ bool Planner::materializes(const Value &V) {
 
 bool Planner::onlySubscripts(const Value &V) {
   auto Shaped = [&](const Value *Ptr) {
+    if (Ptr->Code == OpCode::Local)
+      return !Ptr->RowDims.empty();
     return std::any_of(F.Params.begin(), F.Params.end(), [&](const Param &P) {
       return P.V == Ptr && !P.RowDims.empty();
     });

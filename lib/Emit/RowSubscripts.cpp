@@ -1,12 +1,13 @@
 //===- RowSubscripts.cpp - m[i][j] for the flat index of an array of arrays
 //===//
 //
-// The IR reaches a parameter `double m[][3]` through one flat index in
-// row-major order (`i * 3 + j`), which the memory analyses compare as any
-// index. C++ must index it as the user does: `m[i * 3 + j]` would be
-// past the end of row 0, which C++ does not allow. So the index is split
-// back where it has the shape the front end gave it (`(i * 3 + j) * 4 +
-// k`, a constant, a row `i * 12`), and otherwise printed with `/` and `%`.
+// The IR reaches a parameter `double m[][3]`, or a local `double m[3][3]`,
+// through one flat index in row-major order (`i * 3 + j`), which the
+// memory analyses compare as any index. C++ must index it as the user
+// does: `m[i * 3 + j]` would be past the end of row 0, which C++ does not
+// allow. So the index is split back where it has the shape the front end
+// gave it (`(i * 3 + j) * 4 + k`, a constant, a row `i * 12`), and
+// otherwise printed with `/` and `%`.
 //
 //===----------------------------------------------------------------------===//
 #include "ExprPrinter.h"
@@ -16,6 +17,8 @@ namespace gradc::emit {
 using namespace ir;
 
 const std::vector<std::int64_t> *ExprPrinter::rowDims(const Value *Ptr) const {
+  if (Ptr->Code == OpCode::Local) // `double A[3][3]`
+    return Ptr->RowDims.empty() ? nullptr : &Ptr->RowDims;
   const Param *P = paramOf(Ptr);
   return P && !P->RowDims.empty() ? &P->RowDims : nullptr;
 }
@@ -113,6 +116,21 @@ std::string ExprPrinter::rowElement(const Value *Ptr, const Value *Index,
   for (const std::string &Sub : Subs)
     Text += "[" + Sub + "]";
   return AsPointer && !Row ? "&" + Text : Text;
+}
+
+std::string ExprPrinter::flatPointer(const Value *Ptr) const {
+  return rowDims(Ptr) ? "&" + rowElement(Ptr, nullptr, /*AsPointer=*/false)
+                      : print(Ptr);
+}
+
+std::string ExprPrinter::dimensions(const Value &Local) {
+  std::int64_t Rows = Local.IVal;
+  std::string Text;
+  for (std::int64_t D : Local.RowDims) {
+    Rows /= D;
+    Text += "[" + std::to_string(D) + "]";
+  }
+  return "[" + std::to_string(Rows) + "]" + Text;
 }
 
 std::vector<std::string>

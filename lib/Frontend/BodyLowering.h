@@ -288,15 +288,18 @@ private:
   Value *addScaled(Value *Flat, std::int64_t Size, Value *Idx);
   /// `a[i]` as a pointer: `a + i * 4`.
   Value *lowerRow(const clang::ArraySubscriptExpr *ASE);
-  /// Refuses (true) Arg for a parameter of type PT of Callee that is an
-  /// array of arrays, unless it is the caller's own such parameter.
-  /// Fills P for a captured parameter of type T that is an array of
-  /// arrays, passed on with its shape; false for any other type
+  /// Fills P for a captured parameter or local of type T that is an array
+  /// of arrays, passed on with its shape; false for any other type
   /// (LoweringLambda.cpp).
   bool captureRows(clang::QualType T, const clang::Expr *InitE,
                    CaptureParam &P);
+  /// Refuses (true) Arg for a parameter of type PT of Callee that is an
+  /// array of arrays, unless it is the caller's own such parameter or
+  /// local array.
   bool refuseRowsArgument(const clang::Expr *Arg, clang::QualType PT,
                           const std::string &Callee);
+  /// VD is a local array of arrays, declared with its shape.
+  bool isShapedLocal(const clang::ValueDecl *VD) const;
 
   // Pointer variables that move (LoweringPointer.cpp).
   /// P as its base and an Int32 offset (0 when P is the base itself).

@@ -101,16 +101,26 @@ BodyLowering::makeClosure(const LambdaExpr *LE, std::string Name, bool AtCall) {
     CaptureParam P;
     P.Var = VD;
     Value *V = nullptr; // null: read at each call
-    if (isa<ParmVarDecl>(VD) && captureRows(T, InitE, P)) {
-      if (!ByRef && T->isArrayType()) { // a copy of the whole array
+    // A local array of arrays, as a parameter, is passed with its shape.
+    bool LocalRows = isShapedLocal(VD);
+    if ((isa<ParmVarDecl>(VD) || LocalRows) && captureRows(T, InitE, P)) {
+      // A copy of the whole array; a local's made at the call is the
+      // local, as for flat arrays below, which the lambda cannot change.
+      if (!ByRef && T->isArrayType() && !(AtCall && LocalRows)) {
         Refuse(Loc, "capturing '" + VName +
                         "' by value is not supported; capture it by "
                         "reference ([&" +
                         VName + "])");
         continue;
       }
+      if (!ByRef && !P.Ty.isConstPointee()) {
+        P.Ty = ir::Type::ptr(P.Ty.scalarKind(), /*Const=*/true);
+        P.Spelling = "const " + P.Spelling;
+      }
       C.Captures.push_back(std::move(P));
-      C.Values.push_back(InitE ? lowerPointer(InitE) : nullptr);
+      C.Values.push_back(LocalRows ? Pointers.lookup(VD)
+                         : InitE   ? lowerPointer(InitE)
+                                   : nullptr);
       Ok &= C.Values.back() != nullptr;
       continue;
     }

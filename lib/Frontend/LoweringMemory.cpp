@@ -229,6 +229,8 @@ void BodyLowering::lowerArrayDecl(const VarDecl *VD) {
                   "' are not supported");
   at(VD->getLocation());
   Value *Array = B.local(*S, Shape->first, Name);
+  if (std::optional<RowShape> Rows = rowShape(AT->getElementType(), Ctx))
+    Array->RowDims = Rows->Dims;
   Pointers[VD] = Array;
   Poisoned.erase(VD);
   lowerArrayInit(VD, Array, *S);

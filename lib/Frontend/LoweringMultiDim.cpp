@@ -3,9 +3,12 @@
 // A local `double a[3][4]` (any rank, constant sizes) is one Local of 12
 // elements in row-major order, as C++ lays it out, and `a[i][j]` is element
 // `i * 4 + j`; a row `a[i]`, used as a pointer, is `a + i * 4`. So the IR
-// and everything after it see the flat memory they already know, and the
-// generated code reads `a[i * 4 + j]`. Constant arrays of namespace scope
-// of several dimensions are flattened the same way (LoweringGlobal.cpp).
+// and everything after it see the flat memory they already know. The
+// local keeps the sizes after the first (RowDims), as a parameter `double
+// m[][4]` does, so that generated code declares `double a[3][4]` and reads
+// `a[i][j]` (lib/Emit/RowSubscripts.cpp). Constant arrays of namespace
+// scope of several dimensions are flattened the same way
+// (LoweringGlobal.cpp).
 //
 //===----------------------------------------------------------------------===//
 #include "BodyLowering.h"
@@ -130,20 +133,47 @@ Value *BodyLowering::lowerRow(const ArraySubscriptExpr *ASE) {
   return B.offset(T->Ptr, T->Index);
 }
 
+bool BodyLowering::isShapedLocal(const ValueDecl *VD) const {
+  const auto *Var = dyn_cast<VarDecl>(VD);
+  auto It = Var ? Pointers.find(Var) : Pointers.end();
+  return It != Pointers.end() && It->second &&
+         It->second->Code == ir::OpCode::Local && !It->second->RowDims.empty();
+}
+
 bool BodyLowering::refuseRowsArgument(const Expr *Arg, QualType PT,
                                       const std::string &Callee) {
   if (!rowsOf(PT.getNonReferenceType(), Ctx))
     return false;
   // The caller's own array of arrays, which the generated code declares
-  // with its shape; a local one is flat there (`double A[9]`).
+  // with its shape, as a parameter or a local (`double A[3][3]`).
   const auto *DRE = dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts());
-  if (DRE && isa<ParmVarDecl>(DRE->getDecl()))
+  if (DRE && DRE->refersToEnclosingVariableOrCapture()) {
+    // In a lambda it is a pointer to rows, which a reference to an array
+    // of arrays (`const double (&m)[3][3]`) cannot be bound to.
+    if (!PT->isReferenceType())
+      return false;
+    const ArrayType *Row = rowsOf(PT.getNonReferenceType(), Ctx);
+    std::optional<RowShape> Shape = rowShape(QualType(Row, 0), Ctx);
+    fail(Arg->getBeginLoc(),
+         "passing '" + sourceText(Arg->getSourceRange()) +
+             "', captured by the lambda, to '" + Callee +
+             "', which takes a reference to an array of arrays, is not "
+             "supported yet; make '" +
+             Callee + "' take a pointer to rows ('const " +
+             typeName(Shape->Elem.getUnqualifiedType()) + " m[]" +
+             Shape->Suffix +
+             "'), or call it outside the lambda and capture its result",
+         Arg->getSourceRange());
+    return true;
+  }
+  if (DRE &&
+      (isa<ParmVarDecl>(DRE->getDecl()) || isShapedLocal(DRE->getDecl())))
     return false;
   fail(Arg->getBeginLoc(),
        "passing '" + sourceText(Arg->getSourceRange()) + "' to '" + Callee +
            "', which takes an array of arrays, is not supported yet; gradc "
-           "passes on a parameter of that type, not a local array of arrays "
-           "or a part of one: make '" +
+           "passes on a whole array of arrays, not a part of one that is "
+           "itself an array of arrays: make '" +
            Callee +
            "' take a flat array ('const double *') indexed as "
            "a[i * n + j]",

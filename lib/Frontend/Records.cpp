@@ -45,6 +45,44 @@ privateMember(const FieldDecl *FD, const ASTContext &Ctx) {
   return P;
 }
 
+/// Why a std::array or std::vector of such containers is refused, with
+/// what to write instead; empty for any other class.
+static std::string nestedContainer(QualType T, const ASTContext &Ctx) {
+  auto Args = [](QualType C) -> const TemplateArgumentList * {
+    const auto *RD = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+        C->getAsCXXRecordDecl());
+    bool Std = RD && RD->isInStdNamespace() &&
+               (RD->getName() == "array" || RD->getName() == "vector");
+    return Std && RD->getTemplateArgs()[0].getKind() == TemplateArgument::Type
+               ? &RD->getTemplateArgs()
+               : nullptr;
+  };
+  const TemplateArgumentList *Outer = Args(T);
+  QualType RowT = Outer ? (*Outer)[0].getAsType() : QualType();
+  std::optional<ContainerShape> Row =
+      Outer ? containerShape(RowT, Ctx) : std::nullopt;
+  if (!Row)
+    return "";
+  std::string Elem =
+      (*Args(RowT))[0].getAsType().getAsString(Ctx.getPrintingPolicy());
+  if (Outer->size() > 1 &&
+      (*Outer)[1].getKind() == TemplateArgument::Integral && !Row->IsVector) {
+    std::int64_t M = (*Outer)[1].getAsIntegral().getExtValue();
+    std::string Rows = std::to_string(M), Cols = std::to_string(Row->Count);
+    return "is a std::array of std::array, which gradc does not support "
+           "yet; use an array of arrays ('" +
+           Elem + " m[" + Rows + "][" + Cols +
+           "]', indexed m[i][j]) or one 'std::array<" + Elem + ", " +
+           std::to_string(M * Row->Count) + ">' indexed m[i * " + Cols +
+           " + j]";
+  }
+  return "is a container of containers, which gradc does not support yet; "
+         "keep the rows one after another in one 'std::vector<" +
+         Elem +
+         ">' indexed x[i * n + j] (with where each row starts in a "
+         "'std::vector<int>' when their lengths differ)";
+}
+
 const RecordShape *RecordShapes::shape(QualType T, std::string &Why) {
   const auto *RT = T->getAs<RecordType>();
   const RecordDecl *RD = RT ? RT->getDecl()->getDefinition() : nullptr;
@@ -85,6 +123,8 @@ const RecordShape *RecordShapes::shape(QualType T, std::string &Why) {
     }
     return (Made[RD] = std::move(Shape)).get();
   }
+  if (std::string Nested = nestedContainer(T, Ctx); !Nested.empty())
+    return Refuse(Nested);
   if (RD->isInStdNamespace())
     return Refuse("is a standard library class; gradc supports std::array and "
                   "std::vector of numbers, parameters that are std::array or "

@@ -25,6 +25,7 @@ void copyAttributes(const Value &V, Value &C) {
   C.Arrow = V.Arrow;
   C.ComplexPart = V.ComplexPart;
   C.StdArray = V.StdArray;
+  C.RowDims = V.RowDims;
   C.Private = V.Private;
 }
 

@@ -184,13 +184,13 @@ private:
     return true;
   }
 
-  /// Element K of a parameter as the user names it: `w[2]`, `cam.f`,
-  /// `cams[1].r[0]`.
+  /// Element K of a parameter as the user names it: `w[2]`, `m[1][2]`,
+  /// `cam.f`, `cams[1].r[0]`.
   static std::string elementName(const ir::Param &P, size_t K) {
     const std::string &Name = P.V->Name;
     size_t N = P.Elements.size();
     if (N == 0)
-      return P.V->Ty.kind() == Type::Ptr ? Name + "[" + std::to_string(K) + "]"
+      return P.V->Ty.kind() == Type::Ptr ? Name + subscripts(P.RowDims, K)
                                          : Name;
     return Name + (P.RecordPtr ? "[" + std::to_string(K / N) + "]" : "") +
            P.ElementNames[K % N];
@@ -383,6 +383,19 @@ private:
     W.Result = Result;
   }
 
+  /// The subscripts of element K of an array as C++ writes them: `[5]`,
+  /// or `[1][2]` of `double A[3][3]` (RowDims {3}).
+  static std::string subscripts(const std::vector<std::int64_t> &RowDims,
+                                size_t K) {
+    std::string Text;
+    auto Rest = static_cast<std::int64_t>(K);
+    for (auto D = RowDims.rbegin(); D != RowDims.rend(); ++D) {
+      Text = "[" + std::to_string(Rest % *D) + "]" + Text;
+      Rest /= *D;
+    }
+    return "[" + std::to_string(Rest) + "]" + Text;
+  }
+
   /// The final contents of a local array, one row per element written.
   void localRows(const Value &Prim, const Value &Fwd) {
     auto It = Run.Locals.find(Fwd.Id);
@@ -394,8 +407,8 @@ private:
         Worked::Number N;
         N.Value = B.Data[I];
         addRow(std::to_string(Prim.Loc.Line),
-               Prim.Name + "[" + std::to_string(I) + "]", Prim.Ty.scalarKind(),
-               N, "(at the end)");
+               Prim.Name + subscripts(Prim.RowDims, I), Prim.Ty.scalarKind(), N,
+               "(at the end)");
       }
     ShownAtEnd = true;
   }

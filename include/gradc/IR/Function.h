@@ -179,6 +179,10 @@ public:
   bool ComplexPart = false;
   /// Field: a std::array member, `b.x.data()` where a pointer is wanted.
   bool StdArray = false;
+  /// Local: an array of arrays (`double A[3][4]`), flat in the IR as a
+  /// parameter `double m[][4]` is: the sizes after the first ({4}), so
+  /// that generated code declares and indexes it with its shape.
+  std::vector<std::int64_t> RowDims;
   /// Field: a member the class keeps private, or null.
   std::shared_ptr<const PrivateMember> Private;
   /// Nested blocks of If (Then, Else) and Loop (Init, Cond, LoopBody, Step).

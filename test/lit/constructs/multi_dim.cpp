@@ -1,9 +1,10 @@
 // Local arrays of arrays (`double A[3][3]`, `double t[2][2][2]`) and
-// constant ones of namespace scope: one flat array in row-major order, as
-// C++ lays them out. `A[i][j]` is `A[i * 3 + j]`, constant subscripts a
-// constant index, and a row `A[1]` passed to a helper is `A + 3`. Nested
-// initializers, reads and writes in loops. Checked against finite
-// differences and the interpreter.
+// constant ones of namespace scope: one flat array in row-major order to
+// the IR, as C++ lays them out. The generated code declares a local one
+// with its shape and indexes it as the user does (`A[i][j]`, `A[1][2]`,
+// the row `A[1]` passed to a helper). Nested initializers, reads and
+// writes in loops. Checked against finite differences and the
+// interpreter.
 // RUN: %gradc %s -o %t.grad.h
 // RUN: FileCheck %s --check-prefix=TEXT < %t.grad.h
 // RUN: %cxx -DGRADC_OUT='"%t.grad.h"' %s -o %t && %t > %t.out
@@ -35,12 +36,13 @@ double quad(const double *x) {
   return y[0] * y[1] + y[2] + dot3(A[1], x) + A[1][2];
 }
 // TEXT-LABEL: inline double quad_pullback(const double *x, double dout, double *dx) {
-// TEXT:         double A[9] = {};
-// TEXT-NEXT:    A[0] = 2.0;
-// TEXT-NEXT:    A[1] = x[0];
-// TEXT:             double A_old = A[i * 3 + j];
-// TEXT:         A[5] = A_old * x[0];
-// TEXT-NEXT:    double *ptr = A + 3;
+// TEXT:         double A[3][3] = {};
+// TEXT-NEXT:    A[0][0] = 2.0;
+// TEXT-NEXT:    A[0][1] = x[0];
+// TEXT:             double A_old = A[i][j];
+// TEXT:         A[1][2] = A_old * x[0];
+// TEXT-NEXT:    double *ptr = A[1];
+// TEXT:         double dA[3][3] = {};
 // TEXT-LABEL: inline double quad_grad(const double *x, double *dx) {
 // TEXT-NEXT:    return quad_pullback(x, 1, dx);
 

@@ -15,7 +15,7 @@
 // `--at` and `--check` take an array of arrays as its elements, flat in
 // row-major order.
 // RUN: %gradc %s --function det --check --at 'm=[2,0.5,-1,0.3,1.5,0.2,-0.4,0.1,3]' | FileCheck %s --check-prefix=AT
-// AT: m[5] -0.4 -0.39
+// AT: m[1][2] -0.4 -0.39
 // AT: ok: all 9 entries agree with finite differences
 // CHECK-NOT: FAIL
 // CHECK: ALL OK

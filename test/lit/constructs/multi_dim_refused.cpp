@@ -1,8 +1,9 @@
 // What stays refused around parameters that are arrays of arrays: pointers
-// to pointers, rows of a size that is not constant, a local array of
-// arrays (flat in the generated code) or a part of an array of three
-// dimensions passed to a helper's array of arrays, arithmetic on a pointer
-// to rows, arrays of arrays of structs, a copy of one captured by a lambda.
+// to pointers, rows of a size that is not constant, a part of an array of
+// three dimensions passed to a helper's array of arrays, arithmetic on a
+// pointer to rows, arrays of arrays of structs, a copy of one captured by
+// a lambda, one captured by a lambda passed to a helper's reference to an
+// array of arrays.
 // Each an error at the user's line, with advice, and no output.
 // RUN: rm -f %t.grad.h
 // RUN: not %gradc %s -o %t.grad.h 2> %t.err
@@ -23,15 +24,8 @@ static double sumsq(const double m[][3], int n) {
 }
 
 GRADC_DIFF("grad")
-double local(double x) {
-  double A[2][3] = {{x, 1.0, 2.0}, {0.5, x, x}};
-  // CHECK: multi_dim_refused.cpp:[[@LINE+1]]:16: error: passing 'A' to 'sumsq', which takes an array of arrays, is not supported yet; gradc passes on a parameter of that type, not a local array of arrays or a part of one: make 'sumsq' take a flat array ('const double *') indexed as a[i * n + j]
-  return sumsq(A, 2);
-}
-
-GRADC_DIFF("grad")
 double slab(const double t[2][2][3]) {
-  // CHECK: multi_dim_refused.cpp:[[@LINE+1]]:16: error: passing 't[1]' to 'sumsq', which takes an array of arrays
+  // CHECK: multi_dim_refused.cpp:[[@LINE+1]]:16: error: passing 't[1]' to 'sumsq', which takes an array of arrays, is not supported yet; gradc passes on a whole array of arrays, not a part of one that is itself an array of arrays: make 'sumsq' take a flat array ('const double *') indexed as a[i * n + j]
   return sumsq(t[1], 2);
 }
 
@@ -40,6 +34,14 @@ double second(const double (*m)[3]) {
   // CHECK: multi_dim_refused.cpp:[[@LINE+1]]:25: error: arithmetic on a pointer to rows of an array of arrays is not supported; index it instead ('m[i]', '&m[i][j]')
   const double *r = *(m + 1);
   return r[0];
+}
+
+static double corner(const double (&m)[2][2]) { return m[0][0] * m[1][1]; }
+
+GRADC_DIFF("grad")
+double captured(const double (&q)[2][2], double z) {
+  // CHECK: multi_dim_refused.cpp:[[@LINE+1]]:44: error: passing 'q', captured by the lambda, to 'corner', which takes a reference to an array of arrays, is not supported yet; make 'corner' take a pointer to rows ('const double m[][2]'), or call it outside the lambda and capture its result
+  return [&](double t) { return t * corner(q); }(z);
 }
 
 struct P {
