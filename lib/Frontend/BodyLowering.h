@@ -517,6 +517,12 @@ private:
   /// push_back, emplace_back, insert, pop_back, clear, erase, and resize
   /// or assign to another size, on a vector.
   Value *lowerGrowth(const clang::CXXMemberCallExpr *MCE);
+  /// VD, a vector that changes size declared in a loop or branch: a vector
+  /// Local of the top level, declared before the statement that holds VD,
+  /// emptied where VD is declared and given Count elements (CopyOf's, or
+  /// Fill, or zeros) there (LoweringGrowthScoped.cpp).
+  Value *restartGrowing(const clang::VarDecl *VD, const ContainerShape &C,
+                        Value *Count, Value *CopyOf, Value *Fill);
   /// Refuses (true) passing V, a vector that changes size, to a parameter
   /// of type PT that may write it.
   bool refuseGrowingArgument(Value *V, const clang::Expr *Arg,
@@ -755,6 +761,9 @@ private:
   size_t FlagOps = 0;
   /// Where the next copy of a constant array goes in the body's ops.
   size_t GlobalsAt = 0;
+  /// Where the ops of the top-level statement being lowered begin in the
+  /// body's ops (a vector declared inside it is declared there).
+  size_t TopStmtAt = 0;
   bool FlagUsed = false;
   /// A return set `returned` and the path runs on to the end of the
   /// statement being lowered (which must skip what follows).

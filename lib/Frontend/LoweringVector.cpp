@@ -93,6 +93,7 @@ Value *BodyLowering::hoistCount(Value *Count) {
     return nullptr;
   Here.erase(It);
   Top.insert(Top.begin() + GlobalsAt++, Count);
+  ++TopStmtAt;
   return Count;
 }
 
