@@ -64,6 +64,9 @@ FEATURES = {
     "vector_growth": "top-level std::vector<double> locals grown by push_back / emplace_back / insert(end) in "
                      "loops (nested) and branches, then pop_back, resize, clear and refill, read by size(), "
                      "back(), indexing and range-for",
+    "vector_grow_local": "the vector_growth statements inside loop bodies and branches (and helpers): "
+                         "a std::vector<double> declared there, grown, changed at its end and read, "
+                         "made anew each time its declaration runs",
     "vector_ops": "with vector / std_array: vector locals in loops and branches, containers as wholes (std::vector<double> c = h; c = h; "
                   "std::array b = a; a.fill(e); references const std::vector<double> &r = h;), "
                   "ends (.at(k), .front(), .back() read and written), assign / resize / reserve to the own size",
@@ -949,6 +952,8 @@ class Gen:
         if self.on("std_array"):
             opts.append(("starr", 1))
         if self.on("vector_growth") and not self.helper and top and not self.after_early:
+            opts.append(("grow", 0.8))
+        if self.on("vector_grow_local") and not top and not self.after_early:
             opts.append(("grow", 0.8))
         if self.on("vector_ops") and self.containers():
             opts.append(("vecops", 1.5))
