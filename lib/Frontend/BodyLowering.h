@@ -386,6 +386,12 @@ private:
   /// member initializers and body write Dest.
   bool lowerConstruct(const clang::CXXConstructExpr *CCE, Value *Dest,
                       const RecordShape &Shape);
+  /// The constructor Ctor of the user's own called with Args at Loc,
+  /// inlined into Dest (also for `v.emplace_back(x, y)`).
+  bool lowerConstructor(const clang::CXXConstructorDecl *Ctor,
+                        llvm::ArrayRef<const clang::Expr *> Args,
+                        clang::SourceLocation Loc, Value *Dest,
+                        const RecordShape &Shape);
   /// `c = b;`, `c = add(a, b);` on structs.
   Value *lowerRecordAssign(const clang::CXXOperatorCallExpr *OCE);
   /// A local made for what a call of a function returning a struct
@@ -523,6 +529,14 @@ private:
   /// Fill, or zeros) there (LoweringGrowthScoped.cpp).
   Value *restartGrowing(const clang::VarDecl *VD, const ContainerShape &C,
                         Value *Count, Value *CopyOf, Value *Fill);
+  /// The same, emptied only: of scalars S, Stride of them per element
+  /// (0: a vector of numbers).
+  Value *restartGrowing(const clang::VarDecl *VD, Scalar S,
+                        std::int64_t Stride);
+  /// push_back, emplace_back, pop_back and clear of a local vector of
+  /// structs (LoweringStructGrowth.cpp).
+  Value *lowerStructGrowth(const clang::CXXMemberCallExpr *MCE,
+                           const StructContainer &C);
   /// Refuses (true) passing V, a vector that changes size, to a parameter
   /// of type PT that may write it.
   bool refuseGrowingArgument(Value *V, const clang::Expr *Arg,

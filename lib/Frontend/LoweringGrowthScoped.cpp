@@ -23,6 +23,19 @@ using ir::Value;
 
 Value *BodyLowering::restartGrowing(const VarDecl *VD, const ContainerShape &C,
                                     Value *Count, Value *CopyOf, Value *Fill) {
+  Value *Arr = restartGrowing(VD, C.S, /*Stride=*/0);
+  if (!Count || Count->isConstValue(0))
+    return Arr;
+  setLength(Arr, convert(Count, Scalar::UInt64, /*Implicit=*/true), "resize");
+  if (CopyOf)
+    copyElements(Arr, CopyOf, Count);
+  else
+    fillElements(Arr, Fill ? Fill : makeConstant(C.S, 0, 0, "0"), Count);
+  return Arr;
+}
+
+Value *BodyLowering::restartGrowing(const VarDecl *VD, Scalar S,
+                                    std::int64_t Stride) {
   std::string Name = VD->getNameAsString();
   // Emptied each time it is declared: its adjoint holds the longest it
   // has been.
@@ -37,11 +50,12 @@ Value *BodyLowering::restartGrowing(const VarDecl *VD, const ContainerShape &C,
   std::vector<Value *> Lengths;
   Value *Empty = makeConstant(Scalar::UInt64, 0, 0, "0");
   declareLength(VD, Empty, Lengths);
-  Value *Arr = B.local(C.S, -1, Name, /*ZeroInit=*/true);
+  Value *Arr = B.local(S, -1, Name, /*ZeroInit=*/true);
   Arr->Operands.push_back(Empty);
   Arr->Operands.insert(Arr->Operands.end(), Lengths.begin(), Lengths.end());
   Arr->Text = typeName(VD->getType().getUnqualifiedType());
   Arr->Member = ir::MemberKind::Array;
+  Arr->Stride = Stride;
   B.setBlock(Here);
   std::vector<Value *> &Top = F.Body.Ops;
   Top.insert(Top.begin() + TopStmtAt, Decl.Ops.begin(), Decl.Ops.end());
@@ -49,13 +63,6 @@ Value *BodyLowering::restartGrowing(const VarDecl *VD, const ContainerShape &C,
 
   at(VD->getLocation());
   setLength(Arr, makeConstant(Scalar::UInt64, 0, 0, "0"), "clear");
-  if (!Count || Count->isConstValue(0))
-    return Arr;
-  setLength(Arr, convert(Count, Scalar::UInt64, /*Implicit=*/true), "resize");
-  if (CopyOf)
-    copyElements(Arr, CopyOf, Count);
-  else
-    fillElements(Arr, Fill ? Fill : makeConstant(C.S, 0, 0, "0"), Count);
   return Arr;
 }
 

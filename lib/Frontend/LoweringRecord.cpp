@@ -133,6 +133,11 @@ Value *BodyLowering::lowerStructContainerCall(const CXXMemberCallExpr *MCE) {
   std::string Name = MD->getNameAsString();
   if (Name == "data") // `step(p.data(), n)`: the structs themselves
     return lowerExpr(Obj);
+  if (C->IsVector && (Name == "push_back" || Name == "emplace_back" ||
+                      Name == "pop_back" || Name == "clear"))
+    return lowerStructGrowth(MCE, *C);
+  if (Name == "reserve" && C->IsVector)
+    return lowerExpr(Obj); // changes nothing gradc follows
   if (Name != "size")
     return fail(MCE->getExprLoc(),
                 "'" + Name + "' of a std::vector or std::array of structs " +
