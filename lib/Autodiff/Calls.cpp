@@ -59,6 +59,8 @@ Value *ReverseMode::callArgument(const Value &Call, unsigned I,
     Value *Len = Map.at(Base->Operands[1]);
     Value *LenTape = Sw.newTape(Len->Ty.scalarKind(), Base->Name + "_size");
     Value *Tape = Sw.newTape(Base->Ty.scalarKind(), Base->Name);
+    if (Base->Stride > 0) // of structs: the vector is taped whole
+      Tape->Text = Base->Text;
     Value *N =
         G->create(OpCode::Load, Type::scalar(Len->Ty.scalarKind()), {Len});
     Sw.insertAfter(
@@ -70,6 +72,7 @@ Value *ReverseMode::callArgument(const Value &Call, unsigned I,
     Value *Copy = B.local(Base->Ty.scalarKind(), -1, Base->Name);
     Copy->Text = Base->Text;
     Copy->Member = Base->Member;
+    Copy->Stride = Base->Stride;
     Copy->Operands.push_back(Count);
     B.append(G->create(OpCode::PopArray, Type::voidTy(), {Tape, Copy, Count}));
     Rec.snapshot(Base, &Call, Copy);

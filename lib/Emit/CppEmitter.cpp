@@ -285,6 +285,8 @@ private:
       line(S, Obj + "." + St.Text + "();");
     else if (St.Text == "resize")
       line(S, Obj + ".resize(" + P.print(St.Operands[1]) + ");");
+    else if (St.Text == "append") // a zeroed struct, its members set next
+      line(S, Obj + ".emplace_back();");
   }
 
   /// `s += e`, `w[i] = v`, `++i`: a store as an expression.

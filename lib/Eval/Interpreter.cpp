@@ -294,7 +294,8 @@ private:
       // The length of a vector: the vector follows it.
       if (auto It = LengthOf.find(Ops[0]->Id);
           It != LengthOf.end() &&
-          !Mem.resize(Ptrs[It->second], std::uint64_t(get(Ops[1])), Err))
+          !Mem.resize(Ptrs[It->second.first],
+                      std::uint64_t(get(Ops[1])) * It->second.second, Err))
         return fail(V, Err);
       return Flow::Next;
     case OpCode::AddTo:
@@ -441,7 +442,7 @@ private:
     Locals.insert(V.Id);
     Ptrs[V.Id] = P;
     if (V.IVal < 0 && V.Operands.size() > 1)
-      LengthOf[V.Operands[1]->Id] = V.Id;
+      LengthOf[V.Operands[1]->Id] = {V.Id, std::max<std::int64_t>(V.Stride, 1)};
     ++R.Times[V.Id];
     return Flow::Next;
   }
@@ -513,8 +514,9 @@ private:
   /// By Value::Id: why the value is unusable (see fault), or empty.
   std::vector<std::string> Poison;
   std::set<unsigned> Locals; ///< Local ops that ran.
-  /// The length Local of each vector that changes size -> the vector.
-  std::map<unsigned, unsigned> LengthOf;
+  /// The length Local of each vector that changes size -> the vector, and
+  /// the scalars in each of its elements.
+  std::map<unsigned, std::pair<unsigned, std::uint64_t>> LengthOf;
   std::vector<const Value *> Running; ///< Loops being run, innermost last.
   long double YieldValue = 0;
 };

@@ -390,6 +390,12 @@ private:
   /// member initializers and body write Dest.
   bool lowerConstruct(const clang::CXXConstructExpr *CCE, Value *Dest,
                       const RecordShape &Shape);
+  /// The constructor Ctor of the user's own called with Args at Loc,
+  /// inlined into Dest (also for `v.emplace_back(x, y)`).
+  bool lowerConstructor(const clang::CXXConstructorDecl *Ctor,
+                        llvm::ArrayRef<const clang::Expr *> Args,
+                        clang::SourceLocation Loc, Value *Dest,
+                        const RecordShape &Shape);
   /// `c = b;`, `c = add(a, b);` on structs.
   Value *lowerRecordAssign(const clang::CXXOperatorCallExpr *OCE);
   /// A local made for what a call of a function returning a struct
@@ -516,6 +522,20 @@ private:
   /// push_back, emplace_back, insert, pop_back, clear, erase, and resize
   /// or assign to another size, on a vector.
   Value *lowerGrowth(const clang::CXXMemberCallExpr *MCE);
+  /// VD, a vector that changes size declared in a loop or branch: a vector
+  /// Local of the top level, declared before the statement that holds VD,
+  /// emptied where VD is declared and given Count elements (CopyOf's, or
+  /// Fill, or zeros) there (LoweringGrowthScoped.cpp).
+  Value *restartGrowing(const clang::VarDecl *VD, const ContainerShape &C,
+                        Value *Count, Value *CopyOf, Value *Fill);
+  /// The same, emptied only: of scalars S, Stride of them per element
+  /// (0: a vector of numbers).
+  Value *restartGrowing(const clang::VarDecl *VD, Scalar S,
+                        std::int64_t Stride);
+  /// push_back, emplace_back, pop_back and clear of a local vector of
+  /// structs (LoweringStructGrowth.cpp).
+  Value *lowerStructGrowth(const clang::CXXMemberCallExpr *MCE,
+                           const StructContainer &C);
   /// Refuses (true) passing V, a vector that changes size, to a parameter
   /// of type PT that may write it.
   bool refuseGrowingArgument(Value *V, const clang::Expr *Arg,
@@ -754,6 +774,9 @@ private:
   size_t FlagOps = 0;
   /// Where the next copy of a constant array goes in the body's ops.
   size_t GlobalsAt = 0;
+  /// Where the ops of the top-level statement being lowered begin in the
+  /// body's ops (a vector declared inside it is declared there).
+  size_t TopStmtAt = 0;
   bool FlagUsed = false;
   /// A return set `returned` and the path runs on to the end of the
   /// statement being lowered (which must skip what follows).

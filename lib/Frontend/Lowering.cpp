@@ -361,6 +361,8 @@ void BodyLowering::lowerList(ArrayRef<const Stmt *> Stmts) {
     // Whether a return inside S runs on to its end with `returned` set.
     bool Outer = Returning;
     Returning = false;
+    if (&B.block() == &F.Body)
+      TopStmtAt = F.Body.Ops.size();
     bool TookRest = IS && takesRestIntoElse(IS, Rest);
     if (TookRest) {
       lowerIf(IS, Rest);

@@ -162,6 +162,7 @@ Value *BodyLowering::lowerGlobalArray(const Expr *Ref, const VarDecl *VD) {
   std::vector<Value *> &Ops = F.Body.Ops;
   Ops.insert(Ops.begin() + GlobalsAt, Copy.Ops.begin(), Copy.Ops.end());
   GlobalsAt += Copy.Ops.size();
+  TopStmtAt += Copy.Ops.size();
   Pointers[VD] = Array;
   at(Ref->getBeginLoc());
   return Array;

@@ -52,7 +52,11 @@ const VarDecl *localVectorOf(const CXXMemberCallExpr *MCE, ASTContext &Ctx) {
       VD->getType()->isReferenceType())
     return nullptr;
   std::optional<ContainerShape> C = containerShape(VD->getType(), Ctx);
-  return C && C->IsVector ? VD : nullptr;
+  if (C)
+    return C->IsVector ? VD : nullptr;
+  // A vector of structs (LoweringStructGrowth.cpp).
+  std::optional<StructContainer> SC = structContainer(VD->getType());
+  return SC && SC->IsVector ? VD : nullptr;
 }
 
 /// The size VD was declared with (`v(n)`, `v(n, x)`), or null.

@@ -133,6 +133,11 @@ Value *BodyLowering::lowerStructContainerCall(const CXXMemberCallExpr *MCE) {
   std::string Name = MD->getNameAsString();
   if (Name == "data") // `step(p.data(), n)`: the structs themselves
     return lowerExpr(Obj);
+  if (C->IsVector && (Name == "push_back" || Name == "emplace_back" ||
+                      Name == "pop_back" || Name == "clear"))
+    return lowerStructGrowth(MCE, *C);
+  if (Name == "reserve" && C->IsVector)
+    return lowerExpr(Obj); // changes nothing gradc follows
   if (Name != "size")
     return fail(MCE->getExprLoc(),
                 "'" + Name + "' of a std::vector or std::array of structs " +
@@ -401,16 +406,19 @@ void BodyLowering::lowerContainerDecl(const VarDecl *VD,
                   "its elements");
   }
   // Its adjoint and copies are sized the same in the backward sweep, where
-  // only what the function's top level computes is in scope.
+  // only what the function's top level computes is in scope; a vector in a
+  // loop or branch that grows, or whose size is computed there, is made
+  // anew where it is declared: a vector of the top level, emptied there
+  // (LoweringGrowthScoped.cpp).
+  bool Grows = C.IsVector && Growing.count(VD);
+  if (C.IsVector && RegionDepth && (Grows || (Count && !hoistCount(Count)))) {
+    Growing.insert(VD);
+    Pointers[VD] = restartGrowing(VD, C, Count, CopyOf, Fill);
+    Poisoned.erase(VD);
+    return;
+  }
   if (Count && !(Count = hoistCount(Count)))
     return Refuse(unhoistedSizeMessage(Name));
-  bool Grows = C.IsVector && Growing.count(VD);
-  if (Grows && RegionDepth)
-    return Refuse("std::vector '" + Name +
-                  "' changes size (push_back, clear, resize, ...) and is "
-                  "declared in a loop or branch, which gradc does not "
-                  "support; declare it before the loop (at the function's "
-                  "top level) and 'clear()' it where it starts anew");
   at(VD->getLocation());
   std::vector<Value *> Lengths;
   if (Grows)

@@ -81,27 +81,48 @@ void BodyLowering::lowerStructArrayDecl(const VarDecl *VD,
     while (CCE && Given < CCE->getNumArgs() &&
            !isa<CXXDefaultArgExpr>(CCE->getArg(Given)))
       ++Given;
-    if (!CCE || Given != 1 || !CCE->getArg(0)->getType()->isIntegerType())
+    if (Growing.count(VD) && (!CCE || Given == 0))
+      Count = makeConstant(Scalar::UInt64, 0, 0, "0"); // empty, until it grows
+    else if (!CCE || Given != 1 || !CCE->getArg(0)->getType()->isIntegerType())
       return Refuse("std::vector '" + Name +
                     "' of structs must be given its size where it is "
                     "declared, as in 'std::vector<" +
                     Elem + "> " + Name +
                     "(n);', or copy a vector ('= pts'); then assign its "
                     "elements");
-    const Expr *N = withoutSizeConversion(CCE->getArg(0));
-    Count = expectScalar(lowerExpr(N), N);
-    if (!Count)
-      return poison(VD);
+    if (!Count) {
+      const Expr *N = withoutSizeConversion(CCE->getArg(0));
+      Count = expectScalar(lowerExpr(N), N);
+      if (!Count)
+        return poison(VD);
+    }
   } else if (Init && !ILE && !Trivial) {
     return Refuse("initializing '" + Name +
                   "' this way is not supported; use '= {}', a list of "
                   "its elements ('= {{x, y, z}, {}}') or assign them after "
                   "the declaration");
   }
+  bool Grows = C.IsVector && Growing.count(VD);
+  if (Grows && RegionDepth) {
+    // Made anew where it is declared (LoweringGrowthScoped.cpp).
+    if (!Count || !Count->isConstValue(0))
+      return Refuse("std::vector '" + Name +
+                    "' of structs changes size (push_back, emplace_back, "
+                    "...) and is declared with elements in a loop or "
+                    "branch, which gradc does not support yet; declare it "
+                    "empty ('std::vector<" +
+                    Elem + "> " + Name + ";') and push_back them");
+    Pointers[VD] = restartGrowing(VD, Shape->S, Shape->Size);
+    Poisoned.erase(VD);
+    return;
+  }
   // The adjoint and copies are declared with the count the top level has.
   if (Count && !(Count = hoistCount(Count)))
     return Refuse(unhoistedSizeMessage(Name));
   at(VD->getLocation());
+  std::vector<Value *> Lengths;
+  if (Grows)
+    declareLength(VD, Count, Lengths);
   bool Zeroed =
       C.IsVector || ILE ||
       (CCE && (CCE->requiresZeroInitialization() || Shape->IsComplex));
@@ -109,6 +130,7 @@ void BodyLowering::lowerStructArrayDecl(const VarDecl *VD,
       B.local(Shape->S, C.IsVector ? -1 : C.Count * Shape->Size, Name, Zeroed);
   if (Count)
     Arr->Operands.push_back(Count);
+  Arr->Operands.insert(Arr->Operands.end(), Lengths.begin(), Lengths.end());
   Arr->Text = CArray ? Elem : typeName(VD->getType().getUnqualifiedType());
   Arr->Member = CArray ? MemberKind::RecordArray : MemberKind::Array;
   Arr->Stride = Shape->Size;

@@ -272,8 +272,15 @@ static bool isStraight(const Stmt *S) {
 
 bool BodyLowering::lowerConstruct(const CXXConstructExpr *CCE, Value *Dest,
                                   const RecordShape &Shape) {
-  const CXXConstructorDecl *Ctor = CCE->getConstructor();
-  SourceLocation Loc = CCE->getBeginLoc();
+  return lowerConstructor(CCE->getConstructor(),
+                          {CCE->getArgs(), CCE->getNumArgs()},
+                          CCE->getBeginLoc(), Dest, Shape);
+}
+
+bool BodyLowering::lowerConstructor(const CXXConstructorDecl *Ctor,
+                                    ArrayRef<const Expr *> Args,
+                                    SourceLocation Loc, Value *Dest,
+                                    const RecordShape &Shape) {
   std::string Class = Ctor->getParent()->getNameAsString();
   auto Refuse = [&](SourceLocation At, const std::string &Msg) {
     fail(At, Msg);
@@ -291,8 +298,8 @@ bool BodyLowering::lowerConstruct(const CXXConstructExpr *CCE, Value *Dest,
                   "or write a helper function that returns a '" +
                       Class + "'");
   // The parameters are the arguments' values (a struct: its pointer).
-  for (unsigned I = 0; I < CCE->getNumArgs() && I < CD->getNumParams(); ++I) {
-    const Expr *Arg = CCE->getArg(I);
+  for (unsigned I = 0; I < Args.size() && I < CD->getNumParams(); ++I) {
+    const Expr *Arg = Args[I];
     if (const auto *DA = dyn_cast<CXXDefaultArgExpr>(Arg))
       Arg = DA->getExpr();
     const ParmVarDecl *PVD = CD->getParamDecl(I);

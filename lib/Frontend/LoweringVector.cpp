@@ -93,6 +93,7 @@ Value *BodyLowering::hoistCount(Value *Count) {
     return nullptr;
   Here.erase(It);
   Top.insert(Top.begin() + GlobalsAt++, Count);
+  ++TopStmtAt;
   return Count;
 }
 
@@ -119,6 +120,19 @@ Value *BodyLowering::lowerContainer(const Expr *E) {
     PendingResult = Saved;
     return V;
   }
+  if (const auto *CE = dyn_cast<CallExpr>(E);
+      CE && !isa<CXXOperatorCallExpr, CXXMemberCallExpr>(CE) &&
+      CE->getDirectCallee() && containerShape(E->getType(), Ctx) &&
+      containerShape(E->getType(), Ctx)->IsVector)
+    return fail(E->getExprLoc(),
+                "a helper returning a std::vector ('" +
+                    CE->getDirectCallee()->getNameAsString() +
+                    "') is not supported yet; have it write the result "
+                    "into a vector it is given ('void " +
+                    CE->getDirectCallee()->getNameAsString() +
+                    "(..., std::vector<double> &out)'), declared by the "
+                    "caller with its size",
+                E->getSourceRange());
   if ((!containerShape(E->getType(), Ctx) && !structContainer(E->getType())) ||
       !isa<DeclRefExpr, MemberExpr>(E)) // `b.x`: a std::array member
     return fail(E->getExprLoc(),

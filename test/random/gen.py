@@ -64,6 +64,9 @@ FEATURES = {
     "vector_growth": "top-level std::vector<double> locals grown by push_back / emplace_back / insert(end) in "
                      "loops (nested) and branches, then pop_back, resize, clear and refill, read by size(), "
                      "back(), indexing and range-for",
+    "vector_grow_local": "the vector_growth statements inside loop bodies and branches (and helpers): "
+                         "a std::vector<double> declared there, grown, changed at its end and read, "
+                         "made anew each time its declaration runs",
     "vector_ops": "with vector / std_array: vector locals in loops and branches, containers as wholes (std::vector<double> c = h; c = h; "
                   "std::array b = a; a.fill(e); references const std::vector<double> &r = h;), "
                   "ends (.at(k), .front(), .back() read and written), assign / resize / reserve to the own size",
@@ -71,6 +74,9 @@ FEATURES = {
     "struct_vector": "with struct_array: the array of structs as a const std::vector<S> &ps",
     "struct_array_local": "local arrays of structs (S qa[3] = {}; std::array<S, 3> qa{}; std::vector<S> qa(n);), "
                           "their members written in a loop, read as qa[i].a, summed over by reference",
+    "struct_vector_grow": "a local std::vector<S> (declared at the top, or in a loop or branch) grown by "
+                          "push_back(S{...}), push_back(q) and emplace_back(), maybe pop_back, read as "
+                          "sg[k].a and by reference",
     "array_member": "the struct's array member is a std::array<double, 2> (not double v[2])",
     "method": "member functions of the struct (p.m0(t), ps[i].m1(t)), non-virtual",
     "void_out": "void annotated functions writing out(err), each element once",
@@ -941,6 +947,8 @@ class Gen:
             opts.append(("stlocal", 1))
         if self.on("struct_array_local") and not self.helper:
             opts.append(("starrlocal", 1))
+        if self.on("struct_vector_grow") and not self.helper and not self.after_early:
+            opts.append(("stgrow", 1))
         if self.on("break") and loop:
             opts.append(("break", 3))
         if self.on("early_return") and top and not self.helper and not self.void:
@@ -961,6 +969,8 @@ class Gen:
         if self.on("std_array"):
             opts.append(("starr", 1))
         if self.on("vector_growth") and not self.helper and top and not self.after_early:
+            opts.append(("grow", 0.8))
+        if self.on("vector_grow_local") and not top and not self.after_early:
             opts.append(("grow", 0.8))
         if self.on("vector_ops") and self.containers():
             opts.append(("vecops", 1.5))
@@ -1464,6 +1474,50 @@ class Gen:
             more.append(Stmt("raw", "for (const %s &%s : %s) %s += %s.%s * %s" % (
                 s, qe, qa, u, qe, self.rng.choice(["a", "b", "c", "v[1]"]), e)))
             out += more
+        return out
+
+    def s_stgrow(self, loop):
+        """std::vector<S> sg; grown element by element in a loop (a
+        struct in braces, a copy of a local struct, or a zeroed one),
+        maybe popped, then read by index and by reference; its name is
+        its own."""
+        if not self.structs:
+            self.structs.append("S_" + self.name)
+        s, g = self.structs[0], self.fresh("sg")
+        self.struct_arrays = True
+        size = self.narr or 3
+        n = self.nname if self.narr else "3"
+        rng = self.rng
+        i = self.fresh("i")
+        self.frames.append({})
+        self.declare(i, Var("i", writable=False, bound=size, to_n=bool(self.narr)))
+        e1 = self.render_tmp(self.dexpr(2))
+        e2 = self.render_tmp(self.dexpr(1))
+        self.frames.pop()
+        out = [Stmt("raw", "std::vector<%s> %s" % (s, g))]
+        kind = rng.choice(["braces", "copy", "zero"])
+        if kind == "braces":
+            body = "%s.push_back(%s{%s, %s, 0.5, {%s, 0}})" % (g, s, e1, e2, e2)
+        elif kind == "copy":
+            q = self.fresh("q")
+            body = "{ %s %s{}; %s.a = %s; %s.v[1] = %s; %s.push_back(%s); }" % (
+                s, q, q, e1, q, e2, g, q)
+        else:
+            body = "{ %s.emplace_back(); %s[%s.size() - 1].b = %s; }" % (g, g, g, e1)
+        out.append(Stmt("raw", "for (int %s = 0; %s < %s; ++%s) %s" % (i, i, n, i, body)))
+        if rng.random() < 0.4:
+            out.append(Stmt("raw", "%s.pop_back()" % g))
+        u, pre = self.target()
+        out = pre + out
+        e = self.render_tmp(self.dexpr(1))
+        k, r = self.fresh("k"), self.fresh("qe")
+        m = rng.choice(["a", "b", "c", "v[1]"])
+        if rng.random() < 0.5:
+            out.append(Stmt("raw", "for (std::size_t %s = 0; %s < %s.size(); ++%s) %s += %s[%s].%s * %s" % (
+                k, k, g, k, u, g, k, m, e)))
+        else:
+            out.append(Stmt("raw", "for (const %s &%s : %s) %s += %s.%s * %s + %s.a" % (
+                s, r, g, u, r, m, e, r)))
         return out
 
     def render_tmp(self, e):

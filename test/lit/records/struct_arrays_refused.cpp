@@ -41,13 +41,30 @@ double filled(double a, int n) {
   return v[0].x;
 }
 
+struct Amb {
+  double x, y;
+  Amb() = default;
+  Amb(double a, double b) : x(a), y(b) {}
+  Amb(double a, int k) : x(a), y(k) {}
+};
+
 GRADC_DIFF("grad")
-double grown(double a) {
-  // CHECK: struct_arrays_refused.cpp:[[@LINE+1]]:21: error: std::vector 'v' of structs must be given its size where it is declared, as in 'std::vector<Vec3> v(n);', or copy a vector ('= pts'); then assign its elements
-  std::vector<Vec3> v;
-  // CHECK: struct_arrays_refused.cpp:[[@LINE+1]]:5: error: 'push_back' of a std::vector or std::array of structs is not supported; gradc indexes it ('pts[i].x'), measures it ('pts.size()') and passes its 'data()'
-  v.push_back({a, 0, 0});
-  return v[0].x;
+double grown(double a, int n) {
+  double s = 0;
+  for (int i = 0; i < n; ++i) {
+    // CHECK: struct_arrays_refused.cpp:[[@LINE+1]]:23: error: std::vector 'v' of structs changes size (push_back, emplace_back, ...) and is declared with elements in a loop or branch, which gradc does not support yet; declare it empty ('std::vector<Vec3> v;') and push_back them
+    std::vector<Vec3> v(n);
+    v.push_back(Vec3{a, 1, 0});
+    std::vector<Amb> u;
+    // CHECK: struct_arrays_refused.cpp:[[@LINE+1]]:7: error: this 'emplace_back' is not supported; gradc appends a struct made by one constructor of your own: write 'emplace_back(Amb(...))' or 'push_back(Amb{...})'
+    u.emplace_back(a, 0.5);
+    std::vector<Vec3> t;
+    t.push_back(Vec3{a, 0, 0});
+    // CHECK: struct_arrays_refused.cpp:[[@LINE+1]]:17: error: an element appended to 't' that reads it is not supported; compute it into a local first ('Vec3 q = ...; t.push_back(q);')
+    t.push_back(t[0]);
+    s += v[0].x;
+  }
+  return s;
 }
 
 GRADC_DIFF("grad")
@@ -68,4 +85,4 @@ double copies(double a) {
   return s;
 }
 
-// CHECK: gradc: {{.*}}struct_arrays_refused.cpp: 7 errors; no output written
+// CHECK: gradc: {{.*}}struct_arrays_refused.cpp: 8 errors; no output written

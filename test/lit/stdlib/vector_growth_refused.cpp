@@ -21,9 +21,10 @@ GRADC_DIFF("grad wrt(x)")
 double in_loop(double x, int n) {
   double s = 0;
   for (int i = 0; i < n; ++i) {
-    // CHECK: vector_growth_refused.cpp:[[@LINE+1]]:25: error: std::vector 't' changes size (push_back, clear, resize, ...) and is declared in a loop or branch, which gradc does not support; declare it before the loop (at the function's top level) and 'clear()' it where it starts anew
     std::vector<double> t;
     t.push_back(x * i);
+    // CHECK: vector_growth_refused.cpp:[[@LINE+1]]:11: error: passing 't', a std::vector that changes size, to 'scale', which may write it, is not supported; pass it as 'const std::vector<double> &', or copy it into a vector that keeps its size ('std::vector<double> u = t;')
+    scale(t, 2.0);
     s += t.back();
   }
   return s;
