@@ -65,6 +65,13 @@ Value *BodyLowering::lowerStructGrowth(const CXXMemberCallExpr *MCE,
   };
   const RecordShape *Shape =
       shapeOf(C.Elem, MCE->getExprLoc(), MCE->getSourceRange());
+  if (Shape && Shape->IsComplex)
+    return Refuse(MCE->getExprLoc(),
+                  "'" + Name +
+                      "' of a std::vector of std::complex is not supported "
+                      "yet; give it its final size where it is declared "
+                      "('std::vector<" +
+                      Elem + "> ws(n);') and assign its elements");
   Value *Dst = Shape ? lowerWrittenContainer(Obj) : nullptr;
   if (!Dst)
     return nullptr;

@@ -23,7 +23,7 @@ double unsized(const std::vector<C> &zs) {
 GRADC_DIFF("grad")
 double grown(const std::vector<C> &zs) {
   std::vector<C> ws(1);
-  // CHECK: complex_containers_refused.cpp:[[@LINE+1]]:6: error: 'push_back' of a std::vector or std::array of structs is not supported; gradc indexes it ('pts[i].x'), measures it ('pts.size()') and passes its 'data()'
+  // CHECK: complex_containers_refused.cpp:[[@LINE+1]]:6: error: 'push_back' of a std::vector of std::complex is not supported yet; give it its final size where it is declared ('std::vector<std::complex<double>> ws(n);') and assign its elements
   ws.push_back(zs[0]);
   return std::abs(ws[1]);
 }
