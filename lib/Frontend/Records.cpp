@@ -127,8 +127,9 @@ const RecordShape *RecordShapes::shape(QualType T, std::string &Why) {
     return Refuse(Nested);
   if (RD->isInStdNamespace())
     return Refuse("is a standard library class; gradc supports std::array and "
-                  "std::vector of numbers, parameters that are std::array or "
-                  "std::vector of your structs, and structs of your own");
+                  "std::vector of numbers and of your structs, as parameters "
+                  "and variables (not temporaries: declare a variable), and "
+                  "structs of your own");
   if (RD->isUnion())
     return Refuse("is a union; gradc supports structs of numbers");
   if (const auto *CRD = dyn_cast<CXXRecordDecl>(RD)) {

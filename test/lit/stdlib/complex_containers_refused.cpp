@@ -35,7 +35,7 @@ double ints(const std::vector<std::complex<int>> &ks, double x) {
 }
 
 GRADC_DIFF("grad")
-// CHECK: complex_containers_refused.cpp:[[@LINE+1]]:50: error: parameter 'zs' cannot be differentiated or read: 'std::vector<std::vector<C>>' is a standard library class; gradc supports std::array and std::vector of numbers, parameters that are std::array or std::vector of your structs, and structs of your own
+// CHECK: complex_containers_refused.cpp:[[@LINE+1]]:50: error: parameter 'zs' cannot be differentiated or read: 'std::vector<std::vector<C>>' is a standard library class; gradc supports std::array and std::vector of numbers and of your structs, as parameters and variables (not temporaries: declare a variable), and structs of your own
 double nested(const std::vector<std::vector<C>> &zs) {
   return std::abs(zs[0][0]);
 }
