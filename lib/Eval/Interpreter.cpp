@@ -332,7 +332,11 @@ private:
       if (V.Code == OpCode::PushArray) {
         if (!Mem.reserve(static_cast<std::uint64_t>(N), Err))
           return fail(V, Err);
-        if (Ops[0]->IVal > 0 && !Tps.reserved(Ops[0]->Id, N))
+        // A tape of whole objects (Text: `fixed_tape<std::vector<T>, K>`)
+        // holds K of them, however many scalars each has; its size is
+        // not in the scalars counted here.
+        if (Ops[0]->IVal > 0 && Ops[0]->Text.empty() &&
+            !Tps.reserved(Ops[0]->Id, N))
           return fail(V, "pushes past the size of tape " + Ops[0]->Name);
         for (std::int64_t I = 0; I < N; ++I)
           Tps.pushMaybe(Ops[0]->Id, Range.Data[I], Mem.isSet(P, I));
