@@ -243,8 +243,8 @@ void AdjointStore::contribute(const Value *U, Value *C, bool Own) {
     // accumulates there, in a variable of the enclosing backward block.
     auto It = AdjSlot.find(U);
     if (It == AdjSlot.end()) {
-      std::string SlotName = Sw.take(Name.empty() ? "dt" : Name,
-                                     (Name.empty() ? "dt" : Name) + "_");
+      std::string Want = Name.empty() ? "dt" : Name;
+      std::string SlotName = Sw.take(Want, Want + "_");
       flushPending(*Fr);
       Value *Slot = declareIn(Fr, [&] {
         Value *L = B.local(U->Ty.scalarKind(), 0, SlotName);

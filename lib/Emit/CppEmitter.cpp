@@ -275,13 +275,6 @@ private:
   /// `v.push_back(x)`, `v.resize(n)`; the length's own upkeep says nothing.
   void lengthChange(Scope &S, const Value &St) {
     const Value *Vec = Plan.VectorOf[St.Operands[0]->Id];
-    if (!Vec && St.Operands[0]->Code == OpCode::Local &&
-        St.Operands[0]->IVal == 0) {
-      // The length of a vector that nothing read (dead code went with it):
-      // a number of its own.
-      line(S, storeText(St) + ";");
-      return;
-    }
     if (!Vec) { // an element appended
       line(S, Plan.Var[St.Operands[0]->Id] + "." + St.Text + "(" +
                   P.printStored(St.Operands[1]) + ");");

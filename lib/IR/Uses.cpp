@@ -395,10 +395,32 @@ void settleKept(Function &F) {
   });
 }
 
+/// A std::vector's length (and longest length) is a local whose stores
+/// say how the vector changes (Text: "push_back", ...). Once dead code took
+/// the vector, they are plain stores of a number, dead unless read.
+static bool releaseOrphanLengths(Function &F) {
+  std::set<const Value *> Owned;
+  forEachOp(F.Body, [&](const Value &V) {
+    if (V.Code == OpCode::Local && V.IVal < 0)
+      Owned.insert(V.Operands.begin() + 1, V.Operands.end());
+  });
+  bool Changed = false;
+  forEachOp(F.Body, [&](Value &V) {
+    const Value *To = V.Code == OpCode::Store ? V.Operands[0] : nullptr;
+    if (To && !V.Text.empty() && To->Code == OpCode::Local && To->IVal == 0 &&
+        !Owned.count(To)) {
+      V.Text.clear();
+      Changed = true;
+    }
+  });
+  return Changed;
+}
+
 void eliminateDeadCode(Function &F) {
   for (bool Changed = true; Changed;) {
     std::vector<unsigned> Uses = countUses(F);
     sweep(F.Body, Uses);
+    bool Released = releaseOrphanLengths(F);
     bool DroppedTapes = dropUnreadTapes(F, Uses);
     std::vector<bool> Read(F.numValues(), false);
     collectRead(F.Body, Read);
@@ -406,7 +428,7 @@ void eliminateDeadCode(Function &F) {
     Place P;
     P.index(F.Body);
     Changed |= dropOverwritten(F.Body, P);
-    Changed |= DroppedTapes;
+    Changed |= DroppedTapes || Released;
   }
 }
 

@@ -1,8 +1,8 @@
 // Found by campaign 108: a local vector of structs that grows in a loop
 // and that nothing the result depends on reads. Dead code took the vector
 // and left its length, whose changes were printed as calls of a vector
-// (`v_size.append(v_size + 1);`), which does not compile. The length is
-// now a number of its own.
+// (`v_size.append(v_size + 1);`), which does not compile. Dead code now
+// takes the length with the vector.
 // RUN: %gradc %s -o %t.grad.h
 // RUN: FileCheck %s --check-prefix=TEXT < %t.grad.h
 // RUN: %cxx -Wall -Wextra -Werror -DGRADC_OUT='"%t.grad.h"' %s -o %t && %t > %t.out
@@ -33,6 +33,7 @@ double unread(double z, int n) {
 }
 // TEXT-LABEL: inline double unread_pullback(
 // TEXT-NOT:     .append(
+// TEXT-NOT:     v_size
 // TEXT-LABEL: inline double unread_grad(
 
 #ifndef __GRADC__
