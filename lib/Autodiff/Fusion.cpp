@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <vector>
 
 namespace gradc::autodiff {
@@ -245,52 +246,129 @@ private:
   std::map<const Value *, std::vector<Access>> ByBase;
 };
 
-/// Whether op V, after the loop at the top level, leaves the loop's
-/// backward sweep free to run inside it: V has no backward work, or its
-/// backward work reads no forward value (a scalar load, whose adjoint the
-/// return's seed gives).
-bool leavesLoopAlone(const SweepFacts &Facts, const Value &V) {
-  switch (V.Code) {
-  case OpCode::Return:
-  case OpCode::Const:
-  case OpCode::Note:
+/// What follows the fused loop at the top level: its backward code runs
+/// before the loop (it gives the loop's outputs their adjoints), where the
+/// forward values it reads must already be. What does not depend on the
+/// loop is computed before the loop (Hoisted); what does may only pass
+/// adjoints on without reading forward values (a scalar's load, sums,
+/// products with values known before the loop); anything else must have no
+/// backward work.
+class Tail {
+public:
+  Tail(const SweepFacts &Facts, const Value &Loop) : Facts(Facts), Loop(Loop) {}
+
+  bool allows(const std::vector<Value *> &After,
+              std::vector<const Value *> &Hoisted) {
+    for (const Value *V : After) {
+      if (hoistable(*V)) {
+        Hoisted.push_back(V);
+        Early.insert(V);
+      } else if (!passesOn(*V) && !quiet(*V)) {
+        return false;
+      }
+    }
     return true;
-  case OpCode::Load:
-    return !Facts.Act.isActive(&V) ||
-           (V.Operands.size() == 1 && (V.Operands[0]->Code == OpCode::Param ||
-                                       V.Operands[0]->Code == OpCode::Local));
-  case OpCode::Store:
-  case OpCode::If:
-  case OpCode::Loop:
-  case OpCode::Invoke:
-    return !Facts.needsBackward(V);
-  default:
-    return !V.hasResult() || !Facts.Act.isActive(&V);
   }
-}
+
+private:
+  /// Known before the loop runs.
+  bool before(const Value *X) const {
+    return X->isConst() || X->Code == OpCode::Param || Early.count(X) ||
+           Facts.Pos.Order.at(X) < Facts.Pos.Order.at(&Loop);
+  }
+
+  /// Whether memory Base is written by the loop or after it.
+  bool changes(const Value *Base) const {
+    if (writes(Loop, Base))
+      return true;
+    const std::vector<Value *> &Ops = Facts.P.Body.Ops;
+    auto At = std::find(Ops.begin(), Ops.end(), &Loop);
+    return std::any_of(At + 1, Ops.end(),
+                       [&](const Value *V) { return writes(*V, Base); });
+  }
+
+  bool hoistable(const Value &V) const {
+    if (!V.hasResult() || V.isRegionOp() || V.Code == OpCode::Local ||
+        V.Code == OpCode::Return)
+      return false;
+    if (!std::all_of(V.Operands.begin(), V.Operands.end(),
+                     [&](const Value *Op) { return before(Op); }))
+      return false;
+    if (V.Code == OpCode::Load)
+      return !changes(baseOf(V.Operands[0]));
+    if (V.Code == OpCode::Invoke) {
+      if (V.hasEffect())
+        return false;
+      for (const Value *Op : V.Operands)
+        if (Op->Ty.isMemory() && changes(baseOf(Op)))
+          return false;
+    }
+    return true;
+  }
+
+  /// Backward code that reads no forward value of the tail.
+  bool passesOn(const Value &V) const {
+    switch (V.Code) {
+    case OpCode::Return:
+    case OpCode::Const:
+    case OpCode::Note:
+    case OpCode::Add:
+    case OpCode::Sub:
+    case OpCode::Neg:
+    case OpCode::Copy:
+      return true;
+    case OpCode::Load:
+      return V.Operands.size() == 1 && (V.Operands[0]->Code == OpCode::Param ||
+                                        V.Operands[0]->Code == OpCode::Local);
+    case OpCode::Mul:
+      for (unsigned I = 0; I < 2; ++I)
+        if (Facts.Act.isActive(V.Operands[I]) && !before(V.Operands[1 - I]))
+          return false;
+      return true;
+    default:
+      return false;
+    }
+  }
+
+  /// No backward work at all.
+  bool quiet(const Value &V) const {
+    if (V.hasResult() && V.Code != OpCode::Invoke)
+      return !Facts.Act.isActive(&V);
+    return !Facts.needsBackward(V);
+  }
+
+  const SweepFacts &Facts;
+  const Value &Loop;
+  std::set<const Value *> Early; ///< hoisted so far
+};
 
 } // namespace
 
-const Value *fusedLoop(const SweepFacts &Facts) {
+const Value *fusedLoop(const SweepFacts &Facts,
+                       std::vector<const Value *> &Hoisted) {
   const std::vector<Value *> &Ops = Facts.P.Body.Ops;
-  // Only the last loop with backward work can have nothing after it that
-  // gives it adjoints.
-  for (size_t I = Ops.size(); I-- > 0;) {
-    const Value &V = *Ops[I];
-    if (V.Code != OpCode::Loop || !Facts.needsBackward(V)) {
-      if (!leavesLoopAlone(Facts, V))
-        return nullptr;
-      continue;
-    }
-    std::optional<CountedLoop> L = Facts.Pos.counted(V);
-    const Block &Body = V.Regions[LoopBody];
-    if (!L || L->Breaks || findJump(Body, OpCode::Break) ||
-        findJump(Body, OpCode::Continue))
-      return nullptr;
-    std::vector<unsigned> Uses = countUses(Facts.P);
-    return Independence(Facts, V, L->Counter, Uses).holds() ? &V : nullptr;
-  }
-  return nullptr;
+  // The last loop with backward work: no other can have nothing after it
+  // that reads its values' adjoints.
+  auto It = std::find_if(Ops.rbegin(), Ops.rend(), [&](const Value *V) {
+    return V->Code == OpCode::Loop && Facts.needsBackward(*V);
+  });
+  if (It == Ops.rend())
+    return nullptr;
+  const Value &V = **It;
+  std::optional<CountedLoop> L = Facts.Pos.counted(V);
+  const Block &Body = V.Regions[LoopBody];
+  if (!L || L->Breaks || findJump(Body, OpCode::Break) ||
+      findJump(Body, OpCode::Continue))
+    return nullptr;
+  std::vector<Value *> After(It.base(), Ops.end());
+  std::vector<const Value *> Early;
+  if (!Tail(Facts, V).allows(After, Early))
+    return nullptr;
+  std::vector<unsigned> Uses = countUses(Facts.P);
+  if (!Independence(Facts, V, L->Counter, Uses).holds())
+    return nullptr;
+  Hoisted = std::move(Early);
+  return &V;
 }
 
 } // namespace gradc::autodiff

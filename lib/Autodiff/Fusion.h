@@ -14,17 +14,22 @@
 
 #include "gradc/IR/Function.h"
 
+#include <vector>
+
 namespace gradc::autodiff {
 
 class SweepFacts;
 
 /// The loop of the primal's top level whose backward sweep may run
 /// iteration by iteration inside it, or null. It is a counted loop without
-/// jumps; nothing after it but the return (and what has no backward work)
-/// gives its outputs adjoints; and no iteration touches what another
-/// writes, but by accumulating (`s += e`) or in a scalar each iteration
-/// first overwrites.
-const ir::Value *fusedLoop(const SweepFacts &Facts);
+/// jumps; what follows it gives its outputs adjoints without reading
+/// forward values computed after it (`return n * c - s + n * lse(a, k);`:
+/// Hoisted, in order, are the ops after it that do not depend on it, to be
+/// computed before it); and no iteration touches what another writes, but
+/// by accumulating (`s += e`) or in a scalar each iteration first
+/// overwrites.
+const ir::Value *fusedLoop(const SweepFacts &Facts,
+                           std::vector<const ir::Value *> &Hoisted);
 
 } // namespace gradc::autodiff
 

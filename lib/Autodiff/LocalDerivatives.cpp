@@ -110,7 +110,9 @@ void Rules::run() {
     give(1, [&] { return B.neg(G); });
     break;
   case OpCode::Mul:
-    if (a() == b()) {
+    // (An operand that takes no contribution may not be found: after a
+    // fused loop, `s * 3`'s s is computed after this code runs.)
+    if (wanted(0) && wanted(1) && a() == b()) {
       // x * x: one contribution, as a person writes it.
       give(0, [&] { return B.mul(B.mul(k(2), a()), G); });
       break;

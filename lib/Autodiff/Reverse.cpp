@@ -69,50 +69,61 @@ Value *ReverseMode::cloneOp(const Value *V) {
 /// The forward sweep: the primal as it is, plus a trip count for each loop
 /// that the backward sweep cannot count down by itself.
 void ReverseMode::forwardBlock(const Block &From, Block &To) {
+  const std::vector<const Value *> &Hoisted = Facts.Hoisted;
   for (const Value *V : From.Ops) {
-    if (V->Code == OpCode::Return)
-      continue;
-    if (!Opts.WriteOutputs && !Opts.TraceOut &&
-        (V->Code == OpCode::Store || V->Code == OpCode::AddTo) &&
-        isOutput(baseOf(V->Operands[0])))
-      continue;
-    B.setBlock(To);
-    B.setOrigin(V->Stmt, V->Loc);
-    bool Counted = false;
-    Scalar TripType = Scalar::Int64;
-    std::optional<CountedLoop> L;
-    if (V->Code == OpCode::Loop) {
-      L = Pos.counted(*V);
-      Counted = Facts.needsBackward(*V) && (!L || L->Breaks);
-      if (L)
-        TripType = L->Counter->Ty.scalarKind();
-    }
-    Value *Trips = nullptr;
-    if (Counted) {
-      std::string Name = Sw.take("iters", "iters_");
-      Trips = B.local(TripType, 0, Name);
-      Sw.FwdHome[Trips] = &To;
-      B.store(Trips, B.constant(0, TripType));
-      TripCount[V] = Trips;
-    }
-    Value *C = cloneOp(V);
-    Map[V] = C;
-    Sw.FwdHome[C] = &To;
-    if (L)
-      CountedClones.push_back({C, *L});
-    C->Regions.resize(V->Regions.size());
-    for (size_t I = 0; I < V->Regions.size(); ++I) {
-      if (Counted && I == LoopBody) {
-        B.setBlock(C->Regions[I]);
-        B.store(Trips, B.add(B.load(Trips), B.constant(1, TripType)));
-      }
-      forwardBlock(V->Regions[I], C->Regions[I]);
-    }
+    // What follows the fused loop without depending on it is computed
+    // before it, where its backward code, which runs first, finds it.
     if (V == Facts.Fused)
-      fuseBackward(*V, *C);
-    B.setBlock(To);
-    B.append(C);
+      for (const Value *H : Hoisted)
+        forwardOp(H, To);
+    if (std::find(Hoisted.begin(), Hoisted.end(), V) == Hoisted.end())
+      forwardOp(V, To);
   }
+}
+
+void ReverseMode::forwardOp(const Value *V, Block &To) {
+  if (V->Code == OpCode::Return)
+    return;
+  if (!Opts.WriteOutputs && !Opts.TraceOut &&
+      (V->Code == OpCode::Store || V->Code == OpCode::AddTo) &&
+      isOutput(baseOf(V->Operands[0])))
+    return;
+  B.setBlock(To);
+  B.setOrigin(V->Stmt, V->Loc);
+  bool Counted = false;
+  Scalar TripType = Scalar::Int64;
+  std::optional<CountedLoop> L;
+  if (V->Code == OpCode::Loop) {
+    L = Pos.counted(*V);
+    Counted = Facts.needsBackward(*V) && (!L || L->Breaks);
+    if (L)
+      TripType = L->Counter->Ty.scalarKind();
+  }
+  Value *Trips = nullptr;
+  if (Counted) {
+    std::string Name = Sw.take("iters", "iters_");
+    Trips = B.local(TripType, 0, Name);
+    Sw.FwdHome[Trips] = &To;
+    B.store(Trips, B.constant(0, TripType));
+    TripCount[V] = Trips;
+  }
+  Value *C = cloneOp(V);
+  Map[V] = C;
+  Sw.FwdHome[C] = &To;
+  if (L)
+    CountedClones.push_back({C, *L});
+  C->Regions.resize(V->Regions.size());
+  for (size_t I = 0; I < V->Regions.size(); ++I) {
+    if (Counted && I == LoopBody) {
+      B.setBlock(C->Regions[I]);
+      B.store(Trips, B.add(B.load(Trips), B.constant(1, TripType)));
+    }
+    forwardBlock(V->Regions[I], C->Regions[I]);
+  }
+  if (V == Facts.Fused)
+    fuseBackward(*V, *C);
+  B.setBlock(To);
+  B.append(C);
 }
 
 /// The backward sweep begins: its top frame, and the seeds.

@@ -52,6 +52,7 @@ private:
   // Reverse.cpp
   ir::Value *cloneOp(const ir::Value *V);
   void forwardBlock(const ir::Block &From, ir::Block &To);
+  void forwardOp(const ir::Value *V, ir::Block &To);
   void beginBackward();
   void fuseBackward(const ir::Value &V, ir::Value &C);
   void noteFor(const ir::Value &V);

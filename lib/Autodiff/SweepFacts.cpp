@@ -39,7 +39,7 @@ static std::vector<unsigned> seeded(const Function &P,
 SweepFacts::SweepFacts(const Function &P, const ReverseOptions &Opts)
     : P(P), Opts(Opts), Act(P, Opts.Wrt, seeded(P, Opts)),
       Pos(P, wrtMemory(P, Opts)), SeededOutputs(readOnlyOutputs(P, Opts, Pos)),
-      Fused(fusedLoop(*this)) {
+      Fused(fusedLoop(*this, Hoisted)) {
   Pos.Fused = Fused;
 }
 

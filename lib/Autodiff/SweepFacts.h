@@ -29,6 +29,9 @@ public:
   ProgramOrder Pos;
   /// Outputs whose seeds the backward sweep only reads.
   std::set<const ir::Value *> SeededOutputs;
+  /// What follows the fused loop but does not depend on it, computed before
+  /// it, in order.
+  std::vector<const ir::Value *> Hoisted;
   /// The loop whose backward sweep runs inside it, iteration by iteration
   /// (Fusion.h), or null.
   const ir::Value *Fused;

@@ -14,7 +14,7 @@
 // RUN: %gradc %s --function residuals --at 'w=[0.5,-0.25],x=[1,2,3],y=[0.4,0.1,0.9],n=3,r=[0,0,0],dr=[1,2,3]' -o - | FileCheck %s --check-prefix=AT
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
-// INTERP: 9 checked against the interpreter, 0 mismatches
+// INTERP: 10 checked against the interpreter, 0 mismatches
 // AT: residuals(w = [0.5, -0.25]
 // AT: param w[0]
 #include <gradc/gradc.h>
@@ -102,6 +102,31 @@ void energy(const double *w, int n, double &e) {
 // TEXT-NEXT:      dw[i] += cos_v * de - std::sin(w[i]) * (w[i] * de);
 // TEXT-NEXT:    }
 // TEXT-LABEL: inline void energy_grad(
+
+// After the loop, a sum with what does not depend on it: that is computed
+// before the loop, whose backward sweep needs only -dout for s.
+static double sqsum(const double *a, int k) {
+  double t = 0;
+  for (int j = 0; j < k; ++j)
+    t += a[j] * a[j];
+  return t;
+}
+
+GRADC_DIFF("grad wrt(w)")
+double objective(const double *w, int n) {
+  double s = 0;
+  for (int i = 0; i < n; ++i)
+    s += std::exp(w[i]) * w[i];
+  return 0.5 * n - s + n * sqsum(w, 2);
+}
+// TEXT-LABEL: inline double objective_pullback(
+// TEXT-NOT:     tape
+// TEXT:         double sqsum_w = sqsum(w, 2);
+// TEXT:         double ds = -dout;
+// TEXT-NEXT:    for (int i = 0; i < n; ++i) {
+// TEXT-NOT:     for (
+// TEXT:         double objective = 0.5 * n - s + n * sqsum_w;
+// TEXT-LABEL: inline double objective_grad(
 
 // Not independent, each for its own reason: these run backward on their own.
 // Iteration i reads what iteration i - 1 wrote.
@@ -241,6 +266,7 @@ int main() {
           Pb(p[0].data(), 4, s, d[0].data());
         });
   };
+  Plain("objective", objective, objective_grad, objective_pullback);
   Plain("prefix", prefix, prefix_grad, prefix_pullback);
   Plain("lse", lse, lse_grad, lse_pullback);
   Plain("damped", damped, damped_grad, damped_pullback);

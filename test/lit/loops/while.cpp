@@ -84,6 +84,7 @@ double newton_sqrt(double a) {
 // TEXT-NEXT:   gradc::fixed_tape<double, 6> r_tape;
 // TEXT:        for (int k = 5; k >= 0; --k) {
 // TEXT-NEXT:     // while.cpp:[[#@LINE-6]]: r = 0.5 * (r + a / r);
+// TEXT-NEXT:     double prod = 0.5 * dr;
 // TEXT-NEXT:     double r_old = r_tape.pop();
 // TEXT-LABEL: inline double newton_sqrt_grad(double a, double &da) {
 // TEXT-NEXT:    return newton_sqrt_pullback(a, 1, da);

@@ -46,10 +46,10 @@ double energy(const Body &b, double g) {
 }
 // TEXT-LABEL: inline double energy_pullback(const Body &b, double g, double dout, Body &db,
 // TEXT:         double dot_v = dot(b.v, b.v);
-// TEXT:         e += g * b.m * b.x[i];
 // TEXT:         double sum_v = sum(b.x.data(), 3);
 // TEXT:         sum_pullback(b.x.data(), 3, dout, db.x.data());
-// TEXT:         db.x[i] += g * b.m * de;
+// TEXT:         e += prod_2 * b.x[i];
+// TEXT:         db.x[i] += prod_2 * de;
 // TEXT:         dot_pullback(b.v, b.v, prod * de, db.v, db.v);
 
 GRADC_DIFF("grad")

@@ -13,7 +13,9 @@
 // CHECK: ALL OK
 // INTERP: 0 mismatches
 // TEXT-LABEL: inline double reset_pullback(
-// TEXT: for (int i = n - 1; i >= 0; --i) {
+// TEXT: for (int i = 0; i < n; ++i) {
+// TEXT-NEXT: io[i] = 1.0;
+// TEXT-EMPTY:
 // TEXT-NEXT: // inout_overwritten.cpp:{{[0-9]+}}: io[i] = 1.0;
 // TEXT-NEXT: dio[i] = 0;
 // TEXT-LABEL: inline double reset_ref_pullback(
