@@ -29,7 +29,17 @@ std::string operatorWord(const std::string &Sym) {
   return "op";
 }
 
+std::string tempNameOf(const Value &V, const NamePlan &Plan);
+
+/// A temporary is named after the variables it reads, which may be the
+/// members of a view parameter (`L.W`): never with a '.' in it.
 std::string tempName(const Value &V, const NamePlan &Plan) {
+  std::string Name = tempNameOf(V, Plan);
+  std::replace(Name.begin(), Name.end(), '.', '_');
+  return Name;
+}
+
+std::string tempNameOf(const Value &V, const NamePlan &Plan) {
   switch (V.Code) {
   case OpCode::Add:
     return "sum";
@@ -66,8 +76,10 @@ std::string tempName(const Value &V, const NamePlan &Plan) {
     Fn = Fn.substr(Fn.rfind(':') == std::string::npos ? 0 : Fn.rfind(':') + 1);
     if (Fn.size() > 8 && Fn.compare(0, 8, "operator") == 0)
       Fn = operatorWord(Fn.substr(8)); // `a * b`: `times_a`
-    const std::string &Arg =
+    std::string Arg =
         V.Operands.empty() ? std::string() : Plan.Var[V.Operands[0]->Id];
+    // A view passed as its members (`L.W`, ...) is named as the view: `L`.
+    Arg = Arg.substr(0, Arg.find('.'));
     return Fn + "_" + (Arg.empty() ? "v" : Arg);
   }
   case OpCode::Load: {
@@ -86,8 +98,10 @@ std::string tempName(const Value &V, const NamePlan &Plan) {
     // A member is named after itself: `double f = cam.f;`.
     if (Ptr->Code == OpCode::Field && Ptr->Member == MemberKind::Scalar)
       return Ptr->Text;
-    const std::string &Var =
+    std::string Var =
         Ptr->Code == OpCode::Field ? Ptr->Text : Plan.Var[Ptr->Id];
+    // An element of a view's member, `L.W[k]`, as a member's: `W_elem`.
+    Var = Var.substr(Var.rfind('.') + 1);
     if (Var.empty())
       return "elem";
     return Var + (Ptr->Ty.isConstPointee() ? "_elem" : "_old");

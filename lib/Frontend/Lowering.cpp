@@ -248,6 +248,9 @@ bool BodyLowering::run(ArrayRef<Value *> ParamValues,
     First = 1;
     if (!This)
       return false; // its error has been reported
+    if (const ViewShape *View = viewShapeOf(Ctx.getRecordType(MD->getParent()));
+        View && View->Owns)
+      ThisView = viewParamMembers(View, This);
   }
   SmallVector<const VarDecl *, 8> Decls(FD.parameters());
   Decls.append(Captured.begin(), Captured.end());
