@@ -1208,6 +1208,12 @@ FunctionProcessor::synthesize(const FunctionDecl &FD, const std::string &Name,
     while (llvm::any_of(F->Params,
                         [&](const ir::Param &P) { return P.V->Name == Name; }))
       Name += "_";
+    if (C.View) { // a struct holding vectors: one parameter a member
+      ParamValues.push_back(viewParams(
+          *F, Name, *C.View, C.Spelling,
+          C.Var->getType().getNonReferenceType().getUnqualifiedType()));
+      return;
+    }
     ParamValues.push_back(F->addParam(Name, C.Ty, C.Spelling));
     ir::Param &P = F->Params.back();
     P.Record = C.Record;

@@ -2,7 +2,7 @@
 // std::vector<double> W, b; int n_in, n_out; };`), taken by const
 // reference: members indexed (`L.W[o * L.n_in + i]`), measured
 // (`L.W.size()`) and iterated (`for (double w : L.W)`), the struct passed
-// to helpers and read by its const member functions. The adjoint is one
+// to helpers, captured by lambdas and read by its const member functions. The adjoint is one
 // struct of the same type (`Layer &dL`), whose vectors the caller sizes as
 // the primal's, zeroed; its int members are passive. A struct holding a
 // std::array member is a struct of numbers, as before.
@@ -15,10 +15,11 @@
 // RUN: not %gradc %s --function loss --at 'L.W=[0.5],x=[1],y=0.25' -o - 2>&1 | FileCheck %s --check-prefix=ATMISSING
 // CHECK: loss: at
 // CHECK: network: at
+// CHECK: captured: at
 // CHECK: fit: at
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
-// INTERP: 3 checked against the interpreter, 0 mismatches
+// INTERP: 4 checked against the interpreter, 0 mismatches
 // AT: loss(L.W = [0.5, -0.25, 0.75, 1, -0.5, 0.25], L.b = [0.125, -0.375], L.n_in = 3, L.n_out = 2, x = [1, -2, 0.5], y = 0.25)
 // AT: param L.W[0]
 // AT: param L.n_in {{.*}}(passive)
@@ -103,6 +104,27 @@ double network(const Layer &L, const std::vector<double> &x) {
 // TEXT-NEXT:       dL.W[sum] += x[i] * da;
 // TEXT:          dL.b[o] += da;
 
+// Captured by lambdas, by reference and by value (read only either way),
+// also one passed to a template: each lambda's function takes the struct.
+template <class F> static double twice(F f, double x) {
+  return f(x) + f(0.5 * x);
+}
+
+GRADC_DIFF("grad wrt(L)")
+double captured(const Layer &L, double x) {
+  auto f = [&](int i) { return L.W[i] * x + L.b[0]; };
+  auto g = [=](double t) { return L.W[0] * t * L.b[1]; };
+  double s = 0;
+  for (int i = 0; i < L.n_in; ++i)
+    s += f(i) * f(i);
+  return s + twice(g, x) + twice([&](double t) { return std::sin(t * L.W[1]); }, x);
+}
+// TEXT-LABEL: inline double captured_pullback(const Layer &L, double x, double dout,
+// TEXT-NEXT:                                 Layer &dL) {
+// TEXT:          double captured_f_v = captured_f(i, L, x);
+// TEXT:          twice_captured_g_wrt_L_pullback(x, L, dout, dL);
+// TEXT:          captured_f_wrt_L_pullback(i, L, x, captured_f_v * ds, dL);
+
 struct Params {
   std::array<double, 3> w;
   double bias;
@@ -165,6 +187,21 @@ int main() {
       [&](const Arrays &p, double s, Arrays &d) {
         Layer dL = adjoint(d);
         network_pullback(layer(p), p[2], s, dL, d[2]);
+        back(dL, d);
+      });
+  gradc_check::check_arrays(
+      "captured", {{"L.W", W}, {"L.b", Bias}},
+      {{"L.n_in", {3}}, {"L.n_out", {2}}, {"x", {0.75}}},
+      [&](const Arrays &p) { return captured(layer(p), 0.75); },
+      [&](const Arrays &p, Arrays &d) {
+        Layer dL = adjoint(d);
+        double f = captured_grad(layer(p), 0.75, dL);
+        back(dL, d);
+        return f;
+      },
+      [&](const Arrays &p, double s, Arrays &d) {
+        Layer dL = adjoint(d);
+        captured_pullback(layer(p), 0.75, s, dL);
         back(dL, d);
       });
   const double Xs[4] = {-1, 0.5, 1.5, 2};
