@@ -926,33 +926,24 @@ FunctionProcessor::declare(const FunctionDecl &FD, const ParamInfos &Params,
     std::string SelfName = "self";
     while (paramIndex(FD, SelfName))
       SelfName += "_";
+    F->Method = true;
+    F->Name = MD->getParent()->getNameAsString() + "_" + F->Name;
     // A struct holding vectors: `self.W`, ... (methodProblem: const).
     if (const ViewShape *View = Shapes.view(Class, Why); View && View->Owns) {
       ParamValues.push_back(
           viewParams(*F, SelfName, *View, "const " + Spelling + " &", Class));
-      F->Method = true;
-      F->Name = MD->getParent()->getNameAsString() + "_" + F->Name;
+    } else {
+      const RecordShape *Shape = Shapes.shape(Class, Why);
+      ir::Value *Self = F->addParam(
+          SelfName,
+          ir::Type::ptr(Shape ? Shape->S : ir::Scalar::Float64, MD->isConst()),
+          (MD->isConst() ? "const " : "") + Spelling + " &");
+      F->Params.back().Record = Spelling;
+      if (Shape)
+        flatten(*Shape, F->Params.back().Elements,
+                F->Params.back().ElementNames);
+      ParamValues.push_back(Shape ? Self : nullptr);
     }
-  }
-  if (const auto *MD = dyn_cast<CXXMethodDecl>(&FD);
-      MD && MD->isInstance() && !MD->getParent()->isLambda() && !F->Method) {
-    QualType Class = Ctx.getRecordType(MD->getParent());
-    std::string Why;
-    const RecordShape *Shape = Shapes.shape(Class, Why);
-    std::string Spelling = typeName(Class);
-    std::string SelfName = "self";
-    while (paramIndex(FD, SelfName))
-      SelfName += "_";
-    ir::Value *Self = F->addParam(
-        SelfName,
-        ir::Type::ptr(Shape ? Shape->S : ir::Scalar::Float64, MD->isConst()),
-        (MD->isConst() ? "const " : "") + Spelling + " &");
-    F->Params.back().Record = Spelling;
-    if (Shape)
-      flatten(*Shape, F->Params.back().Elements, F->Params.back().ElementNames);
-    F->Method = true;
-    F->Name = MD->getParent()->getNameAsString() + "_" + F->Name;
-    ParamValues.push_back(Shape ? Self : nullptr);
   }
   for (unsigned I = 0; I < FD.getNumParams(); ++I) {
     const ParmVarDecl *PVD = FD.getParamDecl(I);
