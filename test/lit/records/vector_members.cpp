@@ -15,11 +15,12 @@
 // RUN: not %gradc %s --function loss --at 'L.W=[0.5],x=[1],y=0.25' -o - 2>&1 | FileCheck %s --check-prefix=ATMISSING
 // CHECK: loss: at
 // CHECK: network: at
+// CHECK: twolayer: at
 // CHECK: captured: at
 // CHECK: fit: at
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
-// INTERP: 4 checked against the interpreter, 0 mismatches
+// INTERP: 5 checked against the interpreter, 0 mismatches
 // AT: loss(L.W = [0.5, -0.25, 0.75, 1, -0.5, 0.25], L.b = [0.125, -0.375], L.n_in = 3, L.n_out = 2, x = [1, -2, 0.5], y = 0.25)
 // AT: param L.W[0]
 // AT: param L.n_in {{.*}}(passive)
@@ -41,6 +42,11 @@ struct Layer {
     for (int i = 0; i < n_in; ++i)
       s += W[o * n_in + i] * x[i];
     return std::tanh(s);
+  }
+  // One writing its output through a parameter.
+  void forward(const std::vector<double> &x, std::vector<double> &y) const {
+    for (int o = 0; o < n_out; ++o)
+      y[o] = apply(x, o);
   }
 };
 
@@ -103,6 +109,26 @@ double network(const Layer &L, const std::vector<double> &x) {
 // TEXT:            dx[i] += L.W[sum] * da;
 // TEXT-NEXT:       dL.W[sum] += x[i] * da;
 // TEXT:          dL.b[o] += da;
+
+// Two layers, each passed to the other's helper too.
+static double mix(const Layer &a, const Layer &b) {
+  return a.W[0] * b.b[0] + a.b[0] * b.W[1];
+}
+
+GRADC_DIFF("grad wrt(L1, L2)")
+double twolayer(const Layer &L1, const Layer &L2, const std::vector<double> &x) {
+  std::vector<double> h(L1.n_out), y(L2.n_out);
+  L1.forward(x, h);
+  L2.forward(h, y);
+  double s = 0;
+  for (double v : y)
+    s += v * v;
+  return s + mix(L1, L1) + mix(L2, L1);
+}
+// TEXT-LABEL: inline double twolayer_pullback(const Layer &L1, const Layer &L2,
+// TEXT:          L1.forward(x, h);
+// TEXT:          Layer_forward_pullback(L2, h, y, dy, dL2, dh);
+// TEXT:          Layer_forward_wrt_self_pullback(L1, x, h, dh, dL1);
 
 // Captured by lambdas, by reference and by value (read only either way),
 // also one passed to a template: each lambda's function takes the struct.
@@ -188,6 +214,29 @@ int main() {
         Layer dL = adjoint(d);
         network_pullback(layer(p), p[2], s, dL, d[2]);
         back(dL, d);
+      });
+  const std::vector<double> W2 = {0.3, -0.6};
+  const std::vector<double> Bias2 = {0.05};
+  auto second = [](const Arrays &p) { return Layer{p[2], p[3], 2, 1}; };
+  gradc_check::check_arrays(
+      "twolayer", {{"L1.W", W}, {"L1.b", Bias}, {"L2.W", W2}, {"L2.b", Bias2}},
+      {{"L1.n_in", {3}}, {"L1.n_out", {2}}, {"L2.n_in", {2}}, {"L2.n_out", {1}},
+       {"x", X}},
+      [&](const Arrays &p) { return twolayer(layer(p), second(p), X); },
+      [&](const Arrays &p, Arrays &d) {
+        Layer dL1 = adjoint(d), dL2{d[2], d[3], 0, 0};
+        double f = twolayer_grad(layer(p), second(p), X, dL1, dL2);
+        back(dL1, d);
+        d[2] = dL2.W;
+        d[3] = dL2.b;
+        return f;
+      },
+      [&](const Arrays &p, double s, Arrays &d) {
+        Layer dL1 = adjoint(d), dL2{d[2], d[3], 0, 0};
+        twolayer_pullback(layer(p), second(p), X, s, dL1, dL2);
+        back(dL1, d);
+        d[2] = dL2.W;
+        d[3] = dL2.b;
       });
   gradc_check::check_arrays(
       "captured", {{"L.W", W}, {"L.b", Bias}},
