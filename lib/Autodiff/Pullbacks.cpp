@@ -49,8 +49,26 @@ const Function *PullbackCache::pullback(const Function &Callee,
   std::string Stem = Callee.Name;
   if (Wrt != defaultInputs(Callee)) {
     Stem += "_wrt";
-    for (unsigned I : Wrt)
-      Stem += "_" + paramWord(Callee.Params[I].V->Name);
+    for (size_t K = 0; K < Wrt.size(); ++K) {
+      const Param &Prm = Callee.Params[Wrt[K]];
+      // All of a struct holding vectors (`L.W`, `L.b`): its name, `L`.
+      const std::string &Group = Prm.ViewRecord.empty() ? "" : Prm.ViewName;
+      bool Whole =
+          !Group.empty() && (!K || Callee.Params[Wrt[K - 1]].ViewName != Group);
+      for (const Param &Q : Callee.Params)
+        Whole &= Q.ViewName != Group || !Q.V->Ty.isMemory() ||
+                 !isFloating(Q.V->Ty.scalarKind()) ||
+                 std::count(Wrt.begin(), Wrt.end(),
+                            static_cast<unsigned>(&Q - Callee.Params.data()));
+      if (Whole) {
+        Stem += "_" + Group;
+        while (K + 1 < Wrt.size() &&
+               Callee.Params[Wrt[K + 1]].ViewName == Group)
+          ++K;
+        continue;
+      }
+      Stem += "_" + paramWord(Prm.V->Name);
+    }
   }
   Opts.Name = Stem + "_pullback";
   // A recursive call in the callee (or in a function it calls) calls this

@@ -383,7 +383,12 @@ std::string paramWord(std::string P) {
 }
 
 std::string adjointParamName(const Function &Primal, const std::string &P) {
-  // A member of a view parameter, `L.W`, has the pointer `dL_W`.
+  // A member of a view parameter, `L.W`, has the pointer `dL_W`; of a
+  // struct holding vectors, the member of one adjoint struct, `dL.W`.
+  for (const Param &Prm : Primal.Params)
+    if (Prm.V->Name == P && !Prm.ViewRecord.empty())
+      return adjointParamName(Primal, Prm.ViewName) +
+             P.substr(Prm.ViewName.size());
   std::string Word = paramWord(P);
   return uniqueName(namesIn(Primal), "d" + Word, "d_" + Word);
 }

@@ -25,6 +25,7 @@ void ReverseMode::declare() {
     G->Params.back().ElementNames = Prm.ElementNames;
     G->Params.back().ViewName = Prm.ViewName;
     G->Params.back().ViewSpelling = Prm.ViewSpelling;
+    G->Params.back().ViewRecord = Prm.ViewRecord;
     G->Params.back().RowDims = Prm.RowDims;
   }
   // A record's seed and adjoint are records of its type.
@@ -89,6 +90,15 @@ void ReverseMode::declare() {
     Value *D = G->addParam(Name, Ty, "");
     G->Params.back().RowDims = P.Params[I].RowDims;
     RecordLike(P.Params[I], /*Const=*/false);
+    // The adjoint of a struct holding vectors is one struct of its type,
+    // `Layer &dL`, of which `dL.W` is a member.
+    if (const Param &Of = P.Params[I]; !Of.ViewRecord.empty()) {
+      Param &New = G->Params.back();
+      New.ViewName =
+          Name.substr(0, Name.size() - Prm->Name.size() + Of.ViewName.size());
+      New.ViewSpelling = Of.ViewRecord + " &";
+      New.ViewRecord = Of.ViewRecord;
+    }
     Adjoints.bindParam(Prm, D);
   }
 }

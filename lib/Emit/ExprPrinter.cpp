@@ -251,7 +251,11 @@ ExprPrinter::Printed ExprPrinter::expr(const Value *V, bool Define) const {
       return invokeOperator(V, Returns);
     std::string Text = V->Text + "(";
     size_t First = 0;
-    if (V->Callee && V->Callee->Method && !Ops.empty()) {
+    if (size_t N = V->Callee && V->Callee->Method ? viewArgs(V, 0) : 0) {
+      // `L.apply(x)` of a struct holding vectors: its members.
+      Text = viewArgument(V, 0, N) + "." + Text;
+      First = N;
+    } else if (V->Callee && V->Callee->Method && !Ops.empty()) {
       // `cam.project(x)`, `p->project(x)`.
       Text = access(Ops[0], false) + Text;
       First = 1;
@@ -319,7 +323,9 @@ std::string ExprPrinter::viewArgument(const Value *V, size_t I,
   size_t Members = 0;
   for (const Param &P : Params)
     Members += Whole && P.ViewName == Own->ViewName;
-  if (Whole && Members == N)
+  // A struct holding vectors is passed whole, also where the callee
+  // differentiates some of its members only (its adjoint).
+  if (Whole && (Members == N || !Own->ViewRecord.empty()))
     return Own->ViewName;
   // Otherwise the struct made of its members: `Layer{w, w + 6, 2, 3}`.
   std::string Type = V->Callee->Params[I].ViewSpelling;

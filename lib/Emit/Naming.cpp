@@ -41,7 +41,17 @@ static std::string word(const std::string &Var) {
   return Var.substr(0, End);
 }
 
+static std::string tempNameOf(const Value &V, const NamePlan &Plan);
+
+/// A temporary is named after the variables it reads, which may be the
+/// members of a view parameter (`L.W`): never with a '.' in it.
 std::string tempName(const Value &V, const NamePlan &Plan) {
+  std::string Name = tempNameOf(V, Plan);
+  std::replace(Name.begin(), Name.end(), '.', '_');
+  return Name;
+}
+
+static std::string tempNameOf(const Value &V, const NamePlan &Plan) {
   switch (V.Code) {
   case OpCode::Add:
     return "sum";
@@ -98,8 +108,10 @@ std::string tempName(const Value &V, const NamePlan &Plan) {
     // A member is named after itself: `double f = cam.f;`.
     if (Ptr->Code == OpCode::Field && Ptr->Member == MemberKind::Scalar)
       return Ptr->Text;
-    const std::string &Var =
+    std::string Var =
         Ptr->Code == OpCode::Field ? Ptr->Text : Plan.Var[Ptr->Id];
+    // An element of a view's member, `L.W[k]`, as a member's: `W_elem`.
+    Var = Var.substr(Var.rfind('.') + 1);
     if (Var.empty())
       return "elem";
     return Var + (Ptr->Ty.isConstPointee() ? "_elem" : "_old");

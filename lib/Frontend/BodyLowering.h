@@ -209,6 +209,8 @@ private:
   /// Binds parameter PVD, a view, to the IR parameters of its members,
   /// the first of which is First.
   void bindViewParam(const clang::VarDecl *PVD, Value *First);
+  /// The members of view Shape, parameters from First on.
+  ViewVar viewParamMembers(const ViewShape *Shape, Value *First);
   void lowerViewDecl(const clang::VarDecl *VD, const ViewShape &Shape);
   /// The members of the view E names or makes, or nullopt after an error.
   std::optional<ViewVar> lowerView(const clang::Expr *E);
@@ -729,6 +731,12 @@ private:
   llvm::DenseMap<const clang::VarDecl *, ViewVar> Views;
   /// In a member function: the object it is called on.
   Value *This = nullptr;
+  /// The object of a member function of a struct holding vectors: its
+  /// members (`self.W`, ...), read through `this`.
+  std::optional<ViewVar> ThisView;
+  /// The members of the object of the member call being lowered, when it
+  /// is a struct holding vectors.
+  std::vector<Value *> ObjectMembers;
   RecordShapes Shapes{Ctx};
   /// Variables assigned in a loop or branch nested deeper than their
   /// declaration (found before lowering): they live in memory.

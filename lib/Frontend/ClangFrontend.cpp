@@ -176,6 +176,9 @@ private:
                                             const ParamInfos &Params);
   /// Whether FD's body is nested shallowly enough to lower; else an error.
   bool shallow(const FunctionDecl &FD);
+  ir::Value *viewParams(ir::Function &F, const std::string &Name,
+                        const ViewShape &View, const std::string &Spelling,
+                        QualType Class);
   std::unique_ptr<ir::Function> declare(const FunctionDecl &FD,
                                         const ParamInfos &Params,
                                         std::vector<ir::Value *> &ParamValues);
@@ -288,7 +291,20 @@ FunctionProcessor::methodProblem(const CXXMethodDecl &MD) {
     return std::string("constructors and destructors of structs are called "
                        "where they are used, not differentiated on their own");
   std::string Why;
-  if (MD.isInstance() && !Shapes.shape(Ctx.getRecordType(MD.getParent()), Why))
+  QualType Class = Ctx.getRecordType(MD.getParent());
+  if (const ViewShape *View = Shapes.view(Class, Why);
+      View && View->Owns && MD.isInstance()) {
+    if (!MD.isConst())
+      return "member function '" + Name + "' of '" + typeName(Class) +
+             "', a struct holding std::vector members, is not const; gradc "
+             "follows const member functions of such a struct ('double " +
+             Name +
+             "(...) const'): have it read the members, and write results "
+             "into a parameter of their own";
+    return std::nullopt;
+  }
+  Why.clear();
+  if (MD.isInstance() && !Shapes.shape(Class, Why))
     return "member function '" + Name +
            "' of a struct gradc cannot hold: " + Why;
   return std::nullopt;
@@ -381,6 +397,26 @@ std::optional<ParamInfo> FunctionProcessor::checkParam(const ParmVarDecl &PVD) {
                     Type + " &" + PVD.getNameAsString() + "') or by value");
       ParamInfo Info{View->Members[0].Ty, typeName(T), ""};
       Info.View = View;
+      // An owning view is differentiated as its first floating container.
+      for (const ViewMember &M : View->Members)
+        if (M.Container && ir::isFloating(M.Ty.scalarKind())) {
+          Info.Ty = ir::Type::ptr(M.Ty.scalarKind(), /*Const=*/true);
+          break;
+        }
+      if (View->Owns && !T->isReferenceType())
+        return Fail("parameter '" + PVD.getNameAsString() + "' copies '" +
+                    Type +
+                    "', a struct holding std::vector members; pass it by "
+                    "reference ('const " +
+                    Type + " &" + PVD.getNameAsString() + "')");
+      if (View->Owns && !Obj.isConstQualified())
+        return Fail("parameter '" + PVD.getNameAsString() + "' of type '" +
+                    typeName(T) +
+                    "' may change the containers of a struct holding "
+                    "std::vector members, which gradc does not follow; "
+                    "take it by const reference ('const " +
+                    Type + " &" + PVD.getNameAsString() +
+                    "'), and write results into a parameter of their own");
       return Info;
     }
   }
@@ -821,6 +857,43 @@ static std::string paramName(const FunctionDecl &FD, unsigned I) {
   return Same > 1 ? Name + std::to_string(Before) : Name;
 }
 
+/// The parameters of view Name (`L.W`, `L.b`, ...), declared as the
+/// struct (Spelling, of type Class); returns the first.
+ir::Value *FunctionProcessor::viewParams(ir::Function &F,
+                                         const std::string &Name,
+                                         const ViewShape &View,
+                                         const std::string &Spelling,
+                                         QualType Class) {
+  ir::Value *First = nullptr;
+  for (const ViewMember &M : View.Members) {
+    QualType MT = M.Decl->getType();
+    std::string MemberSpelling = typeName(MT);
+    if (!MT->isPointerType())
+      MemberSpelling = "const " + MemberSpelling;
+    ir::Type Ty = M.Ty;
+    if (M.Container) // const: only const references are taken
+      Ty = ir::Type::ptr(M.Ty.scalarKind(), /*Const=*/true);
+    ir::Value *V =
+        F.addParam(Name + "." + M.Decl->getNameAsString(), Ty, MemberSpelling);
+    ir::Param &Prm = F.Params.back();
+    Prm.ViewName = Name;
+    Prm.ViewSpelling = Spelling;
+    if (View.Owns)
+      Prm.ViewRecord = typeName(Class);
+    if (M.Container) {
+      // Indexed as a container parameter (`L.W[i]`, `L.W.size()`).
+      Prm.Record = typeName(MT.getUnqualifiedType());
+      Prm.Container = true;
+      for (std::int64_t K = 0; K < M.Container->Count; ++K) {
+        Prm.Elements.push_back(M.Container->S);
+        Prm.ElementNames.push_back("[" + std::to_string(K) + "]");
+      }
+    }
+    First = First ? First : V;
+  }
+  return First;
+}
+
 /// FD's signature as an IR function with no body. ParamValues[I] is its
 /// parameter I, or null when that parameter is in error (it still takes
 /// its place, so that indices agree).
@@ -849,41 +922,36 @@ FunctionProcessor::declare(const FunctionDecl &FD, const ParamInfos &Params,
       MD && MD->isInstance() && !MD->getParent()->isLambda()) {
     QualType Class = Ctx.getRecordType(MD->getParent());
     std::string Why;
-    const RecordShape *Shape = Shapes.shape(Class, Why);
     std::string Spelling = typeName(Class);
     std::string SelfName = "self";
     while (paramIndex(FD, SelfName))
       SelfName += "_";
-    ir::Value *Self = F->addParam(
-        SelfName,
-        ir::Type::ptr(Shape ? Shape->S : ir::Scalar::Float64, MD->isConst()),
-        (MD->isConst() ? "const " : "") + Spelling + " &");
-    F->Params.back().Record = Spelling;
-    if (Shape)
-      flatten(*Shape, F->Params.back().Elements, F->Params.back().ElementNames);
     F->Method = true;
     F->Name = MD->getParent()->getNameAsString() + "_" + F->Name;
-    ParamValues.push_back(Shape ? Self : nullptr);
+    // A struct holding vectors: `self.W`, ... (methodProblem: const).
+    if (const ViewShape *View = Shapes.view(Class, Why); View && View->Owns) {
+      ParamValues.push_back(
+          viewParams(*F, SelfName, *View, "const " + Spelling + " &", Class));
+    } else {
+      const RecordShape *Shape = Shapes.shape(Class, Why);
+      ir::Value *Self = F->addParam(
+          SelfName,
+          ir::Type::ptr(Shape ? Shape->S : ir::Scalar::Float64, MD->isConst()),
+          (MD->isConst() ? "const " : "") + Spelling + " &");
+      F->Params.back().Record = Spelling;
+      if (Shape)
+        flatten(*Shape, F->Params.back().Elements,
+                F->Params.back().ElementNames);
+      ParamValues.push_back(Shape ? Self : nullptr);
+    }
   }
   for (unsigned I = 0; I < FD.getNumParams(); ++I) {
     const ParmVarDecl *PVD = FD.getParamDecl(I);
     const std::optional<ParamInfo> &Info = Params[I];
     if (Info && Info->View) {
-      // `const Layer &L`: `L.W`, `L.b`, ..., declared as the struct.
-      std::string Name = paramName(FD, I);
-      ir::Value *First = nullptr;
-      for (const ViewMember &M : Info->View->Members) {
-        QualType MT = M.Decl->getType();
-        std::string Spelling = typeName(MT);
-        if (!MT->isPointerType())
-          Spelling = "const " + Spelling;
-        ir::Value *V =
-            F->addParam(Name + "." + M.Decl->getNameAsString(), M.Ty, Spelling);
-        F->Params.back().ViewName = Name;
-        F->Params.back().ViewSpelling = Info->Spelling;
-        First = First ? First : V;
-      }
-      ParamValues.push_back(First);
+      ParamValues.push_back(viewParams(
+          *F, paramName(FD, I), *Info->View, Info->Spelling,
+          PVD->getType().getNonReferenceType().getUnqualifiedType()));
       continue;
     }
     ir::Value *V =
@@ -1131,6 +1199,12 @@ FunctionProcessor::synthesize(const FunctionDecl &FD, const std::string &Name,
     while (llvm::any_of(F->Params,
                         [&](const ir::Param &P) { return P.V->Name == Name; }))
       Name += "_";
+    if (C.View) { // a struct holding vectors: one parameter a member
+      ParamValues.push_back(viewParams(
+          *F, Name, *C.View, C.Spelling,
+          C.Var->getType().getNonReferenceType().getUnqualifiedType()));
+      return;
+    }
     ParamValues.push_back(F->addParam(Name, C.Ty, C.Spelling));
     ir::Param &P = F->Params.back();
     P.Record = C.Record;
@@ -1192,7 +1266,7 @@ void FunctionProcessor::process(const FunctionDecl &FD,
   ParamInfos Params;
   for (const ParmVarDecl *PVD : FD.parameters()) {
     Params.push_back(checkParam(*PVD));
-    if (Params.back() && Params.back()->View) {
+    if (Params.back() && Params.back()->View && !Params.back()->View->Owns) {
       R.error(PVD->getLocation(),
               "parameter '" + PVD->getNameAsString() +
                   "' of an annotated function is a view struct; pass the "
@@ -1248,12 +1322,35 @@ void FunctionProcessor::process(const FunctionDecl &FD,
     // Indices of FD's parameters become the IR's: a member function's
     // object is parameter 0, an output when a void one writes it.
     bool Method = Req.Primal->Method;
+    // A view is one IR parameter a member; differentiated, its containers
+    // of floating-point numbers.
+    const std::vector<ir::Param> &IRParams = Req.Primal->Params;
+    std::vector<std::vector<unsigned>> IRIndices;
+    unsigned Next = 0;
+    if (Method)
+      do
+        ++Next;
+      while (Next < IRParams.size() && !IRParams[0].ViewName.empty() &&
+             IRParams[Next].ViewName == IRParams[0].ViewName);
+    for (const std::optional<ParamInfo> &Info : Params) {
+      IRIndices.emplace_back();
+      if (!Info || !Info->View) {
+        IRIndices.back().push_back(Next++);
+        continue;
+      }
+      for (const ViewMember &M : Info->View->Members) {
+        if (M.Container && ir::isFloating(M.Ty.scalarKind()))
+          IRIndices.back().push_back(Next);
+        ++Next;
+      }
+    }
     auto Shift = [&](std::vector<unsigned> Idx, bool Self) {
-      for (unsigned &K : Idx)
-        K += Method;
+      std::vector<unsigned> Out;
       if (Self)
-        Idx.insert(Idx.begin(), 0);
-      return Idx;
+        Out.push_back(0);
+      for (unsigned K : Idx)
+        Out.insert(Out.end(), IRIndices[K].begin(), IRIndices[K].end());
+      return Out;
     };
     bool SelfOut = Method && Req.Primal->RetTy.isVoid() &&
                    Req.Primal->writesParam(0) && hasFloatingObject(FD);

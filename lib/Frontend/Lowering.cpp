@@ -248,6 +248,9 @@ bool BodyLowering::run(ArrayRef<Value *> ParamValues,
     First = 1;
     if (!This)
       return false; // its error has been reported
+    if (const ViewShape *View = viewShapeOf(Ctx.getRecordType(MD->getParent()));
+        View && View->Owns)
+      ThisView = viewParamMembers(View, This);
   }
   SmallVector<const VarDecl *, 8> Decls(FD.parameters());
   Decls.append(Captured.begin(), Captured.end());
@@ -272,8 +275,13 @@ bool BodyLowering::run(ArrayRef<Value *> ParamValues,
     const ParmVarDecl *PVD = FD.getParamDecl(CP.Index);
     Closure C;
     static_cast<LambdaInfo &>(C) = CP.Info;
-    for (size_t K = 0; K < CP.Info.Captures.size(); ++K, ++I)
+    for (size_t K = 0; K < CP.Info.Captures.size(); ++K, ++I) {
       C.Values.push_back(I < ParamValues.size() ? ParamValues[I] : nullptr);
+      // A struct holding vectors: its members are parameters here.
+      if (C.Captures[K].View && C.Values.back())
+        C.Captures[K].Members =
+            viewParamMembers(C.Captures[K].View, C.Values.back()).Members;
+    }
     if (llvm::is_contained(C.Values, nullptr))
       continue; // its error has been reported
     Poisoned.erase(PVD);

@@ -84,6 +84,8 @@ ir::SourceLoc sourceLocOf(clang::SourceLocation Loc,
 /// A variable a lambda captures, as the lambda's function receives it
 /// (LoweringLambda.cpp): a value, a reference (the lambda writes it) or a
 /// pointer (an array or a pointer).
+struct ViewShape;
+
 struct CaptureParam {
   const clang::VarDecl *Var = nullptr;
   ir::Type Ty = ir::Type::f64();
@@ -97,6 +99,10 @@ struct CaptureParam {
   /// A parameter that is an array of arrays, as ir::Param says.
   std::string Suffix;
   std::vector<std::int64_t> RowDims;
+  /// A struct holding vectors: its view shape, and the values of its
+  /// members where it is captured (one parameter a member in the lambda).
+  const ViewShape *View = nullptr;
+  std::vector<ir::Value *> Members;
 };
 
 /// A lambda, as gradc calls it: its function's name and what it captures.

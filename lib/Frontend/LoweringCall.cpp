@@ -93,6 +93,19 @@ Value *BodyLowering::lowerMemberCall(const CXXMemberCallExpr *MCE) {
     Failed = true;
     return nullptr;
   }
+  if (const ViewShape *View = viewShapeOf(Obj->getType()->isPointerType()
+                                              ? Obj->getType()->getPointeeType()
+                                              : Obj->getType());
+      View && View->Owns) {
+    // `L.apply(x)`: the struct's members are the object's parameters.
+    std::optional<ViewVar> VV = lowerView(Obj);
+    if (!VV)
+      return nullptr;
+    ObjectMembers = VV->Members;
+    Value *V = lowerInvoke(MCE, *MD, VV->Members.front());
+    ObjectMembers.clear();
+    return V;
+  }
   Value *Object = Obj->getType()->isPointerType() ? lowerPointer(Obj)
                   : isa<CXXThisExpr>(Obj->IgnoreParenImpCasts())
                       ? This
@@ -169,7 +182,9 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
                     "be called",
                 Range);
   std::vector<Value *> Args;
-  if (Object)
+  if (!ObjectMembers.empty())
+    Args = std::exchange(ObjectMembers, {});
+  else if (Object)
     Args.push_back(Object);
   bool Ok = true;
   // The closure of a lambda, or a member operator's object, comes first.

@@ -124,6 +124,20 @@ BodyLowering::makeClosure(const LambdaExpr *LE, std::string Name, bool AtCall) {
       Ok &= C.Values.back() != nullptr;
       continue;
     }
+    // A struct holding vectors (read only): its members, one parameter each.
+    if (const ViewShape *View = viewShapeOf(T); View && View->Owns) {
+      auto It = Views.find(VD);
+      if (It == Views.end()) {
+        Ok = false; // reported where it is declared
+        continue;
+      }
+      P.View = View;
+      P.Members = It->second.Members;
+      P.Spelling = "const " + typeName(T.getUnqualifiedType()) + " &";
+      C.Values.push_back(P.Members.front());
+      C.Captures.push_back(std::move(P));
+      continue;
+    }
     // A pointer to structs is passed as the pointer it is.
     bool StructPtr = T->isPointerType() &&
                      T->getPointeeType()->isRecordType() &&
@@ -242,6 +256,11 @@ BodyLowering::captureArgs(const Closure &C) {
   std::vector<Value *> Args;
   const Expr *const *Init = C.LE->capture_init_begin();
   for (size_t I = 0; I < C.Captures.size(); ++I, ++Init) {
+    if (C.Captures[I].View) {
+      Args.insert(Args.end(), C.Captures[I].Members.begin(),
+                  C.Captures[I].Members.end());
+      continue;
+    }
     if (C.Values[I]) {
       Args.push_back(C.Values[I]);
       continue;

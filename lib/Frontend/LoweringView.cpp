@@ -28,14 +28,19 @@ const ViewShape *BodyLowering::viewShapeOf(QualType T) {
   return Shapes.view(T.getNonReferenceType(), Why);
 }
 
-void BodyLowering::bindViewParam(const VarDecl *PVD, Value *First) {
+BodyLowering::ViewVar BodyLowering::viewParamMembers(const ViewShape *Shape,
+                                                     Value *First) {
   ViewVar V;
-  V.Shape = viewShapeOf(PVD->getType());
+  V.Shape = Shape;
   auto It =
       llvm::find_if(F.Params, [&](const ir::Param &P) { return P.V == First; });
   for (size_t K = 0; V.Shape && K < V.Shape->Members.size(); ++K)
     V.Members.push_back(It + K < F.Params.end() ? (It + K)->V : nullptr);
-  Views[PVD] = std::move(V);
+  return V;
+}
+
+void BodyLowering::bindViewParam(const VarDecl *PVD, Value *First) {
+  Views[PVD] = viewParamMembers(viewShapeOf(PVD->getType()), First);
   Poisoned.erase(PVD);
 }
 
@@ -64,6 +69,12 @@ static const Expr *viewOperand(const Expr *E) {
 std::optional<BodyLowering::ViewVar> BodyLowering::lowerView(const Expr *E) {
   const Expr *Orig = E;
   E = viewOperand(E);
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->getOpcode() == UO_Deref && ThisView &&
+      isa<CXXThisExpr>(UO->getSubExpr()->IgnoreParenImpCasts()))
+    return ThisView; // `*this`, passed on
+  if (isa<CXXThisExpr>(E) && ThisView)
+    return ThisView;
   const ViewShape *Shape = viewShapeOf(E->getType());
   if (!Shape) {
     fail(E->getExprLoc(), "expected a view struct", E->getSourceRange());
@@ -79,6 +90,15 @@ std::optional<BodyLowering::ViewVar> BodyLowering::lowerView(const Expr *E) {
     }
   }
   const auto *ILE = dyn_cast<InitListExpr>(E);
+  if (Shape->Owns) {
+    fail(Orig->getExprLoc(),
+         "this '" + typeName(E->getType().getUnqualifiedType()) +
+             "', a struct holding std::vector members, is not one gradc can "
+             "follow; gradc supports such a struct as a parameter taken by "
+             "const reference, read and passed on whole",
+         Orig->getSourceRange());
+    return std::nullopt;
+  }
   if (!ILE) {
     fail(Orig->getExprLoc(),
          "this view struct is not one gradc can follow; name a view "
@@ -126,6 +146,22 @@ void BodyLowering::lowerViewDecl(const VarDecl *VD, const ViewShape &Shape) {
   const Expr *Init = VD->getInit();
   const auto *CCE =
       Init ? dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit()) : nullptr;
+  if (Shape.Owns && (!VD->getType()->isReferenceType() ||
+                     !VD->getType().getNonReferenceType().isConstQualified())) {
+    poison(VD);
+    fail(VD->getLocation(),
+         "'" + Type + " " + Name +
+             "' is a local struct holding std::vector members, which gradc "
+             "does not follow (the sizes of its vectors change with what is "
+             "stored in them); declare the vectors as locals of their own "
+             "('std::vector<double> " +
+             Name +
+             "_W(n);'), or make it a parameter taken by const "
+             "reference ('const " +
+             Type + " &" + Name + "')",
+         VD->getSourceRange());
+    return;
+  }
   if (!Init || (CCE && CCE->getNumArgs() == 0)) {
     poison(VD);
     fail(VD->getLocation(),
@@ -168,6 +204,11 @@ bool BodyLowering::isViewMember(const MemberExpr *ME) {
 Value *BodyLowering::lowerViewMember(const MemberExpr *ME) {
   const auto *FD = cast<FieldDecl>(ME->getMemberDecl());
   std::string Member = FD->getNameAsString();
+  // `W[i]` in a member function of a struct holding vectors.
+  if (isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()) && ThisView) {
+    int K = ThisView->Shape->index(FD);
+    return K < 0 ? nullptr : ThisView->Members[K];
+  }
   const VarDecl *VD = viewVarOf(ME);
   auto It = VD && !ME->isArrow() ? Views.find(VD) : Views.end();
   if (It == Views.end()) {

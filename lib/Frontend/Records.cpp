@@ -175,13 +175,21 @@ const RecordShape *RecordShapes::shape(QualType T, std::string &Why) {
                .getAsType();
     } else if (C) {
       Making.pop_back();
+      // (Beside a number: what a struct holding vectors may hold.)
+      std::string ViewWhy;
+      if (!view(T, ViewWhy) && !ViewWhy.empty()) {
+        Why = ViewWhy;
+        return nullptr;
+      }
       return Refuse("has " + Member +
-                    ", a std::vector; gradc supports members of a size "
-                    "fixed by their type ('std::array<double, 3> " +
-                    FD->getNameAsString() + ";', 'double " +
-                    FD->getNameAsString() +
-                    "[3];'): use one, or pass the vector as a parameter of "
-                    "its own");
+                    ", a std::vector; gradc supports such a struct as a "
+                    "parameter ('const " +
+                    Name +
+                    " &p'), and not as a local, a copy, or inside an "
+                    "array, a container or another struct: pass it as a "
+                    "parameter, or use a member of a size fixed by its type "
+                    "('std::array<double, 3> " +
+                    FD->getNameAsString() + ";')");
     } else if (const auto *CAT = dyn_cast_or_null<ConstantArrayType>(
                    Ctx.getAsArrayType(FT))) {
       M.Count = static_cast<std::int64_t>(CAT->getSize().getZExtValue());
@@ -301,12 +309,11 @@ const ViewShape *RecordShapes::view(QualType T, std::string &Why) {
   if (auto It = Views.find(RD); It != Views.end())
     return It->second.get();
   const auto *CRD = dyn_cast<CXXRecordDecl>(RD);
-  // Generated code makes views as aggregates: `Layer{w, w + 6, 2, 3}`.
-  if (CRD && (CRD->isLambda() || CRD->getNumBases() > 0 ||
-              CRD->isPolymorphic() || !CRD->isAggregate()))
+  if (CRD &&
+      (CRD->isLambda() || CRD->getNumBases() > 0 || CRD->isPolymorphic()))
     return nullptr;
   auto Shape = std::make_unique<ViewShape>();
-  bool HasPointer = false;
+  bool HasPointer = false, HasVector = false;
   std::string Floating;
   for (const FieldDecl *FD : RD->fields()) {
     QualType FT = FD->getType();
@@ -322,6 +329,11 @@ const ViewShape *RecordShapes::view(QualType T, std::string &Why) {
         return nullptr;
       M.Ty = ir::Type::ptr(*S, E.isConstQualified());
       HasPointer = true;
+    } else if (std::optional<ContainerShape> C = containerShape(FT, Ctx)) {
+      // Const or not as the struct is passed (ClangFrontend.cpp).
+      M.Ty = ir::Type::ptr(C->S);
+      M.Container = C;
+      HasVector |= C->IsVector;
     } else {
       std::optional<ir::Scalar> S =
           FT->isEnumeralType() ? std::nullopt : scalarTypeOf(FT, Ctx);
@@ -333,11 +345,31 @@ const ViewShape *RecordShapes::view(QualType T, std::string &Why) {
     }
     Shape->Members.push_back(M);
   }
-  if (!HasPointer)
+  std::string Name =
+      T.getUnqualifiedType().getAsString(Ctx.getPrintingPolicy());
+  if (HasVector) {
+    // Containers and integers: an owning view (a parameter only).
+    if (HasPointer || !Floating.empty()) {
+      Why = "'" + Name + "' holds a std::vector and " +
+            (HasPointer ? "pointers" : "the number '" + Floating + "'") +
+            "; gradc supports structs of std::vector and std::array "
+            "members of numbers beside integers: " +
+            (HasPointer ? "keep the pointers in a struct of their own"
+                        : "hold '" + Floating +
+                              "' in a 'std::array<double, 1>' member, or "
+                              "pass it as a parameter of its own");
+      return nullptr;
+    }
+    Shape->Owns = true;
+    return (Views[RD] = std::move(Shape)).get();
+  }
+  // Generated code makes views as aggregates: `Layer{w, w + 6, 2, 3}`.
+  if (!HasPointer || (CRD && !CRD->isAggregate()))
     return nullptr;
+  for (const ViewMember &M : Shape->Members)
+    if (M.Container)
+      return nullptr; // a std::array beside pointers: not a view
   if (!Floating.empty()) {
-    std::string Name =
-        T.getUnqualifiedType().getAsString(Ctx.getPrintingPolicy());
     Why = "'" + Name + "' holds pointers and the number '" + Floating +
           "'; gradc supports structs of numbers, and view structs of "
           "pointers and integers: keep the numbers in a struct of their own, "

@@ -71,6 +71,9 @@ FEATURES = {
                   "std::array b = a; a.fill(e); references const std::vector<double> &r = h;), "
                   "ends (.at(k), .front(), .back() read and written), assign / resize / reserve to the own size",
     "struct_array": "arrays of structs as parameters (const S *ps, ps[i].a)",
+    "struct_vector_member": "a struct holding a std::vector (struct GVM { std::vector<double> u; int m; }) as a "
+                            "const reference parameter: gvm.u[i], gvm.u.size(), range-for over gvm.u, a const "
+                            "member function (gvm.gvm_wave(t)) and a helper (gvm_norm(gvm)); adjoint GVM &dgvm",
     "struct_vector": "with struct_array: the array of structs as a const std::vector<S> &ps",
     "struct_array_local": "local arrays of structs (S qa[3] = {}; std::array<S, 3> qa{}; std::vector<S> qa(n);), "
                           "their members written in a loop, read as qa[i].a, summed over by reference",
@@ -328,6 +331,8 @@ def render_stmt(s, m, ind):
 
 
 def param_decl(p):
+    if p["kind"] == "vm":  # STRUCT_VECTORS: the struct, whose member u is p
+        return "const GVM &gvm"
     if p["kind"] == "m2":  # an array of arrays, in one of its four spellings
         r, c, n = p["rows"], p["cols"], p["name"]
         return {"arr": "const double %s[%d][%d]" % (n, r, c),
@@ -439,6 +444,7 @@ class Gen:
         self.nname = "n"    # the name of their size ("m" in a helper)
         self.shared = []    # nested_call: helpers of the caller this one may call
         self.methods = []   # method: the struct's member functions
+        self.vm = False     # struct_vector_member: the parameter gvm
         self.no_kinks = False  # a method: no comparison (no margin is recorded)
         self.uses_float = False
         self.after_early = False  # an early return was generated (vector locals before it)
@@ -506,6 +512,8 @@ class Gen:
         opts += [(("st", n, v), 2) for n, v in self.visible("st")]
         opts += [(("sarr", n, v), 3) for n, v in self.visible("sarr")]
         opts.append((("lit",), 1))
+        if getattr(self, "vm", False) and self.visible("arr"):
+            opts.append((("vm",), 1))
         if self.on("global_const"):
             opts.append((("gc",), 1.5))
         opts += [(("md", n, v), 2) for n, v in self.visible("md")]
@@ -521,6 +529,10 @@ class Gen:
                 return Expr("var", "gm_sq%d(%s, %d)" % (cols, ch[1], rows))
             return Expr("var", "%s[%s][%s]" % (ch[1], self.index(rows, False),
                                                self.index(cols, False)))
+        if ch[0] == "vm":  # STRUCT_VECTORS, which every file declares
+            if self.chance(0.5):
+                return Expr("fn", "gvm.gvm_wave({0})", [self.dexpr(0)])
+            return Expr("var", "gvm_norm(gvm)")
         if ch[0] == "gc":  # GLOBAL_CONSTANTS, which every file declares
             return Expr("var", self.rng.choice([
                 "gc_coef[%s]" % self.index(4, False), "gc_k", "gc::half", "GC::rate",
@@ -2335,6 +2347,15 @@ class Gen:
             var = Var("md", writable=False, value="param")
             var.size = (rows, cols)
             self.declare("q", var)
+        if self.on("struct_vector_member") and rng.random() < 0.4:
+            # (n, which helpers are given with the array, is its size.)
+            size = self.narr = self.narr or rng.randint(2, 4)
+            params.append({"kind": "vm", "name": "gvm.u", "size": size})
+            var = Var("arr", writable=False, size=size, value="param")
+            var.data = "gvm.u.data()"
+            var.cont = ("vec", "gvm.u.size()")
+            self.declare("gvm.u", var)
+            self.vm = True
         if self.on("struct") and rng.random() < 0.4:
             if not self.structs:
                 self.structs.append("S_" + self.name)
@@ -2493,7 +2514,7 @@ class Gen:
                 pt[p["name"]] = [self.value() for _ in range(p["rows"] * p["cols"])]
             elif p["kind"] == "struct":
                 pt[p["name"]] = [self.value() for _ in range(5)]
-            elif p["kind"] in ("vec", "starr"):
+            elif p["kind"] in ("vec", "starr", "vm"):
                 pt[p["name"]] = [self.value() for _ in range(p["size"])]
             elif p["kind"] in ("sarr", "svec"):
                 pt[p["name"]] = [self.value() for _ in range(5 * p["size"])]
@@ -2568,6 +2589,11 @@ def harness_args(f, src, adj=None, vjp=False):
             pre.append("std::vector<%s> d%s = gradc_check::as_array<%s>(%s[%d]);" % (p["type"], p["name"], p["type"], adj, k))
             post.append("gradc_check::back(d%s, %s[%d]);" % (p["name"], adj, k))
             dargs.append("d%s.data()" % p["name"])
+        elif kind == "vm":  # GVM{u, m}; its adjoint sized as u, zeroed
+            args.append("GVM{%s[%d], %d}" % (src, k, p["size"]))
+            pre.append("GVM dgvm{%s[%d], 0};" % (adj, k))
+            post.append("%s[%d] = dgvm.u;" % (adj, k))
+            dargs.append("dgvm")
         elif kind == "svec":
             args.append("gradc_check::as_array<%s>(%s[%d])" % (p["type"], src, k))
             pre.append("std::vector<%s> d%s = gradc_check::as_array<%s>(%s[%d]);" % (p["type"], p["name"], p["type"], adj, k))
@@ -2577,7 +2603,14 @@ def harness_args(f, src, adj=None, vjp=False):
     return args, dargs, pre, post
 
 
-WRT_KINDS = ("d", "arr", "struct", "vec", "starr", "sarr", "svec", "m2")
+WRT_KINDS = ("d", "arr", "struct", "vec", "starr", "sarr", "svec", "m2", "vm")
+
+
+def passive_named(f, passive):
+    """The passive values check_arrays names: ints, and GVM's m."""
+    items = ['{"%s", {%d}}' % (p["name"], p["value"]) for p in passive]
+    items += ['{"gvm.m", {%d}}' % p["size"] for p in f.params if p["kind"] == "vm"]
+    return ", ".join(items)
 SEEDS = [1.0, -0.5, 2.0, 0.75]
 
 
@@ -2591,7 +2624,7 @@ def render_harness(f):
     pts = ",\n      ".join("{%s}" % ", ".join("{%s}" % ", ".join(repr(x) for x in pt[p["name"]])
                                                for p in wrt) for pt in f.points)
     named = ", ".join('{"%s", P[%d]}' % (p["name"], k) for k, p in enumerate(wrt))
-    pnamed = ", ".join('{"%s", {%d}}' % (p["name"], p["value"]) for p in passive)
+    pnamed = passive_named(f, passive)
     call_g = "%s_grad(%s)" % (name, ", ".join(gargs + gd))
     call_pb = "%s_pullback(%s)" % (name, ", ".join(gargs + ["s"] + gd))
     if getattr(f, "vjp", False):
@@ -2652,7 +2685,7 @@ def render_vjp_harness(f):
                                                for p in mem) for pt in f.points)
     memtext = ", ".join('{"%s", P[%d], Role::%s}' % (p["name"], k, role.get(p["kind"], "In"))
                         for k, p in enumerate(mem))
-    pnamed = ", ".join('{"%s", {%d}}' % (p["name"], p["value"]) for p in passive)
+    pnamed = passive_named(f, passive)
     call_f = "%s(%s)" % (name, ", ".join(call))
     pre = " ".join(pre) + ("\n          " if pre else "")
     post = " ".join(post) + ("\n          " if post else "")
@@ -2880,6 +2913,17 @@ VIEWED = [
     "inline double gw_twice(GW v, double s) { return gw_dot(v, s) + gw_dot(v, 0.5 * s); }", ""]
 
 
+# What struct_vector_member reads (declared in every file, as
+# GLOBAL_CONSTANTS).
+STRUCT_VECTORS = [
+    "struct GVM {", "  std::vector<double> u;", "  int m;",
+    "  double gvm_wave(double t) const {", "    double s = 0;",
+    "    for (int i = 0; i < m; ++i)", "      s += u[i] * std::sin(t + 0.5 * i);",
+    "    return 0.5 * s;", "  }", "};",
+    "inline double gvm_norm(const GVM &g) {", "  double s = 0;",
+    "  for (double e : g.u)", "    s += e * e;", "  return s / static_cast<double>(g.u.size());", "}", ""]
+
+
 # What variadic calls (declared in every file, as GLOBAL_CONSTANTS).
 VARIADIC_TEMPLATES = [
     "template <class... T> double gv_sum(T... v) { return (v + ...); }",
@@ -2944,7 +2988,7 @@ def render_file(funcs, header=""):
            "#include <gradc/gradc.h>", "", "#include <array>", "#include <cmath>",
            "#include <complex>", "#include <numeric>", "#include <tuple>", "#include <utility>",
            "#include <vector>", ""] + GLOBAL_CONSTANTS + VARIADIC_TEMPLATES + ARRAY2D_HELPERS + CONSTRUCTED + OPERATED + VIEWED \
-        + BASED + PRIVATE + ARRAY_RETURNS + PAIR_TUPLES + COMPLEXES + LAMBDA_TEMPLATES
+        + BASED + PRIVATE + ARRAY_RETURNS + PAIR_TUPLES + COMPLEXES + LAMBDA_TEMPLATES + STRUCT_VECTORS
     for f in funcs:
         for s in used_structs(f):
             c = "c = 0.5" if f.member_default else "c"

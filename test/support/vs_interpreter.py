@@ -39,20 +39,20 @@ for line in sys.stdin:
     if m and runs and runs[-1][0] == m.group(1):
         runs[-1][3].append((None, float(m.group(2))))
         continue
-    m = re.match(r"([\w<>]+): d\((\w+)\[(\d+)\]\) = (\S+)", line)
+    m = re.match(r"([\w<>]+): d\(([\w.]+)\[(\d+)\]\) = (\S+)", line)
     if m and runs and runs[-1][0] == m.group(1):
         runs[-1][3].append(((m.group(2), int(m.group(3))),
                             float(m.group(4))))
 
 ir = subprocess.run([gradc, source, "--emit=ir", "-o", "-"], check=True,
                     capture_output=True, text=True).stdout
-params = {m.group(1): re.findall(r"%(\w+): ([^,]+)", m.group(2))
+params = {m.group(1): re.findall(r"%([\w.]+): ([^,]+)", m.group(2))
           for m in re.finditer(r"^func @([\w<>]+)\((.*)\)", ir, re.M)}
 
 
 def named_point(point, types):
     """"w=[1,2],n=[3]" -> the --at text, scalars unwrapped."""
-    items = re.findall(r"(\w+)=\[([^\]]*)\]", point)
+    items = re.findall(r"([\w.]+)=\[([^\]]*)\]", point)
 
     def is_array(n):  # a pointer parameter, or the seed dD of one
         return types.get(n, types.get(n[1:], "") if n.startswith("d")
@@ -78,13 +78,13 @@ for name, point, f, grads in runs:
             continue  # passive parameters: the harness does not know them
         at = ",".join("%s=%s" % nv for nv in zip(names, values))
         rows = [(n, 0) for n in names]
-    jobs.append((name, at, f, rows, grads))
+    jobs.append((name, at, f, rows, grads, types))
 
 outputs = []
 if jobs:
     with tempfile.NamedTemporaryFile("w", suffix=".at", delete=False) as batch:
         batch.write("".join("%s %s\n" % (name, at)
-                            for name, at, _, _, _ in jobs))
+                            for name, at, _, _, _, _ in jobs))
     try:
         run = subprocess.run([gradc, source, "--at-batch", batch.name],
                              capture_output=True, text=True)
@@ -97,7 +97,7 @@ if jobs:
         sys.exit(1)
 
 checked, failures = 0, 0
-for (name, at, f, rows, grads), out in zip(jobs, outputs):
+for (name, at, f, rows, grads, types), out in zip(jobs, outputs):
     if out.startswith("error: "):
         failures += 1
         print("REFUSED %s at %s: %s" % (name, at, out[7:].strip()))
@@ -117,7 +117,11 @@ for (name, at, f, rows, grads), out in zip(jobs, outputs):
     table = {}
     for m in re.finditer(r"^param\s+(\S+)\s+\S+\s+(\S+)$", out, re.M):
         grad = 0.0 if m.group(2) == "(passive)" else float(m.group(2))
-        table.setdefault(re.match(r"\w+", m.group(1)).group(0), []).append(grad)
+        # (`L.W[0]`: a member of a struct holding vectors is a parameter.)
+        key = re.match(r"[\w.]+", m.group(1)).group(0)
+        if key not in types:
+            key = re.match(r"\w+", key).group(0)
+        table.setdefault(key, []).append(grad)
     got = [table[n][i] if i < len(table.get(n, [])) else None
            for n, i in rows]
     want = [g for _, g in grads]

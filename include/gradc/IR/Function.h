@@ -277,6 +277,11 @@ struct Param {
   /// of one ViewName are declared, and passed, as the one struct.
   std::string ViewName;
   std::string ViewSpelling;
+  /// Of a view that owns its members (`struct Layer {
+  /// std::vector<double> W, b; int in; }`): the struct's type ("Layer"),
+  /// which its adjoint is one of (`Layer &dL`, whose members are named
+  /// `dL.W`), rather than one pointer a member.
+  std::string ViewRecord;
 };
 
 class Function {
