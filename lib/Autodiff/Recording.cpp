@@ -210,8 +210,11 @@ Value *Recorder::rebase(const Value *Ptr, const Value *Base, Value *Copy) {
   if (Ptr == Base)
     return Copy;
   Value *On = rebase(Ptr->Operands[0], Base, Copy);
-  if (Ptr->Code == OpCode::Offset)
-    return B.offset(On, avail(Ptr->Operands[1]));
+  if (Ptr->Code == OpCode::Offset) {
+    Value *O = B.offset(On, avail(Ptr->Operands[1]));
+    O->Text = Ptr->Text; // a row's type
+    return O;
+  }
   const Value *I = Ptr->index();
   Value *F = B.field(On, I ? avail(I) : nullptr, On->Ty, Ptr->IVal, Ptr->Text);
   copyAttributes(*Ptr, *F);

@@ -582,7 +582,12 @@ private:
         line(S, Var + " = " + P.printDefinition(&V) + ";");
       return;
     }
-    line(S, typeName(V.Ty) + " " + Var + " = " + P.printDefinition(&V) + ";");
+    // A row of a std::array of std::array is a reference to it.
+    std::string Type =
+        V.Code == OpCode::Offset && !V.Text.empty()
+            ? (V.Ty.isConstPointee() ? "const " : "") + V.Text + " &"
+            : typeName(V.Ty) + " ";
+    line(S, Type + Var + " = " + P.printDefinition(&V) + ";");
   }
 
   /// The If that Blk consists of, when everything else in it is printed

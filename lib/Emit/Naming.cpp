@@ -99,7 +99,7 @@ std::string tempName(const Value &V, const NamePlan &Plan) {
     return (Cut == std::string::npos ? Tape : Tape.substr(0, Cut)) + "_old";
   }
   case OpCode::Offset:
-    return "ptr";
+    return V.Text.empty() ? "ptr" : "row";
   case OpCode::Size:
     return "size";
   default:

@@ -112,7 +112,8 @@ std::string ExprPrinter::rowElement(const Value *Ptr, const Value *Index,
   bool Row = AsPointer && Subs.back() == "0";
   if (Row)
     Subs.pop_back();
-  std::string Text = print(Ptr);
+  // (A std::array of std::array is indexed by name, not through data().)
+  std::string Text = isContainer(Ptr) ? Plan.Var[Ptr->Id] : print(Ptr);
   for (const std::string &Sub : Subs)
     Text += "[" + Sub + "]";
   return AsPointer && !Row ? "&" + Text : Text;

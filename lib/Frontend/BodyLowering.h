@@ -288,6 +288,41 @@ private:
   Value *addScaled(Value *Flat, std::int64_t Size, Value *Idx);
   /// `a[i]` as a pointer: `a + i * 4`.
   Value *lowerRow(const clang::ArraySubscriptExpr *ASE);
+  // std::array of std::array (LoweringArrayRows.cpp).
+  /// A row of one (`m[i]`, or a variable bound to one): the flat matrix,
+  /// the row's number, its length and its C++ type.
+  struct RowRef {
+    Value *Matrix = nullptr;
+    Value *Row = nullptr;
+    std::int64_t Cols = 0;
+    std::string Type;
+    /// Row is a load of a range-for's counter, which each access loads
+    /// again (as `m[i][j]` in a loop would).
+    bool Reload = false;
+  };
+  /// Whether E is such a row.
+  bool isArrayRow(const clang::Expr *E) const;
+  std::optional<RowRef> lowerArrayRow(const clang::Expr *E);
+  /// `row[j]` of such a row: an element of the matrix.
+  std::optional<Target> lowerRowElement(const clang::Expr *Row,
+                                        const clang::Expr *IdxE);
+  /// The flat index of column Col of row R.
+  Value *rowIndex(const RowRef &R, Value *Col);
+  /// R's number, loaded again where R says so.
+  Value *rowNumber(const RowRef &R);
+  /// A row used whole: a pointer to its first element.
+  Value *lowerRowPointer(const clang::Expr *E);
+  /// `const auto &row = m[i];` binds row to the row (true), or is no
+  /// reference to a row (false).
+  bool bindArrayRow(const clang::VarDecl *VD, const clang::Expr *Init);
+  void lowerArrayRowsDecl(const clang::VarDecl *VD, const ArrayRows &A);
+  /// Stores the numbers of initializer E into Arr from element First.
+  void storeNested(const clang::Expr *E, Value *Arr, std::int64_t First);
+  void copyRows(Value *Dst, Value *Src, const ArrayRows &A);
+  Value *lowerArrayRowsCall(const clang::CXXMemberCallExpr *MCE,
+                            const ArrayRows &A);
+  /// `M = R;` of such matrices (refused if R is no variable).
+  Value *lowerRowsAssign(const clang::CXXOperatorCallExpr *OCE);
   /// Fills P for a captured parameter or local of type T that is an array
   /// of arrays, passed on with its shape; false for any other type
   /// (LoweringLambda.cpp).
@@ -800,6 +835,8 @@ private:
   /// `for (double &v : a)` and `double &v = a[i];`: v names a[i], read and
   /// written there.
   llvm::DenseMap<const clang::VarDecl *, Target> ElementRefs;
+  /// `const auto &row = m[i];`, `for (auto &row : m)`: row is m's row.
+  llvm::DenseMap<const clang::VarDecl *, RowRef> RowRefs;
   /// Structured bindings: by reference, the place each names; of a copy,
   /// the value (or, for an array member, its pointer).
   llvm::DenseMap<const clang::BindingDecl *, Target> BindingPlaces;

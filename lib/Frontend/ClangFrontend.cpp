@@ -419,6 +419,25 @@ std::optional<ParamInfo> FunctionProcessor::checkParam(const ParmVarDecl &PVD) {
               "[" + std::to_string(K) + "]");
     return Info;
   }
+  // `const std::array<std::array<double, 3>, 3> &R`: its rows one after
+  // another, as `const double (&R)[3][3]` is; the adjoint is of its type.
+  if (std::optional<ArrayRows> A = arrayRows(T, Ctx)) {
+    QualType E = T.getNonReferenceType();
+    if (T->isRValueReferenceType())
+      return Fail("rvalue reference parameters are not supported yet");
+    bool Const = !T->isLValueReferenceType() || E.isConstQualified();
+    ParamInfo Info{ir::Type::ptr(A->S, Const), typeName(T), ""};
+    Info.Record = typeName(E.getUnqualifiedType());
+    Info.Container = true;
+    Info.RowDims = {A->Cols};
+    for (std::int64_t I = 0; I < A->Rows; ++I)
+      for (std::int64_t J = 0; J < A->Cols; ++J) {
+        Info.Elements.push_back(A->S);
+        Info.ElementNames.push_back("[" + std::to_string(I) + "][" +
+                                    std::to_string(J) + "]");
+      }
+    return Info;
+  }
   // A std::array or std::vector: its elements, named as the user does.
   if (std::optional<ContainerShape> C =
           containerShape(T.getNonReferenceType(), Ctx)) {

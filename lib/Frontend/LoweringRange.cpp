@@ -37,6 +37,36 @@ void BodyLowering::lowerRangeFor(const CXXForRangeStmt *FRS) {
              "loop with an index)",
          Range->getSourceRange());
   };
+  // Over the rows of a std::array of std::array: the variable names each.
+  if (std::optional<ArrayRows> A = arrayRows(RT, Ctx)) {
+    if (!VD->getType()->isLValueReferenceType()) {
+      poison(VD);
+      fail(VD->getLocation(),
+           "a loop variable that copies a row is not supported yet; bind a "
+           "reference to each row ('const auto &" +
+               VD->getNameAsString() + "')",
+           VD->getSourceRange());
+      return;
+    }
+    if (!checkOrder(Range))
+      return poison(VD);
+    Value *Matrix = lowerPointer(Range);
+    if (!Matrix)
+      return poison(VD);
+    at(FRS->getBeginLoc());
+    Value *Rows =
+        makeConstant(Scalar::Int32, 0, A->Rows, std::to_string(A->Rows));
+    Value *Loop = countedLoop(Rows, "i", [&](Value *Index) {
+      RowRefs[VD] = {Matrix, Index, A->Cols,
+                     typeName(A->Row.getUnqualifiedType()), /*Reload=*/true};
+      Poisoned.erase(VD);
+    });
+    ++RegionDepth;
+    lowerLoopBody(Loop, FRS->getBody());
+    --RegionDepth;
+    CurStmt = Header;
+    return;
+  }
   // What is iterated: its elements' pointer and how many there are.
   QualType Elem;
   std::optional<std::int64_t> Known;
@@ -79,7 +109,11 @@ void BodyLowering::lowerRangeFor(const CXXForRangeStmt *FRS) {
     return Refuse("elements of type '" + typeName(Elem) + "'");
   if (!checkOrder(Range))
     return poison(VD);
-  Value *Base = lowerPointer(Range);
+  // A row of a std::array of std::array: elements of the matrix.
+  std::optional<RowRef> Row;
+  if (isArrayRow(Range) && !(Row = lowerArrayRow(Range)))
+    return poison(VD);
+  Value *Base = Row ? Row->Matrix : lowerPointer(Range);
   if (!Base)
     return poison(VD);
   at(Range->getBeginLoc());
@@ -113,6 +147,8 @@ void BodyLowering::lowerRangeFor(const CXXForRangeStmt *FRS) {
   at(FRS->getBeginLoc());
   Value *Loop = countedLoop(Count, "i", [&](Value *Index) {
     at(VD->getLocation());
+    if (Row)
+      Index = rowIndex(*Row, Index);
     if (Shape) {
       Value *E = B.field(Base, Index, Base->Ty, 0, "");
       E->Member = ir::MemberKind::Record;

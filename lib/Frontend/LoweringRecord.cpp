@@ -451,6 +451,8 @@ std::optional<BodyLowering::Target> BodyLowering::lowerElement(const Expr *E) {
   if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(E->IgnoreParens()))
     return lowerContainerEnd(MCE);
   const auto *OCE = cast<CXXOperatorCallExpr>(E->IgnoreParens());
+  if (isArrayRow(OCE->getArg(0))) // `m[i][j]`, `row[j]`
+    return lowerRowElement(OCE->getArg(0), OCE->getArg(1));
   Target T;
   // `cross(a, b)[0]`: the local the call returns into.
   T.Ptr = isArrayCall(OCE->getArg(0)) ? lowerContainer(OCE->getArg(0))
@@ -475,6 +477,10 @@ Value *BodyLowering::lowerContainerCall(const CXXMemberCallExpr *MCE,
   const Expr *Obj = MCE->getImplicitObjectArgument();
   if (Name == "data") {
     return lowerExpr(Obj);
+  }
+  if (Name == "size" && isArrayRow(Obj)) { // `m[i].size()`: a constant
+    std::optional<Scalar> S = typeOf(MCE);
+    return S ? makeConstant(*S, 0, C.Count, "") : nullptr;
   }
   if (Name == "size") {
     Value *V = lowerExpr(Obj);

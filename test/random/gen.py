@@ -109,6 +109,10 @@ FEATURES = {
                      "const double (&m)[2][2]), declared in every file",
     "array2d_param": "a parameter that is an array of arrays (const double q[2][3], const double q[][3], "
                      "const double (*q)[3], const double (&q)[2][3]) read as q[i][j]",
+    "array_of_arrays": "std::array<std::array<double, C>, R>: a const & parameter qa2 read as qa2[i][j], by "
+                       "range-for over its rows and over a row (const auto &row : qa2), with .size() of both "
+                       "levels; locals (std::array<std::array<double, C>, R> am{};, am[i][j] += e, copies, rows "
+                       "updated through auto &row, a row passed to aa_rowsum), declared in every file",
     "structured_binding": "structured bindings of a struct (const auto &[pa, pb, pc, pv] = p;), its members read by name",
     "variadic": "variadic templates with fold expressions over + * and ',' (gv_sum(a, b), gv_sq(a, b, c)), declared in every file",
     "member_default": "a default member initializer in the struct (double c = 0.5;), which no adjoint of it may start at",
@@ -325,6 +329,8 @@ def render_stmt(s, m, ind):
 
 
 def param_decl(p):
+    if p["kind"] == "am2":
+        return "const std::array<std::array<double, %d>, %d> &%s" % (p["cols"], p["rows"], p["name"])
     if p["kind"] == "m2":  # an array of arrays, in one of its four spellings
         r, c, n = p["rows"], p["cols"], p["name"]
         return {"arr": "const double %s[%d][%d]" % (n, r, c),
@@ -506,6 +512,7 @@ class Gen:
         if self.on("global_const"):
             opts.append((("gc",), 1.5))
         opts += [(("md", n, v), 2) for n, v in self.visible("md")]
+        opts += [(("md", n, v), 2) for n, v in self.visible("am2")]
         ch = self.pick(opts)
         if ch[0] == "var":
             return Expr("var", ch[1])
@@ -1022,6 +1029,10 @@ class Gen:
             opts.append(("cvec", 1))
         if self.on("multi_dim") and len(self.loops) < 2:
             opts.append(("mdim", 1))
+        if self.on("array_of_arrays") and len(self.loops) < 2:
+            opts.append(("amdim", 1))
+            if self.visible("am2"):
+                opts.append(("amrows", 1))
         if self.on("moving_ptr") and self.visible_local_arrays():
             opts.append(("ptrwalk", 1))
         if self.on("std_algorithm") and self.visible_local_arrays():
@@ -1414,6 +1425,63 @@ class Gen:
         var.size = (rows, cols)
         var.local = True
         self.declare(m, var)
+        return out
+
+    def s_amdim(self, loop):
+        """std::array<std::array<double, C>, R> am{}; am[R-1][C-1] = e;
+        for i, j: am[i][j] += e; maybe a copy, rows updated by reference, a
+        row passed to AA_HELPERS' aa_rowsum."""
+        m, i, j = self.fresh("am"), self.fresh("i"), self.fresh("j")
+        rows, cols = self.rng.choice([(2, 2), (2, 3), (3, 2)])
+        ty = "std::array<std::array<double, %d>, %d>" % (cols, rows)
+        out = [Stmt("raw", "%s %s{}" % (ty, m)),
+               Stmt("assign", "%s[%d][%d]" % (m, rows - 1, cols - 1), [self.dexpr(1)], aop="=")]
+        self.frames.append({})
+        self.declare(i, Var("i", writable=False, bound=rows))
+        self.declare(j, Var("i", writable=False, bound=cols))
+        e = self.dexpr(1)
+        self.frames.pop()
+        inner = Stmt("for", "", [Expr("cmp", "<", [Expr("var", j), Expr("lit", str(cols))], "b")],
+                     [[Stmt("assign", "%s[%s][%s]" % (m, i, j), [e], aop="+=")]],
+                     init="int %s = 0" % j, step="++" + j)
+        out.append(Stmt("for", "", [Expr("cmp", "<", [Expr("var", i), Expr("lit", str(rows))], "b")],
+                        [[inner]], init="int %s = 0" % i, step="++" + i))
+        if self.chance(0.4):  # rows updated through a reference
+            row, v = self.fresh("row"), self.fresh("v")
+            e2 = self.render_tmp(self.dexpr(1))
+            out.append(Stmt("raw", "for (auto &%s : %s) for (double &%s : %s) %s = 0.5 * %s + %s"
+                            % (row, m, v, row, v, v, e2)))
+        if self.chance(0.3):  # a copy, changed on its own
+            c = self.fresh("am")
+            out += [Stmt("raw", "%s %s = %s" % (ty, c, m)),
+                    Stmt("assign", "%s[0][%d]" % (c, cols - 1), [self.dexpr(1)], aop="*=")]
+            m2 = Var("am2", writable=False)
+            m2.size = (rows, cols)
+            self.declare(c, m2)
+        if self.chance(0.4):  # AA_HELPERS: a row passed whole
+            u, more = self.target()
+            out += more
+            out.append(Stmt("raw", "%s += aa_rowsum%d(%s[%s])" % (u, cols, m, self.index(rows, False))))
+        var = Var("am2", writable=False)
+        var.size = (rows, cols)
+        self.declare(m, var)
+        return out
+
+    def s_amrows(self, loop):
+        """Range-for over the rows of a std::array of std::array and over
+        each row; .size() of both levels bounding an indexed loop."""
+        a, var = self.rng.choice(self.visible("am2"))
+        u, out = self.target()
+        e = self.render_tmp(self.dexpr(1))
+        if self.chance(0.5):
+            row, v = self.fresh("row"), self.fresh("v")
+            out.append(Stmt("raw", "for (const auto &%s : %s) for (double %s : %s) %s += %s * %s"
+                            % (row, a, v, row, u, v, e)))
+        else:
+            i, j = self.fresh("i"), self.fresh("j")
+            out.append(Stmt("raw", "for (std::size_t %s = 0; %s < %s.size(); ++%s) "
+                            "for (std::size_t %s = 0; %s < %s[%s].size(); ++%s) %s += %s[%s][%s] * %s"
+                            % (i, i, a, i, j, j, a, i, j, u, a, i, j, e)))
         return out
 
     def s_arrupd(self, loop):
@@ -2310,6 +2378,12 @@ class Gen:
             var = Var("md", writable=False, value="param")
             var.size = (rows, cols)
             self.declare("q", var)
+        if self.on("array_of_arrays") and rng.random() < 0.35:
+            rows, cols = rng.choice([(2, 2), (2, 3), (3, 2)])
+            params.append({"kind": "am2", "name": "qa2", "rows": rows, "cols": cols})
+            var = Var("am2", writable=False, value="param")
+            var.size = (rows, cols)
+            self.declare("qa2", var)
         if self.on("struct") and rng.random() < 0.4:
             if not self.structs:
                 self.structs.append("S_" + self.name)
@@ -2462,7 +2536,7 @@ class Gen:
                 pt[p["name"]] = [self.value()]
             elif p["kind"] == "arr":
                 pt[p["name"]] = [self.value() for _ in range(p["size"])]
-            elif p["kind"] == "m2":
+            elif p["kind"] in ("m2", "am2"):
                 pt[p["name"]] = [self.value() for _ in range(p["rows"] * p["cols"])]
             elif p["kind"] == "struct":
                 pt[p["name"]] = [self.value() for _ in range(5)]
@@ -2531,6 +2605,12 @@ def harness_args(f, src, adj=None, vjp=False):
         elif kind == "vec":
             args.append("%s[%d]" % (src, k))
             dargs.append("%s[%d]" % (adj, k))
+        elif kind == "am2":  # rows of p[k], the adjoint of the same type
+            mat = "rt_mat<%d, %d>(%%s[%d])" % (p["rows"], p["cols"], k)
+            args.append(mat % src)
+            pre.append("auto d%s = %s;" % (p["name"], mat % adj))
+            post.append("rt_back(d%s, %s[%d]);" % (p["name"], adj, k))
+            dargs.append("d" + p["name"])
         elif kind == "starr":
             args.append("rt_arr<%d>(%s[%d])" % (p["size"], src, k))
             pre.append("std::array<double, %d> d%s = rt_arr<%d>(%s[%d]);" % (p["size"], p["name"], p["size"], adj, k))
@@ -2550,7 +2630,7 @@ def harness_args(f, src, adj=None, vjp=False):
     return args, dargs, pre, post
 
 
-WRT_KINDS = ("d", "arr", "struct", "vec", "starr", "sarr", "svec", "m2")
+WRT_KINDS = ("d", "arr", "struct", "vec", "starr", "sarr", "svec", "m2", "am2")
 SEEDS = [1.0, -0.5, 2.0, 0.75]
 
 
@@ -2876,6 +2956,15 @@ for _c in (2, 3):
 ARRAY2D_HELPERS += [
     "inline double gm_corner(const double (&m)[2][2]) { return m[0][0] * m[1][1] - 0.5 * m[0][1]; }", ""]
 
+# What array_of_arrays passes a row of a std::array of std::array to
+# (declared in every file, as ARRAY2D_HELPERS).
+AA_HELPERS = []
+for _c in (2, 3):
+    AA_HELPERS += [
+        "inline double aa_rowsum%d(const std::array<double, %d> &r) {" % (_c, _c),
+        "  double s = 0;", "  for (double v : r)", "    s += v * std::tanh(v);", "  return s;", "}"]
+AA_HELPERS += [""]
+
 
 # What array_return calls (declared in every file, as CONSTRUCTED).
 ARRAY_RETURNS = [
@@ -2916,7 +3005,7 @@ def render_file(funcs, header=""):
     out = ["// Generated by test/random/gen.py" + (": " + header if header else "") + ".",
            "#include <gradc/gradc.h>", "", "#include <array>", "#include <cmath>",
            "#include <complex>", "#include <numeric>", "#include <tuple>", "#include <utility>",
-           "#include <vector>", ""] + GLOBAL_CONSTANTS + VARIADIC_TEMPLATES + ARRAY2D_HELPERS + CONSTRUCTED + OPERATED + VIEWED \
+           "#include <vector>", ""] + GLOBAL_CONSTANTS + VARIADIC_TEMPLATES + ARRAY2D_HELPERS + AA_HELPERS + CONSTRUCTED + OPERATED + VIEWED \
         + BASED + PRIVATE + ARRAY_RETURNS + PAIR_TUPLES + COMPLEXES + LAMBDA_TEMPLATES
     for f in funcs:
         for s in used_structs(f):
@@ -3033,7 +3122,17 @@ def render_file(funcs, header=""):
             "}",
             "template <std::size_t N>",
             "[[maybe_unused]] static void rt_back(const std::array<double, N> &a, std::vector<double> &v) {",
-            "  v.assign(a.begin(), a.end());", "}", ""]
+            "  v.assign(a.begin(), a.end());", "}",
+            "// A std::array of std::array from the flat values, row by row, and back.",
+            "template <std::size_t R, std::size_t C>",
+            "[[maybe_unused]] static std::array<std::array<double, C>, R> rt_mat(const std::vector<double> &v) {",
+            "  std::array<std::array<double, C>, R> m{};",
+            "  for (std::size_t i = 0; i < R; ++i)", "    for (std::size_t j = 0; j < C; ++j)",
+            "      m[i][j] = v[i * C + j];", "  return m;", "}",
+            "template <std::size_t R, std::size_t C>",
+            "[[maybe_unused]] static void rt_back(const std::array<std::array<double, C>, R> &m,",
+            "                                     std::vector<double> &v) {",
+            "  v.clear();", "  for (const auto &row : m)", "    v.insert(v.end(), row.begin(), row.end());", "}", ""]
     for f in funcs:
         for h in used_helpers(f):
             out += render_func(h, m=True) + [""]
