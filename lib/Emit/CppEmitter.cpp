@@ -582,6 +582,11 @@ private:
         line(S, Var + " = " + P.printDefinition(&V) + ";");
       return;
     }
+    // The rows' length that only subscripts hold: checked all the same.
+    if (V.Code == OpCode::Size && V.Text == "cols" && !Plan.Uses[V.Id]) {
+      line(S, P.printDefinition(&V) + ";");
+      return;
+    }
     // A row of a std::array of std::array is a reference to it.
     std::string Type =
         V.Code == OpCode::Offset && !V.Text.empty()

@@ -278,6 +278,8 @@ ExprPrinter::Printed ExprPrinter::expr(const Value *V, bool Define) const {
       return {member(V), PrecPrimary};
     return {"&" + member(V), PrecUnary};
   case OpCode::Size:
+    if (V->Text == "cols") // checks that X's rows are all as long
+      return {"gradc::cols(" + Plan.Var[Ops[0]->Id] + ")", PrecPrimary};
     return {Plan.Var[Ops[0]->Id] + ".size()", PrecPrimary};
   case OpCode::Offset:
     // A row of an array of arrays, `m[i]`, or an element's address.
@@ -487,6 +489,8 @@ std::string ExprPrinter::lvalue(const Value *Ptr, const Value *Index) const {
     return member(Ptr);
   if (rowDims(Ptr)) // before a container: `m[i][j]` of a std::array's
     return rowElement(Ptr, Index, /*AsPointer=*/false);
+  if (const Param *P = paramOf(Ptr); P && P->VectorRows)
+    return vectorRowElement(Ptr, Index);
   if (isContainer(Ptr))
     return Plan.Var[Ptr->Id] + (Index ? "[" + print(Index) + "]" : "[0]");
   if (Ptr->Code == OpCode::Field && Ptr->StdArray) // `b.x[i]`

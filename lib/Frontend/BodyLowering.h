@@ -288,14 +288,17 @@ private:
   Value *addScaled(Value *Flat, std::int64_t Size, Value *Idx);
   /// `a[i]` as a pointer: `a + i * 4`.
   Value *lowerRow(const clang::ArraySubscriptExpr *ASE);
-  // std::array of std::array (LoweringArrayRows.cpp).
+  // std::array of std::array, std::vector of std::vector
+  // (LoweringArrayRows.cpp).
   /// A row of one (`m[i]`, or a variable bound to one): the flat matrix,
-  /// the row's number, its length and its C++ type.
+  /// the row's number, its length (a constant, or for a std::vector of
+  /// std::vector the matrix's "cols" Size op) and its C++ type.
   struct RowRef {
     Value *Matrix = nullptr;
     Value *Row = nullptr;
     std::int64_t Cols = 0;
     std::string Type;
+    Value *VectorCols = nullptr;
     /// Row is a load of a range-for's counter, which each access loads
     /// again (as `m[i][j]` in a loop would).
     bool Reload = false;
@@ -321,6 +324,14 @@ private:
   void copyRows(Value *Dst, Value *Src, const ArrayRows &A);
   Value *lowerArrayRowsCall(const clang::CXXMemberCallExpr *MCE,
                             const ArrayRows &A);
+  /// `X.size()`, `X.empty()` of a std::vector of std::vector; refuses the
+  /// rest.
+  Value *lowerVectorRowsCall(const clang::CXXMemberCallExpr *MCE);
+  /// The length of a row of R, as the type of a `.size()` call.
+  Value *rowLength(const RowRef &R, Scalar S);
+  /// Makes the "cols" Size op of each std::vector of std::vector
+  /// parameter, at the top of the body (VectorCols).
+  void declareVectorCols();
   /// `M = R;` of such matrices (refused if R is no variable).
   Value *lowerRowsAssign(const clang::CXXOperatorCallExpr *OCE);
   /// Fills P for a captured parameter or local of type T that is an array
@@ -837,6 +848,8 @@ private:
   llvm::DenseMap<const clang::VarDecl *, Target> ElementRefs;
   /// `const auto &row = m[i];`, `for (auto &row : m)`: row is m's row.
   llvm::DenseMap<const clang::VarDecl *, RowRef> RowRefs;
+  /// The length of the rows of each std::vector of std::vector parameter.
+  llvm::DenseMap<const Value *, Value *> VectorCols;
   /// Structured bindings: by reference, the place each names; of a copy,
   /// the value (or, for an array member, its pointer).
   llvm::DenseMap<const clang::BindingDecl *, Target> BindingPlaces;

@@ -101,6 +101,7 @@ struct ParamInfo {
   /// A view struct: one IR parameter a member.
   const ViewShape *View = nullptr;
   std::vector<std::int64_t> RowDims; ///< An array of arrays (ir::Param).
+  bool VectorRows = false;           ///< A std::vector of std::vector.
 
   bool isFloating() const { return ir::isFloating(Ty.scalarKind()); }
   /// What a void function can write its results through.
@@ -436,6 +437,20 @@ std::optional<ParamInfo> FunctionProcessor::checkParam(const ParmVarDecl &PVD) {
         Info.ElementNames.push_back("[" + std::to_string(I) + "][" +
                                     std::to_string(J) + "]");
       }
+    return Info;
+  }
+  // `const std::vector<std::vector<double>> &X`: a matrix, its rows one
+  // after another, as long as the first (generated code checks).
+  if (vectorRows(T, Ctx)) {
+    QualType E = T.getNonReferenceType();
+    if (T->isRValueReferenceType())
+      return Fail("rvalue reference parameters are not supported yet");
+    bool Const = !T->isLValueReferenceType() || E.isConstQualified();
+    ParamInfo Info{ir::Type::ptr(vectorRows(T, Ctx)->S, Const), typeName(T),
+                   ""};
+    Info.Record = typeName(E.getUnqualifiedType());
+    Info.Container = true;
+    Info.VectorRows = true;
     return Info;
   }
   // A std::array or std::vector: its elements, named as the user does.
@@ -916,6 +931,7 @@ FunctionProcessor::declare(const FunctionDecl &FD, const ParamInfos &Params,
       F->Params.back().Elements = Info->Elements;
       F->Params.back().ElementNames = Info->ElementNames;
       F->Params.back().RowDims = Info->RowDims;
+      F->Params.back().VectorRows = Info->VectorRows;
     }
     ParamValues.push_back(Info ? V : nullptr);
   }

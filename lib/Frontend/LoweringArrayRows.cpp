@@ -1,14 +1,18 @@
-//===- LoweringArrayRows.cpp - std::array of std::array as flat memory ----===//
+//===- LoweringArrayRows.cpp - Containers of containers as flat memory ----===//
 //
 // `std::array<std::array<double, 3>, 2> m` is six numbers in row-major
 // order, as `double m[2][3]` is (LoweringMultiDim.cpp): `m[i][j]` is
 // element `i * 3 + j`, and the parameter or local keeps RowDims {3}, so
-// that generated code reads `m[i][j]` again. A row `m[i]`, or a variable
-// bound to one (`const auto &row = m[i]`, a range-for over m), is kept as
-// the row's number, so that `row[j]` is an element of m as well; only a
-// row used whole (passed to a helper, iterated) becomes a pointer, an
-// `Offset` whose Text is the row's type, which generated code declares
-// as a reference to it (`const std::array<double, 3> &row = m[i];`).
+// that generated code reads `m[i][j]` again. A parameter `const
+// std::vector<std::vector<double>> &X` is a matrix the same way, whose
+// row length is a value, `X_cols` (a Size op at the top of the body,
+// which generated code computes with `gradc::cols(X)`, checking that all
+// rows are as long): `X[i][j]` is element `i * X_cols + j`. A row `m[i]`, or a
+// variable bound to one (`const auto &row = m[i]`, a range-for over m), is kept
+// as the row's number, so that `row[j]` is an element of m as well; only a row
+// used whole (passed to a helper, iterated) becomes a pointer, an `Offset`
+// whose Text is the row's type, which generated code declares as a reference to
+// it (`const std::array<double, 3> &row = m[i];`).
 //
 //===----------------------------------------------------------------------===//
 #include "BodyLowering.h"
@@ -30,7 +34,21 @@ bool BodyLowering::isArrayRow(const Expr *E) const {
   }
   const auto *OCE = dyn_cast<CXXOperatorCallExpr>(E);
   return OCE && OCE->getOperator() == OO_Subscript && OCE->getNumArgs() == 2 &&
-         arrayRows(OCE->getArg(0)->getType(), Ctx);
+         (arrayRows(OCE->getArg(0)->getType(), Ctx) ||
+          vectorRows(OCE->getArg(0)->getType(), Ctx));
+}
+
+void BodyLowering::declareVectorCols() {
+  for (const ParmVarDecl *PVD : FD.parameters()) {
+    auto It = Pointers.find(PVD);
+    if (It == Pointers.end() || !vectorRows(PVD->getType(), Ctx))
+      continue;
+    at(PVD->getLocation());
+    Value *Cols = B.size(It->second, Scalar::UInt64);
+    Cols->Text = "cols";
+    Cols->Name = PVD->getNameAsString() + "_cols";
+    VectorCols[It->second] = Cols;
+  }
 }
 
 std::optional<BodyLowering::RowRef> BodyLowering::lowerArrayRow(const Expr *E) {
@@ -45,12 +63,26 @@ std::optional<BodyLowering::RowRef> BodyLowering::lowerArrayRow(const Expr *E) {
   }
   const auto *OCE = cast<CXXOperatorCallExpr>(E);
   std::optional<ArrayRows> A = arrayRows(OCE->getArg(0)->getType(), Ctx);
+  if (!A)
+    A = vectorRows(OCE->getArg(0)->getType(), Ctx);
   if (isPoisonedRef(OCE->getArg(0))) {
     Failed = true;
     return std::nullopt;
   }
   RowRef R;
   R.Matrix = lowerPointer(OCE->getArg(0));
+  if (R.Matrix && A->Cols == 0) {
+    auto It = VectorCols.find(R.Matrix);
+    if (It == VectorCols.end()) {
+      fail(OCE->getExprLoc(),
+           "gradc follows a std::vector of std::vector that is a parameter "
+           "of the function; keep the rows of this one in one "
+           "'std::vector<double>' indexed x[i * n + j]",
+           OCE->getSourceRange());
+      return std::nullopt;
+    }
+    R.VectorCols = It->second;
+  }
   const Expr *IdxE = withoutSizeConversion(OCE->getArg(1));
   R.Row = expectScalar(lowerExpr(IdxE), IdxE);
   if (!R.Matrix || !R.Row)
@@ -89,8 +121,19 @@ Value *BodyLowering::rowIndex(const RowRef &R, Value *Col) {
   // Built anew at each access, so that the emitter splits it back into
   // `[i][j]` (a shared `i * 3` would be a variable of its own).
   Value *Row = rowNumber(R);
+  if (R.VectorCols) { // `i * X_cols + j`, in X_cols's type
+    Scalar S = R.VectorCols->Ty.scalarKind();
+    return B.add(B.mul(convert(Row, S, /*Implicit=*/true), R.VectorCols),
+                 convert(Col, S, /*Implicit=*/true));
+  }
   Col = convert(Col, Row->Ty.scalarKind(), /*Implicit=*/true);
   return addScaled(Row, R.Cols, Col);
+}
+
+Value *BodyLowering::rowLength(const RowRef &R, Scalar S) {
+  if (R.VectorCols)
+    return convert(R.VectorCols, S, /*Implicit=*/true);
+  return makeConstant(S, 0, R.Cols, "");
 }
 
 Value *BodyLowering::rowNumber(const RowRef &R) {
@@ -101,6 +144,16 @@ Value *BodyLowering::lowerRowPointer(const Expr *E) {
   std::optional<RowRef> R = lowerArrayRow(E);
   if (!R)
     return nullptr;
+  // (A callee would take the rest of the matrix for the row: its size.)
+  if (R->VectorCols)
+    return fail(E->getExprLoc(),
+                "a row of a std::vector of std::vector is read and written "
+                "element by element ('X[i][j]', 'for (double v : X[i])', "
+                "'X[i].size()'), not used whole: its rows do not grow or "
+                "shrink, and are not passed on; pass the matrix and the "
+                "row's number to a helper, or copy its elements into a "
+                "vector of its size ('std::vector<double> r(X[i].size());')",
+                E->getSourceRange());
   at(E->getBeginLoc());
   Value *Row = B.offset(R->Matrix, addScaled(rowNumber(*R), R->Cols, nullptr));
   Row->Text = R->Type;
@@ -259,6 +312,34 @@ Value *BodyLowering::lowerArrayRowsCall(const CXXMemberCallExpr *MCE,
                   "'for' over the rows and over a row, and passing m or a "
                   "row m[i] to a function",
               MCE->getSourceRange());
+}
+
+Value *BodyLowering::lowerVectorRowsCall(const CXXMemberCallExpr *MCE) {
+  std::string Name = MCE->getMethodDecl()->getNameAsString();
+  const Expr *Obj = MCE->getImplicitObjectArgument();
+  if (isPoisonedRef(Obj)) {
+    Failed = true;
+    return nullptr;
+  }
+  if (Name != "size" && Name != "empty")
+    return fail(MCE->getExprLoc(),
+                "'" + Name +
+                    "' of a std::vector of std::vector is not supported; "
+                    "gradc supports X[i][j], X.size(), X[i].size(), "
+                    "range-based 'for' over the rows and over a row, and "
+                    "passing X to a function; its rows do not grow",
+                MCE->getSourceRange());
+  std::optional<Scalar> S = typeOf(MCE);
+  Value *X = S ? lowerPointer(Obj) : nullptr;
+  if (!X)
+    return nullptr;
+  at(MCE->getBeginLoc());
+  Value *Rows = B.size(X, Scalar::UInt64);
+  Rows->Text = "rows";
+  if (Name == "empty")
+    return B.cmp(ir::CmpPred::EQ, Rows,
+                 makeConstant(Scalar::UInt64, 0, 0, "0"));
+  return convert(Rows, *S, /*Implicit=*/true);
 }
 
 Value *BodyLowering::lowerRowsAssign(const CXXOperatorCallExpr *OCE) {

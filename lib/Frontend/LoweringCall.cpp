@@ -72,6 +72,8 @@ Value *BodyLowering::lowerMemberCall(const CXXMemberCallExpr *MCE) {
                 MCE->getSourceRange());
   if (std::optional<ArrayRows> A = arrayRows(Obj->getType(), Ctx))
     return lowerArrayRowsCall(MCE, *A);
+  if (vectorRows(Obj->getType(), Ctx))
+    return lowerVectorRowsCall(MCE);
   if (std::optional<ContainerShape> C = containerShape(Obj->getType(), Ctx)) {
     if (isPoisonedRef(Obj)) {
       Failed = true;

@@ -37,8 +37,12 @@ void BodyLowering::lowerRangeFor(const CXXForRangeStmt *FRS) {
              "loop with an index)",
          Range->getSourceRange());
   };
-  // Over the rows of a std::array of std::array: the variable names each.
-  if (std::optional<ArrayRows> A = arrayRows(RT, Ctx)) {
+  // Over the rows of a std::array of std::array or a std::vector of
+  // std::vector: the variable names each.
+  std::optional<ArrayRows> A = arrayRows(RT, Ctx);
+  if (!A)
+    A = vectorRows(RT, Ctx);
+  if (A) {
     if (!VD->getType()->isLValueReferenceType()) {
       poison(VD);
       fail(VD->getLocation(),
@@ -53,12 +57,26 @@ void BodyLowering::lowerRangeFor(const CXXForRangeStmt *FRS) {
     Value *Matrix = lowerPointer(Range);
     if (!Matrix)
       return poison(VD);
+    Value *Cols = nullptr;
+    if (A->Cols == 0) { // a std::vector of std::vector
+      auto It = VectorCols.find(Matrix);
+      if (It == VectorCols.end())
+        return Refuse("a std::vector of std::vector that is no parameter");
+      Cols = It->second;
+    }
     at(FRS->getBeginLoc());
     Value *Rows =
         makeConstant(Scalar::Int32, 0, A->Rows, std::to_string(A->Rows));
+    if (Cols) {
+      Rows = B.size(Matrix, Scalar::UInt64);
+      Rows->Text = "rows";
+      Rows = convert(Rows, Scalar::Int32, /*Implicit=*/false);
+    }
     Value *Loop = countedLoop(Rows, "i", [&](Value *Index) {
-      RowRefs[VD] = {Matrix, Index, A->Cols,
-                     typeName(A->Row.getUnqualifiedType()), /*Reload=*/true};
+      RowRef R{Matrix, Index, A->Cols, typeName(A->Row.getUnqualifiedType())};
+      R.VectorCols = Cols;
+      R.Reload = true;
+      RowRefs[VD] = R;
       Poisoned.erase(VD);
     });
     ++RegionDepth;
@@ -120,6 +138,8 @@ void BodyLowering::lowerRangeFor(const CXXForRangeStmt *FRS) {
   Value *Count = nullptr;
   if (Known) {
     Count = makeConstant(Scalar::Int32, 0, *Known, std::to_string(*Known));
+  } else if (Row && Row->VectorCols) { // a row of a std::vector of them
+    Count = convert(Row->VectorCols, Scalar::Int32, /*Implicit=*/false);
   } else if (Value *N = localVectorCount(Base)) {
     Count = convert(N, Scalar::Int32,
                     /*Implicit=*/N->Code != ir::OpCode::Load);

@@ -478,9 +478,13 @@ Value *BodyLowering::lowerContainerCall(const CXXMemberCallExpr *MCE,
   if (Name == "data") {
     return lowerExpr(Obj);
   }
-  if (Name == "size" && isArrayRow(Obj)) { // `m[i].size()`: a constant
+  if (Name == "size" && isArrayRow(Obj)) { // `m[i].size()`
     std::optional<Scalar> S = typeOf(MCE);
-    return S ? makeConstant(*S, 0, C.Count, "") : nullptr;
+    std::optional<RowRef> R = S ? lowerArrayRow(Obj) : std::nullopt;
+    if (!R)
+      return nullptr;
+    at(MCE->getBeginLoc());
+    return rowLength(*R, *S);
   }
   if (Name == "size") {
     Value *V = lowerExpr(Obj);

@@ -87,6 +87,13 @@ static std::string nestedContainer(QualType T, const ASTContext &Ctx) {
            Elem + ", " + std::to_string(M * Row->Count) + ">' indexed m[i * " +
            Cols + " + j]";
   }
+  if (Outer->size() >= 1 && Row->IsVector &&
+      !(Outer->size() > 1 &&
+        (*Outer)[1].getKind() == TemplateArgument::Integral))
+    return "is a std::vector of std::vector, which gradc supports as a "
+           "parameter (a matrix: X[i][j], its rows all as long), not here "
+           "yet; keep the rows one after another in one 'std::vector<" +
+           Elem + ">' indexed x[i * n + j]";
   return "is a container of containers, which gradc does not support yet; "
          "keep the rows one after another in one 'std::vector<" +
          Elem +
@@ -473,6 +480,24 @@ std::optional<ArrayRows> arrayRows(QualType T, const ASTContext &Ctx) {
   A.S = Inner->S;
   A.Rows = RD->getTemplateArgs()[1].getAsIntegral().getExtValue();
   A.Cols = Inner->Count;
+  A.Row = Row;
+  return A;
+}
+
+std::optional<ArrayRows> vectorRows(QualType T, const ASTContext &Ctx) {
+  T = T.getNonReferenceType();
+  const auto *RD = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T->getAsCXXRecordDecl());
+  if (!RD || !RD->isInStdNamespace() || RD->getName() != "vector" ||
+      RD->getTemplateArgs().size() < 1 ||
+      RD->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return std::nullopt;
+  QualType Row = RD->getTemplateArgs()[0].getAsType();
+  std::optional<ContainerShape> Inner = containerShape(Row, Ctx);
+  if (!Inner || !Inner->IsVector)
+    return std::nullopt;
+  ArrayRows A;
+  A.S = Inner->S;
   A.Row = Row;
   return A;
 }

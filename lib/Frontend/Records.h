@@ -205,6 +205,11 @@ struct ArrayRows {
 std::optional<ArrayRows> arrayRows(clang::QualType T,
                                    const clang::ASTContext &Ctx);
 
+/// T (reference stripped) as a std::vector of std::vector of numbers, if
+/// it is one: Rows and Cols are 0, Row is `std::vector<S>`.
+std::optional<ArrayRows> vectorRows(clang::QualType T,
+                                    const clang::ASTContext &Ctx);
+
 } // namespace gradc::frontend
 
 #endif // GRADC_LIB_FRONTEND_RECORDS_H

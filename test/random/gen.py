@@ -113,6 +113,8 @@ FEATURES = {
                        "range-for over its rows and over a row (const auto &row : qa2), with .size() of both "
                        "levels; locals (std::array<std::array<double, C>, R> am{};, am[i][j] += e, copies, rows "
                        "updated through auto &row, a row passed to aa_rowsum), declared in every file",
+    "vector_of_vectors": "a const std::vector<std::vector<double>> &qv parameter (a matrix, differentiated) read "
+                         "as qv[i][j], by range-for over its rows and over a row, with .size() of both levels",
     "structured_binding": "structured bindings of a struct (const auto &[pa, pb, pc, pv] = p;), its members read by name",
     "variadic": "variadic templates with fold expressions over + * and ',' (gv_sum(a, b), gv_sq(a, b, c)), declared in every file",
     "member_default": "a default member initializer in the struct (double c = 0.5;), which no adjoint of it may start at",
@@ -331,6 +333,8 @@ def render_stmt(s, m, ind):
 def param_decl(p):
     if p["kind"] == "am2":
         return "const std::array<std::array<double, %d>, %d> &%s" % (p["cols"], p["rows"], p["name"])
+    if p["kind"] == "vv":
+        return "const std::vector<std::vector<double>> &%s" % p["name"]
     if p["kind"] == "m2":  # an array of arrays, in one of its four spellings
         r, c, n = p["rows"], p["cols"], p["name"]
         return {"arr": "const double %s[%d][%d]" % (n, r, c),
@@ -1031,8 +1035,9 @@ class Gen:
             opts.append(("mdim", 1))
         if self.on("array_of_arrays") and len(self.loops) < 2:
             opts.append(("amdim", 1))
-            if self.visible("am2"):
-                opts.append(("amrows", 1))
+        if ((self.on("array_of_arrays") or self.on("vector_of_vectors"))
+                and len(self.loops) < 2 and self.visible("am2")):
+            opts.append(("amrows", 1))
         if self.on("moving_ptr") and self.visible_local_arrays():
             opts.append(("ptrwalk", 1))
         if self.on("std_algorithm") and self.visible_local_arrays():
@@ -1468,8 +1473,9 @@ class Gen:
         return out
 
     def s_amrows(self, loop):
-        """Range-for over the rows of a std::array of std::array and over
-        each row; .size() of both levels bounding an indexed loop."""
+        """Range-for over the rows of a std::array of std::array (or a
+        std::vector of std::vector) and over each row; .size() of both
+        levels bounding an indexed loop."""
         a, var = self.rng.choice(self.visible("am2"))
         u, out = self.target()
         e = self.render_tmp(self.dexpr(1))
@@ -2384,6 +2390,12 @@ class Gen:
             var = Var("am2", writable=False, value="param")
             var.size = (rows, cols)
             self.declare("qa2", var)
+        if self.on("vector_of_vectors") and rng.random() < 0.35:
+            rows, cols = rng.choice([(2, 2), (2, 3), (3, 2)])
+            params.append({"kind": "vv", "name": "qv", "rows": rows, "cols": cols})
+            var = Var("am2", writable=False, value="param")
+            var.size = (rows, cols)
+            self.declare("qv", var)
         if self.on("struct") and rng.random() < 0.4:
             if not self.structs:
                 self.structs.append("S_" + self.name)
@@ -2536,7 +2548,7 @@ class Gen:
                 pt[p["name"]] = [self.value()]
             elif p["kind"] == "arr":
                 pt[p["name"]] = [self.value() for _ in range(p["size"])]
-            elif p["kind"] in ("m2", "am2"):
+            elif p["kind"] in ("m2", "am2", "vv"):
                 pt[p["name"]] = [self.value() for _ in range(p["rows"] * p["cols"])]
             elif p["kind"] == "struct":
                 pt[p["name"]] = [self.value() for _ in range(5)]
@@ -2611,6 +2623,12 @@ def harness_args(f, src, adj=None, vjp=False):
             pre.append("auto d%s = %s;" % (p["name"], mat % adj))
             post.append("rt_back(d%s, %s[%d]);" % (p["name"], adj, k))
             dargs.append("d" + p["name"])
+        elif kind == "vv":  # rows of p[k]; --at takes them as rows too
+            args.append("rt_vv(%s[%d], %d)" % (src, k, p["cols"]))
+            pre.append('gradc_check::rowLengths()["%s"] = %d; auto d%s = rt_vv(%s[%d], %d);'
+                       % (p["name"], p["cols"], p["name"], adj, k, p["cols"]))
+            post.append("rt_back(d%s, %s[%d]);" % (p["name"], adj, k))
+            dargs.append("d" + p["name"])
         elif kind == "starr":
             args.append("rt_arr<%d>(%s[%d])" % (p["size"], src, k))
             pre.append("std::array<double, %d> d%s = rt_arr<%d>(%s[%d]);" % (p["size"], p["name"], p["size"], adj, k))
@@ -2630,7 +2648,7 @@ def harness_args(f, src, adj=None, vjp=False):
     return args, dargs, pre, post
 
 
-WRT_KINDS = ("d", "arr", "struct", "vec", "starr", "sarr", "svec", "m2", "am2")
+WRT_KINDS = ("d", "arr", "struct", "vec", "starr", "sarr", "svec", "m2", "am2", "vv")
 SEEDS = [1.0, -0.5, 2.0, 0.75]
 
 
@@ -3132,6 +3150,12 @@ def render_file(funcs, header=""):
             "template <std::size_t R, std::size_t C>",
             "[[maybe_unused]] static void rt_back(const std::array<std::array<double, C>, R> &m,",
             "                                     std::vector<double> &v) {",
+            "  v.clear();", "  for (const auto &row : m)", "    v.insert(v.end(), row.begin(), row.end());", "}",
+            "// A std::vector of std::vector: rows of c from the flat values, and back.",
+            "[[maybe_unused]] static std::vector<std::vector<double>> rt_vv(const std::vector<double> &v, std::size_t c) {",
+            "  std::vector<std::vector<double>> m(v.size() / c, std::vector<double>(c));",
+            "  for (std::size_t i = 0; i < v.size(); ++i)", "    m[i / c][i % c] = v[i];", "  return m;", "}",
+            "[[maybe_unused]] static void rt_back(const std::vector<std::vector<double>> &m, std::vector<double> &v) {",
             "  v.clear();", "  for (const auto &row : m)", "    v.insert(v.end(), row.begin(), row.end());", "}", ""]
     for f in funcs:
         for h in used_helpers(f):

@@ -2,8 +2,10 @@
 // user's line with what to write instead: std::array of std::array where
 // it is not supported (its front(), a loop variable copying a row, a
 // helper returning one, a list assigned, a struct member, three levels),
-// std::vector of std::vector as a parameter and a local, and a struct
-// member that is a std::vector. No header is written.
+// std::vector of std::vector where it is not supported (a local, a row
+// that grows or is passed whole, the matrix growing, an element's
+// address), and a struct member that is a std::vector. No header is
+// written.
 // RUN: rm -f %t.grad.h
 // RUN: not %gradc %s -o %t.grad.h 2>&1 | FileCheck %s
 // RUN: not test -e %t.grad.h
@@ -66,18 +68,44 @@ double arr3(const std::array<std::array<std::array<double, 2>, 2>, 2> &t) {
   return t[0][0][0];
 }
 
-GRADC_DIFF("grad")
-// CHECK: nested_containers_refused.cpp:[[@LINE+1]]:51: error: parameter 'X' cannot be differentiated or read: 'std::vector<std::vector<double>>' is a container of containers, which gradc does not support yet; keep the rows one after another in one 'std::vector<double>' indexed x[i * n + j] (with where each row starts in a 'std::vector<int>' when their lengths differ)
-double vv(const std::vector<std::vector<double>> &X) {
-  return X[0][1] * X[1][0];
-}
-
+// A std::vector of std::vector is supported as a parameter, a matrix
+// (vector_of_vectors.cpp); locals, rows used whole, growth and helpers
+// that change it are refused.
 GRADC_DIFF("grad")
 double vv_local(double x, int n) {
-  // CHECK: nested_containers_refused.cpp:[[@LINE+1]]:36: error: gradc cannot hold this struct: 'std::vector<std::vector<double>>' is a container of containers
+  // CHECK: nested_containers_refused.cpp:[[@LINE+1]]:36: error: gradc cannot hold this struct: 'std::vector<std::vector<double>>' is a std::vector of std::vector, which gradc supports as a parameter (a matrix: X[i][j], its rows all as long), not here yet; keep the rows one after another in one 'std::vector<double>' indexed x[i * n + j]
   std::vector<std::vector<double>> A(n, std::vector<double>(2));
   A[0][1] = x;
   return A[0][1] * x;
+}
+
+using Matrix = std::vector<std::vector<double>>;
+
+GRADC_DIFF("grad")
+double vv_row_grows(Matrix &X, double x) {
+  // CHECK: nested_containers_refused.cpp:[[@LINE+1]]:3: error: a row of a std::vector of std::vector is read and written element by element ('X[i][j]', 'for (double v : X[i])', 'X[i].size()'), not used whole: its rows do not grow or shrink, and are not passed on; pass the matrix and the row's number to a helper, or copy its elements into a vector of its size ('std::vector<double> r(X[i].size());')
+  X[0].push_back(x);
+  return X[0][0];
+}
+
+GRADC_DIFF("grad")
+double vv_grows(Matrix &X, double x) {
+  // CHECK: nested_containers_refused.cpp:[[@LINE+1]]:5: error: 'push_back' of a std::vector of std::vector is not supported; gradc supports X[i][j], X.size(), X[i].size(), range-based 'for' over the rows and over a row, and passing X to a function; its rows do not grow
+  X.push_back({x});
+  return X[0][0];
+}
+
+static double sum2(const std::vector<double> &r) { return r[0] + r[1]; }
+
+GRADC_DIFF("grad")
+// CHECK: nested_containers_refused.cpp:[[@LINE+1]]:53: error: a row of a std::vector of std::vector is read and written
+double vv_row_passed(const Matrix &X) { return sum2(X[1]); }
+
+GRADC_DIFF("grad")
+double vv_address(const Matrix &X) {
+  // CHECK: nested_containers_refused.cpp:[[@LINE+1]]:21: error: taking the address of an element of a std::vector of std::vector is not supported; index it where it is read or written ('X[i][j]')
+  const double *p = &X[0][0];
+  return p[1];
 }
 
 struct Layer {
