@@ -511,6 +511,9 @@ private:
                        const clang::FunctionDecl &Callee);
   /// `std::array<double, 3> a{}`, `std::vector<double> v(n)`: an array.
   void lowerContainerDecl(const clang::VarDecl *VD, const ContainerShape &C);
+  /// An index: an integer (without the conversion to `size_t` Clang puts
+  /// on a container's), or null after an error.
+  Value *lowerIndex(const clang::Expr *IdxE);
   /// `v[i]` (or `v.at(i)`, `v.front()`, `v.back()`) on a std::array or
   /// std::vector.
   std::optional<Target> lowerElement(const clang::Expr *E);

@@ -83,15 +83,9 @@ std::optional<BodyLowering::RowRef> BodyLowering::lowerArrayRow(const Expr *E) {
     }
     R.VectorCols = It->second;
   }
-  const Expr *IdxE = withoutSizeConversion(OCE->getArg(1));
-  R.Row = expectScalar(lowerExpr(IdxE), IdxE);
+  R.Row = lowerIndex(OCE->getArg(1));
   if (!R.Matrix || !R.Row)
     return std::nullopt;
-  if (!R.Row->Ty.isInteger()) {
-    fail(IdxE->getExprLoc(), "an index must be an integer",
-         IdxE->getSourceRange());
-    return std::nullopt;
-  }
   R.Cols = A->Cols;
   R.Type = typeName(A->Row.getUnqualifiedType());
   return R;
@@ -100,15 +94,9 @@ std::optional<BodyLowering::RowRef> BodyLowering::lowerArrayRow(const Expr *E) {
 std::optional<BodyLowering::Target>
 BodyLowering::lowerRowElement(const Expr *Row, const Expr *IdxE) {
   std::optional<RowRef> R = lowerArrayRow(Row);
-  IdxE = withoutSizeConversion(IdxE);
-  Value *Idx = expectScalar(lowerExpr(IdxE), IdxE);
+  Value *Idx = lowerIndex(IdxE);
   if (!R || !Idx)
     return std::nullopt;
-  if (!Idx->Ty.isInteger()) {
-    fail(IdxE->getExprLoc(), "an index must be an integer",
-         IdxE->getSourceRange());
-    return std::nullopt;
-  }
   at(IdxE->getBeginLoc());
   Target T;
   T.Ptr = R->Matrix;

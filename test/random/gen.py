@@ -1405,11 +1405,11 @@ class Gen:
             out.append(Stmt("raw", "%s += gc_energy(%s)" % (t, zs)))
         return out
 
-    def s_mdim(self, loop):
-        """double m[R][C] = {}; m[0][1] = e; for i, j: m[i][j] += e;"""
-        m, i, j = self.fresh("m"), self.fresh("i"), self.fresh("j")
-        rows, cols = self.rng.choice([(2, 2), (2, 3), (3, 2)])
-        out = [Stmt("raw", "double %s[%d][%d] = {}" % (m, rows, cols)),
+    def filled_2d(self, decl, m, rows, cols):
+        """decl; m[R-1][C-1] = e; for i, j: m[i][j] += e; of a matrix m
+        (an array of arrays, a std::array of std::array)."""
+        i, j = self.fresh("i"), self.fresh("j")
+        out = [Stmt("raw", decl),
                Stmt("assign", "%s[%d][%d]" % (m, rows - 1, cols - 1), [self.dexpr(1)], aop="=")]
         self.frames.append({})
         self.declare(i, Var("i", writable=False, bound=rows))
@@ -1421,6 +1421,13 @@ class Gen:
                      init="int %s = 0" % j, step="++" + j)
         out.append(Stmt("for", "", [Expr("cmp", "<", [Expr("var", i), Expr("lit", str(rows))], "b")],
                         [[inner]], init="int %s = 0" % i, step="++" + i))
+        return out
+
+    def s_mdim(self, loop):
+        """double m[R][C] = {}; m[0][1] = e; for i, j: m[i][j] += e;"""
+        m = self.fresh("m")
+        rows, cols = self.rng.choice([(2, 2), (2, 3), (3, 2)])
+        out = self.filled_2d("double %s[%d][%d] = {}" % (m, rows, cols), m, rows, cols)
         if self.on("array2d_local") and self.chance(0.6):
             # ARRAY2D_HELPERS, which every file declares: the whole array
             # passed to a helper that writes it.
@@ -1436,21 +1443,10 @@ class Gen:
         """std::array<std::array<double, C>, R> am{}; am[R-1][C-1] = e;
         for i, j: am[i][j] += e; maybe a copy, rows updated by reference, a
         row passed to AA_HELPERS' aa_rowsum."""
-        m, i, j = self.fresh("am"), self.fresh("i"), self.fresh("j")
+        m = self.fresh("am")
         rows, cols = self.rng.choice([(2, 2), (2, 3), (3, 2)])
         ty = "std::array<std::array<double, %d>, %d>" % (cols, rows)
-        out = [Stmt("raw", "%s %s{}" % (ty, m)),
-               Stmt("assign", "%s[%d][%d]" % (m, rows - 1, cols - 1), [self.dexpr(1)], aop="=")]
-        self.frames.append({})
-        self.declare(i, Var("i", writable=False, bound=rows))
-        self.declare(j, Var("i", writable=False, bound=cols))
-        e = self.dexpr(1)
-        self.frames.pop()
-        inner = Stmt("for", "", [Expr("cmp", "<", [Expr("var", j), Expr("lit", str(cols))], "b")],
-                     [[Stmt("assign", "%s[%s][%s]" % (m, i, j), [e], aop="+=")]],
-                     init="int %s = 0" % j, step="++" + j)
-        out.append(Stmt("for", "", [Expr("cmp", "<", [Expr("var", i), Expr("lit", str(rows))], "b")],
-                        [[inner]], init="int %s = 0" % i, step="++" + i))
+        out = self.filled_2d("%s %s{}" % (ty, m), m, rows, cols)
         if self.chance(0.4):  # rows updated through a reference
             row, v = self.fresh("row"), self.fresh("v")
             e2 = self.render_tmp(self.dexpr(1))
