@@ -331,7 +331,7 @@ private:
   Value *rowLength(const RowRef &R, Scalar S);
   /// Makes the "cols" Size op of each std::vector of std::vector
   /// parameter, at the top of the body (VectorCols).
-  void declareVectorCols();
+  void declareVectorCols(llvm::ArrayRef<const clang::VarDecl *> Decls);
   /// `M = R;` of such matrices (refused if R is no variable).
   Value *lowerRowsAssign(const clang::CXXOperatorCallExpr *OCE);
   /// Fills P for a captured parameter or local of type T that is an array

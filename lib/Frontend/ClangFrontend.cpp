@@ -1175,6 +1175,7 @@ FunctionProcessor::synthesize(const FunctionDecl &FD, const std::string &Name,
     P.ElementNames = C.ElementNames;
     P.Suffix = C.Suffix;
     P.RowDims = C.RowDims;
+    P.VectorRows = C.VectorRows;
   };
   for (const CaptureParam &C : Captures) {
     AddCapture(C);

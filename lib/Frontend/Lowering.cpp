@@ -318,7 +318,7 @@ bool BodyLowering::run(ArrayRef<Value *> ParamValues,
     Cells[PVD] = Cell;
     Vars.erase(It);
   }
-  declareVectorCols();
+  declareVectorCols(Decls);
   startReturns(CS);
   lowerList({CS->body_begin(), CS->body_end()});
   finishReturns();

@@ -97,6 +97,7 @@ struct CaptureParam {
   /// A parameter that is an array of arrays, as ir::Param says.
   std::string Suffix;
   std::vector<std::int64_t> RowDims;
+  bool VectorRows = false; ///< A std::vector of std::vector.
 };
 
 /// A lambda, as gradc calls it: its function's name and what it captures.

@@ -38,8 +38,9 @@ bool BodyLowering::isArrayRow(const Expr *E) const {
           vectorRows(OCE->getArg(0)->getType(), Ctx));
 }
 
-void BodyLowering::declareVectorCols() {
-  for (const ParmVarDecl *PVD : FD.parameters()) {
+void BodyLowering::declareVectorCols(ArrayRef<const VarDecl *> Decls) {
+  // (A lambda's captures are parameters of its function too.)
+  for (const VarDecl *PVD : Decls) {
     auto It = Pointers.find(PVD);
     if (It == Pointers.end() || !vectorRows(PVD->getType(), Ctx))
       continue;

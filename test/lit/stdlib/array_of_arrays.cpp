@@ -32,6 +32,9 @@
 #include <cmath>
 #include <cstddef>
 
+// Lambdas are defined first.
+// TEXT: inline double rotate_diag(int i, Mat3 &P, const Mat3 &R) {
+
 using Mat3 = std::array<std::array<double, 3>, 3>;
 using Vec3 = std::array<double, 3>;
 
@@ -88,7 +91,8 @@ double weighted(const Mat3 &W, const Vec3 &x) {
 // TEXT: double w = W[i_2][i_3];
 
 // A local from nested braces, a copy, an assignment, a reference to a row
-// written through a helper, and rows updated through auto &.
+// written through a helper, rows updated through auto &, and captures by
+// a lambda.
 GRADC_DIFF("grad")
 double rotate(const Mat3 &R, const Vec3 &v) {
   std::array<std::array<double, 3>, 3> M = {{{1, 0, 0}, {0, 2, 0}, {0, 0, 3}}};
@@ -104,7 +108,8 @@ double rotate(const Mat3 &R, const Vec3 &v) {
   Mat3 P{};
   P = N;
   P[2][1] = P[1][2] * v[0];
-  return trace(P) + dot(P[2], v) + first[1] * M.size();
+  auto diag = [&](int i) { return P[i][i] * R[i][0]; };
+  return trace(P) + dot(P[2], v) + first[1] * M.size() + diag(1);
 }
 // TEXT-LABEL: inline double rotate_pullback(const Mat3 &R, const Vec3 &v, double dout,
 // TEXT: std::array<std::array<double, 3>, 3> M{};

@@ -4,7 +4,8 @@
 // data matrix X read as X[n][j], bounded by X.size() and X[n].size();
 // weights W differentiated, their adjoint of the same type and shape;
 // range-based for over the rows and over a row, a reference to a row,
-// X.empty(), the whole matrix passed to a helper that reads it,
+// X.empty(), the whole matrix passed to a helper that reads it and
+// captured by a lambda,
 // and a matrix changed in place (in/out), by the function itself. Checked against finite
 // differences and the interpreter (`--at` takes rows, X=[[1,2],[3,4]]).
 // RUN: %gradc %s -o %t.grad.h
@@ -19,10 +20,11 @@
 // RUN: %cxx -DJAGGED -DGRADC_OUT='"%t.grad.h"' %s -o %t.jagged && not --crash %t.jagged 2>&1 | FileCheck %s --check-prefix=JAGGED
 // CHECK: loss: at
 // CHECK: gram: at
+// CHECK: captured: at
 // CHECK: scale: at
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
-// INTERP: 3 checked against the interpreter, 0 mismatches
+// INTERP: 4 checked against the interpreter, 0 mismatches
 // AT: loss(X = {{\[\[}}0.5, -1, 2], [0.25, 0.75, -0.5]], y = [0.3, -0.2], W = {{\[\[}}0.1, 0.2, 0.3], [-0.4, 0.5, 0.6]])
 // AT: param X[1][2] -0.5 (passive)
 // AT: param W[1][0] -0.4 0.2069446079696762
@@ -35,6 +37,9 @@
 #include <cmath>
 #include <cstddef>
 #include <vector>
+
+// Lambdas are defined first.
+// TEXT-LABEL: inline double captured_rowsum(std::size_t i, const Matrix &X, double t) {
 
 using Matrix = std::vector<std::vector<double>>;
 
@@ -94,6 +99,18 @@ double gram(Matrix &X) {
 }
 // TEXT-LABEL: inline double gram_pullback(Matrix &X, double dout, Matrix &dX) {
 // TEXT: double X_old = X[a_old][j];
+
+// Captured by a lambda, by reference.
+GRADC_DIFF("grad")
+double captured(const Matrix &X, double t) {
+  auto rowsum = [&](std::size_t i) {
+    double s = 0;
+    for (double x : X[i])
+      s += x * t;
+    return s;
+  };
+  return std::sin(rowsum(0)) * rowsum(X.size() - 1);
+}
 
 // Changed in place: dW holds the seed of W's final contents on entry,
 // the gradient with respect to W as it came in on return.
@@ -175,6 +192,20 @@ int main() {
         back(X, p[0]);
         back(dX, d[0]);
         return f;
+      });
+  gradc_check::check_arrays(
+      "captured", {{"X", Gs}, {"t", {0.75}}}, {},
+      [](const Arrays &p) { return captured(rows(p[0], 3), p[1][0]); },
+      [](const Arrays &p, Arrays &d) {
+        Matrix dX = rows(d[0], 3);
+        double f = captured_grad(rows(p[0], 3), p[1][0], dX, d[1][0]);
+        back(dX, d[0]);
+        return f;
+      },
+      [](const Arrays &p, double s, Arrays &d) {
+        Matrix dX = rows(d[0], 3);
+        captured_pullback(rows(p[0], 3), p[1][0], s, dX, d[1][0]);
+        back(dX, d[0]);
       });
   gradc_check::check_vjp(
       "scale", true, {{"W", Ws, Role::InOut}, {"k", {0.75}, Role::In}}, {},
