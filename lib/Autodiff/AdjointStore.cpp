@@ -69,7 +69,11 @@ Value *AdjointStore::adjointMemory(const Value *Base) {
 
 Value *AdjointStore::adjointPointer(const Value *Ptr) {
   const Value *Base = baseOf(Ptr);
-  return rebase(Ptr, Base, adjointMemory(Base));
+  Value *D = rebase(Ptr, Base, adjointMemory(Base));
+  // `cam`, a pointer into cams, has its adjoint `dcam` into dcams.
+  if (D->Code == OpCode::Offset && D->Name.empty() && !Ptr->Name.empty())
+    D->Name = Sw.take("d" + Ptr->Name, "d_" + Ptr->Name);
+  return D;
 }
 
 /// Whether elements (D1, I1) and (D2, I2) of one memory may be one

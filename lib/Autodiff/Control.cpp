@@ -136,7 +136,7 @@ std::map<const Value *, std::int64_t> ReverseMode::constantTrips() const {
 /// backward sweep: the count itself, or (in a loop nested in another,
 /// which runs V many times) popped from a tape pushed after each run.
 Value *ReverseMode::tripCount(const Value &V, Value *Trips) {
-  if (Pos.Home.at(&V) == &P.Body)
+  if (Facts.inScope(Pos.Home.at(&V)))
     return B.load(Trips);
   Scalar S = Trips->Ty.scalarKind();
   Value *T = Sw.newTape(S, "iters");

@@ -10,7 +10,9 @@
 //
 // Only a void helper of the same file is written inline (its outputs go
 // through pointers): one returning a number has a pullback given that
-// number (`g_result_pullback`), and a loop's calls are left to the tapes.
+// number (`g_result_pullback`). A loop's calls are written inline when the
+// loop's backward sweep runs beside its forward sweep (Fusion.h), where
+// the helper's values are in scope; elsewhere they would all be taped.
 //
 //===----------------------------------------------------------------------===//
 #include "Inlining.h"
@@ -19,16 +21,31 @@
 #include "gradc/IR/Inline.h"
 #include "gradc/IR/Uses.h"
 
+#include <algorithm>
+#include <set>
+
 namespace gradc::autodiff {
 
 using namespace ir;
 
-static bool callsCostly(const Function &F) {
+/// Whether F calls sin, exp, ..., itself or through the void helpers it
+/// calls (which go inline with it; one returning a number is given that
+/// number in F's pullback, and runs once).
+static bool callsCostly(const Function &F, std::set<const Function *> &Seen) {
+  if (!Seen.insert(&F).second)
+    return false;
   bool Costly = false;
   forEachOp(F.Body, [&](const Value &V) {
-    Costly |= V.Code == OpCode::Call && !isCheap(V.Fn);
+    Costly |= (V.Code == OpCode::Call && !isCheap(V.Fn)) ||
+              (V.Code == OpCode::Invoke && V.Callee &&
+               V.Callee->RetTy.isVoid() && callsCostly(*V.Callee, Seen));
   });
   return Costly;
+}
+
+static bool callsCostly(const Function &F) {
+  std::set<const Function *> Seen;
+  return callsCostly(F, Seen);
 }
 
 /// Two arguments into the same memory, one of them written: refused as a
@@ -54,23 +71,61 @@ static bool inlinable(const Function &P, const Value &Call) {
          !callsItself(*C);
 }
 
+/// Whether Call is in the body of Loop (or deeper).
+static bool inside(const SweepFacts &Facts, const Value &Call,
+                   const Value *Loop) {
+  std::vector<const Value *> Around = Facts.Pos.loopsAround(&Call);
+  return Loop && std::find(Around.begin(), Around.end(), Loop) != Around.end();
+}
+
 std::unique_ptr<Function>
 inlineCostlyCalls(const Function &P, const ReverseOptions &Opts,
-                  std::map<const Value *, const Value *> &Origin) {
-  if (Opts.Through)
+                  std::map<const Value *, const Value *> &Origin,
+                  bool InFusedLoop) {
+  if (Opts.Through || callsItself(P))
     return nullptr;
-  bool Any = false;
-  for (const Value *V : P.Body.Ops)
-    Any |= V->Code == OpCode::Invoke && inlinable(P, *V);
-  if (!Any || callsItself(P))
+  const Value *Fused = nullptr;
+  if (InFusedLoop && !(Fused = SweepFacts(P, Opts).Fused))
     return nullptr;
-  SweepFacts Facts(P, Opts);
-  return inlineCalls(
-      P,
-      [&](const Value &Call) {
-        return inlinable(P, Call) && Facts.needsBackward(Call);
-      },
-      &Origin);
+  // Rounds: a helper written inline may call another (the projection calls
+  // the rotation).
+  std::unique_ptr<Function> Copy;
+  const Function *From = &P;
+  std::map<const Value *, const Value *> ToP;
+  for (int Round = 0; Round < 4; ++Round) {
+    SweepFacts Facts(*From, Opts);
+    std::map<const Value *, const Value *> ToFrom;
+    std::unique_ptr<Function> Next = inlineCalls(
+        *From,
+        [&](const Value &Call) {
+          return inlinable(*From, Call) && Facts.needsBackward(Call) &&
+                 (Facts.Pos.Home.at(&Call) == &From->Body ||
+                  (InFusedLoop && inside(Facts, Call, Facts.Fused)));
+        },
+        &ToFrom);
+    if (!Next)
+      break;
+    std::map<const Value *, const Value *> Composed;
+    for (const auto &[C, F] : ToFrom)
+      if (From == &P)
+        Composed[C] = F;
+      else if (auto It = ToP.find(F); It != ToP.end())
+        Composed[C] = It->second;
+    ToP = std::move(Composed);
+    Copy = std::move(Next);
+    From = Copy.get();
+  }
+  if (!Copy)
+    return nullptr;
+  if (Fused) {
+    // The loop's calls are written inline only for its backward sweep to
+    // run beside them; a loop no longer fused would tape all they compute.
+    const Value *Now = SweepFacts(*Copy, Opts).Fused;
+    if (!Now || ToP[Now] != Fused)
+      return nullptr;
+  }
+  Origin = std::move(ToP);
+  return Copy;
 }
 
 } // namespace gradc::autodiff

@@ -9,12 +9,15 @@
 
 namespace gradc::autodiff {
 
-/// P with the helpers it calls at its top level written inline, where the
-/// helper's pullback would run the helper's transcendental calls a second
-/// time; null when there are none. Origin maps the copy's values to P's.
+/// P with the helpers it calls at its top level (and, InFusedLoop, in its
+/// fused loop) written inline, where the helper's pullback would run the
+/// helper's transcendental calls a second time; null when there are none
+/// (or, InFusedLoop, when the loop would no longer be fused). Origin maps
+/// the copy's values to P's.
 std::unique_ptr<ir::Function>
 inlineCostlyCalls(const ir::Function &P, const ReverseOptions &Opts,
-                  std::map<const ir::Value *, const ir::Value *> &Origin);
+                  std::map<const ir::Value *, const ir::Value *> &Origin,
+                  bool InFusedLoop);
 
 } // namespace gradc::autodiff
 

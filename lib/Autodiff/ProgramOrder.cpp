@@ -66,6 +66,8 @@ bool ProgramOrder::finalAt(const Value *Op, const Value *Base) const {
     // A local of a loop body is a new object in the next iteration.
     if (Base->Code == OpCode::Local && Blk == Home.at(Base))
       return true;
+    if (Fused && Blk == &Fused->Regions[LoopBody])
+      return true;
     auto O = Owner.find(Blk);
     if (O == Owner.end())
       return true;

@@ -52,8 +52,12 @@ public:
   /// is one.
   std::optional<CountedLoop> counted(const ir::Value &Lp) const;
   /// Whether no store to Base can run after Op: then the memory the
-  /// backward sweep finds is what Op saw (or wrote).
+  /// backward sweep finds is what Op saw (or wrote). In the fused loop,
+  /// whose backward sweep runs at the end of each iteration, only the rest
+  /// of the iteration runs after Op.
   bool finalAt(const ir::Value *Op, const ir::Value *Base) const;
+  /// The loop whose backward sweep runs inside it (Fusion.h), once known.
+  const ir::Value *Fused = nullptr;
   /// Whether the only store to Base in Loop is Only.
   bool storesOnly(const ir::Value &Loop, const ir::Value *Base,
                   const ir::Value *Only) const;

@@ -86,6 +86,8 @@ const Value *Recorder::invariantIn(const Value *V) {
   const Value *Found = nullptr;
   std::vector<const Value *> SlotLoops = Pos.loopsAround(Slot);
   for (const Value *L : Pos.loopsAround(V)) {
+    if (L == Facts.Fused)
+      break; // its body reads the slot itself
     // The slot must be declared outside L, and L must not write it.
     if (std::find(SlotLoops.begin(), SlotLoops.end(), L) != SlotLoops.end() ||
         !Pos.storesOnly(*L, Slot, nullptr) || !frameOf(L))
@@ -131,11 +133,29 @@ Value *Recorder::recompute(const Value *V, Frame *Fr) {
 /// call, or reads memory that changes later. Plain arithmetic is computed
 /// again from such values, as a person would write it.
 bool Recorder::keeps(const Value *V) {
-  if (!V->Ty.isScalar() || !Pos.loopsAround(V).empty())
+  if (!V->Ty.isScalar() || !Facts.outsideLoops(V))
     return false;
   return !V->Name.empty() || V->Code == OpCode::Call ||
          V->Code == OpCode::Invoke ||
          Plan.how(V) == RecordingPlan::How::ReloadOrTape;
+}
+
+/// Whether V is integer arithmetic on constants and the fused loop's
+/// counter.
+bool Recorder::countsOnly(const Value *V) const {
+  if (V->isConst())
+    return true;
+  if (!V->Ty.isInteger())
+    return false;
+  if (V->Code == OpCode::Load)
+    return V->Operands.size() == 1 &&
+           V->Operands[0] == Pos.counted(*Facts.Fused)->Counter;
+  if (V->Code != OpCode::Add && V->Code != OpCode::Sub &&
+      V->Code != OpCode::Mul && V->Code != OpCode::Neg &&
+      V->Code != OpCode::Cast)
+    return false;
+  return std::all_of(V->Operands.begin(), V->Operands.end(),
+                     [&](const Value *Op) { return countsOnly(Op); });
 }
 
 /// The value of primal V where the backward sweep is now.
@@ -147,8 +167,11 @@ Value *Recorder::avail(const Value *V) {
   if (V->Code == OpCode::Param)
     return Map.at(V);
   const Block *H = Pos.Home.at(V);
-  if (H == &P.Body)
-    return Map.at(V); // forward values of the body stay in scope
+  // Forward values of the body stay in scope; in the fused loop's, an
+  // index made of the counter is written again (`derr[2 * i]`), as the
+  // primal writes it, rather than kept in a variable.
+  if (Facts.inScope(H) && (H == &P.Body || !countsOnly(V)))
+    return Map.at(V);
   Frame *Fr = frameOf(V);
   if (!Fr) {
     // In a loop's init or condition: recompute where we are.
@@ -211,9 +234,16 @@ Value *Recorder::rebase(const Value *Ptr, const Value *Base, Value *Copy) {
     return Copy;
   Value *On = rebase(Ptr->Operands[0], Base, Copy);
   if (Ptr->Code == OpCode::Offset) {
-    Value *O = B.offset(On, avail(Ptr->Operands[1]));
-    O->Text = Ptr->Text; // a row's type
-    return O;
+    // One pointer per frame, `double *dcam = dcams + prod;`, however many
+    // elements are reached through it.
+    for (auto F = Frames.rbegin(); F != Frames.rend(); ++F)
+      if (auto It = (*F)->Rebased.find({Ptr, Copy}); It != (*F)->Rebased.end())
+        return It->second;
+    Value *R = B.offset(On, avail(Ptr->Operands[1]));
+    R->Text = Ptr->Text; // a row's type
+    if (!Frames.empty() && &B.block() == Frames.back()->Out)
+      Frames.back()->Rebased[{Ptr, Copy}] = R;
+    return R;
   }
   const Value *I = Ptr->index();
   Value *F = B.field(On, I ? avail(I) : nullptr, On->Ty, Ptr->IVal, Ptr->Text);

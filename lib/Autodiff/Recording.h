@@ -46,6 +46,7 @@ public:
   }
 
 private:
+  bool countsOnly(const ir::Value *V) const;
   ir::Value *recompute(const ir::Value *V, Frame *Fr);
   ir::Value *tapeValue(const ir::Value *V, Frame *Fr);
   const ir::Value *invariantIn(const ir::Value *V);

@@ -108,9 +108,51 @@ void ReverseMode::forwardBlock(const Block &From, Block &To) {
       }
       forwardBlock(V->Regions[I], C->Regions[I]);
     }
+    if (V == Facts.Fused)
+      fuseBackward(*V, *C);
     B.setBlock(To);
     B.append(C);
   }
+}
+
+/// The backward sweep begins: its top frame, and the seeds.
+void ReverseMode::beginBackward() {
+  if (Begun)
+    return;
+  Begun = true;
+  Frames.push_back(Top.get());
+  B.setBlock(G->Body);
+  B.setFold(true);
+  BackwardFrom = G->numValues();
+  Adjoints.declareMutableSeeds();
+  const Value *Ret = P.Body.Ops.back();
+  if (!Ret->Operands.empty()) {
+    const Value *Result = Ret->Operands[0];
+    Value *SeedValue = Seed ? Seed : B.constant(1, P.RetTy.scalarKind());
+    // The seed flows into the result as its first contribution.
+    Adjoints.seedResult(Result, SeedValue);
+  }
+}
+
+/// The backward sweep of the fused loop V, at the end of each iteration of
+/// its forward clone C: what follows the loop first gives its adjoints
+/// (the return's seed), before the loop.
+void ReverseMode::fuseBackward(const Value &V, Value &C) {
+  beginBackward();
+  const std::vector<Value *> &Ops = P.Body.Ops;
+  for (auto It = Ops.rbegin(); *It != &V; ++It) {
+    backwardOp(**It);
+    Done.insert(*It);
+  }
+  Adjoints.flushPending(*Frames.back());
+  // The iteration's counter is the forward one.
+  const Value *Counter = Pos.counted(V)->Counter;
+  Remap[Counter] = Map.at(Counter);
+  Counters.insert(Map.at(Counter));
+  backwardRegion(V, LoopBody, C.Regions[LoopBody], /*InLoop=*/true);
+  Remap.erase(Counter);
+  Done.insert(&V);
+  B.setFold(false);
 }
 
 void ReverseMode::noteFor(const Value &V) {
@@ -134,6 +176,8 @@ void ReverseMode::backwardBlock(const Block &Blk) {
 }
 
 void ReverseMode::backwardOp(const Value &V) {
+  if (Done.count(&V))
+    return;
   switch (V.Code) {
   case OpCode::Store:
     backwardStore(V);
@@ -240,6 +284,7 @@ std::unique_ptr<Function> ReverseMode::run() {
     return nullptr;
   declare();
   B.setFold(false);
+  Top = std::make_unique<Frame>(&P.Body, &G->Body, false);
   forwardBlock(P.Body, G->Body);
   // Given the value returned, the backward sweep reads it; what computed
   // it in the forward sweep is then dead unless something else reads it.
@@ -248,20 +293,10 @@ std::unique_ptr<Function> ReverseMode::run() {
     if (Returned->Code != OpCode::Param && !Returned->isConst())
       Map[Returned] = Result;
   }
-  unsigned Backward = G->numValues();
+  beginBackward();
   B.setBlock(G->Body);
   B.setFold(true);
-
-  Frame Top(&P.Body, &G->Body, false);
-  Frames.push_back(&Top);
-  Adjoints.declareMutableSeeds();
   const Value *Ret = P.Body.Ops.back();
-  if (!Ret->Operands.empty()) {
-    const Value *Result = Ret->Operands[0];
-    Value *SeedValue = Seed ? Seed : B.constant(1, P.RetTy.scalarKind());
-    // The seed flows into the result as its first contribution.
-    Adjoints.seedResult(Result, SeedValue);
-  }
   backwardBlock(P.Body);
   Adjoints.addLoopSums();
   Frames.pop_back();
@@ -295,7 +330,7 @@ std::unique_ptr<Function> ReverseMode::run() {
       Opts.TraceOut->Entries.push_back({V, Map.at(V), Adjoints.valueTraced(V)});
     }
   } else {
-    shareCalls(*G, Backward);
+    shareCalls(*G, BackwardFrom);
     eliminateDeadCode(*G);
     settleKept(*G);
   }
@@ -350,9 +385,12 @@ std::unique_ptr<Function> signatureOf(const Function &Primal,
 std::unique_ptr<Function> reverse(const Function &Primal,
                                   const ReverseOptions &Opts,
                                   std::vector<ReverseError> *Errors) {
-  std::map<const Value *, const Value *> Origin;
-  if (std::unique_ptr<Function> Inlined =
-          inlineCostlyCalls(Primal, Opts, Origin)) {
+  for (bool InFusedLoop : {true, false}) {
+    std::map<const Value *, const Value *> Origin;
+    std::unique_ptr<Function> Inlined =
+        inlineCostlyCalls(Primal, Opts, Origin, InFusedLoop);
+    if (!Inlined)
+      continue;
     // What the copy with helpers inline cannot do, the primal as it is
     // may.
     if (std::unique_ptr<Function> G =

@@ -52,6 +52,8 @@ private:
   // Reverse.cpp
   ir::Value *cloneOp(const ir::Value *V);
   void forwardBlock(const ir::Block &From, ir::Block &To);
+  void beginBackward();
+  void fuseBackward(const ir::Value &V, ir::Value &C);
   void noteFor(const ir::Value &V);
   void backwardBlock(const ir::Block &Blk);
   void backwardOp(const ir::Value &V);
@@ -114,6 +116,14 @@ private:
   ir::Value *Result = nullptr; ///< the value returned, if given (GivenResult)
   std::vector<std::string> AdjNames;
   int NotedStmt = -2;
+  /// The backward sweep's top frame, begun (with the seeds) after the
+  /// forward sweep or, with a fused loop, before that loop.
+  std::unique_ptr<Frame> Top;
+  bool Begun = false;
+  unsigned BackwardFrom = 0; ///< the first value the backward sweep made
+  /// Ops whose backward code is written already (the fused loop, and what
+  /// follows it).
+  std::set<const ir::Value *> Done;
 };
 
 } // namespace gradc::autodiff

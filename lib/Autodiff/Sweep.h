@@ -66,6 +66,9 @@ struct Frame {
   /// other contributions read the adjoint before it changes.
   std::vector<std::pair<std::pair<ir::Value *, ir::Value *>, ir::Value *>>
       PendingStore;
+  /// Pointers into copies and adjoints made here: (primal pointer, copy or
+  /// adjoint) -> the pointer into it.
+  std::map<std::pair<const ir::Value *, ir::Value *>, ir::Value *> Rebased;
 };
 
 struct Sweep {

@@ -1,6 +1,7 @@
 //===- SweepFacts.cpp - What the check and the transform both ask ---------===//
 #include "SweepFacts.h"
 
+#include "Fusion.h"
 #include "Outputs.h"
 #include "gradc/IR/MemoryLocation.h"
 #include "gradc/IR/Uses.h"
@@ -37,7 +38,9 @@ static std::vector<unsigned> seeded(const Function &P,
 
 SweepFacts::SweepFacts(const Function &P, const ReverseOptions &Opts)
     : P(P), Opts(Opts), Act(P, Opts.Wrt, seeded(P, Opts)),
-      Pos(P, wrtMemory(P, Opts)), SeededOutputs(readOnlyOutputs(P, Opts, Pos)) {
+      Pos(P, wrtMemory(P, Opts)), SeededOutputs(readOnlyOutputs(P, Opts, Pos)),
+      Fused(fusedLoop(*this)) {
+  Pos.Fused = Fused;
 }
 
 bool SweepFacts::needsBackward(const Value &V) const {

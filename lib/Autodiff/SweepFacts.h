@@ -29,6 +29,15 @@ public:
   ProgramOrder Pos;
   /// Outputs whose seeds the backward sweep only reads.
   std::set<const ir::Value *> SeededOutputs;
+  /// The loop whose backward sweep runs inside it, iteration by iteration
+  /// (Fusion.h), or null.
+  const ir::Value *Fused;
+
+  /// Whether the values of block H are in scope where the backward sweep
+  /// reads them: the function's top level, and the fused loop's body.
+  bool inScope(const ir::Block *H) const {
+    return H == &P.Body || (Fused && H == &Fused->Regions[ir::LoopBody]);
+  }
 
   /// Whether V has work in the backward sweep (a region: whether an op in
   /// it has).
@@ -55,14 +64,20 @@ public:
   /// when the backward sweep reads them: Value::Kept); not a local of a
   /// loop.
   bool outlives(const ir::Value *Base) const {
-    return Base->Code == ir::OpCode::Param || Pos.Home.at(Base) == &P.Body ||
+    return Base->Code == ir::OpCode::Param || inScope(Pos.Home.at(Base)) ||
            hoistable(Base);
   }
   /// An array or struct declared in a branch outside loops.
   bool hoistable(const ir::Value *Base) const {
     return Base->Code == ir::OpCode::Local && Base->IVal >= 0 &&
            (Base->IVal > 0 || !Base->Text.empty()) &&
-           Pos.Home.at(Base) != &P.Body && Pos.loopsAround(Base).empty();
+           !inScope(Pos.Home.at(Base)) && outsideLoops(Base);
+  }
+  /// Whether V runs once per run of the backward sweep's code around it:
+  /// in no loop, or in the fused loop only.
+  bool outsideLoops(const ir::Value *V) const {
+    std::vector<const ir::Value *> Around = Pos.loopsAround(V);
+    return Around.empty() || (Around.size() == 1 && Around[0] == Fused);
   }
   /// Whether Call's callee reads what argument I holds and writes it.
   bool passesInOut(const ir::Value &Call, unsigned I) const;

@@ -248,10 +248,10 @@ private:
     return Text;
   }
 
-  void block(const Block &B, unsigned Depth) {
+  void block(const Block &B, unsigned Depth, bool InBranch = false) {
     Scope S(Depth);
     for (const Value *V : B.Ops) {
-      if (&B == &F.Body)
+      if (!InBranch && V->Code == OpCode::If)
         declareKept(S, *V);
       statement(S, *V);
     }
@@ -261,14 +261,13 @@ private:
 
   /// The variables of V's branches' values that are read after them.
   void declareKept(Scope &S, const Value &V) {
-    for (const Block &R : V.Regions)
-      forEachOp(R, [&](Value &K) {
-        if (K.Kept && K.Code == OpCode::Local)
-          line(S, declaration(K) + ";");
-        else if (K.Kept)
-          line(S, typeName(K.Ty) + " " + Plan.Var[K.Id] + " = " +
-                      (K.Ty.isBool() ? "false" : "0") + ";");
-      });
+    forEachKept(V, [&](const Value &K) {
+      if (K.Code == OpCode::Local)
+        line(S, declaration(K) + ";");
+      else
+        line(S, typeName(K.Ty) + " " + Plan.Var[K.Id] + " = " +
+                    (K.Ty.isBool() ? "false" : "0") + ";");
+    });
   }
 
   /// A store that changes a vector's length, as the call that does:
@@ -537,7 +536,7 @@ private:
           std::swap(Taken, Other);
         }
         line(S, Keyword + Cond + ") {");
-        block(*Taken, S.Depth + 1);
+        block(*Taken, S.Depth + 1, /*InBranch=*/true);
         if (saysNothing(*Other))
           break;
         if (const Value *Next = soleIf(*Other)) {
@@ -546,7 +545,7 @@ private:
           continue;
         }
         line(S, "} else {");
-        block(*Other, S.Depth + 1);
+        block(*Other, S.Depth + 1, /*InBranch=*/true);
         break;
       }
       line(S, "}");

@@ -4,6 +4,7 @@
 #include "gradc/IR/Uses.h"
 
 #include <algorithm>
+#include <cctype>
 #include <functional>
 #include <optional>
 #include <unordered_map>
@@ -29,6 +30,17 @@ std::string operatorWord(const std::string &Sym) {
   return "op";
 }
 
+/// A variable's spelling as part of an identifier: a view's member `L.W`
+/// gives its object's name, `L`.
+static std::string word(const std::string &Var) {
+  size_t End = 0;
+  while (
+      End < Var.size() &&
+      (std::isalnum(static_cast<unsigned char>(Var[End])) || Var[End] == '_'))
+    ++End;
+  return Var.substr(0, End);
+}
+
 std::string tempName(const Value &V, const NamePlan &Plan) {
   switch (V.Code) {
   case OpCode::Add:
@@ -44,8 +56,8 @@ std::string tempName(const Value &V, const NamePlan &Plan) {
   case OpCode::Cast:
     return "conv";
   case OpCode::Cmp: {
-    const std::string &A = Plan.Var[V.Operands[0]->Id];
-    const std::string &B = Plan.Var[V.Operands[1]->Id];
+    std::string A = word(Plan.Var[V.Operands[0]->Id]);
+    std::string B = word(Plan.Var[V.Operands[1]->Id]);
     if (A.empty() || B.empty())
       return "cond";
     return A + "_" + cmpPredName(V.Pred) + "_" + B; // x_lt_y
@@ -57,7 +69,7 @@ std::string tempName(const Value &V, const NamePlan &Plan) {
   case OpCode::Select:
     return "sel";
   case OpCode::Call: {
-    const std::string &Arg = Plan.Var[V.Operands[0]->Id];
+    std::string Arg = word(Plan.Var[V.Operands[0]->Id]);
     return std::string(mathFnName(V.Fn)) + "_" + (Arg.empty() ? "v" : Arg);
   }
   case OpCode::Invoke: {
@@ -66,8 +78,8 @@ std::string tempName(const Value &V, const NamePlan &Plan) {
     Fn = Fn.substr(Fn.rfind(':') == std::string::npos ? 0 : Fn.rfind(':') + 1);
     if (Fn.size() > 8 && Fn.compare(0, 8, "operator") == 0)
       Fn = operatorWord(Fn.substr(8)); // `a * b`: `times_a`
-    const std::string &Arg =
-        V.Operands.empty() ? std::string() : Plan.Var[V.Operands[0]->Id];
+    std::string Arg =
+        V.Operands.empty() ? std::string() : word(Plan.Var[V.Operands[0]->Id]);
     return Fn + "_" + (Arg.empty() ? "v" : Arg);
   }
   case OpCode::Load: {
@@ -161,6 +173,7 @@ private:
   void name(const Block &B);
   void nameOps(const Block &B);
   void nameKept(const Value &V);
+  bool InBranch = false; ///< naming the ops of a branch
   std::string fresh(const std::string &Want);
   void setVar(const std::string &Source, Variable V);
   void undoTo(size_t Mark);
@@ -345,7 +358,7 @@ void Planner::nameOps(const Block &B) {
     return Last;
   };
   for (const Value *V : B.Ops) {
-    if (&B == &F.Body)
+    if (!InBranch && V->Code == OpCode::If)
       nameKept(*V);
     if (V->hasResult() && !Plan.Inlined[V->Id] && !V->isConst() && !V->Kept &&
         !Plan.VectorOf[V->Id]) {
@@ -376,10 +389,13 @@ void Planner::nameOps(const Block &B) {
     // condition, step and body: taken until the loop ends.
     size_t LoopMark = Undo.size();
     for (size_t R = 0; R < V->Regions.size(); ++R) {
+      bool Saved = InBranch;
+      InBranch = V->Code == OpCode::If;
       if (V->Code == OpCode::Loop && R == Init)
         nameOps(V->Regions[R]);
       else
         name(V->Regions[R]);
+      InBranch = Saved;
     }
     undoTo(LoopMark);
   }
@@ -388,11 +404,9 @@ void Planner::nameOps(const Block &B) {
 /// Values of V's branches that are read after them are variables of the
 /// body, declared before V.
 void Planner::nameKept(const Value &V) {
-  for (const Block &R : V.Regions)
-    forEachOp(R, [&](Value &K) {
-      if (K.Kept)
-        Plan.Var[K.Id] = fresh(K.Name.empty() ? tempName(K, Plan) : K.Name);
-    });
+  forEachKept(V, [&](const Value &K) {
+    Plan.Var[K.Id] = fresh(K.Name.empty() ? tempName(K, Plan) : K.Name);
+  });
 }
 
 /// Whether the store St, of a vector's element or length with the call it

@@ -54,9 +54,14 @@ namespace {
 /// Copies ops of one function (F, or a callee being inlined) into To.
 class Copier {
 public:
+  /// Instead, when given and it returns true, copies an op itself (a call
+  /// it writes inline).
+  using Hook = std::function<bool(const Value &V, Block &Into)>;
+
   Copier(Function &To, std::map<const Value *, Value *> &Map, int StmtBase,
-         std::map<std::string, std::string> Rename = {})
-      : To(To), Map(Map), StmtBase(StmtBase), Rename(std::move(Rename)) {}
+         std::map<std::string, std::string> Rename = {}, Hook Instead = {})
+      : To(To), Map(Map), StmtBase(StmtBase), Rename(std::move(Rename)),
+        Instead(std::move(Instead)) {}
 
   Value *copy(const Value &V) {
     Value *C = To.create(V.Code, V.Ty);
@@ -77,7 +82,8 @@ public:
 
   void copyBlock(const Block &From, Block &Into) {
     for (const Value *V : From.Ops)
-      Into.Ops.push_back(copy(*V));
+      if (!Instead || !Instead(*V, Into))
+        Into.Ops.push_back(copy(*V));
   }
 
 private:
@@ -85,6 +91,7 @@ private:
   std::map<const Value *, Value *> &Map;
   int StmtBase;
   std::map<std::string, std::string> Rename;
+  Hook Instead;
 };
 
 /// The names of F's variables.
@@ -125,8 +132,9 @@ inlineCalls(const Function &F,
             const std::function<bool(const Value &Call)> &Wanted,
             std::map<const Value *, const Value *> *Origin) {
   bool Any = false;
-  for (const Value *V : F.Body.Ops)
-    Any |= V->Code == OpCode::Invoke && Wanted(*V);
+  forEachOp(F.Body, [&](const Value &V) {
+    Any |= V.Code == OpCode::Invoke && Wanted(V);
+  });
   if (!Any)
     return nullptr;
 
@@ -159,19 +167,27 @@ inlineCalls(const Function &F,
     N->Params.push_back(std::move(Copy));
   }
 
-  Copier Own(*N, Map, 0);
   std::set<std::string> Taken;
   collectNames(F, Taken);
-  for (const Value *V : F.Body.Ops) {
-    if (V->Code != OpCode::Invoke || !Wanted(*V)) {
-      N->Body.Ops.push_back(Own.copy(*V));
-      continue;
-    }
+  auto Inline = [&](const Value *V, Block &Into) {
+    if (V->Code != OpCode::Invoke || !Wanted(*V))
+      return false;
     const Function &Callee = *V->Callee;
     // The callee's values: its parameters are the call's arguments.
     std::map<const Value *, Value *> Inner;
-    for (size_t I = 0; I < Callee.Params.size(); ++I)
-      Inner[Callee.Params[I].V] = Map.at(V->Operands[I]);
+    for (size_t I = 0; I < Callee.Params.size(); ++I) {
+      Value *Arg = Map.at(V->Operands[I]);
+      // A pointer computed for the call reads as the parameter it is:
+      // `cams + 11 * obs[2 * i]` is the callee's `cam`.
+      if (Arg->Code == OpCode::Offset && Arg->Name.empty()) {
+        std::string Name = Callee.Params[I].V->Name;
+        for (unsigned K = 2; Taken.count(Name); ++K)
+          Name = Callee.Params[I].V->Name + "_" + std::to_string(K);
+        Taken.insert(Name);
+        Arg->Name = Name;
+      }
+      Inner[Callee.Params[I].V] = Arg;
+    }
     Copier Body(*N, Inner, static_cast<int>(N->Stmts.size()),
                 renaming(Callee, Taken));
     for (Statement S : Callee.Stmts) {
@@ -185,12 +201,16 @@ inlineCalls(const Function &F,
           Map[V] = Inner.at(Op->Operands[0]);
         break;
       }
-      N->Body.Ops.push_back(Body.copy(*Op));
+      Into.Ops.push_back(Body.copy(*Op));
     }
     for (const auto &[Inside, Advice] : Callee.CallAdvice)
       if (auto It = Inner.find(Inside); It != Inner.end())
         N->CallAdvice[It->second] = Advice;
-  }
+    return true;
+  };
+  Copier Own(*N, Map, 0, {},
+             [&](const Value &V, Block &Into) { return Inline(&V, Into); });
+  Own.copyBlock(F.Body, N->Body);
   for (const auto &[Call, Advice] : F.CallAdvice)
     if (auto It = Map.find(Call); It != Map.end())
       N->CallAdvice[It->second] = Advice;

@@ -368,6 +368,16 @@ static bool dropUnreadTapes(Function &F, const std::vector<unsigned> &Uses) {
   return Changed;
 }
 
+void forEachKept(const Value &Branch, const std::function<void(Value &)> &Fn) {
+  for (const Block &R : Branch.Regions)
+    for (Value *K : R.Ops) {
+      if (K->Kept)
+        Fn(*K);
+      if (K->Code == OpCode::If)
+        forEachKept(*K, Fn);
+    }
+}
+
 void settleKept(Function &F) {
   // Preorder positions: the ops of a block and of its regions are the
   // positions from its first op to its end.

@@ -57,10 +57,12 @@ private:
           error(V, "operand #" + std::to_string(Op->Id) + " has no result");
       }
       checkTypes(V);
-      if (V.Kept && (LoopDepth > 0 || IsBody ||
-                     !(V.Ty.isScalar() || V.Code == OpCode::Local)))
+      // Declared before the outermost branch around it, in the body of the
+      // function or of a loop, and read in that block only.
+      if (V.Kept &&
+          (BranchDepth == 0 || !(V.Ty.isScalar() || V.Code == OpCode::Local)))
         error(V, "a kept value must be a number or a local computed in a "
-                 "branch outside loops");
+                 "branch");
       checkRegions(V);
       Defined.insert(&V);
       Scope.push_back(&V);
@@ -83,8 +85,10 @@ private:
     if (V.Code == OpCode::If) {
       if (V.Regions.size() != 2)
         error(V, "if needs two regions");
+      ++BranchDepth;
       for (const Block &R : V.Regions)
         checkBlock(R, false);
+      --BranchDepth;
       return;
     }
     if (V.Code != OpCode::Loop) {
@@ -113,7 +117,10 @@ private:
     checkBlock(C, false);
     InCond = SavedCond;
     ++LoopDepth;
+    unsigned SavedBranches = BranchDepth;
+    BranchDepth = 0;
     checkBlock(V.Regions[LoopBody], false);
+    BranchDepth = SavedBranches;
     --LoopDepth;
     checkBlock(V.Regions[Step], false);
     for (const Value *Op : InitScope)
@@ -347,6 +354,7 @@ private:
   std::set<const Value *> Defined;
   std::set<const Value *> Placed;
   unsigned LoopDepth = 0;
+  unsigned BranchDepth = 0; ///< branches entered since the body or loop body
   bool InCond = false;
   std::vector<std::string> Errors;
 };

@@ -134,6 +134,9 @@ FEATURES = {
     "std_algorithm": "std::accumulate, std::inner_product, std::fill, std::copy over local arrays "
                      "(&a[0], &a[0] + N)",
     "lambda": "lambdas called where written ([&](double t) { ... }(e), [=], generic [&](auto t)) and passed to a template (gl_apply([&](double t) { ... }, e))",
+    "fused_loop": "a function ending in a loop summed into a local that is returned as it is "
+                  "(double acc = ...; for (...) { ...; acc += e; } return acc;), whose backward sweep "
+                  "runs inside the loop when its iterations are independent",
     "global_const": "constants of namespace and class scope (static const double c[], constexpr, inline constexpr, static constexpr members, a static const array member defined out of the class)",
     "view_struct": "view structs of pointers into local arrays (GW g{&a[0], &a[0] + 1, 2};) passed to helpers "
                    "(gw_dot(g, e), gw_twice passing it on), copied (GW h = g;), declared in every file",
@@ -2121,6 +2124,28 @@ class Gen:
             return self.lit()
         return e
 
+    def fused_loop(self, terms):
+        """The result summed by a last loop and returned as it is: gradc runs
+        the loop's backward sweep inside it when no iteration touches what
+        another writes (its random statements may make it otherwise)."""
+        acc = self.fresh("acc")
+        out = [Stmt("decl", acc, [sum_of(terms)])]
+        self.declare(acc, Var("d", writable=False))
+        i = self.fresh("i")
+        text, size = (self.nname, self.narr) if self.narr else ("3", 3)
+        var = Var("i", writable=False, bound=size, to_n=bool(self.narr))
+        body = self.loop_body("for", lambda: self.declare(i, var))
+        self.loops.append("for")
+        self.frames.append({})
+        self.declare(i, var)
+        e = self.dexpr(2)
+        self.frames.pop()
+        self.loops.pop()
+        body.append(Stmt("assign", acc, [e], aop="+="))
+        out.append(self.counted(i, text, body))
+        out.append(Stmt("return", "", [Expr("var", acc)]))
+        return out
+
     def counted(self, i, bound, body):
         return Stmt("for", "", [Expr("cmp", "<", [Expr("var", i), Expr("var", bound)], "b")],
                     [body], init="int %s = 0" % i, step="++" + i, keep=True)
@@ -2447,6 +2472,8 @@ class Gen:
         if self.void:
             body += self.outputs_rewrite(terms) if rewrite else self.outputs(terms)
             params.append({"kind": "err", "name": "err", "size": self.nout})
+        elif self.on("fused_loop") and rng.random() < 0.5:
+            body += self.fused_loop(terms)
         else:
             body.append(Stmt("return", "", [sum_of(terms)]))
         f = Func(self.name, "void" if self.void else "double", params, body)

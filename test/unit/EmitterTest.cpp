@@ -149,10 +149,14 @@ std::string gradientText(const ir::Function &F, std::vector<unsigned> Wrt) {
 }
 } // namespace
 
-TEST(Emitter, ReadOnlyLoopRunsBackwardWithoutTape) {
+// The iterations are independent: each one's backward sweep runs right
+// after its forward sweep, in one loop, reading what it just computed.
+TEST(Emitter, IndependentLoopRunsBackwardInsideItself) {
   std::string Text = gradientText(*test::dotProduct(), {0, 1});
   EXPECT_NE(Text.find("  double ds = 1;\n"), std::string::npos) << Text;
-  EXPECT_NE(Text.find("  for (int i = n - 1; i >= 0; --i) {\n"
+  EXPECT_NE(Text.find("  for (int i = 0; i < n; ++i) {\n"
+                      "    s += w[i] * x[i];\n"
+                      "\n"
                       "    // dot.cpp:4: s += w[i] * x[i];\n"
                       "    dw[i] += x[i] * ds;\n"
                       "    dx[i] += w[i] * ds;\n"

@@ -18,9 +18,10 @@ void copyAttributes(const Value &V, Value &C);
 /// where no derivative flows through the call).
 bool callsItself(const Function &F);
 
-/// A copy of F in which each call of its top-level body that Wanted
+/// A copy of F in which each call (in any block) that Wanted
 /// accepts is replaced by the callee's body (its parameters read as the
-/// call's arguments, its statements appended to the copy's), or null when
+/// call's arguments, its ops in the call's block, its statements appended
+/// to the copy's), or null when
 /// Wanted accepts none. The callee must have a body, one Return at its
 /// end, and statements of F's file. Origin, if given, maps each copy of
 /// one of F's own values (parameters included) to that value.

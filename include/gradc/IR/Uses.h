@@ -33,6 +33,11 @@ bool readsFirst(const Function &F, const Value *Base);
 /// Calls Fn on each op of B in order, each op before the ops of its regions.
 void forEachOp(const Block &B, const std::function<void(Value &)> &Fn);
 
+/// Calls Fn on each kept value (Value::Kept) of Branch's regions and of the
+/// branches in them: the values declared before Branch, in its block. A
+/// loop's values are its own.
+void forEachKept(const Value &Branch, const std::function<void(Value &)> &Fn);
+
 /// Whether B holds nothing but notes and constants: no code.
 bool saysNothing(const Block &B);
 

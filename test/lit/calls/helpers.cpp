@@ -106,8 +106,10 @@ double spread(const double *w, double c, int n) {
 }
 // TEXT-LABEL:  inline double spread_pullback(
 // TEXT:          double ds = dout;
-// TEXT:          for (int i = n - 1; i >= 0; --i) {
-// TEXT:            sq_pullback(w[i] - c, ds, dv_sq);
+// TEXT:          for (int i = 0; i < n; ++i) {
+// TEXT-NEXT:       double diff = w[i] - c;
+// TEXT-NEXT:       s += sq(diff);
+// TEXT:            sq_pullback(diff, ds, dv_sq);
 // TEXT-LABEL:  inline double spread_grad(
 // TEXT:          return spread_pullback(w, c, n, 1, dw, dc);
 

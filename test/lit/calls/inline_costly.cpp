@@ -60,7 +60,8 @@ double twice(double a, double r) {
 // TEXT-NOT:     rotate_pullback
 // TEXT-LABEL: inline double twice_grad(
 
-// In a loop, the call keeps its pullback.
+// In a loop whose iterations are independent, whose backward sweep runs
+// inside it (loops/fused.cpp), the helper is written inline too.
 GRADC_DIFF("grad")
 double spun(double a, double r) {
   double p[2] = {r, 1.0};
@@ -73,7 +74,18 @@ double spun(double a, double r) {
   return total;
 }
 // TEXT-LABEL: inline double spun_pullback(
-// TEXT:         rotate_pullback(
+// TEXT-NOT:     rotate_pullback
+// TEXT:         for (int k = 0; k < 3; ++k) {
+// TEXT-NEXT:      double q[2];
+// TEXT:           double c = std::cos(prod);
+// TEXT-NEXT:      double s = std::sin(prod);
+// TEXT:           // inline_costly.cpp:{{[0-9]+}} (in rotate): q[1] = s * p[0] + c * p[1];
+// TEXT-NEXT:      double dc = p[1] * dq[1];
+// TEXT-NOT:     rotate_pullback
+// TEXT:           da_sum += conv * (c * ds - s * dc);
+// TEXT-NEXT:    }
+// TEXT-NOT:     rotate_pullback
+// TEXT-LABEL: inline double spun_grad(
 
 static void scale(double k, const double *p, double *q) {
   q[0] = k * p[0];

@@ -8,16 +8,18 @@
 // RUN: %cxx -Wall -Wextra -Werror -DGRADC_OUT='"%t.grad.h"' %s -o %t && %t > %t.out
 // RUN: FileCheck %s < %t.out
 // RUN: %python %src_root/test/support/vs_interpreter.py %gradc %s < %t.out | FileCheck %s --check-prefix=INTERP
-// Rows (1, 2), (3, 4), (0.5, -1): sum of their norms squared times w.
+// Rows (1, 2), (3, 4), (0.5, -1): the sum of their norms squared times w
+// is 62.5, returned squared (so that the loop runs backward on its own):
+// each derivative of the sum times 2 * 62.5.
 // CHECK:      row_norms: at A=[1,2,3,4,0.5,-1],w=[2],n=[3]
-// CHECK-NEXT: row_norms: f = 62.5
-// CHECK-NEXT: row_norms: d(A[0]) = 4 (
-// CHECK-NEXT: row_norms: d(A[1]) = 8 (
-// CHECK-NEXT: row_norms: d(A[2]) = 12 (
-// CHECK-NEXT: row_norms: d(A[3]) = 16 (
-// CHECK-NEXT: row_norms: d(A[4]) = 2 (
-// CHECK-NEXT: row_norms: d(A[5]) = -4 (
-// CHECK-NEXT: row_norms: d(w[0]) = 31.25 (
+// CHECK-NEXT: row_norms: f = 3906.25
+// CHECK-NEXT: row_norms: d(A[0]) = 500 (
+// CHECK-NEXT: row_norms: d(A[1]) = 1000 (
+// CHECK-NEXT: row_norms: d(A[2]) = 1500 (
+// CHECK-NEXT: row_norms: d(A[3]) = 2000 (
+// CHECK-NEXT: row_norms: d(A[4]) = 250 (
+// CHECK-NEXT: row_norms: d(A[5]) = -500 (
+// CHECK-NEXT: row_norms: d(w[0]) = 3906.25 (
 // err = (a[i] + b, a[i] * b) for i < 2, seeds dE = (1, 2, 3, 4).
 // CHECK:      pairs: at a=[1,-2],b=[3],n=[2],E=[0,0,0,0],dE=[1,2,3,4]
 // CHECK-NEXT: pairs: f = -11
@@ -45,7 +47,7 @@ double row_norms(const double *A, double w, int n) {
       row[c] = A[r * 2 + c];
     total += w * sumsq(row, 2);
   }
-  return total;
+  return total * total;
 }
 // TEXT-LABEL: inline double row_norms_pullback(
 // TEXT:          gradc::tape<double> row_tape;

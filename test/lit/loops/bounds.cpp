@@ -1,16 +1,18 @@
 // Counted loops whose bound is computed in the condition (`i < n - 1`,
 // `2 * n`, `n / 2`, `(int)v.size() - 1`, counting down to `n - 3`): the
 // backward loop computes its first index before it starts, where later
-// reads find it. (This was an internal error, and wrong in `--at`.)
+// reads find it. (This was an internal error, and wrong in `--at`.) Each
+// returns s * s, so that the loop runs backward on its own (a sum returned
+// as it is runs its backward sweep inside the forward loop: fused.cpp).
 // RUN: %gradc %s -o %t.grad.h
 // RUN: FileCheck %s --check-prefix=TEXT < %t.grad.h
 // RUN: %cxx -Wall -Wextra -Werror -DGRADC_OUT='"%t.grad.h"' %s -o %t && %t > %t.out
 // RUN: FileCheck %s < %t.out
 // RUN: %python %src_root/test/support/vs_interpreter.py %gradc %s < %t.out | FileCheck %s --check-prefix=INTERP
 // CHECK:      below: at v=[1,2,3],n=[3]
-// CHECK-NEXT: below: f = 3
-// CHECK-NEXT: below: d(v[0]) = 1 (
-// CHECK-NEXT: below: d(v[1]) = 1 (
+// CHECK-NEXT: below: f = 9
+// CHECK-NEXT: below: d(v[0]) = 6 (
+// CHECK-NEXT: below: d(v[1]) = 6 (
 // CHECK-NEXT: below: d(v[2]) = 0 (
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
@@ -24,7 +26,7 @@ double below(const double *v, int n) {
   double s = 0;
   for (int i = 0; i < n - 1; ++i)
     s += v[i];
-  return s;
+  return s * s;
 }
 // TEXT-LABEL: inline double below_pullback(
 // TEXT:         for (int i = n - 2; i >= 0; --i) {
@@ -36,7 +38,7 @@ double beyond(const double *v, int n) {
   double s = 0;
   for (int i = 0; i < n + 1; ++i)
     s += v[i] * v[i];
-  return s;
+  return s * s;
 }
 
 GRADC_DIFF("grad wrt(v)")
@@ -44,7 +46,7 @@ double twice(const double *v, int n) {
   double s = 0;
   for (int i = 0; i < 2 * n; ++i)
     s += v[i] * i;
-  return s;
+  return s * s;
 }
 
 GRADC_DIFF("grad wrt(v)")
@@ -52,7 +54,7 @@ double down(const double *v, int n) {
   double s = 0;
   for (int i = n - 1; i > n - 3; --i)
     s += v[i] * v[i];
-  return s;
+  return s * s;
 }
 
 GRADC_DIFF("grad")
@@ -60,7 +62,7 @@ double pairs(const std::vector<double> &v) {
   double s = 0;
   for (int i = 0; i < static_cast<int>(v.size()) - 1; ++i)
     s += v[i] * v[i + 1];
-  return s;
+  return s * s;
 }
 
 GRADC_DIFF("grad wrt(v)")

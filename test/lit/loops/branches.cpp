@@ -135,17 +135,25 @@ double relu_sum(const double *w, int n) {
   }
   return s;
 }
-// w[i] is still there in the backward sweep: the condition is recomputed.
+// The iterations are independent: each one's backward sweep runs at its
+// end and reads the condition it took.
 // TEXT-LABEL: inline double relu_sum_pullback(const double *w, int n, double dout,
 // TEXT-NEXT:                                   double *dw) {
 // TEXT-NOT: tape
-// TEXT:        for (int i = n - 1; i >= 0; --i) {
-// TEXT-NEXT:     // branches.cpp:[[#@LINE-12]]: if (w[i] > 0)
-// TEXT-NEXT:     if (w[i] > 0) {
-// TEXT-NEXT:       // branches.cpp:[[#@LINE-13]]: s += w[i] * w[i];
+// TEXT:        for (int i = 0; i < n; ++i) {
+// TEXT-NEXT:     bool cond = w[i] > 0;
+// TEXT-NEXT:     if (cond) {
+// TEXT-NEXT:       s += w[i] * w[i];
+// TEXT-NEXT:     } else {
+// TEXT-NEXT:       s += 0.5 * w[i];
+// TEXT-NEXT:     }
+// TEXT-EMPTY:
+// TEXT-NEXT:     // branches.cpp:[[#@LINE-20]]: if (w[i] > 0)
+// TEXT-NEXT:     if (cond) {
+// TEXT-NEXT:       // branches.cpp:[[#@LINE-21]]: s += w[i] * w[i];
 // TEXT-NEXT:       dw[i] += 2 * w[i] * ds;
 // TEXT-NEXT:     } else {
-// TEXT-NEXT:       // branches.cpp:[[#@LINE-14]]: s += 0.5 * w[i];
+// TEXT-NEXT:       // branches.cpp:[[#@LINE-22]]: s += 0.5 * w[i];
 // TEXT-NEXT:       dw[i] += 0.5 * ds;
 // TEXT-NEXT:     }
 // TEXT-NEXT:   }

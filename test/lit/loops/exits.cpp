@@ -49,21 +49,22 @@
 // CHECK-NEXT: clipped_sum: d(x[2]) = 3 (
 // CHECK-NEXT: clipped_sum: d(tol[0]) = 0 (
 // Rows summed up to their first negative entry (a nested loop that breaks):
-// 1 * 2 + 2 * 3, then 4 * 2 + 3 * 3, then 5 * 2 + 6 * 3 + 0.5 * 4.
+// 1 * 2 + 2 * 3, then 4 * 2 + 3 * 3, then 5 * 2 + 6 * 3 + 0.5 * 4. The sum is
+// returned squared: 55 * 55, and each derivative times 2 * 55.
 // CHECK:      row_prefix: at W=[1,2,-1,4,3,-2,5,6,0.5],x=[2,3,4],n=[3]
-// CHECK-NEXT: row_prefix: f = 55
-// CHECK-NEXT: row_prefix: d(W[0]) = 2 (
-// CHECK-NEXT: row_prefix: d(W[1]) = 3 (
+// CHECK-NEXT: row_prefix: f = 3025
+// CHECK-NEXT: row_prefix: d(W[0]) = 220 (
+// CHECK-NEXT: row_prefix: d(W[1]) = 330 (
 // CHECK-NEXT: row_prefix: d(W[2]) = 0 (
-// CHECK-NEXT: row_prefix: d(W[3]) = 2 (
-// CHECK-NEXT: row_prefix: d(W[4]) = 3 (
+// CHECK-NEXT: row_prefix: d(W[3]) = 220 (
+// CHECK-NEXT: row_prefix: d(W[4]) = 330 (
 // CHECK-NEXT: row_prefix: d(W[5]) = 0 (
-// CHECK-NEXT: row_prefix: d(W[6]) = 2 (
-// CHECK-NEXT: row_prefix: d(W[7]) = 3 (
-// CHECK-NEXT: row_prefix: d(W[8]) = 4 (
-// CHECK-NEXT: row_prefix: d(x[0]) = 10 (
-// CHECK-NEXT: row_prefix: d(x[1]) = 11 (
-// CHECK-NEXT: row_prefix: d(x[2]) = 0.5 (
+// CHECK-NEXT: row_prefix: d(W[6]) = 220 (
+// CHECK-NEXT: row_prefix: d(W[7]) = 330 (
+// CHECK-NEXT: row_prefix: d(W[8]) = 440 (
+// CHECK-NEXT: row_prefix: d(x[0]) = 1100 (
+// CHECK-NEXT: row_prefix: d(x[1]) = 1210 (
+// CHECK-NEXT: row_prefix: d(x[2]) = 55 (
 // Doubling until the sum passes the limit: 0.75, then 0.75 + 1.5 = 2.25.
 // CHECK:      grow: at 0.75 2
 // CHECK-NEXT: grow: f = 2.25
@@ -201,7 +202,7 @@ double row_prefix(const double *W, const double *x, int n) {
       s += W[r * n + c] * x[c];
     }
   }
-  return s;
+  return s * s; // the outer loop runs backward on its own
 }
 // The inner loop's count differs per row: it is taped once per row.
 // TEXT-LABEL: inline double row_prefix_pullback(

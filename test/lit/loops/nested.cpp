@@ -35,7 +35,7 @@ double row_horner(const double *a, const double *x, int m, int n) {
   return total;
 }
 // TEXT-LABEL: inline double row_horner_pullback(
-// TEXT:        for (int i = m - 1; i >= 0; --i) {
+// TEXT:        for (int i = 0; i < m; ++i) {
 // TEXT:          for (int j = n - 1; j >= 0; --j) {
 // TEXT-NEXT:       // nested.cpp:[[#@LINE-8]]: p = p * x[i] + a[i * n + j];
 // TEXT-NEXT:       da[i * n + j] += dp;

@@ -38,19 +38,15 @@ double dot(const double *w, const double *x, int n) {
 // TEXT-LABEL: inline double dot_pullback(const double *w, const double *x, int n, double dout,
 // TEXT-NEXT:                           double *dw) {
 // TEXT-NOT: tape
-// TEXT:        for (int i = 0; i < n; ++i) {
-// TEXT-NEXT:     s += w[i] * x[i];
-// TEXT-NEXT:   }
-// TEXT-NEXT:   double dot = s;
-// TEXT-EMPTY:
-// TEXT-NEXT:   // reductions.cpp:[[#@LINE-10]]: return s;
+// TEXT:        // reductions.cpp:[[#@LINE-5]]: return s;
 // TEXT-NEXT:   double ds = dout;
+// TEXT-NEXT:   for (int i = 0; i < n; ++i) {
+// TEXT-NEXT:     s += w[i] * x[i];
 // TEXT-EMPTY:
-// TEXT-NEXT:   // reductions.cpp:[[#@LINE-15]]: for (int i = 0; i < n; ++i)
-// TEXT-NEXT:   for (int i = n - 1; i >= 0; --i) {
-// TEXT-NEXT:     // reductions.cpp:[[#@LINE-16]]: s += w[i] * x[i];
+// TEXT-NEXT:     // reductions.cpp:[[#@LINE-11]]: s += w[i] * x[i];
 // TEXT-NEXT:     dw[i] += x[i] * ds;
 // TEXT-NEXT:   }
+// TEXT-NEXT:   double dot = s;
 // TEXT-NEXT:   return dot;
 // TEXT-NEXT: }
 // TEXT-LABEL: inline double dot_grad(const double *w, const double *x, int n, double *dw) {
@@ -66,10 +62,13 @@ double sumsq(const double *w, int n) {
 }
 // TEXT-LABEL: inline double sumsq_pullback(const double *w, int n, double dout, double *dw) {
 // TEXT-NOT: tape
-// TEXT:        for (int i = n - 1; i >= 0; --i) {
-// TEXT-NEXT:     // reductions.cpp:[[#@LINE-6]]: s += w[i] * w[i];
+// TEXT:        for (int i = 0; i < n; ++i) {
+// TEXT-NEXT:     s += w[i] * w[i];
+// TEXT-EMPTY:
+// TEXT-NEXT:     // reductions.cpp:[[#@LINE-8]]: s += w[i] * w[i];
 // TEXT-NEXT:     dw[i] += 2 * w[i] * ds;
 // TEXT-NEXT:   }
+// TEXT-NEXT:   double sumsq = s;
 // TEXT-NEXT:   return sumsq;
 // TEXT-LABEL: inline double sumsq_grad(const double *w, int n, double *dw) {
 // TEXT-NEXT:    return sumsq_pullback(w, n, 1, dw);

@@ -54,9 +54,11 @@ static void forward(const Layer &L, const double *x, double *y) {
 // TEXT-NEXT:    double ds = (1 - neuron_value * neuron_value) * dout;
 // TEXT:           dL_W[sum] += x[i] * ds;
 // TEXT:         dL_b[j] += ds;
-// A view passed on is passed by name.
-// TEXT-LABEL: inline void forward_pullback(const Layer &L, const double *x, double *y,
-// TEXT:           neuron_result_pullback(L, x, j, y[j], dy[j], dL_W, dL_b, dx);
+// A view passed on is passed by name. (The loop's backward sweep runs
+// inside it, given the value just computed: no need to write y.)
+// TEXT-LABEL: inline void forward_pullback(const Layer &L, const double *x, double * /*y*/,
+// TEXT:           double neuron_L = neuron(L, x, j);
+// TEXT:           neuron_result_pullback(L, x, j, neuron_L, dy[j], dL_W, dL_b, dx);
 
 GRADC_DIFF("grad wrt(w)")
 double net(const double *w, const double *x) {
@@ -74,8 +76,11 @@ double net(const double *w, const double *x) {
 // TEXT-NEXT:    const double *L1_b = w + 6;
 // TEXT-NEXT:    const double *L2_W = w + 9;
 // TEXT:         forward(Layer{w, L1_b, 2, 3}, x, h);
-// TEXT:         forward_pullback(Layer{L2_W, L2_b, 3, 1}, h, y, dy, ptr, ptr_2, dh);
-// TEXT:         forward_wrt_L_W_L_b_pullback(Layer{w, L1_b, 2, 3}, x, h, dh, dw, ptr_3);
+// TEXT:         double *dL2_W = dw + 9;
+// TEXT-NEXT:    double *dL2_b = dw + 12;
+// TEXT:         forward_pullback(Layer{L2_W, L2_b, 3, 1}, h, y, dy, dL2_W, dL2_b, dh);
+// TEXT:         double *dL1_b = dw + 6;
+// TEXT-NEXT:    forward_wrt_L_W_L_b_pullback(Layer{w, L1_b, 2, 3}, x, h, dh, dw, dL1_b);
 
 static double sqerr(Batch bt, const double *w) {
   double s = 0;

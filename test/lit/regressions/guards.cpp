@@ -70,8 +70,10 @@ double shifted(const double *w, int n) {
   return s;
 }
 // TEXT-LABEL: inline double shifted_pullback(const double *w, int n, double dout,
-// TEXT:          for (int i = n - 1; i >= 0; --i) {
-// TEXT:            if (i + 1 < n) {
+// TEXT:          for (int i = 0; i < n; ++i) {
+// TEXT-NEXT:       bool cond = i + 1 < n;
+// TEXT:            double dchosen = w[i] * ds;
+// TEXT-NEXT:       if (cond) {
 // TEXT-NEXT:         dw[i + 1] += dchosen;
 // TEXT-NEXT:       }
 

@@ -20,7 +20,7 @@ double plus_two(const double *x, int k) {
   double s = 0;
   for (int i = 0; i < k + 2; ++i)
     s += x[i] * x[i];
-  return s;
+  return s * s; // the loop runs backward on its own
 }
 
 GRADC_DIFF("grad")
@@ -28,7 +28,7 @@ double plus_three(const double *x, int k) {
   double s = 0;
   for (int i = 0; i < k + 3; ++i)
     s += x[i] * x[i];
-  return s;
+  return s * s; // the loop runs backward on its own
 }
 
 #ifndef __GRADC__

@@ -1,0 +1,296 @@
+//===- Fusion.cpp - Loops whose backward sweep runs beside the forward one ===//
+//
+// Running iteration i's backward sweep before iteration i + 1's forward
+// sweep reorders the work of the two sweeps. It gives the same gradient
+// when no iteration reads or writes what another writes, either in the
+// primal's memory or in the adjoints' (which the backward sweep writes where
+// the forward sweep wrote, and adds to where it read): then the iterations
+// commute. Sums are the exception that is allowed: `s += e` in every
+// iteration reads nothing but its own term, and the adjoint of s, which
+// passes unchanged to each term, is final before the loop.
+//
+//===----------------------------------------------------------------------===//
+#include "Fusion.h"
+
+#include "SweepFacts.h"
+#include "gradc/IR/Uses.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <vector>
+
+namespace gradc::autodiff {
+
+using namespace ir;
+
+namespace {
+
+/// A * counter + C.
+struct Affine {
+  std::int64_t A = 0, C = 0;
+};
+
+/// One op's access to memory the loop does not declare.
+struct Access {
+  const Value *Op;
+  bool Write;
+  std::optional<Affine> At; ///< the element, when affine in the counter
+};
+
+class Independence {
+public:
+  Independence(const SweepFacts &Facts, const Value &Loop, const Value *Counter,
+               const std::vector<unsigned> &Uses)
+      : Facts(Facts), Loop(Loop), Counter(Counter), Uses(Uses) {}
+
+  bool holds() {
+    bool Known = true;
+    forEachOp(Loop.Regions[LoopBody], [&](Value &V) { Known &= collect(V); });
+    if (!Known)
+      return false;
+    for (const auto &[Base, List] : ByBase) {
+      bool Writes = std::any_of(List.begin(), List.end(),
+                                [](const Access &A) { return A.Write; });
+      if (Writes && !sums(Base, List) && !overwrittenFirst(Base, List) &&
+          !disjoint(List))
+        return false;
+    }
+    return true;
+  }
+
+private:
+  /// Records V's accesses; false for an op whose memory effects are not
+  /// known here.
+  bool collect(const Value &V) {
+    switch (V.Code) {
+    case OpCode::Load:
+      return note(V, V.Operands[0], V.index(), false);
+    case OpCode::Store:
+    case OpCode::AddTo:
+      return note(V, V.Operands[0], V.index(), true);
+    case OpCode::Invoke:
+      for (unsigned I = 0; I < V.Operands.size(); ++I)
+        if (V.Operands[I]->Ty.isMemory() &&
+            !note(V, V.Operands[I], nullptr, V.writesArg(I), /*Whole=*/true))
+          return false;
+      return true;
+    case OpCode::Size:
+      return note(V, V.Operands[0], nullptr, false, /*Whole=*/true);
+    case OpCode::Offset:
+    case OpCode::Field:
+    case OpCode::Local:
+      return true;
+    default:
+      // Arithmetic; anything else that takes a pointer is not understood.
+      return std::none_of(V.Operands.begin(), V.Operands.end(),
+                          [](const Value *Op) { return Op->Ty.isMemory(); });
+    }
+  }
+
+  bool note(const Value &Op, const Value *Ptr, const Value *Idx, bool Write,
+            bool Whole = false) {
+    const Value *Base = baseOf(Ptr);
+    if (!Base)
+      return false;
+    if (isPrivate(Base))
+      return true;
+    std::optional<Affine> At;
+    if (!Whole)
+      At = place(Ptr, Idx);
+    ByBase[Base].push_back({&Op, Write, At});
+    return true;
+  }
+
+  /// A local of the body: each iteration has its own.
+  bool isPrivate(const Value *Base) const {
+    if (Base->Code != OpCode::Local)
+      return false;
+    std::vector<const Value *> Around = Facts.Pos.loopsAround(Base);
+    return std::find(Around.begin(), Around.end(), &Loop) != Around.end() &&
+           Facts.Pos.Home.at(Base) != &Loop.Regions[Init];
+  }
+
+  std::optional<Affine> affine(const Value *V) const {
+    if (!V)
+      return Affine{};
+    if (V->isConst()) {
+      double C = V->constValue();
+      if (C != static_cast<double>(static_cast<std::int64_t>(C)))
+        return std::nullopt;
+      return Affine{0, static_cast<std::int64_t>(C)};
+    }
+    if (V->Code == OpCode::Load && V->Operands.size() == 1 &&
+        V->Operands[0] == Counter)
+      return Affine{1, 0};
+    auto Of = [&](unsigned I) { return affine(V->Operands[I]); };
+    switch (V->Code) {
+    case OpCode::Cast:
+      if (!isFloating(V->Ty.scalarKind()))
+        return Of(0);
+      return std::nullopt;
+    case OpCode::Neg:
+      if (auto X = Of(0))
+        return Affine{-X->A, -X->C};
+      return std::nullopt;
+    case OpCode::Add:
+    case OpCode::Sub: {
+      auto X = Of(0), Y = Of(1);
+      if (!X || !Y)
+        return std::nullopt;
+      std::int64_t S = V->Code == OpCode::Add ? 1 : -1;
+      return Affine{X->A + S * Y->A, X->C + S * Y->C};
+    }
+    case OpCode::Mul: {
+      auto X = Of(0), Y = Of(1);
+      if (!X || !Y || (X->A && Y->A))
+        return std::nullopt;
+      if (X->A)
+        std::swap(X, Y);
+      return Affine{X->C * Y->A, X->C * Y->C};
+    }
+    default:
+      return std::nullopt;
+    }
+  }
+
+  /// Where Ptr[Idx] is in its memory, as offsets from the base add up.
+  std::optional<Affine> place(const Value *Ptr, const Value *Idx) const {
+    std::optional<Affine> At = affine(Idx);
+    for (const Value *P = Ptr;
+         At && P->Code != OpCode::Param && P->Code != OpCode::Local;
+         P = P->Operands[0]) {
+      if (P->Code != OpCode::Offset)
+        return std::nullopt;
+      std::optional<Affine> Off = affine(P->Operands[1]);
+      if (!Off)
+        return std::nullopt;
+      At = Affine{At->A + Off->A, At->C + Off->C};
+    }
+    return At;
+  }
+
+  /// Base, a scalar, only summed into: `s = s + e`, `s = e + s`, `s = s -
+  /// e`, each load of s serving one such store.
+  bool sums(const Value *Base, const std::vector<Access> &List) const {
+    bool Scalar = Base->Code == OpCode::Local ? Base->IVal == 0
+                                              : Base->Ty.kind() == Type::Ref;
+    if (!Scalar)
+      return false;
+    for (const Access &A : List) {
+      const Value &Op = *A.Op;
+      if (Op.Code == OpCode::AddTo && Op.Operands[0] == Base && !Op.index())
+        continue;
+      if (Op.Code == OpCode::Load && Op.Operands[0] == Base && !Op.index() &&
+          Uses[Op.Id] == 1)
+        continue; // its store is checked below
+      if (Op.Code != OpCode::Store || Op.Operands[0] != Base || Op.index())
+        return false;
+      const Value *Val = Op.Operands[1];
+      if (Val->Code != OpCode::Add && Val->Code != OpCode::Sub)
+        return false;
+      auto Old = [&](const Value *X) {
+        return X->Code == OpCode::Load && X->Operands[0] == Base &&
+               !X->index() && Uses[X->Id] == 1;
+      };
+      if (!Old(Val->Operands[0]) &&
+          !(Val->Code == OpCode::Add && Old(Val->Operands[1])))
+        return false;
+    }
+    // Every load is the old value of one of the stores.
+    size_t Loads = 0, Stores = 0;
+    for (const Access &A : List) {
+      Loads += A.Op->Code == OpCode::Load;
+      Stores += A.Op->Code == OpCode::Store;
+    }
+    return Loads == Stores;
+  }
+
+  /// Base, a scalar local of the function, overwritten at the top of the
+  /// body before anything there reads it: each iteration has its own value.
+  bool overwrittenFirst(const Value *Base,
+                        const std::vector<Access> &List) const {
+    if (Base->Code != OpCode::Local || Base->IVal != 0)
+      return false;
+    const Access *First = &List.front();
+    for (const Access &A : List)
+      if (Facts.Pos.Order.at(A.Op) < Facts.Pos.Order.at(First->Op))
+        First = &A;
+    const Value &S = *First->Op;
+    return S.Code == OpCode::Store && S.Operands[0] == Base && !S.index() &&
+           Facts.Pos.Home.at(&S) == &Loop.Regions[LoopBody];
+  }
+
+  /// Every access at A * counter + C, one A for all, the Cs closer together
+  /// than A: iteration i reaches only its own elements.
+  static bool disjoint(const std::vector<Access> &List) {
+    if (!List.front().At)
+      return false;
+    std::int64_t A = List.front().At->A;
+    std::int64_t Lo = List.front().At->C, Hi = Lo;
+    for (const Access &X : List) {
+      if (!X.At || X.At->A != A)
+        return false;
+      Lo = std::min(Lo, X.At->C);
+      Hi = std::max(Hi, X.At->C);
+    }
+    return A != 0 && Hi - Lo < (A < 0 ? -A : A);
+  }
+
+  const SweepFacts &Facts;
+  const Value &Loop;
+  const Value *Counter;
+  const std::vector<unsigned> &Uses;
+  std::map<const Value *, std::vector<Access>> ByBase;
+};
+
+/// Whether op V, after the loop at the top level, leaves the loop's
+/// backward sweep free to run inside it: V has no backward work, or its
+/// backward work reads no forward value (a scalar load, whose adjoint the
+/// return's seed gives).
+bool leavesLoopAlone(const SweepFacts &Facts, const Value &V) {
+  switch (V.Code) {
+  case OpCode::Return:
+  case OpCode::Const:
+  case OpCode::Note:
+    return true;
+  case OpCode::Load:
+    return !Facts.Act.isActive(&V) ||
+           (V.Operands.size() == 1 && (V.Operands[0]->Code == OpCode::Param ||
+                                       V.Operands[0]->Code == OpCode::Local));
+  case OpCode::Store:
+  case OpCode::If:
+  case OpCode::Loop:
+  case OpCode::Invoke:
+    return !Facts.needsBackward(V);
+  default:
+    return !V.hasResult() || !Facts.Act.isActive(&V);
+  }
+}
+
+} // namespace
+
+const Value *fusedLoop(const SweepFacts &Facts) {
+  const std::vector<Value *> &Ops = Facts.P.Body.Ops;
+  // Only the last loop with backward work can have nothing after it that
+  // gives it adjoints.
+  for (size_t I = Ops.size(); I-- > 0;) {
+    const Value &V = *Ops[I];
+    if (V.Code != OpCode::Loop || !Facts.needsBackward(V)) {
+      if (!leavesLoopAlone(Facts, V))
+        return nullptr;
+      continue;
+    }
+    std::optional<CountedLoop> L = Facts.Pos.counted(V);
+    const Block &Body = V.Regions[LoopBody];
+    if (!L || L->Breaks || findJump(Body, OpCode::Break) ||
+        findJump(Body, OpCode::Continue))
+      return nullptr;
+    std::vector<unsigned> Uses = countUses(Facts.P);
+    return Independence(Facts, V, L->Counter, Uses).holds() ? &V : nullptr;
+  }
+  return nullptr;
+}
+
+} // namespace gradc::autodiff
