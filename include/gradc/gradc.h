@@ -16,6 +16,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <limits>
 #include <type_traits>
@@ -131,6 +133,25 @@ template <typename T> T zero() {
   T Value{};
   std::memset(static_cast<void *>(&Value), 0, sizeof Value);
   return Value;
+}
+
+/// The length of the rows of X, a std::vector of std::vector that generated
+/// code reads as a matrix (`X[i][j]`, `X[i].size()` the same for every
+/// row): a jagged X (rows of different lengths) stops the program here,
+/// with a message, rather than have its gradient computed for another
+/// shape. An empty X has rows of length 0.
+template <typename Row> std::size_t cols(const std::vector<Row> &X) {
+  std::size_t N = X.empty() ? 0 : X[0].size();
+  for (const Row &R : X)
+    if (R.size() != N) {
+      std::fprintf(stderr,
+                   "gradc::cols: a std::vector of std::vector whose rows "
+                   "have different lengths (%zu and %zu); gradc's code "
+                   "for it takes every row to be as long as the first\n",
+                   N, R.size());
+      std::abort();
+    }
+  return N;
 }
 
 /// The real and imaginary parts of a std::complex as places, which

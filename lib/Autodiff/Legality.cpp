@@ -192,7 +192,14 @@ void Legality::call(const Value &V) {
       if (Base->Code != OpCode::Local && !Facts.argumentExtent(V, I)) {
         // A struct (of no countable extent) is copied as one.
         const Param &Prm = C.Params[I];
-        refuse(V, !Prm.Record.empty() && !Prm.RecordPtr
+        refuse(V, Prm.VectorRows
+                      ? V.Text + " reads and writes '" + Base->Name +
+                            "', a std::vector of std::vector that is not "
+                            "a local variable here, which gradc does not "
+                            "support yet; make the change in this function "
+                            "itself ('" +
+                            Base->Name + "[i][j] = ...')"
+                  : !Prm.Record.empty() && !Prm.RecordPtr
                       ? V.Text + " reads and writes the struct '" + Base->Name +
                             "', which is not a local variable here; gradc "
                             "supports that for local structs: copy it into "

@@ -240,6 +240,7 @@ Value *Recorder::rebase(const Value *Ptr, const Value *Base, Value *Copy) {
       if (auto It = (*F)->Rebased.find({Ptr, Copy}); It != (*F)->Rebased.end())
         return It->second;
     Value *R = B.offset(On, avail(Ptr->Operands[1]));
+    R->Text = Ptr->Text; // a row's type
     if (!Frames.empty() && &B.block() == Frames.back()->Out)
       Frames.back()->Rebased[{Ptr, Copy}] = R;
     return R;

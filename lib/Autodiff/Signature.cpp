@@ -27,6 +27,7 @@ void ReverseMode::declare() {
     G->Params.back().ViewSpelling = Prm.ViewSpelling;
     G->Params.back().ViewRecord = Prm.ViewRecord;
     G->Params.back().RowDims = Prm.RowDims;
+    G->Params.back().VectorRows = Prm.VectorRows;
   }
   // A record's seed and adjoint are records of its type.
   auto RecordLike = [&](const Param &Of, bool Const) {
@@ -74,6 +75,7 @@ void ReverseMode::declare() {
                   : Type::scalar(O->Ty.scalarKind());
     Value *S = G->addParam(Name, Ty, "");
     G->Params.back().RowDims = P.Params[I].RowDims; // indexed as O is
+    G->Params.back().VectorRows = P.Params[I].VectorRows;
     RecordLike(P.Params[I], /*Const=*/ReadOnly);
     if (ReadOnly)
       Adjoints.bindSeed(O, S);
@@ -89,6 +91,7 @@ void ReverseMode::declare() {
                                           : Type::ref(Prm->Ty.scalarKind());
     Value *D = G->addParam(Name, Ty, "");
     G->Params.back().RowDims = P.Params[I].RowDims;
+    G->Params.back().VectorRows = P.Params[I].VectorRows;
     RecordLike(P.Params[I], /*Const=*/false);
     // The adjoint of a struct holding vectors is one struct of its type,
     // `Layer &dL`, of which `dL.W` is a member.

@@ -581,7 +581,17 @@ private:
         line(S, Var + " = " + P.printDefinition(&V) + ";");
       return;
     }
-    line(S, typeName(V.Ty) + " " + Var + " = " + P.printDefinition(&V) + ";");
+    // The rows' length that only subscripts hold: checked all the same.
+    if (V.Code == OpCode::Size && V.Text == "cols" && !Plan.Uses[V.Id]) {
+      line(S, P.printDefinition(&V) + ";");
+      return;
+    }
+    // A row of a std::array of std::array is a reference to it.
+    std::string Type =
+        V.Code == OpCode::Offset && !V.Text.empty()
+            ? (V.Ty.isConstPointee() ? "const " : "") + V.Text + " &"
+            : typeName(V.Ty) + " ";
+    line(S, Type + Var + " = " + P.printDefinition(&V) + ";");
   }
 
   /// The If that Blk consists of, when everything else in it is printed

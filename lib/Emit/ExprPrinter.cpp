@@ -166,7 +166,7 @@ ExprPrinter::Printed ExprPrinter::expr(const Value *V, bool Define) const {
   // `v.data()`.
   if (isObject(V))
     return {"&" + Plan.Var[V->Id], PrecUnary};
-  if (isContainer(V))
+  if (isContainer(V) && !(Define && V->Code == OpCode::Offset))
     return {Plan.Var[V->Id] + ".data()", PrecPrimary};
   if (!Define && !Plan.Inlined[V->Id])
     return {Plan.Var[V->Id], PrecPrimary};
@@ -282,6 +282,8 @@ ExprPrinter::Printed ExprPrinter::expr(const Value *V, bool Define) const {
       return {member(V), PrecPrimary};
     return {"&" + member(V), PrecUnary};
   case OpCode::Size:
+    if (V->Text == "cols") // checks that X's rows are all as long
+      return {"gradc::cols(" + Plan.Var[Ops[0]->Id] + ")", PrecPrimary};
     return {Plan.Var[Ops[0]->Id] + ".size()", PrecPrimary};
   case OpCode::Offset:
     // A row of an array of arrays, `m[i]`, or an element's address.
@@ -457,6 +459,8 @@ const Param *ExprPrinter::paramOf(const Value *V) const {
 bool ExprPrinter::isContainer(const Value *V) const {
   if (const Param *P = paramOf(V))
     return P->Container;
+  if (V->Code == OpCode::Offset) // a row of a std::array of std::array
+    return !V->Text.empty();
   return V->Code == OpCode::Local && V->Member == MemberKind::Array &&
          !V->Text.empty();
 }
@@ -489,10 +493,12 @@ std::string ExprPrinter::lvalue(const Value *Ptr, const Value *Index) const {
     return complexPart(Ptr);
   if (!Index && Ptr->Code == OpCode::Field && Ptr->Member == MemberKind::Scalar)
     return member(Ptr);
+  if (rowDims(Ptr)) // before a container: `m[i][j]` of a std::array's
+    return rowElement(Ptr, Index, /*AsPointer=*/false);
+  if (const Param *P = paramOf(Ptr); P && P->VectorRows)
+    return vectorRowElement(Ptr, Index);
   if (isContainer(Ptr))
     return Plan.Var[Ptr->Id] + (Index ? "[" + print(Index) + "]" : "[0]");
-  if (rowDims(Ptr))
-    return rowElement(Ptr, Index, /*AsPointer=*/false);
   if (Ptr->Code == OpCode::Field && Ptr->StdArray) // `b.x[i]`
     return member(Ptr) + "[" + (Index ? print(Index) : "0") + "]";
   Printed Base = expr(Ptr);

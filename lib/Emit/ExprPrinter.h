@@ -85,6 +85,10 @@ private:
   /// else `&m[i][j]`.
   std::string rowElement(const ir::Value *Ptr, const ir::Value *Index,
                          bool AsPointer) const;
+  /// Element Index of a std::vector of std::vector parameter,
+  /// `X[i][j]` for an index `i * X_cols + j` (RowSubscripts.cpp).
+  std::string vectorRowElement(const ir::Value *Ptr,
+                               const ir::Value *Index) const;
   /// The subscripts of Index computed with `/` and `%`.
   std::vector<std::string> divided(const ir::Value *Index,
                                    const std::vector<std::int64_t> &Dims) const;

@@ -123,7 +123,7 @@ static std::string tempNameOf(const Value &V, const NamePlan &Plan) {
     return (Cut == std::string::npos ? Tape : Tape.substr(0, Cut)) + "_old";
   }
   case OpCode::Offset:
-    return "ptr";
+    return V.Text.empty() ? "ptr" : "row";
   case OpCode::Size:
     return "size";
   default:
@@ -172,6 +172,7 @@ public:
   explicit Planner(const Function &F) : F(F) {}
   NamePlan run();
   void hideLengthUpkeep();
+  void uncountRowLengths();
 
 private:
   void number(const Block &B, bool Header);
@@ -281,7 +282,7 @@ bool Planner::onlySubscripts(const Value &V) {
     if (Ptr->Code == OpCode::Local)
       return !Ptr->RowDims.empty();
     return std::any_of(F.Params.begin(), F.Params.end(), [&](const Param &P) {
-      return P.V == Ptr && !P.RowDims.empty();
+      return P.V == Ptr && (!P.RowDims.empty() || P.VectorRows);
     });
   };
   return std::all_of(
@@ -450,6 +451,35 @@ void Planner::hideLengthUpkeep() {
   }
 }
 
+void Planner::uncountRowLengths() {
+  // `X[i][j]` of a std::vector of std::vector does not print the length
+  // of its rows that its index `i * X_cols + j` holds: a length read by
+  // nothing else has no uses in the text (the emitter calls
+  // `gradc::cols(X)` for its check alone).
+  auto Subscript = [&](const Value *Add) {
+    return Add->Code == OpCode::Add && Plan.Inlined[Add->Id] &&
+           std::all_of(Users[Add->Id].begin(), Users[Add->Id].end(),
+                       [&](const Value *U) {
+                         const Param *P = nullptr;
+                         for (const Param &Prm : F.Params)
+                           P = Prm.V == U->Operands[0] ? &Prm : P;
+                         return U->index() == Add && P && P->VectorRows;
+                       });
+  };
+  for (const Value *V : Order) {
+    if (V->Code != OpCode::Size || V->Text != "cols")
+      continue;
+    for (const Value *M : Users[V->Id])
+      if (M->Code == OpCode::Mul && M->Operands[1] == V &&
+          Plan.Inlined[M->Id] &&
+          std::all_of(Users[M->Id].begin(), Users[M->Id].end(),
+                      [&](const Value *A) {
+                        return A->Operands[0] == M && Subscript(A);
+                      }))
+        --Plan.Uses[V->Id];
+  }
+}
+
 NamePlan Planner::run() {
   unsigned N = F.numValues();
   Plan.Uses = countUses(F);
@@ -471,6 +501,7 @@ NamePlan Planner::run() {
   for (const Value *V : Order)
     Plan.Inlined[V->Id] = V->hasResult() && !materializes(*V);
   hideLengthUpkeep();
+  uncountRowLengths();
 
   // An inlined value is evaluated where its user is; a variable lives until
   // the last evaluation that reads it.

@@ -112,10 +112,46 @@ std::string ExprPrinter::rowElement(const Value *Ptr, const Value *Index,
   bool Row = AsPointer && Subs.back() == "0";
   if (Row)
     Subs.pop_back();
-  std::string Text = print(Ptr);
+  // (A std::array of std::array is indexed by name, not through data().)
+  std::string Text = isContainer(Ptr) ? Plan.Var[Ptr->Id] : print(Ptr);
   for (const std::string &Sub : Subs)
     Text += "[" + Sub + "]";
   return AsPointer && !Row ? "&" + Text : Text;
+}
+
+/// Whether V is the length of the rows of a std::vector of std::vector.
+static bool isRowLength(const Value *V) {
+  return V->Code == OpCode::Size && V->Text == "cols";
+}
+
+std::string ExprPrinter::vectorRowElement(const Value *Ptr,
+                                          const Value *Index) const {
+  // A subscript needs no conversion between integer types.
+  auto Sub = [&](const Value *V) {
+    while (V->Code == OpCode::Cast && V->Ty.isInteger() &&
+           V->Operands[0]->Ty.isInteger() && Plan.Inlined[V->Id])
+      V = V->Operands[0];
+    return print(V);
+  };
+  std::string Name = Plan.Var[Ptr->Id];
+  const Value *Row = nullptr, *Col = nullptr;
+  if (Index && Index->Code == OpCode::Add && Plan.Inlined[Index->Id]) {
+    const Value *M = Index->Operands[0];
+    if (M->Code == OpCode::Mul && Plan.Inlined[M->Id] &&
+        isRowLength(M->Operands[1])) {
+      Row = M->Operands[0];
+      Col = Index->Operands[1];
+    }
+  }
+  if (Row)
+    return Name + "[" + Sub(Row) + "][" + Sub(Col) + "]";
+  // Another index (read back from a tape, say): divided by the rows'
+  // length, which generated code computes again.
+  std::string K = Index ? print(Index) : "0";
+  if (Index && !Index->isConst() && Plan.Inlined[Index->Id])
+    K = "(" + K + ")";
+  std::string Cols = "gradc::cols(" + Name + ")";
+  return Name + "[" + K + " / " + Cols + "][" + K + " % " + Cols + "]";
 }
 
 std::string ExprPrinter::flatPointer(const Value *Ptr) const {

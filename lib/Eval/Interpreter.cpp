@@ -255,7 +255,18 @@ private:
       return local(V);
     case OpCode::Size: {
       Pointer P = Ptrs[Ops[0]->Id];
-      Out = static_cast<long double>(Mem.buffer(P.Buf).Data.size()) - P.Offset;
+      const Buffer &Buf = Mem.buffer(P.Buf);
+      if (!V.Text.empty()) { // of a std::vector of std::vector
+        if (Buf.Cols <= 0 && !Buf.Data.empty())
+          return fail(V, "reads the rows of " + Buf.Name +
+                             ", which was not given as rows");
+        Out = V.Text == "cols" ? Buf.Cols
+              : Buf.Cols       ? static_cast<long double>(Buf.Data.size()) /
+                               static_cast<long double>(Buf.Cols)
+                         : 0;
+        break;
+      }
+      Out = static_cast<long double>(Buf.Data.size()) - P.Offset;
       if (V.Stride > 1) // a container of structs, counted in structs
         Out = std::floor(Out / V.Stride);
       break;

@@ -83,6 +83,7 @@ bool Memory::slice(Pointer P, std::uint64_t Count, Buffer &Out,
   Out.Name = B.Name;
   Out.Data.assign(B.Data.begin() + P.Offset, B.Data.begin() + End);
   Out.Written.assign(B.Written.begin() + P.Offset, B.Written.begin() + End);
+  Out.Cols = P.Offset == 0 ? B.Cols : 0; // a matrix passed whole
   return true;
 }
 

@@ -290,6 +290,52 @@ private:
   Value *addScaled(Value *Flat, std::int64_t Size, Value *Idx);
   /// `a[i]` as a pointer: `a + i * 4`.
   Value *lowerRow(const clang::ArraySubscriptExpr *ASE);
+  // std::array of std::array, std::vector of std::vector
+  // (LoweringArrayRows.cpp).
+  /// A row of one (`m[i]`, or a variable bound to one): the flat matrix,
+  /// the row's number, its length (a constant, or for a std::vector of
+  /// std::vector the matrix's "cols" Size op) and its C++ type.
+  struct RowRef {
+    Value *Matrix = nullptr;
+    Value *Row = nullptr;
+    std::int64_t Cols = 0;
+    std::string Type;
+    Value *VectorCols = nullptr;
+    /// Row is a load of a range-for's counter, which each access loads
+    /// again (as `m[i][j]` in a loop would).
+    bool Reload = false;
+  };
+  /// Whether E is such a row.
+  bool isArrayRow(const clang::Expr *E) const;
+  std::optional<RowRef> lowerArrayRow(const clang::Expr *E);
+  /// `row[j]` of such a row: an element of the matrix.
+  std::optional<Target> lowerRowElement(const clang::Expr *Row,
+                                        const clang::Expr *IdxE);
+  /// The flat index of column Col of row R.
+  Value *rowIndex(const RowRef &R, Value *Col);
+  /// R's number, loaded again where R says so.
+  Value *rowNumber(const RowRef &R);
+  /// A row used whole: a pointer to its first element.
+  Value *lowerRowPointer(const clang::Expr *E);
+  /// `const auto &row = m[i];` binds row to the row (true), or is no
+  /// reference to a row (false).
+  bool bindArrayRow(const clang::VarDecl *VD, const clang::Expr *Init);
+  void lowerArrayRowsDecl(const clang::VarDecl *VD, const ArrayRows &A);
+  /// Stores the numbers of initializer E into Arr from element First.
+  void storeNested(const clang::Expr *E, Value *Arr, std::int64_t First);
+  void copyRows(Value *Dst, Value *Src, const ArrayRows &A);
+  Value *lowerArrayRowsCall(const clang::CXXMemberCallExpr *MCE,
+                            const ArrayRows &A);
+  /// `X.size()`, `X.empty()` of a std::vector of std::vector; refuses the
+  /// rest.
+  Value *lowerVectorRowsCall(const clang::CXXMemberCallExpr *MCE);
+  /// The length of a row of R, as the type of a `.size()` call.
+  Value *rowLength(const RowRef &R, Scalar S);
+  /// Makes the "cols" Size op of each std::vector of std::vector
+  /// parameter, at the top of the body (VectorCols).
+  void declareVectorCols(llvm::ArrayRef<const clang::VarDecl *> Decls);
+  /// `M = R;` of such matrices (refused if R is no variable).
+  Value *lowerRowsAssign(const clang::CXXOperatorCallExpr *OCE);
   /// Fills P for a captured parameter or local of type T that is an array
   /// of arrays, passed on with its shape; false for any other type
   /// (LoweringLambda.cpp).
@@ -467,6 +513,9 @@ private:
                        const clang::FunctionDecl &Callee);
   /// `std::array<double, 3> a{}`, `std::vector<double> v(n)`: an array.
   void lowerContainerDecl(const clang::VarDecl *VD, const ContainerShape &C);
+  /// An index: an integer (without the conversion to `size_t` Clang puts
+  /// on a container's), or null after an error.
+  Value *lowerIndex(const clang::Expr *IdxE);
   /// `v[i]` (or `v.at(i)`, `v.front()`, `v.back()`) on a std::array or
   /// std::vector.
   std::optional<Target> lowerElement(const clang::Expr *E);
@@ -808,6 +857,10 @@ private:
   /// `for (double &v : a)` and `double &v = a[i];`: v names a[i], read and
   /// written there.
   llvm::DenseMap<const clang::VarDecl *, Target> ElementRefs;
+  /// `const auto &row = m[i];`, `for (auto &row : m)`: row is m's row.
+  llvm::DenseMap<const clang::VarDecl *, RowRef> RowRefs;
+  /// The length of the rows of each std::vector of std::vector parameter.
+  llvm::DenseMap<const Value *, Value *> VectorCols;
   /// Structured bindings: by reference, the place each names; of a copy,
   /// the value (or, for an array member, its pointer).
   llvm::DenseMap<const clang::BindingDecl *, Target> BindingPlaces;

@@ -101,6 +101,7 @@ struct ParamInfo {
   /// A view struct: one IR parameter a member.
   const ViewShape *View = nullptr;
   std::vector<std::int64_t> RowDims; ///< An array of arrays (ir::Param).
+  bool VectorRows = false;           ///< A std::vector of std::vector.
 
   bool isFloating() const { return ir::isFloating(Ty.scalarKind()); }
   /// What a void function can write its results through.
@@ -453,6 +454,39 @@ std::optional<ParamInfo> FunctionProcessor::checkParam(const ParmVarDecl &PVD) {
     for (std::int64_t K = 0; K < SC->Count; ++K)
       flatten(*Shape, Info.Elements, Info.ElementNames,
               "[" + std::to_string(K) + "]");
+    return Info;
+  }
+  // `const std::array<std::array<double, 3>, 3> &R`: its rows one after
+  // another, as `const double (&R)[3][3]` is; the adjoint is of its type.
+  if (std::optional<ArrayRows> A = arrayRows(T, Ctx)) {
+    QualType E = T.getNonReferenceType();
+    if (T->isRValueReferenceType())
+      return Fail("rvalue reference parameters are not supported yet");
+    bool Const = !T->isLValueReferenceType() || E.isConstQualified();
+    ParamInfo Info{ir::Type::ptr(A->S, Const), typeName(T), ""};
+    Info.Record = typeName(E.getUnqualifiedType());
+    Info.Container = true;
+    Info.RowDims = {A->Cols};
+    for (std::int64_t I = 0; I < A->Rows; ++I)
+      for (std::int64_t J = 0; J < A->Cols; ++J) {
+        Info.Elements.push_back(A->S);
+        Info.ElementNames.push_back("[" + std::to_string(I) + "][" +
+                                    std::to_string(J) + "]");
+      }
+    return Info;
+  }
+  // `const std::vector<std::vector<double>> &X`: a matrix, its rows one
+  // after another, as long as the first (generated code checks).
+  if (vectorRows(T, Ctx)) {
+    QualType E = T.getNonReferenceType();
+    if (T->isRValueReferenceType())
+      return Fail("rvalue reference parameters are not supported yet");
+    bool Const = !T->isLValueReferenceType() || E.isConstQualified();
+    ParamInfo Info{ir::Type::ptr(vectorRows(T, Ctx)->S, Const), typeName(T),
+                   ""};
+    Info.Record = typeName(E.getUnqualifiedType());
+    Info.Container = true;
+    Info.VectorRows = true;
     return Info;
   }
   // A std::array or std::vector: its elements, named as the user does.
@@ -965,6 +999,7 @@ FunctionProcessor::declare(const FunctionDecl &FD, const ParamInfos &Params,
       F->Params.back().Elements = Info->Elements;
       F->Params.back().ElementNames = Info->ElementNames;
       F->Params.back().RowDims = Info->RowDims;
+      F->Params.back().VectorRows = Info->VectorRows;
     }
     ParamValues.push_back(Info ? V : nullptr);
   }
@@ -1214,6 +1249,7 @@ FunctionProcessor::synthesize(const FunctionDecl &FD, const std::string &Name,
     P.ElementNames = C.ElementNames;
     P.Suffix = C.Suffix;
     P.RowDims = C.RowDims;
+    P.VectorRows = C.VectorRows;
   };
   for (const CaptureParam &C : Captures) {
     AddCapture(C);

@@ -326,6 +326,7 @@ bool BodyLowering::run(ArrayRef<Value *> ParamValues,
     Cells[PVD] = Cell;
     Vars.erase(It);
   }
+  declareVectorCols(Decls);
   startReturns(CS);
   lowerList({CS->body_begin(), CS->body_end()});
   finishReturns();
@@ -507,6 +508,10 @@ void BodyLowering::lowerVarDecl(const VarDecl *VD) {
     return lowerPointerDecl(VD);
   if (T->isArrayType())
     return lowerArrayDecl(VD);
+  if (std::optional<ArrayRows> A = arrayRows(T, Ctx))
+    return lowerArrayRowsDecl(VD, *A);
+  if (bindArrayRow(VD, VD->getInit()))
+    return;
   if (std::optional<ContainerShape> C = containerShape(T, Ctx))
     return lowerContainerDecl(VD, *C);
   if (std::optional<StructContainer> SC = structContainer(T))

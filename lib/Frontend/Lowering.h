@@ -103,6 +103,7 @@ struct CaptureParam {
   /// members where it is captured (one parameter a member in the lambda).
   const ViewShape *View = nullptr;
   std::vector<ir::Value *> Members;
+  bool VectorRows = false; ///< A std::vector of std::vector.
 };
 
 /// A lambda, as gradc calls it: its function's name and what it captures.

@@ -70,6 +70,10 @@ Value *BodyLowering::lowerMemberCall(const CXXMemberCallExpr *MCE) {
   if (!MD || !Obj)
     return fail(Loc, "this member function call is not supported",
                 MCE->getSourceRange());
+  if (std::optional<ArrayRows> A = arrayRows(Obj->getType(), Ctx))
+    return lowerArrayRowsCall(MCE, *A);
+  if (vectorRows(Obj->getType(), Ctx))
+    return lowerVectorRowsCall(MCE);
   if (std::optional<ContainerShape> C = containerShape(Obj->getType(), Ctx)) {
     if (isPoisonedRef(Obj)) {
       Failed = true;

@@ -251,6 +251,8 @@ Value *BodyLowering::lowerDeclRef(const DeclRefExpr *DRE) {
       at(DRE->getBeginLoc());
       return B.load(It->second);
     }
+    if (RowRefs.count(VD)) // a row used whole
+      return lowerRowPointer(DRE);
     if (auto It = Pointers.find(VD); It != Pointers.end())
       return It->second;
     if (Views.count(VD))
@@ -577,6 +579,8 @@ Value *BodyLowering::lowerCall(const CallExpr *CE) {
     return *V;
   if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE))
     return lowerMemberCall(MCE);
+  if (isArrayRow(CE)) // `m[i]` of a std::array of std::array, whole
+    return lowerRowPointer(CE);
   if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE);
       OCE && isElementAccess(OCE)) {
     std::optional<Target> T = lowerElement(OCE);
@@ -594,6 +598,10 @@ Value *BodyLowering::lowerCall(const CallExpr *CE) {
       OCE && OCE->getOperator() == OO_Equal && OCE->getNumArgs() == 2)
     if (const CallExpr *Tie = tieCall(OCE->getArg(0)))
       return lowerTieAssign(OCE, Tie);
+  if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE);
+      OCE && OCE->getOperator() == OO_Equal && OCE->getNumArgs() == 2 &&
+      arrayRows(OCE->getArg(0)->getType(), Ctx))
+    return lowerRowsAssign(OCE);
   if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE);
       OCE && OCE->getOperator() == OO_Equal && OCE->getNumArgs() == 2 &&
       OCE->getArg(0)->getType()->isRecordType() &&

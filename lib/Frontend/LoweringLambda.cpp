@@ -187,6 +187,12 @@ BodyLowering::makeClosure(const LambdaExpr *LE, std::string Name, bool AtCall) {
             P.Elements.push_back(CS->S);
             P.ElementNames.push_back("[" + std::to_string(K) + "]");
           }
+        } else if (std::optional<ArrayRows> A = arrayRows(T, Ctx)) {
+          P.Container = true; // indexed m[i][j], as the variable is
+          P.RowDims = {A->Cols};
+        } else if (vectorRows(T, Ctx)) {
+          P.Container = true;
+          P.VectorRows = true;
         } else if (std::optional<StructContainer> SC = structContainer(T)) {
           P.Container = true; // of structs
         } else if (const RecordShape *Shape = shapeOf(T, Loc, {})) {

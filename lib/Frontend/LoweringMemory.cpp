@@ -484,6 +484,12 @@ Value *BodyLowering::lowerAddressOf(const UnaryOperator *UO) {
     std::optional<Target> T = lowerElement(Sub);
     if (!T)
       return nullptr;
+    if (VectorCols.count(T->Ptr))
+      return fail(UO->getOperatorLoc(),
+                  "taking the address of an element of a std::vector of "
+                  "std::vector is not supported; index it where it is read "
+                  "or written ('X[i][j]')",
+                  UO->getSourceRange());
     at(UO->getBeginLoc());
     return B.offset(T->Ptr, T->Index);
   }

@@ -37,6 +37,54 @@ void BodyLowering::lowerRangeFor(const CXXForRangeStmt *FRS) {
              "loop with an index)",
          Range->getSourceRange());
   };
+  // Over the rows of a std::array of std::array or a std::vector of
+  // std::vector: the variable names each.
+  std::optional<ArrayRows> A = arrayRows(RT, Ctx);
+  if (!A)
+    A = vectorRows(RT, Ctx);
+  if (A) {
+    if (!VD->getType()->isLValueReferenceType()) {
+      poison(VD);
+      fail(VD->getLocation(),
+           "a loop variable that copies a row is not supported yet; bind a "
+           "reference to each row ('const auto &" +
+               VD->getNameAsString() + "')",
+           VD->getSourceRange());
+      return;
+    }
+    if (!checkOrder(Range))
+      return poison(VD);
+    Value *Matrix = lowerPointer(Range);
+    if (!Matrix)
+      return poison(VD);
+    Value *Cols = nullptr;
+    if (A->Cols == 0) { // a std::vector of std::vector
+      auto It = VectorCols.find(Matrix);
+      if (It == VectorCols.end())
+        return Refuse("a std::vector of std::vector that is no parameter");
+      Cols = It->second;
+    }
+    at(FRS->getBeginLoc());
+    Value *Rows =
+        makeConstant(Scalar::Int32, 0, A->Rows, std::to_string(A->Rows));
+    if (Cols) {
+      Rows = B.size(Matrix, Scalar::UInt64);
+      Rows->Text = "rows";
+      Rows = convert(Rows, Scalar::Int32, /*Implicit=*/false);
+    }
+    Value *Loop = countedLoop(Rows, "i", [&](Value *Index) {
+      RowRef R{Matrix, Index, A->Cols, typeName(A->Row.getUnqualifiedType())};
+      R.VectorCols = Cols;
+      R.Reload = true;
+      RowRefs[VD] = R;
+      Poisoned.erase(VD);
+    });
+    ++RegionDepth;
+    lowerLoopBody(Loop, FRS->getBody());
+    --RegionDepth;
+    CurStmt = Header;
+    return;
+  }
   // What is iterated: its elements' pointer and how many there are.
   QualType Elem;
   std::optional<std::int64_t> Known;
@@ -79,13 +127,19 @@ void BodyLowering::lowerRangeFor(const CXXForRangeStmt *FRS) {
     return Refuse("elements of type '" + typeName(Elem) + "'");
   if (!checkOrder(Range))
     return poison(VD);
-  Value *Base = lowerPointer(Range);
+  // A row of a std::array of std::array: elements of the matrix.
+  std::optional<RowRef> Row;
+  if (isArrayRow(Range) && !(Row = lowerArrayRow(Range)))
+    return poison(VD);
+  Value *Base = Row ? Row->Matrix : lowerPointer(Range);
   if (!Base)
     return poison(VD);
   at(Range->getBeginLoc());
   Value *Count = nullptr;
   if (Known) {
     Count = makeConstant(Scalar::Int32, 0, *Known, std::to_string(*Known));
+  } else if (Row && Row->VectorCols) { // a row of a std::vector of them
+    Count = convert(Row->VectorCols, Scalar::Int32, /*Implicit=*/false);
   } else if (Value *N = localVectorCount(Base)) {
     Count = convert(N, Scalar::Int32,
                     /*Implicit=*/N->Code != ir::OpCode::Load);
@@ -113,6 +167,8 @@ void BodyLowering::lowerRangeFor(const CXXForRangeStmt *FRS) {
   at(FRS->getBeginLoc());
   Value *Loop = countedLoop(Count, "i", [&](Value *Index) {
     at(VD->getLocation());
+    if (Row)
+      Index = rowIndex(*Row, Index);
     if (Shape) {
       Value *E = B.field(Base, Index, Base->Ty, 0, "");
       E->Member = ir::MemberKind::Record;

@@ -109,18 +109,23 @@ Value *BodyLowering::lowerRecord(const Expr *E) {
               E->getSourceRange());
 }
 
+Value *BodyLowering::lowerIndex(const Expr *IdxE) {
+  IdxE = withoutSizeConversion(IdxE);
+  Value *Index = expectScalar(lowerExpr(IdxE), IdxE);
+  if (Index && !Index->Ty.isInteger())
+    return fail(IdxE->getExprLoc(), "an index must be an integer",
+                IdxE->getSourceRange());
+  return Index;
+}
+
 Value *BodyLowering::lowerStructElement(const Expr *BaseE, const Expr *IdxE,
                                         const Expr *E) {
   const RecordShape *Shape =
       shapeOf(E->getType(), E->getExprLoc(), E->getSourceRange());
   Value *Base = lowerPointer(BaseE);
-  IdxE = withoutSizeConversion(IdxE);
-  Value *Index = expectScalar(lowerExpr(IdxE), IdxE);
+  Value *Index = lowerIndex(IdxE);
   if (!Shape || !Base || !Index)
     return nullptr;
-  if (!Index->Ty.isInteger())
-    return fail(IdxE->getExprLoc(), "an index must be an integer",
-                IdxE->getSourceRange());
   at(E->getBeginLoc());
   return structElement(Base, Index, *Shape);
 }
@@ -451,19 +456,15 @@ std::optional<BodyLowering::Target> BodyLowering::lowerElement(const Expr *E) {
   if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(E->IgnoreParens()))
     return lowerContainerEnd(MCE);
   const auto *OCE = cast<CXXOperatorCallExpr>(E->IgnoreParens());
+  if (isArrayRow(OCE->getArg(0))) // `m[i][j]`, `row[j]`
+    return lowerRowElement(OCE->getArg(0), OCE->getArg(1));
   Target T;
   // `cross(a, b)[0]`: the local the call returns into.
   T.Ptr = isArrayCall(OCE->getArg(0)) ? lowerContainer(OCE->getArg(0))
                                       : lowerExpr(OCE->getArg(0));
-  const Expr *Idx = withoutSizeConversion(OCE->getArg(1));
-  T.Index = expectScalar(lowerExpr(Idx), Idx);
+  T.Index = lowerIndex(OCE->getArg(1));
   if (!T.Ptr || !T.Index)
     return std::nullopt;
-  if (!T.Index->Ty.isInteger()) {
-    fail(OCE->getArg(1)->getExprLoc(), "an index must be an integer",
-         OCE->getArg(1)->getSourceRange());
-    return std::nullopt;
-  }
   T.S = T.Ptr->Ty.scalarKind();
   return T;
 }
@@ -475,6 +476,14 @@ Value *BodyLowering::lowerContainerCall(const CXXMemberCallExpr *MCE,
   const Expr *Obj = MCE->getImplicitObjectArgument();
   if (Name == "data") {
     return lowerExpr(Obj);
+  }
+  if (Name == "size" && isArrayRow(Obj)) { // `m[i].size()`
+    std::optional<Scalar> S = typeOf(MCE);
+    std::optional<RowRef> R = S ? lowerArrayRow(Obj) : std::nullopt;
+    if (!R)
+      return nullptr;
+    at(MCE->getBeginLoc());
+    return rowLength(*R, *S);
   }
   if (Name == "size") {
     Value *V = lowerExpr(Obj);

@@ -113,6 +113,8 @@ void BodyLowering::fillElements(Value *Dst, Value *V, Value *Count) {
 
 Value *BodyLowering::lowerContainer(const Expr *E) {
   E = containerOperand(E);
+  if (isArrayRow(E)) // `m[i]` of a std::array of std::array
+    return lowerRowPointer(E);
   if (isArrayCall(E)) {
     // A std::array a helper returns: the local the call makes for it.
     Value *Saved = std::exchange(PendingResult, nullptr);

@@ -59,6 +59,18 @@ static std::string nestedContainer(QualType T, const ASTContext &Ctx) {
   };
   const TemplateArgumentList *Outer = Args(T);
   QualType RowT = Outer ? (*Outer)[0].getAsType() : QualType();
+  if (Outer && Outer->size() > 1 && arrayRows(RowT, Ctx)) {
+    std::optional<ArrayRows> A = arrayRows(RowT, Ctx);
+    std::string Elem =
+        (*Args(A->Row))[0].getAsType().getAsString(Ctx.getPrintingPolicy());
+    std::string Rows =
+        std::to_string((*Outer)[1].getAsIntegral().getExtValue());
+    return "has three levels of std::array, which gradc does not support; "
+           "it supports two: keep the last two in one row ('std::array<"
+           "std::array<" +
+           Elem + ", " + std::to_string(A->Rows * A->Cols) + ">, " + Rows +
+           ">', indexed t[i][j * " + std::to_string(A->Cols) + " + k])";
+  }
   std::optional<ContainerShape> Row =
       Outer ? containerShape(RowT, Ctx) : std::nullopt;
   if (!Row)
@@ -68,14 +80,20 @@ static std::string nestedContainer(QualType T, const ASTContext &Ctx) {
   if (Outer->size() > 1 &&
       (*Outer)[1].getKind() == TemplateArgument::Integral && !Row->IsVector) {
     std::int64_t M = (*Outer)[1].getAsIntegral().getExtValue();
-    std::string Rows = std::to_string(M), Cols = std::to_string(Row->Count);
-    return "is a std::array of std::array, which gradc does not support "
-           "yet; use an array of arrays ('" +
-           Elem + " m[" + Rows + "][" + Cols +
-           "]', indexed m[i][j]) or one 'std::array<" + Elem + ", " +
-           std::to_string(M * Row->Count) + ">' indexed m[i * " + Cols +
-           " + j]";
+    std::string Cols = std::to_string(Row->Count);
+    return "is a std::array of std::array, which gradc supports as a "
+           "parameter and a local variable (read and written m[i][j]), not "
+           "here; use one 'std::array<" +
+           Elem + ", " + std::to_string(M * Row->Count) + ">' indexed m[i * " +
+           Cols + " + j]";
   }
+  if (Outer->size() >= 1 && Row->IsVector &&
+      !(Outer->size() > 1 &&
+        (*Outer)[1].getKind() == TemplateArgument::Integral))
+    return "is a std::vector of std::vector, which gradc supports as a "
+           "parameter (a matrix: X[i][j], its rows all as long), not here "
+           "yet; keep the rows one after another in one 'std::vector<" +
+           Elem + ">' indexed x[i * n + j]";
   return "is a container of containers, which gradc does not support yet; "
          "keep the rows one after another in one 'std::vector<" +
          Elem +
@@ -472,6 +490,48 @@ std::optional<ContainerShape> containerShape(QualType T,
     C.Count = Args[1].getAsIntegral().getExtValue();
   }
   return C;
+}
+
+std::optional<ArrayRows> arrayRows(QualType T, const ASTContext &Ctx) {
+  T = T.getNonReferenceType();
+  std::optional<ContainerShape> Outer = containerShape(T, Ctx);
+  if (Outer)
+    return std::nullopt; // of numbers
+  const auto *RD = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T->getAsCXXRecordDecl());
+  if (!RD || !RD->isInStdNamespace() || RD->getName() != "array" ||
+      RD->getTemplateArgs().size() < 2 ||
+      RD->getTemplateArgs()[0].getKind() != TemplateArgument::Type ||
+      RD->getTemplateArgs()[1].getKind() != TemplateArgument::Integral)
+    return std::nullopt;
+  QualType Row = RD->getTemplateArgs()[0].getAsType();
+  std::optional<ContainerShape> Inner = containerShape(Row, Ctx);
+  if (!Inner || Inner->IsVector)
+    return std::nullopt;
+  ArrayRows A;
+  A.S = Inner->S;
+  A.Rows = RD->getTemplateArgs()[1].getAsIntegral().getExtValue();
+  A.Cols = Inner->Count;
+  A.Row = Row;
+  return A;
+}
+
+std::optional<ArrayRows> vectorRows(QualType T, const ASTContext &Ctx) {
+  T = T.getNonReferenceType();
+  const auto *RD = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T->getAsCXXRecordDecl());
+  if (!RD || !RD->isInStdNamespace() || RD->getName() != "vector" ||
+      RD->getTemplateArgs().size() < 1 ||
+      RD->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return std::nullopt;
+  QualType Row = RD->getTemplateArgs()[0].getAsType();
+  std::optional<ContainerShape> Inner = containerShape(Row, Ctx);
+  if (!Inner || !Inner->IsVector)
+    return std::nullopt;
+  ArrayRows A;
+  A.S = Inner->S;
+  A.Row = Row;
+  return A;
 }
 
 } // namespace gradc::frontend

@@ -201,6 +201,25 @@ std::optional<ir::Scalar> complexScalar(clang::QualType T,
 std::optional<ContainerShape> containerShape(clang::QualType T,
                                              const clang::ASTContext &Ctx);
 
+/// `std::array<std::array<S, Cols>, Rows>` of a scalar S: Rows * Cols
+/// numbers in row-major order to the IR, as `double m[Rows][Cols]` is
+/// (LoweringArrayRows.cpp).
+struct ArrayRows {
+  ir::Scalar S = ir::Scalar::Float64;
+  std::int64_t Rows = 0, Cols = 0;
+  clang::QualType Row; ///< `std::array<S, Cols>`
+};
+
+/// T (reference stripped) as a std::array of std::array of numbers, if it
+/// is one.
+std::optional<ArrayRows> arrayRows(clang::QualType T,
+                                   const clang::ASTContext &Ctx);
+
+/// T (reference stripped) as a std::vector of std::vector of numbers, if
+/// it is one: Rows and Cols are 0, Row is `std::vector<S>`.
+std::optional<ArrayRows> vectorRows(clang::QualType T,
+                                    const clang::ASTContext &Ctx);
+
 } // namespace gradc::frontend
 
 #endif // GRADC_LIB_FRONTEND_RECORDS_H

@@ -112,6 +112,12 @@ FEATURES = {
                      "const double (&m)[2][2]), declared in every file",
     "array2d_param": "a parameter that is an array of arrays (const double q[2][3], const double q[][3], "
                      "const double (*q)[3], const double (&q)[2][3]) read as q[i][j]",
+    "array_of_arrays": "std::array<std::array<double, C>, R>: a const & parameter qa2 read as qa2[i][j], by "
+                       "range-for over its rows and over a row (const auto &row : qa2), with .size() of both "
+                       "levels; locals (std::array<std::array<double, C>, R> am{};, am[i][j] += e, copies, rows "
+                       "updated through auto &row, a row passed to aa_rowsum), declared in every file",
+    "vector_of_vectors": "a const std::vector<std::vector<double>> &qv parameter (a matrix, differentiated) read "
+                         "as qv[i][j], by range-for over its rows and over a row, with .size() of both levels",
     "structured_binding": "structured bindings of a struct (const auto &[pa, pb, pc, pv] = p;), its members read by name",
     "variadic": "variadic templates with fold expressions over + * and ',' (gv_sum(a, b), gv_sq(a, b, c)), declared in every file",
     "member_default": "a default member initializer in the struct (double c = 0.5;), which no adjoint of it may start at",
@@ -333,6 +339,10 @@ def render_stmt(s, m, ind):
 def param_decl(p):
     if p["kind"] == "vm":  # STRUCT_VECTORS: the struct, whose member u is p
         return "const GVM &gvm"
+    if p["kind"] == "am2":
+        return "const std::array<std::array<double, %d>, %d> &%s" % (p["cols"], p["rows"], p["name"])
+    if p["kind"] == "vv":
+        return "const std::vector<std::vector<double>> &%s" % p["name"]
     if p["kind"] == "m2":  # an array of arrays, in one of its four spellings
         r, c, n = p["rows"], p["cols"], p["name"]
         return {"arr": "const double %s[%d][%d]" % (n, r, c),
@@ -517,6 +527,7 @@ class Gen:
         if self.on("global_const"):
             opts.append((("gc",), 1.5))
         opts += [(("md", n, v), 2) for n, v in self.visible("md")]
+        opts += [(("md", n, v), 2) for n, v in self.visible("am2")]
         ch = self.pick(opts)
         if ch[0] == "var":
             return Expr("var", ch[1])
@@ -1037,6 +1048,11 @@ class Gen:
             opts.append(("cvec", 1))
         if self.on("multi_dim") and len(self.loops) < 2:
             opts.append(("mdim", 1))
+        if self.on("array_of_arrays") and len(self.loops) < 2:
+            opts.append(("amdim", 1))
+        if ((self.on("array_of_arrays") or self.on("vector_of_vectors"))
+                and len(self.loops) < 2 and self.visible("am2")):
+            opts.append(("amrows", 1))
         if self.on("moving_ptr") and self.visible_local_arrays():
             opts.append(("ptrwalk", 1))
         if self.on("std_algorithm") and self.visible_local_arrays():
@@ -1404,11 +1420,11 @@ class Gen:
             out.append(Stmt("raw", "%s += gc_energy(%s)" % (t, zs)))
         return out
 
-    def s_mdim(self, loop):
-        """double m[R][C] = {}; m[0][1] = e; for i, j: m[i][j] += e;"""
-        m, i, j = self.fresh("m"), self.fresh("i"), self.fresh("j")
-        rows, cols = self.rng.choice([(2, 2), (2, 3), (3, 2)])
-        out = [Stmt("raw", "double %s[%d][%d] = {}" % (m, rows, cols)),
+    def filled_2d(self, decl, m, rows, cols):
+        """decl; m[R-1][C-1] = e; for i, j: m[i][j] += e; of a matrix m
+        (an array of arrays, a std::array of std::array)."""
+        i, j = self.fresh("i"), self.fresh("j")
+        out = [Stmt("raw", decl),
                Stmt("assign", "%s[%d][%d]" % (m, rows - 1, cols - 1), [self.dexpr(1)], aop="=")]
         self.frames.append({})
         self.declare(i, Var("i", writable=False, bound=rows))
@@ -1420,6 +1436,13 @@ class Gen:
                      init="int %s = 0" % j, step="++" + j)
         out.append(Stmt("for", "", [Expr("cmp", "<", [Expr("var", i), Expr("lit", str(rows))], "b")],
                         [[inner]], init="int %s = 0" % i, step="++" + i))
+        return out
+
+    def s_mdim(self, loop):
+        """double m[R][C] = {}; m[0][1] = e; for i, j: m[i][j] += e;"""
+        m = self.fresh("m")
+        rows, cols = self.rng.choice([(2, 2), (2, 3), (3, 2)])
+        out = self.filled_2d("double %s[%d][%d] = {}" % (m, rows, cols), m, rows, cols)
         if self.on("array2d_local") and self.chance(0.6):
             # ARRAY2D_HELPERS, which every file declares: the whole array
             # passed to a helper that writes it.
@@ -1429,6 +1452,53 @@ class Gen:
         var.size = (rows, cols)
         var.local = True
         self.declare(m, var)
+        return out
+
+    def s_amdim(self, loop):
+        """std::array<std::array<double, C>, R> am{}; am[R-1][C-1] = e;
+        for i, j: am[i][j] += e; maybe a copy, rows updated by reference, a
+        row passed to AA_HELPERS' aa_rowsum."""
+        m = self.fresh("am")
+        rows, cols = self.rng.choice([(2, 2), (2, 3), (3, 2)])
+        ty = "std::array<std::array<double, %d>, %d>" % (cols, rows)
+        out = self.filled_2d("%s %s{}" % (ty, m), m, rows, cols)
+        if self.chance(0.4):  # rows updated through a reference
+            row, v = self.fresh("row"), self.fresh("v")
+            e2 = self.render_tmp(self.dexpr(1))
+            out.append(Stmt("raw", "for (auto &%s : %s) for (double &%s : %s) %s = 0.5 * %s + %s"
+                            % (row, m, v, row, v, v, e2)))
+        if self.chance(0.3):  # a copy, changed on its own
+            c = self.fresh("am")
+            out += [Stmt("raw", "%s %s = %s" % (ty, c, m)),
+                    Stmt("assign", "%s[0][%d]" % (c, cols - 1), [self.dexpr(1)], aop="*=")]
+            m2 = Var("am2", writable=False)
+            m2.size = (rows, cols)
+            self.declare(c, m2)
+        if self.chance(0.4):  # AA_HELPERS: a row passed whole
+            u, more = self.target()
+            out += more
+            out.append(Stmt("raw", "%s += aa_rowsum%d(%s[%s])" % (u, cols, m, self.index(rows, False))))
+        var = Var("am2", writable=False)
+        var.size = (rows, cols)
+        self.declare(m, var)
+        return out
+
+    def s_amrows(self, loop):
+        """Range-for over the rows of a std::array of std::array (or a
+        std::vector of std::vector) and over each row; .size() of both
+        levels bounding an indexed loop."""
+        a, var = self.rng.choice(self.visible("am2"))
+        u, out = self.target()
+        e = self.render_tmp(self.dexpr(1))
+        if self.chance(0.5):
+            row, v = self.fresh("row"), self.fresh("v")
+            out.append(Stmt("raw", "for (const auto &%s : %s) for (double %s : %s) %s += %s * %s"
+                            % (row, a, v, row, u, v, e)))
+        else:
+            i, j = self.fresh("i"), self.fresh("j")
+            out.append(Stmt("raw", "for (std::size_t %s = 0; %s < %s.size(); ++%s) "
+                            "for (std::size_t %s = 0; %s < %s[%s].size(); ++%s) %s += %s[%s][%s] * %s"
+                            % (i, i, a, i, j, j, a, i, j, u, a, i, j, e)))
         return out
 
     def s_arrupd(self, loop):
@@ -2356,6 +2426,18 @@ class Gen:
             var.cont = ("vec", "gvm.u.size()")
             self.declare("gvm.u", var)
             self.vm = True
+        if self.on("array_of_arrays") and rng.random() < 0.35:
+            rows, cols = rng.choice([(2, 2), (2, 3), (3, 2)])
+            params.append({"kind": "am2", "name": "qa2", "rows": rows, "cols": cols})
+            var = Var("am2", writable=False, value="param")
+            var.size = (rows, cols)
+            self.declare("qa2", var)
+        if self.on("vector_of_vectors") and rng.random() < 0.35:
+            rows, cols = rng.choice([(2, 2), (2, 3), (3, 2)])
+            params.append({"kind": "vv", "name": "qv", "rows": rows, "cols": cols})
+            var = Var("am2", writable=False, value="param")
+            var.size = (rows, cols)
+            self.declare("qv", var)
         if self.on("struct") and rng.random() < 0.4:
             if not self.structs:
                 self.structs.append("S_" + self.name)
@@ -2510,7 +2592,7 @@ class Gen:
                 pt[p["name"]] = [self.value()]
             elif p["kind"] == "arr":
                 pt[p["name"]] = [self.value() for _ in range(p["size"])]
-            elif p["kind"] == "m2":
+            elif p["kind"] in ("m2", "am2", "vv"):
                 pt[p["name"]] = [self.value() for _ in range(p["rows"] * p["cols"])]
             elif p["kind"] == "struct":
                 pt[p["name"]] = [self.value() for _ in range(5)]
@@ -2579,6 +2661,18 @@ def harness_args(f, src, adj=None, vjp=False):
         elif kind == "vec":
             args.append("%s[%d]" % (src, k))
             dargs.append("%s[%d]" % (adj, k))
+        elif kind == "am2":  # rows of p[k], the adjoint of the same type
+            mat = "rt_mat<%d, %d>(%%s[%d])" % (p["rows"], p["cols"], k)
+            args.append(mat % src)
+            pre.append("auto d%s = %s;" % (p["name"], mat % adj))
+            post.append("rt_back(d%s, %s[%d]);" % (p["name"], adj, k))
+            dargs.append("d" + p["name"])
+        elif kind == "vv":  # rows of p[k]; --at takes them as rows too
+            args.append("rt_vv(%s[%d], %d)" % (src, k, p["cols"]))
+            pre.append('gradc_check::rowLengths()["%s"] = %d; auto d%s = rt_vv(%s[%d], %d);'
+                       % (p["name"], p["cols"], p["name"], adj, k, p["cols"]))
+            post.append("rt_back(d%s, %s[%d]);" % (p["name"], adj, k))
+            dargs.append("d" + p["name"])
         elif kind == "starr":
             args.append("rt_arr<%d>(%s[%d])" % (p["size"], src, k))
             pre.append("std::array<double, %d> d%s = rt_arr<%d>(%s[%d]);" % (p["size"], p["name"], p["size"], adj, k))
@@ -2603,7 +2697,7 @@ def harness_args(f, src, adj=None, vjp=False):
     return args, dargs, pre, post
 
 
-WRT_KINDS = ("d", "arr", "struct", "vec", "starr", "sarr", "svec", "m2", "vm")
+WRT_KINDS = ("d", "arr", "struct", "vec", "starr", "sarr", "svec", "m2", "vm", "am2", "vv")
 
 
 def passive_named(f, passive):
@@ -2947,6 +3041,15 @@ for _c in (2, 3):
 ARRAY2D_HELPERS += [
     "inline double gm_corner(const double (&m)[2][2]) { return m[0][0] * m[1][1] - 0.5 * m[0][1]; }", ""]
 
+# What array_of_arrays passes a row of a std::array of std::array to
+# (declared in every file, as ARRAY2D_HELPERS).
+AA_HELPERS = []
+for _c in (2, 3):
+    AA_HELPERS += [
+        "inline double aa_rowsum%d(const std::array<double, %d> &r) {" % (_c, _c),
+        "  double s = 0;", "  for (double v : r)", "    s += v * std::tanh(v);", "  return s;", "}"]
+AA_HELPERS += [""]
+
 
 # What array_return calls (declared in every file, as CONSTRUCTED).
 ARRAY_RETURNS = [
@@ -2987,7 +3090,7 @@ def render_file(funcs, header=""):
     out = ["// Generated by test/random/gen.py" + (": " + header if header else "") + ".",
            "#include <gradc/gradc.h>", "", "#include <array>", "#include <cmath>",
            "#include <complex>", "#include <numeric>", "#include <tuple>", "#include <utility>",
-           "#include <vector>", ""] + GLOBAL_CONSTANTS + VARIADIC_TEMPLATES + ARRAY2D_HELPERS + CONSTRUCTED + OPERATED + VIEWED \
+           "#include <vector>", ""] + GLOBAL_CONSTANTS + VARIADIC_TEMPLATES + ARRAY2D_HELPERS + AA_HELPERS + CONSTRUCTED + OPERATED + VIEWED \
         + BASED + PRIVATE + ARRAY_RETURNS + PAIR_TUPLES + COMPLEXES + LAMBDA_TEMPLATES + STRUCT_VECTORS
     for f in funcs:
         for s in used_structs(f):
@@ -3104,7 +3207,23 @@ def render_file(funcs, header=""):
             "}",
             "template <std::size_t N>",
             "[[maybe_unused]] static void rt_back(const std::array<double, N> &a, std::vector<double> &v) {",
-            "  v.assign(a.begin(), a.end());", "}", ""]
+            "  v.assign(a.begin(), a.end());", "}",
+            "// A std::array of std::array from the flat values, row by row, and back.",
+            "template <std::size_t R, std::size_t C>",
+            "[[maybe_unused]] static std::array<std::array<double, C>, R> rt_mat(const std::vector<double> &v) {",
+            "  std::array<std::array<double, C>, R> m{};",
+            "  for (std::size_t i = 0; i < R; ++i)", "    for (std::size_t j = 0; j < C; ++j)",
+            "      m[i][j] = v[i * C + j];", "  return m;", "}",
+            "template <std::size_t R, std::size_t C>",
+            "[[maybe_unused]] static void rt_back(const std::array<std::array<double, C>, R> &m,",
+            "                                     std::vector<double> &v) {",
+            "  v.clear();", "  for (const auto &row : m)", "    v.insert(v.end(), row.begin(), row.end());", "}",
+            "// A std::vector of std::vector: rows of c from the flat values, and back.",
+            "[[maybe_unused]] static std::vector<std::vector<double>> rt_vv(const std::vector<double> &v, std::size_t c) {",
+            "  std::vector<std::vector<double>> m(v.size() / c, std::vector<double>(c));",
+            "  for (std::size_t i = 0; i < v.size(); ++i)", "    m[i / c][i % c] = v[i];", "  return m;", "}",
+            "[[maybe_unused]] static void rt_back(const std::vector<std::vector<double>> &m, std::vector<double> &v) {",
+            "  v.clear();", "  for (const auto &row : m)", "    v.insert(v.end(), row.begin(), row.end());", "}", ""]
     for f in funcs:
         for h in used_helpers(f):
             out += render_func(h, m=True) + [""]

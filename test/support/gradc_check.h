@@ -52,6 +52,7 @@
 #include <cstdio>
 #include <cstring>
 #include <functional>
+#include <map>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -127,13 +128,25 @@ inline Vec check(const char *Name, const Primal &F, const Grad &G,
   return Grad;
 }
 
+/// The parameters that are a std::vector of std::vector, by name, with the
+/// length of their rows (their values are the rows one after another):
+/// `gradc_check::rowLengths()["X"] = 3;` prints X=[[..],[..]].
+inline std::map<std::string, size_t> &rowLengths() {
+  static std::map<std::string, size_t> Lengths;
+  return Lengths;
+}
+
 /// Prints `name=[v0,v1,...]` of a point as `gradc --at` takes it, after a
-/// comma unless First.
+/// comma unless First; rows `name=[[v0,v1],[v2,v3]]` for a std::vector of
+/// std::vector.
 inline void printNamed(const std::string &Name, const Vec &Values, bool First) {
-  std::printf("%s%s=[", First ? "" : ",", Name.c_str());
+  auto It = rowLengths().find(Name);
+  size_t Cols = It == rowLengths().end() ? 0 : It->second;
+  std::printf("%s%s=[%s", First ? "" : ",", Name.c_str(), Cols ? "[" : "");
   for (size_t I = 0; I < Values.size(); ++I)
-    std::printf("%s%.17g", I ? "," : "", Values[I]);
-  std::printf("]");
+    std::printf("%s%.17g", !I ? "" : Cols && I % Cols == 0 ? "],[" : ",",
+                Values[I]);
+  std::printf("%s]", Cols ? "]" : "");
 }
 
 /// One array per wrt parameter, in parameter order (a scalar: one element).

@@ -52,7 +52,8 @@ params = {m.group(1): re.findall(r"%([\w.]+): ([^,]+)", m.group(2))
 
 def named_point(point, types):
     """"w=[1,2],n=[3]" -> the --at text, scalars unwrapped."""
-    items = re.findall(r"([\w.]+)=\[([^\]]*)\]", point)
+    # (A std::vector of std::vector is given as rows: X=[[1,2],[3,4]].)
+    items = re.findall(r"([\w.]+)=\[((?:[^\[\]]|\[[^\]]*\])*)\]", point)
 
     def is_array(n):  # a pointer parameter, or the seed dD of one
         return types.get(n, types.get(n[1:], "") if n.startswith("d")

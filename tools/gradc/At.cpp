@@ -107,6 +107,8 @@ public:
           std::vector<long double>(Args[R.Wrt[K]].Array.Data.size() +
                                        !P.Params[R.Wrt[K]].V->Ty.isMemory(),
                                    0));
+      Args[P.Params.size() + NumSeeds + K].Array.Cols =
+          Args[R.Wrt[K]].Array.Cols; // shaped like its parameter
       if (inOut(R.Wrt[K]) &&
           !bindSeed(P.Params.size() + NumSeeds + K, R.Wrt[K], /*InOut=*/true))
         return false;
@@ -186,9 +188,13 @@ private:
 
   /// Element K of a parameter as the user names it: `w[2]`, `m[1][2]`,
   /// `cam.f`, `cams[1].r[0]`.
-  static std::string elementName(const ir::Param &P, size_t K) {
+  static std::string elementName(const ir::Param &P, size_t K,
+                                 size_t Cols = 0) {
     const std::string &Name = P.V->Name;
     size_t N = P.Elements.size();
+    if (Cols) // a std::vector of std::vector
+      return Name + "[" + std::to_string(K / Cols) + "][" +
+             std::to_string(K % Cols) + "]";
     if (N == 0)
       return P.V->Ty.kind() == Type::Ptr ? Name + subscripts(P.RowDims, K)
                                          : Name;
@@ -232,6 +238,8 @@ private:
                        : "a single number, not a list");
       return false;
     }
+    if (!bindRows(P.Params[I], V))
+      return false;
     // A struct is its numbers in member order; an array of structs, so
     // many of them.
     size_t N = P.Params[I].Elements.size();
@@ -253,10 +261,48 @@ private:
       Args[I] = eval::Arg::array(V.Numbers);
     else
       Args[I] = eval::Arg::scalar(V.Numbers[0]);
-    addToCall(
-        Prm.Name + " = " +
-        (IsArray ? listText(S, V.Numbers) : printNumber(S, V.Numbers[0])));
+    Args[I].Array.Cols = V.RowLengths.empty() ? 0 : V.RowLengths[0];
+    addToCall(Prm.Name + " = " +
+              (!V.RowLengths.empty() ? rowsText(S, V)
+               : IsArray             ? listText(S, V.Numbers)
+                                     : printNumber(S, V.Numbers[0])));
     return true;
+  }
+
+  /// A std::vector of std::vector is given as rows, all as long: the
+  /// matrix generated code takes it to be (`gradc::cols` checks it).
+  bool bindRows(const ir::Param &Prm, const AtValue &V) {
+    const std::string &Name = Prm.V->Name;
+    if (Prm.VectorRows && V.RowLengths.empty() && !V.Numbers.empty()) {
+      Error = "--at: '" + Name + "' is a std::vector of std::vector: give " +
+              "its rows, " + Name + "=[[1,2],[3,4]]";
+      return false;
+    }
+    if (!Prm.VectorRows && !V.RowLengths.empty()) {
+      Error = "--at: '" + Name + "' takes one list of numbers, not rows";
+      return false;
+    }
+    for (size_t Len : V.RowLengths)
+      if (Len != V.RowLengths[0]) {
+        Error = "--at: the rows of '" + Name + "' have different lengths (" +
+                std::to_string(V.RowLengths[0]) + " and " +
+                std::to_string(Len) +
+                "); gradc reads a std::vector of std::vector as a matrix, "
+                "every row as long as the first";
+        return false;
+      }
+    return true;
+  }
+
+  static std::string rowsText(Scalar S, const AtValue &V) {
+    std::string Out = "[";
+    for (size_t R = 0, At = 0; R < V.RowLengths.size(); ++R) {
+      std::vector<long double> Row(V.Numbers.begin() + At,
+                                   V.Numbers.begin() + At + V.RowLengths[R]);
+      At += V.RowLengths[R];
+      Out += (R ? ", " : "") + listText(S, Row);
+    }
+    return Out + "]";
   }
 
   /// Whether parameter I is read and written, its adjoint seeded on entry.
@@ -295,6 +341,7 @@ private:
     // A reference's adjoint is a one-element array, as a seed is a scalar.
     Args[A] = Seed.Ty.isMemory() || InOut ? eval::Arg::array(V.Numbers)
                                           : eval::Arg::scalar(V.Numbers[0]);
+    Args[A].Array.Cols = Args[Out].Array.Cols;
     W.Seeds +=
         std::string(W.Seeds.empty() ? "" : ", ") + Seed.Name + " = " +
         (IsArray ? listText(S, V.Numbers) : printNumber(S, V.Numbers[0]));
@@ -335,7 +382,8 @@ private:
       if (Prm.Ty.isMemory() && !In.Array.Written.empty() &&
           !In.Array.Written[K])
         continue; // an out reference given no value
-      std::string Name = elementName(P.Params[I], K);
+      std::string Name =
+          elementName(P.Params[I], K, static_cast<size_t>(In.Array.Cols));
       Scalar T = elementType(P.Params[I], K);
       bool Passive = A < 0 || !isFloating(T);
       N.HasGrad &= !Passive;

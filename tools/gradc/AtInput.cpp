@@ -47,6 +47,17 @@ bool parseValue(const std::string &Text, AtValue &V) {
   std::string Inner = T.substr(1, T.size() - 2);
   if (trim(Inner).empty())
     return true;
+  if (trim(Inner).front() == '[') {
+    // Rows, one list each.
+    for (const std::string &Item : splitItems(Inner)) {
+      AtValue Row;
+      if (!parseValue(Item, Row) || !Row.IsList || !Row.RowLengths.empty())
+        return false;
+      V.Numbers.insert(V.Numbers.end(), Row.Numbers.begin(), Row.Numbers.end());
+      V.RowLengths.push_back(Row.Numbers.size());
+    }
+    return true;
+  }
   size_t Pos = 0;
   for (;;) {
     size_t Comma = Inner.find(',', Pos);

@@ -12,10 +12,13 @@ namespace gradc::tool {
 struct AtValue {
   bool IsList = false;
   std::vector<long double> Numbers; ///< One number unless IsList.
+  /// A list of rows, `[[1,2],[3,4]]`: each row's length (Numbers holds
+  /// them one after another).
+  std::vector<size_t> RowLengths;
 };
 
-/// Parses "x=3,w=[2,-3,-3],n=3" (spaces allowed around items). False with
-/// Error set on a malformed item or a name given twice.
+/// Parses "x=3,w=[2,-3,-3],X=[[1,2],[3,4]],n=3" (spaces allowed around items).
+/// False with Error set on a malformed item or a name given twice.
 bool parseAt(const std::string &At, std::map<std::string, AtValue> &Out,
              std::string &Error);
 

@@ -73,9 +73,12 @@ std::string randomPoint(const frontend::Request &R, size_t Size) {
     std::string List;
     for (size_t K = 0; K < Count; ++K) {
       Scalar S = elementType(Prm, K);
-      List += (K ? "," : "") + printNumber(S, Out ? 0 : Number(S, K));
+      // A std::vector of std::vector: Size rows of 3.
+      for (size_t J = 0; J < (Prm.VectorRows ? 3 : 1); ++J)
+        List += (K || J ? (Prm.VectorRows && !J ? "],[" : ",") : "") +
+                printNumber(S, Out ? 0 : Number(S, K));
     }
-    Item(V.Name + "=[" + List + "]");
+    Item(V.Name + (Prm.VectorRows ? "=[[" + List + "]]" : "=[" + List + "]"));
   }
   return At;
 }
@@ -146,6 +149,9 @@ public:
       }
       Base[I] = V.Ty.isMemory() ? eval::Arg::array(It->second.Numbers)
                                 : eval::Arg::scalar(It->second.Numbers[0]);
+      if (!It->second.RowLengths.empty()) // rows, checked by --at
+        Base[I].Array.Cols =
+            static_cast<std::int64_t>(It->second.RowLengths[0]);
     }
     return true;
   }

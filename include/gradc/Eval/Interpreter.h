@@ -33,6 +33,8 @@ struct Buffer {
   std::vector<long double> Data;
   /// Per element: has it been given a value? Empty: all of them have.
   std::vector<bool> Written;
+  /// A std::vector of std::vector: the length of its rows, all alike.
+  std::int64_t Cols = 0;
 };
 
 /// What one parameter is bound to.

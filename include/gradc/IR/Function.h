@@ -53,7 +53,9 @@ enum class OpCode : std::uint8_t {
   Store,  ///< *operand0 = operand1, or operand0[operand2] = operand1.
   Offset, ///< operand0 + operand1: a pointer into the same memory.
   Size,   ///< The number of elements of the std::vector parameter
-          ///< operand 0 (`x.size()`).
+          ///< operand 0 (`x.size()`); of a std::vector of std::vector
+          ///< (Param::VectorRows), its rows (Text "rows") or the length
+          ///< of each (Text "cols").
   Field,  ///< A member of a record (a struct held as its scalars, in
           ///< order): operand 0 points at the record or, with operand 1,
           ///< at an array of records of Stride scalars each, of which
@@ -259,6 +261,12 @@ struct Param {
   /// {3, 4}). The IR indexes it flat, in row-major order (`m[i][j]` is
   /// element `i * 3 + j`); the emitter prints the subscripts back.
   std::vector<std::int64_t> RowDims;
+  /// A std::vector of std::vector of numbers (`const std::vector<std::
+  /// vector<double>> &X`), which gradc takes to be a matrix: every row as
+  /// long as the first (generated code checks it, `gradc::cols(X)`). The
+  /// IR indexes it flat, `X[i][j]` is element `i * cols + j` with cols a
+  /// Size op (Text "cols"), and the emitter prints the subscripts back.
+  bool VectorRows = false;
   /// A record parameter (a pointer to its scalars in the IR): the C++
   /// name of its type ("Camera"), to declare its adjoint the same way.
   std::string Record;

@@ -1,8 +1,12 @@
-// Containers of containers (issue 14) are refused at the user's line with
-// what to write instead: std::array of std::array as a parameter and a
-// local, std::vector of std::vector as a parameter and a local, and a
-// std::vector of a struct holding a std::vector (one such struct is
-// followed: records/vector_members.cpp). No header is written.
+// What stays refused of containers of containers (issue 14), at the
+// user's line with what to write instead: std::array of std::array where
+// it is not supported (its front(), a loop variable copying a row, a
+// helper returning one, a list assigned, a struct member, three levels),
+// std::vector of std::vector where it is not supported (a local, a row
+// that grows or is passed whole, the matrix growing, an element's
+// address), and a std::vector of a struct holding a std::vector (one
+// such struct is followed: records/vector_members.cpp). No header is
+// written.
 // RUN: rm -f %t.grad.h
 // RUN: not %gradc %s -o %t.grad.h 2>&1 | FileCheck %s
 // RUN: not test -e %t.grad.h
@@ -11,32 +15,98 @@
 #include <array>
 #include <vector>
 
+using Mat = std::array<std::array<double, 3>, 2>;
+
+// A std::array of std::array is supported as a parameter and a local
+// (array_of_arrays.cpp); what it is not supported in is refused.
 GRADC_DIFF("grad")
-// CHECK: nested_containers_refused.cpp:[[@LINE+1]]:57: error: parameter 'm' cannot be differentiated or read: 'std::array<std::array<double, 3>, 2>' is a std::array of std::array, which gradc does not support yet; use an array of arrays ('double m[2][3]', indexed m[i][j]) or one 'std::array<double, 6>' indexed m[i * 3 + j]
-double arr2(const std::array<std::array<double, 3>, 2> &m) {
-  return m[0][1] * m[1][2];
+double arr_front(const Mat &m) {
+  // CHECK: nested_containers_refused.cpp:[[@LINE+1]]:12: error: 'front' of a std::array of std::array is not supported; gradc supports m[i][j], m.size(), m[i].size(), range-based 'for' over the rows and over a row, and passing m or a row m[i] to a function
+  return m.front()[0];
 }
 
 GRADC_DIFF("grad")
-double arr2_local(double x) {
-  // CHECK: nested_containers_refused.cpp:[[@LINE+1]]:39: error: gradc cannot hold this struct: 'std::array<std::array<float, 2>, 2>' is a std::array of std::array, which gradc does not support yet; use an array of arrays ('float m[2][2]', indexed m[i][j]) or one 'std::array<float, 4>' indexed m[i * 2 + j]
-  std::array<std::array<float, 2>, 2> a{};
-  a[0][1] = static_cast<float>(x);
-  return a[0][1] * x;
+double arr_copied_rows(const Mat &m) {
+  double s = 0;
+  // CHECK: nested_containers_refused.cpp:[[@LINE+1]]:13: error: a loop variable that copies a row is not supported yet; bind a reference to each row ('const auto &row')
+  for (auto row : m)
+    s += row[0];
+  return s;
+}
+
+static Mat twice(const Mat &m) {
+  Mat r = m;
+  r[0][0] *= 2;
+  return r;
 }
 
 GRADC_DIFF("grad")
-// CHECK: nested_containers_refused.cpp:[[@LINE+1]]:51: error: parameter 'X' cannot be differentiated or read: 'std::vector<std::vector<double>>' is a container of containers, which gradc does not support yet; keep the rows one after another in one 'std::vector<double>' indexed x[i * n + j] (with where each row starts in a 'std::vector<int>' when their lengths differ)
-double vv(const std::vector<std::vector<double>> &X) {
-  return X[0][1] * X[1][0];
+double arr_returned(const Mat &m) {
+  // CHECK: nested_containers_refused.cpp:[[@LINE+1]]:11: error: a helper returning a std::array of std::array ('twice') is not supported yet; have it write the result into one it is given ('void twice(..., Mat &out)')
+  Mat r = twice(m);
+  return r[0][0];
 }
 
+GRADC_DIFF("grad")
+double arr_assigned_list(double x) {
+  Mat m{};
+  // CHECK: nested_containers_refused.cpp:[[@LINE+1]]:5: error: assigning this to a std::array of std::array is not supported; assign another such variable, or the elements one by one
+  m = {};
+  return m[0][0] * x;
+}
+
+struct Frame {
+  std::array<std::array<double, 2>, 2> R;
+};
+
+GRADC_DIFF("grad")
+// CHECK: nested_containers_refused.cpp:[[@LINE+1]]:32: error: parameter 'f' cannot be differentiated or read: 'Frame' has member 'R': 'std::array<std::array<double, 2>, 2>' is a std::array of std::array, which gradc supports as a parameter and a local variable (read and written m[i][j]), not here; use one 'std::array<double, 4>' indexed m[i * 2 + j]
+double arr_member(const Frame &f) { return f.R[0][0]; }
+
+GRADC_DIFF("grad")
+// CHECK: nested_containers_refused.cpp:[[@LINE+1]]:72: error: parameter 't' cannot be differentiated or read: 'std::array<std::array<std::array<double, 2>, 2>, 2>' has three levels of std::array, which gradc does not support; it supports two: keep the last two in one row ('std::array<std::array<double, 4>, 2>', indexed t[i][j * 2 + k])
+double arr3(const std::array<std::array<std::array<double, 2>, 2>, 2> &t) {
+  return t[0][0][0];
+}
+
+// A std::vector of std::vector is supported as a parameter, a matrix
+// (vector_of_vectors.cpp); locals, rows used whole, growth and helpers
+// that change it are refused.
 GRADC_DIFF("grad")
 double vv_local(double x, int n) {
-  // CHECK: nested_containers_refused.cpp:[[@LINE+1]]:36: error: gradc cannot hold this struct: 'std::vector<std::vector<double>>' is a container of containers
+  // CHECK: nested_containers_refused.cpp:[[@LINE+1]]:36: error: gradc cannot hold this struct: 'std::vector<std::vector<double>>' is a std::vector of std::vector, which gradc supports as a parameter (a matrix: X[i][j], its rows all as long), not here yet; keep the rows one after another in one 'std::vector<double>' indexed x[i * n + j]
   std::vector<std::vector<double>> A(n, std::vector<double>(2));
   A[0][1] = x;
   return A[0][1] * x;
+}
+
+using Matrix = std::vector<std::vector<double>>;
+
+GRADC_DIFF("grad")
+double vv_row_grows(Matrix &X, double x) {
+  // CHECK: nested_containers_refused.cpp:[[@LINE+1]]:3: error: a row of a std::vector of std::vector is read and written element by element ('X[i][j]', 'for (double v : X[i])', 'X[i].size()'), not used whole: its rows do not grow or shrink, and are not passed on; pass the matrix and the row's number to a helper, or copy its elements into a vector of its size ('std::vector<double> r(X[i].size());')
+  X[0].push_back(x);
+  return X[0][0];
+}
+
+GRADC_DIFF("grad")
+double vv_grows(Matrix &X, double x) {
+  // CHECK: nested_containers_refused.cpp:[[@LINE+1]]:5: error: 'push_back' of a std::vector of std::vector is not supported; gradc supports X[i][j], X.size(), X[i].size(), range-based 'for' over the rows and over a row, and passing X to a function; its rows do not grow
+  X.push_back({x});
+  return X[0][0];
+}
+
+static double sum2(const std::vector<double> &r) { return r[0] + r[1]; }
+
+GRADC_DIFF("grad")
+// CHECK: nested_containers_refused.cpp:[[@LINE+1]]:53: error: a row of a std::vector of std::vector is read and written
+double vv_row_passed(const Matrix &X) { return sum2(X[1]); }
+
+GRADC_DIFF("grad")
+double vv_address(const Matrix &X) {
+  // CHECK: nested_containers_refused.cpp:[[@LINE+1]]:21: error: taking the address of an element of a std::vector of std::vector is not supported; index it where it is read or written ('X[i][j]')
+  const double *p = &X[0][0];
+  return p[1];
 }
 
 struct Layer {

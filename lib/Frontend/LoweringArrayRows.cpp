@@ -1,0 +1,353 @@
+//===- LoweringArrayRows.cpp - Containers of containers as flat memory ----===//
+//
+// `std::array<std::array<double, 3>, 2> m` is six numbers in row-major
+// order, as `double m[2][3]` is (LoweringMultiDim.cpp): `m[i][j]` is
+// element `i * 3 + j`, and the parameter or local keeps RowDims {3}, so
+// that generated code reads `m[i][j]` again. A parameter `const
+// std::vector<std::vector<double>> &X` is a matrix the same way, whose
+// row length is a value, `X_cols` (a Size op at the top of the body,
+// which generated code computes with `gradc::cols(X)`, checking that all
+// rows are as long): `X[i][j]` is element `i * X_cols + j`. A row `m[i]`, or a
+// variable bound to one (`const auto &row = m[i]`, a range-for over m), is kept
+// as the row's number, so that `row[j]` is an element of m as well; only a row
+// used whole (passed to a helper, iterated) becomes a pointer, an `Offset`
+// whose Text is the row's type, which generated code declares as a reference to
+// it (`const std::array<double, 3> &row = m[i];`).
+//
+//===----------------------------------------------------------------------===//
+#include "BodyLowering.h"
+
+namespace gradc::frontend {
+
+using namespace clang;
+using ir::Scalar;
+using ir::Value;
+
+/// E without parentheses and the conversions Clang puts on an object.
+static const Expr *bare(const Expr *E) { return E->IgnoreParenImpCasts(); }
+
+bool BodyLowering::isArrayRow(const Expr *E) const {
+  E = bare(E);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    return VD && RowRefs.count(VD);
+  }
+  const auto *OCE = dyn_cast<CXXOperatorCallExpr>(E);
+  return OCE && OCE->getOperator() == OO_Subscript && OCE->getNumArgs() == 2 &&
+         (arrayRows(OCE->getArg(0)->getType(), Ctx) ||
+          vectorRows(OCE->getArg(0)->getType(), Ctx));
+}
+
+void BodyLowering::declareVectorCols(ArrayRef<const VarDecl *> Decls) {
+  // (A lambda's captures are parameters of its function too.)
+  for (const VarDecl *PVD : Decls) {
+    auto It = Pointers.find(PVD);
+    if (It == Pointers.end() || !vectorRows(PVD->getType(), Ctx))
+      continue;
+    at(PVD->getLocation());
+    Value *Cols = B.size(It->second, Scalar::UInt64);
+    Cols->Text = "cols";
+    Cols->Name = PVD->getNameAsString() + "_cols";
+    VectorCols[It->second] = Cols;
+  }
+}
+
+std::optional<BodyLowering::RowRef> BodyLowering::lowerArrayRow(const Expr *E) {
+  E = bare(E);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = cast<VarDecl>(DRE->getDecl());
+    if (isPoisonedRef(DRE)) {
+      Failed = true;
+      return std::nullopt;
+    }
+    return RowRefs.at(VD);
+  }
+  const auto *OCE = cast<CXXOperatorCallExpr>(E);
+  std::optional<ArrayRows> A = arrayRows(OCE->getArg(0)->getType(), Ctx);
+  if (!A)
+    A = vectorRows(OCE->getArg(0)->getType(), Ctx);
+  if (isPoisonedRef(OCE->getArg(0))) {
+    Failed = true;
+    return std::nullopt;
+  }
+  RowRef R;
+  R.Matrix = lowerPointer(OCE->getArg(0));
+  if (R.Matrix && A->Cols == 0) {
+    auto It = VectorCols.find(R.Matrix);
+    if (It == VectorCols.end()) {
+      fail(OCE->getExprLoc(),
+           "gradc follows a std::vector of std::vector that is a parameter "
+           "of the function; keep the rows of this one in one "
+           "'std::vector<double>' indexed x[i * n + j]",
+           OCE->getSourceRange());
+      return std::nullopt;
+    }
+    R.VectorCols = It->second;
+  }
+  R.Row = lowerIndex(OCE->getArg(1));
+  if (!R.Matrix || !R.Row)
+    return std::nullopt;
+  R.Cols = A->Cols;
+  R.Type = typeName(A->Row.getUnqualifiedType());
+  return R;
+}
+
+std::optional<BodyLowering::Target>
+BodyLowering::lowerRowElement(const Expr *Row, const Expr *IdxE) {
+  std::optional<RowRef> R = lowerArrayRow(Row);
+  Value *Idx = lowerIndex(IdxE);
+  if (!R || !Idx)
+    return std::nullopt;
+  at(IdxE->getBeginLoc());
+  Target T;
+  T.Ptr = R->Matrix;
+  T.Index = rowIndex(*R, Idx);
+  T.S = R->Matrix->Ty.scalarKind();
+  return T;
+}
+
+Value *BodyLowering::rowIndex(const RowRef &R, Value *Col) {
+  // Built anew at each access, so that the emitter splits it back into
+  // `[i][j]` (a shared `i * 3` would be a variable of its own).
+  Value *Row = rowNumber(R);
+  if (R.VectorCols) { // `i * X_cols + j`, in X_cols's type
+    Scalar S = R.VectorCols->Ty.scalarKind();
+    return B.add(B.mul(convert(Row, S, /*Implicit=*/true), R.VectorCols),
+                 convert(Col, S, /*Implicit=*/true));
+  }
+  Col = convert(Col, Row->Ty.scalarKind(), /*Implicit=*/true);
+  return addScaled(Row, R.Cols, Col);
+}
+
+Value *BodyLowering::rowLength(const RowRef &R, Scalar S) {
+  if (R.VectorCols)
+    return convert(R.VectorCols, S, /*Implicit=*/true);
+  return makeConstant(S, 0, R.Cols, "");
+}
+
+Value *BodyLowering::rowNumber(const RowRef &R) {
+  return R.Reload ? B.load(R.Row->Operands[0]) : R.Row;
+}
+
+Value *BodyLowering::lowerRowPointer(const Expr *E) {
+  std::optional<RowRef> R = lowerArrayRow(E);
+  if (!R)
+    return nullptr;
+  // (A callee would take the rest of the matrix for the row: its size.)
+  if (R->VectorCols)
+    return fail(E->getExprLoc(),
+                "a row of a std::vector of std::vector is read and written "
+                "element by element ('X[i][j]', 'for (double v : X[i])', "
+                "'X[i].size()'), not used whole: its rows do not grow or "
+                "shrink, and are not passed on; pass the matrix and the "
+                "row's number to a helper, or copy its elements into a "
+                "vector of its size ('std::vector<double> r(X[i].size());')",
+                E->getSourceRange());
+  at(E->getBeginLoc());
+  Value *Row = B.offset(R->Matrix, addScaled(rowNumber(*R), R->Cols, nullptr));
+  Row->Text = R->Type;
+  return Row;
+}
+
+bool BodyLowering::bindArrayRow(const VarDecl *VD, const Expr *Init) {
+  if (!Init || !VD->getType()->isLValueReferenceType() || !isArrayRow(Init))
+    return false;
+  // `const auto &row = m[i];`: row is m's row i, wherever it is read.
+  std::optional<RowRef> R = lowerArrayRow(Init);
+  if (!R) {
+    poison(VD);
+    return true;
+  }
+  RowRefs[VD] = *R;
+  Poisoned.erase(VD);
+  return true;
+}
+
+/// The number of scalars an object of type T holds, for the flat position
+/// of a nested initializer.
+static std::int64_t scalarsIn(QualType T, const ASTContext &Ctx) {
+  if (std::optional<ArrayRows> A = arrayRows(T, Ctx))
+    return A->Rows * A->Cols;
+  if (std::optional<ContainerShape> C = containerShape(T, Ctx))
+    return C->Count;
+  if (const auto *CAT = Ctx.getAsConstantArrayType(T))
+    return static_cast<std::int64_t>(CAT->getSize().getZExtValue()) *
+           scalarsIn(CAT->getElementType(), Ctx);
+  return 1;
+}
+
+void BodyLowering::storeNested(const Expr *E, Value *Arr, std::int64_t First) {
+  E = E->IgnoreParens();
+  if (isa<ImplicitValueInitExpr>(E))
+    return; // zeroed
+  if (const auto *ILE = dyn_cast<InitListExpr>(E)) {
+    // The semantic form is fully braced: a std::array is a struct of one
+    // C array, whose elements follow one another.
+    std::int64_t Stride = 1;
+    if (const auto *AT = Ctx.getAsArrayType(ILE->getType()))
+      Stride = scalarsIn(AT->getElementType(), Ctx);
+    for (unsigned I = 0, N = ILE->getNumInits(); I < N; ++I)
+      storeNested(ILE->getInit(I), Arr, First + I * Stride);
+    return;
+  }
+  Value *V = expectScalar(lowerExpr(E), E);
+  if (!V)
+    return;
+  at(E->getBeginLoc());
+  V = convert(V, Arr->Ty.scalarKind(), /*Implicit=*/true);
+  if (V->isConstValue(0))
+    return;
+  B.store(Arr, V, makeConstant(Scalar::Int32, 0, First, std::to_string(First)));
+}
+
+void BodyLowering::copyRows(Value *Dst, Value *Src, const ArrayRows &A) {
+  auto Count = [&](std::int64_t N) {
+    return makeConstant(Scalar::Int32, 0, N, std::to_string(N));
+  };
+  Scalar S = Dst->Ty.scalarKind();
+  countedLoop(Count(A.Rows), "i", [&](Value *I) {
+    countedLoop(Count(A.Cols), "j", [&](Value *J) {
+      // The outer counter read where it is used, as `m[i][j]` reads it.
+      Value *At = addScaled(B.load(I->Operands[0]), A.Cols, J);
+      B.store(Dst, convert(B.load(Src, At), S, /*Implicit=*/true), At);
+    });
+  });
+}
+
+void BodyLowering::lowerArrayRowsDecl(const VarDecl *VD, const ArrayRows &A) {
+  std::string Name = VD->getNameAsString();
+  const Expr *Init = VD->getInit();
+  if (VD->getType()->isReferenceType()) {
+    // `const auto &m = R;`: another name for R.
+    Value *P = Init ? lowerPointer(bare(Init)) : nullptr;
+    if (!P)
+      return poison(VD);
+    Pointers[VD] = P;
+    Poisoned.erase(VD);
+    return;
+  }
+  const auto *CCE =
+      Init ? dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit()) : nullptr;
+  const auto *ILE =
+      Init ? dyn_cast<InitListExpr>(Init->IgnoreImplicit()) : nullptr;
+  const Expr *CopyE = nullptr;
+  if (CCE && CCE->getNumArgs() == 1 && CCE->getConstructor() &&
+      CCE->getConstructor()->isCopyOrMoveConstructor())
+    CopyE = CCE->getArg(0);
+  else if (Init && !CCE && !ILE)
+    CopyE = Init;
+  if (const auto *CE = CopyE ? dyn_cast<CallExpr>(bare(CopyE)) : nullptr;
+      CE && CE->getDirectCallee()) {
+    std::string Callee = CE->getDirectCallee()->getNameAsString();
+    poison(VD);
+    fail(CE->getExprLoc(),
+         "a helper returning a std::array of std::array ('" + Callee +
+             "') is not supported yet; have it write the result into one "
+             "it is given ('void " +
+             Callee + "(..., " + typeName(VD->getType().getUnqualifiedType()) +
+             " &out)')",
+         CE->getSourceRange());
+    return;
+  }
+  if (CopyE &&
+      (!arrayRows(CopyE->getType(), Ctx) || !isa<DeclRefExpr>(bare(CopyE)))) {
+    poison(VD);
+    fail(VD->getLocation(),
+         "initializing '" + Name +
+             "' this way is not supported; use '{}', '= {...}', a copy of "
+             "another variable, or assign its elements",
+         VD->getSourceRange());
+    return;
+  }
+  Value *Src = CopyE ? lowerPointer(bare(CopyE)) : nullptr;
+  if (CopyE && !Src)
+    return poison(VD);
+  at(VD->getLocation());
+  bool Zero = ILE || (CCE && CCE->requiresZeroInitialization());
+  Value *Arr = B.local(A.S, A.Rows * A.Cols, Name, Zero);
+  Arr->Text = typeName(VD->getType().getUnqualifiedType());
+  Arr->Member = ir::MemberKind::Array;
+  Arr->RowDims = {A.Cols};
+  Pointers[VD] = Arr;
+  Poisoned.erase(VD);
+  if (Src)
+    copyRows(Arr, Src, A);
+  if (ILE)
+    storeNested(ILE, Arr, 0);
+}
+
+Value *BodyLowering::lowerArrayRowsCall(const CXXMemberCallExpr *MCE,
+                                        const ArrayRows &A) {
+  std::string Name = MCE->getMethodDecl()->getNameAsString();
+  const Expr *Obj = MCE->getImplicitObjectArgument();
+  if (isPoisonedRef(Obj)) {
+    Failed = true;
+    return nullptr;
+  }
+  if (Name == "size" || Name == "empty") {
+    std::optional<Scalar> S = typeOf(MCE);
+    if (!S || !lowerPointer(Obj))
+      return nullptr;
+    at(MCE->getBeginLoc());
+    Value *Rows = makeConstant(*S, 0, A.Rows, "");
+    if (Name == "empty")
+      return B.cmp(ir::CmpPred::EQ, Rows, makeConstant(*S, 0, 0, "0"));
+    return Rows;
+  }
+  return fail(MCE->getExprLoc(),
+              "'" + Name +
+                  "' of a std::array of std::array is not supported; gradc "
+                  "supports m[i][j], m.size(), m[i].size(), range-based "
+                  "'for' over the rows and over a row, and passing m or a "
+                  "row m[i] to a function",
+              MCE->getSourceRange());
+}
+
+Value *BodyLowering::lowerVectorRowsCall(const CXXMemberCallExpr *MCE) {
+  std::string Name = MCE->getMethodDecl()->getNameAsString();
+  const Expr *Obj = MCE->getImplicitObjectArgument();
+  if (isPoisonedRef(Obj)) {
+    Failed = true;
+    return nullptr;
+  }
+  if (Name != "size" && Name != "empty")
+    return fail(MCE->getExprLoc(),
+                "'" + Name +
+                    "' of a std::vector of std::vector is not supported; "
+                    "gradc supports X[i][j], X.size(), X[i].size(), "
+                    "range-based 'for' over the rows and over a row, and "
+                    "passing X to a function; its rows do not grow",
+                MCE->getSourceRange());
+  std::optional<Scalar> S = typeOf(MCE);
+  Value *X = S ? lowerPointer(Obj) : nullptr;
+  if (!X)
+    return nullptr;
+  at(MCE->getBeginLoc());
+  Value *Rows = B.size(X, Scalar::UInt64);
+  Rows->Text = "rows";
+  if (Name == "empty")
+    return B.cmp(ir::CmpPred::EQ, Rows,
+                 makeConstant(Scalar::UInt64, 0, 0, "0"));
+  return convert(Rows, *S, /*Implicit=*/true);
+}
+
+Value *BodyLowering::lowerRowsAssign(const CXXOperatorCallExpr *OCE) {
+  std::optional<ArrayRows> A = arrayRows(OCE->getArg(0)->getType(), Ctx);
+  // `M = R;`: element by element, as a copy is.
+  const Expr *Src = bare(OCE->getArg(1));
+  if (!isa<DeclRefExpr>(Src) || !arrayRows(Src->getType(), Ctx))
+    return fail(OCE->getOperatorLoc(),
+                "assigning this to a std::array of std::array is not "
+                "supported; assign another such variable, or the elements "
+                "one by one",
+                OCE->getSourceRange());
+  Value *Dst = lowerWrittenContainer(OCE->getArg(0));
+  Value *From = Dst ? lowerPointer(Src) : nullptr;
+  if (!From)
+    return nullptr;
+  at(OCE->getBeginLoc());
+  copyRows(Dst, From, *A);
+  return Dst;
+}
+
+} // namespace gradc::frontend
