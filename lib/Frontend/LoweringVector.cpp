@@ -113,26 +113,14 @@ void BodyLowering::fillElements(Value *Dst, Value *V, Value *Count) {
 
 Value *BodyLowering::lowerContainer(const Expr *E) {
   E = containerOperand(E);
-  if (isArrayCall(E)) {
-    // A std::array a helper returns: the local the call makes for it.
+  if (isContainerCall(E)) {
+    // A std::array or std::vector a helper returns: the local the call
+    // makes for it.
     Value *Saved = std::exchange(PendingResult, nullptr);
     Value *V = lowerExpr(E);
     PendingResult = Saved;
     return V;
   }
-  if (const auto *CE = dyn_cast<CallExpr>(E);
-      CE && !isa<CXXOperatorCallExpr, CXXMemberCallExpr>(CE) &&
-      CE->getDirectCallee() && containerShape(E->getType(), Ctx) &&
-      containerShape(E->getType(), Ctx)->IsVector)
-    return fail(E->getExprLoc(),
-                "a helper returning a std::vector ('" +
-                    CE->getDirectCallee()->getNameAsString() +
-                    "') is not supported yet; have it write the result "
-                    "into a vector it is given ('void " +
-                    CE->getDirectCallee()->getNameAsString() +
-                    "(..., std::vector<double> &out)'), declared by the "
-                    "caller with its size",
-                E->getSourceRange());
   if ((!containerShape(E->getType(), Ctx) && !structContainer(E->getType())) ||
       !isa<DeclRefExpr, MemberExpr>(E)) // `b.x`: a std::array member
     return fail(E->getExprLoc(),
@@ -212,7 +200,7 @@ BodyLowering::lowerContainerEnd(const CXXMemberCallExpr *MCE) {
   const Expr *Obj = MCE->getImplicitObjectArgument();
   std::optional<ContainerShape> C = containerShape(Obj->getType(), Ctx);
   Target T;
-  T.Ptr = isArrayCall(Obj) ? lowerContainer(Obj) : lowerExpr(Obj);
+  T.Ptr = isContainerCall(Obj) ? lowerContainer(Obj) : lowerExpr(Obj);
   if (!T.Ptr)
     return std::nullopt;
   T.S = T.Ptr->Ty.scalarKind();

@@ -1,0 +1,182 @@
+//===- LoweringVectorReturn.cpp - std::vector returned by value ----------===//
+//
+// A helper returning a std::vector is a function returning a struct
+// (LoweringStructValue.cpp): it writes the vector through a last, output
+// parameter `out` (ir::Function::ReturnsRecord), which `return p;` copies
+// p into, so that its pullback never reads `out` and takes only its seed
+// `dout`. A vector is sized where it is declared, its adjoint and copies
+// alike; so a call is given a local sized before the call, by the size of
+// what the helper returns (ir::Function::ResultCount) computed again over
+// the call's arguments: `p(z.size())` returned is `h.size()` at the call
+// `softmax(h)`. A helper whose vector grows, or is sized in a loop, cannot
+// be sized that way and is refused at the call.
+//
+//===----------------------------------------------------------------------===//
+#include "BodyLowering.h"
+#include "OperatorNames.h"
+
+#include <algorithm>
+
+namespace gradc::frontend {
+
+using namespace clang;
+using ir::OpCode;
+using ir::Value;
+
+bool BodyLowering::lowerVectorReturn(const Expr *E, const ContainerShape &C) {
+  const Expr *From = containerOperand(E);
+  if (isa<InitListExpr, CXXStdInitializerListExpr>(From)) {
+    fail(From->getBeginLoc(),
+         "returning a list as a std::vector is not supported yet; declare "
+         "the vector with its size ('std::vector<double> r(n);'), assign "
+         "its elements and return it",
+         From->getSourceRange());
+    return false;
+  }
+  // A variable, a parameter, or what another helper returns.
+  Value *Src = lowerContainer(From);
+  if (!Src)
+    return false;
+  at(E->getBeginLoc());
+  Value *Count = containerCount(Src, C);
+  copyElements(ResultSlot, Src, Count);
+  F.ResultCount = Count;
+  return true;
+}
+
+Value *BodyLowering::countOver(const Value *Count, const ir::Function &G,
+                               ArrayRef<Value *> Args) {
+  auto Arg = [&](const Value *P) -> Value * {
+    for (size_t I = 0; I < G.Params.size() && I < Args.size(); ++I)
+      if (G.Params[I].V == P)
+        return Args[I];
+    return nullptr;
+  };
+  ir::Scalar S =
+      Count->Ty.isScalar() ? Count->Ty.scalarKind() : ir::Scalar::Float64;
+  switch (Count->Code) {
+  case OpCode::Const:
+    return makeConstant(S, Count->FVal, Count->IVal, Count->Text);
+  case OpCode::Param: {
+    Value *A = Arg(Count);
+    return A && A->Ty.isScalar() && A->Ty.isInteger() ? A : nullptr;
+  }
+  case OpCode::Size: {
+    // `z.size()` of a parameter: the size of the vector given for it.
+    const Value *P = Count->Operands[0];
+    Value *A = P->Code == OpCode::Param ? Arg(P) : nullptr;
+    if (!A || A->Ty.kind() != ir::Type::Ptr)
+      return nullptr;
+    if (Value *N = localVectorCount(A))
+      return convert(N, S, /*Implicit=*/true);
+    Value *N = B.size(A, S);
+    N->Stride = Count->Stride; // of structs
+    return N;
+  }
+  case OpCode::Cast: {
+    Value *X = countOver(Count->Operands[0], G, Args);
+    return X ? convert(X, S, /*Implicit=*/Count->IVal == 1) : nullptr;
+  }
+  case OpCode::Add:
+  case OpCode::Sub:
+  case OpCode::Mul:
+  case OpCode::Div:
+  case OpCode::Rem: {
+    Value *L = countOver(Count->Operands[0], G, Args);
+    Value *R = L ? countOver(Count->Operands[1], G, Args) : nullptr;
+    if (!R)
+      return nullptr;
+    switch (Count->Code) {
+    case OpCode::Add:
+      return B.add(L, R);
+    case OpCode::Sub:
+      return B.sub(L, R);
+    case OpCode::Mul:
+      return B.mul(L, R);
+    case OpCode::Div:
+      return B.div(L, R);
+    default:
+      return B.rem(L, R);
+    }
+  }
+  default:
+    return nullptr;
+  }
+}
+
+bool BodyLowering::hoistOps(size_t From) {
+  std::vector<Value *> &Here = B.block().Ops;
+  std::vector<Value *> &Top = F.Body.Ops;
+  if (&Here == &Top)
+    return true;
+  std::vector<Value *> Moved(Here.begin() + From, Here.end());
+  auto Before = Top.begin() + TopStmtAt;
+  for (const Value *V : Moved) {
+    if (V->Code == OpCode::Load)
+      return false; // of memory that may change before the statement
+    for (const Value *Op : V->Operands)
+      if (Op->Code != OpCode::Param && !Op->isConst() &&
+          !llvm::is_contained(Moved, Op) &&
+          std::find(Top.begin(), Before, Op) == Before)
+        return false;
+  }
+  Here.erase(Here.begin() + From, Here.end());
+  Top.insert(Top.begin() + TopStmtAt, Moved.begin(), Moved.end());
+  TopStmtAt += Moved.size();
+  return true;
+}
+
+Value *BodyLowering::vectorResultOf(const CallExpr *CE,
+                                    const FunctionDecl &Callee,
+                                    const ir::Function &G,
+                                    ArrayRef<Value *> Args) {
+  std::string Name = Callee.getNameAsString();
+  std::string Advice = "have it write the result into a vector it is given "
+                       "('void " +
+                       Name +
+                       "(..., std::vector<double> &out)'), declared by the "
+                       "caller with its size";
+  auto Refuse = [&](const std::string &Msg) {
+    return fail(CE->getExprLoc(), Msg, CE->getSourceRange());
+  };
+  if (G.Incomplete)
+    return Refuse("a helper returning a std::vector that calls itself ('" +
+                  Name + "') is not supported; " + Advice);
+  at(CE->getBeginLoc());
+  size_t From = B.block().Ops.size();
+  Value *Count = G.ResultCount ? countOver(G.ResultCount, G, Args) : nullptr;
+  if (!Count)
+    return Refuse(
+        "gradc sizes the std::vector a helper returns before the call, from "
+        "the call's arguments; '" +
+        Name +
+        "' returns one whose size is known only as it runs (it grows, or "
+        "is sized in a loop or branch): declare it with a size computed "
+        "from the parameters ('std::vector<double> r(z.size());', 'r(n)') "
+        "and assign its elements, or " +
+        Advice);
+  // Its adjoint and copies are declared where only the top level is in
+  // scope (as for a vector declared in a loop: hoistCount).
+  if (RegionDepth && !hoistOps(From))
+    return Refuse("a call in a loop or branch of a helper returning a "
+                  "std::vector ('" +
+                  Name +
+                  "') whose size depends on values computed there is not "
+                  "supported yet; gradc sizes the vector before the loop: "
+                  "give the call arguments computed before it, or call '" +
+                  Name + "' outside the loop");
+  std::optional<ContainerShape> C = containerShape(Callee.getReturnType(), Ctx);
+  QualType T = Callee.getReturnType();
+  if (!Callee.getDeclContext()->getRedeclContext()->Equals(
+          FD.getDeclContext()->getRedeclContext()))
+    T = T.getCanonicalType();
+  at(CE->getBeginLoc());
+  // Not zeroed: the call writes every element (`auto h = f(x);`).
+  Value *Vec = B.local(C->S, -1, resultName(Callee), /*ZeroInit=*/false);
+  Vec->Operands.push_back(Count);
+  Vec->Text = typeName(T.getUnqualifiedType());
+  Vec->Member = ir::MemberKind::Array;
+  return Vec;
+}
+
+} // namespace gradc::frontend
