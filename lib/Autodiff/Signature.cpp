@@ -144,7 +144,9 @@ void ReverseMode::document() {
         : !Adjoints.hasSeeds() ? "Adds " + Into + "."
         : P.ReturnsRecord && Opts.Out.size() == 1
             ? "Given d" + P.Params.back().V->Name + ", the seed of the " +
-                  (P.Params.back().Container ? "array" : "struct") +
+                  (P.ResultCount               ? "vector"
+                   : P.Params.back().Container ? "array"
+                                               : "struct") +
                   " it returns, adds " + Into + "."
             : "Given the seeds of its outputs, adds " + Into + ".";
     if (Opts.ReturnsValue && !P.RetTy.isVoid())

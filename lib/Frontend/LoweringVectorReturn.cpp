@@ -25,11 +25,12 @@ using ir::Value;
 
 bool BodyLowering::lowerVectorReturn(const Expr *E, const ContainerShape &C) {
   const Expr *From = containerOperand(E);
-  if (isa<InitListExpr, CXXStdInitializerListExpr>(From)) {
+  if (isa<InitListExpr, CXXStdInitializerListExpr, CXXConstructExpr>(From)) {
     fail(From->getBeginLoc(),
-         "returning a list as a std::vector is not supported yet; declare "
-         "the vector with its size ('std::vector<double> r(n);'), assign "
-         "its elements and return it",
+         "returning a std::vector made in the return statement ('{x, y}', "
+         "'std::vector<double>(n)') is not supported yet; declare the "
+         "vector with its size ('std::vector<double> r(n);'), assign its "
+         "elements and return it",
          From->getSourceRange());
     return false;
   }
@@ -104,21 +105,25 @@ Value *BodyLowering::countOver(const Value *Count, const ir::Function &G,
   }
 }
 
-bool BodyLowering::hoistOps(size_t From) {
+bool BodyLowering::hoistOps(size_t From, const Value *Result) {
   std::vector<Value *> &Here = B.block().Ops;
   std::vector<Value *> &Top = F.Body.Ops;
   if (&Here == &Top)
     return true;
   std::vector<Value *> Moved(Here.begin() + From, Here.end());
   auto Before = Top.begin() + TopStmtAt;
+  auto AtTop = [&](const Value *V) {
+    return V->Code == OpCode::Param || V->isConst() ||
+           llvm::is_contained(Moved, V) ||
+           std::find(Top.begin(), Before, V) != Before;
+  };
+  if (!AtTop(Result))
+    return false;
   for (const Value *V : Moved) {
     if (V->Code == OpCode::Load)
       return false; // of memory that may change before the statement
-    for (const Value *Op : V->Operands)
-      if (Op->Code != OpCode::Param && !Op->isConst() &&
-          !llvm::is_contained(Moved, Op) &&
-          std::find(Top.begin(), Before, Op) == Before)
-        return false;
+    if (!llvm::all_of(V->Operands, AtTop))
+      return false;
   }
   Here.erase(Here.begin() + From, Here.end());
   Top.insert(Top.begin() + TopStmtAt, Moved.begin(), Moved.end());
@@ -157,7 +162,7 @@ Value *BodyLowering::vectorResultOf(const CallExpr *CE,
         Advice);
   // Its adjoint and copies are declared where only the top level is in
   // scope (as for a vector declared in a loop: hoistCount).
-  if (RegionDepth && !hoistOps(From))
+  if (RegionDepth && !hoistOps(From, Count))
     return Refuse("a call in a loop or branch of a helper returning a "
                   "std::vector ('" +
                   Name +

@@ -1,0 +1,205 @@
+// Helpers returning a std::vector by value (issue 14): the vector a call
+// returns is a local sized before the call by what the helper returns
+// (`p(z.size())` returned is `h.size()` at `softmax(h)`, `y(m)` is the
+// `4` given for m), and the helper writes it through a last, output
+// parameter; the pullback takes its seed (`const std::vector<double>
+// &dout`). Declared (`std::vector<double> h = matvec(W, x, 4);`, `auto p
+// = softmax(h);`), assigned to a vector of the same size (`h = layer(x,
+// k);`), indexed directly (`scaled(h, k)[1]`), passed on (`sum(relu(x))`),
+// called in a loop, a parameter's copy returned (`std::vector<double> r =
+// v; ... return r;`) and another helper's result returned (`return
+// relu(scaled(x, k));`). A struct holding arrays, and a std::array,
+// returned as before.
+// RUN: %gradc %s -o %t.grad.h
+// RUN: FileCheck %s --check-prefix=TEXT < %t.grad.h
+// RUN: %cxx -Wall -Wextra -Werror -DGRADC_OUT='"%t.grad.h"' %s -o %t && %t > %t.out
+// RUN: FileCheck %s < %t.out
+// RUN: %python %src_root/test/support/vs_interpreter.py %gradc %s < %t.out | FileCheck %s --check-prefix=INTERP
+// RUN: %gradc %s --function loss --at 'W=[0.5,-0.25,1,0.75,-1,0.5,0.25,0.125],x=[1.5,-0.5],label=2' -o - | FileCheck %s --check-prefix=AT
+// CHECK: loss: at
+// CHECK: net: at
+// CHECK: use: at
+// CHECK-NOT: FAIL
+// CHECK: ALL OK
+// INTERP: 3 checked against the interpreter, 0 mismatches
+// AT: loss(W = [0.5, -0.25, 1, 0.75, -1, 0.5, 0.25, 0.125], x = [1.5, -0.5], label = 2)
+// AT: param W[0] 0.5 0.51260180298902{{[0-9]+}}
+// AT: h[2] -1.75 (at the end)
+// AT: p[2] 0.0247551667092296{{[0-9]*}} (at the end)
+#include <gradc/gradc.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <vector>
+
+static std::vector<double> softmax(const std::vector<double> &z) {
+  std::vector<double> p(z.size());
+  double m = *std::max_element(z.begin(), z.end());
+  double s = 0;
+  for (size_t i = 0; i < z.size(); ++i) {
+    p[i] = std::exp(z[i] - m);
+    s += p[i];
+  }
+  for (size_t i = 0; i < p.size(); ++i)
+    p[i] /= s;
+  return p;
+}
+// TEXT:      // Pullback of softmax(z) ({{.*}}return_vector.cpp:[[@LINE-12]]), for a caller's backward sweep.
+// TEXT-NEXT: // Given dout, the seed of the vector it returns, adds dsoftmax/dz into dz.
+// TEXT-NEXT: inline void softmax_pullback(const std::vector<double> &z,
+// TEXT-NEXT:                              const std::vector<double> &dout,
+// TEXT-NEXT:                              std::vector<double> &dz) {
+
+static std::vector<double> matvec(const std::vector<double> &W,
+                                  const std::vector<double> &x, int m) {
+  int n = x.size();
+  std::vector<double> y(m);
+  for (int i = 0; i < m; ++i) {
+    double s = 0;
+    for (int j = 0; j < n; ++j)
+      s += W[i * n + j] * x[j];
+    y[i] = s;
+  }
+  return y;
+}
+
+GRADC_DIFF("grad wrt(W)")
+double loss(const std::vector<double> &W, const std::vector<double> &x,
+            int label) {
+  std::vector<double> h = matvec(W, x, 4);
+  auto p = softmax(h);
+  return -std::log(p[label]);
+}
+// TEXT-LABEL: inline double loss_pullback(
+// TEXT-NEXT:                             const std::vector<double> &x, int label,
+// TEXT-NEXT:                             double dout, std::vector<double> &dW) {
+// TEXT-NEXT:   std::vector<double> h = matvec(W, x, 4);
+// TEXT-NEXT:   std::vector<double> p = softmax(h);
+// TEXT-NEXT:   double loss = -std::log(p[label]);
+// TEXT:        std::vector<double> dp(4);
+// TEXT-NEXT:   dp[label] -= dout / p[label];
+// TEXT:        std::vector<double> dh(4);
+// TEXT-NEXT:   softmax_pullback(h, dp, dh);
+// TEXT:        matvec_wrt_W_pullback(W, x, 4, dh, dW);
+
+static std::vector<double> relu(const std::vector<double> &v) {
+  std::vector<double> r = v;
+  for (size_t i = 0; i < r.size(); ++i)
+    r[i] = std::max(r[i], 0.0);
+  return r;
+}
+
+static std::vector<double> scaled(const std::vector<double> &v, double k) {
+  std::vector<double> r(v.size());
+  for (size_t i = 0; i < v.size(); ++i)
+    r[i] = k * v[i];
+  return r;
+}
+
+static std::vector<double> layer(const std::vector<double> &x, double k) {
+  return relu(scaled(x, k));
+}
+
+static double sum(const std::vector<double> &v) {
+  double s = 0;
+  for (double e : v)
+    s += e;
+  return s;
+}
+
+GRADC_DIFF("grad wrt(x, k)")
+double net(const std::vector<double> &x, double k, int m) {
+  std::vector<double> h(x.size());
+  h = layer(x, k);
+  double t = scaled(h, k)[1] + sum(relu(x));
+  for (int j = 0; j < m; ++j) {
+    auto g = scaled(h, 0.5);
+    t += sum(g) * k;
+    h = relu(g);
+  }
+  return t;
+}
+// TEXT-LABEL: inline double net_pullback(
+// TEXT:         std::vector<double> layer_result = layer(x, k);
+// TEXT:         std::vector<double> scaled_result = scaled(h, k);
+// TEXT:         std::vector<double> relu_result = relu(x);
+// TEXT:           std::vector<double> g = scaled(h, 0.5);
+// TEXT:           relu_pullback(g, drelu_result, dg);
+// TEXT:         layer_pullback(x, k, dlayer_result, dx, dk);
+
+// A struct holding arrays, and a std::array, returned.
+struct Hidden {
+  std::array<double, 3> h;
+  double c[2];
+  double s;
+};
+
+static Hidden forward(const std::array<double, 3> &x, double k) {
+  Hidden r{};
+  for (int i = 0; i < 3; ++i)
+    r.h[i] = std::tanh(k * x[i]);
+  r.c[0] = r.h[0] * r.h[1];
+  r.c[1] = r.h[2] + k;
+  r.s = r.c[0] + r.c[1];
+  return r;
+}
+
+static std::array<double, 3> twice(const std::array<double, 3> &x) {
+  std::array<double, 3> r;
+  for (int i = 0; i < 3; ++i)
+    r[i] = 2 * x[i];
+  return r;
+}
+
+GRADC_DIFF("grad")
+double use(std::array<double, 3> x, double k) {
+  Hidden a = forward(twice(x), k);
+  return a.s * a.h[1] + a.c[1] + twice(x)[2];
+}
+// TEXT-LABEL: inline double use_pullback(
+// TEXT:         a = forward(twice_result, k);
+// TEXT:         forward_pullback(twice_result, k, da, d_twice_result, dk);
+
+#ifndef __GRADC__
+#include GRADC_OUT
+#include "gradc_check.h"
+
+int main() {
+  using gradc_check::Arrays;
+  const std::vector<double> X = {1.5, -0.5};
+  gradc_check::check_arrays(
+      "loss", {{"W", {0.5, -0.25, 1, 0.75, -1, 0.5, 0.25, 0.125}}},
+      {{"x", X}, {"label", {2}}},
+      [&](const Arrays &p) { return loss(p[0], X, 2); },
+      [&](const Arrays &p, Arrays &d) { return loss_grad(p[0], X, 2, d[0]); },
+      [&](const Arrays &p, double s, Arrays &d) {
+        loss_pullback(p[0], X, 2, s, d[0]);
+      });
+  gradc_check::check_arrays(
+      "net", {{"x", {0.5, -0.25, 1.5}}, {"k", {0.75}}}, {{"m", {3}}},
+      [](const Arrays &p) { return net(p[0], p[1][0], 3); },
+      [](const Arrays &p, Arrays &d) {
+        return net_grad(p[0], p[1][0], 3, d[0], d[1][0]);
+      },
+      [](const Arrays &p, double s, Arrays &d) {
+        net_pullback(p[0], p[1][0], 3, s, d[0], d[1][0]);
+      });
+  using A3 = std::array<double, 3>;
+  gradc_check::check_arrays(
+      "use", {{"x", {0.25, -0.5, 0.75}}, {"k", {0.5}}}, {},
+      [](const Arrays &p) { return use({p[0][0], p[0][1], p[0][2]}, p[1][0]); },
+      [](const Arrays &p, Arrays &d) {
+        A3 dx{d[0][0], d[0][1], d[0][2]};
+        double f = use_grad({p[0][0], p[0][1], p[0][2]}, p[1][0], dx, d[1][0]);
+        d[0] = {dx[0], dx[1], dx[2]};
+        return f;
+      },
+      [](const Arrays &p, double s, Arrays &d) {
+        A3 dx{d[0][0], d[0][1], d[0][2]};
+        use_pullback({p[0][0], p[0][1], p[0][2]}, p[1][0], s, dx, d[1][0]);
+        d[0] = {dx[0], dx[1], dx[2]};
+      });
+  return gradc_check::finish();
+}
+#endif
