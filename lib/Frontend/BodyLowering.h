@@ -479,10 +479,11 @@ private:
   /// anything but parameters and constants.
   Value *countOver(const Value *Count, const ir::Function &G,
                    llvm::ArrayRef<Value *> Args);
-  /// Moves the ops of the current block from From on to the top level,
-  /// before the statement being lowered; false when one of them, or
-  /// Result, is a value computed in a loop or branch, or in that statement.
-  bool hoistOps(size_t From, const Value *Result);
+  /// Moves the ops of the current block from From on, which compute
+  /// Result, to the top level, before the statement being lowered; returns
+  /// Result there, or null when they read a value computed in a loop or
+  /// branch, or in that statement.
+  Value *hoistOps(size_t From, Value *Result);
   /// `std::array<double, 3> a{}`, `std::vector<double> v(n)`: an array.
   void lowerContainerDecl(const clang::VarDecl *VD, const ContainerShape &C);
   /// `v[i]` (or `v.at(i)`, `v.front()`, `v.back()`) on a std::array or

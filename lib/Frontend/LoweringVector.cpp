@@ -45,10 +45,23 @@ const Expr *containerOperand(const Expr *E) {
 
 namespace {
 
+/// V without conversions between integer types, which do not change a
+/// count (`n` and `size_t(n)`).
+const Value *withoutIntCasts(const Value *V) {
+  while (V->Code == OpCode::Cast && V->Ty.isInteger() &&
+         V->Operands[0]->Ty.isInteger())
+    V = V->Operands[0];
+  return V;
+}
+
 /// Whether A and B are the same count: the same value, or the same
 /// integer arithmetic on the same values; `w.size()` of one vector (each
-/// is an op of its own).
+/// is an op of its own); one number in two types.
 bool sameCount(const Value *A, const Value *B) {
+  A = withoutIntCasts(A);
+  B = withoutIntCasts(B);
+  if (A->isConst() && B->isConst())
+    return A->constValue() == B->constValue();
   if (A->Code == OpCode::Size && B->Code == OpCode::Size)
     return A->Operands[0] == B->Operands[0];
   return ir::sameIndex(A, B, {});
@@ -183,6 +196,9 @@ void BodyLowering::lowerContainerRef(const VarDecl *VD) {
   Value *P = lowerContainer(VD->getInit());
   if (!P)
     return poison(VD);
+  // `= f(x);`: the local the call makes is r.
+  if (isContainerCall(VD->getInit()))
+    P->Name = VD->getNameAsString();
   Pointers[VD] = P;
   Poisoned.erase(VD);
 }

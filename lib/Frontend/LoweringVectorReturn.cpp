@@ -16,6 +16,7 @@
 #include "OperatorNames.h"
 
 #include <algorithm>
+#include <map>
 
 namespace gradc::frontend {
 
@@ -69,7 +70,7 @@ Value *BodyLowering::countOver(const Value *Count, const ir::Function &G,
     if (!A || A->Ty.kind() != ir::Type::Ptr)
       return nullptr;
     if (Value *N = localVectorCount(A))
-      return convert(N, S, /*Implicit=*/true);
+      return N;
     Value *N = B.size(A, S);
     N->Stride = Count->Stride; // of structs
     return N;
@@ -105,30 +106,43 @@ Value *BodyLowering::countOver(const Value *Count, const ir::Function &G,
   }
 }
 
-bool BodyLowering::hoistOps(size_t From, const Value *Result) {
+Value *BodyLowering::hoistOps(size_t From, Value *Result) {
   std::vector<Value *> &Here = B.block().Ops;
   std::vector<Value *> &Top = F.Body.Ops;
   if (&Here == &Top)
-    return true;
+    return Result;
   std::vector<Value *> Moved(Here.begin() + From, Here.end());
   auto Before = Top.begin() + TopStmtAt;
-  auto AtTop = [&](const Value *V) {
-    return V->Code == OpCode::Param || V->isConst() ||
-           llvm::is_contained(Moved, V) ||
-           std::find(Top.begin(), Before, V) != Before;
+  // A constant made in the loop (an argument `2`) is made again at the
+  // top; anything else must be there already.
+  std::vector<Value *> Lifted;
+  std::map<const Value *, Value *> Again;
+  auto Lift = [&](Value *V) -> Value * {
+    if (V->Code == OpCode::Param || llvm::is_contained(Moved, V) ||
+        std::find(Top.begin(), Before, V) != Before)
+      return V;
+    if (!V->isConst())
+      return nullptr;
+    Value *&C = Again[V];
+    if (!C)
+      Lifted.push_back(
+          C = makeConstant(V->Ty.scalarKind(), V->FVal, V->IVal, V->Text));
+    return C;
   };
-  if (!AtTop(Result))
-    return false;
-  for (const Value *V : Moved) {
+  for (Value *V : Moved) {
     if (V->Code == OpCode::Load)
-      return false; // of memory that may change before the statement
-    if (!llvm::all_of(V->Operands, AtTop))
-      return false;
+      return nullptr; // of memory that may change before the statement
+    for (Value *&Op : V->Operands)
+      if (!(Op = Lift(Op)))
+        return nullptr;
   }
+  if (!(Result = Lift(Result)))
+    return nullptr;
   Here.erase(Here.begin() + From, Here.end());
-  Top.insert(Top.begin() + TopStmtAt, Moved.begin(), Moved.end());
-  TopStmtAt += Moved.size();
-  return true;
+  Lifted.insert(Lifted.end(), Moved.begin(), Moved.end());
+  Top.insert(Top.begin() + TopStmtAt, Lifted.begin(), Lifted.end());
+  TopStmtAt += Lifted.size();
+  return Result;
 }
 
 Value *BodyLowering::vectorResultOf(const CallExpr *CE,
@@ -162,7 +176,7 @@ Value *BodyLowering::vectorResultOf(const CallExpr *CE,
         Advice);
   // Its adjoint and copies are declared where only the top level is in
   // scope (as for a vector declared in a loop: hoistCount).
-  if (RegionDepth && !hoistOps(From, Count))
+  if (RegionDepth && !(Count = hoistOps(From, Count)))
     return Refuse("a call in a loop or branch of a helper returning a "
                   "std::vector ('" +
                   Name +

@@ -5,8 +5,9 @@
 // parameter; the pullback takes its seed (`const std::vector<double>
 // &dout`). Declared (`std::vector<double> h = matvec(W, x, 4);`, `auto p
 // = softmax(h);`), assigned to a vector of the same size (`h = layer(x,
-// k);`), indexed directly (`scaled(h, k)[1]`), passed on (`sum(relu(x))`),
-// called in a loop, a parameter's copy returned (`std::vector<double> r =
+// k);`, `g = mix(g, y);`), indexed directly (`scaled(h, k)[1]`), passed
+// on (`sum(relu(x))`), bound to a reference, measured (`mix(g, x).size()`),
+// called in loops and branches, a parameter's copy returned (`std::vector<double> r =
 // v; ... return r;`) and another helper's result returned (`return
 // relu(scaled(x, k));`). A struct holding arrays, and a std::array,
 // returned as before.
@@ -18,10 +19,11 @@
 // RUN: %gradc %s --function loss --at 'W=[0.5,-0.25,1,0.75,-1,0.5,0.25,0.125],x=[1.5,-0.5],label=2' -o - | FileCheck %s --check-prefix=AT
 // CHECK: loss: at
 // CHECK: net: at
+// CHECK: steps: at
 // CHECK: use: at
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
-// INTERP: 3 checked against the interpreter, 0 mismatches
+// INTERP: 4 checked against the interpreter, 0 mismatches
 // AT: loss(W = [0.5, -0.25, 1, 0.75, -1, 0.5, 0.25, 0.125], x = [1.5, -0.5], label = 2)
 // AT: param W[0] 0.5 0.51260180298902{{[0-9]+}}
 // AT: h[2] -1.75 (at the end)
@@ -128,6 +130,51 @@ double net(const std::vector<double> &x, double k, int m) {
 // TEXT:           relu_pullback(g, drelu_result, dg);
 // TEXT:         layer_pullback(x, k, dlayer_result, dx, dk);
 
+// Vectors declared by a call and assigned again (`g = mix(g, y);`), in a
+// loop and in a branch in it; a reference to a returned vector and its
+// size.
+static std::vector<double> make(double u, double v, int n) {
+  std::vector<double> r(n);
+  for (int i = 0; i < n; ++i)
+    r[i] = u * std::sin(0.5 * i + v) + 0.25 * i;
+  return r;
+}
+
+static std::vector<double> mix(const std::vector<double> &x, double t) {
+  std::vector<double> r = x;
+  for (size_t i = 0; i < r.size(); ++i)
+    r[i] = std::tanh(x[i] * t) + 0.5 * x[(i + 1) % x.size()];
+  return r;
+}
+
+GRADC_DIFF("grad")
+double steps(double x, double y) {
+  double t = x;
+  auto g = make(x, y, 3);
+  g = mix(g, y);
+  t += g[1];
+  for (int i = 0; i < 3; ++i) {
+    std::vector<double> g2 = make(t, y, 4);
+    t += mix(g2, x)[2] + sum(layer(g2, y));
+    g2 = softmax(g2);
+    t += g2[0];
+    if (t > 0.5) {
+      auto q = make(y, t, 2);
+      q = layer(q, x);
+      t += q[1];
+    }
+  }
+  const std::vector<double> &r = softmax(g);
+  return t + r[2] * static_cast<double>(mix(g, x).size());
+}
+// TEXT-LABEL: inline double steps_pullback(
+// TEXT:         std::vector<double> g = make(x, y, 3);
+// TEXT-NEXT:    std::vector<double> mix_result = mix(g, y);
+// TEXT:           std::vector<double> g2 = make(t, y, 4);
+// TEXT:             std::vector<double> q = make(y, t, 2);
+// TEXT:         std::vector<double> r = softmax(g);
+// TEXT:         make_pullback(x, y, 3, dg, dx, dy);
+
 // A struct holding arrays, and a std::array, returned.
 struct Hidden {
   std::array<double, 3> h;
@@ -185,6 +232,7 @@ int main() {
       [](const Arrays &p, double s, Arrays &d) {
         net_pullback(p[0], p[1][0], 3, s, d[0], d[1][0]);
       });
+  GRADC_CHECK_2(steps, 0.3, 0.7);
   using A3 = std::array<double, 3>;
   gradc_check::check_arrays(
       "use", {{"x", {0.25, -0.5, 0.75}}, {"k", {0.5}}}, {},

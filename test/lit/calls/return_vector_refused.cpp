@@ -1,7 +1,7 @@
 // What stays refused of helpers returning a std::vector: one whose size is
 // known only as it runs (it grows), a return from inside a branch, a list
-// returned, a call in a loop sized by what the loop computes, and a body
-// gradc cannot see; each at its line with a way out, and no output.
+// returned, a call in a loop sized by what the loop computes, recursion,
+// and a body gradc cannot see; each at its line with a way out, and no output.
 // RUN: rm -f %t.grad.h
 // RUN: not %gradc %s -o %t.grad.h 2>&1 | FileCheck %s
 // RUN: not test -e %t.grad.h
@@ -62,4 +62,17 @@ double others(const std::vector<double> &z, double c) {
   return s + u[0];
 }
 
-// CHECK: gradc: {{.*}}return_vector_refused.cpp: 5 errors; no output written
+static std::vector<double> again(const std::vector<double> &z, int k) {
+  std::vector<double> r = z;
+  if (k > 0) {
+    // CHECK: return_vector_refused.cpp:[[@LINE+1]]:9: error: a helper returning a std::vector that calls itself ('again') is not supported; have it write the result into a vector it is given ('void again(..., std::vector<double> &out)'), declared by the caller with its size
+    r = again(z, k - 1);
+    r[0] *= 0.5;
+  }
+  return r;
+}
+
+GRADC_DIFF("grad wrt(z)")
+double rec(const std::vector<double> &z) { return again(z, 2)[0]; }
+
+// CHECK: gradc: {{.*}}return_vector_refused.cpp: 6 errors; no output written
