@@ -134,6 +134,19 @@ Value *BodyLowering::lowerContainer(const Expr *E) {
     PendingResult = Saved;
     return V;
   }
+  if (const auto *CE = dyn_cast<CallExpr>(E); CE && CE->getDirectCallee() &&
+                                              !isElementAccess(E) &&
+                                              structContainer(E->getType())) {
+    std::string Name = CE->getDirectCallee()->getNameAsString();
+    return fail(E->getExprLoc(),
+                "a helper returning a container of structs ('" + Name +
+                    "') is not supported yet; have it write the result into "
+                    "a container it is given ('void " +
+                    Name + "(..., " +
+                    typeName(E->getType().getUnqualifiedType()) +
+                    " &out)'), declared by the caller with its size",
+                E->getSourceRange());
+  }
   if ((!containerShape(E->getType(), Ctx) && !structContainer(E->getType())) ||
       !isa<DeclRefExpr, MemberExpr>(E)) // `b.x`: a std::array member
     return fail(E->getExprLoc(),

@@ -1,7 +1,8 @@
 // What stays refused of helpers returning a std::vector: one whose size is
 // known only as it runs (it grows), a return from inside a branch, a list
 // returned, a call in a loop sized by what the loop computes, recursion,
-// and a body gradc cannot see; each at its line with a way out, and no output.
+// a body gradc cannot see, and a vector of structs returned; each at its
+// line with a way out, and no output.
 // RUN: rm -f %t.grad.h
 // RUN: not %gradc %s -o %t.grad.h 2>&1 | FileCheck %s
 // RUN: not test -e %t.grad.h
@@ -75,4 +76,22 @@ static std::vector<double> again(const std::vector<double> &z, int k) {
 GRADC_DIFF("grad wrt(z)")
 double rec(const std::vector<double> &z) { return again(z, 2)[0]; }
 
-// CHECK: gradc: {{.*}}return_vector_refused.cpp: 6 errors; no output written
+struct P {
+  double x, y;
+};
+
+static std::vector<P> points(const std::vector<double> &v) {
+  std::vector<P> r(v.size());
+  for (size_t i = 0; i < v.size(); ++i)
+    r[i] = P{v[i], v[i] * v[i]};
+  return r;
+}
+
+GRADC_DIFF("grad wrt(z)")
+double structs(const std::vector<double> &z) {
+  // CHECK: return_vector_refused.cpp:[[@LINE+1]]:12: error: a helper returning a container of structs ('points') is not supported yet; have it write the result into a container it is given ('void points(..., std::vector<P> &out)'), declared by the caller with its size
+  auto q = points(z);
+  return q[1].y;
+}
+
+// CHECK: gradc: {{.*}}return_vector_refused.cpp: 7 errors; no output written
