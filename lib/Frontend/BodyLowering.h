@@ -476,9 +476,14 @@ private:
                         const clang::FunctionDecl &Callee,
                         const ir::Function &G, llvm::ArrayRef<Value *> Args);
   /// Count, an op of G, computed again over Args; null when it reads
-  /// anything but parameters and constants.
+  /// anything but parameters, members of const struct parameters and
+  /// constants.
   Value *countOver(const Value *Count, const ir::Function &G,
                    llvm::ArrayRef<Value *> Args);
+  /// The member Place (a Field of a const struct parameter of G) of the
+  /// struct given for it in Args; null for any other place.
+  Value *memberOver(const Value *Place, const ir::Function &G,
+                    llvm::ArrayRef<Value *> Args);
   /// Moves the ops of the current block from From on, which compute
   /// Result, to the top level, before the statement being lowered; returns
   /// Result there, or null when they read a value computed in a loop or

@@ -15,6 +15,8 @@
 #include "BodyLowering.h"
 #include "OperatorNames.h"
 
+#include "gradc/IR/Inline.h"
+
 #include <algorithm>
 #include <map>
 
@@ -75,6 +77,13 @@ Value *BodyLowering::countOver(const Value *Count, const ir::Function &G,
     N->Stride = Count->Stride; // of structs
     return N;
   }
+  case OpCode::Load: {
+    // `r(n)` in a const method, `r(L.n)`: that member of the object given.
+    Value *P = Count->Operands.size() == 1 && Count->Ty.isInteger()
+                   ? memberOver(Count->Operands[0], G, Args)
+                   : nullptr;
+    return P ? B.load(P) : nullptr;
+  }
   case OpCode::Cast: {
     Value *X = countOver(Count->Operands[0], G, Args);
     return X ? convert(X, S, /*Implicit=*/Count->IVal == 1) : nullptr;
@@ -104,6 +113,28 @@ Value *BodyLowering::countOver(const Value *Count, const ir::Function &G,
   default:
     return nullptr;
   }
+}
+
+Value *BodyLowering::memberOver(const Value *Place, const ir::Function &G,
+                                ArrayRef<Value *> Args) {
+  if (Place->Code == OpCode::Param) {
+    // A struct the helper cannot change before it sizes the vector.
+    if (!Place->Ty.isConstPointee())
+      return nullptr;
+    for (size_t I = 0; I < G.Params.size() && I < Args.size(); ++I)
+      if (G.Params[I].V == Place && Args[I]->Ty.kind() == ir::Type::Ptr)
+        return Args[I];
+    return nullptr;
+  }
+  if (Place->Code != OpCode::Field || Place->Operands.size() != 1)
+    return nullptr;
+  Value *Base = memberOver(Place->Operands[0], G, Args);
+  if (!Base)
+    return nullptr;
+  Value *Member = F.create(OpCode::Field, Place->Ty, {Base});
+  ir::copyAttributes(*Place, *Member);
+  Member->Arrow = false; // the emitter writes `->` for a pointer
+  return B.append(Member);
 }
 
 Value *BodyLowering::hoistOps(size_t From, Value *Result) {
@@ -169,10 +200,10 @@ Value *BodyLowering::vectorResultOf(const CallExpr *CE,
         "gradc sizes the std::vector a helper returns before the call, from "
         "the call's arguments; '" +
         Name +
-        "' returns one whose size is known only as it runs (it grows, or "
-        "is sized in a loop or branch): declare it with a size computed "
-        "from the parameters ('std::vector<double> r(z.size());', 'r(n)') "
-        "and assign its elements, or " +
+        "' returns one whose size is known only as it runs (it grows, is "
+        "sized in a loop or branch, or by what memory holds): declare it "
+        "with a size computed from the parameters ('std::vector<double> "
+        "r(z.size());', 'r(n)') and assign its elements, or " +
         Advice);
   // Its adjoint and copies are declared where only the top level is in
   // scope (as for a vector declared in a loop: hoistCount).

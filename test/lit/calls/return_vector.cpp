@@ -9,8 +9,9 @@
 // on (`sum(relu(x))`), bound to a reference, measured (`mix(g, x).size()`),
 // called in loops and branches, a parameter's copy returned (`std::vector<double> r =
 // v; ... return r;`) and another helper's result returned (`return
-// relu(scaled(x, k));`). A struct holding arrays, and a std::array,
-// returned as before.
+// relu(scaled(x, k));`); a template, and methods, one sized by a member
+// of its object. A struct holding arrays, and a std::array, returned as
+// before.
 // RUN: %gradc %s -o %t.grad.h
 // RUN: FileCheck %s --check-prefix=TEXT < %t.grad.h
 // RUN: %cxx -Wall -Wextra -Werror -DGRADC_OUT='"%t.grad.h"' %s -o %t && %t > %t.out
@@ -20,10 +21,11 @@
 // CHECK: loss: at
 // CHECK: net: at
 // CHECK: steps: at
+// CHECK: affine: at
 // CHECK: use: at
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
-// INTERP: 4 checked against the interpreter, 0 mismatches
+// INTERP: 5 checked against the interpreter, 0 mismatches
 // AT: loss(W = [0.5, -0.25, 1, 0.75, -1, 0.5, 0.25, 0.125], x = [1.5, -0.5], label = 2)
 // AT: param W[0] 0.5 0.51260180298902{{[0-9]+}}
 // AT: h[2] -1.75 (at the end)
@@ -175,6 +177,43 @@ double steps(double x, double y) {
 // TEXT:         std::vector<double> r = softmax(g);
 // TEXT:         make_pullback(x, y, 3, dg, dx, dy);
 
+// A template and member functions returning a vector, one sized by a
+// member of its object.
+template <class T> std::vector<T> doubled(const std::vector<T> &v) {
+  std::vector<T> r(v.size());
+  for (size_t i = 0; i < v.size(); ++i)
+    r[i] = 2 * v[i];
+  return r;
+}
+
+struct Lin {
+  double a, b;
+  int n;
+  std::vector<double> apply(const std::vector<double> &x) const {
+    std::vector<double> r(x.size());
+    for (size_t i = 0; i < x.size(); ++i)
+      r[i] = a * x[i] + b;
+    return r;
+  }
+  std::vector<double> tiled(const std::vector<double> &x) const {
+    std::vector<double> r(n);
+    for (int i = 0; i < n; ++i)
+      r[i] = a * x[i % x.size()] + b * i;
+    return r;
+  }
+};
+
+GRADC_DIFF("grad wrt(x)")
+double affine(const std::vector<double> &x, const Lin &L) {
+  auto y = L.apply(doubled(x));
+  auto m = L.tiled(x);
+  return y[0] * y[1] + m[1] * x[0];
+}
+// TEXT-LABEL: inline double affine_pullback(
+// TEXT:         std::vector<double> y = L.apply(doubled_result);
+// TEXT-NEXT:    std::vector<double> m = L.tiled(x);
+// TEXT:         std::vector<double> dm(L.n);
+
 // A struct holding arrays, and a std::array, returned.
 struct Hidden {
   std::array<double, 3> h;
@@ -233,6 +272,14 @@ int main() {
         net_pullback(p[0], p[1][0], 3, s, d[0], d[1][0]);
       });
   GRADC_CHECK_2(steps, 0.3, 0.7);
+  const Lin L{0.5, 0.25, 3};
+  gradc_check::check_arrays(
+      "affine", {{"x", {0.5, 1.5}}}, {{"L", {0.5, 0.25, 3}}},
+      [&](const Arrays &p) { return affine(p[0], L); },
+      [&](const Arrays &p, Arrays &d) { return affine_grad(p[0], L, d[0]); },
+      [&](const Arrays &p, double s, Arrays &d) {
+        affine_pullback(p[0], L, s, d[0]);
+      });
   using A3 = std::array<double, 3>;
   gradc_check::check_arrays(
       "use", {{"x", {0.25, -0.5, 0.75}}, {"k", {0.5}}}, {},

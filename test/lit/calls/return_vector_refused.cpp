@@ -23,7 +23,7 @@ static std::vector<double> softmax(const std::vector<double> &z) {
 
 GRADC_DIFF("grad wrt(z)")
 double xent(const std::vector<double> &z) {
-  // CHECK: return_vector_refused.cpp:[[@LINE+1]]:12: error: gradc sizes the std::vector a helper returns before the call, from the call's arguments; 'softmax' returns one whose size is known only as it runs (it grows, or is sized in a loop or branch): declare it with a size computed from the parameters ('std::vector<double> r(z.size());', 'r(n)') and assign its elements, or have it write the result into a vector it is given ('void softmax(..., std::vector<double> &out)'), declared by the caller with its size
+  // CHECK: return_vector_refused.cpp:[[@LINE+1]]:12: error: gradc sizes the std::vector a helper returns before the call, from the call's arguments; 'softmax' returns one whose size is known only as it runs (it grows, is sized in a loop or branch, or by what memory holds): declare it with a size computed from the parameters ('std::vector<double> r(z.size());', 'r(n)') and assign its elements, or have it write the result into a vector it is given ('void softmax(..., std::vector<double> &out)'), declared by the caller with its size
   auto p = softmax(z);
   return -std::log(p[0]);
 }
