@@ -155,7 +155,9 @@ void ReverseMode::document() {
           (Adds.empty() ? "."
                         : "; " + std::string(1, char(std::tolower(Adds[0]))) +
                               Adds.substr(1));
-    G->Doc.push_back(Adds.empty() ? InOut.substr(1) : Adds + InOut);
+    G->Doc.push_back(Adds.empty() && InOut.empty() ? "Adds nothing."
+                     : Adds.empty()                ? InOut.substr(1)
+                                                   : Adds + InOut);
     if (Result)
       G->Doc.back() += " " + Result->Name + " is what " + Call + " returned.";
   }

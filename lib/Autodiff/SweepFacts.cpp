@@ -104,9 +104,18 @@ bool SweepFacts::madeBy(const Value &Call, const Value *Base) const {
       Call.Operands.back() != Base || Base->Code != OpCode::Local ||
       Pos.Home.at(&Call) != Pos.Home.at(Base))
     return false;
-  for (size_t I = 0; I + 1 < Call.Operands.size(); ++I)
-    if (Call.Operands[I]->Ty.isMemory() && baseOf(Call.Operands[I]) == Base)
+  // (With no active argument its pullback would add to nothing: the
+  // call stays in/out, its pullback clearing what it wrote.)
+  bool Active = false;
+  for (size_t I = 0; I + 1 < Call.Operands.size(); ++I) {
+    const Value *Op = Call.Operands[I];
+    if (Op->Ty.isMemory() && baseOf(Op) == Base)
       return false;
+    Active |=
+        Op->Ty.isMemory() ? Act.isActiveMemory(baseOf(Op)) : Act.isActive(Op);
+  }
+  if (!Active)
+    return false;
   // Nothing between the declaration and the call reads or writes it.
   const std::vector<Value *> &Ops = Pos.Home.at(Base)->Ops;
   auto It = std::find(Ops.begin(), Ops.end(), Base);

@@ -21,11 +21,12 @@
 // CHECK: loss: at
 // CHECK: net: at
 // CHECK: steps: at
+// CHECK: remade: at
 // CHECK: affine: at
 // CHECK: use: at
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
-// INTERP: 5 checked against the interpreter, 0 mismatches
+// INTERP: 6 checked against the interpreter, 0 mismatches
 // AT: loss(W = [0.5, -0.25, 1, 0.75, -1, 0.5, 0.25, 0.125], x = [1.5, -0.5], label = 2)
 // AT: param W[0] 0.5 0.51260180298902{{[0-9]+}}
 // AT: h[2] -1.75 (at the end)
@@ -177,6 +178,22 @@ double steps(double x, double y) {
 // TEXT:         std::vector<double> r = softmax(g);
 // TEXT:         make_pullback(x, y, 3, dg, dx, dy);
 
+// A vector made by a call of constants only, then assigned what depends
+// on x (random tester, f39_4: the call's pullback had nothing to add to,
+// and writing its comment threw).
+GRADC_DIFF("grad")
+double remade(double x) {
+  double s = 0;
+  for (int i = 0; i < 2; ++i) {
+    auto g = make(0.25, 0.75, 4);
+    g = mix(g, x);
+    s += g[1];
+  }
+  return s;
+}
+// TEXT-LABEL: inline double remade_pullback(
+// TEXT:           std::vector<double> g = make(0.25, 0.75, 4);
+
 // A template and member functions returning a vector, one sized by a
 // member of its object.
 template <class T> std::vector<T> doubled(const std::vector<T> &v) {
@@ -272,6 +289,7 @@ int main() {
         net_pullback(p[0], p[1][0], 3, s, d[0], d[1][0]);
       });
   GRADC_CHECK_2(steps, 0.3, 0.7);
+  GRADC_CHECK_1(remade, 0.7);
   const Lin L{0.5, 0.25, 3};
   gradc_check::check_arrays(
       "affine", {{"x", {0.5, 1.5}}}, {{"L", {0.5, 0.25, 3}}},
