@@ -157,7 +157,9 @@ void ReverseMode::document() {
         : !Adjoints.hasSeeds() ? "Adds " + Into + "."
         : P.ReturnsRecord && Opts.Out.size() == 1
             ? "Given d" + P.Params.back().V->Name + ", the seed of the " +
-                  (P.Params.back().Container ? "array" : "struct") +
+                  (P.ResultCount               ? "vector"
+                   : P.Params.back().Container ? "array"
+                                               : "struct") +
                   " it returns, adds " + Into + "."
             : "Given the seeds of its outputs, adds " + Into + ".";
     if (Opts.ReturnsValue && !P.RetTy.isVoid())
@@ -166,7 +168,9 @@ void ReverseMode::document() {
           (Adds.empty() ? "."
                         : "; " + std::string(1, char(std::tolower(Adds[0]))) +
                               Adds.substr(1));
-    G->Doc.push_back(Adds.empty() ? InOut.substr(1) : Adds + InOut);
+    G->Doc.push_back(Adds.empty() && InOut.empty() ? "Adds nothing."
+                     : Adds.empty()                ? InOut.substr(1)
+                                                   : Adds + InOut);
     if (Result)
       G->Doc.back() += " " + Result->Name + " is what " + Call + " returned.";
   }

@@ -94,10 +94,42 @@ bool SweepFacts::passesInOut(const Value &Call, unsigned I) const {
 }
 
 bool SweepFacts::freshAt(const Value &Call, const Value *Base) const {
-  return writtenOnlyBy(P.Body, Base, &Call) &&
-         (Base->Code == OpCode::Local
-              ? Pos.Home.at(&Call) == Pos.Home.at(Base)
-              : isOutput(Base) && Pos.Home.at(&Call) == &P.Body);
+  return (writtenOnlyBy(P.Body, Base, &Call) &&
+          (Base->Code == OpCode::Local
+               ? Pos.Home.at(&Call) == Pos.Home.at(Base)
+               : isOutput(Base) && Pos.Home.at(&Call) == &P.Body)) ||
+         madeBy(Call, Base);
+}
+
+bool SweepFacts::madeBy(const Value &Call, const Value *Base) const {
+  const Function *C = Call.Callee;
+  if (!C || !C->ReturnsRecord || C->Custom || Call.Operands.empty() ||
+      Call.Operands.back() != Base || Base->Code != OpCode::Local ||
+      Pos.Home.at(&Call) != Pos.Home.at(Base))
+    return false;
+  // (With no active argument its pullback would add to nothing: the
+  // call stays in/out, its pullback clearing what it wrote.)
+  bool Active = false;
+  for (size_t I = 0; I + 1 < Call.Operands.size(); ++I) {
+    const Value *Op = Call.Operands[I];
+    if (Op->Ty.isMemory() && baseOf(Op) == Base)
+      return false;
+    Active |=
+        Op->Ty.isMemory() ? Act.isActiveMemory(baseOf(Op)) : Act.isActive(Op);
+  }
+  if (!Active)
+    return false;
+  // Nothing between the declaration and the call reads or writes it.
+  const std::vector<Value *> &Ops = Pos.Home.at(Base)->Ops;
+  auto It = std::find(Ops.begin(), Ops.end(), Base);
+  for (++It; It != Ops.end() && *It != &Call; ++It) {
+    if (reads(**It, Base) || writes(**It, Base))
+      return false;
+    for (const Block &R : (*It)->Regions)
+      if (reads(R, Base) || findWrite(R, Base))
+        return false;
+  }
+  return It != Ops.end();
 }
 
 std::optional<std::int64_t> SweepFacts::argumentExtent(const Value &Call,

@@ -88,6 +88,11 @@ public:
   /// the top level, for a read-only seeded output): the adjoint there is
   /// fresh, the seed of what the call writes.
   bool freshAt(const ir::Value &Call, const ir::Value *Base) const;
+  /// Whether Call writes the struct, std::array or std::vector it returns
+  /// into the local Base that nothing touched since its declaration, in
+  /// the same block: the call writes all of it, so its adjoint there is
+  /// the seed, whatever writes Base later.
+  bool madeBy(const ir::Value &Call, const ir::Value *Base) const;
   /// How many elements from argument I the callee of Call reaches, when
   /// it reaches them only at constant indices (`y[0]`, `y[2]`).
   std::optional<std::int64_t> argumentExtent(const ir::Value &Call,

@@ -413,7 +413,10 @@ private:
         // `Vec3 c = add(a, b);`: the text after `c = `.
         const Value *L = std::exchange(S.PendingRecord, nullptr);
         std::string Call = P.printDefinition(&V);
-        line(S, declaration(*L) + Call.substr(Call.find(" = ")) + ";");
+        // (`std::vector<double> h = f(x);`, without the size the call gives.)
+        std::string Decl =
+            L->IVal < 0 ? L->Text + " " + Plan.Var[L->Id] : declaration(*L);
+        line(S, Decl + Call.substr(Call.find(" = ")) + ";");
         return;
       }
       // A call made for what it writes, its value unused: `g(b);`, not an
@@ -431,10 +434,10 @@ private:
       } else if (V.IVal == 0 && !V.ZeroInit) {
         S.PendingLocals.push_back(&V);
       } else if ((V.Member == MemberKind::Record ||
-                  (V.Member == MemberKind::Array && V.IVal > 0 &&
+                  (V.Member == MemberKind::Array && V.IVal != 0 &&
                    !V.Text.empty())) &&
                  !V.ZeroInit && PendingNote.empty()) {
-        // (A std::array too: `auto c = cross(a, b);`.)
+        // (A std::array or std::vector too: `auto c = cross(a, b);`.)
         line(S, ""); // the one before
         S.PendingRecord = &V;
       } else {

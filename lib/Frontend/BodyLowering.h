@@ -499,8 +499,9 @@ private:
   Value *complexZero(Scalar S);
 
   // std::array returned by value (LoweringArrayValue.cpp).
-  /// E is a call of a function returning a std::array (not an element).
-  bool isArrayCall(const clang::Expr *E) const;
+  /// E is a call of a function returning a std::array or std::vector
+  /// (not an element).
+  bool isContainerCall(const clang::Expr *E) const;
   /// Writes the std::array value E (braces, a variable, a call) into
   /// Dest; false after an error.
   bool lowerArrayInto(const clang::Expr *E, Value *Dest,
@@ -511,6 +512,31 @@ private:
   /// A local made for the std::array a call returns.
   Value *arrayResultOf(const clang::CallExpr *CE,
                        const clang::FunctionDecl &Callee);
+
+  // std::vector returned by value (LoweringVectorReturn.cpp).
+  /// `return p;` in a function returning a std::vector: a copy into
+  /// `out`, whose size is then the function's ResultCount.
+  bool lowerVectorReturn(const clang::Expr *E, const ContainerShape &C);
+  /// The local a call of Callee (G) writes the std::vector it returns
+  /// into, sized by G's ResultCount over the call's arguments; null after
+  /// an error at the call.
+  Value *vectorResultOf(const clang::CallExpr *CE,
+                        const clang::FunctionDecl &Callee,
+                        const ir::Function &G, llvm::ArrayRef<Value *> Args);
+  /// Count, an op of G, computed again over Args; null when it reads
+  /// anything but parameters, members of const struct parameters and
+  /// constants.
+  Value *countOver(const Value *Count, const ir::Function &G,
+                   llvm::ArrayRef<Value *> Args);
+  /// The member Place (a Field of a const struct parameter of G) of the
+  /// struct given for it in Args; null for any other place.
+  Value *memberOver(const Value *Place, const ir::Function &G,
+                    llvm::ArrayRef<Value *> Args);
+  /// Moves the ops of the current block from From on, which compute
+  /// Result, to the top level, before the statement being lowered; returns
+  /// Result there, or null when they read a value computed in a loop or
+  /// branch, or in that statement.
+  Value *hoistOps(size_t From, Value *Result);
   /// `std::array<double, 3> a{}`, `std::vector<double> v(n)`: an array.
   void lowerContainerDecl(const clang::VarDecl *VD, const ContainerShape &C);
   /// An index: an integer (without the conversion to `size_t` Clang puts

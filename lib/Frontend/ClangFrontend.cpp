@@ -1018,9 +1018,8 @@ void FunctionProcessor::declareResult(const FunctionDecl &FD, ir::Function &F,
   std::string Spelling = typeName(T.getUnqualifiedType());
   ir::Value *V = nullptr;
   if (std::optional<ContainerShape> C = containerShape(T, Ctx)) {
-    // A std::array is returned as a struct is: its elements.
-    if (C->IsVector)
-      return; // refused where it is called
+    // A std::array or std::vector is returned as a struct is: its
+    // elements (a vector's, as many as its call gives room for).
     V = F.addParam(Name, ir::Type::ptr(C->S), Spelling + " &");
     F.Params.back().Container = true;
     for (std::int64_t K = 0; K < C->Count; ++K) {

@@ -18,11 +18,11 @@ using namespace clang;
 using ir::Scalar;
 using ir::Value;
 
-bool BodyLowering::isArrayCall(const Expr *E) const {
+bool BodyLowering::isContainerCall(const Expr *E) const {
   E = containerOperand(E);
   std::optional<ContainerShape> C = containerShape(E->getType(), Ctx);
   return isa<CallExpr>(E) && !isElementAccess(E) &&
-         !isa<CXXOperatorCallExpr>(E) && C && !C->IsVector;
+         !isa<CXXOperatorCallExpr>(E) && C;
 }
 
 bool BodyLowering::lowerArrayInto(const Expr *E, Value *Dest,
@@ -48,7 +48,7 @@ bool BodyLowering::lowerArrayInto(const Expr *E, Value *Dest,
     }
     return !Failed;
   }
-  if (isArrayCall(From)) {
+  if (isContainerCall(From)) {
     // The call writes Dest; a call among its arguments makes its own.
     Value *Saved = std::exchange(PendingResult, Dest);
     Value *V = lowerExpr(From);

@@ -133,11 +133,14 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
                 Range);
   QualType RT = Callee.getReturnType();
   ir::Type Ty = ir::Type::voidTy();
-  // A struct is written into memory, a last argument (ReturnsRecord).
+  // A struct is written into memory, a last argument (ReturnsRecord); a
+  // std::vector into a local sized for it (vectorResultOf).
   std::optional<ContainerShape> Returned = containerShape(RT, Ctx);
-  bool ReturnsRecord = RT->isRecordType() && (!Returned || !Returned->IsVector);
-  Value *Result =
-      ReturnsRecord ? std::exchange(PendingResult, nullptr) : nullptr;
+  bool ReturnsRecord = RT->isRecordType();
+  bool ReturnsVector = Returned && Returned->IsVector;
+  Value *Result = ReturnsRecord && !ReturnsVector
+                      ? std::exchange(PendingResult, nullptr)
+                      : nullptr;
   // `a += b` returns `*this`: as a statement, nothing.
   if (!ReturnsRecord && !RT->isVoidType() && !returnsSelf(Callee)) {
     std::optional<Scalar> S = scalarTypeOf(RT, Ctx);
@@ -175,7 +178,9 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
   if (ReturnsRecord && (!G || !G->ReturnsRecord))
     return fail(Loc,
                 "gradc cannot see the body of '" + Name + "', which returns " +
-                    (Returned ? "a std::array" : "a struct") +
+                    (ReturnsVector ? "a std::vector"
+                     : Returned    ? "a std::array"
+                                   : "a struct") +
                     "; only functions defined in "
                     "your own code can return one",
                 Range);
@@ -304,8 +309,11 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
                         : Object            ? Callee.getNameAsString()
                                             : spellCallee(CE, Callee);
   if (ReturnsRecord) {
-    if (!Result &&
-        !(Result = Returned ? arrayResultOf(CE, Callee) : resultOf(CE, Callee)))
+    if (ReturnsVector)
+      Result = vectorResultOf(CE, Callee, *G, Args);
+    else if (!Result)
+      Result = Returned ? arrayResultOf(CE, Callee) : resultOf(CE, Callee);
+    if (!Result)
       return nullptr;
     Args.push_back(Result);
   }

@@ -351,12 +351,24 @@ void BodyLowering::lowerContainerDecl(const VarDecl *VD,
   // `std::vector<double> u = w;`, `std::array<double, 3> b(a);`: a copy.
   Value *CopyOf = nullptr, *Fill = nullptr;
   bool Made = Init && !CCE && !ILE && containerShape(Init->getType(), Ctx);
-  if (Init && !C.IsVector && isArrayCall(Init)) {
+  if (Init && !C.IsVector && isContainerCall(Init)) {
     // `auto c = cross(a, b);`: the call writes c.
     Value *Arr = arrayLocal(VD->getType(), C, Name, VD->getLocation());
     if (!lowerArrayInto(Init, Arr, C))
       return poison(VD);
     Pointers[VD] = Arr;
+    Poisoned.erase(VD);
+    return;
+  }
+  if (Init && C.IsVector && !Growing.count(VD) && isContainerCall(Init) &&
+      Ctx.hasSameUnqualifiedType(VD->getType(),
+                                 containerOperand(Init)->getType())) {
+    // `auto h = matvec(W, x, m);`: the local the call makes is h.
+    Value *Vec = lowerContainer(Init);
+    if (!Vec)
+      return poison(VD);
+    Vec->Name = Name;
+    Pointers[VD] = Vec;
     Poisoned.erase(VD);
     return;
   }
@@ -460,8 +472,8 @@ std::optional<BodyLowering::Target> BodyLowering::lowerElement(const Expr *E) {
     return lowerRowElement(OCE->getArg(0), OCE->getArg(1));
   Target T;
   // `cross(a, b)[0]`: the local the call returns into.
-  T.Ptr = isArrayCall(OCE->getArg(0)) ? lowerContainer(OCE->getArg(0))
-                                      : lowerExpr(OCE->getArg(0));
+  T.Ptr = isContainerCall(OCE->getArg(0)) ? lowerContainer(OCE->getArg(0))
+                                          : lowerExpr(OCE->getArg(0));
   T.Index = lowerIndex(OCE->getArg(1));
   if (!T.Ptr || !T.Index)
     return std::nullopt;

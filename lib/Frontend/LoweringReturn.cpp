@@ -43,16 +43,17 @@ static bool alwaysReturns(const Stmt *S) {
   return false;
 }
 
-/// Whether S holds a return that is not one of Body's own statements.
-static bool hasNestedReturn(const Stmt *S, const CompoundStmt *Body) {
+/// The first return in S that is not one of Body's own statements, or
+/// null.
+static const ReturnStmt *nestedReturn(const Stmt *S, const CompoundStmt *Body) {
   if (!S || isa<LambdaExpr>(S))
-    return false;
-  if (isa<ReturnStmt>(S))
-    return llvm::find(Body->body(), S) == Body->body_end();
+    return nullptr;
+  if (const auto *RS = dyn_cast<ReturnStmt>(S))
+    return llvm::find(Body->body(), S) == Body->body_end() ? RS : nullptr;
   for (const Stmt *Child : S->children())
-    if (hasNestedReturn(Child, Body))
-      return true;
-  return false;
+    if (const ReturnStmt *RS = nestedReturn(Child, Body))
+      return RS;
+  return nullptr;
 }
 
 bool BodyLowering::takesRestIntoElse(const IfStmt *IS,
@@ -75,8 +76,18 @@ bool BodyLowering::endsIteration() const {
 }
 
 void BodyLowering::startReturns(const CompoundStmt *Body) {
-  if (!hasNestedReturn(Body, Body))
+  const ReturnStmt *Nested = nestedReturn(Body, Body);
+  if (!Nested)
     return;
+  if (std::optional<ContainerShape> C = containerShape(FD.getReturnType(), Ctx);
+      ResultSlot && C && C->IsVector) {
+    // Its `result` would need a size before the vector returned has one.
+    fail(Nested->getBeginLoc(),
+         "a helper returning a std::vector from inside a loop or branch is "
+         "not supported yet; return it once, at the end of '" +
+             functionName() + "' ('return r;')");
+    return;
+  }
   at(FD.getLocation());
   if (!FD.getReturnType()->isVoidType() && F.RetTy.isScalar())
     ResultCell = B.local(F.RetTy.scalarKind(), 0, "result");
@@ -135,11 +146,14 @@ void BodyLowering::lowerReturn(const ReturnStmt *RS) {
     return;
   }
   Value *V = nullptr;
-  if (E && ResultSlot && containerShape(FD.getReturnType(), Ctx)) {
+  std::optional<ContainerShape> C = containerShape(FD.getReturnType(), Ctx);
+  if (E && ResultSlot && C && C->IsVector) {
+    // A std::vector: copied into `out`, sized by the caller.
+    if (!checkOrder(E) || !lowerVectorReturn(E, *C))
+      return;
+  } else if (E && ResultSlot && C) {
     // A std::array: written into `out` as a struct is.
-    if (!checkOrder(E) ||
-        !lowerArrayInto(E, ResultSlot,
-                        *containerShape(FD.getReturnType(), Ctx)))
+    if (!checkOrder(E) || !lowerArrayInto(E, ResultSlot, *C))
       return;
   } else if (E && ResultSlot) {
     // A struct: written into `out`, the function's last parameter.

@@ -45,10 +45,23 @@ const Expr *containerOperand(const Expr *E) {
 
 namespace {
 
+/// V without conversions between integer types, which do not change a
+/// count (`n` and `size_t(n)`).
+const Value *withoutIntCasts(const Value *V) {
+  while (V->Code == OpCode::Cast && V->Ty.isInteger() &&
+         V->Operands[0]->Ty.isInteger())
+    V = V->Operands[0];
+  return V;
+}
+
 /// Whether A and B are the same count: the same value, or the same
 /// integer arithmetic on the same values; `w.size()` of one vector (each
-/// is an op of its own).
+/// is an op of its own); one number in two types.
 bool sameCount(const Value *A, const Value *B) {
+  A = withoutIntCasts(A);
+  B = withoutIntCasts(B);
+  if (A->isConst() && B->isConst())
+    return A->constValue() == B->constValue();
   if (A->Code == OpCode::Size && B->Code == OpCode::Size)
     return A->Operands[0] == B->Operands[0];
   return ir::sameIndex(A, B, {});
@@ -115,26 +128,27 @@ Value *BodyLowering::lowerContainer(const Expr *E) {
   E = containerOperand(E);
   if (isArrayRow(E)) // `m[i]` of a std::array of std::array
     return lowerRowPointer(E);
-  if (isArrayCall(E)) {
-    // A std::array a helper returns: the local the call makes for it.
+  if (isContainerCall(E)) {
+    // A std::array or std::vector a helper returns: the local the call
+    // makes for it.
     Value *Saved = std::exchange(PendingResult, nullptr);
     Value *V = lowerExpr(E);
     PendingResult = Saved;
     return V;
   }
-  if (const auto *CE = dyn_cast<CallExpr>(E);
-      CE && !isa<CXXOperatorCallExpr, CXXMemberCallExpr>(CE) &&
-      CE->getDirectCallee() && containerShape(E->getType(), Ctx) &&
-      containerShape(E->getType(), Ctx)->IsVector)
+  if (const auto *CE = dyn_cast<CallExpr>(E); CE && CE->getDirectCallee() &&
+                                              !isElementAccess(E) &&
+                                              structContainer(E->getType())) {
+    std::string Name = CE->getDirectCallee()->getNameAsString();
     return fail(E->getExprLoc(),
-                "a helper returning a std::vector ('" +
-                    CE->getDirectCallee()->getNameAsString() +
-                    "') is not supported yet; have it write the result "
-                    "into a vector it is given ('void " +
-                    CE->getDirectCallee()->getNameAsString() +
-                    "(..., std::vector<double> &out)'), declared by the "
-                    "caller with its size",
+                "a helper returning a container of structs ('" + Name +
+                    "') is not supported yet; have it write the result into "
+                    "a container it is given ('void " +
+                    Name + "(..., " +
+                    typeName(E->getType().getUnqualifiedType()) +
+                    " &out)'), declared by the caller with its size",
                 E->getSourceRange());
+  }
   if ((!containerShape(E->getType(), Ctx) && !structContainer(E->getType())) ||
       !isa<DeclRefExpr, MemberExpr>(E)) // `b.x`: a std::array member
     return fail(E->getExprLoc(),
@@ -197,6 +211,9 @@ void BodyLowering::lowerContainerRef(const VarDecl *VD) {
   Value *P = lowerContainer(VD->getInit());
   if (!P)
     return poison(VD);
+  // `= f(x);`: the local the call makes is r.
+  if (isContainerCall(VD->getInit()))
+    P->Name = VD->getNameAsString();
   Pointers[VD] = P;
   Poisoned.erase(VD);
 }
@@ -214,7 +231,7 @@ BodyLowering::lowerContainerEnd(const CXXMemberCallExpr *MCE) {
   const Expr *Obj = MCE->getImplicitObjectArgument();
   std::optional<ContainerShape> C = containerShape(Obj->getType(), Ctx);
   Target T;
-  T.Ptr = isArrayCall(Obj) ? lowerContainer(Obj) : lowerExpr(Obj);
+  T.Ptr = isContainerCall(Obj) ? lowerContainer(Obj) : lowerExpr(Obj);
   if (!T.Ptr)
     return std::nullopt;
   T.S = T.Ptr->Ty.scalarKind();

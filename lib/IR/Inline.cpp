@@ -214,6 +214,8 @@ inlineCalls(const Function &F,
   for (const auto &[Call, Advice] : F.CallAdvice)
     if (auto It = Map.find(Call); It != Map.end())
       N->CallAdvice[It->second] = Advice;
+  if (auto It = Map.find(F.ResultCount); It != Map.end())
+    N->ResultCount = It->second;
   if (Origin)
     for (const auto &[Own, Copy] : Map)
       (*Origin)[Copy] = Own;

@@ -143,6 +143,10 @@ FEATURES = {
     "global_const": "constants of namespace and class scope (static const double c[], constexpr, inline constexpr, static constexpr members, a static const array member defined out of the class)",
     "view_struct": "view structs of pointers into local arrays (GW g{&a[0], &a[0] + 1, 2};) passed to helpers "
                    "(gw_dot(g, e), gw_twice passing it on), copied (GW h = g;), declared in every file",
+    "return_vector": "helpers returning a std::vector<double> by value, sized from their parameters "
+                     "(auto g = gr_make(e, e, K); g = gr_mix(g, e); gr_mix(g, e)[k]; gr_sum(gr_chain(g, e)), "
+                     "a helper returning another's result; auto p = gr_soft(g);), also in loops and "
+                     "branches, declared in every file",
     "pair_tuple": "std::pair and std::tuple of doubles (and an int): locals from braces, std::make_pair and "
                   "helpers returning them (gp_split, gp_stats), members and std::get<I> read and written, "
                   "copies, structured bindings, std::tie(a, b) = gp_split(e, e), a pair passed to gp_dot, "
@@ -1032,6 +1036,8 @@ class Gen:
             opts.append(("stvalue", 1))
         if self.on("array_return") and not self.helper and self.writable():
             opts.append(("arret", 1))
+        if self.on("return_vector") and not self.helper and self.writable():
+            opts.append(("retvec", 1))
         if self.on("pair_tuple") and not self.helper and self.writable():
             opts.append(("pairtup", 1))
         if self.on("constructor") and not self.helper and self.writable():
@@ -1218,6 +1224,31 @@ class Gen:
             out.append(Stmt("raw", "%s += ga_mix(%s, %s)[%d]" % (t, a, e[2], self.rng.randrange(3))))
         else:
             out.append(Stmt("raw", "%s += ga_dot(ga_mix(%s, %s), %s)" % (t, a, e[2], a)))
+        return out
+
+    def s_retvec(self, loop):
+        """auto g = gr_make(e, e, K); then a vector a helper returns
+        assigned to it, indexed, passed on, or declared (gr_*:
+        RETURN_VECTORS)."""
+        g, t = self.fresh("gr"), self.rng.choice(self.writable())
+        e = [self.render_tmp(self.dexpr(1)) for _ in range(3)]
+        n = self.rng.randint(2, 4)
+        k = self.rng.randrange(n)
+        out = [Stmt("raw", "%s %s = gr_make(%s, %s, %d)"
+                    % (self.rng.choice(["auto", "std::vector<double>"]), g, e[0], e[1], n))]
+        kind = self.rng.choice(["reassign", "element", "temp", "declare"])
+        if kind == "reassign":
+            out.append(Stmt("raw", "%s = gr_%s(%s, %s)"
+                            % (g, self.rng.choice(["mix", "chain"]), g, e[2])))
+            out.append(Stmt("raw", "%s += %s[%d]" % (t, g, k)))
+        elif kind == "element":
+            out.append(Stmt("raw", "%s += gr_mix(%s, %s)[%d]" % (t, g, e[2], k)))
+        elif kind == "temp":
+            out.append(Stmt("raw", "%s += gr_sum(gr_chain(%s, %s))" % (t, g, e[2])))
+        else:
+            p = self.fresh("gr")
+            out.append(Stmt("raw", "auto %s = gr_soft(%s)" % (p, g)))
+            out.append(Stmt("raw", "%s += %s[%d] * %s" % (t, p, k, e[2])))
         return out
 
     def s_pairtup(self, loop):
@@ -3061,6 +3092,25 @@ ARRAY_RETURNS = [
     "inline double ga_dot(const std::array<double, 3> &a, const std::array<double, 3> &b) {",
     "  return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];", "}", ""]
 
+# What return_vector calls (declared in every file, as ARRAY_RETURNS): a
+# vector sized by a parameter, a parameter's copy, one sized by a
+# parameter's size, and another helper's result returned.
+RETURN_VECTORS = [
+    "inline std::vector<double> gr_make(double u, double v, int n) {",
+    "  std::vector<double> r(n);", "  for (int i = 0; i < n; ++i)",
+    "    r[i] = u * std::sin(0.5 * i + v) + 0.25 * i;", "  return r;", "}",
+    "inline std::vector<double> gr_mix(const std::vector<double> &x, double t) {",
+    "  std::vector<double> r = x;", "  for (size_t i = 0; i < r.size(); ++i)",
+    "    r[i] = std::tanh(x[i] * t) + 0.5 * x[(i + 1) % x.size()];", "  return r;", "}",
+    "inline std::vector<double> gr_soft(const std::vector<double> &z) {",
+    "  std::vector<double> p(z.size());", "  double s = 0;",
+    "  for (size_t i = 0; i < z.size(); ++i) {", "    p[i] = std::exp(0.5 * z[i]);",
+    "    s += p[i];", "  }", "  for (double &e : p)", "    e /= s;", "  return p;", "}",
+    "inline std::vector<double> gr_chain(const std::vector<double> &x, double t) {",
+    "  return gr_mix(gr_soft(x), t);", "}",
+    "inline double gr_sum(const std::vector<double> &v) {",
+    "  double s = 0;", "  for (double e : v)", "    s += e;", "  return s;", "}", ""]
+
 # What pair_tuple calls (declared in every file, as ARRAY_RETURNS).
 PAIR_TUPLES = [
     "inline std::pair<double, double> gp_split(double u, double v) {",
@@ -3091,7 +3141,7 @@ def render_file(funcs, header=""):
            "#include <gradc/gradc.h>", "", "#include <array>", "#include <cmath>",
            "#include <complex>", "#include <numeric>", "#include <tuple>", "#include <utility>",
            "#include <vector>", ""] + GLOBAL_CONSTANTS + VARIADIC_TEMPLATES + ARRAY2D_HELPERS + AA_HELPERS + CONSTRUCTED + OPERATED + VIEWED \
-        + BASED + PRIVATE + ARRAY_RETURNS + PAIR_TUPLES + COMPLEXES + LAMBDA_TEMPLATES + STRUCT_VECTORS
+        + BASED + PRIVATE + ARRAY_RETURNS + RETURN_VECTORS + PAIR_TUPLES + COMPLEXES + LAMBDA_TEMPLATES + STRUCT_VECTORS
     for f in funcs:
         for s in used_structs(f):
             c = "c = 0.5" if f.member_default else "c"

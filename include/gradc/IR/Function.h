@@ -317,6 +317,11 @@ public:
   bool ReturnsRecord = false;
   /// A pullback of a ReturnsRecord function that is not given the struct.
   bool DropsResult = false;
+  /// A ReturnsRecord function returning a std::vector: the size of what it
+  /// returns, an op of its body. A caller sizes the vector it gives the
+  /// call by computing it again over its arguments, when it reads only
+  /// parameters and constants.
+  const Value *ResultCount = nullptr;
   /// A pullback that is also given what the function returned, after the
   /// function's parameters (its backward sweep reads it rather than
   /// computing it again: a sigmoid's pullback calls no exp).

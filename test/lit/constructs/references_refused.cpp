@@ -22,7 +22,7 @@ std::vector<double> made(double x); // defined elsewhere
 
 GRADC_DIFF("grad")
 double to_container(double x) {
-  // CHECK: references_refused.cpp:[[@LINE+1]]:34: error: a helper returning a std::vector ('made') is not supported yet; have it write the result into a vector it is given ('void made(..., std::vector<double> &out)'), declared by the caller with its size
+  // CHECK: references_refused.cpp:[[@LINE+1]]:34: error: gradc cannot see the body of 'made', which returns a std::vector; only functions defined in your own code can return one
   const std::vector<double> &r = made(x);
   return r[0];
 }

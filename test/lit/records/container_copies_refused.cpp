@@ -29,9 +29,9 @@ double lists(double x, int n) {
   std::array<double, 2> a{x, x};
   // CHECK: container_copies_refused.cpp:[[@LINE+1]]:7: error: assigning a list to a container is not supported; assign its elements one by one
   a = {x, 1.0};
-  // CHECK: container_copies_refused.cpp:[[@LINE+1]]:27: error: a helper returning a std::vector ('make') is not supported yet; have it write the result into a vector it is given ('void make(..., std::vector<double> &out)'), declared by the caller with its size
+  // CHECK: container_copies_refused.cpp:[[@LINE+1]]:27: error: gradc cannot see the body of 'make', which returns a std::vector; only functions defined in your own code can return one
   std::vector<double> u = make(n);
-  // CHECK: container_copies_refused.cpp:[[@LINE+1]]:34: error: a helper returning a std::vector ('make') is not supported yet
+  // CHECK: container_copies_refused.cpp:[[@LINE+1]]:34: error: gradc cannot see the body of 'make', which returns a std::vector
   const std::vector<double> &r = make(n);
   return a[0] + u[0] + r[0];
 }
