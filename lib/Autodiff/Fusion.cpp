@@ -325,6 +325,8 @@ private:
         if (Facts.Act.isActive(V.Operands[I]) && !before(V.Operands[1 - I]))
           return false;
       return true;
+    case OpCode::Div: // a mean, `s / n`: the adjoint over what is known
+      return !Facts.Act.isActive(V.Operands[1]) && before(V.Operands[1]);
     default:
       return false;
     }

@@ -111,7 +111,8 @@ void Rules::run() {
     break;
   case OpCode::Mul:
     // (An operand that takes no contribution may not be found: after a
-    // fused loop, `s * 3`'s s is computed after this code runs.)
+    // fused loop, `s * 3`'s s is computed after this code runs; so the
+    // rules below ask the primal's operands what they are.)
     if (wanted(0) && wanted(1) && a() == b()) {
       // x * x: one contribution, as a person writes it.
       give(0, [&] { return B.mul(B.mul(k(2), a()), G); });
@@ -121,7 +122,7 @@ void Rules::run() {
     give(1, [&] { return B.mul(a(), G); });
     break;
   case OpCode::Div:
-    if (a()->isConstValue(1)) {
+    if (P.Operands[0]->isConstValue(1)) {
       // r = 1 / u: dr/du = -r * r, no second division.
       give(1, [&] { return B.neg(B.mul(B.mul(r(), r()), G)); });
       break;

@@ -14,7 +14,7 @@
 // RUN: %gradc %s --function residuals --at 'w=[0.5,-0.25],x=[1,2,3],y=[0.4,0.1,0.9],n=3,r=[0,0,0],dr=[1,2,3]' -o - | FileCheck %s --check-prefix=AT
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
-// INTERP: 10 checked against the interpreter, 0 mismatches
+// INTERP: 11 checked against the interpreter, 0 mismatches
 // AT: residuals(w = [0.5, -0.25]
 // AT: param w[0]
 #include <gradc/gradc.h>
@@ -127,6 +127,19 @@ double objective(const double *w, int n) {
 // TEXT-NOT:     for (
 // TEXT:         double objective = 0.5 * n - s + n * sqsum_w;
 // TEXT-LABEL: inline double objective_grad(
+
+// A mean: the sum divided by what is known before the loop.
+GRADC_DIFF("grad wrt(w)")
+double mean_square(const double *w, int n) {
+  double s = 0;
+  for (int i = 0; i < n; ++i)
+    s += w[i] * w[i];
+  return -s / n;
+}
+// TEXT-LABEL: inline double mean_square_pullback(
+// TEXT:         double ds = -(dout / n);
+// TEXT-NEXT:    for (int i = 0; i < n; ++i) {
+// TEXT-LABEL: inline double mean_square_grad(
 
 // Not independent, each for its own reason: these run backward on their own.
 // Iteration i reads what iteration i - 1 wrote.
@@ -267,6 +280,7 @@ int main() {
         });
   };
   Plain("objective", objective, objective_grad, objective_pullback);
+  Plain("mean_square", mean_square, mean_square_grad, mean_square_pullback);
   Plain("prefix", prefix, prefix_grad, prefix_pullback);
   Plain("lse", lse, lse_grad, lse_pullback);
   Plain("damped", damped, damped_grad, damped_pullback);

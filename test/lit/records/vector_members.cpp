@@ -60,7 +60,7 @@ static double penalty(const Layer &L) {
 // TEXT-LABEL: inline void penalty_pullback(const Layer &L, double dout, Layer &dL) {
 // TEXT-NEXT:     // vector_members.cpp:{{[0-9]+}}: return s / L.W.size();
 // TEXT-NEXT:     double ds = dout / L.W.size();
-// TEXT:          for (int i = static_cast<int>(L.W.size()) - 1; i >= 0; --i) {
+// TEXT:          for (int i = 0; i < static_cast<int>(L.W.size()); ++i) {
 // TEXT:          dL.W[i] += dw;
 // The member function's pullback (made after penalty's, which its caller
 // meets first) takes the object and its adjoint as structs.
