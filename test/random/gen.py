@@ -112,8 +112,8 @@ FEATURES = {
                      "const double (&m)[2][2]), declared in every file",
     "array2d_param": "a parameter that is an array of arrays (const double q[2][3], const double q[][3], "
                      "const double (*q)[3], const double (&q)[2][3]) read as q[i][j]",
-    "array_of_arrays": "std::array<std::array<double, C>, R>: a const & parameter qa2 read as qa2[i][j], by "
-                       "range-for over its rows and over a row (const auto &row : qa2), with .size() of both "
+    "array_of_arrays": "std::array<std::array<double, C>, R>: a const & parameter qaa read as qaa[i][j], by "
+                       "range-for over its rows and over a row (const auto &row : qaa), with .size() of both "
                        "levels; locals (std::array<std::array<double, C>, R> am{};, am[i][j] += e, copies, rows "
                        "updated through auto &row, a row passed to aa_rowsum), declared in every file",
     "vector_of_vectors": "a const std::vector<std::vector<double>> &qv parameter (a matrix, differentiated) read "
@@ -2459,10 +2459,10 @@ class Gen:
             self.vm = True
         if self.on("array_of_arrays") and rng.random() < 0.35:
             rows, cols = rng.choice([(2, 2), (2, 3), (3, 2)])
-            params.append({"kind": "am2", "name": "qa2", "rows": rows, "cols": cols})
+            params.append({"kind": "am2", "name": "qaa", "rows": rows, "cols": cols})
             var = Var("am2", writable=False, value="param")
             var.size = (rows, cols)
-            self.declare("qa2", var)
+            self.declare("qaa", var)
         if self.on("vector_of_vectors") and rng.random() < 0.35:
             rows, cols = rng.choice([(2, 2), (2, 3), (3, 2)])
             params.append({"kind": "vv", "name": "qv", "rows": rows, "cols": cols})
