@@ -54,7 +54,8 @@ public:
     for (const auto &[Base, List] : ByBase) {
       bool Writes = std::any_of(List.begin(), List.end(),
                                 [](const Access &A) { return A.Write; });
-      if (Writes && !sums(Base, List) && !overwrittenFirst(Base, List) &&
+      if (Writes && !sums(Base, List) &&
+          !(overwrittenFirst(Base, List) && !readAfter(Base)) &&
           !disjoint(List))
         return false;
     }
@@ -127,10 +128,14 @@ private:
       return Affine{1, 0};
     auto Of = [&](unsigned I) { return affine(V->Operands[I]); };
     switch (V->Code) {
-    case OpCode::Cast:
-      if (!isFloating(V->Ty.scalarKind()))
+    case OpCode::Cast: {
+      // Only to a type that holds every value of the operand's: a
+      // narrowing conversion wraps (`(int)(i * 4294967296LL)` is 0).
+      Scalar From = V->Operands[0]->Ty.scalarKind(), To = V->Ty.scalarKind();
+      if (From == To || (From == Scalar::Int32 && To == Scalar::Int64))
         return Of(0);
       return std::nullopt;
+    }
     case OpCode::Neg:
       if (auto X = Of(0))
         return Affine{-X->A, -X->C};
@@ -221,6 +226,16 @@ private:
     const Value &S = *First->Op;
     return S.Code == OpCode::Store && S.Operands[0] == Base && !S.index() &&
            Facts.Pos.Home.at(&S) == &Loop.Regions[LoopBody];
+  }
+
+  /// Whether an op after the loop reads Base: then it reads the last
+  /// iteration's value, whose adjoint that iteration alone must take (the
+  /// fused sweep gives what follows the loop to the first).
+  bool readAfter(const Value *Base) const {
+    const std::vector<Value *> &Ops = Facts.P.Body.Ops;
+    auto At = std::find(Ops.begin(), Ops.end(), &Loop);
+    return std::any_of(At + 1, Ops.end(),
+                       [&](const Value *V) { return reads(*V, Base); });
   }
 
   /// Every access at A * counter + C, one A for all, the Cs closer together

@@ -12,9 +12,11 @@
 // RUN: FileCheck %s < %t.out
 // RUN: %python %src_root/test/support/vs_interpreter.py %gradc %s < %t.out | FileCheck %s --check-prefix=INTERP
 // RUN: %gradc %s --function residuals --at 'w=[0.5,-0.25],x=[1,2,3],y=[0.4,0.1,0.9],n=3,r=[0,0,0],dr=[1,2,3]' -o - | FileCheck %s --check-prefix=AT
+// RUN: %gradc %s --function wrapped --check --at 'w=[0.5,-1.2,2,0.7],n=4' | FileCheck %s --check-prefix=WRAP
+// WRAP: ok: all 4 entries agree with finite differences
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
-// INTERP: 11 checked against the interpreter, 0 mismatches
+// INTERP: 12 checked against the interpreter, 0 mismatches
 // AT: residuals(w = [0.5, -0.25]
 // AT: param w[0]
 #include <gradc/gradc.h>
@@ -142,6 +144,37 @@ double mean_square(const double *w, int n) {
 // TEXT-LABEL: inline double mean_square_grad(
 
 // Not independent, each for its own reason: these run backward on their own.
+// What follows reads the scalar each iteration overwrites: the last
+// iteration's (found by an adversarial tester: fused, the first iteration
+// took its adjoint).
+GRADC_DIFF("grad wrt(w)")
+double last_sine(const double *w, int n) {
+  double s = 0, t = 0;
+  for (int i = 0; i < n; ++i) {
+    t = std::sin(w[i]);
+    s += t * w[i];
+  }
+  return s + t;
+}
+// TEXT-LABEL: inline double last_sine_pullback(
+// TEXT:         for (int i = n - 1; i >= 0; --i) {
+// TEXT-LABEL: inline double last_sine_grad(
+
+// An index that a narrowing conversion wraps: every iteration writes r[0].
+GRADC_DIFF("grad wrt(w)")
+double wrapped(const double *w, int n) {
+  double r[4] = {0, 0, 0, 0};
+  double s = 0;
+  for (int i = 0; i < n; ++i) {
+    r[(int)(i * 4294967296LL)] = w[i] * w[i];
+    s += w[i];
+  }
+  return s + r[0];
+}
+// TEXT-LABEL: inline double wrapped_pullback(
+// TEXT:         for (int i = n - 1; i >= 0; --i) {
+// TEXT-LABEL: inline double wrapped_grad(
+
 // Iteration i reads what iteration i - 1 wrote.
 GRADC_DIFF("grad wrt(w)")
 double prefix(const double *w, int n) {
@@ -282,6 +315,7 @@ int main() {
   Plain("objective", objective, objective_grad, objective_pullback);
   Plain("mean_square", mean_square, mean_square_grad, mean_square_pullback);
   Plain("prefix", prefix, prefix_grad, prefix_pullback);
+  Plain("last_sine", last_sine, last_sine_grad, last_sine_pullback);
   Plain("lse", lse, lse_grad, lse_pullback);
   Plain("damped", damped, damped_grad, damped_pullback);
   Plain("positives", positives, positives_grad, positives_pullback);
