@@ -28,6 +28,15 @@ using namespace ir;
 
 namespace {
 
+/// Whether an op of the function's top level after Loop satisfies Pick.
+template <typename Fn>
+bool anyAfter(const SweepFacts &Facts, const Value &Loop, Fn Pick) {
+  const std::vector<Value *> &Ops = Facts.P.Body.Ops;
+  auto At = std::find(Ops.begin(), Ops.end(), &Loop);
+  return std::any_of(At + 1, Ops.end(),
+                     [&](const Value *V) { return Pick(*V); });
+}
+
 /// A * counter + C.
 struct Affine {
   std::int64_t A = 0, C = 0;
@@ -232,10 +241,8 @@ private:
   /// iteration's value, whose adjoint that iteration alone must take (the
   /// fused sweep gives what follows the loop to the first).
   bool readAfter(const Value *Base) const {
-    const std::vector<Value *> &Ops = Facts.P.Body.Ops;
-    auto At = std::find(Ops.begin(), Ops.end(), &Loop);
-    return std::any_of(At + 1, Ops.end(),
-                       [&](const Value *V) { return reads(*V, Base); });
+    return anyAfter(Facts, Loop,
+                    [&](const Value &V) { return reads(V, Base); });
   }
 
   /// Every access at A * counter + C, one A for all, the Cs closer together
@@ -294,12 +301,9 @@ private:
 
   /// Whether memory Base is written by the loop or after it.
   bool changes(const Value *Base) const {
-    if (writes(Loop, Base))
-      return true;
-    const std::vector<Value *> &Ops = Facts.P.Body.Ops;
-    auto At = std::find(Ops.begin(), Ops.end(), &Loop);
-    return std::any_of(At + 1, Ops.end(),
-                       [&](const Value *V) { return writes(*V, Base); });
+    return writes(Loop, Base) || anyAfter(Facts, Loop, [&](const Value &V) {
+             return writes(V, Base);
+           });
   }
 
   bool hoistable(const Value &V) const {

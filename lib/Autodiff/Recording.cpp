@@ -2,6 +2,7 @@
 #include "Recording.h"
 
 #include "gradc/IR/MathFunctions.h"
+#include "gradc/IR/MemoryLocation.h"
 #include "gradc/IR/Uses.h"
 
 namespace gradc::autodiff {
@@ -145,14 +146,9 @@ bool Recorder::keeps(const Value *V) {
 bool Recorder::countsOnly(const Value *V) const {
   if (V->isConst())
     return true;
-  if (!V->Ty.isInteger())
-    return false;
   if (V->Code == OpCode::Load)
-    return V->Operands.size() == 1 &&
-           V->Operands[0] == Pos.counted(*Facts.Fused)->Counter;
-  if (V->Code != OpCode::Add && V->Code != OpCode::Sub &&
-      V->Code != OpCode::Mul && V->Code != OpCode::Neg &&
-      V->Code != OpCode::Cast)
+    return isLoadOf(V, Pos.counted(*Facts.Fused)->Counter);
+  if (!isIndexArithmetic(*V))
     return false;
   return std::all_of(V->Operands.begin(), V->Operands.end(),
                      [&](const Value *Op) { return countsOnly(Op); });
