@@ -136,8 +136,15 @@ Value *BodyLowering::lowerRow(const ArraySubscriptExpr *ASE) {
 bool BodyLowering::isShapedLocal(const ValueDecl *VD) const {
   const auto *Var = dyn_cast<VarDecl>(VD);
   auto It = Var ? Pointers.find(Var) : Pointers.end();
-  return It != Pointers.end() && It->second &&
-         It->second->Code == ir::OpCode::Local && !It->second->RowDims.empty();
+  if (It == Pointers.end() || !It->second)
+    return false;
+  if (It->second->Code == ir::OpCode::Local)
+    return !It->second->RowDims.empty();
+  // In a lambda's function a captured array of arrays is a parameter of
+  // that function, with its shape.
+  return llvm::any_of(F.Params, [&](const ir::Param &P) {
+    return P.V == It->second && !P.RowDims.empty();
+  });
 }
 
 bool BodyLowering::refuseRowsArgument(const Expr *Arg, QualType PT,

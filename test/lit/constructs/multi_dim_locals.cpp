@@ -6,6 +6,7 @@
 // Checked against finite differences and the interpreter.
 // RUN: %gradc %s -o %t.grad.h
 // RUN: FileCheck %s --check-prefix=TEXT < %t.grad.h
+// RUN: FileCheck %s --check-prefix=NEST < %t.grad.h
 // RUN: %cxx -DGRADC_OUT='"%t.grad.h"' %s -o %t && %t > %t.out
 // RUN: FileCheck %s < %t.out
 // RUN: %python %src_root/test/support/vs_interpreter.py %gradc %s < %t.out | FileCheck %s --check-prefix=INTERP
@@ -17,7 +18,7 @@
 // ROWS: g[2][1] 0.7578125 (at the end)
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
-// INTERP: 8 checked against the interpreter, 0 mismatches
+// INTERP: 9 checked against the interpreter, 0 mismatches
 #include <gradc/gradc.h>
 
 #include <cmath>
@@ -134,6 +135,24 @@ double inlam(double x) {
 // TEXT-LABEL: inline double inlam_pullback(double x, double dout, double &dx) {
 // TEXT: inlam_norm_pullback(x, A, {{.*}}, dx, dA);
 
+// A lambda inside a lambda, passed to a template, captures the local: each
+// lambda's function takes it with its shape (random campaign 116 found the
+// inner one taking it flat, which did not compile).
+template <class F> static double twice(F f, double x) {
+  return f(x) + 0.25 * f(0.5 * x);
+}
+GRADC_DIFF("grad")
+double nested(double x, double y) {
+  double m[3][2] = {};
+  m[2][1] = x * y;
+  m[1][0] = std::sin(x);
+  return [&](double t) {
+    return t * twice([&](double u) { return u * m[2][1] + m[1][0]; }, y);
+  }(x);
+}
+// NEST: inline double nested_lambda_lambda(double u, double (*m)[2]) {
+// NEST: inline double nested_lambda(double t, double (*m)[2], double y) {
+
 #ifndef __GRADC__
 #include GRADC_OUT
 #include "gradc_check.h"
@@ -156,6 +175,7 @@ int main() {
   GRADC_CHECK_1(relax, 0.75);
   GRADC_CHECK_1(relax, -0.4);
   GRADC_CHECK_1(inlam, 0.7);
+  GRADC_CHECK_2(nested, 0.7, -1.2);
   return gradc_check::finish();
 }
 #endif

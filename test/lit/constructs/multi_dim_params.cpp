@@ -123,11 +123,13 @@ double pick(const double m[2][2], const int k[2][2]) {
 // TEXT-NEXT: double (*dm)[2]) {
 // TEXT: dm[k[1][0]][k[1][1]] += m_elem * dout;
 
-// Captured by a lambda, which passes it on with its shape.
+// Captured by a lambda, which passes it on with its shape; a copy made
+// where the lambda is called is the parameter itself.
 GRADC_DIFF("grad")
 double lam(const double (&m)[2][3], double x) {
   auto f = [&](int i) { return m[i][2] * x + m[1][i]; };
-  return f(0) * f(1) + [&](double t) { return m[0][1] * t; }(x);
+  return f(0) * f(1) + [&](double t) { return m[0][1] * t; }(x) +
+         [=](double t) { return m[1][0] * t * m[0][2]; }(x);
 }
 // TEXT-LABEL: inline double lam_pullback(const double (&m)[2][3], double x, double dout,
 // TEXT: lam_f_pullback(1, m, x, lam_f_v * dout, dm, dx);

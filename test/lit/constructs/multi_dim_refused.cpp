@@ -52,8 +52,10 @@ GRADC_DIFF("grad")
 // CHECK: multi_dim_refused.cpp:[[@LINE+1]]:24: error: parameters of type 'const P[2][2]' are not supported; gradc supports arrays of arrays of numbers of constant sizes ('double m[][3]'): pass a flat array and index it as m[i * n + j]
 double structs(const P ps[2][2]) { return ps[0][0].a; }
 
+
 GRADC_DIFF("grad")
 double copied(const double (&m)[2][2], double x) {
-  // CHECK: multi_dim_refused.cpp:[[@LINE+1]]:33: error: capturing 'm' by value is not supported; capture it by reference ([&m])
-  return [=](double t) { return m[0][1] * t; }(x);
+  // CHECK: multi_dim_refused.cpp:[[@LINE+1]]:35: error: capturing 'm' by value is not supported; capture it by reference ([&m])
+  auto g = [=](double t) { return m[0][1] * t; };
+  return g(x);
 }
