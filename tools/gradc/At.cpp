@@ -278,8 +278,16 @@ private:
               "its rows, " + Name + "=[[1,2],[3,4]]";
       return false;
     }
-    if (!Prm.VectorRows && !V.RowLengths.empty()) {
-      Error = "--at: '" + Name + "' takes one list of numbers, not rows";
+    // An array of arrays (`double m[][3]`) may be given as its rows too.
+    bool Shaped = Prm.RowDims.size() == 1;
+    if (!Prm.VectorRows && !V.RowLengths.empty() &&
+        (!Shaped ||
+         std::any_of(V.RowLengths.begin(), V.RowLengths.end(), [&](size_t Len) {
+           return Len != static_cast<size_t>(Prm.RowDims[0]);
+         }))) {
+      Error = "--at: '" + Name + "' takes one list of numbers" +
+              (Shaped ? " or rows of " + std::to_string(Prm.RowDims[0])
+                      : std::string(", not rows"));
       return false;
     }
     for (size_t Len : V.RowLengths)

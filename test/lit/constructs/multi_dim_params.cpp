@@ -17,6 +17,10 @@
 // RUN: %gradc %s --function det --check --at 'm=[2,0.5,-1,0.3,1.5,0.2,-0.4,0.1,3]' | FileCheck %s --check-prefix=AT
 // AT: m[1][2] -0.4 -0.39
 // AT: ok: all 9 entries agree with finite differences
+// Or as its rows, each as long as a row is.
+// RUN: %gradc %s --function det --check --at 'm=[[2,0.5,-1],[0.3,1.5,0.2],[-0.4,0.1,3]]' | FileCheck %s --check-prefix=AT
+// RUN: not %gradc %s --function det --at 'm=[[2,0.5],[-1,0.3]]' 2>&1 | FileCheck %s --check-prefix=ROWLEN
+// ROWLEN: --at: 'm' takes one list of numbers or rows of 3
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
 // INTERP: 8 checked against the interpreter, 0 mismatches
