@@ -331,6 +331,8 @@ private:
   Value *lowerVectorRowsCall(const clang::CXXMemberCallExpr *MCE);
   /// The length of a row of R, as the type of a `.size()` call.
   Value *rowLength(const RowRef &R, Scalar S);
+  /// How many rows Matrix, a std::vector of rows (A), has: `X.size()`.
+  Value *vectorRowCount(Value *Matrix, const ArrayRows &A);
   /// Makes the "cols" Size op of each std::vector of std::vector
   /// parameter, at the top of the body (VectorCols).
   void declareVectorCols(llvm::ArrayRef<const clang::VarDecl *> Decls);

@@ -477,16 +477,20 @@ std::optional<ParamInfo> FunctionProcessor::checkParam(const ParmVarDecl &PVD) {
   }
   // `const std::vector<std::vector<double>> &X`: a matrix, its rows one
   // after another, as long as the first (generated code checks).
-  if (vectorRows(T, Ctx)) {
+  // `const std::vector<std::array<double, 2>> &pts`: rows of a known
+  // length, indexed as an array of arrays is.
+  if (std::optional<ArrayRows> A = vectorRows(T, Ctx)) {
     QualType E = T.getNonReferenceType();
     if (T->isRValueReferenceType())
       return Fail("rvalue reference parameters are not supported yet");
     bool Const = !T->isLValueReferenceType() || E.isConstQualified();
-    ParamInfo Info{ir::Type::ptr(vectorRows(T, Ctx)->S, Const), typeName(T),
-                   ""};
+    ParamInfo Info{ir::Type::ptr(A->S, Const), typeName(T), ""};
     Info.Record = typeName(E.getUnqualifiedType());
     Info.Container = true;
-    Info.VectorRows = true;
+    if (A->Cols)
+      Info.RowDims = {A->Cols};
+    else
+      Info.VectorRows = true;
     return Info;
   }
   // A std::array or std::vector: its elements, named as the user does.

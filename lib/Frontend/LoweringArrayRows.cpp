@@ -42,7 +42,8 @@ void BodyLowering::declareVectorCols(ArrayRef<const VarDecl *> Decls) {
   // (A lambda's captures are parameters of its function too.)
   for (const VarDecl *PVD : Decls) {
     auto It = Pointers.find(PVD);
-    if (It == Pointers.end() || !vectorRows(PVD->getType(), Ctx))
+    std::optional<ArrayRows> A = vectorRows(PVD->getType(), Ctx);
+    if (It == Pointers.end() || !A || A->Cols)
       continue;
     at(PVD->getLocation());
     Value *Cols = B.size(It->second, Scalar::UInt64);
@@ -310,6 +311,7 @@ Value *BodyLowering::lowerVectorRowsCall(const CXXMemberCallExpr *MCE) {
     Failed = true;
     return nullptr;
   }
+  std::optional<ArrayRows> A = vectorRows(Obj->getType(), Ctx);
   if (Name != "size" && Name != "empty")
     return fail(MCE->getExprLoc(),
                 "'" + Name +
@@ -323,12 +325,20 @@ Value *BodyLowering::lowerVectorRowsCall(const CXXMemberCallExpr *MCE) {
   if (!X)
     return nullptr;
   at(MCE->getBeginLoc());
-  Value *Rows = B.size(X, Scalar::UInt64);
-  Rows->Text = "rows";
+  Value *Rows = vectorRowCount(X, *A);
   if (Name == "empty")
     return B.cmp(ir::CmpPred::EQ, Rows,
                  makeConstant(Scalar::UInt64, 0, 0, "0"));
   return convert(Rows, *S, /*Implicit=*/true);
+}
+
+Value *BodyLowering::vectorRowCount(Value *Matrix, const ArrayRows &A) {
+  Value *Rows = B.size(Matrix, Scalar::UInt64);
+  if (A.Cols) // rows of a std::array: counted as a vector of structs is
+    Rows->Stride = A.Cols;
+  else
+    Rows->Text = "rows";
+  return Rows;
 }
 
 Value *BodyLowering::lowerRowsAssign(const CXXOperatorCallExpr *OCE) {

@@ -190,9 +190,12 @@ BodyLowering::makeClosure(const LambdaExpr *LE, std::string Name, bool AtCall) {
         } else if (std::optional<ArrayRows> A = arrayRows(T, Ctx)) {
           P.Container = true; // indexed m[i][j], as the variable is
           P.RowDims = {A->Cols};
-        } else if (vectorRows(T, Ctx)) {
+        } else if (std::optional<ArrayRows> VR = vectorRows(T, Ctx)) {
           P.Container = true;
-          P.VectorRows = true;
+          if (VR->Cols) // rows of a std::array: m[i][j] as an array's
+            P.RowDims = {VR->Cols};
+          else
+            P.VectorRows = true;
         } else if (std::optional<StructContainer> SC = structContainer(T)) {
           P.Container = true; // of structs
         } else if (const RecordShape *Shape = shapeOf(T, Loc, {})) {

@@ -67,11 +67,9 @@ void BodyLowering::lowerRangeFor(const CXXForRangeStmt *FRS) {
     at(FRS->getBeginLoc());
     Value *Rows =
         makeConstant(Scalar::Int32, 0, A->Rows, std::to_string(A->Rows));
-    if (Cols) {
-      Rows = B.size(Matrix, Scalar::UInt64);
-      Rows->Text = "rows";
-      Rows = convert(Rows, Scalar::Int32, /*Implicit=*/false);
-    }
+    if (!arrayRows(RT, Ctx))
+      Rows = convert(vectorRowCount(Matrix, *A), Scalar::Int32,
+                     /*Implicit=*/false);
     Value *Loop = countedLoop(Rows, "i", [&](Value *Index) {
       RowRef R{Matrix, Index, A->Cols, typeName(A->Row.getUnqualifiedType())};
       R.VectorCols = Cols;

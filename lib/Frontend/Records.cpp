@@ -526,11 +526,13 @@ std::optional<ArrayRows> vectorRows(QualType T, const ASTContext &Ctx) {
     return std::nullopt;
   QualType Row = RD->getTemplateArgs()[0].getAsType();
   std::optional<ContainerShape> Inner = containerShape(Row, Ctx);
-  if (!Inner || !Inner->IsVector)
+  if (!Inner)
     return std::nullopt;
   ArrayRows A;
   A.S = Inner->S;
   A.Row = Row;
+  if (!Inner->IsVector) // rows of `std::array<double, 2>`: of a known length
+    A.Cols = Inner->Count;
   return A;
 }
 

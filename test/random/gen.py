@@ -118,6 +118,9 @@ FEATURES = {
                        "updated through auto &row, a row passed to aa_rowsum), declared in every file",
     "vector_of_vectors": "a const std::vector<std::vector<double>> &qv parameter (a matrix, differentiated) read "
                          "as qv[i][j], by range-for over its rows and over a row, with .size() of both levels",
+    "vector_of_arrays": "a const std::vector<std::array<double, C>> &qva parameter (rows of a known length, "
+                        "differentiated) read as qva[i][j], by range-for over its rows and over a row, with "
+                        ".size() of both levels",
     "structured_binding": "structured bindings of a struct (const auto &[pa, pb, pc, pv] = p;), its members read by name",
     "variadic": "variadic templates with fold expressions over + * and ',' (gv_sum(a, b), gv_sq(a, b, c)), declared in every file",
     "member_default": "a default member initializer in the struct (double c = 0.5;), which no adjoint of it may start at",
@@ -347,6 +350,8 @@ def param_decl(p):
         return "const std::array<std::array<double, %d>, %d> &%s" % (p["cols"], p["rows"], p["name"])
     if p["kind"] == "vv":
         return "const std::vector<std::vector<double>> &%s" % p["name"]
+    if p["kind"] == "va":
+        return "const std::vector<std::array<double, %d>> &%s" % (p["cols"], p["name"])
     if p["kind"] == "m2":  # an array of arrays, in one of its four spellings
         r, c, n = p["rows"], p["cols"], p["name"]
         return {"arr": "const double %s[%d][%d]" % (n, r, c),
@@ -1056,7 +1061,7 @@ class Gen:
             opts.append(("mdim", 1))
         if self.on("array_of_arrays") and len(self.loops) < 2:
             opts.append(("amdim", 1))
-        if ((self.on("array_of_arrays") or self.on("vector_of_vectors"))
+        if ((self.on("array_of_arrays") or self.on("vector_of_vectors") or self.on("vector_of_arrays"))
                 and len(self.loops) < 2 and self.visible("am2")):
             opts.append(("amrows", 1))
         if self.on("moving_ptr") and self.visible_local_arrays():
@@ -2469,6 +2474,12 @@ class Gen:
             var = Var("am2", writable=False, value="param")
             var.size = (rows, cols)
             self.declare("qv", var)
+        if self.on("vector_of_arrays") and rng.random() < 0.35:
+            rows, cols = rng.choice([(2, 2), (2, 3), (3, 2)])
+            params.append({"kind": "va", "name": "qva", "rows": rows, "cols": cols})
+            var = Var("am2", writable=False, value="param")
+            var.size = (rows, cols)
+            self.declare("qva", var)
         if self.on("struct") and rng.random() < 0.4:
             if not self.structs:
                 self.structs.append("S_" + self.name)
@@ -2623,7 +2634,7 @@ class Gen:
                 pt[p["name"]] = [self.value()]
             elif p["kind"] == "arr":
                 pt[p["name"]] = [self.value() for _ in range(p["size"])]
-            elif p["kind"] in ("m2", "am2", "vv"):
+            elif p["kind"] in ("m2", "am2", "vv", "va"):
                 pt[p["name"]] = [self.value() for _ in range(p["rows"] * p["cols"])]
             elif p["kind"] == "struct":
                 pt[p["name"]] = [self.value() for _ in range(5)]
@@ -2704,6 +2715,11 @@ def harness_args(f, src, adj=None, vjp=False):
                        % (p["name"], p["cols"], p["name"], adj, k, p["cols"]))
             post.append("rt_back(d%s, %s[%d]);" % (p["name"], adj, k))
             dargs.append("d" + p["name"])
+        elif kind == "va":  # rows of p[k]; --at takes them flat
+            args.append("rt_va<%d>(%s[%d])" % (p["cols"], src, k))
+            pre.append("auto d%s = rt_va<%d>(%s[%d]);" % (p["name"], p["cols"], adj, k))
+            post.append("rt_back(d%s, %s[%d]);" % (p["name"], adj, k))
+            dargs.append("d" + p["name"])
         elif kind == "starr":
             args.append("rt_arr<%d>(%s[%d])" % (p["size"], src, k))
             pre.append("std::array<double, %d> d%s = rt_arr<%d>(%s[%d]);" % (p["size"], p["name"], p["size"], adj, k))
@@ -2728,7 +2744,7 @@ def harness_args(f, src, adj=None, vjp=False):
     return args, dargs, pre, post
 
 
-WRT_KINDS = ("d", "arr", "struct", "vec", "starr", "sarr", "svec", "m2", "vm", "am2", "vv")
+WRT_KINDS = ("d", "arr", "struct", "vec", "starr", "sarr", "svec", "m2", "vm", "am2", "vv", "va")
 
 
 def passive_named(f, passive):
@@ -3273,6 +3289,14 @@ def render_file(funcs, header=""):
             "  std::vector<std::vector<double>> m(v.size() / c, std::vector<double>(c));",
             "  for (std::size_t i = 0; i < v.size(); ++i)", "    m[i / c][i % c] = v[i];", "  return m;", "}",
             "[[maybe_unused]] static void rt_back(const std::vector<std::vector<double>> &m, std::vector<double> &v) {",
+            "  v.clear();", "  for (const auto &row : m)", "    v.insert(v.end(), row.begin(), row.end());", "}",
+            "// A std::vector of std::array: rows of C from the flat values, and back.",
+            "template <std::size_t C>",
+            "[[maybe_unused]] static std::vector<std::array<double, C>> rt_va(const std::vector<double> &v) {",
+            "  std::vector<std::array<double, C>> m(v.size() / C);",
+            "  for (std::size_t i = 0; i < v.size(); ++i)", "    m[i / C][i % C] = v[i];", "  return m;", "}",
+            "template <std::size_t C>",
+            "[[maybe_unused]] static void rt_back(const std::vector<std::array<double, C>> &m, std::vector<double> &v) {",
             "  v.clear();", "  for (const auto &row : m)", "    v.insert(v.end(), row.begin(), row.end());", "}", ""]
     for f in funcs:
         for h in used_helpers(f):
