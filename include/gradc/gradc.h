@@ -135,6 +135,21 @@ template <typename T> T zero() {
   return Value;
 }
 
+/// Each element of A zero, whatever its default member initializers say:
+/// how an adjoint of an array of such structs starts (`Body dbs[3];
+/// gradc::zero(dbs);`).
+template <typename T, std::size_t N> void zero(T (&A)[N]) {
+  for (T &E : A)
+    E = zero<T>();
+}
+
+/// A std::vector (V) of N elements that are zero, whatever their default
+/// member initializers say: `std::vector<Body> dbs =
+/// gradc::zeros<std::vector<Body>>(n);`.
+template <typename V> V zeros(std::size_t N) {
+  return V(N, zero<typename V::value_type>());
+}
+
 /// The length of the rows of X, a std::vector of std::vector that generated
 /// code reads as a matrix (`X[i][j]`, `X[i].size()` the same for every
 /// row): a jagged X (rows of different lengths) stops the program here,

@@ -229,12 +229,19 @@ private:
     // double> v(n)`) is declared by its type's name.
     if (L.IVal < 0 && L.Operands.size() > 1 && L.Operands[0]->isConstValue(0))
       return L.Text + " " + Plan.Var[L.Id]; // empty, until it grows
+    // (`{}` and `(n)` would run default member initializers.)
+    if (L.IVal < 0 && L.MemberDefaults)
+      return L.Text + " " + Plan.Var[L.Id] + " = gradc::zeros<" + L.Text +
+             ">(" + P.print(L.Operands[0]) + ")";
     if (L.IVal < 0)
       return L.Text + " " + Plan.Var[L.Id] + "(" + P.print(L.Operands[0]) + ")";
-    if (L.Member == MemberKind::RecordArray) // `Vec3 p[4]`
-      return L.Text + " " + Plan.Var[L.Id] + "[" +
-             std::to_string(L.IVal / L.Stride) + "]" +
-             (L.ZeroInit ? " = {}" : "");
+    if (L.Member == MemberKind::RecordArray) { // `Vec3 p[4]`
+      std::string Text = L.Text + " " + Plan.Var[L.Id] + "[" +
+                         std::to_string(L.IVal / L.Stride) + "]";
+      if (L.ZeroInit && L.MemberDefaults)
+        return Text + ";\n" + "gradc::zero(" + Plan.Var[L.Id] + ")";
+      return Text + (L.ZeroInit ? " = {}" : "");
+    }
     if (L.ZeroInit && L.MemberDefaults) // `Camera dc{}` would run them
       return L.Text + " " + Plan.Var[L.Id] + " = gradc::zero<" + L.Text + ">()";
     if (!L.Text.empty())

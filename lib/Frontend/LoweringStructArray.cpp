@@ -38,14 +38,16 @@ void BodyLowering::lowerStructArrayDecl(const VarDecl *VD,
   if (!Shape)
     return poison(VD);
   std::string Elem = typeName(C.Elem.getUnqualifiedType());
-  // Each element would start at the defaults, and its adjoint must not.
-  if (Shape->HasDefaults)
-    return Refuse("an array or container of '" + Elem +
+  // Each element starts at the defaults (stored below), and its adjoint
+  // must not: one that grows appends elements the IR takes to be zero.
+  if (Shape->HasDefaults && C.IsVector && Growing.count(VD))
+    return Refuse("a std::vector of '" + Elem +
                   "', which has floating-point default member "
-                  "initializers, is not supported as a local yet; take '" +
-                  Name +
-                  "' as a parameter, or drop the initializers and "
-                  "set the members after the declaration");
+                  "initializers, that changes size is not supported yet; "
+                  "give it its size where it is declared ('std::vector<" +
+                  Elem + "> " + Name +
+                  "(n);'), or drop the initializers and set the members "
+                  "after the declaration");
   if (!declarable(C.Elem, VD->getLocation(), Name))
     return poison(VD);
   const Expr *Init = VD->getInit();
@@ -59,9 +61,12 @@ void BodyLowering::lowerStructArrayDecl(const VarDecl *VD,
             dyn_cast<InitListExpr>(ILE->getInit(0)->IgnoreImplicit());
         Inner && Inner->getType()->isArrayType())
       ILE = Inner;
-  // `std::complex<double> zs[3];`: each element's constructor zeroes it.
-  bool Trivial = CCE && CCE->getNumArgs() == 0 &&
-                 (CCE->getConstructor()->isTrivial() || Shape->IsComplex);
+  // `std::complex<double> zs[3];`: each element's constructor zeroes it;
+  // `Body bs[3];` runs the default member initializers.
+  bool Trivial =
+      CCE && CCE->getNumArgs() == 0 &&
+      (CCE->getConstructor()->isTrivial() || Shape->IsComplex ||
+       (Shape->HasDefaults && !CCE->getConstructor()->isUserProvided()));
   // `std::vector<Vec3> u = pts;`, `std::array<Vec3, 4> q = p;`: a copy.
   const Expr *CopyOf = nullptr;
   if (CCE && CCE->getNumArgs() == 1 &&
@@ -123,9 +128,9 @@ void BodyLowering::lowerStructArrayDecl(const VarDecl *VD,
   std::vector<Value *> Lengths;
   if (Grows)
     declareLength(VD, Count, Lengths);
-  bool Zeroed =
-      C.IsVector || ILE ||
-      (CCE && (CCE->requiresZeroInitialization() || Shape->IsComplex));
+  bool Zeroed = C.IsVector || ILE ||
+                (CCE && (CCE->requiresZeroInitialization() ||
+                         Shape->IsComplex || Shape->HasDefaults));
   Value *Arr =
       B.local(Shape->S, C.IsVector ? -1 : C.Count * Shape->Size, Name, Zeroed);
   if (Count)
@@ -134,8 +139,17 @@ void BodyLowering::lowerStructArrayDecl(const VarDecl *VD,
   Arr->Text = CArray ? Elem : typeName(VD->getType().getUnqualifiedType());
   Arr->Member = CArray ? MemberKind::RecordArray : MemberKind::Array;
   Arr->Stride = Shape->Size;
+  Arr->MemberDefaults = Shape->HasDefaults;
   Pointers[VD] = Arr;
   Poisoned.erase(VD);
+  // Each element as its constructor leaves it, before any is given.
+  if (Shape->HasDefaults && !Source)
+    countedLoop(C.IsVector ? convert(Count, Scalar::Int32, /*Implicit=*/false)
+                           : constIndex(C.Count),
+                "i", [&](Value *I) {
+                  lowerMemberDefaults(structElement(Arr, I, *Shape), *Shape,
+                                      VD->getLocation());
+                });
   if (Source) {
     Value *N = C.IsVector ? convert(Count, Scalar::Int32, /*Implicit=*/false)
                           : constIndex(C.Count);

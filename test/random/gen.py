@@ -467,7 +467,7 @@ class Gen:
         self.no_kinks = False  # a method: no comparison (no margin is recorded)
         self.uses_float = False
         self.after_early = False  # an early return was generated (vector locals before it)
-        self.struct_arrays = False  # a local array of structs was declared
+        self.struct_arrays = False  # a local std::vector of structs grows
         self.sibling = None
         self.void = False  # void_out: the function writes err instead of returning
         self.nout = 0
@@ -1572,7 +1572,6 @@ class Gen:
         if not self.structs:
             self.structs.append("S_" + self.name)
         s, qa = self.structs[0], self.fresh("qa")
-        self.struct_arrays = True
         size = self.narr or 3
         kind = self.rng.choice(["carr", "std", "vec"])
         count = self.nname if self.narr and kind == "vec" else str(size)
@@ -2541,8 +2540,8 @@ class Gen:
             body.append(Stmt("return", "", [sum_of(terms)]))
         f = Func(self.name, "void" if self.void else "double", params, body)
         f.helpers, f.structs, f.methods = self.helpers, self.structs, self.methods
-        # (gradc refuses a local array of structs with default member
-        # initializers)
+        # (gradc refuses a growing local vector of structs with default
+        # member initializers)
         f.member_default = self.on("member_default") and not self.struct_arrays
         f.array_member = self.on("array_member") and self.rng.random() < 0.5
         f.nout = self.nout

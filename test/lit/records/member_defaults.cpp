@@ -4,6 +4,8 @@
 // a struct kept on a tape, a member struct and an array of member structs
 // whose struct has defaults, a copy and a call's result. The caller of a
 // function taking such a struct zeroes its adjoint with gradc::zero.
+// Local arrays and containers of such structs: each element starts at the
+// defaults, each adjoint at zero (`gradc::zero(dbs)`, `gradc::zeros`).
 // RUN: %gradc %s -o %t.grad.h
 // RUN: FileCheck %s --check-prefix=TEXT < %t.grad.h
 // RUN: %cxx -Wall -Wextra -Werror -DGRADC_OUT='"%t.grad.h"' %s -o %t && %t > %t.out
@@ -13,9 +15,13 @@
 // CHECK: local: at
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
-// INTERP: 7 checked against the interpreter, 0 mismatches
+// INTERP: 11 checked against the interpreter, 0 mismatches
 // AT: x 5.5 5.5
 #include <gradc/gradc.h>
+
+#include <array>
+#include <cmath>
+#include <vector>
 
 struct D {
   double a = 1.5;
@@ -109,6 +115,67 @@ double values(double x) {
 GRADC_DIFF("grad")
 double param(const D &d, double x) { return d.a * x * d.b; }
 
+// Arrays of them, changed by a helper and kept on a tape.
+struct Body {
+  double m = 2.0;
+  double x;
+  double v = 0.5;
+};
+static void step(Body *bs, int n, double dt) {
+  for (int i = 0; i < n; ++i) {
+    bs[i].x += dt * bs[i].v;
+    bs[i].v -= dt * bs[i].x / bs[i].m;
+  }
+}
+GRADC_DIFF("grad")
+double bodies(double x0, double dt) {
+  Body bs[3];
+  for (int i = 0; i < 3; ++i)
+    bs[i].x = x0 * (i + 1);
+  step(bs, 3, dt);
+  step(bs, 3, dt);
+  return bs[0].x * bs[2].v + bs[1].m;
+}
+// TEXT-LABEL: inline double bodies_pullback(
+// TEXT:         Body bs[3];
+// TEXT-NEXT:    gradc::zero(bs);
+// TEXT-NEXT:    for (int i = 0; i < 3; ++i) {
+// TEXT-NEXT:      bs[i].m = 2.0;
+// TEXT-NEXT:      bs[i].v = 0.5;
+// TEXT:         Body dbs[3];
+// TEXT-NEXT:    gradc::zero(dbs);
+
+GRADC_DIFF("grad")
+double arr(double x0, double m) {
+  std::array<Body, 2> bs{};
+  bs[1].m = m;
+  bs[0].x = x0;
+  return bs[0].x * bs[1].m + bs[0].v * bs[1].v * m;
+}
+// TEXT-LABEL: inline double arr_pullback(
+// TEXT:         std::array<Body, 2> dbs = gradc::zero<std::array<Body, 2>>();
+
+GRADC_DIFF("grad")
+double vec(double x, double y) {
+  int n = static_cast<int>(y * 4);
+  std::vector<Body> bs(n);
+  double s = 0;
+  for (int i = 0; i < n; ++i) {
+    bs[i].x = x * (i + 1);
+    s += bs[i].m * std::sin(bs[i].x) * bs[i].v;
+  }
+  return s;
+}
+// TEXT-LABEL: inline double vec_pullback(
+// TEXT:         std::vector<Body> dbs = gradc::zeros<std::vector<Body>>({{.*}});
+
+// Elements given in braces, the rest at the defaults.
+GRADC_DIFF("grad")
+double braces(double x) {
+  Body bs[2] = {{1.5, x}};
+  return bs[0].m * bs[0].x + bs[1].m * bs[0].v * x + bs[1].v * x * x;
+}
+
 #ifndef __GRADC__
 #include GRADC_OUT
 #include "gradc_check.h"
@@ -120,6 +187,10 @@ int main() {
   GRADC_CHECK_1(elems, 0.5);
   GRADC_CHECK_1(taped, 1.1);
   GRADC_CHECK_1(values, -0.7);
+  GRADC_CHECK_2(bodies, 0.8, 0.1);
+  GRADC_CHECK_2(arr, -0.6, 1.3);
+  GRADC_CHECK_2(vec, 0.4, 0.8);
+  GRADC_CHECK_1(braces, 0.9);
   using gradc_check::Arrays;
   using gradc_check::as;
   using gradc_check::back;

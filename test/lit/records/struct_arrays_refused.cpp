@@ -27,8 +27,9 @@ double grid(double a) {
 
 GRADC_DIFF("grad")
 double defaults(double a) {
-  // CHECK: struct_arrays_refused.cpp:[[@LINE+1]]:23: error: an array or container of 'Body', which has floating-point default member initializers, is not supported as a local yet; take 'bs' as a parameter, or drop the initializers and set the members after the declaration
-  std::array<Body, 2> bs{};
+  // CHECK: struct_arrays_refused.cpp:[[@LINE+1]]:21: error: a std::vector of 'Body', which has floating-point default member initializers, that changes size is not supported yet; give it its size where it is declared ('std::vector<Body> bs(n);'), or drop the initializers and set the members after the declaration
+  std::vector<Body> bs;
+  bs.push_back(Body{});
   bs[0].x = a;
   return bs[0].x * bs[0].m;
 }
