@@ -367,10 +367,26 @@ private:
   /// the expression's (`p++`: the old one).
   Value *movePointer(const clang::VarDecl *VD, const clang::Expr *E,
                      const clang::Expr *RHS);
+  /// Moves VD by K elements (back: -K); its new value, or its old (Post).
+  Value *stepPointer(const clang::VarDecl *VD, clang::SourceLocation Loc,
+                     Value *K, bool Back, bool Post);
+  /// `p = q` (E), q's value P: refused into another base.
+  Value *setPointer(const clang::VarDecl *VD, const clang::Expr *E, Value *P);
+  Value *refuseOtherBase(const clang::VarDecl *VD, const clang::Expr *E,
+                         const std::string &Where);
   /// The offsets of two pointers into the same base, for a comparison or a
-  /// difference; nullopt after an error.
+  /// difference (E, its operator at OpLoc); nullopt after an error.
   std::optional<std::pair<Value *, Value *>>
-  pointerOffsets(const clang::BinaryOperator *BO, Value *L, Value *R);
+  pointerOffsets(const clang::Expr *E, clang::SourceLocation OpLoc, Value *L,
+                 Value *R);
+
+  // Iterators of a std::vector, as moving pointers (LoweringIterator.cpp).
+  void lowerIteratorDecl(const clang::VarDecl *VD);
+  /// `*it`, `it[k]`: the element.
+  std::optional<Target>
+  lowerIteratorPlace(const clang::CXXOperatorCallExpr *OCE);
+  /// An operator on an iterator; nullopt if OCE is none.
+  std::optional<Value *> lowerIteratorOp(const clang::CXXOperatorCallExpr *OCE);
   void writeTarget(const Target &T, Value *V, unsigned Mark,
                    clang::SourceLocation Loc);
 
@@ -717,8 +733,7 @@ private:
     Value *First = nullptr;
     Value *Count = nullptr;
   };
-  /// CE lowered, if it is one of the algorithms or an iterator's `*it` or
-  /// `it - first`; nullopt if not.
+  /// CE lowered, if it is one of the algorithms; nullopt if not.
   std::optional<Value *> lowerAlgorithm(const clang::CallExpr *CE);
   /// A position in a range (`x + k`, `v.begin()`, `std::end(a)`) as a
   /// pointer; null after an error.

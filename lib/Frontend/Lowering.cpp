@@ -506,6 +506,8 @@ void BodyLowering::lowerVarDecl(const VarDecl *VD) {
   QualType T = VD->getType();
   if (T->isPointerType() && !T->isFunctionPointerType())
     return lowerPointerDecl(VD);
+  if (isIterator(T) && !T->isReferenceType())
+    return lowerIteratorDecl(VD);
   if (T->isArrayType())
     return lowerArrayDecl(VD);
   if (std::optional<ArrayRows> A = arrayRows(T, Ctx))
@@ -695,6 +697,9 @@ BodyLowering::assignTarget(const Expr *LHS) {
     return refuseByValueWrite(lowerAccessor(OCE), LHS);
   if (const auto *CE = dyn_cast<CallExpr>(LHS); CE && isTupleGet(CE))
     return refuseByValueWrite(lowerTupleGet(CE), LHS);
+  if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(LHS);
+      OCE && OCE->getNumArgs() > 0 && isIterator(OCE->getArg(0)->getType()))
+    return refuseByValueWrite(lowerPlace(LHS), LHS); // `*it = x`
   if (isa<ArraySubscriptExpr, MemberExpr>(LHS) ||
       (isa<UnaryOperator>(LHS) &&
        cast<UnaryOperator>(LHS)->getOpcode() == UO_Deref)) {

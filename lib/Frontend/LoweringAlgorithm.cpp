@@ -34,13 +34,6 @@ const Expr *skipCopies(const Expr *E) {
   }
 }
 
-/// Whether T is a standard container's iterator (a class that says so).
-bool isIterator(QualType T) {
-  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
-  return RD && !RD->lookup(&RD->getASTContext().Idents.get("iterator_category"))
-                    .empty();
-}
-
 /// The name of the standard function CE calls, or "".
 StringRef stdName(const CallExpr *CE) {
   const FunctionDecl *Callee = CE->getDirectCallee();
@@ -77,6 +70,8 @@ Value *BodyLowering::countedLoop(Value *Count, llvm::StringRef Counter,
 
 Value *BodyLowering::lowerPosition(const Expr *E) {
   E = skipCopies(E);
+  if (const VarDecl *VD = movingPointerOf(E)) // an iterator variable
+    return readMoving(VD, E->getBeginLoc());
   bool Pointer = E->getType()->isPointerType() || E->getType()->isArrayType();
   auto Refuse = [&] {
     return fail(E->getExprLoc(),
@@ -167,27 +162,6 @@ Value *BodyLowering::elementIndex(const Span &S, Value *I) {
 }
 
 std::optional<Value *> BodyLowering::lowerAlgorithm(const CallExpr *CE) {
-  // *it and it - first on a container's iterators.
-  if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE);
-      OCE && OCE->getNumArgs() > 0 && isIterator(OCE->getArg(0)->getType())) {
-    if (OCE->getOperator() == OO_Star && OCE->getNumArgs() == 1) {
-      Value *P = lowerPosition(OCE->getArg(0));
-      if (!P)
-        return nullptr;
-      auto [Base, Off] = splitPointer(P);
-      at(OCE->getBeginLoc());
-      return B.load(Base, Off);
-    }
-    if (OCE->getOperator() == OO_Minus && OCE->getNumArgs() == 2 &&
-        isIterator(OCE->getArg(1)->getType())) {
-      std::optional<Span> S = lowerSpan(OCE->getArg(1), OCE->getArg(0));
-      if (!S)
-        return nullptr;
-      return convert(S->Count, *scalarTypeOf(OCE->getType(), Ctx),
-                     /*Implicit=*/true);
-    }
-    return std::nullopt;
-  }
   StringRef Name = stdName(CE);
   if (Name.empty())
     return std::nullopt;

@@ -423,7 +423,8 @@ Value *BodyLowering::lowerComparison(const BinaryOperator *BO) {
   std::optional<Scalar> S;
   if (L->Ty.isMemory() && RV->Ty.isMemory()) {
     // Pointers into the same array compare as their offsets into it.
-    std::optional<std::pair<Value *, Value *>> Offs = pointerOffsets(BO, L, RV);
+    std::optional<std::pair<Value *, Value *>> Offs =
+        pointerOffsets(BO, BO->getOperatorLoc(), L, RV);
     if (!Offs)
       return nullptr;
     std::tie(L, RV) = *Offs;
@@ -573,6 +574,9 @@ Value *BodyLowering::lowerConditional(const ConditionalOperator *CO) {
 Value *BodyLowering::lowerCall(const CallExpr *CE) {
   SourceLocation CalleeLoc = CE->getCallee()->IgnoreImplicit()->getExprLoc();
   SourceRange Range = CE->getSourceRange();
+  if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE))
+    if (std::optional<Value *> V = lowerIteratorOp(OCE))
+      return *V;
   if (std::optional<Value *> V = lowerAlgorithm(CE))
     return *V;
   if (std::optional<Value *> V = lowerComplexCall(CE))

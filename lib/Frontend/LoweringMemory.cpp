@@ -429,6 +429,12 @@ std::optional<BodyLowering::Target> BodyLowering::lowerPlace(const Expr *E) {
            ASE->getIdx()->getSourceRange());
       return std::nullopt;
     }
+  } else if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(E);
+             OCE && OCE->getNumArgs() > 0 &&
+             isIterator(OCE->getArg(0)->getType()) &&
+             (OCE->getOperator() == OO_Star ||
+              OCE->getOperator() == OO_Subscript)) {
+    return lowerIteratorPlace(OCE); // `*it = x`
   } else if (isa<CallExpr>(E) && isTupleGet(cast<CallExpr>(E))) {
     return lowerTupleGet(cast<CallExpr>(E));
   } else if (const auto *ME = dyn_cast<MemberExpr>(E);
@@ -532,7 +538,8 @@ Value *BodyLowering::lowerPointerArith(const BinaryOperator *BO) {
     std::optional<Scalar> S = typeOf(BO);
     if (!L || !R || !S)
       return nullptr;
-    std::optional<std::pair<Value *, Value *>> Offs = pointerOffsets(BO, L, R);
+    std::optional<std::pair<Value *, Value *>> Offs =
+        pointerOffsets(BO, BO->getOperatorLoc(), L, R);
     if (!Offs)
       return nullptr;
     return convert(B.sub(Offs->first, Offs->second), *S, /*Implicit=*/true);

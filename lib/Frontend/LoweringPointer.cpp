@@ -43,7 +43,8 @@ static std::string baseName(const Value *Base) {
 
 bool BodyLowering::startMoving(const VarDecl *VD, Value *P) {
   std::string Name = VD->getNameAsString();
-  if (VD->getType()->getPointeeType()->isRecordType()) {
+  QualType Pointee = VD->getType()->getPointeeType();
+  if (!Pointee.isNull() && Pointee->isRecordType()) {
     fail(VD->getLocation(),
          "moving a pointer to a struct ('" + Name +
              "') is not supported; index it instead ('p[i].m')",
@@ -67,27 +68,11 @@ Value *BodyLowering::readMoving(const VarDecl *VD, SourceLocation Loc) {
 
 Value *BodyLowering::movePointer(const VarDecl *VD, const Expr *E,
                                  const Expr *RHS) {
-  const MovingPointer &M = Moving.at(VD);
   std::string Name = VD->getNameAsString();
   SourceLocation Loc = E->getBeginLoc();
-  auto Refuse = [&](const std::string &Where) {
-    return fail(E->getExprLoc(),
-                "pointer '" + Name + "' may point into " + Where +
-                    " here, and into " + baseName(M.Base) +
-                    " where it is declared; gradc supports a pointer that "
-                    "moves within one array: keep an index into each array "
-                    "instead",
-                E->getSourceRange());
-  };
-  Value *Old = nullptr, *New = nullptr;
-  if (const auto *UO = dyn_cast<UnaryOperator>(E)) { // ++p, p--
-    at(Loc);
-    Old = B.load(M.Cell);
-    Value *One = makeConstant(Scalar::Int32, 1, 1, "1");
-    New = UO->isIncrementOp() ? B.add(Old, One) : B.sub(Old, One);
-    B.store(M.Cell, New);
-    return B.offset(M.Base, UO->isPostfix() ? Old : New);
-  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(E)) // ++p, p--
+    return stepPointer(VD, Loc, makeConstant(Scalar::Int32, 1, 1, "1"),
+                       UO->isDecrementOp(), UO->isPostfix());
   const auto *BO = cast<BinaryOperator>(E);
   if (BO->getOpcode() == BO_Assign) { // p = q
     if (RHS->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
@@ -97,17 +82,11 @@ Value *BodyLowering::movePointer(const VarDecl *VD, const Expr *E,
                       "moves within one array: keep an index into it instead",
                   E->getSourceRange());
     if (isa<ConditionalOperator>(RHS->IgnoreParenImpCasts()))
-      return Refuse("different arrays ('" + sourceText(RHS->getSourceRange()) +
-                    "')");
+      return refuseOtherBase(VD, E,
+                             "different arrays ('" +
+                                 sourceText(RHS->getSourceRange()) + "')");
     Value *P = lowerPointer(RHS);
-    if (!P)
-      return nullptr;
-    at(Loc);
-    auto [Base, Off] = splitPointer(P);
-    if (Base != M.Base)
-      return Refuse(baseName(Base));
-    B.store(M.Cell, Off);
-    return B.offset(M.Base, Off);
+    return P ? setPointer(VD, E, P) : nullptr;
   }
   if (BO->getOpcode() != BO_AddAssign && BO->getOpcode() != BO_SubAssign)
     return fail(BO->getOperatorLoc(),
@@ -118,15 +97,42 @@ Value *BodyLowering::movePointer(const VarDecl *VD, const Expr *E,
   Value *K = expectScalar(lowerExpr(RHS), RHS);
   if (!K)
     return nullptr;
+  return stepPointer(VD, Loc, K, BO->getOpcode() == BO_SubAssign,
+                     /*Post=*/false);
+}
+
+Value *BodyLowering::refuseOtherBase(const VarDecl *VD, const Expr *E,
+                                     const std::string &Where) {
+  return fail(E->getExprLoc(),
+              "pointer '" + VD->getNameAsString() + "' may point into " +
+                  Where + " here, and into " + baseName(Moving.at(VD).Base) +
+                  " where it is declared; gradc supports a pointer that "
+                  "moves within one array: keep an index into each array "
+                  "instead",
+              E->getSourceRange());
+}
+
+Value *BodyLowering::setPointer(const VarDecl *VD, const Expr *E, Value *P) {
+  const MovingPointer &M = Moving.at(VD);
+  at(E->getBeginLoc());
+  auto [Base, Off] = splitPointer(P);
+  if (Base != M.Base)
+    return refuseOtherBase(VD, E, baseName(Base));
+  B.store(M.Cell, Off);
+  return B.offset(M.Base, Off);
+}
+
+Value *BodyLowering::stepPointer(const VarDecl *VD, SourceLocation Loc,
+                                 Value *K, bool Back, bool Post) {
   if (!K->Ty.isInteger())
-    return fail(RHS->getExprLoc(), "a pointer offset must be an integer",
-                RHS->getSourceRange());
+    return fail(Loc, "a pointer offset must be an integer");
+  const MovingPointer &M = Moving.at(VD);
   at(Loc);
   K = convert(K, Scalar::Int32, /*Implicit=*/true);
-  Old = B.load(M.Cell);
-  New = BO->getOpcode() == BO_AddAssign ? B.add(Old, K) : B.sub(Old, K);
+  Value *Old = B.load(M.Cell);
+  Value *New = Back ? B.sub(Old, K) : B.add(Old, K);
   B.store(M.Cell, New);
-  return B.offset(M.Base, New);
+  return B.offset(M.Base, Post ? Old : New);
 }
 
 Value *BodyLowering::takeOffset(Value *&P) {
@@ -145,16 +151,17 @@ Value *BodyLowering::takeOffset(Value *&P) {
 }
 
 std::optional<std::pair<Value *, Value *>>
-BodyLowering::pointerOffsets(const BinaryOperator *BO, Value *L, Value *R) {
-  at(BO->getBeginLoc());
+BodyLowering::pointerOffsets(const Expr *E, SourceLocation OpLoc, Value *L,
+                             Value *R) {
+  at(E->getBeginLoc());
   auto [LB, LO] = splitPointer(L);
   auto [RB, RO] = splitPointer(R);
   if (LB != RB) {
-    fail(BO->getOperatorLoc(),
+    fail(OpLoc,
          "comparing or subtracting pointers into different arrays (or "
          "arrays gradc cannot tell apart) is not supported; compare "
          "indices instead",
-         BO->getSourceRange());
+         E->getSourceRange());
     return std::nullopt;
   }
   return std::make_pair(LO, RO);

@@ -489,6 +489,10 @@ Value *BodyLowering::lowerContainerCall(const CXXMemberCallExpr *MCE,
   if (Name == "data") {
     return lowerExpr(Obj);
   }
+  // A std::array's iterators are pointers: `auto it = a.begin()`.
+  if (!C.IsVector &&
+      (Name == "begin" || Name == "cbegin" || Name == "end" || Name == "cend"))
+    return lowerPosition(MCE);
   if (Name == "size" && isArrayRow(Obj)) { // `m[i].size()`
     std::optional<Scalar> S = typeOf(MCE);
     std::optional<RowRef> R = S ? lowerArrayRow(Obj) : std::nullopt;

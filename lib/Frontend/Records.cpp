@@ -516,6 +516,12 @@ std::optional<ArrayRows> arrayRows(QualType T, const ASTContext &Ctx) {
   return A;
 }
 
+bool isIterator(QualType T) {
+  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  return RD && !RD->lookup(&RD->getASTContext().Idents.get("iterator_category"))
+                    .empty();
+}
+
 std::optional<ArrayRows> vectorRows(QualType T, const ASTContext &Ctx) {
   T = T.getNonReferenceType();
   const auto *RD = dyn_cast_or_null<ClassTemplateSpecializationDecl>(

@@ -96,6 +96,8 @@ FEATURES = {
     "comma": "the comma operator (double t = (u += e, 0.5 * u); for (...; ++i, --k))",
     "switch": "switch on an int: cases, fallthrough, braced declarations, default, an init-statement",
     "range_for": "range-based for over local arrays (double v, double &v, const double &v)",
+    "iterator_loop": "loops over a std::vector's or std::array's iterators (auto it = c.begin(); it != c.end(); "
+                     "++it), reading *it or writing *it = ...; cbegin/cend, it++, a loop running backward",
     "inout_param": "a double *io parameter read and written (in/out), checked with check_vjp",
     "out_rewrite": "outputs err written several times, accumulated, read back, in branches and loops, partly unwritten",
     "param_assign_deep": "double parameters passed by value assigned anywhere (in loops and branches)",
@@ -1027,6 +1029,8 @@ class Gen:
             opts.append(("switch", 1))
         if self.on("range_for") and self.visible_local_arrays():
             opts.append(("rangefor", 1))
+        if self.on("iterator_loop") and self.containers():
+            opts.append(("iterloop", 1))
         if self.on("inplace_helper") and not self.helper and len(self.helpers) < 5:
             opts.append(("inplace", 1.5))
         if self.on("scratch_reuse") and top and not self.helper and len(self.helpers) < 5:
@@ -1929,6 +1933,23 @@ class Gen:
         u, out = self.target()
         decl = "double" if kind == "copy" else "const double &"
         out.append(Stmt("raw", "for (%s %s : %s) %s += %s * %s" % (decl, v, a, u, v, e)))
+        return out
+
+    def s_iterloop(self, loop):
+        c, var = self.rng.choice(self.containers())
+        e = self.render_tmp(self.dexpr(1))
+        it = self.fresh("it")
+        b, en = self.rng.choice([("begin", "end"), ("cbegin", "cend")])
+        if var.writable and self.chance(0.4):
+            return [Stmt("raw", "for (auto %s = %s.begin(); %s != %s.end(); ++%s) *%s = 0.5 * *%s + %s"
+                         % (it, c, it, c, it, it, it, e))]
+        u, out = self.target()
+        if self.chance(0.3):  # backward, from the end
+            out.append(Stmt("raw", "for (auto %s = %s.%s(); %s != %s.%s();) { --%s; %s = 0.5 * %s + *%s * %s; }"
+                            % (it, c, en, it, c, b, it, u, u, it, e)))
+        else:
+            out.append(Stmt("raw", "for (auto %s = %s.%s(); %s != %s.%s(); %s) %s += *%s * %s"
+                            % (it, c, b, it, c, en, self.rng.choice(["++" + it, it + "++"]), u, it, e)))
         return out
 
     def s_refvar(self, loop):

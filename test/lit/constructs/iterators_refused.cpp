@@ -1,0 +1,34 @@
+// Iterators gradc does not follow are refused where they are declared or
+// used, with advice.
+// RUN: not %gradc %s -o %t.h 2>&1 | FileCheck %s
+#include <gradc/gradc.h>
+
+#include <vector>
+
+struct P {
+  double x, y;
+};
+
+GRADC_DIFF("grad")
+double structs(const std::vector<P> &ps) {
+  double s = 0;
+  // CHECK: iterators_refused.cpp:[[@LINE+1]]:13: error: iterator 'it' is not over numbers; gradc follows iterators of a std::vector of numbers: index the container ('v[i].x') or use a range-based 'for'
+  for (auto it = ps.begin(); it != ps.end(); ++it)
+    s += it->x * it->y;
+  return s;
+}
+
+GRADC_DIFF("grad")
+double two(const std::vector<double> &x, const std::vector<double> &y) {
+  auto it = x.begin();
+  // CHECK: iterators_refused.cpp:[[@LINE+1]]:6: error: pointer 'it' may point into 'y' here, and into 'x' where it is declared; gradc supports a pointer that moves within one array: keep an index into each array instead
+  it = y.begin();
+  return *it;
+}
+
+GRADC_DIFF("grad")
+double compared(const std::vector<double> &x, const std::vector<double> &y) {
+  // CHECK: iterators_refused.cpp:[[@LINE+1]]:20: error: comparing or subtracting pointers into different arrays (or arrays gradc cannot tell apart) is not supported; compare indices instead
+  return x.begin() < y.begin() ? x[0] : y[0];
+}
+// CHECK-NOT: error:
