@@ -13,14 +13,14 @@ using namespace ir;
 ProgramOrder::ProgramOrder(const Function &P, std::set<const Value *> InOut)
     : P(P), InOut(std::move(InOut)) {
   index(P.Body, 0);
-  for (const Value *Op : P.Body.Ops)
-    for (const Value *Base : indexWrites(*Op))
-      LastWrite[{&P.Body, Base}] = Order.at(Op);
+  indexMemory(P.Body);
 }
 
 void ProgramOrder::index(const Block &Blk, int Depth) {
-  for (const Value *V : Blk.Ops) {
+  for (size_t I = 0; I < Blk.Ops.size(); ++I) {
+    const Value *V = Blk.Ops[I];
     Home[V] = &Blk;
+    Slot[V] = I;
     Order[V] = static_cast<unsigned>(Order.size());
     for (const Block &R : V->Regions) {
       Owner[&R] = V;
@@ -29,20 +29,52 @@ void ProgramOrder::index(const Block &Blk, int Depth) {
   }
 }
 
-/// The memory V writes (in its regions too), as writes() sees it; records,
-/// for each block, the last op that writes each object.
-std::set<const Value *> ProgramOrder::indexWrites(const Value &V) {
-  std::vector<const Value *> Own;
-  writtenByOp(V, Own);
-  std::set<const Value *> Bases(Own.begin(), Own.end());
-  for (const Block &R : V.Regions)
-    for (const Value *Op : R.Ops) {
-      std::set<const Value *> Inner = indexWrites(*Op);
-      for (const Value *Base : Inner)
-        LastWrite[{&R, Base}] = Order.at(Op);
-      Bases.insert(Inner.begin(), Inner.end());
+/// Records how the ops of Blk use each memory object, as reads() and
+/// writes() see it; returns the objects they use.
+std::set<const Value *> ProgramOrder::indexMemory(const Block &Blk) {
+  std::set<const Value *> InBlk;
+  for (const Value *V : Blk.Ops) {
+    // What V reads, and the ops writing what V writes.
+    std::map<const Value *, Touch> InV;
+    std::vector<const Value *> Own;
+    readByOp(*V, Own);
+    for (const Value *Base : Own)
+      InV[Base].Read = true;
+    Own.clear();
+    writtenByOp(*V, Own);
+    for (const Value *Base : std::set<const Value *>(Own.begin(), Own.end()))
+      InV[Base].Writes = 1, InV[Base].Writer = V;
+    for (const Block &R : V->Regions)
+      for (const Value *Base : indexMemory(R)) {
+        const Touch &Inner = Touches.at({&R, Base});
+        Touch &T = InV[Base];
+        T.Read |= Inner.Read;
+        if (Inner.Writes)
+          T.Writer = Inner.Writer;
+        T.Writes = std::min(T.Writes + Inner.Writes, 2u);
+      }
+    unsigned At = Order.at(V);
+    for (const auto &[Base, Of] : InV) {
+      auto [It, New] = Touches.try_emplace({&Blk, Base});
+      Touch &T = It->second;
+      if (New)
+        T.FirstUse = At;
+      T.Read |= Of.Read;
+      if (Of.Writes) {
+        T.LastWrite = At;
+        T.Writer = Of.Writer;
+      }
+      T.Writes = std::min(T.Writes + Of.Writes, 2u);
+      InBlk.insert(Base);
     }
-  return Bases;
+  }
+  return InBlk;
+}
+
+const ProgramOrder::Touch *ProgramOrder::touch(const Block &Blk,
+                                               const Value *Base) const {
+  auto It = Touches.find({&Blk, Base});
+  return It == Touches.end() ? nullptr : &It->second;
 }
 
 std::vector<const Value *> ProgramOrder::loopsAround(const Value *V) const {
@@ -60,8 +92,8 @@ bool ProgramOrder::finalAt(const Value *Op, const Value *Base) const {
   for (const Value *Cur = Op;;) {
     const Block *Blk = Home.at(Cur);
     // Whether an op after Cur in its block writes Base.
-    if (auto Last = LastWrite.find({Blk, Base});
-        Last != LastWrite.end() && Last->second > Order.at(Cur))
+    if (const Touch *T = touch(*Blk, Base);
+        T && T->Writes && T->LastWrite > Order.at(Cur))
       return false;
     // A local of a loop body is a new object in the next iteration.
     if (Base->Code == OpCode::Local && Blk == Home.at(Base))
@@ -81,21 +113,16 @@ bool ProgramOrder::finalAt(const Value *Op, const Value *Base) const {
                         storesOnly(*Cur, Base, Op);
       if (!OwnElement)
         for (const Block &R : Cur->Regions)
-          if (storesTo(R, Base))
+          if (const Touch *T = touch(R, Base); T && T->Writes)
             return false;
     }
   }
 }
 
-bool writtenOnlyBy(const Block &Blk, const Value *Base, const Value *Only) {
-  for (const Value *V : Blk.Ops) {
-    if (!V->isRegionOp() && V != Only && writes(*V, Base))
-      return false;
-    for (const Block &R : V->Regions)
-      if (!writtenOnlyBy(R, Base, Only))
-        return false;
-  }
-  return true;
+bool ProgramOrder::writtenOnlyBy(const Block &Blk, const Value *Base,
+                                 const Value *Only) const {
+  const Touch *T = touch(Blk, Base);
+  return !T || !T->Writes || (T->Writes == 1 && T->Writer == Only);
 }
 
 bool ProgramOrder::storesOnly(const Value &Loop, const Value *Base,
@@ -135,26 +162,27 @@ bool ProgramOrder::usedBefore(const Value &S, const Value *Base) const {
   // Earlier in its block and the blocks around it, or anywhere in a loop
   // around it (an earlier iteration). A read adds to the adjoint S must
   // clear; an earlier write (`t = x * y; t = 0;`) reads it.
-  auto Uses = [&](const Value &V) {
-    if (reads(V, Base) || (&V != &S && !V.isRegionOp() && writes(V, Base)))
-      return true;
-    for (const Block &R : V.Regions)
-      if (findWrite(R, Base, &S))
-        return true;
-    return false;
-  };
   for (const Value *Cur = &S;;) {
     const Block *Blk = Home.at(Cur);
-    for (const Value *V : Blk->Ops) {
-      if (V == Cur)
-        break;
-      if (Uses(*V))
-        return true;
-    }
-    if (!Owner.count(Blk))
+    if (const Touch *T = touch(*Blk, Base); T && T->FirstUse < Order.at(Cur))
+      return true;
+    auto O = Owner.find(Blk);
+    if (O == Owner.end())
       return false;
-    Cur = Owner.at(Blk);
-    if (Cur->Code == OpCode::Loop && Uses(*Cur))
+    Cur = O->second;
+    if (Cur->Code != OpCode::Loop)
+      continue;
+    unsigned Writes = 0;
+    const Value *Writer = nullptr;
+    for (const Block &R : Cur->Regions)
+      if (const Touch *T = touch(R, Base)) {
+        if (T->Read)
+          return true;
+        if (T->Writes)
+          Writer = T->Writer;
+        Writes += T->Writes;
+      }
+    if (Writes > 1 || (Writes == 1 && Writer != &S))
       return true;
   }
 }
@@ -229,7 +257,7 @@ bool ProgramOrder::isInitStore(const Value &S) const {
   const Block *Blk = Home.at(L);
   if (Home.at(&S) != Blk)
     return false;
-  auto It = std::find(Blk->Ops.begin(), Blk->Ops.end(), L);
+  auto It = Blk->Ops.begin() + Slot.at(L);
   for (++It; It != Blk->Ops.end() && *It != &S; ++It)
     if ((*It)->isRegionOp() ||
         (((*It)->Code == OpCode::Load || (*It)->Code == OpCode::Store) &&
