@@ -17,10 +17,8 @@ ProgramOrder::ProgramOrder(const Function &P, std::set<const Value *> InOut)
 }
 
 void ProgramOrder::index(const Block &Blk, int Depth) {
-  for (size_t I = 0; I < Blk.Ops.size(); ++I) {
-    const Value *V = Blk.Ops[I];
+  for (const Value *V : Blk.Ops) {
     Home[V] = &Blk;
-    Slot[V] = I;
     Order[V] = static_cast<unsigned>(Order.size());
     for (const Block &R : V->Regions) {
       Owner[&R] = V;
@@ -33,40 +31,41 @@ void ProgramOrder::index(const Block &Blk, int Depth) {
 /// writes() see it; returns the objects they use.
 std::set<const Value *> ProgramOrder::indexMemory(const Block &Blk) {
   std::set<const Value *> InBlk;
+  std::vector<const Value *> Own;
   for (const Value *V : Blk.Ops) {
-    // What V reads, and the ops writing what V writes.
-    std::map<const Value *, Touch> InV;
-    std::vector<const Value *> Own;
+    unsigned At = Order.at(V);
+    // Writes: how many ops (up to 2) write Base in V, Writer one of them.
+    auto Note = [&](const Value *Base, bool Read, unsigned Writes,
+                    const Value *Writer) {
+      auto [It, New] = Touches.try_emplace({&Blk, Base});
+      Touch &T = It->second;
+      if (New) {
+        T.FirstUse = At;
+        InBlk.insert(Base);
+      }
+      T.Read |= Read;
+      if (Writes) {
+        T.LastWrite = At;
+        T.Writer = Writer;
+      }
+      T.Writes = std::min(T.Writes + Writes, 2u);
+    };
+    Own.clear();
     readByOp(*V, Own);
     for (const Value *Base : Own)
-      InV[Base].Read = true;
+      Note(Base, true, 0, nullptr);
     Own.clear();
     writtenByOp(*V, Own);
-    for (const Value *Base : std::set<const Value *>(Own.begin(), Own.end()))
-      InV[Base].Writes = 1, InV[Base].Writer = V;
+    // A call given the same object twice is one op writing it.
+    std::sort(Own.begin(), Own.end());
+    Own.erase(std::unique(Own.begin(), Own.end()), Own.end());
+    for (const Value *Base : Own)
+      Note(Base, false, 1, V);
     for (const Block &R : V->Regions)
       for (const Value *Base : indexMemory(R)) {
         const Touch &Inner = Touches.at({&R, Base});
-        Touch &T = InV[Base];
-        T.Read |= Inner.Read;
-        if (Inner.Writes)
-          T.Writer = Inner.Writer;
-        T.Writes = std::min(T.Writes + Inner.Writes, 2u);
+        Note(Base, Inner.Read, Inner.Writes, Inner.Writer);
       }
-    unsigned At = Order.at(V);
-    for (const auto &[Base, Of] : InV) {
-      auto [It, New] = Touches.try_emplace({&Blk, Base});
-      Touch &T = It->second;
-      if (New)
-        T.FirstUse = At;
-      T.Read |= Of.Read;
-      if (Of.Writes) {
-        T.LastWrite = At;
-        T.Writer = Of.Writer;
-      }
-      T.Writes = std::min(T.Writes + Of.Writes, 2u);
-      InBlk.insert(Base);
-    }
   }
   return InBlk;
 }
@@ -257,7 +256,11 @@ bool ProgramOrder::isInitStore(const Value &S) const {
   const Block *Blk = Home.at(L);
   if (Home.at(&S) != Blk)
     return false;
-  auto It = Blk->Ops.begin() + Slot.at(L);
+  // A block's ops are in program order.
+  auto It = std::lower_bound(Blk->Ops.begin(), Blk->Ops.end(), L,
+                             [&](const Value *A, const Value *B) {
+                               return Order.at(A) < Order.at(B);
+                             });
   for (++It; It != Blk->Ops.end() && *It != &S; ++It)
     if ((*It)->isRegionOp() ||
         (((*It)->Code == OpCode::Load || (*It)->Code == OpCode::Store) &&

@@ -95,8 +95,6 @@ private:
   std::set<const ir::Value *> InOut;
   mutable std::map<const ir::Value *, std::optional<CountedLoop>> Counted;
   std::map<std::pair<const ir::Block *, const ir::Value *>, Touch> Touches;
-  /// op -> its position in its block.
-  std::map<const ir::Value *, size_t> Slot;
 };
 
 } // namespace gradc::autodiff
