@@ -22,6 +22,7 @@
 #include "gradc/IR/Uses.h"
 
 #include <algorithm>
+#include <memory>
 #include <set>
 
 namespace gradc::autodiff {
@@ -81,26 +82,45 @@ static bool inside(const SweepFacts &Facts, const Value &Call,
 std::unique_ptr<Function>
 inlineCostlyCalls(const Function &P, const ReverseOptions &Opts,
                   std::map<const Value *, const Value *> &Origin,
-                  bool InFusedLoop) {
+                  bool InFusedLoop, bool &SameOutsideLoop) {
+  SameOutsideLoop = true;
   if (Opts.Through || callsItself(P))
     return nullptr;
-  const Value *Fused = nullptr;
-  if (InFusedLoop && !(Fused = SweepFacts(P, Opts).Fused))
+  // No round writes anything inline without a helper to write: spare the
+  // analyses.
+  bool Any = false;
+  forEachOp(P.Body, [&](const Value &V) {
+    Any |= V.Code == OpCode::Invoke && inlinable(P, V);
+  });
+  if (!Any)
     return nullptr;
+  // The facts of the function each round starts from, built once each.
+  auto Facts = std::make_unique<SweepFacts>(P, Opts);
+  const Value *Fused = InFusedLoop ? Facts->Fused : nullptr;
+  if (InFusedLoop && !Fused) {
+    SameOutsideLoop = false;
+    return nullptr;
+  }
   // Rounds: a helper written inline may call another (the projection calls
   // the rotation).
   std::unique_ptr<Function> Copy;
   const Function *From = &P;
   std::map<const Value *, const Value *> ToP;
+  bool IntoLoop = false;
   for (int Round = 0; Round < 4; ++Round) {
-    SweepFacts Facts(*From, Opts);
+    if (&Facts->P != From)
+      Facts = std::make_unique<SweepFacts>(*From, Opts);
     std::map<const Value *, const Value *> ToFrom;
     std::unique_ptr<Function> Next = inlineCalls(
         *From,
         [&](const Value &Call) {
-          return inlinable(*From, Call) && Facts.needsBackward(Call) &&
-                 (Facts.Pos.Home.at(&Call) == &From->Body ||
-                  (InFusedLoop && inside(Facts, Call, Facts.Fused)));
+          if (!inlinable(*From, Call) || !Facts->needsBackward(Call))
+            return false;
+          if (Facts->Pos.Home.at(&Call) == &From->Body)
+            return true;
+          bool InLoop = InFusedLoop && inside(*Facts, Call, Facts->Fused);
+          IntoLoop |= InLoop;
+          return InLoop;
         },
         &ToFrom);
     if (!Next)
@@ -115,12 +135,17 @@ inlineCostlyCalls(const Function &P, const ReverseOptions &Opts,
     Copy = std::move(Next);
     From = Copy.get();
   }
+  // Without a call of the loop written inline, every round wrote what it
+  // writes outside the loop: the copy is that one.
+  SameOutsideLoop = !IntoLoop;
   if (!Copy)
     return nullptr;
-  if (Fused) {
+  if (IntoLoop) {
     // The loop's calls are written inline only for its backward sweep to
     // run beside them; a loop no longer fused would tape all they compute.
-    const Value *Now = SweepFacts(*Copy, Opts).Fused;
+    if (&Facts->P != From)
+      Facts = std::make_unique<SweepFacts>(*From, Opts);
+    const Value *Now = Facts->Fused;
     if (!Now || ToP[Now] != Fused)
       return nullptr;
   }

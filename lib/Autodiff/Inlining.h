@@ -13,11 +13,12 @@ namespace gradc::autodiff {
 /// fused loop) written inline, where the helper's pullback would run the
 /// helper's transcendental calls a second time; null when there are none
 /// (or, InFusedLoop, when the loop would no longer be fused). Origin maps
-/// the copy's values to P's.
+/// the copy's values to P's. SameOutsideLoop is set when the answer is the
+/// one InFusedLoop = false gives (no call of the loop was written inline).
 std::unique_ptr<ir::Function>
 inlineCostlyCalls(const ir::Function &P, const ReverseOptions &Opts,
                   std::map<const ir::Value *, const ir::Value *> &Origin,
-                  bool InFusedLoop);
+                  bool InFusedLoop, bool &SameOutsideLoop);
 
 } // namespace gradc::autodiff
 

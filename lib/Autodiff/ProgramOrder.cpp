@@ -13,9 +13,7 @@ using namespace ir;
 ProgramOrder::ProgramOrder(const Function &P, std::set<const Value *> InOut)
     : P(P), InOut(std::move(InOut)) {
   index(P.Body, 0);
-  for (const Value *Op : P.Body.Ops)
-    for (const Value *Base : indexWrites(*Op))
-      LastWrite[{&P.Body, Base}] = Order.at(Op);
+  indexMemory(P.Body);
 }
 
 void ProgramOrder::index(const Block &Blk, int Depth) {
@@ -29,20 +27,53 @@ void ProgramOrder::index(const Block &Blk, int Depth) {
   }
 }
 
-/// The memory V writes (in its regions too), as writes() sees it; records,
-/// for each block, the last op that writes each object.
-std::set<const Value *> ProgramOrder::indexWrites(const Value &V) {
+/// Records how the ops of Blk use each memory object, as reads() and
+/// writes() see it; returns the objects they use.
+std::set<const Value *> ProgramOrder::indexMemory(const Block &Blk) {
+  std::set<const Value *> InBlk;
   std::vector<const Value *> Own;
-  writtenByOp(V, Own);
-  std::set<const Value *> Bases(Own.begin(), Own.end());
-  for (const Block &R : V.Regions)
-    for (const Value *Op : R.Ops) {
-      std::set<const Value *> Inner = indexWrites(*Op);
-      for (const Value *Base : Inner)
-        LastWrite[{&R, Base}] = Order.at(Op);
-      Bases.insert(Inner.begin(), Inner.end());
-    }
-  return Bases;
+  for (const Value *V : Blk.Ops) {
+    unsigned At = Order.at(V);
+    // Writes: how many ops (up to 2) write Base in V, Writer one of them.
+    auto Note = [&](const Value *Base, bool Read, unsigned Writes,
+                    const Value *Writer) {
+      auto [It, New] = Touches.try_emplace({&Blk, Base});
+      Touch &T = It->second;
+      if (New) {
+        T.FirstUse = At;
+        InBlk.insert(Base);
+      }
+      T.Read |= Read;
+      if (Writes) {
+        T.LastWrite = At;
+        T.Writer = Writer;
+      }
+      T.Writes = std::min(T.Writes + Writes, 2u);
+    };
+    Own.clear();
+    readByOp(*V, Own);
+    for (const Value *Base : Own)
+      Note(Base, true, 0, nullptr);
+    Own.clear();
+    writtenByOp(*V, Own);
+    // A call given the same object twice is one op writing it.
+    std::sort(Own.begin(), Own.end());
+    Own.erase(std::unique(Own.begin(), Own.end()), Own.end());
+    for (const Value *Base : Own)
+      Note(Base, false, 1, V);
+    for (const Block &R : V->Regions)
+      for (const Value *Base : indexMemory(R)) {
+        const Touch &Inner = Touches.at({&R, Base});
+        Note(Base, Inner.Read, Inner.Writes, Inner.Writer);
+      }
+  }
+  return InBlk;
+}
+
+const ProgramOrder::Touch *ProgramOrder::touch(const Block &Blk,
+                                               const Value *Base) const {
+  auto It = Touches.find({&Blk, Base});
+  return It == Touches.end() ? nullptr : &It->second;
 }
 
 std::vector<const Value *> ProgramOrder::loopsAround(const Value *V) const {
@@ -60,8 +91,8 @@ bool ProgramOrder::finalAt(const Value *Op, const Value *Base) const {
   for (const Value *Cur = Op;;) {
     const Block *Blk = Home.at(Cur);
     // Whether an op after Cur in its block writes Base.
-    if (auto Last = LastWrite.find({Blk, Base});
-        Last != LastWrite.end() && Last->second > Order.at(Cur))
+    if (const Touch *T = touch(*Blk, Base);
+        T && T->Writes && T->LastWrite > Order.at(Cur))
       return false;
     // A local of a loop body is a new object in the next iteration.
     if (Base->Code == OpCode::Local && Blk == Home.at(Base))
@@ -81,21 +112,16 @@ bool ProgramOrder::finalAt(const Value *Op, const Value *Base) const {
                         storesOnly(*Cur, Base, Op);
       if (!OwnElement)
         for (const Block &R : Cur->Regions)
-          if (storesTo(R, Base))
+          if (const Touch *T = touch(R, Base); T && T->Writes)
             return false;
     }
   }
 }
 
-bool writtenOnlyBy(const Block &Blk, const Value *Base, const Value *Only) {
-  for (const Value *V : Blk.Ops) {
-    if (!V->isRegionOp() && V != Only && writes(*V, Base))
-      return false;
-    for (const Block &R : V->Regions)
-      if (!writtenOnlyBy(R, Base, Only))
-        return false;
-  }
-  return true;
+bool ProgramOrder::writtenOnlyBy(const Block &Blk, const Value *Base,
+                                 const Value *Only) const {
+  const Touch *T = touch(Blk, Base);
+  return !T || !T->Writes || (T->Writes == 1 && T->Writer == Only);
 }
 
 bool ProgramOrder::storesOnly(const Value &Loop, const Value *Base,
@@ -135,26 +161,27 @@ bool ProgramOrder::usedBefore(const Value &S, const Value *Base) const {
   // Earlier in its block and the blocks around it, or anywhere in a loop
   // around it (an earlier iteration). A read adds to the adjoint S must
   // clear; an earlier write (`t = x * y; t = 0;`) reads it.
-  auto Uses = [&](const Value &V) {
-    if (reads(V, Base) || (&V != &S && !V.isRegionOp() && writes(V, Base)))
-      return true;
-    for (const Block &R : V.Regions)
-      if (findWrite(R, Base, &S))
-        return true;
-    return false;
-  };
   for (const Value *Cur = &S;;) {
     const Block *Blk = Home.at(Cur);
-    for (const Value *V : Blk->Ops) {
-      if (V == Cur)
-        break;
-      if (Uses(*V))
-        return true;
-    }
-    if (!Owner.count(Blk))
+    if (const Touch *T = touch(*Blk, Base); T && T->FirstUse < Order.at(Cur))
+      return true;
+    auto O = Owner.find(Blk);
+    if (O == Owner.end())
       return false;
-    Cur = Owner.at(Blk);
-    if (Cur->Code == OpCode::Loop && Uses(*Cur))
+    Cur = O->second;
+    if (Cur->Code != OpCode::Loop)
+      continue;
+    unsigned Writes = 0;
+    const Value *Writer = nullptr;
+    for (const Block &R : Cur->Regions)
+      if (const Touch *T = touch(R, Base)) {
+        if (T->Read)
+          return true;
+        if (T->Writes)
+          Writer = T->Writer;
+        Writes += T->Writes;
+      }
+    if (Writes > 1 || (Writes == 1 && Writer != &S))
       return true;
   }
 }
@@ -229,7 +256,11 @@ bool ProgramOrder::isInitStore(const Value &S) const {
   const Block *Blk = Home.at(L);
   if (Home.at(&S) != Blk)
     return false;
-  auto It = std::find(Blk->Ops.begin(), Blk->Ops.end(), L);
+  // A block's ops are in program order.
+  auto It = std::lower_bound(Blk->Ops.begin(), Blk->Ops.end(), L,
+                             [&](const Value *A, const Value *B) {
+                               return Order.at(A) < Order.at(B);
+                             });
   for (++It; It != Blk->Ops.end() && *It != &S; ++It)
     if ((*It)->isRegionOp() ||
         (((*It)->Code == OpCode::Load || (*It)->Code == OpCode::Store) &&

@@ -21,9 +21,6 @@
 
 namespace gradc::autodiff {
 
-/// Whether no op in Blk (regions included) but Only writes Base.
-bool writtenOnlyBy(const ir::Block &Blk, const ir::Value *Base,
-                   const ir::Value *Only);
 /// Whether an op of Blk may read memory Base.
 bool reads(const ir::Block &Blk, const ir::Value *Base);
 /// The first op of Blk (or inside it, outside Skip) that writes memory
@@ -58,6 +55,9 @@ public:
   bool finalAt(const ir::Value *Op, const ir::Value *Base) const;
   /// The loop whose backward sweep runs inside it (Fusion.h), once known.
   const ir::Value *Fused = nullptr;
+  /// Whether no op in Blk (regions included) but Only writes Base.
+  bool writtenOnlyBy(const ir::Block &Blk, const ir::Value *Base,
+                     const ir::Value *Only) const;
   /// Whether the only store to Base in Loop is Only.
   bool storesOnly(const ir::Value &Loop, const ir::Value *Base,
                   const ir::Value *Only) const;
@@ -76,16 +76,25 @@ public:
                  const std::vector<const ir::Value *> &Loops, size_t K) const;
 
 private:
+  /// How the ops of a block (in their regions too) use one memory object:
+  /// finalAt, usedBefore and storesOnly ask it rather than scanning.
+  struct Touch {
+    unsigned FirstUse = 0;  ///< order of the first op reading or writing it
+    unsigned LastWrite = 0; ///< order of the last op writing it
+    bool Read = false;
+    unsigned Writes = 0; ///< ops (not branches or loops) writing it, up to 2
+    const ir::Value *Writer = nullptr; ///< one of them
+  };
+
   void index(const ir::Block &Blk, int Depth);
-  std::set<const ir::Value *> indexWrites(const ir::Value &V);
+  std::set<const ir::Value *> indexMemory(const ir::Block &Blk);
+  const Touch *touch(const ir::Block &Blk, const ir::Value *Base) const;
   std::optional<CountedLoop> matchCounted(const ir::Value &Lp) const;
 
   const ir::Function &P;
   std::set<const ir::Value *> InOut;
   mutable std::map<const ir::Value *, std::optional<CountedLoop>> Counted;
-  /// (block, memory) -> program order of the block's last op writing it
-  /// (in its regions too): finalAt asks it rather than scanning the block.
-  std::map<std::pair<const ir::Block *, const ir::Value *>, unsigned> LastWrite;
+  std::map<std::pair<const ir::Block *, const ir::Value *>, Touch> Touches;
 };
 
 } // namespace gradc::autodiff

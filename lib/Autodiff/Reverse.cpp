@@ -403,8 +403,12 @@ std::unique_ptr<Function> reverse(const Function &Primal,
                                   std::vector<ReverseError> *Errors) {
   for (bool InFusedLoop : {true, false}) {
     std::map<const Value *, const Value *> Origin;
+    bool SameOutsideLoop = false;
     std::unique_ptr<Function> Inlined =
-        inlineCostlyCalls(Primal, Opts, Origin, InFusedLoop);
+        inlineCostlyCalls(Primal, Opts, Origin, InFusedLoop, SameOutsideLoop);
+    // The second try would be this one again.
+    if (!Inlined && SameOutsideLoop)
+      break;
     if (!Inlined)
       continue;
     // What the copy with helpers inline cannot do, the primal as it is
@@ -426,6 +430,8 @@ std::unique_ptr<Function> reverse(const Function &Primal,
     }
     if (Opts.TraceOut)
       Opts.TraceOut->Entries.clear();
+    if (SameOutsideLoop)
+      break;
   }
   return ReverseMode(Primal, Opts, Errors).run();
 }

@@ -94,7 +94,7 @@ bool SweepFacts::passesInOut(const Value &Call, unsigned I) const {
 }
 
 bool SweepFacts::freshAt(const Value &Call, const Value *Base) const {
-  return (writtenOnlyBy(P.Body, Base, &Call) &&
+  return (Pos.writtenOnlyBy(P.Body, Base, &Call) &&
           (Base->Code == OpCode::Local
                ? Pos.Home.at(&Call) == Pos.Home.at(Base)
                : isOutput(Base) && Pos.Home.at(&Call) == &P.Body)) ||

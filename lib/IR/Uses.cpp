@@ -192,15 +192,29 @@ static void collectRead(const Block &Body, std::vector<bool> &Live) {
   }
 }
 
-bool reads(const Value &V, const Value *L) {
-  if (V.Code == OpCode::Load && baseOf(V.Operands[0]) == L)
+/// Whether Pick holds for some memory Op itself may read (not its regions).
+template <typename Fn> static bool anyReadByOp(const Value &Op, Fn Pick) {
+  if (Op.Code == OpCode::Load && Pick(baseOf(Op.Operands[0])))
     return true;
   // A callee may read what it is given (a pullback adds into it); a copy
   // onto a tape reads it all.
-  if (V.Code == OpCode::Invoke || V.Code == OpCode::PushArray)
-    for (const Value *Op : V.Operands)
-      if (Op->Ty.isMemory() && baseOf(Op) == L)
+  if (Op.Code == OpCode::Invoke || Op.Code == OpCode::PushArray)
+    for (const Value *Arg : Op.Operands)
+      if (Arg->Ty.isMemory() && Pick(baseOf(Arg)))
         return true;
+  return false;
+}
+
+void readByOp(const Value &Op, std::vector<const Value *> &Out) {
+  anyReadByOp(Op, [&](const Value *Base) {
+    Out.push_back(Base);
+    return false;
+  });
+}
+
+bool reads(const Value &V, const Value *L) {
+  if (anyReadByOp(V, [&](const Value *B) { return B == L; }))
+    return true;
   for (const Block &R : V.Regions)
     for (const Value *Op : R.Ops)
       if (reads(*Op, L))
@@ -222,13 +236,9 @@ struct Place {
     for (size_t I = 0; I < B.Ops.size(); ++I) {
       const Value *V = B.Ops[I];
       Of[V] = {&B, I};
-      std::set<const Value *> InV;
-      if (V->Code == OpCode::Load)
-        InV.insert(baseOf(V->Operands[0]));
-      if (V->Code == OpCode::Invoke || V->Code == OpCode::PushArray)
-        for (const Value *Op : V->Operands)
-          if (Op->Ty.isMemory())
-            InV.insert(baseOf(Op));
+      std::vector<const Value *> Own;
+      readByOp(*V, Own);
+      std::set<const Value *> InV(Own.begin(), Own.end());
       for (const Block &R : V->Regions) {
         Owner[&R] = V;
         InV.merge(index(R));

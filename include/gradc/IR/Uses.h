@@ -24,6 +24,8 @@ void writtenByOp(const Value &Op, std::vector<const Value *> &Out);
 /// Whether Op, or an op in its regions, may read the memory of Base: a
 /// load through any pointer into it, or a call or copy given one.
 bool reads(const Value &Op, const Value *Base);
+/// The memory Op itself may read (not its regions), as reads() sees it.
+void readByOp(const Value &Op, std::vector<const Value *> &Out);
 
 /// Whether the first op of F, in the order of its text, that touches the
 /// memory of parameter Base reads it: then F reads what its caller left
