@@ -285,7 +285,9 @@ bool BodyLowering::run(ArrayRef<Value *> ParamValues,
     if (llvm::is_contained(C.Values, nullptr))
       continue; // its error has been reported
     Poisoned.erase(PVD);
-    Closures[PVD] = std::move(C);
+    // This function's own copy of a `mutable` lambda.
+    at(PVD->getLocation());
+    Closures[PVD] = copyClosure(C, PVD->getNameAsString());
   }
   if (F.ReturnsRecord)
     ResultSlot = ParamValues.back();
@@ -508,6 +510,16 @@ void BodyLowering::lowerVarDecl(const VarDecl *VD) {
     return lowerPointerDecl(VD);
   if (T->isArrayType())
     return lowerArrayDecl(VD);
+  if (isIterator(T)) {
+    poison(VD);
+    fail(Loc,
+         "iterator variables are not supported; gradc follows positions "
+         "written where they are used ('v.begin() + k'): keep an index "
+         "instead ('auto k = std::max_element(v.begin(), v.end()) - "
+         "v.begin();')",
+         VD->getSourceRange());
+    return;
+  }
   if (std::optional<ArrayRows> A = arrayRows(T, Ctx))
     return lowerArrayRowsDecl(VD, *A);
   if (bindArrayRow(VD, VD->getInit()))

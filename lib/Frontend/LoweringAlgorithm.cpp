@@ -34,13 +34,6 @@ const Expr *skipCopies(const Expr *E) {
   }
 }
 
-/// Whether T is a standard container's iterator (a class that says so).
-bool isIterator(QualType T) {
-  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
-  return RD && !RD->lookup(&RD->getASTContext().Idents.get("iterator_category"))
-                    .empty();
-}
-
 /// The name of the standard function CE calls, or "".
 StringRef stdName(const CallExpr *CE) {
   const FunctionDecl *Callee = CE->getDirectCallee();
@@ -55,6 +48,12 @@ StringRef stdName(const CallExpr *CE) {
 Scalar common(Scalar A, Scalar B) { return std::max(A, B); }
 
 } // namespace
+
+bool isIterator(QualType T) {
+  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  return RD && !RD->lookup(&RD->getASTContext().Idents.get("iterator_category"))
+                    .empty();
+}
 
 Value *BodyLowering::countedLoop(Value *Count, llvm::StringRef Counter,
                                  llvm::function_ref<void(Value *)> Body) {
@@ -77,6 +76,10 @@ Value *BodyLowering::countedLoop(Value *Count, llvm::StringRef Counter,
 
 Value *BodyLowering::lowerPosition(const Expr *E) {
   E = skipCopies(E);
+  if (isPoisonedRef(E)) { // an iterator variable, already reported
+    Failed = true;
+    return nullptr;
+  }
   bool Pointer = E->getType()->isPointerType() || E->getType()->isArrayType();
   auto Refuse = [&] {
     return fail(E->getExprLoc(),
@@ -159,7 +162,13 @@ std::optional<BodyLowering::Span> BodyLowering::lowerSpan(const Expr *First,
   S.First = Off->isConstValue(0) ? nullptr : Off;
   at(First->getBeginLoc());
   S.Count = S.First ? B.sub(EndOff, Off) : EndOff;
+  if (S.First && Off->isConst() && EndOff->isConst()) // `a + 1, a + 4`: 3
+    S.Count = intConstant(EndOff->IVal - Off->IVal);
   return S;
+}
+
+Value *BodyLowering::intConstant(std::int64_t K) {
+  return makeConstant(Scalar::Int32, 0, K, std::to_string(K));
 }
 
 Value *BodyLowering::elementIndex(const Span &S, Value *I) {
@@ -191,6 +200,8 @@ std::optional<Value *> BodyLowering::lowerAlgorithm(const CallExpr *CE) {
   StringRef Name = stdName(CE);
   if (Name.empty())
     return std::nullopt;
+  if (std::optional<Value *> V = lowerAlgorithmOp(CE, Name))
+    return *V;
   unsigned N = CE->getNumArgs();
   auto Arg = [&](unsigned K) { return CE->getArg(K); };
   auto Refuse = [&](const std::string &Advice) -> Value * {
@@ -201,7 +212,8 @@ std::optional<Value *> BodyLowering::lowerAlgorithm(const CallExpr *CE) {
   };
   bool Known = Name == "accumulate" || Name == "inner_product" ||
                Name == "fill" || Name == "fill_n" || Name == "copy" ||
-               Name == "max_element" || Name == "min_element";
+               Name == "max_element" || Name == "min_element" ||
+               Name == "iota" || Name == "reverse";
   if (Known && InLoopHeader)
     return Refuse("gradc makes it a loop, which a loop's header cannot hold: "
                   "compute it into a variable before the loop");
@@ -264,7 +276,7 @@ std::optional<Value *> BodyLowering::lowerAlgorithm(const CallExpr *CE) {
     V = convert(V, S->Base->Ty.scalarKind(), /*Implicit=*/true);
     countedLoop(S->Count, "i",
                 [&](Value *I) { B.store(S->Base, V, elementIndex(*S, I)); });
-    return Name == "fill" ? V : B.offset(S->Base, S->Count);
+    return Name == "fill" ? V : B.offset(S->Base, elementIndex(*S, S->Count));
   }
   if (Name == "copy" && N == 3) {
     std::optional<Span> S = lowerSpan(Arg(0), Arg(1));
@@ -279,6 +291,45 @@ std::optional<Value *> BodyLowering::lowerAlgorithm(const CallExpr *CE) {
       B.store(DBase, convert(V, DBase->Ty.scalarKind(), true), J);
     });
     return B.offset(Dst, S->Count);
+  }
+  if (Name == "iota" && N == 3) {
+    // `*first = value; ++value;` in the value's own type, as C++ counts.
+    std::optional<Span> S = lowerSpan(Arg(0), Arg(1));
+    Value *V = expectScalar(lowerExpr(Arg(2)), Arg(2));
+    std::optional<Scalar> T = scalarTypeOf(Arg(2)->getType(), Ctx);
+    if (!S || !V || !T)
+      return nullptr;
+    at(CE->getBeginLoc());
+    Value *Cur = B.local(*T, 0, "value");
+    B.store(Cur, convert(V, *T, /*Implicit=*/true));
+    countedLoop(S->Count, "i", [&](Value *I) {
+      B.store(S->Base,
+              convert(B.load(Cur), S->Base->Ty.scalarKind(), /*Implicit=*/true),
+              elementIndex(*S, I));
+      B.store(Cur, B.add(B.load(Cur), makeConstant(*T, 1, 1, "1")));
+    });
+    return B.load(Cur);
+  }
+  if (Name == "reverse" && N == 2) {
+    // The first half exchanged with the second, as C++ does.
+    std::optional<Span> S = lowerSpan(Arg(0), Arg(1));
+    if (!S)
+      return nullptr;
+    at(CE->getBeginLoc());
+    bool Known = S->Count->isConst();
+    Value *Last = Known ? intConstant(S->Count->IVal - 1)
+                        : B.sub(S->Count, intConstant(1));
+    Value *Half = Known ? intConstant(S->Count->IVal / 2)
+                        : B.div(S->Count, intConstant(2));
+    countedLoop(Half, "i", [&](Value *I) {
+      Value *J = elementIndex(*S, I);
+      Value *K = elementIndex(*S, B.sub(Last, I));
+      Value *A = B.load(S->Base, J);
+      Value *Z = B.load(S->Base, K);
+      B.store(S->Base, Z, J);
+      B.store(S->Base, A, K);
+    });
+    return makeConstant(Scalar::Int32, 0, 0, "0");
   }
   if ((Name == "max_element" || Name == "min_element") && N == 2) {
     std::optional<Span> S = lowerSpan(Arg(0), Arg(1));
@@ -303,6 +354,20 @@ std::optional<Value *> BodyLowering::lowerAlgorithm(const CallExpr *CE) {
     // An empty range leaves best 0, its end.
     return B.offset(S->Base, elementIndex(*S, B.load(Best)));
   }
+  // Another algorithm over iterators: said at the call, not at each
+  // iterator it is given.
+  if (llvm::any_of(CE->arguments(),
+                   [](const Expr *A) { return isIterator(A->getType()); }))
+    return Refuse(
+        std::string("gradc follows accumulate, inner_product, fill, fill_n, "
+                    "copy, iota, reverse, max_element, min_element, "
+                    "transform, for_each, for_each_n, count_if, all_of, "
+                    "any_of and none_of; write the loop") +
+        (Name == "sort" || Name == "stable_sort"
+             ? " (a sort's derivative sends each element's gradient back to "
+               "where the element came from: sort an array of indices in a "
+               "loop of your own and read the values through it)"
+             : ""));
   return std::nullopt;
 }
 
