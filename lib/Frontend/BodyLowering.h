@@ -736,6 +736,11 @@ private:
   Value *lowerPosition(const clang::Expr *E);
   std::optional<Span> lowerSpan(const clang::Expr *First,
                                 const clang::Expr *Last);
+  /// The range of Count elements from First (`fill_n`, `for_each_n`).
+  std::optional<Span> lowerSpanN(const clang::Expr *First,
+                                 const clang::Expr *Count);
+  /// "this call of 'std::name' is not supported; " Advice, at CE.
+  Value *refuseAlgorithm(const clang::CallExpr *CE, const std::string &Advice);
   Value *elementIndex(const Span &S, Value *I);
   /// The int constant K.
   Value *intConstant(std::int64_t K);

@@ -167,6 +167,26 @@ std::optional<BodyLowering::Span> BodyLowering::lowerSpan(const Expr *First,
   return S;
 }
 
+std::optional<BodyLowering::Span> BodyLowering::lowerSpanN(const Expr *First,
+                                                           const Expr *Count) {
+  Value *P = lowerPosition(First);
+  Value *K = expectScalar(lowerExpr(Count), Count);
+  if (!P || !K)
+    return std::nullopt;
+  auto [Base, Off] = splitPointer(P);
+  at(First->getBeginLoc());
+  return Span{Base, Off->isConstValue(0) ? nullptr : Off,
+              convert(K, Scalar::Int32, /*Implicit=*/true)};
+}
+
+Value *BodyLowering::refuseAlgorithm(const CallExpr *CE,
+                                     const std::string &Advice) {
+  return fail(CE->getExprLoc(),
+              "this call of 'std::" + stdName(CE).str() +
+                  "' is not supported; " + Advice,
+              CE->getSourceRange());
+}
+
 Value *BodyLowering::intConstant(std::int64_t K) {
   return makeConstant(Scalar::Int32, 0, K, std::to_string(K));
 }
@@ -200,23 +220,23 @@ std::optional<Value *> BodyLowering::lowerAlgorithm(const CallExpr *CE) {
   StringRef Name = stdName(CE);
   if (Name.empty())
     return std::nullopt;
-  if (std::optional<Value *> V = lowerAlgorithmOp(CE, Name))
-    return *V;
   unsigned N = CE->getNumArgs();
   auto Arg = [&](unsigned K) { return CE->getArg(K); };
-  auto Refuse = [&](const std::string &Advice) -> Value * {
-    return fail(CE->getExprLoc(),
-                "this call of 'std::" + Name.str() + "' is not supported; " +
-                    Advice,
-                CE->getSourceRange());
+  auto Refuse = [&](const std::string &Advice) {
+    return refuseAlgorithm(CE, Advice);
   };
   bool Known = Name == "accumulate" || Name == "inner_product" ||
                Name == "fill" || Name == "fill_n" || Name == "copy" ||
                Name == "max_element" || Name == "min_element" ||
-               Name == "iota" || Name == "reverse";
+               Name == "iota" || Name == "reverse" || Name == "transform" ||
+               Name == "for_each" || Name == "for_each_n" ||
+               Name == "count_if" || Name == "all_of" || Name == "any_of" ||
+               Name == "none_of";
   if (Known && InLoopHeader)
     return Refuse("gradc makes it a loop, which a loop's header cannot hold: "
                   "compute it into a variable before the loop");
+  if (std::optional<Value *> V = lowerAlgorithmOp(CE, Name))
+    return *V;
   if ((Name == "max_element" || Name == "min_element") && N != 2)
     return Refuse("gradc follows it without a comparison of your own: "
                   "write the loop");
@@ -257,18 +277,8 @@ std::optional<Value *> BodyLowering::lowerAlgorithm(const CallExpr *CE) {
   if (Name == "fill" || Name == "fill_n") {
     if (N != 3)
       return std::nullopt;
-    std::optional<Span> S;
-    if (Name == "fill") {
-      S = lowerSpan(Arg(0), Arg(1));
-    } else {
-      Value *P = lowerPosition(Arg(0));
-      Value *K = expectScalar(lowerExpr(Arg(1)), Arg(1));
-      if (P && K) {
-        auto [Base, Off] = splitPointer(P);
-        S = Span{Base, Off->isConstValue(0) ? nullptr : Off,
-                 convert(K, Scalar::Int32, /*Implicit=*/true)};
-      }
-    }
+    std::optional<Span> S =
+        Name == "fill" ? lowerSpan(Arg(0), Arg(1)) : lowerSpanN(Arg(0), Arg(1));
     Value *V = expectScalar(lowerExpr(Arg(2)), Arg(2));
     if (!S || !V)
       return nullptr;

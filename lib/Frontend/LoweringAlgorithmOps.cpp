@@ -245,32 +245,15 @@ std::optional<Value *> BodyLowering::lowerAlgorithmOp(const CallExpr *CE,
     return std::nullopt;
   unsigned N = CE->getNumArgs();
   auto Arg = [&](unsigned K) { return CE->getArg(K); };
-  auto Refuse = [&](const std::string &Advice) -> Value * {
-    return fail(CE->getExprLoc(),
-                "this call of 'std::" + Name.str() + "' is not supported; " +
-                    Advice,
-                CE->getSourceRange());
+  auto Refuse = [&](const std::string &Advice) {
+    return refuseAlgorithm(CE, Advice);
   };
   if (N != 3 && !(Transform && (N == 4 || N == 5)))
     return Refuse("gradc follows it without an execution policy: write the "
                   "loop, or drop the policy");
-  if (InLoopHeader)
-    return Refuse("gradc makes it a loop, which a loop's header cannot hold: "
-                  "compute it into a variable before the loop");
   // The range read, and for a binary transform the second one.
-  std::optional<Span> S;
-  if (ForEachN) {
-    Value *P = lowerPosition(Arg(0));
-    Value *K = expectScalar(lowerExpr(Arg(1)), Arg(1));
-    if (!P || !K)
-      return nullptr;
-    auto [Base, Off] = splitPointer(P);
-    at(CE->getBeginLoc());
-    S = Span{Base, Off->isConstValue(0) ? nullptr : Off,
-             convert(K, Scalar::Int32, /*Implicit=*/true)};
-  } else {
-    S = lowerSpan(Arg(0), Arg(1));
-  }
+  std::optional<Span> S =
+      ForEachN ? lowerSpanN(Arg(0), Arg(1)) : lowerSpan(Arg(0), Arg(1));
   Value *Second = Transform && N == 5 ? lowerPosition(Arg(2)) : nullptr;
   Value *Dst = Transform ? lowerPosition(Arg(N - 2)) : nullptr;
   if (!S || (Transform && !Dst) || (N == 5 && !Second))
