@@ -95,8 +95,9 @@ BodyLowering::lowerOperation(const Expr *OpE, ArrayRef<Scalar> Elems,
            C->LE->getDependentCallOperator()->specializations()) {
         bool Match = Spec->getNumParams() == Elems.size();
         for (unsigned K = 0; Match && K < Elems.size(); ++K)
-          Match =
-              scalarTypeOf(Spec->getParamDecl(K)->getType(), Ctx) == Elems[K];
+          Match = scalarTypeOf(
+                      Spec->getParamDecl(K)->getType().getNonReferenceType(),
+                      Ctx) == Elems[K];
         if (Match) {
           CallOp = cast<CXXMethodDecl>(Spec);
           break;

@@ -19,6 +19,7 @@
 // TEXT-LABEL: inline void sum_squares_lambda(double a, double &s) { s += a * a; }
 // TEXT-LABEL: inline void scale_in_place_lambda(double &a, double k) { a = std::exp(k * a); }
 // TEXT-LABEL: inline bool predicates_lambda(double a) { return a > 0; }
+// TEXT-LABEL: inline double nested_lambda(const double &a, double w, int r) {
 // TEXT-LABEL: inline double sines_pullback(const std::vector<double> &x, double dout,
 // TEXT: for (int i = 0; i < conv; ++i) {
 // TEXT-NEXT: y[i] = sines_lambda(x[i]);
@@ -177,6 +178,28 @@ double ramp(const std::vector<double> &x) {
   return s;
 }
 
+// In loops and branches, a generic lambda taking `auto &`, and in a helper.
+double soft(double t) { return std::log1p(std::exp(t)); }
+double softsum(const double *x, int n) {
+  double y[8];
+  std::transform(x, x + n, y, [](double a) { return soft(a) * a; });
+  return std::accumulate(y, y + n, 0.0);
+}
+
+GRADC_DIFF("grad")
+double nested(const double *x, int n, double w) {
+  double s = 0;
+  for (int r = 0; r < 2; ++r) {
+    double y[4];
+    std::transform(x, x + n, y, [w, r](auto &a) { return w * a + r; });
+    if (y[0] > 0)
+      std::for_each(y, y + n, [&s](const double &v) { s += soft(v); });
+    else
+      s += std::count_if(y, y + n, [](double v) { return v > 0; }) * w;
+  }
+  return s + softsum(x, n);
+}
+
 #ifndef __GRADC__
 #include GRADC_OUT
 #include "gradc_check.h"
@@ -287,6 +310,16 @@ int main() {
       [](const Arrays &p, double s, Arrays &d) {
         ramp_pullback(p[0], s, d[0]);
       });
+  for (double W : {0.7, -0.7})
+    gradc_check::check_arrays(
+        "nested", {{"x", X}, {"w", {W}}}, {{"n", {4}}},
+        [](const Arrays &p) { return nested(p[0].data(), 4, p[1][0]); },
+        [](const Arrays &p, Arrays &d) {
+          return nested_grad(p[0].data(), 4, p[1][0], d[0].data(), d[1][0]);
+        },
+        [](const Arrays &p, double s, Arrays &d) {
+          nested_pullback(p[0].data(), 4, p[1][0], s, d[0].data(), d[1][0]);
+        });
   return gradc_check::finish();
 }
 #endif
