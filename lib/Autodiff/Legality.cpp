@@ -182,8 +182,21 @@ void Legality::call(const Value &V) {
   for (unsigned I = 0; I < C.Params.size(); ++I) {
     Type T = C.Params[I].V->Ty;
     const Value *Op = V.Operands[I];
-    if (!isFloating(T.scalarKind()))
+    if (!isFloating(T.scalarKind())) {
+      // The pullback runs on a copy of the integers the call changes.
+      const Value *Base = baseOf(Op);
+      if (Plan.InOut[I] && Base->Code != OpCode::Local &&
+          !Facts.argumentExtent(V, I)) {
+        refuse(V, V.Text + " changes '" + Base->Name +
+                      "', an integer that is not a local variable here; "
+                      "gradc supports that for local variables: copy '" +
+                      Base->Name +
+                      "' into one, and assign it back after "
+                      "the call");
+        return;
+      }
       continue;
+    }
     if (!T.isMemory()) {
       if (Act.isActive(Op))
         Plan.Wrt.push_back(I);

@@ -80,9 +80,13 @@ bool SweepFacts::containsActive(const Block &Blk) const {
 bool SweepFacts::passesInOut(const Value &Call, unsigned I) const {
   const Function &C = *Call.Callee;
   const Value *Prm = C.Params[I].V;
-  if (!Prm->Ty.isMemory() || !isFloating(Prm->Ty.scalarKind()) ||
-      !C.writesParam(I) || C.Custom)
+  if (!Prm->Ty.isMemory() || !C.writesParam(I) || C.Custom)
     return false;
+  // An integer carries no derivative, but the pullback runs the callee
+  // again (`++k`): on a copy of what the call started from, or it would
+  // start from what the call left, and change the caller's variable.
+  if (!isFloating(Prm->Ty.scalarKind()))
+    return true;
   if (!C.RetTy.isVoid() || readsFirst(C, Prm))
     return true;
   // An output the call alone writes, in the block of a local it writes:

@@ -74,6 +74,9 @@ flatArrayShape(clang::QualType T, const clang::ASTContext &Ctx);
 bool alwaysLeaves(const clang::Stmt *S);
 /// Whether T (or what it references) is a lambda's closure type.
 bool isLambdaType(clang::QualType T);
+/// The lambda variable E names (through copies), or null (a lambda
+/// expression).
+const clang::VarDecl *closureVariable(const clang::Expr *E);
 /// Whether the body of LE assigns VD, increments it, takes its address or
 /// passes it by non-const reference.
 bool lambdaWrites(const clang::LambdaExpr *LE, const clang::VarDecl *VD);
@@ -686,6 +689,10 @@ private:
                                      std::string Name, bool AtCall = false);
   /// The values a call passes for C's captures, or nullopt after an error.
   std::optional<std::vector<Value *>> captureArgs(const Closure &C);
+  /// C copied into an object of its own (`auto h = g;`, a lambda passed by
+  /// value): the copies a `mutable` lambda changes get cells of their own,
+  /// named Prefix_capture.
+  Closure copyClosure(const Closure &C, const std::string &Prefix);
   // Operators of the user's structs (LoweringOperator.cpp).
   /// `a + b`, `-a`, `a == b`, `v[i]` calling an operator of the user's own
   /// (an Invoke, or the place an accessor names, read); nullopt when OCE
@@ -708,6 +715,10 @@ private:
   Value *lowerMemberCall(const clang::CXXMemberCallExpr *MCE);
   /// How generated code names Callee: qualified, with template arguments.
   std::string spellCallee(const clang::CallExpr *CE,
+                          const clang::FunctionDecl &Callee);
+  /// The same, for Ref, an expression naming Callee (a call's callee, or a
+  /// function passed to an algorithm).
+  std::string spellCallee(const clang::Expr *Ref,
                           const clang::FunctionDecl &Callee);
   /// The operands of CE, each converted to S; nullopt after an error.
   std::optional<std::vector<Value *>> lowerOperands(const clang::CallExpr *CE,
@@ -740,7 +751,39 @@ private:
   Value *lowerPosition(const clang::Expr *E);
   std::optional<Span> lowerSpan(const clang::Expr *First,
                                 const clang::Expr *Last);
+  /// The range of Count elements from First (`fill_n`, `for_each_n`).
+  std::optional<Span> lowerSpanN(const clang::Expr *First,
+                                 const clang::Expr *Count);
+  /// "this call of 'std::name' is not supported; " Advice, at CE.
+  Value *refuseAlgorithm(const clang::CallExpr *CE, const std::string &Advice);
   Value *elementIndex(const Span &S, Value *I);
+  /// The int constant K.
+  Value *intConstant(std::int64_t K);
+  /// The standard algorithms that apply an operation (a lambda, a
+  /// function of the user's, a math function) to elements, as loops
+  /// (LoweringAlgorithmOps.cpp): transform, for_each, for_each_n,
+  /// count_if, all_of, any_of, none_of; nullopt for another algorithm.
+  std::optional<Value *> lowerAlgorithmOp(const clang::CallExpr *CE,
+                                          llvm::StringRef Name);
+  /// An operation an algorithm applies, resolved before its loop.
+  struct Operation {
+    std::optional<Closure> C;                ///< a lambda's captures
+    const clang::FunctionDecl *Fn = nullptr; ///< its call operator, or
+                                             ///< the function
+    const ir::Function *G = nullptr;         ///< null: a math function
+    std::optional<ir::MathFn> Math;
+    char Arith = 0; ///< '+', '-', '*', '/', 'n': std::plus<>(), ...
+    std::string Spelled;
+    ir::Type Ty = ir::Type::voidTy();
+  };
+  /// Op (the argument of CE) as an operation on elements of types Elems;
+  /// nullopt after an error.
+  std::optional<Operation> lowerOperation(const clang::Expr *Op,
+                                          llvm::ArrayRef<Scalar> Elems,
+                                          const clang::CallExpr *CE);
+  /// Op applied to the elements Base[Index] of Places, in order.
+  Value *applyOperation(const Operation &Op,
+                        llvm::ArrayRef<std::pair<Value *, Value *>> Places);
   /// `for (int Counter = 0; Counter < Count; ++Counter)`, its body made by
   /// Body from the counter's value; returns the Loop, the builder after it.
   Value *countedLoop(Value *Count, llvm::StringRef Counter,

@@ -285,7 +285,9 @@ bool BodyLowering::run(ArrayRef<Value *> ParamValues,
     if (llvm::is_contained(C.Values, nullptr))
       continue; // its error has been reported
     Poisoned.erase(PVD);
-    Closures[PVD] = std::move(C);
+    // This function's own copy of a `mutable` lambda.
+    at(PVD->getLocation());
+    Closures[PVD] = copyClosure(C, PVD->getNameAsString());
   }
   if (F.ReturnsRecord)
     ResultSlot = ParamValues.back();

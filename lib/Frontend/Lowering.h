@@ -104,6 +104,10 @@ struct CaptureParam {
   const ViewShape *View = nullptr;
   std::vector<ir::Value *> Members;
   bool VectorRows = false; ///< A std::vector of std::vector.
+  /// The copy a `mutable` lambda changes: a variable of the lambda
+  /// object's (where it is made), passed by reference, so that what one
+  /// call leaves there the next call reads.
+  bool Owned = false;
 };
 
 /// A lambda, as gradc calls it: its function's name and what it captures.

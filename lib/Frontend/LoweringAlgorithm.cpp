@@ -72,6 +72,10 @@ Value *BodyLowering::lowerPosition(const Expr *E) {
   E = skipCopies(E);
   if (const VarDecl *VD = movingPointerOf(E)) // an iterator variable
     return readMoving(VD, E->getBeginLoc());
+  if (isPoisonedRef(E)) { // an iterator variable, already reported
+    Failed = true;
+    return nullptr;
+  }
   bool Pointer = E->getType()->isPointerType() || E->getType()->isArrayType();
   auto Refuse = [&] {
     return fail(E->getExprLoc(),
@@ -102,7 +106,10 @@ Value *BodyLowering::lowerPosition(const Expr *E) {
                : "";
   } else if (const auto *CE = dyn_cast<CallExpr>(E)) {
     Name = stdName(CE);
-    if (Name == "max_element" || Name == "min_element")
+    // (What these return is a position: `auto it = std::transform(...)`.)
+    if (Name == "max_element" || Name == "min_element" ||
+        Name == "transform" || Name == "copy" || Name == "fill_n" ||
+        Name == "for_each_n")
       return lowerExpr(E);
     if (CE->getNumArgs() == 1)
       Object = CE->getArg(0);
@@ -154,7 +161,33 @@ std::optional<BodyLowering::Span> BodyLowering::lowerSpan(const Expr *First,
   S.First = Off->isConstValue(0) ? nullptr : Off;
   at(First->getBeginLoc());
   S.Count = S.First ? B.sub(EndOff, Off) : EndOff;
+  if (S.First && Off->isConst() && EndOff->isConst()) // `a + 1, a + 4`: 3
+    S.Count = intConstant(EndOff->IVal - Off->IVal);
   return S;
+}
+
+std::optional<BodyLowering::Span> BodyLowering::lowerSpanN(const Expr *First,
+                                                           const Expr *Count) {
+  Value *P = lowerPosition(First);
+  Value *K = expectScalar(lowerExpr(Count), Count);
+  if (!P || !K)
+    return std::nullopt;
+  auto [Base, Off] = splitPointer(P);
+  at(First->getBeginLoc());
+  return Span{Base, Off->isConstValue(0) ? nullptr : Off,
+              convert(K, Scalar::Int32, /*Implicit=*/true)};
+}
+
+Value *BodyLowering::refuseAlgorithm(const CallExpr *CE,
+                                     const std::string &Advice) {
+  return fail(CE->getExprLoc(),
+              "this call of 'std::" + stdName(CE).str() +
+                  "' is not supported; " + Advice,
+              CE->getSourceRange());
+}
+
+Value *BodyLowering::intConstant(std::int64_t K) {
+  return makeConstant(Scalar::Int32, 0, K, std::to_string(K));
 }
 
 Value *BodyLowering::elementIndex(const Span &S, Value *I) {
@@ -167,18 +200,21 @@ std::optional<Value *> BodyLowering::lowerAlgorithm(const CallExpr *CE) {
     return std::nullopt;
   unsigned N = CE->getNumArgs();
   auto Arg = [&](unsigned K) { return CE->getArg(K); };
-  auto Refuse = [&](const std::string &Advice) -> Value * {
-    return fail(CE->getExprLoc(),
-                "this call of 'std::" + Name.str() + "' is not supported; " +
-                    Advice,
-                CE->getSourceRange());
+  auto Refuse = [&](const std::string &Advice) {
+    return refuseAlgorithm(CE, Advice);
   };
   bool Known = Name == "accumulate" || Name == "inner_product" ||
                Name == "fill" || Name == "fill_n" || Name == "copy" ||
-               Name == "max_element" || Name == "min_element";
+               Name == "max_element" || Name == "min_element" ||
+               Name == "iota" || Name == "reverse" || Name == "transform" ||
+               Name == "for_each" || Name == "for_each_n" ||
+               Name == "count_if" || Name == "all_of" || Name == "any_of" ||
+               Name == "none_of";
   if (Known && InLoopHeader)
     return Refuse("gradc makes it a loop, which a loop's header cannot hold: "
                   "compute it into a variable before the loop");
+  if (std::optional<Value *> V = lowerAlgorithmOp(CE, Name))
+    return *V;
   if ((Name == "max_element" || Name == "min_element") && N != 2)
     return Refuse("gradc follows it without a comparison of your own: "
                   "write the loop");
@@ -219,18 +255,8 @@ std::optional<Value *> BodyLowering::lowerAlgorithm(const CallExpr *CE) {
   if (Name == "fill" || Name == "fill_n") {
     if (N != 3)
       return std::nullopt;
-    std::optional<Span> S;
-    if (Name == "fill") {
-      S = lowerSpan(Arg(0), Arg(1));
-    } else {
-      Value *P = lowerPosition(Arg(0));
-      Value *K = expectScalar(lowerExpr(Arg(1)), Arg(1));
-      if (P && K) {
-        auto [Base, Off] = splitPointer(P);
-        S = Span{Base, Off->isConstValue(0) ? nullptr : Off,
-                 convert(K, Scalar::Int32, /*Implicit=*/true)};
-      }
-    }
+    std::optional<Span> S =
+        Name == "fill" ? lowerSpan(Arg(0), Arg(1)) : lowerSpanN(Arg(0), Arg(1));
     Value *V = expectScalar(lowerExpr(Arg(2)), Arg(2));
     if (!S || !V)
       return nullptr;
@@ -238,7 +264,7 @@ std::optional<Value *> BodyLowering::lowerAlgorithm(const CallExpr *CE) {
     V = convert(V, S->Base->Ty.scalarKind(), /*Implicit=*/true);
     countedLoop(S->Count, "i",
                 [&](Value *I) { B.store(S->Base, V, elementIndex(*S, I)); });
-    return Name == "fill" ? V : B.offset(S->Base, S->Count);
+    return Name == "fill" ? V : B.offset(S->Base, elementIndex(*S, S->Count));
   }
   if (Name == "copy" && N == 3) {
     std::optional<Span> S = lowerSpan(Arg(0), Arg(1));
@@ -253,6 +279,45 @@ std::optional<Value *> BodyLowering::lowerAlgorithm(const CallExpr *CE) {
       B.store(DBase, convert(V, DBase->Ty.scalarKind(), true), J);
     });
     return B.offset(Dst, S->Count);
+  }
+  if (Name == "iota" && N == 3) {
+    // `*first = value; ++value;` in the value's own type, as C++ counts.
+    std::optional<Span> S = lowerSpan(Arg(0), Arg(1));
+    Value *V = expectScalar(lowerExpr(Arg(2)), Arg(2));
+    std::optional<Scalar> T = scalarTypeOf(Arg(2)->getType(), Ctx);
+    if (!S || !V || !T)
+      return nullptr;
+    at(CE->getBeginLoc());
+    Value *Cur = B.local(*T, 0, "value");
+    B.store(Cur, convert(V, *T, /*Implicit=*/true));
+    countedLoop(S->Count, "i", [&](Value *I) {
+      B.store(S->Base,
+              convert(B.load(Cur), S->Base->Ty.scalarKind(), /*Implicit=*/true),
+              elementIndex(*S, I));
+      B.store(Cur, B.add(B.load(Cur), makeConstant(*T, 1, 1, "1")));
+    });
+    return B.load(Cur);
+  }
+  if (Name == "reverse" && N == 2) {
+    // The first half exchanged with the second, as C++ does.
+    std::optional<Span> S = lowerSpan(Arg(0), Arg(1));
+    if (!S)
+      return nullptr;
+    at(CE->getBeginLoc());
+    bool Known = S->Count->isConst();
+    Value *Last = Known ? intConstant(S->Count->IVal - 1)
+                        : B.sub(S->Count, intConstant(1));
+    Value *Half = Known ? intConstant(S->Count->IVal / 2)
+                        : B.div(S->Count, intConstant(2));
+    countedLoop(Half, "i", [&](Value *I) {
+      Value *J = elementIndex(*S, I);
+      Value *K = elementIndex(*S, B.sub(Last, I));
+      Value *A = B.load(S->Base, J);
+      Value *Z = B.load(S->Base, K);
+      B.store(S->Base, Z, J);
+      B.store(S->Base, A, K);
+    });
+    return makeConstant(Scalar::Int32, 0, 0, "0");
   }
   if ((Name == "max_element" || Name == "min_element") && N == 2) {
     std::optional<Span> S = lowerSpan(Arg(0), Arg(1));
@@ -277,6 +342,20 @@ std::optional<Value *> BodyLowering::lowerAlgorithm(const CallExpr *CE) {
     // An empty range leaves best 0, its end.
     return B.offset(S->Base, elementIndex(*S, B.load(Best)));
   }
+  // Another algorithm over iterators: said at the call, not at each
+  // iterator it is given.
+  if (llvm::any_of(CE->arguments(),
+                   [](const Expr *A) { return isIterator(A->getType()); }))
+    return Refuse(
+        std::string("gradc follows accumulate, inner_product, fill, fill_n, "
+                    "copy, iota, reverse, max_element, min_element, "
+                    "transform, for_each, for_each_n, count_if, all_of, "
+                    "any_of and none_of; write the loop") +
+        (Name == "sort" || Name == "stable_sort"
+             ? " (a sort's derivative sends each element's gradient back to "
+               "where the element came from: sort an array of indices in a "
+               "loop of your own and read the values through it)"
+             : ""));
   return std::nullopt;
 }
 

@@ -26,6 +26,11 @@ using ir::Value;
 
 std::string BodyLowering::spellCallee(const CallExpr *CE,
                                       const FunctionDecl &Callee) {
+  return spellCallee(CE->getCallee(), Callee);
+}
+
+std::string BodyLowering::spellCallee(const Expr *Ref,
+                                      const FunctionDecl &Callee) {
   // As the user wrote it (`std::lgamma`, `geo::dist`, `sqnorm`): generated
   // code runs in the namespace of the function that makes the call. Not
   // in an instance of a template, whose text names its parameters (`T`).
@@ -37,7 +42,7 @@ std::string BodyLowering::spellCallee(const CallExpr *CE,
     return std::string("operator") +
            getOperatorSpelling(Callee.getOverloadedOperator());
   if (const auto *DRE =
-          dyn_cast<DeclRefExpr>(CE->getCallee()->IgnoreImplicit());
+          dyn_cast<DeclRefExpr>(Ref->IgnoreImplicit()->IgnoreParens());
       DRE && DRE->getBeginLoc().isFileID() && DRE->getEndLoc().isFileID() &&
       !FD.isTemplateInstantiation() && !isa<CXXMethodDecl>(Callee))
     return sourceText(DRE->getSourceRange());

@@ -51,6 +51,11 @@ const Expr *closureExpr(const Expr *E) {
 
 } // namespace
 
+const VarDecl *closureVariable(const Expr *E) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(closureExpr(E));
+  return DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+}
+
 bool isLambdaType(QualType T) {
   const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
   return RD && RD->isLambda();
@@ -58,16 +63,13 @@ bool isLambdaType(QualType T) {
 
 std::optional<BodyLowering::Closure>
 BodyLowering::makeClosure(const LambdaExpr *LE, std::string Name, bool AtCall) {
-  if (LE->isMutable()) {
-    fail(LE->getBeginLoc(),
-         "'mutable' lambdas are not supported; capture by reference ([&x]) "
-         "what the lambda changes",
-         LE->getSourceRange());
-    return std::nullopt;
-  }
   Closure C;
   C.LE = LE;
   C.Name = std::move(Name);
+  // What a `mutable` lambda changes of its copies lives in variables of
+  // this object's, named after it: `g_c` for g's copy of c.
+  StringRef Object = C.Name;
+  Object.consume_front(F.Name + "_");
   bool Ok = true;
   auto Refuse = [&](SourceLocation Loc, const std::string &Msg) {
     fail(Loc, Msg);
@@ -92,12 +94,27 @@ BodyLowering::makeClosure(const LambdaExpr *LE, std::string Name, bool AtCall) {
     }
     std::string VName = VD->getNameAsString();
     bool ByRef = Cap.getCaptureKind() == LCK_ByRef;
+    bool Owned = !ByRef && LE->isMutable();
     if (ByRef && VD->isInitCapture()) {
       Refuse(Loc, "a capture by reference with an initializer is not "
                   "supported; capture the variable under its own name ([&x])");
       continue;
     }
     QualType T = VD->getType().getNonReferenceType();
+    if (Owned && !scalarTypeOf(T, Ctx) && !T->isPointerType()) {
+      Refuse(Loc, "a 'mutable' lambda's copy of '" + VName +
+                      "' is not supported; capture it by reference ([&" +
+                      VName + "]), or make the lambda not 'mutable'");
+      continue;
+    }
+    Owned &= lambdaWrites(LE, VD);
+    if (Owned && T->isPointerType()) {
+      Refuse(Loc, "a 'mutable' lambda that moves its copy of pointer '" +
+                      VName +
+                      "' is not supported; capture the array and keep an "
+                      "index in the lambda's scope");
+      continue;
+    }
     CaptureParam P;
     P.Var = VD;
     Value *V = nullptr; // null: read at each call
@@ -215,7 +232,17 @@ BodyLowering::makeClosure(const LambdaExpr *LE, std::string Name, bool AtCall) {
       V = lowerPointer(InitE);
     } else if (std::optional<Scalar> S = scalarTypeOf(T, Ctx)) {
       P.Spelling = typeName(T.getUnqualifiedType());
-      if (ByRef && lambdaWrites(LE, VD)) {
+      if (Owned) {
+        // The object's own copy, made here, changed by each call.
+        P.Ty = ir::Type::ref(*S);
+        P.Spelling += " &";
+        P.Owned = true;
+        if (Value *Init = expectScalar(lowerExpr(InitE), InitE)) {
+          at(Loc);
+          V = B.local(*S, 0, (Object + "_" + VName).str());
+          B.store(V, convert(Init, *S, /*Implicit=*/true));
+        }
+      } else if (ByRef && lambdaWrites(LE, VD)) {
         P.Ty = ir::Type::ref(*S);
         P.Spelling += " &";
       } else {
@@ -229,7 +256,7 @@ BodyLowering::makeClosure(const LambdaExpr *LE, std::string Name, bool AtCall) {
                       "parameter");
       continue;
     }
-    if (!ByRef || P.Ty.kind() == ir::Type::Ptr)
+    if (!ByRef || P.Ty.kind() == ir::Type::Ptr || P.Owned)
       Ok &= V != nullptr;
     C.Captures.push_back(std::move(P));
     C.Values.push_back(V);
@@ -295,6 +322,20 @@ BodyLowering::captureArgs(const Closure &C) {
   return Args;
 }
 
+BodyLowering::Closure BodyLowering::copyClosure(const Closure &C,
+                                                const std::string &Prefix) {
+  Closure Copy = C;
+  for (size_t I = 0; I < C.Captures.size(); ++I) {
+    if (!C.Captures[I].Owned)
+      continue;
+    Value *Cell = B.local(C.Captures[I].Ty.scalarKind(), 0,
+                          Prefix + "_" + C.Captures[I].Var->getNameAsString());
+    B.store(Cell, B.load(C.Values[I]));
+    Copy.Values[I] = Cell;
+  }
+  return Copy;
+}
+
 void BodyLowering::lowerLambdaDecl(const VarDecl *VD) {
   const Expr *Init = VD->getInit() ? closureExpr(VD->getInit()) : nullptr;
   if (const auto *LE = dyn_cast_or_null<LambdaExpr>(Init)) {
@@ -305,11 +346,15 @@ void BodyLowering::lowerLambdaDecl(const VarDecl *VD) {
       poison(VD);
     return;
   }
-  // A copy of another lambda variable: the same lambda, the same captures.
+  // A copy of another lambda variable: the same lambda, the same captures
+  // (a `mutable` one's own copies copied).
   if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(Init))
     if (auto It = Closures.find(dyn_cast<VarDecl>(DRE->getDecl()));
         It != Closures.end()) {
-      Closure Copy = It->second;
+      at(VD->getLocation());
+      Closure Copy = VD->getType()->isReferenceType()
+                         ? It->second
+                         : copyClosure(It->second, VD->getNameAsString());
       Closures[VD] = std::move(Copy);
       return;
     }
@@ -367,6 +412,21 @@ const ir::Function *BodyLowering::closureCallee(const CallExpr *CE,
     std::optional<Closure> C = closureOf(CE->getArg(I));
     if (!C)
       return nullptr;
+    // Passed by value, the callee copies what a `mutable` lambda changes
+    // (BodyLowering::run); by reference, the callee would change the
+    // caller's variables through its parameters, which gradc follows only
+    // for one call.
+    if (Callee.getParamDecl(I)->getType()->isReferenceType() &&
+        llvm::any_of(C->Captures,
+                     [](const CaptureParam &P) { return P.Owned; })) {
+      fail(CE->getArg(I)->getBeginLoc(),
+           "passing a 'mutable' lambda by reference is not supported; let '" +
+               Callee.getNameAsString() +
+               "' take it by value (F f), or capture by reference ([&]) what "
+               "the lambda changes",
+           CE->getArg(I)->getSourceRange());
+      return nullptr;
+    }
     Params.push_back({I, *C});
     Passed.push_back(std::move(*C));
   }

@@ -142,6 +142,12 @@ FEATURES = {
     "std_algorithm": "std::accumulate, std::inner_product, std::fill, std::copy over local arrays "
                      "(&a[0], &a[0] + N)",
     "lambda": "lambdas called where written ([&](double t) { ... }(e), [=], generic [&](auto t)) and passed to a template (gl_apply([&](double t) { ... }, e))",
+    "transform": "std::transform (unary and binary, in place too), std::for_each (the element by value "
+                 "into a captured sum, or by reference changed), std::for_each_n, std::iota and "
+                 "std::reverse over local arrays (&a[0], &a[0] + k), with capturing and generic lambdas",
+    "mutable_lambda": "mutable lambdas whose by-value capture changes across calls (auto g = [c](double t) "
+                      "mutable { c = ...; return ...; }; g(e) + g(e)), copied (auto h = g;) and passed to "
+                      "std::transform",
     "fused_loop": "a function ending in a loop summed into a local that is returned as it is "
                   "(double acc = ...; for (...) { ...; acc += e; } return acc;), whose backward sweep "
                   "runs inside the loop when its iterations are independent",
@@ -1074,6 +1080,10 @@ class Gen:
             opts.append(("stdalgo", 1.5))
         if self.on("view_struct") and self.visible_local_arrays():
             opts.append(("view", 1))
+        if self.on("transform") and self.visible_local_arrays():
+            opts.append(("transform", 1.5))
+        if self.on("mutable_lambda"):
+            opts.append(("mutable", 1))
         if self.on("std_minmax"):
             opts.append(("stdswap", 1))
             if self.visible("i"):
@@ -2009,6 +2019,76 @@ class Gen:
         else:
             out.append(Stmt("raw", "%s += 0.5 * std::accumulate(%s, %s + %d, 0.0)"
                             % (u, first, first, var.size)))
+        return out
+
+    # Bodies of the lambdas s_transform passes, in the element(s) and c.
+    UNARY_BODIES = ["t * c + 0.5 * t", "std::sin(t) * c", "0.5 * t * t + c", "std::tanh(c * t)"]
+    BINARY_BODIES = ["p * q + c", "c * p - 0.5 * q", "std::sin(p) * q + c"]
+
+    def s_transform(self, loop):
+        arrays = self.visible_local_arrays()
+        a, var = self.rng.choice(arrays)
+        targets = [(n, v) for n, v in arrays if v.writable]
+        c = self.fresh("c")
+        out = [Stmt("decl", c, [self.dexpr(1)])]
+        self.declare(c, Var("d"))
+        body = self.rng.choice(self.UNARY_BODIES).replace("c", c)
+        param = self.rng.choice(["double t", "auto t", "const double &t"])
+        ch = self.rng.choice(["transform", "binary", "for_each", "for_each_n", "inplace",
+                              "iota", "reverse"])
+        if ch in ("transform", "binary", "inplace", "iota", "reverse") and targets:
+            d, dv = self.rng.choice(targets)
+            k = min(var.size, dv.size)
+            if ch == "transform":
+                out.append(Stmt("raw", "std::transform(&%s[0], &%s[0] + %d, &%s[0], [%s](%s) { return %s; })"
+                                % (a, a, k, d, c, param, body)))
+            elif ch == "binary":
+                b, bv = self.rng.choice(arrays)
+                k = min(k, bv.size)
+                pb = self.rng.choice(self.BINARY_BODIES).replace("c", c)
+                out.append(Stmt("raw", "std::transform(&%s[0], &%s[0] + %d, &%s[0], &%s[0], "
+                                "[&](double p, double q) { return %s; })" % (a, a, k, b, d, pb)))
+            elif ch == "inplace":
+                out.append(Stmt("raw", "std::for_each(&%s[0], &%s[0] + %d, [%s](double &t) { t = %s; })"
+                                % (d, d, dv.size, c, body)))
+            elif ch == "iota":
+                out.append(Stmt("raw", "std::iota(&%s[0], &%s[0] + %d, %s)" % (d, d, k, c)))
+            else:
+                out.append(Stmt("raw", "std::reverse(&%s[0], &%s[0] + %d)" % (d, d, k)))
+            return out
+        u, more = self.target()
+        s = self.fresh("s")
+        out += more + [Stmt("decl", s, [Expr("lit", "0.0")])]
+        self.declare(s, Var("d"))
+        if ch == "for_each_n":
+            k = self.rng.randint(1, var.size)
+            out.append(Stmt("raw", "std::for_each_n(&%s[0], %d, [&%s, %s](%s) { %s += %s; })"
+                            % (a, k, s, c, param, s, body)))
+        else:
+            out.append(Stmt("raw", "std::for_each(&%s[0], &%s[0] + %d, [&](%s) { %s += %s; })"
+                            % (a, a, var.size, param, s, body)))
+        out.append(Stmt("raw", "%s += 0.5 * %s" % (u, s)))
+        return out
+
+    def s_mutable(self, loop):
+        c, g = self.fresh("c"), self.fresh("g")
+        out = [Stmt("decl", c, [self.dexpr(1)])]
+        self.declare(c, Var("d"))
+        step = self.rng.choice(["0.5 * %s + t", "%s * std::cos(t)", "std::sin(%s + t)"]) % c
+        out.append(Stmt("raw", "auto %s = [%s](double t) mutable { %s = %s; return %s * t; }"
+                        % (g, c, c, step, c)))
+        u, more = self.target()
+        out += more
+        calls = "%s(%s) + %s(%s)" % (g, self.render_tmp(self.dexpr(1)), g, self.render_tmp(self.dexpr(1)))
+        if self.chance(0.4):
+            h = self.fresh("h")
+            out.append(Stmt("raw", "auto %s = %s" % (h, g)))
+            calls += " + %s(0.5) * %s(0.25)" % (h, g)
+        out.append(Stmt("raw", "%s += 0.25 * (%s)" % (u, calls)))
+        arrays = [(n, v) for n, v in self.visible_local_arrays() if v.writable]
+        if arrays and self.chance(0.4):
+            d, dv = self.rng.choice(arrays)
+            out.append(Stmt("raw", "std::transform(&%s[0], &%s[0] + %d, &%s[0], %s)" % (d, d, dv.size, d, g)))
         return out
 
     def s_stdint(self, loop):
@@ -3174,7 +3254,7 @@ LAMBDA_TEMPLATES = [
 def render_file(funcs, header=""):
     """The source gradc reads, with its harness after #ifndef __GRADC__."""
     out = ["// Generated by test/random/gen.py" + (": " + header if header else "") + ".",
-           "#include <gradc/gradc.h>", "", "#include <array>", "#include <cmath>",
+           "#include <gradc/gradc.h>", "", "#include <algorithm>", "#include <array>", "#include <cmath>",
            "#include <complex>", "#include <numeric>", "#include <tuple>", "#include <utility>",
            "#include <vector>", ""] + GLOBAL_CONSTANTS + VARIADIC_TEMPLATES + ARRAY2D_HELPERS + AA_HELPERS + CONSTRUCTED + OPERATED + VIEWED \
         + BASED + PRIVATE + ARRAY_RETURNS + RETURN_VECTORS + PAIR_TUPLES + COMPLEXES + LAMBDA_TEMPLATES + STRUCT_VECTORS

@@ -14,9 +14,10 @@
 // AT: ok: all 3 entries agree with finite differences
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
-// INTERP: 7 checked against the interpreter, 0 mismatches
+// INTERP: 8 checked against the interpreter, 0 mismatches
 #include <gradc/gradc.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <vector>
@@ -89,6 +90,16 @@ double horner(const std::vector<double> &c, double t) {
   return s;
 }
 
+// What std::transform returns, kept.
+GRADC_DIFF("grad")
+double kept(const std::vector<double> &x) {
+  std::vector<double> y(x.size());
+  auto it = std::transform(x.begin(), x.end() - 1, y.begin(),
+                           [](double a) { return a * a; });
+  *it = std::sin(x[0]);
+  return y[0] * y[1] + *it * static_cast<double>(it - y.begin());
+}
+
 // A std::array's iterators are pointers.
 GRADC_DIFF("grad")
 double arr(const std::array<double, 3> &a) {
@@ -120,6 +131,7 @@ int main() {
   One("pairs", pairs, pairs_grad, pairs_pullback, X);
   One("written", written, written_grad, written_pullback, X);
   One("largest", largest, largest_grad, largest_pullback, X);
+  One("kept", kept, kept_grad, kept_pullback, X);
   gradc_check::check_arrays(
       "dot", {{"x", X}, {"y", Y}}, {},
       [](const Arrays &p) { return dot(p[0], p[1]); },

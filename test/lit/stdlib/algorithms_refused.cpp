@@ -9,6 +9,12 @@
 #include <algorithm>
 #include <functional>
 #include <numeric>
+#include <vector>
+
+struct Twice {
+  double operator()(double a) const { return 2 * a; }
+};
+double mystery(double);
 
 GRADC_DIFF("grad")
 double own_operation(const double *x, int n) {
@@ -33,6 +39,47 @@ double in_header(const double *x, int n) {
   double s = 0;
   // CHECK: algorithms_refused.cpp:[[@LINE+1]]:23: error: this call of 'std::accumulate' is not supported; gradc makes it a loop, which a loop's header cannot hold: compute it into a variable before the loop
   for (int i = 0; i < std::accumulate(x, x + n, 0.0); ++i)
+    s += x[i];
+  return s;
+}
+
+GRADC_DIFF("grad")
+double functor(const std::vector<double> &x) {
+  std::vector<double> y(x.size());
+  // CHECK: algorithms_refused.cpp:[[@LINE+1]]:49: error: gradc follows std::transform with a lambda, a function of your own or a <cmath> function as its operation; pass a lambda that does what this does
+  std::transform(x.begin(), x.end(), y.begin(), Twice());
+  return y[0];
+}
+
+GRADC_DIFF("grad")
+double unseen(const double *x) {
+  double y[2];
+  // CHECK: algorithms_refused.cpp:[[@LINE+1]]:31: error: gradc cannot see the body of 'mystery'; pass a lambda, a function of your own or a <cmath> function
+  std::transform(x, x + 2, y, mystery);
+  return y[0];
+}
+
+GRADC_DIFF("grad")
+double sorted(const std::vector<double> &x) {
+  std::vector<double> y = x;
+  // CHECK: algorithms_refused.cpp:[[@LINE+1]]:3: error: this call of 'std::sort' is not supported; gradc follows accumulate, inner_product, fill, fill_n, copy, iota, reverse, max_element, min_element, transform, for_each, for_each_n, count_if, all_of, any_of and none_of; write the loop (a sort's derivative sends each element's gradient back to where the element came from: sort an array of indices in a loop of your own and read the values through it)
+  std::sort(y.begin(), y.end());
+  return y[0] * y[1];
+}
+
+GRADC_DIFF("grad")
+double two_args(const std::vector<double> &x) {
+  std::vector<double> y(x.size());
+  // CHECK: algorithms_refused.cpp:[[@LINE+1]]:49: error: this operation takes 2 arguments; std::transform gives it 1
+  std::transform(x.begin(), x.end(), y.begin(), [](double a, double b = 1) { return a * b; });
+  return y[0];
+}
+
+GRADC_DIFF("grad")
+double in_for_header(const std::vector<double> &x) {
+  double s = 0;
+  // CHECK: algorithms_refused.cpp:[[@LINE+1]]:23: error: this call of 'std::count_if' is not supported; gradc makes it a loop, which a loop's header cannot hold: compute it into a variable before the loop
+  for (int i = 0; i < std::count_if(x.begin(), x.end(), [](double a) { return a > 0; }); ++i)
     s += x[i];
   return s;
 }
