@@ -192,7 +192,18 @@ void Legality::call(const Value &V) {
       if (Base->Code != OpCode::Local && !Facts.argumentExtent(V, I)) {
         // A struct (of no countable extent) is copied as one.
         const Param &Prm = C.Params[I];
-        refuse(V, Prm.VectorRows
+        refuse(V, !Prm.ViewRecord.empty()
+                      ? V.Text + " reads and writes '" + Base->Name +
+                            "', a member of a struct holding std::vector "
+                            "members that is not a local variable here, "
+                            "which gradc does not support yet; make the "
+                            "change in this function itself ('" +
+                            Base->Name +
+                            (Prm.Container ? "[i] = ...')" : " = ...')") +
+                            ", or have " + V.Text +
+                            " take the struct by const reference and return "
+                            "what it computes"
+                  : Prm.VectorRows
                       ? V.Text + " reads and writes '" + Base->Name +
                             "', a std::vector of std::vector that is not "
                             "a local variable here, which gradc does not "

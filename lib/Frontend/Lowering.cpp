@@ -714,6 +714,19 @@ BodyLowering::refuseByValueWrite(std::optional<Target> T, const Expr *LHS) {
   const Value *Base = T && T->Ptr ? ir::baseOf(T->Ptr) : nullptr;
   if (!Base || Base->Code != OpCode::Param || !Base->Ty.isConstPointee())
     return T;
+  // A member of a struct holding vectors that a lambda captured (read
+  // only: its function takes it by const reference).
+  if (Base->Name.find('.') != std::string::npos && isa<CXXMethodDecl>(FD) &&
+      cast<CXXMethodDecl>(FD).getParent()->isLambda()) {
+    fail(LHS->getBeginLoc(),
+         "a lambda assigning into '" + Base->Name +
+             "', a member of a struct holding std::vector members it "
+             "captured, is not supported; gradc reads such a struct in a "
+             "lambda: return the value, and assign it outside ('" +
+             Base->Name + "[i] = f(i);')",
+         LHS->getSourceRange());
+    return std::nullopt;
+  }
   fail(LHS->getBeginLoc(),
        "assigning into '" + Base->Name +
            "', passed by value, is not supported; declare a local variable "

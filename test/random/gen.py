@@ -71,9 +71,10 @@ FEATURES = {
                   "std::array b = a; a.fill(e); references const std::vector<double> &r = h;), "
                   "ends (.at(k), .front(), .back() read and written), assign / resize / reserve to the own size",
     "struct_array": "arrays of structs as parameters (const S *ps, ps[i].a)",
-    "struct_vector_member": "a struct holding a std::vector (struct GVM { std::vector<double> u; int m; }) as a "
-                            "const reference parameter: gvm.u[i], gvm.u.size(), range-for over gvm.u, a const "
-                            "member function (gvm.gvm_wave(t)) and a helper (gvm_norm(gvm)); adjoint GVM &dgvm",
+    "struct_vector_member": "a struct holding a std::vector beside a number (struct GVM { std::vector<double> u; "
+                            "double g; int m; }) as a const reference parameter: gvm.u[i], gvm.g, gvm.u.size(), "
+                            "range-for over gvm.u, a const member function (gvm.gvm_wave(t)) and a helper "
+                            "(gvm_norm(gvm)); adjoint GVM &dgvm (dgvm.u, dgvm.g)",
     "struct_vector": "with struct_array: the array of structs as a const std::vector<S> &ps",
     "struct_array_local": "local arrays of structs (S qa[3] = {}; std::array<S, 3> qa{}; std::vector<S> qa(n);), "
                           "their members written in a loop, read as qa[i].a, summed over by reference",
@@ -343,6 +344,8 @@ def render_stmt(s, m, ind):
 def param_decl(p):
     if p["kind"] == "vm":  # STRUCT_VECTORS: the struct, whose member u is p
         return "const GVM &gvm"
+    if p["kind"] == "vmg":  # its member g: no parameter of its own
+        return None
     if p["kind"] == "am2":
         return "const std::array<std::array<double, %d>, %d> &%s" % (p["cols"], p["rows"], p["name"])
     if p["kind"] == "vv":
@@ -367,7 +370,7 @@ def render_func(f, m=False, annotate=False):
     annotate = annotate or (getattr(f, "annotated", False) and not m)
     head = "%s%s %s%s(%s) {" % (
         "" if annotate else "static ", f.ret, f.name, "_m" if m else "",
-        ", ".join(param_decl(p) for p in f.params))
+        ", ".join(d for d in map(param_decl, f.params) if d))
     # With an in/out io, a void function's outputs are its defaults: err
     # (written first) and io (read first: in/out).
     io = any(p["kind"] == "io" for p in f.params)
@@ -2388,7 +2391,8 @@ class Gen:
         return out + [Stmt("call", "", [Expr("call", name, args)])]
 
     def s_pwrite(self, loop):
-        ps = [n for n, v in self.frames[0].items() if v.ty == "d" and v.value == "param"]
+        ps = [n for n, v in self.frames[0].items()
+              if v.ty == "d" and v.value == "param" and "." not in n]
         if not ps:
             return self.s_decl(loop)
         return [Stmt("assign", self.rng.choice(ps), [self.dexpr(2)], aop="=")]
@@ -2456,6 +2460,9 @@ class Gen:
             var.data = "gvm.u.data()"
             var.cont = ("vec", "gvm.u.size()")
             self.declare("gvm.u", var)
+            # Its number g, read as a scalar parameter is (not written).
+            params.append({"kind": "vmg", "name": "gvm.g"})
+            self.declare("gvm.g", Var("d", writable=False, value="param"))
             self.vm = True
         if self.on("array_of_arrays") and rng.random() < 0.35:
             rows, cols = rng.choice([(2, 2), (2, 3), (3, 2)])
@@ -2619,7 +2626,7 @@ class Gen:
     def point(self, params):
         pt = {}
         for p in params:
-            if p["kind"] == "d":
+            if p["kind"] in ("d", "vmg"):
                 pt[p["name"]] = [self.value()]
             elif p["kind"] == "arr":
                 pt[p["name"]] = [self.value() for _ in range(p["size"])]
@@ -2714,10 +2721,10 @@ def harness_args(f, src, adj=None, vjp=False):
             pre.append("std::vector<%s> d%s = gradc_check::as_array<%s>(%s[%d]);" % (p["type"], p["name"], p["type"], adj, k))
             post.append("gradc_check::back(d%s, %s[%d]);" % (p["name"], adj, k))
             dargs.append("d%s.data()" % p["name"])
-        elif kind == "vm":  # GVM{u, m}; its adjoint sized as u, zeroed
-            args.append("GVM{%s[%d], %d}" % (src, k, p["size"]))
-            pre.append("GVM dgvm{%s[%d], 0};" % (adj, k))
-            post.append("%s[%d] = dgvm.u;" % (adj, k))
+        elif kind == "vm":  # GVM{u, g, m}; its adjoint sized as u, zeroed
+            args.append("GVM{%s[%d], %s[%d][0], %d}" % (src, k, src, k + 1, p["size"]))
+            pre.append("GVM dgvm{%s[%d], %s[%d][0], 0};" % (adj, k, adj, k + 1))
+            post.append("%s[%d] = dgvm.u; %s[%d][0] = dgvm.g;" % (adj, k, adj, k + 1))
             dargs.append("dgvm")
         elif kind == "svec":
             args.append("gradc_check::as_array<%s>(%s[%d])" % (p["type"], src, k))
@@ -2728,7 +2735,7 @@ def harness_args(f, src, adj=None, vjp=False):
     return args, dargs, pre, post
 
 
-WRT_KINDS = ("d", "arr", "struct", "vec", "starr", "sarr", "svec", "m2", "vm", "am2", "vv")
+WRT_KINDS = ("d", "arr", "struct", "vec", "starr", "sarr", "svec", "m2", "vm", "vmg", "am2", "vv")
 
 
 def passive_named(f, passive):
@@ -3041,12 +3048,13 @@ VIEWED = [
 # What struct_vector_member reads (declared in every file, as
 # GLOBAL_CONSTANTS).
 STRUCT_VECTORS = [
-    "struct GVM {", "  std::vector<double> u;", "  int m;",
+    "struct GVM {", "  std::vector<double> u;", "  double g;", "  int m;",
     "  double gvm_wave(double t) const {", "    double s = 0;",
-    "    for (int i = 0; i < m; ++i)", "      s += u[i] * std::sin(t + 0.5 * i);",
+    "    for (int i = 0; i < m; ++i)", "      s += u[i] * std::sin(g * t + 0.5 * i);",
     "    return 0.5 * s;", "  }", "};",
     "inline double gvm_norm(const GVM &g) {", "  double s = 0;",
-    "  for (double e : g.u)", "    s += e * e;", "  return s / static_cast<double>(g.u.size());", "}", ""]
+    "  for (double e : g.u)", "    s += e * e;",
+    "  return g.g * s / static_cast<double>(g.u.size());", "}", ""]
 
 
 # What variadic calls (declared in every file, as GLOBAL_CONSTANTS).
