@@ -343,7 +343,7 @@ def render_stmt(s, m, ind):
 
 def param_decl(p):
     if p["kind"] == "vm":  # STRUCT_VECTORS: the struct, whose member u is p
-        return "const GVM &gvm"
+        return "GVM &gvm" if p.get("io") else "const GVM &gvm"
     if p["kind"] == "vmg":  # its member g: no parameter of its own
         return None
     if p["kind"] == "am2":
@@ -373,7 +373,7 @@ def render_func(f, m=False, annotate=False):
         ", ".join(d for d in map(param_decl, f.params) if d))
     # With an in/out io, a void function's outputs are its defaults: err
     # (written first) and io (read first: in/out).
-    io = any(p["kind"] == "io" for p in f.params)
+    io = any(p["kind"] == "io" or (p["kind"] == "vm" and p.get("io")) for p in f.params)
     spec = "grad out(err)" if f.ret == "void" and annotate and not io else "grad"
     lines = (['GRADC_DIFF("%s")' % spec] if annotate else []) + [head]
     return lines + render_block(f.body, m, 1) + ["}"]
@@ -2455,7 +2455,10 @@ class Gen:
         if self.on("struct_vector_member") and rng.random() < 0.4:
             # (n, which helpers are given with the array, is its size.)
             size = self.narr = self.narr or rng.randint(2, 4)
-            params.append({"kind": "vm", "name": "gvm.u", "size": size})
+            # With inout_param, taken by reference and changed in place
+            # first (in/out, checked with check_vjp).
+            self.vmio = self.on("inout_param") and rng.random() < 0.5
+            params.append({"kind": "vm", "name": "gvm.u", "size": size, "io": self.vmio})
             var = Var("arr", writable=False, size=size, value="param")
             var.data = "gvm.u.data()"
             var.cont = ("vec", "gvm.u.size()")
@@ -2491,6 +2494,10 @@ class Gen:
             params.append({"kind": "io", "name": "io", "size": size})
             self.declare("io", Var("arr", writable=True, size=size, value="io"))
         rng.shuffle(params)
+        # GVM's number g is a member of gvm: right after it (its u).
+        for p in [p for p in params if p["kind"] == "vmg"]:
+            params.remove(p)
+            params.insert(next(k for k, q in enumerate(params) if q["kind"] == "vm") + 1, p)
         if self.narr:  # n after the arrays, as people write it
             params.append({"kind": "n", "name": "n", "value": self.narr})
         self.void = self.on("void_out") and rng.random() < 0.3
@@ -2498,12 +2505,20 @@ class Gen:
             self.void = rng.random() < 0.2
         rewrite = self.void and self.on("out_rewrite") and rng.random() < 0.8
         # check_vjp's step and tolerance are double's: no float here.
-        self.vjp = io or rewrite
+        self.vjp = io or rewrite or getattr(self, "vmio", False)
         if self.vjp:
             self.feats = self.feats - {"float"}
         # A param_write makes the parameter writable at the top level only
         # (gradc refuses writes to parameters in loops and branches).
-        body = self.start_sink()
+        body = []
+        if getattr(self, "vmio", False):
+            # GVM &gvm changed before anything reads it (a helper given it
+            # and changing it after would be refused).
+            x = next(p["name"] for p in params if p["kind"] == "d")
+            body.append(Stmt("raw", "for (int i = 0; i < gvm.m; ++i) gvm.u[i] = "
+                                    "0.5 * gvm.u[i] + 0.25 * std::sin(gvm.g * %s)" % x))
+            body.append(Stmt("raw", "gvm.g = gvm.g * gvm.u[0] + 0.5"))
+        body += self.start_sink()
         if io:
             # Every element read before it is written: in/out in a void
             # function too (there, an output read first is in/out).
@@ -2721,6 +2736,10 @@ def harness_args(f, src, adj=None, vjp=False):
             pre.append("std::vector<%s> d%s = gradc_check::as_array<%s>(%s[%d]);" % (p["type"], p["name"], p["type"], adj, k))
             post.append("gradc_check::back(d%s, %s[%d]);" % (p["name"], adj, k))
             dargs.append("d%s.data()" % p["name"])
+        elif kind == "vm" and p.get("io"):  # GVM &: written back (RtGvm)
+            args.append("RtGvm(%s[%d], %s[%d][0], %d)" % (src, k, src, k + 1, p["size"]))
+            if adj:
+                dargs.append("RtGvm(%s[%d], %s[%d][0], 0)" % (adj, k, adj, k + 1))
         elif kind == "vm":  # GVM{u, g, m}; its adjoint sized as u, zeroed
             args.append("GVM{%s[%d], %s[%d][0], %d}" % (src, k, src, k + 1, p["size"]))
             pre.append("GVM dgvm{%s[%d], %s[%d][0], 0};" % (adj, k, adj, k + 1))
@@ -2808,8 +2827,10 @@ def render_vjp_harness(f):
     name, void = f.name, f.ret == "void"
     mem = [p for p in f.params if p["kind"] in WRT_KINDS + ("io", "err")]
     role = {"io": "InOut", "err": "Out"}
+    if any(p["kind"] == "vm" and p.get("io") for p in f.params):
+        role.update({"vm": "InOut", "vmg": "InOut"})
     passive = [p for p in f.params if p["kind"] in ("int", "n")]
-    written = [k for k, p in enumerate(mem) if p["kind"] in ("io", "err")]
+    written = [k for k, p in enumerate(mem) if role.get(p["kind"], "In") != "In"]
     seeds = ["d[%d].data()" % k for k, p in enumerate(mem) if p["kind"] == "err"]
     call, dcall, pre, post = harness_args(f, "p", "d", vjp=True)
     margs = ", ".join(harness_args(f, "Q", vjp=True)[0])
@@ -3224,6 +3245,10 @@ def render_file(funcs, header=""):
             "template <int C>",
             "[[maybe_unused]] static double (*rt_rows(gradc_check::Vec &v))[C] {",
             "  return reinterpret_cast<double (*)[C]>(v.data());", "}",
+            "// A GVM & made of the harness's arrays, written back after the call.",
+            "struct RtGvm {", "  std::vector<double> &u;", "  double &g;", "  GVM v;",
+            "  RtGvm(std::vector<double> &u, double &g, int m) : u(u), g(g), v{u, g, m} {}",
+            "  ~RtGvm() { u = v.u; g = v.g; }", "  operator GVM &() { return v; }", "};",
             "template <std::size_t N>",
             "[[maybe_unused]] static std::array<double, N> rt_arr(const std::vector<double> &v) {",
             "  std::array<double, N> a{};",
