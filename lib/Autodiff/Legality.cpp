@@ -250,10 +250,25 @@ void Legality::call(const Value &V) {
     const Value *Base = baseOf(Op);
     if ((!Facts.Pos.finalAt(&V, Base) || !Facts.outlives(Base)) &&
         Base->Code != OpCode::Local && !Facts.argumentExtent(V, I)) {
+      // A member of a struct holding vectors taken by reference: a
+      // const reference is given the number as it was.
+      const Param &Prm = C.Params[I];
       refuse(V, "'" + Base->Name + "' changes after this call to " + V.Text +
                     ", whose pullback reads it at places gradc cannot "
-                    "count; copy it into a local array or std::vector "
-                    "before the call and pass the copy");
+                    "count; " +
+                    (Prm.ViewRecord.empty()
+                         ? std::string("copy it into a local array or "
+                                       "std::vector before the call and "
+                                       "pass the copy")
+                     : Prm.V->Ty.kind() == Type::Ref
+                         ? "have " + V.Text +
+                               " take the struct by const reference ('const " +
+                               Prm.ViewRecord + " &" + Prm.ViewName +
+                               "'), or make the change before the call"
+                         : "make the change before the call, or copy what " +
+                               V.Text +
+                               " reads into local vectors and pass "
+                               "those"));
       return;
     }
   }

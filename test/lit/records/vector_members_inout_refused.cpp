@@ -32,3 +32,15 @@ double stepped(Layer &L, double x) {
   return L.W[0] * x;
 }
 
+
+// A helper taking the struct by reference reads a number that changes
+// after the call.
+static double first(Layer &L) { return L.W[0] * L.scale; }
+
+GRADC_DIFF("grad")
+double later(Layer &L, double x) {
+  // CHECK-DAG: vector_members_inout_refused.cpp:[[@LINE+1]]:14: error: 'L.scale' changes after this call to first, whose pullback reads it at places gradc cannot count; have first take the struct by const reference ('const Layer &L'), or make the change before the call
+  double s = first(L) * x;
+  L.scale = s;
+  return L.scale * L.W[1];
+}
