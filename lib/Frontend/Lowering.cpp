@@ -716,7 +716,10 @@ BodyLowering::refuseByValueWrite(std::optional<Target> T, const Expr *LHS) {
     return T;
   // A member of a struct holding vectors that a lambda captured (read
   // only: its function takes it by const reference).
-  if (Base->Name.find('.') != std::string::npos && isa<CXXMethodDecl>(FD) &&
+  bool ViewMember = llvm::any_of(F.Params, [&](const ir::Param &P) {
+    return P.V == Base && !P.ViewRecord.empty();
+  });
+  if (ViewMember && isa<CXXMethodDecl>(FD) &&
       cast<CXXMethodDecl>(FD).getParent()->isLambda()) {
     fail(LHS->getBeginLoc(),
          "a lambda assigning into '" + Base->Name +
