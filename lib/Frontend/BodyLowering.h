@@ -212,6 +212,9 @@ private:
   /// The members of view Shape, parameters from First on.
   ViewVar viewParamMembers(const ViewShape *Shape, Value *First);
   void lowerViewDecl(const clang::VarDecl *VD, const ViewShape &Shape);
+  /// Rewrites Body so that each local struct holding vectors used only
+  /// through its members is a local a member (`s.v` is `s_v`).
+  void flattenLocalStructs(clang::CompoundStmt *Body);
   /// Whether ME names a number of a struct holding vectors taken by
   /// non-const reference (`L.scale` of `Layer &L`): a cell, read with a
   /// load and written with a store.

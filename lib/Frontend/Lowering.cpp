@@ -300,6 +300,7 @@ bool BodyLowering::run(ArrayRef<Value *> ParamValues,
     fail(Body->getBeginLoc(), unsupportedStmtMessage(Body));
     return false;
   }
+  flattenLocalStructs(const_cast<CompoundStmt *>(CS));
   findMemoryVariables(CS);
   findGrowingVectors(CS);
   // A pointer parameter that moves starts at offset 0 of what it is given.

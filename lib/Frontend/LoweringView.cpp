@@ -158,14 +158,17 @@ void BodyLowering::lowerViewDecl(const VarDecl *VD, const ViewShape &Shape) {
     poison(VD);
     fail(VD->getLocation(),
          "'" + Type + " " + Name +
-             "' is a local struct holding std::vector members, which gradc "
-             "does not follow yet (the sizes of its vectors change with what "
-             "is stored in them); declare the vectors as locals of their own "
-             "('" +
+             "' is a local struct holding std::vector members that is used "
+             "whole (passed on, copied, captured by a lambda, its member "
+             "functions called), made by a constructor of its own, or holds "
+             "a std::array, which gradc does not follow yet; gradc follows "
+             "such a local through its members ('" +
+             Name + "." + Member + ".push_back(x);', '" + Name + "." + Member +
+             "[i]'): use those only, declare the vectors as locals of their "
+             "own ('" +
              typeName(Vec->Decl->getType()) + " " + Name + "_" + Member +
-             ";', then '" + Name + "_" + Member +
-             ".push_back(x);'), or make it a parameter ('const " + Type + " &" +
-             Name + "', or '" + Type + " &" + Name + "' to change it in place)",
+             ";'), or make it a parameter ('const " + Type + " &" + Name +
+             "', or '" + Type + " &" + Name + "' to change it in place)",
          VD->getSourceRange());
     return;
   }

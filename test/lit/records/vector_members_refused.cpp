@@ -1,8 +1,9 @@
 // Structs holding std::vector members that gradc refuses, each at its
 // source line with a reason and a way out; no header is written. Such a
 // struct is followed as a parameter, by const reference or by reference
-// (written in place, an in/out parameter): anything that may change the
-// sizes of its vectors, or copy them, is refused.
+// (written in place, an in/out parameter), and as a local through its
+// members: anything that may change the sizes of a parameter's vectors,
+// or copy them, is refused.
 // RUN: rm -f %t.grad.h
 // RUN: not %gradc %s -o %t.grad.h 2>&1 | FileCheck %s
 // RUN: not test -e %t.grad.h
@@ -55,17 +56,18 @@ double pointed(const Mixed &m, double x) {
   return m.w[0] * x;
 }
 
-// CHECK-DAG: vector_members_refused.cpp:[[@LINE+3]]:9: error: 'Layer L' is a local struct holding std::vector members, which gradc does not follow yet (the sizes of its vectors change with what is stored in them); declare the vectors as locals of their own ('std::vector<double> L_W;', then 'L_W.push_back(x);'), or make it a parameter ('const Layer &L', or 'Layer &L' to change it in place)
+// A local one passed whole: gradc follows a local through its members.
+static double total(const Layer &L) { return L.W[0] + L.b[0]; }
+
 GRADC_DIFF("grad wrt(x)")
 double local(const double *x, int n) {
+  // CHECK-DAG: vector_members_refused.cpp:[[@LINE+1]]:9: error: 'Layer L' is a local struct holding std::vector members that is used whole (passed on, copied, captured by a lambda, its member functions called), made by a constructor of its own, or holds a std::array, which gradc does not follow yet; gradc follows such a local through its members ('L.W.push_back(x);', 'L.W[i]'): use those only, declare the vectors as locals of their own ('std::vector<double> L_W;'), or make it a parameter ('const Layer &L', or 'Layer &L' to change it in place)
   Layer L;
   L.W.resize(n);
+  L.b.resize(1);
   for (int i = 0; i < n; ++i)
     L.W[i] = x[i] * x[i];
-  double s = 0;
-  for (double w : L.W)
-    s += w;
-  return s;
+  return total(L);
 }
 
 // CHECK-DAG: vector_members_refused.cpp:[[@LINE+2]]:26: error: parameter 'n' cannot be differentiated or read: 'Net' has member 'first'
