@@ -74,7 +74,8 @@ FEATURES = {
     "struct_vector_member": "a struct holding a std::vector beside a number (struct GVM { std::vector<double> u; "
                             "double g; int m; }) as a const reference parameter: gvm.u[i], gvm.g, gvm.u.size(), "
                             "range-for over gvm.u, a const member function (gvm.gvm_wave(t)) and a helper "
-                            "(gvm_norm(gvm)); adjoint GVM &dgvm (dgvm.u, dgvm.g)",
+                            "(gvm_norm(gvm)); adjoint GVM &dgvm (dgvm.u, dgvm.g); with inout_param, GVM &gvm "
+                            "changed in place first (in/out); a local GVM gl{} grown and read through its members",
     "struct_vector": "with struct_array: the array of structs as a const std::vector<S> &ps",
     "struct_array_local": "local arrays of structs (S qa[3] = {}; std::array<S, 3> qa{}; std::vector<S> qa(n);), "
                           "their members written in a loop, read as qa[i].a, summed over by reference",
@@ -2397,6 +2398,17 @@ class Gen:
             return self.s_decl(loop)
         return [Stmt("assign", self.rng.choice(ps), [self.dexpr(2)], aop="=")]
 
+    def local_gvm(self):
+        """A local GVM used through its members (gradc follows each as a
+        local of its own): grown, its number set, read into the sink."""
+        g = self.fresh("gl")
+        return [Stmt("raw", "GVM %s{}" % g),
+                Stmt("call", "", [Expr("fn", g + ".u.push_back({0})", [self.dexpr(1)])]),
+                Stmt("call", "", [Expr("fn", g + ".u.push_back({0})", [self.dexpr(1)])]),
+                Stmt("assign", g + ".g", [self.dexpr(1)], aop="=", keep=True),
+                Stmt("assign", self.sink, [Expr("var", "%s.u[0] * %s.g + %s.u[1]" % (g, g, g))],
+                     aop="+=", keep=True)]
+
     def start_sink(self):
         """s0, the top-level local that the locals of nested blocks are
         added to."""
@@ -2519,6 +2531,8 @@ class Gen:
                                     "0.5 * gvm.u[i] + 0.25 * std::sin(gvm.g * %s)" % x))
             body.append(Stmt("raw", "gvm.g = gvm.g * gvm.u[0] + 0.5"))
         body += self.start_sink()
+        if self.on("struct_vector_member") and rng.random() < 0.3:
+            body += self.local_gvm()
         if io:
             # Every element read before it is written: in/out in a void
             # function too (there, an output read first is in/out).
