@@ -14,9 +14,10 @@
 // CHECK: f1: at
 // CHECK: layer: at
 // CHECK: captured: at
+// CHECK: Layer_energy: at
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
-// INTERP: 3 checked against the interpreter, 0 mismatches
+// INTERP: 4 checked against the interpreter, 0 mismatches
 // AT: f1(L.W = [0.5, -0.25], L.scale = 2, L.bias = 0.25, L.n = 2, x = 1.5)
 // AT: param L.scale
 // AT: param L.n {{.*}}(passive)
@@ -34,6 +35,10 @@ struct Layer {
 
   // A const member function reading the numbers and the vector.
   double apply(double x, int i) const { return std::tanh(W[i] * x * scale + bias); }
+  // Annotated: the object is every floating-point member (dself.W,
+  // dself.scale, dself.bias), by default.
+  GRADC_DIFF("grad")
+  double energy(double x) const { return W[0] * W[1] * x + scale * bias; }
 };
 
 // A helper taking the struct: in its loop, the number's adjoint is summed
@@ -52,6 +57,12 @@ static double reg(const Layer &L) {
 // TEXT-LABEL: inline void Layer_apply_wrt_self_result_pullback(const Layer &self, double x,
 // TEXT:          dself.bias += prod;
 // TEXT-NEXT:     dself.scale += static_cast<float>(self.W[i] * x * prod);
+
+// The annotated member function's pullback.
+// TEXT-LABEL: inline double Layer_energy_pullback(const Layer &self, double x, double dout,
+// TEXT-NEXT:                                      Layer &dself, double &dx) {
+// TEXT:          dself.bias += {{.*}};
+// TEXT:          dself.scale += {{.*}};
 
 GRADC_DIFF("grad")
 double f1(const Layer &L, double x) { return L.W[0] * x * L.scale + L.bias; }
@@ -155,6 +166,24 @@ int main() {
         Layer dL = adjoint(d);
         captured_pullback(layer_of(p), p[3][0], s, dL, d[3][0]);
         back(dL, d);
+      },
+      1e-3);
+  gradc_check::check_arrays(
+      "Layer_energy",
+      {{"self.W", W}, {"self.scale", {1.5}}, {"self.bias", {0.375}},
+       {"x", {-0.5}}},
+      {{"self.n", {3}}},
+      [&](const Arrays &p) { return layer_of(p).energy(p[3][0]); },
+      [&](const Arrays &p, Arrays &d) {
+        Layer dself = adjoint(d);
+        double f = Layer_energy_grad(layer_of(p), p[3][0], dself, d[3][0]);
+        back(dself, d);
+        return f;
+      },
+      [&](const Arrays &p, double s, Arrays &d) {
+        Layer dself = adjoint(d);
+        Layer_energy_pullback(layer_of(p), p[3][0], s, dself, d[3][0]);
+        back(dself, d);
       },
       1e-3);
   return gradc_check::finish();
