@@ -4,6 +4,7 @@
 #include "ProgramOrder.h"
 #include "SeedCleanup.h"
 #include "VectorCount.h"
+#include "gradc/Autodiff/Reverse.h"
 #include "gradc/IR/Uses.h"
 
 #include <algorithm>
@@ -217,7 +218,9 @@ Value *AdjointStore::paramSum(const Value *U) {
   if (It != ParamAcc.end())
     return It->second;
   const Value *Param = AdjParam.at(U);
-  std::string Name = Sw.take(Param->Name + "_sum", Param->Name + "_sum_");
+  // (`dL.scale`, a member of an adjoint struct: `dL_scale_sum`.)
+  std::string Word = paramWord(Param->Name);
+  std::string Name = Sw.take(Word + "_sum", Word + "_sum_");
   Frame *Top = Frames.front();
   flushPending(*Top);
   Value *Acc = declareIn(Top, [&] {
@@ -308,11 +311,11 @@ void AdjointStore::bindMutableSeed(const Value *O, Value *S) {
     MutableSeeds[O] = S;
 }
 
-Value *AdjointStore::paramAdjoint(const Value *U) {
+Value *AdjointStore::paramAdjoint(const Value *U, bool InLoopSum) {
   auto Param = AdjParam.find(U);
   if (Param == AdjParam.end())
     return nullptr;
-  return Frames.back()->InLoop ? paramSum(U) : Param->second;
+  return Frames.back()->InLoop && InLoopSum ? paramSum(U) : Param->second;
 }
 
 void AdjointStore::seedResult(const Value *Result, Value *Seed) {

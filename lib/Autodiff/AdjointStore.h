@@ -34,8 +34,9 @@ public:
   /// may take the adjoint's name).
   void contribute(const ir::Value *U, ir::Value *C, bool Own);
   /// The adjoint a callee's pullback adds U's derivative into, if U is a
-  /// scalar wrt parameter (or its sum over the loop here); else null.
-  ir::Value *paramAdjoint(const ir::Value *U);
+  /// scalar wrt parameter (or, with InLoopSum, its sum over the loop
+  /// here); else null.
+  ir::Value *paramAdjoint(const ir::Value *U, bool InLoopSum = true);
 
   /// The adjoint of memory Base: the same shape, declared where Base is.
   ir::Value *adjointMemory(const ir::Value *Base);

@@ -255,14 +255,26 @@ void ReverseMode::backwardInvoke(const Value &V) {
       Args.push_back(Adjoints.adjointPointer(Op));
       continue;
     }
-    // A parameter's own adjoint takes the callee's additions directly.
-    if (Value *D = Adjoints.paramAdjoint(Op)) {
+    // A parameter's own adjoint takes the callee's additions directly; a
+    // member of an adjoint struct (`dL.scale`), also in a loop, since the
+    // struct is passed whole.
+    if (Value *D = Adjoints.paramAdjoint(Op, C.Params[I].ViewRecord.empty())) {
       Args.push_back(D);
       continue;
     }
+    // So does a number of a `Layer &` (in/out), read where it is passed
+    // with nothing stored in between: the adjoint of its memory.
+    if (const Value *Cell = Op->Code == OpCode::Load && Op->Operands.size() == 1
+                                ? Op->Operands[0]
+                                : nullptr;
+        Cell && Cell->Code == OpCode::Param && Cell->Ty.kind() == Type::Ref &&
+        !C.Params[I].ViewRecord.empty()) {
+      Args.push_back(Adjoints.adjointPointer(Cell));
+      continue;
+    }
     Scalar S = Op->Ty.scalarKind();
-    std::string Name =
-        Sw.take("d" + C.Params[I].V->Name + "_" + C.Name, "d_" + C.Name);
+    std::string Name = Sw.take(
+        "d" + paramWord(C.Params[I].V->Name) + "_" + C.Name, "d_" + C.Name);
     Value *L = B.local(S, 0, Name);
     B.store(L, B.constant(0, S));
     Args.push_back(L);

@@ -205,7 +205,18 @@ void Legality::call(const Value &V) {
       if (Base->Code != OpCode::Local && !Facts.argumentExtent(V, I)) {
         // A struct (of no countable extent) is copied as one.
         const Param &Prm = C.Params[I];
-        refuse(V, Prm.VectorRows
+        refuse(V, !Prm.ViewRecord.empty()
+                      ? V.Text + " reads and writes '" + Base->Name +
+                            "', a member of a struct holding std::vector "
+                            "members that is not a local variable here, "
+                            "which gradc does not support yet; make the "
+                            "change in this function itself ('" +
+                            Base->Name +
+                            (Prm.Container ? "[i] = ...')" : " = ...')") +
+                            ", or have " + V.Text +
+                            " take the struct by const reference and return "
+                            "what it computes"
+                  : Prm.VectorRows
                       ? V.Text + " reads and writes '" + Base->Name +
                             "', a std::vector of std::vector that is not "
                             "a local variable here, which gradc does not "
@@ -252,10 +263,25 @@ void Legality::call(const Value &V) {
     const Value *Base = baseOf(Op);
     if ((!Facts.Pos.finalAt(&V, Base) || !Facts.outlives(Base)) &&
         Base->Code != OpCode::Local && !Facts.argumentExtent(V, I)) {
+      // A member of a struct holding vectors taken by reference: a
+      // const reference is given the number as it was.
+      const Param &Prm = C.Params[I];
       refuse(V, "'" + Base->Name + "' changes after this call to " + V.Text +
                     ", whose pullback reads it at places gradc cannot "
-                    "count; copy it into a local array or std::vector "
-                    "before the call and pass the copy");
+                    "count; " +
+                    (Prm.ViewRecord.empty()
+                         ? std::string("copy it into a local array or "
+                                       "std::vector before the call and "
+                                       "pass the copy")
+                     : Prm.V->Ty.kind() == Type::Ref
+                         ? "have " + V.Text +
+                               " take the struct by const reference ('const " +
+                               Prm.ViewRecord + " &" + Prm.ViewName +
+                               "'), or make the change before the call"
+                         : "make the change before the call, or copy what " +
+                               V.Text +
+                               " reads into local vectors and pass "
+                               "those"));
       return;
     }
   }

@@ -56,8 +56,7 @@ const Function *PullbackCache::pullback(const Function &Callee,
       bool Whole =
           !Group.empty() && (!K || Callee.Params[Wrt[K - 1]].ViewName != Group);
       for (const Param &Q : Callee.Params)
-        Whole &= Q.ViewName != Group || !Q.V->Ty.isMemory() ||
-                 !isFloating(Q.V->Ty.scalarKind()) ||
+        Whole &= Q.ViewName != Group || !isFloating(Q.V->Ty.scalarKind()) ||
                  std::count(Wrt.begin(), Wrt.end(),
                             static_cast<unsigned>(&Q - Callee.Params.data()));
       if (Whole) {

@@ -121,9 +121,16 @@ void ReverseMode::document() {
   std::string Call = P.Name + "(" + Args + ")";
   bool Returns = !P.RetTy.isVoid() || P.ReturnsRecord;
   std::string What = Returns ? Call : "";
-  for (unsigned I : Opts.Out)
-    if (I < Shown)
-      What += (What.empty() ? "" : ", ") + P.Params[I].V->Name;
+  std::string LastView;
+  for (unsigned I : Opts.Out) {
+    // The members of a struct holding vectors are the struct: `L`.
+    const std::string &View = P.Params[I].ViewRecord.empty()
+                                  ? P.Params[I].V->Name
+                                  : P.Params[I].ViewName;
+    if (I < Shown && View != LastView)
+      What += (What.empty() ? "" : ", ") + View;
+    LastView = View;
+  }
   std::string Into, InOut;
   for (size_t I = 0; I < Opts.Wrt.size(); ++I) {
     const Value *Prm = P.Params[Opts.Wrt[I]].V;

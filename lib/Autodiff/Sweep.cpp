@@ -65,7 +65,9 @@ Frame *Sweep::frameOf(const Value *V) {
 
 Value *Sweep::newTape(Scalar S, const std::string &Var) {
   Value *T = G->create(OpCode::Tape, Type::tape(S));
-  T->Name = take(Var + "_tape", Var + "_tape_");
+  // (`L.W`, a member of a view: `L_W_tape`.)
+  std::string Word = paramWord(Var);
+  T->Name = take(Word + "_tape", Word + "_tape_");
   G->Body.Ops.insert(G->Body.Ops.begin(), T);
   return T;
 }

@@ -312,11 +312,22 @@ size_t ExprPrinter::viewArgs(const Value *V, size_t I) const {
 
 std::string ExprPrinter::viewArgument(const Value *V, size_t I,
                                       size_t N) const {
+  // A member of the caller's own view, or a number of a `Layer &` read
+  // where it is passed (printed as the member, `L.scale`).
+  auto Member = [&](size_t K) {
+    const Value *Op = V->Operands[I + K];
+    if (const Param *P = paramOf(Op))
+      return P;
+    const Param *P = Op->Code == OpCode::Load && Op->Operands.size() == 1
+                         ? paramOf(Op->Operands[0])
+                         : nullptr;
+    return P && argument(V, I + K).Text == P->V->Name ? P : nullptr;
+  };
   // The caller's own view parameter, passed on whole: its name.
-  const Param *Own = paramOf(V->Operands[I]);
+  const Param *Own = Member(0);
   bool Whole = Own && !Own->ViewName.empty();
   for (size_t K = 0; Whole && K < N; ++K) {
-    const Param *P = paramOf(V->Operands[I + K]);
+    const Param *P = Member(K);
     Whole =
         P && P->ViewName == Own->ViewName &&
         P->V->Name == Own->ViewName + V->Callee->Params[I + K].V->Name.substr(

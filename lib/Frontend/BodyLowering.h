@@ -215,6 +215,13 @@ private:
   /// The members of view Shape, parameters from First on.
   ViewVar viewParamMembers(const ViewShape *Shape, Value *First);
   void lowerViewDecl(const clang::VarDecl *VD, const ViewShape &Shape);
+  /// Rewrites Body so that each local struct holding vectors used only
+  /// through its members is a local a member (`s.v` is `s_v`).
+  void flattenLocalStructs(clang::CompoundStmt *Body);
+  /// Whether ME names a number of a struct holding vectors taken by
+  /// non-const reference (`L.scale` of `Layer &L`): a cell, read with a
+  /// load and written with a store.
+  bool heldInMemory(const clang::MemberExpr *ME);
   /// The members of the view E names or makes, or nullopt after an error.
   std::optional<ViewVar> lowerView(const clang::Expr *E);
   /// `L.W`, `L.in` of a view: the member's value; null after an error.

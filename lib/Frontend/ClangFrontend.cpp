@@ -179,7 +179,7 @@ private:
   bool shallow(const FunctionDecl &FD);
   ir::Value *viewParams(ir::Function &F, const std::string &Name,
                         const ViewShape &View, const std::string &Spelling,
-                        QualType Class);
+                        QualType Class, bool Const = true);
   std::unique_ptr<ir::Function> declare(const FunctionDecl &FD,
                                         const ParamInfos &Params,
                                         std::vector<ir::Value *> &ParamValues);
@@ -294,16 +294,8 @@ FunctionProcessor::methodProblem(const CXXMethodDecl &MD) {
   std::string Why;
   QualType Class = Ctx.getRecordType(MD.getParent());
   if (const ViewShape *View = Shapes.view(Class, Why);
-      View && View->Owns && MD.isInstance()) {
-    if (!MD.isConst())
-      return "member function '" + Name + "' of '" + typeName(Class) +
-             "', a struct holding std::vector members, is not const; gradc "
-             "follows const member functions of such a struct ('double " +
-             Name +
-             "(...) const'): have it read the members, and write results "
-             "into a parameter of their own";
+      View && View->Owns && MD.isInstance())
     return std::nullopt;
-  }
   Why.clear();
   if (MD.isInstance() && !Shapes.shape(Class, Why))
     return "member function '" + Name +
@@ -316,8 +308,12 @@ bool FunctionProcessor::hasFloatingObject(const FunctionDecl &FD) {
   if (!MD || !MD->isInstance())
     return false;
   std::string Why;
-  const RecordShape *Shape =
-      Shapes.shape(Ctx.getRecordType(MD->getParent()), Why);
+  QualType Class = Ctx.getRecordType(MD->getParent());
+  if (const ViewShape *View = Shapes.view(Class, Why); View && View->Owns)
+    return llvm::any_of(View->Members, [](const ViewMember &M) {
+      return ir::isFloating(M.Ty.scalarKind());
+    });
+  const RecordShape *Shape = Shapes.shape(Class, Why);
   return Shape && Shape->HasFloating;
 }
 
@@ -398,10 +394,12 @@ std::optional<ParamInfo> FunctionProcessor::checkParam(const ParmVarDecl &PVD) {
                     Type + " &" + PVD.getNameAsString() + "') or by value");
       ParamInfo Info{View->Members[0].Ty, typeName(T), ""};
       Info.View = View;
-      // An owning view is differentiated as its first floating container.
+      // An owning view is differentiated as its first floating member.
       for (const ViewMember &M : View->Members)
-        if (M.Container && ir::isFloating(M.Ty.scalarKind())) {
-          Info.Ty = ir::Type::ptr(M.Ty.scalarKind(), /*Const=*/true);
+        if (ir::isFloating(M.Ty.scalarKind())) {
+          Info.Ty = M.Container
+                        ? ir::Type::ptr(M.Ty.scalarKind(), /*Const=*/true)
+                        : M.Ty;
           break;
         }
       if (View->Owns && !T->isReferenceType())
@@ -410,14 +408,9 @@ std::optional<ParamInfo> FunctionProcessor::checkParam(const ParmVarDecl &PVD) {
                     "', a struct holding std::vector members; pass it by "
                     "reference ('const " +
                     Type + " &" + PVD.getNameAsString() + "')");
+      // `Layer &L`: its containers and numbers are memory it may write.
       if (View->Owns && !Obj.isConstQualified())
-        return Fail("parameter '" + PVD.getNameAsString() + "' of type '" +
-                    typeName(T) +
-                    "' may change the containers of a struct holding "
-                    "std::vector members, which gradc does not follow; "
-                    "take it by const reference ('const " +
-                    Type + " &" + PVD.getNameAsString() +
-                    "'), and write results into a parameter of their own");
+        Info.Ty = ir::Type::ptr(Info.Ty.scalarKind(), /*Const=*/false);
       return Info;
     }
   }
@@ -896,21 +889,26 @@ static std::string paramName(const FunctionDecl &FD, unsigned I) {
 }
 
 /// The parameters of view Name (`L.W`, `L.b`, ...), declared as the
-/// struct (Spelling, of type Class); returns the first.
+/// struct (Spelling, of type Class); returns the first. Of a struct
+/// holding vectors taken by non-const reference (not Const), containers
+/// and floating-point numbers are memory, to be written.
 ir::Value *FunctionProcessor::viewParams(ir::Function &F,
                                          const std::string &Name,
                                          const ViewShape &View,
                                          const std::string &Spelling,
-                                         QualType Class) {
+                                         QualType Class, bool Const) {
   ir::Value *First = nullptr;
   for (const ViewMember &M : View.Members) {
     QualType MT = M.Decl->getType();
     std::string MemberSpelling = typeName(MT);
-    if (!MT->isPointerType())
+    bool Writable = View.Owns && !Const && ir::isFloating(M.Ty.scalarKind());
+    if (!MT->isPointerType() && !Writable)
       MemberSpelling = "const " + MemberSpelling;
     ir::Type Ty = M.Ty;
-    if (M.Container) // const: only const references are taken
-      Ty = ir::Type::ptr(M.Ty.scalarKind(), /*Const=*/true);
+    if (M.Container)
+      Ty = ir::Type::ptr(M.Ty.scalarKind(), !Writable);
+    else if (Writable)
+      Ty = ir::Type::ref(M.Ty.scalarKind());
     ir::Value *V =
         F.addParam(Name + "." + M.Decl->getNameAsString(), Ty, MemberSpelling);
     ir::Param &Prm = F.Params.back();
@@ -969,7 +967,9 @@ FunctionProcessor::declare(const FunctionDecl &FD, const ParamInfos &Params,
     // A struct holding vectors: `self.W`, ... (methodProblem: const).
     if (const ViewShape *View = Shapes.view(Class, Why); View && View->Owns) {
       ParamValues.push_back(
-          viewParams(*F, SelfName, *View, "const " + Spelling + " &", Class));
+          viewParams(*F, SelfName, *View,
+                     (MD->isConst() ? "const " : "") + Spelling + " &", Class,
+                     MD->isConst()));
     } else {
       const RecordShape *Shape = Shapes.shape(Class, Why);
       ir::Value *Self = F->addParam(
@@ -987,9 +987,10 @@ FunctionProcessor::declare(const FunctionDecl &FD, const ParamInfos &Params,
     const ParmVarDecl *PVD = FD.getParamDecl(I);
     const std::optional<ParamInfo> &Info = Params[I];
     if (Info && Info->View) {
-      ParamValues.push_back(viewParams(
-          *F, paramName(FD, I), *Info->View, Info->Spelling,
-          PVD->getType().getNonReferenceType().getUnqualifiedType()));
+      QualType Obj = PVD->getType().getNonReferenceType();
+      ParamValues.push_back(viewParams(*F, paramName(FD, I), *Info->View,
+                                       Info->Spelling, Obj.getUnqualifiedType(),
+                                       Obj.isConstQualified()));
       continue;
     }
     ir::Value *V =
@@ -1361,16 +1362,22 @@ void FunctionProcessor::process(const FunctionDecl &FD,
     // Indices of FD's parameters become the IR's: a member function's
     // object is parameter 0, an output when a void one writes it.
     bool Method = Req.Primal->Method;
-    // A view is one IR parameter a member; differentiated, its containers
-    // of floating-point numbers.
+    // A view is one IR parameter a member; differentiated, its
+    // floating-point numbers and containers of them.
     const std::vector<ir::Param> &IRParams = Req.Primal->Params;
     std::vector<std::vector<unsigned>> IRIndices;
     unsigned Next = 0;
+    // The object: one parameter, or one a member of a struct holding
+    // vectors, of which the floating-point ones are differentiated.
+    std::vector<unsigned> SelfIndices;
     if (Method)
-      do
+      do {
+        if (IRParams[0].ViewName.empty() ||
+            ir::isFloating(IRParams[Next].V->Ty.scalarKind()))
+          SelfIndices.push_back(Next);
         ++Next;
-      while (Next < IRParams.size() && !IRParams[0].ViewName.empty() &&
-             IRParams[Next].ViewName == IRParams[0].ViewName);
+      } while (Next < IRParams.size() && !IRParams[0].ViewName.empty() &&
+               IRParams[Next].ViewName == IRParams[0].ViewName);
     for (const std::optional<ParamInfo> &Info : Params) {
       IRIndices.emplace_back();
       if (!Info || !Info->View) {
@@ -1378,7 +1385,8 @@ void FunctionProcessor::process(const FunctionDecl &FD,
         continue;
       }
       for (const ViewMember &M : Info->View->Members) {
-        if (M.Container && ir::isFloating(M.Ty.scalarKind()))
+        if ((M.Container || Info->View->Owns) &&
+            ir::isFloating(M.Ty.scalarKind()))
           IRIndices.back().push_back(Next);
         ++Next;
       }
@@ -1386,15 +1394,24 @@ void FunctionProcessor::process(const FunctionDecl &FD,
     auto Shift = [&](std::vector<unsigned> Idx, bool Self) {
       std::vector<unsigned> Out;
       if (Self)
-        Out.push_back(0);
+        Out = SelfIndices;
       for (unsigned K : Idx)
         Out.insert(Out.end(), IRIndices[K].begin(), IRIndices[K].end());
       return Out;
     };
-    bool SelfOut = Method && Req.Primal->RetTy.isVoid() &&
-                   Req.Primal->writesParam(0) && hasFloatingObject(FD);
+    bool SelfOut =
+        Method && Req.Primal->RetTy.isVoid() &&
+        llvm::any_of(SelfIndices,
+                     [&](unsigned K) { return Req.Primal->writesParam(K); }) &&
+        hasFloatingObject(FD);
     Resolved[I].Out = Shift(std::move(Resolved[I].Out), SelfOut);
     Req.Wrt = Shift(std::move(Resolved[I].Wrt), Resolved[I].WrtSelf);
+    // A struct holding vectors written is in/out: its one adjoint struct
+    // is the seed on entry (no separate seed for its outputs).
+    for (unsigned O : Resolved[I].Out)
+      if (!IRParams[O].ViewRecord.empty() && !llvm::is_contained(Req.Wrt, O))
+        Req.Wrt.push_back(O);
+    std::sort(Req.Wrt.begin(), Req.Wrt.end());
     if (Method && Req.Primal->RetTy.isVoid() && Resolved[I].Out.empty()) {
       R.error(FD.getLocation(),
               "member function '" + FD.getNameAsString() +

@@ -302,6 +302,7 @@ bool BodyLowering::run(ArrayRef<Value *> ParamValues,
     fail(Body->getBeginLoc(), unsupportedStmtMessage(Body));
     return false;
   }
+  flattenLocalStructs(const_cast<CompoundStmt *>(CS));
   findMemoryVariables(CS);
   findGrowingVectors(CS);
   // A pointer parameter that moves starts at offset 0 of what it is given.
@@ -721,6 +722,22 @@ BodyLowering::refuseByValueWrite(std::optional<Target> T, const Expr *LHS) {
   const Value *Base = T && T->Ptr ? ir::baseOf(T->Ptr) : nullptr;
   if (!Base || Base->Code != OpCode::Param || !Base->Ty.isConstPointee())
     return T;
+  // A member of a struct holding vectors that a lambda captured (read
+  // only: its function takes it by const reference).
+  bool ViewMember = llvm::any_of(F.Params, [&](const ir::Param &P) {
+    return P.V == Base && !P.ViewRecord.empty();
+  });
+  if (ViewMember && isa<CXXMethodDecl>(FD) &&
+      cast<CXXMethodDecl>(FD).getParent()->isLambda()) {
+    fail(LHS->getBeginLoc(),
+         "a lambda assigning into '" + Base->Name +
+             "', a member of a struct holding std::vector members it "
+             "captured, is not supported; gradc reads such a struct in a "
+             "lambda: return the value, and assign it outside ('" +
+             Base->Name + "[i] = f(i);')",
+         LHS->getSourceRange());
+    return std::nullopt;
+  }
   fail(LHS->getBeginLoc(),
        "assigning into '" + Base->Name +
            "', passed by value, is not supported; declare a local variable "

@@ -308,6 +308,16 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
       return nullptr;
     Args.insert(Args.end(), Extra->begin(), Extra->end());
   }
+  // A number of a `Layer &` passed where the callee reads it (a `const
+  // Layer &`, a lambda's capture): its value.
+  for (size_t K = 0; G && K < Args.size() && K < G->Params.size(); ++K)
+    if (Args[K]->Ty.kind() == ir::Type::Ref &&
+        G->Params[K].V->Ty.kind() == ir::Type::Value) {
+      Target T;
+      T.Ptr = Args[K];
+      T.S = Args[K]->Ty.scalarKind();
+      Args[K] = readTarget(T, CE->getBeginLoc());
+    }
   at(CE->getBeginLoc());
   // A member function is called on its object by its own name.
   std::string Spelled = G && G->Synthesized ? G->Name

@@ -439,6 +439,11 @@ std::optional<BodyLowering::Target> BodyLowering::lowerPlace(const Expr *E) {
     return lowerTupleGet(cast<CallExpr>(E));
   } else if (const auto *ME = dyn_cast<MemberExpr>(E);
              ME && isa<FieldDecl>(ME->getMemberDecl())) {
+    if (heldInMemory(ME)) { // a number of a `Layer &`
+      T.Ptr = lowerViewMember(ME);
+      T.S = T.Ptr->Ty.scalarKind();
+      return T;
+    }
     if (isViewMember(ME)) { // fixed where the view is made: refused there
       lowerMember(ME);
       return std::nullopt;

@@ -170,6 +170,21 @@ Value *BodyLowering::lowerMember(const MemberExpr *ME) {
                     "structs and calls member functions",
                 ME->getSourceRange());
   // Read through lowerMemberValue; here only to be written.
+  if (isViewMember(ME) && isPoisonedRef(ME->getBase())) {
+    Failed = true; // reported where it is declared
+    return nullptr;
+  }
+  if (isViewMember(ME) && viewShapeOf(ME->getBase()->getType())->Owns)
+    return fail(ME->getMemberLoc(),
+                "member '" + FD->getNameAsString() +
+                    "' of a struct holding std::vector members cannot be "
+                    "assigned here: gradc writes floating-point members of "
+                    "such a struct taken by non-const reference ('" +
+                    typeName(ME->getBase()->getType().getUnqualifiedType()) +
+                    " &'); keep what changes in a local ('" +
+                    typeName(ME->getType().getUnqualifiedType()) + " " +
+                    FD->getNameAsString() + " = ...;')",
+                ME->getSourceRange());
   if (isViewMember(ME))
     return fail(ME->getMemberLoc(),
                 "member '" + FD->getNameAsString() +
@@ -214,8 +229,9 @@ Value *BodyLowering::lowerMember(const MemberExpr *ME) {
 }
 
 Value *BodyLowering::lowerMemberValue(const MemberExpr *ME) {
+  // A number of a `Layer &` is memory: read it.
   if (isViewMember(ME))
-    return lowerViewMember(ME);
+    return heldInMemory(ME) ? lowerLoad(ME) : lowerViewMember(ME);
   if (ME->getType()->isRecordType() || ME->getType()->isArrayType())
     return lowerMember(ME);
   return lowerLoad(ME);

@@ -146,19 +146,29 @@ void BodyLowering::lowerViewDecl(const VarDecl *VD, const ViewShape &Shape) {
   const Expr *Init = VD->getInit();
   const auto *CCE =
       Init ? dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit()) : nullptr;
-  if (Shape.Owns && (!VD->getType()->isReferenceType() ||
-                     !VD->getType().getNonReferenceType().isConstQualified())) {
+  if (Shape.Owns && !VD->getType()->isReferenceType()) {
+    // Its first vector, for the advice: `std::vector<double> s_v(n);`.
+    const ViewMember *Vec = &Shape.Members.front();
+    for (const ViewMember &M : Shape.Members)
+      if (M.Container && M.Container->IsVector) {
+        Vec = &M;
+        break;
+      }
+    std::string Member = Vec->Decl->getNameAsString();
     poison(VD);
     fail(VD->getLocation(),
          "'" + Type + " " + Name +
-             "' is a local struct holding std::vector members, which gradc "
-             "does not follow (the sizes of its vectors change with what is "
-             "stored in them); declare the vectors as locals of their own "
-             "('std::vector<double> " +
-             Name +
-             "_W(n);'), or make it a parameter taken by const "
-             "reference ('const " +
-             Type + " &" + Name + "')",
+             "' is a local struct holding std::vector members that is used "
+             "whole (passed on, copied, captured by a lambda, its member "
+             "functions called), made by a constructor of its own, or holds "
+             "a std::array, which gradc does not follow yet; gradc follows "
+             "such a local through its members ('" +
+             Name + "." + Member + ".push_back(x);', '" + Name + "." + Member +
+             "[i]'): use those only, declare the vectors as locals of their "
+             "own ('" +
+             typeName(Vec->Decl->getType()) + " " + Name + "_" + Member +
+             ";'), or make it a parameter ('const " + Type + " &" + Name +
+             "', or '" + Type + " &" + Name + "' to change it in place)",
          VD->getSourceRange());
     return;
   }
@@ -199,6 +209,23 @@ bool BodyLowering::isViewMember(const MemberExpr *ME) {
   if (ME->isArrow())
     T = T->getPointeeType();
   return viewShapeOf(T) != nullptr;
+}
+
+bool BodyLowering::heldInMemory(const MemberExpr *ME) {
+  if (!isViewMember(ME))
+    return false;
+  QualType T = ME->getBase()->getType();
+  const ViewShape *Shape = viewShapeOf(ME->isArrow() ? T->getPointeeType() : T);
+  if (!Shape || !Shape->Owns)
+    return false;
+  int K = Shape->index(cast<FieldDecl>(ME->getMemberDecl()));
+  const ViewVar *VV = nullptr;
+  if (isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+    VV = ThisView ? &*ThisView : nullptr;
+  else if (auto It = Views.find(viewVarOf(ME)); It != Views.end())
+    VV = &It->second;
+  Value *V = VV && K >= 0 ? VV->Members[K] : nullptr;
+  return V && V->Ty.kind() == ir::Type::Ref;
 }
 
 Value *BodyLowering::lowerViewMember(const MemberExpr *ME) {

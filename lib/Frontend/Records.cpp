@@ -366,16 +366,12 @@ const ViewShape *RecordShapes::view(QualType T, std::string &Why) {
   std::string Name =
       T.getUnqualifiedType().getAsString(Ctx.getPrintingPolicy());
   if (HasVector) {
-    // Containers and integers: an owning view (a parameter only).
-    if (HasPointer || !Floating.empty()) {
-      Why = "'" + Name + "' holds a std::vector and " +
-            (HasPointer ? "pointers" : "the number '" + Floating + "'") +
-            "; gradc supports structs of std::vector and std::array "
-            "members of numbers beside integers: " +
-            (HasPointer ? "keep the pointers in a struct of their own"
-                        : "hold '" + Floating +
-                              "' in a 'std::array<double, 1>' member, or "
-                              "pass it as a parameter of its own");
+    // Containers and numbers: an owning view (a parameter only).
+    if (HasPointer) {
+      Why = "'" + Name +
+            "' holds a std::vector and pointers; gradc supports structs of "
+            "std::vector and std::array members beside numbers: keep the "
+            "pointers in a struct of their own";
       return nullptr;
     }
     Shape->Owns = true;

@@ -104,19 +104,21 @@ struct ContainerShape {
 /// and a view parameter is one parameter a member (ViewsLowering.cpp).
 struct ViewMember {
   const clang::FieldDecl *Decl = nullptr;
-  ir::Type Ty = ir::Type::f64(); ///< ptr(S, const) or an integer scalar.
+  /// ptr(S, const), or a scalar: an integer, or a number of an owning view.
+  ir::Type Ty = ir::Type::f64();
   /// A std::vector or std::array member of an owning view.
   std::optional<ContainerShape> Container;
 };
 
 /// A struct that holds containers of numbers (`struct Layer {
-/// std::vector<double> W, b; int in, out; };`) is an owning view: it is a
-/// view to the IR too (one parameter a member, `L.W` a container), but
-/// its containers are its own, so its adjoint is one struct of its type
-/// (`Layer &dL`, `dL.W[i]`) and only parameters of it are supported.
+/// std::vector<double> W, b; double scale; int in, out; };`) is an owning
+/// view: it is a view to the IR too (one parameter a member, `L.W` a
+/// container, `L.scale` a number), but its containers are its own, so its
+/// adjoint is one struct of its type (`Layer &dL`, `dL.W[i]`,
+/// `dL.scale`) and only parameters of it are supported.
 struct ViewShape {
   std::vector<ViewMember> Members;
-  bool Owns = false; ///< Its members are containers and integers.
+  bool Owns = false; ///< Its members are containers and numbers.
 
   /// The index of FD among Members, or -1.
   int index(const clang::FieldDecl *FD) const {
@@ -139,7 +141,7 @@ public:
   /// The view shape of T (reference stripped), if T is a view struct: a
   /// struct of your own whose members are pointers to numbers and
   /// integers, with at least one pointer, or (Owns) std::vector and
-  /// std::array of numbers and integers, with at least one std::vector.
+  /// std::array of numbers and numbers, with at least one std::vector.
   /// Null with Why empty when T is no view; null with Why set when it is
   /// one gradc cannot hold.
   const ViewShape *view(clang::QualType T, std::string &Why);

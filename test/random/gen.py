@@ -71,9 +71,11 @@ FEATURES = {
                   "std::array b = a; a.fill(e); references const std::vector<double> &r = h;), "
                   "ends (.at(k), .front(), .back() read and written), assign / resize / reserve to the own size",
     "struct_array": "arrays of structs as parameters (const S *ps, ps[i].a)",
-    "struct_vector_member": "a struct holding a std::vector (struct GVM { std::vector<double> u; int m; }) as a "
-                            "const reference parameter: gvm.u[i], gvm.u.size(), range-for over gvm.u, a const "
-                            "member function (gvm.gvm_wave(t)) and a helper (gvm_norm(gvm)); adjoint GVM &dgvm",
+    "struct_vector_member": "a struct holding a std::vector beside a number (struct GVM { std::vector<double> u; "
+                            "double g; int m; }) as a const reference parameter: gvm.u[i], gvm.g, gvm.u.size(), "
+                            "range-for over gvm.u, a const member function (gvm.gvm_wave(t)) and a helper "
+                            "(gvm_norm(gvm)); adjoint GVM &dgvm (dgvm.u, dgvm.g); with inout_param, GVM &gvm "
+                            "changed in place first (in/out); a local GVM gl{} grown and read through its members",
     "struct_vector": "with struct_array: the array of structs as a const std::vector<S> &ps",
     "struct_array_local": "local arrays of structs (S qa[3] = {}; std::array<S, 3> qa{}; std::vector<S> qa(n);), "
                           "their members written in a loop, read as qa[i].a, summed over by reference",
@@ -353,7 +355,9 @@ def render_stmt(s, m, ind):
 
 def param_decl(p):
     if p["kind"] == "vm":  # STRUCT_VECTORS: the struct, whose member u is p
-        return "const GVM &gvm"
+        return "GVM &gvm" if p.get("io") else "const GVM &gvm"
+    if p["kind"] == "vmg":  # its member g: no parameter of its own
+        return None
     if p["kind"] == "am2":
         return "const std::array<std::array<double, %d>, %d> &%s" % (p["cols"], p["rows"], p["name"])
     if p["kind"] == "vv":
@@ -380,10 +384,10 @@ def render_func(f, m=False, annotate=False):
     annotate = annotate or (getattr(f, "annotated", False) and not m)
     head = "%s%s %s%s(%s) {" % (
         "" if annotate else "static ", f.ret, f.name, "_m" if m else "",
-        ", ".join(param_decl(p) for p in f.params))
+        ", ".join(d for d in map(param_decl, f.params) if d))
     # With an in/out io, a void function's outputs are its defaults: err
     # (written first) and io (read first: in/out).
-    io = any(p["kind"] == "io" for p in f.params)
+    io = any(p["kind"] == "io" or (p["kind"] == "vm" and p.get("io")) for p in f.params)
     spec = "grad out(err)" if f.ret == "void" and annotate and not io else "grad"
     lines = (['GRADC_DIFF("%s")' % spec] if annotate else []) + [head]
     return lines + render_block(f.body, m, 1) + ["}"]
@@ -2493,10 +2497,22 @@ class Gen:
         return out + [Stmt("call", "", [Expr("call", name, args)])]
 
     def s_pwrite(self, loop):
-        ps = [n for n, v in self.frames[0].items() if v.ty == "d" and v.value == "param"]
+        ps = [n for n, v in self.frames[0].items()
+              if v.ty == "d" and v.value == "param" and "." not in n]
         if not ps:
             return self.s_decl(loop)
         return [Stmt("assign", self.rng.choice(ps), [self.dexpr(2)], aop="=")]
+
+    def local_gvm(self):
+        """A local GVM used through its members (gradc follows each as a
+        local of its own): grown, its number set, read into the sink."""
+        g = self.fresh("gl")
+        return [Stmt("raw", "GVM %s{}" % g),
+                Stmt("call", "", [Expr("fn", g + ".u.push_back({0})", [self.dexpr(1)])]),
+                Stmt("call", "", [Expr("fn", g + ".u.push_back({0})", [self.dexpr(1)])]),
+                Stmt("assign", g + ".g", [self.dexpr(1)], aop="=", keep=True),
+                Stmt("assign", self.sink, [Expr("var", "%s.u[0] * %s.g + %s.u[1]" % (g, g, g))],
+                     aop="+=", keep=True)]
 
     def start_sink(self):
         """s0, the top-level local that the locals of nested blocks are
@@ -2556,11 +2572,17 @@ class Gen:
         if self.on("struct_vector_member") and rng.random() < 0.4:
             # (n, which helpers are given with the array, is its size.)
             size = self.narr = self.narr or rng.randint(2, 4)
-            params.append({"kind": "vm", "name": "gvm.u", "size": size})
+            # With inout_param, taken by reference and changed in place
+            # first (in/out, checked with check_vjp).
+            self.vmio = self.on("inout_param") and rng.random() < 0.5
+            params.append({"kind": "vm", "name": "gvm.u", "size": size, "io": self.vmio})
             var = Var("arr", writable=False, size=size, value="param")
             var.data = "gvm.u.data()"
             var.cont = ("vec", "gvm.u.size()")
             self.declare("gvm.u", var)
+            # Its number g, read as a scalar parameter is (not written).
+            params.append({"kind": "vmg", "name": "gvm.g"})
+            self.declare("gvm.g", Var("d", writable=False, value="param"))
             self.vm = True
         if self.on("array_of_arrays") and rng.random() < 0.35:
             rows, cols = rng.choice([(2, 2), (2, 3), (3, 2)])
@@ -2595,6 +2617,10 @@ class Gen:
             params.append({"kind": "io", "name": "io", "size": size})
             self.declare("io", Var("arr", writable=True, size=size, value="io"))
         rng.shuffle(params)
+        # GVM's number g is a member of gvm: right after it (its u).
+        for p in [p for p in params if p["kind"] == "vmg"]:
+            params.remove(p)
+            params.insert(next(k for k, q in enumerate(params) if q["kind"] == "vm") + 1, p)
         if self.narr:  # n after the arrays, as people write it
             params.append({"kind": "n", "name": "n", "value": self.narr})
         self.void = self.on("void_out") and rng.random() < 0.3
@@ -2602,12 +2628,22 @@ class Gen:
             self.void = rng.random() < 0.2
         rewrite = self.void and self.on("out_rewrite") and rng.random() < 0.8
         # check_vjp's step and tolerance are double's: no float here.
-        self.vjp = io or rewrite
+        self.vjp = io or rewrite or getattr(self, "vmio", False)
         if self.vjp:
             self.feats = self.feats - {"float"}
         # A param_write makes the parameter writable at the top level only
         # (gradc refuses writes to parameters in loops and branches).
-        body = self.start_sink()
+        body = []
+        if getattr(self, "vmio", False):
+            # GVM &gvm changed before anything reads it (a helper given it
+            # and changing it after would be refused).
+            x = next(p["name"] for p in params if p["kind"] == "d")
+            body.append(Stmt("raw", "for (int i = 0; i < gvm.m; ++i) gvm.u[i] = "
+                                    "0.5 * gvm.u[i] + 0.25 * std::sin(gvm.g * %s)" % x))
+            body.append(Stmt("raw", "gvm.g = gvm.g * gvm.u[0] + 0.5"))
+        body += self.start_sink()
+        if self.on("struct_vector_member") and rng.random() < 0.3:
+            body += self.local_gvm()
         if io:
             # Every element read before it is written: in/out in a void
             # function too (there, an output read first is in/out).
@@ -2730,7 +2766,7 @@ class Gen:
     def point(self, params):
         pt = {}
         for p in params:
-            if p["kind"] == "d":
+            if p["kind"] in ("d", "vmg"):
                 pt[p["name"]] = [self.value()]
             elif p["kind"] == "arr":
                 pt[p["name"]] = [self.value() for _ in range(p["size"])]
@@ -2830,10 +2866,14 @@ def harness_args(f, src, adj=None, vjp=False):
             pre.append("std::vector<%s> d%s = gradc_check::as_array<%s>(%s[%d]);" % (p["type"], p["name"], p["type"], adj, k))
             post.append("gradc_check::back(d%s, %s[%d]);" % (p["name"], adj, k))
             dargs.append("d%s.data()" % p["name"])
-        elif kind == "vm":  # GVM{u, m}; its adjoint sized as u, zeroed
-            args.append("GVM{%s[%d], %d}" % (src, k, p["size"]))
-            pre.append("GVM dgvm{%s[%d], 0};" % (adj, k))
-            post.append("%s[%d] = dgvm.u;" % (adj, k))
+        elif kind == "vm" and p.get("io"):  # GVM &: written back (RtGvm)
+            args.append("RtGvm(%s[%d], %s[%d][0], %d)" % (src, k, src, k + 1, p["size"]))
+            if adj:
+                dargs.append("RtGvm(%s[%d], %s[%d][0], 0)" % (adj, k, adj, k + 1))
+        elif kind == "vm":  # GVM{u, g, m}; its adjoint sized as u, zeroed
+            args.append("GVM{%s[%d], %s[%d][0], %d}" % (src, k, src, k + 1, p["size"]))
+            pre.append("GVM dgvm{%s[%d], %s[%d][0], 0};" % (adj, k, adj, k + 1))
+            post.append("%s[%d] = dgvm.u; %s[%d][0] = dgvm.g;" % (adj, k, adj, k + 1))
             dargs.append("dgvm")
         elif kind == "svec":
             args.append("gradc_check::as_array<%s>(%s[%d])" % (p["type"], src, k))
@@ -2844,7 +2884,7 @@ def harness_args(f, src, adj=None, vjp=False):
     return args, dargs, pre, post
 
 
-WRT_KINDS = ("d", "arr", "struct", "vec", "starr", "sarr", "svec", "m2", "vm", "am2", "vv", "va")
+WRT_KINDS = ("d", "arr", "struct", "vec", "starr", "sarr", "svec", "m2", "vm", "vmg", "am2", "vv", "va")
 
 
 def passive_named(f, passive):
@@ -2917,8 +2957,10 @@ def render_vjp_harness(f):
     name, void = f.name, f.ret == "void"
     mem = [p for p in f.params if p["kind"] in WRT_KINDS + ("io", "err")]
     role = {"io": "InOut", "err": "Out"}
+    if any(p["kind"] == "vm" and p.get("io") for p in f.params):
+        role.update({"vm": "InOut", "vmg": "InOut"})
     passive = [p for p in f.params if p["kind"] in ("int", "n")]
-    written = [k for k, p in enumerate(mem) if p["kind"] in ("io", "err")]
+    written = [k for k, p in enumerate(mem) if role.get(p["kind"], "In") != "In"]
     seeds = ["d[%d].data()" % k for k, p in enumerate(mem) if p["kind"] == "err"]
     call, dcall, pre, post = harness_args(f, "p", "d", vjp=True)
     margs = ", ".join(harness_args(f, "Q", vjp=True)[0])
@@ -3157,12 +3199,13 @@ VIEWED = [
 # What struct_vector_member reads (declared in every file, as
 # GLOBAL_CONSTANTS).
 STRUCT_VECTORS = [
-    "struct GVM {", "  std::vector<double> u;", "  int m;",
+    "struct GVM {", "  std::vector<double> u;", "  double g;", "  int m;",
     "  double gvm_wave(double t) const {", "    double s = 0;",
-    "    for (int i = 0; i < m; ++i)", "      s += u[i] * std::sin(t + 0.5 * i);",
+    "    for (int i = 0; i < m; ++i)", "      s += u[i] * std::sin(g * t + 0.5 * i);",
     "    return 0.5 * s;", "  }", "};",
     "inline double gvm_norm(const GVM &g) {", "  double s = 0;",
-    "  for (double e : g.u)", "    s += e * e;", "  return s / static_cast<double>(g.u.size());", "}", ""]
+    "  for (double e : g.u)", "    s += e * e;",
+    "  return g.g * s / static_cast<double>(g.u.size());", "}", ""]
 
 
 # What variadic calls (declared in every file, as GLOBAL_CONSTANTS).
@@ -3332,6 +3375,10 @@ def render_file(funcs, header=""):
             "template <int C>",
             "[[maybe_unused]] static double (*rt_rows(gradc_check::Vec &v))[C] {",
             "  return reinterpret_cast<double (*)[C]>(v.data());", "}",
+            "// A GVM & made of the harness's arrays, written back after the call.",
+            "struct RtGvm {", "  std::vector<double> &u;", "  double &g;", "  GVM v;",
+            "  RtGvm(std::vector<double> &u, double &g, int m) : u(u), g(g), v{u, g, m} {}",
+            "  ~RtGvm() { u = v.u; g = v.g; }", "  operator GVM &() { return v; }", "};",
             "template <std::size_t N>",
             "[[maybe_unused]] static std::array<double, N> rt_arr(const std::vector<double> &v) {",
             "  std::array<double, N> a{};",

@@ -1,7 +1,9 @@
 // Structs holding std::vector members that gradc refuses, each at its
 // source line with a reason and a way out; no header is written. Such a
-// struct is followed as a parameter taken by const reference: anything
-// that may change the sizes of its vectors, or copy them, is refused.
+// struct is followed as a parameter, by const reference or by reference
+// (written in place, an in/out parameter), and as a local through its
+// members: anything that may change the sizes of a parameter's vectors,
+// or copy them, is refused.
 // RUN: rm -f %t.grad.h
 // RUN: not %gradc %s -o %t.grad.h 2>&1 | FileCheck %s
 // RUN: not test -e %t.grad.h
@@ -11,20 +13,21 @@
 
 struct Layer {
   std::vector<double> W, b;
+  double scale;
   int n_in, n_out;
-  // Not const: it could resize W.
-  // CHECK-DAG: vector_members_refused.cpp:[[@LINE+2]]:10: error: member function 'scaled' of 'Layer', a struct holding std::vector members, is not const; gradc follows const member functions of such a struct ('double scaled(...) const'): have it read the members, and write results into a parameter of their own
+  // A member function may change the numbers, not the sizes.
   GRADC_DIFF("grad wrt(s)")
   double scaled(double s) {
+    // CHECK-DAG: vector_members_refused.cpp:[[@LINE+1]]:7: error: 'push_back' of a std::vector that is not a local variable of the function is not supported; gradc follows a local std::vector that grows and shrinks at its end (push_back, emplace_back, insert at end(), pop_back, clear, resize, assign): copy it into a local ('std::vector<double> u = v;'), change that and return or write back what you need
     W.push_back(s);
     return W[0] * s;
   }
 };
 
-// A number beside the vectors.
-struct Model {
+// Pointers beside the vectors.
+struct Mixed {
   std::vector<double> w;
-  double bias;
+  const double *p;
 };
 
 // A struct holding one inside another struct.
@@ -33,8 +36,8 @@ struct Net {
   int depth;
 };
 
-// CHECK-DAG: vector_members_refused.cpp:[[@LINE+1]]:27: error: parameter 'L' of type 'Layer &' may change the containers of a struct holding std::vector members, which gradc does not follow; take it by const reference ('const Layer &L'), and write results into a parameter of their own
 static double grow(Layer &L) {
+  // CHECK-DAG: vector_members_refused.cpp:[[@LINE+1]]:7: error: 'push_back' of a std::vector that is not a local variable of the function is not supported
   L.W.push_back(1.0);
   return L.W[0];
 }
@@ -47,27 +50,45 @@ double calls(const Layer &L, double x) {
   return grow(const_cast<Layer &>(L)) * x + copied(L);
 }
 
-// CHECK-DAG: vector_members_refused.cpp:[[@LINE+2]]:28: error: parameter 'm' cannot be differentiated or read: 'Model' holds a std::vector and the number 'bias'; gradc supports structs of std::vector and std::array members of numbers beside integers: hold 'bias' in a 'std::array<double, 1>' member, or pass it as a parameter of its own
+// CHECK-DAG: vector_members_refused.cpp:[[@LINE+2]]:29: error: parameter 'm' cannot be differentiated or read: 'Mixed' holds a std::vector and pointers; gradc supports structs of std::vector and std::array members beside numbers: keep the pointers in a struct of their own
 GRADC_DIFF("grad wrt(m)")
-double biased(const Model &m, double x) {
-  return m.w[0] * x + m.bias;
+double pointed(const Mixed &m, double x) {
+  return m.w[0] * x;
 }
 
-// CHECK-DAG: vector_members_refused.cpp:[[@LINE+3]]:9: error: 'Layer L' is a local struct holding std::vector members, which gradc does not follow (the sizes of its vectors change with what is stored in them); declare the vectors as locals of their own ('std::vector<double> L_W(n);'), or make it a parameter taken by const reference ('const Layer &L')
+// A local one passed whole: gradc follows a local through its members.
+static double total(const Layer &L) { return L.W[0] + L.b[0]; }
+
 GRADC_DIFF("grad wrt(x)")
 double local(const double *x, int n) {
+  // CHECK-DAG: vector_members_refused.cpp:[[@LINE+1]]:9: error: 'Layer L' is a local struct holding std::vector members that is used whole (passed on, copied, captured by a lambda, its member functions called), made by a constructor of its own, or holds a std::array, which gradc does not follow yet; gradc follows such a local through its members ('L.W.push_back(x);', 'L.W[i]'): use those only, declare the vectors as locals of their own ('std::vector<double> L_W;'), or make it a parameter ('const Layer &L', or 'Layer &L' to change it in place)
   Layer L;
   L.W.resize(n);
+  L.b.resize(1);
   for (int i = 0; i < n; ++i)
     L.W[i] = x[i] * x[i];
-  double s = 0;
-  for (double w : L.W)
-    s += w;
-  return s;
+  return total(L);
 }
 
 // CHECK-DAG: vector_members_refused.cpp:[[@LINE+2]]:26: error: parameter 'n' cannot be differentiated or read: 'Net' has member 'first'
 GRADC_DIFF("grad wrt(n)")
 double nested(const Net &n) {
   return n.first.W[0];
+}
+
+// Its integers are passive: not written.
+GRADC_DIFF("grad")
+double counted(Layer &L, double x) {
+  // CHECK-DAG: vector_members_refused.cpp:[[@LINE+1]]:5: error: member 'n_in' of a struct holding std::vector members cannot be assigned here: gradc writes floating-point members of such a struct taken by non-const reference ('Layer &'); keep what changes in a local ('int n_in = ...;')
+  L.n_in = 2;
+  return L.W[0] * x;
+}
+
+// A lambda writing a struct it captured.
+GRADC_DIFF("grad")
+double captured(Layer &L, double x) {
+  // CHECK-DAG: vector_members_refused.cpp:[[@LINE+1]]:25: error: a lambda assigning into 'L.W', a member of a struct holding std::vector members it captured, is not supported; gradc reads such a struct in a lambda: return the value, and assign it outside ('L.W[i] = f(i);')
+  auto f = [&](int i) { L.W[i] = x * L.scale; };
+  f(0);
+  return L.W[0];
 }
