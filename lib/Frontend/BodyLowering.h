@@ -523,6 +523,14 @@ private:
   Value *vectorResultOf(const clang::CallExpr *CE,
                         const clang::FunctionDecl &Callee,
                         const ir::Function &G, llvm::ArrayRef<Value *> Args);
+  /// The local a call writes a std::vector into whose size is known only
+  /// once the call has run: a vector that changes size (of the top level,
+  /// emptied here, in a loop or branch), named Name, of type Type; one
+  /// that Shrinks later keeps the longest it has been.
+  Value *grownResult(const std::string &Name, const std::string &Type,
+                     clang::SourceLocation Loc, Scalar S, bool Shrinks = false);
+  /// After the call that wrote Vec: its length, if grownResult made it.
+  void growResult(Value *Vec);
   /// Count, an op of G, computed again over Args; null when it reads
   /// anything but parameters, members of const struct parameters and
   /// constants.
@@ -593,6 +601,9 @@ private:
   /// and if it may shrink, the Local of the longest it has been; into Out.
   void declareLength(const clang::VarDecl *VD, Value *Count,
                      std::vector<Value *> &Out);
+  /// The same for a vector named Name that may shrink if Shrinks says so.
+  void declareLength(const std::string &Name, bool Shrinks, Value *Count,
+                     std::vector<Value *> &Out);
   /// Sets the length of the vector Vec to N, printed as Method says
   /// ("size": not at all).
   void setLength(Value *Vec, Value *N, const char *Method);
@@ -609,6 +620,12 @@ private:
   /// (0: a vector of numbers).
   Value *restartGrowing(const clang::VarDecl *VD, Scalar S,
                         std::int64_t Stride);
+  /// The same for a vector without a declaration of its own (what a call
+  /// returns), named Name, of type Type, declared at Loc; Emptied is the
+  /// method its emptying prints as ("size": not at all).
+  Value *restartGrowing(const std::string &Name, const std::string &Type,
+                        clang::SourceLocation Loc, Scalar S,
+                        std::int64_t Stride, const char *Emptied = "clear");
   /// push_back, emplace_back, pop_back and clear of a local vector of
   /// structs (LoweringStructGrowth.cpp).
   Value *lowerStructGrowth(const clang::CXXMemberCallExpr *MCE,
@@ -849,6 +866,10 @@ private:
   /// In a function returning a struct: where a return writes it, its
   /// `out` parameter or, with returns in branches, the local `result`.
   Value *ResultSlot = nullptr;
+  /// The call whose std::vector a declaration is (`auto h = f(x);`), and
+  /// the variable declared, whose name its local takes (vectorResultOf).
+  const clang::Expr *NamedCall = nullptr;
+  const clang::VarDecl *NamedVar = nullptr;
   /// The struct the next call returning one writes (lowerRecordInto).
   Value *PendingResult = nullptr;
   /// `bool returned`, set by a return that more code would follow, and

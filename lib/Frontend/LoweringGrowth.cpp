@@ -125,14 +125,18 @@ Value *BodyLowering::localVectorCount(Value *Base) {
 
 void BodyLowering::declareLength(const VarDecl *VD, Value *Count,
                                  std::vector<Value *> &Out) {
-  std::string Name = VD->getNameAsString();
+  declareLength(VD->getNameAsString(), Shrinking.count(VD), Count, Out);
+}
+
+void BodyLowering::declareLength(const std::string &Name, bool Shrinks,
+                                 Value *Count, std::vector<Value *> &Out) {
   Out.push_back(B.local(Scalar::UInt64, 0, Name + "_size"));
   // (Converted after the local: a constant converted right after it is
   // made is replaced, and the vector's operand is the constant.)
   Count = convert(Count, Scalar::UInt64, /*Implicit=*/true);
   B.store(Out.back(), Count);
   B.block().Ops.back()->Text = "size";
-  if (!Shrinking.count(VD))
+  if (!Shrinks)
     return;
   Out.push_back(B.local(Scalar::UInt64, 0, Name + "_capacity"));
   B.store(Out.back(), Count);
