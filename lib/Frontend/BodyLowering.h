@@ -594,6 +594,9 @@ private:
   // Vectors that change size (LoweringGrowth.cpp).
   /// Finds the local vectors that change size (before lowering).
   void findGrowingVectors(const clang::Stmt *Body);
+  /// A std::vector parameter passed by value that changes size is the
+  /// function's own: a local copy of it, under its name.
+  void copyGrowingParams();
   /// How many elements the vector local Base holds here: the size it was
   /// given, or a load of its length; null if Base is not a vector local.
   Value *localVectorCount(Value *Base);
@@ -604,12 +607,25 @@ private:
   /// The same for a vector named Name that may shrink if Shrinks says so.
   void declareLength(const std::string &Name, bool Shrinks, Value *Count,
                      std::vector<Value *> &Out);
+  /// A vector Local of the top level that changes size, of Count
+  /// elements of S (Stride of them per element, 0: numbers), named Name,
+  /// of type Type, after its length Locals (declareLength).
+  Value *growingLocal(const std::string &Name, const std::string &Type,
+                      Scalar S, Value *Count, bool Shrinks,
+                      std::int64_t Stride = 0);
   /// Sets the length of the vector Vec to N, printed as Method says
   /// ("size": not at all).
   void setLength(Value *Vec, Value *N, const char *Method);
   /// push_back, emplace_back, insert, pop_back, clear, erase, and resize
   /// or assign to another size, on a vector.
   Value *lowerGrowth(const clang::CXXMemberCallExpr *MCE);
+  /// erase, and insert elsewhere than at the end, on Vec, a local vector
+  /// that changes size: the copies they mean (LoweringVectorShift.cpp).
+  Value *lowerShift(const clang::CXXMemberCallExpr *MCE, Value *Vec);
+  /// The index in Vec of the position Pos (`v.begin() + i`) that MCE
+  /// passes; null after an error.
+  Value *shiftIndex(const clang::Expr *Pos, Value *Vec,
+                    const clang::CXXMemberCallExpr *MCE);
   /// VD, a vector that changes size declared in a loop or branch: a vector
   /// Local of the top level, declared before the statement that holds VD,
   /// emptied where VD is declared and given Count elements (CopyOf's, or

@@ -54,15 +54,9 @@ Value *BodyLowering::restartGrowing(const std::string &Name,
   at(Loc);
   B.note(Name + " of line " + std::to_string(SM.getSpellingLineNumber(Loc)) +
          ", made anew there, lives here for the backward sweep");
-  std::vector<Value *> Lengths;
-  Value *Empty = makeConstant(Scalar::UInt64, 0, 0, "0");
-  declareLength(Name, /*Shrinks=*/true, Empty, Lengths);
-  Value *Arr = B.local(S, -1, Name, /*ZeroInit=*/true);
-  Arr->Operands.push_back(Empty);
-  Arr->Operands.insert(Arr->Operands.end(), Lengths.begin(), Lengths.end());
-  Arr->Text = Type;
-  Arr->Member = ir::MemberKind::Array;
-  Arr->Stride = Stride;
+  Value *Arr =
+      growingLocal(Name, Type, S, makeConstant(Scalar::UInt64, 0, 0, "0"),
+                   /*Shrinks=*/true, Stride);
   B.setBlock(Here);
   std::vector<Value *> &Top = F.Body.Ops;
   Top.insert(Top.begin() + TopStmtAt, Decl.Ops.begin(), Decl.Ops.end());

@@ -244,14 +244,9 @@ Value *BodyLowering::grownResult(const std::string &Name,
   // length the call sets (lowerInvoke: growResult).
   if (RegionDepth) // (emptied silently: the call gives it its elements)
     return restartGrowing(Name, Type, Loc, S, /*Stride=*/0, "size");
-  std::vector<Value *> Lengths;
-  Value *Empty = makeConstant(ir::Scalar::UInt64, 0, 0, "0");
-  declareLength(Name, Shrinks, Empty, Lengths);
-  Value *Vec = B.local(S, -1, Name, /*ZeroInit=*/false);
-  Vec->Operands.push_back(Empty);
-  Vec->Operands.insert(Vec->Operands.end(), Lengths.begin(), Lengths.end());
-  Vec->Text = Type;
-  Vec->Member = ir::MemberKind::Array;
+  Value *Vec = growingLocal(
+      Name, Type, S, makeConstant(ir::Scalar::UInt64, 0, 0, "0"), Shrinks);
+  Vec->ZeroInit = false; // `std::vector<double> h = f(x);`: the call fills it
   return Vec;
 }
 

@@ -67,6 +67,10 @@ FEATURES = {
     "vector_grow_local": "the vector_growth statements inside loop bodies and branches (and helpers): "
                          "a std::vector<double> declared there, grown, changed at its end and read, "
                          "made anew each time its declaration runs",
+    "vector_erase_insert": "with vector_growth / vector_grow_local: erase and insert inside the vector grown "
+                           "(erase(g.begin() + k), erase(g.begin() + k, g.begin() + k + 1), erase(g.end() - 1), "
+                           "insert(g.begin() + k, e), insert(g.begin(), e)), also in loops (a front erased while "
+                           "g.size() > 1, inserts at the counter)",
     "vector_ops": "with vector / std_array: vector locals in loops and branches, containers as wholes (std::vector<double> c = h; c = h; "
                   "std::array b = a; a.fill(e); references const std::vector<double> &r = h;), "
                   "ends (.at(k), .front(), .back() read and written), assign / resize / reserve to the own size",
@@ -1835,7 +1839,27 @@ class Gen:
         u, pre = self.target()
         out = pre + out
         e = self.render_tmp(self.dexpr(1))
-        change = rng.choice(["none", "pop", "insert", "resize", "refill"])
+        changes = ["none", "pop", "insert", "resize", "refill"]
+        if self.on("vector_erase_insert"):
+            changes += ["erase", "erase", "midinsert", "midinsert", "drain", "loopinsert"]
+        change = rng.choice(changes)
+        k = rng.randrange(size)  # the vector holds at least size elements
+        if change == "erase":
+            out.append(Stmt("raw", rng.choice([
+                "%s.erase(%s.begin() + %d)" % (g, g, k),
+                "%s.erase(%s.begin() + %d, %s.begin() + %d)" % (g, g, k, g, k + 1),
+                "%s.erase(%s.end() - 1)" % (g, g)])))
+        elif change == "midinsert":
+            out.append(Stmt("raw", rng.choice([
+                "%s.insert(%s.begin() + %d, %s)" % (g, g, k, e),
+                "%s.insert(%s.begin(), %s)" % (g, g, e)])))
+        elif change == "drain":
+            out.append(Stmt("raw", "while (%s.size() > 1) { %s += %s[0] * %s[1] * %s; %s.erase(%s.begin()); }"
+                            % (g, u, g, g, e, g, g)))
+        elif change == "loopinsert":
+            i = self.fresh("i")
+            out.append(Stmt("raw", "for (int %s = 0; %s < 2; ++%s) %s.insert(%s.begin() + %s, %s * (%s + 1))"
+                            % (i, i, i, g, g, i, e, i)))
         if change == "pop":
             out.append(Stmt("raw", "%s.pop_back()" % g))
         elif change == "insert":
