@@ -408,8 +408,16 @@ private:
     const Function &C = *V.Callee;
     std::vector<Arg> Args(V.Operands.size());
     std::string Err;
+    // A std::vector returned: the helper writes all of it, and its size.
+    size_t Returned =
+        C.ReturnsRecord && C.ResultCount ? Args.size() - 1 : Args.size();
     for (size_t I = 0; I < V.Operands.size(); ++I) {
       const Value *Op = V.Operands[I];
+      if (I == Returned) {
+        Args[I].Array.Name = Mem.buffer(Ptrs[Op->Id].Buf).Name;
+        Args[I].Array.Grows = true;
+        continue;
+      }
       if (!C.Params[I].V->Ty.isMemory()) {
         Args[I].Scalar = get(Op);
         continue;
@@ -429,8 +437,11 @@ private:
     Run Sub = evaluate(C, Args, Inner);
     R.Steps += Sub.Steps;
     for (size_t I = 0; I < V.Operands.size(); ++I)
-      if (C.Params[I].V->Ty.isMemory())
+      if (I != Returned && C.Params[I].V->Ty.isMemory())
         Mem.unslice(Ptrs[V.Operands[I]->Id], Given[I].Array, Args[I].Array);
+    if (Returned < Args.size() &&
+        !Mem.assign(Ptrs[V.Operands[Returned]->Id], Args[Returned].Array, Err))
+      return fail(V, Err);
     if (Sub.Stopped) {
       R.Stopped = true;
       R.Error = Sub.Error;

@@ -112,6 +112,17 @@ void Memory::unslice(Pointer P, const Buffer &Orig, const Buffer &In) {
   }
 }
 
+bool Memory::assign(Pointer P, const Buffer &In, std::string &Error) {
+  if (!resize(P, P.Offset + In.Data.size(), Error))
+    return false;
+  Buffer &B = Buffers[P.Buf];
+  for (size_t I = 0; I < In.Data.size(); ++I) {
+    B.Data[P.Offset + I] = In.Data[I];
+    B.Written[P.Offset + I] = In.Written.empty() || In.Written[I];
+  }
+  return true;
+}
+
 const Buffer *Memory::local(unsigned Key) const {
   auto It = Locals.find(Key);
   return It == Locals.end() ? nullptr : &Buffers[It->second];
@@ -146,6 +157,10 @@ bool Memory::read(Pointer P, long double Index, const char *Verb,
 
 bool Memory::write(Pointer P, long double Index, long double V,
                    std::string &Error) {
+  if (Buffer &G = Buffers[P.Buf];
+      G.Grows && Index >= 0 && P.Offset + Index >= G.Data.size() &&
+      !resize(P, std::uint64_t(P.Offset + Index) + 1, Error))
+    return false;
   std::int64_t E = element(P, Index, "writes", Error);
   if (E < 0)
     return false;

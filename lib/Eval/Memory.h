@@ -63,6 +63,9 @@ public:
   /// changed, as a change, so that two arguments that are the same memory
   /// (`g_pullback(y, y, dout, dy, dy)`) both count.
   void unslice(Pointer P, const Buffer &Orig, const Buffer &In);
+  /// Makes the buffer at P (from P on) hold In, all of it: the vector a
+  /// helper returned.
+  bool assign(Pointer P, const Buffer &In, std::string &Error);
   /// The buffer of Local op Key, if it ran.
   const Buffer *local(unsigned Key) const;
 

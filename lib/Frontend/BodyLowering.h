@@ -551,6 +551,14 @@ private:
   Value *vectorResultOf(const clang::CallExpr *CE,
                         const clang::FunctionDecl &Callee,
                         const ir::Function &G, llvm::ArrayRef<Value *> Args);
+  /// The local a call writes a std::vector into whose size is known only
+  /// once the call has run: a vector that changes size (of the top level,
+  /// emptied here, in a loop or branch), named Name, of type Type; one
+  /// that Shrinks later keeps the longest it has been.
+  Value *grownResult(const std::string &Name, const std::string &Type,
+                     clang::SourceLocation Loc, Scalar S, bool Shrinks = false);
+  /// After the call that wrote Vec: its length, if grownResult made it.
+  void growResult(Value *Vec);
   /// Count, an op of G, computed again over Args; null when it reads
   /// anything but parameters, members of const struct parameters and
   /// constants.
@@ -614,6 +622,9 @@ private:
   // Vectors that change size (LoweringGrowth.cpp).
   /// Finds the local vectors that change size (before lowering).
   void findGrowingVectors(const clang::Stmt *Body);
+  /// A std::vector parameter passed by value that changes size is the
+  /// function's own: a local copy of it, under its name.
+  void copyGrowingParams();
   /// How many elements the vector local Base holds here: the size it was
   /// given, or a load of its length; null if Base is not a vector local.
   Value *localVectorCount(Value *Base);
@@ -621,12 +632,28 @@ private:
   /// and if it may shrink, the Local of the longest it has been; into Out.
   void declareLength(const clang::VarDecl *VD, Value *Count,
                      std::vector<Value *> &Out);
+  /// The same for a vector named Name that may shrink if Shrinks says so.
+  void declareLength(const std::string &Name, bool Shrinks, Value *Count,
+                     std::vector<Value *> &Out);
+  /// A vector Local of the top level that changes size, of Count
+  /// elements of S (Stride of them per element, 0: numbers), named Name,
+  /// of type Type, after its length Locals (declareLength).
+  Value *growingLocal(const std::string &Name, const std::string &Type,
+                      Scalar S, Value *Count, bool Shrinks,
+                      std::int64_t Stride = 0);
   /// Sets the length of the vector Vec to N, printed as Method says
   /// ("size": not at all).
   void setLength(Value *Vec, Value *N, const char *Method);
   /// push_back, emplace_back, insert, pop_back, clear, erase, and resize
   /// or assign to another size, on a vector.
   Value *lowerGrowth(const clang::CXXMemberCallExpr *MCE);
+  /// erase, and insert elsewhere than at the end, on Vec, a local vector
+  /// that changes size: the copies they mean (LoweringVectorShift.cpp).
+  Value *lowerShift(const clang::CXXMemberCallExpr *MCE, Value *Vec);
+  /// The index in Vec of the position Pos (`v.begin() + i`) that MCE
+  /// passes; null after an error.
+  Value *shiftIndex(const clang::Expr *Pos, Value *Vec,
+                    const clang::CXXMemberCallExpr *MCE);
   /// VD, a vector that changes size declared in a loop or branch: a vector
   /// Local of the top level, declared before the statement that holds VD,
   /// emptied where VD is declared and given Count elements (CopyOf's, or
@@ -637,6 +664,12 @@ private:
   /// (0: a vector of numbers).
   Value *restartGrowing(const clang::VarDecl *VD, Scalar S,
                         std::int64_t Stride);
+  /// The same for a vector without a declaration of its own (what a call
+  /// returns), named Name, of type Type, declared at Loc; Emptied is the
+  /// method its emptying prints as ("size": not at all).
+  Value *restartGrowing(const std::string &Name, const std::string &Type,
+                        clang::SourceLocation Loc, Scalar S,
+                        std::int64_t Stride, const char *Emptied = "clear");
   /// push_back, emplace_back, pop_back and clear of a local vector of
   /// structs (LoweringStructGrowth.cpp).
   Value *lowerStructGrowth(const clang::CXXMemberCallExpr *MCE,
@@ -916,6 +949,10 @@ private:
   /// In a function returning a struct: where a return writes it, its
   /// `out` parameter or, with returns in branches, the local `result`.
   Value *ResultSlot = nullptr;
+  /// The call whose std::vector a declaration is (`auto h = f(x);`), and
+  /// the variable declared, whose name its local takes (vectorResultOf).
+  const clang::Expr *NamedCall = nullptr;
+  const clang::VarDecl *NamedVar = nullptr;
   /// The struct the next call returning one writes (lowerRecordInto).
   Value *PendingResult = nullptr;
   /// `bool returned`, set by a return that more code would follow, and

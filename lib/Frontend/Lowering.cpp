@@ -330,6 +330,7 @@ bool BodyLowering::run(ArrayRef<Value *> ParamValues,
     Vars.erase(It);
   }
   declareVectorCols(Decls);
+  copyGrowingParams();
   startReturns(CS);
   lowerList({CS->body_begin(), CS->body_end()});
   finishReturns();

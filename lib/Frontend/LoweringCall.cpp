@@ -335,6 +335,8 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
   Value *Call = B.invoke(G, Spelled, Ty, std::move(Args));
   if (!G && Callees)
     F.CallAdvice[Call] = Callees->pullbackAdvice(Callee);
+  if (ReturnsVector)
+    growResult(Result);
   return Result ? Result : Call;
 }
 

@@ -1,6 +1,6 @@
 //===- LoweringGrowth.cpp - std::vector locals that change size -----------===//
 //
-// A local std::vector that push_back, emplace_back, insert at its end,
+// A local std::vector that push_back, emplace_back, insert, erase,
 // pop_back, clear, or resize and assign to another size change is a vector
 // Local whose operand 1 is an unsigned scalar Local holding its length
 // (its "length Local"). An appended element is a store at the length, so
@@ -48,8 +48,8 @@ const VarDecl *localVectorOf(const CXXMemberCallExpr *MCE, ASTContext &Ctx) {
   const auto *DRE =
       Obj ? dyn_cast<DeclRefExpr>(Obj->IgnoreParenImpCasts()) : nullptr;
   const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-  if (!VD || isa<ParmVarDecl>(VD) || !VD->hasLocalStorage() ||
-      VD->getType()->isReferenceType())
+  // (A vector passed by value is the function's own: copyGrowingParams.)
+  if (!VD || !VD->hasLocalStorage() || VD->getType()->isReferenceType())
     return nullptr;
   std::optional<ContainerShape> C = containerShape(VD->getType(), Ctx);
   if (C)
@@ -115,6 +115,23 @@ void BodyLowering::findGrowingVectors(const Stmt *Body) {
   scanGrowth(Body, Ctx, Growing, Shrinking);
 }
 
+void BodyLowering::copyGrowingParams() {
+  for (const ParmVarDecl *PVD : FD.parameters()) {
+    auto It = Pointers.find(PVD);
+    std::optional<ContainerShape> C = containerShape(PVD->getType(), Ctx);
+    if (It == Pointers.end() || !C || !C->IsVector || !Growing.count(PVD))
+      continue;
+    at(PVD->getLocation());
+    Value *Param = It->second;
+    Value *Count = B.size(Param, Scalar::UInt64);
+    Value *Arr = growingLocal(PVD->getNameAsString(),
+                              typeName(PVD->getType().getUnqualifiedType()),
+                              C->S, Count, Shrinking.count(PVD));
+    copyElements(Arr, Param, Count);
+    It->second = Arr;
+  }
+}
+
 Value *BodyLowering::localVectorCount(Value *Base) {
   if (Base->Code != OpCode::Local || Base->IVal >= 0)
     return nullptr;
@@ -125,18 +142,37 @@ Value *BodyLowering::localVectorCount(Value *Base) {
 
 void BodyLowering::declareLength(const VarDecl *VD, Value *Count,
                                  std::vector<Value *> &Out) {
-  std::string Name = VD->getNameAsString();
+  declareLength(VD->getNameAsString(), Shrinking.count(VD), Count, Out);
+}
+
+void BodyLowering::declareLength(const std::string &Name, bool Shrinks,
+                                 Value *Count, std::vector<Value *> &Out) {
   Out.push_back(B.local(Scalar::UInt64, 0, Name + "_size"));
   // (Converted after the local: a constant converted right after it is
   // made is replaced, and the vector's operand is the constant.)
   Count = convert(Count, Scalar::UInt64, /*Implicit=*/true);
   B.store(Out.back(), Count);
   B.block().Ops.back()->Text = "size";
-  if (!Shrinking.count(VD))
+  if (!Shrinks)
     return;
   Out.push_back(B.local(Scalar::UInt64, 0, Name + "_capacity"));
   B.store(Out.back(), Count);
   B.block().Ops.back()->Text = "size";
+}
+
+Value *BodyLowering::growingLocal(const std::string &Name,
+                                  const std::string &Type, Scalar S,
+                                  Value *Count, bool Shrinks,
+                                  std::int64_t Stride) {
+  std::vector<Value *> Lengths;
+  declareLength(Name, Shrinks, Count, Lengths);
+  Value *Vec = B.local(S, -1, Name, /*ZeroInit=*/true);
+  Vec->Operands.push_back(Count);
+  Vec->Operands.insert(Vec->Operands.end(), Lengths.begin(), Lengths.end());
+  Vec->Text = Type;
+  Vec->Member = ir::MemberKind::Array;
+  Vec->Stride = Stride;
+  return Vec;
 }
 
 void BodyLowering::setLength(Value *Vec, Value *N, const char *Method) {
@@ -160,12 +196,8 @@ Value *BodyLowering::lowerGrowth(const CXXMemberCallExpr *MCE) {
     return fail(MCE->getExprLoc(), Msg, MCE->getSourceRange());
   };
   const std::string Supported =
-      "gradc follows a local std::vector that grows and shrinks at its end "
-      "(push_back, emplace_back, insert at end(), pop_back, clear, resize, "
-      "assign)";
-  if (Name == "erase")
-    return Refuse("'erase' of std::vector is not supported; " + Supported +
-                  ": build a new vector of the elements to keep");
+      "gradc follows a local std::vector that grows and shrinks (push_back, "
+      "emplace_back, insert, erase, pop_back, clear, resize, assign)";
   unsigned Args = MCE->getNumArgs();
   bool AtEnd = false;
   if (Name == "insert" && Args == 2) {
@@ -189,11 +221,15 @@ Value *BodyLowering::lowerGrowth(const CXXMemberCallExpr *MCE) {
             (End->getMethodDecl()->getName() == "end" ||
              End->getMethodDecl()->getName() == "cend");
   }
-  if (Name == "insert" && !AtEnd)
-    return Refuse("this 'insert' of std::vector is not supported; " +
+  bool Shifts = (Name == "insert" && !AtEnd) || Name == "erase";
+  if (Shifts &&
+      (Name == "insert"
+           ? Args != 2 || !MCE->getArg(1)->getType()->isArithmeticType()
+           : Args != 1 && Args != 2))
+    return Refuse("this '" + Name + "' of std::vector is not supported; " +
                   Supported +
-                  ": write 'v.insert(v.end(), x)' or "
-                  "'v.push_back(x)'");
+                  ": write 'v.insert(v.begin() + i, x)', 'v.erase(v.begin() + "
+                  "i)' or 'v.erase(v.begin() + i, v.begin() + j)'");
   Value *Dst = lowerWrittenContainer(Obj);
   if (!Dst)
     return nullptr;
@@ -205,6 +241,8 @@ Value *BodyLowering::lowerGrowth(const CXXMemberCallExpr *MCE) {
                   ": copy it into a local ('std::vector<double> "
                   "u = v;'), change that and return or write "
                   "back what you need");
+  if (Shifts)
+    return lowerShift(MCE, Dst);
   Value *Len = Dst->Operands[1];
   Scalar S = Dst->Ty.scalarKind();
   const Expr *XE = Name == "insert" ? MCE->getArg(1) : nullptr;

@@ -36,33 +36,34 @@ Value *BodyLowering::restartGrowing(const VarDecl *VD, const ContainerShape &C,
 
 Value *BodyLowering::restartGrowing(const VarDecl *VD, Scalar S,
                                     std::int64_t Stride) {
-  std::string Name = VD->getNameAsString();
   // Emptied each time it is declared: its adjoint holds the longest it
   // has been.
   Shrinking.insert(VD);
+  return restartGrowing(VD->getNameAsString(),
+                        typeName(VD->getType().getUnqualifiedType()),
+                        VD->getLocation(), S, Stride);
+}
+
+Value *BodyLowering::restartGrowing(const std::string &Name,
+                                    const std::string &Type, SourceLocation Loc,
+                                    Scalar S, std::int64_t Stride,
+                                    const char *Emptied) {
   ir::Block Decl;
   ir::Block &Here = B.block();
   B.setBlock(Decl);
-  at(VD->getLocation());
-  B.note(Name + " of line " +
-         std::to_string(SM.getSpellingLineNumber(VD->getLocation())) +
+  at(Loc);
+  B.note(Name + " of line " + std::to_string(SM.getSpellingLineNumber(Loc)) +
          ", made anew there, lives here for the backward sweep");
-  std::vector<Value *> Lengths;
-  Value *Empty = makeConstant(Scalar::UInt64, 0, 0, "0");
-  declareLength(VD, Empty, Lengths);
-  Value *Arr = B.local(S, -1, Name, /*ZeroInit=*/true);
-  Arr->Operands.push_back(Empty);
-  Arr->Operands.insert(Arr->Operands.end(), Lengths.begin(), Lengths.end());
-  Arr->Text = typeName(VD->getType().getUnqualifiedType());
-  Arr->Member = ir::MemberKind::Array;
-  Arr->Stride = Stride;
+  Value *Arr =
+      growingLocal(Name, Type, S, makeConstant(Scalar::UInt64, 0, 0, "0"),
+                   /*Shrinks=*/true, Stride);
   B.setBlock(Here);
   std::vector<Value *> &Top = F.Body.Ops;
   Top.insert(Top.begin() + TopStmtAt, Decl.Ops.begin(), Decl.Ops.end());
   TopStmtAt += Decl.Ops.size();
 
-  at(VD->getLocation());
-  setLength(Arr, makeConstant(Scalar::UInt64, 0, 0, "0"), "clear");
+  at(Loc);
+  setLength(Arr, makeConstant(Scalar::UInt64, 0, 0, "0"), Emptied);
   return Arr;
 }
 

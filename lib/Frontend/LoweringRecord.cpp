@@ -380,7 +380,10 @@ void BodyLowering::lowerContainerDecl(const VarDecl *VD,
       Ctx.hasSameUnqualifiedType(VD->getType(),
                                  containerOperand(Init)->getType())) {
     // `auto h = matvec(W, x, m);`: the local the call makes is h.
+    NamedCall = containerOperand(Init);
+    NamedVar = VD;
     Value *Vec = lowerContainer(Init);
+    NamedCall = nullptr;
     if (!Vec)
       return poison(VD);
     Vec->Name = Name;

@@ -79,15 +79,6 @@ void BodyLowering::startReturns(const CompoundStmt *Body) {
   const ReturnStmt *Nested = nestedReturn(Body, Body);
   if (!Nested)
     return;
-  if (std::optional<ContainerShape> C = containerShape(FD.getReturnType(), Ctx);
-      ResultSlot && C && C->IsVector) {
-    // Its `result` would need a size before the vector returned has one.
-    fail(Nested->getBeginLoc(),
-         "a helper returning a std::vector from inside a loop or branch is "
-         "not supported yet; return it once, at the end of '" +
-             functionName() + "' ('return r;')");
-    return;
-  }
   at(FD.getLocation());
   if (!FD.getReturnType()->isVoidType() && F.RetTy.isScalar())
     ResultCell = B.local(F.RetTy.scalarKind(), 0, "result");
@@ -95,7 +86,12 @@ void BodyLowering::startReturns(const CompoundStmt *Body) {
     // A struct too, copied into `out` at the end: then the pullback does
     // not write `out` again, and is not given it.
     QualType T = FD.getReturnType();
-    if (std::optional<ContainerShape> C = containerShape(T, Ctx)) {
+    std::optional<ContainerShape> C = containerShape(T, Ctx);
+    if (C && C->IsVector) {
+      // Sized by the return taken: a vector that changes size.
+      ResultCell = grownResult("result", typeName(T.getUnqualifiedType()),
+                               FD.getLocation(), C->S);
+    } else if (C) {
       ResultCell = arrayLocal(T, *C, "result", FD.getLocation());
     } else {
       std::string Why;
@@ -207,7 +203,10 @@ void BodyLowering::returnRecord() {
   if (ResultSlot && ResultCell && ResultCell->Code == ir::OpCode::Param) {
     if (std::optional<ContainerShape> C =
             containerShape(FD.getReturnType(), Ctx)) {
-      copyElements(ResultCell, ResultSlot, containerCount(ResultCell, *C));
+      Value *Count = containerCount(C->IsVector ? ResultSlot : ResultCell, *C);
+      copyElements(ResultCell, ResultSlot, Count);
+      if (C->IsVector)
+        F.ResultCount = Count;
       return;
     }
     std::string Why;

@@ -43,6 +43,14 @@ bool BodyLowering::lowerVectorReturn(const Expr *E, const ContainerShape &C) {
     return false;
   at(E->getBeginLoc());
   Value *Count = containerCount(Src, C);
+  if (ResultSlot->Code == OpCode::Local) {
+    // Returned from more than one place: into `result`, sized by the
+    // return taken, copied into `out` at the end (returnRecord).
+    setLength(ResultSlot, convert(Count, ir::Scalar::UInt64, /*Implicit=*/true),
+              "resize");
+    copyElements(ResultSlot, Src, Count);
+    return true;
+  }
   copyElements(ResultSlot, Src, Count);
   F.ResultCount = Count;
   return true;
@@ -160,15 +168,24 @@ Value *BodyLowering::hoistOps(size_t From, Value *Result) {
           C = makeConstant(V->Ty.scalarKind(), V->FVal, V->IVal, V->Text));
     return C;
   };
+  // Checked before anything changes: on failure the ops stay (the call
+  // then grows its result where it is made).
+  auto Liftable = [&](const Value *V) {
+    return V->Code == OpCode::Param || llvm::is_contained(Moved, V) ||
+           std::find(Top.begin(), Before, V) != Before || V->isConst();
+  };
   for (Value *V : Moved) {
     if (V->Code == OpCode::Load)
       return nullptr; // of memory that may change before the statement
-    for (Value *&Op : V->Operands)
-      if (!(Op = Lift(Op)))
-        return nullptr;
+    if (!llvm::all_of(V->Operands, Liftable))
+      return nullptr;
   }
-  if (!(Result = Lift(Result)))
+  if (!Liftable(Result))
     return nullptr;
+  for (Value *V : Moved)
+    for (Value *&Op : V->Operands)
+      Op = Lift(Op);
+  Result = Lift(Result);
   Here.erase(Here.begin() + From, Here.end());
   Lifted.insert(Lifted.end(), Moved.begin(), Moved.end());
   Top.insert(Top.begin() + TopStmtAt, Lifted.begin(), Lifted.end());
@@ -195,38 +212,49 @@ Value *BodyLowering::vectorResultOf(const CallExpr *CE,
   at(CE->getBeginLoc());
   size_t From = B.block().Ops.size();
   Value *Count = G.ResultCount ? countOver(G.ResultCount, G, Args) : nullptr;
-  if (!Count)
-    return Refuse(
-        "gradc sizes the std::vector a helper returns before the call, from "
-        "the call's arguments; '" +
-        Name +
-        "' returns one whose size is known only as it runs (it grows, is "
-        "sized in a loop or branch, or by what memory holds): declare it "
-        "with a size computed from the parameters ('std::vector<double> "
-        "r(z.size());', 'r(n)') and assign its elements, or " +
-        Advice);
   // Its adjoint and copies are declared where only the top level is in
   // scope (as for a vector declared in a loop: hoistCount).
-  if (RegionDepth && !(Count = hoistOps(From, Count)))
-    return Refuse("a call in a loop or branch of a helper returning a "
-                  "std::vector ('" +
-                  Name +
-                  "') whose size depends on values computed there is not "
-                  "supported yet; gradc sizes the vector before the loop: "
-                  "give the call arguments computed before it, or call '" +
-                  Name + "' outside the loop");
+  if (Count && RegionDepth)
+    Count = hoistOps(From, Count);
   std::optional<ContainerShape> C = containerShape(Callee.getReturnType(), Ctx);
   QualType T = Callee.getReturnType();
   if (!Callee.getDeclContext()->getRedeclContext()->Equals(
           FD.getDeclContext()->getRedeclContext()))
     T = T.getCanonicalType();
+  std::string Type = typeName(T.getUnqualifiedType());
+  const VarDecl *Named = CE == NamedCall ? NamedVar : nullptr;
+  std::string Local = Named ? Named->getNameAsString() : resultName(Callee);
   at(CE->getBeginLoc());
+  if (!Count)
+    return grownResult(Local, Type, CE->getBeginLoc(), C->S,
+                       Named && Shrinking.count(Named));
   // Not zeroed: the call writes every element (`auto h = f(x);`).
-  Value *Vec = B.local(C->S, -1, resultName(Callee), /*ZeroInit=*/false);
+  Value *Vec = B.local(C->S, -1, Local, /*ZeroInit=*/false);
   Vec->Operands.push_back(Count);
-  Vec->Text = typeName(T.getUnqualifiedType());
+  Vec->Text = Type;
   Vec->Member = ir::MemberKind::Array;
   return Vec;
+}
+
+Value *BodyLowering::grownResult(const std::string &Name,
+                                 const std::string &Type, SourceLocation Loc,
+                                 ir::Scalar S, bool Shrinks) {
+  // Its size is known once the call has run (it grows in the helper, or
+  // depends on what a loop computes): a vector that changes size, whose
+  // length the call sets (lowerInvoke: growResult).
+  if (RegionDepth) // (emptied silently: the call gives it its elements)
+    return restartGrowing(Name, Type, Loc, S, /*Stride=*/0, "size");
+  Value *Vec = growingLocal(
+      Name, Type, S, makeConstant(ir::Scalar::UInt64, 0, 0, "0"), Shrinks);
+  Vec->ZeroInit = false; // `std::vector<double> h = f(x);`: the call fills it
+  return Vec;
+}
+
+void BodyLowering::growResult(Value *Vec) {
+  if (Vec->Code != OpCode::Local || Vec->Operands.size() < 2)
+    return;
+  // (Silent: the call has given the vector its size.)
+  setLength(Vec, B.size(Vec, ir::Scalar::UInt64), "size");
 }
 
 } // namespace gradc::frontend

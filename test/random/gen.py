@@ -67,6 +67,10 @@ FEATURES = {
     "vector_grow_local": "the vector_growth statements inside loop bodies and branches (and helpers): "
                          "a std::vector<double> declared there, grown, changed at its end and read, "
                          "made anew each time its declaration runs",
+    "vector_erase_insert": "with vector_growth / vector_grow_local: erase and insert inside the vector grown "
+                           "(erase(g.begin() + k), erase(g.begin() + k, g.begin() + k + 1), erase(g.end() - 1), "
+                           "insert(g.begin() + k, e), insert(g.begin(), e)), also in loops (a front erased while "
+                           "g.size() > 1, inserts at the counter)",
     "vector_ops": "with vector / std_array: vector locals in loops and branches, containers as wholes (std::vector<double> c = h; c = h; "
                   "std::array b = a; a.fill(e); references const std::vector<double> &r = h;), "
                   "ends (.at(k), .front(), .back() read and written), assign / resize / reserve to the own size",
@@ -160,6 +164,10 @@ FEATURES = {
                      "(auto g = gr_make(e, e, K); g = gr_mix(g, e); gr_mix(g, e)[k]; gr_sum(gr_chain(g, e)), "
                      "a helper returning another's result; auto p = gr_soft(g);), also in loops and "
                      "branches, declared in every file",
+    "return_vector_grows": "helpers returning a std::vector<double> whose size is known once they have run: "
+                           "built by push_back in a loop (gv_keep), returned from several places "
+                           "(gv_pick), or sized by a loop's counter at a call in the loop "
+                           "(gr_make(e, e, i + 1)); declared in every file",
     "pair_tuple": "std::pair and std::tuple of doubles (and an int): locals from braces, std::make_pair and "
                   "helpers returning them (gp_split, gp_stats), members and std::get<I> read and written, "
                   "copies, structured bindings, std::tie(a, b) = gp_split(e, e), a pair passed to gp_dot, "
@@ -1057,6 +1065,8 @@ class Gen:
             opts.append(("arret", 1))
         if self.on("return_vector") and not self.helper and self.writable():
             opts.append(("retvec", 1))
+        if self.on("return_vector_grows") and not self.helper and self.writable():
+            opts.append(("grvec", 1))
         if self.on("pair_tuple") and not self.helper and self.writable():
             opts.append(("pairtup", 1))
         if self.on("constructor") and not self.helper and self.writable():
@@ -1272,6 +1282,44 @@ class Gen:
             p = self.fresh("gr")
             out.append(Stmt("raw", "auto %s = gr_soft(%s)" % (p, g)))
             out.append(Stmt("raw", "%s += %s[%d] * %s" % (t, p, k, e[2])))
+        return out
+
+    def s_grvec(self, loop):
+        """A vector whose size a helper gives it as it runs: gv_keep's
+        (push_back in a loop), gv_pick's (returned from one of several
+        places), or gr_make's sized by a loop counter (GROWN_VECTORS)."""
+        g, t = self.fresh("gv"), self.rng.choice(self.writable())
+        e = [self.render_tmp(self.dexpr(1)) for _ in range(3)]
+        src = self.fresh("gv")
+        n = self.rng.randint(2, 4)
+        out = [Stmt("raw", "std::vector<double> %s = gr_make(%s, %s, %d)" % (src, e[0], e[1], n))]
+        counters = [(c, v) for c, v in self.visible("i") if v.bound]
+        kind = self.rng.choice(["keep", "pick", "counter" if counters else "keep"])
+        if kind == "keep":
+            # gv_keep keeps the elements of even index: (n + 1) / 2 of them.
+            make = "gv_keep(%s, %s)" % (src, e[2])
+            size = (n + 1) // 2
+        elif kind == "pick":
+            m = self.rng.randint(0, 3)
+            make = "gv_pick(%s, %s, %d)" % (src, e[2], m)
+            size = 2 if m > 2 else (n + 1) // 2 if m == 0 else n
+        else:
+            c, _ = self.rng.choice(counters)
+            make = "gr_make(%s, %s, %s + 1)" % (e[2], e[0], c)
+            size = 1
+        k = self.rng.randrange(size)
+        use = self.rng.choice(["declare", "element", "sum", "grow"])
+        if use == "declare":
+            out.append(Stmt("raw", "%s %s = %s" % (self.rng.choice(["auto", "std::vector<double>"]), g, make)))
+            out.append(Stmt("raw", "%s += %s[%d] * %s.back()" % (t, g, k, g)))
+        elif use == "element":
+            out.append(Stmt("raw", "%s += %s[%d]" % (t, make, k)))
+        elif use == "sum":
+            out.append(Stmt("raw", "%s += gr_sum(%s) * 0.5" % (t, make)))
+        else:
+            out.append(Stmt("raw", "std::vector<double> %s = %s" % (g, make)))
+            out.append(Stmt("raw", "%s.push_back(%s * %s[0])" % (g, e[1], g)))
+            out.append(Stmt("raw", "%s += %s.back() + %s[%d]" % (t, g, g, k)))
         return out
 
     def s_pairtup(self, loop):
@@ -1813,7 +1861,27 @@ class Gen:
         u, pre = self.target()
         out = pre + out
         e = self.render_tmp(self.dexpr(1))
-        change = rng.choice(["none", "pop", "insert", "resize", "refill"])
+        changes = ["none", "pop", "insert", "resize", "refill"]
+        if self.on("vector_erase_insert"):
+            changes += ["erase", "erase", "midinsert", "midinsert", "drain", "loopinsert"]
+        change = rng.choice(changes)
+        k = rng.randrange(size)  # the vector holds at least size elements
+        if change == "erase":
+            out.append(Stmt("raw", rng.choice([
+                "%s.erase(%s.begin() + %d)" % (g, g, k),
+                "%s.erase(%s.begin() + %d, %s.begin() + %d)" % (g, g, k, g, k + 1),
+                "%s.erase(%s.end() - 1)" % (g, g)])))
+        elif change == "midinsert":
+            out.append(Stmt("raw", rng.choice([
+                "%s.insert(%s.begin() + %d, %s)" % (g, g, k, e),
+                "%s.insert(%s.begin(), %s)" % (g, g, e)])))
+        elif change == "drain":
+            out.append(Stmt("raw", "while (%s.size() > 1) { %s += %s[0] * %s[1] * %s; %s.erase(%s.begin()); }"
+                            % (g, u, g, g, e, g, g)))
+        elif change == "loopinsert":
+            i = self.fresh("i")
+            out.append(Stmt("raw", "for (int %s = 0; %s < 2; ++%s) %s.insert(%s.begin() + %s, %s * (%s + 1))"
+                            % (i, i, i, g, g, i, e, i)))
         if change == "pop":
             out.append(Stmt("raw", "%s.pop_back()" % g))
         elif change == "insert":
@@ -3270,6 +3338,19 @@ RETURN_VECTORS = [
     "inline double gr_sum(const std::vector<double> &v) {",
     "  double s = 0;", "  for (double e : v)", "    s += e;", "  return s;", "}", ""]
 
+# What return_vector_grows calls (declared in every file, as
+# ARRAY_RETURNS): a vector grown by push_back, and one returned from one of
+# several places (of sizes 2, x.size() and gv_keep's).
+GROWN_VECTORS = [
+    "inline std::vector<double> gv_keep(const std::vector<double> &x, double t) {",
+    "  std::vector<double> r;", "  for (size_t i = 0; i < x.size(); ++i)",
+    "    if (i % 2 == 0)", "      r.push_back(x[i] * t + std::sin(x[i]));", "  return r;", "}",
+    "inline std::vector<double> gv_pick(const std::vector<double> &x, double t, int m) {",
+    "  std::vector<double> a(x.size());", "  for (size_t i = 0; i < x.size(); ++i)",
+    "    a[i] = std::cos(x[i]) * t;", "  if (m > 2) {", "    std::vector<double> b;",
+    "    b.push_back(t * x[0]);", "    b.push_back(a[1] - t);", "    return b;", "  }",
+    "  if (m == 0)", "    return gv_keep(a, t);", "  return a;", "}", ""]
+
 # What pair_tuple calls (declared in every file, as ARRAY_RETURNS).
 PAIR_TUPLES = [
     "inline std::pair<double, double> gp_split(double u, double v) {",
@@ -3300,7 +3381,7 @@ def render_file(funcs, header=""):
            "#include <gradc/gradc.h>", "", "#include <algorithm>", "#include <array>", "#include <cmath>",
            "#include <complex>", "#include <numeric>", "#include <tuple>", "#include <utility>",
            "#include <vector>", ""] + GLOBAL_CONSTANTS + VARIADIC_TEMPLATES + ARRAY2D_HELPERS + AA_HELPERS + CONSTRUCTED + OPERATED + VIEWED \
-        + BASED + PRIVATE + ARRAY_RETURNS + RETURN_VECTORS + PAIR_TUPLES + COMPLEXES + LAMBDA_TEMPLATES + STRUCT_VECTORS
+        + BASED + PRIVATE + ARRAY_RETURNS + RETURN_VECTORS + GROWN_VECTORS + PAIR_TUPLES + COMPLEXES + LAMBDA_TEMPLATES + STRUCT_VECTORS
     for f in funcs:
         for s in used_structs(f):
             c = "c = 0.5" if f.member_default else "c"

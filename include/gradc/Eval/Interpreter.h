@@ -35,6 +35,9 @@ struct Buffer {
   std::vector<bool> Written;
   /// A std::vector of std::vector: the length of its rows, all alike.
   std::int64_t Cols = 0;
+  /// The std::vector a called helper returns: written past its end, it
+  /// grows (the helper gives it its size).
+  bool Grows = false;
 };
 
 /// What one parameter is bound to.

@@ -18,7 +18,7 @@ struct Layer {
   // A member function may change the numbers, not the sizes.
   GRADC_DIFF("grad wrt(s)")
   double scaled(double s) {
-    // CHECK-DAG: vector_members_refused.cpp:[[@LINE+1]]:7: error: 'push_back' of a std::vector that is not a local variable of the function is not supported; gradc follows a local std::vector that grows and shrinks at its end (push_back, emplace_back, insert at end(), pop_back, clear, resize, assign): copy it into a local ('std::vector<double> u = v;'), change that and return or write back what you need
+    // CHECK-DAG: vector_members_refused.cpp:[[@LINE+1]]:7: error: 'push_back' of a std::vector that is not a local variable of the function is not supported; gradc follows a local std::vector that grows and shrinks (push_back, emplace_back, insert, erase, pop_back, clear, resize, assign): copy it into a local ('std::vector<double> u = v;'), change that and return or write back what you need
     W.push_back(s);
     return W[0] * s;
   }

@@ -32,7 +32,7 @@ double in_loop(double x, int n) {
 
 GRADC_DIFF("grad wrt(w)")
 double parameter(std::vector<double> &w, double x) {
-  // CHECK: vector_growth_refused.cpp:[[@LINE+1]]:5: error: 'push_back' of a std::vector that is not a local variable of the function is not supported; gradc follows a local std::vector that grows and shrinks at its end (push_back, emplace_back, insert at end(), pop_back, clear, resize, assign): copy it into a local ('std::vector<double> u = v;'), change that and return or write back what you need
+  // CHECK: vector_growth_refused.cpp:[[@LINE+1]]:5: error: 'push_back' of a std::vector that is not a local variable of the function is not supported; gradc follows a local std::vector that grows and shrinks (push_back, emplace_back, insert, erase, pop_back, clear, resize, assign): copy it into a local ('std::vector<double> u = v;'), change that and return or write back what you need
   w.push_back(x);
   return w[0];
 }
@@ -40,10 +40,11 @@ double parameter(std::vector<double> &w, double x) {
 GRADC_DIFF("grad wrt(x)")
 double middle(double x, int n) {
   std::vector<double> v(3, x);
-  // CHECK: vector_growth_refused.cpp:[[@LINE+1]]:5: error: 'erase' of std::vector is not supported; gradc follows a local std::vector that grows and shrinks at its end {{.*}}: build a new vector of the elements to keep
-  v.erase(v.begin());
-  // CHECK: vector_growth_refused.cpp:[[@LINE+1]]:5: error: this 'insert' of std::vector is not supported; {{.*}}: write 'v.insert(v.end(), x)' or 'v.push_back(x)'
-  v.insert(v.begin(), x);
+  // CHECK: vector_growth_refused.cpp:[[@LINE+1]]:5: error: this 'insert' of std::vector is not supported; gradc follows a local std::vector that grows and shrinks {{.*}}: write 'v.insert(v.begin() + i, x)', 'v.erase(v.begin() + i)' or 'v.erase(v.begin() + i, v.begin() + j)'
+  v.insert(v.begin(), 2, x);
+  std::vector<double> w(2, x);
+  // CHECK: vector_growth_refused.cpp:[[@LINE+1]]:11: error: gradc follows a position in the vector itself ('v.begin() + i', 'v.end() - 1'); this one is not
+  v.erase(w.begin());
   // CHECK: vector_growth_refused.cpp:[[@LINE+1]]:5: error: this 'emplace_back' is not supported; gradc appends one number: 'emplace_back(x)'
   v.emplace_back();
   v.push_back(x);
