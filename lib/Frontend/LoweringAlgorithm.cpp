@@ -107,9 +107,8 @@ Value *BodyLowering::lowerPosition(const Expr *E) {
   } else if (const auto *CE = dyn_cast<CallExpr>(E)) {
     Name = stdName(CE);
     // (What these return is a position: `auto it = std::transform(...)`.)
-    if (Name == "max_element" || Name == "min_element" ||
-        Name == "transform" || Name == "copy" || Name == "fill_n" ||
-        Name == "for_each_n")
+    if (Name == "max_element" || Name == "min_element" || Name == "transform" ||
+        Name == "copy" || Name == "fill_n" || Name == "for_each_n")
       return lowerExpr(E);
     if (CE->getNumArgs() == 1)
       Object = CE->getArg(0);
