@@ -176,16 +176,24 @@ Value *ReverseMode::inOutArgument(const Value &Call, unsigned I) {
 
 /// Whether the callee of Call returns nothing and only writes what its
 /// in/out arguments into Base hold before reading it, and no other
-/// argument points into Base: a scratch copy serves.
+/// argument points into Base: a scratch copy serves. Of an array or a
+/// struct, a callee that writes one element first may read another the
+/// caller gave (`p[0] = x; p[1] = p[1] * x;`): only a callee that never
+/// reads it may have a scratch copy.
 bool ReverseMode::onlyWritten(const Value &Call, const Value *Base) const {
   const Function &C = *Call.Callee;
   if (!C.RetTy.isVoid())
     return false;
   const CallPlan &Plan = Legal.plan(Call);
-  for (unsigned J = 0; J < Call.Operands.size(); ++J)
-    if (Call.Operands[J]->Ty.isMemory() && baseOf(Call.Operands[J]) == Base &&
-        (!Plan.InOut[J] || readsFirst(C, C.Params[J].V)))
+  for (unsigned J = 0; J < Call.Operands.size(); ++J) {
+    if (!Call.Operands[J]->Ty.isMemory() || baseOf(Call.Operands[J]) != Base)
+      continue;
+    const Value *Prm = C.Params[J].V;
+    bool OneCell = Prm->Ty.kind() == Type::Ref;
+    if (!Plan.InOut[J] || readsFirst(C, Prm) ||
+        (!OneCell && reads(C.Body, Prm)))
       return false;
+  }
   return true;
 }
 

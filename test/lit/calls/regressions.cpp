@@ -9,7 +9,10 @@
 //   be the keyword `do`);
 // - a callee that only reads through a non-const pointer or reference,
 //   also on a variable of a loop (copied through its address);
-// - instances of a template with a non-type parameter (numbered pullbacks).
+// - instances of a template with a non-type parameter (numbered pullbacks);
+// - a helper that writes one element of an array (or member of a struct) it
+//   is given and then reads another the caller set: its pullback was given
+//   an uninitialized copy instead of the array as the call found it.
 // RUN: %gradc %s -o %t.grad.h
 // RUN: FileCheck %s --check-prefix=TEXT < %t.grad.h
 // RUN: %cxx -Wall -Wextra -Werror -DGRADC_OUT='"%t.grad.h"' %s -o %t && %t > %t.out
@@ -48,7 +51,7 @@
 // CHECK-NEXT: reads_only: d(v[0]) = 2 (
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
-// INTERP: 7 checked against the interpreter, 0 mismatches
+// INTERP: 9 checked against the interpreter, 0 mismatches
 // TEXT-DAG: inline void sumN_pullback(
 // TEXT-DAG: inline void sumN_2_pullback(
 #include <gradc/gradc.h>
@@ -162,6 +165,49 @@ GRADC_DIFF("grad name(sq)")
 double other(double v) { return std::exp(v); }
 #endif
 
+// Writes p[0] first, then reads p[1], which the caller set.
+static void setarr(double *p, double x) {
+  p[0] = x;
+  p[1] = p[1] * x;
+}
+GRADC_DIFF("grad")
+double write_then_read(double x, double y) {
+  double p[2];
+  p[1] = y;
+  setarr(p, x);
+  return p[0] * p[1];
+}
+// TEXT-LABEL: inline double write_then_read_pullback(
+// TEXT: p_tape.pop_array(p_2, 2);
+// TEXT-NEXT: setarr_wrt_p_x_pullback(p_2, x, dp, dx);
+
+// The same through a struct's members, on the elements of a local array.
+struct Particle {
+  double m = 2.0;
+  double x;
+  double v = 0.5;
+  double a = 0.0;
+};
+static void force(Particle &b, double g) {
+  b.a = -g;
+  b.a -= std::sin(b.x) / b.m;
+  b.v += 0.1 * b.a;
+  b.x += 0.1 * b.v;
+}
+GRADC_DIFF("grad")
+double particles(double x0, double g) {
+  Particle bs[3];
+  for (int i = 0; i < 3; ++i)
+    bs[i].x = x0 * (i + 1);
+  for (int t = 0; t < 4; ++t)
+    for (int i = 0; i < 3; ++i)
+      force(bs[i], g);
+  double e = 0;
+  for (const Particle &b : bs)
+    e += b.x * b.x + b.m * b.v * b.v;
+  return e;
+}
+
 #ifndef __GRADC__
 #include GRADC_OUT
 #include "gradc_check.h"
@@ -187,6 +233,8 @@ int main() {
   return gradc_check::finish();
 #endif
   GRADC_CHECK_2(by_reference, 0.5, 2.0);
+  GRADC_CHECK_2(write_then_read, 0.4, 1.3);
+  GRADC_CHECK_2(particles, 0.4, 1.3);
   gradc_check::check_arrays(
       "reads_only", {{"v", {1, 2, 3}}}, {{"n", {3}}},
       [](const Arrays &p) {
