@@ -190,6 +190,18 @@ ExprPrinter::Printed ExprPrinter::expr(const Value *V, bool Define) const {
   case OpCode::Div:
   case OpCode::Rem: {
     int P = binaryPrec(V->Code);
+    // `i + -1`, `i + -k` (a position before an iterator's) read `i - 1`,
+    // `i - k`: the same number.
+    if (V->Code == OpCode::Add && Ops[1]->isConst() && Ops[1]->Ty.isInteger() &&
+        Ops[1]->IVal < 0)
+      return {operand(Ops[0], Ops[1], P, false) + " - " +
+                  std::to_string(-Ops[1]->IVal),
+              P};
+    if (V->Code == OpCode::Add && Ops[1]->Code == OpCode::Neg &&
+        Plan.Inlined[Ops[1]->Id])
+      return {operand(Ops[0], Ops[1], P, false) + " - " +
+                  operand(Ops[1]->Operands[0], Ops[0], P, true),
+              P};
     return {operand(Ops[0], Ops[1], P, false) + " " + binarySymbol(V->Code) +
                 " " + operand(Ops[1], Ops[0], P, true),
             P};
