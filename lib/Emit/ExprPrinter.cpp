@@ -300,7 +300,8 @@ ExprPrinter::Printed ExprPrinter::expr(const Value *V, bool Define) const {
   case OpCode::Offset:
     // A row of an array of arrays, `m[i]`, or an element's address.
     if (rowDims(Ops[0])) {
-      std::string Text = rowElement(Ops[0], Ops[1], /*AsPointer=*/true);
+      std::string Text = rowElement(Ops[0], Ops[1], /*AsPointer=*/true,
+                                    /*WholeRow=*/!V->Text.empty());
       return {Text, Text[0] == '&' ? PrecUnary : PrecPrimary};
     }
     return {operand(Ops[0], Ops[1], PrecAdditive, false) + " + " +

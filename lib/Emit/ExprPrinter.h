@@ -81,10 +81,10 @@ private:
   /// (RowSubscripts.cpp).
   const std::vector<std::int64_t> *rowDims(const ir::Value *Ptr) const;
   /// Element Index (null: 0) of the array of arrays Ptr, `m[i][j]`; with
-  /// AsPointer its address: the row `m[i]` where it starts one (j is 0),
-  /// else `&m[i][j]`.
+  /// AsPointer its address: the row `m[i]` where it starts one (j is 0,
+  /// or WholeRow says so), else `&m[i][j]`.
   std::string rowElement(const ir::Value *Ptr, const ir::Value *Index,
-                         bool AsPointer) const;
+                         bool AsPointer, bool WholeRow = false) const;
   /// Element Index of a std::vector of std::vector parameter,
   /// `X[i][j]` for an index `i * X_cols + j` (RowSubscripts.cpp).
   std::string vectorRowElement(const ir::Value *Ptr,

@@ -101,15 +101,18 @@ private:
 } // namespace
 
 std::string ExprPrinter::rowElement(const Value *Ptr, const Value *Index,
-                                    bool AsPointer) const {
+                                    bool AsPointer, bool WholeRow) const {
   const std::vector<std::int64_t> &Dims = *rowDims(Ptr);
   std::vector<std::string> Subs;
   if (!Index)
     Subs.assign(Dims.size() + 1, "0");
   else if (!Splitter(Plan, *this).split(Index, 1, Dims, Subs))
     Subs = divided(Index, Dims);
-  // A pointer to the start of a row is the row (`m[i]`, which decays).
-  bool Row = AsPointer && Subs.back() == "0";
+  // A pointer to the start of a row is the row (`m[i]`, which decays);
+  // so is a row the front end made (a `std::array` row, referred to),
+  // whose index, read back from a tape, is divided (`m[k / 3]`).
+  bool Row =
+      AsPointer && (Subs.back() == "0" || (WholeRow && Dims.size() == 1));
   if (Row)
     Subs.pop_back();
   // (A std::array of std::array is indexed by name, not through data().)

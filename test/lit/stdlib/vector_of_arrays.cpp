@@ -19,10 +19,11 @@
 // CHECK: perimeter: at
 // CHECK: fit: at
 // CHECK: captured: at
+// CHECK: rowcopy: at
 // CHECK: relax: at
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
-// INTERP: 4 checked against the interpreter, 0 mismatches
+// INTERP: 5 checked against the interpreter, 0 mismatches
 #include <gradc/gradc.h>
 
 #include <array>
@@ -97,6 +98,21 @@ void relax(Points &pts, double k) {
 }
 // TEXT-LABEL: inline void relax_pullback(Points &pts, double k, Points &dpts, double &dk) {
 
+// A row copied into a local std::array in a loop: its adjoint's row is a
+// reference to the row of dpts the tape's index names (the adversarial
+// tester found `&dpts[k / 2][k % 2]` there, which did not compile).
+GRADC_DIFF("grad")
+double rowcopy(const Points &pts) {
+  double s = 0;
+  for (std::size_t i = 0; i < pts.size(); ++i) {
+    std::array<double, 2> p = pts[i];
+    s += p[0] * p[1] * s + p[1];
+  }
+  return s;
+}
+// TEXT-LABEL: inline double rowcopy_pullback(
+// TEXT: std::array<double, 2> &row = dpts[{{.*}} / 2];
+
 #ifndef __GRADC__
 #include GRADC_OUT
 #include "gradc_check.h"
@@ -152,6 +168,20 @@ int main() {
       [](const Arrays &p, double s, Arrays &d) {
         Points dP = rows(d[0]);
         captured_pullback(rows(p[0]), p[1][0], s, dP, d[1][0]);
+        back(dP, d[0]);
+      });
+  gradc_check::check_arrays(
+      "rowcopy", {{"pts", Ps}}, {},
+      [](const Arrays &p) { return rowcopy(rows(p[0])); },
+      [](const Arrays &p, Arrays &d) {
+        Points dP = rows(d[0]);
+        double f = rowcopy_grad(rows(p[0]), dP);
+        back(dP, d[0]);
+        return f;
+      },
+      [](const Arrays &p, double s, Arrays &d) {
+        Points dP = rows(d[0]);
+        rowcopy_pullback(rows(p[0]), s, dP);
         back(dP, d[0]);
       });
   const std::vector<double> Gs = {0.5, -0.25, 1, 0.75, -1.5, 0.25, 0.125, 0.5};
