@@ -1468,7 +1468,7 @@ class Gen:
                             "std::arg(%s + 2.0) + 0.25 * std::abs(%s)" % (t, z, z, w, w)))
         elif kind == "pow":
             out.append(Stmt("raw", "%s %s = std::pow(%s, 2) + std::pow(%s + 2.0, 1.5) + "
-                            "std::pow(%s + 2.0, %s(0.5, 0.25)) + std::polar(1.0, %s)"
+                            "std::pow(%s + 2.0, %s(0.5, 0.25)) + std::polar(1.0, static_cast<double>(%s))"
                             % (cd, w, z, z, z, cd, e[2])))
             out.append(Stmt("raw", "%s += 0.25 * %s.real() + 0.5 * %s.imag()" % (t, w, w)))
         elif kind == "inverse":
