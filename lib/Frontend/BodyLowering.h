@@ -358,7 +358,8 @@ private:
   /// local array.
   bool refuseRowsArgument(const clang::Expr *Arg, clang::QualType PT,
                           const std::string &Callee);
-  /// VD is a local array of arrays, declared with its shape.
+  /// VD is a local array of arrays, declared with its shape, or one a
+  /// lambda captured, a parameter of the lambda's function with its shape.
   bool isShapedLocal(const clang::ValueDecl *VD) const;
 
   // Pointer variables that move (LoweringPointer.cpp).

@@ -428,74 +428,59 @@ std::optional<ParamInfo> FunctionProcessor::checkParam(const ParmVarDecl &PVD) {
     flatten(*Shape, Info.Elements, Info.ElementNames);
     return Info;
   };
+  // Containers (of structs, of rows, of numbers), by value, `&` or `const
+  // &`: a pointer to their numbers, which `&` may write; the adjoint is of
+  // the container's type.
+  QualType E = T.getNonReferenceType();
+  std::optional<StructContainer> SC = structContainer(E);
+  std::optional<ArrayRows> FixedRows = arrayRows(T, Ctx);
+  std::optional<ArrayRows> Rows = FixedRows ? FixedRows : vectorRows(T, Ctx);
+  std::optional<ContainerShape> C = containerShape(E, Ctx);
+  if ((SC || Rows || C) && T->isRValueReferenceType())
+    return Fail("rvalue reference parameters are not supported yet");
+  auto Container = [&](ir::Scalar S) {
+    bool Const = !T->isLValueReferenceType() || E.isConstQualified();
+    ParamInfo Info{ir::Type::ptr(S, Const), typeName(T), ""};
+    Info.Record = typeName(E.getUnqualifiedType());
+    Info.Container = true;
+    return Info;
+  };
   // A std::vector or std::array of structs: an array of structs, named as
-  // the user does (`pts[i].x`); its adjoint is a container of its type.
-  if (std::optional<StructContainer> SC =
-          structContainer(T.getNonReferenceType())) {
-    QualType E = T.getNonReferenceType();
-    if (T->isRValueReferenceType())
-      return Fail("rvalue reference parameters are not supported yet");
+  // the user does (`pts[i].x`).
+  if (SC) {
     std::string Why;
     const RecordShape *Shape = Shapes.shape(SC->Elem, Why);
     if (!Shape)
       return Fail("parameter '" + PVD.getNameAsString() + "' cannot be " +
                   "differentiated or read: " + Why);
-    bool Const = !T->isLValueReferenceType() || E.isConstQualified();
-    ParamInfo Info{ir::Type::ptr(Shape->S, Const), typeName(T), ""};
-    Info.Record = typeName(E.getUnqualifiedType());
-    Info.Container = true;
+    ParamInfo Info = Container(Shape->S);
     for (std::int64_t K = 0; K < SC->Count; ++K)
       flatten(*Shape, Info.Elements, Info.ElementNames,
               "[" + std::to_string(K) + "]");
     return Info;
   }
   // `const std::array<std::array<double, 3>, 3> &R`: its rows one after
-  // another, as `const double (&R)[3][3]` is; the adjoint is of its type.
-  if (std::optional<ArrayRows> A = arrayRows(T, Ctx)) {
-    QualType E = T.getNonReferenceType();
-    if (T->isRValueReferenceType())
-      return Fail("rvalue reference parameters are not supported yet");
-    bool Const = !T->isLValueReferenceType() || E.isConstQualified();
-    ParamInfo Info{ir::Type::ptr(A->S, Const), typeName(T), ""};
-    Info.Record = typeName(E.getUnqualifiedType());
-    Info.Container = true;
-    Info.RowDims = {A->Cols};
-    for (std::int64_t I = 0; I < A->Rows; ++I)
-      for (std::int64_t J = 0; J < A->Cols; ++J) {
-        Info.Elements.push_back(A->S);
+  // another, as `const double (&R)[3][3]` is; `const
+  // std::vector<std::array<double, 2>> &pts` the same, rows of a known
+  // length; `const std::vector<std::vector<double>> &X` a matrix, its rows
+  // as long as the first (generated code checks).
+  if (Rows) {
+    ParamInfo Info = Container(Rows->S);
+    if (Rows->Cols)
+      Info.RowDims = {Rows->Cols};
+    else
+      Info.VectorRows = true;
+    for (std::int64_t I = 0; FixedRows && I < Rows->Rows; ++I)
+      for (std::int64_t J = 0; J < Rows->Cols; ++J) {
+        Info.Elements.push_back(Rows->S);
         Info.ElementNames.push_back("[" + std::to_string(I) + "][" +
                                     std::to_string(J) + "]");
       }
     return Info;
   }
-  // `const std::vector<std::vector<double>> &X`: a matrix, its rows one
-  // after another, as long as the first (generated code checks).
-  // `const std::vector<std::array<double, 2>> &pts`: rows of a known
-  // length, indexed as an array of arrays is.
-  if (std::optional<ArrayRows> A = vectorRows(T, Ctx)) {
-    QualType E = T.getNonReferenceType();
-    if (T->isRValueReferenceType())
-      return Fail("rvalue reference parameters are not supported yet");
-    bool Const = !T->isLValueReferenceType() || E.isConstQualified();
-    ParamInfo Info{ir::Type::ptr(A->S, Const), typeName(T), ""};
-    Info.Record = typeName(E.getUnqualifiedType());
-    Info.Container = true;
-    if (A->Cols)
-      Info.RowDims = {A->Cols};
-    else
-      Info.VectorRows = true;
-    return Info;
-  }
   // A std::array or std::vector: its elements, named as the user does.
-  if (std::optional<ContainerShape> C =
-          containerShape(T.getNonReferenceType(), Ctx)) {
-    QualType E = T.getNonReferenceType();
-    bool Const = !T->isLValueReferenceType() || E.isConstQualified();
-    if (T->isRValueReferenceType())
-      return Fail("rvalue reference parameters are not supported yet");
-    ParamInfo Info{ir::Type::ptr(C->S, Const), typeName(T), ""};
-    Info.Record = typeName(E.getUnqualifiedType());
-    Info.Container = true;
+  if (C) {
+    ParamInfo Info = Container(C->S);
     // A std::array's size is known: `--at` checks it.
     for (std::int64_t K = 0; !C->IsVector && K < C->Count; ++K) {
       Info.Elements.push_back(C->S);
