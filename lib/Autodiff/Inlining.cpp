@@ -10,13 +10,18 @@
 //
 // Only a void helper of the same file is written inline (its outputs go
 // through pointers): one returning a number has a pullback given that
-// number (`g_result_pullback`). A loop's calls are written inline when the
-// loop's backward sweep runs beside its forward sweep (Fusion.h), where
-// the helper's values are in scope; elsewhere they would all be taped.
+// number (`g_result_pullback`). A loop's calls are written inline too: in
+// a loop whose backward sweep runs beside its forward sweep (Fusion.h) the
+// helper's values are in scope; in a loop carrying values from one
+// iteration to the next (an LSTM's state) they are taped once, where the
+// helper's pullback would run the helper again and then its own forward
+// sweep (three runs of every exp for one). A fused loop whose calls
+// cannot go inline without its losing the fusion keeps them as calls.
 //
 //===----------------------------------------------------------------------===//
 #include "Inlining.h"
 
+#include "Legality.h"
 #include "SweepFacts.h"
 #include "gradc/IR/Inline.h"
 #include "gradc/IR/Uses.h"
@@ -49,25 +54,11 @@ static bool callsCostly(const Function &F) {
   return callsCostly(F, Seen);
 }
 
-/// Two arguments into the same memory, one of them written: refused as a
-/// call (the pullback takes them for distinct memory) and left so, since
-/// the interpreter that checks gradients runs a call on copies of them.
-static bool sharesWrittenMemory(const Value &Call) {
-  for (unsigned I = 0; I < Call.Operands.size(); ++I)
-    for (unsigned J = I + 1; J < Call.Operands.size(); ++J) {
-      const Value *A = Call.Operands[I], *B = Call.Operands[J];
-      if (A->Ty.isMemory() && B->Ty.isMemory() && baseOf(A) == baseOf(B) &&
-          (Call.writesArg(I) || Call.writesArg(J)))
-        return true;
-    }
-  return false;
-}
-
 static bool inlinable(const Function &P, const Value &Call) {
   const Function *C = Call.Callee;
-  return C && !sharesWrittenMemory(Call) && !C->Opaque && !C->Custom &&
-         !C->Incomplete && !C->Method && !C->ReturnsRecord && !C->Synthesized &&
-         C->RetTy.isVoid() && C->File == P.File && !C->Body.Ops.empty() &&
+  return C && !C->Opaque && !C->Custom && !C->Incomplete && !C->Method &&
+         !C->ReturnsRecord && !C->Synthesized && C->RetTy.isVoid() &&
+         C->File == P.File && !C->Body.Ops.empty() &&
          C->Body.Ops.back()->Code == OpCode::Return && callsCostly(*C) &&
          !callsItself(*C);
 }
@@ -114,13 +105,16 @@ inlineCostlyCalls(const Function &P, const ReverseOptions &Opts,
     std::unique_ptr<Function> Next = inlineCalls(
         *From,
         [&](const Value &Call) {
-          if (!inlinable(*From, Call) || !Facts->needsBackward(Call))
+          // Two arguments into one array that gradc sees overlap are
+          // refused as a call (Legality.h), and left so: the interpreter
+          // that checks gradients runs a call on copies of them.
+          if (!inlinable(*From, Call) || !Facts->needsBackward(Call) ||
+              visibleOverlap(*Facts, Call))
             return false;
-          if (Facts->Pos.Home.at(&Call) == &From->Body)
-            return true;
-          bool InLoop = InFusedLoop && inside(*Facts, Call, Facts->Fused);
-          IntoLoop |= InLoop;
-          return InLoop;
+          // A fused loop's calls go inline only while it stays fused.
+          bool InFused = inside(*Facts, Call, Facts->Fused);
+          IntoLoop |= InFusedLoop && InFused;
+          return InFusedLoop || !InFused;
         },
         &ToFrom);
     if (!Next)

@@ -109,11 +109,8 @@ static void collectSlots(const Value *V, std::set<const Value *> &Slots) {
       collectSlots(Op, Slots);
 }
 
-/// A pullback takes its callee's pointer parameters for distinct memory
-/// (as `restrict` would): two arguments into one array, one of them
-/// written, that gradc sees overlap (`f(s, s + 1)` when f reaches two
-/// elements or more) are refused. Overlaps gradc cannot see are not.
-bool Legality::overlapFree(const Value &Call) {
+std::optional<Overlap> visibleOverlap(const SweepFacts &Facts,
+                                      const Value &Call) {
   const Function &C = *Call.Callee;
   for (unsigned I = 0; I < Call.Operands.size(); ++I)
     for (unsigned J = I + 1; J < Call.Operands.size(); ++J) {
@@ -128,28 +125,42 @@ bool Legality::overlapFree(const Value &Call) {
       std::set<const Value *> Slots;
       collectSlots(A, Slots);
       collectSlots(B, Slots);
-      bool Overlap = samePlace(A, B, Slots);
-      std::string Unknown;
+      Overlap O{I, J, ""};
+      bool Overlaps = samePlace(A, B, Slots);
       if (OA && OB && *OA != *OB) {
         unsigned Low = *OA <= *OB ? I : J;
         std::optional<std::int64_t> Reach = Facts.argumentExtent(Call, Low);
-        Overlap = !Reach || std::abs(*OA - *OB) < std::max<double>(*Reach, 1);
+        Overlaps = !Reach || std::abs(*OA - *OB) < std::max<double>(*Reach, 1);
         if (!Reach)
-          Unknown = " (gradc cannot tell how many elements it reaches "
-                    "through '" +
-                    C.Params[Low].V->Name + "')";
+          O.UnknownReach = C.Params[Low].V->Name;
       }
-      if (!Overlap)
-        continue;
-      refuse(Call, "'" + C.Params[I].V->Name + "' and '" + C.Params[J].V->Name +
-                       "' of " + Call.Text + " point into the same '" +
-                       baseOf(A)->Name +
-                       "', and it writes through one of them" + Unknown +
-                       "; gradc's pullbacks take pointer arguments for "
-                       "distinct memory: pass a copy of what it reads");
-      return false;
+      if (Overlaps)
+        return O;
     }
-  return true;
+  return std::nullopt;
+}
+
+/// A pullback takes its callee's pointer parameters for distinct memory
+/// (as `restrict` would): two arguments into one array, one of them
+/// written, that gradc sees overlap are refused. Overlaps gradc cannot see
+/// are not.
+bool Legality::overlapFree(const Value &Call) {
+  std::optional<Overlap> O = visibleOverlap(Facts, Call);
+  if (!O)
+    return true;
+  const Function &C = *Call.Callee;
+  std::string Unknown;
+  if (!O->UnknownReach.empty())
+    Unknown = " (gradc cannot tell how many elements it reaches through '" +
+              O->UnknownReach + "')";
+  refuse(Call, "'" + C.Params[O->I].V->Name + "' and '" +
+                   C.Params[O->J].V->Name + "' of " + Call.Text +
+                   " point into the same '" +
+                   baseOf(Call.Operands[O->I])->Name +
+                   "', and it writes through one of them" + Unknown +
+                   "; gradc's pullbacks take pointer arguments for "
+                   "distinct memory: pass a copy of what it reads");
+  return false;
 }
 
 /// A call that carries a derivative: which of its arguments are

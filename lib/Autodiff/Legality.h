@@ -15,7 +15,9 @@
 #include "SweepFacts.h"
 
 #include <map>
+#include <optional>
 #include <set>
+#include <string>
 #include <vector>
 
 namespace gradc::autodiff {
@@ -30,6 +32,17 @@ struct CallPlan {
   std::vector<bool> InOut;
   const ir::Function *Pullback = nullptr;
 };
+
+/// Two arguments of a call into one array, one of them written, that gradc
+/// sees overlap (`f(s, s + 1)` when f reaches two elements or more): their
+/// positions, and the parameter whose reach gradc cannot tell, when that is
+/// why.
+struct Overlap {
+  unsigned I, J;
+  std::string UnknownReach;
+};
+std::optional<Overlap> visibleOverlap(const SweepFacts &Facts,
+                                      const ir::Value &Call);
 
 class Legality {
 public:

@@ -54,6 +54,9 @@ Value *Recorder::tapeValue(const Value *V, Frame *Fr) {
     Var = V->Code == OpCode::Call ? mathFnName(V->Fn) : V->Callee->Name;
     Popped = Var + "_v";
   }
+  // An unnamed sum, quotient, ...: as the forward sweep calls it.
+  if (Var.empty() && resultWord(V->Code))
+    Var = resultWord(V->Code);
   Value *T = Sw.newTape(V->Ty.scalarKind(), Var.empty() ? "t" : Var);
   if (const Value *Loop = invariantIn(V)) {
     // Saved once before the loop, and found before the reversed loop.

@@ -52,19 +52,9 @@ std::string tempName(const Value &V, const NamePlan &Plan) {
 }
 
 static std::string tempNameOf(const Value &V, const NamePlan &Plan) {
+  if (const char *Word = resultWord(V.Code))
+    return Word;
   switch (V.Code) {
-  case OpCode::Add:
-    return "sum";
-  case OpCode::Sub:
-    return "diff";
-  case OpCode::Mul:
-    return "prod";
-  case OpCode::Div:
-    return "quot";
-  case OpCode::Neg:
-    return "neg";
-  case OpCode::Cast:
-    return "conv";
   case OpCode::Cmp: {
     std::string A = word(Plan.Var[V.Operands[0]->Id]);
     std::string B = word(Plan.Var[V.Operands[1]->Id]);

@@ -84,6 +84,25 @@ const char *binarySymbol(OpCode C) {
   }
 }
 
+const char *resultWord(OpCode C) {
+  switch (C) {
+  case OpCode::Add:
+    return "sum";
+  case OpCode::Sub:
+    return "diff";
+  case OpCode::Mul:
+    return "prod";
+  case OpCode::Div:
+    return "quot";
+  case OpCode::Neg:
+    return "neg";
+  case OpCode::Cast:
+    return "conv";
+  default:
+    return nullptr;
+  }
+}
+
 const char *cmpPredName(CmpPred P) {
   static const char *Names[] = {"lt", "le", "gt", "ge", "eq", "ne"};
   return Names[static_cast<unsigned>(P)];

@@ -3,6 +3,7 @@
 
 #include "gradc/IR/Uses.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
@@ -125,6 +126,110 @@ std::map<std::string, std::string> renaming(const Function &Callee,
   return Rename;
 }
 
+/// Ops whose value depends on their operands alone, and that cannot trap:
+/// a copy computes it anywhere the operands are.
+bool pure(const Value &V) {
+  if (V.Code == OpCode::Div || V.Code == OpCode::Rem) // by a constant
+    return V.Operands[1]->isConst() && V.Operands[1]->constValue() != 0;
+  switch (V.Code) {
+  case OpCode::Const:
+  case OpCode::Cast:
+  case OpCode::Copy:
+  case OpCode::Neg:
+  case OpCode::Add:
+  case OpCode::Sub:
+  case OpCode::Mul:
+  case OpCode::Cmp:
+  case OpCode::Select:
+  case OpCode::And:
+  case OpCode::Or:
+  case OpCode::Not:
+    return true;
+  case OpCode::Size: // of a parameter
+    return V.Operands[0]->Code == OpCode::Param;
+  default:
+    return false;
+  }
+}
+
+/// The reverse mode sizes a std::vector's adjoint and copies where the
+/// function's top level can read its size. A callee's vector written
+/// inline in a loop or branch is sized there: its size is computed again
+/// at the top level, before the statement that holds the call (`4 * b`
+/// of the caller's parameter b), when it can be.
+class TopLevelSizes {
+public:
+  explicit TopLevelSizes(Block &Top) : Top(Top) {}
+
+  /// Whether the callee's vectors' sizes can be computed at the top
+  /// level, Args giving its parameters.
+  bool possible(const Function &Callee,
+                const std::map<const Value *, Value *> &Args) {
+    for (const Value *Op : Callee.Body.Ops)
+      if (Op->Code == OpCode::Local && Op->IVal < 0 &&
+          (Op->Operands.size() != 1 || !calleeSize(*Op->Operands[0], Args)))
+        return false;
+    return true;
+  }
+
+  /// V, computed at the top level (before the statement being copied).
+  Value *hoist(Function &N, Value *V) {
+    if (V->Code == OpCode::Param || atTop(V))
+      return V;
+    if (auto It = Hoisted.find(V); It != Hoisted.end())
+      return It->second;
+    Value *C = N.create(V->Code, V->Ty);
+    for (Value *Op : V->Operands)
+      C->Operands.push_back(hoist(N, Op));
+    copyAttributes(*V, *C);
+    C->Loc = V->Loc;
+    C->Stmt = V->Stmt;
+    // Two vectors of one size (a helper called twice, or a vector of the
+    // caller's as long) share it.
+    for (Value *Made : Top.Ops)
+      if (pure(*Made) && same(*Made, *C))
+        return Hoisted[V] = Made;
+    Top.Ops.push_back(C);
+    Hoisted[V] = C;
+    return C;
+  }
+
+private:
+  static bool same(const Value &A, const Value &B) {
+    if (&A == &B)
+      return true;
+    if (A.Code != B.Code || !(A.Ty == B.Ty) || A.IVal != B.IVal ||
+        A.FVal != B.FVal || A.Fn != B.Fn || A.Pred != B.Pred ||
+        A.Operands.size() != B.Operands.size() || A.Code == OpCode::Param)
+      return false;
+    for (size_t I = 0; I < A.Operands.size(); ++I)
+      if (!same(*A.Operands[I], *B.Operands[I]))
+        return false;
+    return true;
+  }
+  bool atTop(const Value *V) const {
+    return std::find(Top.Ops.begin(), Top.Ops.end(), V) != Top.Ops.end();
+  }
+  bool callerSize(const Value &V) const {
+    if (V.Code == OpCode::Param || atTop(&V))
+      return true;
+    return pure(V) &&
+           std::all_of(V.Operands.begin(), V.Operands.end(),
+                       [&](const Value *Op) { return callerSize(*Op); });
+  }
+  bool calleeSize(const Value &V,
+                  const std::map<const Value *, Value *> &Args) const {
+    if (V.Code == OpCode::Param)
+      return callerSize(*Args.at(&V));
+    return pure(V) &&
+           std::all_of(V.Operands.begin(), V.Operands.end(),
+                       [&](const Value *Op) { return calleeSize(*Op, Args); });
+  }
+
+  Block &Top;
+  std::map<const Value *, Value *> Hoisted;
+};
+
 } // namespace
 
 std::unique_ptr<Function>
@@ -169,24 +274,29 @@ inlineCalls(const Function &F,
 
   std::set<std::string> Taken;
   collectNames(F, Taken);
+  TopLevelSizes Sizes(N->Body);
   auto Inline = [&](const Value *V, Block &Into) {
     if (V->Code != OpCode::Invoke || !Wanted(*V))
       return false;
     const Function &Callee = *V->Callee;
     // The callee's values: its parameters are the call's arguments.
     std::map<const Value *, Value *> Inner;
-    for (size_t I = 0; I < Callee.Params.size(); ++I) {
-      Value *Arg = Map.at(V->Operands[I]);
-      // A pointer computed for the call reads as the parameter it is:
-      // `cams + 11 * obs[2 * i]` is the callee's `cam`.
+    for (size_t I = 0; I < Callee.Params.size(); ++I)
+      Inner[Callee.Params[I].V] = Map.at(V->Operands[I]);
+    bool Nested = &Into != &N->Body;
+    if (Nested && !Sizes.possible(Callee, Inner))
+      return false;
+    // A pointer computed for the call reads as the parameter it is:
+    // `cams + 11 * obs[2 * i]` is the callee's `cam`.
+    for (const Param &P : Callee.Params) {
+      Value *Arg = Inner.at(P.V);
       if (Arg->Code == OpCode::Offset && Arg->Name.empty()) {
-        std::string Name = Callee.Params[I].V->Name;
+        std::string Name = P.V->Name;
         for (unsigned K = 2; Taken.count(Name); ++K)
-          Name = Callee.Params[I].V->Name + "_" + std::to_string(K);
+          Name = P.V->Name + "_" + std::to_string(K);
         Taken.insert(Name);
         Arg->Name = Name;
       }
-      Inner[Callee.Params[I].V] = Arg;
     }
     Copier Body(*N, Inner, static_cast<int>(N->Stmts.size()),
                 renaming(Callee, Taken));
@@ -201,7 +311,10 @@ inlineCalls(const Function &F,
           Map[V] = Inner.at(Op->Operands[0]);
         break;
       }
-      Into.Ops.push_back(Body.copy(*Op));
+      Value *C = Body.copy(*Op);
+      if (Nested && C->Code == OpCode::Local && C->IVal < 0)
+        C->Operands[0] = Sizes.hoist(*N, C->Operands[0]);
+      Into.Ops.push_back(C);
     }
     for (const auto &[Inside, Advice] : Callee.CallAdvice)
       if (auto It = Inner.find(Inside); It != Inner.end())

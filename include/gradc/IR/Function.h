@@ -107,6 +107,9 @@ bool isMadeKeyword(const std::string &Name);
 
 /// The C++ symbol of a binary arithmetic op ("+", "-", "*", "/", "%").
 const char *binarySymbol(OpCode C);
+/// What an unnamed result of an arithmetic op is called ("sum", "diff",
+/// "prod", "quot", "neg", "conv"), or null for other ops.
+const char *resultWord(OpCode C);
 
 enum class CmpPred : std::uint8_t { LT, LE, GT, GE, EQ, NE };
 const char *cmpPredName(CmpPred P);   ///< "lt", ...
