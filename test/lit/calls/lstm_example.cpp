@@ -22,7 +22,7 @@
 // TEXT-NOT:     lstm_model_pullback
 // TEXT-NOT:     lstm_predict{{.*}}_pullback
 // TEXT:         for (int t = 0; t < (c - 1) * b; t += b) {
-// TEXT:           std::vector<double> gates(prod_3);
+// TEXT:           std::vector<double> gates(prod_2);
 // TEXT:           double tanh_v = std::tanh(cell[i_3]);
 // TEXT-NEXT:      tanh_tape_2.push_reserved(tanh_v);
 // TEXT:         double dtotal = -(dout / conv);
