@@ -12,9 +12,12 @@
 //===----------------------------------------------------------------------===//
 #include "BodyLowering.h"
 
+#include <functional>
+
 #include "gradc/IR/MemoryLocation.h"
 
 #include <algorithm>
+#include <functional>
 
 namespace gradc::frontend {
 
@@ -96,17 +99,37 @@ Value *BodyLowering::hoistCount(Value *Count) {
   std::vector<Value *> &Top = F.Body.Ops;
   if (std::find(Top.begin(), Top.end(), Count) != Top.end())
     return Count;
-  // A constant, or `w.size()` of a parameter, made here: the same at the
-  // top.
+  // Computed here from constants, parameters and their sizes (`3 * n`,
+  // `w.size()`): the same at the top, moved there.
   std::vector<Value *> &Here = B.block().Ops;
-  auto It = std::find(Here.begin(), Here.end(), Count);
-  if (It == Here.end() ||
-      !(Count->isConst() || (Count->Code == OpCode::Size &&
-                             Count->Operands[0]->Code == OpCode::Param)))
+  std::vector<Value *> Tree;
+  std::function<bool(Value *)> Movable = [&](Value *V) {
+    if (V->Code == OpCode::Param)
+      return true;
+    if (std::find(Here.begin(), Here.end(), V) == Here.end())
+      return false;
+    bool Pure =
+        V->isConst() ||
+        (V->Code == OpCode::Size && V->Operands[0]->Code == OpCode::Param) ||
+        V->Code == OpCode::Cast || V->Code == OpCode::Add ||
+        V->Code == OpCode::Sub || V->Code == OpCode::Mul;
+    if (!Pure)
+      return false;
+    if (V->Code != OpCode::Size)
+      for (Value *Op : V->Operands)
+        if (!Movable(Op))
+          return false;
+    if (std::find(Tree.begin(), Tree.end(), V) == Tree.end())
+      Tree.push_back(V); // after its operands
+    return true;
+  };
+  if (!Movable(Count))
     return nullptr;
-  Here.erase(It);
-  Top.insert(Top.begin() + GlobalsAt++, Count);
-  ++TopStmtAt;
+  for (Value *V : Tree) {
+    Here.erase(std::find(Here.begin(), Here.end(), V));
+    Top.insert(Top.begin() + GlobalsAt++, V);
+    ++TopStmtAt;
+  }
   return Count;
 }
 

@@ -168,6 +168,10 @@ FEATURES = {
                            "built by push_back in a loop (gv_keep), returned from several places "
                            "(gv_pick), or sized by a loop's counter at a call in the loop "
                            "(gr_make(e, e, i + 1)); declared in every file",
+    "state_step": "a state of two slices and an input slice in one std::vector (an LSTM's hidden values, "
+                  "cells and input), stepped in a loop by gs_step, a void helper calling tanh and exp with "
+                  "a vector of its own (gs_step(n, w.data(), s.data(), s.data() + n, s.data() + 2 * n)), "
+                  "declared in every file",
     "pair_tuple": "std::pair and std::tuple of doubles (and an int): locals from braces, std::make_pair and "
                   "helpers returning them (gp_split, gp_stats), members and std::get<I> read and written, "
                   "copies, structured bindings, std::tie(a, b) = gp_split(e, e), a pair passed to gp_dot, "
@@ -1067,6 +1071,8 @@ class Gen:
             opts.append(("retvec", 1))
         if self.on("return_vector_grows") and not self.helper and self.writable():
             opts.append(("grvec", 1))
+        if self.on("state_step") and not self.helper and self.narr and self.writable():
+            opts.append(("gsstate", 1))
         if self.on("pair_tuple") and not self.helper and self.writable():
             opts.append(("pairtup", 1))
         if self.on("constructor") and not self.helper and self.writable():
@@ -1321,6 +1327,24 @@ class Gen:
             out.append(Stmt("raw", "%s.push_back(%s * %s[0])" % (g, e[1], g)))
             out.append(Stmt("raw", "%s += %s.back() + %s[%d]" % (t, g, g, k)))
         return out
+
+    def s_gsstate(self, loop):
+        """A vector holding h, c and an input (n each, the caller's n),
+        stepped a few times by gs_step (STATE_STEPS), as an LSTM's layers
+        step their state: written inline in the loop, the helper's vector
+        sized before it."""
+        s, t = self.fresh("gs"), self.rng.choice(self.writable())
+        e = [self.render_tmp(self.dexpr(1)) for _ in range(3)]
+        k, j, w = self.fresh("k"), self.fresh("k"), self.fresh("gw")
+        return [Stmt("raw", "std::vector<double> %s(n + 3)" % w),
+                Stmt("raw", "for (int %s = 0; %s < n + 3; ++%s) %s[%s] = %s * (%s %% 2) + %s * 0.3 - 0.1 * %s"
+                     % (j, j, j, w, j, e[0], j, e[1], j)),
+                Stmt("raw", "std::vector<double> %s(3 * n)" % s),
+                Stmt("raw", "for (int %s = 0; %s < 3 * n; ++%s) %s[%s] = %s * (%s %% 3 - 1) + 0.1 * %s"
+                     % (j, j, j, s, j, e[2], j, j)),
+                Stmt("raw", "for (int %s = 0; %s < %d; ++%s) gs_step(n, %s.data(), %s.data(), %s.data() + n, %s.data() + 2 * n)"
+                     % (k, k, self.rng.randint(1, 3), k, w, s, s, s)),
+                Stmt("raw", "%s += %s[0] + 0.5 * %s[n]" % (t, s, s))]
 
     def s_pairtup(self, loop):
         """A pair made one way, then used one way (gp_*: PAIR_TUPLES)."""
@@ -3351,6 +3375,17 @@ GROWN_VECTORS = [
     "    b.push_back(t * x[0]);", "    b.push_back(a[1] - t);", "    return b;", "  }",
     "  if (m == 0)", "    return gv_keep(a, t);", "  return a;", "}", ""]
 
+# What state_step calls (declared in every file, as ARRAY_RETURNS): one step
+# of a small recurrent cell, h and c changed from in (slices of one vector
+# in the caller), with gates in a vector of its own.
+STATE_STEPS = [
+    "inline void gs_step(int m, const double *w, double *h, double *c, const double *in) {",
+    "  std::vector<double> g(2 * m);", "  for (int i = 0; i < m; ++i) {",
+    "    g[i] = std::tanh(in[i] * w[i] + 0.5 * h[i]);",
+    "    g[m + i] = 1 / (1 + std::exp(-h[i] * w[3 + i]));", "  }",
+    "  for (int i = 0; i < m; ++i) {", "    c[i] = c[i] * g[m + i] + g[i];",
+    "    h[i] = std::tanh(c[i]) * 0.9;", "  }", "}", ""]
+
 # What pair_tuple calls (declared in every file, as ARRAY_RETURNS).
 PAIR_TUPLES = [
     "inline std::pair<double, double> gp_split(double u, double v) {",
@@ -3381,7 +3416,7 @@ def render_file(funcs, header=""):
            "#include <gradc/gradc.h>", "", "#include <algorithm>", "#include <array>", "#include <cmath>",
            "#include <complex>", "#include <numeric>", "#include <tuple>", "#include <utility>",
            "#include <vector>", ""] + GLOBAL_CONSTANTS + VARIADIC_TEMPLATES + ARRAY2D_HELPERS + AA_HELPERS + CONSTRUCTED + OPERATED + VIEWED \
-        + BASED + PRIVATE + ARRAY_RETURNS + RETURN_VECTORS + GROWN_VECTORS + PAIR_TUPLES + COMPLEXES + LAMBDA_TEMPLATES + STRUCT_VECTORS
+        + BASED + PRIVATE + ARRAY_RETURNS + RETURN_VECTORS + GROWN_VECTORS + STATE_STEPS + PAIR_TUPLES + COMPLEXES + LAMBDA_TEMPLATES + STRUCT_VECTORS
     for f in funcs:
         for s in used_structs(f):
             c = "c = 0.5" if f.member_default else "c"
