@@ -126,6 +126,10 @@ private:
   /// then every exit ends its region, which the reverse mode relies on.
   void lowerList(llvm::ArrayRef<const clang::Stmt *> Stmts);
   void lowerStmt(const clang::Stmt *S);
+  /// The statement an `if constexpr` S stands for in this instance (its
+  /// kept branch, or an empty statement), or null for any other S.
+  const clang::Stmt *constexprBranch(const clang::Stmt *S);
+  bool isAssertion(const clang::Stmt *S) const;
   /// A Statement whose text is S's source on one line, with its ';'.
   int addStatement(const clang::Stmt *S);
   /// A Statement at S with the given text (the header of an if or a loop).

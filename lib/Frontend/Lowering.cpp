@@ -370,6 +370,13 @@ void BodyLowering::lowerList(ArrayRef<const Stmt *> Stmts) {
     const Stmt *Inner = S;
     while (const auto *AS = dyn_cast<AttributedStmt>(Inner))
       Inner = AS->getSubStmt();
+    // `if constexpr`: the branch the instance keeps, in its place (the
+    // other is not instantiated).
+    if (const Stmt *Kept = constexprBranch(Inner)) {
+      S = Inner = Kept;
+      while (const auto *AS = dyn_cast<AttributedStmt>(Inner))
+        Inner = AS->getSubStmt();
+    }
     const auto *IS = dyn_cast<IfStmt>(Inner);
     // Whether a return inside S runs on to its end with `returned` set.
     bool Outer = Returning;
@@ -398,10 +405,35 @@ void BodyLowering::lowerList(ArrayRef<const Stmt *> Stmts) {
   }
 }
 
+/// `assert(c);`: a check of the function's own, which computes nothing
+/// the gradient needs; the generated functions leave it out.
+bool BodyLowering::isAssertion(const Stmt *S) const {
+  SourceLocation L = S->getBeginLoc();
+  return isa<Expr>(S) && L.isMacroID() &&
+         Lexer::getImmediateMacroName(L, SM, LO) == "assert";
+}
+
+const Stmt *BodyLowering::constexprBranch(const Stmt *S) {
+  const auto *IS = dyn_cast<IfStmt>(S);
+  if (!IS || !IS->isConstexpr() || IS->getInit() ||
+      IS->getConditionVariable() || IS->getCond()->isValueDependent())
+    return nullptr;
+  bool Taken = false;
+  if (!IS->getCond()->EvaluateAsBooleanCondition(Taken, Ctx))
+    return nullptr;
+  const Stmt *Kept = Taken ? IS->getThen() : IS->getElse();
+  if (!Kept) // `if constexpr (c) ...` without an else, c false
+    return new (Ctx) NullStmt(IS->getEndLoc());
+  // A kept `if constexpr` within it is chosen in turn.
+  if (const Stmt *Inner = constexprBranch(Kept))
+    return Inner;
+  return Kept;
+}
+
 void BodyLowering::lowerStmt(const Stmt *S) {
   if (const auto *CS = dyn_cast<CompoundStmt>(S))
     return lowerList({CS->body_begin(), CS->body_end()});
-  if (isa<NullStmt>(S))
+  if (isa<NullStmt>(S) || isAssertion(S))
     return;
   if (const auto *AS = dyn_cast<AttributedStmt>(S)) // [[likely]], ...
     return lowerStmt(AS->getSubStmt());
@@ -500,10 +532,19 @@ void BodyLowering::lowerDeclStmt(const DeclStmt *DS) {
 void BodyLowering::lowerVarDecl(const VarDecl *VD) {
   SourceLocation Loc = VD->getLocation();
   std::string Name = VD->getNameAsString();
+  // A `static const` (or constexpr) local is a constant as one of
+  // namespace scope is: read where it is used (LoweringGlobal.cpp).
+  if (VD->isStaticLocal() &&
+      (VD->isConstexpr() || VD->getType().isConstant(Ctx)))
+    return;
   if (!VD->hasLocalStorage()) {
     poison(VD);
     fail(Loc, VD->isStaticLocal()
-                  ? "static local variable '" + Name + "' is not supported"
+                  ? "static local variable '" + Name +
+                        "' is not supported: it keeps its value from call "
+                        "to call, which gradc cannot follow; declare it "
+                        "'const' or 'constexpr' if it never changes, or "
+                        "pass it as a parameter"
                   : "local declaration of '" + Name + "' is not supported");
     return;
   }

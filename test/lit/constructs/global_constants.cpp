@@ -1,7 +1,8 @@
 // Constants of namespace and class scope read by an annotated function and
 // its helpers: `static const double c[] = {...}`, `constexpr` scalars and
 // arrays, `inline constexpr`, `static constexpr` members (`C::k`, `m.k`),
-// in namespaces. They are data: a scalar is its value; an array is copied
+// in namespaces, and `static const` / `static constexpr` locals of the
+// function (a coefficient table kept inside it). They are data: a scalar is its value; an array is copied
 // into a local array of its name at the top of the function, read and
 // passed to helpers as any array, never differentiated. Checked against
 // finite differences and the interpreter.
@@ -17,7 +18,7 @@
 // CHECK-NEXT: horner: d[0] = 4.5 (
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
-// INTERP: 5 checked against the interpreter, 0 mismatches
+// INTERP: 6 checked against the interpreter, 0 mismatches
 #include <gradc/gradc.h>
 
 #include <cmath>
@@ -90,6 +91,20 @@ static double weighted(const double *v, double x) {
 GRADC_DIFF("grad")
 double helper(double x) { return weighted(table, x) + weighted(coef, x * x); }
 
+GRADC_DIFF("grad")
+double local_table(double x) {
+  static const double c[3] = {1.0, -0.5, 0.25};
+  static constexpr double k = 2.0;
+  double p = 0;
+  for (int i = 2; i >= 0; --i)
+    p = p * x + c[i];
+  return k * p;
+}
+// TEXT-LABEL: inline double local_table_pullback(double x, double dout,
+// TEXT:         double c[3] = {};
+// TEXT-NEXT:    c[0] = 1;
+// TEXT:         double local_table = 2 * p;
+
 #ifndef __GRADC__
 #include GRADC_OUT
 #include "gradc_check.h"
@@ -114,6 +129,7 @@ int main() {
         d[0][0] += dm.a;
       });
   GRADC_CHECK_1(helper, 0.75);
+  GRADC_CHECK_1(local_table, 0.6);
   return gradc_check::finish();
 }
 #endif

@@ -21,6 +21,14 @@ double reads(double x) {
 }
 
 GRADC_DIFF("grad")
+double remembers(double x) {
+  // CHECK: global_constants_refused.cpp:[[@LINE+1]]:17: error: static local variable 'calls' is not supported: it keeps its value from call to call, which gradc cannot follow; declare it 'const' or 'constexpr' if it never changes, or pass it as a parameter
+  static double calls = 0;
+  calls += 1;
+  return x * calls;
+}
+
+GRADC_DIFF("grad")
 double writes(double x) {
   // CHECK: global_constants_refused.cpp:[[@LINE+1]]:3: error: writing the global variable 'counter' is not supported: gradc differentiates what a function computes from its parameters; pass it as a 'double &' or 'double *' parameter instead
   counter += x;
