@@ -79,7 +79,8 @@ FEATURES = {
                             "double g; int m; }) as a const reference parameter: gvm.u[i], gvm.g, gvm.u.size(), "
                             "range-for over gvm.u, a const member function (gvm.gvm_wave(t)) and a helper "
                             "(gvm_norm(gvm)); adjoint GVM &dgvm (dgvm.u, dgvm.g); with inout_param, GVM &gvm "
-                            "changed in place first (in/out); a local GVM gl{} grown and read through its members",
+                            "changed in place first (in/out), sometimes read before by gvm.gvm_wave(x) or "
+                            "gvm_norm(gvm); a local GVM gl{} grown and read through its members",
     "struct_vector": "with struct_array: the array of structs as a const std::vector<S> &ps",
     "struct_array_local": "local arrays of structs (S qa[3] = {}; std::array<S, 3> qa{}; std::vector<S> qa(n);), "
                           "their members written in a loop, read as qa[i].a, summed over by reference",
@@ -113,6 +114,9 @@ FEATURES = {
     "call_alias": "with inplace_helper / address_of: the scalar local a call writes is one read before (t = 2 * s; h(s, y); h(s, s); h(0.25 * v, &v))",
     "ref_var": "references to an element of a local array (double &r = a[k]; r += e;, const double &)",
     "moving_ptr": "a pointer walking a local array (const double *p = a; while (p != a + N) u += *p++ * e;)",
+    "chosen_ptr": "a pointer chosen by a condition between local arrays (const double *p = i % 2 == 0 ? &a[0] : "
+                  "&b[0] + 1;, or declared bare and set in an if and an else), read (p[k], *p) and written "
+                  "(p[k] += e) through",
     "loop_return": "return inside loops, nested loops and switches, also under an if followed by more of its block",
     "multi_dim": "local arrays of arrays (double m[2][3] = {};, m[i][j] += e in nested loops, read as m[i][j])",
     "array2d_local": "with multi_dim: the local array of arrays passed whole to helpers taking one "
@@ -1090,6 +1094,8 @@ class Gen:
             opts.append(("amrows", 1))
         if self.on("moving_ptr") and self.visible_local_arrays():
             opts.append(("ptrwalk", 1))
+        if self.on("chosen_ptr") and self.visible_local_arrays():
+            opts.append(("ptrchoice", 1))
         if self.on("std_algorithm") and self.visible_local_arrays():
             opts.append(("stdalgo", 1.5))
         if self.on("view_struct") and self.visible_local_arrays():
@@ -2187,6 +2193,38 @@ class Gen:
                             % (p, a, var.size, p, u, p, p, e)))
         return out
 
+    def s_ptrchoice(self, loop):
+        """A pointer into one of two local arrays (maybe the same one), at
+        offsets that leave n elements to read and write through it."""
+        arrays = self.visible_local_arrays()
+        (a, va), (b, vb) = self.rng.choice(arrays), self.rng.choice(arrays)
+        ka = self.rng.randint(0, va.size - 1)
+        kb = self.rng.randint(0, vb.size - 1)
+        n = min(va.size - ka, vb.size - kb)
+        at = lambda x, k: "&%s[0]" % x + (" + %d" % k if k else "")  # also a std::array or std::vector
+        p, e = self.fresh("p"), self.render_tmp(self.dexpr(1))
+        u, out = self.target()
+        write = self.chance(0.3)
+        ptr = "double *" if write else "const double *"
+        ints = self.visible("i")
+        if ints and self.chance(0.5):
+            name, v = self.rng.choice(ints)
+            c = ("%s > %d" % (name, self.rng.randint(0, 2)) if v.value is not None
+                 else "%s %% 2 == 0" % name)
+            out.append(Stmt("raw", "%s%s = %s ? %s : %s" % (ptr, p, c, at(a, ka), at(b, kb))))
+        else:
+            out.append(Stmt("raw", "%s%s" % (ptr, p)))
+            out.append(Stmt("if", "", [self.cond(allow_logic=False)],
+                            [[Stmt("raw", "%s = %s" % (p, at(a, ka)))],
+                             [Stmt("raw", "%s = %s" % (p, at(b, kb)))]]))
+        k = self.rng.randint(0, n - 1)
+        read = "*%s" % p if k == 0 and self.chance(0.5) else "%s[%d]" % (p, k)
+        out.append(Stmt("raw", "%s += %s * %s" % (u, read, e)))
+        if write:
+            j = self.rng.randint(0, n - 1)
+            out.append(Stmt("raw", "%s[%d] += 0.5 * %s" % (p, j, self.render_tmp(self.dexpr(1)))))
+        return out
+
     def s_view(self, loop):
         """GW g{&a[0], &a[0] + k, m}; t += gw_dot(g, e); (GW: VIEWED)."""
         a, var = self.rng.choice(self.visible_local_arrays())
@@ -2703,9 +2741,15 @@ class Gen:
         # (gradc refuses writes to parameters in loops and branches).
         body = []
         if getattr(self, "vmio", False):
-            # GVM &gvm changed before anything reads it (a helper given it
-            # and changing it after would be refused).
+            # GVM &gvm changed in place; sometimes read first by its const
+            # member function or a helper (whose pullback gradc gives a
+            # copy of gvm.u as it was).
             x = next(p["name"] for p in params if p["kind"] == "d")
+            if rng.random() < 0.5:
+                t = self.fresh("t")
+                call = rng.choice(["gvm.gvm_wave(%s)" % x, "gvm_norm(gvm)"])
+                body.append(Stmt("raw", "double %s = %s" % (t, call)))
+                self.declare(t, Var("d"))
             body.append(Stmt("raw", "for (int i = 0; i < gvm.m; ++i) gvm.u[i] = "
                                     "0.5 * gvm.u[i] + 0.25 * std::sin(gvm.g * %s)" % x))
             body.append(Stmt("raw", "gvm.g = gvm.g * gvm.u[0] + 0.5"))
