@@ -166,13 +166,25 @@ Value *BodyLowering::stepPointer(const VarDecl *VD, SourceLocation Loc,
                                  Value *K, bool Back, bool Post) {
   if (!K->Ty.isInteger())
     return fail(Loc, "a pointer offset must be an integer");
-  const MovingPointer &M = Moving[VD];
+  MovingPointer &M = Moving[VD];
+  if (M.Bases.empty())
+    return fail(Loc, "pointer '" + VD->getNameAsString() +
+                         "' is used here before it is given an array; "
+                         "initialize it where it is declared");
   at(Loc);
   K = convert(K, Scalar::Int32, /*Implicit=*/true);
-  Value *Old = B.load(M.Cell);
+  Value *Old = M.Off ? M.Off : B.load(M.Cell);
   Value *New = Back ? B.sub(Old, K) : B.add(Old, K);
   B.store(M.Cell, New);
-  return B.offset(M.Base, Post ? Old : New);
+  if (M.Off) // a use lowered once for each array reads it after this
+    M.Off = New;
+  // Into one of several arrays: a pointer only where the use fixes which
+  // (`*p++`); else its offset, which no use takes for a pointer.
+  auto It = ChosenBase.find(VD);
+  if (M.Bases.size() > 1 && It == ChosenBase.end())
+    return Post ? Old : New;
+  Value *Base = M.Bases[M.Bases.size() > 1 ? It->second : 0];
+  return B.offset(Base, Post ? Old : New);
 }
 
 Value *BodyLowering::takeOffset(Value *&P) {

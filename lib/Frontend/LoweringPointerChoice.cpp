@@ -147,17 +147,22 @@ bool BodyLowering::addBase(const VarDecl *VD, Value *Base, const Expr *E) {
   return true;
 }
 
-/// The pointer variable X names, through parentheses, conversions and
-/// `p + k`.
+/// The pointer variable X names, through parentheses, conversions, `p +
+/// k` and `p++`.
 static const Expr *pointerRoot(const Expr *X) {
   X = X->IgnoreParenImpCasts();
-  while (const auto *BO = dyn_cast<BinaryOperator>(X)) {
-    if (!BO->getType()->isPointerType() || !BO->isAdditiveOp())
-      break;
+  while (true) {
+    if (const auto *UO = dyn_cast<UnaryOperator>(X);
+        UO && UO->isIncrementDecrementOp()) {
+      X = UO->getSubExpr()->IgnoreParenImpCasts();
+      continue;
+    }
+    const auto *BO = dyn_cast<BinaryOperator>(X);
+    if (!BO || !BO->getType()->isPointerType() || !BO->isAdditiveOp())
+      return X;
     X = (BO->getLHS()->getType()->isPointerType() ? BO->getLHS() : BO->getRHS())
             ->IgnoreParenImpCasts();
   }
-  return X;
 }
 
 const VarDecl *BodyLowering::choiceUse(const Expr *E) const {
@@ -216,8 +221,17 @@ Value *BodyLowering::lowerChoiceUse(const Expr *E, const VarDecl *VD,
     bool Read = isa<ArraySubscriptExpr, UnaryOperator>(E->IgnoreParens());
     Cell = B.local(*S, 0, Read ? Name : "chosen");
   }
+  MovingPointer &M = Moving[VD];
+  // The condition of `c ? a : b`, or a cell saying which array.
+  bool Flag = M.Which->Code != ir::OpCode::Local;
+  Value *Which = Flag ? M.Which : B.load(M.Which);
+  // The offset, read once for every branch (each starts from it: `*p++`
+  // moves it in the branch).
+  Value *Off = M.Off;
+  Value *Shared = Off ? Off : M.Cell ? B.load(M.Cell) : nullptr;
   // One arm: E's value stored in Cell, or E lowered as a statement.
   auto LowerArm = [&] {
+    Moving[VD].Off = Shared;
     if (!Cell) {
       bool FailedBefore = Failed;
       Failed = false;
@@ -233,14 +247,6 @@ Value *BodyLowering::lowerChoiceUse(const Expr *E, const VarDecl *VD,
     B.store(Cell, convert(V, *S, /*Implicit=*/true));
     return true;
   };
-  MovingPointer &M = Moving[VD];
-  // The condition of `c ? a : b`, or a cell saying which array.
-  bool Flag = M.Which->Code != ir::OpCode::Local;
-  Value *Which = Flag ? M.Which : B.load(M.Which);
-  // The offset, read once for every branch.
-  Value *Off = M.Off;
-  if (!Off && M.Cell)
-    M.Off = B.load(M.Cell);
   ir::Block &Saved = B.block();
   bool Ok = true;
   unsigned Bases = M.Bases.size();

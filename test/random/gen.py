@@ -106,6 +106,9 @@ FEATURES = {
     "iterator_loop": "loops over a std::vector's or std::array's iterators (auto it = c.begin(); it != c.end(); "
                      "++it), reading *it or writing *it = ...; cbegin/cend, it++, a loop running backward",
     "inout_param": "a double *io parameter read and written (in/out), checked with check_vjp",
+    "inout_helper": "with inout_param: io taken as std::vector<double> &io and changed in place by a helper "
+                    "too (gio_scale(io, e), also a struct Gio &g parameter stepped by gio_step(g, e) in a loop), "
+                    "read before by gio_sum(io)",
     "out_rewrite": "outputs err written several times, accumulated, read back, in branches and loops, partly unwritten",
     "param_assign_deep": "double parameters passed by value assigned anywhere (in loops and branches)",
     "inplace_helper": "helpers reading and writing an argument: an array in place, double &acc, a method changing its object",
@@ -370,6 +373,8 @@ def param_decl(p):
         return "GVM &gvm" if p.get("io") else "const GVM &gvm"
     if p["kind"] == "vmg":  # its member g: no parameter of its own
         return None
+    if p["kind"] == "io" and p.get("vec"):  # inout_helper
+        return "std::vector<double> &%s" % p["name"]
     if p["kind"] == "am2":
         return "const std::array<std::array<double, %d>, %d> &%s" % (p["cols"], p["rows"], p["name"])
     if p["kind"] == "vv":
@@ -2720,7 +2725,9 @@ class Gen:
         io = self.on("inout_param") and rng.random() < 0.3
         if io:  # double *io: read, then written (in/out)
             size = self.narr or 3
-            params.append({"kind": "io", "name": "io", "size": size})
+            # inout_helper: a std::vector<double> &io that helpers change
+            self.iov = self.on("inout_helper") and rng.random() < 0.6
+            params.append({"kind": "io", "name": "io", "size": size, "vec": self.iov})
             self.declare("io", Var("arr", writable=True, size=size, value="io"))
         rng.shuffle(params)
         # GVM's number g is a member of gvm: right after it (its u).
@@ -2767,6 +2774,20 @@ class Gen:
             e = self.dexpr(2)
             self.frames.pop()
             body.append(self.counted(i, text, [Stmt("assign", "io[%s]" % i, [Expr("fn", "0.5 * io[%s] + {p0}" % i, [e])], aop="=", keep=True)]))
+            if getattr(self, "iov", False):
+                # Changed in place by helpers, read by one before.
+                x = next(p["name"] for p in params if p["kind"] == "d")
+                t = self.fresh("t")
+                body.insert(0, Stmt("raw", "double %s = gio_sum(io)" % t))
+                self.declare(t, Var("d"))
+                body.append(Stmt("raw", "gio_scale(io, 0.75 + 0.25 * std::sin(%s))" % x))
+                if rng.random() < 0.5:
+                    g = self.fresh("g")
+                    body.append(Stmt("raw", "Gio %s{%s, 0.5 * %s}" % (g, x, t)))
+                    body.append(Stmt("raw", "for (int k = 0; k < 2; ++k) gio_step(%s, io)" % g))
+                    u = self.fresh("u")
+                    body.append(Stmt("raw", "double %s = %s.a * %s.b" % (u, g, g)))
+                    self.declare(u, Var("d"))
         if rewrite:
             # err[0] written first, then a local like any other: updated in
             # loops and branches, read back, passed by reference.
@@ -2927,9 +2948,10 @@ def harness_args(f, src, adj=None, vjp=False):
             args.append("err")
             continue
         if kind in ("err", "io"):  # check_vjp's memory: p[k] itself
-            args.append("%s[%d].data()" % (src, k))
+            data = "" if p.get("vec") else ".data()"  # std::vector<double> &io
+            args.append("%s[%d]%s" % (src, k, data))
             if kind == "io":
-                dargs.append("%s[%d].data()" % (adj, k))
+                dargs.append("%s[%d]%s" % (adj, k, data))
         if kind == "d":
             args.append("%s[%d][0]" % (src, k))
             dargs.append("%s[%d][0]" % (adj, k))
@@ -3320,6 +3342,19 @@ STRUCT_VECTORS = [
     "  return g.g * s / static_cast<double>(g.u.size());", "}", ""]
 
 
+# What inout_helper calls (declared in every file, as GLOBAL_CONSTANTS):
+# helpers changing a std::vector and a struct they are given by reference,
+# and one reading the vector.
+INOUT_HELPERS = [
+    "struct Gio {", "  double a, b;", "};",
+    "inline void gio_scale(std::vector<double> &v, double s) {",
+    "  for (double &e : v)", "    e = s * e + 0.125 * std::sin(e);", "}",
+    "inline void gio_step(Gio &g, const std::vector<double> &v) {",
+    "  g.a += 0.25 * g.b * v[0];", "  g.b -= 0.25 * std::sin(g.a);", "}",
+    "inline double gio_sum(const std::vector<double> &v) {", "  double s = 0;",
+    "  for (double e : v)", "    s += e * e;", "  return 0.5 * s;", "}", ""]
+
+
 # What variadic calls (declared in every file, as GLOBAL_CONSTANTS).
 VARIADIC_TEMPLATES = [
     "template <class... T> double gv_sum(T... v) { return (v + ...); }",
@@ -3425,7 +3460,7 @@ def render_file(funcs, header=""):
            "#include <gradc/gradc.h>", "", "#include <algorithm>", "#include <array>", "#include <cmath>",
            "#include <complex>", "#include <numeric>", "#include <tuple>", "#include <utility>",
            "#include <vector>", ""] + GLOBAL_CONSTANTS + VARIADIC_TEMPLATES + ARRAY2D_HELPERS + AA_HELPERS + CONSTRUCTED + OPERATED + VIEWED \
-        + BASED + PRIVATE + ARRAY_RETURNS + RETURN_VECTORS + GROWN_VECTORS + PAIR_TUPLES + COMPLEXES + LAMBDA_TEMPLATES + STRUCT_VECTORS
+        + BASED + PRIVATE + ARRAY_RETURNS + RETURN_VECTORS + GROWN_VECTORS + PAIR_TUPLES + COMPLEXES + LAMBDA_TEMPLATES + STRUCT_VECTORS + INOUT_HELPERS
     for f in funcs:
         for s in used_structs(f):
             c = "c = 0.5" if f.member_default else "c"

@@ -16,10 +16,11 @@
 // CHECK: writes: at
 // CHECK: calls: at
 // CHECK: three: at
+// CHECK: walk: at
 // CHECK: iterators: at
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
-// INTERP: 14 checked against the interpreter, 0 mismatches
+// INTERP: 16 checked against the interpreter, 0 mismatches
 // AT: pick(a = [1, 2, 3], b = [4, 5, 6], flag = 0)
 // AT: param b[0] {{.*}} 5
 // AT: param b[1] {{.*}} 4
@@ -178,6 +179,18 @@ double three(const double *a, const double *b, const double *c, int k,
 // TEXT-NEXT:         p = a[p_off_old + i];
 // TEXT-NEXT:       } else if (p_which_old == 1) {
 
+// Chosen, then walked: `*p++` reads, and moves, in the chosen array.
+GRADC_DIFF("grad wrt(a, b)")
+double walk(const double *a, const double *b, bool c, int n) {
+  const double *p = a;
+  if (c)
+    p = b + 1;
+  double s = 0;
+  for (int i = 0; i < n; ++i)
+    s += *p++ * (i + 1);
+  return s * *(p - 1);
+}
+
 // An iterator that may be moved to another vector.
 GRADC_DIFF("grad wrt(x, y)")
 double iterators(const std::vector<double> &x, const std::vector<double> &y,
@@ -275,6 +288,18 @@ int main() {
           double dx = 0;
           three_pullback(p[0].data(), p[1].data(), p[2].data(), K, 0.3, s,
                          d[0].data(), d[1].data(), d[2].data(), dx);
+        });
+  for (bool Cv : {true, false})
+    gradc_check::check_arrays(
+        "walk", {{"a", A}, {"b", B}}, {{"c", {double(Cv)}}, {"n", {3}}},
+        [&](const Arrays &p) { return walk(p[0].data(), p[1].data(), Cv, 3); },
+        [&](const Arrays &p, Arrays &d) {
+          return walk_grad(p[0].data(), p[1].data(), Cv, 3, d[0].data(),
+                           d[1].data());
+        },
+        [&](const Arrays &p, double s, Arrays &d) {
+          walk_pullback(p[0].data(), p[1].data(), Cv, 3, s, d[0].data(),
+                        d[1].data());
         });
   for (bool Cv : {true, false})
     gradc_check::check_arrays(
