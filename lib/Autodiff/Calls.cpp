@@ -97,8 +97,10 @@ Value *ReverseMode::wholeCopy(const Value &Call, unsigned I, bool Before) {
   const Value *Op = Call.Operands[I];
   const Value *Base = baseOf(Op);
   Scalar S = Op->Ty.scalarKind();
-  // `L.W` is copied into `W`.
-  std::string Name = Base->Name.substr(Base->Name.rfind('.') + 1);
+  // `L.W` is copied into `W`, `s.body` into `body`.
+  std::string Name = Op->Code == OpCode::Field && !Op->Text.empty()
+                         ? Op->Text
+                         : Base->Name.substr(Base->Name.rfind('.') + 1);
   bool Struct = !Prm.Container;
   bool Vector = Prm.Container && Prm.Elements.empty(); // not a std::array
   Value *Tape = Sw.newTape(S, Name);
