@@ -48,6 +48,11 @@ Value *ReverseMode::callArgument(const Value &Call, unsigned I,
   if (!Out)
     if (const Recorder::Snapshot *Sn = Rec.snapshotAfter(Base, &Call))
       return rebase(Op, Base, Sn->Copy);
+  // A struct or container parameter that changes after the call
+  // (`L.dot(x)`, then `L.W[i] *= ...`): its contents at the call go on a
+  // tape after it, popped into a local of the callee's parameter type.
+  if (!Out && Facts.copiesWhole(Call, I))
+    return wholeCopy(Call, I, /*Before=*/false);
   // Memory of unknown size, of which the callee reads a few elements.
   if (Base->Code != OpCode::Local)
     if (std::optional<std::int64_t> N = Facts.argumentExtent(Call, I))
@@ -85,6 +90,43 @@ Value *ReverseMode::callArgument(const Value &Call, unsigned I,
                /*Before=*/false);
   }
   return rebase(Op, Base, Copy);
+}
+
+Value *ReverseMode::wholeCopy(const Value &Call, unsigned I, bool Before) {
+  const Param &Prm = Call.Callee->Params[I];
+  const Value *Op = Call.Operands[I];
+  const Value *Base = baseOf(Op);
+  Scalar S = Op->Ty.scalarKind();
+  // `L.W` is copied into `W`, `s.body` into `body`.
+  std::string Name = Op->Code == OpCode::Field && !Op->Text.empty()
+                         ? Op->Text
+                         : Base->Name.substr(Base->Name.rfind('.') + 1);
+  bool Struct = !Prm.Container;
+  bool Vector = Prm.Container && Prm.Elements.empty(); // not a std::array
+  Value *Tape = Sw.newTape(S, Name);
+  if (Struct) // `b_tape.push(b)`, on a tape of Body
+    Tape->Text = Prm.Record;
+  auto Count = [&](Builder &At) {
+    return Vector ? At.size(Map.at(Op), Scalar::Int64)
+                  : At.constant(double(Prm.Elements.size()), Scalar::Int64);
+  };
+  Block Pushes;
+  Builder Fwd(*G, Pushes);
+  Value *FwdCount = Count(Fwd);
+  Fwd.append(G->create(OpCode::PushArray, Type::voidTy(),
+                       {Tape, Map.at(Op), FwdCount}));
+  Sw.insertAfter(Map.at(&Call), Pushes.Ops, Before);
+  Value *N = Count(B);
+  Value *Copy =
+      B.local(S, Vector ? -1 : std::int64_t(Prm.Elements.size()), Name);
+  Copy->Text = Prm.Record;
+  Copy->Member = Struct ? MemberKind::Record : MemberKind::Array;
+  if (Vector)
+    Copy->Operands.push_back(N);
+  B.append(G->create(OpCode::PopArray, Type::voidTy(), {Tape, Copy, N}));
+  if (!Before && Op == Base)
+    Rec.snapshot(Base, &Call, Copy);
+  return Copy;
 }
 
 Value *ReverseMode::localLike(const Value *Base) {
@@ -158,6 +200,8 @@ Value *ReverseMode::tapedCopy(const Value &Call, unsigned I, Value *Count,
 Value *ReverseMode::inOutArgument(const Value &Call, unsigned I) {
   const Value *Op = Call.Operands[I];
   const Value *Base = baseOf(Op);
+  if (Base->Code != OpCode::Local && Facts.copiesWhole(Call, I))
+    return wholeCopy(Call, I, /*Before=*/true);
   if (Base->Code != OpCode::Local)
     return tapedCopy(
         Call, I,

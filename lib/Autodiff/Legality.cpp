@@ -213,7 +213,8 @@ void Legality::call(const Value &V) {
         Plan.Wrt.push_back(I);
     } else if (Plan.InOut[I]) {
       const Value *Base = baseOf(Op);
-      if (Base->Code != OpCode::Local && !Facts.argumentExtent(V, I)) {
+      if (Base->Code != OpCode::Local && !Facts.argumentExtent(V, I) &&
+          !Facts.copiesWhole(V, I)) {
         // A struct (of no countable extent) is copied as one.
         const Param &Prm = C.Params[I];
         refuse(V, !Prm.ViewRecord.empty()
@@ -234,6 +235,15 @@ void Legality::call(const Value &V) {
                             "support yet; make the change in this function "
                             "itself ('" +
                             Base->Name + "[i][j] = ...')"
+                  : Prm.RecordPtr
+                      ? V.Text + " reads and writes '" + Base->Name +
+                            "' through a pointer to a struct, which gradc "
+                            "does not support for memory that is not a "
+                            "local variable here; have " +
+                            V.Text + " take one struct by reference ('" +
+                            Prm.Record + " &" + Prm.V->Name +
+                            "'), or copy what it changes into a local and "
+                            "assign it back after the call"
                   : !Prm.Record.empty() && !Prm.RecordPtr
                       ? V.Text + " reads and writes the struct '" + Base->Name +
                             "', which is not a local variable here; gradc "
@@ -273,7 +283,8 @@ void Legality::call(const Value &V) {
       continue;
     const Value *Base = baseOf(Op);
     if ((!Facts.Pos.finalAt(&V, Base) || !Facts.outlives(Base)) &&
-        Base->Code != OpCode::Local && !Facts.argumentExtent(V, I)) {
+        Base->Code != OpCode::Local && !Facts.argumentExtent(V, I) &&
+        !Facts.copiesWhole(V, I)) {
       // A member of a struct holding vectors taken by reference: a
       // const reference is given the number as it was.
       const Param &Prm = C.Params[I];

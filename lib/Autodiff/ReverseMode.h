@@ -74,6 +74,10 @@ private:
   ir::Value *callArgument(const ir::Value &Call, unsigned I,
                           const ir::Function &PB);
   ir::Value *inOutArgument(const ir::Value &Call, unsigned I);
+  /// A copy of what argument I of Call points to, a struct or container
+  /// that is not a local here (SweepFacts::copiesWhole), for the pullback:
+  /// pushed on a tape after the call (Before: before it), popped here.
+  ir::Value *wholeCopy(const ir::Value &Call, unsigned I, bool Before);
   bool onlyWritten(const ir::Value &Call, const ir::Value *Base) const;
   bool sharesInOutCopy(const ir::Value &Call, unsigned I) const;
   /// A copy of the Count elements at argument I of Call, taken before the

@@ -145,4 +145,24 @@ std::optional<std::int64_t> SweepFacts::argumentExtent(const Value &Call,
   return reachedExtent(*C, C->Params[I].V);
 }
 
+bool SweepFacts::copiesWhole(const Value &Call, unsigned I) const {
+  const Function *C = Call.Callee;
+  const Value *Op = Call.Operands[I];
+  if (!C || C->Custom || baseOf(Op)->Code == OpCode::Local ||
+      !isFloating(Op->Ty.scalarKind()))
+    return false;
+  const Param &Prm = C->Params[I];
+  // (`Body *b` may point at an array of them: not one struct.)
+  if (Prm.Record.empty() || Prm.RecordPtr || Prm.VectorRows ||
+      !Prm.RowDims.empty())
+    return false;
+  // The container itself, not a part of it; a member of a struct the
+  // callee takes by const reference only (`Layer{W, L.scale}` is a
+  // temporary).
+  if (Prm.Container)
+    return Prm.Record.rfind("std::", 0) == 0 && Op->Code == OpCode::Param &&
+           (Prm.ViewName.empty() || Prm.ViewSpelling.rfind("const ", 0) == 0);
+  return Prm.ViewName.empty() && !Prm.Elements.empty();
+}
+
 } // namespace gradc::autodiff

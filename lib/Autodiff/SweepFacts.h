@@ -97,6 +97,12 @@ public:
   /// it reaches them only at constant indices (`y[0]`, `y[2]`).
   std::optional<std::int64_t> argumentExtent(const ir::Value &Call,
                                              unsigned I) const;
+  /// Whether argument I of Call, memory that is not a local here, is a
+  /// whole struct (`Body &b`: a parameter, or an element `bs[i]`) or a
+  /// whole std::vector or std::array of numbers (`std::vector<double> &v`,
+  /// or a member `L.W`) to the callee: its pullback can be given a copy
+  /// of it, of the callee's parameter type.
+  bool copiesWhole(const ir::Value &Call, unsigned I) const;
 };
 
 } // namespace gradc::autodiff

@@ -389,6 +389,23 @@ private:
   Value *setPointer(const clang::VarDecl *VD, const clang::Expr *E, Value *P);
   Value *refuseOtherBase(const clang::VarDecl *VD, const clang::Expr *E,
                          const std::string &Where);
+
+  // Pointers into one of several arrays (LoweringPointerChoice.cpp).
+  /// `p = c ? q : r` (E; RHS the conditional): each arm sets the pointer
+  /// in a branch of its own, as C++ evaluates only one.
+  Value *choosePointer(const clang::VarDecl *VD, const clang::Expr *E,
+                       const clang::Expr *RHS);
+  /// Records that VD may point into Base from here (E); false after an
+  /// error (a new array once VD was read through).
+  bool addBase(const clang::VarDecl *VD, Value *Base, const clang::Expr *E);
+  /// The pointer into several arrays that E reads or writes through
+  /// directly (`p[k]`, `*(p + k)`, `f(p)`, `p[k] = v`), outside an arm
+  /// that fixes it; else null.
+  const clang::VarDecl *choiceUse(const clang::Expr *E) const;
+  /// E, lowered once for each array VD may point into, each in a branch
+  /// taken when VD points there; its value in a local (none: Discard).
+  Value *lowerChoiceUse(const clang::Expr *E, const clang::VarDecl *VD,
+                        bool Discard);
   /// The offsets of two pointers into the same base, for a comparison or a
   /// difference (E, its operator at OpLoc); nullopt after an error.
   std::optional<std::pair<Value *, Value *>>
@@ -903,7 +920,25 @@ private:
   struct MovingPointer {
     Value *Base = nullptr;
     Value *Cell = nullptr;
+    /// A pointer that may point into several arrays: each of them (Base
+    /// first), and the Int32 cell holding which one it points into now.
+    std::vector<Value *> Bases;
+    Value *Which = nullptr;
+    /// The offset's value, while it cannot change: of a pointer never
+    /// assigned after its declaration, or in a use lowered once for each
+    /// array. Null with no Cell: the offset is 0.
+    Value *Off = nullptr;
+    /// The block declaring Cell (Which is declared beside it).
+    ir::Block *Home = nullptr;
+    /// Read or written through already: no array may be added.
+    bool Used = false;
+    /// The stores of Cell that set it to a base (block, store, index into
+    /// Bases) before Which was needed: each gets a store of Which then.
+    std::vector<std::tuple<ir::Block *, Value *, unsigned>> Sets;
   };
+  /// While lowering one branch of a use of such a pointer: the array
+  /// (an index into Bases) it points into there.
+  llvm::DenseMap<const clang::VarDecl *, unsigned> ChosenBase;
   llvm::DenseMap<const clang::VarDecl *, MovingPointer> Moving;
   /// Pointer variables assigned or incremented anywhere (found before
   /// lowering): they move.

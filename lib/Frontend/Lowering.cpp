@@ -656,6 +656,10 @@ void BodyLowering::lowerExprStmt(const Expr *E) {
   E = E->IgnoreParens();
   if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
     E = EWC->getSubExpr()->IgnoreParens();
+  if (const VarDecl *VD = Moving.empty() ? nullptr : choiceUse(E)) {
+    lowerChoiceUse(E, VD, /*Discard=*/true);
+    return;
+  }
   if (const auto *CAO = dyn_cast<CompoundAssignOperator>(E)) {
     lowerCompoundAssign(CAO);
     return;

@@ -53,6 +53,9 @@ Value *BodyLowering::lowerExpr(const Expr *E) {
   if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(E))
     return lowerExpr(BTE->getSubExpr());
 
+  // `in[k]` through a pointer into one of several arrays: once for each.
+  if (const VarDecl *VD = Moving.empty() ? nullptr : choiceUse(E))
+    return lowerChoiceUse(E, VD, /*Discard=*/false);
   if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E))
     return lowerImplicitCast(ICE);
   if (const auto *ECE = dyn_cast<ExplicitCastExpr>(E))

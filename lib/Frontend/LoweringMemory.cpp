@@ -298,9 +298,15 @@ void BodyLowering::lowerPointerDecl(const VarDecl *VD) {
     return Refuse("pointer variables of type '" + typeName(VD->getType()) +
                   "' are not supported");
   const Expr *Init = VD->getInit();
-  if (!Init)
+  // `const double *p;` assigned later, or `p = c ? a : b`: it moves.
+  if (!Init && !Reassigned.count(VD))
     return Refuse("pointer variable '" + Name +
                   "' must be initialized where it is declared");
+  if (!Init || isa<ConditionalOperator>(Init->IgnoreParenImpCasts())) {
+    if (!startMoving(VD, nullptr) || (Init && !choosePointer(VD, Init, Init)))
+      poison(VD);
+    return;
+  }
   unsigned Mark = F.numValues();
   Value *P = lowerPointer(Init);
   if (!P)
@@ -413,7 +419,8 @@ std::optional<BodyLowering::Target> BodyLowering::lowerPlace(const Expr *E) {
     // `p[i]` of a moving pointer: base[p_off + i].
     if (Off && T.Index && T.Index->Ty.isInteger()) {
       at(ASE->getBeginLoc());
-      T.Index = B.add(convert(Off, T.Index->Ty.scalarKind(), true), T.Index);
+      Off = convert(Off, T.Index->Ty.scalarKind(), true);
+      T.Index = T.Index->isConstValue(0) ? Off : B.add(Off, T.Index);
     }
     if (!T.Ptr || !T.Index)
       return std::nullopt;

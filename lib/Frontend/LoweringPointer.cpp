@@ -4,9 +4,10 @@
 // `p = q`) is its base, fixed where it is declared, plus an integer offset
 // held in a variable in memory (`p_off`): `*p` is base[p_off], `p++` adds
 // one to p_off, and two pointers into the same base compare their offsets.
-// Every value such a pointer takes must point into that one base; one that
-// may point into different arrays is refused, as gradc must know which
-// memory every load and store reaches.
+// One that may point into several arrays (`p = c ? a : b`) also holds which
+// (LoweringPointerChoice.cpp); gradc must know every array it may point
+// into before it is used, as it must know which memory every load and
+// store reaches.
 //
 //===----------------------------------------------------------------------===//
 #include "BodyLowering.h"
@@ -52,18 +53,47 @@ bool BodyLowering::startMoving(const VarDecl *VD, Value *P) {
     return false;
   }
   at(VD->getLocation());
-  auto [Base, Off] = splitPointer(P);
-  Value *Cell = B.local(Scalar::Int32, 0, Name + "_off");
-  B.store(Cell, Off);
-  Moving[VD] = {Base, Cell};
+  // Declared without a value (`const double *p;`), it gets its array
+  // where it is first assigned.
+  auto [Base, Off] = P ? splitPointer(P)
+                       : std::pair<Value *, Value *>(
+                             nullptr, makeConstant(Scalar::Int32, 0, 0, "0"));
+  MovingPointer M;
+  M.Base = Base;
+  M.Cell = B.local(Scalar::Int32, 0, Name + "_off");
+  B.store(M.Cell, Off);
+  if (Base)
+    M.Bases.push_back(Base);
+  M.Home = &B.block();
+  Moving[VD] = std::move(M);
   Poisoned.erase(VD);
   return true;
 }
 
 Value *BodyLowering::readMoving(const VarDecl *VD, SourceLocation Loc) {
-  const MovingPointer &M = Moving.at(VD);
+  MovingPointer &M = Moving[VD];
+  if (M.Bases.empty())
+    return fail(Loc, "pointer '" + VD->getNameAsString() +
+                         "' is used here before it is given an array; "
+                         "initialize it where it is declared");
+  M.Used = true;
+  unsigned Which = 0;
+  if (M.Bases.size() > 1) {
+    auto It = ChosenBase.find(VD);
+    if (It == ChosenBase.end())
+      return fail(Loc, "pointer '" + VD->getNameAsString() +
+                           "' may point into several arrays here; gradc "
+                           "supports reading and writing through it ('" +
+                           VD->getNameAsString() + "[k]', '*" +
+                           VD->getNameAsString() +
+                           "') and passing it to a function; use it so, or "
+                           "choose between the arrays again where this "
+                           "value is needed ('c ? a + k : b + k')");
+    Which = It->second;
+  }
   at(Loc);
-  return B.offset(M.Base, B.load(M.Cell));
+  Value *Off = M.Off ? M.Off : M.Cell ? B.load(M.Cell) : nullptr;
+  return Off ? B.offset(M.Bases[Which], Off) : M.Bases[Which];
 }
 
 Value *BodyLowering::movePointer(const VarDecl *VD, const Expr *E,
@@ -82,9 +112,7 @@ Value *BodyLowering::movePointer(const VarDecl *VD, const Expr *E,
                       "moves within one array: keep an index into it instead",
                   E->getSourceRange());
     if (isa<ConditionalOperator>(RHS->IgnoreParenImpCasts()))
-      return refuseOtherBase(VD, E,
-                             "different arrays ('" +
-                                 sourceText(RHS->getSourceRange()) + "')");
+      return choosePointer(VD, E, RHS);
     Value *P = lowerPointer(RHS);
     return P ? setPointer(VD, E, P) : nullptr;
   }
@@ -103,36 +131,60 @@ Value *BodyLowering::movePointer(const VarDecl *VD, const Expr *E,
 
 Value *BodyLowering::refuseOtherBase(const VarDecl *VD, const Expr *E,
                                      const std::string &Where) {
+  std::string Name = VD->getNameAsString();
   return fail(E->getExprLoc(),
-              "pointer '" + VD->getNameAsString() + "' may point into " +
-                  Where + " here, and into " + baseName(Moving.at(VD).Base) +
-                  " where it is declared; gradc supports a pointer that "
-                  "moves within one array: keep an index into each array "
-                  "instead",
+              "pointer '" + Name + "' may point into " + Where +
+                  " here, after it was read or written through in " +
+                  baseName(Moving.at(VD).Base) +
+                  "; gradc must know every array a pointer may point into "
+                  "before it is used: give it each of them before the "
+                  "first use ('" +
+                  Name + " = c ? a : b;', or an if and else that assign " +
+                  Name + "), or keep an index into each array instead",
               E->getSourceRange());
 }
 
 Value *BodyLowering::setPointer(const VarDecl *VD, const Expr *E, Value *P) {
-  const MovingPointer &M = Moving.at(VD);
   at(E->getBeginLoc());
   auto [Base, Off] = splitPointer(P);
-  if (Base != M.Base)
-    return refuseOtherBase(VD, E, baseName(Base));
+  if (!addBase(VD, Base, E))
+    return nullptr;
+  MovingPointer &M = Moving[VD];
   B.store(M.Cell, Off);
-  return B.offset(M.Base, Off);
+  unsigned Which =
+      std::find(M.Bases.begin(), M.Bases.end(), Base) - M.Bases.begin();
+  if (M.Which) {
+    B.store(M.Which,
+            makeConstant(Scalar::Int32, 0, Which, std::to_string(Which)));
+  } else {
+    M.Sets.emplace_back(&B.block(), B.block().Ops.back(), Which);
+  }
+  return B.offset(Base, Off);
 }
 
 Value *BodyLowering::stepPointer(const VarDecl *VD, SourceLocation Loc,
                                  Value *K, bool Back, bool Post) {
   if (!K->Ty.isInteger())
     return fail(Loc, "a pointer offset must be an integer");
-  const MovingPointer &M = Moving.at(VD);
+  MovingPointer &M = Moving[VD];
+  if (M.Bases.empty())
+    return fail(Loc, "pointer '" + VD->getNameAsString() +
+                         "' is used here before it is given an array; "
+                         "initialize it where it is declared");
   at(Loc);
   K = convert(K, Scalar::Int32, /*Implicit=*/true);
-  Value *Old = B.load(M.Cell);
+  Value *Old = M.Off ? M.Off : B.load(M.Cell);
   Value *New = Back ? B.sub(Old, K) : B.add(Old, K);
   B.store(M.Cell, New);
-  return B.offset(M.Base, Post ? Old : New);
+  if (M.Off) // a use lowered once for each array reads it after this
+    M.Off = New;
+  // Into one of several arrays: a pointer only where the use fixes which
+  // (`*p++`); else its offset, which no use takes for a pointer.
+  auto It = ChosenBase.find(VD);
+  if (M.Bases.size() > 1 && It == ChosenBase.end())
+    return Post ? Old : New;
+  Value *Base = M.Bases[M.Bases.size() > 1 ? It->second : 0];
+  return B.offset(Base, Post ? Old : New);
 }
 
 Value *BodyLowering::takeOffset(Value *&P) {
@@ -141,7 +193,7 @@ Value *BodyLowering::takeOffset(Value *&P) {
     return nullptr;
   bool IsMoving = false;
   for (const auto &Entry : Moving)
-    IsMoving |= Entry.second.Base == P->Operands[0];
+    IsMoving |= llvm::is_contained(Entry.second.Bases, P->Operands[0]);
   if (!IsMoving)
     return nullptr;
   Ops.pop_back();

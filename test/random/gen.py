@@ -79,7 +79,8 @@ FEATURES = {
                             "double g; int m; }) as a const reference parameter: gvm.u[i], gvm.g, gvm.u.size(), "
                             "range-for over gvm.u, a const member function (gvm.gvm_wave(t)) and a helper "
                             "(gvm_norm(gvm)); adjoint GVM &dgvm (dgvm.u, dgvm.g); with inout_param, GVM &gvm "
-                            "changed in place first (in/out); a local GVM gl{} grown and read through its members",
+                            "changed in place first (in/out), sometimes read before by gvm.gvm_wave(x) or "
+                            "gvm_norm(gvm); a local GVM gl{} grown and read through its members",
     "struct_vector": "with struct_array: the array of structs as a const std::vector<S> &ps",
     "struct_array_local": "local arrays of structs (S qa[3] = {}; std::array<S, 3> qa{}; std::vector<S> qa(n);), "
                           "their members written in a loop, read as qa[i].a, summed over by reference",
@@ -105,6 +106,9 @@ FEATURES = {
     "iterator_loop": "loops over a std::vector's or std::array's iterators (auto it = c.begin(); it != c.end(); "
                      "++it), reading *it or writing *it = ...; cbegin/cend, it++, a loop running backward",
     "inout_param": "a double *io parameter read and written (in/out), checked with check_vjp",
+    "inout_helper": "with inout_param: io taken as std::vector<double> &io and changed in place by a helper "
+                    "too (gio_scale(io, e), also a struct Gio &g parameter stepped by gio_step(g, e) in a loop), "
+                    "read before by gio_sum(io)",
     "out_rewrite": "outputs err written several times, accumulated, read back, in branches and loops, partly unwritten",
     "param_assign_deep": "double parameters passed by value assigned anywhere (in loops and branches)",
     "inplace_helper": "helpers reading and writing an argument: an array in place, double &acc, a method changing its object",
@@ -113,6 +117,9 @@ FEATURES = {
     "call_alias": "with inplace_helper / address_of: the scalar local a call writes is one read before (t = 2 * s; h(s, y); h(s, s); h(0.25 * v, &v))",
     "ref_var": "references to an element of a local array (double &r = a[k]; r += e;, const double &)",
     "moving_ptr": "a pointer walking a local array (const double *p = a; while (p != a + N) u += *p++ * e;)",
+    "chosen_ptr": "a pointer chosen by a condition between local arrays (const double *p = i % 2 == 0 ? &a[0] : "
+                  "&b[0] + 1;, or declared bare and set in an if and an else), read (p[k], *p) and written "
+                  "(p[k] += e) through",
     "loop_return": "return inside loops, nested loops and switches, also under an if followed by more of its block",
     "multi_dim": "local arrays of arrays (double m[2][3] = {};, m[i][j] += e in nested loops, read as m[i][j])",
     "array2d_local": "with multi_dim: the local array of arrays passed whole to helpers taking one "
@@ -370,6 +377,8 @@ def param_decl(p):
         return "GVM &gvm" if p.get("io") else "const GVM &gvm"
     if p["kind"] == "vmg":  # its member g: no parameter of its own
         return None
+    if p["kind"] == "io" and p.get("vec"):  # inout_helper
+        return "std::vector<double> &%s" % p["name"]
     if p["kind"] == "am2":
         return "const std::array<std::array<double, %d>, %d> &%s" % (p["cols"], p["rows"], p["name"])
     if p["kind"] == "vv":
@@ -1096,6 +1105,8 @@ class Gen:
             opts.append(("amrows", 1))
         if self.on("moving_ptr") and self.visible_local_arrays():
             opts.append(("ptrwalk", 1))
+        if self.on("chosen_ptr") and self.visible_local_arrays():
+            opts.append(("ptrchoice", 1))
         if self.on("std_algorithm") and self.visible_local_arrays():
             opts.append(("stdalgo", 1.5))
         if self.on("view_struct") and self.visible_local_arrays():
@@ -2211,6 +2222,38 @@ class Gen:
                             % (p, a, var.size, p, u, p, p, e)))
         return out
 
+    def s_ptrchoice(self, loop):
+        """A pointer into one of two local arrays (maybe the same one), at
+        offsets that leave n elements to read and write through it."""
+        arrays = self.visible_local_arrays()
+        (a, va), (b, vb) = self.rng.choice(arrays), self.rng.choice(arrays)
+        ka = self.rng.randint(0, va.size - 1)
+        kb = self.rng.randint(0, vb.size - 1)
+        n = min(va.size - ka, vb.size - kb)
+        at = lambda x, k: "&%s[0]" % x + (" + %d" % k if k else "")  # also a std::array or std::vector
+        p, e = self.fresh("p"), self.render_tmp(self.dexpr(1))
+        u, out = self.target()
+        write = self.chance(0.3)
+        ptr = "double *" if write else "const double *"
+        ints = self.visible("i")
+        if ints and self.chance(0.5):
+            name, v = self.rng.choice(ints)
+            c = ("%s > %d" % (name, self.rng.randint(0, 2)) if v.value is not None
+                 else "%s %% 2 == 0" % name)
+            out.append(Stmt("raw", "%s%s = %s ? %s : %s" % (ptr, p, c, at(a, ka), at(b, kb))))
+        else:
+            out.append(Stmt("raw", "%s%s" % (ptr, p)))
+            out.append(Stmt("if", "", [self.cond(allow_logic=False)],
+                            [[Stmt("raw", "%s = %s" % (p, at(a, ka)))],
+                             [Stmt("raw", "%s = %s" % (p, at(b, kb)))]]))
+        k = self.rng.randint(0, n - 1)
+        read = "*%s" % p if k == 0 and self.chance(0.5) else "%s[%d]" % (p, k)
+        out.append(Stmt("raw", "%s += %s * %s" % (u, read, e)))
+        if write:
+            j = self.rng.randint(0, n - 1)
+            out.append(Stmt("raw", "%s[%d] += 0.5 * %s" % (p, j, self.render_tmp(self.dexpr(1)))))
+        return out
+
     def s_view(self, loop):
         """GW g{&a[0], &a[0] + k, m}; t += gw_dot(g, e); (GW: VIEWED)."""
         a, var = self.rng.choice(self.visible_local_arrays())
@@ -2706,7 +2749,9 @@ class Gen:
         io = self.on("inout_param") and rng.random() < 0.3
         if io:  # double *io: read, then written (in/out)
             size = self.narr or 3
-            params.append({"kind": "io", "name": "io", "size": size})
+            # inout_helper: a std::vector<double> &io that helpers change
+            self.iov = self.on("inout_helper") and rng.random() < 0.6
+            params.append({"kind": "io", "name": "io", "size": size, "vec": self.iov})
             self.declare("io", Var("arr", writable=True, size=size, value="io"))
         rng.shuffle(params)
         # GVM's number g is a member of gvm: right after it (its u).
@@ -2727,9 +2772,15 @@ class Gen:
         # (gradc refuses writes to parameters in loops and branches).
         body = []
         if getattr(self, "vmio", False):
-            # GVM &gvm changed before anything reads it (a helper given it
-            # and changing it after would be refused).
+            # GVM &gvm changed in place; sometimes read first by its const
+            # member function or a helper (whose pullback gradc gives a
+            # copy of gvm.u as it was).
             x = next(p["name"] for p in params if p["kind"] == "d")
+            if rng.random() < 0.5:
+                t = self.fresh("t")
+                call = rng.choice(["gvm.gvm_wave(%s)" % x, "gvm_norm(gvm)"])
+                body.append(Stmt("raw", "double %s = %s" % (t, call)))
+                self.declare(t, Var("d"))
             body.append(Stmt("raw", "for (int i = 0; i < gvm.m; ++i) gvm.u[i] = "
                                     "0.5 * gvm.u[i] + 0.25 * std::sin(gvm.g * %s)" % x))
             body.append(Stmt("raw", "gvm.g = gvm.g * gvm.u[0] + 0.5"))
@@ -2747,6 +2798,20 @@ class Gen:
             e = self.dexpr(2)
             self.frames.pop()
             body.append(self.counted(i, text, [Stmt("assign", "io[%s]" % i, [Expr("fn", "0.5 * io[%s] + {p0}" % i, [e])], aop="=", keep=True)]))
+            if getattr(self, "iov", False):
+                # Changed in place by helpers, read by one before.
+                x = next(p["name"] for p in params if p["kind"] == "d")
+                t = self.fresh("t")
+                body.insert(0, Stmt("raw", "double %s = gio_sum(io)" % t))
+                self.declare(t, Var("d"))
+                body.append(Stmt("raw", "gio_scale(io, 0.75 + 0.25 * std::sin(%s))" % x))
+                if rng.random() < 0.5:
+                    g = self.fresh("g")
+                    body.append(Stmt("raw", "Gio %s{%s, 0.5 * %s}" % (g, x, t)))
+                    body.append(Stmt("raw", "for (int k = 0; k < 2; ++k) gio_step(%s, io)" % g))
+                    u = self.fresh("u")
+                    body.append(Stmt("raw", "double %s = %s.a * %s.b" % (u, g, g)))
+                    self.declare(u, Var("d"))
         if rewrite:
             # err[0] written first, then a local like any other: updated in
             # loops and branches, read back, passed by reference.
@@ -2907,9 +2972,10 @@ def harness_args(f, src, adj=None, vjp=False):
             args.append("err")
             continue
         if kind in ("err", "io"):  # check_vjp's memory: p[k] itself
-            args.append("%s[%d].data()" % (src, k))
+            data = "" if p.get("vec") else ".data()"  # std::vector<double> &io
+            args.append("%s[%d]%s" % (src, k, data))
             if kind == "io":
-                dargs.append("%s[%d].data()" % (adj, k))
+                dargs.append("%s[%d]%s" % (adj, k, data))
         if kind == "d":
             args.append("%s[%d][0]" % (src, k))
             dargs.append("%s[%d][0]" % (adj, k))
@@ -3300,6 +3366,19 @@ STRUCT_VECTORS = [
     "  return g.g * s / static_cast<double>(g.u.size());", "}", ""]
 
 
+# What inout_helper calls (declared in every file, as GLOBAL_CONSTANTS):
+# helpers changing a std::vector and a struct they are given by reference,
+# and one reading the vector.
+INOUT_HELPERS = [
+    "struct Gio {", "  double a, b;", "};",
+    "inline void gio_scale(std::vector<double> &v, double s) {",
+    "  for (double &e : v)", "    e = s * e + 0.125 * std::sin(e);", "}",
+    "inline void gio_step(Gio &g, const std::vector<double> &v) {",
+    "  g.a += 0.25 * g.b * v[0];", "  g.b -= 0.25 * std::sin(g.a);", "}",
+    "inline double gio_sum(const std::vector<double> &v) {", "  double s = 0;",
+    "  for (double e : v)", "    s += e * e;", "  return 0.5 * s;", "}", ""]
+
+
 # What variadic calls (declared in every file, as GLOBAL_CONSTANTS).
 VARIADIC_TEMPLATES = [
     "template <class... T> double gv_sum(T... v) { return (v + ...); }",
@@ -3416,7 +3495,7 @@ def render_file(funcs, header=""):
            "#include <gradc/gradc.h>", "", "#include <algorithm>", "#include <array>", "#include <cmath>",
            "#include <complex>", "#include <numeric>", "#include <tuple>", "#include <utility>",
            "#include <vector>", ""] + GLOBAL_CONSTANTS + VARIADIC_TEMPLATES + ARRAY2D_HELPERS + AA_HELPERS + CONSTRUCTED + OPERATED + VIEWED \
-        + BASED + PRIVATE + ARRAY_RETURNS + RETURN_VECTORS + GROWN_VECTORS + STATE_STEPS + PAIR_TUPLES + COMPLEXES + LAMBDA_TEMPLATES + STRUCT_VECTORS
+        + BASED + PRIVATE + ARRAY_RETURNS + RETURN_VECTORS + GROWN_VECTORS + STATE_STEPS + PAIR_TUPLES + COMPLEXES + LAMBDA_TEMPLATES + STRUCT_VECTORS + INOUT_HELPERS
     for f in funcs:
         for s in used_structs(f):
             c = "c = 0.5" if f.member_default else "c"

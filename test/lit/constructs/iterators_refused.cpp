@@ -21,9 +21,10 @@ double structs(const std::vector<P> &ps) {
 GRADC_DIFF("grad")
 double two(const std::vector<double> &x, const std::vector<double> &y) {
   auto it = x.begin();
-  // CHECK: iterators_refused.cpp:[[@LINE+1]]:6: error: pointer 'it' may point into 'y' here, and into 'x' where it is declared; gradc supports a pointer that moves within one array: keep an index into each array instead
+  double s = *it;
+  // CHECK: iterators_refused.cpp:[[@LINE+1]]:6: error: pointer 'it' may point into 'y' here, after it was read or written through in 'x'; gradc must know every array a pointer may point into before it is used
   it = y.begin();
-  return *it;
+  return s * *it;
 }
 
 GRADC_DIFF("grad")
