@@ -122,13 +122,22 @@ Value *BodyLowering::setPointer(const VarDecl *VD, const Expr *E, Value *P) {
   return B.offset(M.Base, Off);
 }
 
+Value *BodyLowering::offsetOf(Value *K) {
+  if (K->Code == ir::OpCode::Cast &&
+      K->Operands[0]->Ty == ir::Type::scalar(Scalar::Int32) &&
+      (K->Ty.scalarKind() == Scalar::Int64 ||
+       K->Ty.scalarKind() == Scalar::UInt64))
+    return K->Operands[0];
+  return convert(K, Scalar::Int32, /*Implicit=*/true);
+}
+
 Value *BodyLowering::stepPointer(const VarDecl *VD, SourceLocation Loc,
                                  Value *K, bool Back, bool Post) {
   if (!K->Ty.isInteger())
     return fail(Loc, "a pointer offset must be an integer");
   const MovingPointer &M = Moving.at(VD);
   at(Loc);
-  K = convert(K, Scalar::Int32, /*Implicit=*/true);
+  K = offsetOf(K);
   Value *Old = B.load(M.Cell);
   Value *New = Back ? B.sub(Old, K) : B.add(Old, K);
   B.store(M.Cell, New);
