@@ -105,12 +105,8 @@ double lambdas(const std::vector<double> &x, double k) {
 int main() {
   using gradc_check::Arrays;
   const std::vector<double> X = {0.5, -1, 2, 0.25, -0.75};
-  gradc_check::check_arrays(
-      "whole", {{"x", X}}, {}, [](const Arrays &p) { return whole(p[0]); },
-      [](const Arrays &p, Arrays &d) { return whole_grad(p[0], d[0]); },
-      [](const Arrays &p, double s, Arrays &d) {
-        whole_pullback(p[0], s, d[0]);
-      });
+  gradc_check::check_container("whole", "x", whole, whole_grad, whole_pullback,
+                               X);
   gradc_check::check_arrays(
       "pointers", {{"x", X}}, {{"n", {4}}},
       [](const Arrays &p) { return pointers(p[0].data(), 4); },
@@ -120,20 +116,8 @@ int main() {
       [](const Arrays &p, double s, Arrays &d) {
         pointers_pullback(p[0].data(), 4, s, d[0].data());
       });
-  gradc_check::check_arrays(
-      "arr", {{"a", {0.5, -0.25, 0.75}}}, {},
-      [](const Arrays &p) { return arr({p[0][0], p[0][1], p[0][2]}); },
-      [](const Arrays &p, Arrays &d) {
-        std::array<double, 3> da = {d[0][0], d[0][1], d[0][2]};
-        double f = arr_grad({p[0][0], p[0][1], p[0][2]}, da);
-        d[0].assign(da.begin(), da.end());
-        return f;
-      },
-      [](const Arrays &p, double s, Arrays &d) {
-        std::array<double, 3> da = {d[0][0], d[0][1], d[0][2]};
-        arr_pullback({p[0][0], p[0][1], p[0][2]}, s, da);
-        d[0].assign(da.begin(), da.end());
-      });
+  gradc_check::check_container("arr", "a", arr, arr_grad, arr_pullback,
+                               {0.5, -0.25, 0.75});
   for (double K : {0.7, -1.3})
     gradc_check::check_arrays(
         "scaled", {{"x", X}, {"k", {K}}}, {},

@@ -115,21 +115,16 @@ int main() {
   using gradc_check::Arrays;
   const std::vector<double> X = {0.5, -1, 2, 0.25, -0.75};
   const std::vector<double> Y = {1.5, 0.3, -0.4, 0.8, 0.6};
-  auto One = [](const char *Name, double (*F)(const std::vector<double> &),
-                double (*G)(const std::vector<double> &, std::vector<double> &),
-                double (*Pb)(const std::vector<double> &, double,
-                             std::vector<double> &),
-                const std::vector<double> &At) {
-    gradc_check::check_arrays(
-        Name, {{"x", At}}, {}, [&](const Arrays &p) { return F(p[0]); },
-        [&](const Arrays &p, Arrays &d) { return G(p[0], d[0]); },
-        [&](const Arrays &p, double s, Arrays &d) { Pb(p[0], s, d[0]); });
-  };
-  One("mapped", mapped, mapped_grad, mapped_pullback, X);
-  One("stepped", stepped, stepped_grad, stepped_pullback, X);
-  One("backward", backward, backward_grad, backward_pullback, X);
-  One("reversed", reversed, reversed_grad, reversed_pullback, X);
-  One("reversed", reversed, reversed_grad, reversed_pullback, Y);
+  gradc_check::check_container("mapped", "x", mapped, mapped_grad,
+                               mapped_pullback, X);
+  gradc_check::check_container("stepped", "x", stepped, stepped_grad,
+                               stepped_pullback, X);
+  gradc_check::check_container("backward", "x", backward, backward_grad,
+                               backward_pullback, X);
+  gradc_check::check_container("reversed", "x", reversed, reversed_grad,
+                               reversed_pullback, X);
+  gradc_check::check_container("reversed", "x", reversed, reversed_grad,
+                               reversed_pullback, Y);
   gradc_check::check_arrays(
       "weighted", {{"x", X}, {"w", Y}}, {},
       [](const Arrays &p) { return weighted(p[0], p[1]); },
@@ -157,20 +152,8 @@ int main() {
       [](const Arrays &p, double s, Arrays &d) {
         pointers_pullback(p[0].data(), 4, s, d[0].data());
       });
-  gradc_check::check_arrays(
-      "arr", {{"a", {0.5, -0.25, 0.75}}}, {},
-      [](const Arrays &p) { return arr({p[0][0], p[0][1], p[0][2]}); },
-      [](const Arrays &p, Arrays &d) {
-        std::array<double, 3> da = {d[0][0], d[0][1], d[0][2]};
-        double f = arr_grad({p[0][0], p[0][1], p[0][2]}, da);
-        d[0].assign(da.begin(), da.end());
-        return f;
-      },
-      [](const Arrays &p, double s, Arrays &d) {
-        std::array<double, 3> da = {d[0][0], d[0][1], d[0][2]};
-        arr_pullback({p[0][0], p[0][1], p[0][2]}, s, da);
-        d[0].assign(da.begin(), da.end());
-      });
+  gradc_check::check_container("arr", "a", arr, arr_grad, arr_pullback,
+                               {0.5, -0.25, 0.75});
   return gradc_check::finish();
 }
 #endif

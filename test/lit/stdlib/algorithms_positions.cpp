@@ -84,18 +84,9 @@ int main() {
   using gradc_check::Arrays;
   const std::vector<double> X = {0.5, -1.25, 2, 0.25, -0.75};
   const std::vector<double> Small = {0.5, -0.25, 0.125};
-  auto One = [](const char *Name, double (*F)(const std::vector<double> &),
-                double (*G)(const std::vector<double> &, std::vector<double> &),
-                double (*Pb)(const std::vector<double> &, double,
-                             std::vector<double> &),
-                const std::vector<double> &At) {
-    gradc_check::check_arrays(
-        Name, {{"x", At}}, {}, [&](const Arrays &p) { return F(p[0]); },
-        [&](const Arrays &p, Arrays &d) { return G(p[0], d[0]); },
-        [&](const Arrays &p, double s, Arrays &d) { Pb(p[0], s, d[0]); });
-  };
-  One("sums", sums, sums_grad, sums_pullback, X);
-  One("inPlace", inPlace, inPlace_grad, inPlace_pullback, X);
+  gradc_check::check_container("sums", "x", sums, sums_grad, sums_pullback, X);
+  gradc_check::check_container("inPlace", "x", inPlace, inPlace_grad,
+                               inPlace_pullback, X);
   gradc_check::check_arrays(
       "diffs", {{"x", X}}, {{"n", {5}}},
       [](const Arrays &p) { return diffs(p[0].data(), 5); },
