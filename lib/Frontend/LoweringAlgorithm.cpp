@@ -21,16 +21,33 @@ using ir::Value;
 
 namespace {
 
-const Expr *skipCopies(const Expr *E) {
+/// E without its copies and conversions; Reversed when one of them makes
+/// a reverse iterator of an iterator (`std::reverse_iterator<It> r(it)`,
+/// `std::make_reverse_iterator(it)`), which designates the element before.
+const Expr *skipCopies(const Expr *E, bool &Reversed) {
+  Reversed = false;
   while (true) {
     E = E->IgnoreImplicit()->IgnoreParens();
+    const Expr *Inner = nullptr;
     if (const auto *CE = dyn_cast<CXXConstructExpr>(E);
         CE && CE->getNumArgs() == 1)
-      E = CE->getArg(0);
+      Inner = CE->getArg(0);
+    else if (const auto *Call = dyn_cast<CallExpr>(E);
+             Call && Call->getNumArgs() == 1 && Call->getDirectCallee() &&
+             Call->getDirectCallee()->isInStdNamespace() &&
+             Call->getDirectCallee()->getIdentifier() &&
+             Call->getDirectCallee()->getName() == "make_reverse_iterator")
+      Inner = Call->getArg(0);
     else if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = MTE->getSubExpr();
-    else
+      Inner = MTE->getSubExpr();
+    if (!Inner)
       return E;
+    if (isReverseIterator(E->getType()) &&
+        !isReverseIterator(Inner->getType())) {
+      Reversed = true;
+      return Inner;
+    }
+    E = Inner;
   }
 }
 
@@ -111,7 +128,13 @@ Value *BodyLowering::countedLoop(Value *Count, llvm::StringRef Counter,
 }
 
 Value *BodyLowering::lowerPosition(const Expr *E) {
-  E = skipCopies(E);
+  bool Reversed;
+  E = skipCopies(E, Reversed);
+  if (Reversed) {
+    Value *P = lowerPosition(E);
+    at(E->getBeginLoc());
+    return P ? B.offset(P, intConstant(-1)) : nullptr;
+  }
   if (const VarDecl *VD = movingPointerOf(E)) // an iterator variable
     return readMoving(VD, E->getBeginLoc());
   if (isPoisonedRef(E)) { // an iterator variable, already reported

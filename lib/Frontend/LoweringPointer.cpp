@@ -21,7 +21,10 @@ std::pair<Value *, Value *> BodyLowering::splitPointer(Value *P) {
   Value *Off = nullptr;
   while (P->Code == ir::OpCode::Offset) {
     Value *K = convert(P->Operands[1], Scalar::Int32, /*Implicit=*/true);
-    Off = Off ? B.add(K, Off) : K;
+    if (Off && K->isConst() && Off->isConst()) // `v.begin() + 2` - 1: 1
+      Off = intConstant(K->IVal + Off->IVal);
+    else
+      Off = Off ? B.add(K, Off) : K;
     P = P->Operands[0];
   }
   if (!Off)

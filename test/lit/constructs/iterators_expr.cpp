@@ -1,7 +1,8 @@
 // Iterators (issue 14) moved inside expressions, `*it++` (`s += *it++ * w`,
 // `*out++ = f(*in++)`), over a std::vector and over raw pointers;
 // std::next, std::prev, std::advance and std::distance; reverse iterators
-// (`rbegin()`, `rend()`, `crbegin()`, `r.base()`). Checked against central
+// (`rbegin()`, `rend()`, `crbegin()`, `r.base()`, `std::reverse_iterator<It>
+// r(it)`, `std::make_reverse_iterator(it)`). Checked against central
 // finite differences and gradc's interpreter.
 // RUN: %gradc %s -o %t.grad.h
 // RUN: FileCheck %s --check-prefix=TEXT < %t.grad.h
@@ -12,7 +13,7 @@
 // AT: ok: all 3 entries agree with finite differences
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
-// INTERP: 9 checked against the interpreter, 0 mismatches
+// INTERP: 10 checked against the interpreter, 0 mismatches
 #include <gradc/gradc.h>
 
 #include <array>
@@ -98,6 +99,14 @@ double reversed(const std::vector<double> &x) {
          static_cast<double>(std::distance(x.rbegin(), x.rend()));
 }
 
+// Reverse iterators made of iterators: each designates the element before.
+GRADC_DIFF("grad")
+double made(const std::vector<double> &x) {
+  std::reverse_iterator<std::vector<double>::const_iterator> r(x.end());
+  auto q = std::make_reverse_iterator(x.begin() + 2);
+  return *r * std::sin(*q) + q[1];
+}
+
 // A std::array's reverse iterators.
 GRADC_DIFF("grad")
 double arr(const std::array<double, 3> &a) {
@@ -119,6 +128,7 @@ int main() {
                                mapped_pullback, X);
   gradc_check::check_container("stepped", "x", stepped, stepped_grad,
                                stepped_pullback, X);
+  gradc_check::check_container("made", "x", made, made_grad, made_pullback, X);
   gradc_check::check_container("backward", "x", backward, backward_grad,
                                backward_pullback, X);
   gradc_check::check_container("reversed", "x", reversed, reversed_grad,
