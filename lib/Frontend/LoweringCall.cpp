@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "BodyLowering.h"
+#include "IteratorParams.h"
 #include "OperatorNames.h"
 
 #include "clang/AST/TemplateBase.h"
@@ -238,13 +239,14 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
       Args.insert(Args.end(), VV->Members.begin(), VV->Members.end());
       continue;
     }
-    if (G && G->Synthesized && !Args.empty() && Args.back() &&
+    if (G && G->Synthesized && !Args.empty() &&
         Args.size() < G->Params.size() &&
         G->Params[Args.size()].V->Ty.isInteger() &&
         (isIterator(PT) || PT->isPointerType())) {
       // The end of a range (`sum(v.begin(), v.end())`): its offset from
-      // the range's first (IteratorParams.h).
-      if (Value *Q = lowerPosition(Arg)) {
+      // the range's first (IteratorParams.h), which has been reported if
+      // wrong.
+      if (Value *Q = Args.back() ? lowerPosition(Arg) : nullptr) {
         at(Arg->getBeginLoc());
         auto [FirstBase, FirstOff] = splitPointer(Args.back());
         auto [Base, Off] = splitPointer(Q);
@@ -267,6 +269,8 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
     } else if (isIterator(PT)) {
       // An iterator: the pointer it wraps.
       V = lowerPosition(Arg);
+      if (refuseGrowingArgument(V, Arg, iteratorPointer(PT), Name))
+        V = nullptr;
     } else if (Obj->isRecordType() && !containerShape(Obj, Ctx)) {
       // A struct, by value or by reference: the pointer to its scalars.
       V = lowerRecord(Arg);

@@ -2,7 +2,7 @@
 // are refused at the user's line, in the user's words, with advice.
 // RUN: not %gradc %s -o %t.h 2>&1 | FileCheck %s
 // RUN: not %gradc %s -o %t.h 2>&1 | grep -c 'error:' | FileCheck %s --check-prefix=COUNT
-// COUNT: 8
+// COUNT: 9
 // (Errors in helpers are reported after those of their callers.)
 #include <gradc/gradc.h>
 
@@ -28,6 +28,22 @@ double reversed(std::vector<double>::const_reverse_iterator r) { return *r; }
 
 // CHECK-DAG: iterator_params_refused.cpp:[[@LINE+1]]:43: error: parameter 'it' is an iterator over something other than numbers; gradc follows iterators of a container of numbers: pass the container itself ('const std::vector<P> &v') and index it
 double xOf(std::vector<P>::const_iterator it) { return it->x; }
+
+void scale(std::vector<double>::iterator first,
+           std::vector<double>::iterator last, double k) {
+  for (; first != last; ++first)
+    *first *= k;
+}
+
+GRADC_DIFF("grad")
+double grown(double a) {
+  std::vector<double> v;
+  v.push_back(a);
+  v.push_back(2 * a);
+  // CHECK-DAG: iterator_params_refused.cpp:[[@LINE+1]]:9: error: passing 'v', a std::vector that changes size, to 'scale', which may write it, is not supported; pass it as 'const std::vector<double> &', or copy it into a vector that keeps its size ('std::vector<double> u = v;')
+  scale(v.begin(), v.end(), a);
+  return v[0];
+}
 
 GRADC_DIFF("grad")
 // CHECK-DAG: iterator_params_refused.cpp:[[@LINE+1]]:54: error: parameter 'first' is an iterator; gradc follows iterators given to a function of your own that is not a member function, not to an annotated function or a member function: take the container ('const std::vector<double> &v') or a pointer to its elements ('const double *x')
