@@ -120,6 +120,11 @@ const RecordShape *RecordShapes::shape(QualType T, std::string &Why) {
     Why = "'" + Name + "' " + What;
     return nullptr;
   };
+  // (Not the pointer it wraps, which is the library's.)
+  if (isIterator(T))
+    return Refuse("is an iterator, which gradc follows in variables and "
+                  "parameters of their own: keep an index into the "
+                  "container instead ('int i')");
   if (tupleKind(T) != TupleKind::None) {
     std::unique_ptr<RecordShape> Tuple = tupleShape(T, Ctx, Why);
     return Tuple ? (Made[RD] = std::move(Tuple)).get() : nullptr;

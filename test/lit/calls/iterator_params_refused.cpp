@@ -2,7 +2,7 @@
 // are refused at the user's line, in the user's words, with advice.
 // RUN: not %gradc %s -o %t.h 2>&1 | FileCheck %s
 // RUN: not %gradc %s -o %t.h 2>&1 | grep -c 'error:' | FileCheck %s --check-prefix=COUNT
-// COUNT: 9
+// COUNT: 12
 // (Errors in helpers are reported after those of their callers.)
 #include <gradc/gradc.h>
 
@@ -33,6 +33,26 @@ void scale(std::vector<double>::iterator first,
            std::vector<double>::iterator last, double k) {
   for (; first != last; ++first)
     *first *= k;
+}
+
+GRADC_DIFF("grad")
+double captured(const std::vector<double> &x) {
+  auto it = x.begin();
+  // CHECK-DAG: iterator_params_refused.cpp:[[@LINE+1]]:14: error: capturing iterator 'it' is not supported; pass it to the lambda as a parameter ('[](auto it, ...)')
+  auto g = [&it](double a) { return *it * a; };
+  return g(x[0]);
+}
+
+struct Held {
+  std::vector<double>::const_iterator it;
+};
+
+GRADC_DIFF("grad")
+double held(const std::vector<double> &x) {
+  // CHECK-DAG: iterator_params_refused.cpp:[[@LINE+1]]:8: error: gradc cannot hold this struct: 'Held' has member 'it': 'std::vector<double>::const_iterator' is an iterator, which gradc follows in variables and parameters of their own: keep an index into the container instead ('int i')
+  Held h{x.begin()};
+  // CHECK-DAG: iterator_params_refused.cpp:[[@LINE+1]]:13: error: this position in a range is not supported
+  return *h.it;
 }
 
 GRADC_DIFF("grad")
