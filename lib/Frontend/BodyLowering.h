@@ -382,6 +382,9 @@ private:
   /// the expression's (`p++`: the old one).
   Value *movePointer(const clang::VarDecl *VD, const clang::Expr *E,
                      const clang::Expr *RHS);
+  /// K as an Int32 offset: an int that C++ widened to an iterator's
+  /// difference type (`it[i]`, `it + i`) is the int itself.
+  Value *offsetOf(Value *K);
   /// Moves VD by K elements (back: -K); its new value, or its old (Post).
   Value *stepPointer(const clang::VarDecl *VD, clang::SourceLocation Loc,
                      Value *K, bool Back, bool Post);
@@ -824,7 +827,8 @@ private:
   /// The standard algorithms that apply an operation (a lambda, a
   /// function of the user's, a math function) to elements, as loops
   /// (LoweringAlgorithmOps.cpp): transform, for_each, for_each_n,
-  /// count_if, all_of, any_of, none_of; nullopt for another algorithm.
+  /// count_if, all_of, any_of, none_of, find_if, find_if_not; nullopt for
+  /// another algorithm.
   std::optional<Value *> lowerAlgorithmOp(const clang::CallExpr *CE,
                                           llvm::StringRef Name);
   /// An operation an algorithm applies, resolved before its loop.

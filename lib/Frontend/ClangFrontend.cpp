@@ -11,6 +11,7 @@
 
 #include "CustomPullbacks.h"
 #include "Depth.h"
+#include "IteratorParams.h"
 #include "Lowering.h"
 #include "OperatorNames.h"
 #include "Records.h"
@@ -200,6 +201,9 @@ private:
   /// Spell types in full (`Outer::In`, not `In`; `double`, not a member
   /// alias): a member function's pullback is written outside its class.
   bool CanonicalTypes = false;
+  /// A function of the user's taking iterators is being made one of
+  /// gradc's own, whose parameters may be iterators (IteratorParams.h).
+  bool IteratorsAllowed = false;
   /// Callees lowered, by canonical declaration; being lowered; refused.
   std::map<const FunctionDecl *, const ir::Function *> Callees;
   std::vector<const FunctionDecl *> CalleeOrder; ///< Callees' keys, in order
@@ -376,6 +380,39 @@ std::optional<ParamInfo> FunctionProcessor::checkParam(const ParmVarDecl &PVD) {
   };
   if (const ArrayType *AT = Ctx.getAsArrayType(PVD.getOriginalType()))
     return checkArrayParam(PVD, *AT, /*ByRef=*/false);
+  // An iterator of a function of the user's that gradc makes its own: the
+  // pointer it wraps.
+  if (isIterator(T)) {
+    std::string Name = PVD.getNameAsString();
+    if (!IteratorsAllowed)
+      return Fail("parameter '" + Name +
+                  "' is an iterator; gradc follows iterators given to a "
+                  "function of your own that is not a member function, "
+                  "not to an annotated function or a member function: take "
+                  "the container ('const std::vector<double> &v') or a "
+                  "pointer to its elements ('const double *x')");
+    if (T->isReferenceType())
+      return Fail("parameter '" + Name +
+                  "' is a reference to an iterator; pass the iterator by "
+                  "value (drop the '&')");
+    if (isReverseIterator(T))
+      return Fail("parameter '" + Name +
+                  "' is a reverse iterator, which gradc follows in the "
+                  "function that makes it; pass 'v.begin(), v.end()' and "
+                  "walk back from the end");
+    QualType Ptr = iteratorPointer(T);
+    std::optional<ir::Scalar> S =
+        Ptr.isNull() ? std::nullopt : Element(Ptr->getPointeeType());
+    if (!S)
+      return Fail("parameter '" + Name +
+                  "' is an iterator over something other than numbers; "
+                  "gradc follows iterators of a container of numbers: pass "
+                  "the container itself ('const std::vector<P> &v') and "
+                  "index it");
+    return ParamInfo{
+        ir::Type::ptr(*S, Ptr->getPointeeType().isConstQualified()),
+        typeName(Ptr), ""};
+  }
   if (T->isFunctionPointerType())
     return Fail("function pointer parameters are not supported");
   if (isStdFunction(T))
@@ -1115,6 +1152,14 @@ const ir::Function *FunctionProcessor::callee(const FunctionDecl &FD,
     Canonical(bool &Flag, bool On) : Flag(Flag), Saved(Flag) { Flag |= On; }
     ~Canonical() { Flag = Saved; }
   } SpellInFull(CanonicalTypes, isa<CXXMethodDecl>(FD));
+  // `sum(It first, It last)`: a function of gradc's own, `sum_range`,
+  // taking pointers and the range's end as an offset (IteratorParams.h).
+  if (!isa<CXXMethodDecl>(FD) && takesIterators(FD)) {
+    bool Range = false;
+    for (unsigned J = 0; J < FD.getNumParams(); ++J)
+      Range |= isRangeEnd(FD, J);
+    return synthesize(FD, Name + (Range ? "_range" : "_it"), {}, {}, Loc);
+  }
   unsigned ErrorsBefore = R.numErrors();
   ParamInfos Params;
   for (const ParmVarDecl *PVD : FD.parameters())
@@ -1194,14 +1239,26 @@ FunctionProcessor::synthesize(const FunctionDecl &FD, const std::string &Name,
     Unique = Name + std::to_string(N);
   unsigned ErrorsBefore = R.numErrors();
   ParamInfos Params;
-  for (unsigned I = 0; I < FD.getNumParams(); ++I)
-    Params.push_back(
-        llvm::any_of(Closures,
-                     [&](const ClosureParam &C) { return C.Index == I; })
-            ? std::nullopt
-            : checkParam(*FD.getParamDecl(I)));
+  bool SavedAllowed = std::exchange(IteratorsAllowed, true);
+  for (unsigned I = 0; I < FD.getNumParams(); ++I) {
+    bool Closure = llvm::any_of(
+        Closures, [&](const ClosureParam &C) { return C.Index == I; });
+    // The end of a range: its offset from the range's first, `last_off`
+    // (BodyLowering::run makes it a position again).
+    if (!Closure && isRangeEnd(FD, I) && Params.back())
+      Params.push_back(
+          ParamInfo{ir::Type::scalar(ir::Scalar::Int32), "int", ""});
+    else
+      Params.push_back(Closure ? std::nullopt
+                               : checkParam(*FD.getParamDecl(I)));
+  }
+  IteratorsAllowed = SavedAllowed;
   std::vector<ir::Value *> ParamValues;
   std::unique_ptr<ir::Function> F = declare(FD, Params, ParamValues);
+  for (unsigned I = 0; I < FD.getNumParams(); ++I)
+    if (ParamValues[I] && isRangeEnd(FD, I) && ParamValues[I - 1] &&
+        ParamValues[I]->Ty.isInteger())
+      ParamValues[I]->Name += "_off";
   // Its captures follow its parameters; a struct's result would be among
   // them (ReturnsRecord takes the last).
   if (F->ReturnsRecord)
@@ -1255,6 +1312,9 @@ FunctionProcessor::synthesize(const FunctionDecl &FD, const std::string &Name,
     return nullptr;
   }
   ir::reuseLoads(*F);
+  // Generated code defines it as it is: without the positions a moving
+  // iterator's reads leave unused.
+  ir::eliminateDeadCode(*F);
   if (std::vector<std::string> Problems = ir::verify(*F); !Problems.empty())
     return Refuse(Loc, "internal error: invalid IR for '" + Unique +
                            "': " + Problems.front());

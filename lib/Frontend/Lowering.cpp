@@ -305,11 +305,25 @@ bool BodyLowering::run(ArrayRef<Value *> ParamValues,
   flattenLocalStructs(const_cast<CompoundStmt *>(CS));
   findMemoryVariables(CS);
   findGrowingVectors(CS);
-  // A pointer parameter that moves starts at offset 0 of what it is given.
+  // The end of a range its parameter before begins (`It first, It last`)
+  // is given as its offset from the first (IteratorParams.h).
+  for (unsigned I = 1; I < FD.getNumParams(); ++I) {
+    const ParmVarDecl *PVD = FD.getParamDecl(I);
+    auto It = Vars.find(PVD);
+    auto First = Pointers.find(FD.getParamDecl(I - 1));
+    if (It == Vars.end() || First == Pointers.end() ||
+        !(isIterator(PVD->getType()) || PVD->getType()->isPointerType()))
+      continue;
+    at(PVD->getLocation());
+    Pointers[PVD] = B.offset(First->second, It->second);
+    Vars.erase(It);
+  }
+  // A pointer parameter (an iterator) that moves starts at offset 0 of
+  // what it is given.
   for (const ParmVarDecl *PVD : FD.parameters()) {
     auto It = Pointers.find(PVD);
     if (It == Pointers.end() || !Reassigned.count(PVD) ||
-        !PVD->getType()->isPointerType())
+        !(PVD->getType()->isPointerType() || isIterator(PVD->getType())))
       continue;
     Value *V = It->second;
     Pointers.erase(It);

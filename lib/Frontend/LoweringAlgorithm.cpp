@@ -21,16 +21,33 @@ using ir::Value;
 
 namespace {
 
-const Expr *skipCopies(const Expr *E) {
+/// E without its copies and conversions; Reversed when one of them makes
+/// a reverse iterator of an iterator (`std::reverse_iterator<It> r(it)`,
+/// `std::make_reverse_iterator(it)`), which designates the element before.
+const Expr *skipCopies(const Expr *E, bool &Reversed) {
+  Reversed = false;
   while (true) {
     E = E->IgnoreImplicit()->IgnoreParens();
+    const Expr *Inner = nullptr;
     if (const auto *CE = dyn_cast<CXXConstructExpr>(E);
         CE && CE->getNumArgs() == 1)
-      E = CE->getArg(0);
+      Inner = CE->getArg(0);
+    else if (const auto *Call = dyn_cast<CallExpr>(E);
+             Call && Call->getNumArgs() == 1 && Call->getDirectCallee() &&
+             Call->getDirectCallee()->isInStdNamespace() &&
+             Call->getDirectCallee()->getIdentifier() &&
+             Call->getDirectCallee()->getName() == "make_reverse_iterator")
+      Inner = Call->getArg(0);
     else if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = MTE->getSubExpr();
-    else
+      Inner = MTE->getSubExpr();
+    if (!Inner)
       return E;
+    if (isReverseIterator(E->getType()) &&
+        !isReverseIterator(Inner->getType())) {
+      Reversed = true;
+      return Inner;
+    }
+    E = Inner;
   }
 }
 
@@ -46,6 +63,48 @@ StringRef stdName(const CallExpr *CE) {
 /// The type C++ computes a + b in, for the arithmetic types gradc has
 /// (ordered by rank in Scalar).
 Scalar common(Scalar A, Scalar B) { return std::max(A, B); }
+
+/// A function of <numeric>, <algorithm> or <iterator> gradc follows: one
+/// list for lowerAlgorithm, which lowers each, and lowerPosition, which
+/// takes the position one returns.
+struct StdAlgorithm {
+  const char *Name;
+  bool Loop;     ///< made a loop (which a loop's header cannot hold)
+  bool Position; ///< its value is a position in a range
+};
+
+constexpr StdAlgorithm Algorithms[] = {
+    {"accumulate", true, false}, {"inner_product", true, false},
+    {"partial_sum", true, true}, {"adjacent_difference", true, true},
+    {"fill", true, false},       {"fill_n", true, true},
+    {"copy", true, true},        {"iota", true, false},
+    {"reverse", true, false},    {"max_element", true, true},
+    {"min_element", true, true}, {"find_if", true, true},
+    {"find_if_not", true, true}, {"transform", true, true},
+    {"for_each", true, false},   {"for_each_n", true, true},
+    {"count_if", true, false},   {"all_of", true, false},
+    {"any_of", true, false},     {"none_of", true, false},
+    {"next", false, true},       {"prev", false, true},
+    {"advance", false, false},   {"distance", false, false},
+};
+
+const StdAlgorithm *findAlgorithm(StringRef Name) {
+  for (const StdAlgorithm &A : Algorithms)
+    if (Name == A.Name)
+      return &A;
+  return nullptr;
+}
+
+/// "accumulate, inner_product, ... and distance".
+std::string algorithmNames() {
+  std::string Names;
+  for (const StdAlgorithm &A : Algorithms) {
+    if (!Names.empty())
+      Names += &A == std::end(Algorithms) - 1 ? " and " : ", ";
+    Names += A.Name;
+  }
+  return Names;
+}
 
 } // namespace
 
@@ -69,7 +128,13 @@ Value *BodyLowering::countedLoop(Value *Count, llvm::StringRef Counter,
 }
 
 Value *BodyLowering::lowerPosition(const Expr *E) {
-  E = skipCopies(E);
+  bool Reversed;
+  E = skipCopies(E, Reversed);
+  if (Reversed) {
+    Value *P = lowerPosition(E);
+    at(E->getBeginLoc());
+    return P ? B.offset(P, intConstant(-1)) : nullptr;
+  }
   if (const VarDecl *VD = movingPointerOf(E)) // an iterator variable
     return readMoving(VD, E->getBeginLoc());
   if (isPoisonedRef(E)) { // an iterator variable, already reported
@@ -77,26 +142,40 @@ Value *BodyLowering::lowerPosition(const Expr *E) {
     return nullptr;
   }
   bool Pointer = E->getType()->isPointerType() || E->getType()->isArrayType();
+  // An iterator parameter that does not move: the pointer it wraps.
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    Pointer |= Pointers.count(dyn_cast<VarDecl>(DRE->getDecl())) != 0;
   auto Refuse = [&] {
     return fail(E->getExprLoc(),
                 "this position in a range is not supported; gradc follows "
-                "'x + k', 'a', 'v.begin() + k', 'v.end()', 'std::begin(a)' "
-                "and what std::max_element returns",
+                "'x + k', 'a', 'v.begin() + k', 'v.end()', 'v.rbegin()', "
+                "'std::begin(a)', 'std::next(it, k)' and what "
+                "std::max_element returns",
                 E->getSourceRange());
   };
-  // it + k, it - k
+  // A step back (a reverse iterator's step forward) of K.
+  auto Step = [&](Value *P, Value *K, bool Back, const Expr *It) {
+    K = offsetOf(K);
+    return B.offset(P, Back != isReverseIterator(It->getType()) ? B.neg(K) : K);
+  };
   if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(E);
-      OCE && OCE->getNumArgs() == 2 &&
-      (OCE->getOperator() == OO_Plus || OCE->getOperator() == OO_Minus)) {
-    Value *P = lowerPosition(OCE->getArg(0));
-    Value *K = expectScalar(lowerExpr(OCE->getArg(1)), OCE->getArg(1));
-    if (!P || !K)
-      return nullptr;
-    at(OCE->getBeginLoc());
-    K = convert(K, Scalar::Int32, /*Implicit=*/true);
-    return B.offset(P, OCE->getOperator() == OO_Plus ? K : B.neg(K));
+      OCE && OCE->getNumArgs() > 0 && isIterator(OCE->getArg(0)->getType())) {
+    OverloadedOperatorKind Op = OCE->getOperator();
+    // it++, it = ...: the moved iterator's value (`*out++ = *in++`).
+    if (Op == OO_PlusPlus || Op == OO_MinusMinus || Op == OO_PlusEqual ||
+        Op == OO_MinusEqual || Op == OO_Equal)
+      return *lowerIteratorOp(OCE);
+    // it + k, it - k
+    if (OCE->getNumArgs() == 2 && (Op == OO_Plus || Op == OO_Minus)) {
+      Value *P = lowerPosition(OCE->getArg(0));
+      Value *K = expectScalar(lowerExpr(OCE->getArg(1)), OCE->getArg(1));
+      if (!P || !K)
+        return nullptr;
+      at(OCE->getBeginLoc());
+      return Step(P, K, Op == OO_Minus, OCE->getArg(0));
+    }
   }
-  // v.begin(), v.end(); std::begin(v), std::end(a).
+  // v.begin(), v.end(), v.rbegin(), v.rend(); std::begin(v), std::end(a).
   const Expr *Object = nullptr;
   StringRef Name;
   if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(E)) {
@@ -104,18 +183,38 @@ Value *BodyLowering::lowerPosition(const Expr *E) {
     Name = MCE->getMethodDecl() && MCE->getMethodDecl()->getIdentifier()
                ? MCE->getMethodDecl()->getName()
                : "";
+    // `r.base()`: the iterator a reverse iterator wraps, one past it.
+    if (Name == "base" && isReverseIterator(Object->getType())) {
+      Value *P = lowerPosition(Object);
+      return P ? B.offset(P, intConstant(1)) : nullptr;
+    }
   } else if (const auto *CE = dyn_cast<CallExpr>(E)) {
     Name = stdName(CE);
-    // (What these return is a position: `auto it = std::transform(...)`.)
-    if (Name == "max_element" || Name == "min_element" || Name == "transform" ||
-        Name == "copy" || Name == "fill_n" || Name == "for_each_n")
+    // std::next(it, k), std::prev(it, k).
+    if ((Name == "next" || Name == "prev") && CE->getNumArgs() >= 1) {
+      Value *P = lowerPosition(CE->getArg(0));
+      // (`std::next(it)` passes its default argument, 1.)
+      const Expr *Count = CE->getNumArgs() == 2 ? CE->getArg(1) : nullptr;
+      if (Count && isa<CXXDefaultArgExpr>(Count))
+        Count = nullptr;
+      Value *K = Count ? expectScalar(lowerExpr(Count), Count) : intConstant(1);
+      if (!P || !K)
+        return nullptr;
+      at(CE->getBeginLoc());
+      return Step(P, K, Name == "prev", CE->getArg(0));
+    }
+    // (What an algorithm returns is a position: `auto it =
+    // std::transform(...)`.)
+    if (const StdAlgorithm *A = findAlgorithm(Name); A && A->Position)
       return lowerExpr(E);
     if (CE->getNumArgs() == 1)
       Object = CE->getArg(0);
   }
   bool Begin = Name == "begin" || Name == "cbegin";
   bool End = Name == "end" || Name == "cend";
-  if (!Object || (!Begin && !End))
+  bool RBegin = Name == "rbegin" || Name == "crbegin";
+  bool REnd = Name == "rend" || Name == "crend";
+  if (!Object || (!Begin && !End && !RBegin && !REnd))
     return Pointer ? lowerPointer(E) : Refuse();
   QualType OT = Object->getType().getNonReferenceType();
   std::optional<ContainerShape> C = containerShape(OT, Ctx);
@@ -126,6 +225,8 @@ Value *BodyLowering::lowerPosition(const Expr *E) {
   if (!Base || Begin)
     return Base;
   at(E->getBeginLoc());
+  if (REnd) // one before the first element
+    return B.offset(Base, intConstant(-1));
   Value *Count;
   if (CAT || !C->IsVector) {
     std::int64_t N = CAT ? CAT->getSize().getZExtValue() : C->Count;
@@ -137,7 +238,8 @@ Value *BodyLowering::lowerPosition(const Expr *E) {
     Count = convert(B.size(Base, Scalar::UInt64), Scalar::Int32,
                     /*Implicit=*/false);
   }
-  return B.offset(Base, Count);
+  // rbegin(): the last element.
+  return B.offset(Base, RBegin ? B.sub(Count, intConstant(1)) : Count);
 }
 
 std::optional<BodyLowering::Span> BodyLowering::lowerSpan(const Expr *First,
@@ -202,16 +304,51 @@ std::optional<Value *> BodyLowering::lowerAlgorithm(const CallExpr *CE) {
   auto Refuse = [&](const std::string &Advice) {
     return refuseAlgorithm(CE, Advice);
   };
-  bool Known = Name == "accumulate" || Name == "inner_product" ||
-               Name == "fill" || Name == "fill_n" || Name == "copy" ||
-               Name == "max_element" || Name == "min_element" ||
-               Name == "iota" || Name == "reverse" || Name == "transform" ||
-               Name == "for_each" || Name == "for_each_n" ||
-               Name == "count_if" || Name == "all_of" || Name == "any_of" ||
-               Name == "none_of";
-  if (Known && InLoopHeader)
+  const StdAlgorithm *Known = findAlgorithm(Name);
+  if (Known && Known->Loop && InLoopHeader)
     return Refuse("gradc makes it a loop, which a loop's header cannot hold: "
                   "compute it into a variable before the loop");
+  if (Known && Known->Loop && llvm::any_of(CE->arguments(), [](const Expr *A) {
+        return isReverseIterator(A->getType());
+      }))
+    return Refuse("gradc follows reverse iterators in loops of your own "
+                  "('for (auto it = v.rbegin(); it != v.rend(); ++it)'), "
+                  "not given to an algorithm: write the loop");
+  // Positions: `std::next(p)`, `std::begin(a)` passed on or kept.
+  if (Name == "next" || Name == "prev" || Name == "begin" || Name == "end" ||
+      Name == "cbegin" || Name == "cend")
+    return lowerPosition(CE);
+  if (Name == "distance" && N == 2) {
+    Value *P = lowerPosition(Arg(0)), *Q = lowerPosition(Arg(1));
+    std::optional<Scalar> T = scalarTypeOf(CE->getType(), Ctx);
+    if (!P || !Q || !T)
+      return nullptr;
+    std::optional<std::pair<Value *, Value *>> Offs =
+        pointerOffsets(CE, Arg(1)->getExprLoc(), P, Q);
+    if (!Offs)
+      return nullptr;
+    auto [First, Last] = *Offs;
+    if (isReverseIterator(Arg(0)->getType())) // its offsets run back
+      std::swap(First, Last);
+    return convert(First->isConstValue(0) ? Last : B.sub(Last, First), *T,
+                   /*Implicit=*/true);
+  }
+  if (Name == "advance" && N == 2) {
+    if (isPoisonedRef(Arg(0))) { // reported where it is declared
+      Failed = true;
+      return nullptr;
+    }
+    const VarDecl *VD = movingPointerOf(Arg(0));
+    if (!VD)
+      return Refuse("gradc moves iterators and pointers held in variables "
+                    "('auto it = v.begin(); std::advance(it, k);')");
+    Value *K = expectScalar(lowerExpr(Arg(1)), Arg(1));
+    if (!K)
+      return nullptr;
+    stepPointer(VD, CE->getBeginLoc(), K, isReverseIterator(Arg(0)->getType()),
+                /*Post=*/false);
+    return makeConstant(Scalar::Int32, 0, 0, "0");
+  }
   if (std::optional<Value *> V = lowerAlgorithmOp(CE, Name))
     return *V;
   if ((Name == "max_element" || Name == "min_element") && N != 2)
@@ -274,6 +411,35 @@ std::optional<Value *> BodyLowering::lowerAlgorithm(const CallExpr *CE) {
     at(CE->getBeginLoc());
     countedLoop(S->Count, "i", [&](Value *I) {
       Value *V = B.load(S->Base, elementIndex(*S, I));
+      Value *J = DOff->isConstValue(0) ? I : B.add(DOff, I);
+      B.store(DBase, convert(V, DBase->Ty.scalarKind(), true), J);
+    });
+    return B.offset(Dst, S->Count);
+  }
+  if (Name == "partial_sum" || Name == "adjacent_difference") {
+    if (N != 3)
+      return Refuse("gradc follows it without an operation of your own: "
+                    "write the loop");
+    // The running sum (the element before) is a variable of the elements'
+    // type, as in C++, read before its element is written: the output may
+    // be the input. Starting it at 0 makes the first output the first
+    // element.
+    bool Sum = Name == "partial_sum";
+    std::optional<Span> S = lowerSpan(Arg(0), Arg(1));
+    Value *Dst = lowerPosition(Arg(2));
+    if (!S || !Dst)
+      return nullptr;
+    auto [DBase, DOff] = splitPointer(Dst);
+    at(CE->getBeginLoc());
+    Scalar T = S->Base->Ty.scalarKind();
+    Value *Acc = B.local(T, 0, Sum ? "sum" : "prev");
+    B.store(Acc, makeConstant(T, 0, 0, "0"));
+    countedLoop(S->Count, "i", [&](Value *I) {
+      Value *E = B.load(S->Base, elementIndex(*S, I));
+      Value *V = Sum ? B.add(B.load(Acc), E) : B.sub(E, B.load(Acc));
+      B.store(Acc, Sum ? V : E);
+      if (Sum) // `sum += x[i]; c[i] = sum;`
+        V = B.load(Acc);
       Value *J = DOff->isConstValue(0) ? I : B.add(DOff, I);
       B.store(DBase, convert(V, DBase->Ty.scalarKind(), true), J);
     });
@@ -346,10 +512,7 @@ std::optional<Value *> BodyLowering::lowerAlgorithm(const CallExpr *CE) {
   if (llvm::any_of(CE->arguments(),
                    [](const Expr *A) { return isIterator(A->getType()); }))
     return Refuse(
-        std::string("gradc follows accumulate, inner_product, fill, fill_n, "
-                    "copy, iota, reverse, max_element, min_element, "
-                    "transform, for_each, for_each_n, count_if, all_of, "
-                    "any_of and none_of; write the loop") +
+        "gradc follows " + algorithmNames() + "; write the loop" +
         (Name == "sort" || Name == "stable_sort"
              ? " (a sort's derivative sends each element's gradient back to "
                "where the element came from: sort an array of indices in a "

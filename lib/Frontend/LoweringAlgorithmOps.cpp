@@ -1,7 +1,8 @@
 //===- LoweringAlgorithmOps.cpp - Algorithms applying an operation --------===//
 //
 // std::transform, std::for_each, std::for_each_n, std::count_if,
-// std::all_of, std::any_of and std::none_of over a range of numbers become
+// std::all_of, std::any_of, std::none_of, std::find_if and
+// std::find_if_not over a range of numbers become
 // the counted loop each means, calling the operation on each element:
 // `std::transform(x, x + n, y, sq)` is `for (int i = 0; i < n; ++i) y[i] =
 // f_sq(x[i]);`. The operation is a lambda (its function, as when it is
@@ -241,8 +242,10 @@ std::optional<Value *> BodyLowering::lowerAlgorithmOp(const CallExpr *CE,
                                                       StringRef Name) {
   bool Transform = Name == "transform", ForEach = Name == "for_each",
        ForEachN = Name == "for_each_n", Count = Name == "count_if",
-       All = Name == "all_of", Any = Name == "any_of", None = Name == "none_of";
-  if (!Transform && !ForEach && !ForEachN && !Count && !All && !Any && !None)
+       All = Name == "all_of", Any = Name == "any_of", None = Name == "none_of",
+       Find = Name == "find_if", FindNot = Name == "find_if_not";
+  if (!Transform && !ForEach && !ForEachN && !Count && !All && !Any && !None &&
+      !Find && !FindNot)
     return std::nullopt;
   unsigned N = CE->getNumArgs();
   auto Arg = [&](unsigned K) { return CE->getArg(K); };
@@ -271,9 +274,13 @@ std::optional<Value *> BodyLowering::lowerAlgorithmOp(const CallExpr *CE,
     return Refuse("its operation must return a value");
   at(CE->getBeginLoc());
   // count_if counts into a `count`; all_of, any_of and none_of stop at
-  // the first element that decides them, as C++ does.
+  // the first element that decides them, as C++ does, and find_if at the
+  // first it finds: `pos`, the range's end (its count) if none.
   Value *Result = nullptr;
-  if (Count || All || Any || None) {
+  if (Find || FindNot) {
+    Result = B.local(Scalar::Int32, 0, "pos");
+    B.store(Result, S->Count);
+  } else if (Count || All || Any || None) {
     Scalar RS = Count ? scalarTypeOf(CE->getType(), Ctx).value_or(Scalar::Int64)
                       : Scalar::Bool;
     Result = B.local(RS, 0,
@@ -309,11 +316,14 @@ std::optional<Value *> BodyLowering::lowerAlgorithmOp(const CallExpr *CE,
     if (!Result)
       return;
     Value *Holds = convert(V, Scalar::Bool, /*Implicit=*/true);
-    Value *If = B.ifOp(All ? B.logicNot(Holds) : Holds);
+    Value *If = B.ifOp(All || FindNot ? B.logicNot(Holds) : Holds);
     ir::Block &Saved = B.block();
     B.setBlock(If->Regions[ir::Then]);
     Scalar RS = Result->Ty.scalarKind();
-    if (Count) {
+    if (Find || FindNot) {
+      B.store(Result, I);
+      B.brk();
+    } else if (Count) {
       B.store(Result, B.add(B.load(Result), makeConstant(RS, 1, 1, "1")));
     } else {
       B.store(Result, makeConstant(RS, 0, Any, Any ? "true" : "false"));
@@ -323,6 +333,8 @@ std::optional<Value *> BodyLowering::lowerAlgorithmOp(const CallExpr *CE,
   });
   if (!Ok)
     return nullptr;
+  if (Find || FindNot)
+    return B.offset(S->Base, elementIndex(*S, B.load(Result)));
   if (Result)
     return B.load(Result);
   if (Transform)

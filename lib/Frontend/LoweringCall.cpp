@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "BodyLowering.h"
+#include "IteratorParams.h"
 #include "OperatorNames.h"
 
 #include "clang/AST/TemplateBase.h"
@@ -238,7 +239,39 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
       Args.insert(Args.end(), VV->Members.begin(), VV->Members.end());
       continue;
     }
-    if (Obj->isRecordType() && !containerShape(Obj, Ctx)) {
+    if (G && G->Synthesized && !Args.empty() &&
+        Args.size() < G->Params.size() &&
+        G->Params[Args.size()].V->Ty.isInteger() &&
+        (isIterator(PT) || PT->isPointerType())) {
+      // The end of a range (`sum(v.begin(), v.end())`): its offset from
+      // the range's first (IteratorParams.h), which has been reported if
+      // wrong.
+      if (Value *Q = Args.back() ? lowerPosition(Arg) : nullptr) {
+        at(Arg->getBeginLoc());
+        auto [FirstBase, FirstOff] = splitPointer(Args.back());
+        auto [Base, Off] = splitPointer(Q);
+        if (Base == FirstBase)
+          V = FirstOff->isConstValue(0) ? Off : B.sub(Off, FirstOff);
+        else
+          fail(Arg->getBeginLoc(),
+               "'" + Name + "' takes '" +
+                   Callee.getParamDecl(I - Skip - 1)->getNameAsString() +
+                   "' and '" + PVD->getNameAsString() +
+                   "', of one type side by side, for a range [first, last) "
+                   "in one array ('v.begin(), v.end()'); '" +
+                   sourceText(Arg->getSourceRange()) +
+                   "' is in another array than '" +
+                   sourceText(CE->getArg(I - 1)->getSourceRange()) +
+                   "': for two arrays, give the second parameter another "
+                   "type ('const double *')",
+               Arg->getSourceRange());
+      }
+    } else if (isIterator(PT)) {
+      // An iterator: the pointer it wraps.
+      V = lowerPosition(Arg);
+      if (refuseGrowingArgument(V, Arg, iteratorPointer(PT), Name))
+        V = nullptr;
+    } else if (Obj->isRecordType() && !containerShape(Obj, Ctx)) {
       // A struct, by value or by reference: the pointer to its scalars.
       V = lowerRecord(Arg);
     } else if (containerShape(Obj, Ctx)) {

@@ -7,9 +7,14 @@
 // the offset, `it != last` and `last - it` offsets compared or subtracted.
 // A std::array's iterators are pointers already; their `begin()` and
 // `end()` are positions (LoweringAlgorithm.cpp) either way.
+// A reverse iterator (`v.rbegin()`) is the pointer to the element it
+// designates, one before the one it wraps: `rbegin()` is the last element,
+// `rend()` offset -1, and its steps, differences and comparisons go the
+// other way.
 //
 //===----------------------------------------------------------------------===//
 #include "BodyLowering.h"
+#include "IteratorParams.h"
 
 namespace gradc::frontend {
 
@@ -31,13 +36,8 @@ void BodyLowering::lowerIteratorDecl(const VarDecl *VD) {
   }
   // (An iterator of a container of structs is a class the pointer is a
   // template argument of.)
-  const auto *CTS = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-      VD->getType()->getAsCXXRecordDecl());
-  const TemplateArgumentList *Args = CTS ? &CTS->getTemplateArgs() : nullptr;
-  if (!Args || Args->size() == 0 ||
-      Args->get(0).getKind() != TemplateArgument::Type ||
-      !Args->get(0).getAsType()->isPointerType() ||
-      !scalarTypeOf(Args->get(0).getAsType()->getPointeeType(), Ctx)) {
+  QualType Ptr = iteratorPointer(VD->getType());
+  if (Ptr.isNull() || !scalarTypeOf(Ptr->getPointeeType(), Ctx)) {
     poison(VD);
     fail(VD->getLocation(),
          "iterator '" + VD->getNameAsString() +
@@ -64,7 +64,14 @@ BodyLowering::lowerIteratorPlace(const CXXOperatorCallExpr *OCE) {
   auto [Base, Off] = splitPointer(P);
   Target T;
   T.Ptr = Base;
-  T.Index = K ? B.add(Off, convert(K, Scalar::Int32, /*Implicit=*/true)) : Off;
+  if (K) {
+    K = offsetOf(K);
+    T.Index = isReverseIterator(OCE->getArg(0)->getType()) ? B.sub(Off, K)
+              : Off->isConstValue(0)                       ? K
+                                                           : B.add(Off, K);
+  } else {
+    T.Index = Off;
+  }
   T.S = Base->Ty.scalarKind();
   return T;
 }
@@ -82,6 +89,7 @@ BodyLowering::lowerIteratorOp(const CXXOperatorCallExpr *OCE) {
   SourceLocation Loc = OCE->getBeginLoc();
   const Expr *Rhs = OCE->getNumArgs() == 2 ? OCE->getArg(1) : nullptr;
   bool BothIterators = Rhs && isIterator(Rhs->getType());
+  bool Rev = isReverseIterator(OCE->getArg(0)->getType());
   switch (Op) {
   case OO_Star:
   case OO_Subscript:
@@ -111,7 +119,7 @@ BodyLowering::lowerIteratorOp(const CXXOperatorCallExpr *OCE) {
       if (!K)
         return nullptr;
     }
-    bool Back = Op == OO_MinusMinus || Op == OO_MinusEqual;
+    bool Back = (Op == OO_MinusMinus || Op == OO_MinusEqual) != Rev;
     // (Clang passes a postfix ++ a second, int argument.)
     bool Post = (Op == OO_PlusPlus || Op == OO_MinusMinus) && Rhs;
     return stepPointer(VD, Loc, K, Back, Post);
@@ -137,7 +145,9 @@ BodyLowering::lowerIteratorOp(const CXXOperatorCallExpr *OCE) {
     if (!Offs)
       return nullptr;
     auto [LO, RO] = *Offs;
-    if (Op == OO_Minus) // last - first: a count
+    if (Rev && Op != OO_EqualEqual && Op != OO_ExclaimEqual)
+      std::swap(LO, RO); // the offsets run the other way
+    if (Op == OO_Minus)  // last - first: a count
       return convert(RO->isConstValue(0) ? LO : B.sub(LO, RO),
                      *scalarTypeOf(OCE->getType(), Ctx), /*Implicit=*/true);
     CmpPred P = Op == OO_EqualEqual     ? CmpPred::EQ

@@ -101,6 +101,15 @@ BodyLowering::makeClosure(const LambdaExpr *LE, std::string Name, bool AtCall) {
       continue;
     }
     QualType T = VD->getType().getNonReferenceType();
+    // (A lambda's function takes the iterators it is given, not those it
+    // captures.)
+    if (isIterator(T)) {
+      Refuse(Loc, "capturing iterator '" + VName +
+                      "' is not supported; pass it to the lambda as a "
+                      "parameter ('[](auto " +
+                      VName + ", ...)')");
+      continue;
+    }
     if (Owned && !scalarTypeOf(T, Ctx) && !T->isPointerType()) {
       Refuse(Loc, "a 'mutable' lambda's copy of '" + VName +
                       "' is not supported; capture it by reference ([&" +

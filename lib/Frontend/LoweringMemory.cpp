@@ -113,10 +113,25 @@ public:
     if (const auto *UO = dyn_cast<UnaryOperator>(S);
         UO && UO->isIncrementDecrementOp())
       assigned(UO->getSubExpr(), Region);
+    // `++it`, `it += k`, `it = b` of an iterator.
+    if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(S);
+        OCE && OCE->getNumArgs() > 0 && isIterator(OCE->getArg(0)->getType()) &&
+        (OCE->getOperator() == OO_PlusPlus ||
+         OCE->getOperator() == OO_MinusMinus ||
+         OCE->getOperator() == OO_PlusEqual ||
+         OCE->getOperator() == OO_MinusEqual || OCE->getOperator() == OO_Equal))
+      assigned(OCE->getArg(0), Region);
     // A scalar whose address is taken (`&w_err`) lives in memory.
     if (const auto *UO = dyn_cast<UnaryOperator>(S);
         UO && UO->getOpcode() == UO_AddrOf)
       assigned(UO->getSubExpr(), ~0u);
+    // `std::advance(p, k)` moves p as `p += k` does.
+    if (const auto *CE = dyn_cast<CallExpr>(S);
+        CE && CE->getNumArgs() == 2 && CE->getDirectCallee() &&
+        CE->getDirectCallee()->isInStdNamespace() &&
+        CE->getDirectCallee()->getIdentifier() &&
+        CE->getDirectCallee()->getName() == "advance")
+      assigned(CE->getArg(0), Region);
     // A variable a callee may write through a reference lives in memory.
     if (const auto *CE = dyn_cast<CallExpr>(S); CE && !makesTuple(CE))
       if (const FunctionDecl *Callee = CE->getDirectCallee())
@@ -139,7 +154,8 @@ private:
     const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
     if (!VD)
       return;
-    if (VD->getType()->isPointerType() && Region != ~0u)
+    if ((VD->getType()->isPointerType() || isIterator(VD->getType())) &&
+        Region != ~0u)
       Reassigned.insert(VD);
     auto It = Home.find(VD);
     unsigned HomeRegion = It == Home.end() ? 0 : It->second;
@@ -554,7 +570,9 @@ Value *BodyLowering::lowerPointerArith(const BinaryOperator *BO) {
         pointerOffsets(BO, BO->getOperatorLoc(), L, R);
     if (!Offs)
       return nullptr;
-    return convert(B.sub(Offs->first, Offs->second), *S, /*Implicit=*/true);
+    auto [LO, RO] = *Offs;
+    return convert(RO->isConstValue(0) ? LO : B.sub(LO, RO), *S,
+                   /*Implicit=*/true);
   }
   if (PtrE->getType()->getPointeeType()->isArrayType())
     // `m + 1` steps over rows, which the flat IR would have to scale.

@@ -22,7 +22,10 @@ std::pair<Value *, Value *> BodyLowering::splitPointer(Value *P) {
   Value *Off = nullptr;
   while (P->Code == ir::OpCode::Offset) {
     Value *K = convert(P->Operands[1], Scalar::Int32, /*Implicit=*/true);
-    Off = Off ? B.add(K, Off) : K;
+    if (Off && K->isConst() && Off->isConst()) // `v.begin() + 2` - 1: 1
+      Off = intConstant(K->IVal + Off->IVal);
+    else
+      Off = Off ? B.add(K, Off) : K;
     P = P->Operands[0];
   }
   if (!Off)
@@ -162,6 +165,15 @@ Value *BodyLowering::setPointer(const VarDecl *VD, const Expr *E, Value *P) {
   return B.offset(Base, Off);
 }
 
+Value *BodyLowering::offsetOf(Value *K) {
+  if (K->Code == ir::OpCode::Cast &&
+      K->Operands[0]->Ty == ir::Type::scalar(Scalar::Int32) &&
+      (K->Ty.scalarKind() == Scalar::Int64 ||
+       K->Ty.scalarKind() == Scalar::UInt64))
+    return K->Operands[0];
+  return convert(K, Scalar::Int32, /*Implicit=*/true);
+}
+
 Value *BodyLowering::stepPointer(const VarDecl *VD, SourceLocation Loc,
                                  Value *K, bool Back, bool Post) {
   if (!K->Ty.isInteger())
@@ -172,7 +184,7 @@ Value *BodyLowering::stepPointer(const VarDecl *VD, SourceLocation Loc,
                          "' is used here before it is given an array; "
                          "initialize it where it is declared");
   at(Loc);
-  K = convert(K, Scalar::Int32, /*Implicit=*/true);
+  K = offsetOf(K);
   Value *Old = M.Off ? M.Off : B.load(M.Cell);
   Value *New = Back ? B.sub(Old, K) : B.add(Old, K);
   B.store(M.Cell, New);

@@ -120,6 +120,11 @@ const RecordShape *RecordShapes::shape(QualType T, std::string &Why) {
     Why = "'" + Name + "' " + What;
     return nullptr;
   };
+  // (Not the pointer it wraps, which is the library's.)
+  if (isIterator(T))
+    return Refuse("is an iterator, which gradc follows in variables and "
+                  "parameters of their own: keep an index into the "
+                  "container instead ('int i')");
   if (tupleKind(T) != TupleKind::None) {
     std::unique_ptr<RecordShape> Tuple = tupleShape(T, Ctx, Why);
     return Tuple ? (Made[RD] = std::move(Tuple)).get() : nullptr;
@@ -514,8 +519,22 @@ std::optional<ArrayRows> arrayRows(QualType T, const ASTContext &Ctx) {
 
 bool isIterator(QualType T) {
   const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
-  return RD && !RD->lookup(&RD->getASTContext().Idents.get("iterator_category"))
-                    .empty();
+  if (!RD)
+    return false;
+  if (!RD->lookup(&RD->getASTContext().Idents.get("iterator_category")).empty())
+    return true;
+  // (Before C++20, std::reverse_iterator says so through its base,
+  // std::iterator.)
+  return RD->hasDefinition() &&
+         llvm::any_of(RD->bases(), [](const CXXBaseSpecifier &Base) {
+           return isIterator(Base.getType());
+         });
+}
+
+bool isReverseIterator(QualType T) {
+  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  return RD && RD->isInStdNamespace() && RD->getIdentifier() &&
+         RD->getName() == "reverse_iterator";
 }
 
 std::optional<ArrayRows> vectorRows(QualType T, const ASTContext &Ctx) {

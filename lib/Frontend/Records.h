@@ -217,11 +217,13 @@ struct ArrayRows {
 std::optional<ArrayRows> arrayRows(clang::QualType T,
                                    const clang::ASTContext &Ctx);
 
-/// T (reference stripped) as a std::vector of std::vector of numbers, if
-/// it is one: Rows and Cols are 0, Row is `std::vector<S>`.
 /// Whether T is a standard container's iterator (a class that says so).
 bool isIterator(clang::QualType T);
+/// Whether T is a std::reverse_iterator (`v.rbegin()`).
+bool isReverseIterator(clang::QualType T);
 
+/// T (reference stripped) as a std::vector of std::vector of numbers, if
+/// it is one: Rows and Cols are 0, Row is `std::vector<S>`.
 std::optional<ArrayRows> vectorRows(clang::QualType T,
                                     const clang::ASTContext &Ctx);
 

@@ -104,7 +104,10 @@ FEATURES = {
     "switch": "switch on an int: cases, fallthrough, braced declarations, default, an init-statement",
     "range_for": "range-based for over local arrays (double v, double &v, const double &v)",
     "iterator_loop": "loops over a std::vector's or std::array's iterators (auto it = c.begin(); it != c.end(); "
-                     "++it), reading *it or writing *it = ...; cbegin/cend, it++, a loop running backward",
+                     "++it), reading *it or writing *it = ...; cbegin/cend, it++, a loop running backward; "
+                     "*it++ in expressions, std::next/prev/advance/distance, rbegin/rend, iterators given to "
+                     "gi_sum/gi_scale (declared in every file), std::partial_sum, std::adjacent_difference, "
+                     "std::find_if",
     "inout_param": "a double *io parameter read and written (in/out), checked with check_vjp",
     "inout_helper": "with inout_param: io taken as std::vector<double> &io and changed in place by a helper "
                     "too (gio_scale(io, e), also a struct Gio &g parameter stepped by gio_step(g, e) in a loop), "
@@ -2057,6 +2060,8 @@ class Gen:
         e = self.render_tmp(self.dexpr(1))
         it = self.fresh("it")
         b, en = self.rng.choice([("begin", "end"), ("cbegin", "cend")])
+        if self.chance(0.5):
+            return self.iterator_forms(c, var, e, it, b, en)
         if var.writable and self.chance(0.4):
             return [Stmt("raw", "for (auto %s = %s.begin(); %s != %s.end(); ++%s) *%s = 0.5 * *%s + %s"
                          % (it, c, it, c, it, it, it, e))]
@@ -2067,6 +2072,54 @@ class Gen:
         else:
             out.append(Stmt("raw", "for (auto %s = %s.%s(); %s != %s.%s(); %s) %s += *%s * %s"
                             % (it, c, b, it, c, en, self.rng.choice(["++" + it, it + "++"]), u, it, e)))
+        return out
+
+    def iterator_forms(self, c, var, e, it, b, en):
+        """*it++, std::next/prev/advance/distance, reverse iterators,
+        ITERATOR_HELPERS, partial_sum / adjacent_difference, find_if."""
+        size = var.size if isinstance(var.size, int) else 1
+        same = [n for n, v in self.containers(True) if v.cont == var.cont]
+        forms = ["postinc", "next", "advance", "reverse", "helper", "find"]
+        if var.writable:
+            forms += ["postwrite", "scale"]
+        if same:
+            forms += ["partial", "partial"]
+        form = self.rng.choice(forms)
+        if form == "postwrite":
+            return [Stmt("raw", "for (auto %s = %s.begin(); %s != %s.end();) *%s++ *= std::cos(%s)"
+                         % (it, c, it, c, it, e))]
+        if form == "scale":
+            return [Stmt("raw", "gi_scale(%s.begin(), %s.end(), std::cos(%s))" % (c, c, e))]
+        if form == "partial":
+            d = self.rng.choice(same)
+            fn = self.rng.choice(["partial_sum", "adjacent_difference"])
+            return [Stmt("raw", "std::%s(%s.%s(), %s.%s(), %s.begin())" % (fn, c, b, c, en, d))]
+        u, out = self.target()
+        if form == "postinc":
+            out.append(Stmt("raw", "for (auto %s = %s.%s(); %s != %s.%s();) %s += *%s++ * %s"
+                            % (it, c, b, it, c, en, u, it, e)))
+        elif form == "next":
+            k = self.rng.randint(0, size - 1)
+            out.append(Stmt("raw", "%s += *std::next(%s.%s(), %d) * %s + 0.5 * *std::prev(%s.%s())"
+                            % (u, c, b, k, e, c, en)))
+        elif form == "advance":
+            out.append(Stmt("raw", "for (auto %s = %s.%s(); %s != %s.%s(); std::advance(%s, 1)) "
+                                   "%s += 0.25 * *%s * static_cast<double>(std::distance(%s.%s(), %s) + 1) * %s"
+                            % (it, c, b, it, c, en, it, u, it, c, b, it, e)))
+        elif form == "reverse":
+            rb, re_ = self.rng.choice([("rbegin", "rend"), ("crbegin", "crend")])
+            out.append(Stmt("raw", "for (auto %s = %s.%s(); %s != %s.%s(); ++%s) %s = 0.5 * %s + *%s * %s"
+                            % (it, c, rb, it, c, re_, it, u, u, it, e)))
+        elif form == "helper":
+            k = self.rng.randint(0, size - 1)
+            out.append(Stmt("raw", "%s += 0.5 * gi_sum(%s.%s() + %d, %s.%s(), 0.5) * %s"
+                            % (u, c, b, k, c, en, e)))
+        else:  # find: a predicate far from every value (no margin to keep)
+            f = self.fresh("f")
+            pred = self.rng.choice(["v < 100.0", "v > 100.0", "v * v >= 0.0"])
+            out += [Stmt("raw", "auto %s = std::find_if(%s.%s(), %s.%s(), [](double v) { return %s; })"
+                         % (f, c, b, c, en, pred)),
+                    Stmt("raw", "%s += (%s != %s.%s() ? *%s : 0.5) * %s" % (u, f, c, en, f, e))]
         return out
 
     def s_refvar(self, loop):
@@ -3483,6 +3536,15 @@ COMPLEXES = [
     "  double s = 0;", "  for (const auto &z : zs)", "    s += std::norm(z) + 0.5 * z.real();",
     "  return s;", "}", ""]
 
+# What iterator_loop gives iterators to (declared in every file, as
+# GLOBAL_CONSTANTS).
+ITERATOR_HELPERS = [
+    "template <class It> double gi_sum(It first, It last, double w) {",
+    "  double s = 0;", "  for (; first != last; ++first)", "    s = s * w + *first;",
+    "  return s;", "}",
+    "template <class It> void gi_scale(It first, It last, double k) {",
+    "  while (first != last)", "    *first++ *= k;", "}", ""]
+
 # What lambda passes lambdas to (declared in every file, as GLOBAL_CONSTANTS).
 LAMBDA_TEMPLATES = [
     "template <class F> double gl_apply(F f, double x) {",
@@ -3493,9 +3555,9 @@ def render_file(funcs, header=""):
     """The source gradc reads, with its harness after #ifndef __GRADC__."""
     out = ["// Generated by test/random/gen.py" + (": " + header if header else "") + ".",
            "#include <gradc/gradc.h>", "", "#include <algorithm>", "#include <array>", "#include <cmath>",
-           "#include <complex>", "#include <numeric>", "#include <tuple>", "#include <utility>",
+           "#include <complex>", "#include <iterator>", "#include <numeric>", "#include <tuple>", "#include <utility>",
            "#include <vector>", ""] + GLOBAL_CONSTANTS + VARIADIC_TEMPLATES + ARRAY2D_HELPERS + AA_HELPERS + CONSTRUCTED + OPERATED + VIEWED \
-        + BASED + PRIVATE + ARRAY_RETURNS + RETURN_VECTORS + GROWN_VECTORS + STATE_STEPS + PAIR_TUPLES + COMPLEXES + LAMBDA_TEMPLATES + STRUCT_VECTORS + INOUT_HELPERS
+        + BASED + PRIVATE + ARRAY_RETURNS + RETURN_VECTORS + GROWN_VECTORS + STATE_STEPS + PAIR_TUPLES + COMPLEXES + LAMBDA_TEMPLATES + ITERATOR_HELPERS + STRUCT_VECTORS + INOUT_HELPERS
     for f in funcs:
         for s in used_structs(f):
             c = "c = 0.5" if f.member_default else "c"

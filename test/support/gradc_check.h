@@ -48,6 +48,7 @@
 #define GRADC_TEST_SUPPORT_CHECK_H
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -224,6 +225,39 @@ check_arrays(const char *Name, const std::vector<Named> &Wrt,
         fail(std::string(Name) + ": pullback " + Element(K, I) +
              " is not dout * gradient");
   return Grad;
+}
+
+/// check_arrays for f(const C &x) of one container, a std::vector<double>
+/// or a std::array<double, N> (named Param, at At), given f, f_grad and
+/// f_pullback: `check_container("arr", "a", arr, arr_grad, arr_pullback,
+/// {0.5, -0.25, 0.75})`.
+template <class C>
+void check_container(const char *Name, const char *Param,
+                     double (*F)(const C &), double (*G)(const C &, C &),
+                     double (*Pb)(const C &, double, C &), const Vec &At) {
+  auto Make = [](const Vec &V) {
+    if constexpr (std::is_same_v<C, Vec>) {
+      return V;
+    } else {
+      C Out{};
+      std::copy(V.begin(), V.end(), Out.begin());
+      return Out;
+    }
+  };
+  check_arrays(
+      Name, {{Param, At}}, {},
+      [&](const Arrays &p) { return F(Make(p[0])); },
+      [&](const Arrays &p, Arrays &d) {
+        C D = Make(d[0]);
+        double Value = G(Make(p[0]), D);
+        d[0].assign(D.begin(), D.end());
+        return Value;
+      },
+      [&](const Arrays &p, double s, Arrays &d) {
+        C D = Make(d[0]);
+        Pb(Make(p[0]), s, D);
+        d[0].assign(D.begin(), D.end());
+      });
 }
 
 /// What a function does with an array (or a scalar, as one element) it is

@@ -117,25 +117,21 @@ int main() {
   using gradc_check::Arrays;
   const std::vector<double> X = {0.5, -1, 2, 0.25, -0.75};
   const std::vector<double> Y = {1.5, 0.3, -0.4, 0.8, 0.6};
-  auto One = [](const char *Name, double (*F)(const std::vector<double> &),
-                double (*G)(const std::vector<double> &, std::vector<double> &),
-                double (*Pb)(const std::vector<double> &, double,
-                             std::vector<double> &),
-                const std::vector<double> &At) {
-    gradc_check::check_arrays(
-        Name, {{"x", At}}, {}, [&](const Arrays &p) { return F(p[0]); },
-        [&](const Arrays &p, Arrays &d) { return G(p[0], d[0]); },
-        [&](const Arrays &p, double s, Arrays &d) { Pb(p[0], s, d[0]); });
-  };
-  One("sumsq", sumsq, sumsq_grad, sumsq_pullback, X);
-  One("pairs", pairs, pairs_grad, pairs_pullback, X);
-  One("written", written, written_grad, written_pullback, X);
-  One("largest", largest, largest_grad, largest_pullback, X);
-  One("kept", kept, kept_grad, kept_pullback, X);
+  gradc_check::check_container("sumsq", "x", sumsq, sumsq_grad, sumsq_pullback,
+                               X);
+  gradc_check::check_container("pairs", "x", pairs, pairs_grad, pairs_pullback,
+                               X);
+  gradc_check::check_container("written", "x", written, written_grad,
+                               written_pullback, X);
+  gradc_check::check_container("largest", "x", largest, largest_grad,
+                               largest_pullback, X);
+  gradc_check::check_container("kept", "x", kept, kept_grad, kept_pullback, X);
   gradc_check::check_arrays(
       "dot", {{"x", X}, {"y", Y}}, {},
       [](const Arrays &p) { return dot(p[0], p[1]); },
-      [](const Arrays &p, Arrays &d) { return dot_grad(p[0], p[1], d[0], d[1]); },
+      [](const Arrays &p, Arrays &d) {
+        return dot_grad(p[0], p[1], d[0], d[1]);
+      },
       [](const Arrays &p, double s, Arrays &d) {
         dot_pullback(p[0], p[1], s, d[0], d[1]);
       });
@@ -148,21 +144,8 @@ int main() {
       [](const Arrays &p, double s, Arrays &d) {
         horner_pullback(p[0], p[1][0], s, d[0], d[1][0]);
       });
-  gradc_check::check_arrays(
-      "arr", {{"a", {0.5, -0.25, 0.75}}}, {},
-      [](const Arrays &p) { return arr({p[0][0], p[0][1], p[0][2]}); },
-      [](const Arrays &p, Arrays &d) {
-        std::array<double, 3> da = {d[0][0], d[0][1], d[0][2]};
-        double f = arr({p[0][0], p[0][1], p[0][2]}) * 0 +
-                   arr_grad({p[0][0], p[0][1], p[0][2]}, da);
-        d[0].assign(da.begin(), da.end());
-        return f;
-      },
-      [](const Arrays &p, double s, Arrays &d) {
-        std::array<double, 3> da = {d[0][0], d[0][1], d[0][2]};
-        arr_pullback({p[0][0], p[0][1], p[0][2]}, s, da);
-        d[0].assign(da.begin(), da.end());
-      });
+  gradc_check::check_container("arr", "a", arr, arr_grad, arr_pullback,
+                               {0.5, -0.25, 0.75});
   return gradc_check::finish();
 }
 #endif

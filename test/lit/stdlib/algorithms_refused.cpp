@@ -62,7 +62,7 @@ double unseen(const double *x) {
 GRADC_DIFF("grad")
 double sorted(const std::vector<double> &x) {
   std::vector<double> y = x;
-  // CHECK: algorithms_refused.cpp:[[@LINE+1]]:3: error: this call of 'std::sort' is not supported; gradc follows accumulate, inner_product, fill, fill_n, copy, iota, reverse, max_element, min_element, transform, for_each, for_each_n, count_if, all_of, any_of and none_of; write the loop (a sort's derivative sends each element's gradient back to where the element came from: sort an array of indices in a loop of your own and read the values through it)
+  // CHECK: algorithms_refused.cpp:[[@LINE+1]]:3: error: this call of 'std::sort' is not supported; gradc follows accumulate, inner_product, partial_sum, adjacent_difference, fill, fill_n, copy, iota, reverse, max_element, min_element, find_if, find_if_not, transform, for_each, for_each_n, count_if, all_of, any_of, none_of, next, prev, advance and distance; write the loop (a sort's derivative sends each element's gradient back to where the element came from: sort an array of indices in a loop of your own and read the values through it)
   std::sort(y.begin(), y.end());
   return y[0] * y[1];
 }
