@@ -99,16 +99,6 @@ bool Legality::callOutput(const Value &Call, const Value *Arg) {
   return false;
 }
 
-/// The variables whose loads V is computed from.
-static void collectSlots(const Value *V, std::set<const Value *> &Slots) {
-  if (V->Code == OpCode::Load && V->Operands.size() == 1 &&
-      V->Operands[0]->Code == OpCode::Local)
-    Slots.insert(V->Operands[0]);
-  for (const Value *Op : V->Operands)
-    if (Op->Code != OpCode::Local && Op->Code != OpCode::Param)
-      collectSlots(Op, Slots);
-}
-
 /// A pullback takes its callee's pointer parameters for distinct memory
 /// (as `restrict` would): two arguments into one array, one of them
 /// written, that gradc sees overlap (`f(s, s + 1)` when f reaches two
@@ -126,8 +116,8 @@ bool Legality::overlapFree(const Value &Call) {
       // The variables an argument reads hold one value while the call's
       // arguments are made: `&s[i]` twice is one place.
       std::set<const Value *> Slots;
-      collectSlots(A, Slots);
-      collectSlots(B, Slots);
+      loadedVariables(A, Slots);
+      loadedVariables(B, Slots);
       bool Overlap = samePlace(A, B, Slots);
       std::string Unknown;
       if (OA && OB && *OA != *OB) {
