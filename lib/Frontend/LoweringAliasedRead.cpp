@@ -91,13 +91,13 @@ bool BodyLowering::refuseAliasedRead(const CallExpr *CE, const Value &Call,
       std::string Through =
           HasObject && J == 0 ? "its object"
           : J >= FirstCapture && Call.Callee
-              ? "its capture '" + Call.Callee->Params[J].V->Name + "'"
+              ? "the capture '" + Call.Callee->Params[J].V->Name + "'"
           : Call.Callee ? "'" + Call.Callee->Params[J].V->Name + "'"
                         : "another argument";
       std::string Msg =
-          (R.Capture ? "'" + Read + "', which " + Callee +
-                           " captures by reference, is written by this call "
-                           "through " +
+          (R.Capture ? "'" + Read +
+                           "', which a lambda this call runs captures by "
+                           "reference, is written by the call through " +
                            Through
                      : "'" + R.Name + "' of " + Callee +
                            " is a const reference to '" + Read +

@@ -104,6 +104,11 @@ double members(double y) {
   return v.x + v.y + acc.s;
 }
 
+template <class F> static void apply_twice(double &o, F f) {
+  o = f();
+  o += f();
+}
+
 GRADC_DIFF("grad")
 double lambdas(double y) {
   double s = y;
@@ -111,7 +116,7 @@ double lambdas(double y) {
     s += v;
     s += v;
   };
-  // CHECK: const_ref_aliased_refused.cpp:[[@LINE+1]]:8: error: 'v' of add2 is a const reference to 's', which this call writes through its capture 's'
+  // CHECK: const_ref_aliased_refused.cpp:[[@LINE+1]]:8: error: 'v' of add2 is a const reference to 's', which this call writes through the capture 's'
   add2(s);
   double t = y;
   double &r = t;
@@ -119,9 +124,12 @@ double lambdas(double y) {
     out = 2 * t;
     out += t;
   };
-  // CHECK: const_ref_aliased_refused.cpp:[[@LINE+1]]:3: error: 't', which three captures by reference, is written by this call through 'out': C++ reads there what the call writes, while gradc reads 't' once, where the call is made; pass it to the lambda as a parameter instead (a copy made before the call, if the value before the call is meant)
+  // CHECK: const_ref_aliased_refused.cpp:[[@LINE+1]]:3: error: 't', which a lambda this call runs captures by reference, is written by the call through 'out': C++ reads there what the call writes, while gradc reads 't' once, where the call is made; pass it to the lambda as a parameter instead (a copy made before the call, if the value before the call is meant)
   three(r);
-  return s + t;
+  double w = y;
+  // CHECK: const_ref_aliased_refused.cpp:[[@LINE+1]]:3: error: 'w', which a lambda this call runs captures by reference, is written by the call through 'o'
+  apply_twice(w, [&w]() { return 2 * w; });
+  return s + t + w;
 }
 // CHECK: no output written
 #endif
