@@ -35,6 +35,20 @@ template <typename T> std::vector<std::vector<T>> &tapeStore() {
 /// How many finished tapes a thread keeps per type: a function whose
 /// pullbacks open more tapes than this has its largest kept first.
 constexpr std::size_t KeptTapes = 16;
+/// memcpy of an array whose elements the program may not all have set (an
+/// output a callee writes before it reads it, taped whole before the
+/// call): copying them as bytes is defined, and GCC's warning is noise.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wuninitialized"
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
+inline void copyUnset(void *To, const void *From, std::size_t Bytes) {
+  std::memcpy(To, From, Bytes);
+}
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
 } // namespace detail
 
 /// The values that a generated backward sweep needs but that the forward
@@ -87,7 +101,7 @@ public:
   void push_array(const T *P, std::size_t N) {
     if (Data.size() - Size < N)
       Data.resize(std::max(Size + N, 2 * Data.size()));
-    std::memcpy(Data.data() + Size, P, N * sizeof(T)); // unset ones too
+    detail::copyUnset(Data.data() + Size, P, N * sizeof(T));
     Size += N;
   }
   void pop_array(T *P, std::size_t N) {
@@ -110,7 +124,7 @@ public:
   void reserve(long long) {}
   void push_reserved(T Value) { Data[Size++] = Value; }
   void push_array(const T *P, std::size_t Count) {
-    std::memcpy(Data + Size, P, Count * sizeof(T)); // unset ones too
+    detail::copyUnset(Data + Size, P, Count * sizeof(T));
     Size += Count;
   }
   void pop_array(T *P, std::size_t Count) {
@@ -120,7 +134,9 @@ public:
   T pop() { return Data[--Size]; }
 
 private:
-  T Data[N];
+  // Zeroed: GCC cannot tell that a pop in one branch follows a push in
+  // another (a loop's trip count), and every slot is pushed anyway.
+  T Data[N] = {};
   std::size_t Size = 0;
 };
 

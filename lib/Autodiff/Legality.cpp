@@ -99,16 +99,6 @@ bool Legality::callOutput(const Value &Call, const Value *Arg) {
   return false;
 }
 
-/// The variables whose loads V is computed from.
-static void collectSlots(const Value *V, std::set<const Value *> &Slots) {
-  if (V->Code == OpCode::Load && V->Operands.size() == 1 &&
-      V->Operands[0]->Code == OpCode::Local)
-    Slots.insert(V->Operands[0]);
-  for (const Value *Op : V->Operands)
-    if (Op->Code != OpCode::Local && Op->Code != OpCode::Param)
-      collectSlots(Op, Slots);
-}
-
 std::optional<Overlap> visibleOverlap(const SweepFacts &Facts,
                                       const Value &Call) {
   const Function &C = *Call.Callee;
@@ -123,8 +113,8 @@ std::optional<Overlap> visibleOverlap(const SweepFacts &Facts,
       // The variables an argument reads hold one value while the call's
       // arguments are made: `&s[i]` twice is one place.
       std::set<const Value *> Slots;
-      collectSlots(A, Slots);
-      collectSlots(B, Slots);
+      loadedVariables(A, Slots);
+      loadedVariables(B, Slots);
       Overlap O{I, J, ""};
       bool Overlaps = samePlace(A, B, Slots);
       if (OA && OB && *OA != *OB) {

@@ -734,6 +734,23 @@ private:
                      const clang::FunctionDecl &Callee, Value *Object = nullptr,
                      const ir::Function *Lambda = nullptr,
                      const Closure *Captures = nullptr);
+  /// An argument read where a call is made although the callee names the
+  /// memory it is in: a `const double &` parameter, or a capture by
+  /// reference the lambda only reads (LoweringAliasedRead.cpp).
+  struct NamedRead {
+    unsigned Arg; ///< Its index among the call's arguments.
+    /// The first value made for it: a load made before (`double a = s;`,
+    /// `a` passed) read the memory then, into a variable of its own.
+    unsigned Made;
+    const clang::Expr *E;
+    std::string Name; ///< Of the parameter or the capture.
+    bool Capture;
+  };
+  /// Refuses (true) R when Call may write the memory R reads through
+  /// another of its arguments: C++ would read there what the call writes.
+  bool refuseAliasedRead(const clang::CallExpr *CE, const Value &Call,
+                         const NamedRead &R, bool HasObject,
+                         unsigned FirstCapture);
   /// Callee, a template instance taking lambdas (Passed: the closures CE
   /// passes, in order), as a function of its own; null after an error.
   const ir::Function *closureCallee(const clang::CallExpr *CE,

@@ -202,6 +202,8 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
   else if (Object)
     Args.push_back(Object);
   bool Ok = true;
+  // The arguments read at the call for a callee that names their memory.
+  std::vector<NamedRead> Named;
   // The closure of a lambda, or a member operator's object, comes first.
   unsigned Skip = Lambda || (Object && isa<CXXOperatorCallExpr>(CE));
   for (unsigned I = Skip; I < CE->getNumArgs(); ++I) {
@@ -325,9 +327,14 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
              "passing '" + typeName(Arg->getType()) + "' to '" + Name +
                  "' is not supported yet",
              Arg->getSourceRange());
-      } else if ((V = expectScalar(lowerExpr(Arg), Arg))) {
+      } else if (unsigned Made = F.numValues();
+                 (V = expectScalar(lowerExpr(Arg), Arg))) {
         at(Arg->getBeginLoc());
         V = convert(V, *S, /*Implicit=*/true);
+        if (PT->isReferenceType() && Arg->isGLValue() &&
+            !isa<MaterializeTemporaryExpr>(Arg->IgnoreParens()))
+          Named.push_back({unsigned(Args.size()), Made, Arg,
+                           PVD->getNameAsString(), false});
       }
     }
     Ok &= V != nullptr;
@@ -335,7 +342,17 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
   }
   if (!Ok)
     return nullptr;
+  unsigned FirstCapture = Args.size();
   for (const Closure &C : Passed) {
+    // A capture by reference the lambda only reads is read at the call.
+    const Expr *const *Init = C.LE->capture_init_begin();
+    for (size_t K = 0, At = Args.size(); K < C.Captures.size(); ++K, ++Init) {
+      if (!C.Captures[K].View && !C.Values[K] &&
+          C.Captures[K].Ty.kind() == ir::Type::Value)
+        Named.push_back({unsigned(At), F.numValues(), *Init,
+                         C.Captures[K].Var->getNameAsString(), true});
+      At += C.Captures[K].View ? C.Captures[K].Members.size() : 1;
+    }
     std::optional<std::vector<Value *>> Extra = captureArgs(C);
     if (!Extra)
       return nullptr;
@@ -366,6 +383,9 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
     Args.push_back(Result);
   }
   Value *Call = B.invoke(G, Spelled, Ty, std::move(Args));
+  for (const NamedRead &R : Named)
+    if (refuseAliasedRead(CE, *Call, R, Object != nullptr, FirstCapture))
+      return nullptr;
   if (!G && Callees)
     F.CallAdvice[Call] = Callees->pullbackAdvice(Callee);
   if (ReturnsVector)

@@ -72,6 +72,15 @@ bool samePlace(const Value *A, const Value *B,
   return samePlace(A->Operands[0], B->Operands[0], Stable);
 }
 
+void loadedVariables(const Value *V, std::set<const Value *> &Slots) {
+  if (V->Code == OpCode::Load && V->Operands.size() == 1 &&
+      V->Operands[0]->Code == OpCode::Local)
+    Slots.insert(V->Operands[0]);
+  for (const Value *Op : V->Operands)
+    if (Op->Code != OpCode::Local && Op->Code != OpCode::Param)
+      loadedVariables(Op, Slots);
+}
+
 /// How far Ptr points into Base (or, with Base null, into the memory it
 /// is built on), in scalars, when that is a constant: a chain of Offset
 /// and Field ops with constant indices.
@@ -109,6 +118,21 @@ bool offsetFrom(const Value *A, const Value *B,
            sameIndex(X->Operands[0], Y, Stable);
   };
   return Shifted(A, B) || Shifted(B, A);
+}
+
+bool mayReach(const Value *Arg, std::optional<std::int64_t> Extent,
+              const Value *Ptr, const Value *Idx,
+              const std::set<const Value *> &Stable) {
+  std::optional<double> At = constantOffset(Arg, baseOf(Arg)),
+                        Elem = constantPlace(Ptr, Idx);
+  if (At && Elem)
+    return *Elem >= *At && (!Extent || *Elem < *At + double(*Extent));
+  // One element, `a[i]` beside `a[i + 1]`.
+  if (Extent == 1 && Arg->Code == OpCode::Offset &&
+      samePlace(Arg->Operands[0], Ptr, Stable) &&
+      offsetFrom(Arg->Operands[1], Idx, Stable))
+    return false;
+  return true;
 }
 
 /// The largest constant index at which F reaches the memory of V, plus

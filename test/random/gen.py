@@ -118,6 +118,9 @@ FEATURES = {
     "scratch_reuse": "scratch arrays declared once before a loop, written by a helper each iteration (RK4 stages)",
     "address_of": "&local passed as a helper's double * output",
     "call_alias": "with inplace_helper / address_of: the scalar local a call writes is one read before (t = 2 * s; h(s, y); h(s, s); h(0.25 * v, &v))",
+    "const_ref_arg": "with inplace_helper: the scalar parameter of an in-place helper taken as const double & "
+                     "(h(u, e), h_i(z, 3, e)), given locals, elements of other arrays and temporaries, never "
+                     "memory the call writes (h(u, u), h_i(z, 3, z[0]): gradc refuses those)",
     "ref_var": "references to an element of a local array (double &r = a[k]; r += e;, const double &)",
     "moving_ptr": "a pointer walking a local array (const double *p = a; while (p != a + N) u += *p++ * e;)",
     "chosen_ptr": "a pointer chosen by a condition between local arrays (const double *p = i % 2 == 0 ? &a[0] : "
@@ -396,7 +399,7 @@ def param_decl(p):
                 "ref": "const double (&%s)[%d][%d]" % (n, r, c)}[p["form"]]
     return {"d": "double %s", "arr": "const double *%s", "int": "int %s",
             "n": "int %s", "depth": "int %s", "struct": "const %s &%%s" % p.get("type"),
-            "ref": "double &%s", "out": "double *%s", "err": "double *%s",
+            "ref": "double &%s", "cref": "const double &%s", "out": "double *%s", "err": "double *%s",
             "io": "double *%s", "zarr": "double *%s",
             "vec": "const std::vector<double> &%s",
             "starr": "const std::array<double, %s> &%%s" % p.get("size"),
@@ -2464,6 +2467,21 @@ class Gen:
             return self.lit()
         return e
 
+    def scalar_param(self, name):
+        """A helper's scalar parameter: by value, or with const_ref_arg
+        sometimes by const reference."""
+        cref = self.on("const_ref_arg") and self.chance(0.5)
+        return {"kind": "cref" if cref else "d", "name": name}
+
+    def scalar_arg(self, param, written, make):
+        """arg_not_reading(written, make) for param: given to a const
+        reference, one reading written is a temporary (0.5 * u), not the
+        memory the call writes (which gradc refuses)."""
+        e = self.arg_not_reading(written, make)
+        if param["kind"] == "cref" and re.search(r"(?<![\w.])%s\b" % re.escape(written), render_expr(e)):
+            return Expr("bin", "*", [Expr("lit", "0.5"), e])
+        return e
+
     def fused_loop(self, terms):
         """The result summed by a last loop and returned as it is: gradc runs
         the loop's backward sweep inside it when no iteration touches what
@@ -2528,7 +2546,8 @@ class Gen:
                 Expr("bin", "*", [Expr("lit", "0.5"), Expr("var", "acc")]), e])], aop="=", keep=True))
         else:
             body.append(Stmt("assign", "acc", [e], aop=kind, keep=True))
-        f = Func(name, "void", [{"kind": "ref", "name": "acc"}, {"kind": "d", "name": "v"}], body)
+        v = self.scalar_param("v")
+        f = Func(name, "void", [{"kind": "ref", "name": "acc"}, v], body)
         self.helpers.append(f)
         # A local: gradc refuses a parameter passed by reference ("copy it
         # into a local variable first") and an element of err ("not a local
@@ -2542,7 +2561,7 @@ class Gen:
             u = self.fresh("u")
             out.append(Stmt("decl", u, [self.dexpr(1)]))
             self.declare(u, Var("d"))
-        return out + [Stmt("call", "", [Expr("call", name, [Expr("var", u), self.arg_not_reading(u, lambda: self.dexpr(1))])])]
+        return out + [Stmt("call", "", [Expr("call", name, [Expr("var", u), self.scalar_arg(v, u, lambda: self.dexpr(1))])])]
 
     def inplace_arr(self):
         """void h(double *z, int m, double c): z updated in place (relaxed,
@@ -2584,11 +2603,11 @@ class Gen:
                      self.counted("i", "m", [Stmt("assign", "z[i]", [Expr("var", "std::exp(z[i] - mx)")], aop="=", keep=True),
                                              Stmt("assign", "q", [Expr("var", "z[i]")], aop="+=", keep=True)]),
                      self.counted("i", "m", [Stmt("assign", "z[i]", [Expr("fn", "z[i] / q * (1.0 + 0.25 * std::tanh({0}))", [Expr("var", "c")])], aop="=", keep=True)])]
-        f = Func(name, "void", [{"kind": "zarr", "name": "z"}, {"kind": "n", "name": "m"},
-                                {"kind": "d", "name": "c"}], body)
+        c = self.scalar_param("c")
+        f = Func(name, "void", [{"kind": "zarr", "name": "z"}, {"kind": "n", "name": "m"}, c], body)
         self.helpers.append(f)
         return out + [Stmt("call", "", [Expr("call", name, [Expr("var", a), Expr("lit", str(size)),
-                                                             self.arg_not_reading(a, lambda: self.dexpr(1))])])]
+                                                             self.scalar_arg(c, a, lambda: self.dexpr(1))])])]
 
     def mutating_method(self):
         """void u0(double t) { ...; a += ...; v[1] = 0.5 * v[1] + ...; }"""

@@ -34,6 +34,9 @@ bool sameIndex(const Value *A, const Value *B,
 bool samePlace(const Value *A, const Value *B,
                const std::set<const Value *> &Stable);
 
+/// Adds to Slots the variables (Locals) whose loads V is computed from.
+void loadedVariables(const Value *V, std::set<const Value *> &Slots);
+
 /// How far Ptr points into Base (or, with Base null, into the memory it is
 /// built on), in scalars, when that is a constant.
 std::optional<double> constantOffset(const Value *Ptr, const Value *Base);
@@ -44,6 +47,13 @@ std::optional<double> constantPlace(const Value *D, const Value *I);
 /// Whether index A is B plus a constant other than zero (`j + 1`, `j`).
 bool offsetFrom(const Value *A, const Value *B,
                 const std::set<const Value *> &Stable);
+
+/// Whether element Idx of Ptr (a load's place; Idx null for index 0) may
+/// be one of the Extent scalars at Arg (none: Arg and what follows it), a
+/// pointer into the same memory: not provably another place.
+bool mayReach(const Value *Arg, std::optional<std::int64_t> Extent,
+              const Value *Ptr, const Value *Idx,
+              const std::set<const Value *> &Stable);
 
 /// How many scalars from V (a pointer parameter of F) F reaches, when it
 /// reaches them only at constant indices, through calls too: `y[0]`,
