@@ -212,6 +212,9 @@ std::optional<Value *> BodyLowering::lowerAlgorithm(const CallExpr *CE) {
   if (Known && InLoopHeader)
     return Refuse("gradc makes it a loop, which a loop's header cannot hold: "
                   "compute it into a variable before the loop");
+  if (Name == "for_each")
+    if (std::optional<Value *> V = lowerForEachWhole(CE))
+      return *V;
   if (std::optional<Value *> V = lowerAlgorithmOp(CE, Name))
     return *V;
   if ((Name == "max_element" || Name == "min_element") && N != 2)

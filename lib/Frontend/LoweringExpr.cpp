@@ -607,6 +607,11 @@ Value *BodyLowering::lowerCall(const CallExpr *CE) {
       arrayRows(OCE->getArg(0)->getType(), Ctx))
     return lowerRowsAssign(OCE);
   if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE);
+      OCE && OCE->getOperator() == OO_Equal && OCE->getNumArgs() == 2)
+    if (std::optional<ArrayRows> A = vectorRows(OCE->getArg(0)->getType(), Ctx);
+        A && A->Cols)
+      return lowerVectorRowsAssign(OCE, *A);
+  if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE);
       OCE && OCE->getOperator() == OO_Equal && OCE->getNumArgs() == 2 &&
       OCE->getArg(0)->getType()->isRecordType() &&
       !containerShape(OCE->getArg(0)->getType(), Ctx))
