@@ -162,6 +162,11 @@ double regrown(const std::vector<double> &x, double w) {
         pts.push_back({x[i] * w, s});
     for (const auto &p : pts)
       s += p[0] * p[1] + p[0];
+    // (Each row given whole: the pullback's is the row of a copy of pts
+    // from a tape, `pts_2[i_old]`; the random tester found `pts_2.data()
+    // + prod` there, which did not compile.)
+    std::for_each(pts.begin(), pts.end(),
+                  [&](const Row &p) { s += 0.1 * p[0] * p[1]; });
     if (!pts.empty())
       pts.pop_back();
     pts.push_back({w});
@@ -169,6 +174,8 @@ double regrown(const std::vector<double> &x, double w) {
   }
   return s;
 }
+// TEXT-LABEL: inline double regrown_pullback(
+// TEXT: &row = pts_2[i_old];
 
 // The ends of containers of rows: front(), back(), at(i), of a parameter
 // std::array of std::array and of a local copy of it.
