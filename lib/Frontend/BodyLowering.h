@@ -337,14 +337,12 @@ private:
   /// reference to a row (false).
   bool bindArrayRow(const clang::VarDecl *VD, const clang::Expr *Init);
   void lowerArrayRowsDecl(const clang::VarDecl *VD, const ArrayRows &A);
+  /// `const auto &m = R;` of a container of rows binds m to R (true), or
+  /// VD is no reference (false).
+  bool aliasRows(const clang::VarDecl *VD);
   /// A local std::vector of std::array (LoweringVectorRows.cpp): rows of
   /// A.Cols numbers, as such a parameter is.
   void lowerVectorRowsDecl(const clang::VarDecl *VD, const ArrayRows &A);
-  /// `P = Q;` of two.
-  Value *lowerVectorRowsAssign(const clang::CXXOperatorCallExpr *OCE,
-                               const ArrayRows &A);
-  /// Copies Rows rows of A from Src into Dst, row by row.
-  void copyVectorRows(Value *Dst, Value *Src, Value *Rows, const ArrayRows &A);
   /// push_back, emplace_back, pop_back and clear of one.
   Value *lowerVectorRowsGrowth(const clang::CXXMemberCallExpr *MCE,
                                const ArrayRows &A);
@@ -358,7 +356,10 @@ private:
                       bool Stale);
   /// Stores the numbers of initializer E into Arr from element First.
   void storeNested(const clang::Expr *E, Value *Arr, std::int64_t First);
-  void copyRows(Value *Dst, Value *Src, const ArrayRows &A);
+  /// Copies the rows of Src into Dst, A.Rows of them or Rows (a
+  /// std::vector's count).
+  void copyRows(Value *Dst, Value *Src, const ArrayRows &A,
+                Value *Rows = nullptr);
   Value *lowerArrayRowsCall(const clang::CXXMemberCallExpr *MCE,
                             const ArrayRows &A);
   /// `X.size()`, `X.empty()` of a std::vector of std::vector; refuses the
@@ -371,7 +372,8 @@ private:
   /// Makes the "cols" Size op of each std::vector of std::vector
   /// parameter, at the top of the body (VectorCols).
   void declareVectorCols(llvm::ArrayRef<const clang::VarDecl *> Decls);
-  /// `M = R;` of such matrices (refused if R is no variable).
+  /// `M = R;` of such matrices, std::array or std::vector of std::array
+  /// (refused if R is no variable).
   Value *lowerRowsAssign(const clang::CXXOperatorCallExpr *OCE);
   /// Fills P for a captured parameter or local of type T that is an array
   /// of arrays, passed on with its shape; false for any other type

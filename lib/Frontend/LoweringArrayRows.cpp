@@ -235,13 +235,13 @@ void BodyLowering::storeNested(const Expr *E, Value *Arr, std::int64_t First) {
   B.store(Arr, V, makeConstant(Scalar::Int32, 0, First, std::to_string(First)));
 }
 
-void BodyLowering::copyRows(Value *Dst, Value *Src, const ArrayRows &A) {
-  auto Count = [&](std::int64_t N) {
-    return makeConstant(Scalar::Int32, 0, N, std::to_string(N));
-  };
+void BodyLowering::copyRows(Value *Dst, Value *Src, const ArrayRows &A,
+                            Value *Rows) {
   Scalar S = Dst->Ty.scalarKind();
-  countedLoop(Count(A.Rows), "i", [&](Value *I) {
-    countedLoop(Count(A.Cols), "j", [&](Value *J) {
+  Rows = Rows ? convert(Rows, Scalar::Int32, /*Implicit=*/false)
+              : constIndex(A.Rows);
+  countedLoop(Rows, "i", [&](Value *I) {
+    countedLoop(constIndex(A.Cols), "j", [&](Value *J) {
       // The outer counter read where it is used, as `m[i][j]` reads it.
       Value *At = addScaled(B.load(I->Operands[0]), A.Cols, J);
       B.store(Dst, convert(B.load(Src, At), S, /*Implicit=*/true), At);
@@ -249,18 +249,26 @@ void BodyLowering::copyRows(Value *Dst, Value *Src, const ArrayRows &A) {
   });
 }
 
+bool BodyLowering::aliasRows(const VarDecl *VD) {
+  if (!VD->getType()->isReferenceType())
+    return false;
+  // `const auto &m = R;`: another name for R.
+  const Expr *Init = VD->getInit();
+  Value *P = Init ? lowerPointer(bare(Init)) : nullptr;
+  if (!P) {
+    poison(VD);
+    return true;
+  }
+  Pointers[VD] = P;
+  Poisoned.erase(VD);
+  return true;
+}
+
 void BodyLowering::lowerArrayRowsDecl(const VarDecl *VD, const ArrayRows &A) {
   std::string Name = VD->getNameAsString();
-  const Expr *Init = VD->getInit();
-  if (VD->getType()->isReferenceType()) {
-    // `const auto &m = R;`: another name for R.
-    Value *P = Init ? lowerPointer(bare(Init)) : nullptr;
-    if (!P)
-      return poison(VD);
-    Pointers[VD] = P;
-    Poisoned.erase(VD);
+  if (aliasRows(VD))
     return;
-  }
+  const Expr *Init = VD->getInit();
   const auto *CCE =
       Init ? dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit()) : nullptr;
   const auto *ILE =
@@ -398,21 +406,36 @@ Value *BodyLowering::vectorRowCount(Value *Matrix, const ArrayRows &A) {
 }
 
 Value *BodyLowering::lowerRowsAssign(const CXXOperatorCallExpr *OCE) {
-  std::optional<ArrayRows> A = arrayRows(OCE->getArg(0)->getType(), Ctx);
+  QualType T = OCE->getArg(0)->getType().getNonReferenceType();
+  std::optional<ArrayRows> A = arrayRows(T, Ctx);
+  bool Fixed = A.has_value();
+  if (!A)
+    A = vectorRows(T, Ctx);
   // `M = R;`: element by element, as a copy is.
-  const Expr *Src = bare(OCE->getArg(1));
-  if (!isa<DeclRefExpr>(Src) || !arrayRows(Src->getType(), Ctx))
+  const Expr *Src = containerOperand(OCE->getArg(1));
+  if (!isa<DeclRefExpr>(Src) || !Ctx.hasSameUnqualifiedType(Src->getType(), T))
     return fail(OCE->getOperatorLoc(),
-                "assigning this to a std::array of std::array is not "
-                "supported; assign another such variable, or the elements "
-                "one by one",
+                "assigning this to a " +
+                    std::string(Fixed ? "std::array" : "std::vector") +
+                    " of std::array is not supported; assign another such "
+                    "variable, or the elements one by one",
                 OCE->getSourceRange());
   Value *Dst = lowerWrittenContainer(OCE->getArg(0));
   Value *From = Dst ? lowerPointer(Src) : nullptr;
   if (!From)
     return nullptr;
   at(OCE->getBeginLoc());
-  copyRows(Dst, From, *A);
+  Value *Rows = Fixed ? nullptr : vectorRowCount(From, *A);
+  if (Rows && Dst->Code == ir::OpCode::Local && Dst->Operands.size() > 1)
+    setLength(Dst, Rows, "resize"); // it takes the size of what it copies
+  else if (Rows && !sameCount(vectorRowCount(Dst, *A), Rows))
+    return fail(OCE->getOperatorLoc(),
+                "assigning a std::vector of a size gradc cannot prove to be "
+                "its own is not supported (it would change its size); "
+                "declare a copy instead ('auto u = v;'), or give both the "
+                "same size ('u(n)', 'v(n)')",
+                OCE->getSourceRange());
+  copyRows(Dst, From, *A, Rows);
   return Dst;
 }
 

@@ -604,13 +604,9 @@ Value *BodyLowering::lowerCall(const CallExpr *CE) {
       return lowerTieAssign(OCE, Tie);
   if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE);
       OCE && OCE->getOperator() == OO_Equal && OCE->getNumArgs() == 2 &&
-      arrayRows(OCE->getArg(0)->getType(), Ctx))
+      (arrayRows(OCE->getArg(0)->getType(), Ctx) ||
+       vectorRows(OCE->getArg(0)->getType(), Ctx).value_or(ArrayRows{}).Cols))
     return lowerRowsAssign(OCE);
-  if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE);
-      OCE && OCE->getOperator() == OO_Equal && OCE->getNumArgs() == 2)
-    if (std::optional<ArrayRows> A = vectorRows(OCE->getArg(0)->getType(), Ctx);
-        A && A->Cols)
-      return lowerVectorRowsAssign(OCE, *A);
   if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE);
       OCE && OCE->getOperator() == OO_Equal && OCE->getNumArgs() == 2 &&
       OCE->getArg(0)->getType()->isRecordType() &&

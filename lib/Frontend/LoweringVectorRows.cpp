@@ -26,16 +26,9 @@ void BodyLowering::lowerVectorRowsDecl(const VarDecl *VD, const ArrayRows &A) {
     poison(VD);
     fail(VD->getLocation(), Msg, VD->getSourceRange());
   };
-  const Expr *Init = VD->getInit();
-  if (VD->getType()->isReferenceType()) {
-    // `const auto &q = pts;`: another name for pts.
-    Value *P = Init ? lowerPointer(Init->IgnoreParenImpCasts()) : nullptr;
-    if (!P)
-      return poison(VD);
-    Pointers[VD] = P;
-    Poisoned.erase(VD);
+  if (aliasRows(VD)) // `const auto &q = pts;`
     return;
-  }
+  const Expr *Init = VD->getInit();
   const auto *CCE =
       Init ? dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit()) : nullptr;
   unsigned Given = 0;
@@ -165,52 +158,7 @@ void BodyLowering::lowerVectorRowsDecl(const VarDecl *VD, const ArrayRows &A) {
                     poison(VD);
                 });
   if (Source)
-    copyVectorRows(Arr, Source, Count, A);
-}
-
-void BodyLowering::copyVectorRows(Value *Dst, Value *Src, Value *Rows,
-                                  const ArrayRows &A) {
-  countedLoop(convert(Rows, Scalar::Int32, /*Implicit=*/false), "i",
-              [&](Value *I) {
-                countedLoop(constIndex(A.Cols), "j", [&](Value *J) {
-                  // The outer counter read where it is used, as `m[i][j]`
-                  // reads it.
-                  Value *At = addScaled(B.load(I->Operands[0]), A.Cols, J);
-                  B.store(Dst, convert(B.load(Src, At), A.S, true), At);
-                });
-              });
-}
-
-Value *BodyLowering::lowerVectorRowsAssign(const CXXOperatorCallExpr *OCE,
-                                           const ArrayRows &A) {
-  const Expr *From = containerOperand(OCE->getArg(1));
-  if (!isa<DeclRefExpr>(From) ||
-      !Ctx.hasSameUnqualifiedType(
-          From->getType(), OCE->getArg(0)->getType().getNonReferenceType()))
-    return fail(OCE->getOperatorLoc(),
-                "assigning this to a std::vector of std::array is not "
-                "supported; assign another such variable, or the rows one "
-                "by one ('p[i] = r;')",
-                OCE->getSourceRange());
-  Value *Dst = lowerWrittenContainer(OCE->getArg(0));
-  Value *Src = Dst ? lowerPointer(From) : nullptr;
-  if (!Src)
-    return nullptr;
-  at(OCE->getBeginLoc());
-  Value *Rows = vectorRowCount(Src, A);
-  if (Dst->Code == OpCode::Local && Dst->Operands.size() > 1) {
-    // One that changes size takes the size of what it copies.
-    setLength(Dst, Rows, "resize");
-  } else if (!sameCount(vectorRowCount(Dst, A), Rows)) {
-    return fail(OCE->getOperatorLoc(),
-                "assigning a std::vector of a size gradc cannot prove to be "
-                "its own is not supported (it would change its size); "
-                "declare a copy instead ('auto u = v;'), or give both the "
-                "same size ('u(n)', 'v(n)')",
-                OCE->getSourceRange());
-  }
-  copyVectorRows(Dst, Src, Rows, A);
-  return Dst;
+    copyRows(Arr, Source, A, Count);
 }
 
 Value *BodyLowering::lowerVectorRowsGrowth(const CXXMemberCallExpr *MCE,

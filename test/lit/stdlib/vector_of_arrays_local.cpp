@@ -94,7 +94,7 @@ double pushed(const std::vector<double> &x, double w) {
 // TEXT: Points dpts(pts.size());
 
 // A copy of a parameter changed, then visited with std::for_each, as the
-// parameter is.
+// parameter is; a reference to the copy.
 GRADC_DIFF("grad")
 double copied(const Points &pts, double k) {
   Points q = pts;
@@ -105,7 +105,8 @@ double copied(const Points &pts, double k) {
                 [&](const Row &p) { s += p[0] * p[1] * p[2]; });
   std::for_each(pts.begin(), pts.end(),
                 [&](const auto &p) { s += k * std::exp(p[2]); });
-  return s;
+  const Points &view = q; // another name for q
+  return s + view[1][0] * view.back()[2];
 }
 // TEXT-LABEL: inline double copied_pullback(
 // TEXT: Points q(size);
