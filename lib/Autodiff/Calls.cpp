@@ -78,6 +78,7 @@ Value *ReverseMode::callArgument(const Value &Call, unsigned I,
     Copy->Text = Base->Text;
     Copy->Member = Base->Member;
     Copy->Stride = Base->Stride;
+    Copy->RowDims = Base->RowDims; // of rows: `v[i][j]`
     Copy->Operands.push_back(Count);
     B.append(G->create(OpCode::PopArray, Type::voidTy(), {Tape, Copy, Count}));
     Rec.snapshot(Base, &Call, Copy);

@@ -205,8 +205,13 @@ void Legality::call(const Value &V) {
       const Value *Base = baseOf(Op);
       if (Base->Code != OpCode::Local && !Facts.argumentExtent(V, I) &&
           !Facts.copiesWhole(V, I)) {
-        // A struct (of no countable extent) is copied as one.
+        // A struct (of no countable extent) is copied as one: the whole
+        // of the caller's parameter it is part of (a row of `Points pts`).
         const Param &Prm = C.Params[I];
+        std::string Whole = Prm.Record;
+        for (const Param &Own : Facts.P.Params)
+          if (Own.V == Base && !Own.Record.empty())
+            Whole = Own.Record;
         refuse(V, !Prm.ViewRecord.empty()
                       ? V.Text + " reads and writes '" + Base->Name +
                             "', a member of a struct holding std::vector "
@@ -239,7 +244,7 @@ void Legality::call(const Value &V) {
                             "', which is not a local variable here; gradc "
                             "supports that for local structs: copy it into "
                             "one ('" +
-                            Prm.Record + " copy = " + Base->Name +
+                            Whole + " copy = " + Base->Name +
                             ";'), call on the copy, and assign it back ('" +
                             Base->Name + " = copy;')"
                       : V.Text + " reads and writes '" + Base->Name +

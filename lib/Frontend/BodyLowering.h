@@ -60,6 +60,12 @@ const clang::Expr *withoutSizeConversion(const clang::Expr *E);
 /// E without the casts, temporaries and `std::move` around the container
 /// it names (LoweringVector.cpp).
 const clang::Expr *containerOperand(const clang::Expr *E);
+/// Whether A and B are the same count: the same value, or the same
+/// integer arithmetic on the same values; `w.size()` of one vector (each
+/// is an op of its own); one number in two types (LoweringVector.cpp).
+bool sameCount(const ir::Value *A, const ir::Value *B);
+/// Whether E names VD (LoweringStructGrowth.cpp).
+bool mentions(const clang::Expr *E, const clang::ValueDecl *VD);
 /// Why the vector Name, declared in a loop or branch, cannot be sized
 /// there (hoistCount found no size of the top level), with a way out.
 std::string unhoistedSizeMessage(const std::string &Name);
@@ -335,9 +341,29 @@ private:
   /// reference to a row (false).
   bool bindArrayRow(const clang::VarDecl *VD, const clang::Expr *Init);
   void lowerArrayRowsDecl(const clang::VarDecl *VD, const ArrayRows &A);
+  /// `const auto &m = R;` of a container of rows binds m to R (true), or
+  /// VD is no reference (false).
+  bool aliasRows(const clang::VarDecl *VD);
+  /// A local std::vector of std::array (LoweringVectorRows.cpp): rows of
+  /// A.Cols numbers, as such a parameter is.
+  void lowerVectorRowsDecl(const clang::VarDecl *VD, const ArrayRows &A);
+  /// push_back, emplace_back, pop_back and clear of one.
+  Value *lowerVectorRowsGrowth(const clang::CXXMemberCallExpr *MCE,
+                               const ArrayRows &A);
+  /// E, if it gives a row of A whole: a list (`{x, y, z}`), a variable or
+  /// a row of another container; null otherwise.
+  const clang::Expr *rowSource(const clang::Expr *E, const ArrayRows &A);
+  /// Stores the numbers of E (rowSource's; null: zeros) into row Row() of
+  /// Dst, zeros only if Stale (Dst was not zero there).
+  bool storeVectorRow(const clang::Expr *E, Value *Dst,
+                      llvm::function_ref<Value *()> Row, const ArrayRows &A,
+                      bool Stale);
   /// Stores the numbers of initializer E into Arr from element First.
   void storeNested(const clang::Expr *E, Value *Arr, std::int64_t First);
-  void copyRows(Value *Dst, Value *Src, const ArrayRows &A);
+  /// Copies the rows of Src into Dst, A.Rows of them or Rows (a
+  /// std::vector's count).
+  void copyRows(Value *Dst, Value *Src, const ArrayRows &A,
+                Value *Rows = nullptr);
   Value *lowerArrayRowsCall(const clang::CXXMemberCallExpr *MCE,
                             const ArrayRows &A);
   /// `X.size()`, `X.empty()` of a std::vector of std::vector; refuses the
@@ -350,7 +376,8 @@ private:
   /// Makes the "cols" Size op of each std::vector of std::vector
   /// parameter, at the top of the body (VectorCols).
   void declareVectorCols(llvm::ArrayRef<const clang::VarDecl *> Decls);
-  /// `M = R;` of such matrices (refused if R is no variable).
+  /// `M = R;` of such matrices, std::array or std::vector of std::array
+  /// (refused if R is no variable).
   Value *lowerRowsAssign(const clang::CXXOperatorCallExpr *OCE);
   /// Fills P for a captured parameter or local of type T that is an array
   /// of arrays, passed on with its shape; false for any other type
@@ -612,6 +639,8 @@ private:
   /// E is `v[i]`, `v.at(i)`, `v.front()` or `v.back()` on a std::array or
   /// std::vector.
   bool isElementAccess(const clang::Expr *E) const;
+  /// Whether E is `pts[i]` of a std::vector or std::array of structs.
+  bool isStructElement(const clang::Expr *E) const;
 
   // Containers as wholes (LoweringVector.cpp).
   /// How many elements the container Base holds: N of a std::array, the
@@ -859,11 +888,17 @@ private:
     std::string Spelled;
     ir::Type Ty = ir::Type::voidTy();
   };
-  /// Op (the argument of CE) as an operation on elements of types Elems;
+  /// Op (the argument of CE) as an operation on elements of types Elems,
+  /// or if Whole is given on one element of that type (a row, a struct);
   /// nullopt after an error.
   std::optional<Operation> lowerOperation(const clang::Expr *Op,
                                           llvm::ArrayRef<Scalar> Elems,
-                                          const clang::CallExpr *CE);
+                                          const clang::CallExpr *CE,
+                                          clang::QualType Whole = {});
+  /// `std::for_each(v.begin(), v.end(), f)` over the rows of a container
+  /// of rows or over a container of structs: f called on each, given it
+  /// whole; nullopt for another for_each (LoweringForEachWhole.cpp).
+  std::optional<Value *> lowerForEachWhole(const clang::CallExpr *CE);
   /// Op applied to the elements Base[Index] of Places, in order.
   Value *applyOperation(const Operation &Op,
                         llvm::ArrayRef<std::pair<Value *, Value *>> Places);

@@ -571,6 +571,8 @@ void BodyLowering::lowerVarDecl(const VarDecl *VD) {
     return lowerArrayDecl(VD);
   if (std::optional<ArrayRows> A = arrayRows(T, Ctx))
     return lowerArrayRowsDecl(VD, *A);
+  if (std::optional<ArrayRows> A = vectorRows(T, Ctx); A && A->Cols)
+    return lowerVectorRowsDecl(VD, *A);
   if (bindArrayRow(VD, VD->getInit()))
     return;
   if (std::optional<ContainerShape> C = containerShape(T, Ctx))

@@ -349,6 +349,9 @@ std::optional<Value *> BodyLowering::lowerAlgorithm(const CallExpr *CE) {
                 /*Post=*/false);
     return makeConstant(Scalar::Int32, 0, 0, "0");
   }
+  if (Name == "for_each")
+    if (std::optional<Value *> V = lowerForEachWhole(CE))
+      return *V;
   if (std::optional<Value *> V = lowerAlgorithmOp(CE, Name))
     return *V;
   if ((Name == "max_element" || Name == "min_element") && N != 2)

@@ -54,7 +54,7 @@ char arithFunctor(QualType T) {
 
 std::optional<BodyLowering::Operation>
 BodyLowering::lowerOperation(const Expr *OpE, ArrayRef<Scalar> Elems,
-                             const CallExpr *CE) {
+                             const CallExpr *CE, QualType Whole) {
   std::string Algo = "std::" + CE->getDirectCallee()->getNameAsString();
   SourceLocation Loc = OpE->getBeginLoc();
   auto Refuse = [&](const std::string &Msg) -> std::optional<Operation> {
@@ -62,7 +62,13 @@ BodyLowering::lowerOperation(const Expr *OpE, ArrayRef<Scalar> Elems,
     return std::nullopt;
   };
   Operation Op;
-  if (char A = arithFunctor(OpE->getType())) {
+  // (An element used whole is given to its operation as to any function.)
+  auto Takes = [&](QualType PT, unsigned K) {
+    if (!Whole.isNull())
+      return Ctx.hasSameUnqualifiedType(PT.getNonReferenceType(), Whole);
+    return scalarTypeOf(PT.getNonReferenceType(), Ctx) == Elems[K];
+  };
+  if (char A = arithFunctor(OpE->getType()); A && Whole.isNull()) {
     if ((A == 'n') != (Elems.size() == 1))
       return Refuse("std::negate takes one element, the others two");
     Op.Arith = A;
@@ -96,9 +102,7 @@ BodyLowering::lowerOperation(const Expr *OpE, ArrayRef<Scalar> Elems,
            C->LE->getDependentCallOperator()->specializations()) {
         bool Match = Spec->getNumParams() == Elems.size();
         for (unsigned K = 0; Match && K < Elems.size(); ++K)
-          Match = scalarTypeOf(
-                      Spec->getParamDecl(K)->getType().getNonReferenceType(),
-                      Ctx) == Elems[K];
+          Match = Takes(Spec->getParamDecl(K)->getType(), K);
         if (Match) {
           CallOp = cast<CXXMethodDecl>(Spec);
           break;
@@ -146,6 +150,14 @@ BodyLowering::lowerOperation(const Expr *OpE, ArrayRef<Scalar> Elems,
                   std::to_string(Elems.size()));
   for (unsigned K = 0; K < Elems.size(); ++K) {
     QualType PT = Fn->getParamDecl(K)->getType();
+    if (!Whole.isNull()) {
+      if (!Takes(PT, K))
+        return Refuse(
+            "gradc follows " + Algo +
+            " over these elements with an operation taking one ('const " +
+            typeName(Whole) + " &'); this one takes '" + typeName(PT) + "'");
+      continue;
+    }
     std::optional<Scalar> S = scalarTypeOf(PT.getNonReferenceType(), Ctx);
     if (!S || (takesPlace(PT) && *S != Elems[K]))
       return Refuse("gradc follows " + Algo +

@@ -26,12 +26,28 @@ using ir::Value;
 /// E without parentheses and the conversions Clang puts on an object.
 static const Expr *bare(const Expr *E) { return E->IgnoreParenImpCasts(); }
 
+/// The rows E's object holds, if E is `m.front()`, `m.back()` or
+/// `m.at(i)` of a container of rows.
+static std::optional<ArrayRows> rowCall(const Expr *E, const ASTContext &Ctx) {
+  const auto *MCE = dyn_cast<CXXMemberCallExpr>(E);
+  const CXXMethodDecl *MD = MCE ? MCE->getMethodDecl() : nullptr;
+  if (!MD || !MD->getIdentifier() ||
+      !(MD->getName() == "front" || MD->getName() == "back" ||
+        (MD->getName() == "at" && MCE->getNumArgs() == 1)))
+    return std::nullopt;
+  QualType T = MCE->getImplicitObjectArgument()->getType();
+  std::optional<ArrayRows> A = arrayRows(T, Ctx);
+  return A ? A : vectorRows(T, Ctx);
+}
+
 bool BodyLowering::isArrayRow(const Expr *E) const {
   E = bare(E);
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
     const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
     return VD && RowRefs.count(VD);
   }
+  if (rowCall(E, Ctx))
+    return true;
   const auto *OCE = dyn_cast<CXXOperatorCallExpr>(E);
   return OCE && OCE->getOperator() == OO_Subscript && OCE->getNumArgs() == 2 &&
          (arrayRows(OCE->getArg(0)->getType(), Ctx) ||
@@ -63,30 +79,48 @@ std::optional<BodyLowering::RowRef> BodyLowering::lowerArrayRow(const Expr *E) {
     }
     return RowRefs.at(VD);
   }
-  const auto *OCE = cast<CXXOperatorCallExpr>(E);
-  std::optional<ArrayRows> A = arrayRows(OCE->getArg(0)->getType(), Ctx);
+  // `m[i]`, or `m.at(i)`, `m.front()`, `m.back()`.
+  const auto *MCE = dyn_cast<CXXMemberCallExpr>(E);
+  const Expr *Obj = MCE ? MCE->getImplicitObjectArgument()
+                        : cast<CXXOperatorCallExpr>(E)->getArg(0);
+  std::optional<ArrayRows> A = arrayRows(Obj->getType(), Ctx);
+  bool Fixed = A.has_value();
   if (!A)
-    A = vectorRows(OCE->getArg(0)->getType(), Ctx);
-  if (isPoisonedRef(OCE->getArg(0))) {
+    A = vectorRows(Obj->getType(), Ctx);
+  if (isPoisonedRef(Obj)) {
     Failed = true;
     return std::nullopt;
   }
   RowRef R;
-  R.Matrix = lowerPointer(OCE->getArg(0));
+  R.Matrix = lowerPointer(Obj);
   if (R.Matrix && A->Cols == 0) {
     auto It = VectorCols.find(R.Matrix);
     if (It == VectorCols.end()) {
-      fail(OCE->getExprLoc(),
+      fail(E->getExprLoc(),
            "gradc follows a std::vector of std::vector that is a parameter "
            "of the function; keep the rows of this one in one "
            "'std::vector<double>' indexed x[i * n + j]",
-           OCE->getSourceRange());
+           E->getSourceRange());
       return std::nullopt;
     }
     R.VectorCols = It->second;
   }
-  R.Row = lowerIndex(OCE->getArg(1));
-  if (!R.Matrix || !R.Row)
+  std::string Method = MCE ? MCE->getMethodDecl()->getNameAsString() : "";
+  if (!R.Matrix)
+    return std::nullopt;
+  if (Method == "front") {
+    R.Row = makeConstant(Scalar::UInt64, 0, 0, "0");
+  } else if (Method == "back") {
+    at(E->getBeginLoc());
+    Value *N = Fixed ? makeConstant(Scalar::UInt64, 0, A->Rows,
+                                    std::to_string(A->Rows))
+                     : vectorRowCount(R.Matrix, *A);
+    R.Row = B.sub(N, makeConstant(Scalar::UInt64, 1, 1, "1"));
+  } else {
+    R.Row = lowerIndex(MCE ? MCE->getArg(0)
+                           : cast<CXXOperatorCallExpr>(E)->getArg(1));
+  }
+  if (!R.Row)
     return std::nullopt;
   R.Cols = A->Cols;
   R.Type = typeName(A->Row.getUnqualifiedType());
@@ -201,13 +235,13 @@ void BodyLowering::storeNested(const Expr *E, Value *Arr, std::int64_t First) {
   B.store(Arr, V, makeConstant(Scalar::Int32, 0, First, std::to_string(First)));
 }
 
-void BodyLowering::copyRows(Value *Dst, Value *Src, const ArrayRows &A) {
-  auto Count = [&](std::int64_t N) {
-    return makeConstant(Scalar::Int32, 0, N, std::to_string(N));
-  };
+void BodyLowering::copyRows(Value *Dst, Value *Src, const ArrayRows &A,
+                            Value *Rows) {
   Scalar S = Dst->Ty.scalarKind();
-  countedLoop(Count(A.Rows), "i", [&](Value *I) {
-    countedLoop(Count(A.Cols), "j", [&](Value *J) {
+  Rows = Rows ? convert(Rows, Scalar::Int32, /*Implicit=*/false)
+              : constIndex(A.Rows);
+  countedLoop(Rows, "i", [&](Value *I) {
+    countedLoop(constIndex(A.Cols), "j", [&](Value *J) {
       // The outer counter read where it is used, as `m[i][j]` reads it.
       Value *At = addScaled(B.load(I->Operands[0]), A.Cols, J);
       B.store(Dst, convert(B.load(Src, At), S, /*Implicit=*/true), At);
@@ -215,18 +249,26 @@ void BodyLowering::copyRows(Value *Dst, Value *Src, const ArrayRows &A) {
   });
 }
 
+bool BodyLowering::aliasRows(const VarDecl *VD) {
+  if (!VD->getType()->isReferenceType())
+    return false;
+  // `const auto &m = R;`: another name for R.
+  const Expr *Init = VD->getInit();
+  Value *P = Init ? lowerPointer(bare(Init)) : nullptr;
+  if (!P) {
+    poison(VD);
+    return true;
+  }
+  Pointers[VD] = P;
+  Poisoned.erase(VD);
+  return true;
+}
+
 void BodyLowering::lowerArrayRowsDecl(const VarDecl *VD, const ArrayRows &A) {
   std::string Name = VD->getNameAsString();
-  const Expr *Init = VD->getInit();
-  if (VD->getType()->isReferenceType()) {
-    // `const auto &m = R;`: another name for R.
-    Value *P = Init ? lowerPointer(bare(Init)) : nullptr;
-    if (!P)
-      return poison(VD);
-    Pointers[VD] = P;
-    Poisoned.erase(VD);
+  if (aliasRows(VD))
     return;
-  }
+  const Expr *Init = VD->getInit();
   const auto *CCE =
       Init ? dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit()) : nullptr;
   const auto *ILE =
@@ -285,6 +327,8 @@ Value *BodyLowering::lowerArrayRowsCall(const CXXMemberCallExpr *MCE,
     Failed = true;
     return nullptr;
   }
+  if (rowCall(MCE, Ctx)) // `m.back()` whole
+    return lowerRowPointer(MCE);
   if (Name == "size" || Name == "empty") {
     std::optional<Scalar> S = typeOf(MCE);
     if (!S || !lowerPointer(Obj))
@@ -298,7 +342,8 @@ Value *BodyLowering::lowerArrayRowsCall(const CXXMemberCallExpr *MCE,
   return fail(MCE->getExprLoc(),
               "'" + Name +
                   "' of a std::array of std::array is not supported; gradc "
-                  "supports m[i][j], m.size(), m[i].size(), range-based "
+                  "supports m[i][j], m.front(), m.back(), m.at(i), m.size(), "
+                  "m[i].size(), range-based "
                   "'for' over the rows and over a row, and passing m or a "
                   "row m[i] to a function",
               MCE->getSourceRange());
@@ -311,7 +356,24 @@ Value *BodyLowering::lowerVectorRowsCall(const CXXMemberCallExpr *MCE) {
     Failed = true;
     return nullptr;
   }
+  if (rowCall(MCE, Ctx)) // `pts.back()` whole
+    return lowerRowPointer(MCE);
   std::optional<ArrayRows> A = vectorRows(Obj->getType(), Ctx);
+  if (A->Cols && (Name == "push_back" || Name == "emplace_back" ||
+                  Name == "pop_back" || Name == "clear"))
+    return lowerVectorRowsGrowth(MCE, *A);
+  if (A->Cols && Name == "reserve")
+    return lowerExpr(Obj); // changes nothing gradc follows
+  if (A->Cols && Name != "size" && Name != "empty")
+    return fail(MCE->getExprLoc(),
+                "'" + Name +
+                    "' of a std::vector of std::array is not supported; "
+                    "gradc supports v[i][j], v.size(), v.empty(), "
+                    "v.front(), v.back(), v.at(i), push_back, emplace_back, "
+                    "pop_back, clear, range-based "
+                    "'for' over the rows and over a row, and passing v to "
+                    "a function",
+                MCE->getSourceRange());
   if (Name != "size" && Name != "empty")
     return fail(MCE->getExprLoc(),
                 "'" + Name +
@@ -333,6 +395,8 @@ Value *BodyLowering::lowerVectorRowsCall(const CXXMemberCallExpr *MCE) {
 }
 
 Value *BodyLowering::vectorRowCount(Value *Matrix, const ArrayRows &A) {
+  if (Value *N = localVectorCount(Matrix)) // a local's (LoweringVectorRows.cpp)
+    return convert(N, Scalar::UInt64, /*Implicit=*/true);
   Value *Rows = B.size(Matrix, Scalar::UInt64);
   if (A.Cols) // rows of a std::array: counted as a vector of structs is
     Rows->Stride = A.Cols;
@@ -342,21 +406,36 @@ Value *BodyLowering::vectorRowCount(Value *Matrix, const ArrayRows &A) {
 }
 
 Value *BodyLowering::lowerRowsAssign(const CXXOperatorCallExpr *OCE) {
-  std::optional<ArrayRows> A = arrayRows(OCE->getArg(0)->getType(), Ctx);
+  QualType T = OCE->getArg(0)->getType().getNonReferenceType();
+  std::optional<ArrayRows> A = arrayRows(T, Ctx);
+  bool Fixed = A.has_value();
+  if (!A)
+    A = vectorRows(T, Ctx);
   // `M = R;`: element by element, as a copy is.
-  const Expr *Src = bare(OCE->getArg(1));
-  if (!isa<DeclRefExpr>(Src) || !arrayRows(Src->getType(), Ctx))
+  const Expr *Src = containerOperand(OCE->getArg(1));
+  if (!isa<DeclRefExpr>(Src) || !Ctx.hasSameUnqualifiedType(Src->getType(), T))
     return fail(OCE->getOperatorLoc(),
-                "assigning this to a std::array of std::array is not "
-                "supported; assign another such variable, or the elements "
-                "one by one",
+                "assigning this to a " +
+                    std::string(Fixed ? "std::array" : "std::vector") +
+                    " of std::array is not supported; assign another such "
+                    "variable, or the elements one by one",
                 OCE->getSourceRange());
   Value *Dst = lowerWrittenContainer(OCE->getArg(0));
   Value *From = Dst ? lowerPointer(Src) : nullptr;
   if (!From)
     return nullptr;
   at(OCE->getBeginLoc());
-  copyRows(Dst, From, *A);
+  Value *Rows = Fixed ? nullptr : vectorRowCount(From, *A);
+  if (Rows && Dst->Code == ir::OpCode::Local && Dst->Operands.size() > 1)
+    setLength(Dst, Rows, "resize"); // it takes the size of what it copies
+  else if (Rows && !sameCount(vectorRowCount(Dst, *A), Rows))
+    return fail(OCE->getOperatorLoc(),
+                "assigning a std::vector of a size gradc cannot prove to be "
+                "its own is not supported (it would change its size); "
+                "declare a copy instead ('auto u = v;'), or give both the "
+                "same size ('u(n)', 'v(n)')",
+                OCE->getSourceRange());
+  copyRows(Dst, From, *A, Rows);
   return Dst;
 }
 

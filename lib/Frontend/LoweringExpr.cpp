@@ -607,7 +607,8 @@ Value *BodyLowering::lowerCall(const CallExpr *CE) {
       return lowerTieAssign(OCE, Tie);
   if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE);
       OCE && OCE->getOperator() == OO_Equal && OCE->getNumArgs() == 2 &&
-      arrayRows(OCE->getArg(0)->getType(), Ctx))
+      (arrayRows(OCE->getArg(0)->getType(), Ctx) ||
+       vectorRows(OCE->getArg(0)->getType(), Ctx).value_or(ArrayRows{}).Cols))
     return lowerRowsAssign(OCE);
   if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE);
       OCE && OCE->getOperator() == OO_Equal && OCE->getNumArgs() == 2 &&

@@ -54,9 +54,11 @@ const VarDecl *localVectorOf(const CXXMemberCallExpr *MCE, ASTContext &Ctx) {
   std::optional<ContainerShape> C = containerShape(VD->getType(), Ctx);
   if (C)
     return C->IsVector ? VD : nullptr;
-  // A vector of structs (LoweringStructGrowth.cpp).
+  // A vector of structs (LoweringStructGrowth.cpp) or of rows
+  // (LoweringVectorRows.cpp).
   std::optional<StructContainer> SC = structContainer(VD->getType());
-  return SC && SC->IsVector ? VD : nullptr;
+  std::optional<ArrayRows> Rows = vectorRows(VD->getType(), Ctx);
+  return (SC && SC->IsVector) || (Rows && Rows->Cols) ? VD : nullptr;
 }
 
 /// The size VD was declared with (`v(n)`, `v(n, x)`), or null.

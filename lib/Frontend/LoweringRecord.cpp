@@ -33,6 +33,12 @@ bool BodyLowering::isElementAccess(const Expr *E) const {
          containerShape(OCE->getArg(0)->getType(), Ctx);
 }
 
+bool BodyLowering::isStructElement(const Expr *E) const {
+  const auto *OCE = dyn_cast<CXXOperatorCallExpr>(E->IgnoreParens());
+  return OCE && OCE->getOperator() == OO_Subscript && OCE->getNumArgs() == 2 &&
+         structContainer(OCE->getArg(0)->getType().getNonReferenceType());
+}
+
 Value *BodyLowering::lowerRecord(const Expr *E) {
   E = E->IgnoreParens();
   if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E);
@@ -84,10 +90,10 @@ Value *BodyLowering::lowerRecord(const Expr *E) {
   if (isSelfOperator(E))
     return lowerExpr(E); // refused there
   // `pts[i]` of a std::vector or std::array of structs.
-  if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(E);
-      OCE && OCE->getOperator() == OO_Subscript && OCE->getNumArgs() == 2 &&
-      structContainer(OCE->getArg(0)->getType().getNonReferenceType()))
+  if (isStructElement(E)) {
+    const auto *OCE = cast<CXXOperatorCallExpr>(E);
     return lowerStructElement(OCE->getArg(0), OCE->getArg(1), E);
+  }
   if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(E);
       MCE && MCE->getImplicitObjectArgument() &&
       structContainer(

@@ -20,9 +20,6 @@ using ir::OpCode;
 using ir::Scalar;
 using ir::Value;
 
-namespace {
-
-/// Whether E names VD.
 bool mentions(const Expr *E, const ValueDecl *VD) {
   struct Finder : RecursiveASTVisitor<Finder> {
     const ValueDecl *VD;
@@ -36,6 +33,8 @@ bool mentions(const Expr *E, const ValueDecl *VD) {
   F.TraverseStmt(const_cast<Expr *>(E));
   return F.Found;
 }
+
+namespace {
 
 /// The one constructor of the user's own, not a copy or move, that Args
 /// can call, or null.

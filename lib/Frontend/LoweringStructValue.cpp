@@ -214,7 +214,8 @@ bool BodyLowering::lowerRecordInto(const Expr *E, Value *Dest,
   if (const auto *CCE = dyn_cast<CXXConstructExpr>(E);
       CCE && CCE->getConstructor()->isUserProvided())
     return lowerConstruct(CCE, Dest, Shape);
-  if (isa<CallExpr>(E) && !isElementAccess(E)) {
+  // (`Body c = bs[i];` of a std::vector of structs is copied below.)
+  if (isa<CallExpr>(E) && !isElementAccess(E) && !isStructElement(E)) {
     // The call takes Dest when its arguments and object are lowered, and
     // a call among them that returns a struct sets its own and puts this
     // one back.

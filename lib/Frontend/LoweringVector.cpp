@@ -57,9 +57,8 @@ const Value *withoutIntCasts(const Value *V) {
   return V;
 }
 
-/// Whether A and B are the same count: the same value, or the same
-/// integer arithmetic on the same values; `w.size()` of one vector (each
-/// is an op of its own); one number in two types.
+} // namespace
+
 bool sameCount(const Value *A, const Value *B) {
   A = withoutIntCasts(A);
   B = withoutIntCasts(B);
@@ -69,6 +68,8 @@ bool sameCount(const Value *A, const Value *B) {
     return A->Operands[0] == B->Operands[0];
   return ir::sameIndex(A, B, {});
 }
+
+namespace {
 
 /// The name of the container method MCE calls, or "".
 StringRef methodName(const CXXMemberCallExpr *MCE) {

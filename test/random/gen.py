@@ -142,6 +142,12 @@ FEATURES = {
     "vector_of_arrays": "a const std::vector<std::array<double, C>> &qva parameter (rows of a known length, "
                         "differentiated) read as qva[i][j], by range-for over its rows and over a row, with "
                         ".size() of both levels",
+    "vector_of_arrays_local": "a local std::vector<std::array<double, C>> va (sized, from a list, or grown by "
+                              "push_back({e, e})) written va[i][j] += e, read by index, range-for, .back() and "
+                              "std::for_each(va.begin(), va.end(), lambda taking a row)",
+    "struct_element_copy": "an element of an array or container of structs copied into a local (S q = ps[i];), "
+                           "changed, read, written back into a local container (qa[i] = q;); std::for_each "
+                           "over a std::vector of structs",
     "structured_binding": "structured bindings of a struct (const auto &[pa, pb, pc, pv] = p;), its members read by name",
     "variadic": "variadic templates with fold expressions over + * and ',' (gv_sum(a, b), gv_sq(a, b, c)), declared in every file",
     "member_default": "a default member initializer in the struct (double c = 0.5;), which no adjoint of it may start at",
@@ -1027,6 +1033,10 @@ class Gen:
             opts.append(("starrlocal", 1))
         if self.on("struct_vector_grow") and not self.helper and not self.after_early:
             opts.append(("stgrow", 1))
+        if self.on("vector_of_arrays_local") and not self.helper and len(self.loops) < 2:
+            opts.append(("valocal", 1))
+        if self.on("struct_element_copy") and not self.helper and self.visible("sarr"):
+            opts.append(("stcopy", 1.5))
         if self.on("break") and loop:
             opts.append(("break", 3))
         if self.on("early_return") and top and not self.helper and not self.void:
@@ -1624,6 +1634,60 @@ class Gen:
         var = Var("am2", writable=False)
         var.size = (rows, cols)
         self.declare(m, var)
+        return out
+
+    def s_valocal(self, loop):
+        """std::vector<std::array<double, C>> va: R rows sized, listed or
+        pushed back, then va[i][j] += e; read by .back() or std::for_each
+        with a lambda taking a row (its body reads the row only)."""
+        m = self.fresh("va")
+        rows, cols = self.rng.choice([(2, 2), (2, 3), (3, 2)])
+        ty = "std::vector<std::array<double, %d>>" % cols
+        how = self.rng.choice(["sized", "list", "push"])
+        if how == "sized":
+            out = self.filled_2d("%s %s(%d)" % (ty, m, rows), m, rows, cols)
+        else:
+            row = lambda: "{%s}" % ", ".join(self.render_tmp(self.dexpr(1)) for _ in range(cols))
+            if how == "list":
+                out = [Stmt("raw", "%s %s = {%s}" % (ty, m, ", ".join(row() for _ in range(rows))))]
+            else:
+                out = [Stmt("raw", "%s %s" % (ty, m))]
+                out += [Stmt("raw", "%s.push_back(%s)" % (m, row())) for _ in range(rows)]
+            out.append(Stmt("assign", "%s[%d][%d]" % (m, rows - 1, cols - 1), [self.dexpr(1)], aop="+="))
+        u, more = self.target()
+        out += more
+        if self.chance(0.4) and u not in self.bindings:
+            r = self.fresh("r")
+            out.append(Stmt("raw", "std::for_each(%s.begin(), %s.end(), [&](const std::array<double, %d> &%s) "
+                            "{ %s += %s[0] * %s[%d] + 0.25 * std::sin(%s[1]); })"
+                            % (m, m, cols, r, u, r, r, cols - 1, r)))
+        elif self.chance(0.5):
+            out.append(Stmt("raw", "%s += %s.back()[%d] * %s.front()[0]" % (u, m, cols - 1, m)))
+        var = Var("am2", writable=False)
+        var.size = (rows, cols)
+        self.declare(m, var)
+        return out
+
+    def s_stcopy(self, loop):
+        """S q = ps[i]; a member changed, two read; written back into a
+        local container of structs; or std::for_each over a std::vector
+        of structs."""
+        a, var = self.rng.choice(self.visible("sarr"))
+        s = self.structs[0]
+        u, out = self.target()
+        local = getattr(var, "local", False)
+        if getattr(var, "svec", False) and u not in self.bindings and self.chance(0.3):
+            r = self.fresh("r")
+            out.append(Stmt("raw", "std::for_each(%s.begin(), %s.end(), [&](const %s &%s) "
+                            "{ %s += %s.a * %s.b + 0.5 * %s.v[1]; })" % (a, a, s, r, u, r, r, r)))
+            return out
+        q, k = self.fresh("q"), self.index(var.size, not local)
+        out.append(Stmt("raw", "%s %s = %s[%s]" % (s, q, a, k)))
+        out.append(Stmt("assign", "%s.%s" % (q, self.rng.choice(["a", "b", "v[0]"])), [self.dexpr(1)],
+                        aop=self.rng.choice(["=", "*="])))
+        out.append(Stmt("raw", "%s += %s.a * %s.c - %s.v[0]" % (u, q, q, q)))
+        if local and self.chance(0.6):
+            out.append(Stmt("raw", "%s[%s] = %s" % (a, self.index(var.size, False), q)))
         return out
 
     def s_amrows(self, loop):

@@ -1,6 +1,6 @@
 // What stays refused of containers of containers (issue 14), at the
 // user's line with what to write instead: std::array of std::array where
-// it is not supported (its front(), a loop variable copying a row, a
+// it is not supported (its data(), a loop variable copying a row, a
 // helper returning one, a list assigned, a struct member, three levels),
 // std::vector of std::vector where it is not supported (a local, a row
 // that grows or is passed whole, the matrix growing, an element's
@@ -20,9 +20,9 @@ using Mat = std::array<std::array<double, 3>, 2>;
 // A std::array of std::array is supported as a parameter and a local
 // (array_of_arrays.cpp); what it is not supported in is refused.
 GRADC_DIFF("grad")
-double arr_front(const Mat &m) {
-  // CHECK: nested_containers_refused.cpp:[[@LINE+1]]:12: error: 'front' of a std::array of std::array is not supported; gradc supports m[i][j], m.size(), m[i].size(), range-based 'for' over the rows and over a row, and passing m or a row m[i] to a function
-  return m.front()[0];
+double arr_data(const Mat &m) {
+  // CHECK: nested_containers_refused.cpp:[[@LINE+1]]:12: error: 'data' of a std::array of std::array is not supported; gradc supports m[i][j], m.front(), m.back(), m.at(i), m.size(), m[i].size(), range-based 'for' over the rows and over a row, and passing m or a row m[i] to a function
+  return m.data()[0][0];
 }
 
 GRADC_DIFF("grad")
