@@ -166,6 +166,14 @@ template <typename V> V zeros(std::size_t N) {
   return V(N, zero<typename V::value_type>());
 }
 
+/// Gives Dest the elements of a vector a helper returned, keeping Dest's
+/// storage: its capacity stays the longest it has been in a loop, which
+/// is what the backward sweep sizes its adjoint and copies by.
+template <typename T, typename A>
+void refill(std::vector<T, A> &Dest, const std::vector<T, A> &Src) {
+  Dest.assign(Src.begin(), Src.end());
+}
+
 /// The length of the rows of X, a std::vector of std::vector that generated
 /// code reads as a matrix (`X[i][j]`, `X[i].size()` the same for every
 /// row): a jagged X (rows of different lengths) stops the program here,

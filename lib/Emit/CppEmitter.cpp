@@ -419,7 +419,9 @@ private:
           S.PendingRecord == V.Operands.back()) {
         // `Vec3 c = add(a, b);`: the text after `c = `.
         const Value *L = std::exchange(S.PendingRecord, nullptr);
+        P.Declaring = true;
         std::string Call = P.printDefinition(&V);
+        P.Declaring = false;
         // (`std::vector<double> h = f(x);`, without the size the call gives.)
         std::string Decl =
             L->IVal < 0 ? L->Text + " " + Plan.Var[L->Id] : declaration(*L);

@@ -3,6 +3,7 @@
 
 #include "gradc/Emit/CppEmitter.h"
 #include "gradc/IR/Printer.h"
+#include "gradc/IR/Uses.h"
 
 #include <algorithm>
 #include <cctype>
@@ -282,8 +283,16 @@ ExprPrinter::Printed ExprPrinter::expr(const Value *V, bool Define) const {
       }
       Text += argument(V, I).Text;
     }
-    if (Returns)
+    if (Returns) {
+      // A vector that is emptied and refilled (declared in a loop): its
+      // capacity, the longest it has been, must not shrink to the call's.
+      const Value *Dest = baseOf(Ops.back());
+      if (!Declaring && Dest->Code == OpCode::Local && Dest->IVal < 0 &&
+          Dest->Operands.size() > 2)
+        return {"gradc::refill(" + object(Ops.back()) + ", " + Text + "))",
+                PrecPrimary};
       return {object(Ops.back()) + " = " + Text + ")", PrecAssign};
+    }
     return {Text + ")", PrecPrimary};
   }
   case OpCode::Field:

@@ -29,6 +29,9 @@ public:
   std::string printStored(const ir::Value *V) const;
   /// The expression that defines V, even when V has a variable.
   std::string printDefinition(const ir::Value *V) const;
+  /// Printing the call that declares the vector it returns into
+  /// (`std::vector<double> h = f(x);`), not one refilling it.
+  bool Declaring = false;
   /// The element *Ptr or Ptr[Index] as an lvalue: `s`, `w[i]`, `*p`.
   std::string lvalue(const ir::Value *Ptr, const ir::Value *Index) const;
   /// The record a record-valued pointer designates, as C++ names it:

@@ -18,10 +18,11 @@
 // CHECK: steps: at
 // CHECK: steps: at
 // CHECK: windows: at
+// CHECK: shrinking: at
 // CHECK: mixed: at
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
-// INTERP: 6 checked against the interpreter, 0 mismatches
+// INTERP: 7 checked against the interpreter, 0 mismatches
 // AT: steps(x = [0.5, -0.25, 1.5, 0.75, 0.3], t = 1.5)
 // AT: param  x[0]           0.5                      1.92200156375815{{[0-9]*}}
 // AT: param  t              1.5                      4.69423138226253{{[0-9]*}}
@@ -49,7 +50,7 @@ static std::vector<double> evens(const std::vector<double> &x, double t) {
 // TEXT:         if (cond) {
 // TEXT:           result.resize(b.size());
 // TEXT:         } else if (t < -1) {
-// TEXT-NEXT:      evens_result = evens(x, t);
+// TEXT-NEXT:      gradc::refill(evens_result, evens(x, t));
 // TEXT-NEXT:      result.resize(evens_result.size());
 // TEXT:         std::vector<double> dresult(result.size());
 
@@ -101,7 +102,7 @@ double steps(const std::vector<double> &x, double t) {
 // TEXT-NEXT:    std::vector<double> v;
 // TEXT-NEXT:    for (int k = 0; k < 3; ++k) {
 // TEXT-NEXT:      t_tape.push_reserved(t_2);
-// TEXT-NEXT:      v = choose(x, t_2);
+// TEXT-NEXT:      gradc::refill(v, choose(x, t_2));
 
 static std::vector<double> window(const std::vector<double> &x, int from,
                                   int n) {
@@ -123,6 +124,22 @@ double windows(const std::vector<double> &x) {
   return s;
 }
 // TEXT-LABEL: inline double windows_pullback(
+// TEXT:         std::vector<double> dw(w.capacity());
+
+GRADC_DIFF("grad wrt(x)")
+double shrinking(const std::vector<double> &x) {
+  double s = 0;
+  for (int k = 3; k >= 1; --k) {
+    // The last call's vector is the shortest: refilled, w keeps the
+    // longest one's storage, which the backward sweep sizes by.
+    auto w = window(x, 4 - k, k);
+    for (size_t i = 0; i < w.size(); ++i)
+      s += w[i] * w[i] * (s + 1);
+  }
+  return s;
+}
+// TEXT-LABEL: inline double shrinking_pullback(
+// TEXT:           gradc::refill(w, window(x, 4 - k, k));
 // TEXT:         std::vector<double> dw(w.capacity());
 
 struct Gain {
@@ -185,6 +202,13 @@ int main() {
       [](const Arrays &p, Arrays &d) { return windows_grad(p[0], d[0]); },
       [](const Arrays &p, double s, Arrays &d) {
         windows_pullback(p[0], s, d[0]);
+      });
+  gradc_check::check_arrays(
+      "shrinking", {{"x", X}}, {},
+      [](const Arrays &p) { return shrinking(p[0]); },
+      [](const Arrays &p, Arrays &d) { return shrinking_grad(p[0], d[0]); },
+      [](const Arrays &p, double s, Arrays &d) {
+        shrinking_pullback(p[0], s, d[0]);
       });
   Check("mixed", 0.7, GRADC_FNS(mixed));
   return gradc_check::finish();
