@@ -331,6 +331,7 @@ bool BodyLowering::run(ArrayRef<Value *> ParamValues,
   }
   declareVectorCols(Decls);
   copyGrowingParams();
+  copyWrittenParams(CS);
   startReturns(CS);
   lowerList({CS->body_begin(), CS->body_end()});
   finishReturns();
@@ -358,7 +359,8 @@ void BodyLowering::lowerList(ArrayRef<const Stmt *> Stmts) {
   for (size_t I = 0; I < Stmts.size(); ++I) {
     const Stmt *S = Stmts[I];
     if (ExitedBy) {
-      if (isEmptyStmt(S) || ReportedDeadCode)
+      // (A `do` loop's test after a body that always leaves: never run.)
+      if (isEmptyStmt(S) || S == DoTest || ReportedDeadCode)
         continue;
       ReportedDeadCode = true;
       fail(S->getBeginLoc(),
@@ -371,9 +373,10 @@ void BodyLowering::lowerList(ArrayRef<const Stmt *> Stmts) {
     while (const auto *AS = dyn_cast<AttributedStmt>(Inner))
       Inner = AS->getSubStmt();
     const auto *IS = dyn_cast<IfStmt>(Inner);
-    // Whether a return inside S runs on to its end with `returned` set.
-    bool Outer = Returning;
-    Returning = false;
+    // Whether a return inside S runs on to its end with `returned` set,
+    // or a break with `stop` set.
+    bool Outer = Returning, OuterBreaking = Breaking;
+    Returning = Breaking = false;
     if (&B.block() == &F.Body)
       TopStmtAt = F.Body.Ops.size();
     bool TookRest = IS && takesRestIntoElse(IS, Rest);
@@ -386,13 +389,27 @@ void BodyLowering::lowerList(ArrayRef<const Stmt *> Stmts) {
       lowerStmt(S);
       AtTail = Saved;
     }
-    bool RanOn = Returning;
+    bool RanOn = Returning, BrokeOn = Breaking;
     Returning = Outer;
+    Breaking = OuterBreaking;
+    if (RanOn && BrokeOn && !ExitedBy) {
+      fail(S->getBeginLoc(),
+           "a 'return' and a 'break' inside one statement that more of its "
+           "loop's body follows are not supported yet; put the statements "
+           "after it in an 'else'",
+           S->getSourceRange());
+      return;
+    }
     if (RanOn && !ExitedBy) {
       skipAfterReturn(TookRest ? ArrayRef<const Stmt *>() : Rest);
       return;
     }
+    if (BrokeOn && !ExitedBy) {
+      skipAfterBreak(TookRest ? ArrayRef<const Stmt *>() : Rest);
+      return;
+    }
     Returning = Returning || RanOn;
+    Breaking = Breaking || BrokeOn;
     if (TookRest)
       return;
   }
@@ -403,6 +420,11 @@ void BodyLowering::lowerStmt(const Stmt *S) {
     return lowerList({CS->body_begin(), CS->body_end()});
   if (isa<NullStmt>(S))
     return;
+  if (S == DoTest) {
+    CurStmt = DoTestHeader;
+    lowerLoopTest(DoTest);
+    return;
+  }
   if (const auto *AS = dyn_cast<AttributedStmt>(S)) // [[likely]], ...
     return lowerStmt(AS->getSubStmt());
   // Control flow records its header as its statement.

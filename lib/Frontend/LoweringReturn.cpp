@@ -65,8 +65,9 @@ bool BodyLowering::takesRestIntoElse(const IfStmt *IS,
     return false;
   // Where the list does not end the function or an iteration, only a
   // branch that returns may take the rest: `returned` skips what follows.
-  return AtTail != Tail::None ||
-         alwaysReturns(ThenLeaves ? IS->getThen() : IS->getElse());
+  // (A break sets `stop` then, and the rest is skipped all the same.)
+  const Stmt *Leaves = ThenLeaves ? IS->getThen() : IS->getElse();
+  return AtTail != Tail::None || alwaysReturns(Leaves) || alwaysBreaks(Leaves);
 }
 
 bool BodyLowering::endsIteration() const {
