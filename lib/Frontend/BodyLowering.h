@@ -72,6 +72,10 @@ flatArrayShape(clang::QualType T, const clang::ASTContext &Ctx);
 /// Whether control never runs past S: it returns, breaks or continues on
 /// every path.
 bool alwaysLeaves(const clang::Stmt *S);
+/// Whether every path through S ends at a statement IsEnd accepts (a
+/// return, a break), not at another jump before it.
+bool everyPathEnds(const clang::Stmt *S,
+                   llvm::function_ref<bool(const clang::Stmt *)> IsEnd);
 /// Whether T (or what it references) is a lambda's closure type.
 bool isLambdaType(clang::QualType T);
 /// The lambda variable E names (through copies), or null (a lambda

@@ -232,6 +232,29 @@ bool alwaysLeaves(const Stmt *S) {
   return false;
 }
 
+bool everyPathEnds(const Stmt *S,
+                   llvm::function_ref<bool(const Stmt *)> IsEnd) {
+  if (!S)
+    return false;
+  if (IsEnd(S))
+    return true;
+  if (const auto *AS = dyn_cast<AttributedStmt>(S))
+    return everyPathEnds(AS->getSubStmt(), IsEnd);
+  if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
+    for (const Stmt *Child : CS->body()) {
+      if (everyPathEnds(Child, IsEnd))
+        return true;
+      if (alwaysLeaves(Child))
+        return false;
+    }
+    return false;
+  }
+  if (const auto *IS = dyn_cast<IfStmt>(S))
+    return everyPathEnds(IS->getThen(), IsEnd) &&
+           everyPathEnds(IS->getElse(), IsEnd);
+  return false;
+}
+
 //===----------------------------------------------------------------------===//
 // BodyLowering
 //===----------------------------------------------------------------------===//

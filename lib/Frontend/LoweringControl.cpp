@@ -98,24 +98,8 @@ void BodyLowering::lowerIf(const IfStmt *IS, ArrayRef<const Stmt *> Rest) {
 }
 
 bool BodyLowering::alwaysBreaks(const Stmt *S) const {
-  if (!S || !CurLoop || (InSwitch && LoopDepth == SwitchLoopDepth))
-    return false;
-  if (isa<BreakStmt>(S))
-    return true;
-  if (const auto *AS = dyn_cast<AttributedStmt>(S))
-    return alwaysBreaks(AS->getSubStmt());
-  if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
-    for (const Stmt *Child : CS->body()) {
-      if (alwaysBreaks(Child))
-        return true;
-      if (alwaysLeaves(Child))
-        return false;
-    }
-    return false;
-  }
-  if (const auto *IS = dyn_cast<IfStmt>(S))
-    return alwaysBreaks(IS->getThen()) && alwaysBreaks(IS->getElse());
-  return false;
+  return CurLoop && !(InSwitch && LoopDepth == SwitchLoopDepth) &&
+         everyPathEnds(S, [](const Stmt *E) { return isa<BreakStmt>(E); });
 }
 
 Value *BodyLowering::stopFlag() {
