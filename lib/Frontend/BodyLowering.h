@@ -78,6 +78,10 @@ flatArrayShape(clang::QualType T, const clang::ASTContext &Ctx);
 /// Whether control never runs past S: it returns, breaks or continues on
 /// every path.
 bool alwaysLeaves(const clang::Stmt *S);
+/// Whether every path through S ends at a statement IsEnd accepts (a
+/// return, a break), not at another jump before it.
+bool everyPathEnds(const clang::Stmt *S,
+                   llvm::function_ref<bool(const clang::Stmt *)> IsEnd);
 /// Whether T (or what it references) is a lambda's closure type.
 bool isLambdaType(clang::QualType T);
 /// The lambda variable E names (through copies), or null (a lambda
@@ -207,6 +211,23 @@ private:
   /// loop's header: the loop runs while `true`, and the body starts with
   /// `if (!cond) break;` (see lowerGuardedBody).
   void lowerLoopCond(Value *Loop, const clang::Expr *Cond);
+  /// `if (!Guard) break;`, or null after an error.
+  Value *lowerLoopTest(const clang::Expr *Guard);
+  /// Whether every path through S breaks out of the loop being lowered
+  /// (not out of a switch).
+  bool alwaysBreaks(const clang::Stmt *S) const;
+  /// The current loop's `bool stop = false;`, declared at the start of its
+  /// body the first time a break needs it.
+  Value *stopFlag();
+  /// After a statement out of which a break ran on with `stop` set: at
+  /// the end of the loop body, `if (stop) break;` with Rest in its else;
+  /// elsewhere Rest under `if (!stop)`.
+  void skipAfterBreak(llvm::ArrayRef<const clang::Stmt *> Rest);
+  /// The test of the `do` loop being lowered, a statement at the end of
+  /// its body's list (lowerStmt lowers it with lowerLoopTest), and the
+  /// loop's header statement.
+  const clang::Expr *DoTest = nullptr;
+  int DoTestHeader = -1;
   /// Lowers Body into Loop's body; with Guard (a condition with side
   /// effects), first `if (!Guard) break;`; AtEnd: at the end of the body
   /// (a do loop's), else at its start.
@@ -679,6 +700,13 @@ private:
   /// A std::vector parameter passed by value that changes size is the
   /// function's own: a local copy of it, under its name.
   void copyGrowingParams();
+  /// A struct or container passed by value that Body writes is the
+  /// function's own: a local copy of it, under its name
+  /// (LoweringByValue.cpp).
+  void copyWrittenParams(const clang::Stmt *Body);
+  /// The local copy of PVD, a struct or container passed by value, made
+  /// from Param; null if it is of another kind (or after an error).
+  Value *copyParam(const clang::ParmVarDecl *PVD, Value *Param);
   /// How many elements the vector local Base holds here: the size it was
   /// given, or a load of its length; null if Base is not a vector local.
   Value *localVectorCount(Value *Base);
@@ -1066,6 +1094,16 @@ private:
   bool Returning = false;
   /// A return set `returned` and broke out of the loop being lowered.
   bool LoopReturned = false;
+  /// The loop whose body is being lowered, and its `bool stop`, which a
+  /// break that more of the body follows sets (null until one does).
+  Value *CurLoop = nullptr;
+  Value *StopFlag = nullptr;
+  /// Such a break set `stop` and the path runs on to the end of the
+  /// statement being lowered (which must skip what follows).
+  bool Breaking = false;
+  /// The last such break, to which the ops skipping code are attributed.
+  clang::SourceLocation StopLoc;
+  int StopStmt = -1;
   /// The last such return, to which the ops skipping code are attributed.
   clang::SourceLocation EscapeLoc;
   int EscapeStmt = -1;

@@ -232,6 +232,29 @@ bool alwaysLeaves(const Stmt *S) {
   return false;
 }
 
+bool everyPathEnds(const Stmt *S,
+                   llvm::function_ref<bool(const Stmt *)> IsEnd) {
+  if (!S)
+    return false;
+  if (IsEnd(S))
+    return true;
+  if (const auto *AS = dyn_cast<AttributedStmt>(S))
+    return everyPathEnds(AS->getSubStmt(), IsEnd);
+  if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
+    for (const Stmt *Child : CS->body()) {
+      if (everyPathEnds(Child, IsEnd))
+        return true;
+      if (alwaysLeaves(Child))
+        return false;
+    }
+    return false;
+  }
+  if (const auto *IS = dyn_cast<IfStmt>(S))
+    return everyPathEnds(IS->getThen(), IsEnd) &&
+           everyPathEnds(IS->getElse(), IsEnd);
+  return false;
+}
+
 //===----------------------------------------------------------------------===//
 // BodyLowering
 //===----------------------------------------------------------------------===//
@@ -345,6 +368,7 @@ bool BodyLowering::run(ArrayRef<Value *> ParamValues,
   }
   declareVectorCols(Decls);
   copyGrowingParams();
+  copyWrittenParams(CS);
   startReturns(CS);
   lowerList({CS->body_begin(), CS->body_end()});
   finishReturns();
@@ -372,7 +396,8 @@ void BodyLowering::lowerList(ArrayRef<const Stmt *> Stmts) {
   for (size_t I = 0; I < Stmts.size(); ++I) {
     const Stmt *S = Stmts[I];
     if (ExitedBy) {
-      if (isEmptyStmt(S) || ReportedDeadCode)
+      // (A `do` loop's test after a body that always leaves: never run.)
+      if (isEmptyStmt(S) || S == DoTest || ReportedDeadCode)
         continue;
       ReportedDeadCode = true;
       fail(S->getBeginLoc(),
@@ -392,9 +417,10 @@ void BodyLowering::lowerList(ArrayRef<const Stmt *> Stmts) {
         Inner = AS->getSubStmt();
     }
     const auto *IS = dyn_cast<IfStmt>(Inner);
-    // Whether a return inside S runs on to its end with `returned` set.
-    bool Outer = Returning;
-    Returning = false;
+    // Whether a return inside S runs on to its end with `returned` set,
+    // or a break with `stop` set.
+    bool Outer = Returning, OuterBreaking = Breaking;
+    Returning = Breaking = false;
     if (&B.block() == &F.Body)
       TopStmtAt = F.Body.Ops.size();
     bool TookRest = IS && takesRestIntoElse(IS, Rest);
@@ -407,13 +433,27 @@ void BodyLowering::lowerList(ArrayRef<const Stmt *> Stmts) {
       lowerStmt(S);
       AtTail = Saved;
     }
-    bool RanOn = Returning;
+    bool RanOn = Returning, BrokeOn = Breaking;
     Returning = Outer;
+    Breaking = OuterBreaking;
+    if (RanOn && BrokeOn && !ExitedBy) {
+      fail(S->getBeginLoc(),
+           "a 'return' and a 'break' inside one statement that more of its "
+           "loop's body follows are not supported yet; put the statements "
+           "after it in an 'else'",
+           S->getSourceRange());
+      return;
+    }
     if (RanOn && !ExitedBy) {
       skipAfterReturn(TookRest ? ArrayRef<const Stmt *>() : Rest);
       return;
     }
+    if (BrokeOn && !ExitedBy) {
+      skipAfterBreak(TookRest ? ArrayRef<const Stmt *>() : Rest);
+      return;
+    }
     Returning = Returning || RanOn;
+    Breaking = Breaking || BrokeOn;
     if (TookRest)
       return;
   }
@@ -449,6 +489,11 @@ void BodyLowering::lowerStmt(const Stmt *S) {
     return lowerList({CS->body_begin(), CS->body_end()});
   if (isa<NullStmt>(S) || isAssertion(S))
     return;
+  if (S == DoTest) {
+    CurStmt = DoTestHeader;
+    lowerLoopTest(DoTest);
+    return;
+  }
   if (const auto *AS = dyn_cast<AttributedStmt>(S)) // [[likely]], ...
     return lowerStmt(AS->getSubStmt());
   // Control flow records its header as its statement.

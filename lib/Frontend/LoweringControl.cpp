@@ -97,6 +97,65 @@ void BodyLowering::lowerIf(const IfStmt *IS, ArrayRef<const Stmt *> Rest) {
   CurStmt = Header;
 }
 
+bool BodyLowering::alwaysBreaks(const Stmt *S) const {
+  return CurLoop && !(InSwitch && LoopDepth == SwitchLoopDepth) &&
+         everyPathEnds(S, [](const Stmt *E) { return isa<BreakStmt>(E); });
+}
+
+Value *BodyLowering::stopFlag() {
+  if (StopFlag)
+    return StopFlag;
+  ir::Block Decl;
+  ir::Block &Here = B.block();
+  B.setBlock(Decl);
+  StopFlag = B.local(Scalar::Bool, 0, "stop");
+  B.store(StopFlag, makeConstant(Scalar::Bool, 0, 0, "false"));
+  B.setBlock(Here);
+  std::vector<Value *> &Ops = CurLoop->Regions[ir::LoopBody].Ops;
+  Ops.insert(Ops.begin(), Decl.Ops.begin(), Decl.Ops.end());
+  return StopFlag;
+}
+
+void BodyLowering::skipAfterBreak(ArrayRef<const Stmt *> Rest) {
+  bool AtEnd = endsIteration();
+  if (!AtEnd && Rest.empty()) {
+    Breaking = true; // the enclosing block skips what follows
+    return;
+  }
+  int Saved = CurStmt;
+  CurStmt = StopStmt;
+  at(StopLoc);
+  Value *Stop = B.load(StopFlag);
+  if (AtEnd) {
+    Value *If = B.ifOp(Stop);
+    ir::Block &Here = B.block();
+    B.setBlock(If->Regions[ir::Then]);
+    B.brk();
+    B.setBlock(Here);
+    if (!Rest.empty() && lowerRegion(If->Regions[ir::Else], nullptr, Rest))
+      ExitedBy = "if";
+  } else {
+    Value *If = B.ifOp(B.logicNot(Stop));
+    if (lowerRegion(If->Regions[ir::Then], nullptr, Rest))
+      ExitedBy = "break"; // every path has left
+    Breaking = true;
+  }
+  CurStmt = Saved;
+}
+
+Value *BodyLowering::lowerLoopTest(const Expr *Guard) {
+  Value *C = lowerCondition(Guard);
+  if (!C)
+    return nullptr;
+  at(Guard->getBeginLoc());
+  Value *If = B.ifOp(B.logicNot(C));
+  ir::Block &Here = B.block();
+  B.setBlock(If->Regions[ir::Then]);
+  B.brk();
+  B.setBlock(Here);
+  return If;
+}
+
 void BodyLowering::lowerLoopCond(Value *Loop, const Expr *Cond) {
   ir::Block &Saved = B.block();
   B.setBlock(Loop->Regions[ir::Cond]);
@@ -135,11 +194,19 @@ void BodyLowering::lowerGuardedBody(Value *Loop, const Stmt *Body,
   Tail Saved = AtTail;
   AtTail = Tail::Iteration;
   ++LoopDepth;
+  Value *OuterLoop = CurLoop, *OuterStop = StopFlag;
+  bool OuterBreaking = Breaking;
+  CurLoop = Loop;
+  StopFlag = nullptr;
+  Breaking = false;
   // A return that breaks out of this loop leaves the statement after it
   // to skip the code that follows.
   bool OuterReturned = LoopReturned, OuterReturning = Returning;
   LoopReturned = Returning = false;
   auto Finish = [&] {
+    CurLoop = OuterLoop;
+    StopFlag = OuterStop;
+    Breaking = OuterBreaking;
     --LoopDepth;
     AtTail = Saved;
     Returning = OuterReturning || LoopReturned || Returning;
@@ -157,35 +224,29 @@ void BodyLowering::lowerGuardedBody(Value *Loop, const Stmt *Body,
   const char *SavedExit = ExitedBy;
   ExitedBy = nullptr;
   if (AtEnd) {
-    // `do body while (g)`: `while (true) { body; if (!g) break; }`. A
-    // continue would skip the test.
+    // `do body while (g)`: `while (true) { body; if (!g) break; }`, the
+    // test the last statement of the body's list, so that an `if` whose
+    // branch breaks takes the test into its other branch. A continue
+    // would skip the test.
     if (const Stmt *C = findOwnContinue(Body))
       fail(C->getBeginLoc(),
            "'continue' in a 'do' loop whose condition changes a variable is "
            "not supported; test the condition in the body and 'break'");
-    AtTail = Tail::None;
-    lowerStmt(Body);
-    AtTail = Tail::Iteration;
-    CurStmt = Header;
-    if (Returning && !ExitedBy) {
-      // Not the test after a return: `if (returned) break; else ...`.
-      Returning = false;
-      skipAfterReturn({});
-      B.setBlock(B.block().Ops.back()->Regions[ir::Else]);
-    }
-  }
-  // After a body that always leaves, the test is never reached.
-  if (!ExitedBy) {
-    if (Value *C = lowerCondition(Guard)) {
-      at(Guard->getBeginLoc());
-      Value *If = B.ifOp(B.logicNot(C));
-      ir::Block &Here = B.block();
-      B.setBlock(If->Regions[ir::Then]);
-      B.brk();
-      B.setBlock(Here);
-      if (!AtEnd)
-        lowerRegion(If->Regions[ir::Else], Body);
-    }
+    SmallVector<const Stmt *, 8> Stmts;
+    if (const auto *CS = dyn_cast<CompoundStmt>(Body))
+      Stmts.append(CS->body_begin(), CS->body_end());
+    else
+      Stmts.push_back(Body);
+    Stmts.push_back(Guard);
+    const Expr *OuterTest = DoTest;
+    int OuterHeader = DoTestHeader;
+    DoTest = Guard;
+    DoTestHeader = Header;
+    lowerList(Stmts);
+    DoTest = OuterTest;
+    DoTestHeader = OuterHeader;
+  } else if (Value *If = lowerLoopTest(Guard)) {
+    lowerRegion(If->Regions[ir::Else], Body);
   }
   ExitedBy = SavedExit;
   --RegionDepth;
@@ -349,6 +410,15 @@ void BodyLowering::lowerJump(const Stmt *S) {
   if (!IsBreak && AtTail == Tail::Iteration)
     return;
   at(S->getBeginLoc());
+  // A break that more of the loop's body follows: `stop = true;`, and that
+  // code is skipped (skipAfterBreak), so that every jump ends its path.
+  if (IsBreak && AtTail != Tail::Iteration && CurLoop) {
+    B.store(stopFlag(), makeConstant(Scalar::Bool, 0, 1, "true"));
+    Breaking = true;
+    StopLoc = S->getBeginLoc();
+    StopStmt = CurStmt;
+    return;
+  }
   if (IsBreak)
     B.brk();
   else

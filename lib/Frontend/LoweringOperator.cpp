@@ -87,7 +87,9 @@ BodyLowering::lowerAccessor(const CXXOperatorCallExpr *OCE) {
     Vars[PVD] = convert(V, *S, /*Implicit=*/true);
   }
   Value *SavedThis = std::exchange(This, Object);
-  std::optional<Target> T = lowerPlace(Place);
+  // (`a[3 * i + j]` of a std::array member is an element access.)
+  std::optional<Target> T =
+      isElementAccess(Place) ? lowerElement(Place) : lowerPlace(Place);
   This = SavedThis;
   return T;
 }

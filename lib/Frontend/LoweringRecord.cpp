@@ -372,6 +372,7 @@ void BodyLowering::lowerContainerDecl(const VarDecl *VD,
   Value *Count = nullptr;
   // `std::vector<double> u = w;`, `std::array<double, 3> b(a);`: a copy.
   Value *CopyOf = nullptr, *Fill = nullptr;
+  const InitListExpr *List = nullptr;
   bool Made = Init && !CCE && !ILE && containerShape(Init->getType(), Ctx);
   if (Init && !C.IsVector && isContainerCall(Init)) {
     // `auto c = cross(a, b);`: the call writes c.
@@ -411,12 +412,16 @@ void BodyLowering::lowerContainerDecl(const VarDecl *VD,
     while (CCE && Given < CCE->getNumArgs() &&
            !isa<CXXDefaultArgExpr>(CCE->getArg(Given)))
       ++Given;
-    if (CCE && CCE->getNumArgs() >= 1 &&
-        isa<CXXStdInitializerListExpr>(CCE->getArg(0)->IgnoreImplicit()))
-      return Refuse("a std::vector initialized from a list is not supported "
-                    "yet; give its size ('std::vector<double> " +
-                    Name + "(n);') and assign its elements");
-    if (Growing.count(VD) && (!CCE || Given == 0)) {
+    if (CCE && CCE->getNumArgs() >= 1)
+      if (const auto *IL = dyn_cast<CXXStdInitializerListExpr>(
+              CCE->getArg(0)->IgnoreImplicit()))
+        // `std::vector<double> v{a, b};`: of the list's size, then its
+        // elements stored as a std::array's are.
+        List = dyn_cast<InitListExpr>(IL->getSubExpr()->IgnoreImplicit());
+    if (List) {
+      std::int64_t N = List->getNumInits();
+      Count = makeConstant(Scalar::Int32, 0, N, std::to_string(N));
+    } else if (Growing.count(VD) && (!CCE || Given == 0)) {
       // `std::vector<double> v;`: empty, until it grows.
       Count = makeConstant(Scalar::UInt64, 0, 0, "0");
     } else if (!CCE || Given < 1 || Given > 2 ||
@@ -457,6 +462,8 @@ void BodyLowering::lowerContainerDecl(const VarDecl *VD,
     Growing.insert(VD);
     Pointers[VD] = restartGrowing(VD, C, Count, CopyOf, Fill);
     Poisoned.erase(VD);
+    if (List)
+      storeElements(List, Pointers[VD], C.S);
     return;
   }
   if (Count && !(Count = hoistCount(Count)))
@@ -479,6 +486,8 @@ void BodyLowering::lowerContainerDecl(const VarDecl *VD,
     copyElements(Arr, CopyOf, containerCount(Arr, C));
   if (Fill)
     fillElements(Arr, Fill, Count);
+  if (List)
+    storeElements(List, Arr, C.S);
   if (!ILE)
     return;
   // `std::array<double, 3> a = {x, y}` is braces around an array's.

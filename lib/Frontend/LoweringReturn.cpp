@@ -23,24 +23,7 @@ using ir::Value;
 /// Whether every path through S returns (a break or continue that comes
 /// first does not count).
 static bool alwaysReturns(const Stmt *S) {
-  if (!S)
-    return false;
-  if (isa<ReturnStmt>(S))
-    return true;
-  if (const auto *AS = dyn_cast<AttributedStmt>(S))
-    return alwaysReturns(AS->getSubStmt());
-  if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
-    for (const Stmt *Child : CS->body()) {
-      if (alwaysReturns(Child))
-        return true;
-      if (alwaysLeaves(Child))
-        return false;
-    }
-    return false;
-  }
-  if (const auto *IS = dyn_cast<IfStmt>(S))
-    return alwaysReturns(IS->getThen()) && alwaysReturns(IS->getElse());
-  return false;
+  return everyPathEnds(S, [](const Stmt *E) { return isa<ReturnStmt>(E); });
 }
 
 /// The first return in S that is not one of Body's own statements, or
@@ -65,8 +48,9 @@ bool BodyLowering::takesRestIntoElse(const IfStmt *IS,
     return false;
   // Where the list does not end the function or an iteration, only a
   // branch that returns may take the rest: `returned` skips what follows.
-  return AtTail != Tail::None ||
-         alwaysReturns(ThenLeaves ? IS->getThen() : IS->getElse());
+  // (A break sets `stop` then, and the rest is skipped all the same.)
+  const Stmt *Leaves = ThenLeaves ? IS->getThen() : IS->getElse();
+  return AtTail != Tail::None || alwaysReturns(Leaves) || alwaysBreaks(Leaves);
 }
 
 bool BodyLowering::endsIteration() const {

@@ -97,6 +97,18 @@ void BodyLowering::copyRecord(Value *Dest, Value *Src,
       [&](std::int64_t K) { return constIndex(K); });
 }
 
+/// The elements ILE gives an array, in order, through nested braces (a
+/// std::array's around its C array's); null for one value-initialized.
+static void flattenInits(const InitListExpr *ILE,
+                         std::vector<const Expr *> &Out) {
+  for (const Expr *E : ILE->inits()) {
+    if (const auto *Inner = dyn_cast<InitListExpr>(E->IgnoreImplicit()))
+      flattenInits(Inner, Out);
+    else
+      Out.push_back(isa<ImplicitValueInitExpr>(E) ? nullptr : E);
+  }
+}
+
 void BodyLowering::lowerMemberDefaults(Value *Rec, const RecordShape &Shape,
                                        SourceLocation Loc) {
   // `struct D { double a = 1; };`: what `D d;` runs, also for a member
@@ -125,6 +137,24 @@ void BodyLowering::lowerMemberDefaults(Value *Rec, const RecordShape &Shape,
     }
     if (!E)
       continue;
+    // `std::array<double, 9> a{};`, `double s[3] = {0, 0, 0};`: zero,
+    // then the elements given.
+    if (const auto *ILE = dyn_cast<InitListExpr>(E->IgnoreImplicit());
+        ILE && M.Kind == MemberKind::Array) {
+      std::vector<const Expr *> Given;
+      flattenInits(ILE, Given);
+      for (std::int64_t K = 0; K < M.Count; ++K) {
+        const Expr *G = K < std::int64_t(Given.size()) ? Given[K] : nullptr;
+        Value *V = G ? expectScalar(lowerExpr(G), G)
+                     : makeConstant(M.S, 0, 0, "0");
+        if (!V)
+          continue;
+        at(Loc);
+        B.store(memberOf(B, Rec, M), convert(V, M.S, /*Implicit=*/true),
+                constIndex(K));
+      }
+      continue;
+    }
     if (M.Kind != MemberKind::Scalar) {
       fail(Loc, "the default initializer of member '" +
                     M.Decl->getNameAsString() +

@@ -202,6 +202,17 @@ FEATURES = {
     "complex_container": "std::array<std::complex<double>, 3> and std::vector<std::complex<double>> locals "
                          "sized where declared: elements assigned and updated (zs[i] = ..., zs[i] *= ...), read as "
                          "zs[i], zs[i].real() and by range-for, passed to a helper (gc_energy)",
+    "byval_write": "parameters passed by value that the body writes: the struct p (S p, p.a += e, "
+                   "std::swap(p.a, p.b)), the std::vector u and the std::array g (u[k] *= e), in the "
+                   "annotated function; helpers taking a struct, a std::array, a std::vector and a double "
+                   "by value and changing them (gb_swap, gb_unit, gb_scan, gb_damp), declared in every file",
+    "do_break": "with do_while: a do loop whose condition counts (while (++j < 3)) and whose body "
+                "breaks in its middle (if (c) break; more statements)",
+    "vector_list": "std::vector<double> locals from a list (std::vector<double> vl{e, e}; = {e, e, e}), "
+                   "read, written, and grown by push_back at the top level",
+    "member_array_default": "a default member initializer on the struct's array member (double v[2] = "
+                            "{0.25, 0.5}; std::array<double, 2> v{0.25};), and locals of it declared "
+                            "without braces (S q; q.a = e; ...)",
     "recursion": "recursive helpers bounded by an int depth parameter (if (k <= 0) return e; double r = rh(e, k - 1); "
                  "return std::tanh(e);), some calling themselves twice (k - 1, k - 2)",
 }
@@ -272,7 +283,9 @@ class Func:
         self.helpers, self.structs, self.points = [], [], []
         self.methods = []   # member functions of the struct (Funcs)
         self.member_default = False  # the struct's c has a default (= 0.5)
+        self.member_array_default = False  # the struct's v has one (member_array_default)
         self.array_member = False  # the struct's v is a std::array<double, 2>
+        self.member_array_default = False  # the struct's v has a default
         self.margin = 1e-3  # the smallest margin of a checked point
         self.fdtol = 1e-5   # 1e-3 with floats: gradc_check takes h = 1e-2
         self.vmax = 1e4     # the largest |value| of a checked point
@@ -403,6 +416,9 @@ def param_decl(p):
                 "open": "const double %s[][%d]" % (n, c),
                 "ptr": "const double (*%s)[%d]" % (n, c),
                 "ref": "const double (&%s)[%d][%d]" % (n, r, c)}[p["form"]]
+    if p.get("byval"):  # byval_write: the function's own copy, written
+        return {"struct": "%s %%s" % p.get("type"), "vec": "std::vector<double> %s",
+                "starr": "std::array<double, %s> %%s" % p.get("size")}[p["kind"]] % p["name"]
     return {"d": "double %s", "arr": "const double *%s", "int": "int %s",
             "n": "int %s", "depth": "int %s", "struct": "const %s &%%s" % p.get("type"),
             "ref": "double &%s", "cref": "const double &%s", "out": "double *%s", "err": "double *%s",
@@ -513,6 +529,11 @@ class Gen:
         self.uses_float = False
         self.after_early = False  # an early return was generated (vector locals before it)
         self.struct_arrays = False  # a local std::vector of structs grows
+        self.byval = []  # byval_write: (name, kind, size) of parameters passed by value
+        # member_array_default: the struct's array member has a default,
+        # and locals of it are declared without braces (gradc refuses a
+        # growing std::vector of such structs: no struct_vector_grow).
+        self.mad = self.on("member_array_default")
         self.sibling = None
         self.void = False  # void_out: the function writes err instead of returning
         self.nout = 0
@@ -1031,7 +1052,7 @@ class Gen:
             opts.append(("stlocal", 1))
         if self.on("struct_array_local") and not self.helper:
             opts.append(("starrlocal", 1))
-        if self.on("struct_vector_grow") and not self.helper and not self.after_early:
+        if self.on("struct_vector_grow") and not self.helper and not self.after_early and not self.mad:
             opts.append(("stgrow", 1))
         if self.on("vector_of_arrays_local") and not self.helper and len(self.loops) < 2:
             opts.append(("valocal", 1))
@@ -1047,6 +1068,12 @@ class Gen:
             opts.append(("pwrite", 0.7))
         if self.on("do_while") and nloops < max_loops:
             opts.append(("do", 1))
+        if self.on("byval_write") and self.byval:
+            opts.append(("pbyval", 1.5))
+        if self.on("byval_write") and not self.helper and self.writable():
+            opts.append(("byvalcall", 1))
+        if self.on("vector_list") and not self.helper and self.writable():
+            opts.append(("veclist", 1))
         if self.on("while_continue") and nloops < max_loops:
             opts.append(("whilec", 1))
         if self.on("division"):
@@ -1730,6 +1757,10 @@ class Gen:
         # The initializer is kept as text: the reducer simplifies the
         # member stores after it instead.
         out = [Stmt("raw", "%s %s{%s}" % (self.structs[0], q, ", ".join(init)))]
+        if self.mad and self.chance(0.5):
+            # `S q;`: v from its default, the numbers assigned.
+            out = [Stmt("raw", "%s %s" % (self.structs[0], q))]
+            out += [Stmt("raw", "%s.%s = %s" % (q, m, x)) for m, x in zip("abc", init)]
         self.declare(q, Var("st", writable=False))
         for member in self.rng.sample(["a", "b", "c", "v[0]", "v[1]"], 2):
             out.append(Stmt("assign", "%s.%s" % (q, member), [self.dexpr(1)],
@@ -1863,9 +1894,70 @@ class Gen:
             Expr("lit", "0.2"), Expr("fn", "std::tanh({0})", [self.dexpr(1)])])])
         return c, decl, cond, step
 
+    def s_pbyval(self, loop):
+        """A parameter passed by value written: p.a += e;, std::swap(p.a,
+        p.b);, u[k] *= e; (byval_write)."""
+        name, ty, size = self.rng.choice(self.byval)
+        if ty == "st" and self.chance(0.3):
+            a, b = self.rng.sample(["a", "b", "c", "v[0]", "v[1]"], 2)
+            return [Stmt("raw", "std::swap(%s.%s, %s.%s)" % (name, a, name, b))]
+        if ty == "st":
+            target = "%s.%s" % (name, self.rng.choice(["a", "b", "c", "v[0]", "v[1]"]))
+        else:
+            target = "%s[%s]" % (name, self.index(size, False))
+        aop = self.rng.choice(["=", "+=", "*="])
+        e = self.dexpr(2)
+        if aop == "*=":
+            e = Expr("bin", "+", [Expr("lit", "0.75"),
+                                  Expr("bin", "*", [Expr("lit", "0.25"), Expr("fn", "std::cos(std::tanh({0}))", [e])])])
+        return [Stmt("assign", target, [e], aop=aop)]
+
+    def s_byvalcall(self, loop):
+        """Helpers that change what they take by value (gb_*: BY_VALUE)."""
+        t = self.rng.choice(self.writable())
+        e = [self.render_tmp(self.dexpr(1)) for _ in range(3)]
+        kind = self.rng.choice(["struct", "array", "vector", "double"])
+        if kind == "struct":
+            q = self.fresh("gq")
+            return [Stmt("raw", "GBV %s{%s, %s}" % (q, e[0], e[1])),
+                    Stmt("raw", "%s = gb_swap(%s, %s)" % (q, q, e[2])),
+                    Stmt("raw", "%s += %s.x * %s.y" % (t, q, q))]
+        if kind == "array":
+            a = self.fresh("gu")
+            return [Stmt("raw", "std::array<double, 3> %s{%s, %s, %s}" % (a, e[0], e[1], e[2])),
+                    Stmt("raw", "%s += gb_unit(%s)[%d] * %s[0]" % (t, a, self.rng.randrange(3), a))]
+        if kind == "vector":
+            v = self.fresh("gs")
+            return [Stmt("raw", "std::vector<double> %s(3, %s)" % (v, e[0])),
+                    Stmt("raw", "%s[1] = %s" % (v, e[1])),
+                    Stmt("raw", "%s += gb_scan(%s, %s)" % (t, v, e[2]))]
+        return [Stmt("raw", "%s += gb_damp(%s, %d)" % (t, e[0], self.rng.randint(0, 3)))]
+
+    def s_veclist(self, loop):
+        """std::vector<double> vl{e, e}; read and written (vector_list)."""
+        v, t = self.fresh("vl"), self.rng.choice(self.writable())
+        n = self.rng.randint(1, 3)
+        e = [self.render_tmp(self.dexpr(1)) for _ in range(n)]
+        form = "%s %s{%s}" if self.chance(0.5) else "%s %s = {%s}"
+        out = [Stmt("raw", form % ("std::vector<double>", v, ", ".join(e)))]
+        if self.chance(0.5):
+            out.append(Stmt("raw", "%s[%d] *= %s" % (v, self.rng.randrange(n), self.render_tmp(self.dexpr(1)))))
+        top = len(self.frames) == 1
+        if (top and not self.after_early and self.on("vector_growth") and self.chance(0.4)):
+            out.append(Stmt("raw", "%s.push_back(%s)" % (v, self.render_tmp(self.dexpr(1)))))
+        k = self.rng.randrange(n)
+        out.append(Stmt("raw", "%s += %s[%d] * %s.back() + 0.125 * %s.size()" % (t, v, k, v, v)))
+        return out
+
     def s_do(self, loop):
         j = self.fresh("j")
         out = [Stmt("raw", "int %s = 0" % j)]
+        if self.on("do_break") and self.chance(0.5):
+            # do { ...; if (c) break; ... } while (++j < 3): the break
+            # skips the rest of the body and the count.
+            body = self.loop_body("do", lambda: self.declare(j, Var("i", writable=False, bound=3)))
+            body.insert(self.rng.randint(0, len(body)), Stmt("if", "", [self.cond()], [[Stmt("break")]]))
+            return out + [Stmt("do", "", [Expr("lit", "++%s < 3" % j)], [body])]
         if self.chance(0.5):  # counted
             cond = Expr("cmp", "<", [Expr("var", j), Expr("lit", "3")], "b")
             body = self.loop_body("do", lambda: self.declare(j, Var("i", writable=False, bound=3)))
@@ -2810,13 +2902,19 @@ class Gen:
                 self.declare(name, Var("arr", writable=False, size=self.narr, value="param"))
         if self.on("vector") and rng.random() < 0.4:
             self.narr = self.narr or rng.randint(2, 4)
-            params.append({"kind": "vec", "name": "u", "size": self.narr})
+            params.append({"kind": "vec", "name": "u", "size": self.narr,
+                           "byval": self.on("byval_write") and rng.random() < 0.4})
+            if params[-1]["byval"]:
+                self.byval.append(("u", "arr", self.narr))
             var = Var("arr", writable=False, size=self.narr, value="param")
             var.data = "u.data()"
             var.cont = ("vec", "u.size()")
             self.declare("u", var)
         if self.on("std_array") and rng.random() < 0.3:
-            params.append({"kind": "starr", "name": "g", "size": 3})
+            params.append({"kind": "starr", "name": "g", "size": 3,
+                           "byval": self.on("byval_write") and rng.random() < 0.4})
+            if params[-1]["byval"]:
+                self.byval.append(("g", "arr", 3))
             var = Var("arr", writable=False, size=3, value="cparam")
             var.data = "g.data()"
             var.cont = ("arr", 3)
@@ -2876,7 +2974,10 @@ class Gen:
         if self.on("struct") and rng.random() < 0.4:
             if not self.structs:
                 self.structs.append("S_" + self.name)
-            params.append({"kind": "struct", "name": "p", "type": self.structs[0]})
+            params.append({"kind": "struct", "name": "p", "type": self.structs[0],
+                           "byval": self.on("byval_write") and rng.random() < 0.5})
+            if params[-1]["byval"]:
+                self.byval.append(("p", "st", 0))
             self.declare("p", Var("st", writable=False))
         if self.on("int_param") and rng.random() < 0.5:
             kv = rng.randint(0, 3)
@@ -2974,6 +3075,7 @@ class Gen:
         # member initializers)
         f.member_default = self.on("member_default") and not self.struct_arrays
         f.array_member = self.on("array_member") and self.rng.random() < 0.5
+        f.member_array_default = self.mad
         f.nout = self.nout
         f.vjp = self.vjp
         if self.uses_float:
@@ -3628,6 +3730,21 @@ ITERATOR_HELPERS = [
     "template <class It> void gi_scale(It first, It last, double k) {",
     "  while (first != last)", "    *first++ *= k;", "}", ""]
 
+# What byval_write calls (declared in every file, as ARRAY_RETURNS): each
+# changes what it takes by value.
+BY_VALUE = [
+    "struct GBV {", "  double x, y;", "};",
+    "inline GBV gb_swap(GBV p, double t) {", "  std::swap(p.x, p.y);", "  p.x *= t;",
+    "  p.y += 0.5 * std::sin(p.x);", "  return p;", "}",
+    "inline std::array<double, 3> gb_unit(std::array<double, 3> a) {", "  double n = 0.5;",
+    "  for (double e : a)", "    n += e * e;", "  n = std::sqrt(n);", "  for (double &e : a)",
+    "    e /= n;", "  return a;", "}",
+    "inline double gb_scan(std::vector<double> v, double t) {",
+    "  for (std::size_t i = 1; i < v.size(); ++i)", "    v[i] += t * v[i - 1];", "  double s = 0;",
+    "  for (double e : v)", "    s += std::sin(e);", "  return s;", "}",
+    "inline double gb_damp(double x, int n) {", "  x *= 0.5;", "  for (int i = 0; i < n; ++i)",
+    "    x = 0.75 * x + 0.1 * std::sin(x);", "  return x;", "}", ""]
+
 # What lambda passes lambdas to (declared in every file, as GLOBAL_CONSTANTS).
 LAMBDA_TEMPLATES = [
     "template <class F> double gl_apply(F f, double x) {",
@@ -3640,11 +3757,13 @@ def render_file(funcs, header=""):
            "#include <gradc/gradc.h>", "", "#include <algorithm>", "#include <array>", "#include <cmath>",
            "#include <complex>", "#include <iterator>", "#include <numeric>", "#include <tuple>", "#include <utility>",
            "#include <vector>", ""] + GLOBAL_CONSTANTS + VARIADIC_TEMPLATES + ARRAY2D_HELPERS + AA_HELPERS + CONSTRUCTED + OPERATED + VIEWED \
-        + BASED + PRIVATE + ARRAY_RETURNS + RETURN_VECTORS + GROWN_VECTORS + STATE_STEPS + PAIR_TUPLES + COMPLEXES + LAMBDA_TEMPLATES + ITERATOR_HELPERS + STRUCT_VECTORS + INOUT_HELPERS
+        + BASED + PRIVATE + ARRAY_RETURNS + RETURN_VECTORS + GROWN_VECTORS + STATE_STEPS + PAIR_TUPLES + COMPLEXES + LAMBDA_TEMPLATES + ITERATOR_HELPERS + STRUCT_VECTORS + INOUT_HELPERS + BY_VALUE
     for f in funcs:
         for s in used_structs(f):
             c = "c = 0.5" if f.member_default else "c"
             v = "std::array<double, 2> v;" if f.array_member else "double v[2];"
+            if f.member_array_default:
+                v = "std::array<double, 2> v{0.25};" if f.array_member else "double v[2] = {0.25, 0.5};"
             out += ["struct %s {" % s, "  double a, b, %s;" % c, "  " + v]
             for meth in f.methods:
                 out += [("  void %s(double t) {" if getattr(meth, "mutating", False)

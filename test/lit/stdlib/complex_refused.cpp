@@ -31,10 +31,3 @@ std::complex<double> returned(double x, double y) {
   return {x, y};
 }
 
-// A parameter passed by value is not written.
-GRADC_DIFF("grad")
-double by_value(std::complex<double> z) {
-  // CHECK: complex_refused.cpp:[[@LINE+1]]:3: error: assigning into 'z', passed by value, is not supported; declare a local variable for what changes
-  z *= 2.0;
-  return std::norm(z);
-}
