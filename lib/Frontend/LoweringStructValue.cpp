@@ -145,8 +145,8 @@ void BodyLowering::lowerMemberDefaults(Value *Rec, const RecordShape &Shape,
       flattenInits(ILE, Given);
       for (std::int64_t K = 0; K < M.Count; ++K) {
         const Expr *G = K < std::int64_t(Given.size()) ? Given[K] : nullptr;
-        Value *V = G ? expectScalar(lowerExpr(G), G)
-                     : makeConstant(M.S, 0, 0, "0");
+        Value *V =
+            G ? expectScalar(lowerExpr(G), G) : makeConstant(M.S, 0, 0, "0");
         if (!V)
           continue;
         at(Loc);
