@@ -25,6 +25,40 @@ using namespace clang;
 using ir::Scalar;
 using ir::Value;
 
+// Names in an anonymous namespace are spelled without it.
+static std::string withoutAnonymous(std::string Name) {
+  for (std::string Anon = "(anonymous namespace)::";;) {
+    size_t At = Name.find(Anon);
+    if (At == std::string::npos)
+      return Name;
+    Name.erase(At, Anon.size());
+  }
+}
+
+// The generated code passes a pointer as the memory it points into
+// (`y.data()` for `const double *yp = y.data()`), whose constness may
+// differ from the variable the user passed: a template that deduced its
+// parameter from that variable is then named with what it deduced
+// (`dot<const double *>`), or deduction would fail or pick another
+// instance.
+static std::string deducedPointerArguments(const DeclRefExpr &Ref,
+                                           const FunctionDecl &Callee) {
+  const TemplateArgumentList *Args = Callee.getTemplateSpecializationArgs();
+  if (!Args || Ref.hasExplicitTemplateArgs() || Callee.isInStdNamespace())
+    return "";
+  bool Pointer = llvm::any_of(Args->asArray(), [](const TemplateArgument &A) {
+    return A.getKind() == TemplateArgument::Type &&
+           A.getAsType()->isPointerType();
+  });
+  if (!Pointer)
+    return "";
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  printTemplateArgumentList(OS, Args->asArray(),
+                            Callee.getASTContext().getPrintingPolicy());
+  return withoutAnonymous(std::move(OS.str()));
+}
+
 std::string BodyLowering::spellCallee(const CallExpr *CE,
                                       const FunctionDecl &Callee) {
   return spellCallee(CE->getCallee(), Callee);
@@ -46,7 +80,8 @@ std::string BodyLowering::spellCallee(const Expr *Ref,
           dyn_cast<DeclRefExpr>(Ref->IgnoreImplicit()->IgnoreParens());
       DRE && DRE->getBeginLoc().isFileID() && DRE->getEndLoc().isFileID() &&
       !FD.isTemplateInstantiation() && !isa<CXXMethodDecl>(Callee))
-    return sourceText(DRE->getSourceRange());
+    return sourceText(DRE->getSourceRange()) +
+           deducedPointerArguments(*DRE, Callee);
   std::string Name;
   llvm::raw_string_ostream OS(Name);
   // Qualified unless it lives where the calling function does.
@@ -59,14 +94,7 @@ std::string BodyLowering::spellCallee(const Expr *Ref,
   if (const TemplateArgumentList *Args = Callee.getTemplateSpecializationArgs())
     printTemplateArgumentList(OS, Args->asArray(), Ctx.getPrintingPolicy());
   OS.flush();
-  // Names in an anonymous namespace are spelled without it.
-  for (std::string Anon = "(anonymous namespace)::";;) {
-    size_t At = Name.find(Anon);
-    if (At == std::string::npos)
-      break;
-    Name.erase(At, Anon.size());
-  }
-  return Name;
+  return withoutAnonymous(std::move(Name));
 }
 
 Value *BodyLowering::lowerMemberCall(const CXXMemberCallExpr *MCE) {
