@@ -62,7 +62,8 @@ private:
                   " needs one element, given " + std::to_string(B.Data.size());
         return false;
       }
-      Ptrs[P.Id] = {Mem.bind(std::move(B)), 0};
+      std::int64_t Start = B.Start;
+      Ptrs[P.Id] = {Mem.bind(std::move(B)), Start};
       ++R.Times[P.Id];
     }
     return true;
@@ -422,8 +423,9 @@ private:
         Args[I].Scalar = get(Op);
         continue;
       }
-      bool Ref = C.Params[I].V->Ty.kind() == Type::Ref;
-      if (!Mem.slice(Ptrs[Op->Id], Ref ? 1 : UINT64_MAX, Args[I].Array, Err))
+      if (C.Params[I].V->Ty.kind() != Type::Ref)
+        Args[I].Array = Mem.window(Ptrs[Op->Id]);
+      else if (!Mem.slice(Ptrs[Op->Id], 1, Args[I].Array, Err))
         return fail(V, Err);
     }
     if (L.Depth >= L.MaxCallDepth)

@@ -8,7 +8,9 @@ namespace gradc::eval {
 
 namespace {
 
+/// Element E of B's data, named as B's pointer indexes it.
 std::string elementName(const Buffer &B, long double E) {
+  E -= static_cast<long double>(B.Start);
   if (B.IsScalar && E == 0)
     return B.Name;
   char Buf[64];
@@ -19,6 +21,9 @@ std::string elementName(const Buffer &B, long double E) {
 std::string extent(const Buffer &B) {
   if (B.IsScalar)
     return B.Name + " is a single variable";
+  if (B.Start != 0 && !B.Data.empty())
+    return B.Name + " reaches " + elementName(B, 0) + " to " +
+           elementName(B, static_cast<long double>(B.Data.size() - 1));
   return B.Name + " has " + std::to_string(B.Data.size()) + " element" +
          (B.Data.size() == 1 ? "" : "s");
 }
@@ -87,6 +92,15 @@ bool Memory::slice(Pointer P, std::uint64_t Count, Buffer &Out,
   return true;
 }
 
+Buffer Memory::window(Pointer P) const {
+  Buffer Out = Buffers[P.Buf];
+  Out.Start = P.Offset;
+  Out.Grows = false;
+  if (P.Offset != 0)
+    Out.Cols = 0; // a matrix passed whole only
+  return Out;
+}
+
 bool Memory::isSet(Pointer P, std::int64_t I) const {
   const Buffer &B = Buffers[P.Buf];
   return B.Written.empty() || B.Written[P.Offset + I];
@@ -100,15 +114,16 @@ void Memory::put(Pointer P, std::int64_t I, long double V, bool IsSet) {
 
 void Memory::unslice(Pointer P, const Buffer &Orig, const Buffer &In) {
   Buffer &B = Buffers[P.Buf];
+  std::int64_t First = P.Offset - Orig.Start;
   for (size_t I = 0; I < In.Data.size(); ++I) {
     bool WasSet = Orig.Written.empty() || Orig.Written[I];
     bool IsSet = In.Written.empty() || In.Written[I];
-    long double &X = B.Data[P.Offset + I];
+    long double &X = B.Data[First + I];
     if (!WasSet)
       X = In.Data[I];
     else if (In.Data[I] != Orig.Data[I])
       X += In.Data[I] - Orig.Data[I];
-    B.Written[P.Offset + I] = B.Written[P.Offset + I] || IsSet;
+    B.Written[First + I] = B.Written[First + I] || IsSet;
   }
 }
 

@@ -55,11 +55,15 @@ public:
   /// buffer (Count of them at most). False with Error set outside it.
   bool slice(Pointer P, std::uint64_t Count, Buffer &Out,
              std::string &Error) const;
+  /// What a callee given the pointer P sees: all of P's buffer, with P's
+  /// element as its Start (it may read before it, as C++ may).
+  Buffer window(Pointer P) const;
   /// Whether element I of P's buffer has been given a value.
   bool isSet(Pointer P, std::int64_t I) const;
   /// Gives element I of P's buffer the value V, or leaves it unset.
   void put(Pointer P, std::int64_t I, long double V, bool IsSet);
-  /// Puts back what the callee made of the slice Orig taken at P: what it
+  /// Puts back what the callee made of the slice or window Orig taken at
+  /// P: what it
   /// changed, as a change, so that two arguments that are the same memory
   /// (`g_pullback(y, y, dout, dy, dy)`) both count.
   void unslice(Pointer P, const Buffer &Orig, const Buffer &In);

@@ -655,6 +655,10 @@ private:
   /// std::vector.
   std::optional<Target> lowerElement(const clang::Expr *E);
   /// `v.data()`, `v.size()`.
+  /// `v.size()`, `std::size(v)`: a local vector's count, a parameter's
+  /// size, a std::array's length.
+  Value *containerSize(const clang::Expr *Obj, const ContainerShape &C,
+                       Scalar S);
   Value *lowerContainerCall(const clang::CXXMemberCallExpr *MCE,
                             const ContainerShape &C);
   /// E is `v[i]`, `v.at(i)`, `v.front()` or `v.back()` on a std::array or

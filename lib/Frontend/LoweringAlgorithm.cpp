@@ -318,6 +318,16 @@ std::optional<Value *> BodyLowering::lowerAlgorithm(const CallExpr *CE) {
   if (Name == "next" || Name == "prev" || Name == "begin" || Name == "end" ||
       Name == "cbegin" || Name == "cend")
     return lowerPosition(CE);
+  if ((Name == "size" || Name == "ssize") && N == 1) {
+    std::optional<Scalar> T = scalarTypeOf(CE->getType(), Ctx);
+    QualType Ty = Arg(0)->getType();
+    if (!T)
+      return nullptr;
+    if (const auto *CAT = Ctx.getAsConstantArrayType(Ty))
+      return makeConstant(*T, 0, CAT->getSize().getSExtValue(), "");
+    if (std::optional<ContainerShape> C = containerShape(Ty, Ctx))
+      return containerSize(Arg(0), *C, *T);
+  }
   if (Name == "distance" && N == 2) {
     Value *P = lowerPosition(Arg(0)), *Q = lowerPosition(Arg(1));
     std::optional<Scalar> T = scalarTypeOf(CE->getType(), Ctx);

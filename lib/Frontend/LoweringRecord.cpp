@@ -515,6 +515,19 @@ std::optional<BodyLowering::Target> BodyLowering::lowerElement(const Expr *E) {
   return T;
 }
 
+Value *BodyLowering::containerSize(const Expr *Obj, const ContainerShape &C,
+                                   Scalar S) {
+  Value *V = lowerExpr(Obj);
+  if (!V)
+    return nullptr;
+  at(Obj->getBeginLoc());
+  if (Value *N = localVectorCount(V))
+    return convert(N, S, /*Implicit=*/true);
+  if (C.IsVector) // a parameter
+    return B.size(V, S);
+  return makeConstant(S, 0, C.Count, "");
+}
+
 Value *BodyLowering::lowerContainerCall(const CXXMemberCallExpr *MCE,
                                         const ContainerShape &C) {
   const CXXMethodDecl *MD = MCE->getMethodDecl();
@@ -536,18 +549,8 @@ Value *BodyLowering::lowerContainerCall(const CXXMemberCallExpr *MCE,
     return rowLength(*R, *S);
   }
   if (Name == "size") {
-    Value *V = lowerExpr(Obj);
-    if (!V)
-      return nullptr;
     std::optional<Scalar> S = typeOf(MCE);
-    if (!S)
-      return nullptr;
-    at(MCE->getBeginLoc());
-    if (Value *N = localVectorCount(V))
-      return convert(N, *S, /*Implicit=*/true);
-    if (C.IsVector) // a parameter
-      return B.size(V, *S);
-    return makeConstant(*S, 0, C.Count, "");
+    return S ? containerSize(Obj, C, *S) : nullptr;
   }
   if (Name == "empty") {
     Value *V = lowerExpr(Obj);

@@ -38,6 +38,9 @@ struct Buffer {
   /// The std::vector a called helper returns: written past its end, it
   /// grows (the helper gives it its size).
   bool Grows = false;
+  /// The element a pointer parameter bound to this buffer points at: a
+  /// helper given `u + i` may read `p[-1]`, the caller's `u[i - 1]`.
+  std::int64_t Start = 0;
 };
 
 /// What one parameter is bound to.
