@@ -80,6 +80,9 @@ void ReverseMode::reserveTapes() {
     Scan(C->Regions[LoopBody]);
     if (Pushes.empty())
       continue;
+    // An unsigned `bound - start` wraps when the loop does not run.
+    if (L.Unsigned && !L.Start->isConstValue(0))
+      continue;
     Block Tmp;
     B.setBlock(Tmp);
     B.setOrigin(C->Stmt, C->Loc);
@@ -174,6 +177,17 @@ void ReverseMode::backwardLoop(const Value &V) {
     Value *Bound = Counted->Breaks ? nullptr : avail(Counted->Bound);
     Scalar S = Counted->Counter->Ty.scalarKind();
     B.setBlock(Loop->Regions[Init]);
+    // An unsigned counter would wrap below 0: a signed one runs back, and
+    // the body reads the counter as the forward loop had it.
+    if (Counted->Unsigned) {
+      S = Scalar::Int64;
+      Start = Start->isConst() ? B.constant(Start->constValue(), S)
+                               : B.cast(Start, S);
+      if (Bound)
+        Bound = B.cast(Bound, S);
+      if (N)
+        N = B.cast(N, S);
+    }
     Value *Last;
     if (Counted->Breaks) {
       Value *Begun = B.sub(N, B.constant(1, S));
@@ -186,7 +200,11 @@ void ReverseMode::backwardLoop(const Value &V) {
       else if (Counted->Pred == CmpPred::GT)
         Last = B.add(Bound, B.constant(1, S));
     }
-    Counter = B.local(S, 0, Counted->Counter->Name);
+    Counter = B.local(S, 0,
+                      Counted->Unsigned
+                          ? uniqueName(Taken, Counted->Counter->Name + "_back",
+                                       Counted->Counter->Name + "_back_")
+                          : Counted->Counter->Name);
     Counters.insert(Counter);
     B.store(Counter, Last);
     B.setBlock(Loop->Regions[Cond]);
@@ -196,7 +214,16 @@ void ReverseMode::backwardLoop(const Value &V) {
     Value *One = B.constant(1, S);
     Value *Old = B.load(Counter);
     B.store(Counter, Counted->Step > 0 ? B.sub(Old, One) : B.add(Old, One));
-    Remap[Counted->Counter] = Counter;
+    if (Counted->Unsigned) {
+      B.setBlock(Loop->Regions[LoopBody]);
+      Scalar U = Counted->Counter->Ty.scalarKind();
+      Value *Orig = B.local(U, 0, Counted->Counter->Name);
+      Counters.insert(Orig);
+      B.store(Orig, B.cast(B.load(Counter), U));
+      Remap[Counted->Counter] = Orig;
+    } else {
+      Remap[Counted->Counter] = Counter;
+    }
   } else {
     // Run the body as many times as the forward sweep did.
     B.setBlock(Loop->Regions[Init]);

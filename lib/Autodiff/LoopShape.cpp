@@ -86,8 +86,9 @@ std::optional<CountedLoop> matchCountedLoop(const Value &Loop) {
   if (Loop.loopKind() != LoopKind::For)
     return std::nullopt;
   CountedLoop C;
-  // Init: the counter's Local and one store into it. Signed counters only:
-  // an unsigned one cannot count down past its start.
+  // Init: the counter's Local and one store into it. An unsigned counter
+  // (`size_t i`) counts up only: the backward loop counts a signed copy
+  // down (ReverseMode::backwardLoop).
   for (const Value *V : Loop.Regions[Init].Ops) {
     if (V->Code == OpCode::Local) {
       if (C.Counter || V->IVal != 0)
@@ -102,7 +103,8 @@ std::optional<CountedLoop> matchCountedLoop(const Value &Loop) {
   if (!C.Counter || !C.Start || !invariant(C.Start, Loop))
     return std::nullopt;
   Scalar S = C.Counter->Ty.scalarKind();
-  if (S != Scalar::Int32 && S != Scalar::Int64)
+  C.Unsigned = S == Scalar::UInt32 || S == Scalar::UInt64;
+  if (S != Scalar::Int32 && S != Scalar::Int64 && !C.Unsigned)
     return std::nullopt;
   // Cond: counter against an invariant bound.
   const auto &CondOps = Loop.Regions[Cond].Ops;
@@ -147,7 +149,8 @@ std::optional<CountedLoop> matchCountedLoop(const Value &Loop) {
   C.Step = static_cast<int>(Step);
   bool Up = C.Pred == CmpPred::LT || C.Pred == CmpPred::LE;
   bool Down = C.Pred == CmpPred::GT || C.Pred == CmpPred::GE;
-  if ((C.Step == 1 && Down) || (C.Step == -1 && Up))
+  if ((C.Step == 1 && Down) || (C.Step == -1 && Up) ||
+      (C.Unsigned && (C.Step != 1 || C.Pred == CmpPred::LE)))
     return std::nullopt;
   if (storesTo(Loop.Regions[LoopBody], C.Counter))
     return std::nullopt;

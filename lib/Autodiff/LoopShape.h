@@ -24,6 +24,8 @@ struct CountedLoop {
   /// The body may break: then the forward sweep counts the iterations it
   /// began and the backward sweep starts from the last of them.
   bool Breaks = false;
+  /// An unsigned counter: counts up, to below its bound (`<` or `!=`).
+  bool Unsigned = false;
 };
 
 /// Loop as a counted loop, if it is one.

@@ -35,6 +35,7 @@ import sys
 FEATURES = {
     "math": "<cmath> calls on safe domains (sin, cos, tanh, exp, log, sqrt, lgamma, asinh, ...)",
     "reassign": "locals reassigned with = several times",
+    "unsigned_loop": "for loops over an unsigned counter (std::size_t i < v.size(), unsigned i < 3)",
     "dead_store": "a store overwritten before it is read (double t = x; t = 2*y;)",
     "if": "if / else on data and on passive ints",
     "ternary": "?: whose arms are both safe",
@@ -503,6 +504,7 @@ class Var:
         self.data = None  # a container: the pointer to pass (u.data())
         self.float = False  # a float local
         self.carr = False  # a C array local (double a[N]): may be passed as double *
+        self.unsigned = None  # unsigned_loop: the counter's unsigned type
         # vector_ops: a container, (kind, size): ("vec", "n") of a vector
         # given its size by that text, ("arr", 3) of a std::array
         self.cont = None
@@ -1237,7 +1239,19 @@ class Gen:
         text, bound = self.rng.choice(bounds)
         var = Var("i", writable=False, bound=bound,
                   to_n=text == self.nname or (bound == self.narr and "size" in text))
+        if self.on("unsigned_loop") and self.chance(0.3):
+            # `i + 1 < n` would compare signed with unsigned: not to_n.
+            var.to_n = False
+            if text.startswith("static_cast<int>("):
+                text, var.unsigned = text[len("static_cast<int>("):-1], "std::size_t"
+            elif text.isdigit():
+                var.unsigned = self.rng.choice(["unsigned", "std::size_t"])
+            else:
+                text, var.unsigned = "static_cast<unsigned>(%s)" % text, "unsigned"
         body = self.loop_body("for", lambda: self.declare(i, var))
+        if var.unsigned:  # unsigned_loop: counts up to an unsigned bound
+            return [Stmt("for", "", [Expr("cmp", "<", [Expr("var", i), Expr("var", text)], "b")],
+                         [body], init="%s %s = 0" % (var.unsigned, i), step="++" + i)]
         if self.chance(0.25):
             return [Stmt("for", "", [Expr("cmp", ">=", [Expr("var", i), Expr("lit", "0")], "b")],
                          [body], init="int %s = %s - 1" % (i, text), step="--" + i)]
@@ -2412,7 +2426,8 @@ class Gen:
 
     def s_stdint(self, loop):
         # Integers carry no derivative: computed as written.
-        n, _ = self.rng.choice(self.visible("i"))
+        n, _ = self.rng.choice([(n, v) for n, v in self.visible("i") if not v.unsigned] or
+                               [("static_cast<int>(%s)" % n, v) for n, v in self.visible("i")])
         f = self.rng.choice(["std::max(%s - 1, 0)", "std::min(%s, 2)", "std::abs(%s - 2)",
                              "std::clamp(%s, 1, 3)"]) % n
         u, out = self.target()

@@ -66,8 +66,9 @@ double kept(const std::vector<double> &r, double thr) {
   if (k.empty())
     return 0.0;
   double s = 0;
-  for (std::size_t i = 0; i < k.size(); ++i)
-    s += std::exp(k[i]);
+  std::size_t i = 0;
+  while (i < k.size()) // its trip count on a one-entry tape
+    s += std::exp(k[i++]);
   return std::log(s) + thr * k.size();
 }
 

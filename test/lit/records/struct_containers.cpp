@@ -54,7 +54,7 @@ double spread(const std::vector<Point> &pts) {
 // TEXT-LABEL: inline double spread_pullback(const std::vector<Point> &pts,
 // TEXT-NEXT:                            std::vector<Point> &dpts) {
 // TEXT:           double d = pts[i].x - m;
-// TEXT:           norm2_pullback(pts[i_old], ds, dpts[i_old]);
+// TEXT:           norm2_pullback(pts[i], ds, dpts[i]);
 
 static double lift(const std::array<Vec3, 4> &c) {
   double h = 0;

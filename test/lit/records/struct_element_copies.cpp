@@ -44,7 +44,7 @@ double copied(const std::vector<Body> &bs, double k) {
 // TEXT: Body c;
 // TEXT: c.x = bs[i].x;
 // TEXT: // struct_element_copies.cpp:[[@LINE-9]]: Body c = bs[i];
-// TEXT: dbs[i_old].x += dc.x;
+// TEXT: dbs[i].x += dc.x;
 
 // A reference and a structured binding, of a std::array of structs.
 GRADC_DIFF("grad")

@@ -64,12 +64,12 @@ double quad(const std::array<std::array<double, 3>, 3> &R, const Vec3 &v) {
 // TEXT-NEXT: const Vec3 &v, double dout,
 // TEXT-NEXT: std::array<std::array<double, 3>, 3> &dR,
 // TEXT-NEXT: Vec3 &dv) {
-// TEXT: s += R[i][j] * v[i] * v[j];
 // TEXT: const std::array<double, 3> &row = R[1];
 // TEXT: double dot_row = dot(row, v);
 // TEXT: std::array<double, 3> &row_2 = dR[1];
 // TEXT: dot_pullback(row, v, dout, row_2, dv);
-// TEXT: dR[i_old][j_old] += v_elem * prod;
+// TEXT: s += R[i][j] * v[i] * v[j];
+// TEXT: dR[i][j] += v[i] * prod;
 
 // A passive matrix (only x is differentiated), range-for over its rows by
 // reference and over each row.

@@ -133,7 +133,7 @@ double filled(double w) {
 }
 // TEXT-LABEL: inline double filled_pullback(double w, double dout, double &dw) {
 // TEXT: Points dpts(4);
-// TEXT: dpts[i_2_old][1] += pts_old * dpts_old;
+// TEXT: dpts[i_2][1] += pts_old * dpts_old;
 
 // Declared in a loop, of a size computed outside it.
 GRADC_DIFF("grad")

@@ -74,7 +74,7 @@ double loss(const std::vector<std::vector<double>> &X,
 // TEXT: unsigned long long X_cols = gradc::cols(X);
 // TEXT-NEXT: gradc::cols(W);
 // TEXT: p += W[k][j] * X[n][j];
-// TEXT: dW[k_old][j_old] += X[n_old][j_old] * dp;
+// TEXT: dW[k][j] += X[n][j] * dp;
 
 // The Gram matrix's entries through references to rows, X.empty(), X
 // changed in place and passed to a helper again.
