@@ -81,7 +81,7 @@ void ReverseMode::reserveTapes() {
     if (Pushes.empty())
       continue;
     // An unsigned `bound - start` wraps when the loop does not run.
-    if (L.Unsigned && !L.Start->isConstValue(0))
+    if (L.Unsigned && (L.Step < 0 || !L.Start->isConstValue(0)))
       continue;
     Block Tmp;
     B.setBlock(Tmp);

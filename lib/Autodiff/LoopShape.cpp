@@ -87,8 +87,9 @@ std::optional<CountedLoop> matchCountedLoop(const Value &Loop) {
     return std::nullopt;
   CountedLoop C;
   // Init: the counter's Local and one store into it. An unsigned counter
-  // (`size_t i`) counts up only: the backward loop counts a signed copy
-  // down (ReverseMode::backwardLoop).
+  // (`size_t i`) stops below or above its bound (`<`, `!=`, `>`), so that
+  // its last value is not where it would wrap: the backward loop counts a
+  // signed copy (ReverseMode::backwardLoop).
   for (const Value *V : Loop.Regions[Init].Ops) {
     if (V->Code == OpCode::Local) {
       if (C.Counter || V->IVal != 0)
@@ -150,7 +151,8 @@ std::optional<CountedLoop> matchCountedLoop(const Value &Loop) {
   bool Up = C.Pred == CmpPred::LT || C.Pred == CmpPred::LE;
   bool Down = C.Pred == CmpPred::GT || C.Pred == CmpPred::GE;
   if ((C.Step == 1 && Down) || (C.Step == -1 && Up) ||
-      (C.Unsigned && (C.Step != 1 || C.Pred == CmpPred::LE)))
+      (C.Unsigned && C.Pred != CmpPred::LT && C.Pred != CmpPred::NE &&
+       C.Pred != CmpPred::GT))
     return std::nullopt;
   if (storesTo(Loop.Regions[LoopBody], C.Counter))
     return std::nullopt;

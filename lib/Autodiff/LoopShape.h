@@ -24,7 +24,7 @@ struct CountedLoop {
   /// The body may break: then the forward sweep counts the iterations it
   /// began and the backward sweep starts from the last of them.
   bool Breaks = false;
-  /// An unsigned counter: counts up, to below its bound (`<` or `!=`).
+  /// An unsigned counter, compared with `<`, `!=` or `>`.
   bool Unsigned = false;
 };
 

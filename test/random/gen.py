@@ -1248,7 +1248,12 @@ class Gen:
                 var.unsigned = self.rng.choice(["unsigned", "std::size_t"])
             else:
                 text, var.unsigned = "static_cast<unsigned>(%s)" % text, "unsigned"
+            if self.chance(0.3):  # from the bound down to 1: not an index
+                var.bound = None
         body = self.loop_body("for", lambda: self.declare(i, var))
+        if var.unsigned and var.bound is None:  # counts down: i > 0
+            return [Stmt("for", "", [Expr("cmp", ">", [Expr("var", i), Expr("lit", "0")], "b")],
+                         [body], init="%s %s = %s" % (var.unsigned, i, text), step="--" + i)]
         if var.unsigned:  # unsigned_loop: counts up to an unsigned bound
             return [Stmt("for", "", [Expr("cmp", "<", [Expr("var", i), Expr("var", text)], "b")],
                          [body], init="%s %s = 0" % (var.unsigned, i), step="++" + i)]

@@ -1,8 +1,8 @@
 // Loops over an unsigned counter (`size_t i`, `unsigned i`), the commonest
 // loop over a std::vector, are counted loops: a sum runs its backward sweep
 // inside the forward loop, and any other loop counts a signed copy of the
-// counter down (`i_back`: an unsigned one would wrap below 0), reading the
-// counter as the forward loop had it. Loops that do not run (n < 2 below)
+// counter (`i_back`: an unsigned one would wrap below 0), reading the
+// counter as the forward loop had it; so does one counting down to `i > 0`. Loops that do not run (n < 2 below)
 // and loops that break are checked too.
 // RUN: %gradc %s -o %t.grad.h
 // RUN: FileCheck %s --check-prefix=TEXT < %t.grad.h
@@ -69,6 +69,17 @@ double stop(const double *w, unsigned n, double x) {
 }
 
 GRADC_DIFF("grad")
+double down(const double *w, unsigned n, double x) {
+  double p = x;
+  for (unsigned i = n; i > 0; --i)
+    p = std::cos(p * w[i - 1]);
+  return p;
+}
+// TEXT-LABEL: inline double down_pullback(
+// TEXT:         for (long long i_back = 1; i_back <= static_cast<long long>(n); ++i_back) {
+// TEXT-NEXT:      unsigned i = static_cast<unsigned>(i_back);
+
+GRADC_DIFF("grad")
 double nested(const std::vector<double> &w, double x) {
   double p = x;
   for (std::size_t k = 1; k < 3; ++k)
@@ -114,6 +125,15 @@ int main() {
         },
         [&](const Arrays &p, double s, Arrays &d) {
           skip_pullback(p[0].data(), n, p[1][0], s, d[0].data(), d[1][0]);
+        });
+    gradc_check::check_arrays(
+        "down", {{"w", W}, {"x", {0.3}}}, {{"n", {double(n)}}},
+        [&](const Arrays &p) { return down(p[0].data(), n, p[1][0]); },
+        [&](const Arrays &p, Arrays &d) {
+          return down_grad(p[0].data(), n, p[1][0], d[0].data(), d[1][0]);
+        },
+        [&](const Arrays &p, double s, Arrays &d) {
+          down_pullback(p[0].data(), n, p[1][0], s, d[0].data(), d[1][0]);
         });
     gradc_check::check_arrays(
         "stop", {{"w", W}, {"x", {0.3}}}, {{"n", {double(n)}}},
