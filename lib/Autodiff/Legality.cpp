@@ -123,6 +123,8 @@ std::optional<Overlap> visibleOverlap(const SweepFacts &Facts,
         Overlaps = !Reach || std::abs(*OA - *OB) < std::max<double>(*Reach, 1);
         if (!Reach)
           O.UnknownReach = C.Params[Low].V->Name;
+        else
+          O = {I, J, "", *Reach, std::int64_t(std::abs(*OA - *OB)), Low};
       }
       if (Overlaps)
         return O;
@@ -143,6 +145,11 @@ bool Legality::overlapFree(const Value &Call) {
   if (!O->UnknownReach.empty())
     Unknown = " (gradc cannot tell how many elements it reaches through '" +
               O->UnknownReach + "')";
+  else if (O->Reach > 0)
+    Unknown = " (it reaches " + std::to_string(O->Reach) +
+              " elements through '" + C.Params[O->Low].V->Name + "', and '" +
+              C.Params[O->Low == O->I ? O->J : O->I].V->Name + "' starts " +
+              std::to_string(O->Apart) + " after it)";
   refuse(Call, "'" + C.Params[O->I].V->Name + "' and '" +
                    C.Params[O->J].V->Name + "' of " + Call.Text +
                    " point into the same '" +

@@ -40,6 +40,10 @@ struct CallPlan {
 struct Overlap {
   unsigned I, J;
   std::string UnknownReach;
+  /// Arguments at constant offsets: how far the lower one reaches, and
+  /// how far apart they are.
+  std::int64_t Reach = 0, Apart = 0;
+  unsigned Low = 0;
 };
 std::optional<Overlap> visibleOverlap(const SweepFacts &Facts,
                                       const ir::Value &Call);

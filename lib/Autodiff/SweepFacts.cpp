@@ -142,7 +142,7 @@ std::optional<std::int64_t> SweepFacts::argumentExtent(const Value &Call,
   if (!C || C->Custom || C->Params[I].V->Ty.kind() != Type::Ptr ||
       !C->Params[I].Record.empty())
     return std::nullopt;
-  return reachedExtent(*C, C->Params[I].V);
+  return reachedExtent(*C, C->Params[I].V, knownArguments(Call));
 }
 
 bool SweepFacts::copiesWhole(const Value &Call, unsigned I) const {

@@ -135,11 +135,92 @@ bool mayReach(const Value *Arg, std::optional<std::int64_t> Extent,
   return true;
 }
 
+/// The value of an integer operand where F is called with the constant
+/// arguments Known (by parameter).
+static std::optional<std::int64_t> knownInt(const Value *V,
+                                            const KnownInts &Known) {
+  if (V->isConst())
+    return std::int64_t(V->constValue());
+  if (auto It = Known.find(V); It != Known.end())
+    return It->second;
+  return std::nullopt;
+}
+
+/// Whether B writes Local, or may leave its loop early (then the loop's
+/// bound says more than it reaches).
+static bool changesOrLeaves(const Block &B, const Value *Local) {
+  bool Found = false;
+  forEachOp(B, [&](Value &Op) {
+    Found |= writes(Op, Local) || Op.Code == OpCode::Break ||
+             Op.Code == OpCode::Return;
+  });
+  return Found;
+}
+
+/// One past the largest value Idx takes in `for (int i = a; i < b; ++i)`,
+/// i (plus a constant) a counter of one of Loops with constant a and b (or
+/// b a parameter given a constant): `h[i]` in a loop to n reaches n.
+static std::optional<std::int64_t>
+counterEnd(const Value *Idx, const std::vector<const Value *> &Loops,
+           const KnownInts &Known) {
+  std::int64_t Plus = 0;
+  if (Idx->Code == OpCode::Add && Idx->Operands[1]->isConst()) {
+    Plus = std::int64_t(Idx->Operands[1]->constValue());
+    Idx = Idx->Operands[0];
+  }
+  if (Idx->Code == OpCode::Cast && Idx->Ty.isInteger())
+    Idx = Idx->Operands[0];
+  if (Idx->Code != OpCode::Load || Idx->Operands.size() != 1 || Plus < 0)
+    return std::nullopt;
+  const Value *Counter = Idx->Operands[0];
+  for (const Value *Lp : Loops) {
+    const Block &Init = Lp->Regions[0], &Cond = Lp->Regions[1],
+                &Body = Lp->Regions[2], &Step = Lp->Regions[3];
+    if (std::find(Init.Ops.begin(), Init.Ops.end(), Counter) == Init.Ops.end())
+      continue;
+    auto IsCounter = [&](const Value *L) {
+      return L->Code == OpCode::Load && L->Operands.size() == 1 &&
+             L->Operands[0] == Counter;
+    };
+    // Starts at a constant no less than 0, steps by one, up to the bound.
+    const Value *Start = nullptr;
+    for (const Value *Op : Init.Ops)
+      if (Op->Code == OpCode::Store && Op->Operands[0] == Counter)
+        Start = Op->Operands.size() == 2 ? Op->Operands[1] : nullptr;
+    if (!Start || !Start->isConst() || Start->constValue() < 0)
+      return std::nullopt;
+    const Value *Next = nullptr;
+    for (const Value *Op : Step.Ops)
+      if (Op->Code == OpCode::Store)
+        Next = Op->Operands[0] == Counter && Op->Operands.size() == 2 && !Next
+                   ? Op->Operands[1]
+                   : Counter; // anything else: not this shape
+    if (!Next || Next == Counter || Next->Code != OpCode::Add ||
+        !IsCounter(Next->Operands[0]) || !Next->Operands[1]->isConstValue(1) ||
+        changesOrLeaves(Body, Counter) || Cond.Ops.empty() ||
+        Cond.Ops.back()->Code != OpCode::Yield)
+      return std::nullopt;
+    const Value *Test = Cond.Ops.back()->Operands[0];
+    if (Test->Code != OpCode::Cmp || !IsCounter(Test->Operands[0]) ||
+        (Test->Pred != CmpPred::LT && Test->Pred != CmpPred::LE))
+      return std::nullopt;
+    std::optional<std::int64_t> Bound = knownInt(Test->Operands[1], Known);
+    if (!Bound)
+      return std::nullopt;
+    return std::max<std::int64_t>(
+        *Bound + (Test->Pred == CmpPred::LE ? 1 : 0) + Plus, 0);
+  }
+  return std::nullopt;
+}
+
 /// The largest constant index at which F reaches the memory of V, plus
 /// one (0 when it does not reach it); none when it reaches it at an index
-/// that is not constant. A recursive call met again at the same place
-/// reaches nothing new; at another, the memory further each time.
-static std::optional<std::int64_t> extentOf(const Function &F, const Value *V) {
+/// that is not constant, nor a counter of a loop between constants.
+/// Known: F's integer parameters given constants where it is called. A
+/// recursive call met again at the same place reaches nothing new; at
+/// another, the memory further each time.
+static std::optional<std::int64_t> extentOf(const Function &F, const Value *V,
+                                            const KnownInts &Known) {
   static thread_local std::set<const Value *> Reaching;
   if (!Reaching.insert(V).second)
     return std::nullopt;
@@ -148,12 +229,17 @@ static std::optional<std::int64_t> extentOf(const Function &F, const Value *V) {
     ~Done() { Reaching.erase(V); }
   } Leave{V};
   std::int64_t N = 0;
-  bool Known = true;
+  bool Found = true;
+  std::vector<const Value *> Loops; // around the op scanned
   std::function<void(const Block &)> Scan = [&](const Block &Blk) {
     for (const Value *Op : Blk.Ops) {
+      if (Op->Code == OpCode::Loop)
+        Loops.push_back(Op);
       for (const Block &R : Op->Regions)
         Scan(R);
-      for (unsigned K = 0; K < Op->Operands.size() && Known; ++K) {
+      if (Op->Code == OpCode::Loop)
+        Loops.pop_back();
+      for (unsigned K = 0; K < Op->Operands.size() && Found; ++K) {
         const Value *Ptr = Op->Operands[K];
         if (!Ptr->Ty.isMemory() || baseOf(Ptr) != V ||
             Op->Code == OpCode::Offset || Op->Code == OpCode::Field)
@@ -165,21 +251,25 @@ static std::optional<std::int64_t> extentOf(const Function &F, const Value *V) {
                     K == 0
                 ? Op->index()
                 : nullptr;
-        if (!At || (Idx && !Idx->isConst()) || Ptr->Code == OpCode::Field) {
-          Known = false;
+        std::optional<std::int64_t> IdxEnd =
+            !Idx ? std::optional<std::int64_t>(1)
+            : Idx->isConst()
+                ? std::optional(std::int64_t(Idx->constValue()) + 1)
+                : counterEnd(Idx, Loops, Known);
+        if (!At || !IdxEnd || Ptr->Code == OpCode::Field) {
+          Found = false;
           continue;
         }
-        std::int64_t End = std::int64_t(*At) + 1;
-        if (Idx)
-          End += std::int64_t(Idx->constValue());
+        std::int64_t End = std::int64_t(*At) + *IdxEnd;
         if (Op->Code == OpCode::Invoke) {
           const Value *P = Op->Callee ? Op->Callee->Params[K].V : nullptr;
           if (P && Reaching.count(P) && *At == 0)
             continue;
           std::optional<std::int64_t> Inner =
-              P ? extentOf(*Op->Callee, P) : std::nullopt;
+              P ? extentOf(*Op->Callee, P, knownArguments(*Op, Known))
+                : std::nullopt;
           if (!Inner) {
-            Known = false;
+            Found = false;
             continue;
           }
           End = std::int64_t(*At) + *Inner;
@@ -189,13 +279,28 @@ static std::optional<std::int64_t> extentOf(const Function &F, const Value *V) {
     }
   };
   Scan(F.Body);
-  if (!Known)
+  if (!Found)
     return std::nullopt;
   return N;
 }
 
-std::optional<std::int64_t> reachedExtent(const Function &F, const Value *V) {
-  std::optional<std::int64_t> N = extentOf(F, V);
+KnownInts knownArguments(const Value &Call, const KnownInts &Known) {
+  KnownInts Args;
+  if (!Call.Callee)
+    return Args;
+  for (size_t I = 0; I < Call.Operands.size() && I < Call.Callee->Params.size();
+       ++I) {
+    const Value *P = Call.Callee->Params[I].V;
+    if (P->Ty.isInteger())
+      if (std::optional<std::int64_t> K = knownInt(Call.Operands[I], Known))
+        Args[P] = *K;
+  }
+  return Args;
+}
+
+std::optional<std::int64_t> reachedExtent(const Function &F, const Value *V,
+                                          const KnownInts &Known) {
+  std::optional<std::int64_t> N = extentOf(F, V, Known);
   if (!N || *N == 0)
     return std::nullopt;
   return N;

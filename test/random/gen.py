@@ -1409,15 +1409,18 @@ class Gen:
         s, t = self.fresh("gs"), self.rng.choice(self.writable())
         e = [self.render_tmp(self.dexpr(1)) for _ in range(3)]
         k, j, w = self.fresh("k"), self.fresh("k"), self.fresh("gw")
-        return [Stmt("raw", "std::vector<double> %s(n + 3)" % w),
-                Stmt("raw", "for (int %s = 0; %s < n + 3; ++%s) %s[%s] = %s * (%s %% 2) + %s * 0.3 - 0.1 * %s"
-                     % (j, j, j, w, j, e[0], j, e[1], j)),
-                Stmt("raw", "std::vector<double> %s(3 * n)" % s),
-                Stmt("raw", "for (int %s = 0; %s < 3 * n; ++%s) %s[%s] = %s * (%s %% 3 - 1) + 0.1 * %s"
-                     % (j, j, j, s, j, e[2], j, j)),
-                Stmt("raw", "for (int %s = 0; %s < %d; ++%s) gs_step(n, %s.data(), %s.data(), %s.data() + n, %s.data() + 2 * n)"
-                     % (k, k, self.rng.randint(1, 3), k, w, s, s, s)),
-                Stmt("raw", "%s += %s[0] + 0.5 * %s[n]" % (t, s, s))]
+        # The caller's n, or a constant size: the helper's reach is then
+        # counted from the constant (arguments 2 apart reach 2 each).
+        m = self.rng.choice(["n", "n", "2", "3"])
+        return [Stmt("raw", "std::vector<double> %s(%s + 3)" % (w, m)),
+                Stmt("raw", "for (int %s = 0; %s < %s + 3; ++%s) %s[%s] = %s * (%s %% 2) + %s * 0.3 - 0.1 * %s"
+                     % (j, j, m, j, w, j, e[0], j, e[1], j)),
+                Stmt("raw", "std::vector<double> %s(3 * %s)" % (s, m)),
+                Stmt("raw", "for (int %s = 0; %s < 3 * %s; ++%s) %s[%s] = %s * (%s %% 3 - 1) + 0.1 * %s"
+                     % (j, j, m, j, s, j, e[2], j, j)),
+                Stmt("raw", "for (int %s = 0; %s < %d; ++%s) gs_step(%s, %s.data(), %s.data(), %s.data() + %s, %s.data() + 2 * %s)"
+                     % (k, k, self.rng.randint(1, 3), k, m, w, s, s, m, s, m)),
+                Stmt("raw", "%s += %s[0] + 0.5 * %s[%s]" % (t, s, s, m))]
 
     def s_pairtup(self, loop):
         """A pair made one way, then used one way (gp_*: PAIR_TUPLES)."""

@@ -13,6 +13,7 @@
 #include "gradc/IR/Function.h"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <set>
 
@@ -55,10 +56,19 @@ bool mayReach(const Value *Arg, std::optional<std::int64_t> Extent,
               const Value *Ptr, const Value *Idx,
               const std::set<const Value *> &Stable);
 
+/// Integer parameters of a function and the constants a call gives them.
+using KnownInts = std::map<const Value *, std::int64_t>;
+
+/// The callee's integer parameters Call gives constants (or parameters of
+/// the caller that Known has).
+KnownInts knownArguments(const Value &Call, const KnownInts &Known = {});
+
 /// How many scalars from V (a pointer parameter of F) F reaches, when it
 /// reaches them only at constant indices, through calls too: `y[0]`,
-/// `y[2]` give 3.
-std::optional<std::int64_t> reachedExtent(const Function &F, const Value *V);
+/// `y[2]` give 3; or in loops between constants: `y[i]` for `i < n`
+/// gives 2 when Known says the call gives n = 2.
+std::optional<std::int64_t> reachedExtent(const Function &F, const Value *V,
+                                          const KnownInts &Known = {});
 
 } // namespace gradc::ir
 

@@ -30,7 +30,7 @@ double overlap(const double *w) {
   double s[4];
   for (int i = 0; i < 4; ++i)
     s[i] = w[i];
-  // CHECK: overlap_refused.cpp:[[@LINE+1]]:3: error: 'out' and 'in' of shift point into the same 's', and it writes through one of them (gradc cannot tell how many elements it reaches through 'out'); gradc's pullbacks take pointer arguments for distinct memory: pass a copy of what it reads
+  // CHECK: overlap_refused.cpp:[[@LINE+1]]:3: error: 'out' and 'in' of shift point into the same 's', and it writes through one of them (it reaches 3 elements through 'out', and 'in' starts 1 after it); gradc's pullbacks take pointer arguments for distinct memory: pass a copy of what it reads
   shift(3, s, s + 1);
   return s[0] * s[3];
 }
