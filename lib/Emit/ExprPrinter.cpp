@@ -140,8 +140,13 @@ std::string ExprPrinter::operand(const Value *Op, const Value *Sibling,
                                  int Prec, bool Right) const {
   std::string Text;
   int P;
+  // A constant sibling is floating only as written (`2.5`): one spelled
+  // `2` prints as the user wrote it beside a floating operand, and two
+  // such (`c / 2` with `double c = 3`) would divide as integers.
   bool SiblingFloating = Sibling->Ty.isFloating() && !bareCast(Sibling) &&
-                         !(Sibling->isConst() && Sibling->Text.empty());
+                         !(Sibling->isConst() && (Sibling->Text.empty() ||
+                                                  literalKind(Sibling->Text) ==
+                                                      LiteralKind::Integer));
   if (Op->isConst()) {
     Text = literal(Op, SiblingFloating);
     P = Text[0] == '-' ? PrecUnary : PrecPrimary;
@@ -389,7 +394,9 @@ ExprPrinter::Printed ExprPrinter::argument(const Value *V, size_t I) const {
   if (P && P->V->Ty.kind() == Type::Ptr && Ops[I]->Code == OpCode::Local &&
       Ops[I]->IVal == 0 && Ops[I]->Member == MemberKind::Scalar)
     return {"&" + Plan.Var[Ops[I]->Id], PrecUnary}; // a scalar's address
-  std::string Text = printStored(Ops[I]);
+  std::string Text = V->TypedArgs && Ops[I]->isConst()
+                         ? literal(Ops[I], /*BesideFloating=*/false)
+                         : printStored(Ops[I]);
   if (Ops[I]->isConst() || bareCast(Ops[I]))
     return {Text, Text[0] == '-' ? PrecUnary : PrecPrimary};
   return {Text, expr(Ops[I]).Prec};

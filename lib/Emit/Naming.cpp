@@ -505,6 +505,21 @@ NamePlan Planner::run() {
     EvalPos[V->Id] = P;
   }
 
+  // A variable named as a function the code calls would hide it (`double
+  // prod = x * y;` before `prod(x, z)`).
+  forEachOp(F.Body, [&](Value &V) {
+    // (`L.dot`, `p->f`: a member function, which a variable cannot hide.)
+    if (V.Code != OpCode::Invoke || V.Text.find('.') != std::string::npos ||
+        V.Text.find("->") != std::string::npos)
+      return;
+    size_t End = 0;
+    while (End < V.Text.size() &&
+           (std::isalnum(static_cast<unsigned char>(V.Text[End])) ||
+            V.Text[End] == '_'))
+      ++End;
+    if (End > 0)
+      Taken.insert(V.Text.substr(0, End));
+  });
   for (const Param &P : F.Params) {
     Plan.Var[P.V->Id] = P.V->Name;
     Taken.insert(P.V->Name);

@@ -17,6 +17,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <set>
 #include <utility>
 
 namespace gradc::frontend {
@@ -24,6 +25,21 @@ namespace gradc::frontend {
 using namespace clang;
 using ir::Scalar;
 using ir::Value;
+
+/// Whether the arguments' types choose what a call runs: a template's
+/// instance, or one of several overloads.
+static bool choosesByType(const FunctionDecl &Callee) {
+  if (Callee.isTemplateInstantiation())
+    return true;
+  DeclarationName Name = Callee.getDeclName();
+  if (!Name.isIdentifier())
+    return false;
+  std::set<const Decl *> Distinct; // not the redeclarations of one
+  for (const NamedDecl *D :
+       Callee.getDeclContext()->getRedeclContext()->lookup(Name))
+    Distinct.insert(D->getCanonicalDecl());
+  return Distinct.size() > 1;
+}
 
 // Names in an anonymous namespace are spelled without it.
 static std::string withoutAnonymous(std::string Name) {
@@ -411,6 +427,7 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
     Args.push_back(Result);
   }
   Value *Call = B.invoke(G, Spelled, Ty, std::move(Args));
+  Call->TypedArgs = choosesByType(Callee);
   for (const NamedRead &R : Named)
     if (refuseAliasedRead(CE, *Call, R, Object != nullptr, FirstCapture))
       return nullptr;

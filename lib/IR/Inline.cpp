@@ -21,6 +21,7 @@ void copyAttributes(const Value &V, Value &C) {
   C.ZeroInit = V.ZeroInit;
   C.MemberDefaults = V.MemberDefaults;
   C.Callee = V.Callee;
+  C.TypedArgs = V.TypedArgs;
   C.Member = V.Member;
   C.Stride = V.Stride;
   C.Arrow = V.Arrow;

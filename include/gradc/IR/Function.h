@@ -175,7 +175,11 @@ public:
   /// (a local array or struct: declared there, in place of its own
   /// declaration).
   bool Kept = false;
-  const Function *Callee = nullptr;       ///< Invoke: the function called.
+  const Function *Callee = nullptr; ///< Invoke: the function called.
+  /// Invoke: the arguments' types choose what runs (a template's instance,
+  /// one of overloads): a constant is written as a literal of its type
+  /// (`3.0` for `double c = 3;`), not as the user spelled it.
+  bool TypedArgs = false;
   MemberKind Member = MemberKind::Scalar; ///< Field: what it designates.
   std::int64_t Stride = 0; ///< Field: scalars per record of the array.
   bool Arrow = false;      ///< Field: reached with `->` (from a pointer).

@@ -89,7 +89,7 @@ double spiral(double x, int n) {
 // TEXT-LABEL: inline double spiral_pullback(double x, int n, double dout, double &dx) {
 // TEXT:         double dresult = dout;
 // TEXT:         spiral_pullback(x, n - 1, std::cos(spiral_x) * dresult, dx);
-// TEXT:         return spiral;
+// TEXT:         return spiral_2;
 // TEXT-LABEL: inline double spiral_grad(double x, int n, double &dx) {
 // TEXT-NEXT:    return spiral_pullback(x, n, 1, dx);
 // TEXT-NOT:   spiral_pullback(double
