@@ -77,6 +77,30 @@ bool dereferenced(const FunctionDecl &FD, const ParmVarDecl *PVD) {
   return false;
 }
 
+/// Whether FD's body compares or subtracts A and B (`first != last`,
+/// `last - first`), which C++ defines only within one array.
+bool compared(const FunctionDecl &FD, const ParmVarDecl *A,
+              const ParmVarDecl *B) {
+  auto Is = [](const Expr *E, const ParmVarDecl *P) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    return DRE && DRE->getDecl() == P;
+  };
+  SmallVector<const Stmt *, 32> Work{FD.getBody()};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *BO = dyn_cast<BinaryOperator>(S);
+        BO && (BO->isComparisonOp() || BO->getOpcode() == BO_Sub) &&
+        ((Is(BO->getLHS(), A) && Is(BO->getRHS(), B)) ||
+         (Is(BO->getLHS(), B) && Is(BO->getRHS(), A))))
+      return true;
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+  return false;
+}
+
 } // namespace
 
 bool isRangeEnd(const FunctionDecl &FD, unsigned J) {
@@ -95,7 +119,11 @@ bool isRangeEnd(const FunctionDecl &FD, unsigned J) {
     return true;
   // `It first, It last` of a template's instance taking pointers; two
   // pointers of a function are two arrays (`dot(const double *a, const
-  // double *b)`).
+  // double *b)`), unless it compares them (`for (; first != last;
+  // ++first)`).
+  if (First->isPointerType() &&
+      compared(FD, FD.getParamDecl(J - 1), FD.getParamDecl(J)))
+    return true;
   const FunctionDecl *Pattern = FD.getTemplateInstantiationPattern();
   if (!First->isPointerType() || !Pattern ||
       Pattern->getNumParams() != FD.getNumParams())
