@@ -85,7 +85,7 @@ void BodyLowering::lowerRangeFor(const CXXForRangeStmt *FRS) {
         return;
       }
       at(VD->getLocation());
-      Value *Copy = arrayLocal(VD->getType(), ContainerShape{A->S, A->Cols},
+      Value *Copy = arrayLocal(A->Row, ContainerShape{A->S, A->Cols},
                                VD->getNameAsString(), VD->getLocation());
       countedLoop(constIndex(A->Cols), "j", [&](Value *J) {
         B.store(Copy, B.load(Matrix, rowIndex(R, J)), J);
@@ -122,7 +122,18 @@ void BodyLowering::lowerRangeFor(const CXXForRangeStmt *FRS) {
     Shape = shapeOf(Elem, Range->getExprLoc(), Range->getSourceRange());
     if (!Shape)
       return poison(VD);
-    if (!VD->getType()->isReferenceType() && !isa<DecompositionDecl>(VD) &&
+    bool Copies =
+        !VD->getType()->isReferenceType() && !isa<DecompositionDecl>(VD);
+    if (Copies && !Ctx.hasSameUnqualifiedType(VD->getType(), Elem)) {
+      poison(VD);
+      fail(VD->getLocation(),
+           "a loop variable of another type than the elements ('" +
+               typeName(Elem.getUnqualifiedType()) +
+               "') is not supported; declare it 'auto' or bind a reference",
+           VD->getSourceRange());
+      return;
+    }
+    if (Copies &&
         !declarable(VD->getType(), VD->getLocation(), VD->getNameAsString()))
       return poison(VD);
   }
@@ -191,7 +202,7 @@ void BodyLowering::lowerRangeFor(const CXXForRangeStmt *FRS) {
       }
       // `for (Vec2 p : pts)`: a local struct, a copy of the element.
       Value *Copy = B.local(Shape->S, Shape->Size, VD->getNameAsString());
-      Copy->Text = typeName(VD->getType().getUnqualifiedType());
+      Copy->Text = typeName(Elem.getUnqualifiedType()); // (not `auto`'s)
       Copy->Member = ir::MemberKind::Record;
       Copy->MemberDefaults = Shape->HasDefaults;
       copyRecord(Copy, E, *Shape);

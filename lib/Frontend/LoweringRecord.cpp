@@ -179,7 +179,8 @@ Value *BodyLowering::lowerStructContainerCall(const CXXMemberCallExpr *MCE) {
   if (Name != "size")
     return fail(MCE->getExprLoc(),
                 "'" + Name + "' of a std::vector or std::array of structs " +
-                    "is not supported; gradc indexes it ('pts[i].x'), " +
+                    "is not supported; gradc indexes it ('pts[i].x', " +
+                    "'pts.front()', 'pts.back()', 'pts.at(i)'), " +
                     "measures it ('pts.size()') and passes its 'data()'",
                 MCE->getSourceRange());
   std::string Why;
