@@ -108,6 +108,9 @@ FEATURES = {
                      "*it++ in expressions, std::next/prev/advance/distance, rbegin/rend, iterators given to "
                      "gi_sum/gi_scale (declared in every file), std::partial_sum, std::adjacent_difference, "
                      "std::find_if",
+    "pointer_range": "with iterator_loop: a helper taking a range as two pointers it compares "
+                     "(gi_psum(const double *first, const double *last, double w), declared in every file), "
+                     "given c.data() + k, c.data() + size",
     "inout_param": "a double *io parameter read and written (in/out), checked with check_vjp",
     "inout_helper": "with inout_param: io taken as std::vector<double> &io and changed in place by a helper "
                     "too (gio_scale(io, e), also a struct Gio &g parameter stepped by gio_step(g, e) in a loop), "
@@ -2303,6 +2306,10 @@ class Gen:
             rb, re_ = self.rng.choice([("rbegin", "rend"), ("crbegin", "crend")])
             out.append(Stmt("raw", "for (auto %s = %s.%s(); %s != %s.%s(); ++%s) %s = 0.5 * %s + *%s * %s"
                             % (it, c, rb, it, c, re_, it, u, u, it, e)))
+        elif form == "helper" and self.on("pointer_range") and self.chance(0.5):
+            k = self.rng.randint(0, size - 1)
+            out.append(Stmt("raw", "%s += 0.5 * gi_psum(%s.data() + %d, %s.data() + %s.size(), 0.5) * %s"
+                            % (u, c, k, c, c, e)))
         elif form == "helper":
             k = self.rng.randint(0, size - 1)
             out.append(Stmt("raw", "%s += 0.5 * gi_sum(%s.%s() + %d, %s.%s(), 0.5) * %s"
@@ -3763,7 +3770,10 @@ ITERATOR_HELPERS = [
     "  double s = 0;", "  for (; first != last; ++first)", "    s = s * w + *first;",
     "  return s;", "}",
     "template <class It> void gi_scale(It first, It last, double k) {",
-    "  while (first != last)", "    *first++ *= k;", "}", ""]
+    "  while (first != last)", "    *first++ *= k;", "}",
+    "inline double gi_psum(const double *first, const double *last, double w) {",
+    "  double s = 0;", "  for (; first != last; ++first)", "    s = s * w + *first;",
+    "  return s;", "}", ""]
 
 # What byval_write calls (declared in every file, as ARRAY_RETURNS): each
 # changes what it takes by value.
