@@ -4,6 +4,7 @@
 
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 
 namespace gradc::frontend {
@@ -28,6 +29,22 @@ QualType iteratorPointer(QualType T) {
 
 namespace {
 
+/// Whether a statement of FD's body satisfies Found.
+bool anyStmt(const FunctionDecl &FD,
+             llvm::function_ref<bool(const Stmt *)> Found) {
+  SmallVector<const Stmt *, 32> Work{FD.getBody()};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (Found(S))
+      return true;
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+  return false;
+}
+
 /// Whether FD's body reads or writes through PVD itself (`*b`, `b[i]`,
 /// `b->m`): an array of its own then, not a range's end.
 bool dereferenced(const FunctionDecl &FD, const ParmVarDecl *PVD) {
@@ -51,11 +68,7 @@ bool dereferenced(const FunctionDecl &FD, const ParmVarDecl *PVD) {
     const auto *DRE = dyn_cast<DeclRefExpr>(E);
     return DRE && DRE->getDecl() == PVD;
   };
-  SmallVector<const Stmt *, 32> Work{FD.getBody()};
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S)
-      continue;
+  return anyStmt(FD, [&](const Stmt *S) {
     if (const auto *UO = dyn_cast<UnaryOperator>(S);
         UO && UO->getOpcode() == UO_Deref && Names(UO->getSubExpr()))
       return true;
@@ -65,16 +78,29 @@ bool dereferenced(const FunctionDecl &FD, const ParmVarDecl *PVD) {
     if (const auto *ME = dyn_cast<MemberExpr>(S);
         ME && ME->isArrow() && Names(ME->getBase()))
       return true;
-    if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(S);
-        OCE && OCE->getNumArgs() > 0 && Names(OCE->getArg(0)) &&
-        (OCE->getOperator() == OO_Star || OCE->getOperator() == OO_Subscript ||
-         OCE->getOperator() == OO_Arrow) &&
-        !(OCE->getOperator() == OO_Star && OCE->getNumArgs() == 2))
-      return true;
-    for (const Stmt *Child : S->children())
-      Work.push_back(Child);
-  }
-  return false;
+    const auto *OCE = dyn_cast<CXXOperatorCallExpr>(S);
+    return OCE && OCE->getNumArgs() > 0 && Names(OCE->getArg(0)) &&
+           (OCE->getOperator() == OO_Star ||
+            OCE->getOperator() == OO_Subscript ||
+            OCE->getOperator() == OO_Arrow) &&
+           !(OCE->getOperator() == OO_Star && OCE->getNumArgs() == 2);
+  });
+}
+
+/// Whether FD's body compares or subtracts A and B (`first != last`,
+/// `last - first`), which C++ defines only within one array.
+bool compared(const FunctionDecl &FD, const ParmVarDecl *A,
+              const ParmVarDecl *B) {
+  auto Is = [](const Expr *E, const ParmVarDecl *P) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    return DRE && DRE->getDecl() == P;
+  };
+  return anyStmt(FD, [&](const Stmt *S) {
+    const auto *BO = dyn_cast<BinaryOperator>(S);
+    return BO && (BO->isComparisonOp() || BO->getOpcode() == BO_Sub) &&
+           ((Is(BO->getLHS(), A) && Is(BO->getRHS(), B)) ||
+            (Is(BO->getLHS(), B) && Is(BO->getRHS(), A)));
+  });
 }
 
 } // namespace
@@ -95,7 +121,11 @@ bool isRangeEnd(const FunctionDecl &FD, unsigned J) {
     return true;
   // `It first, It last` of a template's instance taking pointers; two
   // pointers of a function are two arrays (`dot(const double *a, const
-  // double *b)`).
+  // double *b)`), unless it compares them (`for (; first != last;
+  // ++first)`).
+  if (First->isPointerType() &&
+      compared(FD, FD.getParamDecl(J - 1), FD.getParamDecl(J)))
+    return true;
   const FunctionDecl *Pattern = FD.getTemplateInstantiationPattern();
   if (!First->isPointerType() || !Pattern ||
       Pattern->getNumParams() != FD.getNumParams())

@@ -20,9 +20,11 @@ namespace gradc::frontend {
 clang::QualType iteratorPointer(clang::QualType T);
 
 /// Whether FD's parameter J is the end of a range its parameter J - 1
-/// begins: both by value and of one iterator type, or of one template
-/// parameter (`It first, It last`) in an instance taking pointers, and
-/// never dereferenced itself (`*last`, `last[i]`).
+/// begins: both by value and of one iterator type, of one template
+/// parameter (`It first, It last`) in an instance taking pointers, or two
+/// pointers of one type that the body compares or subtracts (`const
+/// double *first, const double *last`, `first != last`), and never
+/// dereferenced itself (`*last`, `last[i]`).
 bool isRangeEnd(const clang::FunctionDecl &FD, unsigned J);
 
 /// Whether FD takes an iterator by value or a range: gradc then makes a

@@ -214,12 +214,20 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
              (Callees && Callees->hasCustom(Callee))) {
     // (A function with the user's pullback is called even where gradc
     // cannot see its body: a library function, or one of another file.)
+    unsigned ErrorsBefore = R.numErrors();
     G = Def && llvm::any_of(Def->parameters(),
                             [](const ParmVarDecl *P) {
                               return isLambdaType(P->getType());
                             })
             ? closureCallee(CE, *Def, Passed)
             : Callees->callee(Def ? *Def : Callee, Loc);
+    // A callee refused at an earlier call is reported there only.
+    if (!G && R.numErrors() == ErrorsBefore)
+      return fail(Loc,
+                  "cannot call '" + Name +
+                      "', which gradc could not lower (see the error above "
+                      "at its first call)",
+                  Range);
     if (!G) {
       Failed = true; // reported at the callee
       return nullptr;

@@ -160,10 +160,14 @@ BodyLowering::lowerUserOperator(const CXXOperatorCallExpr *OCE) {
 }
 
 void BodyLowering::lowerSelfOperator(const CXXOperatorCallExpr *OCE) {
-  const auto *MD = cast<CXXMethodDecl>(OCE->getDirectCallee());
   if (!Callees) {
     fail(OCE->getOperatorLoc(), "operators of structs are not supported here",
          OCE->getSourceRange());
+    return;
+  }
+  const auto *MD = dyn_cast<CXXMethodDecl>(OCE->getDirectCallee());
+  if (!MD) { // a free one: its first operand is an argument like another
+    lowerInvoke(OCE, *OCE->getDirectCallee());
     return;
   }
   const Expr *ObjE = OCE->getArg(0);

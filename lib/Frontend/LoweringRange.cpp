@@ -1,8 +1,10 @@
 //===- LoweringRange.cpp - Range-based for to a counted loop --------------===//
 //
 // `for (double v : a)` over an array of constant size, a std::array or a
-// std::vector (of numbers, or of structs: `const Point &p` names pts[i])
-// becomes `for (int i = 0; i < size; ++i) { double v = a[i];
+// std::vector (of numbers, or of structs: `const Point &p` names pts[i],
+// `Point p` is a local copy of it; of rows: `const auto &r` names m[i],
+// `std::array<double, 3> r` is a copy) becomes `for (int i = 0; i < size; ++i)
+// { double v = a[i];
 // ... }`, the loop the reverse mode already reverses by counting down. A
 // reference `double &v` (also `const double &v`) names a[i] itself: each
 // read is a Load of a[i] and each write a Store, so that the body sees
@@ -43,7 +45,10 @@ void BodyLowering::lowerRangeFor(const CXXForRangeStmt *FRS) {
   if (!A)
     A = vectorRows(RT, Ctx);
   if (A) {
-    if (!VD->getType()->isLValueReferenceType()) {
+    // (`for (std::array<double, 3> r : rows)` copies each row.)
+    bool CopiesRow = !VD->getType()->isReferenceType() && A->Cols &&
+                     !isa<DecompositionDecl>(VD);
+    if (!VD->getType()->isLValueReferenceType() && !CopiesRow) {
       poison(VD);
       fail(VD->getLocation(),
            "a loop variable that copies a row is not supported yet; bind a "
@@ -74,8 +79,18 @@ void BodyLowering::lowerRangeFor(const CXXForRangeStmt *FRS) {
       RowRef R{Matrix, Index, A->Cols, typeName(A->Row.getUnqualifiedType())};
       R.VectorCols = Cols;
       R.Reload = true;
-      RowRefs[VD] = R;
       Poisoned.erase(VD);
+      if (!CopiesRow) {
+        RowRefs[VD] = R;
+        return;
+      }
+      at(VD->getLocation());
+      Value *Copy = arrayLocal(A->Row, ContainerShape{A->S, A->Cols},
+                               VD->getNameAsString(), VD->getLocation());
+      countedLoop(constIndex(A->Cols), "j", [&](Value *J) {
+        B.store(Copy, B.load(Matrix, rowIndex(R, J)), J);
+      });
+      Pointers[VD] = Copy;
     });
     ++RegionDepth;
     lowerLoopBody(Loop, FRS->getBody());
@@ -107,17 +122,20 @@ void BodyLowering::lowerRangeFor(const CXXForRangeStmt *FRS) {
     Shape = shapeOf(Elem, Range->getExprLoc(), Range->getSourceRange());
     if (!Shape)
       return poison(VD);
-    // (`for (auto [a, b] : pts)` copies the numbers it names.)
-    if (!VD->getType()->isReferenceType() && !isa<DecompositionDecl>(VD)) {
+    bool Copies =
+        !VD->getType()->isReferenceType() && !isa<DecompositionDecl>(VD);
+    if (Copies && !Ctx.hasSameUnqualifiedType(VD->getType(), Elem)) {
       poison(VD);
       fail(VD->getLocation(),
-           "a loop variable that copies a struct is not supported yet; bind "
-           "a reference to each element ('const " +
-               typeName(Elem.getUnqualifiedType()) + " &" +
-               VD->getNameAsString() + "')",
+           "a loop variable of another type than the elements ('" +
+               typeName(Elem.getUnqualifiedType()) +
+               "') is not supported; declare it 'auto' or bind a reference",
            VD->getSourceRange());
       return;
     }
+    if (Copies &&
+        !declarable(VD->getType(), VD->getLocation(), VD->getNameAsString()))
+      return poison(VD);
   }
   std::optional<Scalar> ElemS =
       C ? std::optional<Scalar>(C->S) : scalarTypeOf(Elem, Ctx);
@@ -171,11 +189,24 @@ void BodyLowering::lowerRangeFor(const CXXForRangeStmt *FRS) {
       Value *E = B.field(Base, Index, Base->Ty, 0, "");
       E->Member = ir::MemberKind::Record;
       E->Stride = Shape->Size;
-      Pointers[VD] = E;
       Poisoned.erase(VD);
-      if (const auto *DD = dyn_cast<DecompositionDecl>(VD))
+      if (const auto *DD = dyn_cast<DecompositionDecl>(VD)) {
+        // (`for (auto [a, b] : pts)` copies the numbers it names.)
+        Pointers[VD] = E;
         lowerBindings(DD, E);
-      return;
+        return;
+      }
+      if (VD->getType()->isReferenceType()) {
+        Pointers[VD] = E;
+        return;
+      }
+      // `for (Vec2 p : pts)`: a local struct, a copy of the element.
+      Value *Copy = B.local(Shape->S, Shape->Size, VD->getNameAsString());
+      Copy->Text = typeName(Elem.getUnqualifiedType()); // (not `auto`'s)
+      Copy->Member = ir::MemberKind::Record;
+      Copy->MemberDefaults = Shape->HasDefaults;
+      copyRecord(Copy, E, *Shape);
+      Pointers[VD] = Copy;
     }
     if (Alias) {
       Target T;

@@ -34,7 +34,16 @@ bool BodyLowering::isElementAccess(const Expr *E) const {
 }
 
 bool BodyLowering::isStructElement(const Expr *E) const {
-  const auto *OCE = dyn_cast<CXXOperatorCallExpr>(E->IgnoreParens());
+  E = E->IgnoreParens();
+  if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *MD = MCE->getMethodDecl();
+    StringRef Name = MD && MD->getIdentifier() ? MD->getName() : "";
+    return (Name == "front" || Name == "back" || Name == "at") &&
+           structContainer(MCE->getImplicitObjectArgument()
+                               ->getType()
+                               .getNonReferenceType());
+  }
+  const auto *OCE = dyn_cast<CXXOperatorCallExpr>(E);
   return OCE && OCE->getOperator() == OO_Subscript && OCE->getNumArgs() == 2 &&
          structContainer(OCE->getArg(0)->getType().getNonReferenceType());
 }
@@ -90,15 +99,14 @@ Value *BodyLowering::lowerRecord(const Expr *E) {
   if (isSelfOperator(E))
     return lowerExpr(E); // refused there
   // `pts[i]` of a std::vector or std::array of structs.
-  if (isStructElement(E)) {
-    const auto *OCE = cast<CXXOperatorCallExpr>(E);
+  if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(E);
+      OCE && isStructElement(E))
     return lowerStructElement(OCE->getArg(0), OCE->getArg(1), E);
-  }
   if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(E);
       MCE && MCE->getImplicitObjectArgument() &&
       structContainer(
           MCE->getImplicitObjectArgument()->getType().getNonReferenceType()))
-    return lowerStructContainerCall(MCE); // refused there: `pts.front()`
+    return lowerStructContainerCall(MCE); // `pts.back()`
   if (isa<CXXOperatorCallExpr>(E) && !isElementAccess(E))
     return fail(E->getExprLoc(),
                 "an operator returning a reference to a struct is not "
@@ -149,10 +157,30 @@ Value *BodyLowering::lowerStructContainerCall(const CXXMemberCallExpr *MCE) {
     return lowerStructGrowth(MCE, *C);
   if (Name == "reserve" && C->IsVector)
     return lowerExpr(Obj); // changes nothing gradc follows
+  if (Name == "front" || Name == "back" || Name == "at") {
+    // An element, as `pts[i]` is: `pts.back()` is `pts[size - 1]`.
+    const RecordShape *Shape =
+        shapeOf(C->Elem, MCE->getExprLoc(), MCE->getSourceRange());
+    Value *Base = lowerPointer(Obj);
+    Value *Index = Name == "at" ? lowerIndex(MCE->getArg(0)) : nullptr;
+    if (!Shape || !Base || (Name == "at" && !Index))
+      return nullptr;
+    at(MCE->getBeginLoc());
+    if (Name == "front") {
+      Index = constIndex(0);
+    } else if (Name == "back" && !C->IsVector) {
+      Index = constIndex(C->Count - 1);
+    } else if (Name == "back") {
+      Value *N = structCount(Base, *Shape);
+      Index = B.sub(N, makeConstant(N->Ty.scalarKind(), 1, 1, "1"));
+    }
+    return structElement(Base, Index, *Shape);
+  }
   if (Name != "size")
     return fail(MCE->getExprLoc(),
                 "'" + Name + "' of a std::vector or std::array of structs " +
-                    "is not supported; gradc indexes it ('pts[i].x'), " +
+                    "is not supported; gradc indexes it ('pts[i].x', " +
+                    "'pts.front()', 'pts.back()', 'pts.at(i)'), " +
                     "measures it ('pts.size()') and passes its 'data()'",
                 MCE->getSourceRange());
   std::string Why;

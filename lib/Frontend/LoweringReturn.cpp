@@ -107,10 +107,15 @@ void BodyLowering::lowerReturn(const ReturnStmt *RS) {
   const Expr *E = RS->getRetValue();
   // `a += b` returns the object it changed: to the IR, nothing.
   if (returnsSelf(FD)) {
-    if (!E || !isThisDeref(E)) {
-      fail(RS->getBeginLoc(), "'" + functionName() +
-                                  "' must return '*this'; gradc calls it as a "
-                                  "statement that changes its object");
+    const ParmVarDecl *Self = selfParam(FD);
+    const auto *DRE =
+        E ? dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()) : nullptr;
+    if (!E || (Self ? !DRE || DRE->getDecl() != Self : !isThisDeref(E))) {
+      fail(RS->getBeginLoc(),
+           "'" + functionName() + "' must return '" +
+               (Self ? Self->getNameAsString() : std::string("*this")) +
+               "'; gradc calls it as a statement that changes its " +
+               (Self ? "first operand" : "object"));
       return;
     }
     E = nullptr;

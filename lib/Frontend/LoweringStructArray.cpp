@@ -18,6 +18,25 @@ using ir::MemberKind;
 using ir::Scalar;
 using ir::Value;
 
+/// Whether E is a struct value whose every number is a constant +0
+/// (`Vec2{0, 0}`, `Vec2{}`), which a zeroed element already holds.
+static bool isZeroValue(const Expr *E, const ASTContext &Ctx) {
+  E = E->IgnoreImplicit();
+  if (const auto *FCE = dyn_cast<CXXFunctionalCastExpr>(E))
+    E = FCE->getSubExpr()->IgnoreImplicit();
+  if (isa<ImplicitValueInitExpr>(E))
+    return true;
+  if (const auto *ILE = dyn_cast<InitListExpr>(E))
+    return llvm::all_of(
+        ILE->inits(), [&](const Expr *Init) { return isZeroValue(Init, Ctx); });
+  Expr::EvalResult R;
+  if (E->getType()->isRecordType() || !E->EvaluateAsRValue(R, Ctx))
+    return false;
+  const APValue &V = R.Val;
+  return (V.isInt() && V.getInt().isZero()) ||
+         (V.isFloat() && V.getFloat().isPosZero());
+}
+
 Value *BodyLowering::structElement(Value *Array, Value *Index,
                                    const RecordShape &Shape) {
   Value *Elem = B.field(Array, Index, Array->Ty, 0, "");
@@ -75,6 +94,8 @@ void BodyLowering::lowerStructArrayDecl(const VarDecl *VD,
   else if (Init && !CCE && !ILE && structContainer(Init->getType()))
     CopyOf = Init;
   Value *Count = nullptr, *Source = nullptr;
+  // `std::vector<Vec2> v(n, Vec2{1, 0});`: each element a copy of that.
+  const Expr *FillE = nullptr;
   if (CopyOf && !CArray) {
     Source = lowerContainer(CopyOf);
     if (!Source)
@@ -86,14 +107,19 @@ void BodyLowering::lowerStructArrayDecl(const VarDecl *VD,
     while (CCE && Given < CCE->getNumArgs() &&
            !isa<CXXDefaultArgExpr>(CCE->getArg(Given)))
       ++Given;
+    if (CCE && Given == 2 &&
+        Ctx.hasSameUnqualifiedType(CCE->getArg(1)->getType(), C.Elem))
+      FillE = CCE->getArg(1);
     if (Growing.count(VD) && (!CCE || Given == 0))
       Count = makeConstant(Scalar::UInt64, 0, 0, "0"); // empty, until it grows
-    else if (!CCE || Given != 1 || !CCE->getArg(0)->getType()->isIntegerType())
+    else if (!CCE || Given != (FillE ? 2 : 1) ||
+             !CCE->getArg(0)->getType()->isIntegerType())
       return Refuse("std::vector '" + Name +
                     "' of structs must be given its size where it is "
                     "declared, as in 'std::vector<" +
-                    Elem + "> " + Name +
-                    "(n);', or copy a vector ('= pts'); then assign its "
+                    Elem + "> " + Name + "(n);' or 'std::vector<" + Elem +
+                    "> " + Name + "(n, " + Elem +
+                    "{...});', or copy a vector ('= pts'); then assign its "
                     "elements");
     if (!Count) {
       const Expr *N = withoutSizeConversion(CCE->getArg(0));
@@ -143,7 +169,7 @@ void BodyLowering::lowerStructArrayDecl(const VarDecl *VD,
   Pointers[VD] = Arr;
   Poisoned.erase(VD);
   // Each element as its constructor leaves it, before any is given.
-  if (Shape->HasDefaults && !Source)
+  if (Shape->HasDefaults && !Source && !FillE)
     countedLoop(C.IsVector ? convert(Count, Scalar::Int32, /*Implicit=*/false)
                            : constIndex(C.Count),
                 "i", [&](Value *I) {
@@ -161,6 +187,17 @@ void BodyLowering::lowerStructArrayDecl(const VarDecl *VD,
   }
   if (ILE)
     lowerStructElements(ILE, Arr, *Shape);
+  if (FillE && !isZeroValue(FillE, Ctx)) {
+    // The value once, then copied into each element.
+    Value *Fill = lowerRecord(FillE);
+    if (!Fill)
+      return poison(VD);
+    at(VD->getLocation());
+    countedLoop(convert(Count, Scalar::Int32, /*Implicit=*/false), "i",
+                [&](Value *I) {
+                  copyRecord(structElement(Arr, I, *Shape), Fill, *Shape);
+                });
+  }
 }
 
 void BodyLowering::lowerStructElements(const InitListExpr *ILE, Value *Arr,

@@ -479,8 +479,9 @@ Value *BodyLowering::lowerRecordAssign(const CXXOperatorCallExpr *OCE) {
   // A call writes the value where the copy then reads it: the struct
   // assigned may be one of its arguments (`v = add(v, a)`).
   const Expr *RHS = OCE->getArg(1);
-  if (isa<CallExpr>(valueOf(RHS)) || userConstruct(valueOf(RHS)) ||
-      isTupleMaking(valueOf(RHS))) {
+  // (`f[i] = pts[i];` of containers of structs is a copy.)
+  if ((isa<CallExpr>(valueOf(RHS)) && !isStructElement(valueOf(RHS))) ||
+      userConstruct(valueOf(RHS)) || isTupleMaking(valueOf(RHS))) {
     Value *Tmp = lowerRecordTemporary(RHS);
     if (!Tmp)
       return nullptr;

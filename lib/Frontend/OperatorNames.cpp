@@ -105,9 +105,8 @@ std::string resultName(const FunctionDecl &FD) {
 }
 
 bool returnsSelf(const FunctionDecl &FD) {
-  const auto *MD = dyn_cast<CXXMethodDecl>(&FD);
   QualType RT = FD.getReturnType();
-  if (!MD || !MD->isInstance() || !RT->isLValueReferenceType())
+  if (!RT->isLValueReferenceType())
     return false;
   switch (FD.getOverloadedOperator()) {
   case OO_PlusEqual:
@@ -119,7 +118,28 @@ bool returnsSelf(const FunctionDecl &FD) {
     return false;
   }
   const CXXRecordDecl *RD = RT.getNonReferenceType()->getAsCXXRecordDecl();
-  return RD && RD->getCanonicalDecl() == MD->getParent()->getCanonicalDecl();
+  if (!RD)
+    return false;
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(&FD))
+    return MD->isInstance() &&
+           RD->getCanonicalDecl() == MD->getParent()->getCanonicalDecl();
+  // `Vec2 &operator+=(Vec2 &a, const Vec2 &b)`: its first operand.
+  return selfParam(FD) != nullptr;
+}
+
+const ParmVarDecl *selfParam(const FunctionDecl &FD) {
+  if (isa<CXXMethodDecl>(FD) || FD.getNumParams() != 2)
+    return nullptr;
+  const ParmVarDecl *P = FD.getParamDecl(0);
+  QualType PT = P->getType(), RT = FD.getReturnType();
+  if (!PT->isLValueReferenceType() ||
+      PT.getNonReferenceType().isConstQualified() ||
+      !RT->isLValueReferenceType())
+    return nullptr;
+  const CXXRecordDecl *PD = PT.getNonReferenceType()->getAsCXXRecordDecl();
+  const CXXRecordDecl *RD = RT.getNonReferenceType()->getAsCXXRecordDecl();
+  return PD && RD && PD->getCanonicalDecl() == RD->getCanonicalDecl() ? P
+                                                                      : nullptr;
 }
 
 std::optional<std::string> operatorProblem(const FunctionDecl &FD) {

@@ -31,8 +31,14 @@ std::string functionName(const clang::FunctionDecl &FD);
 std::string resultName(const clang::FunctionDecl &FD);
 
 /// Whether FD is a compound assignment of its class that returns the
-/// object (`Vec3 &operator+=(const Vec3 &o)`, ending `return *this;`).
+/// object (`Vec3 &operator+=(const Vec3 &o)`, ending `return *this;`), or
+/// a free one returning its first operand (`Vec3 &operator+=(Vec3 &a,
+/// const Vec3 &b)`, ending `return a;`).
 bool returnsSelf(const clang::FunctionDecl &FD);
+
+/// The operand a free compound assignment changes and returns (`a` of
+/// `Vec3 &operator+=(Vec3 &a, const Vec3 &b)`), or null.
+const clang::ParmVarDecl *selfParam(const clang::FunctionDecl &FD);
 
 /// Why gradc cannot lower FD, an operator, or nothing (also when FD is
 /// no operator).

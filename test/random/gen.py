@@ -109,6 +109,9 @@ FEATURES = {
                      "*it++ in expressions, std::next/prev/advance/distance, rbegin/rend, iterators given to "
                      "gi_sum/gi_scale (declared in every file), std::partial_sum, std::adjacent_difference, "
                      "std::find_if",
+    "pointer_range": "with iterator_loop: a helper taking a range as two pointers it compares "
+                     "(gi_psum(const double *first, const double *last, double w), declared in every file), "
+                     "given c.data() + k, c.data() + size",
     "inout_param": "a double *io parameter read and written (in/out), checked with check_vjp",
     "inout_helper": "with inout_param: io taken as std::vector<double> &io and changed in place by a helper "
                     "too (gio_scale(io, e), also a struct Gio &g parameter stepped by gio_step(g, e) in a loop), "
@@ -214,6 +217,12 @@ FEATURES = {
     "member_array_default": "a default member initializer on the struct's array member (double v[2] = "
                             "{0.25, 0.5}; std::array<double, 2> v{0.25};), and locals of it declared "
                             "without braces (S q; q.a = e; ...)",
+    "struct_vector_idioms": "with struct_array_local / struct_element_copy / struct_operator: vectors of "
+                            "structs as people write them: std::vector<S> qa(n, S{e, e, e, {e, e}}), "
+                            "qa.back().a, qa.front(), qa.at(k), range-for copying each element "
+                            "(for (S r : qa), for (auto r : ps)), and with GO a std::vector<GO> filled with "
+                            "a value, changed by a free operator -= and a member += on elements (gv[1] -= g; "
+                            "gv.back() += e * g;) and read by copies",
     "recursion": "recursive helpers bounded by an int depth parameter (if (k <= 0) return e; double r = rh(e, k - 1); "
                  "return std::tanh(e);), some calling themselves twice (k - 1, k - 2)",
 }
@@ -1521,8 +1530,18 @@ class Gen:
         # Parenthesized: an operand of GO's operators (`g * (z + z)`).
         e = ["(%s)" % self.render_tmp(self.dexpr(1)) for _ in range(4)]
         out = [Stmt("raw", "GO %s{%s, %s}" % (g, e[0], e[1]))]
-        kind = self.rng.choice(["chain", "compound", "temp", "cmp"])
-        if kind == "chain":
+        kinds = ["chain", "compound", "temp", "cmp"]
+        if self.on("struct_vector_idioms"):
+            kinds.append("vector")
+        kind = self.rng.choice(kinds)
+        if kind == "vector":
+            gv, x = self.fresh("gv"), self.fresh("x")
+            out.append(Stmt("raw", "std::vector<GO> %s(3, GO{%s, 0.5})" % (gv, e[2])))
+            out.append(Stmt("raw", "%s[1] -= %s" % (gv, g)))
+            out.append(Stmt("raw", "%s.back() += %s * %s" % (gv, e[3], g)))
+            out.append(Stmt("raw", "%s.front() = %s.at(2)" % (gv, gv)))
+            out.append(Stmt("raw", "for (GO %s : %s) %s += %s.u * %s.w" % (x, gv, t, x, x)))
+        elif kind == "chain":
             out.append(Stmt("raw", "GO %s = %s * %s + %s * %s - -%s / 2.0"
                             % (h, g, e[2], e[3], g, g)))
             out.append(Stmt("raw", "%s += %s * %s + %s[1]" % (t, h, g, h)))
@@ -1730,6 +1749,20 @@ class Gen:
             out.append(Stmt("raw", "std::for_each(%s.begin(), %s.end(), [&](const %s &%s) "
                             "{ %s += %s.a * %s.b + 0.5 * %s.v[1]; })" % (a, a, s, r, u, r, r, r)))
             return out
+        ends = getattr(var, "ends", False) or getattr(var, "svec", False)
+        ranged = local or getattr(var, "svec", False)  # (not `const S *ps`)
+        if self.on("struct_vector_idioms") and (ends or ranged) and self.chance(0.5):
+            e = self.render_tmp(self.dexpr(1))
+            if ranged and (not ends or self.chance(0.5)):
+                r = self.fresh("r")
+                m = self.rng.choice(["a", "b", "v[0]"])
+                out.append(Stmt("raw", "for (%s %s : %s) { %s.%s *= %s; %s += %s.%s * %s.c; }" % (
+                    self.rng.choice([s, "auto"]), r, a, r, m, e, u, r, m, r)))
+            else:
+                k = self.index(var.size, not local)
+                out.append(Stmt("raw", "%s += %s.back().a * %s + %s.front().%s - %s.at(%s).c" % (
+                    u, a, e, a, self.rng.choice(["b", "v[1]"]), a, k)))
+            return out
         q, k = self.fresh("q"), self.index(var.size, not local)
         out.append(Stmt("raw", "%s %s = %s[%s]" % (s, q, a, k)))
         out.append(Stmt("assign", "%s.%s" % (q, self.rng.choice(["a", "b", "v[0]"])), [self.dexpr(1)],
@@ -1802,6 +1835,9 @@ class Gen:
         decl = {"carr": "%s %s[%d] = {}" % (s, qa, size),
                 "std": "std::array<%s, %d> %s{}" % (s, size, qa),
                 "vec": "std::vector<%s> %s(%s)" % (s, qa, count)}[kind]
+        if kind == "vec" and self.on("struct_vector_idioms") and self.chance(0.5):
+            fill = [self.render_tmp(self.dexpr(1)) for _ in range(5)]
+            decl = "std::vector<%s> %s(%s, %s{%s, %s, %s, {%s, %s}})" % (s, qa, count, s, *fill)
         out = [Stmt("raw", decl)]
         k = self.fresh("k")
         self.frames.append({})
@@ -1815,6 +1851,7 @@ class Gen:
         var = Var("sarr", writable=False, size=size)
         var.local = True
         var.svec = kind == "vec"  # (never captured by a lambda)
+        var.ends = kind != "carr"  # (.front(), .back(), .at(k))
         self.declare(qa, var)
         if self.chance(0.5):
             u, more = self.target()
@@ -2291,6 +2328,10 @@ class Gen:
             rb, re_ = self.rng.choice([("rbegin", "rend"), ("crbegin", "crend")])
             out.append(Stmt("raw", "for (auto %s = %s.%s(); %s != %s.%s(); ++%s) %s = 0.5 * %s + *%s * %s"
                             % (it, c, rb, it, c, re_, it, u, u, it, e)))
+        elif form == "helper" and self.on("pointer_range") and self.chance(0.5):
+            k = self.rng.randint(0, size - 1)
+            out.append(Stmt("raw", "%s += 0.5 * gi_psum(%s.data() + %d, %s.data() + %s.size(), 0.5) * %s"
+                            % (u, c, k, c, c, e)))
         elif form == "helper":
             k = self.rng.randint(0, size - 1)
             out.append(Stmt("raw", "%s += 0.5 * gi_sum(%s.%s() + %d, %s.%s(), 0.5) * %s"
@@ -3600,6 +3641,7 @@ OPERATED = [
     "  double operator[](int i) const { return i == 0 ? u : w; }",
     "  friend GO operator*(double s, const GO &a) { return {s * a.u, s * a.w}; }", "};",
     "inline GO operator-(const GO &a, const GO &b) { return {a.u - b.u, a.w - b.w}; }",
+    "inline GO &operator-=(GO &a, const GO &b) {", "  a.u -= b.u;", "  a.w -= b.w;", "  return a;", "}",
     "inline GO operator*(const GO &a, double s) { return {a.u * s, a.w * s}; }",
     "inline GO operator/(const GO &a, double s) { return {a.u / s, a.w / s}; }",
     "inline double operator*(const GO &a, const GO &b) { return a.u * b.u + a.w * b.w; }",
@@ -3751,7 +3793,10 @@ ITERATOR_HELPERS = [
     "  double s = 0;", "  for (; first != last; ++first)", "    s = s * w + *first;",
     "  return s;", "}",
     "template <class It> void gi_scale(It first, It last, double k) {",
-    "  while (first != last)", "    *first++ *= k;", "}", ""]
+    "  while (first != last)", "    *first++ *= k;", "}",
+    "inline double gi_psum(const double *first, const double *last, double w) {",
+    "  double s = 0;", "  for (; first != last; ++first)", "    s = s * w + *first;",
+    "  return s;", "}", ""]
 
 # What byval_write calls (declared in every file, as ARRAY_RETURNS): each
 # changes what it takes by value.

@@ -109,10 +109,14 @@ struct P {
   double a;
 };
 
+struct PD : P {
+  double b;
+};
+
 GRADC_DIFF("grad")
-double structs(const P (&ps)[2]) {
+double structs(const PD (&ps)[2]) {
   double s = 0;
-  // CHECK: constructs.cpp:[[@LINE+1]]:10: error: a loop variable that copies a struct is not supported yet; bind a reference to each element ('const P &p')
+  // CHECK: constructs.cpp:[[@LINE+1]]:10: error: a loop variable of another type than the elements ('PD') is not supported; declare it 'auto' or bind a reference
   for (P p : ps)
     s += p.a;
   return s;

@@ -12,16 +12,22 @@ struct Point {
 };
 
 GRADC_DIFF("grad")
-double ends(const std::vector<Point> &pts) {
-  // CHECK: struct_containers_refused.cpp:[[@LINE+1]]:14: error: 'front' of a std::vector or std::array of structs is not supported; gradc indexes it ('pts[i].x'), measures it ('pts.size()') and passes its 'data()'
-  return pts.front().x;
+double swapped(const std::vector<Point> &pts) {
+  std::vector<Point> u = pts, v = pts;
+  // CHECK: struct_containers_refused.cpp:[[@LINE+1]]:5: error: 'swap' of a std::vector or std::array of structs is not supported; gradc indexes it ('pts[i].x', 'pts.front()', 'pts.back()', 'pts.at(i)'), measures it ('pts.size()') and passes its 'data()'
+  u.swap(v);
+  return u.front().x;
 }
 
+struct Heavy : Point {
+  double m;
+};
+
 GRADC_DIFF("grad")
-double copies(const std::vector<Point> &pts) {
+double sliced(const std::vector<Heavy> &hs) {
   double s = 0;
-  // CHECK: struct_containers_refused.cpp:[[@LINE+1]]:14: error: a loop variable that copies a struct is not supported yet; bind a reference to each element ('const Point &p')
-  for (Point p : pts)
+  // CHECK: struct_containers_refused.cpp:[[@LINE+1]]:14: error: a loop variable of another type than the elements ('Heavy') is not supported; declare it 'auto' or bind a reference
+  for (Point p : hs)
     s += p.x;
   return s;
 }

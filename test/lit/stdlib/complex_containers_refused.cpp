@@ -15,7 +15,7 @@ using C = std::complex<double>;
 
 GRADC_DIFF("grad")
 double unsized(const std::vector<C> &zs) {
-  // CHECK: complex_containers_refused.cpp:[[@LINE+1]]:18: error: std::vector 'ws' of structs must be given its size where it is declared, as in 'std::vector<std::complex<double>> ws(n);', or copy a vector ('= pts'); then assign its elements
+  // CHECK: complex_containers_refused.cpp:[[@LINE+1]]:18: error: std::vector 'ws' of structs must be given its size where it is declared, as in 'std::vector<std::complex<double>> ws(n);' or 'std::vector<std::complex<double>> ws(n, std::complex<double>{...});', or copy a vector ('= pts'); then assign its elements
   std::vector<C> ws;
   return std::abs(zs[0]);
 }

@@ -25,15 +25,6 @@ double arr_data(const Mat &m) {
   return m.data()[0][0];
 }
 
-GRADC_DIFF("grad")
-double arr_copied_rows(const Mat &m) {
-  double s = 0;
-  // CHECK: nested_containers_refused.cpp:[[@LINE+1]]:13: error: a loop variable that copies a row is not supported yet; bind a reference to each row ('const auto &row')
-  for (auto row : m)
-    s += row[0];
-  return s;
-}
-
 static Mat twice(const Mat &m) {
   Mat r = m;
   r[0][0] *= 2;
