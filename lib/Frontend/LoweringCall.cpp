@@ -149,8 +149,10 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
                       : nullptr;
   // `a += b` returns `*this`: as a statement, nothing.
   if (!ReturnsRecord && !RT->isVoidType() && !returnsSelf(Callee)) {
-    std::optional<Scalar> S = scalarTypeOf(RT, Ctx);
-    if (!S || RT->isReferenceType())
+    // A reference to a number, read: the number it names.
+    std::optional<Scalar> S = scalarTypeOf(
+        RT->isLValueReferenceType() ? RT.getNonReferenceType() : RT, Ctx);
+    if (!S || RT->isRValueReferenceType())
       return fail(Loc,
                   "call to '" + Name + "' returning '" + typeName(RT) +
                       "' is not supported yet",

@@ -29,9 +29,9 @@ double ref_element_written(double *x, double y) {
 
 GRADC_DIFF("grad")
 double swap_vectors(double a) {
-  std::vector<double> u(2), v(2);
+  std::vector<double> u(2), v(3);
   u[0] = a;
-  // CHECK: minmax_swap_refused.cpp:[[@LINE+1]]:3: error: std::swap of 'std::vector<double>' is not supported; gradc swaps numbers ('std::swap(a, b)', 'std::swap(v[i], v[j])'): swap the elements or members one by one
+  // CHECK: minmax_swap_refused.cpp:[[@LINE+1]]:3: error: swapping these 'std::vector<double>' is not supported: gradc swaps two std::vectors of one size, and cannot prove these are ('std::vector<double> a(n), b(n);')
   std::swap(u, v);
   return u[0] * v[0];
 }
