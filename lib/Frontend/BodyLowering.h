@@ -332,6 +332,12 @@ private:
   /// struct, array, pair or tuple DD names (also a range-based for's
   /// element).
   void lowerBindings(const clang::DecompositionDecl *DD, Value *Base);
+  /// Whether CE is `std::minmax(a, b)` of two numbers.
+  bool isStdMinmax(const clang::CallExpr *CE) const;
+  /// `auto [lo, hi] = std::minmax(x, y);`: each name the value of the
+  /// argument it names (refused when an argument changes afterwards).
+  void lowerMinmaxBindings(const clang::DecompositionDecl *DD,
+                           const clang::CallExpr *CE);
   Value *lowerBindingRef(const clang::DeclRefExpr *DRE,
                          const clang::BindingDecl *BD);
   /// Where an assignment to BD writes (a binding by reference).
@@ -988,6 +994,9 @@ private:
 
   // Variables.
   std::optional<Target> assignTarget(const clang::Expr *LHS);
+  /// The place Arg, given to a `double &` parameter, names; a variable
+  /// that is not in memory (a parameter passed by value) is refused.
+  std::optional<Target> referenceArgument(const clang::Expr *Arg);
   /// T, unless it writes into a parameter passed by value (an error).
   std::optional<Target> refuseByValueWrite(std::optional<Target> T,
                                            const clang::Expr *LHS);

@@ -125,6 +125,20 @@ Value *BodyLowering::lowerMemberCall(const CXXMemberCallExpr *MCE) {
   return lowerInvoke(MCE, *MD, Object);
 }
 
+std::optional<BodyLowering::Target>
+BodyLowering::referenceArgument(const Expr *Arg) {
+  std::optional<Target> T = assignTarget(Arg);
+  if (T && T->Var) {
+    fail(Arg->getBeginLoc(),
+         "'" + T->Var->getNameAsString() +
+             "' cannot be passed by reference here; copy it into a local "
+             "variable first",
+         Arg->getSourceRange());
+    return std::nullopt;
+  }
+  return T;
+}
+
 Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
                                  Value *Object, const ir::Function *Lambda,
                                  const Closure *Captures) {
@@ -299,15 +313,7 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
         Args.push_back(nullptr);
         continue;
       }
-      std::optional<Target> T = assignTarget(Arg);
-      if (T && T->Var) {
-        fail(Arg->getBeginLoc(),
-             "'" + T->Var->getNameAsString() +
-                 "' cannot be passed by reference here; copy it into a local "
-                 "variable first",
-             Arg->getSourceRange());
-        T = std::nullopt;
-      }
+      std::optional<Target> T = referenceArgument(Arg);
       if (T) {
         at(Arg->getBeginLoc());
         V = T->Index ? B.offset(T->Ptr, T->Index) : T->Ptr;

@@ -12,6 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "BodyLowering.h"
+#include "Sequencing.h"
 
 #include "clang/Basic/SourceManager.h"
 
@@ -34,12 +35,7 @@ static bool holdsReturn(const Stmt *S) {
 static bool assignsVar(const Stmt *S, const VarDecl *VD) {
   if (!S)
     return false;
-  const Expr *Target = nullptr;
-  if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isAssignmentOp())
-    Target = BO->getLHS();
-  else if (const auto *UO = dyn_cast<UnaryOperator>(S);
-           UO && UO->isIncrementDecrementOp())
-    Target = UO->getSubExpr();
+  const Expr *Target = assignedExpr(S);
   if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(
           Target ? Target->IgnoreParenImpCasts() : nullptr);
       DRE && DRE->getDecl() == VD)
@@ -169,15 +165,7 @@ BodyLowering::lowerRefCallPlace(const Expr *E) {
       V = lowerRecord(Arg);
       Pointers[PVD] = V;
     } else if (PT->isLValueReferenceType() && !Obj.isConstQualified()) {
-      std::optional<Target> T = assignTarget(Arg);
-      if (T && T->Var) {
-        fail(Arg->getBeginLoc(),
-             "'" + T->Var->getNameAsString() +
-                 "' cannot be passed by reference here; copy it into a local "
-                 "variable first",
-             Arg->getSourceRange());
-        T = std::nullopt;
-      }
+      std::optional<Target> T = referenceArgument(Arg);
       if (T)
         ElementRefs[PVD] = *T;
       Ok = T.has_value();

@@ -47,25 +47,33 @@ struct Effects {
   }
 };
 
+/// Whether CE only reaches into a library container (`v[k]`, `v.size()`,
+/// `v.data()`), though it calls a non-const member function.
+bool readsContainer(const CallExpr *CE) {
+  const auto *MD = dyn_cast_or_null<CXXMethodDecl>(CE->getDirectCallee());
+  if (!MD || !MD->getParent()->isInStdNamespace())
+    return false;
+  if (MD->getOverloadedOperator() == OO_Subscript)
+    return true;
+  const IdentifierInfo *II = MD->getIdentifier();
+  return II && llvm::is_contained({"at", "front", "back", "data", "size",
+                                   "begin", "end", "cbegin", "cend"},
+                                  II->getName());
+}
+
 /// Whether S writes only variables declared inside it (assignments, `++`,
 /// `--`; a call writing through a reference or pointer counts as writing
 /// elsewhere).
 bool writesOwnLocals(const Stmt *S) {
   if (!S)
     return true;
-  const Expr *Target = nullptr;
-  if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isAssignmentOp())
-    Target = BO->getLHS();
-  else if (const auto *UO = dyn_cast<UnaryOperator>(S);
-           UO && UO->isIncrementDecrementOp())
-    Target = UO->getSubExpr();
-  if (Target) {
+  if (const Expr *Target = assignedExpr(S)) {
     const VarDecl *VD = baseVar(Target);
     if (!VD || !VD->hasLocalStorage() || isa<ParmVarDecl>(VD) ||
         VD->getType()->isReferenceType() || VD->getType()->isPointerType())
       return false;
   }
-  if (const auto *CE = dyn_cast<CallExpr>(S)) {
+  if (const auto *CE = dyn_cast<CallExpr>(S); CE && !readsContainer(CE)) {
     const FunctionDecl *Callee = CE->getDirectCallee();
     if (!Callee)
       return false;
@@ -234,6 +242,15 @@ const VarDecl *baseVar(const Expr *E) {
     else
       return nullptr;
   }
+  return nullptr;
+}
+
+const Expr *assignedExpr(const Stmt *S) {
+  if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isAssignmentOp())
+    return BO->getLHS();
+  if (const auto *UO = dyn_cast<UnaryOperator>(S);
+      UO && UO->isIncrementDecrementOp())
+    return UO->getSubExpr();
   return nullptr;
 }
 
