@@ -243,6 +243,15 @@ bool BodyLowering::refuseChangedArgument(const VarDecl *VD,
   W.walk(FD.getBody());
   for (const Expr *Arg : Args)
     if (W.mayChange(Arg->IgnoreParenImpCasts())) {
+      if (isa<DecompositionDecl>(VD)) {
+        fail(VD->getLocation(),
+             "these bindings name " + What +
+                 " that this function also writes, which gradc does not "
+                 "follow; bind copies ('double a = x, b = y;', then "
+                 "'std::minmax(a, b)')",
+             VD->getSourceRange());
+        return true;
+      }
       fail(VD->getLocation(),
            "'" + VD->getNameAsString() + "' names " + What +
                " that this function also writes, which gradc does not "

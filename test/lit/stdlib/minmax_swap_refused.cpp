@@ -28,6 +28,14 @@ double ref_element_written(double *x, double y) {
 }
 
 GRADC_DIFF("grad")
+double minmax_then_written(double x, double y) {
+  // CHECK: minmax_swap_refused.cpp:[[@LINE+1]]:8: error: these bindings name an argument of 'std::minmax' that this function also writes, which gradc does not follow; bind copies ('double a = x, b = y;', then 'std::minmax(a, b)')
+  auto [lo, hi] = std::minmax(x, y);
+  x = 2 * y;
+  return lo * hi + x;
+}
+
+GRADC_DIFF("grad")
 double swap_vectors(double a) {
   std::vector<double> u(2), v(3);
   u[0] = a;
