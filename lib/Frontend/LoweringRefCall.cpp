@@ -113,6 +113,10 @@ BodyLowering::lowerRefCallPlace(const Expr *E) {
   if (llvm::any_of(Before, [](const Stmt *S) { return holdsReturn(S); }))
     return Refuse("gradc names the place it returns when its one 'return' "
                   "ends its body; return once, at the end");
+  // A loop's header is printed as one C++ expression: no statements there.
+  if (InLoopHeader && !Before.empty())
+    return Refuse("gradc writes its body where it is called, which cannot be "
+                  "in a loop's header; write through it in the loop's body");
   if (llvm::is_contained(InlinedRefs, Def))
     return Refuse("it calls itself; gradc cannot name the place a recursion "
                   "returns: compute the index instead");

@@ -128,7 +128,7 @@ double vector_search(std::vector<double> &v, double t) {
 // TEXT-LABEL: inline double vector_search_pullback(
 // TEXT:         v[k] += t;
 // TEXT-NEXT:    double biggest_of_v = biggest_of(v);
-// TEXT:         biggest_of_pullback(v, ds, dv);
+// TEXT:         biggest_of_pullback(v, v[0] * ds, dv);
 
 #ifndef __GRADC__
 #include GRADC_OUT
