@@ -73,6 +73,16 @@ void BodyLowering::lowerMinmaxBindings(const DecompositionDecl *DD,
   // The pair names the arguments: read as their values, which is what it
   // names as long as neither changes (as `const double &m = std::max(a,
   // b);` is read).
+  for (const Expr *Arg : CE->arguments())
+    if (bindsTemporary(Arg)) {
+      fail(Arg->getBeginLoc(),
+           "std::minmax returns references to its arguments, and '" +
+               sourceText(Arg->getSourceRange()) +
+               "' is a temporary that ends with this statement (undefined "
+               "behaviour); store it in a variable first",
+           Arg->getSourceRange());
+      return Poison();
+    }
   if (refuseChangedArgument(DD, {CE->getArg(0), CE->getArg(1)},
                             "an argument of 'std::minmax'"))
     return Poison();

@@ -226,9 +226,25 @@ bool BodyLowering::namesStdResult(const VarDecl *VD) {
   if ((!Fn || !ir::isStdFn(*Fn)) && !ConstHelper)
     return false;
   // The reference names one of the arguments; read as its value, which is
-  // what it names as long as nothing writes that argument.
+  // what it names as long as nothing writes that argument, and as long as
+  // that argument is not a temporary, which ends with the statement.
   std::vector<const Expr *> Args(CE->arguments().begin(),
                                  CE->arguments().end());
+  for (const Expr *Arg : Args)
+    if (bindsTemporary(Arg)) {
+      fail(VD->getLocation(),
+           "'" + VD->getNameAsString() + "' may name '" +
+               sourceText(Arg->getSourceRange()) + "', a temporary that '" +
+               calleeName(*Callee) +
+               "' returns a reference to and that ends with this statement "
+               "(undefined behaviour); declare '" +
+               VD->getNameAsString() + "' as a value ('" +
+               typeName(
+                   VD->getType().getNonReferenceType().getUnqualifiedType()) +
+               " " + VD->getNameAsString() + " = ...;')",
+           VD->getSourceRange());
+      return true;
+    }
   if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE))
     Args.push_back(MCE->getImplicitObjectArgument());
   refuseChangedArgument(VD, Args,

@@ -219,6 +219,7 @@ FEATURES = {
     "struct_choice": "?: choosing between structs (GRS c = m > 0 ? a : b; const GRS &q = ...; "
                      "gf_choose(a, b, m) returning one), on passive ints",
     "swap_whole": "std::swap of two local arrays or std::vectors of one size, and v.swap(w) of vectors",
+    "minmax_bind": "auto [lo, hi] = std::minmax(a, b) of two doubles 2 apart (no kink), in either order",
     "recursion": "recursive helpers bounded by an int depth parameter (if (k <= 0) return e; double r = rh(e, k - 1); "
                  "return std::tanh(e);), some calling themselves twice (k - 1, k - 2)",
 }
@@ -1170,6 +1171,8 @@ class Gen:
             opts.append(("structchoice", 1))
         if self.on("swap_whole") and not self.helper and self.writable():
             opts.append(("swapwhole", 1))
+        if self.on("minmax_bind") and not self.helper and self.writable():
+            opts.append(("minmaxbind", 1))
         if self.on("std_minmax"):
             opts.append(("stdswap", 1))
             if self.visible("i"):
@@ -2383,6 +2386,22 @@ class Gen:
                    Stmt("raw", ("std::swap(%s, %s)" if kind == "vector" else "%s.swap(%s)") % (p, q))]
         out.append(Stmt("raw", "%s += %s[0] * %s[1] + %s[1]" % (t, p, q, p)))
         return out
+
+    def s_minmaxbind(self, loop):
+        """std::minmax bound to names; its arguments 2 apart, so that no
+        point is near the tie (a kink)."""
+        t = self.rng.choice(self.writable())
+        e, f = self.fresh("gme"), self.fresh("gmf")
+        lo, hi = self.fresh("gml"), self.fresh("gmh")
+        # (Variables: the pair refers to its arguments, and a temporary's
+        # reference would dangle.)
+        args = "%s, %s" % ((e, f) if self.chance(0.5) else (f, e))
+        ref = self.rng.choice(["auto", "const auto &"])
+        return [Stmt("raw", "double %s = %s" % (e, self.render_tmp(self.dexpr(1)))),
+                Stmt("raw", "double %s = %s + 2.0" % (f, e)),
+                Stmt("raw", "%s[%s, %s] = std::minmax(%s)" % (ref + ("" if ref.endswith("&") else " "),
+                                                           lo, hi, args)),
+                Stmt("raw", "%s += %s * %s - 0.5 * %s" % (t, lo, hi, hi))]
 
     def s_stdswap(self, loop):
         arrays = [(n, v) for n, v in self.visible_local_arrays() if v.writable]

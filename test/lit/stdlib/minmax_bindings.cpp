@@ -23,7 +23,8 @@
 GRADC_DIFF("grad")
 double spread(double x, double y) {
   auto [lo, hi] = std::minmax(x, y);
-  const auto &[a, b] = std::minmax(x * y, 0.5 * x);
+  double p = x * y, q = 0.5 * x;
+  const auto &[a, b] = std::minmax(p, q);
   return lo * 2 + hi * hi + a * b;
 }
 // TEXT-LABEL: inline double spread_pullback(

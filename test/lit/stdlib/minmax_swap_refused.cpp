@@ -36,6 +36,20 @@ double minmax_then_written(double x, double y) {
 }
 
 GRADC_DIFF("grad")
+double ref_to_temporary(double a, double b) {
+  // CHECK: minmax_swap_refused.cpp:[[@LINE+1]]:17: error: 'm' may name 'a * b', a temporary that 'std::max' returns a reference to and that ends with this statement (undefined behaviour); declare 'm' as a value ('double m = ...;')
+  const double &m = std::max(a * b, b);
+  return m * a;
+}
+
+GRADC_DIFF("grad")
+double minmax_temporary(double x, double y) {
+  // CHECK: minmax_swap_refused.cpp:[[@LINE+1]]:31: error: std::minmax returns references to its arguments, and 'x * y' is a temporary that ends with this statement (undefined behaviour); store it in a variable first
+  auto [lo, hi] = std::minmax(x * y, y);
+  return lo * hi;
+}
+
+GRADC_DIFF("grad")
 double swap_vectors(double a) {
   std::vector<double> u(2), v(3);
   u[0] = a;
