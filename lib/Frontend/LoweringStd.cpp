@@ -210,6 +210,14 @@ Value *BodyLowering::lowerSwap(const CallExpr *CE) {
   return VA;
 }
 
+/// "declare 'm' as a value ('double m = ...;')", for a reference named
+/// Name to a Type.
+static std::string valueAdvice(const std::string &Name,
+                               const std::string &Type) {
+  return "declare '" + Name + "' as a value ('" + Type + " " + Name +
+         " = ...;')";
+}
+
 bool BodyLowering::namesStdResult(const VarDecl *VD) {
   if (!VD->getType().getNonReferenceType().isConstQualified())
     return false;
@@ -237,11 +245,11 @@ bool BodyLowering::namesStdResult(const VarDecl *VD) {
                sourceText(Arg->getSourceRange()) + "', a temporary that '" +
                calleeName(*Callee) +
                "' returns a reference to and that ends with this statement "
-               "(undefined behaviour); declare '" +
-               VD->getNameAsString() + "' as a value ('" +
-               typeName(
-                   VD->getType().getNonReferenceType().getUnqualifiedType()) +
-               " " + VD->getNameAsString() + " = ...;')",
+               "(undefined behaviour); " +
+               valueAdvice(VD->getNameAsString(),
+                           typeName(VD->getType()
+                                        .getNonReferenceType()
+                                        .getUnqualifiedType())),
            VD->getSourceRange());
       return true;
     }
@@ -271,11 +279,11 @@ bool BodyLowering::refuseChangedArgument(const VarDecl *VD,
       fail(VD->getLocation(),
            "'" + VD->getNameAsString() + "' names " + What +
                " that this function also writes, which gradc does not "
-               "follow; declare '" +
-               VD->getNameAsString() + "' as a value ('" +
-               typeName(
-                   VD->getType().getNonReferenceType().getUnqualifiedType()) +
-               " " + VD->getNameAsString() + " = ...;')",
+               "follow; " +
+               valueAdvice(VD->getNameAsString(),
+                           typeName(VD->getType()
+                                        .getNonReferenceType()
+                                        .getUnqualifiedType())),
            VD->getSourceRange());
       return true;
     }
