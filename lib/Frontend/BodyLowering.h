@@ -82,6 +82,20 @@ bool alwaysLeaves(const clang::Stmt *S);
 /// return, a break), not at another jump before it.
 bool everyPathEnds(const clang::Stmt *S,
                    llvm::function_ref<bool(const clang::Stmt *)> IsEnd);
+/// The local variable or by-value parameter E, returned by reference,
+/// names (itself, a member or an element of it), or null.
+const clang::VarDecl *returnedLocal(const clang::Expr *E);
+/// Why function Fn may not return a reference to VD, a returnedLocal.
+std::string localReferenceMessage(const std::string &Fn,
+                                  const clang::VarDecl *VD);
+/// Whether the reference the helper Def returns may name a value rather
+/// than memory the caller gave: a choice (`a > b ? a : b`) or a parameter
+/// taken by value or `const &` (LoweringRefCall.cpp). Bound to a const
+/// reference, its result is read as a value, as std::max's is.
+bool returnsValue(const clang::FunctionDecl &Def);
+/// Whether Def's body is one `return` naming memory the caller gave
+/// (`return v[i];`): a read of its call reads that place, with no call.
+bool readsInPlace(const clang::FunctionDecl &Def);
 /// Whether T (or what it references) is a lambda's closure type.
 bool isLambdaType(clang::QualType T);
 /// The lambda variable E names (through copies), or null (a lambda
@@ -152,6 +166,9 @@ private:
   /// code would follow, it also sets `returned` (and breaks out of its loop
   /// where that ends the body's path).
   void lowerReturn(const clang::ReturnStmt *RS);
+  /// Refuses (true) E, returned by a function returning a reference, when
+  /// it names the function's own local or by-value parameter.
+  bool refuseLocalReference(const clang::Expr *E);
   /// Before the function's Return: a struct returned from branches is
   /// copied from the local `result` into `out`.
   void returnRecord();
@@ -315,6 +332,12 @@ private:
   /// struct, array, pair or tuple DD names (also a range-based for's
   /// element).
   void lowerBindings(const clang::DecompositionDecl *DD, Value *Base);
+  /// Whether CE is `std::minmax(a, b)` of two numbers.
+  bool isStdMinmax(const clang::CallExpr *CE) const;
+  /// `auto [lo, hi] = std::minmax(x, y);`: each name the value of the
+  /// argument it names (refused when an argument changes afterwards).
+  void lowerMinmaxBindings(const clang::DecompositionDecl *DD,
+                           const clang::CallExpr *CE);
   Value *lowerBindingRef(const clang::DeclRefExpr *DRE,
                          const clang::BindingDecl *BD);
   /// Where an assignment to BD writes (a binding by reference).
@@ -849,6 +872,32 @@ private:
   /// The place such an accessor's call designates: its return inlined,
   /// on the call's object and arguments.
   std::optional<Target> lowerAccessor(const clang::CXXOperatorCallExpr *OCE);
+
+  // Helpers returning a reference to a number (LoweringRefCall.cpp).
+  /// The definition of the helper of the user's own E calls when it
+  /// returns a reference to a number (not an operator), or null.
+  const clang::FunctionDecl *refHelper(const clang::Expr *E) const;
+  /// The place such a call E names: the helper's body lowered here, its
+  /// parameters bound to the arguments; nullopt after an error.
+  std::optional<Target> lowerRefCallPlace(const clang::Expr *E);
+  /// The place E, the return value of the helper Name being inlined at
+  /// Call, names; a local of the helper or a choice between places is
+  /// refused.
+  std::optional<Target> returnedPlace(const clang::Expr *E,
+                                      const std::string &Name,
+                                      const clang::Expr *Call);
+  // Structs chosen by a condition (LoweringStructChoice.cpp).
+  /// Writes into Dest the struct `c ? a : b` chooses, in a branch for each.
+  bool lowerRecordChoiceInto(const clang::ConditionalOperator *CO, Value *Dest,
+                             const RecordShape &Shape);
+  /// `const Vec3 &q = c ? a : b;`: a copy of the struct chosen, refused
+  /// when either struct changes in the function.
+  void lowerRecordChoiceRef(const clang::VarDecl *VD);
+  /// Refuses (true) VD, a const reference to one of Args read as a value,
+  /// when the function writes any of them; What names them in the message.
+  bool refuseChangedArgument(const clang::VarDecl *VD,
+                             llvm::ArrayRef<const clang::Expr *> Args,
+                             const std::string &What);
   /// Whether E is `a += b` calling an operator of the user's own that
   /// returns `*this`.
   bool isSelfOperator(const clang::Expr *E) const;
@@ -875,6 +924,11 @@ private:
   Value *lowerMinMaxList(const clang::CallExpr *CE, ir::MathFn Fn,
                          const clang::CXXStdInitializerListExpr *IL);
   Value *lowerSwap(const clang::CallExpr *CE);
+  /// `std::swap(a, b)` of arrays or containers of numbers, `a.swap(b)` of
+  /// vectors, made at Call: a loop exchanging their elements
+  /// (LoweringSwapWhole.cpp).
+  Value *lowerSwapWhole(const clang::Expr *A, const clang::Expr *Other,
+                        const clang::Expr *Call);
   /// Whether VD is a const reference to what std::max, std::min or
   /// std::clamp returns, read as a value (an error when an argument may
   /// change while VD names it).
@@ -944,6 +998,9 @@ private:
 
   // Variables.
   std::optional<Target> assignTarget(const clang::Expr *LHS);
+  /// The place Arg, given to a `double &` parameter, names; a variable
+  /// that is not in memory (a parameter passed by value) is refused.
+  std::optional<Target> referenceArgument(const clang::Expr *Arg);
   /// T, unless it writes into a parameter passed by value (an error).
   std::optional<Target> refuseByValueWrite(std::optional<Target> T,
                                            const clang::Expr *LHS);
@@ -1061,6 +1118,9 @@ private:
   /// While lowering the operand of an explicit cast: where the cast is.
   clang::SourceLocation ExplicitCastLoc;
   bool Failed = false;
+  /// The helpers returning a reference whose bodies are being lowered at
+  /// their call (lowerRefCallPlace), innermost last.
+  std::vector<const clang::FunctionDecl *> InlinedRefs;
 
   /// What reaching the end of the statement list being lowered means.
   enum class Tail { None, Function, Iteration, Switch };

@@ -969,9 +969,16 @@ FunctionProcessor::declare(const FunctionDecl &FD, const ParamInfos &Params,
   if (P.isValid())
     F->File = P.getFilename();
   F->Loc = sourceLocOf(FD.getLocation(), SM);
-  std::optional<ir::Scalar> Ret = scalarTypeOf(FD.getReturnType(), Ctx);
-  F->RetTy = Ret && !FD.getReturnType()->isVoidType() ? ir::Type::scalar(*Ret)
-                                                      : ir::Type::voidTy();
+  // A helper returning `double &` or `const double &` returns the number
+  // it names: a read of its result is that value (a write inlines the
+  // helper where it is made, LoweringRefCall.cpp).
+  QualType RetT = FD.getReturnType();
+  if (RetT->isLValueReferenceType() &&
+      scalarTypeOf(RetT.getNonReferenceType(), Ctx))
+    RetT = RetT.getNonReferenceType();
+  std::optional<ir::Scalar> Ret = scalarTypeOf(RetT, Ctx);
+  F->RetTy =
+      Ret && !RetT->isVoidType() ? ir::Type::scalar(*Ret) : ir::Type::voidTy();
   // A member function's pullback is named after its class too.
   if (const auto *MD = dyn_cast<CXXMethodDecl>(&FD); MD && MD->isStatic())
     F->Name = MD->getParent()->getNameAsString() + "_" + F->Name;

@@ -631,6 +631,11 @@ void BodyLowering::lowerVarDecl(const VarDecl *VD) {
   if (T->isReferenceType() && containerShape(T.getNonReferenceType(), Ctx) &&
       VD->getInit())
     return lowerContainerRef(VD);
+  // `const Vec3 &q = c ? a : b;`: a copy of the one chosen.
+  if (T->isLValueReferenceType() && T.getNonReferenceType()->isRecordType() &&
+      !containerShape(T.getNonReferenceType(), Ctx) && VD->getInit() &&
+      isa<ConditionalOperator>(VD->getInit()->IgnoreImplicit()->IgnoreParens()))
+    return lowerRecordChoiceRef(VD);
   // `const Spring &sp = springs[s];`: another name for that struct.
   if (T->isLValueReferenceType() && T.getNonReferenceType()->isRecordType() &&
       !containerShape(T.getNonReferenceType(), Ctx) && VD->getInit()) {
@@ -798,6 +803,8 @@ BodyLowering::assignTarget(const Expr *LHS) {
       }
     }
   }
+  if (refHelper(LHS)) // `biggest(a, n) *= 3`
+    return refuseByValueWrite(lowerRefCallPlace(LHS), LHS);
   if (refuseGlobalWrite(LHS))
     return std::nullopt;
   if (isElementAccess(LHS))

@@ -27,6 +27,12 @@ void BodyLowering::lowerDecomposition(const DecompositionDecl *DD) {
   };
   QualType T = DD->getType().getNonReferenceType();
   std::optional<ContainerShape> C = containerShape(T, Ctx);
+  // `auto [lo, hi] = std::minmax(x, y);`: a pair of references.
+  if (const auto *CE = dyn_cast_or_null<CallExpr>(
+          DD->getInit() ? DD->getInit()->IgnoreImplicit()->IgnoreParens()
+                        : nullptr);
+      CE && isStdMinmax(CE))
+    return lowerMinmaxBindings(DD, CE);
   // A pair or tuple of what gradc cannot hold.
   if (tupleKind(T) != TupleKind::None &&
       !shapeOf(T, DD->getLocation(), DD->getSourceRange()))
@@ -48,6 +54,57 @@ void BodyLowering::lowerDecomposition(const DecompositionDecl *DD) {
   if (!Base)
     return Refuse("the object of these structured bindings cannot be read");
   lowerBindings(DD, Base);
+}
+
+bool BodyLowering::isStdMinmax(const CallExpr *CE) const {
+  const FunctionDecl *Callee = CE->getDirectCallee();
+  return Callee && Callee->isInStdNamespace() && Callee->getIdentifier() &&
+         Callee->getName() == "minmax" && CE->getNumArgs() == 2 &&
+         scalarTypeOf(CE->getArg(0)->getType(), Ctx) &&
+         !CE->getArg(0)->getType()->isEnumeralType();
+}
+
+void BodyLowering::lowerMinmaxBindings(const DecompositionDecl *DD,
+                                       const CallExpr *CE) {
+  auto Poison = [&] {
+    for (const BindingDecl *BD : DD->bindings())
+      PoisonedBindings.insert(BD);
+  };
+  // The pair names the arguments: read as their values, which is what it
+  // names as long as neither changes (as `const double &m = std::max(a,
+  // b);` is read).
+  for (const Expr *Arg : CE->arguments())
+    if (bindsTemporary(Arg)) {
+      fail(Arg->getBeginLoc(),
+           "std::minmax returns references to its arguments, and '" +
+               sourceText(Arg->getSourceRange()) +
+               "' is a temporary that ends with this statement (undefined "
+               "behaviour); store it in a variable first",
+           Arg->getSourceRange());
+      return Poison();
+    }
+  if (refuseChangedArgument(DD, {CE->getArg(0), CE->getArg(1)},
+                            "an argument of 'std::minmax'"))
+    return Poison();
+  std::optional<Scalar> S = scalarTypeOf(CE->getArg(0)->getType(), Ctx);
+  Value *A = expectScalar(lowerExpr(CE->getArg(0)), CE->getArg(0));
+  Value *Bv =
+      A ? expectScalar(lowerExpr(CE->getArg(1)), CE->getArg(1)) : nullptr;
+  if (!Bv)
+    return Poison();
+  at(CE->getBeginLoc());
+  A = convert(A, *S, /*Implicit=*/true);
+  Bv = convert(Bv, *S, /*Implicit=*/true);
+  // As the library: (b, a) when b < a, else (a, b); a tie gives (a, b),
+  // so the gradient goes where C++'s reference points.
+  Value *Swapped = B.cmp(ir::CmpPred::LT, Bv, A);
+  Value *Lo = B.select(Swapped, Bv, A);
+  Value *Hi = B.select(Swapped, A, Bv);
+  auto Bindings = DD->bindings();
+  Lo->Name = Bindings[0]->getNameAsString();
+  Hi->Name = Bindings[1]->getNameAsString();
+  BindingValues[Bindings[0]] = Lo;
+  BindingValues[Bindings[1]] = Hi;
 }
 
 void BodyLowering::lowerBindings(const DecompositionDecl *DD, Value *Base) {

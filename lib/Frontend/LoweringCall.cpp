@@ -169,6 +169,20 @@ Value *BodyLowering::lowerMemberCall(const CXXMemberCallExpr *MCE) {
   return lowerInvoke(MCE, *MD, Object);
 }
 
+std::optional<BodyLowering::Target>
+BodyLowering::referenceArgument(const Expr *Arg) {
+  std::optional<Target> T = assignTarget(Arg);
+  if (T && T->Var) {
+    fail(Arg->getBeginLoc(),
+         "'" + T->Var->getNameAsString() +
+             "' cannot be passed by reference here; copy it into a local "
+             "variable first",
+         Arg->getSourceRange());
+    return std::nullopt;
+  }
+  return T;
+}
+
 Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
                                  Value *Object, const ir::Function *Lambda,
                                  const Closure *Captures) {
@@ -193,8 +207,10 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
                       : nullptr;
   // `a += b` returns `*this`: as a statement, nothing.
   if (!ReturnsRecord && !RT->isVoidType() && !returnsSelf(Callee)) {
-    std::optional<Scalar> S = scalarTypeOf(RT, Ctx);
-    if (!S || RT->isReferenceType())
+    // A reference to a number, read: the number it names.
+    std::optional<Scalar> S = scalarTypeOf(
+        RT->isLValueReferenceType() ? RT.getNonReferenceType() : RT, Ctx);
+    if (!S || RT->isRValueReferenceType())
       return fail(Loc,
                   "call to '" + Name + "' returning '" + typeName(RT) +
                       "' is not supported yet",
@@ -349,15 +365,7 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
         Args.push_back(nullptr);
         continue;
       }
-      std::optional<Target> T = assignTarget(Arg);
-      if (T && T->Var) {
-        fail(Arg->getBeginLoc(),
-             "'" + T->Var->getNameAsString() +
-                 "' cannot be passed by reference here; copy it into a local "
-                 "variable first",
-             Arg->getSourceRange());
-        T = std::nullopt;
-      }
+      std::optional<Target> T = referenceArgument(Arg);
       if (T) {
         at(Arg->getBeginLoc());
         V = T->Index ? B.offset(T->Ptr, T->Index) : T->Ptr;

@@ -584,6 +584,11 @@ Value *BodyLowering::lowerCall(const CallExpr *CE) {
     return *V;
   if (std::optional<Value *> V = lowerComplexCall(CE))
     return *V;
+  // `p.at(0)` of `double &at(int i) { return c[i]; }`: that element.
+  if (const FunctionDecl *Def = refHelper(CE); Def && readsInPlace(*Def)) {
+    std::optional<Target> T = lowerRefCallPlace(CE);
+    return T ? readTarget(*T, CE->getExprLoc()) : nullptr;
+  }
   if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE))
     return lowerMemberCall(MCE);
   if (isArrayRow(CE)) // `m[i]` of a std::array of std::array, whole

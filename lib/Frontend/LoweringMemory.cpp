@@ -388,6 +388,8 @@ void BodyLowering::lowerReferenceDecl(const VarDecl *VD) {
     }
   } else if (isElementAccess(Init)) {
     Place = lowerElement(Init);
+  } else if (refHelper(Init)) { // `double &m = biggest(a, n);`
+    Place = lowerRefCallPlace(Init);
   } else if (isa<ArraySubscriptExpr, MemberExpr>(Init) ||
              (isa<UnaryOperator>(Init) &&
               cast<UnaryOperator>(Init)->getOpcode() == UO_Deref)) {

@@ -605,11 +605,13 @@ Value *BodyLowering::lowerContainerCall(const CXXMemberCallExpr *MCE,
   if (Name == "fill" || Name == "assign" || Name == "resize" ||
       Name == "reserve")
     return lowerContainerChange(MCE, C);
+  if (Name == "swap" && MCE->getNumArgs() == 1) // `T.swap(Tn)`
+    return lowerSwapWhole(Obj, MCE->getArg(0), MCE);
   return fail(
       MCE->getExprLoc(),
       "'" + Name + "' of " + (C.IsVector ? "std::vector" : "std::array") +
           " is not supported; gradc supports indexed, at, front, "
-          "back, data, size, empty, fill of a std::array, and push_back, "
+          "back, data, size, empty, swap, fill of a std::array, and push_back, "
           "emplace_back, insert at end(), pop_back, clear, resize "
           "and assign of a local std::vector",
       MCE->getSourceRange());

@@ -102,6 +102,50 @@ void BodyLowering::finishReturns() {
   Ops.erase(It, It + FlagOps);
 }
 
+const VarDecl *returnedLocal(const Expr *E) {
+  // Through `.m` and `[i]` of the object itself (not through a pointer).
+  while (true) {
+    E = ignoreParenNoopCasts(E);
+    if (const auto *ME = dyn_cast<MemberExpr>(E); ME && !ME->isArrow()) {
+      E = ME->getBase();
+      continue;
+    }
+    if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E);
+        ASE &&
+        ASE->getBase()->IgnoreParenImpCasts()->getType()->isArrayType()) {
+      E = ASE->getBase()->IgnoreParenImpCasts();
+      continue;
+    }
+    break;
+  }
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!VD || !VD->hasLocalStorage() || VD->getType()->isReferenceType() ||
+      VD->getType()->isPointerType())
+    return nullptr;
+  return VD;
+}
+
+std::string localReferenceMessage(const std::string &Fn, const VarDecl *VD) {
+  return "'" + Fn + "' returns a reference to its " +
+         (isa<ParmVarDecl>(VD) ? "parameter '" : "local variable '") +
+         VD->getNameAsString() +
+         "', which ends with the call (undefined behaviour); return by "
+         "value, or a reference to memory the caller gives";
+}
+
+bool BodyLowering::refuseLocalReference(const Expr *E) {
+  if (!FD.getReturnType()->isLValueReferenceType())
+    return false;
+  const VarDecl *VD = returnedLocal(E);
+  if (!VD)
+    return false;
+  // Clang only warns: the caller would read a dead object.
+  fail(E->getBeginLoc(), localReferenceMessage(functionName(), VD),
+       E->getSourceRange());
+  return true;
+}
+
 void BodyLowering::lowerReturn(const ReturnStmt *RS) {
   ExitedBy = "return";
   const Expr *E = RS->getRetValue();
@@ -147,7 +191,7 @@ void BodyLowering::lowerReturn(const ReturnStmt *RS) {
     if (!Shape || !checkOrder(E) || !lowerRecordInto(E, ResultSlot, *Shape))
       return;
   } else if (E) {
-    if (!checkOrder(E))
+    if (!checkOrder(E) || refuseLocalReference(E))
       return;
     V = expectScalar(lowerExpr(E), E);
     if (!V)

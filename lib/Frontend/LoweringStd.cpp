@@ -185,13 +185,17 @@ Value *BodyLowering::lowerMinMaxList(const CallExpr *CE, MathFn Fn,
 }
 
 Value *BodyLowering::lowerSwap(const CallExpr *CE) {
+  if (CE->getNumArgs() == 2 && !scalarTypeOf(CE->getArg(0)->getType(), Ctx) &&
+      (CE->getArg(0)->getType()->isArrayType() ||
+       containerShape(CE->getArg(0)->getType(), Ctx)))
+    return lowerSwapWhole(CE->getArg(0), CE->getArg(1), CE);
   if (CE->getNumArgs() != 2 || !scalarTypeOf(CE->getArg(0)->getType(), Ctx))
     return fail(CE->getExprLoc(),
                 "std::swap of '" +
                     typeName(CE->getArg(0)->getType().getNonReferenceType()) +
                     "' is not supported; gradc swaps numbers ('std::swap(a, "
-                    "b)', 'std::swap(v[i], v[j])'): swap the elements or "
-                    "members one by one",
+                    "b)', 'std::swap(v[i], v[j])') and arrays or containers "
+                    "of numbers: swap the members one by one",
                 CE->getSourceRange());
   std::optional<Target> A = assignTarget(CE->getArg(0));
   std::optional<Target> Other = assignTarget(CE->getArg(1));
@@ -206,33 +210,84 @@ Value *BodyLowering::lowerSwap(const CallExpr *CE) {
   return VA;
 }
 
+/// "declare 'm' as a value ('double m = ...;')", for a reference named
+/// Name to a Type.
+static std::string valueAdvice(const std::string &Name,
+                               const std::string &Type) {
+  return "declare '" + Name + "' as a value ('" + Type + " " + Name +
+         " = ...;')";
+}
+
 bool BodyLowering::namesStdResult(const VarDecl *VD) {
   if (!VD->getType().getNonReferenceType().isConstQualified())
     return false;
   const auto *CE = dyn_cast<CallExpr>(ignoreParenNoopCasts(VD->getInit()));
   const FunctionDecl *Callee = CE ? CE->getDirectCallee() : nullptr;
   std::optional<MathFn> Fn = Callee ? mathFunctionOf(*Callee) : std::nullopt;
-  if (!Fn || !ir::isStdFn(*Fn))
+  // A helper of the user's returning `const double &` (`pick(a, b)`,
+  // `p.x()`) is read as std::max is.
+  const FunctionDecl *Helper = refHelper(VD->getInit());
+  bool ConstHelper =
+      Helper &&
+      Helper->getReturnType().getNonReferenceType().isConstQualified() &&
+      returnsValue(*Helper);
+  if ((!Fn || !ir::isStdFn(*Fn)) && !ConstHelper)
     return false;
   // The reference names one of the arguments; read as its value, which is
-  // what it names as long as nothing writes that argument.
+  // what it names as long as nothing writes that argument, and as long as
+  // that argument is not a temporary, which ends with the statement.
+  std::vector<const Expr *> Args(CE->arguments().begin(),
+                                 CE->arguments().end());
+  for (const Expr *Arg : Args)
+    if (bindsTemporary(Arg)) {
+      fail(VD->getLocation(),
+           "'" + VD->getNameAsString() + "' may name '" +
+               sourceText(Arg->getSourceRange()) + "', a temporary that '" +
+               calleeName(*Callee) +
+               "' returns a reference to and that ends with this statement "
+               "(undefined behaviour); " +
+               valueAdvice(VD->getNameAsString(),
+                           typeName(VD->getType()
+                                        .getNonReferenceType()
+                                        .getUnqualifiedType())),
+           VD->getSourceRange());
+      return true;
+    }
+  if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE))
+    Args.push_back(MCE->getImplicitObjectArgument());
+  refuseChangedArgument(VD, Args,
+                        "an argument of '" + calleeName(*Callee) + "'");
+  return true;
+}
+
+bool BodyLowering::refuseChangedArgument(const VarDecl *VD,
+                                         ArrayRef<const Expr *> Args,
+                                         const std::string &What) {
   Writes W;
   W.walk(FD.getBody());
-  for (const Expr *Arg : CE->arguments())
+  for (const Expr *Arg : Args)
     if (W.mayChange(Arg->IgnoreParenImpCasts())) {
+      if (isa<DecompositionDecl>(VD)) {
+        fail(VD->getLocation(),
+             "these bindings name " + What +
+                 " that this function also writes, which gradc does not "
+                 "follow; bind copies ('double a = x, b = y;', then "
+                 "'std::minmax(a, b)')",
+             VD->getSourceRange());
+        return true;
+      }
       fail(VD->getLocation(),
-           "'" + VD->getNameAsString() + "' names an argument of '" +
-               calleeName(*Callee) +
-               "' that this function also writes, which gradc does not "
-               "follow; declare '" +
-               VD->getNameAsString() + "' as a value ('" +
-               typeName(
-                   VD->getType().getNonReferenceType().getUnqualifiedType()) +
-               " " + VD->getNameAsString() + " = ...;')",
+           "'" + VD->getNameAsString() + "' names " + What +
+               " that this function also writes, which gradc does not "
+               "follow; " +
+               valueAdvice(VD->getNameAsString(),
+                           typeName(VD->getType()
+                                        .getNonReferenceType()
+                                        .getUnqualifiedType())),
            VD->getSourceRange());
-      break;
+      return true;
     }
-  return true;
+  return false;
 }
 
 } // namespace gradc::frontend

@@ -222,6 +222,8 @@ bool BodyLowering::lowerRecordInto(const Expr *E, Value *Dest,
     return lowerComplexInto(E, Dest, Shape);
   E = valueOf(E);
   at(E->getBeginLoc());
+  if (const auto *CO = dyn_cast<ConditionalOperator>(E)) // `c ? a : b`
+    return lowerRecordChoiceInto(CO, Dest, Shape);
   if (const auto *ILE = dyn_cast<InitListExpr>(E)) {
     lowerRecordInit(ILE, Dest, Shape, /*Fresh=*/false);
     return !Failed;

@@ -47,6 +47,61 @@ struct Effects {
   }
 };
 
+/// Whether CE only reaches into a library container (`v[k]`, `v.size()`,
+/// `v.data()`), though it calls a non-const member function.
+bool readsContainer(const CallExpr *CE) {
+  const auto *MD = dyn_cast_or_null<CXXMethodDecl>(CE->getDirectCallee());
+  if (!MD || !MD->getParent()->isInStdNamespace())
+    return false;
+  if (MD->getOverloadedOperator() == OO_Subscript)
+    return true;
+  const IdentifierInfo *II = MD->getIdentifier();
+  return II && llvm::is_contained({"at", "front", "back", "data", "size",
+                                   "begin", "end", "cbegin", "cend"},
+                                  II->getName());
+}
+
+/// Whether S writes only variables declared inside it (assignments, `++`,
+/// `--`; a call writing through a reference or pointer counts as writing
+/// elsewhere).
+bool writesOwnLocals(const Stmt *S) {
+  if (!S)
+    return true;
+  if (const Expr *Target = assignedExpr(S)) {
+    const VarDecl *VD = baseVar(Target);
+    if (!VD || !VD->hasLocalStorage() || isa<ParmVarDecl>(VD) ||
+        VD->getType()->isReferenceType() || VD->getType()->isPointerType())
+      return false;
+  }
+  if (const auto *CE = dyn_cast<CallExpr>(S); CE && !readsContainer(CE)) {
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    if (!Callee)
+      return false;
+    for (const ParmVarDecl *P : Callee->parameters())
+      if ((P->getType()->isReferenceType() || P->getType()->isPointerType()) &&
+          !P->getType()->getPointeeType().isConstQualified())
+        return false;
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
+        MD && MD->isInstance() && !MD->isConst())
+      return false;
+  }
+  return llvm::all_of(S->children(),
+                      [](const Stmt *C) { return writesOwnLocals(C); });
+}
+
+/// A call of a function of the user's returning a reference to a number
+/// that writes nothing but its own locals (`double &at(int i) { return
+/// v[i]; }`): as `v[i]`, the call names a place and changes nothing.
+bool namesPlace(const CallExpr *CE) {
+  const FunctionDecl *Callee = CE->getDirectCallee();
+  const FunctionDecl *Def = nullptr;
+  if (!Callee || !Callee->getReturnType()->isLValueReferenceType() ||
+      !Callee->getReturnType().getNonReferenceType()->isArithmeticType() ||
+      !Callee->hasBody(Def))
+    return false;
+  return writesOwnLocals(Def->getBody());
+}
+
 class OrderChecker {
 public:
   std::optional<OrderConflict> Conflict;
@@ -94,6 +149,8 @@ private:
   /// What a call may change: what its non-const references and pointers
   /// designate, and the object of a non-const member function.
   static void callWrites(const CallExpr *CE, Effects &Out) {
+    if (namesPlace(CE))
+      return;
     // `v[i]`, `m(i, j)`: the element access itself changes nothing; `a +=
     // b` of the user's own changes `a`.
     if (isa<CXXOperatorCallExpr>(CE)) {
@@ -146,6 +203,20 @@ private:
 
 } // namespace
 
+/// The argument whose memory the reference CE returns names: the first
+/// passed by pointer or non-const reference, or null.
+static const Expr *placeOwner(const CallExpr *CE) {
+  const FunctionDecl *Callee = CE->getDirectCallee();
+  for (unsigned I = 0; I < CE->getNumArgs() && I < Callee->getNumParams();
+       ++I) {
+    QualType PT = Callee->getParamDecl(I)->getType();
+    if ((PT->isPointerType() || PT->isReferenceType()) &&
+        !PT->getPointeeType().isConstQualified())
+      return CE->getArg(I);
+  }
+  return nullptr;
+}
+
 const VarDecl *baseVar(const Expr *E) {
   while (E) {
     E = E->IgnoreParenImpCasts();
@@ -163,9 +234,23 @@ const VarDecl *baseVar(const Expr *E) {
       E = OCE->getArg(0);
     else if (const auto *CE = dyn_cast<CallExpr>(E); CE && isTupleGet(CE))
       E = CE->getArg(0);
+    else if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(E);
+             MCE && namesPlace(MCE))
+      E = MCE->getImplicitObjectArgument(); // `p.at(i)`
+    else if (const auto *CE = dyn_cast<CallExpr>(E); CE && namesPlace(CE))
+      E = placeOwner(CE); // `biggest(a, n)`: a
     else
       return nullptr;
   }
+  return nullptr;
+}
+
+const Expr *assignedExpr(const Stmt *S) {
+  if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isAssignmentOp())
+    return BO->getLHS();
+  if (const auto *UO = dyn_cast<UnaryOperator>(S);
+      UO && UO->isIncrementDecrementOp())
+    return UO->getSubExpr();
   return nullptr;
 }
 

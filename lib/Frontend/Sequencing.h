@@ -16,6 +16,9 @@
 
 namespace gradc::frontend {
 
+/// What S itself assigns: the left side of an assignment (`=`, `+=`, ...)
+/// or the operand of `++` / `--`; null for anything else.
+const clang::Expr *assignedExpr(const clang::Stmt *S);
 /// The first assignment, `++` or `--` in E (calls are not counted), or null.
 const clang::Expr *findSideEffect(const clang::Expr *E);
 /// The variable whose storage E designates: `x`, `w[i]`, `s.m`, `*p`,

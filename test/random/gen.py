@@ -223,6 +223,13 @@ FEATURES = {
                             "(for (S r : qa), for (auto r : ps)), and with GO a std::vector<GO> filled with "
                             "a value, changed by a free operator -= and a member += on elements (gv[1] -= g; "
                             "gv.back() += e * g;) and read by copies",
+    "ref_result": "helpers returning a reference to a number (gf_at(a, k) *= e; gf_last(v) += e of a "
+                  "std::vector; accessors s.at(i) = e, s.get(i) of struct GRS; double &r = s.at(2); "
+                  "gf_self(u) *= e; a read of const double &gf_pick(a, b, m)), declared in every file",
+    "struct_choice": "?: choosing between structs (GRS c = m > 0 ? a : b; const GRS &q = ...; "
+                     "gf_choose(a, b, m) returning one), on passive ints",
+    "swap_whole": "std::swap of two local arrays or std::vectors of one size, and v.swap(w) of vectors",
+    "minmax_bind": "auto [lo, hi] = std::minmax(a, b) of two doubles 2 apart (no kink), in either order",
     "recursion": "recursive helpers bounded by an int depth parameter (if (k <= 0) return e; double r = rh(e, k - 1); "
                  "return std::tanh(e);), some calling themselves twice (k - 1, k - 2)",
 }
@@ -1169,6 +1176,14 @@ class Gen:
             opts.append(("transform", 1.5))
         if self.on("mutable_lambda"):
             opts.append(("mutable", 1))
+        if self.on("ref_result") and not self.helper and self.writable():
+            opts.append(("refres", 1))
+        if self.on("struct_choice") and not self.helper and self.writable():
+            opts.append(("structchoice", 1))
+        if self.on("swap_whole") and not self.helper and self.writable():
+            opts.append(("swapwhole", 1))
+        if self.on("minmax_bind") and not self.helper and self.writable():
+            opts.append(("minmaxbind", 1))
         if self.on("std_minmax"):
             opts.append(("stdswap", 1))
             if self.visible("i"):
@@ -2357,6 +2372,99 @@ class Gen:
         out += [Stmt("raw", "const double &%s = %s[%s]" % (r, a, k)),
                 Stmt("raw", "%s += %s * %s" % (u, r, e))]
         return out
+
+    def int_choice(self):
+        """A condition on passive ints: a visible int, or a literal."""
+        ints = [n for n, _ in self.visible("i")]
+        if ints and self.chance(0.7):
+            return "%s %% 2 == 0" % self.rng.choice(ints)
+        return self.rng.choice(["1 > 0", "2 < 1"])
+
+    def s_refres(self, loop):
+        """A helper's reference result written or read (REF_RESULTS)."""
+        t = self.rng.choice(self.writable())
+        e = [self.render_tmp(self.dexpr(1)) for _ in range(3)]
+        kind = self.rng.choice(["at", "last", "struct", "self", "pick"])
+        out = []
+        raw = lambda text: out.append(Stmt("raw", text))
+        if kind == "at":
+            a = self.fresh("gfa")
+            raw("double %s[3] = {%s, %s, 0.5}" % (a, e[0], e[1]))
+            raw("gf_at(%s, %d) *= 0.75 + 0.25 * std::sin(%s)" % (a, self.rng.randrange(3), e[2]))
+            raw("%s += %s[0] + gf_at(%s, %d) * %s[2]" % (t, a, a, self.rng.randrange(3), a))
+        elif kind == "last":
+            v = self.fresh("gfv")
+            raw("std::vector<double> %s{%s, %s}" % (v, e[0], e[1]))
+            raw("gf_last(%s) += %s" % (v, e[2]))
+            raw("%s += gf_last(%s) * %s[0]" % (t, v, v))
+        elif kind == "struct":
+            g, r = self.fresh("gfs"), self.fresh("gfr")
+            raw("GRS %s{}" % g)
+            raw("%s.at(0) = %s" % (g, e[0]))
+            raw("%s.at(1) = %s.get(0) * %s" % (g, g, e[1]))
+            raw("double &%s = %s.at(2)" % (r, g))
+            raw("%s = %s + %s.at(1)" % (r, e[2], g))
+            raw("%s += %s.get(2) * 0.5 + %s" % (t, g, r))
+        elif kind == "self":
+            u = self.fresh("gfu")
+            raw("double %s = %s" % (u, e[0]))
+            raw("gf_self(%s) *= 0.5 + 0.25 * std::tanh(%s)" % (u, e[1]))
+            raw("%s += %s * %s" % (t, u, e[2]))
+        else:
+            raw("%s += gf_pick(%s, %s, %d) * %s" % (t, e[0], e[1], self.rng.randrange(2), e[2]))
+        return out
+
+    def s_structchoice(self, loop):
+        """Structs chosen by ?: on passive ints (REF_RESULTS' GRS)."""
+        t = self.rng.choice(self.writable())
+        e = [self.render_tmp(self.dexpr(1)) for _ in range(3)]
+        a, b, c = self.fresh("gca"), self.fresh("gcb"), self.fresh("gcc")
+        out = [Stmt("raw", "GRS %s{{%s, %s, 0.5}}" % (a, e[0], e[1])),
+               Stmt("raw", "GRS %s{{%s, 0.25, %s}}" % (b, e[2], e[0]))]
+        kind = self.rng.choice(["copy", "ref", "helper"])
+        cond = self.int_choice()
+        if kind == "copy":
+            out.append(Stmt("raw", "GRS %s = %s ? %s : %s" % (c, cond, a, b)))
+        elif kind == "ref":
+            out.append(Stmt("raw", "const GRS &%s = %s ? %s : %s" % (c, cond, a, b)))
+        else:
+            out.append(Stmt("raw", "GRS %s = gf_choose(%s, %s, %d)" % (c, a, b, self.rng.randrange(2))))
+        out.append(Stmt("raw", "%s += %s.c[0] * %s.c[1] + %s.c[2]" % (t, c, c, c)))
+        return out
+
+    def s_swapwhole(self, loop):
+        """Two arrays or vectors of one size swapped whole."""
+        t = self.rng.choice(self.writable())
+        e = [self.render_tmp(self.dexpr(1)) for _ in range(3)]
+        p, q = self.fresh("gsp"), self.fresh("gsq")
+        kind = self.rng.choice(["array", "vector", "member"])
+        if kind == "array":
+            out = [Stmt("raw", "double %s[2] = {%s, %s}" % (p, e[0], e[1])),
+                   Stmt("raw", "double %s[2] = {%s, 0.5}" % (q, e[2])),
+                   Stmt("raw", "std::swap(%s, %s)" % (p, q))]
+        else:
+            out = [Stmt("raw", "std::vector<double> %s(2), %s(2)" % (p, q)),
+                   Stmt("raw", "%s[0] = %s" % (p, e[0])), Stmt("raw", "%s[1] = %s" % (p, e[1])),
+                   Stmt("raw", "%s[0] = %s" % (q, e[2])), Stmt("raw", "%s[1] = 0.5" % q),
+                   Stmt("raw", ("std::swap(%s, %s)" if kind == "vector" else "%s.swap(%s)") % (p, q))]
+        out.append(Stmt("raw", "%s += %s[0] * %s[1] + %s[1]" % (t, p, q, p)))
+        return out
+
+    def s_minmaxbind(self, loop):
+        """std::minmax bound to names; its arguments 2 apart, so that no
+        point is near the tie (a kink)."""
+        t = self.rng.choice(self.writable())
+        e, f = self.fresh("gme"), self.fresh("gmf")
+        lo, hi = self.fresh("gml"), self.fresh("gmh")
+        # (Variables: the pair refers to its arguments, and a temporary's
+        # reference would dangle.)
+        args = "%s, %s" % ((e, f) if self.chance(0.5) else (f, e))
+        ref = self.rng.choice(["auto", "const auto &"])
+        return [Stmt("raw", "double %s = %s" % (e, self.render_tmp(self.dexpr(1)))),
+                Stmt("raw", "double %s = %s + 2.0" % (f, e)),
+                Stmt("raw", "%s[%s, %s] = std::minmax(%s)" % (ref + ("" if ref.endswith("&") else " "),
+                                                           lo, hi, args)),
+                Stmt("raw", "%s += %s * %s - 0.5 * %s" % (t, lo, hi, hi))]
 
     def s_stdswap(self, loop):
         arrays = [(n, v) for n, v in self.visible_local_arrays() if v.writable]
@@ -3813,6 +3921,20 @@ BY_VALUE = [
     "inline double gb_damp(double x, int n) {", "  x *= 0.5;", "  for (int i = 0; i < n; ++i)",
     "    x = 0.75 * x + 0.1 * std::sin(x);", "  return x;", "}", ""]
 
+# What ref_result and struct_choice call (declared in every file, as
+# ARRAY_RETURNS): helpers returning references to numbers, accessors, and a
+# struct chosen by a condition on an int.
+REF_RESULTS = [
+    "struct GRS {", "  double c[3];", "  double &at(int i) { return c[i]; }",
+    "  const double &get(int i) const { return c[i]; }", "};",
+    "inline double &gf_at(double *a, int k) { return a[k]; }",
+    "inline double &gf_last(std::vector<double> &v) {", "  std::size_t k = 0;",
+    "  for (std::size_t i = 1; i < v.size(); ++i)", "    k = i;", "  return v[k];", "}",
+    "inline const double &gf_pick(const double &a, const double &b, int m) {",
+    "  return m > 0 ? a : b;", "}",
+    "inline double &gf_self(double &x) { return x; }",
+    "inline GRS gf_choose(const GRS &a, const GRS &b, int m) { return m % 2 == 0 ? a : b; }", ""]
+
 # What lambda passes lambdas to (declared in every file, as GLOBAL_CONSTANTS).
 LAMBDA_TEMPLATES = [
     "template <class F> double gl_apply(F f, double x) {",
@@ -3825,7 +3947,8 @@ def render_file(funcs, header=""):
            "#include <gradc/gradc.h>", "", "#include <algorithm>", "#include <array>", "#include <cmath>",
            "#include <complex>", "#include <iterator>", "#include <numeric>", "#include <tuple>", "#include <utility>",
            "#include <vector>", ""] + GLOBAL_CONSTANTS + VARIADIC_TEMPLATES + ARRAY2D_HELPERS + AA_HELPERS + CONSTRUCTED + OPERATED + VIEWED \
-        + BASED + PRIVATE + ARRAY_RETURNS + RETURN_VECTORS + GROWN_VECTORS + STATE_STEPS + PAIR_TUPLES + COMPLEXES + LAMBDA_TEMPLATES + ITERATOR_HELPERS + STRUCT_VECTORS + INOUT_HELPERS + BY_VALUE
+        + BASED + PRIVATE + ARRAY_RETURNS + RETURN_VECTORS + GROWN_VECTORS + STATE_STEPS + PAIR_TUPLES + COMPLEXES + LAMBDA_TEMPLATES + ITERATOR_HELPERS + STRUCT_VECTORS + INOUT_HELPERS + BY_VALUE \
+        + REF_RESULTS
     for f in funcs:
         for s in used_structs(f):
             c = "c = 0.5" if f.member_default else "c"
