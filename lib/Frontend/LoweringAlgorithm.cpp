@@ -60,10 +60,6 @@ StringRef stdName(const CallExpr *CE) {
   return Callee->getName();
 }
 
-/// The type C++ computes a + b in, for the arithmetic types gradc has
-/// (ordered by rank in Scalar).
-Scalar common(Scalar A, Scalar B) { return std::max(A, B); }
-
 /// A function of <numeric>, <algorithm> or <iterator> gradc follows: one
 /// list for lowerAlgorithm, which lowers each, and lowerPosition, which
 /// takes the position one returns.
@@ -75,9 +71,12 @@ struct StdAlgorithm {
 
 constexpr StdAlgorithm Algorithms[] = {
     {"accumulate", true, false}, {"inner_product", true, false},
+    {"reduce", true, false},     {"transform_reduce", true, false},
     {"partial_sum", true, true}, {"adjacent_difference", true, true},
     {"fill", true, false},       {"fill_n", true, true},
-    {"copy", true, true},        {"iota", true, false},
+    {"copy", true, true},        {"copy_n", true, true},
+    {"iota", true, false},       {"sort", true, false},
+    {"stable_sort", true, false},
     {"reverse", true, false},    {"max_element", true, true},
     {"min_element", true, true}, {"find_if", true, true},
     {"find_if_not", true, true}, {"transform", true, true},
@@ -109,13 +108,14 @@ std::string algorithmNames() {
 } // namespace
 
 Value *BodyLowering::countedLoop(Value *Count, llvm::StringRef Counter,
-                                 llvm::function_ref<void(Value *)> Body) {
+                                 llvm::function_ref<void(Value *)> Body,
+                                 Value *Start) {
   Value *Loop = B.loop(LoopKind::For);
   ir::Block &Saved = B.block();
   ++RegionDepth;
   B.setBlock(Loop->Regions[ir::Init]);
   Value *I = B.local(Scalar::Int32, 0, Counter.str());
-  B.store(I, makeConstant(Scalar::Int32, 0, 0, "0"));
+  B.store(I, Start ? Start : makeConstant(Scalar::Int32, 0, 0, "0"));
   B.setBlock(Loop->Regions[ir::Cond]);
   B.yield(B.cmp(CmpPred::LT, B.load(I), Count));
   B.setBlock(Loop->Regions[ir::Step]);
@@ -354,43 +354,8 @@ std::optional<Value *> BodyLowering::lowerAlgorithm(const CallExpr *CE) {
       return *V;
   if (std::optional<Value *> V = lowerAlgorithmOp(CE, Name))
     return *V;
-  if ((Name == "max_element" || Name == "min_element") && N != 2)
-    return Refuse("gradc follows it without a comparison of your own: "
-                  "write the loop");
-  if (Name == "accumulate" || Name == "inner_product") {
-    bool Inner = Name == "inner_product";
-    if (N != (Inner ? 4u : 3u))
-      return Refuse("gradc follows it with an initial value and no "
-                    "operation of your own: write the loop");
-    std::optional<Scalar> T = scalarTypeOf(CE->getType(), Ctx);
-    std::optional<Span> S = lowerSpan(Arg(0), Arg(1));
-    Value *Other = Inner ? lowerPosition(Arg(2)) : nullptr;
-    Value *Init = expectScalar(lowerExpr(Arg(N - 1)), Arg(N - 1));
-    if (!T)
-      return Refuse("its value must be a number");
-    if (!S || !Init || (Inner && !Other))
-      return nullptr;
-    at(CE->getBeginLoc());
-    Value *Acc = B.local(*T, 0, Inner ? "dot" : "sum");
-    B.store(Acc, convert(Init, *T, /*Implicit=*/true));
-    auto [OBase, OOff] =
-        Other ? splitPointer(Other) : std::pair<Value *, Value *>();
-    countedLoop(S->Count, "i", [&](Value *I) {
-      Value *E = B.load(S->Base, elementIndex(*S, I));
-      if (Inner) {
-        Value *J = OOff->isConstValue(0) ? I : B.add(OOff, I);
-        Value *F = B.load(OBase, J);
-        Scalar P = common(E->Ty.scalarKind(), F->Ty.scalarKind());
-        E = B.mul(convert(E, P, true), convert(F, P, true));
-      }
-      // acc = acc + e, in the type C++ adds them in, stored as T.
-      Scalar Sum = common(*T, E->Ty.scalarKind());
-      B.store(Acc, convert(B.add(convert(B.load(Acc), Sum, true),
-                                 convert(E, Sum, true)),
-                           *T, true));
-    });
-    return B.load(Acc);
-  }
+  if (std::optional<Value *> V = lowerFold(CE, Name))
+    return *V;
   if (Name == "fill" || Name == "fill_n") {
     if (N != 3)
       return std::nullopt;
@@ -405,8 +370,9 @@ std::optional<Value *> BodyLowering::lowerAlgorithm(const CallExpr *CE) {
                 [&](Value *I) { B.store(S->Base, V, elementIndex(*S, I)); });
     return Name == "fill" ? V : B.offset(S->Base, elementIndex(*S, S->Count));
   }
-  if (Name == "copy" && N == 3) {
-    std::optional<Span> S = lowerSpan(Arg(0), Arg(1));
+  if ((Name == "copy" || Name == "copy_n") && N == 3) {
+    std::optional<Span> S = Name == "copy" ? lowerSpan(Arg(0), Arg(1))
+                                           : lowerSpanN(Arg(0), Arg(1));
     Value *Dst = lowerPosition(Arg(2));
     if (!S || !Dst)
       return nullptr;
@@ -487,40 +453,57 @@ std::optional<Value *> BodyLowering::lowerAlgorithm(const CallExpr *CE) {
     });
     return makeConstant(Scalar::Int32, 0, 0, "0");
   }
-  if ((Name == "max_element" || Name == "min_element") && N == 2) {
+  if ((Name == "max_element" || Name == "min_element") &&
+      (N == 2 || N == 3)) {
     std::optional<Span> S = lowerSpan(Arg(0), Arg(1));
     if (!S)
       return nullptr;
-    // The first largest (smallest) element, as C++ finds it; an empty range
+    Scalar ET = S->Base->Ty.scalarKind();
+    std::optional<Operation> Less;
+    if (N == 3 && !(Less = lowerOperation(Arg(2), {ET, ET}, CE)))
+      return nullptr;
+    if (Less && Less->Ty.kind() == ir::Type::Void)
+      return Refuse("its comparison must return a value");
+    // The first largest (smallest) element, as C++ finds it: a later one
+    // replaces it only when it compares greater (less); an empty range
     // gives its end.
     at(CE->getBeginLoc());
     Value *Best = B.local(Scalar::Int32, 0, "best");
     B.store(Best, makeConstant(Scalar::Int32, 0, 0, "0"));
     bool Max = Name == "max_element";
+    bool Ok = true;
     countedLoop(S->Count, "i", [&](Value *I) {
       Value *Cur = B.load(S->Base, elementIndex(*S, B.load(Best)));
       Value *E = B.load(S->Base, elementIndex(*S, I));
-      Value *If =
-          B.ifOp(Max ? B.cmp(CmpPred::LT, Cur, E) : B.cmp(CmpPred::LT, E, Cur));
+      if (!Max)
+        std::swap(Cur, E);
+      Value *Replaces = Less ? callOperation(*Less, {Cur, E})
+                             : B.cmp(CmpPred::LT, Cur, E);
+      if (!Replaces) {
+        Ok = false;
+        return;
+      }
+      Value *If = B.ifOp(convert(Replaces, Scalar::Bool, /*Implicit=*/true));
       ir::Block &Saved = B.block();
       B.setBlock(If->Regions[ir::Then]);
-      B.store(Best, I);
+      // (The counter read again here: `best = i;`, not a copy of it.)
+      B.store(Best, B.load(I->Operands[0]));
       B.setBlock(Saved);
     });
-    // An empty range leaves best 0, its end.
+    if (!Ok)
+      return nullptr;
     return B.offset(S->Base, elementIndex(*S, B.load(Best)));
   }
+  if (Name == "sort" || Name == "stable_sort")
+    return lowerSort(CE);
   // Another algorithm over iterators: said at the call, not at each
   // iterator it is given.
   if (llvm::any_of(CE->arguments(),
                    [](const Expr *A) { return isIterator(A->getType()); }))
-    return Refuse(
-        "gradc follows " + algorithmNames() + "; write the loop" +
-        (Name == "sort" || Name == "stable_sort"
-             ? " (a sort's derivative sends each element's gradient back to "
-               "where the element came from: sort an array of indices in a "
-               "loop of your own and read the values through it)"
-             : ""));
+    return Refuse("gradc follows " + algorithmNames() + "; write the loop" +
+                  (Name == "nth_element" || Name == "partial_sort"
+                       ? " (or sort the range: std::sort)"
+                       : ""));
   return std::nullopt;
 }
 
