@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "BodyLowering.h"
+#include "IteratorParams.h"
 
 namespace gradc::frontend {
 
@@ -70,21 +71,21 @@ struct StdAlgorithm {
 };
 
 constexpr StdAlgorithm Algorithms[] = {
-    {"accumulate", true, false}, {"inner_product", true, false},
-    {"reduce", true, false},     {"transform_reduce", true, false},
-    {"partial_sum", true, true}, {"adjacent_difference", true, true},
-    {"fill", true, false},       {"fill_n", true, true},
-    {"copy", true, true},        {"copy_n", true, true},
-    {"iota", true, false},       {"sort", true, false},
-    {"stable_sort", true, false},
-    {"reverse", true, false},    {"max_element", true, true},
-    {"min_element", true, true}, {"find_if", true, true},
-    {"find_if_not", true, true}, {"transform", true, true},
-    {"for_each", true, false},   {"for_each_n", true, true},
-    {"count_if", true, false},   {"all_of", true, false},
-    {"any_of", true, false},     {"none_of", true, false},
-    {"next", false, true},       {"prev", false, true},
-    {"advance", false, false},   {"distance", false, false},
+    {"accumulate", true, false},  {"inner_product", true, false},
+    {"reduce", true, false},      {"transform_reduce", true, false},
+    {"partial_sum", true, true},  {"adjacent_difference", true, true},
+    {"fill", true, false},        {"fill_n", true, true},
+    {"copy", true, true},         {"copy_n", true, true},
+    {"iota", true, false},        {"sort", true, false},
+    {"stable_sort", true, false}, {"reverse", true, false},
+    {"max_element", true, true},  {"min_element", true, true},
+    {"find_if", true, true},      {"find_if_not", true, true},
+    {"transform", true, true},    {"for_each", true, false},
+    {"for_each_n", true, true},   {"count_if", true, false},
+    {"all_of", true, false},      {"any_of", true, false},
+    {"none_of", true, false},     {"next", false, true},
+    {"prev", false, true},        {"advance", false, false},
+    {"distance", false, false},
 };
 
 const StdAlgorithm *findAlgorithm(StringRef Name) {
@@ -352,6 +353,19 @@ std::optional<Value *> BodyLowering::lowerAlgorithm(const CallExpr *CE) {
   if (Name == "for_each")
     if (std::optional<Value *> V = lowerForEachWhole(CE))
       return *V;
+  // A range of structs (or rows): one error at the call, not one per
+  // position it is given.
+  if (Known && llvm::any_of(CE->arguments(), [](const Expr *A) {
+        QualType T = A->getType().getNonReferenceType();
+        if (isIterator(T))
+          T = iteratorPointer(T);
+        return !T.isNull() && T->isPointerType() &&
+               T->getPointeeType()->isStructureOrClassType();
+      }))
+    return Refuse("gradc follows it over ranges of numbers; over a "
+                  "container of structs, write the loop ('int best = 0; "
+                  "for (int i = 1; i < n; ++i) if (ps[best].w < ps[i].w) "
+                  "best = i;')");
   if (std::optional<Value *> V = lowerAlgorithmOp(CE, Name))
     return *V;
   if (std::optional<Value *> V = lowerFold(CE, Name))
@@ -371,8 +385,8 @@ std::optional<Value *> BodyLowering::lowerAlgorithm(const CallExpr *CE) {
     return Name == "fill" ? V : B.offset(S->Base, elementIndex(*S, S->Count));
   }
   if ((Name == "copy" || Name == "copy_n") && N == 3) {
-    std::optional<Span> S = Name == "copy" ? lowerSpan(Arg(0), Arg(1))
-                                           : lowerSpanN(Arg(0), Arg(1));
+    std::optional<Span> S =
+        Name == "copy" ? lowerSpan(Arg(0), Arg(1)) : lowerSpanN(Arg(0), Arg(1));
     Value *Dst = lowerPosition(Arg(2));
     if (!S || !Dst)
       return nullptr;
@@ -453,8 +467,7 @@ std::optional<Value *> BodyLowering::lowerAlgorithm(const CallExpr *CE) {
     });
     return makeConstant(Scalar::Int32, 0, 0, "0");
   }
-  if ((Name == "max_element" || Name == "min_element") &&
-      (N == 2 || N == 3)) {
+  if ((Name == "max_element" || Name == "min_element") && (N == 2 || N == 3)) {
     std::optional<Span> S = lowerSpan(Arg(0), Arg(1));
     if (!S)
       return nullptr;
@@ -477,8 +490,8 @@ std::optional<Value *> BodyLowering::lowerAlgorithm(const CallExpr *CE) {
       Value *E = B.load(S->Base, elementIndex(*S, I));
       if (!Max)
         std::swap(Cur, E);
-      Value *Replaces = Less ? callOperation(*Less, {Cur, E})
-                             : B.cmp(CmpPred::LT, Cur, E);
+      Value *Replaces =
+          Less ? callOperation(*Less, {Cur, E}) : B.cmp(CmpPred::LT, Cur, E);
       if (!Replaces) {
         Ok = false;
         return;

@@ -91,10 +91,18 @@ std::optional<Value *> BodyLowering::lowerFold(const CallExpr *CE,
   }
   // What each step adds: the element, the product of two, or the
   // transform's value.
-  Scalar Step = Trans   ? Trans->Ty.scalarKind()
-                : Other ? std::max(S->Base->Ty.scalarKind(),
-                                   OBase->Ty.scalarKind())
-                        : S->Base->Ty.scalarKind();
+  Scalar Step = Trans ? Trans->Ty.scalarKind()
+                : Other
+                    ? std::max(S->Base->Ty.scalarKind(), OBase->Ty.scalarKind())
+                    : S->Base->Ty.scalarKind();
+  // (Converted to the result's type after each step of a grouping the
+  // library chooses, the value depends on the grouping.)
+  if ((Reduce || TransformReduce) && *T != Step)
+    return Refuse("std::" + Name.str() +
+                  " may group the elements in any order, and converts "
+                  "each partial result to its initial value's type, which "
+                  "is not theirs; give the initial value the type of the "
+                  "elements ('0.0')");
   std::optional<Operation> Op;
   if (Red >= 0) {
     Op = lowerOperation(Arg(Red), {*T, Step}, CE);
@@ -114,7 +122,8 @@ std::optional<Value *> BodyLowering::lowerFold(const CallExpr *CE,
   at(CE->getBeginLoc());
   // The accumulator is named after the operation's first parameter
   // (`[](double acc, double x)`), else after what it computes.
-  std::string AccName = Op && Op->Fn ? Op->Fn->getParamDecl(0)->getNameAsString()
+  std::string AccName = Op && Op->Fn
+                            ? Op->Fn->getParamDecl(0)->getNameAsString()
                         : Op && Op->Arith == '*' ? "prod"
                         : Other && !Trans        ? "dot"
                                                  : "sum";

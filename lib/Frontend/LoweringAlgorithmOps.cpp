@@ -90,7 +90,7 @@ BodyLowering::lowerOperation(const Expr *OpE, ArrayRef<Scalar> Elems,
       return Refuse("gradc follows " + Algo + " over numbers only");
     Op.Computes = std::max(*S, Scalar::Int32);
     Op.Ty = ir::Type::scalar(StringRef("<>lg").contains(A) ? Scalar::Bool
-                                                            : Op.Computes);
+                                                           : Op.Computes);
     return Op;
   }
   const FunctionDecl *Fn = nullptr;

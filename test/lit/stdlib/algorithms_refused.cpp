@@ -33,6 +33,23 @@ double own_transform_reduction(const std::vector<double> &x) {
 }
 
 GRADC_DIFF("grad")
+double integer_init(const std::vector<double> &x) {
+  // CHECK: algorithms_refused.cpp:[[@LINE+1]]:10: error: this call of 'std::reduce' is not supported; std::reduce may group the elements in any order, and converts each partial result to its initial value's type, which is not theirs; give the initial value the type of the elements ('0.0')
+  return std::reduce(x.begin(), x.end(), 0) * x[0];
+}
+
+struct P {
+  double x, w;
+};
+
+GRADC_DIFF("grad")
+double over_structs(const std::vector<P> &ps) {
+  // CHECK: algorithms_refused.cpp:[[@LINE+1]]:12: error: this call of 'std::max_element' is not supported; gradc follows it over ranges of numbers; over a container of structs, write the loop ('int best = 0; for (int i = 1; i < n; ++i) if (ps[best].w < ps[i].w) best = i;')
+  long k = std::max_element(ps.begin(), ps.end(), [](const P &a, const P &b) { return a.w < b.w; }) - ps.begin();
+  return ps[k].x;
+}
+
+GRADC_DIFF("grad")
 double with_policy(const std::vector<double> &x) {
   // CHECK: algorithms_refused.cpp:[[@LINE+1]]:10: error: this call of 'std::reduce' is not supported; gradc follows it without an execution policy: drop the policy
   return std::reduce(std::execution::seq, x.begin(), x.end());
