@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 #include "BodyLowering.h"
 #include "IteratorParams.h"
+#include "Sequencing.h"
 
 namespace gradc::frontend {
 
@@ -68,24 +69,39 @@ struct StdAlgorithm {
   const char *Name;
   bool Loop;     ///< made a loop (which a loop's header cannot hold)
   bool Position; ///< its value is a position in a range
+  bool Writes;   ///< it may write where its arguments point
 };
 
 constexpr StdAlgorithm Algorithms[] = {
-    {"accumulate", true, false},  {"inner_product", true, false},
-    {"reduce", true, false},      {"transform_reduce", true, false},
-    {"partial_sum", true, true},  {"adjacent_difference", true, true},
-    {"fill", true, false},        {"fill_n", true, true},
-    {"copy", true, true},         {"copy_n", true, true},
-    {"iota", true, false},        {"sort", true, false},
-    {"stable_sort", true, false}, {"reverse", true, false},
-    {"max_element", true, true},  {"min_element", true, true},
-    {"find_if", true, true},      {"find_if_not", true, true},
-    {"transform", true, true},    {"for_each", true, false},
-    {"for_each_n", true, true},   {"count_if", true, false},
-    {"all_of", true, false},      {"any_of", true, false},
-    {"none_of", true, false},     {"next", false, true},
-    {"prev", false, true},        {"advance", false, false},
-    {"distance", false, false},
+    {"accumulate", true, false, false},
+    {"inner_product", true, false, false},
+    {"reduce", true, false, false},
+    {"transform_reduce", true, false, false},
+    {"partial_sum", true, true, true},
+    {"adjacent_difference", true, true, true},
+    {"fill", true, false, true},
+    {"fill_n", true, true, true},
+    {"copy", true, true, true},
+    {"copy_n", true, true, true},
+    {"iota", true, false, true},
+    {"sort", true, false, true},
+    {"stable_sort", true, false, true},
+    {"reverse", true, false, true},
+    {"max_element", true, true, false},
+    {"min_element", true, true, false},
+    {"find_if", true, true, false},
+    {"find_if_not", true, true, false},
+    {"transform", true, true, true},
+    {"for_each", true, false, true},
+    {"for_each_n", true, true, true},
+    {"count_if", true, false, false},
+    {"all_of", true, false, false},
+    {"any_of", true, false, false},
+    {"none_of", true, false, false},
+    {"next", false, true, false},
+    {"prev", false, true, false},
+    {"advance", false, false, true},
+    {"distance", false, false, false},
 };
 
 const StdAlgorithm *findAlgorithm(StringRef Name) {
@@ -107,6 +123,14 @@ std::string algorithmNames() {
 }
 
 } // namespace
+
+bool onlyReadsRanges(const FunctionDecl &Callee) {
+  if (!Callee.getIdentifier() ||
+      !Callee.getDeclContext()->getRedeclContext()->isStdNamespace())
+    return false;
+  const StdAlgorithm *A = findAlgorithm(Callee.getName());
+  return A && !A->Writes;
+}
 
 Value *BodyLowering::countedLoop(Value *Count, llvm::StringRef Counter,
                                  llvm::function_ref<void(Value *)> Body,

@@ -120,10 +120,10 @@ std::optional<Value *> BodyLowering::lowerFold(const CallExpr *CE,
                     "std::inner_product), which fold from the left");
   }
   at(CE->getBeginLoc());
-  // The accumulator is named after the operation's first parameter
-  // (`[](double acc, double x)`), else after what it computes.
-  std::string AccName = Op && Op->Fn
-                            ? Op->Fn->getParamDecl(0)->getNameAsString()
+  // The accumulator is named after the lambda's first parameter (`[](double
+  // acc, double x)`), else after what it computes.
+  std::string AccName = Op && Op->C ? Op->Fn->getParamDecl(0)->getNameAsString()
+                        : Op && Op->Fn           ? "acc"
                         : Op && Op->Arith == '*' ? "prod"
                         : Other && !Trans        ? "dot"
                                                  : "sum";

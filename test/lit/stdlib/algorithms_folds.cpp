@@ -122,6 +122,32 @@ double nested(const double *x, double w) {
   return s;
 }
 
+// A function of the file as the operation, a lambda variable taking const
+// references (also called on its own), std::inner_product with a lambda
+// reducing, and a mutable lambda (the algorithm changes a copy of it).
+double add_square(double a, double b) { return a + b * b; }
+// TEXT-LABEL: inline double operations_pullback(
+// TEXT: acc = add_square(acc, a[i]);
+// TEXT: acc_2 = operations_f(acc_2, a[i], w);
+GRADC_DIFF("grad")
+double operations(const std::vector<double> &a, const std::vector<double> &b,
+                  double w) {
+  double s = std::accumulate(a.begin(), a.end(), 0.0, add_square);
+  auto f = [w](const double &acc, const double &x) { return acc * w + x; };
+  double t = std::accumulate(a.begin(), a.end(), 0.0, f) + f(1.0, w);
+  double u = std::inner_product(
+      a.begin(), a.end(), b.begin(), 1.0,
+      [](double acc, double p) { return acc * (1 + 0.25 * p); },
+      std::multiplies<>());
+  double c = w;
+  auto g = [c](double acc, double x) mutable {
+    c += x;
+    return acc + c * x;
+  };
+  double v = std::accumulate(a.begin(), a.end(), 0.0, g) + g(0.0, 1.0);
+  return s + t * u + v;
+}
+
 #ifndef __GRADC__
 #include GRADC_OUT
 #include "gradc_check.h"
@@ -196,6 +222,15 @@ int main() {
       },
       [](const Arrays &p, double s, Arrays &d) {
         nested_pullback(p[0].data(), p[1][0], s, d[0].data(), d[1][0]);
+      });
+  gradc_check::check_arrays(
+      "operations", {{"a", X}, {"b", Y}, {"w", {0.7}}}, {},
+      [](const Arrays &p) { return operations(p[0], p[1], p[2][0]); },
+      [](const Arrays &p, Arrays &d) {
+        return operations_grad(p[0], p[1], p[2][0], d[0], d[1], d[2][0]);
+      },
+      [](const Arrays &p, double s, Arrays &d) {
+        operations_pullback(p[0], p[1], p[2][0], s, d[0], d[1], d[2][0]);
       });
   return gradc_check::finish();
 }

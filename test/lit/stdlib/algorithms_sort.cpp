@@ -86,6 +86,39 @@ double partly(const double *x, int n) {
   return s;
 }
 
+// An in/out array sorted in place: its adjoint on exit is the gradient
+// with respect to its incoming contents, each sent back where it was.
+// TEXT-LABEL: inline void in_place_pullback(double *x, int n, double *dx) {
+GRADC_DIFF("grad")
+void in_place(double *x, int n) {
+  std::sort(x, x + n);
+  x[0] *= 2;
+}
+
+// A vector taken by value, sorted, then searched with a comparison; and
+// the largest read in an expression that also reads the array.
+GRADC_DIFF("grad")
+double by_value(std::vector<double> v) {
+  std::sort(v.begin(), v.end(), std::greater<double>());
+  return v[0] - *std::min_element(v.begin(), v.end(),
+                                  [](double a, double b) { return a * a < b * b; });
+}
+
+GRADC_DIFF("grad")
+double rounds(const double *x, int n) {
+  double s = 0;
+  for (int r = 0; r < 3; ++r) {
+    double a[4];
+    for (int i = 0; i < 4; ++i)
+      a[i] = x[i] * (r + 1);
+    std::stable_sort(a, a + 4, [r](double p, double q) { return (r + 1) * p < (r + 1) * q; });
+    s += a[0] * *std::max_element(a, a + n, [](double p, double q) {
+      return std::sin(p) < std::sin(q);
+    });
+  }
+  return s;
+}
+
 #ifndef __GRADC__
 #include GRADC_OUT
 #include "gradc_check.h"
@@ -125,6 +158,33 @@ int main() {
         },
         [=](const Arrays &p, double s, Arrays &d) {
           partly_pullback(p[0].data(), N, s, d[0].data());
+        });
+  using gradc_check::Role;
+  for (int N : {1, 3, 5})
+    gradc_check::check_vjp(
+        "in_place", true, {{"x", X, Role::InOut}}, {{"n", {double(N)}}},
+        [=](Arrays &p) {
+          in_place(p[0].data(), N);
+          return 0.0;
+        },
+        [=](Arrays &p, double, Arrays &d) {
+          in_place_pullback(p[0].data(), N, d[0].data());
+        });
+  gradc_check::check_arrays(
+      "by_value", {{"v", X}}, {}, [](const Arrays &p) { return by_value(p[0]); },
+      [](const Arrays &p, Arrays &d) { return by_value_grad(p[0], d[0]); },
+      [](const Arrays &p, double s, Arrays &d) {
+        by_value_pullback(p[0], s, d[0]);
+      });
+  for (int N : {1, 4})
+    gradc_check::check_arrays(
+        "rounds", {{"x", X}}, {{"n", {double(N)}}},
+        [=](const Arrays &p) { return rounds(p[0].data(), N); },
+        [=](const Arrays &p, Arrays &d) {
+          return rounds_grad(p[0].data(), N, d[0].data());
+        },
+        [=](const Arrays &p, double s, Arrays &d) {
+          rounds_pullback(p[0].data(), N, s, d[0].data());
         });
   return gradc_check::finish();
 }
