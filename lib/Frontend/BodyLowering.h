@@ -947,9 +947,12 @@ private:
   Value *countedLoop(Value *Count, llvm::StringRef Counter,
                      llvm::function_ref<void(Value *)> Body,
                      Value *Start = nullptr);
-  /// std::sort and std::stable_sort of a range of numbers, with or
-  /// without a comparison: an insertion sort (LoweringAlgorithmSort.cpp).
-  Value *lowerSort(const clang::CallExpr *CE);
+  /// std::sort, std::stable_sort, std::partial_sort and std::nth_element
+  /// (Name) of a range of numbers, with or without a comparison: an
+  /// insertion sort of the whole range (LoweringAlgorithmSort.cpp); nullopt
+  /// for another form.
+  std::optional<Value *> lowerSort(const clang::CallExpr *CE,
+                                   llvm::StringRef Name);
 
   Value *lowerConstantExpr(const clang::Expr *E);
   Value *lowerLiteral(const clang::Expr *E);

@@ -86,6 +86,8 @@ constexpr StdAlgorithm Algorithms[] = {
     {"iota", true, false, true},
     {"sort", true, false, true},
     {"stable_sort", true, false, true},
+    {"partial_sort", true, false, true},
+    {"nth_element", true, false, true},
     {"reverse", true, false, true},
     {"max_element", true, true, false},
     {"min_element", true, true, false},
@@ -103,6 +105,12 @@ constexpr StdAlgorithm Algorithms[] = {
     {"advance", false, false, true},
     {"distance", false, false, false},
 };
+
+/// Whether E is an execution policy (`std::execution::par`).
+bool isPolicy(const Expr *E) {
+  const auto *RD = E->getType().getNonReferenceType()->getAsCXXRecordDecl();
+  return RD && RD->getIdentifier() && RD->getName().ends_with("_policy");
+}
 
 const StdAlgorithm *findAlgorithm(StringRef Name) {
   for (const StdAlgorithm &A : Algorithms)
@@ -330,6 +338,9 @@ std::optional<Value *> BodyLowering::lowerAlgorithm(const CallExpr *CE) {
     return refuseAlgorithm(CE, Advice);
   };
   const StdAlgorithm *Known = findAlgorithm(Name);
+  if (Known && N > 0 && isPolicy(Arg(0)))
+    return Refuse("gradc follows it without an execution policy: drop the "
+                  "policy");
   if (Known && Known->Loop && InLoopHeader)
     return Refuse("gradc makes it a loop, which a loop's header cannot hold: "
                   "compute it into a variable before the loop");
@@ -531,16 +542,16 @@ std::optional<Value *> BodyLowering::lowerAlgorithm(const CallExpr *CE) {
       return nullptr;
     return B.offset(S->Base, elementIndex(*S, B.load(Best)));
   }
-  if (Name == "sort" || Name == "stable_sort")
-    return lowerSort(CE);
+  if (Name == "sort" || Name == "stable_sort" || Name == "partial_sort" ||
+      Name == "nth_element")
+    if (std::optional<Value *> V = lowerSort(CE, Name))
+      return *V;
   // Another algorithm over iterators: said at the call, not at each
   // iterator it is given.
   if (llvm::any_of(CE->arguments(),
                    [](const Expr *A) { return isIterator(A->getType()); }))
     return Refuse("gradc follows " + algorithmNames() + "; write the loop" +
-                  (Name == "nth_element" || Name == "partial_sort"
-                       ? " (or sort the range: std::sort)"
-                       : ""));
+                  "");
   return std::nullopt;
 }
 

@@ -21,16 +21,6 @@ using namespace clang;
 using ir::Scalar;
 using ir::Value;
 
-namespace {
-
-/// Whether E is an execution policy (`std::execution::par`).
-bool isPolicy(const Expr *E) {
-  const auto *RD = E->getType().getNonReferenceType()->getAsCXXRecordDecl();
-  return RD && RD->getIdentifier() && RD->getName().ends_with("_policy");
-}
-
-} // namespace
-
 std::optional<Value *> BodyLowering::lowerFold(const CallExpr *CE,
                                                StringRef Name) {
   bool Accumulate = Name == "accumulate", Inner = Name == "inner_product",
@@ -42,9 +32,6 @@ std::optional<Value *> BodyLowering::lowerFold(const CallExpr *CE,
   auto Refuse = [&](const std::string &Advice) {
     return refuseAlgorithm(CE, Advice);
   };
-  if (N > 0 && isPolicy(Arg(0)))
-    return Refuse("gradc follows it without an execution policy: drop the "
-                  "policy");
   // Which argument is what: the second range's start, the initial value
   // (none: the element type's zero), the reduction and the transform.
   int Second = -1, Init = -1, Red = -1, Tr = -1;

@@ -1,7 +1,8 @@
 //===- LoweringAlgorithmSort.cpp - std::sort as an insertion sort ---------===//
 //
-// std::sort and std::stable_sort of a range of numbers (a local copy, an
-// in/out array) become the insertion sort a person writes:
+// std::sort, std::stable_sort, std::partial_sort and std::nth_element of a
+// range of numbers (a local copy, an in/out array) become the insertion
+// sort a person writes:
 //
 //   for (int i = 1; i < n; ++i) {
 //     double key = y[i];
@@ -28,17 +29,22 @@ using ir::LoopKind;
 using ir::Scalar;
 using ir::Value;
 
-Value *BodyLowering::lowerSort(const CallExpr *CE) {
+std::optional<Value *> BodyLowering::lowerSort(const CallExpr *CE,
+                                               StringRef Name) {
+  // nth_element(first, nth, last) and partial_sort(first, middle, last)
+  // sort the whole range, which meets what they promise: the elements
+  // they leave in an order C++ does not say come out sorted.
+  unsigned Last = Name == "nth_element" || Name == "partial_sort" ? 2 : 1;
   unsigned N = CE->getNumArgs();
-  if (N != 2 && N != 3)
-    return refuseAlgorithm(CE, "gradc follows it without an execution "
-                               "policy: drop the policy");
-  std::optional<Span> S = lowerSpan(CE->getArg(0), CE->getArg(1));
-  if (!S)
+  if (N != Last + 1 && N != Last + 2)
+    return std::nullopt;
+  std::optional<Span> S = lowerSpan(CE->getArg(0), CE->getArg(Last));
+  if (!S || (Last == 2 && !lowerPosition(CE->getArg(1))))
     return nullptr;
   Scalar ET = S->Base->Ty.scalarKind();
   std::optional<Operation> Less;
-  if (N == 3 && !(Less = lowerOperation(CE->getArg(2), {ET, ET}, CE)))
+  if (N == Last + 2 &&
+      !(Less = lowerOperation(CE->getArg(Last + 1), {ET, ET}, CE)))
     return nullptr;
   if (Less && Less->Ty.kind() == ir::Type::Void)
     return refuseAlgorithm(CE, "its comparison must return a value");

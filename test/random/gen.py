@@ -169,7 +169,8 @@ FEATURES = {
     "algorithm_ops": "std::accumulate with std::multiplies / std::plus / capturing lambdas, std::inner_product "
                      "with two operations, std::transform_reduce (binary, unary), std::reduce, "
                      "std::max_element / std::min_element with a comparison (lambda, std::greater<>()), "
-                     "dereferenced and as a position, std::sort / std::stable_sort of a local copy "
+                     "dereferenced and as a position, std::sort / std::stable_sort / std::partial_sort / "
+                     "std::nth_element of a local copy "
                      "(margins kept), std::count_if and std::copy_n over local arrays",
     "lambda": "lambdas called where written ([&](double t) { ... }(e), [=], generic [&](auto t)) and passed to a template (gl_apply([&](double t) { ... }, e))",
     "transform": "std::transform (unary and binary, in place too), std::for_each (the element by value "
@@ -2414,16 +2415,22 @@ class Gen:
             srt = self.fresh("srt")
             out.append(Stmt("raw", "double %s[%d]" % (srt, k)))
             out.append(Stmt("raw", "std::copy(%s, %s + %d, %s)" % (first, first, k, srt)))
-            fn = self.rng.choice(["sort", "stable_sort"])
+            fn = self.rng.choice(["sort", "stable_sort", "partial_sort", "nth_element"])
+            h = k // 2
+            # partial_sort sorts [0, h]; nth_element places h: only those
+            # elements are read (the rest C++ leaves in no given order).
+            mid = {"partial_sort": "%s + %d, " % (srt, h + 1),
+                   "nth_element": "%s + %d, " % (srt, h)}.get(fn, "")
             if self.chance(0.5):
                 cmp, mcmp = self.rng.choice(self.COMPARISONS)
-                call = "std::%s(%s, %s + %d, %%s)" % (fn, srt, srt, k)
+                call = "std::%s(%s, %s%s + %d, %%s)" % (fn, srt, mid, srt, k)
                 out.append(Stmt("raw", call % cmp, mtext=call % mcmp))
             else:  # the margin copy compares as the default does
-                out.append(Stmt("raw", "std::%s(%s, %s + %d)" % (fn, srt, srt, k),
-                                mtext="std::%s(%s, %s + %d, [](double p, double q) { return rt_margin(p - q) < 0.0; })"
-                                % (fn, srt, srt, k)))
-            out.append(Stmt("raw", "%s += (%s[0] + 0.5 * %s[%d]) * %s" % (u, srt, srt, k // 2, e)))
+                out.append(Stmt("raw", "std::%s(%s, %s%s + %d)" % (fn, srt, mid, srt, k),
+                                mtext="std::%s(%s, %s%s + %d, [](double p, double q) { return rt_margin(p - q) < 0.0; })"
+                                % (fn, srt, mid, srt, k)))
+            first_read = "%s[%d]" % (srt, h) if fn == "nth_element" else "%s[0]" % srt
+            out.append(Stmt("raw", "%s += (%s + 0.5 * %s[%d]) * %s" % (u, first_read, srt, h, e)))
         elif ch == "count":
             t = self.rng.choice(["0.25", "-0.5", "0.0"])
             call = "%s += std::count_if(%s, %s + %d, %%s) * %s" % (u, first, first, k, e)

@@ -1,9 +1,9 @@
-// std::sort and std::stable_sort of a local copy of numbers, with and
-// without a comparison, then read: a median, a trimmed mean, sums in
-// sorted order. Each is an insertion sort on the values; the derivative of
-// a sorted element flows back to the element it came from. Checked
-// against central finite differences, the pullback and gradc's
-// interpreter.
+// std::sort, std::stable_sort, std::partial_sort and std::nth_element of a
+// local copy of numbers, with and without a comparison, then read: a
+// median, a trimmed mean, sums in sorted order. Each is an insertion sort
+// on the values; the derivative of a sorted element flows back to the
+// element it came from. Checked against central finite differences, the
+// pullback and gradc's interpreter.
 // RUN: %gradc %s -o %t.grad.h
 // RUN: FileCheck %s --check-prefix=TEXT < %t.grad.h
 // RUN: %cxx -Wall -Wextra -Werror -DGRADC_OUT='"%t.grad.h"' %s -o %t && %t > %t.out
@@ -119,6 +119,17 @@ double rounds(const double *x, int n) {
   return s;
 }
 
+// std::nth_element and std::partial_sort sort the whole range, which is
+// what they promise where C++ says what they leave.
+GRADC_DIFF("grad")
+double partial(const std::vector<double> &x) {
+  std::vector<double> y = x;
+  std::nth_element(y.begin(), y.begin() + 2, y.end());
+  std::vector<double> z = x;
+  std::partial_sort(z.begin(), z.begin() + 2, z.end(), std::greater<>());
+  return y[2] * (z[0] + z[1]);
+}
+
 #ifndef __GRADC__
 #include GRADC_OUT
 #include "gradc_check.h"
@@ -186,6 +197,8 @@ int main() {
         [=](const Arrays &p, double s, Arrays &d) {
           rounds_pullback(p[0].data(), N, s, d[0].data());
         });
+  gradc_check::check_container("partial", "x", partial, partial_grad,
+                               partial_pullback, X);
   return gradc_check::finish();
 }
 #endif
