@@ -60,7 +60,12 @@ char arithFunctor(QualType T) {
 std::optional<BodyLowering::Operation>
 BodyLowering::lowerOperation(const Expr *OpE, ArrayRef<Scalar> Elems,
                              const CallExpr *CE, QualType Whole) {
-  std::string Algo = "std::" + CE->getDirectCallee()->getNameAsString();
+  std::string Name = CE->getDirectCallee()->getNameAsString();
+  std::string Algo = "std::" + Name;
+  // The algorithms whose operation is given the elements themselves.
+  static constexpr llvm::StringLiteral PlacesGiven[] = {
+      "transform", "for_each", "for_each_n", "count_if",   "all_of",
+      "any_of",    "none_of",  "find_if",    "find_if_not"};
   SourceLocation Loc = OpE->getBeginLoc();
   auto Refuse = [&](const std::string &Msg) -> std::optional<Operation> {
     fail(Loc, Msg, OpE->getSourceRange());
@@ -170,6 +175,14 @@ BodyLowering::lowerOperation(const Expr *OpE, ArrayRef<Scalar> Elems,
       return Refuse("gradc follows " + Algo +
                     " with an operation taking numbers (or references to "
                     "the elements); this one takes '" +
+                    typeName(PT) + "'");
+    // Folds and comparisons are given values (an accumulator, a sort's
+    // key), and C++ forbids them to change the elements.
+    if (takesPlace(PT) && !llvm::is_contained(PlacesGiven, Name))
+      return Refuse("gradc follows " + Algo +
+                    " with an operation taking its arguments by value or "
+                    "const reference, as it may not change them; this one "
+                    "takes '" +
                     typeName(PT) + "'");
   }
   QualType RT = Fn->getReturnType();

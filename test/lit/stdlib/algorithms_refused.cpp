@@ -50,6 +50,12 @@ double over_structs(const std::vector<P> &ps) {
 }
 
 GRADC_DIFF("grad")
+double changes_elements(std::vector<double> &x) {
+  // CHECK: algorithms_refused.cpp:[[@LINE+1]]:51: error: gradc follows std::accumulate with an operation taking its arguments by value or const reference, as it may not change them; this one takes 'double &'
+  return std::accumulate(x.begin(), x.end(), 0.0, [](double acc, double &a) { return acc + a; });
+}
+
+GRADC_DIFF("grad")
 double with_policy(const std::vector<double> &x) {
   // CHECK: algorithms_refused.cpp:[[@LINE+1]]:10: error: this call of 'std::reduce' is not supported; gradc follows it without an execution policy: drop the policy
   return std::reduce(std::execution::seq, x.begin(), x.end());
