@@ -963,6 +963,11 @@ private:
   /// another algorithm.
   std::optional<Value *> lowerAlgorithmOp(const clang::CallExpr *CE,
                                           llvm::StringRef Name);
+  /// std::accumulate, std::inner_product, std::reduce and
+  /// std::transform_reduce as left folds (LoweringAlgorithmFold.cpp);
+  /// nullopt for another algorithm or form.
+  std::optional<Value *> lowerFold(const clang::CallExpr *CE,
+                                   llvm::StringRef Name);
   /// An operation an algorithm applies, resolved before its loop.
   struct Operation {
     std::optional<Closure> C;                ///< a lambda's captures
@@ -970,7 +975,10 @@ private:
                                              ///< the function
     const ir::Function *G = nullptr;         ///< null: a math function
     std::optional<ir::MathFn> Math;
-    char Arith = 0; ///< '+', '-', '*', '/', 'n': std::plus<>(), ...
+    /// '+', '-', '*', '/', 'n': std::plus<>(), ...; '<', '>', 'l' (<=),
+    /// 'g' (>=): std::less<>(), ...
+    char Arith = 0;
+    Scalar Computes = Scalar::Float64; ///< the type a functor computes in
     std::string Spelled;
     ir::Type Ty = ir::Type::voidTy();
   };
@@ -988,10 +996,21 @@ private:
   /// Op applied to the elements Base[Index] of Places, in order.
   Value *applyOperation(const Operation &Op,
                         llvm::ArrayRef<std::pair<Value *, Value *>> Places);
-  /// `for (int Counter = 0; Counter < Count; ++Counter)`, its body made by
-  /// Body from the counter's value; returns the Loop, the builder after it.
+  /// Op called on Args (numbers, or places it changes), each converted to
+  /// its parameter's type; null after an error.
+  Value *callOperation(const Operation &Op, std::vector<Value *> Args);
+  /// `for (int Counter = 0; Counter < Count; ++Counter)` (from Start, if
+  /// given), its body made by Body from the counter's value; returns the
+  /// Loop, the builder after it.
   Value *countedLoop(Value *Count, llvm::StringRef Counter,
-                     llvm::function_ref<void(Value *)> Body);
+                     llvm::function_ref<void(Value *)> Body,
+                     Value *Start = nullptr);
+  /// std::sort, std::stable_sort, std::partial_sort and std::nth_element
+  /// (Name) of a range of numbers, with or without a comparison: an
+  /// insertion sort of the whole range (LoweringAlgorithmSort.cpp); nullopt
+  /// for another form.
+  std::optional<Value *> lowerSort(const clang::CallExpr *CE,
+                                   llvm::StringRef Name);
 
   Value *lowerConstantExpr(const clang::Expr *E);
   Value *lowerLiteral(const clang::Expr *E);

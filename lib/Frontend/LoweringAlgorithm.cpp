@@ -10,6 +10,8 @@
 //
 //===----------------------------------------------------------------------===//
 #include "BodyLowering.h"
+#include "IteratorParams.h"
+#include "Sequencing.h"
 
 namespace gradc::frontend {
 
@@ -60,10 +62,6 @@ StringRef stdName(const CallExpr *CE) {
   return Callee->getName();
 }
 
-/// The type C++ computes a + b in, for the arithmetic types gradc has
-/// (ordered by rank in Scalar).
-Scalar common(Scalar A, Scalar B) { return std::max(A, B); }
-
 /// A function of <numeric>, <algorithm> or <iterator> gradc follows: one
 /// list for lowerAlgorithm, which lowers each, and lowerPosition, which
 /// takes the position one returns.
@@ -71,22 +69,48 @@ struct StdAlgorithm {
   const char *Name;
   bool Loop;     ///< made a loop (which a loop's header cannot hold)
   bool Position; ///< its value is a position in a range
+  bool Writes;   ///< it may write where its arguments point
 };
 
 constexpr StdAlgorithm Algorithms[] = {
-    {"accumulate", true, false}, {"inner_product", true, false},
-    {"partial_sum", true, true}, {"adjacent_difference", true, true},
-    {"fill", true, false},       {"fill_n", true, true},
-    {"copy", true, true},        {"iota", true, false},
-    {"reverse", true, false},    {"max_element", true, true},
-    {"min_element", true, true}, {"find_if", true, true},
-    {"find_if_not", true, true}, {"transform", true, true},
-    {"for_each", true, false},   {"for_each_n", true, true},
-    {"count_if", true, false},   {"all_of", true, false},
-    {"any_of", true, false},     {"none_of", true, false},
-    {"next", false, true},       {"prev", false, true},
-    {"advance", false, false},   {"distance", false, false},
+    {"accumulate", true, false, false},
+    {"inner_product", true, false, false},
+    {"reduce", true, false, false},
+    {"transform_reduce", true, false, false},
+    {"partial_sum", true, true, true},
+    {"adjacent_difference", true, true, true},
+    {"fill", true, false, true},
+    {"fill_n", true, true, true},
+    {"copy", true, true, true},
+    {"copy_n", true, true, true},
+    {"iota", true, false, true},
+    {"sort", true, false, true},
+    {"stable_sort", true, false, true},
+    {"partial_sort", true, false, true},
+    {"nth_element", true, false, true},
+    {"reverse", true, false, true},
+    {"max_element", true, true, false},
+    {"min_element", true, true, false},
+    {"find_if", true, true, false},
+    {"find_if_not", true, true, false},
+    {"transform", true, true, true},
+    {"for_each", true, false, true},
+    {"for_each_n", true, true, true},
+    {"count_if", true, false, false},
+    {"all_of", true, false, false},
+    {"any_of", true, false, false},
+    {"none_of", true, false, false},
+    {"next", false, true, false},
+    {"prev", false, true, false},
+    {"advance", false, false, true},
+    {"distance", false, false, false},
 };
+
+/// Whether E is an execution policy (`std::execution::par`).
+bool isPolicy(const Expr *E) {
+  const auto *RD = E->getType().getNonReferenceType()->getAsCXXRecordDecl();
+  return RD && RD->getIdentifier() && RD->getName().ends_with("_policy");
+}
 
 const StdAlgorithm *findAlgorithm(StringRef Name) {
   for (const StdAlgorithm &A : Algorithms)
@@ -108,14 +132,23 @@ std::string algorithmNames() {
 
 } // namespace
 
+bool onlyReadsRanges(const FunctionDecl &Callee) {
+  if (!Callee.getIdentifier() ||
+      !Callee.getDeclContext()->getRedeclContext()->isStdNamespace())
+    return false;
+  const StdAlgorithm *A = findAlgorithm(Callee.getName());
+  return A && !A->Writes;
+}
+
 Value *BodyLowering::countedLoop(Value *Count, llvm::StringRef Counter,
-                                 llvm::function_ref<void(Value *)> Body) {
+                                 llvm::function_ref<void(Value *)> Body,
+                                 Value *Start) {
   Value *Loop = B.loop(LoopKind::For);
   ir::Block &Saved = B.block();
   ++RegionDepth;
   B.setBlock(Loop->Regions[ir::Init]);
   Value *I = B.local(Scalar::Int32, 0, Counter.str());
-  B.store(I, makeConstant(Scalar::Int32, 0, 0, "0"));
+  B.store(I, Start ? Start : makeConstant(Scalar::Int32, 0, 0, "0"));
   B.setBlock(Loop->Regions[ir::Cond]);
   B.yield(B.cmp(CmpPred::LT, B.load(I), Count));
   B.setBlock(Loop->Regions[ir::Step]);
@@ -305,6 +338,9 @@ std::optional<Value *> BodyLowering::lowerAlgorithm(const CallExpr *CE) {
     return refuseAlgorithm(CE, Advice);
   };
   const StdAlgorithm *Known = findAlgorithm(Name);
+  if (Known && N > 0 && isPolicy(Arg(0)))
+    return Refuse("gradc follows it without an execution policy: drop the "
+                  "policy");
   if (Known && Known->Loop && InLoopHeader)
     return Refuse("gradc makes it a loop, which a loop's header cannot hold: "
                   "compute it into a variable before the loop");
@@ -362,45 +398,23 @@ std::optional<Value *> BodyLowering::lowerAlgorithm(const CallExpr *CE) {
   if (Name == "for_each")
     if (std::optional<Value *> V = lowerForEachWhole(CE))
       return *V;
+  // A range of structs (or rows): one error at the call, not one per
+  // position it is given.
+  if (Known && llvm::any_of(CE->arguments(), [](const Expr *A) {
+        QualType T = A->getType().getNonReferenceType();
+        if (isIterator(T))
+          T = iteratorPointer(T);
+        return !T.isNull() && T->isPointerType() &&
+               T->getPointeeType()->isStructureOrClassType();
+      }))
+    return Refuse("gradc follows it over ranges of numbers; over a "
+                  "container of structs, write the loop ('int best = 0; "
+                  "for (int i = 1; i < n; ++i) if (ps[best].w < ps[i].w) "
+                  "best = i;')");
   if (std::optional<Value *> V = lowerAlgorithmOp(CE, Name))
     return *V;
-  if ((Name == "max_element" || Name == "min_element") && N != 2)
-    return Refuse("gradc follows it without a comparison of your own: "
-                  "write the loop");
-  if (Name == "accumulate" || Name == "inner_product") {
-    bool Inner = Name == "inner_product";
-    if (N != (Inner ? 4u : 3u))
-      return Refuse("gradc follows it with an initial value and no "
-                    "operation of your own: write the loop");
-    std::optional<Scalar> T = scalarTypeOf(CE->getType(), Ctx);
-    std::optional<Span> S = lowerSpan(Arg(0), Arg(1));
-    Value *Other = Inner ? lowerPosition(Arg(2)) : nullptr;
-    Value *Init = expectScalar(lowerExpr(Arg(N - 1)), Arg(N - 1));
-    if (!T)
-      return Refuse("its value must be a number");
-    if (!S || !Init || (Inner && !Other))
-      return nullptr;
-    at(CE->getBeginLoc());
-    Value *Acc = B.local(*T, 0, Inner ? "dot" : "sum");
-    B.store(Acc, convert(Init, *T, /*Implicit=*/true));
-    auto [OBase, OOff] =
-        Other ? splitPointer(Other) : std::pair<Value *, Value *>();
-    countedLoop(S->Count, "i", [&](Value *I) {
-      Value *E = B.load(S->Base, elementIndex(*S, I));
-      if (Inner) {
-        Value *J = OOff->isConstValue(0) ? I : B.add(OOff, I);
-        Value *F = B.load(OBase, J);
-        Scalar P = common(E->Ty.scalarKind(), F->Ty.scalarKind());
-        E = B.mul(convert(E, P, true), convert(F, P, true));
-      }
-      // acc = acc + e, in the type C++ adds them in, stored as T.
-      Scalar Sum = common(*T, E->Ty.scalarKind());
-      B.store(Acc, convert(B.add(convert(B.load(Acc), Sum, true),
-                                 convert(E, Sum, true)),
-                           *T, true));
-    });
-    return B.load(Acc);
-  }
+  if (std::optional<Value *> V = lowerFold(CE, Name))
+    return *V;
   if (Name == "fill" || Name == "fill_n") {
     if (N != 3)
       return std::nullopt;
@@ -415,8 +429,9 @@ std::optional<Value *> BodyLowering::lowerAlgorithm(const CallExpr *CE) {
                 [&](Value *I) { B.store(S->Base, V, elementIndex(*S, I)); });
     return Name == "fill" ? V : B.offset(S->Base, elementIndex(*S, S->Count));
   }
-  if (Name == "copy" && N == 3) {
-    std::optional<Span> S = lowerSpan(Arg(0), Arg(1));
+  if ((Name == "copy" || Name == "copy_n") && N == 3) {
+    std::optional<Span> S =
+        Name == "copy" ? lowerSpan(Arg(0), Arg(1)) : lowerSpanN(Arg(0), Arg(1));
     Value *Dst = lowerPosition(Arg(2));
     if (!S || !Dst)
       return nullptr;
@@ -497,40 +512,56 @@ std::optional<Value *> BodyLowering::lowerAlgorithm(const CallExpr *CE) {
     });
     return makeConstant(Scalar::Int32, 0, 0, "0");
   }
-  if ((Name == "max_element" || Name == "min_element") && N == 2) {
+  if ((Name == "max_element" || Name == "min_element") && (N == 2 || N == 3)) {
     std::optional<Span> S = lowerSpan(Arg(0), Arg(1));
     if (!S)
       return nullptr;
-    // The first largest (smallest) element, as C++ finds it; an empty range
+    Scalar ET = S->Base->Ty.scalarKind();
+    std::optional<Operation> Less;
+    if (N == 3 && !(Less = lowerOperation(Arg(2), {ET, ET}, CE)))
+      return nullptr;
+    if (Less && Less->Ty.kind() == ir::Type::Void)
+      return Refuse("its comparison must return a value");
+    // The first largest (smallest) element, as C++ finds it: a later one
+    // replaces it only when it compares greater (less); an empty range
     // gives its end.
     at(CE->getBeginLoc());
     Value *Best = B.local(Scalar::Int32, 0, "best");
     B.store(Best, makeConstant(Scalar::Int32, 0, 0, "0"));
     bool Max = Name == "max_element";
+    bool Ok = true;
     countedLoop(S->Count, "i", [&](Value *I) {
       Value *Cur = B.load(S->Base, elementIndex(*S, B.load(Best)));
       Value *E = B.load(S->Base, elementIndex(*S, I));
-      Value *If =
-          B.ifOp(Max ? B.cmp(CmpPred::LT, Cur, E) : B.cmp(CmpPred::LT, E, Cur));
+      if (!Max)
+        std::swap(Cur, E);
+      Value *Replaces =
+          Less ? callOperation(*Less, {Cur, E}) : B.cmp(CmpPred::LT, Cur, E);
+      if (!Replaces) {
+        Ok = false;
+        return;
+      }
+      Value *If = B.ifOp(convert(Replaces, Scalar::Bool, /*Implicit=*/true));
       ir::Block &Saved = B.block();
       B.setBlock(If->Regions[ir::Then]);
-      B.store(Best, I);
+      // (The counter read again here: `best = i;`, not a copy of it.)
+      B.store(Best, B.load(I->Operands[0]));
       B.setBlock(Saved);
     });
-    // An empty range leaves best 0, its end.
+    if (!Ok)
+      return nullptr;
     return B.offset(S->Base, elementIndex(*S, B.load(Best)));
   }
+  if (Name == "sort" || Name == "stable_sort" || Name == "partial_sort" ||
+      Name == "nth_element")
+    if (std::optional<Value *> V = lowerSort(CE, Name))
+      return *V;
   // Another algorithm over iterators: said at the call, not at each
   // iterator it is given.
   if (llvm::any_of(CE->arguments(),
                    [](const Expr *A) { return isIterator(A->getType()); }))
-    return Refuse(
-        "gradc follows " + algorithmNames() + "; write the loop" +
-        (Name == "sort" || Name == "stable_sort"
-             ? " (a sort's derivative sends each element's gradient back to "
-               "where the element came from: sort an array of indices in a "
-               "loop of your own and read the values through it)"
-             : ""));
+    return Refuse("gradc follows " + algorithmNames() + "; write the loop" +
+                  "");
   return std::nullopt;
 }
 

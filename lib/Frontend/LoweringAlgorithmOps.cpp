@@ -34,8 +34,9 @@ bool takesPlace(QualType PT) {
          !PT->getPointeeType().isConstQualified();
 }
 
-/// The arithmetic functor of <functional> T is (`std::plus<double>`,
-/// `std::multiplies<>`): its operator, or 0.
+/// The arithmetic or comparison functor of <functional> T is
+/// (`std::plus<double>`, `std::multiplies<>`, `std::greater<>`): its
+/// operator ('l' for <=, 'g' for >=), or 0.
 char arithFunctor(QualType T) {
   const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
   if (!RD || !RD->getIdentifier() ||
@@ -47,6 +48,10 @@ char arithFunctor(QualType T) {
       .Case("multiplies", '*')
       .Case("divides", '/')
       .Case("negate", 'n')
+      .Case("less", '<')
+      .Case("greater", '>')
+      .Case("less_equal", 'l')
+      .Case("greater_equal", 'g')
       .Default(0);
 }
 
@@ -55,7 +60,12 @@ char arithFunctor(QualType T) {
 std::optional<BodyLowering::Operation>
 BodyLowering::lowerOperation(const Expr *OpE, ArrayRef<Scalar> Elems,
                              const CallExpr *CE, QualType Whole) {
-  std::string Algo = "std::" + CE->getDirectCallee()->getNameAsString();
+  std::string Name = CE->getDirectCallee()->getNameAsString();
+  std::string Algo = "std::" + Name;
+  // The algorithms whose operation is given the elements themselves.
+  static constexpr llvm::StringLiteral PlacesGiven[] = {
+      "transform", "for_each", "for_each_n", "count_if",   "all_of",
+      "any_of",    "none_of",  "find_if",    "find_if_not"};
   SourceLocation Loc = OpE->getBeginLoc();
   auto Refuse = [&](const std::string &Msg) -> std::optional<Operation> {
     fail(Loc, Msg, OpE->getSourceRange());
@@ -83,7 +93,9 @@ BodyLowering::lowerOperation(const Expr *OpE, ArrayRef<Scalar> Elems,
       S = *std::max_element(Elems.begin(), Elems.end());
     if (!S)
       return Refuse("gradc follows " + Algo + " over numbers only");
-    Op.Ty = ir::Type::scalar(std::max(*S, Scalar::Int32));
+    Op.Computes = std::max(*S, Scalar::Int32);
+    Op.Ty = ir::Type::scalar(StringRef("<>lg").contains(A) ? Scalar::Bool
+                                                           : Op.Computes);
     return Op;
   }
   const FunctionDecl *Fn = nullptr;
@@ -164,6 +176,14 @@ BodyLowering::lowerOperation(const Expr *OpE, ArrayRef<Scalar> Elems,
                     " with an operation taking numbers (or references to "
                     "the elements); this one takes '" +
                     typeName(PT) + "'");
+    // Folds and comparisons are given values (an accumulator, a sort's
+    // key), and C++ forbids them to change the elements.
+    if (takesPlace(PT) && !llvm::is_contained(PlacesGiven, Name))
+      return Refuse("gradc follows " + Algo +
+                    " with an operation taking its arguments by value or "
+                    "const reference, as it may not change them; this one "
+                    "takes '" +
+                    typeName(PT) + "'");
   }
   QualType RT = Fn->getReturnType();
   if (!RT->isVoidType()) {
@@ -215,12 +235,26 @@ BodyLowering::applyOperation(const Operation &Op,
       Args.push_back(Cell);
       continue;
     }
+    Args.push_back(B.load(Base, Index));
+  }
+  Value *Call = callOperation(Op, std::move(Args));
+  for (auto [Cell, K] : WriteBack)
+    B.store(Places[K].first, B.load(Cell), Places[K].second);
+  return Call;
+}
+
+Value *BodyLowering::callOperation(const Operation &Op,
+                                   std::vector<Value *> Args) {
+  // Numbers converted as C++ converts them to the parameters' types.
+  for (unsigned K = 0; K < Args.size(); ++K) {
+    if (Args[K]->Ty.kind() == ir::Type::Ptr)
+      continue; // an element the operation changes, in place
     Scalar S =
         Op.Fn
             ? *scalarTypeOf(
                   Op.Fn->getParamDecl(K)->getType().getNonReferenceType(), Ctx)
-            : Op.Ty.scalarKind();
-    Args.push_back(convert(B.load(Base, Index), S, /*Implicit=*/true));
+            : Op.Computes;
+    Args[K] = convert(Args[K], S, /*Implicit=*/true);
   }
   if (Op.Math)
     return B.call(*Op.Math, std::move(Args));
@@ -235,6 +269,14 @@ BodyLowering::applyOperation(const Operation &Op,
     return B.div(Args[0], Args[1]);
   case 'n':
     return B.neg(Args[0]);
+  case '<':
+    return B.cmp(CmpPred::LT, Args[0], Args[1]);
+  case '>':
+    return B.cmp(CmpPred::GT, Args[0], Args[1]);
+  case 'l':
+    return B.cmp(CmpPred::LE, Args[0], Args[1]);
+  case 'g':
+    return B.cmp(CmpPred::GE, Args[0], Args[1]);
   default:
     break;
   }
@@ -244,10 +286,7 @@ BodyLowering::applyOperation(const Operation &Op,
       return nullptr;
     Args.insert(Args.end(), Extra->begin(), Extra->end());
   }
-  Value *Call = B.invoke(Op.G, Op.Spelled, Op.Ty, std::move(Args));
-  for (auto [Cell, K] : WriteBack)
-    B.store(Places[K].first, B.load(Cell), Places[K].second);
-  return Call;
+  return B.invoke(Op.G, Op.Spelled, Op.Ty, std::move(Args));
 }
 
 std::optional<Value *> BodyLowering::lowerAlgorithmOp(const CallExpr *CE,

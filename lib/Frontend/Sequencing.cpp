@@ -173,7 +173,8 @@ private:
     const FunctionDecl *Callee = CE->getDirectCallee();
     // `std::get<0>(t)`, `std::make_pair(x, y)`, `std::tie(a, b)` take
     // references and change nothing themselves.
-    if (!Callee || isTupleGet(CE) || makesTuple(CE) || tieCall(CE))
+    if (!Callee || isTupleGet(CE) || makesTuple(CE) || tieCall(CE) ||
+        onlyReadsRanges(*Callee))
       return;
     for (unsigned I = 0; I < CE->getNumArgs() && I < Callee->getNumParams();
          ++I) {

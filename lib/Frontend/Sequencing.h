@@ -42,6 +42,11 @@ struct OrderConflict {
 /// argument. Only an expression with an assignment, `++` or `--` is
 /// checked: calls alone are lowered left to right, as before.
 std::optional<OrderConflict> findOrderConflict(const clang::Expr *E);
+/// Whether Callee is one of the standard algorithms gradc follows that
+/// only reads the ranges it is given (`std::max_element`, not `std::sort`),
+/// although it takes them as non-const iterators (LoweringAlgorithm.cpp,
+/// which holds the list).
+bool onlyReadsRanges(const clang::FunctionDecl &Callee);
 
 } // namespace gradc::frontend
 

@@ -170,6 +170,12 @@ FEATURES = {
                   "std::max / std::min / std::abs / std::clamp on ints, std::swap of locals and elements",
     "std_algorithm": "std::accumulate, std::inner_product, std::fill, std::copy over local arrays "
                      "(&a[0], &a[0] + N)",
+    "algorithm_ops": "std::accumulate with std::multiplies / std::plus / capturing lambdas, std::inner_product "
+                     "with two operations, std::transform_reduce (binary, unary), std::reduce, "
+                     "std::max_element / std::min_element with a comparison (lambda, std::greater<>()), "
+                     "dereferenced and as a position, std::sort / std::stable_sort / std::partial_sort / "
+                     "std::nth_element of a local copy "
+                     "(margins kept), std::count_if and std::copy_n over local arrays",
     "lambda": "lambdas called where written ([&](double t) { ... }(e), [=], generic [&](auto t)) and passed to a template (gl_apply([&](double t) { ... }, e))",
     "transform": "std::transform (unary and binary, in place too), std::for_each (the element by value "
                  "into a captured sum, or by reference changed), std::for_each_n, std::iota and "
@@ -387,6 +393,8 @@ def render_stmt(s, m, ind):
     if op == "assign":
         return ["%s%s %s %s;" % (pad, s.text, x["aop"], ex[0])]
     if op in ("break", "continue", "raw"):
+        if m and x.get("mtext"):  # the margin copy's own text
+            return [pad + x["mtext"] + ";"]
         return [pad + (s.text or op) + ";"]
     if op == "return":
         return ["%sreturn %s;" % (pad, ex[0])]
@@ -1170,6 +1178,8 @@ class Gen:
             opts.append(("ptrchoice", 1))
         if self.on("std_algorithm") and self.visible_local_arrays():
             opts.append(("stdalgo", 1.5))
+        if self.on("algorithm_ops") and self.visible_local_arrays():
+            opts.append(("algoops", 1.5))
         if self.on("view_struct") and self.visible_local_arrays():
             opts.append(("view", 1))
         if self.on("transform") and self.visible_local_arrays():
@@ -2509,6 +2519,99 @@ class Gen:
         else:
             out.append(Stmt("raw", "%s += 0.5 * std::accumulate(%s, %s + %d, 0.0)"
                             % (u, first, first, var.size)))
+        return out
+
+    # Comparisons s_algoops passes: (plain, margin copy's), in p and q.
+    COMPARISONS = [("[](double p, double q) { return p < q; }",
+                    "[](double p, double q) { return rt_margin(p - q) < 0.0; }"),
+                   ("[](const double &p, const double &q) { return std::abs(p) < std::abs(q); }",
+                    "[](const double &p, const double &q) { return rt_margin(std::abs(p) - std::abs(q)) < 0.0; }"),
+                   ("std::greater<>()",
+                    "[](double p, double q) { return rt_margin(p - q) > 0.0; }")]
+
+    def s_algoops(self, loop):
+        """The <numeric> and <algorithm> calls that take an operation of the
+        user's, over local arrays."""
+        arrays = self.visible_local_arrays()
+        a, var = self.rng.choice(arrays)
+        b, bv = self.rng.choice(arrays)
+        first = "&%s[0]" % a
+        k = self.rng.randint(1, var.size)
+        c = self.fresh("c")
+        out = [Stmt("decl", c, [self.dexpr(1)])]
+        self.declare(c, Var("d"))
+        body = self.rng.choice(self.UNARY_BODIES).replace("c", c)
+        pbody = self.rng.choice(self.BINARY_BODIES).replace("c", c)
+        ch = self.rng.choice(["acc", "acc", "inner", "treduce", "reduce", "extreme", "extreme",
+                              "sort", "sort", "count", "copy_n"])
+        u, more = self.target()
+        out += more
+        e = self.render_tmp(self.dexpr(1))
+        if ch == "acc":
+            op, init = self.rng.choice([
+                ("std::multiplies<>()", "1.0"), ("std::multiplies<double>()", "0.5"),
+                ("std::plus<>()", "0.0"),
+                ("[%s](double acc, double t) { return acc + %s; }" % (c, body), "0.0"),
+                ("[&](double acc, const double &t) { return 0.5 * acc + %s; }" % body, "0.25"),
+                ("[=](auto acc, auto t) { return acc * (0.5 + 0.25 * std::sin(%s)); }" % body, "1.0")])
+            out.append(Stmt("raw", "%s += 0.5 * std::accumulate(%s, %s + %d, %s, %s)"
+                            % (u, first, first, k, init, op)))
+        elif ch == "inner":
+            k = min(k, bv.size)
+            out.append(Stmt("raw", "%s += 0.25 * std::inner_product(%s, %s + %d, &%s[0], 0.0, "
+                                   "std::plus<>(), [%s](double p, double q) { return %s; })"
+                            % (u, first, first, k, b, c, pbody)))
+        elif ch == "treduce":
+            k = min(k, bv.size)
+            call = self.rng.choice([
+                "std::transform_reduce(%s, %s + %d, &%s[0], 0.0)" % (first, first, k, b),
+                "std::transform_reduce(%s, %s + %d, &%s[0], 0.5, std::plus<>(), "
+                "[&](double p, double q) { return %s; })" % (first, first, k, b, pbody),
+                "std::transform_reduce(%s, %s + %d, 0.0, std::plus<>(), [%s](double t) { return %s; })"
+                % (first, first, k, c, body)])
+            out.append(Stmt("raw", "%s += 0.25 * %s" % (u, call)))
+        elif ch == "reduce":
+            call = self.rng.choice(["std::reduce(%s, %s + %d)", "std::reduce(%s, %s + %d, 0.5)",
+                                    "std::reduce(%s, %s + %d, 1.0, std::multiplies<>())"])
+            out.append(Stmt("raw", "%s += 0.5 * %s * %s" % (u, call % (first, first, k), e)))
+        elif ch == "extreme":
+            fn = self.rng.choice(["max_element", "min_element"])
+            cmp, mcmp = self.rng.choice(self.COMPARISONS)
+            it = self.fresh("it")
+            decl = "auto %s = std::%s(%s, %s + %d, %%s)" % (it, fn, first, first, k)
+            out.append(Stmt("raw", decl % cmp, mtext=decl % mcmp))
+            use = self.rng.choice(["*%s * %s" % (it, e), "(*%s + 0.25 * (%s - %s)) * %s" % (it, it, first, e)])
+            out.append(Stmt("raw", "%s += %s" % (u, use)))
+        elif ch == "sort":
+            srt = self.fresh("srt")
+            out.append(Stmt("raw", "double %s[%d]" % (srt, k)))
+            out.append(Stmt("raw", "std::copy(%s, %s + %d, %s)" % (first, first, k, srt)))
+            fn = self.rng.choice(["sort", "stable_sort", "partial_sort", "nth_element"])
+            h = k // 2
+            # partial_sort sorts [0, h]; nth_element places h: only those
+            # elements are read (the rest C++ leaves in no given order).
+            mid = {"partial_sort": "%s + %d, " % (srt, h + 1),
+                   "nth_element": "%s + %d, " % (srt, h)}.get(fn, "")
+            if self.chance(0.5):
+                cmp, mcmp = self.rng.choice(self.COMPARISONS)
+                call = "std::%s(%s, %s%s + %d, %%s)" % (fn, srt, mid, srt, k)
+                out.append(Stmt("raw", call % cmp, mtext=call % mcmp))
+            else:  # the margin copy compares as the default does
+                out.append(Stmt("raw", "std::%s(%s, %s%s + %d)" % (fn, srt, mid, srt, k),
+                                mtext="std::%s(%s, %s%s + %d, [](double p, double q) { return rt_margin(p - q) < 0.0; })"
+                                % (fn, srt, mid, srt, k)))
+            first_read = "%s[%d]" % (srt, h) if fn == "nth_element" else "%s[0]" % srt
+            out.append(Stmt("raw", "%s += (%s + 0.5 * %s[%d]) * %s" % (u, first_read, srt, h, e)))
+        elif ch == "count":
+            t = self.rng.choice(["0.25", "-0.5", "0.0"])
+            call = "%s += std::count_if(%s, %s + %d, %%s) * %s" % (u, first, first, k, e)
+            out.append(Stmt("raw", call % ("[](double t) { return t > %s; }" % t),
+                            mtext=call % ("[](double t) { return rt_margin(t - %s) > 0.0; }" % t)))
+        else:  # copy_n into a fresh local array, then read
+            cp = self.fresh("cp")
+            out.append(Stmt("raw", "double %s[%d]" % (cp, k)))
+            out.append(Stmt("raw", "std::copy_n(%s, %d, %s)" % (first, k, cp)))
+            out.append(Stmt("raw", "%s += %s[%d] * %s" % (u, cp, k - 1, e)))
         return out
 
     # Bodies of the lambdas s_transform passes, in the element(s) and c.
@@ -3945,7 +4048,7 @@ def render_file(funcs, header=""):
     """The source gradc reads, with its harness after #ifndef __GRADC__."""
     out = ["// Generated by test/random/gen.py" + (": " + header if header else "") + ".",
            "#include <gradc/gradc.h>", "", "#include <algorithm>", "#include <array>", "#include <cmath>",
-           "#include <complex>", "#include <iterator>", "#include <numeric>", "#include <tuple>", "#include <utility>",
+           "#include <complex>", "#include <functional>", "#include <iterator>", "#include <numeric>", "#include <tuple>", "#include <utility>",
            "#include <vector>", ""] + GLOBAL_CONSTANTS + VARIADIC_TEMPLATES + ARRAY2D_HELPERS + AA_HELPERS + CONSTRUCTED + OPERATED + VIEWED \
         + BASED + PRIVATE + ARRAY_RETURNS + RETURN_VECTORS + GROWN_VECTORS + STATE_STEPS + PAIR_TUPLES + COMPLEXES + LAMBDA_TEMPLATES + ITERATOR_HELPERS + STRUCT_VECTORS + INOUT_HELPERS + BY_VALUE \
         + REF_RESULTS

@@ -29,7 +29,7 @@
 // TEXT: h[1 + i] = x[i];
 // TEXT-LABEL: inline double largest_pullback(const double *x, int n, double dout,
 // TEXT: int best = 0;
-// TEXT: if (x[best] < x[i_old]) {
+// TEXT: if (x[best] < x[i]) {
 #include <gradc/gradc.h>
 
 #include <algorithm>

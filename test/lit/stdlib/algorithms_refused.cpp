@@ -7,6 +7,7 @@
 #include <gradc/gradc.h>
 
 #include <algorithm>
+#include <execution>
 #include <functional>
 #include <numeric>
 #include <vector>
@@ -14,12 +15,50 @@
 struct Twice {
   double operator()(double a) const { return 2 * a; }
 };
+struct Less {
+  bool operator()(double a, double b) const { return a < b; }
+};
 double mystery(double);
 
 GRADC_DIFF("grad")
-double own_operation(const double *x, int n) {
-  // CHECK: algorithms_refused.cpp:[[@LINE+1]]:10: error: this call of 'std::accumulate' is not supported; gradc follows it with an initial value and no operation of your own: write the loop
-  return std::accumulate(x, x + n, 1.0, std::multiplies<double>());
+double own_reduction(const double *x, int n) {
+  // CHECK: algorithms_refused.cpp:[[@LINE+1]]:10: error: this call of 'std::reduce' is not supported; std::reduce may group the elements in any order, which is the left fold gradc differentiates only for an associative and commutative operation; gradc follows it with std::plus<>() or std::multiplies<>(): for an operation of your own, call std::accumulate (or std::inner_product), which fold from the left
+  return std::reduce(x, x + n, 0.0, [](double a, double b) { return a + b * b; });
+}
+
+GRADC_DIFF("grad")
+double own_transform_reduction(const std::vector<double> &x) {
+  // CHECK: algorithms_refused.cpp:[[@LINE+1]]:10: error: this call of 'std::transform_reduce' is not supported; std::transform_reduce may group
+  return std::transform_reduce(x.begin(), x.end(), 0.0, std::minus<>(), [](double a) { return a * a; });
+}
+
+GRADC_DIFF("grad")
+double integer_init(const std::vector<double> &x) {
+  // CHECK: algorithms_refused.cpp:[[@LINE+1]]:10: error: this call of 'std::reduce' is not supported; std::reduce may group the elements in any order, and converts each partial result to its initial value's type, which is not theirs; give the initial value the type of the elements ('0.0')
+  return std::reduce(x.begin(), x.end(), 0) * x[0];
+}
+
+struct P {
+  double x, w;
+};
+
+GRADC_DIFF("grad")
+double over_structs(const std::vector<P> &ps) {
+  // CHECK: algorithms_refused.cpp:[[@LINE+1]]:12: error: this call of 'std::max_element' is not supported; gradc follows it over ranges of numbers; over a container of structs, write the loop ('int best = 0; for (int i = 1; i < n; ++i) if (ps[best].w < ps[i].w) best = i;')
+  long k = std::max_element(ps.begin(), ps.end(), [](const P &a, const P &b) { return a.w < b.w; }) - ps.begin();
+  return ps[k].x;
+}
+
+GRADC_DIFF("grad")
+double changes_elements(std::vector<double> &x) {
+  // CHECK: algorithms_refused.cpp:[[@LINE+1]]:51: error: gradc follows std::accumulate with an operation taking its arguments by value or const reference, as it may not change them; this one takes 'double &'
+  return std::accumulate(x.begin(), x.end(), 0.0, [](double acc, double &a) { return acc + a; });
+}
+
+GRADC_DIFF("grad")
+double with_policy(const std::vector<double> &x) {
+  // CHECK: algorithms_refused.cpp:[[@LINE+1]]:10: error: this call of 'std::reduce' is not supported; gradc follows it without an execution policy: drop the policy
+  return std::reduce(std::execution::seq, x.begin(), x.end());
 }
 
 GRADC_DIFF("grad")
@@ -29,9 +68,9 @@ double two_arrays(const double *x, const double *y) {
 }
 
 GRADC_DIFF("grad")
-double own_comparison(const double *x, int n) {
-  // CHECK: algorithms_refused.cpp:[[@LINE+1]]:11: error: this call of 'std::max_element' is not supported; gradc follows it without a comparison of your own: write the loop
-  return *std::max_element(x, x + n, [](double a, double b) { return a < b; });
+double comparison_functor(const double *x, int n) {
+  // CHECK: algorithms_refused.cpp:[[@LINE+1]]:38: error: gradc follows std::max_element with a lambda, a function of your own or a <cmath> function as its operation; pass a lambda that does what this does
+  return *std::max_element(x, x + n, Less());
 }
 
 GRADC_DIFF("grad")
@@ -60,11 +99,11 @@ double unseen(const double *x) {
 }
 
 GRADC_DIFF("grad")
-double sorted(const std::vector<double> &x) {
+double rotated(const std::vector<double> &x) {
   std::vector<double> y = x;
-  // CHECK: algorithms_refused.cpp:[[@LINE+1]]:3: error: this call of 'std::sort' is not supported; gradc follows accumulate, inner_product, partial_sum, adjacent_difference, fill, fill_n, copy, iota, reverse, max_element, min_element, find_if, find_if_not, transform, for_each, for_each_n, count_if, all_of, any_of, none_of, next, prev, advance and distance; write the loop (a sort's derivative sends each element's gradient back to where the element came from: sort an array of indices in a loop of your own and read the values through it)
-  std::sort(y.begin(), y.end());
-  return y[0] * y[1];
+  // CHECK: algorithms_refused.cpp:[[@LINE+1]]:3: error: this call of 'std::rotate' is not supported; gradc follows accumulate, inner_product, reduce, transform_reduce, partial_sum, adjacent_difference, fill, fill_n, copy, copy_n, iota, sort, stable_sort, partial_sort, nth_element, reverse, max_element, min_element, find_if, find_if_not, transform, for_each, for_each_n, count_if, all_of, any_of, none_of, next, prev, advance and distance; write the loop
+  std::rotate(y.begin(), y.begin() + 1, y.end());
+  return y[1];
 }
 
 GRADC_DIFF("grad")
