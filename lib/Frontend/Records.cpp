@@ -307,6 +307,14 @@ const RecordShape *RecordShapes::shape(QualType T, std::string &Why) {
     Shape->Members.push_back(M);
   }
   Making.pop_back();
+  // A class of functions only (`struct Square { double operator()(double v)
+  // const; };`, a stateless functor): an object that holds nothing, passive
+  // as a struct of integers is, whose member functions are called on it.
+  const auto *CRD = dyn_cast<CXXRecordDecl>(RD);
+  if (Shape->Size == 0 && CRD && CRD->isEmpty()) {
+    Shape->S = ir::Scalar::Int32;
+    return (Made[RD] = std::move(Shape)).get();
+  }
   if (Shape->Size == 0)
     return Refuse("has no numbers in it");
   // Members are named through the object (`d.a`): a name that two of
