@@ -502,8 +502,10 @@ private:
       }
       if (!V.Operands[0]->Text.empty()) {
         std::string Tape = Plan.Var[V.Operands[0]->Id];
-        if (V.Code == OpCode::PopArray && S.PendingRecord == V.Operands[1]) {
-          // `Vec3 p_2 = p_tape.pop();`, declared with what it holds.
+        if (V.Code == OpCode::PopArray && S.PendingRecord == V.Operands[1] &&
+            V.Operands[1]->IVal >= 0) {
+          // `Vec3 p_2 = p_tape.pop();`, declared with what it holds (a
+          // vector is declared with its size, which the pop sets again).
           const Value *L = std::exchange(S.PendingRecord, nullptr);
           line(S, L->Text + " " + Plan.Var[L->Id] + " = " + Tape + ".pop();");
           return;

@@ -792,6 +792,11 @@ private:
                      const clang::FunctionDecl &Callee, Value *Object = nullptr,
                      const ir::Function *Lambda = nullptr,
                      const Closure *Captures = nullptr);
+  /// A call of Callee, a member function or operator of the struct
+  /// holding vectors that Obj is, given the object's members.
+  Value *lowerViewInvoke(const clang::CallExpr *CE,
+                         const clang::FunctionDecl &Callee,
+                         const clang::Expr *Obj);
   /// An argument read where a call is made although the callee names the
   /// memory it is in: a `const double &` parameter, or a capture by
   /// reference the lambda only reads (LoweringAliasedRead.cpp).

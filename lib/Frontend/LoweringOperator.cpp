@@ -165,17 +165,9 @@ BodyLowering::lowerUserOperator(const CXXOperatorCallExpr *OCE) {
     return lowerInvoke(OCE, *Callee);
   // A member operator: its object is the first operand.
   const Expr *ObjE = OCE->getArg(0);
-  if (const ViewShape *VS = viewShapeOf(ObjE->getType()); VS && VS->Owns) {
-    // `A(i, j)` of a `const Matrix &` holding a std::vector: the members
-    // are the object's parameters, as for `L.apply(x)`.
-    std::optional<ViewVar> VV = lowerView(ObjE);
-    if (!VV)
-      return nullptr;
-    ObjectMembers = VV->Members;
-    Value *V = lowerInvoke(OCE, *Callee, VV->Members.front());
-    ObjectMembers.clear();
-    return V;
-  }
+  // `A(i, j)` of a `const Matrix &` holding a std::vector.
+  if (const ViewShape *VS = viewShapeOf(ObjE->getType()); VS && VS->Owns)
+    return lowerViewInvoke(OCE, *Callee, ObjE);
   Value *Object = isThisDeref(ObjE) ? This : lowerRecord(ObjE);
   if (!Object)
     return nullptr;
