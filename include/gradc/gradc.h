@@ -51,6 +51,31 @@ inline void copyUnset(void *To, const void *From, std::size_t Bytes) {
 #endif
 } // namespace detail
 
+/// A T with every number in it zero, whatever T's default member
+/// initializers say (`T x{}` runs them): how an adjoint of a struct starts,
+/// in generated code and in a caller's, `auto dcam = gradc::zero<Camera>();`.
+/// Also of a class without a default constructor (`Gaussian(double mu,
+/// double s)` only): how gradc declares a local of it, whose members the
+/// inlined constructor then sets.
+template <typename T> T zero() {
+  static_assert(std::is_trivially_copyable<T>::value,
+                "gradc::zero needs a struct of numbers");
+  struct Bytes {
+    unsigned char B[sizeof(T)];
+  };
+  return __builtin_bit_cast(T, Bytes{});
+}
+
+namespace detail {
+/// What a new slot of a tape holds: T(), or, for a class without a default
+/// constructor (which gradc declares by zero<T>()), its zero bytes.
+template <typename T> T blank(std::true_type) { return T(); }
+template <typename T> T blank(std::false_type) { return zero<T>(); }
+template <typename T> T blank() {
+  return blank<T>(std::is_default_constructible<T>());
+}
+} // namespace detail
+
 /// The values that a generated backward sweep needs but that the forward
 /// sweep overwrites (a loop-carried value, an array element written twice):
 /// pushed in the forward sweep, popped in reverse order in the backward one.
@@ -84,7 +109,7 @@ public:
 
   void push(T Value) {
     if (Size == Data.size())
-      Data.resize(Data.empty() ? 1024 : 2 * Data.size());
+      Data.resize(Data.empty() ? 1024 : 2 * Data.size(), detail::blank<T>());
     Data[Size++] = Value;
   }
   /// Room for N more pushes, which push_reserved may then make without a
@@ -92,15 +117,15 @@ public:
   /// pushes compile to plain stores.
   void reserve(long long N) {
     if (N > 0 && Data.size() - Size < static_cast<std::size_t>(N))
-      Data.resize(
-          std::max(Size + static_cast<std::size_t>(N), 2 * Data.size()));
+      Data.resize(std::max(Size + static_cast<std::size_t>(N), 2 * Data.size()),
+                  detail::blank<T>());
   }
   void push_reserved(T Value) { Data[Size++] = Value; }
   /// N elements from P, as one entry (the contents of a local array that
   /// a call read); pop_array gives them back in the same order.
   void push_array(const T *P, std::size_t N) {
     if (Data.size() - Size < N)
-      Data.resize(std::max(Size + N, 2 * Data.size()));
+      Data.resize(std::max(Size + N, 2 * Data.size()), detail::blank<T>());
     detail::copyUnset(Data.data() + Size, P, N * sizeof(T));
     Size += N;
   }
@@ -118,7 +143,9 @@ private:
 /// A tape whose size gradc knows when it writes the code: at most N values
 /// are pushed in one call (pushes outside loops, or in loops of constant
 /// trip counts). It lives on the stack: no allocation, nothing to reuse.
-template <typename T, std::size_t N> class fixed_tape {
+template <typename T, std::size_t N,
+          bool = std::is_default_constructible<T>::value>
+class fixed_tape {
 public:
   void push(T Value) { Data[Size++] = Value; }
   void reserve(long long) {}
@@ -140,16 +167,32 @@ private:
   std::size_t Size = 0;
 };
 
-/// A T with every number in it zero, whatever T's default member
-/// initializers say (`T x{}` runs them): how an adjoint of a struct starts,
-/// in generated code and in a caller's, `auto dcam = gradc::zero<Camera>();`.
-template <typename T> T zero() {
-  static_assert(std::is_trivially_copyable<T>::value,
-                "gradc::zero needs a struct of numbers");
-  T Value{};
-  std::memset(static_cast<void *>(&Value), 0, sizeof Value);
-  return Value;
-}
+/// A fixed_tape of a class without a default constructor: its slots are
+/// bytes, each value copied in and out whole (it is trivially copyable).
+template <typename T, std::size_t N> class fixed_tape<T, N, false> {
+public:
+  void push(const T &Value) { push_array(&Value, 1); }
+  void reserve(long long) {}
+  void push_reserved(const T &Value) { push_array(&Value, 1); }
+  void push_array(const T *P, std::size_t Count) {
+    detail::copyUnset(Bytes + Size * sizeof(T), P, Count * sizeof(T));
+    Size += Count;
+  }
+  void pop_array(T *P, std::size_t Count) {
+    Size -= Count;
+    std::memcpy(static_cast<void *>(P), Bytes + Size * sizeof(T),
+                Count * sizeof(T));
+  }
+  T pop() {
+    T Value = zero<T>();
+    pop_array(&Value, 1);
+    return Value;
+  }
+
+private:
+  alignas(T) unsigned char Bytes[N * sizeof(T)] = {};
+  std::size_t Size = 0;
+};
 
 /// Each element of A zero, whatever its default member initializers say:
 /// how an adjoint of an array of such structs starts (`Body dbs[3];

@@ -51,6 +51,7 @@ Value *AdjointStore::adjointMemory(const Value *Base) {
     // there; the length it has after the forward sweep, if it changes).
     L->Text = Base->Text;
     L->MemberDefaults = Base->MemberDefaults;
+    L->NoDefault = Base->NoDefault;
     L->Member = Base->Member;
     L->Stride = Base->Stride;
     L->RowDims = Base->RowDims; // `double dA[3][3]`, as `A`

@@ -135,6 +135,7 @@ Value *ReverseMode::localLike(const Value *Base) {
   Value *Copy = B.local(Base->Ty.scalarKind(), Base->IVal, Base->Name);
   Copy->Text = Base->Text; // a struct or std::array is copied as one
   Copy->MemberDefaults = Base->MemberDefaults;
+  Copy->NoDefault = Base->NoDefault;
   Copy->Member = Base->Member;
   Copy->Stride = Base->Stride;
   Copy->RowDims = Base->RowDims;

@@ -242,7 +242,8 @@ private:
         return Text + ";\n" + "gradc::zero(" + Plan.Var[L.Id] + ")";
       return Text + (L.ZeroInit ? " = {}" : "");
     }
-    if (L.ZeroInit && L.MemberDefaults) // `Camera dc{}` would run them
+    // `Camera dc{}` would run them; `Gaussian g;` may not compile.
+    if ((L.ZeroInit || L.NoDefault) && L.MemberDefaults)
       return L.Text + " " + Plan.Var[L.Id] + " = gradc::zero<" + L.Text + ">()";
     if (!L.Text.empty())
       return L.Text + " " + Plan.Var[L.Id] + (L.ZeroInit ? "{}" : "");
@@ -423,8 +424,9 @@ private:
         std::string Call = P.printDefinition(&V);
         P.Declaring = false;
         // (`std::vector<double> h = f(x);`, without the size the call gives.)
-        std::string Decl =
-            L->IVal < 0 ? L->Text + " " + Plan.Var[L->Id] : declaration(*L);
+        std::string Decl = L->IVal < 0 || L->NoDefault
+                               ? L->Text + " " + Plan.Var[L->Id]
+                               : declaration(*L);
         line(S, Decl + Call.substr(Call.find(" = ")) + ";");
         return;
       }
@@ -500,6 +502,14 @@ private:
       }
       if (!V.Operands[0]->Text.empty()) {
         std::string Tape = Plan.Var[V.Operands[0]->Id];
+        if (V.Code == OpCode::PopArray && S.PendingRecord == V.Operands[1] &&
+            V.Operands[1]->IVal >= 0) {
+          // `Vec3 p_2 = p_tape.pop();`, declared with what it holds (a
+          // vector is declared with its size, which the pop sets again).
+          const Value *L = std::exchange(S.PendingRecord, nullptr);
+          line(S, L->Text + " " + Plan.Var[L->Id] + " = " + Tape + ".pop();");
+          return;
+        }
         std::string Obj = P.object(V.Operands[1]);
         line(S, V.Code == OpCode::PushArray ? Tape + ".push(" + Obj + ");"
                                             : Obj + " = " + Tape + ".pop();");

@@ -407,8 +407,15 @@ ExprPrinter::Printed ExprPrinter::invokeOperator(const Value *V,
   std::string Sym = V->Text.substr(8);
   size_t End = V->Operands.size() - (Returns ? 1 : 0);
   std::vector<Printed> Args;
-  for (size_t I = 0; I < End; ++I)
+  for (size_t I = 0; I < End; ++I) {
+    // `A(i, j)` of a struct holding vectors: its members are one operand.
+    if (size_t N = viewArgs(V, I)) {
+      Args.push_back({viewArgument(V, I, N), PrecPrimary});
+      I += N - 1;
+      continue;
+    }
     Args.push_back(argument(V, I));
+  }
   auto Wrap = [](const Printed &A, int Min) {
     return A.Prec < Min ? "(" + A.Text + ")" : A.Text;
   };

@@ -269,8 +269,8 @@ bool Planner::materializes(const Value &V) {
 
 bool Planner::onlySubscripts(const Value &V) {
   auto Shaped = [&](const Value *Ptr) {
-    if (Ptr->Code == OpCode::Local)
-      return !Ptr->RowDims.empty();
+    if (Ptr->Code == OpCode::Local || Ptr->Code == OpCode::Field)
+      return !Ptr->RowDims.empty(); // `A[i][j]`, a member `m.W[i][j]`
     return std::any_of(F.Params.begin(), F.Params.end(), [&](const Param &P) {
       return P.V == Ptr && (!P.RowDims.empty() || P.VectorRows);
     });

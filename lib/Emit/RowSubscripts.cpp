@@ -17,7 +17,8 @@ namespace gradc::emit {
 using namespace ir;
 
 const std::vector<std::int64_t> *ExprPrinter::rowDims(const Value *Ptr) const {
-  if (Ptr->Code == OpCode::Local) // `double A[3][3]`
+  // `double A[3][3]`, a member `m.W[2][2]`.
+  if (Ptr->Code == OpCode::Local || Ptr->Code == OpCode::Field)
     return Ptr->RowDims.empty() ? nullptr : &Ptr->RowDims;
   const Param *P = paramOf(Ptr);
   return P && !P->RowDims.empty() ? &P->RowDims : nullptr;
@@ -116,7 +117,9 @@ std::string ExprPrinter::rowElement(const Value *Ptr, const Value *Index,
   if (Row)
     Subs.pop_back();
   // (A std::array of std::array is indexed by name, not through data().)
-  std::string Text = isContainer(Ptr) ? Plan.Var[Ptr->Id] : print(Ptr);
+  std::string Text = Ptr->Code == OpCode::Field ? member(Ptr)
+                     : isContainer(Ptr)         ? Plan.Var[Ptr->Id]
+                                                : print(Ptr);
   for (const std::string &Sub : Subs)
     Text += "[" + Sub + "]";
   return AsPointer && !Row ? "&" + Text : Text;

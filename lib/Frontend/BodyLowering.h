@@ -554,10 +554,11 @@ private:
   /// its class; null after an error. Shape: T's.
   Value *recordLocal(clang::QualType T, const clang::Expr *E,
                      const RecordShape *&Shape);
-  /// Whether a local Name of struct type T can be declared `T Name;` and
-  /// its adjoint zeroed; false after an error at Loc.
+  /// Whether a local Name of struct type T (InArray: an array or
+  /// container of them) can be declared and its adjoint zeroed; false
+  /// after an error at Loc.
   bool declarable(clang::QualType T, clang::SourceLocation Loc,
-                  const std::string &Name);
+                  const std::string &Name, bool InArray = false);
   /// The constructor of the user's own that CCE calls, inlined: its
   /// member initializers and body write Dest.
   bool lowerConstruct(const clang::CXXConstructExpr *CCE, Value *Dest,
@@ -818,6 +819,11 @@ private:
                      const clang::FunctionDecl &Callee, Value *Object = nullptr,
                      const ir::Function *Lambda = nullptr,
                      const Closure *Captures = nullptr);
+  /// A call of Callee, a member function or operator of the struct
+  /// holding vectors that Obj is, given the object's members.
+  Value *lowerViewInvoke(const clang::CallExpr *CE,
+                         const clang::FunctionDecl &Callee,
+                         const clang::Expr *Obj);
   /// An argument read where a call is made although the callee names the
   /// memory it is in: a `const double &` parameter, or a capture by
   /// reference the lambda only reads (LoweringAliasedRead.cpp).

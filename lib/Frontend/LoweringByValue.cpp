@@ -38,7 +38,7 @@ Value *BodyLowering::copyParam(const ParmVarDecl *PVD, Value *Param) {
   if (std::optional<StructContainer> SC = structContainer(T)) {
     // `std::vector<Point> pts`: each element copied.
     const RecordShape *Shape = shapeOf(SC->Elem, Loc, PVD->getSourceRange());
-    if (!Shape || !declarable(SC->Elem, Loc, Name))
+    if (!Shape || !declarable(SC->Elem, Loc, Name, /*InArray=*/true))
       return nullptr;
     at(Loc);
     Value *Count = SC->IsVector ? structCount(Param, *Shape) : nullptr;
@@ -49,7 +49,7 @@ Value *BodyLowering::copyParam(const ParmVarDecl *PVD, Value *Param) {
     Arr->Text = Type;
     Arr->Member = ir::MemberKind::Array;
     Arr->Stride = Shape->Size;
-    Arr->MemberDefaults = Shape->HasDefaults;
+    markDefaults(*Arr, *Shape);
     Value *N = SC->IsVector ? convert(Count, Scalar::Int32, /*Implicit=*/false)
                             : constIndex(SC->Count);
     countedLoop(N, "i", [&](Value *I) {
@@ -67,7 +67,7 @@ Value *BodyLowering::copyParam(const ParmVarDecl *PVD, Value *Param) {
   Value *Rec = B.local(Shape->S, Shape->Size, Name);
   Rec->Text = Type;
   Rec->Member = ir::MemberKind::Record;
-  Rec->MemberDefaults = Shape->HasDefaults;
+  markDefaults(*Rec, *Shape);
   copyRecord(Rec, Param, *Shape);
   return Rec;
 }

@@ -151,14 +151,7 @@ Value *BodyLowering::lowerMemberCall(const CXXMemberCallExpr *MCE) {
                                               ? Obj->getType()->getPointeeType()
                                               : Obj->getType());
       View && View->Owns) {
-    // `L.apply(x)`: the struct's members are the object's parameters.
-    std::optional<ViewVar> VV = lowerView(Obj);
-    if (!VV)
-      return nullptr;
-    ObjectMembers = VV->Members;
-    Value *V = lowerInvoke(MCE, *MD, VV->Members.front());
-    ObjectMembers.clear();
-    return V;
+    return lowerViewInvoke(MCE, *MD, Obj);
   }
   Value *Object = Obj->getType()->isPointerType() ? lowerPointer(Obj)
                   : isa<CXXThisExpr>(Obj->IgnoreParenImpCasts())
@@ -181,6 +174,20 @@ BodyLowering::referenceArgument(const Expr *Arg) {
     return std::nullopt;
   }
   return T;
+}
+
+Value *BodyLowering::lowerViewInvoke(const CallExpr *CE,
+                                     const FunctionDecl &Callee,
+                                     const Expr *Obj) {
+  // `L.apply(x)`, `A(i, j)`: the struct's members are the object's
+  // parameters.
+  std::optional<ViewVar> VV = lowerView(Obj);
+  if (!VV)
+    return nullptr;
+  ObjectMembers = VV->Members;
+  Value *V = lowerInvoke(CE, Callee, VV->Members.front());
+  ObjectMembers.clear();
+  return V;
 }
 
 Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,

@@ -65,7 +65,15 @@ BodyLowering::lowerAccessor(const CXXOperatorCallExpr *OCE) {
     return std::nullopt;
   };
   const Expr *ObjE = OCE->getArg(0);
-  Value *Object = isThisDeref(ObjE) ? This : lowerRecord(ObjE);
+  // `A(i, j)` of a `Matrix &` holding a std::vector: the place is read
+  // through its members, as in a member function of it.
+  std::optional<ViewVar> View;
+  if (const ViewShape *VS = viewShapeOf(ObjE->getType()); VS && VS->Owns)
+    if (!(View = lowerView(ObjE)))
+      return std::nullopt;
+  Value *Object = View                ? View->Members.front()
+                  : isThisDeref(ObjE) ? This
+                                      : lowerRecord(ObjE);
   if (!Object)
     return std::nullopt;
   for (unsigned I = 1; I < OCE->getNumArgs(); ++I) {
@@ -86,11 +94,15 @@ BodyLowering::lowerAccessor(const CXXOperatorCallExpr *OCE) {
     at(Arg->getBeginLoc());
     Vars[PVD] = convert(V, *S, /*Implicit=*/true);
   }
-  Value *SavedThis = std::exchange(This, Object);
+  Value *SavedThis = std::exchange(This, View ? nullptr : Object);
+  std::optional<ViewVar> SavedView = ThisView;
+  if (View)
+    ThisView = View;
   // (`a[3 * i + j]` of a std::array member is an element access.)
   std::optional<Target> T =
       isElementAccess(Place) ? lowerElement(Place) : lowerPlace(Place);
   This = SavedThis;
+  ThisView = std::move(SavedView);
   return T;
 }
 
@@ -153,6 +165,9 @@ BodyLowering::lowerUserOperator(const CXXOperatorCallExpr *OCE) {
     return lowerInvoke(OCE, *Callee);
   // A member operator: its object is the first operand.
   const Expr *ObjE = OCE->getArg(0);
+  // `A(i, j)` of a `const Matrix &` holding a std::vector.
+  if (const ViewShape *VS = viewShapeOf(ObjE->getType()); VS && VS->Owns)
+    return lowerViewInvoke(OCE, *Callee, ObjE);
   Value *Object = isThisDeref(ObjE) ? This : lowerRecord(ObjE);
   if (!Object)
     return nullptr;

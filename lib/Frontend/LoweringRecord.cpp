@@ -256,6 +256,7 @@ Value *BodyLowering::lowerMember(const MemberExpr *ME) {
                      FD->getNameAsString());
   V->Member = M->Kind;
   V->StdArray = M->StdArray;
+  V->RowDims = M->RowDims;
   V->Private = M->Private;
   // `this->f` is printed as `self.f`: the pullback's parameter.
   V->Arrow = ME->isArrow() && !ThisBase;
@@ -299,13 +300,15 @@ void BodyLowering::lowerRecordDecl(const VarDecl *VD) {
                            isa_and_nonnull<ImplicitValueInitExpr>(Init));
   Rec->Text = typeName(VD->getType().getUnqualifiedType());
   Rec->Member = MemberKind::Record;
-  Rec->MemberDefaults = Shape->HasDefaults;
+  markDefaults(*Rec, *Shape);
   Pointers[VD] = Rec;
   Poisoned.erase(VD);
   if (ByValue && !lowerRecordInto(Init, Rec, *Shape))
     poison(VD);
   else if (ILE)
     lowerRecordInit(ILE, Rec, *Shape);
+  else if (Default && Shape->NoDefault)
+    lowerConstruct(CCE, Rec, *Shape); // `Gaussian g;`: a constructor of yours
   else if (Default && !Ctor->isTrivial() && !Shape->IsComplex)
     lowerMemberDefaults(Rec, *Shape, VD->getLocation());
 }
@@ -352,6 +355,10 @@ void BodyLowering::lowerRecordInit(const InitListExpr *ILE, Value *Rec,
       if (!Fresh)
         zeroMember(Rec, M);
       storeElements(Inner, Member(), M.S);
+      continue;
+    }
+    if (M.Kind == MemberKind::Record) { // `{Gaussian(mu, s), w}`, `{v, w}`
+      lowerRecordInto(E, Member(), *M.Rec);
       continue;
     }
     if (M.Kind != MemberKind::Scalar) {

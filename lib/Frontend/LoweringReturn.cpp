@@ -83,7 +83,7 @@ void BodyLowering::startReturns(const CompoundStmt *Body) {
       ResultCell = B.local(Shape->S, Shape->Size, "result");
       ResultCell->Text = typeName(T.getUnqualifiedType());
       ResultCell->Member = ir::MemberKind::Record;
-      ResultCell->MemberDefaults = Shape->HasDefaults;
+      markDefaults(*ResultCell, *Shape);
     }
     std::swap(ResultCell, ResultSlot);
   }

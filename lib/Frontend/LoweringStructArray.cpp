@@ -67,7 +67,7 @@ void BodyLowering::lowerStructArrayDecl(const VarDecl *VD,
                   Elem + "> " + Name +
                   "(n);'), or drop the initializers and set the members "
                   "after the declaration");
-  if (!declarable(C.Elem, VD->getLocation(), Name))
+  if (!declarable(C.Elem, VD->getLocation(), Name, /*InArray=*/true))
     return poison(VD);
   const Expr *Init = VD->getInit();
   const auto *CCE =
@@ -165,7 +165,7 @@ void BodyLowering::lowerStructArrayDecl(const VarDecl *VD,
   Arr->Text = CArray ? Elem : typeName(VD->getType().getUnqualifiedType());
   Arr->Member = CArray ? MemberKind::RecordArray : MemberKind::Array;
   Arr->Stride = Shape->Size;
-  Arr->MemberDefaults = Shape->HasDefaults;
+  markDefaults(*Arr, *Shape);
   Pointers[VD] = Arr;
   Poisoned.erase(VD);
   // Each element as its constructor leaves it, before any is given.

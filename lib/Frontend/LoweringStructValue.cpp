@@ -45,6 +45,7 @@ Value *memberOf(ir::Builder &B, Value *Rec, const MemberShape &M) {
       M.Offset, M.name());
   F->Member = M.Kind;
   F->StdArray = M.StdArray;
+  F->RowDims = M.RowDims;
   F->Private = M.Private;
   F->ComplexPart = M.Part != nullptr;
   return F;
@@ -273,19 +274,28 @@ bool BodyLowering::lowerRecordInto(const Expr *E, Value *Dest,
 }
 
 bool BodyLowering::declarable(QualType T, SourceLocation Loc,
-                              const std::string &Name) {
+                              const std::string &Name, bool InArray) {
   const auto *RD = T->getAsCXXRecordDecl();
   // Declared `Camera c;` and its adjoint `Camera dc{};`: zeroed, which a
   // default constructor of the user's own might not do (a pair's and
-  // std::complex's do).
-  if (!RD || tupleKind(T) != TupleKind::None || isComplexType(T) ||
-      (RD->hasDefaultConstructor() && !RD->hasUserProvidedDefaultConstructor()))
+  // std::complex's do). Without one, by gradc::zero, which copies zero
+  // bytes into it.
+  if (!RD || tupleKind(T) != TupleKind::None || isComplexType(T))
     return true;
-  fail(Loc, "'" + typeName(T.getUnqualifiedType()) +
-                "' has constructors of its own but no default constructor "
-                "that leaves it zeroed; gradc declares '" +
-                Name + "' and its adjoint with it: add '" +
-                RD->getNameAsString() + "() = default;'");
+  std::string Why;
+  const RecordShape *Shape = Shapes.shape(T, Why);
+  if (!Shape || !Shape->NoDefault || (!InArray && RD->isTriviallyCopyable()))
+    return true;
+  std::string Class = RD->getNameAsString();
+  fail(Loc, "'" + typeName(T.getUnqualifiedType()) + "' has " +
+                (InArray ? "no default constructor that leaves it zeroed; "
+                           "gradc declares the elements of '" +
+                               Name + "' and of its adjoint with it"
+                         : "no default constructor that leaves it zeroed, "
+                           "and copies of it run code of yours; gradc "
+                           "declares '" +
+                               Name + "' and its adjoint zeroed") +
+                ": add '" + Class + "() = default;'");
   return false;
 }
 
@@ -370,11 +380,18 @@ bool BodyLowering::lowerConstructor(const CXXConstructorDecl *Ctor,
                           Init->getInit(), Dest, Shape, /*Fresh=*/false);
       continue;
     }
+    if (Init->isDelegatingInitializer()) {
+      // `Gaussian(double mu) : Gaussian(mu, 1.0) {}`: the other one first,
+      // then this one's body.
+      at(Init->getInit()->getBeginLoc());
+      Ok &= lowerRecordInto(Init->getInit(), Dest, Shape);
+      continue;
+    }
     if (!Init->isMemberInitializer()) {
       Ok =
           Refuse(Init->getSourceLocation().isValid() ? Init->getSourceLocation()
                                                      : CD->getLocation(),
-                 "delegating constructors are not supported yet; "
+                 "this constructor initializer is not supported yet; "
                  "initialize the members of '" +
                      Class + "' itself");
       break;
@@ -429,7 +446,7 @@ Value *BodyLowering::recordLocal(QualType T, const Expr *E,
   Value *Tmp = B.local(Shape->S, Shape->Size, Name);
   Tmp->Text = typeName(T.getUnqualifiedType());
   Tmp->Member = MemberKind::Record;
-  Tmp->MemberDefaults = Shape->HasDefaults;
+  markDefaults(*Tmp, *Shape);
   return Tmp;
 }
 
@@ -511,7 +528,7 @@ Value *BodyLowering::resultOf(const CallExpr *CE, const FunctionDecl &Callee) {
     T = T.getCanonicalType();
   Tmp->Text = typeName(T.getUnqualifiedType());
   Tmp->Member = MemberKind::Record;
-  Tmp->MemberDefaults = Shape->HasDefaults;
+  markDefaults(*Tmp, *Shape);
   return Tmp;
 }
 

@@ -82,8 +82,8 @@ static std::string nestedContainer(QualType T, const ASTContext &Ctx) {
     std::int64_t M = (*Outer)[1].getAsIntegral().getExtValue();
     std::string Cols = std::to_string(Row->Count);
     return "is a std::array of std::array, which gradc supports as a "
-           "parameter and a local variable (read and written m[i][j]), not "
-           "here; use one 'std::array<" +
+           "parameter, a local variable and a struct member (read and "
+           "written m[i][j]), not here; use one 'std::array<" +
            Elem + ", " + std::to_string(M * Row->Count) + ">' indexed m[i * " +
            Cols + " + j]";
   }
@@ -167,6 +167,9 @@ const RecordShape *RecordShapes::shape(QualType T, std::string &Why) {
                     "function for each class");
   }
   auto Shape = std::make_unique<RecordShape>();
+  if (const auto *CRD = dyn_cast<CXXRecordDecl>(RD))
+    Shape->NoDefault = !CRD->hasDefaultConstructor() ||
+                       CRD->hasUserProvidedDefaultConstructor();
   bool FoundScalar = false;
   Making.push_back(RD);
   if (std::string Inner; !addBases(RD, *Shape, FoundScalar, Inner)) {
@@ -187,9 +190,18 @@ const RecordShape *RecordShapes::shape(QualType T, std::string &Why) {
       return Refuse("has a bit-field or an unnamed member; gradc supports "
                     "named members of numbers, arrays and structs");
     }
-    // A std::array member is an array member (`double x[3]`) to the IR.
-    if (std::optional<ContainerShape> C = containerShape(FT, Ctx);
-        C && !C->IsVector) {
+    // A std::array member is an array member (`double x[3]`) to the IR;
+    // a std::array of them its rows one after another.
+    if (std::optional<ArrayRows> A = arrayRows(FT, Ctx)) {
+      M.Count = A->Rows * A->Cols;
+      M.RowDims = {A->Cols};
+      M.Kind = ir::MemberKind::Array;
+      M.StdArray = true;
+      FT = cast<ClassTemplateSpecializationDecl>(A->Row->getAsCXXRecordDecl())
+               ->getTemplateArgs()[0]
+               .getAsType();
+    } else if (std::optional<ContainerShape> C = containerShape(FT, Ctx);
+               C && !C->IsVector) {
       M.Count = C->Count;
       M.Kind = ir::MemberKind::Array;
       M.StdArray = true;
@@ -218,6 +230,22 @@ const RecordShape *RecordShapes::shape(QualType T, std::string &Why) {
       M.Count = static_cast<std::int64_t>(CAT->getSize().getZExtValue());
       FT = CAT->getElementType();
       M.Kind = ir::MemberKind::Array;
+      // `double W[2][3]`: rows of numbers, as a local array of arrays.
+      while (const auto *Row =
+                 dyn_cast_or_null<ConstantArrayType>(Ctx.getAsArrayType(FT))) {
+        auto D = static_cast<std::int64_t>(Row->getSize().getZExtValue());
+        M.Count *= D;
+        M.RowDims.push_back(D);
+        FT = Row->getElementType();
+      }
+      if (!M.RowDims.empty() && !scalarTypeOf(FT, Ctx)) {
+        Making.pop_back();
+        return Refuse("has " + Member +
+                      ", an array of arrays of structs; gradc supports "
+                      "arrays of arrays of numbers as members: make it one "
+                      "array indexed " +
+                      FD->getNameAsString() + "[i * n + j]");
+      }
     }
     std::optional<ir::Scalar> S =
         FT->isEnumeralType() ? std::nullopt : scalarTypeOf(FT, Ctx);
@@ -252,6 +280,7 @@ const RecordShape *RecordShapes::shape(QualType T, std::string &Why) {
       FoundScalar = true;
       Shape->HasFloating |= M.Rec->HasFloating;
       Shape->HasDefaults |= M.Rec->HasDefaults;
+      Shape->NoDefault |= M.Rec->NoDefault;
       Shape->Size += M.Count * M.Rec->Size;
     } else {
       Making.pop_back();
@@ -278,6 +307,14 @@ const RecordShape *RecordShapes::shape(QualType T, std::string &Why) {
     Shape->Members.push_back(M);
   }
   Making.pop_back();
+  // A class of functions only (`struct Square { double operator()(double v)
+  // const; };`, a stateless functor): an object that holds nothing, passive
+  // as a struct of integers is, whose member functions are called on it.
+  const auto *CRD = dyn_cast<CXXRecordDecl>(RD);
+  if (Shape->Size == 0 && CRD && CRD->isEmpty()) {
+    Shape->S = ir::Scalar::Int32;
+    return (Made[RD] = std::move(Shape)).get();
+  }
   if (Shape->Size == 0)
     return Refuse("has no numbers in it");
   // Members are named through the object (`d.a`): a name that two of
@@ -317,6 +354,7 @@ bool RecordShapes::addBases(const RecordDecl *RD, RecordShape &Shape,
     FoundScalar = true;
     Shape.HasFloating |= Base->HasFloating;
     Shape.HasDefaults |= Base->HasDefaults;
+    Shape.NoDefault |= Base->NoDefault;
     Shape.Size += Base->Size;
   }
   Shape.FirstOwn = Shape.Members.size();
@@ -410,7 +448,19 @@ void flatten(const RecordShape &Shape, std::vector<ir::Scalar> &Types,
     bool Array = M.Kind == ir::MemberKind::Array ||
                  M.Kind == ir::MemberKind::RecordArray;
     for (std::int64_t I = 0; I < M.Count; ++I) {
-      std::string Elem = Array ? Name + "[" + std::to_string(I) + "]" : Name;
+      // `.W[1][0]` of an array of arrays, row after row.
+      std::string Sub;
+      for (std::int64_t K = I, J = M.RowDims.size(); J-- > 0;) {
+        Sub = "[" + std::to_string(K % M.RowDims[J]) + "]" + Sub;
+        K /= M.RowDims[J];
+      }
+      if (Array) {
+        std::int64_t Rows = I;
+        for (std::int64_t D : M.RowDims)
+          Rows /= D;
+        Sub = "[" + std::to_string(Rows) + "]" + Sub;
+      }
+      std::string Elem = Name + Sub;
       if (M.Rec) {
         flatten(*M.Rec, Types, Names, Elem);
         continue;

@@ -48,6 +48,10 @@ struct MemberShape {
   const RecordShape *Rec = nullptr;   ///< Of a record (array) member.
   /// A std::array member (Kind Array), which names its pointer `.data()`.
   bool StdArray = false;
+  /// An array of arrays (`double W[2][3]`, `std::array<std::array<double,
+  /// 3>, 2>`): its rows one after another, and the sizes after the first
+  /// ({3}), as a local array of arrays has them.
+  std::vector<std::int64_t> RowDims;
   /// A member that is not public: how generated code reaches it.
   std::shared_ptr<const ir::PrivateMember> Private;
   /// A part of a std::complex ("real" or "imag"), which has no FieldDecl.
@@ -72,6 +76,10 @@ struct RecordShape {
   /// A floating-point member, or one of a member struct, has a default
   /// member initializer: `T x{}` does not zero it.
   bool HasDefaults = false;
+  /// The class, a member's or a base's, has no default constructor gradc
+  /// may use to declare it (none, or one of the user's, which `T v;` and
+  /// `T dv{}` would run): locals are declared by gradc::zero.
+  bool NoDefault = false;
   /// std::complex<S>: its real and imaginary parts (LoweringComplex.cpp).
   bool IsComplex = false;
 
@@ -156,6 +164,13 @@ private:
   llvm::DenseMap<const clang::RecordDecl *, std::unique_ptr<ViewShape>> Views;
   std::vector<const clang::RecordDecl *> Making; ///< against recursion
 };
+
+/// Marks L, a local of a struct of Shape, to be declared as its type
+/// allows (by gradc::zero where `T v{}` is not zero or does not compile).
+inline void markDefaults(ir::Value &L, const RecordShape &Shape) {
+  L.MemberDefaults = Shape.HasDefaults || Shape.NoDefault;
+  L.NoDefault = Shape.NoDefault;
+}
 
 /// The scalars of Shape in order, with their types and their names as
 /// member accesses (`.r[0]`, `.f`, `.c[1].y`).

@@ -20,6 +20,7 @@ void copyAttributes(const Value &V, Value &C) {
   C.Pred = V.Pred;
   C.ZeroInit = V.ZeroInit;
   C.MemberDefaults = V.MemberDefaults;
+  C.NoDefault = V.NoDefault;
   C.Callee = V.Callee;
   C.TypedArgs = V.TypedArgs;
   C.Member = V.Member;

@@ -159,6 +159,19 @@ FEATURES = {
                     "ga_dot(ga_make(e, e), a), ga_mix(a, e)[k]), declared in every file",
     "struct_value": "structs as values: copies (S q2 = q; q2 = p;) and a helper returning a struct (S q2 = sv_S(q, p, e); q = sv_S(q, q, e);)",
     "constructor": "a struct with constructors of its own (GK g(e, e); GK g{e}; GK(e, e).u), declared in every file",
+    "ctor_only": "a class GQ with private members and no default constructor (GQ g(e, e); GQ g{e, e}; "
+                 "auto g = GQ(e, e); GQ g(e); a delegating GQ g(e, e, e); GQ(e, e).gq_v(e)), and a struct "
+                 "GQH holding one (GQH h{GQ(e, e), e}), read by its methods, declared in every file",
+    "member_rows": "a local struct GR whose members are arrays of arrays (double W[2][2]; "
+                   "std::array<std::array<double, 2>, 2> A;) filled in nested loops, read as g.W[i][j] and "
+                   "g.A[i][j], changed by gr_bump(GR &), read by gr_quad(const GR &) and a row g.W[k] "
+                   "passed to gr_row(const double *), declared in every file",
+    "functor": "function objects: a stateless GFs (GFs f; f(e), GFs{}(e), f.gfs_cube(e)) and GFk with a "
+               "number (GFk f{e}; f(e)), passed to a template (gl_apply(f, e), gf_twice(f, e) by const &), "
+               "declared in every file",
+    "vector_member_operator": "with struct_vector_member: GVM's operator() and operator[] read "
+                              "(gvm(k), gvm[k]), and with inout_param its double &operator[] written "
+                              "(gvm[0] *= e)",
     "base_class": "structs with base classes (GD : GB, GE : GD, GM), built by a constructor calling the "
                   "base's or member by member; base members and methods through the derived object "
                   "(g.u, g.GM::m, g.gb_m(e)), a derived object passed as a const GB &, declared in every file",
@@ -642,6 +655,8 @@ class Gen:
             return Expr("var", "%s[%s][%s]" % (ch[1], self.index(rows, False),
                                                self.index(cols, False)))
         if ch[0] == "vm":  # STRUCT_VECTORS, which every file declares
+            if self.on("vector_member_operator") and self.chance(0.4):
+                return Expr("var", self.rng.choice(["gvm(0)", "gvm[gvm.m - 1]", "gvm(gvm.m - 1) * gvm[0]"]))
             if self.chance(0.5):
                 return Expr("fn", "gvm.gvm_wave({0})", [self.dexpr(0)])
             return Expr("var", "gvm_norm(gvm)")
@@ -1157,6 +1172,12 @@ class Gen:
             opts.append(("ctor", 1))
         if self.on("base_class") and not self.helper and self.writable():
             opts.append(("based", 1))
+        if self.on("ctor_only") and not self.helper and self.writable():
+            opts.append(("ctoronly", 1))
+        if self.on("member_rows") and not self.helper and self.writable():
+            opts.append(("mrows", 1))
+        if self.on("functor") and not self.helper and self.writable():
+            opts.append(("functor", 1))
         if self.on("private_members") and not self.helper and self.writable():
             opts.append(("private", 1))
         if self.on("struct_operator") and not self.helper and self.writable():
@@ -1521,6 +1542,59 @@ class Gen:
                 "default_arg": "(%s)" % e1}[kind]
         return [Stmt("raw", "GK %s%s" % (g, init)),
                 Stmt("raw", "%s += %s.u * %s.w" % (t, g, g))]
+
+    def s_ctoronly(self, loop):
+        """GQ g(e, e); t += g.gq_v(e) + g.gq_m(); (GQ, CTOR_ONLY: no default
+        constructor.)"""
+        g, t = self.fresh("g"), self.rng.choice(self.writable())
+        e = [self.render_tmp(self.dexpr(1)) for _ in range(4)]
+        kind = self.rng.choice(["paren", "brace", "auto", "default_arg", "delegate", "temp", "held"])
+        if kind == "temp":
+            return [Stmt("raw", "%s += GQ(%s, %s).gq_v(%s)" % (t, e[0], e[1], e[2]))]
+        if kind == "held":
+            return [Stmt("raw", "GQH %s{GQ(%s, %s), %s}" % (g, e[0], e[1], e[2])),
+                    Stmt("raw", "%s += %s.w * %s.q.gq_v(%s)" % (t, g, g, e[3]))]
+        decl = {"paren": "GQ %s(%s, %s)" % (g, e[0], e[1]),
+                "brace": "GQ %s{%s, %s}" % (g, e[0], e[1]),
+                "auto": "auto %s = GQ(%s, %s)" % (g, e[0], e[1]),
+                "default_arg": "GQ %s(%s)" % (g, e[0]),
+                "delegate": "GQ %s(%s, %s, %s)" % (g, e[0], e[1], e[2])}[kind]
+        return [Stmt("raw", decl),
+                Stmt("raw", "%s += %s.gq_v(%s) + %s.gq_m()" % (t, g, e[3], g))]
+
+    def s_mrows(self, loop):
+        """GR g{}; its arrays of arrays filled in nested loops, maybe
+        gr_bump(g, e); t += what reads them. (GR: MEMBER_ROWS.)"""
+        g, t = self.fresh("g"), self.rng.choice(self.writable())
+        a, c = self.fresh("a"), self.fresh("c")
+        e = [self.render_tmp(self.dexpr(1)) for _ in range(5)]
+        k, l = self.rng.randrange(2), self.rng.randrange(2)
+        out = [Stmt("raw", "GR %s{}" % g),
+               Stmt("raw", "for (int %s = 0; %s < 2; ++%s) for (int %s = 0; %s < 2; ++%s) "
+                           "%s.W[%s][%s] = %s * (%s + 1) - 0.5 * %s"
+                    % (a, a, a, c, c, c, g, a, c, e[0], a, c)),
+               Stmt("raw", "for (int %s = 0; %s < 2; ++%s) for (int %s = 0; %s < 2; ++%s) "
+                           "%s.A[%s][%s] = %s.W[%s][%s] * %s + 0.25 * %s"
+                    % (a, a, a, c, c, c, g, a, c, g, c, a, e[1], a)),
+               Stmt("raw", "%s.b[%d] = %s" % (g, k, e[2]))]
+        if self.rng.random() < 0.5:
+            out.append(Stmt("raw", "gr_bump(%s, %s)" % (g, e[3])))
+        return out + [Stmt("raw", "%s += gr_quad(%s, %s) + %s.W[%d][%d] * %s.A[%d][%d] + gr_row(%s.W[%d])"
+                                  % (t, g, e[4], g, k, l, g, l, k, g, l))]
+
+    def s_functor(self, loop):
+        """GFs f; t += f(e) + gl_apply(f, e); or GFk f{e}; ... (FUNCTORS.)"""
+        f, t = self.fresh("f"), self.rng.choice(self.writable())
+        e = [self.render_tmp(self.dexpr(1)) for _ in range(4)]
+        kind = self.rng.choice(["stateless", "data", "temp"])
+        if kind == "temp":
+            return [Stmt("raw", "%s += GFs{}(%s) + gl_apply(GFs{}, %s)" % (t, e[0], e[1]))]
+        decl = "GFs %s" % f if kind == "stateless" else "GFk %s{%s}" % (f, e[0])
+        use = self.rng.choice(["%s(%s)" % (f, e[1]), "gl_apply(%s, %s)" % (f, e[2]),
+                               "gf_twice(%s, %s)" % (f, e[3])])
+        if kind == "stateless" and self.rng.random() < 0.5:
+            use += " + %s.gfs_cube(%s)" % (f, e[2])
+        return [Stmt("raw", decl), Stmt("raw", "%s += %s" % (t, use))]
 
     def s_based(self, loop):
         """GD g(e, e); or GE g{}; g.u = e; ...; then t += what reads the
@@ -3296,6 +3370,8 @@ class Gen:
             body.append(Stmt("raw", "for (int i = 0; i < gvm.m; ++i) gvm.u[i] = "
                                     "0.5 * gvm.u[i] + 0.25 * std::sin(gvm.g * %s)" % x))
             body.append(Stmt("raw", "gvm.g = gvm.g * gvm.u[0] + 0.5"))
+            if self.on("vector_member_operator") and rng.random() < 0.5:
+                body.append(Stmt("raw", "gvm[0] *= 0.5 + 0.25 * std::tanh(%s)" % x))
         body += self.start_sink()
         if self.on("struct_vector_member") and rng.random() < 0.3:
             body += self.local_gvm()
@@ -3823,6 +3899,27 @@ CONSTRUCTED = [
     "  GK(double a, double b = 0.5) : u(a * b), w(a) { w = w + b; }", "};", ""]
 
 
+# What ctor_only uses (declared in every file, as GLOBAL_CONSTANTS): a class
+# built only by its constructors.
+CTOR_ONLY = [
+    "class GQ {", "public:",
+    "  GQ(double a, double b = 0.5) : m_(a), s_(1.0 / (1.5 + b * b)) {}",
+    "  GQ(double a, double b, double c) : GQ(a * c, b) { m_ += c; }",
+    "  double gq_v(double t) const {", "    double z = (t - m_) * s_;", "    return z * z + s_;", "  }",
+    "  double gq_m() const { return m_; }", "", "private:", "  double m_, s_;", "};",
+    "struct GQH {", "  GQ q;", "  double w;", "};", ""]
+
+
+# What member_rows uses (declared in every file, as GLOBAL_CONSTANTS).
+MEMBER_ROWS = [
+    "struct GR {", "  double W[2][2];", "  std::array<std::array<double, 2>, 2> A;", "  double b[2];", "};",
+    "inline double gr_quad(const GR &r, double s) {", "  double t = r.b[0] - r.b[1];",
+    "  for (int i = 0; i < 2; ++i)", "    for (int j = 0; j < 2; ++j)",
+    "      t += r.W[i][j] * r.A[j][i] * s;", "  return t;", "}",
+    "inline void gr_bump(GR &r, double s) {", "  r.W[1][0] += s * r.W[0][1];", "  r.A[0][1] *= 0.5;", "}",
+    "inline double gr_row(const double *p) { return p[0] - 0.5 * p[1]; }", ""]
+
+
 # What base_class uses (declared in every file, as GLOBAL_CONSTANTS).
 BASED = [
     "struct GB {", "  double u, w;", "  double gb_m(double t) const { return u * t + w; }", "};",
@@ -3874,7 +3971,10 @@ STRUCT_VECTORS = [
     "struct GVM {", "  std::vector<double> u;", "  double g;", "  int m;",
     "  double gvm_wave(double t) const {", "    double s = 0;",
     "    for (int i = 0; i < m; ++i)", "      s += u[i] * std::sin(g * t + 0.5 * i);",
-    "    return 0.5 * s;", "  }", "};",
+    "    return 0.5 * s;", "  }",
+    "  double operator()(int i) const { return g * u[i]; }",
+    "  double operator[](int i) const { return u[i]; }",
+    "  double &operator[](int i) { return u[i]; }", "};",
     "inline double gvm_norm(const GVM &g) {", "  double s = 0;",
     "  for (double e : g.u)", "    s += e * e;",
     "  return g.g * s / static_cast<double>(g.u.size());", "}", ""]
@@ -4044,13 +4144,22 @@ LAMBDA_TEMPLATES = [
     "  return f(x) + 0.25 * f(0.5 * x);", "}", ""]
 
 
+# What functor uses (declared in every file, as GLOBAL_CONSTANTS): function
+# objects without and with data, and a template taking one by reference.
+FUNCTORS = [
+    "struct GFs {", "  double operator()(double v) const { return v * std::tanh(v); }",
+    "  double gfs_cube(double v) const { return v * (*this)(v); }", "};",
+    "struct GFk {", "  double k;", "  double operator()(double v) const { return k * v + 0.25 * v * v; }", "};",
+    "template <class F> double gf_twice(const F &f, double x) { return f(0.5 * f(x)); }", ""]
+
+
 def render_file(funcs, header=""):
     """The source gradc reads, with its harness after #ifndef __GRADC__."""
     out = ["// Generated by test/random/gen.py" + (": " + header if header else "") + ".",
            "#include <gradc/gradc.h>", "", "#include <algorithm>", "#include <array>", "#include <cmath>",
            "#include <complex>", "#include <functional>", "#include <iterator>", "#include <numeric>", "#include <tuple>", "#include <utility>",
-           "#include <vector>", ""] + GLOBAL_CONSTANTS + VARIADIC_TEMPLATES + ARRAY2D_HELPERS + AA_HELPERS + CONSTRUCTED + OPERATED + VIEWED \
-        + BASED + PRIVATE + ARRAY_RETURNS + RETURN_VECTORS + GROWN_VECTORS + STATE_STEPS + PAIR_TUPLES + COMPLEXES + LAMBDA_TEMPLATES + ITERATOR_HELPERS + STRUCT_VECTORS + INOUT_HELPERS + BY_VALUE \
+           "#include <vector>", ""] + GLOBAL_CONSTANTS + VARIADIC_TEMPLATES + ARRAY2D_HELPERS + AA_HELPERS + CONSTRUCTED + CTOR_ONLY + MEMBER_ROWS + OPERATED + VIEWED \
+        + BASED + PRIVATE + ARRAY_RETURNS + RETURN_VECTORS + GROWN_VECTORS + STATE_STEPS + PAIR_TUPLES + COMPLEXES + LAMBDA_TEMPLATES + FUNCTORS + ITERATOR_HELPERS + STRUCT_VECTORS + INOUT_HELPERS + BY_VALUE \
         + REF_RESULTS
     for f in funcs:
         for s in used_structs(f):

@@ -216,7 +216,16 @@ private:
     bool IsOut = contains(R.Out, I);
     bool IsArray = Prm.Ty.kind() == Type::Ptr;
     AtValue V;
+    const ir::Param &Param = P.Params[I];
     if (!take(Prm.Name, V)) {
+      if (IsArray && !Param.Record.empty() && Param.Elements.empty() &&
+          !Param.RecordPtr && !Param.Container) {
+        // An object that holds no numbers (`const Square &sq`).
+        Args[I] = eval::Arg::array({0});
+        Args[I].Array.Written = {false}; // no row of its own
+        addToCall(Prm.Name + " = {}");
+        return true;
+      }
       if (IsOut && !IsArray) {
         // An out reference is written before it is read, or that read is
         // reported: it needs no value.

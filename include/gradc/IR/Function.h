@@ -169,6 +169,10 @@ public:
   /// Local of a struct type with floating-point default member
   /// initializers: zeroed by gradc::zero, since `T v{}` would run them.
   bool MemberDefaults = false;
+  /// Local of a struct type without a default constructor gradc may use
+  /// (none, or one of the user's): declared by gradc::zero even when the
+  /// code fills it, since `T v;` would not compile or would run that code.
+  bool NoDefault = false;
   /// A value of a branch (outside loops) that later code reads after the
   /// branch has ended: its variable is declared before the statement of
   /// the body that holds it, and assigned where the value is computed

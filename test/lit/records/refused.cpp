@@ -35,6 +35,7 @@ public:
 struct K {
   double a;
   K(double v) : a(v) {}
+  K(const K &o) : a(o.a) {}
 };
 
 // CHECK: refused.cpp:[[@LINE+1]]:39: error: parameter 'u' cannot be differentiated or read: 'U' holds pointers and the number 'a'; gradc supports structs of numbers, and view structs of pointers and integers: keep the numbers in a struct of their own, or pass them as parameters
@@ -63,12 +64,12 @@ double e9(V a, const V &b, double x) {
 
 // CHECK: refused.cpp:[[@LINE+1]]:57: error: arithmetic on a pointer to a struct is not supported; index it instead ('p[i].m', '&p[i]')
 GRADC_DIFF("grad") double e10(const V *vs) { return (vs + 1)->x; }
-// CHECK: refused.cpp:[[@LINE-33]]:31: error: member function 'half' is not public; gradc writes its calls outside the class: make it public
+// CHECK: refused.cpp:[[@LINE-34]]:31: error: member function 'half' is not public; gradc writes its calls outside the class: make it public
 GRADC_DIFF("grad") double e11(const Hidden &h) { return h.get() + h.b; }
 
 GRADC_DIFF("grad")
 double e12(double x) {
-  // CHECK: refused.cpp:[[@LINE+1]]:5: error: 'K' has constructors of its own but no default constructor that leaves it zeroed; gradc declares 'k' and its adjoint with it: add 'K() = default;'
+  // CHECK: refused.cpp:[[@LINE+1]]:5: error: 'K' has no default constructor that leaves it zeroed, and copies of it run code of yours; gradc declares 'k' and its adjoint zeroed: add 'K() = default;'
   K k(x);
   return k.a;
 }

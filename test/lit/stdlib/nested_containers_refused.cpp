@@ -46,14 +46,6 @@ double arr_assigned_list(double x) {
   return m[0][0] * x;
 }
 
-struct Frame {
-  std::array<std::array<double, 2>, 2> R;
-};
-
-GRADC_DIFF("grad")
-// CHECK: nested_containers_refused.cpp:[[@LINE+1]]:32: error: parameter 'f' cannot be differentiated or read: 'Frame' has member 'R': 'std::array<std::array<double, 2>, 2>' is a std::array of std::array, which gradc supports as a parameter and a local variable (read and written m[i][j]), not here; use one 'std::array<double, 4>' indexed m[i * 2 + j]
-double arr_member(const Frame &f) { return f.R[0][0]; }
-
 GRADC_DIFF("grad")
 // CHECK: nested_containers_refused.cpp:[[@LINE+1]]:72: error: parameter 't' cannot be differentiated or read: 'std::array<std::array<std::array<double, 2>, 2>, 2>' has three levels of std::array, which gradc does not support; it supports two: keep the last two in one row ('std::array<std::array<double, 4>, 2>', indexed t[i][j * 2 + k])
 double arr3(const std::array<std::array<std::array<double, 2>, 2>, 2> &t) {
