@@ -64,6 +64,7 @@ private:
     return D;
   }
   Partial powBase();
+  Partial powExponent();
 
   Value *c() { return Operand(2); }
   Value *s() { return Shared; }
@@ -168,16 +169,30 @@ Value *Rules::apply(const Partial &D) {
 }
 
 /// d pow(a, b)/da = b * pow(a, b - 1), as a person writes it for a constant
-/// exponent: 2 * a for 2, nothing for 1.
+/// exponent: 2 * a for 2, nothing for 1. Where b is 0 the partial is 0,
+/// not 0 * pow(0, -1) (NaN at a = 0: `c[k] * std::pow(x, k)` for k = 0).
 Rules::Partial Rules::powBase() {
   if (!b()->isConst())
-    return times(mul(b(), fn(MathFn::Pow, a(), sub(b(), k(1)))));
+    return times(B.select(cmp(CmpPred::EQ, b(), k(0)), k(0),
+                          mul(b(), fn(MathFn::Pow, a(), sub(b(), k(1))))));
   double E = b()->constValue();
+  if (E == 0)
+    return zero();
   if (E == 1)
     return times(nullptr);
   if (E == 2)
     return times(mul(k(2), a()));
   return times(mul(k(E), fn(MathFn::Pow, a(), k(E - 1))));
+}
+
+/// d pow(a, b)/db = pow(a, b) * log(a); where a is 0, pow(a, b) is 0 (for
+/// b > 0) and so is the partial, not 0 * log(0) (NaN: a p-norm's learned
+/// exponent at an element that is 0).
+Rules::Partial Rules::powExponent() {
+  Value *Partial = mul(r(), fn(MathFn::Log, a()));
+  if (a()->isConst() && a()->constValue() != 0)
+    return times(Partial);
+  return times(B.select(cmp(CmpPred::EQ, a(), k(0)), k(0), Partial));
 }
 
 void Rules::call(MathFn Fn) {

@@ -36,8 +36,8 @@
 // TEXT-LABEL: inline double f_pow2_pullback(
 // TEXT: dx += 2 * x * dout;
 // TEXT-LABEL: inline double g_pow_pullback(
-// TEXT: dx += y * std::pow(x, y - 1) * dout;
-// TEXT-NEXT: dy += g_pow * std::log(x) * dout;
+// TEXT: dx += (y == 0 ? 0.0 : y * std::pow(x, y - 1)) * dout;
+// TEXT-NEXT: dy += (x == 0 ? 0.0 : g_pow * std::log(x)) * dout;
 // TEXT-LABEL: inline double g_pow_grad(double x, double y, double &dx, double &dy) {
 // TEXT-NEXT: return g_pow_pullback(x, y, 1, dx, dy);
 // TEXT-LABEL: inline double g_atan2_pullback(

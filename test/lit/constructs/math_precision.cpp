@@ -28,9 +28,10 @@
 // TEXT-NEXT: tgamma_u * gradc::digamma(u) * static_cast<long double>(dout);
 // TEXT-LABEL: inline double p_float_int_pullback(
 // TEXT: double p_float_int = std::pow(static_cast<double>(u), static_cast<double>(n));
-// TEXT: float du = static_cast<float>(
-// TEXT-NEXT: n * std::pow(static_cast<double>(u), static_cast<double>(n) - 1.0) *
-// TEXT-NEXT: dout);
+// TEXT: float du =
+// TEXT-NEXT: static_cast<float>((static_cast<double>(n) == 0.0
+// TEXT-NEXT: ? 0.0
+// TEXT-NEXT: : n * std::pow(static_cast<double>(u),
 // TEXT-LABEL: inline double p_float_int_grad(double x, int n, double &dx) {
 // TEXT-NEXT: return p_float_int_pullback(x, n, 1, dx);
 #include <gradc/gradc.h>
