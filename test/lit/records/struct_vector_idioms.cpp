@@ -76,8 +76,8 @@ double forces(const std::vector<Vec2> &pts, double k) {
 // TEXT: f[i] += g;
 // TEXT: Vec2 times_result = k * pts[i];
 // TEXT: f[i] += times_result;
-// TEXT: Vec2_plus_assign_pullback(f_2[i_old], times_result, df[i_old],
-// TEXT: double_times_Vec2_pullback(k, pts[i_old], dtimes_result, dk_sum,
+// TEXT: Vec2_plus_assign_pullback(f_2[i], times_result, df[i],
+// TEXT: double_times_Vec2_pullback(k, pts[i], dtimes_result, dk_sum,
 
 // Each element copied, and the copy changed: pts is not.
 GRADC_DIFF("grad")
