@@ -899,8 +899,10 @@ static std::string paramName(const FunctionDecl &FD, unsigned I) {
   // (In the names of scratch adjoints passed to a custom pullback of a
   // library function: `db_beta`, not `d__b_beta`.)
   std::string Name = readerName(FD.getParamDecl(I)->getNameAsString());
+  // An unnamed parameter is named by its place: the gradient passes it on
+  // to the pullback (`f_pullback(x, arg2, 1, dx, darg2)`).
   if (Name.empty())
-    return Name;
+    return "arg" + std::to_string(I + 1);
   unsigned Before = 0, Same = 0;
   for (unsigned K = 0; K < FD.getNumParams(); ++K)
     if (FD.getParamDecl(K)->getName() == Name) {

@@ -52,6 +52,19 @@ Value *BodyLowering::lowerExpr(const Expr *E) {
     return lowerExpr(MTE->getSubExpr());
   if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(E))
     return lowerExpr(BTE->getSubExpr());
+  // C++20 writes `it != end` with only `==` declared as `!(it == end)`:
+  // lowered so, then read back as the `!=` it was.
+  if (const auto *RW = dyn_cast<CXXRewrittenBinaryOperator>(E)) {
+    Value *V = lowerExpr(RW->getSemanticForm());
+    if (V && V->Code == ir::OpCode::Not &&
+        V->Operands[0]->Code == ir::OpCode::Cmp &&
+        V->Operands[0]->Pred == ir::CmpPred::EQ) {
+      at(RW->getOperatorLoc());
+      return B.cmp(ir::CmpPred::NE, V->Operands[0]->Operands[0],
+                   V->Operands[0]->Operands[1]);
+    }
+    return V;
+  }
 
   // `in[k]` through a pointer into one of several arrays: once for each.
   if (const VarDecl *VD = Moving.empty() ? nullptr : choiceUse(E))
