@@ -1051,6 +1051,8 @@ private:
   }
   std::string spellingOf(clang::SourceLocation Loc);
   std::string sourceText(clang::SourceRange Range);
+  /// "declare 'm' as a value ('double m = ...;')", for the reference VD.
+  std::string valueAdvice(const clang::VarDecl *VD);
   std::string typeName(clang::QualType T) {
     // A pair or tuple as the library spells it (what `std::make_pair`
     // returns is `pair<typename __decay_and_strip<...>::__type, ...>`).

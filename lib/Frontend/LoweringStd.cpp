@@ -210,10 +210,10 @@ Value *BodyLowering::lowerSwap(const CallExpr *CE) {
   return VA;
 }
 
-/// "declare 'm' as a value ('double m = ...;')", for a reference named
-/// Name to a Type.
-static std::string valueAdvice(const std::string &Name,
-                               const std::string &Type) {
+std::string BodyLowering::valueAdvice(const VarDecl *VD) {
+  std::string Name = VD->getNameAsString();
+  std::string Type =
+      typeName(VD->getType().getNonReferenceType().getUnqualifiedType());
   return "declare '" + Name + "' as a value ('" + Type + " " + Name +
          " = ...;')";
 }
@@ -246,10 +246,7 @@ bool BodyLowering::namesStdResult(const VarDecl *VD) {
                calleeName(*Callee) +
                "' returns a reference to and that ends with this statement "
                "(undefined behaviour); " +
-               valueAdvice(VD->getNameAsString(),
-                           typeName(VD->getType()
-                                        .getNonReferenceType()
-                                        .getUnqualifiedType())),
+               valueAdvice(VD),
            VD->getSourceRange());
       return true;
     }
@@ -280,10 +277,7 @@ bool BodyLowering::refuseChangedArgument(const VarDecl *VD,
            "'" + VD->getNameAsString() + "' names " + What +
                " that this function also writes, which gradc does not "
                "follow; " +
-               valueAdvice(VD->getNameAsString(),
-                           typeName(VD->getType()
-                                        .getNonReferenceType()
-                                        .getUnqualifiedType())),
+               valueAdvice(VD),
            VD->getSourceRange());
       return true;
     }
