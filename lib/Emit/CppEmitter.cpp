@@ -27,7 +27,9 @@ const char *cxxTypeName(Scalar S) {
   case Scalar::Int64:
     return "long long";
   case Scalar::UInt64:
-    return "unsigned long long";
+    // What .size() returns, and what size_t locals and counters were
+    // (unsigned long on LP64): `std::min(n, v.size())` must deduce one type.
+    return "std::size_t";
   case Scalar::Float32:
     return "float";
   case Scalar::Float64:

@@ -218,9 +218,16 @@ ExprPrinter::Printed ExprPrinter::expr(const Value *V, bool Define) const {
     // would make std::log(2.0f) a float log where a double one is meant.
     bool AllConst = std::all_of(Ops.begin(), Ops.end(),
                                 [](const Value *Op) { return Op->isConst(); });
-    for (size_t I = 0; I < Ops.size(); ++I)
-      Text += (I ? ", " : "") +
-              (AllConst ? literal(Ops[I], false, true) : print(Ops[I]));
+    for (size_t I = 0; I < Ops.size(); ++I) {
+      std::string Arg = AllConst ? literal(Ops[I], false, true) : print(Ops[I]);
+      // `std::max(k, v.size())` with `std::size_t k = 2`: the constant has
+      // k's type, or the template deduces int beside std::size_t.
+      Scalar S = Ops[I]->Ty.scalarKind();
+      if (Ops[I]->isConst() && Ops[I]->Ty.isInteger() && S != Scalar::Int32 &&
+          !Ops[I]->Ty.isBool())
+        Arg = std::string("static_cast<") + cxxTypeName(S) + ">(" + Arg + ")";
+      Text += (I ? ", " : "") + Arg;
+    }
     return {Text + ")", PrecPrimary};
   }
   case OpCode::Cmp: {

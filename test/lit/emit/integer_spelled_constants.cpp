@@ -13,6 +13,10 @@
 // INTERP: 0 mismatches
 #include <gradc/gradc.h>
 
+#include <algorithm>
+#include <cstddef>
+#include <vector>
+
 GRADC_DIFF("grad")
 double halves(double x) {
   double c = 3;
@@ -47,6 +51,19 @@ double chosen(double x) {
 // TEXT:         clampT(x, 0.0, 1.0)
 // TEXT:         half(3.0)
 
+// A std::size_t local is written std::size_t (what .size() returns), and
+// a constant given to std::max beside one has its type.
+GRADC_DIFF("grad")
+double sized(const std::vector<double> &v, double x) {
+  std::size_t k = 2;
+  std::size_t n = v.size();
+  std::size_t m = std::max(k, v.size()) + std::min(n, v.size() - 1);
+  return x * static_cast<double>(m) + v[0];
+}
+// TEXT-LABEL: inline double sized_pullback(
+// TEXT:         std::size_t n = v.size();
+// TEXT:         std::max(static_cast<std::size_t>(2), v.size())
+
 #ifndef __GRADC__
 #include GRADC_OUT
 #include "gradc_check.h"
@@ -56,6 +73,15 @@ int main() {
   GRADC_CHECK_1(inverse, 2.0);
   GRADC_CHECK_1(chosen, 0.5);
   GRADC_CHECK_1(chosen, 1.5);
+  gradc_check::check_arrays(
+      "sized", {{"v", {0.5, 1.5, -2}}, {"x", {0.75}}}, {},
+      [](const gradc_check::Arrays &p) { return sized(p[0], p[1][0]); },
+      [](const gradc_check::Arrays &p, gradc_check::Arrays &d) {
+        return sized_grad(p[0], p[1][0], d[0], d[1][0]);
+      },
+      [](const gradc_check::Arrays &p, double s, gradc_check::Arrays &d) {
+        sized_pullback(p[0], p[1][0], s, d[0], d[1][0]);
+      });
   return gradc_check::finish();
 }
 #endif

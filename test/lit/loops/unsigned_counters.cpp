@@ -29,7 +29,7 @@ double sumsq(const std::vector<double> &v) {
 }
 // TEXT-LABEL: inline double sumsq_pullback(
 // TEXT-NOT:     tape
-// TEXT:         for (unsigned long long i = 0; i < v.size(); ++i) {
+// TEXT:         for (std::size_t i = 0; i < v.size(); ++i) {
 // TEXT-NOT:     iter
 
 GRADC_DIFF("grad")
@@ -43,7 +43,7 @@ double horner(const std::vector<double> &c, double x) {
 // TEXT:         p_tape.reserve(c.size());
 // TEXT:         for (long long i_back = static_cast<long long>(c.size()) - 1; i_back >= 0;
 // TEXT-NEXT:         --i_back) {
-// TEXT-NEXT:      unsigned long long i = static_cast<unsigned long long>(i_back);
+// TEXT-NEXT:      std::size_t i = static_cast<std::size_t>(i_back);
 
 GRADC_DIFF("grad")
 double skip(const double *w, unsigned n, double x) {
@@ -89,7 +89,7 @@ double nested(const std::vector<double> &w, double x) {
 }
 // TEXT-LABEL: inline double nested_pullback(
 // TEXT:         for (long long k_back = 2; k_back >= 1; --k_back) {
-// TEXT-NEXT:      unsigned long long k = static_cast<unsigned long long>(k_back);
+// TEXT-NEXT:      std::size_t k = static_cast<std::size_t>(k_back);
 // TEXT:           for (long long i_back = static_cast<long long>(w.size()) - 1;
 // TEXT-NEXT:           i_back >= static_cast<long long>(k); --i_back) {
 

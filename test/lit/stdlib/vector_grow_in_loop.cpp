@@ -111,7 +111,7 @@ double sized(double x, int n) {
 // TEXT-NEXT:      row_size_tape_3.reserve(m);
 // TEXT-LABEL: inline double sized_pullback(
 // TEXT:           t.clear();
-// TEXT-NEXT:      unsigned long long conv = static_cast<unsigned long long>(sum);
+// TEXT-NEXT:      std::size_t conv = static_cast<std::size_t>(sum);
 // TEXT-NEXT:      t.resize(conv);
 // TEXT:         std::vector<double> dt(t.capacity());
 

@@ -95,7 +95,7 @@ double reuse(const double *a, int n) {
 // TEXT:           p.push_back(exp_v);
 // TEXT:         std::vector<double> dp(p.size());
 // TEXT:         std::vector<double> dlogits(logits.size());
-// TEXT:           unsigned long long logits_size_old = logits_size_tape.pop();
+// TEXT:           std::size_t logits_size_old = logits_size_tape.pop();
 // TEXT-NEXT:      double dlogits_old = dlogits[logits_size_old];
 // TEXT-LABEL: inline double grow_pullback(const double *a, int n, double dout, double *da) {
 // TEXT:         std::vector<double> v(2);

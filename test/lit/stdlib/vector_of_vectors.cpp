@@ -71,7 +71,7 @@ double loss(const std::vector<std::vector<double>> &X,
 // TEXT-LABEL: inline double loss_pullback(const std::vector<std::vector<double>> &X,
 // TEXT-NEXT: const std::vector<double> &y, const Matrix &W,
 // TEXT-NEXT: double dout, Matrix &dW) {
-// TEXT: unsigned long long X_cols = gradc::cols(X);
+// TEXT: std::size_t X_cols = gradc::cols(X);
 // TEXT-NEXT: gradc::cols(W);
 // TEXT: p += W[k][j] * X[n][j];
 // TEXT: dW[k][j] += X[n][j] * dp;
