@@ -512,13 +512,8 @@ NamePlan Planner::run() {
     if (V.Code != OpCode::Invoke || V.Text.find('.') != std::string::npos ||
         V.Text.find("->") != std::string::npos)
       return;
-    size_t End = 0;
-    while (End < V.Text.size() &&
-           (std::isalnum(static_cast<unsigned char>(V.Text[End])) ||
-            V.Text[End] == '_'))
-      ++End;
-    if (End > 0)
-      Taken.insert(V.Text.substr(0, End));
+    if (std::string Callee = word(V.Text); !Callee.empty())
+      Taken.insert(Callee);
   });
   for (const Param &P : F.Params) {
     Plan.Var[P.V->Id] = P.V->Name;
