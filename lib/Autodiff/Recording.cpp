@@ -27,9 +27,12 @@ Value *Recorder::readBack(const Value *At, const Block *Blk, Frame *Fr) {
   const Snapshot *Sn = outlives(Base) ? nullptr : snapshotAfter(Base, At);
   if ((!outlives(Base) && !Sn) || (Idx && Plan.changesLater(Idx, Blk)))
     return nullptr;
-  Value *P = Sn ? rebase(Ptr, Base, Sn->Copy) : avail(Ptr);
-  Value *I = Idx ? avail(Idx) : nullptr;
-  return inFrame(Fr, [&] { return B.load(P, I); });
+  // The copy's field is taken in Fr too, where the load reads it.
+  return inFrame(Fr, [&] {
+    Value *P = Sn ? rebase(Ptr, Base, Sn->Copy) : avail(Ptr);
+    Value *I = Idx ? avail(Idx) : nullptr;
+    return B.load(P, I);
+  });
 }
 
 Value *Recorder::tapeValue(const Value *V, Frame *Fr) {

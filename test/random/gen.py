@@ -254,9 +254,9 @@ FEATURES = {
 }
 
 # Features that hit bugs found by the tester ((a) to (d): issue 12; (e):
-# the in/out memory work, fixed in 9922574; (f): open, 2026-12-07). Against
-# today's gradc (a) to (e) pass; the ctest slice runs with every feature
-# but (f), and 'safe' leaves them all out.
+# the in/out memory work, fixed in 9922574; (f): fixed 2026-12-07, test
+# records/popped_copy_fields.cpp). Against today's gradc all pass; the ctest
+# slice runs with every feature, and 'safe' leaves them all out.
 KNOWN_BUGS = {
     "dead_store": "(a) a dead store then an update in an if or loop: nonzero d/dx",
     "guarded_ternary": "(b) both arms of ?: are evaluated",
@@ -265,7 +265,7 @@ KNOWN_BUGS = {
     "param_write": "(d) a parameter assigned before it is read: the header does not compile",
     "call_alias": "(e) a scalar local read before a call that writes it (double &acc, &local): reads after the call see the value before it",
     "member_rows": "(f) internal error 'operand #N is used before it is defined': a local struct of arrays in a loop, "
-                   "written in an inner loop and passed to a helper (open; left out of the ctest slice)",
+                   "written in an inner loop and passed to a helper",
 }
 
 

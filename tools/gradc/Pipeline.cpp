@@ -8,6 +8,7 @@
 #include "gradc/IR/Uses.h"
 #include "gradc/IR/Verifier.h"
 
+#include <cstdio>
 #include <map>
 #include <set>
 
@@ -107,6 +108,8 @@ bool render(const std::vector<frontend::Request> &Requests,
       }
       std::vector<std::string> Invalid = ir::verify(*G);
       if (!Invalid.empty()) {
+        if (getenv("GRADC_DUMP_INVALID"))
+          std::fputs(ir::print(*G).c_str(), stderr);
         Error = "gradc: internal error: the generated " + Opts.Name +
                 " is invalid: " + Invalid.front();
         return false;
