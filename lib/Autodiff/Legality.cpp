@@ -1,7 +1,7 @@
 //===- Legality.cpp - What the reverse mode refuses, before it runs -------===//
 #include "Legality.h"
 
-#include "LoopShape.h"
+#include "gradc/IR/LoopShape.h"
 #include "gradc/IR/MemoryLocation.h"
 #include "gradc/IR/Uses.h"
 

@@ -10,8 +10,8 @@
 #ifndef GRADC_AUTODIFF_PROGRAMORDER_H
 #define GRADC_AUTODIFF_PROGRAMORDER_H
 
-#include "LoopShape.h"
 #include "gradc/IR/Function.h"
+#include "gradc/IR/LoopShape.h"
 
 #include <functional>
 #include <map>
@@ -47,7 +47,7 @@ public:
   std::vector<const ir::Value *> loopsAround(const ir::Value *V) const;
   /// Lp as a counted loop the backward sweep can count down again, if it
   /// is one.
-  std::optional<CountedLoop> counted(const ir::Value &Lp) const;
+  std::optional<ir::CountedLoop> counted(const ir::Value &Lp) const;
   /// Whether no store to Base can run after Op: then the memory the
   /// backward sweep finds is what Op saw (or wrote). In the fused loop,
   /// whose backward sweep runs at the end of each iteration, only the rest
@@ -89,11 +89,11 @@ private:
   void index(const ir::Block &Blk, int Depth);
   std::set<const ir::Value *> indexMemory(const ir::Block &Blk);
   const Touch *touch(const ir::Block &Blk, const ir::Value *Base) const;
-  std::optional<CountedLoop> matchCounted(const ir::Value &Lp) const;
+  std::optional<ir::CountedLoop> matchCounted(const ir::Value &Lp) const;
 
   const ir::Function &P;
   std::set<const ir::Value *> InOut;
-  mutable std::map<const ir::Value *, std::optional<CountedLoop>> Counted;
+  mutable std::map<const ir::Value *, std::optional<ir::CountedLoop>> Counted;
   std::map<std::pair<const ir::Block *, const ir::Value *>, Touch> Touches;
 };
 

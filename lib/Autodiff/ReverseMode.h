@@ -112,7 +112,7 @@ private:
   /// local they point into.
   std::map<const ir::Value *, ir::Value *> CallCopies;
   /// Forward counted loops, whose tapes reserveTapes sizes up front.
-  std::vector<std::pair<ir::Value *, CountedLoop>> CountedClones;
+  std::vector<std::pair<ir::Value *, ir::CountedLoop>> CountedClones;
   /// Values whose adjoint code an op using them wrote (a sigmoid's inner
   /// values, the old value in `x = x + e`).
   std::set<const ir::Value *> Absorbed;

@@ -1,6 +1,7 @@
 //===- MemoryLocation.cpp - Where pointers point --------------------------===//
 #include "gradc/IR/MemoryLocation.h"
 
+#include "gradc/IR/LoopShape.h"
 #include "gradc/IR/Uses.h"
 
 #include <algorithm>
@@ -146,14 +147,11 @@ static std::optional<std::int64_t> knownInt(const Value *V,
   return std::nullopt;
 }
 
-/// Whether B writes Local, or may leave its loop early (then the loop's
-/// bound says more than it reaches).
-static bool changesOrLeaves(const Block &B, const Value *Local) {
+/// Whether B may return from inside its loop (then the loop's bound says
+/// more than it reaches).
+static bool returns(const Block &B) {
   bool Found = false;
-  forEachOp(B, [&](Value &Op) {
-    Found |= writes(Op, Local) || Op.Code == OpCode::Break ||
-             Op.Code == OpCode::Return;
-  });
+  forEachOp(B, [&](Value &Op) { Found |= Op.Code == OpCode::Return; });
   return Found;
 }
 
@@ -174,41 +172,21 @@ counterEnd(const Value *Idx, const std::vector<const Value *> &Loops,
     return std::nullopt;
   const Value *Counter = Idx->Operands[0];
   for (const Value *Lp : Loops) {
-    const Block &Init = Lp->Regions[0], &Cond = Lp->Regions[1],
-                &Body = Lp->Regions[2], &Step = Lp->Regions[3];
+    const Block &Init = Lp->Regions[0];
     if (std::find(Init.Ops.begin(), Init.Ops.end(), Counter) == Init.Ops.end())
       continue;
-    auto IsCounter = [&](const Value *L) {
-      return L->Code == OpCode::Load && L->Operands.size() == 1 &&
-             L->Operands[0] == Counter;
-    };
-    // Starts at a constant no less than 0, steps by one, up to the bound.
-    const Value *Start = nullptr;
-    for (const Value *Op : Init.Ops)
-      if (Op->Code == OpCode::Store && Op->Operands[0] == Counter)
-        Start = Op->Operands.size() == 2 ? Op->Operands[1] : nullptr;
-    if (!Start || !Start->isConst() || Start->constValue() < 0)
+    // Starts at a constant no less than 0, steps up by one to the bound,
+    // and runs to it.
+    std::optional<CountedLoop> C = matchCountedLoop(*Lp);
+    if (!C || !C->Start->isConst() || C->Start->constValue() < 0 ||
+        C->Step != 1 || C->Breaks || returns(Lp->Regions[LoopBody]) ||
+        (C->Pred != CmpPred::LT && C->Pred != CmpPred::LE))
       return std::nullopt;
-    const Value *Next = nullptr;
-    for (const Value *Op : Step.Ops)
-      if (Op->Code == OpCode::Store)
-        Next = Op->Operands[0] == Counter && Op->Operands.size() == 2 && !Next
-                   ? Op->Operands[1]
-                   : Counter; // anything else: not this shape
-    if (!Next || Next == Counter || Next->Code != OpCode::Add ||
-        !IsCounter(Next->Operands[0]) || !Next->Operands[1]->isConstValue(1) ||
-        changesOrLeaves(Body, Counter) || Cond.Ops.empty() ||
-        Cond.Ops.back()->Code != OpCode::Yield)
-      return std::nullopt;
-    const Value *Test = Cond.Ops.back()->Operands[0];
-    if (Test->Code != OpCode::Cmp || !IsCounter(Test->Operands[0]) ||
-        (Test->Pred != CmpPred::LT && Test->Pred != CmpPred::LE))
-      return std::nullopt;
-    std::optional<std::int64_t> Bound = knownInt(Test->Operands[1], Known);
+    std::optional<std::int64_t> Bound = knownInt(C->Bound, Known);
     if (!Bound)
       return std::nullopt;
     return std::max<std::int64_t>(
-        *Bound + (Test->Pred == CmpPred::LE ? 1 : 0) + Plus, 0);
+        *Bound + (C->Pred == CmpPred::LE ? 1 : 0) + Plus, 0);
   }
   return std::nullopt;
 }

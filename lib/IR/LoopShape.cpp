@@ -1,11 +1,9 @@
-//===- LoopShape.cpp - Loops the backward sweep can run in reverse --------===//
-#include "LoopShape.h"
+//===- LoopShape.cpp - Counted loops and the jumps in loops ---------------===//
+#include "gradc/IR/LoopShape.h"
 
 #include "gradc/IR/Uses.h"
 
-namespace gradc::autodiff {
-
-using namespace ir;
+namespace gradc::ir {
 
 bool storesTo(const Block &B, const Value *Base) {
   for (const Value *V : B.Ops)
@@ -160,4 +158,4 @@ std::optional<CountedLoop> matchCountedLoop(const Value &Loop) {
   return C;
 }
 
-} // namespace gradc::autodiff
+} // namespace gradc::ir
