@@ -67,6 +67,10 @@ Value *Sweep::newTape(Scalar S, const std::string &Var) {
   Value *T = G->create(OpCode::Tape, Type::tape(S));
   // (`L.W`, a member of a view: `L_W_tape`.)
   std::string Word = paramWord(Var);
+  // A second tape of one variable is `g_tape_2`, as a second adjoint is
+  // `dt_2`.
+  unsigned &N = Next[Word + "_tape_"];
+  N = std::max(N, 2u);
   T->Name = take(Word + "_tape", Word + "_tape_");
   G->Body.Ops.insert(G->Body.Ops.begin(), T);
   return T;

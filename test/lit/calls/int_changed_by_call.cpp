@@ -16,7 +16,7 @@
 // x + (2x)^2 at 0.5: 1 + 8x = 5.
 // AT: param  x{{ +}}0.5{{ +}}5
 // TEXT-LABEL: inline double counter_pullback(double x, double dout, double &dx) {
-// TEXT: k_tape_.push_array(&k, 1);
+// TEXT: k_tape_2.push_array(&k, 1);
 // TEXT-NEXT: double a = next(k, x);
 // TEXT: int k_2;
 // TEXT-NEXT: k_tape.pop_array(&k_2, 1);

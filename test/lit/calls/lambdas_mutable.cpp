@@ -34,7 +34,7 @@
 // TEXT: double step_copy_acc = step_acc;
 // TEXT-LABEL: inline double counter_pullback(double x, double dout, double &dx) {
 // TEXT: int next_k = 0;
-// TEXT-NEXT: next_k_tape_2.push_array(&next_k, 1);
+// TEXT-NEXT: next_k_tape_3.push_array(&next_k, 1);
 // x + 2x * 3x at 0.5: 1 + 12x = 7.
 // AT: param  x{{ +}}0.5{{ +}}7
 #include <gradc/gradc.h>

@@ -24,7 +24,7 @@
 // TEXT:         for (int t = 0; t < (c - 1) * b; t += b) {
 // TEXT:           std::vector<double> gates(prod_2);
 // TEXT:           double tanh_v = std::tanh(cell[i_3]);
-// TEXT-NEXT:      tanh_tape_2.push_reserved(tanh_v);
+// TEXT-NEXT:      tanh_tape_3.push_reserved(tanh_v);
 // TEXT:         double dtotal = -(dout / conv);
 // TEXT:         // lstm.cpp:49 (in lstm_model): hidden[i] = outgate[i] *
 // TEXT-LABEL: inline double lstm_objective_grad(

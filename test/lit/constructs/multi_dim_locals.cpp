@@ -85,7 +85,7 @@ double scaled(double x, double y) {
 // TEXT-LABEL: inline double scaled_pullback(double x, double y, double dout, double &dx,
 // TEXT: double M[2][3] = {};
 // TEXT: M[1][0] = x * y;
-// TEXT: M_tape_.push_array(&M[0][0], 6);
+// TEXT: M_tape_2.push_array(&M[0][0], 6);
 // TEXT-NEXT: scale(M, 2, x);
 // TEXT: double M_2[2][3];
 // TEXT-NEXT: M_tape.pop_array(&M_2[0][0], 6);

@@ -32,14 +32,14 @@ double three(const double *w, int n) {
   return s + c;
 }
 // TEXT-LABEL: inline double three_pullback(
-// TEXT:         gradc::fixed_tape<double, 1> c_tape_;
+// TEXT:         gradc::fixed_tape<double, 1> c_tape_2;
 // TEXT-NOT:     w_tape
-// TEXT:         c_tape_.push(c);
+// TEXT:         c_tape_2.push(c);
 // TEXT-NEXT:    for (int i = 0; i < n; ++i) {
 // TEXT-NEXT:      s += std::sin(w[i] * c);
 // TEXT:         dc *= w[k_old];
 // TEXT:         // saved_once.cpp:24: for (int i = 0; i < n; ++i)
-// TEXT-NEXT:    double c_old = c_tape_.pop();
+// TEXT-NEXT:    double c_old = c_tape_2.pop();
 // TEXT-NEXT:    for (int i = n - 1; i >= 0; --i) {
 // TEXT-NEXT:      // saved_once.cpp:25: s += std::sin(w[i] * c);
 // TEXT-NEXT:      double prod = std::cos(w[i] * c_old) * ds;

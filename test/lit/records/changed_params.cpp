@@ -93,7 +93,7 @@ double advance_one(Body &b, double dt) {
   return b.x * b.v;
 }
 // TEXT-LABEL: inline double advance_one_pullback(
-// TEXT:            b_tape_.push(b);
+// TEXT:            b_tape_2.push(b);
 // TEXT-NEXT:       step(b, dt);
 // TEXT-NEXT:       b_tape.push(b);
 // TEXT-NEXT:       b.kick(dt);
@@ -112,10 +112,10 @@ double scaled(std::vector<double> &v, double a) {
   return v[0] * v[1];
 }
 // TEXT-LABEL: inline double scaled_pullback(
-// TEXT:          v_tape_.push_array(v.data(), v.size());
+// TEXT:          v_tape_2.push_array(v.data(), v.size());
 // TEXT-NEXT:     scale(v, a);
 // TEXT:          std::vector<double> v_3(size_2);
-// TEXT-NEXT:     v_tape_.pop_array(v_3.data(), size_2);
+// TEXT-NEXT:     v_tape_2.pop_array(v_3.data(), size_2);
 // TEXT-NEXT:     scale_pullback(v_3, a, dv, da);
 
 // Local structs used whole: copied, changed, assigned, passed by value.

@@ -37,10 +37,10 @@ double arr(std::array<double, 3> &v, double a) {
   return v[0] * v[1] + v[2];
 }
 // TEXT-LABEL: inline double arr_pullback(
-// TEXT:          v_tape_.push_array(v.data(), 3);
+// TEXT:          v_tape_2.push_array(v.data(), 3);
 // TEXT-NEXT:     scale3(v, a);
 // TEXT:          std::array<double, 3> v_3;
-// TEXT-NEXT:     v_tape_.pop_array(v_3.data(), 3);
+// TEXT-NEXT:     v_tape_2.pop_array(v_3.data(), 3);
 // TEXT-NEXT:     scale3_pullback(v_3, a, dv, da);
 
 GRADC_DIFF("grad")
@@ -51,7 +51,7 @@ double nested(Sys &s, double dt) {
   return s.body.x * s.g;
 }
 // TEXT-LABEL: inline double nested_pullback(
-// TEXT:          body_tape_.push(s.body);
+// TEXT:          body_tape_2.push(s.body);
 // TEXT-NEXT:     step(s.body, dt);
 // TEXT:          body_tape.push(s.body);
 // TEXT:          Body body;

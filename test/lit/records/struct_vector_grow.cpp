@@ -95,7 +95,7 @@ double per_row(const double *w, int n) {
 // TEXT-NEXT:    std::vector<P2> q;
 // TEXT:         v.emplace_back();
 // TEXT:           q.emplace_back();
-// TEXT-NEXT:      q_size_tape_.push_reserved(q.size());
+// TEXT-NEXT:      q_size_tape_2.push_reserved(q.size());
 // TEXT-NEXT:      std::size_t diff_3 = q.size() - 1;
 // TEXT-NEXT:      q[diff_3].a = w[i];
 // TEXT-NEXT:      q[diff_3].b = v[i].x * 2;

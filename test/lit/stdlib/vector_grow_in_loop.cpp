@@ -108,7 +108,7 @@ double sized(double x, int n) {
 // TEXT-NEXT:    std::vector<double> row;
 // TEXT:         for (int i = 0; i < n; ++i) {
 // TEXT-NEXT:      row.clear();
-// TEXT-NEXT:      row_size_tape_3.reserve(m);
+// TEXT-NEXT:      row_size_tape_4.reserve(m);
 // TEXT-LABEL: inline double sized_pullback(
 // TEXT:           t.clear();
 // TEXT-NEXT:      std::size_t conv = static_cast<std::size_t>(sum);
