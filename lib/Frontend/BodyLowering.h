@@ -41,6 +41,14 @@
 
 namespace gradc::frontend {
 
+/// What pointer variables are assigned (`p = RHS`), each RHS in order.
+using PointerSources =
+    llvm::DenseMap<const clang::VarDecl *,
+                   llvm::SmallVector<const clang::Expr *, 2>>;
+/// The variable whose memory pointer expression E points into, read from
+/// its text (`s`, `&s[i]`, `s + k`, `v.data()`), or null.
+const clang::VarDecl *pointeeVariable(const clang::Expr *E);
+
 /// The math function a call to Callee is, if gradc knows it.
 std::optional<ir::MathFn> mathFunctionOf(const clang::FunctionDecl &Callee);
 /// How a user names Callee in a message: `foo`, or `std::foo`.
@@ -1128,6 +1136,10 @@ private:
   /// Variables assigned in a loop or branch nested deeper than their
   /// declaration (found before lowering): they live in memory.
   llvm::DenseSet<const clang::VarDecl *> AssignedDeeper;
+  /// What each pointer variable is assigned anywhere (`p = RHS`, found
+  /// before lowering): the arrays a moving pointer may point into are
+  /// known before its first use.
+  PointerSources PointerAssigned;
   /// Local vectors that change size (found before lowering).
   llvm::DenseSet<const clang::VarDecl *> Growing;
   /// Of those, the ones that may shrink (pop_back, clear, resize, ...).

@@ -25,8 +25,9 @@ namespace {
 class AssignmentScan {
 public:
   AssignmentScan(llvm::DenseSet<const VarDecl *> &Deeper,
-                 llvm::DenseSet<const VarDecl *> &Reassigned)
-      : Deeper(Deeper), Reassigned(Reassigned) {}
+                 llvm::DenseSet<const VarDecl *> &Reassigned,
+                 PointerSources *Sources = nullptr)
+      : Deeper(Deeper), Reassigned(Reassigned), Sources(Sources) {}
 
   void walk(const Stmt *S, unsigned Region) {
     if (!S)
@@ -108,8 +109,14 @@ public:
       return;
     }
     if (const auto *BO = dyn_cast<BinaryOperator>(S);
-        BO && BO->isAssignmentOp())
+        BO && BO->isAssignmentOp()) {
       assigned(BO->getLHS(), Region);
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParens());
+          DRE && Sources && BO->getOpcode() == BO_Assign &&
+          DRE->getType()->isPointerType())
+        if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+          (*Sources)[VD].push_back(BO->getRHS());
+    }
     if (const auto *UO = dyn_cast<UnaryOperator>(S);
         UO && UO->isIncrementDecrementOp())
       assigned(UO->getSubExpr(), Region);
@@ -165,6 +172,7 @@ private:
 
   llvm::DenseSet<const VarDecl *> &Deeper;
   llvm::DenseSet<const VarDecl *> &Reassigned;
+  PointerSources *Sources;
   llvm::DenseMap<const VarDecl *, unsigned> Home;
   unsigned LastRegion = 0;
 };
@@ -197,7 +205,7 @@ bool lambdaWrites(const LambdaExpr *LE, const VarDecl *VD) {
 }
 
 void BodyLowering::findMemoryVariables(const Stmt *Body) {
-  AssignmentScan(AssignedDeeper, Reassigned).walk(Body, 0);
+  AssignmentScan(AssignedDeeper, Reassigned, &PointerAssigned).walk(Body, 0);
 }
 
 void BodyLowering::lowerCellDecl(const VarDecl *VD, Scalar S) {

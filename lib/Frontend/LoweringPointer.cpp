@@ -45,6 +45,32 @@ static std::string baseName(const Value *Base) {
                             : "'" + Base->Name + "'";
 }
 
+const VarDecl *pointeeVariable(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->getOpcode() == UO_AddrOf) {
+    const Expr *Sub = UO->getSubExpr()->IgnoreParenImpCasts();
+    if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(Sub))
+      return pointeeVariable(ASE->getBase());
+    if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(Sub);
+        OCE && OCE->getOperator() == OO_Subscript)
+      return pointeeVariable(OCE->getArg(0));
+    return nullptr;
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->isAdditiveOp())
+    return pointeeVariable(
+        BO->getLHS()->getType()->isPointerType() ? BO->getLHS() : BO->getRHS());
+  if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *MD = MCE->getMethodDecl();
+    if (MD && MD->getIdentifier() && MD->getName() == "data")
+      return pointeeVariable(MCE->getImplicitObjectArgument());
+    return nullptr;
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return dyn_cast<VarDecl>(DRE->getDecl());
+  return nullptr;
+}
+
 bool BodyLowering::startMoving(const VarDecl *VD, Value *P) {
   std::string Name = VD->getNameAsString();
   QualType Pointee = VD->getType()->getPointeeType();
@@ -70,6 +96,23 @@ bool BodyLowering::startMoving(const VarDecl *VD, Value *P) {
   M.Home = &B.block();
   Moving[VD] = std::move(M);
   Poisoned.erase(VD);
+  // The arrays it is assigned later (`xp = x2;` here, `xp = &s[i];` in a
+  // loop after a use), where they are known already: a use before such an
+  // assignment then chooses between them, as after `p = c ? a : b`.
+  // Another array stays for its assignment to add or refuse; a pointer
+  // declared without one gets its first where it is assigned.
+  if (auto It = PointerAssigned.find(VD); Base && It != PointerAssigned.end())
+    for (const Expr *RHS : It->second) {
+      const VarDecl *Of = pointeeVariable(RHS);
+      auto Known = Of && !Moving.count(Of) ? Pointers.find(Of) : Pointers.end();
+      if (Known == Pointers.end())
+        continue;
+      Value *Base = Known->second;
+      while (Base->Code == ir::OpCode::Offset) // as splitPointer finds it
+        Base = Base->Operands[0];
+      if (!addBase(VD, Base, RHS))
+        return false;
+    }
   return true;
 }
 

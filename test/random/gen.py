@@ -128,8 +128,8 @@ FEATURES = {
     "ref_var": "references to an element of a local array (double &r = a[k]; r += e;, const double &)",
     "moving_ptr": "a pointer walking a local array (const double *p = a; while (p != a + N) u += *p++ * e;)",
     "chosen_ptr": "a pointer chosen by a condition between local arrays (const double *p = i % 2 == 0 ? &a[0] : "
-                  "&b[0] + 1;, or declared bare and set in an if and an else), read (p[k], *p) and written "
-                  "(p[k] += e) through",
+                  "&b[0] + 1;, or declared bare and set in an if and an else, or given b after a read through a), "
+                  "read (p[k], *p) and written (p[k] += e) through",
     "loop_return": "return inside loops, nested loops and switches, also under an if followed by more of its block",
     "multi_dim": "local arrays of arrays (double m[2][3] = {};, m[i][j] += e in nested loops, read as m[i][j])",
     "array2d_local": "with multi_dim: the local array of arrays passed whole to helpers taking one "
@@ -2799,7 +2799,14 @@ class Gen:
         write = self.chance(0.3)
         ptr = "double *" if write else "const double *"
         ints = self.visible("i")
-        if ints and self.chance(0.5):
+        if self.chance(0.25):
+            # Given the second array after it was read through (ADBench's
+            # LSTM `xp`): both are known where it is declared.
+            k = self.rng.randint(0, n - 1)
+            out.append(Stmt("raw", "%s%s = %s" % (ptr, p, at(a, ka))))
+            out.append(Stmt("raw", "%s += %s[%d] * %s" % (u, p, k, self.render_tmp(self.dexpr(1)))))
+            out.append(Stmt("raw", "%s = %s" % (p, at(b, kb))))
+        elif ints and self.chance(0.5):
             name, v = self.rng.choice(ints)
             c = ("%s > %d" % (name, self.rng.randint(0, 2)) if v.value is not None
                  else "%s %% 2 == 0" % name)

@@ -1,6 +1,6 @@
-// What stays refused around pointers that move: a pointer given another
-// array after it was read through (gradc must know every array before the
-// first use), a pointer into several arrays used otherwise than through it
+// What stays refused around pointers that move: a pointer given, after it
+// was read through, an array declared after it (gradc must know every
+// array before the first use), a pointer into several arrays used otherwise than through it
 // or in a loop's header, comparing pointers into different arrays, moving
 // a pointer to a struct. An error saying what to write instead, no output.
 // RUN: rm -f %t.grad.h
@@ -10,15 +10,15 @@
 #include <gradc/gradc.h>
 
 GRADC_DIFF("grad")
-double late(const double *a, const double *b, double x, int n) {
+double late(const double *a, double x, int n) {
   const double *p = a;
   double s = 0;
-  for (int i = 0; i < n; ++i) {
+  for (int i = 0; i < n; ++i)
     s += p[i] * x;
-    // CHECK: moving_pointers_refused.cpp:[[@LINE+1]]:7: error: pointer 'p' may point into 'b' here, after it was read or written through in 'a'; gradc must know every array a pointer may point into before it is used: give it each of them before the first use ('p = c ? a : b;', or an if and else that assign p), or keep an index into each array instead
-    p = b;
-  }
-  return s;
+  double t[2] = {x, 2 * x};
+  // CHECK: moving_pointers_refused.cpp:[[@LINE+1]]:5: error: pointer 'p' may point into 't' here, after it was read or written through in 'a'; gradc must know every array a pointer may point into before it is used: give it each of them before the first use ('p = c ? a : b;', or an if and else that assign p), or keep an index into each array instead
+  p = t;
+  return s + p[1];
 }
 
 GRADC_DIFF("grad")
