@@ -132,17 +132,19 @@ bool SweepFacts::zeroKept(const Value *Base) const {
         Varies |= !constantPlace(V.Operands[0], V.index());
       if (V.Code != OpCode::Invoke || !writes(V, Base))
         return;
-      Varies = true;
       const Function *C = V.Callee;
       if (!C || C->Custom || !C->RetTy.isVoid()) {
         Kept = false;
         return;
       }
-      for (unsigned J = 0; J < V.Operands.size(); ++J)
-        if (V.Operands[J]->Ty.isMemory() && baseOf(V.Operands[J]) == Base &&
-            (!V.writesArg(J) || readsFirst(*C, C->Params[J].V) ||
-             reads(C->Body, C->Params[J].V)))
+      for (unsigned J = 0; J < V.Operands.size(); ++J) {
+        if (!V.Operands[J]->Ty.isMemory() || baseOf(V.Operands[J]) != Base)
+          continue;
+        if (!V.writesArg(J) || readsFirst(*C, C->Params[J].V) ||
+            reads(C->Body, C->Params[J].V))
           Kept = false;
+        Varies |= !argumentExtent(V, J); // (cross3's 3 elements: fixed)
+      }
     });
   return ZeroKept[Base] = Kept && Read && Varies;
 }
