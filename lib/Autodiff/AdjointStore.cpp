@@ -34,8 +34,9 @@ auto findElement(Range &Elements, Value *D, Value *I,
 Value *AdjointStore::adjointMemory(const Value *Base) {
   if (auto It = AdjMem.find(Base); It != AdjMem.end())
     return It->second;
-  // A local's adjoint lives in the backward block of the local's own block.
-  Frame *Fr = frameOf(Base);
+  // A local's adjoint lives in the backward block of the local's own block;
+  // one kept zero between iterations, before the loops.
+  Frame *Fr = Facts.zeroKept(Base) ? Frames.front() : frameOf(Base);
   if (!Fr)
     Fr = Frames.front();
   Scalar S = Base->Ty.scalarKind();

@@ -91,7 +91,9 @@ RecordingPlan::storedFor(const Value *V) const {
     return It->second;
   for (const Value *S : Facts.Pos.Home.at(V)->Ops)
     if (S->Code == OpCode::Store && S->Operands[1] == V &&
-        Facts.Pos.finalAt(S, baseOf(S->Operands[0])))
+        Facts.Pos.finalAt(S, baseOf(S->Operands[0])) &&
+        (Facts.isOutput(baseOf(S->Operands[0])) ||
+         !Facts.leavesAlone(baseOf(S->Operands[0]))))
       It->second.push_back(S);
   return It->second;
 }

@@ -84,9 +84,8 @@ void ReverseMode::forwardBlock(const Block &From, Block &To) {
 void ReverseMode::forwardOp(const Value *V, Block &To) {
   if (V->Code == OpCode::Return)
     return;
-  if (!Opts.WriteOutputs && !Opts.TraceOut &&
-      (V->Code == OpCode::Store || V->Code == OpCode::AddTo) &&
-      isOutput(baseOf(V->Operands[0])))
+  if ((V->Code == OpCode::Store || V->Code == OpCode::AddTo) &&
+      Facts.leavesAlone(baseOf(V->Operands[0])))
     return;
   B.setBlock(To);
   B.setOrigin(V->Stmt, V->Loc);
@@ -280,7 +279,8 @@ void ReverseMode::backwardStore(const Value &V) {
   Value *D = Adjoints.readAdjoint(Ptr, Idx);
   // What was there before is gone: its adjoint is zero, if anything
   // before could read it or the caller reads it.
-  bool Needed = Pos.usedBefore(V, Base) || Pos.rewritesItself(V, Base);
+  bool Needed = Pos.usedBefore(V, Base) || Pos.rewritesItself(V, Base) ||
+                Facts.zeroKept(Base);
   if (!IsOut && !Pos.isInitStore(V) && (Needed || Facts.returnsAdjoint(Base)))
     Adjoints.zeroAdjoint(Ptr, Idx, /*ForCaller=*/!Needed);
   if (Act.isActive(Val))

@@ -94,7 +94,59 @@ bool SweepFacts::passesInOut(const Value &Call, unsigned I) const {
   // reused across a loop, written by others too) what the callee does
   // not write keeps its adjoint, as in/out memory does.
   const Value *Base = baseOf(Call.Operands[I]);
-  return Base->Code == OpCode::Local && !freshAt(Call, Base);
+  return Base->Code == OpCode::Local &&
+         (!freshAt(Call, Base) || zeroKept(Base));
+}
+
+bool SweepFacts::leavesAlone(const Value *Base) const {
+  if (Opts.WriteOutputs || Opts.TraceOut)
+    return false;
+  if (isOutput(Base))
+    return true;
+  if (Base->Code != OpCode::Param || !Base->Ty.isMemory())
+    return false;
+  for (unsigned I : Opts.Out)
+    if (P.Params[I].V == Base)
+      return !reads(P.Body, Base);
+  return false;
+}
+
+bool SweepFacts::zeroKept(const Value *Base) const {
+  if (auto It = ZeroKept.find(Base); It != ZeroKept.end())
+    return It->second;
+  bool Kept = Base->Code == OpCode::Local && Base->IVal > 0 &&
+              !Base->ZeroInit && Base->Text.empty() && Base->Stride == 0 &&
+              Pos.Home.count(Base) && !Pos.loopsAround(Base).empty();
+  // Read in its loop: then every store to it clears its adjoint
+  // (ProgramOrder::usedBefore counts an earlier iteration's reads).
+  // And written where the code does not say which elements (an index that
+  // varies, a call): an iteration may use few of them (a `MaxD` buffer),
+  // while one writing constant places clears as many as `= {}` would.
+  bool Read = false, Varies = false;
+  if (Kept)
+    forEachOp(P.Body, [&](const Value &V) {
+      Read |= !V.isRegionOp() && reads(V, Base);
+      if (V.Code == OpCode::AddTo && writes(V, Base))
+        Kept = false;
+      if (V.Code == OpCode::Store && baseOf(V.Operands[0]) == Base)
+        Varies |= !constantPlace(V.Operands[0], V.index());
+      if (V.Code != OpCode::Invoke || !writes(V, Base))
+        return;
+      const Function *C = V.Callee;
+      if (!C || C->Custom || !C->RetTy.isVoid()) {
+        Kept = false;
+        return;
+      }
+      for (unsigned J = 0; J < V.Operands.size(); ++J) {
+        if (!V.Operands[J]->Ty.isMemory() || baseOf(V.Operands[J]) != Base)
+          continue;
+        if (!V.writesArg(J) || readsFirst(*C, C->Params[J].V) ||
+            reads(C->Body, C->Params[J].V))
+          Kept = false;
+        Varies |= !argumentExtent(V, J); // (cross3's 3 elements: fixed)
+      }
+    });
+  return ZeroKept[Base] = Kept && Read && Varies;
 }
 
 bool SweepFacts::freshAt(const Value &Call, const Value *Base) const {

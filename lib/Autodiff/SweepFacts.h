@@ -14,6 +14,7 @@
 #include "gradc/Autodiff/Reverse.h"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <set>
 
@@ -82,8 +83,24 @@ public:
     std::vector<const ir::Value *> Around = Pos.loopsAround(V);
     return Around.empty() || (Around.size() == 1 && Around[0] == Fused);
   }
-  /// Whether Call's callee reads what argument I holds and writes it.
+  /// Whether Call's callee reads what argument I holds and writes it (or
+  /// writes a local whose adjoint is kept zero: its pullback clears what
+  /// the call wrote).
   bool passesInOut(const ir::Value &Call, unsigned I) const;
+  /// Whether Base, an array local of a loop body, has its adjoint declared
+  /// once before the loops and kept zero between iterations, instead of
+  /// declared and zeroed whole in each: a local starts indeterminate, so
+  /// every element an iteration adds to was written earlier in it, and
+  /// the backward code of that write clears it (a store's; a call's
+  /// pullback, which gets the local in/out). Calls writing it must run
+  /// their pullback on a scratch copy (never reading it), so that no tape
+  /// is added.
+  bool zeroKept(const ir::Value *Base) const;
+  /// Whether the forward sweep leaves out stores to Base: in a pullback
+  /// for a caller (whose call wrote the callee's outputs), an output with
+  /// a read-only seed, or one the function never reads (an in/out
+  /// adjoint, its memory a caller's scratch copy).
+  bool leavesAlone(const ir::Value *Base) const;
   /// Whether Call alone writes Base, in the block of the local Base (or at
   /// the top level, for a read-only seeded output): the adjoint there is
   /// fresh, the seed of what the call writes.
@@ -103,6 +120,9 @@ public:
   /// or a member `L.W`) to the callee: its pullback can be given a copy
   /// of it, of the callee's parameter type.
   bool copiesWhole(const ir::Value &Call, unsigned I) const;
+
+private:
+  mutable std::map<const ir::Value *, bool> ZeroKept; ///< zeroKept's answers
 };
 
 } // namespace gradc::autodiff

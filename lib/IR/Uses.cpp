@@ -1,6 +1,8 @@
 //===- Uses.cpp - Use counts and dead code --------------------------------===//
 #include "gradc/IR/Uses.h"
 
+#include "gradc/IR/MemoryLocation.h"
+
 #include <algorithm>
 #include <functional>
 #include <map>
@@ -304,6 +306,49 @@ static bool dropOverwritten(Block &B, const Place &P) {
   return Changed;
 }
 
+/// Whether the store or addto B.Ops[At] into local L is overwritten by a
+/// later store of B to the same element with nothing in between that may
+/// read L or leave B (`da[0] += x * g;` then `da[0] = 0;`: an adjoint
+/// kept zero between iterations clears what its passive elements got).
+static bool killedLater(const Block &B, size_t At, const Value *L) {
+  const Value *V = B.Ops[At];
+  for (size_t I = At + 1; I < B.Ops.size(); ++I) {
+    const Value *W = B.Ops[I];
+    if (W->Code == OpCode::Store && W->Text.empty() &&
+        samePlace(W->Operands[0], V->Operands[0], {}) &&
+        sameIndex(W->index(), V->index(), {}))
+      return true;
+    bool Leaves = W->Code == OpCode::Break || W->Code == OpCode::Continue ||
+                  W->Code == OpCode::Return || W->isRegionOp();
+    bool Touches = (W->Code == OpCode::AddTo || W->Code == OpCode::PopArray) &&
+                   baseOf(W->Operands[W->Code == OpCode::PopArray]) == L;
+    if (Leaves || Touches || reads(*W, L))
+      return false;
+  }
+  return false;
+}
+
+/// Drops stores into locals that a later store overwrites unread.
+static bool dropKilled(Block &B) {
+  bool Changed = false;
+  std::vector<Value *> Kept;
+  for (size_t I = 0; I < B.Ops.size(); ++I) {
+    Value *V = B.Ops[I];
+    for (Block &R : V->Regions)
+      Changed |= dropKilled(R);
+    bool Writes = (V->Code == OpCode::Store && V->Text.empty()) ||
+                  V->Code == OpCode::AddTo;
+    const Value *L = Writes ? baseOf(V->Operands[0]) : nullptr;
+    if (L && L->Code == OpCode::Local && killedLater(B, I, L)) {
+      Changed = true;
+      continue;
+    }
+    Kept.push_back(V);
+  }
+  B.Ops = std::move(Kept);
+  return Changed;
+}
+
 /// Drops stores into locals nobody reads, and branches left empty.
 static bool dropDeadStores(Block &B, const std::vector<bool> &Read) {
   bool Changed = false;
@@ -448,6 +493,7 @@ void eliminateDeadCode(Function &F) {
     Place P;
     P.index(F.Body);
     Changed |= dropOverwritten(F.Body, P);
+    Changed |= dropKilled(F.Body);
     Changed |= DroppedTapes || Released;
   }
 }

@@ -43,16 +43,17 @@ static std::vector<double> evens(const std::vector<double> &x, double t) {
 // TEXT-NEXT:                             const std::vector<double> &dout,
 // TEXT-NEXT:                             std::vector<double> &dx, double &dt) {
 // TEXT:         std::vector<double> dr(r.size());
-// choose (below), called in a loop only: its pullback is also given the
-// vector (in/out), and fills `result` from the return taken.
+// choose (below), called in a loop only: its pullback also takes the
+// vector's seed in/out (and clears it), not the vector, which the caller
+// has: the return taken sizes the seed of `result`.
 // TEXT-LABEL: inline void choose_wrt_x_t_out_pullback(
-// TEXT:         std::vector<double> result;
+// TEXT:         std::size_t result_size = 0;
 // TEXT:         if (cond) {
-// TEXT:           result.resize(b.size());
+// TEXT:           result_size = b.size();
 // TEXT:         } else if (t < -1) {
 // TEXT-NEXT:      gradc::refill(evens_result, evens(x, t));
-// TEXT-NEXT:      result.resize(evens_result.size());
-// TEXT:         std::vector<double> dresult(result.size());
+// TEXT-NEXT:      result_size = evens_result.size();
+// TEXT:         std::vector<double> dresult(result_size);
 
 static double total(const std::vector<double> &v) {
   double s = 0;

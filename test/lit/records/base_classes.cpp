@@ -88,7 +88,7 @@ double built(double x, double y, double z) {
 // TEXT:         Derived p;
 // TEXT-NEXT:    p.a = x;
 // TEXT:         Plain r{};
-// TEXT-NEXT:    r.a = y;
+// TEXT-NEXT:    r.b = x;
 // TEXT-LABEL: inline double built_grad(
 // TEXT:         return built_pullback(x, y, z, 1, dx, dy, dz);
 
