@@ -101,6 +101,12 @@ private:
     case OpCode::Mul:
     case OpCode::Div:
     case OpCode::Rem:
+    case OpCode::BitAnd:
+    case OpCode::BitOr:
+    case OpCode::BitXor:
+    case OpCode::Shl:
+    case OpCode::Shr:
+    case OpCode::BitNot:
     case OpCode::Call:
     case OpCode::Cmp:
     case OpCode::Select:
@@ -232,6 +238,16 @@ private:
     case OpCode::Div:
     case OpCode::Rem:
       E = arith(V.Code, S, get(Ops[0]), get(Ops[1]), Out);
+      break;
+    case OpCode::BitAnd:
+    case OpCode::BitOr:
+    case OpCode::BitXor:
+    case OpCode::Shl:
+    case OpCode::Shr:
+      E = bits(V.Code, S, get(Ops[0]), get(Ops[1]), Out);
+      break;
+    case OpCode::BitNot:
+      E = bits(V.Code, S, get(Ops[0]), 0, Out);
       break;
     case OpCode::Call:
       Out = math(S, V.Fn, get(Ops[0]), Ops.size() > 1 ? get(Ops[1]) : 0,

@@ -21,6 +21,12 @@ bool isIndexArithmetic(const Value &V) {
   case OpCode::Rem:
   case OpCode::Neg:
   case OpCode::Cast:
+  case OpCode::BitAnd:
+  case OpCode::BitOr:
+  case OpCode::BitXor:
+  case OpCode::Shl:
+  case OpCode::Shr:
+  case OpCode::BitNot:
     return V.Ty.isInteger();
   default:
     return false;
