@@ -66,8 +66,9 @@ Value *ReverseMode::callArgument(const Value &Call, unsigned I,
     Value *Tape = Sw.newTape(Base->Ty.element(), Base->Name);
     if (Base->Stride > 0) // of structs: the vector is taped whole
       Tape->Text = Base->Text;
-    Value *N =
-        G->create(OpCode::Load, Type::scalar(Len->Ty.scalarKind()).named(Len->Ty.name()), {Len});
+    Value *N = G->create(
+        OpCode::Load, Type::scalar(Len->Ty.scalarKind()).named(Len->Ty.name()),
+        {Len});
     Sw.insertAfter(
         Map.at(&Call),
         {N, G->create(OpCode::Push, Type::voidTy(), {LenTape, N}),

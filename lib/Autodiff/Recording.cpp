@@ -247,7 +247,8 @@ Value *Recorder::rebase(const Value *Ptr, const Value *Base, Value *Copy) {
   const Value *I = Ptr->index();
   Value *F = B.field(On, I ? avail(I) : nullptr, On->Ty, Ptr->IVal, Ptr->Text);
   copyAttributes(*Ptr, *F);
-  F->Ty = Type::ptr(Ptr->Ty.scalarKind(), On->Ty.isConstPointee()).named(Ptr->Ty.name());
+  F->Ty = Type::ptr(Ptr->Ty.scalarKind(), On->Ty.isConstPointee())
+              .named(Ptr->Ty.name());
   return F;
 }
 

@@ -64,8 +64,8 @@ std::string typeName(Type T) {
     return cxxTypeName(T);
   case Type::Ref:
   case Type::Ptr:
-    return std::string(T.isConstPointee() ? "const " : "") +
-           cxxTypeName(T) + (T.kind() == Type::Ref ? " &" : " *");
+    return std::string(T.isConstPointee() ? "const " : "") + cxxTypeName(T) +
+           (T.kind() == Type::Ref ? " &" : " *");
   case Type::Tape:
     return std::string("gradc::tape<") + cxxTypeName(T) + ">";
   }
@@ -130,13 +130,17 @@ std::string shorten(const std::string &Note) {
   return Note.substr(0, Cut) + " ...";
 }
 
-/// !C, parenthesised unless C is a name or already negated.
+/// !C, parenthesised unless C is a name; `!n` negated is `n`.
 std::string negation(const std::string &C) {
-  bool Name = !C.empty() && std::all_of(C.begin(), C.end(), [](char Ch) {
-    return std::isalnum(static_cast<unsigned char>(Ch)) || Ch == '_';
-  });
-  if (Name)
+  auto IsName = [](const std::string &S) {
+    return !S.empty() && std::all_of(S.begin(), S.end(), [](char Ch) {
+      return std::isalnum(static_cast<unsigned char>(Ch)) || Ch == '_';
+    });
+  };
+  if (IsName(C))
     return "!" + C;
+  if (C[0] == '!' && IsName(C.substr(1)))
+    return C.substr(1);
   return "!(" + C + ")";
 }
 
@@ -283,8 +287,7 @@ private:
       return L.Text + " " + Plan.Var[L.Id] + " = gradc::zero<" + L.Text + ">()";
     if (!L.Text.empty())
       return L.Text + " " + Plan.Var[L.Id] + (L.ZeroInit ? "{}" : "");
-    std::string Text =
-        std::string(cxxTypeName(L.Ty)) + " " + Plan.Var[L.Id];
+    std::string Text = std::string(cxxTypeName(L.Ty)) + " " + Plan.Var[L.Id];
     if (L.IVal)
       Text += ExprPrinter::dimensions(L);
     if (L.ZeroInit)

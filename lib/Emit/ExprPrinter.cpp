@@ -132,7 +132,8 @@ bool ExprPrinter::promotion(const Value *V) const {
   if (!bareCast(V) || V->Ty.scalarKind() != Scalar::Int32 || V->Ty.name())
     return false;
   Type From = V->Operands[0]->Ty;
-  return From.isScalar() && !From.isFloating() && intBits(From.scalarKind()) < 32;
+  return From.isScalar() && !From.isFloating() &&
+         intBits(From.scalarKind()) < 32;
 }
 
 std::string ExprPrinter::literal(const Value *C, bool BesideFloating,
@@ -216,8 +217,16 @@ const Value *ExprPrinter::unpromoted(const Value *V) const {
 }
 
 bool ExprPrinter::sameInteger(const Value *Op, const Value *Sibling) const {
-  return Op->Ty.isInteger() && Op->Operands[0]->Ty.isInteger() &&
-         Sibling->Ty == Op->Ty && !Sibling->isConst() && !bareCast(Sibling);
+  if (!Op->Ty.isInteger() || !Op->Operands[0]->Ty.isInteger() ||
+      Sibling->Ty != Op->Ty || Sibling->isConst() || bareCast(Sibling))
+    return false;
+  // Only a conversion that keeps every value (to a wider type of the same
+  // signedness, or from unsigned to a wider signed one): beside a value of
+  // the wider type, C++ converts so by itself. `i < size` would compare
+  // as unsigned.
+  Scalar From = Op->Operands[0]->Ty.scalarKind(), To = Op->Ty.scalarKind();
+  return intBits(From) < intBits(To) ||
+         (intBits(From) == intBits(To) && isSignedInt(From) == isSignedInt(To));
 }
 
 ExprPrinter::Printed ExprPrinter::expr(const Value *V, bool Define) const {

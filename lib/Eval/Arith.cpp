@@ -185,9 +185,9 @@ ArithError bits(OpCode Code, Scalar S, long double A, long double B,
                  : static_cast<std::uint64_t>(V);
   };
   auto Back = [&](std::uint64_t R) {
-    long double V = isSigned(S) ? static_cast<long double>(
-                                      static_cast<std::int64_t>(R))
-                                : static_cast<long double>(R);
+    long double V = isSigned(S)
+                        ? static_cast<long double>(static_cast<std::int64_t>(R))
+                        : static_cast<long double>(R);
     return wrap(S, V);
   };
   unsigned Width = bitsOf(S);

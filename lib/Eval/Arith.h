@@ -17,10 +17,10 @@ namespace gradc::eval {
 
 enum class ArithError {
   None,
-  DivByZero,  ///< Integer division or remainder by zero.
-  Overflow,   ///< Signed integer overflow (INT_MIN / -1 included).
-  NotInteger, ///< A float converted to an integer type it does not fit.
-  BadShift,   ///< A shift by a negative count, or by the width or more.
+  DivByZero,     ///< Integer division or remainder by zero.
+  Overflow,      ///< Signed integer overflow (INT_MIN / -1 included).
+  NotInteger,    ///< A float converted to an integer type it does not fit.
+  BadShift,      ///< A shift by a negative count, or by the width or more.
   NegativeShift, ///< A negative value shifted left (before C++20).
 };
 

@@ -435,7 +435,8 @@ std::optional<ParamInfo> FunctionProcessor::checkParam(const ParmVarDecl &PVD) {
       for (const ViewMember &M : View->Members)
         if (ir::isFloating(M.Ty.scalarKind())) {
           Info.Ty = M.Container
-                        ? ir::Type::ptr(M.Ty.scalarKind(), /*Const=*/true).named(M.Ty.name())
+                        ? ir::Type::ptr(M.Ty.scalarKind(), /*Const=*/true)
+                              .named(M.Ty.name())
                         : M.Ty;
           break;
         }
@@ -447,7 +448,8 @@ std::optional<ParamInfo> FunctionProcessor::checkParam(const ParmVarDecl &PVD) {
                     Type + " &" + PVD.getNameAsString() + "')");
       // `Layer &L`: its containers and numbers are memory it may write.
       if (View->Owns && !Obj.isConstQualified())
-        Info.Ty = ir::Type::ptr(Info.Ty.scalarKind(), /*Const=*/false).named(Info.Ty.name());
+        Info.Ty = ir::Type::ptr(Info.Ty.scalarKind(), /*Const=*/false)
+                      .named(Info.Ty.name());
       return Info;
     }
   }

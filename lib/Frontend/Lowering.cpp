@@ -1179,9 +1179,9 @@ Value *BodyLowering::convert(Value *V, Scalar To, bool Implicit) {
 Value *BodyLowering::convert(Value *V, ir::Type To, bool Implicit) {
   if (V->Ty.name() == To.name() || !V->Ty.isScalar())
     return convert(V, To.scalarKind(), Implicit);
-  bool Number = V->isConst() && (V->Text.empty() || V->Text[0] == '-' ||
-                                 std::isdigit(static_cast<unsigned char>(
-                                     V->Text[0])));
+  bool Number =
+      V->isConst() && (V->Text.empty() || V->Text[0] == '-' ||
+                       std::isdigit(static_cast<unsigned char>(V->Text[0])));
   Value *C;
   if (V->isConst() && !Number && Implicit) {
     // An unscoped enum's enumerator (`Red + 1`) reads as the number.
@@ -1190,6 +1190,9 @@ Value *BodyLowering::convert(Value *V, ir::Type To, bool Implicit) {
     C = convert(V, To.scalarKind(), Implicit);
     if (C == V) // a constant of the type already
       C = foldConstant(V, To.scalarKind());
+  } else if (V->Code == OpCode::Cast && V->Name.empty() &&
+             !B.block().Ops.empty() && B.block().Ops.back() == V) {
+    C = V; // made for this conversion: it converts to the name at once
   } else if (Implicit) {
     C = B.copy(V);
   } else {
@@ -1222,22 +1225,18 @@ Value *BodyLowering::foldConstant(Value *C, Scalar To) {
     } else {
       IVal = C->IVal;
     }
-    switch (To) {
-    case Scalar::Int32:
-      IVal = static_cast<std::int32_t>(static_cast<std::uint32_t>(IVal));
-      Result = static_cast<double>(IVal);
-      break;
-    case Scalar::UInt32:
-      IVal = static_cast<std::uint32_t>(IVal);
-      Result = static_cast<double>(IVal);
-      break;
-    case Scalar::UInt64:
-      Result = static_cast<double>(static_cast<std::uint64_t>(IVal));
-      break;
-    default:
-      Result = static_cast<double>(IVal);
-      break;
+    // Converted as C++ converts to a narrower type: modulo 2^bits.
+    unsigned Bits = ir::intBits(To);
+    if (Bits < 64) {
+      std::uint64_t U = static_cast<std::uint64_t>(IVal) & ((1ULL << Bits) - 1);
+      bool Negative = ir::isSignedInt(To) && (U >> (Bits - 1)) != 0;
+      IVal = Negative ? static_cast<std::int64_t>(U) -
+                            static_cast<std::int64_t>(1ULL << Bits)
+                      : static_cast<std::int64_t>(U);
     }
+    Result = To == Scalar::UInt64
+                 ? static_cast<double>(static_cast<std::uint64_t>(IVal))
+                 : static_cast<double>(IVal);
   }
   // Keep the user's spelling (`1` in `1 + exp(-y)`) where it still means the
   // same number; the emitter decides whether it can be printed as is.

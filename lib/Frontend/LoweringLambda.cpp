@@ -140,7 +140,8 @@ BodyLowering::makeClosure(const LambdaExpr *LE, std::string Name, bool AtCall) {
         continue;
       }
       if (!ByRef && !P.Ty.isConstPointee()) {
-        P.Ty = ir::Type::ptr(P.Ty.scalarKind(), /*Const=*/true).named(P.Ty.name());
+        P.Ty =
+            ir::Type::ptr(P.Ty.scalarKind(), /*Const=*/true).named(P.Ty.name());
         P.Spelling = "const " + P.Spelling;
       }
       C.Captures.push_back(std::move(P));

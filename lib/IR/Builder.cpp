@@ -42,8 +42,9 @@ Value *Builder::cast(Value *A, Type To) {
     return A;
   // A number converts as it is; an enumerator (`Kind::Box`) is written
   // converted, since its name is not a number everywhere.
-  bool Number = A->Text.empty() || std::isdigit(static_cast<unsigned char>(
-                                       A->Text[0])) || A->Text[0] == '-';
+  bool Number = A->Text.empty() ||
+                std::isdigit(static_cast<unsigned char>(A->Text[0])) ||
+                A->Text[0] == '-';
   if (A->isConst() && Number)
     return constant(A->constValue(), To, A->Text);
   return make(OpCode::Cast, To, {A});
@@ -107,10 +108,8 @@ Value *Builder::sub(Value *A, Value *B) {
                      : B->constValue() - A->Operands[1]->constValue();
       if (C == 0)
         return A->Operands[0];
-      return C > 0 ? binary(OpCode::Sub, A->Operands[0],
-                            constant(C, B->Ty))
-                   : binary(OpCode::Add, A->Operands[0],
-                            constant(-C, B->Ty));
+      return C > 0 ? binary(OpCode::Sub, A->Operands[0], constant(C, B->Ty))
+                   : binary(OpCode::Add, A->Operands[0], constant(-C, B->Ty));
     }
   }
   return binary(OpCode::Sub, A, B);

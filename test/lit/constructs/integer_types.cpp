@@ -55,13 +55,15 @@ double narrow(double x, short s) {
   signed char c = static_cast<signed char>(s);
   unsigned char b = 200;
   char t = 'a';
-  return x * m + x * c + x * (b + t) + x * (s * s);
+  signed char folded = static_cast<signed char>(200); // -56
+  return x * m + x * c + x * (b + t) + x * (s * s) + x * folded;
 }
 // TEXT-LABEL: inline double narrow_pullback(double x, short s, double dout,
 // TEXT:   short m = std::max(static_cast<short>(3), s);
 // TEXT:   signed char c = static_cast<signed char>(s);
 // TEXT:   static_cast<double>(200 + 'a');
 // TEXT:   static_cast<double>(s * s);
+// TEXT:   x * -56;
 
 // The standard aliases are written as written.
 GRADC_DIFF("grad")
