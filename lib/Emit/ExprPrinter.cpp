@@ -124,6 +124,12 @@ LiteralKind kindOf(Scalar S) {
 }
 } // namespace
 
+ExprPrinter::Printed ExprPrinter::prefixed(const char *Sym, Printed Inner) {
+  if (Inner.Prec < PrecUnary)
+    Inner.Text = "(" + Inner.Text + ")";
+  return {Sym + Inner.Text, PrecUnary};
+}
+
 bool ExprPrinter::bareCast(const Value *V) const {
   return V->Code == OpCode::Cast && V->IVal != 0 && Plan.Inlined[V->Id];
 }
@@ -314,12 +320,8 @@ ExprPrinter::Printed ExprPrinter::expr(const Value *V, bool Define) const {
                 Side(Ops[1], Ops[0], true),
             P};
   }
-  case OpCode::BitNot: {
-    Printed Inner = expr(Ops[0]);
-    if (Inner.Prec < PrecUnary)
-      Inner.Text = "(" + Inner.Text + ")";
-    return {"~" + Inner.Text, PrecUnary};
-  }
+  case OpCode::BitNot:
+    return prefixed("~", expr(Ops[0]));
   case OpCode::Cmp: {
     int P = V->Pred == CmpPred::EQ || V->Pred == CmpPred::NE ? PrecEquality
                                                              : PrecRelational;
@@ -349,12 +351,8 @@ ExprPrinter::Printed ExprPrinter::expr(const Value *V, bool Define) const {
                 Side(Ops[1]),
             P};
   }
-  case OpCode::Not: {
-    Printed Inner = conditionExpr(Ops[0]);
-    if (Inner.Prec < PrecUnary)
-      Inner.Text = "(" + Inner.Text + ")";
-    return {"!" + Inner.Text, PrecUnary};
-  }
+  case OpCode::Not:
+    return prefixed("!", conditionExpr(Ops[0]));
   case OpCode::Load:
     if (Ops[0]->Code == OpCode::Field && Ops[0]->ComplexPart)
       return {member(Ops[0]), PrecPrimary}; // `z.real()`

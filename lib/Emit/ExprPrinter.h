@@ -54,6 +54,9 @@ private:
     int Prec;
   };
   Printed expr(const ir::Value *V, bool Define = false) const;
+  /// Sym (`!`, `~`) applied to Inner, parenthesized unless it binds as
+  /// tightly.
+  static Printed prefixed(const char *Sym, Printed Inner);
   /// An operand of a binary operator of precedence Prec.
   std::string operand(const ir::Value *Op, const ir::Value *Sibling, int Prec,
                       bool Right) const;

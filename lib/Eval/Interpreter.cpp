@@ -93,6 +93,8 @@ private:
 
   /// Ops that compute a value and nothing else.
   static bool pure(const Value &V) {
+    if (isBitwise(V.Code))
+      return true;
     switch (V.Code) {
     case OpCode::Cast:
     case OpCode::Neg:
@@ -101,12 +103,6 @@ private:
     case OpCode::Mul:
     case OpCode::Div:
     case OpCode::Rem:
-    case OpCode::BitAnd:
-    case OpCode::BitOr:
-    case OpCode::BitXor:
-    case OpCode::Shl:
-    case OpCode::Shr:
-    case OpCode::BitNot:
     case OpCode::Call:
     case OpCode::Cmp:
     case OpCode::Select:

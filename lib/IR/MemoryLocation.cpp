@@ -13,6 +13,8 @@ namespace gradc::ir {
 /// or the same integer arithmetic on such (`j + 1` computed twice) and on
 /// backward loop counters (Stable), which a loop body does not change.
 bool isIndexArithmetic(const Value &V) {
+  if (isBitwise(V.Code))
+    return V.Ty.isInteger();
   switch (V.Code) {
   case OpCode::Add:
   case OpCode::Sub:
@@ -21,12 +23,6 @@ bool isIndexArithmetic(const Value &V) {
   case OpCode::Rem:
   case OpCode::Neg:
   case OpCode::Cast:
-  case OpCode::BitAnd:
-  case OpCode::BitOr:
-  case OpCode::BitXor:
-  case OpCode::Shl:
-  case OpCode::Shr:
-  case OpCode::BitNot:
     return V.Ty.isInteger();
   default:
     return false;
