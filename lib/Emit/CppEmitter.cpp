@@ -311,6 +311,8 @@ private:
     forEachKept(V, [&](const Value &K) {
       if (K.Code == OpCode::Local)
         line(S, declaration(K) + ";");
+      else if (K.Ty.name()) // an enum class takes no 0
+        line(S, typeName(K.Ty) + " " + Plan.Var[K.Id] + "{};");
       else
         line(S, typeName(K.Ty) + " " + Plan.Var[K.Id] + " = " +
                     (K.Ty.isBool() ? "false" : "0") + ";");

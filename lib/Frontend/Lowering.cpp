@@ -168,7 +168,13 @@ ir::Type scalarIRType(QualType T, const ASTContext &Ctx) {
 std::string enumName(const EnumDecl &ED) {
   if (!ED.getIdentifier() || ED.getParentFunctionOrMethod())
     return ""; // `enum { N = 3 };`: its underlying type
-  return ED.getQualifiedNameAsString();
+  // As the code can write it: without `(anonymous namespace)::`.
+  PrintingPolicy Policy(ED.getASTContext().getLangOpts());
+  Policy.SuppressUnwrittenScope = true;
+  std::string Name;
+  llvm::raw_string_ostream OS(Name);
+  ED.printQualifiedName(OS, Policy);
+  return OS.str();
 }
 
 std::string enumeratorName(const EnumConstantDecl &ECD) {

@@ -12,9 +12,10 @@
 // CHECK: shaped: at
 // CHECK: picked: at
 // CHECK: weighted: at
+// CHECK: branched: at
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
-// INTERP: 5 checked against the interpreter, 0 mismatches
+// INTERP: 7 checked against the interpreter, 0 mismatches
 // AT: shaped(x = 0.5, k = 1)
 #include <gradc/gradc.h>
 
@@ -27,7 +28,9 @@ struct Part {
 };
 } // namespace geo
 
+namespace {
 enum Mode : unsigned char { Fast = 1, Slow = 4 };
+} // namespace
 
 GRADC_DIFF("grad")
 double shaped(double x, geo::Kind k) {
@@ -76,6 +79,27 @@ double weighted(const geo::Part &p, double x) {
 // TEXT-LABEL: inline double weighted_pullback(
 // TEXT:   geo::Kind k = p.kind;
 
+// An enum class value of a branch that its backward sweep reads again:
+// declared before the branch, value-initialized (an enum class takes no 0).
+GRADC_DIFF("grad")
+double branched(double x, int k) {
+  double v = x;
+  if (x > 0) {
+    geo::Kind m = static_cast<geo::Kind>(k % 3);
+    switch (m) {
+    case geo::Kind::Ball:
+      v = v * x;
+      break;
+    default:
+      v = 2 * v * x;
+    }
+  }
+  return v;
+}
+// TEXT-LABEL: inline double branched_pullback(
+// TEXT:   geo::Kind m{};
+// TEXT:     m = static_cast<geo::Kind>(k % 3);
+
 #ifndef __GRADC__
 #include GRADC_OUT
 #include "gradc_check.h"
@@ -116,6 +140,16 @@ int main() {
         weighted_pullback(geo::Part{geo::Kind::Box, 2.0}, p[0][0], s, dp,
                           d[0][0]);
       });
+  for (int k = 0; k < 2; ++k)
+    gradc_check::check_arrays(
+        "branched", {{"x", {0.75}}}, {{"k", {double(k)}}},
+        [k](const Arrays &p) { return branched(p[0][0], k); },
+        [k](const Arrays &p, Arrays &d) {
+          return branched_grad(p[0][0], k, d[0][0]);
+        },
+        [k](const Arrays &p, double s, Arrays &d) {
+          branched_pullback(p[0][0], k, s, d[0][0]);
+        });
   return gradc_check::finish();
 }
 #endif
