@@ -62,19 +62,20 @@ Value *ReverseMode::callArgument(const Value &Call, unsigned I,
     // A vector that changes size: its length at the call goes on a tape
     // of its own, and sizes the copy.
     Value *Len = Map.at(Base->Operands[1]);
-    Value *LenTape = Sw.newTape(Len->Ty.scalarKind(), Base->Name + "_size");
-    Value *Tape = Sw.newTape(Base->Ty.scalarKind(), Base->Name);
+    Value *LenTape = Sw.newTape(Len->Ty.element(), Base->Name + "_size");
+    Value *Tape = Sw.newTape(Base->Ty.element(), Base->Name);
     if (Base->Stride > 0) // of structs: the vector is taped whole
       Tape->Text = Base->Text;
-    Value *N =
-        G->create(OpCode::Load, Type::scalar(Len->Ty.scalarKind()), {Len});
+    Value *N = G->create(
+        OpCode::Load, Type::scalar(Len->Ty.scalarKind()).named(Len->Ty.name()),
+        {Len});
     Sw.insertAfter(
         Map.at(&Call),
         {N, G->create(OpCode::Push, Type::voidTy(), {LenTape, N}),
          G->create(OpCode::PushArray, Type::voidTy(), {Tape, Map.at(Base), N})},
         /*Before=*/false);
     Value *Count = B.pop(LenTape);
-    Value *Copy = B.local(Base->Ty.scalarKind(), -1, Base->Name);
+    Value *Copy = B.local(Base->Ty.element(), -1, Base->Name);
     Copy->Text = Base->Text;
     Copy->Member = Base->Member;
     Copy->Stride = Base->Stride;
@@ -132,7 +133,7 @@ Value *ReverseMode::wholeCopy(const Value &Call, unsigned I, bool Before) {
 
 Value *ReverseMode::localLike(const Value *Base) {
   Value *Count = Base->IVal < 0 ? vectorCount(B, Base, Map) : nullptr;
-  Value *Copy = B.local(Base->Ty.scalarKind(), Base->IVal, Base->Name);
+  Value *Copy = B.local(Base->Ty.element(), Base->IVal, Base->Name);
   Copy->Text = Base->Text; // a struct or std::array is copied as one
   Copy->MemberDefaults = Base->MemberDefaults;
   Copy->NoDefault = Base->NoDefault;
@@ -163,7 +164,7 @@ Value *ReverseMode::countOf(const Value *Base) {
 
 void ReverseMode::tapeAround(const Value &Call, Value *From, Value *Copy,
                              Value *Count, const Value *Like, bool Before) {
-  Value *T = Sw.newTape(Copy->Ty.scalarKind(), Like->Name);
+  Value *T = Sw.newTape(Copy->Ty.element(), Like->Name);
   // A struct goes on a tape of structs: `c_tape.push(c)`; so do an
   // array of structs (`p_tape.push_array(p, 4)`) and a container of them
   // (`p_tape.push(p)`).
@@ -187,7 +188,7 @@ Value *ReverseMode::tapedCopy(const Value &Call, unsigned I, Value *Count,
   const Value *Op = Call.Operands[I];
   const Value *Base = baseOf(Op);
   Value *Copy =
-      B.local(Op->Ty.scalarKind(), Count->IVal ? Count->IVal : 1, Base->Name);
+      B.local(Op->Ty.element(), Count->IVal ? Count->IVal : 1, Base->Name);
   tapeAround(Call, Map.at(Op), Copy, Count, Base, Before);
   return Copy;
 }

@@ -175,12 +175,12 @@ void ReverseMode::backwardLoop(const Value &V) {
     // cached for later reads stays in scope.
     Value *Start = avail(Counted->Start);
     Value *Bound = Counted->Breaks ? nullptr : avail(Counted->Bound);
-    Scalar S = Counted->Counter->Ty.scalarKind();
+    Type S = Counted->Counter->Ty.element();
     B.setBlock(Loop->Regions[Init]);
     // An unsigned counter would wrap below 0: a signed one runs back, and
     // the body reads the counter as the forward loop had it.
     if (Counted->Unsigned) {
-      S = Scalar::Int64;
+      S = Type::scalar(Scalar::Int64);
       Start = Start->isConst() ? B.constant(Start->constValue(), S)
                                : B.cast(Start, S);
       if (Bound)
@@ -216,7 +216,7 @@ void ReverseMode::backwardLoop(const Value &V) {
     B.store(Counter, Counted->Step > 0 ? B.sub(Old, One) : B.add(Old, One));
     if (Counted->Unsigned) {
       B.setBlock(Loop->Regions[LoopBody]);
-      Scalar U = Counted->Counter->Ty.scalarKind();
+      Type U = Counted->Counter->Ty.element();
       Value *Orig = B.local(U, 0, Counted->Counter->Name);
       Counters.insert(Orig);
       B.store(Orig, B.cast(B.load(Counter), U));

@@ -60,7 +60,7 @@ Value *Recorder::tapeValue(const Value *V, Frame *Fr) {
   // An unnamed sum, quotient, ...: as the forward sweep calls it.
   if (Var.empty() && resultWord(V->Code))
     Var = resultWord(V->Code);
-  Value *T = Sw.newTape(V->Ty.scalarKind(), Var.empty() ? "t" : Var);
+  Value *T = Sw.newTape(V->Ty.element(), Var.empty() ? "t" : Var);
   if (const Value *Loop = invariantIn(V)) {
     // Saved once before the loop, and found before the reversed loop.
     Value *Load = G->create(OpCode::Load, V->Ty, {Map.at(V->Operands[0])});
@@ -250,7 +250,8 @@ Value *Recorder::rebase(const Value *Ptr, const Value *Base, Value *Copy) {
   const Value *I = Ptr->index();
   Value *F = B.field(On, I ? avail(I) : nullptr, On->Ty, Ptr->IVal, Ptr->Text);
   copyAttributes(*Ptr, *F);
-  F->Ty = Type::ptr(Ptr->Ty.scalarKind(), On->Ty.isConstPointee());
+  F->Ty = Type::ptr(Ptr->Ty.scalarKind(), On->Ty.isConstPointee())
+              .named(Ptr->Ty.name());
   return F;
 }
 

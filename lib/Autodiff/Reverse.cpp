@@ -90,13 +90,13 @@ void ReverseMode::forwardOp(const Value *V, Block &To) {
   B.setBlock(To);
   B.setOrigin(V->Stmt, V->Loc);
   bool Counted = false;
-  Scalar TripType = Scalar::Int64;
+  Type TripType = Type::scalar(Scalar::Int64);
   std::optional<CountedLoop> L;
   if (V->Code == OpCode::Loop) {
     L = Pos.counted(*V);
     Counted = Facts.needsBackward(*V) && (!L || L->Breaks);
     if (L)
-      TripType = L->Counter->Ty.scalarKind();
+      TripType = L->Counter->Ty.element();
   }
   Value *Trips = nullptr;
   if (Counted) {

@@ -17,12 +17,12 @@ void constIfUnwritten(Function &G, Param &Seed) {
   Value *S = Seed.V;
   if (findWrite(G.Body, S))
     return;
-  S->Ty = Type::ptr(S->Ty.scalarKind(), /*Const=*/true);
+  S->Ty = Type::ptr(S->Ty.scalarKind(), /*Const=*/true).named(S->Ty.name());
   if (!Seed.Record.empty() && Seed.Spelling.rfind("const ", 0) != 0)
     Seed.Spelling = "const " + Seed.Spelling;
   forEachOp(G.Body, [&](Value &V) {
     if (V.Ty.kind() == Type::Ptr && baseOf(&V) == S)
-      V.Ty = Type::ptr(V.Ty.scalarKind(), /*Const=*/true);
+      V.Ty = Type::ptr(V.Ty.scalarKind(), /*Const=*/true).named(V.Ty.name());
   });
 }
 

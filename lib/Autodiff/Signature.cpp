@@ -72,7 +72,8 @@ void ReverseMode::declare() {
     Taken.insert(Name);
     Type Ty = O->Ty.kind() == Type::Ptr
                   ? Type::ptr(O->Ty.scalarKind(), /*Const=*/ReadOnly)
-                  : Type::scalar(O->Ty.scalarKind());
+                        .named(O->Ty.name())
+                  : Type::scalar(O->Ty.scalarKind()).named(O->Ty.name());
     Value *S = G->addParam(Name, Ty, "");
     G->Params.back().RowDims = P.Params[I].RowDims; // indexed as O is
     G->Params.back().VectorRows = P.Params[I].VectorRows;
@@ -87,8 +88,9 @@ void ReverseMode::declare() {
     std::string Name = adjointParamName(P, Prm->Name);
     Taken.insert(Name);
     AdjNames.push_back(Name);
-    Type Ty = Prm->Ty.kind() == Type::Ptr ? Type::ptr(Prm->Ty.scalarKind())
-                                          : Type::ref(Prm->Ty.scalarKind());
+    Type Ty = Prm->Ty.kind() == Type::Ptr
+                  ? Type::ptr(Prm->Ty.scalarKind()).named(Prm->Ty.name())
+                  : Type::ref(Prm->Ty.scalarKind());
     Value *D = G->addParam(Name, Ty, "");
     G->Params.back().RowDims = P.Params[I].RowDims;
     G->Params.back().VectorRows = P.Params[I].VectorRows;

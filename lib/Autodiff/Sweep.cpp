@@ -64,7 +64,11 @@ Frame *Sweep::frameOf(const Value *V) {
 }
 
 Value *Sweep::newTape(Scalar S, const std::string &Var) {
-  Value *T = G->create(OpCode::Tape, Type::tape(S));
+  return newTape(Type::scalar(S), Var);
+}
+
+Value *Sweep::newTape(Type Of, const std::string &Var) {
+  Value *T = G->create(OpCode::Tape, Type::tapeOf(Of));
   // (`L.W`, a member of a view: `L_W_tape`.)
   std::string Word = paramWord(Var);
   // A second tape of one variable is `g_tape_2`, as a second adjoint is

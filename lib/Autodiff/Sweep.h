@@ -112,6 +112,8 @@ struct Sweep {
   Frame *frameOf(const ir::Value *V);
   /// A tape named after Var ("p_tape"), declared at the top of the function.
   ir::Value *newTape(ir::Scalar S, const std::string &Var);
+  /// A tape of values of the scalar type Of, under its C++ name.
+  ir::Value *newTape(ir::Type Of, const std::string &Var);
   /// Ops placed in the forward sweep right after Fwd (or before it).
   void insertAfter(ir::Value *Fwd, const std::vector<ir::Value *> &Ops,
                    bool Before = false);

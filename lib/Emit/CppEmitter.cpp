@@ -20,6 +20,14 @@ const char *cxxTypeName(Scalar S) {
   switch (S) {
   case Scalar::Bool:
     return "bool";
+  case Scalar::Int8:
+    return "signed char";
+  case Scalar::UInt8:
+    return "unsigned char";
+  case Scalar::Int16:
+    return "short";
+  case Scalar::UInt16:
+    return "unsigned short";
   case Scalar::Int32:
     return "int";
   case Scalar::UInt32:
@@ -40,6 +48,12 @@ const char *cxxTypeName(Scalar S) {
   return "double";
 }
 
+std::string cxxTypeName(Type T) {
+  if (T.name())
+    return typeNameOf(T.name());
+  return cxxTypeName(T.scalarKind());
+}
+
 namespace {
 
 std::string typeName(Type T) {
@@ -47,30 +61,20 @@ std::string typeName(Type T) {
   case Type::Void:
     return "void";
   case Type::Value:
-    return cxxTypeName(T.scalarKind());
+    return cxxTypeName(T);
   case Type::Ref:
   case Type::Ptr:
-    return std::string(T.isConstPointee() ? "const " : "") +
-           cxxTypeName(T.scalarKind()) + (T.kind() == Type::Ref ? " &" : " *");
+    return std::string(T.isConstPointee() ? "const " : "") + cxxTypeName(T) +
+           (T.kind() == Type::Ref ? " &" : " *");
   case Type::Tape:
-    return std::string("gradc::tape<") + cxxTypeName(T.scalarKind()) + ">";
+    return std::string("gradc::tape<") + cxxTypeName(T) + ">";
   }
   return "void";
 }
 
-/// `x += y` for `x = x + y` when the value replaces its own left operand.
-const char *compoundOp(const Value &V, const Value *Old, const Value *&Rhs) {
-  const auto &Ops = V.Operands;
-  if (Ops.size() != 2)
-    return nullptr;
-  bool Commutes = V.Code == OpCode::Add || V.Code == OpCode::Mul;
-  if (Ops[0] == Old)
-    Rhs = Ops[1];
-  else if (Commutes && Ops[1] == Old)
-    Rhs = Ops[0];
-  else
-    return nullptr;
-  switch (V.Code) {
+/// `+=` for Add, ...: the compound assignment of a binary op, or null.
+const char *compoundSymbol(OpCode C) {
+  switch (C) {
   case OpCode::Add:
     return "+=";
   case OpCode::Sub:
@@ -79,9 +83,39 @@ const char *compoundOp(const Value &V, const Value *Old, const Value *&Rhs) {
     return "*=";
   case OpCode::Div:
     return "/=";
+  case OpCode::BitAnd:
+    return "&=";
+  case OpCode::BitOr:
+    return "|=";
+  case OpCode::BitXor:
+    return "^=";
+  case OpCode::Shl:
+    return "<<=";
+  case OpCode::Shr:
+    return ">>=";
   default:
     return nullptr;
   }
+}
+
+/// Whether `a op b` is `b op a` (so `x = y op x` is `x op= y`).
+bool commutes(OpCode C) {
+  return C == OpCode::Add || C == OpCode::Mul || C == OpCode::BitAnd ||
+         C == OpCode::BitOr || C == OpCode::BitXor;
+}
+
+/// `x += y` for `x = x + y` when the value replaces its own left operand.
+const char *compoundOp(const Value &V, const Value *Old, const Value *&Rhs) {
+  const auto &Ops = V.Operands;
+  if (Ops.size() != 2)
+    return nullptr;
+  if (Ops[0] == Old)
+    Rhs = Ops[1];
+  else if (commutes(V.Code) && Ops[1] == Old)
+    Rhs = Ops[0];
+  else
+    return nullptr;
+  return compoundSymbol(V.Code);
 }
 
 /// A note that fits on one 80-column line at body indentation, cut at a
@@ -96,13 +130,17 @@ std::string shorten(const std::string &Note) {
   return Note.substr(0, Cut) + " ...";
 }
 
-/// !C, parenthesised unless C is a name or already negated.
+/// !C, parenthesised unless C is a name; `!n` negated is `n`.
 std::string negation(const std::string &C) {
-  bool Name = !C.empty() && std::all_of(C.begin(), C.end(), [](char Ch) {
-    return std::isalnum(static_cast<unsigned char>(Ch)) || Ch == '_';
-  });
-  if (Name)
+  auto IsName = [](const std::string &S) {
+    return !S.empty() && std::all_of(S.begin(), S.end(), [](char Ch) {
+      return std::isalnum(static_cast<unsigned char>(Ch)) || Ch == '_';
+    });
+  };
+  if (IsName(C))
     return "!" + C;
+  if (C[0] == '!' && IsName(C.substr(1)))
+    return C.substr(1);
   return "!(" + C + ")";
 }
 
@@ -166,7 +204,7 @@ private:
       // The adjoint of an array of arrays points to rows as it does:
       // `double (*dm)[3]`, indexed `dm[i][j]`.
       Type = std::string(Prm.V->Ty.isConstPointee() ? "const " : "") +
-             cxxTypeName(Prm.V->Ty.scalarKind()) + " (*";
+             cxxTypeName(Prm.V->Ty) + " (*";
       Suffix = ")";
       for (std::int64_t D : Prm.RowDims)
         Suffix += "[" + std::to_string(D) + "]";
@@ -249,8 +287,7 @@ private:
       return L.Text + " " + Plan.Var[L.Id] + " = gradc::zero<" + L.Text + ">()";
     if (!L.Text.empty())
       return L.Text + " " + Plan.Var[L.Id] + (L.ZeroInit ? "{}" : "");
-    std::string Text =
-        std::string(cxxTypeName(L.Ty.scalarKind())) + " " + Plan.Var[L.Id];
+    std::string Text = std::string(cxxTypeName(L.Ty)) + " " + Plan.Var[L.Id];
     if (L.IVal)
       Text += ExprPrinter::dimensions(L);
     if (L.ZeroInit)
@@ -274,6 +311,8 @@ private:
     forEachKept(V, [&](const Value &K) {
       if (K.Code == OpCode::Local)
         line(S, declaration(K) + ";");
+      else if (K.Ty.name()) // an enum class takes no 0
+        line(S, typeName(K.Ty) + " " + Plan.Var[K.Id] + "{};");
       else
         line(S, typeName(K.Ty) + " " + Plan.Var[K.Id] + " = " +
                     (K.Ty.isBool() ? "false" : "0") + ";");
@@ -309,28 +348,11 @@ private:
     };
     if (Plan.Inlined[Val->Id] && Val->Operands.size() == 2) {
       const Value *Rhs = nullptr;
-      bool Commutes = Val->Code == OpCode::Add || Val->Code == OpCode::Mul;
       if (IsOld(Val->Operands[0]))
         Rhs = Val->Operands[1];
-      else if (Commutes && IsOld(Val->Operands[1]))
+      else if (commutes(Val->Code) && IsOld(Val->Operands[1]))
         Rhs = Val->Operands[0];
-      const char *Op = nullptr;
-      switch (Val->Code) {
-      case OpCode::Add:
-        Op = "+=";
-        break;
-      case OpCode::Sub:
-        Op = "-=";
-        break;
-      case OpCode::Mul:
-        Op = "*=";
-        break;
-      case OpCode::Div:
-        Op = "/=";
-        break;
-      default:
-        break;
-      }
+      const char *Op = compoundSymbol(Val->Code);
       if (Rhs && Op) {
         bool Additive = Val->Code == OpCode::Add || Val->Code == OpCode::Sub;
         if (Val->Ty.isInteger() && Additive && Rhs->isConst() &&
@@ -363,7 +385,7 @@ private:
     const Block &Init = L.Regions[ir::Init];
     const Block &Cond = L.Regions[ir::Cond];
     std::string CondText =
-        Cond.Ops.empty() ? "" : P.print(Cond.Ops.back()->Operands[0]);
+        Cond.Ops.empty() ? "" : P.condition(Cond.Ops.back()->Operands[0]);
     if (L.loopKind() == LoopKind::While)
       return "while (" + CondText + ") {";
     if (L.loopKind() == LoopKind::DoWhile)
@@ -477,7 +499,7 @@ private:
     case OpCode::Tape: {
       // A tape of structs (copies of a struct a call read) names its type;
       // one of known size (IVal) lives on the stack.
-      std::string Of = V.Text.empty() ? cxxTypeName(V.Ty.scalarKind()) : V.Text;
+      std::string Of = V.Text.empty() ? cxxTypeName(V.Ty) : V.Text;
       line(S, V.IVal > 0
                   ? "gradc::fixed_tape<" + Of + ", " + std::to_string(V.IVal) +
                         "> " + Plan.Var[V.Id] + ";"
@@ -552,7 +574,7 @@ private:
       const Value *If = &V;
       std::string Keyword = "if (";
       for (;;) {
-        std::string Cond = P.print(If->Operands[0]);
+        std::string Cond = P.condition(If->Operands[0]);
         const Block *Taken = &If->Regions[Then];
         const Block *Other = &If->Regions[Else];
         if (saysNothing(*Taken) && !saysNothing(*Other)) {

@@ -49,6 +49,14 @@ std::string gateText(const Value &V) {
                  ? Sym() + constText(*Ops[0])
                  : constText(*Ops[0]) + Sym();
     return Sym();
+  case OpCode::BitAnd:
+  case OpCode::BitOr:
+  case OpCode::BitXor:
+  case OpCode::Shl:
+  case OpCode::Shr:
+    return Ops[1]->isConst() ? Sym() + constText(*Ops[1]) : Sym();
+  case OpCode::BitNot:
+    return "~";
   case OpCode::Neg:
     return "*-1";
   case OpCode::Call:

@@ -17,10 +17,14 @@ namespace {
 enum Prec : int {
   PrecAssign = 1,
   PrecSelect = 2,
-  PrecLogicalOr = 4,
-  PrecLogicalAnd = 5,
-  PrecEquality = 7,
-  PrecRelational = 8,
+  PrecLogicalOr = 3,
+  PrecLogicalAnd = 4,
+  PrecBitOr = 5,
+  PrecBitXor = 6,
+  PrecBitAnd = 7,
+  PrecEquality = 8,
+  PrecRelational = 9,
+  PrecShift = 10,
   PrecAdditive = 11,
   PrecMultiplicative = 12,
   PrecUnary = 14,
@@ -32,6 +36,15 @@ int binaryPrec(OpCode C) {
   case OpCode::Add:
   case OpCode::Sub:
     return PrecAdditive;
+  case OpCode::Shl:
+  case OpCode::Shr:
+    return PrecShift;
+  case OpCode::BitAnd:
+    return PrecBitAnd;
+  case OpCode::BitXor:
+    return PrecBitXor;
+  case OpCode::BitOr:
+    return PrecBitOr;
   default:
     return PrecMultiplicative;
   }
@@ -77,6 +90,26 @@ LiteralKind literalKind(const std::string &S) {
   return LiteralKind::Double;
 }
 
+/// The type an integer literal's suffix gives it (`5LL`: "long long"), or
+/// "int" for none.
+std::string suffixType(const std::string &S) {
+  std::string Suffix;
+  for (size_t I = S.find_last_of("0123456789abcdefABCDEF'") + 1; I < S.size();
+       ++I)
+    Suffix += static_cast<char>(std::tolower(static_cast<unsigned char>(S[I])));
+  if (Suffix == "u")
+    return "unsigned";
+  if (Suffix == "l")
+    return "long";
+  if (Suffix == "ul" || Suffix == "lu")
+    return "unsigned long";
+  if (Suffix == "ll")
+    return "long long";
+  if (Suffix == "ull" || Suffix == "llu")
+    return "unsigned long long";
+  return "int";
+}
+
 LiteralKind kindOf(Scalar S) {
   switch (S) {
   case Scalar::Float32:
@@ -91,8 +124,22 @@ LiteralKind kindOf(Scalar S) {
 }
 } // namespace
 
+ExprPrinter::Printed ExprPrinter::prefixed(const char *Sym, Printed Inner) {
+  if (Inner.Prec < PrecUnary)
+    Inner.Text = "(" + Inner.Text + ")";
+  return {Sym + Inner.Text, PrecUnary};
+}
+
 bool ExprPrinter::bareCast(const Value *V) const {
   return V->Code == OpCode::Cast && V->IVal != 0 && Plan.Inlined[V->Id];
+}
+
+bool ExprPrinter::promotion(const Value *V) const {
+  if (!bareCast(V) || V->Ty.scalarKind() != Scalar::Int32 || V->Ty.name())
+    return false;
+  Type From = V->Operands[0]->Ty;
+  return From.isScalar() && !From.isFloating() &&
+         intBits(From.scalarKind()) < 32;
 }
 
 std::string ExprPrinter::literal(const Value *C, bool BesideFloating,
@@ -120,7 +167,7 @@ std::string ExprPrinter::literal(const Value *C, bool BesideFloating,
   if (Integral && BesideFloating)
     return formatNumber(V);
   if (!std::isfinite(V)) {
-    std::string T = cxxTypeName(C->Ty.scalarKind());
+    std::string T = cxxTypeName(C->Ty);
     if (std::isnan(V))
       return "std::numeric_limits<" + T + ">::quiet_NaN()";
     return std::string(V < 0 ? "-" : "") + "std::numeric_limits<" + T +
@@ -133,6 +180,9 @@ std::string ExprPrinter::literal(const Value *C, bool BesideFloating,
   // as it is, while a float context wants a float literal.
   if (Want == LiteralKind::Float)
     Text += "f";
+  // Where the type chooses (a template's argument), so does the suffix.
+  if (Want == LiteralKind::LongDouble && Exact)
+    Text += "L";
   return Text;
 }
 
@@ -150,9 +200,12 @@ std::string ExprPrinter::operand(const Value *Op, const Value *Sibling,
   if (Op->isConst()) {
     Text = literal(Op, SiblingFloating);
     P = Text[0] == '-' ? PrecUnary : PrecPrimary;
-  } else if (bareCast(Op) && SiblingFloating && !(Right && bareCast(Sibling))) {
-    // The usual arithmetic conversions do what the cast did.
-    Printed Inner = expr(Op->Operands[0]);
+  } else if ((bareCast(Op) && (SiblingFloating || sameInteger(Op, Sibling)) &&
+              !(Right && bareCast(Sibling))) ||
+             promotion(Op)) {
+    // The usual arithmetic conversions do what the cast did (and C++
+    // promotes a `short` to int anyway).
+    Printed Inner = expr(unpromoted(Op->Operands[0]));
     Text = Inner.Text;
     P = Inner.Prec;
   } else {
@@ -163,6 +216,23 @@ std::string ExprPrinter::operand(const Value *Op, const Value *Sibling,
   if (P < Prec || (Right && P == Prec))
     return "(" + Text + ")";
   return Text;
+}
+
+const Value *ExprPrinter::unpromoted(const Value *V) const {
+  return promotion(V) ? V->Operands[0] : V;
+}
+
+bool ExprPrinter::sameInteger(const Value *Op, const Value *Sibling) const {
+  if (!Op->Ty.isInteger() || !Op->Operands[0]->Ty.isInteger() ||
+      Sibling->Ty != Op->Ty || Sibling->isConst() || bareCast(Sibling))
+    return false;
+  // Only a conversion that keeps every value (to a wider type of the same
+  // signedness, or from unsigned to a wider signed one): beside a value of
+  // the wider type, C++ converts so by itself. `i < size` would compare
+  // as unsigned.
+  Scalar From = Op->Operands[0]->Ty.scalarKind(), To = Op->Ty.scalarKind();
+  return intBits(From) < intBits(To) ||
+         (intBits(From) == intBits(To) && isSignedInt(From) == isSignedInt(To));
 }
 
 ExprPrinter::Printed ExprPrinter::expr(const Value *V, bool Define) const {
@@ -181,8 +251,9 @@ ExprPrinter::Printed ExprPrinter::expr(const Value *V, bool Define) const {
   case OpCode::Copy:
     return expr(Ops[0]);
   case OpCode::Cast:
-    return {std::string("static_cast<") + cxxTypeName(V->Ty.scalarKind()) +
-                ">(" + print(Ops[0]) + ")",
+    // What a `short` was promoted to int for converts the same from it.
+    return {std::string("static_cast<") + cxxTypeName(V->Ty) + ">(" +
+                print(unpromoted(Ops[0])) + ")",
             PrecPrimary};
   case OpCode::Neg: {
     Printed Inner = expr(Ops[0]);
@@ -219,17 +290,38 @@ ExprPrinter::Printed ExprPrinter::expr(const Value *V, bool Define) const {
     bool AllConst = std::all_of(Ops.begin(), Ops.end(),
                                 [](const Value *Op) { return Op->isConst(); });
     for (size_t I = 0; I < Ops.size(); ++I) {
-      std::string Arg = AllConst ? literal(Ops[I], false, true) : print(Ops[I]);
+      // std::max and the like are templates: a constant has its type.
+      bool Typed = AllConst || (isStdFn(V->Fn) && Ops[I]->isConst());
+      std::string Arg = Typed ? literal(Ops[I], false, true) : print(Ops[I]);
       // `std::max(k, v.size())` with `std::size_t k = 2`: the constant has
       // k's type, or the template deduces int beside std::size_t.
-      Scalar S = Ops[I]->Ty.scalarKind();
-      if (Ops[I]->isConst() && Ops[I]->Ty.isInteger() && S != Scalar::Int32 &&
-          !Ops[I]->Ty.isBool())
-        Arg = std::string("static_cast<") + cxxTypeName(S) + ">(" + Arg + ")";
+      // An enumerator (`Kind::Box`) has its type already.
+      std::string T = cxxTypeName(Ops[I]->Ty);
+      if (Ops[I]->isConst() && Ops[I]->Ty.isInteger() && T != suffixType(Arg) &&
+          (Arg[0] == '-' || std::isdigit(static_cast<unsigned char>(Arg[0]))))
+        Arg = "static_cast<" + T + ">(" + Arg + ")";
       Text += (I ? ", " : "") + Arg;
     }
     return {Text + ")", PrecPrimary};
   }
+  case OpCode::BitAnd:
+  case OpCode::BitOr:
+  case OpCode::BitXor:
+  case OpCode::Shl:
+  case OpCode::Shr: {
+    // Any other operator inside is parenthesized: `(a + b) << k`,
+    // `(n & 1) | m`, which -Wparentheses asks for and readers want.
+    int P = binaryPrec(V->Code);
+    auto Side = [&](const Value *X, const Value *Sibling, bool Right) {
+      bool Chain = !Right && X->Code == V->Code; // `a & b & c`
+      return operand(X, Sibling, Chain ? P : PrecUnary, Right);
+    };
+    return {Side(Ops[0], Ops[1], false) + " " + binarySymbol(V->Code) + " " +
+                Side(Ops[1], Ops[0], true),
+            P};
+  }
+  case OpCode::BitNot:
+    return prefixed("~", expr(Ops[0]));
   case OpCode::Cmp: {
     int P = V->Pred == CmpPred::EQ || V->Pred == CmpPred::NE ? PrecEquality
                                                              : PrecRelational;
@@ -239,7 +331,7 @@ ExprPrinter::Printed ExprPrinter::expr(const Value *V, bool Define) const {
   }
   case OpCode::Select: {
     auto Part = [&](const Value *X, int Min) {
-      Printed E = expr(X);
+      Printed E = X == Ops[0] ? conditionExpr(X) : expr(X);
       return E.Prec <= Min ? "(" + E.Text + ")" : E.Text;
     };
     return {Part(Ops[0], PrecSelect) + " ? " + Part(Ops[1], PrecSelect - 1) +
@@ -250,7 +342,7 @@ ExprPrinter::Printed ExprPrinter::expr(const Value *V, bool Define) const {
   case OpCode::Or: {
     int P = V->Code == OpCode::And ? PrecLogicalAnd : PrecLogicalOr;
     auto Side = [&](const Value *X) {
-      Printed E = expr(X);
+      Printed E = conditionExpr(X);
       return E.Prec < P || (E.Prec == PrecLogicalOr && P == PrecLogicalAnd)
                  ? "(" + E.Text + ")"
                  : E.Text;
@@ -259,12 +351,8 @@ ExprPrinter::Printed ExprPrinter::expr(const Value *V, bool Define) const {
                 Side(Ops[1]),
             P};
   }
-  case OpCode::Not: {
-    Printed Inner = expr(Ops[0]);
-    if (Inner.Prec < PrecUnary)
-      Inner.Text = "(" + Inner.Text + ")";
-    return {"!" + Inner.Text, PrecUnary};
-  }
+  case OpCode::Not:
+    return prefixed("!", conditionExpr(Ops[0]));
   case OpCode::Load:
     if (Ops[0]->Code == OpCode::Field && Ops[0]->ComplexPart)
       return {member(Ops[0]), PrecPrimary}; // `z.real()`
@@ -402,7 +490,8 @@ ExprPrinter::Printed ExprPrinter::argument(const Value *V, size_t I) const {
       Ops[I]->IVal == 0 && Ops[I]->Member == MemberKind::Scalar)
     return {"&" + Plan.Var[Ops[I]->Id], PrecUnary}; // a scalar's address
   std::string Text = V->TypedArgs && Ops[I]->isConst()
-                         ? literal(Ops[I], /*BesideFloating=*/false)
+                         ? literal(Ops[I], /*BesideFloating=*/false,
+                                   /*Exact=*/true)
                          : printStored(Ops[I]);
   if (Ops[I]->isConst() || bareCast(Ops[I]))
     return {Text, Text[0] == '-' ? PrecUnary : PrecPrimary};
@@ -564,12 +653,22 @@ std::string ExprPrinter::lvalue(const Value *Ptr, const Value *Index) const {
 
 std::string ExprPrinter::print(const Value *V) const { return expr(V).Text; }
 
+ExprPrinter::Printed ExprPrinter::conditionExpr(const Value *V) const {
+  if (bareCast(V) && V->Ty.isBool() && V->Operands[0]->Ty.isInteger())
+    return expr(V->Operands[0]);
+  return expr(V);
+}
+
+std::string ExprPrinter::condition(const Value *V) const {
+  return conditionExpr(V).Text;
+}
+
 std::string ExprPrinter::printStored(const Value *V) const {
   // Storing converts: an integer literal may stay as the user wrote it.
   if (V->isConst())
     return literal(V, /*BesideFloating=*/true);
   if (bareCast(V))
-    return expr(V->Operands[0]).Text;
+    return expr(unpromoted(V->Operands[0])).Text;
   return expr(V).Text;
 }
 

@@ -24,6 +24,10 @@ public:
 
   /// The value as a full expression (an argument, a condition).
   std::string print(const ir::Value *V) const;
+  /// A condition (of an if, a loop, `?:`, `&&`, `||`, `!`): an integer
+  /// converted to bool implicitly is written as it is (`if (n & 1)`), as
+  /// C++ converts it there by itself.
+  std::string condition(const ir::Value *V) const;
   /// The value stored into a variable of its own type (an initializer, a
   /// return value, `+=`): an implicit conversion stays implicit.
   std::string printStored(const ir::Value *V) const;
@@ -50,6 +54,9 @@ private:
     int Prec;
   };
   Printed expr(const ir::Value *V, bool Define = false) const;
+  /// Sym (`!`, `~`) applied to Inner, parenthesized unless it binds as
+  /// tightly.
+  static Printed prefixed(const char *Sym, Printed Inner);
   /// An operand of a binary operator of precedence Prec.
   std::string operand(const ir::Value *Op, const ir::Value *Sibling, int Prec,
                       bool Right) const;
@@ -57,6 +64,18 @@ private:
   std::string literal(const ir::Value *C, bool BesideFloating,
                       bool Exact = false) const;
   bool bareCast(const ir::Value *V) const;
+  /// An implicit conversion of a narrower integer (`short`, `char`) to
+  /// int, which C++ does by itself wherever it is read.
+  bool promotion(const ir::Value *V) const;
+  /// What V promotes, if it is a promotion; else V. Where a conversion
+  /// is left to C++ (to floating, stored), so is the promotion under it.
+  const ir::Value *unpromoted(const ir::Value *V) const;
+  /// condition() as an operand: its text and precedence.
+  Printed conditionExpr(const ir::Value *V) const;
+  /// Whether the implicit integer conversion Op, beside Sibling in a binary
+  /// operator, is what the usual arithmetic conversions do (Sibling has
+  /// the type Op converts to).
+  bool sameInteger(const ir::Value *Op, const ir::Value *Sibling) const;
   /// Argument I of the call V, as its parameter takes it.
   Printed argument(const ir::Value *V, size_t I) const;
   /// How many arguments of call V from I on are the members of one view

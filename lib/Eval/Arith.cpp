@@ -16,11 +16,9 @@ using namespace ir;
 
 namespace {
 
-unsigned bitsOf(Scalar S) {
-  return S == Scalar::Int32 || S == Scalar::UInt32 ? 32 : 64;
-}
+unsigned bitsOf(Scalar S) { return intBits(S); }
 
-bool isSigned(Scalar S) { return S == Scalar::Int32 || S == Scalar::Int64; }
+bool isSigned(Scalar S) { return isSignedInt(S); }
 
 /// The integer value of an integral V modulo 2^bits, in S's range: what a
 /// conversion between integer types gives since C++20.
@@ -137,6 +135,10 @@ const char *describe(ArithError E) {
   case ArithError::NotInteger:
     return "a floating-point value that does not fit the integer type it is "
            "converted to";
+  case ArithError::BadShift:
+    return "a shift by a negative count or by the width of the type or more";
+  case ArithError::NegativeShift:
+    return "a negative value shifted left";
   }
   return "?";
 }
@@ -153,6 +155,15 @@ ArithError arith(OpCode Code, Scalar S, long double A, long double B,
   case Scalar::Float80:
     Out = floatOp<long double>(Code, A, B);
     return ArithError::None;
+  case Scalar::Int8:
+  case Scalar::UInt8:
+  case Scalar::Int16:
+  case Scalar::UInt16: {
+    // Done in int, as C++ promotes them, and converted back (`++s`).
+    ArithError E = intOpIn<std::int32_t>(Code, A, B, Out);
+    Out = wrap(S, Out);
+    return E;
+  }
   case Scalar::Int32:
     return intOpIn<std::int32_t>(Code, A, B, Out);
   case Scalar::UInt32:
@@ -163,6 +174,56 @@ ArithError arith(OpCode Code, Scalar S, long double A, long double B,
   case Scalar::Bool:
     return intOpIn<std::uint64_t>(Code, A, B, Out);
   }
+  return ArithError::None;
+}
+
+ArithError bits(OpCode Code, Scalar S, long double A, long double B,
+                long double &Out) {
+  // Two's complement bits of the values, which every integer type here fits.
+  auto Raw = [](long double V) {
+    return V < 0 ? static_cast<std::uint64_t>(static_cast<std::int64_t>(V))
+                 : static_cast<std::uint64_t>(V);
+  };
+  auto Back = [&](std::uint64_t R) {
+    long double V = isSigned(S)
+                        ? static_cast<long double>(static_cast<std::int64_t>(R))
+                        : static_cast<long double>(R);
+    return wrap(S, V);
+  };
+  unsigned Width = bitsOf(S);
+  switch (Code) {
+  case OpCode::BitAnd:
+    Out = Back(Raw(A) & Raw(B));
+    return ArithError::None;
+  case OpCode::BitOr:
+    Out = Back(Raw(A) | Raw(B));
+    return ArithError::None;
+  case OpCode::BitXor:
+    Out = Back(Raw(A) ^ Raw(B));
+    return ArithError::None;
+  case OpCode::BitNot:
+    Out = Back(~Raw(A));
+    return ArithError::None;
+  default:
+    break;
+  }
+  if (B < 0 || B >= Width)
+    return ArithError::BadShift;
+  long double Scale = std::ldexp(1.0L, static_cast<int>(B));
+  if (Code == OpCode::Shr) { // arithmetic for a negative value, as GCC does
+    Out = std::floor(A / Scale);
+    return ArithError::None;
+  }
+  if (!isSigned(S)) {
+    Out = wrap(S, A * Scale);
+    return ArithError::None;
+  }
+  if (A < 0)
+    return ArithError::NegativeShift;
+  // Defined when the unsigned type of the same width holds the result.
+  if (A * Scale >= std::ldexp(1.0L, static_cast<int>(Width)))
+    return ArithError::Overflow;
+  Out = wrap(S, A * Scale);
   return ArithError::None;
 }
 

@@ -17,9 +17,11 @@ namespace gradc::eval {
 
 enum class ArithError {
   None,
-  DivByZero,  ///< Integer division or remainder by zero.
-  Overflow,   ///< Signed integer overflow (INT_MIN / -1 included).
-  NotInteger, ///< A float converted to an integer type it does not fit.
+  DivByZero,     ///< Integer division or remainder by zero.
+  Overflow,      ///< Signed integer overflow (INT_MIN / -1 included).
+  NotInteger,    ///< A float converted to an integer type it does not fit.
+  BadShift,      ///< A shift by a negative count, or by the width or more.
+  NegativeShift, ///< A negative value shifted left (before C++20).
 };
 
 /// "integer division by zero", ...
@@ -29,6 +31,11 @@ const char *describe(ArithError E);
 /// in C++.
 ArithError arith(ir::OpCode Code, ir::Scalar S, long double A, long double B,
                  long double &Out);
+
+/// a & b, a | b, a ^ b, a << b, a >> b, or ~a (Code; b ignored) in the
+/// integer type S, as C++17 does them.
+ArithError bits(ir::OpCode Code, ir::Scalar S, long double A, long double B,
+                long double &Out);
 
 /// -a in type S.
 ArithError negate(ir::Scalar S, long double A, long double &Out);

@@ -93,6 +93,8 @@ private:
 
   /// Ops that compute a value and nothing else.
   static bool pure(const Value &V) {
+    if (isBitwise(V.Code))
+      return true;
     switch (V.Code) {
     case OpCode::Cast:
     case OpCode::Neg:
@@ -232,6 +234,16 @@ private:
     case OpCode::Div:
     case OpCode::Rem:
       E = arith(V.Code, S, get(Ops[0]), get(Ops[1]), Out);
+      break;
+    case OpCode::BitAnd:
+    case OpCode::BitOr:
+    case OpCode::BitXor:
+    case OpCode::Shl:
+    case OpCode::Shr:
+      E = bits(V.Code, S, get(Ops[0]), get(Ops[1]), Out);
+      break;
+    case OpCode::BitNot:
+      E = bits(V.Code, S, get(Ops[0]), 0, Out);
       break;
     case OpCode::Call:
       Out = math(S, V.Fn, get(Ops[0]), Ops.size() > 1 ? get(Ops[1]) : 0,

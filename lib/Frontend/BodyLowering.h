@@ -305,7 +305,7 @@ private:
 
   // Memory (LoweringMemory.cpp).
   void findMemoryVariables(const clang::Stmt *Body);
-  void lowerCellDecl(const clang::VarDecl *VD, Scalar S);
+  void lowerCellDecl(const clang::VarDecl *VD);
   void lowerArrayDecl(const clang::VarDecl *VD);
   void lowerArrayInit(const clang::VarDecl *VD, Value *Array, Scalar S);
   /// Stores the elements ILE gives (not the zeros) into Array, zeroed.
@@ -814,6 +814,8 @@ private:
   Value *lowerDeclRef(const clang::DeclRefExpr *DRE);
   Value *lowerUnary(const clang::UnaryOperator *UO);
   Value *lowerBinary(const clang::BinaryOperator *BO);
+  /// `a & b`, `a | b`, `a ^ b`, `a << k`, `a >> k` of integers.
+  Value *lowerBitwise(const clang::BinaryOperator *BO);
   Value *lowerComparison(const clang::BinaryOperator *BO);
   Value *lowerLogical(const clang::BinaryOperator *BO);
   Value *lowerConditional(const clang::ConditionalOperator *CO);
@@ -1046,6 +1048,10 @@ private:
 
   // Values.
   Value *convert(Value *V, Scalar To, bool Implicit);
+  /// The same, to the C++ type To: a conversion that only changes the
+  /// name (`long` to `std::int64_t`, an unscoped enum to `int`) is a copy
+  /// when implicit and a cast when the user wrote it.
+  Value *convert(Value *V, ir::Type To, bool Implicit);
   Value *foldConstant(Value *C, Scalar To);
   Value *makeConstant(Scalar S, double FVal, std::int64_t IVal,
                       std::string Text);

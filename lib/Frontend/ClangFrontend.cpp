@@ -436,6 +436,7 @@ std::optional<ParamInfo> FunctionProcessor::checkParam(const ParmVarDecl &PVD) {
         if (ir::isFloating(M.Ty.scalarKind())) {
           Info.Ty = M.Container
                         ? ir::Type::ptr(M.Ty.scalarKind(), /*Const=*/true)
+                              .named(M.Ty.name())
                         : M.Ty;
           break;
         }
@@ -447,7 +448,8 @@ std::optional<ParamInfo> FunctionProcessor::checkParam(const ParmVarDecl &PVD) {
                     Type + " &" + PVD.getNameAsString() + "')");
       // `Layer &L`: its containers and numbers are memory it may write.
       if (View->Owns && !Obj.isConstQualified())
-        Info.Ty = ir::Type::ptr(Info.Ty.scalarKind(), /*Const=*/false);
+        Info.Ty = ir::Type::ptr(Info.Ty.scalarKind(), /*Const=*/false)
+                      .named(Info.Ty.name());
       return Info;
     }
   }
@@ -539,8 +541,9 @@ std::optional<ParamInfo> FunctionProcessor::checkParam(const ParmVarDecl &PVD) {
     if (!S)
       return Fail("parameters of type '" + typeName(T) +
                   "' are not supported yet");
-    return ParamInfo{ir::Type::ptr(*S, Pointee.isConstQualified()), typeName(T),
-                     ""};
+    return ParamInfo{ir::Type::ptr(*S, Pointee.isConstQualified())
+                         .named(scalarIRType(Pointee, Ctx).name()),
+                     typeName(T), ""};
   }
   if (const auto *RT = T->getAs<ReferenceType>()) {
     QualType Pointee = RT->getPointeeType();
@@ -555,14 +558,15 @@ std::optional<ParamInfo> FunctionProcessor::checkParam(const ParmVarDecl &PVD) {
       return Fail("parameters of type '" + typeName(T) +
                   "' are not supported yet");
     // `const double &` is a value to the IR; Spelling keeps the `&`.
+    ir::TypeName Name = scalarIRType(Pointee, Ctx).name();
     if (Pointee.isConstQualified())
-      return ParamInfo{ir::Type::scalar(*S), typeName(T), ""};
-    return ParamInfo{ir::Type::ref(*S), typeName(T), ""};
+      return ParamInfo{ir::Type::scalar(*S).named(Name), typeName(T), ""};
+    return ParamInfo{ir::Type::ref(*S).named(Name), typeName(T), ""};
   }
   if (T.isVolatileQualified())
     return Fail("volatile parameters are not supported");
-  if (T->isEnumeralType())
-    return Fail("enum parameters are not supported yet");
+  if (std::string Problem = enumProblem(T); !Problem.empty())
+    return Fail(Problem);
   // By value: the callee's copy, which it only reads.
   if (T->isRecordType() && !containerShape(T, Ctx))
     return Record(T, /*Const=*/true, /*ByPtr=*/false);
@@ -573,7 +577,7 @@ std::optional<ParamInfo> FunctionProcessor::checkParam(const ParmVarDecl &PVD) {
   if (!S)
     return Fail("parameters of type '" + typeName(T) +
                 "' are not supported yet");
-  return ParamInfo{ir::Type::scalar(*S), typeName(T), ""};
+  return ParamInfo{scalarIRType(T, Ctx), typeName(T), ""};
 }
 
 /// `double w[]`, `const double w[3]` (ByRef false) and `double (&w)[3]`: a
@@ -930,7 +934,7 @@ ir::Value *FunctionProcessor::viewParams(ir::Function &F,
       MemberSpelling = "const " + MemberSpelling;
     ir::Type Ty = M.Ty;
     if (M.Container)
-      Ty = ir::Type::ptr(M.Ty.scalarKind(), !Writable);
+      Ty = ir::Type::ptr(M.Ty.scalarKind(), !Writable).named(M.Ty.name());
     else if (Writable)
       Ty = ir::Type::ref(M.Ty.scalarKind());
     ir::Value *V =

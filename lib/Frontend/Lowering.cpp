@@ -95,15 +95,108 @@ std::optional<Scalar> scalarTypeOf(QualType T, const ASTContext &Ctx) {
   }
   if (!BT->isInteger())
     return std::nullopt;
-  // The IR has 32- and 64-bit integers; narrower ones are promoted to int by
-  // C++ anyway before any arithmetic.
   uint64_t Bits = Ctx.getTypeSize(T);
   bool Signed = BT->isSignedInteger();
+  if (Bits <= 8)
+    return Signed ? Scalar::Int8 : Scalar::UInt8;
+  if (Bits <= 16)
+    return Signed ? Scalar::Int16 : Scalar::UInt16;
   if (Bits <= 32)
     return Signed ? Scalar::Int32 : Scalar::UInt32;
   if (Bits <= 64)
     return Signed ? Scalar::Int64 : Scalar::UInt64;
   return std::nullopt;
+}
+
+/// The name generated code writes an integer type under, when it is not
+/// the one its scalar prints by default: the standard alias the user
+/// wrote (`std::int64_t`), or the builtin type (`long`, `char`), so that
+/// a template deduces what it deduced in the user's code.
+static std::string integerName(QualType T, const ASTContext &Ctx) {
+  static const char *const Aliases[] = {
+      "ptrdiff_t", "int8_t",  "uint8_t",  "int16_t",  "uint16_t", "int32_t",
+      "uint32_t",  "int64_t", "uint64_t", "intptr_t", "uintptr_t"};
+  for (QualType Q = T.getUnqualifiedType();;) {
+    const auto *TT = Q->getAs<TypedefType>();
+    if (!TT)
+      break;
+    const TypedefNameDecl *TD = TT->getDecl();
+    const DeclContext *DC = TD->getDeclContext()->getRedeclContext();
+    if (DC->isTranslationUnit() || DC->isStdNamespace()) {
+      StringRef Name = TD->getName();
+      if (Name == "size_t")
+        return ""; // the default of unsigned 64-bit
+      for (const char *A : Aliases)
+        if (Name == A)
+          return "std::" + Name.str();
+    }
+    Q = TD->getUnderlyingType().getUnqualifiedType();
+  }
+  const auto *BT = T.getCanonicalType()->getAs<BuiltinType>();
+  if (!BT)
+    return "";
+  switch (BT->getKind()) {
+  case BuiltinType::Char_S:
+  case BuiltinType::Char_U:
+  case BuiltinType::Long:
+  case BuiltinType::ULong:
+  case BuiltinType::ULongLong:
+  case BuiltinType::WChar_S:
+  case BuiltinType::WChar_U:
+  case BuiltinType::Char8:
+  case BuiltinType::Char16:
+  case BuiltinType::Char32:
+    return BT->getName(PrintingPolicy(Ctx.getLangOpts())).str();
+  default:
+    return "";
+  }
+}
+
+ir::Type scalarIRType(QualType T, const ASTContext &Ctx) {
+  std::optional<Scalar> S = scalarTypeOf(T, Ctx);
+  if (!S)
+    return ir::Type::voidTy();
+  ir::Type Ty = ir::Type::scalar(*S);
+  if (!ir::isInteger(*S))
+    return Ty;
+  QualType Plain = T.getNonReferenceType();
+  if (const auto *ET = Plain.getCanonicalType()->getAs<EnumType>())
+    return Ty.named(ir::internTypeName(enumName(*ET->getDecl())));
+  return Ty.named(ir::internTypeName(integerName(Plain, Ctx)));
+}
+
+std::string enumName(const EnumDecl &ED) {
+  if (!ED.getIdentifier() || ED.getParentFunctionOrMethod())
+    return ""; // `enum { N = 3 };`: its underlying type
+  // As the code can write it: without `(anonymous namespace)::`.
+  PrintingPolicy Policy(ED.getASTContext().getLangOpts());
+  Policy.SuppressUnwrittenScope = true;
+  std::string Name;
+  llvm::raw_string_ostream OS(Name);
+  ED.printQualifiedName(OS, Policy);
+  return OS.str();
+}
+
+std::string enumeratorName(const EnumConstantDecl &ECD) {
+  std::string Enum = enumName(*cast<EnumDecl>(ECD.getDeclContext()));
+  return Enum.empty() ? "" : Enum + "::" + ECD.getNameAsString();
+}
+
+std::string enumProblem(QualType T) {
+  const auto *ET = T.getNonReferenceType()->getAs<EnumType>();
+  if (!ET)
+    return "";
+  const EnumDecl &ED = *ET->getDecl();
+  std::string Name = "'" + ED.getNameAsString() + "'";
+  if (ED.getParentFunctionOrMethod())
+    return "the enum " + Name +
+           " is declared inside a function, where the generated code cannot "
+           "name it; declare it at namespace or class scope";
+  if (ED.getAccess() == AS_private || ED.getAccess() == AS_protected)
+    return "the enum " + Name +
+           " is not public, and the generated code names it outside its "
+           "class; make it public";
+  return "";
 }
 
 ir::SourceLoc sourceLocOf(SourceLocation Loc, const SourceManager &SM) {
@@ -671,8 +764,8 @@ void BodyLowering::lowerVarDecl(const VarDecl *VD) {
   else if (T->isRecordType())
     Problem =
         "variables of class type '" + typeName(T) + "' are not supported yet";
-  else if (T->isEnumeralType())
-    Problem = "enum variables are not supported yet";
+  else if (T->isEnumeralType() && !enumProblem(T).empty())
+    Problem = enumProblem(T);
   else if (T.isVolatileQualified())
     Problem = "volatile variables are not supported";
   else if (!S)
@@ -685,7 +778,7 @@ void BodyLowering::lowerVarDecl(const VarDecl *VD) {
   if (VD->getInit() && !checkOrder(VD->getInit()))
     return poison(VD);
   if (AssignedDeeper.count(VD))
-    return lowerCellDecl(VD, *S);
+    return lowerCellDecl(VD);
   const Expr *Init = VD->getInit();
   if (!Init) {
     Vars[VD] = nullptr;
@@ -701,7 +794,7 @@ void BodyLowering::lowerVarDecl(const VarDecl *VD) {
     return;
   }
   at(Init->getBeginLoc());
-  bind(VD, convert(V, *S, /*Implicit=*/true), Mark, Loc);
+  bind(VD, convert(V, scalarIRType(T, Ctx), /*Implicit=*/true), Mark, Loc);
 }
 
 bool BodyLowering::checkOrder(const Expr *E) {
@@ -904,6 +997,13 @@ Value *BodyLowering::lowerCompoundAssign(const CompoundAssignOperator *CAO) {
   case BO_RemAssign:
     Code = OpCode::Rem;
     break;
+  case BO_AndAssign:
+  case BO_OrAssign:
+  case BO_XorAssign:
+  case BO_ShlAssign:
+  case BO_ShrAssign:
+    Code = bitwiseCode(Op);
+    break;
   default:
     return fail(CAO->getOperatorLoc(),
                 "compound assignment '" + CAO->getOpcodeStr().str() +
@@ -931,8 +1031,9 @@ Value *BodyLowering::lowerCompoundAssign(const CompoundAssignOperator *CAO) {
       scalarTypeOf(CAO->getComputationLHSType(), Ctx);
   std::optional<Scalar> ResultTy =
       scalarTypeOf(CAO->getComputationResultType(), Ctx);
+  bool IntegerOnly = Code == OpCode::Rem || ir::isBitwise(Code);
   if (!CompTy || !ResultTy || *CompTy != *ResultTy ||
-      (Code == OpCode::Rem && !ir::isInteger(*CompTy))) {
+      (IntegerOnly && !ir::isInteger(*CompTy))) {
     PoisonTarget();
     return fail(CAO->getOperatorLoc(),
                 "compound assignment '" + CAO->getOpcodeStr().str() +
@@ -942,7 +1043,10 @@ Value *BodyLowering::lowerCompoundAssign(const CompoundAssignOperator *CAO) {
   }
   at(CAO->getBeginLoc());
   Value *L = convert(Cur, *CompTy, /*Implicit=*/true);
-  Value *RV = convert(Rhs, *CompTy, /*Implicit=*/true);
+  bool Shift = Code == OpCode::Shl || Code == OpCode::Shr;
+  std::optional<Scalar> CountTy =
+      Shift ? scalarTypeOf(CAO->getRHS()->getType(), Ctx) : CompTy;
+  Value *RV = convert(Rhs, CountTy.value_or(*CompTy), /*Implicit=*/true);
   Value *Res = nullptr;
   switch (Code) {
   case OpCode::Add:
@@ -957,8 +1061,11 @@ Value *BodyLowering::lowerCompoundAssign(const CompoundAssignOperator *CAO) {
   case OpCode::Div:
     Res = B.div(L, RV);
     break;
-  default:
+  case OpCode::Rem:
     Res = B.rem(L, RV);
+    break;
+  default:
+    Res = B.bits(Code, L, RV);
     break;
   }
   Res = convert(Res, T->S, /*Implicit=*/true);
@@ -1075,6 +1182,32 @@ Value *BodyLowering::convert(Value *V, Scalar To, bool Implicit) {
   return C;
 }
 
+Value *BodyLowering::convert(Value *V, ir::Type To, bool Implicit) {
+  if (V->Ty.name() == To.name() || !V->Ty.isScalar())
+    return convert(V, To.scalarKind(), Implicit);
+  bool Number =
+      V->isConst() && (V->Text.empty() || V->Text[0] == '-' ||
+                       std::isdigit(static_cast<unsigned char>(V->Text[0])));
+  Value *C;
+  if (V->isConst() && !Number && Implicit) {
+    // An unscoped enum's enumerator (`Red + 1`) reads as the number.
+    C = makeConstant(To.scalarKind(), 0, V->IVal, V->Text);
+  } else if (V->Ty != To || Number) {
+    C = convert(V, To.scalarKind(), Implicit);
+    if (C == V) // a constant of the type already
+      C = foldConstant(V, To.scalarKind());
+  } else if (V->Code == OpCode::Cast && V->Name.empty() &&
+             !B.block().Ops.empty() && B.block().Ops.back() == V) {
+    C = V; // made for this conversion: it converts to the name at once
+  } else if (Implicit) {
+    C = B.copy(V);
+  } else {
+    C = B.cast(V, To);
+  }
+  C->Ty = C->Ty.named(To.name());
+  return C;
+}
+
 Value *BodyLowering::foldConstant(Value *C, Scalar To) {
   Scalar From = C->Ty.scalarKind();
   double Src = From == Scalar::UInt64
@@ -1098,22 +1231,18 @@ Value *BodyLowering::foldConstant(Value *C, Scalar To) {
     } else {
       IVal = C->IVal;
     }
-    switch (To) {
-    case Scalar::Int32:
-      IVal = static_cast<std::int32_t>(static_cast<std::uint32_t>(IVal));
-      Result = static_cast<double>(IVal);
-      break;
-    case Scalar::UInt32:
-      IVal = static_cast<std::uint32_t>(IVal);
-      Result = static_cast<double>(IVal);
-      break;
-    case Scalar::UInt64:
-      Result = static_cast<double>(static_cast<std::uint64_t>(IVal));
-      break;
-    default:
-      Result = static_cast<double>(IVal);
-      break;
+    // Converted as C++ converts to a narrower type: modulo 2^bits.
+    unsigned Bits = ir::intBits(To);
+    if (Bits < 64) {
+      std::uint64_t U = static_cast<std::uint64_t>(IVal) & ((1ULL << Bits) - 1);
+      bool Negative = ir::isSignedInt(To) && (U >> (Bits - 1)) != 0;
+      IVal = Negative ? static_cast<std::int64_t>(U) -
+                            static_cast<std::int64_t>(1ULL << Bits)
+                      : static_cast<std::int64_t>(U);
     }
+    Result = To == Scalar::UInt64
+                 ? static_cast<double>(static_cast<std::uint64_t>(IVal))
+                 : static_cast<double>(IVal);
   }
   // Keep the user's spelling (`1` in `1 + exp(-y)`) where it still means the
   // same number; the emitter decides whether it can be printed as is.

@@ -11,6 +11,7 @@
 
 #include "gradc/IR/Function.h"
 
+#include "clang/AST/OperationKinds.h"
 #include "clang/AST/Type.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/SourceLocation.h"
@@ -28,6 +29,10 @@ class LambdaExpr;
 class VarDecl;
 class QualType;
 class SourceManager;
+} // namespace clang
+
+namespace clang {
+class EnumConstantDecl;
 } // namespace clang
 
 namespace gradc::frontend {
@@ -63,6 +68,22 @@ private:
 /// through their underlying type). std::nullopt for anything else.
 std::optional<ir::Scalar> scalarTypeOf(clang::QualType T,
                                        const clang::ASTContext &Ctx);
+/// The same as an IR type, with the C++ name generated code must write
+/// it under (`long`, `std::int64_t`, an enum's qualified name); void for
+/// a type that is not a scalar.
+ir::Type scalarIRType(clang::QualType T, const clang::ASTContext &Ctx);
+/// How generated code names an enumerator (`geo::Kind::Box`), or "" when
+/// it cannot (an unnamed enum's: its value is written).
+std::string enumeratorName(const clang::EnumConstantDecl &ECD);
+/// Why generated code cannot name T, an enum (declared in a function, or
+/// private to a class); "" if it can, or T is no enum.
+std::string enumProblem(clang::QualType T);
+/// The IR op of a bitwise or shift operator (also of its compound
+/// assignment, `&=`).
+ir::OpCode bitwiseCode(clang::BinaryOperatorKind Op);
+/// How generated code names an enum: in full (`geo::Shape::Kind`), or ""
+/// for an unnamed one, which is its underlying type.
+std::string enumName(const clang::EnumDecl &ED);
 
 /// The dimensions of a row of an array of arrays (`double[3]` of `double
 /// m[][3]`, `double[3][4]` of `double (*m)[3][4]`): their sizes, the

@@ -245,12 +245,11 @@ Value *BodyLowering::lowerConversion(const CastExpr *CE, bool Implicit) {
   Value *V = lowerExpr(CE->getSubExpr());
   if (!V)
     return nullptr;
-  std::optional<Scalar> S = typeOf(CE);
-  if (!S)
+  if (!typeOf(CE))
     return nullptr;
   at(Implicit || ExplicitCastLoc.isInvalid() ? CE->getBeginLoc()
                                              : ExplicitCastLoc);
-  return convert(V, *S, Implicit);
+  return convert(V, scalarIRType(CE->getType(), Ctx), Implicit);
 }
 
 Value *BodyLowering::lowerDeclRef(const DeclRefExpr *DRE) {
@@ -296,7 +295,9 @@ Value *BodyLowering::lowerDeclRef(const DeclRefExpr *DRE) {
       return fail(DRE->getLocation(),
                   "enumerator '" + Name + "' is too wide to be supported");
     at(DRE->getBeginLoc());
-    return makeConstant(*S, 0, V.getExtValue(), "");
+    Value *C = makeConstant(*S, 0, V.getExtValue(), enumeratorName(*ECD));
+    C->Ty = scalarIRType(DRE->getType(), Ctx);
+    return C;
   }
   if (isa<FunctionDecl>(D))
     return fail(DRE->getLocation(),
@@ -347,9 +348,14 @@ Value *BodyLowering::lowerUnary(const UnaryOperator *UO) {
     at(UO->getBeginLoc());
     return B.logicNot(convert(V, Scalar::Bool, /*Implicit=*/true));
   }
-  case UO_Not:
-    Problem = "bitwise not '~' is not supported yet";
-    break;
+  case UO_Not: {
+    Value *V = expectScalar(lowerExpr(UO->getSubExpr()), UO->getSubExpr());
+    std::optional<Scalar> S = typeOf(UO);
+    if (!V || !S)
+      return nullptr;
+    at(UO->getBeginLoc());
+    return B.bitNot(convert(V, *S, /*Implicit=*/true));
+  }
   case UO_AddrOf:
     return lowerAddressOf(UO);
   case UO_Deref:
@@ -389,12 +395,8 @@ Value *BodyLowering::lowerBinary(const BinaryOperator *BO) {
   if (BO->isAdditiveOp() && (BO->getLHS()->getType()->isPointerType() ||
                              BO->getRHS()->getType()->isPointerType()))
     return lowerPointerArith(BO);
-  if (BO->isBitwiseOp())
-    return fail(OpLoc, "bitwise operator '" + Sym + "' is not supported yet",
-                Range);
-  if (BO->isShiftOp())
-    return fail(OpLoc, "shift operator '" + Sym + "' is not supported yet",
-                Range);
+  if (BO->isBitwiseOp() || BO->isShiftOp())
+    return lowerBitwise(BO);
   if (BO->isPtrMemOp())
     return fail(OpLoc, "pointer-to-member access is not supported", Range);
   if (!BO->isMultiplicativeOp() && !BO->isAdditiveOp())
@@ -429,6 +431,39 @@ Value *BodyLowering::lowerBinary(const BinaryOperator *BO) {
   default:
     return B.rem(L, RV);
   }
+}
+
+OpCode bitwiseCode(BinaryOperatorKind Op) {
+  if (BinaryOperator::isCompoundAssignmentOp(Op))
+    Op = BinaryOperator::getOpForCompoundAssignment(Op);
+  switch (Op) {
+  case BO_And:
+    return OpCode::BitAnd;
+  case BO_Or:
+    return OpCode::BitOr;
+  case BO_Xor:
+    return OpCode::BitXor;
+  case BO_Shl:
+    return OpCode::Shl;
+  default:
+    return OpCode::Shr;
+  }
+}
+
+Value *BodyLowering::lowerBitwise(const BinaryOperator *BO) {
+  Value *L = expectScalar(lowerExpr(BO->getLHS()), BO->getLHS());
+  Value *RV = expectScalar(lowerExpr(BO->getRHS()), BO->getRHS());
+  std::optional<Scalar> S = typeOf(BO);
+  if (!L || !RV || !S)
+    return nullptr;
+  at(BO->getBeginLoc());
+  L = convert(L, *S, /*Implicit=*/true);
+  // A shift's count keeps its own (promoted) type; `a & b` has one type.
+  if (!BO->isShiftOp())
+    RV = convert(RV, *S, /*Implicit=*/true);
+  else if (std::optional<Scalar> C = typeOf(BO->getRHS()))
+    RV = convert(RV, *C, /*Implicit=*/true);
+  return B.bits(bitwiseCode(BO->getOpcode()), L, RV);
 }
 
 Value *BodyLowering::lowerComparison(const BinaryOperator *BO) {

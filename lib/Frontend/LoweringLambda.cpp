@@ -140,7 +140,8 @@ BodyLowering::makeClosure(const LambdaExpr *LE, std::string Name, bool AtCall) {
         continue;
       }
       if (!ByRef && !P.Ty.isConstPointee()) {
-        P.Ty = ir::Type::ptr(P.Ty.scalarKind(), /*Const=*/true);
+        P.Ty =
+            ir::Type::ptr(P.Ty.scalarKind(), /*Const=*/true).named(P.Ty.name());
         P.Spelling = "const " + P.Spelling;
       }
       C.Captures.push_back(std::move(P));
@@ -193,7 +194,7 @@ BodyLowering::makeClosure(const LambdaExpr *LE, std::string Name, bool AtCall) {
         Const = T->getPointeeType().isConstQualified();
         T = T->getPointeeType();
       }
-      P.Ty = ir::Type::ptr(V->Ty.scalarKind(), Const);
+      P.Ty = ir::Type::ptr(V->Ty.scalarKind(), Const).named(V->Ty.name());
       if (T->isArrayType()) {
         QualType Elem = flatArrayShape(T, Ctx)->second;
         P.Spelling = std::string(Const ? "const " : "") +

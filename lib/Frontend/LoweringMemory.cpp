@@ -208,9 +208,10 @@ void BodyLowering::findMemoryVariables(const Stmt *Body) {
   AssignmentScan(AssignedDeeper, Reassigned, &PointerAssigned).walk(Body, 0);
 }
 
-void BodyLowering::lowerCellDecl(const VarDecl *VD, Scalar S) {
+void BodyLowering::lowerCellDecl(const VarDecl *VD) {
   at(VD->getLocation());
-  Value *Cell = B.local(S, 0, VD->getNameAsString());
+  ir::Type Ty = scalarIRType(VD->getType(), Ctx);
+  Value *Cell = B.local(Ty, 0, VD->getNameAsString());
   Cells[VD] = Cell;
   Poisoned.erase(VD);
   const Expr *Init = VD->getInit();
@@ -220,7 +221,7 @@ void BodyLowering::lowerCellDecl(const VarDecl *VD, Scalar S) {
   if (!V)
     return;
   at(Init->getBeginLoc());
-  B.store(Cell, convert(V, S, /*Implicit=*/true));
+  B.store(Cell, convert(V, Ty, /*Implicit=*/true));
 }
 
 void BodyLowering::lowerArrayDecl(const VarDecl *VD) {

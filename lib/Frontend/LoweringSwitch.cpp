@@ -145,6 +145,9 @@ void BodyLowering::lowerSwitch(const SwitchStmt *SS) {
       std::string Text;
       if (const auto *IL = dyn_cast<IntegerLiteral>(Written))
         Text = spellingOf(IL->getLocation());
+      else if (const auto *DRE = dyn_cast<DeclRefExpr>(Written))
+        if (const auto *ECD = dyn_cast<EnumConstantDecl>(DRE->getDecl()))
+          Text = enumeratorName(*ECD); // `case Kind::Box:`
       at(CS->getBeginLoc());
       Value *C = makeConstant(*KeyTy, 0, V.getExtValue(), Text);
       Value *Eq = B.cmp(ir::CmpPred::EQ, Key, C);

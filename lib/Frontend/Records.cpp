@@ -248,7 +248,7 @@ const RecordShape *RecordShapes::shape(QualType T, std::string &Why) {
       }
     }
     std::optional<ir::Scalar> S =
-        FT->isEnumeralType() ? std::nullopt : scalarTypeOf(FT, Ctx);
+        enumProblem(FT).empty() ? scalarTypeOf(FT, Ctx) : std::nullopt;
     if (S) {
       M.S = *S;
       if (!FoundScalar || (ir::isFloating(*S) && !Shape->HasFloating))
@@ -397,7 +397,7 @@ const ViewShape *RecordShapes::view(QualType T, std::string &Why) {
       HasVector |= C->IsVector;
     } else {
       std::optional<ir::Scalar> S =
-          FT->isEnumeralType() ? std::nullopt : scalarTypeOf(FT, Ctx);
+          enumProblem(FT).empty() ? scalarTypeOf(FT, Ctx) : std::nullopt;
       if (!S)
         return nullptr;
       if (ir::isFloating(*S) && Floating.empty())

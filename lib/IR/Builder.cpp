@@ -1,6 +1,7 @@
 //===- Builder.cpp - Appending ops to a block -----------------------------===//
 #include "gradc/IR/Builder.h"
 
+#include <cctype>
 #include <cmath>
 
 namespace gradc::ir {
@@ -17,8 +18,12 @@ Value *Builder::make(OpCode Code, Type Ty, std::vector<Value *> Ops) {
 }
 
 Value *Builder::constant(double V, Scalar S, std::string Spelling) {
-  Value *C = F.create(OpCode::Const, Type::scalar(S));
-  if (isFloating(S))
+  return constant(V, Type::scalar(S), std::move(Spelling));
+}
+
+Value *Builder::constant(double V, Type T, std::string Spelling) {
+  Value *C = F.create(OpCode::Const, T.element());
+  if (T.isFloating())
     C->FVal = V;
   else
     C->IVal = static_cast<std::int64_t>(V);
@@ -27,11 +32,22 @@ Value *Builder::constant(double V, Scalar S, std::string Spelling) {
 }
 
 Value *Builder::cast(Value *A, Scalar To) {
-  if (A->Ty == Type::scalar(To))
+  if (A->Ty == Type::scalar(To)) // whatever its C++ name
     return A;
-  if (A->isConst())
+  return cast(A, Type::scalar(To));
+}
+
+Value *Builder::cast(Value *A, Type To) {
+  if (A->Ty == To && A->Ty.name() == To.name())
+    return A;
+  // A number converts as it is; an enumerator (`Kind::Box`) is written
+  // converted, since its name is not a number everywhere.
+  bool Number = A->Text.empty() ||
+                std::isdigit(static_cast<unsigned char>(A->Text[0])) ||
+                A->Text[0] == '-';
+  if (A->isConst() && Number)
     return constant(A->constValue(), To, A->Text);
-  return make(OpCode::Cast, Type::scalar(To), {A});
+  return make(OpCode::Cast, To, {A});
 }
 
 Value *Builder::copy(Value *A) { return make(OpCode::Copy, A->Ty, {A}); }
@@ -44,7 +60,7 @@ static bool isNeg(Value *V) { return V->Code == OpCode::Neg && !V->Kept; }
 Value *Builder::neg(Value *A) {
   if (Fold) {
     if (A->isConst())
-      return constant(-A->constValue(), A->Ty.scalarKind());
+      return constant(-A->constValue(), A->Ty);
     if (isNeg(A))
       return A->Operands[0];
   }
@@ -58,7 +74,7 @@ Value *Builder::binary(OpCode Code, Value *A, Value *B) {
 Value *Builder::add(Value *A, Value *B) {
   if (Fold) {
     if (A->isConst() && B->isConst())
-      return constant(A->constValue() + B->constValue(), A->Ty.scalarKind());
+      return constant(A->constValue() + B->constValue(), A->Ty);
     if (B->isConstValue(0))
       return A;
     if (A->isConstValue(0))
@@ -74,7 +90,7 @@ Value *Builder::add(Value *A, Value *B) {
 Value *Builder::sub(Value *A, Value *B) {
   if (Fold) {
     if (A->isConst() && B->isConst())
-      return constant(A->constValue() - B->constValue(), A->Ty.scalarKind());
+      return constant(A->constValue() - B->constValue(), A->Ty);
     if (B->isConstValue(0))
       return A;
     if (A->isConstValue(0))
@@ -92,10 +108,8 @@ Value *Builder::sub(Value *A, Value *B) {
                      : B->constValue() - A->Operands[1]->constValue();
       if (C == 0)
         return A->Operands[0];
-      return C > 0 ? binary(OpCode::Sub, A->Operands[0],
-                            constant(C, B->Ty.scalarKind()))
-                   : binary(OpCode::Add, A->Operands[0],
-                            constant(-C, B->Ty.scalarKind()));
+      return C > 0 ? binary(OpCode::Sub, A->Operands[0], constant(C, B->Ty))
+                   : binary(OpCode::Add, A->Operands[0], constant(-C, B->Ty));
     }
   }
   return binary(OpCode::Sub, A, B);
@@ -104,7 +118,7 @@ Value *Builder::sub(Value *A, Value *B) {
 Value *Builder::mul(Value *A, Value *B) {
   if (Fold) {
     if (A->isConst() && B->isConst())
-      return constant(A->constValue() * B->constValue(), A->Ty.scalarKind());
+      return constant(A->constValue() * B->constValue(), A->Ty);
     // Adjoints are finite wherever the primal is, so x * 0 = 0 here.
     if (A->isConstValue(0))
       return A;
@@ -120,9 +134,9 @@ Value *Builder::mul(Value *A, Value *B) {
       return neg(B);
     // Pull signs outward so that accumulation can read `d -= ...`.
     if (A->isConst() && A->constValue() < 0)
-      return neg(mul(constant(-A->constValue(), A->Ty.scalarKind()), B));
+      return neg(mul(constant(-A->constValue(), A->Ty), B));
     if (B->isConst() && B->constValue() < 0)
-      return neg(mul(A, constant(-B->constValue(), B->Ty.scalarKind())));
+      return neg(mul(A, constant(-B->constValue(), B->Ty)));
     if (isNeg(A) && isNeg(B))
       return mul(A->Operands[0], B->Operands[0]);
     if (isNeg(A))
@@ -139,7 +153,7 @@ Value *Builder::mul(Value *A, Value *B) {
 Value *Builder::div(Value *A, Value *B) {
   if (Fold) {
     if (A->isConst() && B->isConst() && A->Ty.isFloating())
-      return constant(A->constValue() / B->constValue(), A->Ty.scalarKind());
+      return constant(A->constValue() / B->constValue(), A->Ty);
     if (A->isConstValue(0))
       return A;
     if (B->isConstValue(1))
@@ -151,6 +165,12 @@ Value *Builder::div(Value *A, Value *B) {
 }
 
 Value *Builder::rem(Value *A, Value *B) { return binary(OpCode::Rem, A, B); }
+
+Value *Builder::bits(OpCode Code, Value *A, Value *B) {
+  return make(Code, A->Ty, {A, B});
+}
+
+Value *Builder::bitNot(Value *A) { return make(OpCode::BitNot, A->Ty, {A}); }
 
 Value *Builder::call(MathFn Fn, std::vector<Value *> Args) {
   Type Ty = Args.empty() ? Type::f64() : Args[0]->Ty;
@@ -196,7 +216,12 @@ void Builder::addTo(Value *Ptr, Value *V, Value *Index) {
 
 Value *Builder::local(Scalar S, std::int64_t Count, std::string Name,
                       bool ZeroInit) {
-  Value *L = make(OpCode::Local, Type::ptr(S));
+  return local(Type::scalar(S), Count, std::move(Name), ZeroInit);
+}
+
+Value *Builder::local(Type T, std::int64_t Count, std::string Name,
+                      bool ZeroInit) {
+  Value *L = make(OpCode::Local, Type::ptr(T.scalarKind()).named(T.name()));
   L->IVal = Count;
   L->Name = std::move(Name);
   L->ZeroInit = ZeroInit;
@@ -207,7 +232,7 @@ Value *Builder::load(Value *Ptr, Value *Index) {
   std::vector<Value *> Ops{Ptr};
   if (Index)
     Ops.push_back(Index);
-  return make(OpCode::Load, Type::scalar(Ptr->Ty.scalarKind()), std::move(Ops));
+  return make(OpCode::Load, Ptr->Ty.element(), std::move(Ops));
 }
 
 void Builder::store(Value *Ptr, Value *V, Value *Index) {
@@ -261,7 +286,11 @@ void Builder::brk() { make(OpCode::Break, Type::voidTy()); }
 void Builder::cont() { make(OpCode::Continue, Type::voidTy()); }
 
 Value *Builder::tape(Scalar S, std::string Name) {
-  Value *T = make(OpCode::Tape, Type::tape(S));
+  return tape(Type::scalar(S), std::move(Name));
+}
+
+Value *Builder::tape(Type Of, std::string Name) {
+  Value *T = make(OpCode::Tape, Type::tapeOf(Of));
   T->Name = std::move(Name);
   return T;
 }
@@ -271,7 +300,7 @@ void Builder::push(Value *Tape, Value *V) {
 }
 
 Value *Builder::pop(Value *Tape) {
-  return make(OpCode::Pop, Type::scalar(Tape->Ty.scalarKind()), {Tape});
+  return make(OpCode::Pop, Tape->Ty.element(), {Tape});
 }
 
 void Builder::note(std::string Text) {

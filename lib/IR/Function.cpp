@@ -79,9 +79,24 @@ const char *binarySymbol(OpCode C) {
     return "/";
   case OpCode::Rem:
     return "%";
+  case OpCode::BitAnd:
+    return "&";
+  case OpCode::BitOr:
+    return "|";
+  case OpCode::BitXor:
+    return "^";
+  case OpCode::Shl:
+    return "<<";
+  case OpCode::Shr:
+    return ">>";
   default:
     return "?";
   }
+}
+
+bool isBitwise(OpCode C) {
+  return C == OpCode::BitAnd || C == OpCode::BitOr || C == OpCode::BitXor ||
+         C == OpCode::Shl || C == OpCode::Shr || C == OpCode::BitNot;
 }
 
 const char *resultWord(OpCode C) {

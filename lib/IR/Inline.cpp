@@ -133,6 +133,9 @@ std::map<std::string, std::string> renaming(const Function &Callee,
 bool pure(const Value &V) {
   if (V.Code == OpCode::Div || V.Code == OpCode::Rem) // by a constant
     return V.Operands[1]->isConst() && V.Operands[1]->constValue() != 0;
+  if (V.Code == OpCode::Shl || V.Code == OpCode::Shr) // by a count in range
+    return V.Operands[1]->isConst() && V.Operands[1]->IVal >= 0 &&
+           V.Operands[1]->IVal < intBits(V.Ty.scalarKind());
   switch (V.Code) {
   case OpCode::Const:
   case OpCode::Cast:
@@ -141,6 +144,10 @@ bool pure(const Value &V) {
   case OpCode::Add:
   case OpCode::Sub:
   case OpCode::Mul:
+  case OpCode::BitAnd:
+  case OpCode::BitOr:
+  case OpCode::BitXor:
+  case OpCode::BitNot:
   case OpCode::Cmp:
   case OpCode::Select:
   case OpCode::And:

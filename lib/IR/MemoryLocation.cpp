@@ -14,6 +14,8 @@ namespace gradc::ir {
 /// or the same integer arithmetic on such (`j + 1` computed twice) and on
 /// backward loop counters (Stable), which a loop body does not change.
 bool isIndexArithmetic(const Value &V) {
+  if (isBitwise(V.Code))
+    return V.Ty.isInteger();
   switch (V.Code) {
   case OpCode::Add:
   case OpCode::Sub:

@@ -52,6 +52,18 @@ const char *opName(const Value &V) {
     return "div";
   case OpCode::Rem:
     return "rem";
+  case OpCode::BitAnd:
+    return "bitand";
+  case OpCode::BitOr:
+    return "bitor";
+  case OpCode::BitXor:
+    return "bitxor";
+  case OpCode::Shl:
+    return "shl";
+  case OpCode::Shr:
+    return "shr";
+  case OpCode::BitNot:
+    return "bitnot";
   case OpCode::Call:
     return "call";
   case OpCode::Cmp:

@@ -188,6 +188,23 @@ private:
       if (V.Code == OpCode::Rem && !V.Ty.isInteger())
         error(V, "rem on a non-integer type");
       break;
+    case OpCode::BitAnd:
+    case OpCode::BitOr:
+    case OpCode::BitXor:
+    case OpCode::Shl:
+    case OpCode::Shr:
+    case OpCode::BitNot: {
+      bool Unary = V.Code == OpCode::BitNot;
+      expectOperands(V, Unary ? 1 : 2);
+      if (!V.Ty.isInteger())
+        error(V, "bit operation on " + V.Ty.str());
+      // A shift's count keeps its own type, as in C++.
+      bool Shift = V.Code == OpCode::Shl || V.Code == OpCode::Shr;
+      for (unsigned I = 0; I < Ops.size(); ++I)
+        if (I == 1 && Shift ? !Ops[I]->Ty.isInteger() : Ops[I]->Ty != V.Ty)
+          error(V, "operand type " + Ops[I]->Ty.str() + " of a bit operation");
+      break;
+    }
     case OpCode::Call:
       expectOperands(V, mathFnArity(V.Fn));
       if (!V.Ty.isFloating() && !(isStdFn(V.Fn) && V.Ty.isInteger()))

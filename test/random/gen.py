@@ -249,6 +249,16 @@ FEATURES = {
                      "gf_choose(a, b, m) returning one), on passive ints",
     "swap_whole": "std::swap of two local arrays or std::vectors of one size, and v.swap(w) of vectors",
     "minmax_bind": "auto [lo, hi] = std::minmax(a, b) of two doubles 2 apart (no kink), in either order",
+    "int_types": "integers of the types people declare (long, short, unsigned long, signed char, std::int64_t, "
+                 "std::size_t, std::ptrdiff_t, ...): a passive parameter kt of one, locals of one given "
+                 "std::max / std::min of it and a constant (static_cast<long>(2)) or kt, counters of one "
+                 "(for (short gk = 0; gk < 3; ++gk)), each a factor of a double",
+    "enum_switch": "enums declared in every file (ge::Mode, an enum class; ge::Tag, unscoped): a local made by "
+                   "static_cast<ge::Mode>(k % 3), switched on with enumerators as case labels, compared, "
+                   "static_cast<int>(m) as an index, an unscoped enumerator in arithmetic",
+    "bitwise": "bit operations on ints: parity (i & 1) ? e : -e, masks (1 << i) | (k ^ 2), ~k & 3, "
+               "x &= 5, m <<= 1, m >>= 1, and the power by squaring (while (n) { if (n & 1u) r *= b; "
+               "b *= b; n >>= 1; })",
     "recursion": "recursive helpers bounded by an int depth parameter (if (k <= 0) return e; double r = rh(e, k - 1); "
                  "return std::tanh(e);), some calling themselves twice (k - 1, k - 2)",
 }
@@ -437,7 +447,23 @@ def render_stmt(s, m, ind):
     raise ValueError(op)
 
 
+# The integer types int_types declares (what the header writes back).
+INT_TYPES = ["int", "long", "unsigned", "short", "long long", "unsigned long", "signed char",
+             "unsigned char", "std::int64_t", "std::size_t", "std::ptrdiff_t", "std::uint32_t",
+             "std::int16_t", "std::uint8_t"]
+
+# What enum_switch names (declared in every file).
+ENUMS = ["namespace ge {", "enum class Mode { Lo, Mid, Hi };", "enum Tag { TA, TB, TC };",
+         "} // namespace ge", ""]
+
+
+def paren_text(s):
+    return s if re.fullmatch(r"[\w.]+", s) else "(" + s + ")"
+
+
 def param_decl(p):
+    if p["kind"] == "int" and p.get("ity"):  # int_types
+        return "%s %s" % (p["ity"], p["name"])
     if p["kind"] == "vm":  # STRUCT_VECTORS: the struct, whose member u is p
         return "GVM &gvm" if p.get("io") else "const GVM &gvm"
     if p["kind"] == "vmg":  # its member g: no parameter of its own
@@ -1217,6 +1243,12 @@ class Gen:
             opts.append(("swapwhole", 1))
         if self.on("minmax_bind") and not self.helper and self.writable():
             opts.append(("minmaxbind", 1))
+        if self.on("int_types"):
+            opts.append(("inttypes", 1))
+        if self.on("enum_switch"):
+            opts.append(("enumswitch", 1))
+        if self.on("bitwise"):
+            opts.append(("bitwise", 1))
         if self.on("std_minmax"):
             opts.append(("stdswap", 1))
             if self.visible("i"):
@@ -2362,6 +2394,89 @@ class Gen:
         out.append(Stmt("raw", text))
         return out
 
+    def int_key(self):
+        """A non-negative int to branch on: a counter, k, or a literal."""
+        ints = [n for n, v in self.visible("i") if v.bound is not None or isinstance(v.value, int)]
+        ints = [n for n in ints if not self.vars_unsigned(n)]
+        return self.rng.choice(ints) if ints else self.rng.choice(["1", "2"])
+
+    def vars_unsigned(self, name):
+        return any(f.get(name) is not None and f[name].unsigned for f in self.frames)
+
+    def s_inttypes(self, loop):
+        """Locals and counters of the integer types people write, given
+        std::max / std::min beside a constant of their type (the generated
+        code must declare them as written for the template to deduce)."""
+        t = self.rng.choice(INT_TYPES)
+        u, out = self.target()
+        e = self.render_tmp(self.dexpr(1))
+        g, h = self.fresh("gi"), self.fresh("gj")
+        if self.chance(0.3):
+            out.append(Stmt("raw", "for (%s %s = 0; %s < 3; ++%s) %s += static_cast<double>(%s) * %s"
+                            % (t, g, g, g, u, g, e)))
+            return out
+        kt = getattr(self, "kt", None)
+        src = "static_cast<%s>(%s)" % (t, kt[0]) if kt and self.chance(0.5) else str(self.rng.randint(0, 4))
+        out.append(Stmt("raw", "%s %s = %s" % (t, g, src)))
+        other = self.rng.choice(["static_cast<%s>(%d)" % (t, self.rng.randint(0, 3)),
+                                 "static_cast<%s>(%s)" % (t, self.int_key())])
+        if kt and kt[1] == t and self.chance(0.5):
+            other = kt[0]
+        f = self.rng.choice(["std::max", "std::min"])
+        out.append(Stmt("raw", "%s %s = %s(%s, %s)" % (t, h, f, g, other)))
+        out.append(Stmt("raw", "%s += static_cast<double>(%s) * %s" % (u, h, e)))
+        return out
+
+    def s_enumswitch(self, loop):
+        """An enum class local switched on, and an unscoped one compared."""
+        u, out = self.target()
+        key = self.int_key()
+        e = [self.render_tmp(self.dexpr(1)) for _ in range(3)]
+        m, w = self.fresh("gm"), self.fresh("gw")
+        out.append(Stmt("raw", "ge::Mode %s = static_cast<ge::Mode>(%s %% 3)" % (m, key)))
+        if self.chance(0.5):
+            lines = ["switch (%s) {" % m,
+                     "  case ge::Mode::Lo:", "    %s += %s;" % (u, e[0]), "    break;",
+                     "  case ge::Mode::Mid:", "    %s -= %s;" % (u, e[1]), "    break;",
+                     "  default:", "    %s += 0.5 * %s;" % (u, e[2]), "  }"]
+            out.append(Stmt("raw", "\n".join(lines)))
+        else:
+            out.append(Stmt("raw", "double %s[3] = {%s, %s, %s}" % (w, e[0], e[1], e[2])))
+            out.append(Stmt("raw", "%s += %s[static_cast<int>(%s)]" % (u, w, m)))
+        tag = self.fresh("gt")
+        out.append(Stmt("raw", "ge::Tag %s = %s" % (tag, self.rng.choice(["ge::TA", "ge::TB", "ge::TC"]))))
+        out.append(Stmt("raw", "if (%s != ge::Mode::Hi && %s == ge::TB) %s *= 0.5" % (m, tag, u)))
+        out.append(Stmt("raw", "%s += (%s + ge::TC) * %s" % (u, tag, paren_text(e[0]))))
+        return out
+
+    def s_bitwise(self, loop):
+        """Parity, masks and shifts of ints, and the power by squaring."""
+        u, out = self.target()
+        key = self.int_key()
+        e = self.render_tmp(self.dexpr(1))
+        kind = self.rng.choice(["parity", "mask", "compound", "power"])
+        if kind == "parity":
+            out.append(Stmt("raw", "%s += (%s & 1) ? %s : -%s" % (u, key, e, paren_text(e))))
+        elif kind == "mask":
+            b = self.fresh("gb")
+            out.append(Stmt("raw", "int %s = (1 << (%s & 7)) | (%s ^ 2)" % (b, key, key)))
+            out.append(Stmt("raw", "%s += static_cast<double>((%s & 7) + (~%s & 3)) * %s" % (u, b, key, e)))
+        elif kind == "compound":
+            b = self.fresh("gb")
+            out.append(Stmt("raw", "unsigned %s = static_cast<unsigned>(%s) + 5u" % (b, key)))
+            op = self.rng.choice(["&= 6u", "|= 2u", "^= 3u", "<<= 1", ">>= 1"])
+            out.append(Stmt("raw", "%s %s" % (b, op)))
+            out.append(Stmt("raw", "%s += static_cast<double>(%s) * %s" % (u, b, e)))
+        else:
+            b, r, n = self.fresh("gb"), self.fresh("gr"), self.fresh("gn")
+            out += [Stmt("raw", "double %s = 0.5 * std::tanh(%s), %s = 1" % (b, e, r)),
+                    Stmt("raw", "unsigned %s = static_cast<unsigned>(%s & 3) + 1u" % (n, key)),
+                    Stmt("raw", "\n".join(["while (%s) {" % n, "    if (%s & 1u)" % n,
+                                           "      %s *= %s;" % (r, b), "    %s *= %s;" % (b, b),
+                                           "    %s >>= 1;" % n, "  }"])),
+                    Stmt("raw", "%s += %s" % (u, r))]
+        return out
+
     def s_rangefor(self, loop):
         a, var = self.rng.choice(self.visible_local_arrays())
         e = self.render_tmp(self.dexpr(1))
@@ -3341,6 +3456,11 @@ class Gen:
             kv = rng.randint(0, 3)
             params.append({"kind": "int", "name": "k", "value": kv})
             self.declare("k", Var("i", writable=False, value=kv))
+        if self.on("int_types") and rng.random() < 0.4:
+            # Not declared as an int: other statements take k to be one.
+            ity = rng.choice(INT_TYPES)
+            params.append({"kind": "int", "name": "kt", "value": rng.randint(0, 3), "ity": ity})
+            self.kt = ("kt", ity)
         io = self.on("inout_param") and rng.random() < 0.3
         if io:  # double *io: read, then written (in/out)
             size = self.narr or 3
@@ -4167,7 +4287,7 @@ def render_file(funcs, header=""):
     out = ["// Generated by test/random/gen.py" + (": " + header if header else "") + ".",
            "#include <gradc/gradc.h>", "", "#include <algorithm>", "#include <array>", "#include <cmath>",
            "#include <complex>", "#include <functional>", "#include <iterator>", "#include <numeric>", "#include <tuple>", "#include <utility>",
-           "#include <vector>", ""] + GLOBAL_CONSTANTS + VARIADIC_TEMPLATES + ARRAY2D_HELPERS + AA_HELPERS + CONSTRUCTED + CTOR_ONLY + MEMBER_ROWS + OPERATED + VIEWED \
+           "#include <vector>", "#include <cstdint>", "#include <cstddef>", ""] + ENUMS + GLOBAL_CONSTANTS + VARIADIC_TEMPLATES + ARRAY2D_HELPERS + AA_HELPERS + CONSTRUCTED + CTOR_ONLY + MEMBER_ROWS + OPERATED + VIEWED \
         + BASED + PRIVATE + ARRAY_RETURNS + RETURN_VECTORS + GROWN_VECTORS + STATE_STEPS + PAIR_TUPLES + COMPLEXES + LAMBDA_TEMPLATES + FUNCTORS + ITERATOR_HELPERS + STRUCT_VECTORS + INOUT_HELPERS + BY_VALUE \
         + REF_RESULTS
     for f in funcs:

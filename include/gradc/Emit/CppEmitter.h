@@ -30,6 +30,10 @@ std::string emitHeader(const std::vector<const ir::Function *> &Fns,
 
 /// The C++ spelling of a scalar type ("double", "long double", "int", ...).
 const char *cxxTypeName(ir::Scalar S);
+/// The C++ spelling of the scalar T holds or points at: its name, if the
+/// user's code gave it one (`long`, `std::int64_t`, an enum), else its
+/// scalar's.
+std::string cxxTypeName(ir::Type T);
 
 } // namespace gradc::emit
 

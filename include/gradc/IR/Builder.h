@@ -27,7 +27,13 @@ public:
   void setFold(bool On) { Fold = On; }
 
   Value *constant(double V, Scalar S, std::string Spelling = "");
+  /// A constant of the scalar type T (of its C++ name too).
+  Value *constant(double V, Type T, std::string Spelling = "");
   Value *cast(Value *A, Scalar To);
+  /// A conversion to the scalar type To; also one that only changes the
+  /// C++ name (`long` to `long long`, an enum to `int`), which C++ may need
+  /// written (`std::min(static_cast<long long>(n), m)`).
+  Value *cast(Value *A, Type To);
   Value *copy(Value *A);
   Value *neg(Value *A);
   Value *add(Value *A, Value *B);
@@ -35,6 +41,9 @@ public:
   Value *mul(Value *A, Value *B);
   Value *div(Value *A, Value *B);
   Value *rem(Value *A, Value *B);
+  /// A & B, A | B, A ^ B, A << B or A >> B (Code), of A's type.
+  Value *bits(OpCode Code, Value *A, Value *B);
+  Value *bitNot(Value *A);
   Value *call(MathFn Fn, std::vector<Value *> Args);
   /// A call of Callee (null: one gradc cannot see into), spelled Text.
   Value *invoke(const Function *Callee, std::string Text, Type Ty,
@@ -49,6 +58,9 @@ public:
 
   /// A local variable of Count elements (0: a scalar variable).
   Value *local(Scalar S, std::int64_t Count, std::string Name,
+               bool ZeroInit = false);
+  /// The same, of elements of the scalar type T (of its C++ name).
+  Value *local(Type T, std::int64_t Count, std::string Name,
                bool ZeroInit = false);
   Value *load(Value *Ptr, Value *Index = nullptr);
   void store(Value *Ptr, Value *V, Value *Index = nullptr);
@@ -67,6 +79,7 @@ public:
   void brk();
   void cont();
   Value *tape(Scalar S, std::string Name);
+  Value *tape(Type T, std::string Name);
   void push(Value *Tape, Value *V);
   Value *pop(Value *Tape);
   void note(std::string Text);

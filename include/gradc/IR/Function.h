@@ -36,6 +36,12 @@ enum class OpCode : std::uint8_t {
   Mul,    ///< a * b
   Div,    ///< a / b
   Rem,    ///< a % b (integers only)
+  BitAnd, ///< a & b (integers only)
+  BitOr,  ///< a | b
+  BitXor, ///< a ^ b
+  Shl,    ///< a << b (b of any integer type; the result has a's)
+  Shr,    ///< a >> b
+  BitNot, ///< ~a
   Call,   ///< A math function (see MathFn) of its operands.
   Cmp,    ///< a <pred> b, of type bool.
   Select, ///< c ? a : b
@@ -105,11 +111,14 @@ enum RegionIndex : unsigned {
 /// adjoint is "d" + a name, and `o` gives `do`.
 bool isMadeKeyword(const std::string &Name);
 
-/// The C++ symbol of a binary arithmetic op ("+", "-", "*", "/", "%").
+/// The C++ symbol of a binary arithmetic or bitwise op ("+", "-", "*", "/",
+/// "%", "&", "|", "^", "<<", ">>").
 const char *binarySymbol(OpCode C);
 /// What an unnamed result of an arithmetic op is called ("sum", "diff",
 /// "prod", "quot", "neg", "conv"), or null for other ops.
 const char *resultWord(OpCode C);
+/// Whether C is one of the integer bit operations (& | ^ << >> ~).
+bool isBitwise(OpCode C);
 
 enum class CmpPred : std::uint8_t { LT, LE, GT, GE, EQ, NE };
 const char *cmpPredName(CmpPred P);   ///< "lt", ...

@@ -94,7 +94,7 @@ double countdown(const double *w, int n) {
 // TEXT-LABEL: inline double countdown_pullback(
 // TEXT:          while (true) {
 // TEXT:            m = m_old - 1;
-// TEXT-NEXT:       if (!static_cast<bool>(m_old)) {
+// TEXT-NEXT:       if (!m_old) {
 // TEXT-NEXT:         break;
 // TEXT-LABEL: inline double countdown_grad(
 // TEXT-NEXT:    return countdown_pullback(w, n, 1, dw);

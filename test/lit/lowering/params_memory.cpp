@@ -35,7 +35,7 @@ double interior(const double *w, int k, int n) {
 // CHECK-NEXT:   %7 = add %4, %6 : f64                  ; 10:10
 // CHECK-NEXT:   return %7                              ; 10:3
 // CHECK-NEXT: }
-// CHECK-LABEL: func @indices(%w: ptr const f64, %i: i32, %j: u64, %k: i64, %idx: ptr const i32) -> f64 {
+// CHECK-LABEL: func @indices(%w: ptr const f64, %i: i32, %j: u64, %k: i64(long), %idx: ptr const i32) -> f64 {
 // CHECK-NEXT:   %0 = load %w, %i : f64                 ; 15:10
 // CHECK-NEXT:   %1 = load %w, %j : f64                 ; 15:17
 // CHECK-NEXT:   %2 = add %0, %1 : f64                  ; 15:10

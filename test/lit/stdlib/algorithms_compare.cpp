@@ -52,7 +52,7 @@ double greatest(const double *x, int n) {
 // TEXT-LABEL: inline double positions_pullback(
 // TEXT: if (positions_lambda(a[i], a[best], w)) {
 // TEXT: if (a[best_2] < a[i]) {
-// TEXT: long long k = static_cast<long long>(best);
+// TEXT: long k = static_cast<long>(best);
 GRADC_DIFF("grad")
 double positions(const std::array<double, 4> &a, double w) {
   auto lo = std::min_element(a.begin(), a.end(),
