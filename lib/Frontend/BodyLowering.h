@@ -907,6 +907,12 @@ private:
   bool bindInlinedParams(const clang::CallExpr *CE,
                          const clang::FunctionDecl &Def,
                          llvm::function_ref<void(const std::string &)> Refuse);
+  /// Lowers Stmts of the helper Def (Body: all of it) where it is called,
+  /// as statements of this body with Object for `this`, then End, before
+  /// the caller's state comes back; false when they failed.
+  bool lowerInlinedBody(const clang::FunctionDecl &Def, const clang::Stmt *Body,
+                        llvm::ArrayRef<const clang::Stmt *> Stmts,
+                        Value *Object, llvm::function_ref<void()> End);
   /// A call of a growingHelper: its body lowered here, the vectors it
   /// grows the caller's local vectors that grow; null after an error.
   Value *lowerGrowingCall(const clang::CallExpr *CE,

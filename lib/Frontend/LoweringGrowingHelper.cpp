@@ -190,21 +190,10 @@ Value *BodyLowering::lowerGrowingCall(const CallExpr *CE,
     Grown = V;
   }
   // The body, lowered here as the caller's statements.
-  InlinedRefs.push_back(&Def);
   std::string SavedInside = std::exchange(InlinedHelper, Name);
-  int SavedStmt = CurStmt;
-  size_t SavedTop = TopStmtAt;
-  Tail SavedTail = std::exchange(AtTail, Tail::None);
-  bool FailedBefore = std::exchange(Failed, false);
-  findMemoryVariables(Body);
-  lowerList({Body->body_begin(), Body->body_end()});
-  bool Ok = !Failed;
-  Failed |= FailedBefore;
-  AtTail = SavedTail;
-  TopStmtAt = SavedTop;
-  CurStmt = SavedStmt;
+  bool Ok = lowerInlinedBody(Def, Body, {Body->body_begin(), Body->body_end()},
+                             This, [] {});
   InlinedHelper = SavedInside;
-  InlinedRefs.pop_back();
   return Ok ? Grown : nullptr;
 }
 

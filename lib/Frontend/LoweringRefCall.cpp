@@ -150,6 +150,29 @@ bool BodyLowering::bindInlinedParams(
   return Ok;
 }
 
+bool BodyLowering::lowerInlinedBody(const FunctionDecl &Def, const Stmt *Body,
+                                    ArrayRef<const Stmt *> Stmts, Value *Object,
+                                    llvm::function_ref<void()> End) {
+  InlinedRefs.push_back(&Def);
+  Value *SavedThis = std::exchange(This, Object);
+  int SavedStmt = CurStmt;
+  size_t SavedTop = TopStmtAt;
+  Tail SavedTail = std::exchange(AtTail, Tail::None);
+  bool FailedBefore = std::exchange(Failed, false);
+  findMemoryVariables(Body);
+  lowerList(Stmts);
+  if (!Failed)
+    End();
+  bool Ok = !Failed;
+  Failed |= FailedBefore;
+  AtTail = SavedTail;
+  TopStmtAt = SavedTop;
+  CurStmt = SavedStmt;
+  This = SavedThis;
+  InlinedRefs.pop_back();
+  return Ok;
+}
+
 std::optional<BodyLowering::Target>
 BodyLowering::lowerRefCallPlace(const Expr *E) {
   const auto *CE = cast<CallExpr>(ignoreParenNoopCasts(E));
@@ -204,23 +227,9 @@ BodyLowering::lowerRefCallPlace(const Expr *E) {
     return std::nullopt;
   // The body, lowered here: its statements as the caller's, then the
   // place its return names.
-  InlinedRefs.push_back(Def);
-  Value *SavedThis = std::exchange(This, Object);
-  int SavedStmt = CurStmt;
-  size_t SavedTop = TopStmtAt;
-  Tail SavedTail = std::exchange(AtTail, Tail::None);
-  bool FailedBefore = std::exchange(Failed, false);
-  findMemoryVariables(Body);
-  lowerList(Before);
   std::optional<Target> T;
-  if (!Failed)
-    T = returnedPlace(RS->getRetValue(), Name, CE);
-  Failed |= FailedBefore;
-  AtTail = SavedTail;
-  TopStmtAt = SavedTop;
-  CurStmt = SavedStmt;
-  This = SavedThis;
-  InlinedRefs.pop_back();
+  lowerInlinedBody(*Def, Body, Before, Object,
+                   [&] { T = returnedPlace(RS->getRetValue(), Name, CE); });
   return T;
 }
 
