@@ -104,6 +104,21 @@ bool returnsValue(const clang::FunctionDecl &Def);
 /// Whether Def's body is one `return` naming memory the caller gave
 /// (`return v[i];`): a read of its call reads that place, with no call.
 bool readsInPlace(const clang::FunctionDecl &Def);
+/// Whether S (not descending into lambdas) holds a return statement.
+bool holdsReturn(const clang::Stmt *S);
+/// How a helper changes the size of a std::vector it takes by non-const
+/// reference: with its methods, or by passing it on to a helper that
+/// does (LoweringGrowingHelper.cpp).
+struct ParamGrowth {
+  bool Grows = false;
+  bool Shrinks = false; ///< It may end shorter than it was.
+};
+/// How Def changes its parameter I (nothing for one of another type).
+ParamGrowth paramGrowth(const clang::FunctionDecl &Def, unsigned I,
+                        unsigned Depth = 0);
+/// The definition of the helper of the user's CE calls when it changes
+/// the size of a std::vector it is given, or null.
+const clang::FunctionDecl *growingHelper(const clang::CallExpr *CE);
 /// Whether T (or what it references) is a lambda's closure type.
 bool isLambdaType(clang::QualType T);
 /// The lambda variable E names (through copies), or null (a lambda
@@ -896,6 +911,22 @@ private:
   /// The place such a call E names: the helper's body lowered here, its
   /// parameters bound to the arguments; nullopt after an error.
   std::optional<Target> lowerRefCallPlace(const clang::Expr *E);
+  /// Binds Def's parameters to CE's arguments as variables of this body
+  /// are, for a helper lowered where it is called; false after Refuse (or
+  /// an error in an argument).
+  bool bindInlinedParams(const clang::CallExpr *CE,
+                         const clang::FunctionDecl &Def,
+                         llvm::function_ref<void(const std::string &)> Refuse);
+  /// Lowers Stmts of the helper Def (Body: all of it) where it is called,
+  /// as statements of this body with Object for `this`, then End, before
+  /// the caller's state comes back; false when they failed.
+  bool lowerInlinedBody(const clang::FunctionDecl &Def, const clang::Stmt *Body,
+                        llvm::ArrayRef<const clang::Stmt *> Stmts,
+                        Value *Object, llvm::function_ref<void()> End);
+  /// A call of a growingHelper: its body lowered here, the vectors it
+  /// grows the caller's local vectors that grow; null after an error.
+  Value *lowerGrowingCall(const clang::CallExpr *CE,
+                          const clang::FunctionDecl &Def);
   /// The place E, the return value of the helper Name being inlined at
   /// Call, names; a local of the helper or a choice between places is
   /// refused.
@@ -1166,6 +1197,9 @@ private:
   /// The helpers returning a reference whose bodies are being lowered at
   /// their call (lowerRefCallPlace), innermost last.
   std::vector<const clang::FunctionDecl *> InlinedRefs;
+  /// The helper whose body is being lowered at its call
+  /// (lowerGrowingCall), which its statements say they are in.
+  std::string InlinedHelper;
 
   /// What reaching the end of the statement list being lowered means.
   enum class Tail { None, Function, Iteration, Switch };

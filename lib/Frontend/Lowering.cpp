@@ -618,6 +618,7 @@ int BodyLowering::addStatementText(const Stmt *S, std::string Text) {
   ir::Statement St;
   St.Loc = sourceLocOf(S->getBeginLoc(), SM);
   St.Text = std::move(Text);
+  St.Inside = InlinedHelper;
   F.Stmts.push_back(std::move(St));
   return static_cast<int>(F.Stmts.size() - 1);
 }

@@ -198,6 +198,9 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
     Loc = CE->getExprLoc().isValid() ? CE->getExprLoc() : CE->getBeginLoc();
   SourceRange Range = CE->getSourceRange();
   std::string Name = calleeName(Callee);
+  if (!Object && !Lambda && !Captures)
+    if (const FunctionDecl *Def = growingHelper(CE))
+      return lowerGrowingCall(CE, *Def);
   if (Callee.isVariadic())
     return fail(Loc,
                 "call to variadic function '" + Name + "' is not supported",

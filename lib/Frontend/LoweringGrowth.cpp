@@ -100,6 +100,23 @@ void scanGrowth(const Stmt *S, ASTContext &Ctx,
       if (mayShrink(Name))
         Shrinking.insert(VD);
     }
+  // A helper of the user's that grows a vector it is given (written where
+  // it is called: lowerGrowingCall).
+  if (const auto *CE = dyn_cast<CallExpr>(S))
+    if (const FunctionDecl *Def = growingHelper(CE))
+      for (unsigned I = 0; I < CE->getNumArgs() && I < Def->getNumParams();
+           ++I) {
+        ParamGrowth G = paramGrowth(*Def, I);
+        const auto *DRE =
+            dyn_cast<DeclRefExpr>(CE->getArg(I)->IgnoreParenImpCasts());
+        const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+        if (!G.Grows || !VD || !VD->hasLocalStorage() ||
+            VD->getType()->isReferenceType())
+          continue;
+        Growing.insert(VD);
+        if (G.Shrinks)
+          Shrinking.insert(VD);
+      }
   // `u = v;` gives u the length of v.
   if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(S);
       OCE && OCE->getOperator() == OO_Equal && OCE->getNumArgs() == 2)

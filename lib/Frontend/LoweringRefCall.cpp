@@ -21,8 +21,7 @@ namespace gradc::frontend {
 using namespace clang;
 using ir::Value;
 
-/// Whether S (not descending into lambdas) holds a return statement.
-static bool holdsReturn(const Stmt *S) {
+bool holdsReturn(const Stmt *S) {
   if (!S || isa<LambdaExpr>(S))
     return false;
   if (isa<ReturnStmt>(S))
@@ -88,6 +87,92 @@ bool readsInPlace(const FunctionDecl &Def) {
   return Body && Body->size() == 1 && !returnsValue(Def);
 }
 
+bool BodyLowering::bindInlinedParams(
+    const CallExpr *CE, const FunctionDecl &Def,
+    llvm::function_ref<void(const std::string &)> Refuse) {
+  const Stmt *Body = Def.getBody();
+  for (const ParmVarDecl *PVD : Def.parameters())
+    if (!PVD->getType()->isReferenceType() && assignsVar(Body, PVD)) {
+      Refuse("it assigns its parameter '" + PVD->getNameAsString() +
+             "'; copy it into a local variable of the helper");
+      return false;
+    }
+  // The parameters, bound to the arguments as variables of this body are.
+  bool Ok = true;
+  for (unsigned I = 0; I < CE->getNumArgs() && Ok; ++I) {
+    const Expr *Arg = CE->getArg(I);
+    if (const auto *DA = dyn_cast<CXXDefaultArgExpr>(Arg))
+      Arg = DA->getExpr();
+    const ParmVarDecl *PVD = Def.getParamDecl(I);
+    QualType PT = PVD->getType();
+    QualType Obj = PT.getNonReferenceType();
+    Value *V = nullptr;
+    if (PT->isPointerType() || Obj->isArrayType()) {
+      if (PT->isPointerType() && PT->getPointeeType()->isRecordType() &&
+          !containerShape(PT->getPointeeType(), Ctx))
+        V = lowerRecord(Arg);
+      else
+        V = lowerPointer(Arg);
+      Pointers[PVD] = V;
+    } else if (containerShape(Obj, Ctx)) {
+      V = lowerContainer(Arg);
+      Pointers[PVD] = V;
+    } else if (Obj->isRecordType()) {
+      if (!PT->isReferenceType()) {
+        Refuse("it takes '" + PVD->getNameAsString() +
+               "' by value, a copy that ends with the call; take it by "
+               "reference");
+        return false;
+      }
+      V = lowerRecord(Arg);
+      Pointers[PVD] = V;
+    } else if (PT->isLValueReferenceType() && !Obj.isConstQualified()) {
+      std::optional<Target> T = referenceArgument(Arg);
+      if (T)
+        ElementRefs[PVD] = *T;
+      Ok = T.has_value();
+      continue;
+    } else if (std::optional<ir::Scalar> S = scalarTypeOf(Obj, Ctx)) {
+      // By value or `const double &`: read here, as a call reads it.
+      V = expectScalar(lowerExpr(Arg), Arg);
+      if (V) {
+        at(Arg->getBeginLoc());
+        V = convert(V, *S, /*Implicit=*/true);
+      }
+      Vars[PVD] = V;
+    } else {
+      Refuse("parameters of type '" + typeName(PT) +
+             "' are not supported there");
+      return false;
+    }
+    Ok = V != nullptr;
+  }
+  return Ok;
+}
+
+bool BodyLowering::lowerInlinedBody(const FunctionDecl &Def, const Stmt *Body,
+                                    ArrayRef<const Stmt *> Stmts, Value *Object,
+                                    llvm::function_ref<void()> End) {
+  InlinedRefs.push_back(&Def);
+  Value *SavedThis = std::exchange(This, Object);
+  int SavedStmt = CurStmt;
+  size_t SavedTop = TopStmtAt;
+  Tail SavedTail = std::exchange(AtTail, Tail::None);
+  bool FailedBefore = std::exchange(Failed, false);
+  findMemoryVariables(Body);
+  lowerList(Stmts);
+  if (!Failed)
+    End();
+  bool Ok = !Failed;
+  Failed |= FailedBefore;
+  AtTail = SavedTail;
+  TopStmtAt = SavedTop;
+  CurStmt = SavedStmt;
+  This = SavedThis;
+  InlinedRefs.pop_back();
+  return Ok;
+}
+
 std::optional<BodyLowering::Target>
 BodyLowering::lowerRefCallPlace(const Expr *E) {
   const auto *CE = cast<CallExpr>(ignoreParenNoopCasts(E));
@@ -120,10 +205,6 @@ BodyLowering::lowerRefCallPlace(const Expr *E) {
   if (llvm::is_contained(InlinedRefs, Def))
     return Refuse("it calls itself; gradc cannot name the place a recursion "
                   "returns: compute the index instead");
-  for (const ParmVarDecl *PVD : Def->parameters())
-    if (!PVD->getType()->isReferenceType() && assignsVar(Body, PVD))
-      return Refuse("it assigns its parameter '" + PVD->getNameAsString() +
-                    "'; copy it into a local variable of the helper");
   // The object of a member function.
   Value *Object = nullptr;
   if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE)) {
@@ -141,74 +222,14 @@ BodyLowering::lowerRefCallPlace(const Expr *E) {
     if (!Object)
       return std::nullopt;
   }
-  // The parameters, bound to the arguments as variables of this body are.
-  bool Ok = true;
-  for (unsigned I = 0; I < CE->getNumArgs() && Ok; ++I) {
-    const Expr *Arg = CE->getArg(I);
-    if (const auto *DA = dyn_cast<CXXDefaultArgExpr>(Arg))
-      Arg = DA->getExpr();
-    const ParmVarDecl *PVD = Def->getParamDecl(I);
-    QualType PT = PVD->getType();
-    QualType Obj = PT.getNonReferenceType();
-    Value *V = nullptr;
-    if (PT->isPointerType() || Obj->isArrayType()) {
-      if (PT->isPointerType() && PT->getPointeeType()->isRecordType() &&
-          !containerShape(PT->getPointeeType(), Ctx))
-        V = lowerRecord(Arg);
-      else
-        V = lowerPointer(Arg);
-      Pointers[PVD] = V;
-    } else if (containerShape(Obj, Ctx)) {
-      V = lowerContainer(Arg);
-      Pointers[PVD] = V;
-    } else if (Obj->isRecordType()) {
-      if (!PT->isReferenceType())
-        return Refuse("it takes '" + PVD->getNameAsString() +
-                      "' by value, a copy that ends with the call; take it "
-                      "by reference");
-      V = lowerRecord(Arg);
-      Pointers[PVD] = V;
-    } else if (PT->isLValueReferenceType() && !Obj.isConstQualified()) {
-      std::optional<Target> T = referenceArgument(Arg);
-      if (T)
-        ElementRefs[PVD] = *T;
-      Ok = T.has_value();
-      continue;
-    } else if (std::optional<ir::Scalar> S = scalarTypeOf(Obj, Ctx)) {
-      // By value or `const double &`: read here, as a call reads it.
-      V = expectScalar(lowerExpr(Arg), Arg);
-      if (V) {
-        at(Arg->getBeginLoc());
-        V = convert(V, *S, /*Implicit=*/true);
-      }
-      Vars[PVD] = V;
-    } else {
-      return Refuse("parameters of type '" + typeName(PT) +
-                    "' are not supported there");
-    }
-    Ok = V != nullptr;
-  }
-  if (!Ok)
+  if (!bindInlinedParams(CE, *Def,
+                         [&](const std::string &Why) { Refuse(Why); }))
     return std::nullopt;
   // The body, lowered here: its statements as the caller's, then the
   // place its return names.
-  InlinedRefs.push_back(Def);
-  Value *SavedThis = std::exchange(This, Object);
-  int SavedStmt = CurStmt;
-  size_t SavedTop = TopStmtAt;
-  Tail SavedTail = std::exchange(AtTail, Tail::None);
-  bool FailedBefore = std::exchange(Failed, false);
-  findMemoryVariables(Body);
-  lowerList(Before);
   std::optional<Target> T;
-  if (!Failed)
-    T = returnedPlace(RS->getRetValue(), Name, CE);
-  Failed |= FailedBefore;
-  AtTail = SavedTail;
-  TopStmtAt = SavedTop;
-  CurStmt = SavedStmt;
-  This = SavedThis;
-  InlinedRefs.pop_back();
+  lowerInlinedBody(*Def, Body, Before, Object,
+                   [&] { T = returnedPlace(RS->getRetValue(), Name, CE); });
   return T;
 }
 

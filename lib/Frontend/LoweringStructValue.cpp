@@ -484,6 +484,12 @@ Value *BodyLowering::lowerRecordTemporary(const Expr *E) {
 
 Value *BodyLowering::lowerRecordAssign(const CXXOperatorCallExpr *OCE) {
   const Expr *LHS = OCE->getArg(0);
+  // `bodies = step(bodies, dt);`: refused where the call is, as in a
+  // declaration (lowerContainer says why).
+  if (structContainer(LHS->getType()) &&
+      isa<CallExpr>(containerOperand(OCE->getArg(1))) &&
+      !isStructElement(containerOperand(OCE->getArg(1))))
+    return lowerContainer(OCE->getArg(1));
   const RecordShape *Shape =
       shapeOf(LHS->getType(), LHS->getExprLoc(), LHS->getSourceRange());
   Value *Dest = Shape ? lowerRecord(LHS) : nullptr;

@@ -210,6 +210,11 @@ FEATURES = {
                            "built by push_back in a loop (gv_keep), returned from several places "
                            "(gv_pick), or sized by a loop's counter at a call in the loop "
                            "(gr_make(e, e, i + 1)); declared in every file",
+    "growing_helper": "a local std::vector<double> grown by helpers of the file that take it by reference: "
+                      "gg_add(g, e) (push_back), gg_powers(g, e, K) (push_back in a loop, then gg_add), "
+                      "gg_fill(g, K, e) (assign), gg_grow(g, K) (resize), gg_drop(g) (pop_back), also "
+                      "called in a loop, the vector declared at the top or in a loop or branch, then "
+                      "read by gg_dot(g, e), back() and indexing; declared in every file",
     "state_step": "a state of two slices and an input slice in one std::vector (an LSTM's hidden values, "
                   "cells and input), stepped in a loop by gs_step, a void helper calling tanh and exp with "
                   "a vector of its own (gs_step(n, w.data(), s.data(), s.data() + n, s.data() + 2 * n)), "
@@ -1192,6 +1197,8 @@ class Gen:
             opts.append(("retvec", 1))
         if self.on("return_vector_grows") and not self.helper and self.writable():
             opts.append(("grvec", 1))
+        if self.on("growing_helper") and not self.helper and self.writable():
+            opts.append(("gghelp", 1))
         if self.on("state_step") and not self.helper and self.narr and self.writable():
             opts.append(("gsstate", 1))
         if self.on("pair_tuple") and not self.helper and self.writable():
@@ -1488,6 +1495,50 @@ class Gen:
             out.append(Stmt("raw", "std::vector<double> %s = %s" % (g, make)))
             out.append(Stmt("raw", "%s.push_back(%s * %s[0])" % (g, e[1], g)))
             out.append(Stmt("raw", "%s += %s.back() + %s[%d]" % (t, g, g, k)))
+        return out
+
+    def s_gghelp(self, loop):
+        """A local vector grown by the helpers of GROWING_HELPERS, which
+        take it by reference (written where they are called), then read."""
+        g, t = self.fresh("gg"), self.rng.choice(self.writable())
+        e = [self.render_tmp(self.dexpr(1)) for _ in range(3)]
+        out = [Stmt("raw", "std::vector<double> %s" % g)]
+        size = 0
+        for _ in range(self.rng.randint(2, 4)):
+            kinds = ["add", "powers", "fill", "grow", "loop"] + (["drop"] if size > 0 else [])
+            kind = self.rng.choice(kinds)
+            x = self.rng.choice(e)
+            if kind == "add":
+                out.append(Stmt("raw", "gg_add(%s, %s)" % (g, x)))
+                size += 1
+            elif kind == "powers":
+                k = self.rng.randint(1, 3)
+                out.append(Stmt("raw", "gg_powers(%s, %s, %d)" % (g, x, k)))
+                size += k + 1
+            elif kind == "fill":
+                size = self.rng.randint(1, 3)
+                out.append(Stmt("raw", "gg_fill(%s, %d, %s)" % (g, size, x)))
+            elif kind == "grow":
+                size = self.rng.randint(max(size, 1), size + 2)
+                out.append(Stmt("raw", "gg_grow(%s, %d)" % (g, size)))
+            elif kind == "loop":
+                k, m = self.fresh("k"), self.rng.randint(1, 3)
+                out.append(Stmt("raw", "for (int %s = 0; %s < %d; ++%s) gg_add(%s, %s * (%s + 1))"
+                                % (k, k, m, k, g, x, k)))
+                size += m
+            else:
+                out.append(Stmt("raw", "gg_drop(%s)" % g))
+                size -= 1
+        if size == 0:
+            out.append(Stmt("raw", "gg_add(%s, %s)" % (g, e[0])))
+            size = 1
+        use = self.rng.choice(["dot", "back", "index"])
+        if use == "dot":
+            out.append(Stmt("raw", "%s += gg_dot(%s, %s)" % (t, g, e[1])))
+        elif use == "back":
+            out.append(Stmt("raw", "%s += %s.back() * %s" % (t, g, e[2])))
+        else:
+            out.append(Stmt("raw", "%s += %s[%d] + 0.5 * %s.size()" % (t, g, self.rng.randrange(size), g)))
         return out
 
     def s_gsstate(self, loop):
@@ -4197,6 +4248,19 @@ GROWN_VECTORS = [
     "    b.push_back(t * x[0]);", "    b.push_back(a[1] - t);", "    return b;", "  }",
     "  if (m == 0)", "    return gv_keep(a, t);", "  return a;", "}", ""]
 
+# What growing_helper calls (declared in every file, as ARRAY_RETURNS):
+# helpers changing the size of a vector they are given by reference.
+GROWING_HELPERS = [
+    "inline void gg_add(std::vector<double> &out, double v) {", "  out.push_back(v * v - 0.5 * v);", "}",
+    "inline void gg_powers(std::vector<double> &out, double x, int deg) {",
+    "  double p = 1;", "  for (int k = 0; k < deg; ++k) {", "    p *= x;",
+    "    out.push_back(std::sin(p));", "  }", "  gg_add(out, x);", "}",
+    "inline void gg_fill(std::vector<double> &out, int n, double v) {", "  out.assign(n, std::tanh(v));", "}",
+    "inline void gg_grow(std::vector<double> &out, int n) {", "  out.resize(n);", "}",
+    "inline void gg_drop(std::vector<double> &out) {", "  out.pop_back();", "}",
+    "inline double gg_dot(const std::vector<double> &v, double w) {",
+    "  double s = 0;", "  for (size_t i = 0; i < v.size(); ++i)", "    s = s * w + v[i];", "  return s;", "}", ""]
+
 # What state_step calls (declared in every file, as ARRAY_RETURNS): one step
 # of a small recurrent cell, h and c changed from in (slices of one vector
 # in the caller), with gates in a vector of its own.
@@ -4288,7 +4352,7 @@ def render_file(funcs, header=""):
            "#include <gradc/gradc.h>", "", "#include <algorithm>", "#include <array>", "#include <cmath>",
            "#include <complex>", "#include <functional>", "#include <iterator>", "#include <numeric>", "#include <tuple>", "#include <utility>",
            "#include <vector>", "#include <cstdint>", "#include <cstddef>", ""] + ENUMS + GLOBAL_CONSTANTS + VARIADIC_TEMPLATES + ARRAY2D_HELPERS + AA_HELPERS + CONSTRUCTED + CTOR_ONLY + MEMBER_ROWS + OPERATED + VIEWED \
-        + BASED + PRIVATE + ARRAY_RETURNS + RETURN_VECTORS + GROWN_VECTORS + STATE_STEPS + PAIR_TUPLES + COMPLEXES + LAMBDA_TEMPLATES + FUNCTORS + ITERATOR_HELPERS + STRUCT_VECTORS + INOUT_HELPERS + BY_VALUE \
+        + BASED + PRIVATE + ARRAY_RETURNS + RETURN_VECTORS + GROWN_VECTORS + GROWING_HELPERS + STATE_STEPS + PAIR_TUPLES + COMPLEXES + LAMBDA_TEMPLATES + FUNCTORS + ITERATOR_HELPERS + STRUCT_VECTORS + INOUT_HELPERS + BY_VALUE \
         + REF_RESULTS
     for f in funcs:
         for s in used_structs(f):

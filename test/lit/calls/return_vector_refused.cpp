@@ -1,5 +1,6 @@
 // What stays refused of helpers returning a std::vector: a list returned,
-// recursion, a body gradc cannot see, and a vector of structs returned;
+// recursion, a body gradc cannot see, and a vector of structs returned
+// (declared or assigned);
 // each at its line with a way out, and no output. (A vector that grows in
 // the helper, returns from branches and calls in loops sized by the loop
 // work: return_vector_grows.cpp.)
@@ -54,7 +55,11 @@ GRADC_DIFF("grad wrt(z)")
 double structs(const std::vector<double> &z) {
   // CHECK: return_vector_refused.cpp:[[@LINE+1]]:12: error: a helper returning a container of structs ('points') is not supported yet; have it write the result into a container it is given ('void points(..., std::vector<P> &out)'), declared by the caller with its size
   auto q = points(z);
-  return q[1].y;
+  // A time stepper's state assigned what the step returns.
+  std::vector<P> s(z.size());
+  // CHECK: return_vector_refused.cpp:[[@LINE+1]]:7: error: a helper returning a container of structs ('points') is not supported yet; have it write the result into a container it is given ('void points(..., std::vector<P> &out)'), declared by the caller with its size
+  s = points(z);
+  return q[1].y + s[0].x;
 }
 
-// CHECK: gradc: {{.*}}return_vector_refused.cpp: 4 errors; no output written
+// CHECK: gradc: {{.*}}return_vector_refused.cpp: 5 errors; no output written
