@@ -59,6 +59,14 @@ Value *BodyLowering::lowerRecord(const Expr *E) {
       CE && (CE->getCastKind() == CK_DerivedToBase ||
              CE->getCastKind() == CK_UncheckedDerivedToBase))
     return lowerBaseCast(CE);
+  // `static_cast<const Derived &>(*this)` (CRTP), and casts that only add
+  // `const`: the same object.
+  if (const auto *CE = dyn_cast<ExplicitCastExpr>(E)) {
+    if (CE->getCastKind() == CK_BaseToDerived)
+      return lowerDownCast(CE);
+    if (CE->getCastKind() == CK_NoOp && E->isGLValue())
+      return lowerRecord(CE->getSubExpr());
+  }
   // A copy made to pass a struct by value: the callee only reads it.
   if (const auto *CCE = dyn_cast<CXXConstructExpr>(E);
       CCE && CCE->getNumArgs() == 1 && CCE->getConstructor() &&
