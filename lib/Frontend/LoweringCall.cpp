@@ -178,14 +178,13 @@ Value *BodyLowering::lowerMemberCall(const CXXMemberCallExpr *MCE) {
                   MCE->getSourceRange());
     Obj = Whole;
   }
+  // (The object's own conversions to a base are offsets: lowerPointer.)
   const auto *Cast = dyn_cast<CastExpr>(Obj->IgnoreParens());
   Value *Object =
       Cast && Cast->getCastKind() == CK_BaseToDerived ? lowerDownCast(Cast)
-      : Obj->getType()->isPointerType()
-          ? (isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()) ? This
-                                                          : lowerPointer(Obj))
-      : isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()) ? This
-                                                     : lowerRecord(Obj);
+      : Obj->getType()->isPointerType()               ? lowerPointer(Obj)
+      : isa<CXXThisExpr>(Obj->IgnoreParenImpCasts())  ? This
+                                                      : lowerRecord(Obj);
   if (!Object)
     return nullptr;
   return lowerInvoke(MCE, *MD, Object);

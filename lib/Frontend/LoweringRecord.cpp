@@ -124,6 +124,14 @@ Value *BodyLowering::lowerRecord(const Expr *E) {
   if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E))
     // An element of an array of structs: `cams[i]`.
     return lowerStructElement(ASE->getBase(), ASE->getIdx(), ASE);
+  if (isa<ConditionalOperator>(E))
+    return fail(E->getExprLoc(),
+                "a struct chosen by '?:' is not supported here; choose it "
+                "into a variable ('" +
+                    typeName(E->getType().getUnqualifiedType()) +
+                    " p = c ? a : b;'), or assign each in a branch ('if (c) "
+                    "a = v; else b = v;')",
+                E->getSourceRange());
   return fail(E->getExprLoc(),
               "this expression of type '" + typeName(E->getType()) +
                   "' is not supported; name a struct variable, a member or "
