@@ -13,6 +13,7 @@ void ReverseMode::declare() {
   G->File = P.File;
   G->Loc = P.Loc;
   G->Stmts = P.Stmts;
+  G->LocalTypes = P.LocalTypes;
   bool Grad = Opts.Kind == GradKind::Grad;
   G->RetTy = Grad || Opts.ReturnsValue ? P.RetTy : Type::voidTy();
   for (const Param &Prm : P.Params) {

@@ -144,6 +144,21 @@ std::string negation(const std::string &C) {
   return "!(" + C + ")";
 }
 
+bool isIdentChar(char C) {
+  return std::isalnum(static_cast<unsigned char>(C)) || C == '_';
+}
+
+/// Whether Text holds Word as an identifier of its own.
+bool namesWord(const std::string &Text, const std::string &Word) {
+  for (size_t At = Text.find(Word); At != std::string::npos;
+       At = Text.find(Word, At + 1))
+    if ((At == 0 || !isIdentChar(Text[At - 1])) &&
+        (At + Word.size() == Text.size() ||
+         !isIdentChar(Text[At + Word.size()])))
+      return true;
+  return false;
+}
+
 class FunctionEmitter {
 public:
   explicit FunctionEmitter(const Function &F)
@@ -154,9 +169,12 @@ public:
       OS << "// " << Line << "\n";
     head();
     OS << " {\n";
+    std::string Head = OS.str();
+    OS.str("");
     block(F.Body, 1);
-    OS << "}\n";
-    return OS.str();
+    std::string Body = OS.str();
+    OS.str("");
+    return Head + localTypes(Body) + Body + "}\n";
   }
 
   /// The function declared, for a caller defined before it.
@@ -651,6 +669,23 @@ private:
         return nullptr;
     }
     return Blk.Ops.back();
+  }
+
+  /// The definitions of the function's own classes that Body names, or
+  /// that a class it names uses, in source order.
+  std::string localTypes(const std::string &Body) const {
+    std::vector<bool> Needed(F.LocalTypes.size());
+    for (size_t I = F.LocalTypes.size(); I-- > 0;) {
+      Needed[I] = namesWord(Body, F.LocalTypes[I].Name);
+      for (size_t J = I + 1; J < F.LocalTypes.size() && !Needed[I]; ++J)
+        Needed[I] = Needed[J] &&
+                    namesWord(F.LocalTypes[J].Definition, F.LocalTypes[I].Name);
+    }
+    std::string Out;
+    for (size_t I = 0; I < F.LocalTypes.size(); ++I)
+      if (Needed[I])
+        Out += "  " + F.LocalTypes[I].Definition + "\n";
+    return Out.empty() ? Out : Out + "\n";
   }
 
   const Function &F;

@@ -215,6 +215,13 @@ private:
   // i's old one), or nullptr after an error.
   Value *lowerAssign(const clang::BinaryOperator *BO);
   Value *lowerCompoundAssign(const clang::CompoundAssignOperator *CAO);
+  /// What `cur op= rhs` of CAO computes, converted to To; null after an
+  /// error.
+  Value *compoundResult(const clang::CompoundAssignOperator *CAO, Value *Cur,
+                        Value *Rhs, Scalar To);
+  /// `(c ? a : b) = v;`, `(c ? a[i] : b) += v;` as a statement: v, then an
+  /// If assigning the place chosen (LoweringChosenTarget.cpp).
+  void lowerChosenAssign(const clang::BinaryOperator *BO);
   Value *lowerIncDec(const clang::UnaryOperator *UO);
   /// Reports side effects of the full expression E that C++ leaves
   /// unordered (`i++ + i`); true if E may be lowered.
@@ -544,6 +551,9 @@ private:
   Value *baseSubobject(Value *Derived, std::int64_t Offset);
   /// `d` converted to a reference or pointer to one of its base classes.
   Value *lowerBaseCast(const clang::CastExpr *CE);
+  /// `static_cast<const Derived &>(*this)` in a method whose object is a
+  /// Derived (SelfCast.h): the object itself.
+  Value *lowerDownCast(const clang::CastExpr *CE);
   /// Writes E, the value of base class Base, into the struct Dest of
   /// Shape; Fresh as for lowerRecordInit. False after an error.
   bool lowerBaseInit(const clang::CXXRecordDecl *Base, const clang::Expr *E,
@@ -817,6 +827,8 @@ private:
     /// Per capture, its value; null where it is read when the lambda is
     /// called (a capture by reference).
     std::vector<Value *> Values;
+    /// Per lambda it captures (LambdaInfo::Nested), that closure.
+    std::vector<Closure> Inner;
   };
 
   // Expressions (LoweringExpr.cpp). Each returns nullptr after reporting an
@@ -886,6 +898,17 @@ private:
                                      std::string Name, bool AtCall = false);
   /// The values a call passes for C's captures, or nullopt after an error.
   std::optional<std::vector<Value *>> captureArgs(const Closure &C);
+  /// C's captures in the order its function takes them: its own, then
+  /// those of the lambdas it captures; with each one's value.
+  static void
+  allCaptures(const Closure &C,
+              std::vector<std::pair<const CaptureParam *, Value *>> &Out);
+  /// A closure whose values are parameters from ParamValues[I] on (a
+  /// lambda passed in, or captured), I moved past them; nullopt when one
+  /// is missing (its error has been reported).
+  std::optional<Closure> boundClosure(const LambdaInfo &Info,
+                                      llvm::ArrayRef<Value *> ParamValues,
+                                      unsigned &I);
   /// C copied into an object of its own (`auto h = g;`, a lambda passed by
   /// value): the copies a `mutable` lambda changes get cells of their own,
   /// named Prefix_capture.
@@ -971,6 +994,8 @@ private:
   Value *lowerMinMaxList(const clang::CallExpr *CE, ir::MathFn Fn,
                          const clang::CXXStdInitializerListExpr *IL);
   Value *lowerSwap(const clang::CallExpr *CE);
+  /// `std::exchange(a, b)` of numbers: a's value, after writing b into a.
+  Value *lowerExchange(const clang::CallExpr *CE);
   /// `std::swap(a, b)` of arrays or containers of numbers, `a.swap(b)` of
   /// vectors, made at Call: a loop exchanging their elements
   /// (LoweringSwapWhole.cpp).

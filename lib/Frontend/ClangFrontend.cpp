@@ -12,9 +12,11 @@
 #include "CustomPullbacks.h"
 #include "Depth.h"
 #include "IteratorParams.h"
+#include "LocalTypes.h"
 #include "Lowering.h"
 #include "OperatorNames.h"
 #include "Records.h"
+#include "SelfCast.h"
 #include "gradc/Frontend/Spec.h"
 #include "gradc/IR/Simplify.h"
 #include "gradc/IR/Uses.h"
@@ -39,6 +41,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -296,7 +299,7 @@ FunctionProcessor::methodProblem(const CXXMethodDecl &MD) {
     return std::string("constructors and destructors of structs are called "
                        "where they are used, not differentiated on their own");
   std::string Why;
-  QualType Class = Ctx.getRecordType(MD.getParent());
+  QualType Class = Ctx.getRecordType(selfClass(MD));
   if (const ViewShape *View = Shapes.view(Class, Why);
       View && View->Owns && MD.isInstance())
     return std::nullopt;
@@ -312,7 +315,7 @@ bool FunctionProcessor::hasFloatingObject(const FunctionDecl &FD) {
   if (!MD || !MD->isInstance())
     return false;
   std::string Why;
-  QualType Class = Ctx.getRecordType(MD->getParent());
+  QualType Class = Ctx.getRecordType(selfClass(*MD));
   if (const ViewShape *View = Shapes.view(Class, Why); View && View->Owns)
     return llvm::any_of(View->Members, [](const ViewMember &M) {
       return ir::isFloating(M.Ty.scalarKind());
@@ -967,6 +970,7 @@ FunctionProcessor::declare(const FunctionDecl &FD, const ParamInfos &Params,
   auto F = std::make_unique<ir::Function>();
   F->Name = functionName(FD);
   F->Namespaces = namespacesOf(FD);
+  F->LocalTypes = localTypesOf(FD);
   if (const TemplateArgumentList *Args = FD.getTemplateSpecializationArgs()) {
     llvm::raw_string_ostream OS(F->TemplateArgs);
     printTemplateArgumentList(OS, Args->asArray(), Ctx.getPrintingPolicy());
@@ -991,7 +995,7 @@ FunctionProcessor::declare(const FunctionDecl &FD, const ParamInfos &Params,
   // A member function's object is its first parameter (LoweringRecord.cpp).
   if (const auto *MD = dyn_cast<CXXMethodDecl>(&FD);
       MD && MD->isInstance() && !MD->getParent()->isLambda()) {
-    QualType Class = Ctx.getRecordType(MD->getParent());
+    QualType Class = Ctx.getRecordType(selfClass(*MD));
     std::string Why;
     std::string Spelling = typeName(Class);
     std::string SelfName = "self";
@@ -1159,6 +1163,8 @@ const ir::Function *FunctionProcessor::callee(const FunctionDecl &FD,
   if (const auto *MD = dyn_cast<CXXMethodDecl>(&FD))
     if (std::optional<std::string> Why = methodProblem(*MD))
       return Refuse(*Why);
+  if (std::optional<std::string> Why = localTypeProblem(FD, Name))
+    return Refuse(*Why);
   // A member function's pullback is written outside its class.
   struct Canonical {
     bool &Flag, Saved;
@@ -1217,7 +1223,7 @@ const ir::Function *FunctionProcessor::callee(const FunctionDecl &FD,
 const ir::Function *FunctionProcessor::lambda(const CXXMethodDecl &CallOp,
                                               const LambdaInfo &Info,
                                               SourceLocation Loc) {
-  return synthesize(CallOp, Info.Name, Info.Captures, {}, Loc);
+  return synthesize(CallOp, Info.Name, Info.Captures, Info.Nested, Loc);
 }
 
 const ir::Function *
@@ -1244,6 +1250,20 @@ FunctionProcessor::synthesize(const FunctionDecl &FD, const std::string &Name,
                   "'" + Name + "' calls itself; recursion is not supported");
   if (Refused.count(Key))
     return nullptr; // reported at its first call
+  std::vector<const VarDecl *> Captured;
+  for (const CaptureParam &C : Captures)
+    Captured.push_back(C.Var);
+  std::function<void(const LambdaInfo &)> CapturedBy =
+      [&](const LambdaInfo &Info) {
+        for (const CaptureParam &C : Info.Captures)
+          Captured.push_back(C.Var);
+        for (const ClosureParam &N : Info.Nested)
+          CapturedBy(N.Info);
+      };
+  for (const ClosureParam &CP : Closures)
+    CapturedBy(CP.Info);
+  if (std::optional<std::string> Why = localTypeProblem(FD, Name, Captured))
+    return Refuse(Loc, *Why);
   // Two lambdas of the same name (in two scopes): `f_sq`, `f_sq2`.
   std::string Unique = Name;
   for (unsigned N = 2; !SynthesizedNames.emplace(Unique, Key).second &&
@@ -1254,8 +1274,9 @@ FunctionProcessor::synthesize(const FunctionDecl &FD, const std::string &Name,
   ParamInfos Params;
   bool SavedAllowed = std::exchange(IteratorsAllowed, true);
   for (unsigned I = 0; I < FD.getNumParams(); ++I) {
-    bool Closure = llvm::any_of(
-        Closures, [&](const ClosureParam &C) { return C.Index == I; });
+    bool Closure = llvm::any_of(Closures, [&](const ClosureParam &C) {
+      return !C.Captured && C.Index == I;
+    });
     // The end of a range: its offset from the range's first, `last_off`
     // (BodyLowering::run makes it a position again).
     if (!Closure && isRangeEnd(FD, I) && Params.back())
@@ -1283,8 +1304,10 @@ FunctionProcessor::synthesize(const FunctionDecl &FD, const std::string &Name,
   F->Name = Unique;
   F->Synthesized = true;
   // A lambda passed in is no parameter of its own: its captures are.
+  unsigned Erased = 0;
   for (const ClosureParam &C : Closures)
-    F->Params.erase(F->Params.begin() + C.Index - (&C - Closures.data()));
+    if (!C.Captured)
+      F->Params.erase(F->Params.begin() + C.Index - Erased++);
   std::vector<const VarDecl *> Vars;
   // A capture is named as its variable, unless a parameter is (the
   // template's `x` and the caller's): then `x_`.
@@ -1314,9 +1337,17 @@ FunctionProcessor::synthesize(const FunctionDecl &FD, const std::string &Name,
     AddCapture(C);
     Vars.push_back(C.Var);
   }
+  // Then those of the lambdas passed in or captured, and of the lambdas
+  // these capture, in the order BodyLowering::boundClosure takes them.
+  std::function<void(const LambdaInfo &)> AddClosure =
+      [&](const LambdaInfo &Info) {
+        for (const CaptureParam &C : Info.Captures)
+          AddCapture(C);
+        for (const ClosureParam &N : Info.Nested)
+          AddClosure(N.Info);
+      };
   for (const ClosureParam &CP : Closures)
-    for (const CaptureParam &C : CP.Info.Captures)
-      AddCapture(C);
+    AddClosure(CP.Info);
   Lowering.insert(Key);
   bool Ok = lowerBody(FD, Ctx, *F, ParamValues, R, this, Vars, Closures);
   Lowering.erase(Key);

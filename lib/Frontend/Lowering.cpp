@@ -388,22 +388,18 @@ bool BodyLowering::run(ArrayRef<Value *> ParamValues,
   // A lambda passed in: its captures are parameters too.
   unsigned I = First + Decls.size();
   for (const ClosureParam &CP : ClosureParams) {
-    const ParmVarDecl *PVD = FD.getParamDecl(CP.Index);
-    Closure C;
-    static_cast<LambdaInfo &>(C) = CP.Info;
-    for (size_t K = 0; K < CP.Info.Captures.size(); ++K, ++I) {
-      C.Values.push_back(I < ParamValues.size() ? ParamValues[I] : nullptr);
-      // A struct holding vectors: its members are parameters here.
-      if (C.Captures[K].View && C.Values.back())
-        C.Captures[K].Members =
-            viewParamMembers(C.Captures[K].View, C.Values.back()).Members;
-    }
-    if (llvm::is_contained(C.Values, nullptr))
+    const VarDecl *VD = CP.Captured ? CP.Captured : FD.getParamDecl(CP.Index);
+    std::optional<Closure> C = boundClosure(CP.Info, ParamValues, I);
+    if (!C)
       continue; // its error has been reported
-    Poisoned.erase(PVD);
+    Poisoned.erase(VD);
+    if (CP.Captured) { // the caller's lambda, which the caller calls too
+      Closures[VD] = std::move(*C);
+      continue;
+    }
     // This function's own copy of a `mutable` lambda.
-    at(PVD->getLocation());
-    Closures[PVD] = copyClosure(C, PVD->getNameAsString());
+    at(VD->getLocation());
+    Closures[VD] = copyClosure(*C, VD->getNameAsString());
   }
   if (F.ReturnsRecord)
     ResultSlot = ParamValues.back();
@@ -820,6 +816,13 @@ void BodyLowering::lowerExprStmt(const Expr *E) {
     lowerChoiceUse(E, VD, /*Discard=*/true);
     return;
   }
+  // `(c ? a : b) = v;`
+  if (const auto *BO = dyn_cast<BinaryOperator>(E);
+      BO && BO->isAssignmentOp() &&
+      isa<ConditionalOperator>(BO->getLHS()->IgnoreParens())) {
+    lowerChosenAssign(BO);
+    return;
+  }
   if (const auto *CAO = dyn_cast<CompoundAssignOperator>(E)) {
     lowerCompoundAssign(CAO);
     return;
@@ -980,9 +983,29 @@ Value *BodyLowering::lowerAssign(const BinaryOperator *BO) {
 Value *BodyLowering::lowerCompoundAssign(const CompoundAssignOperator *CAO) {
   if (const VarDecl *VD = movingPointerOf(CAO->getLHS()))
     return movePointer(VD, CAO, CAO->getRHS());
-  BinaryOperatorKind Op = CAO->getOpcode();
+  // As in lowerAssign, the order of target and value does not matter.
+  std::optional<Target> T = assignTarget(CAO->getLHS());
+  Value *Cur = nullptr;
+  if (T)
+    Cur = readTarget(*T, CAO->getLHS()->getExprLoc());
+  unsigned Mark = F.numValues();
+  Value *Rhs = expectScalar(lowerExpr(CAO->getRHS()), CAO->getRHS());
+  if (!T)
+    return nullptr;
+  Value *Res = Cur && Rhs ? compoundResult(CAO, Cur, Rhs, T->S) : nullptr;
+  if (!Res) {
+    if (T->Var)
+      poison(T->Var);
+    return nullptr;
+  }
+  writeTarget(*T, Res, Mark, CAO->getBeginLoc());
+  return T->Var ? Vars[T->Var] : Res;
+}
+
+Value *BodyLowering::compoundResult(const CompoundAssignOperator *CAO,
+                                    Value *Cur, Value *Rhs, Scalar To) {
   OpCode Code;
-  switch (Op) {
+  switch (CAO->getOpcode()) {
   case BO_AddAssign:
     Code = OpCode::Add;
     break;
@@ -1003,7 +1026,7 @@ Value *BodyLowering::lowerCompoundAssign(const CompoundAssignOperator *CAO) {
   case BO_XorAssign:
   case BO_ShlAssign:
   case BO_ShrAssign:
-    Code = bitwiseCode(Op);
+    Code = bitwiseCode(CAO->getOpcode());
     break;
   default:
     return fail(CAO->getOperatorLoc(),
@@ -1011,22 +1034,6 @@ Value *BodyLowering::lowerCompoundAssign(const CompoundAssignOperator *CAO) {
                     "' is not supported yet",
                 CAO->getSourceRange());
   }
-  // As in lowerAssign, the order of target and value does not matter.
-  std::optional<Target> T = assignTarget(CAO->getLHS());
-  Value *Cur = nullptr;
-  if (T)
-    Cur = readTarget(*T, CAO->getLHS()->getExprLoc());
-  unsigned Mark = F.numValues();
-  Value *Rhs = expectScalar(lowerExpr(CAO->getRHS()), CAO->getRHS());
-  if (!T)
-    return nullptr;
-  auto PoisonTarget = [&]() -> Value * {
-    if (T->Var)
-      poison(T->Var);
-    return nullptr;
-  };
-  if (!Cur || !Rhs)
-    return PoisonTarget();
   // C++ computes `v op= e` in the computation type, then converts back.
   std::optional<Scalar> CompTy =
       scalarTypeOf(CAO->getComputationLHSType(), Ctx);
@@ -1034,14 +1041,12 @@ Value *BodyLowering::lowerCompoundAssign(const CompoundAssignOperator *CAO) {
       scalarTypeOf(CAO->getComputationResultType(), Ctx);
   bool IntegerOnly = Code == OpCode::Rem || ir::isBitwise(Code);
   if (!CompTy || !ResultTy || *CompTy != *ResultTy ||
-      (IntegerOnly && !ir::isInteger(*CompTy))) {
-    PoisonTarget();
+      (IntegerOnly && !ir::isInteger(*CompTy)))
     return fail(CAO->getOperatorLoc(),
                 "compound assignment '" + CAO->getOpcodeStr().str() +
                     "' on type '" + typeName(CAO->getComputationLHSType()) +
                     "' is not supported",
                 CAO->getSourceRange());
-  }
   at(CAO->getBeginLoc());
   Value *L = convert(Cur, *CompTy, /*Implicit=*/true);
   bool Shift = Code == OpCode::Shl || Code == OpCode::Shr;
@@ -1069,9 +1074,7 @@ Value *BodyLowering::lowerCompoundAssign(const CompoundAssignOperator *CAO) {
     Res = B.bits(Code, L, RV);
     break;
   }
-  Res = convert(Res, T->S, /*Implicit=*/true);
-  writeTarget(*T, Res, Mark, CAO->getBeginLoc());
-  return T->Var ? Vars[T->Var] : Res;
+  return convert(Res, To, /*Implicit=*/true);
 }
 
 Value *BodyLowering::lowerIncDec(const UnaryOperator *UO) {

@@ -27,6 +27,7 @@ class CXXMethodDecl;
 class FunctionDecl;
 class LambdaExpr;
 class VarDecl;
+class Expr;
 class QualType;
 class SourceManager;
 } // namespace clang
@@ -109,6 +110,9 @@ struct ViewShape;
 
 struct CaptureParam {
   const clang::VarDecl *Var = nullptr;
+  /// What the lambda expression captures it from (read where the lambda
+  /// is called, for a capture by reference).
+  const clang::Expr *Init = nullptr;
   ir::Type Ty = ir::Type::f64();
   std::string Spelling;
   /// A struct or container, as ir::Param says.
@@ -132,17 +136,24 @@ struct CaptureParam {
 };
 
 /// A lambda, as gradc calls it: its function's name and what it captures.
+struct ClosureParam;
+
 struct LambdaInfo {
   const clang::LambdaExpr *LE = nullptr;
   /// Names its function: `f_sq` for `auto sq = ...` in f.
   std::string Name;
   std::vector<CaptureParam> Captures;
+  /// The lambdas it captures (`[&sq]`), whose captures its function takes
+  /// after its own.
+  std::vector<ClosureParam> Nested;
 };
 
-/// A lambda passed to parameter Index of a function template.
+/// A lambda passed to parameter Index of a function template, or captured
+/// by another lambda (Captured, its variable).
 struct ClosureParam {
   unsigned Index = 0;
   LambdaInfo Info;
+  const clang::VarDecl *Captured = nullptr;
 };
 
 /// Whether T is std::function (or a reference to one), which gradc refuses

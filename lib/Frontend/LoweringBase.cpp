@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "BodyLowering.h"
+#include "SelfCast.h"
 
 namespace gradc::frontend {
 
@@ -75,6 +76,51 @@ Value *BodyLowering::lowerBaseCast(const CastExpr *CE) {
                                                  : lowerRecord(Derived);
   at(CE->getExprLoc());
   return baseSubobject(V, Offset);
+}
+
+Value *BodyLowering::lowerDownCast(const CastExpr *CE) {
+  QualType To = CE->getType();
+  if (To->isPointerType())
+    To = To->getPointeeType();
+  const auto *MD = dyn_cast<CXXMethodDecl>(&FD);
+  const Expr *Sub = CE->getSubExpr()->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(Sub);
+      UO && UO->getOpcode() == UO_Deref)
+    Sub = UO->getSubExpr()->IgnoreParenImpCasts();
+  const CXXRecordDecl *RD = To->getAsCXXRecordDecl();
+  // Only the object of a method lowered as a Derived is one here; any
+  // other base object holds the base's members alone.
+  if (!MD || !This || !isa<CXXThisExpr>(Sub) || !RD ||
+      selfClass(*MD) != RD->getDefinition())
+    return fail(CE->getExprLoc(),
+                "a cast from a base class to '" + typeName(To) +
+                    "' is supported on the object of a member function "
+                    "(`static_cast<const " +
+                    typeName(To) +
+                    " &>(*this)`, as CRTP writes it); call a member "
+                    "function of '" +
+                    typeName(To) + "' on the object itself",
+                CE->getSourceRange());
+  // The base must begin the derived object: then both start at This.
+  std::int64_t Offset = 0;
+  QualType From = To;
+  for (const CXXBaseSpecifier *BS : CE->path()) {
+    const RecordShape *Shape =
+        shapeOf(From, CE->getExprLoc(), CE->getSourceRange());
+    if (!Shape)
+      return nullptr;
+    if (const BaseShape *Base =
+            Shape->base(BS->getType()->getAsCXXRecordDecl()))
+      Offset += Base->Offset;
+    From = BS->getType();
+  }
+  if (Offset != 0)
+    return fail(CE->getExprLoc(),
+                "a cast to '" + typeName(To) +
+                    "' from a base class that is not its first is not "
+                    "supported; make the base with members the first base",
+                CE->getSourceRange());
+  return This;
 }
 
 bool BodyLowering::lowerBaseInit(const CXXRecordDecl *Base, const Expr *E,

@@ -12,6 +12,7 @@
 #include "BodyLowering.h"
 #include "IteratorParams.h"
 #include "OperatorNames.h"
+#include "SelfCast.h"
 
 #include "clang/AST/TemplateBase.h"
 #include "clang/Basic/SourceManager.h"
@@ -153,10 +154,37 @@ Value *BodyLowering::lowerMemberCall(const CXXMemberCallExpr *MCE) {
       View && View->Owns) {
     return lowerViewInvoke(MCE, *MD, Obj);
   }
-  Value *Object = Obj->getType()->isPointerType() ? lowerPointer(Obj)
-                  : isa<CXXThisExpr>(Obj->IgnoreParenImpCasts())
-                      ? This
-                      : lowerRecord(Obj);
+  // A method of a CRTP base takes the derived object (SelfCast.h).
+  if (const CXXRecordDecl *Self = selfClass(*MD); Self != MD->getParent()) {
+    std::int64_t Offset = 0;
+    const Expr *Whole = withoutBaseCasts(Obj, Offset);
+    if (!Whole)
+      return nullptr;
+    QualType T = Whole->getType();
+    if (T->isPointerType())
+      T = T->getPointeeType();
+    // In a member function that takes the derived object too, `this` is it.
+    const auto *Caller = dyn_cast<CXXMethodDecl>(&FD);
+    bool OwnObject = isa<CXXThisExpr>(Whole->IgnoreParenImpCasts()) && Caller &&
+                     selfClass(*Caller) == Self;
+    if (!OwnObject && (Offset != 0 || !T->getAsCXXRecordDecl() ||
+                       T->getAsCXXRecordDecl()->getDefinition() != Self))
+      return fail(Loc,
+                  "'" + MD->getNameAsString() + "' casts its object to '" +
+                      Self->getNameAsString() + "'; call it on a '" +
+                      Self->getNameAsString() +
+                      "' (gradc follows that "
+                      "object only)",
+                  MCE->getSourceRange());
+    Obj = Whole;
+  }
+  // (The object's own conversions to a base are offsets: lowerPointer.)
+  const auto *Cast = dyn_cast<CastExpr>(Obj->IgnoreParens());
+  Value *Object =
+      Cast && Cast->getCastKind() == CK_BaseToDerived ? lowerDownCast(Cast)
+      : Obj->getType()->isPointerType()               ? lowerPointer(Obj)
+      : isa<CXXThisExpr>(Obj->IgnoreParenImpCasts())  ? This
+                                                      : lowerRecord(Obj);
   if (!Object)
     return nullptr;
   return lowerInvoke(MCE, *MD, Object);
@@ -415,13 +443,14 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
   unsigned FirstCapture = Args.size();
   for (const Closure &C : Passed) {
     // A capture by reference the lambda only reads is read at the call.
-    const Expr *const *Init = C.LE->capture_init_begin();
-    for (size_t K = 0, At = Args.size(); K < C.Captures.size(); ++K, ++Init) {
-      if (!C.Captures[K].View && !C.Values[K] &&
-          C.Captures[K].Ty.kind() == ir::Type::Value)
-        Named.push_back({unsigned(At), F.numValues(), *Init,
-                         C.Captures[K].Var->getNameAsString(), true});
-      At += C.Captures[K].View ? C.Captures[K].Members.size() : 1;
+    std::vector<std::pair<const CaptureParam *, Value *>> All;
+    allCaptures(C, All);
+    unsigned At = Args.size();
+    for (const auto &[Cap, Val] : All) {
+      if (!Cap->View && !Val && Cap->Ty.kind() == ir::Type::Value)
+        Named.push_back(
+            {At, F.numValues(), Cap->Init, Cap->Var->getNameAsString(), true});
+      At += Cap->View ? Cap->Members.size() : 1;
     }
     std::optional<std::vector<Value *>> Extra = captureArgs(C);
     if (!Extra)

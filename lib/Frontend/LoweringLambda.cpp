@@ -93,6 +93,29 @@ BodyLowering::makeClosure(const LambdaExpr *LE, std::string Name, bool AtCall) {
       continue;
     }
     std::string VName = VD->getNameAsString();
+    // Another lambda (`[&sq]`): its captures are passed along, and the
+    // lambda's function calls it as the caller would.
+    if (isLambdaType(VD->getType())) {
+      std::optional<Closure> Inner = closureOf(InitE);
+      if (!Inner) {
+        Ok = false;
+        continue;
+      }
+      if (llvm::any_of(Inner->Captures,
+                       [](const CaptureParam &P) { return P.Owned; })) {
+        Refuse(Loc, "capturing the 'mutable' lambda '" + VName +
+                        "' is not supported; pass it to '" + C.Name +
+                        "' as a parameter, or capture what it changes by "
+                        "reference");
+        continue;
+      }
+      ClosureParam N;
+      N.Info = *Inner;
+      N.Captured = VD;
+      C.Nested.push_back(std::move(N));
+      C.Inner.push_back(std::move(*Inner));
+      continue;
+    }
     bool ByRef = Cap.getCaptureKind() == LCK_ByRef;
     bool Owned = !ByRef && LE->isMutable();
     if (ByRef && VD->isInitCapture()) {
@@ -126,6 +149,7 @@ BodyLowering::makeClosure(const LambdaExpr *LE, std::string Name, bool AtCall) {
     }
     CaptureParam P;
     P.Var = VD;
+    P.Init = InitE;
     Value *V = nullptr; // null: read at each call
     // A local array of arrays, as a parameter, is passed with its shape.
     bool LocalRows = isShapedLocal(VD);
@@ -297,23 +321,56 @@ bool BodyLowering::captureRows(QualType T, const Expr *InitE, CaptureParam &P) {
   return true;
 }
 
+void BodyLowering::allCaptures(
+    const Closure &C,
+    std::vector<std::pair<const CaptureParam *, Value *>> &Out) {
+  for (size_t I = 0; I < C.Captures.size(); ++I)
+    Out.emplace_back(&C.Captures[I], C.Values[I]);
+  for (const Closure &Inner : C.Inner)
+    allCaptures(Inner, Out);
+}
+
+std::optional<BodyLowering::Closure>
+BodyLowering::boundClosure(const LambdaInfo &Info,
+                           ArrayRef<Value *> ParamValues, unsigned &I) {
+  Closure C;
+  static_cast<LambdaInfo &>(C) = Info;
+  for (size_t K = 0; K < Info.Captures.size(); ++K, ++I) {
+    C.Values.push_back(I < ParamValues.size() ? ParamValues[I] : nullptr);
+    // A struct holding vectors: its members are parameters here.
+    if (C.Captures[K].View && C.Values.back())
+      C.Captures[K].Members =
+          viewParamMembers(C.Captures[K].View, C.Values.back()).Members;
+  }
+  bool Ok = !llvm::is_contained(C.Values, nullptr);
+  for (const ClosureParam &N : Info.Nested) {
+    std::optional<Closure> Inner = boundClosure(N.Info, ParamValues, I);
+    Ok &= Inner.has_value();
+    if (Inner)
+      C.Inner.push_back(std::move(*Inner));
+  }
+  if (!Ok)
+    return std::nullopt;
+  return C;
+}
+
 std::optional<std::vector<Value *>>
 BodyLowering::captureArgs(const Closure &C) {
   std::vector<Value *> Args;
-  const Expr *const *Init = C.LE->capture_init_begin();
-  for (size_t I = 0; I < C.Captures.size(); ++I, ++Init) {
-    if (C.Captures[I].View) {
-      Args.insert(Args.end(), C.Captures[I].Members.begin(),
-                  C.Captures[I].Members.end());
+  std::vector<std::pair<const CaptureParam *, Value *>> All;
+  allCaptures(C, All);
+  for (const auto &[Cap, Val] : All) {
+    if (Cap->View) {
+      Args.insert(Args.end(), Cap->Members.begin(), Cap->Members.end());
       continue;
     }
-    if (C.Values[I]) {
-      Args.push_back(C.Values[I]);
+    if (Val) {
+      Args.push_back(Val);
       continue;
     }
-    const Expr *InitE = *Init;
+    const Expr *InitE = Cap->Init;
     Value *V = nullptr;
-    if (C.Captures[I].Ty.kind() != ir::Type::Ref) {
+    if (Cap->Ty.kind() != ir::Type::Ref) {
       V = expectScalar(lowerExpr(InitE), InitE);
     } else if (std::optional<Target> T = assignTarget(InitE); T && !T->Var) {
       at(InitE->getBeginLoc());
@@ -335,6 +392,7 @@ BodyLowering::captureArgs(const Closure &C) {
 BodyLowering::Closure BodyLowering::copyClosure(const Closure &C,
                                                 const std::string &Prefix) {
   Closure Copy = C;
+  // (A captured lambda changes nothing of its own: makeClosure.)
   for (size_t I = 0; I < C.Captures.size(); ++I) {
     if (!C.Captures[I].Owned)
       continue;

@@ -157,6 +157,12 @@ private:
   unsigned fresh() { return ++LastRegion; }
 
   void assigned(const Expr *LHS, unsigned Region) {
+    // `(c ? a : b) = v` assigns a and b in branches of their own.
+    if (const auto *CO = dyn_cast<ConditionalOperator>(LHS->IgnoreParens())) {
+      assigned(CO->getTrueExpr(), Region == ~0u ? Region : fresh());
+      assigned(CO->getFalseExpr(), Region == ~0u ? Region : fresh());
+      return;
+    }
     const auto *DRE = dyn_cast<DeclRefExpr>(LHS->IgnoreParens());
     const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
     if (!VD)

@@ -59,6 +59,14 @@ Value *BodyLowering::lowerRecord(const Expr *E) {
       CE && (CE->getCastKind() == CK_DerivedToBase ||
              CE->getCastKind() == CK_UncheckedDerivedToBase))
     return lowerBaseCast(CE);
+  // `static_cast<const Derived &>(*this)` (CRTP), and casts that only add
+  // `const`: the same object.
+  if (const auto *CE = dyn_cast<ExplicitCastExpr>(E)) {
+    if (CE->getCastKind() == CK_BaseToDerived)
+      return lowerDownCast(CE);
+    if (CE->getCastKind() == CK_NoOp && E->isGLValue())
+      return lowerRecord(CE->getSubExpr());
+  }
   // A copy made to pass a struct by value: the callee only reads it.
   if (const auto *CCE = dyn_cast<CXXConstructExpr>(E);
       CCE && CCE->getNumArgs() == 1 && CCE->getConstructor() &&
@@ -116,6 +124,14 @@ Value *BodyLowering::lowerRecord(const Expr *E) {
   if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E))
     // An element of an array of structs: `cams[i]`.
     return lowerStructElement(ASE->getBase(), ASE->getIdx(), ASE);
+  if (isa<ConditionalOperator>(E))
+    return fail(E->getExprLoc(),
+                "a struct chosen by '?:' is not supported here; choose it "
+                "into a variable ('" +
+                    typeName(E->getType().getUnqualifiedType()) +
+                    " p = c ? a : b;'), or assign each in a branch ('if (c) "
+                    "a = v; else b = v;')",
+                E->getSourceRange());
   return fail(E->getExprLoc(),
               "this expression of type '" + typeName(E->getType()) +
                   "' is not supported; name a struct variable, a member or "

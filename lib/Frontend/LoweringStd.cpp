@@ -112,6 +112,8 @@ std::optional<Value *> BodyLowering::lowerStdCall(const CallExpr *CE,
   bool InStd = DC->isStdNamespace();
   if (InStd && Name == "swap")
     return lowerSwap(CE);
+  if (InStd && Name == "exchange")
+    return lowerExchange(CE);
   if (InStd && (Name == "max" || Name == "min") && CE->getNumArgs() == 1)
     if (const auto *IL = dyn_cast<CXXStdInitializerListExpr>(
             ignoreParenNoopCasts(CE->getArg(0))))
@@ -208,6 +210,31 @@ Value *BodyLowering::lowerSwap(const CallExpr *CE) {
   writeTarget(*A, VB, F.numValues(), CE->getBeginLoc());
   writeTarget(*Other, VA, F.numValues(), CE->getBeginLoc());
   return VA;
+}
+
+Value *BodyLowering::lowerExchange(const CallExpr *CE) {
+  if (CE->getNumArgs() != 2 || !scalarTypeOf(CE->getType(), Ctx))
+    return fail(CE->getExprLoc(),
+                "std::exchange of '" +
+                    typeName(CE->getArg(0)->getType().getNonReferenceType()) +
+                    "' is not supported; gradc exchanges numbers "
+                    "('double old = std::exchange(a, b);'): copy the old "
+                    "value, then assign",
+                CE->getSourceRange());
+  // The new value is computed before the old one is read and replaced, as
+  // the library's body does it.
+  std::optional<Target> T = assignTarget(CE->getArg(0));
+  Value *New = expectScalar(lowerExpr(CE->getArg(1)), CE->getArg(1));
+  if (!T || !New)
+    return nullptr;
+  Value *Old = readTarget(*T, CE->getArg(0)->getBeginLoc());
+  if (!Old)
+    return nullptr;
+  unsigned Mark = F.numValues();
+  at(CE->getArg(1)->getBeginLoc());
+  writeTarget(*T, convert(New, T->S, /*Implicit=*/true), Mark,
+              CE->getBeginLoc());
+  return Old;
 }
 
 std::string BodyLowering::valueAdvice(const VarDecl *VD) {

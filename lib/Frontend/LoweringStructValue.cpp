@@ -273,9 +273,40 @@ bool BodyLowering::lowerRecordInto(const Expr *E, Value *Dest,
   return true;
 }
 
+/// A const data member of RD, of its bases or of a struct it holds, or
+/// null.
+static const FieldDecl *constMember(const CXXRecordDecl *RD) {
+  if (!RD || !RD->hasDefinition())
+    return nullptr;
+  for (const CXXBaseSpecifier &B : RD->bases())
+    if (const FieldDecl *F = constMember(B.getType()->getAsCXXRecordDecl()))
+      return F;
+  for (const FieldDecl *F : RD->fields()) {
+    QualType FT = F->getType();
+    while (const ArrayType *A = FT->getAsArrayTypeUnsafe())
+      FT = A->getElementType();
+    if (FT.isConstQualified())
+      return F;
+    if (const FieldDecl *Inner = constMember(FT->getAsCXXRecordDecl()))
+      return Inner;
+  }
+  return nullptr;
+}
+
 bool BodyLowering::declarable(QualType T, SourceLocation Loc,
                               const std::string &Name, bool InArray) {
   const auto *RD = T->getAsCXXRecordDecl();
+  // A local is declared, then given its members one by one.
+  if (const FieldDecl *F = constMember(RD)) {
+    fail(Loc, "'" + Name + "' would be a local '" +
+                  typeName(T.getUnqualifiedType()) + "', whose member '" +
+                  F->getNameAsString() +
+                  "' is const; gradc declares a local struct and then "
+                  "assigns its members: drop the 'const' of the member, or "
+                  "take the struct by const reference ('const " +
+                  typeName(T.getUnqualifiedType()) + " &') and read it");
+    return false;
+  }
   // Declared `Camera c;` and its adjoint `Camera dc{};`: zeroed, which a
   // default constructor of the user's own might not do (a pair's and
   // std::complex's do). Without one, by gradc::zero, which copies zero

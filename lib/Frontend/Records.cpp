@@ -249,6 +249,16 @@ const RecordShape *RecordShapes::shape(QualType T, std::string &Why) {
     }
     std::optional<ir::Scalar> S =
         enumProblem(FT).empty() ? scalarTypeOf(FT, Ctx) : std::nullopt;
+    // Adjoints are structs of the same type, added into member by member.
+    if (S && ir::isFloating(*S) && FT.isConstQualified()) {
+      Making.pop_back();
+      return Refuse(
+          "has the const " + Member + "; gradc's adjoint of a '" + Name +
+          "' is a '" + Name +
+          "' whose members it adds into, which 'const' forbids: "
+          "drop the 'const' of the member (pass the struct as 'const " +
+          Name + " &' to keep it unchanged)");
+    }
     if (S) {
       M.S = *S;
       if (!FoundScalar || (ir::isFloating(*S) && !Shape->HasFloating))

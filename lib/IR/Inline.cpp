@@ -260,6 +260,7 @@ inlineCalls(const Function &F,
   N->RetTy = F.RetTy;
   N->Stmts = F.Stmts;
   N->Doc = F.Doc;
+  N->LocalTypes = F.LocalTypes;
   N->TemplateArgs = F.TemplateArgs;
   N->Method = F.Method;
   N->ReturnsRecord = F.ReturnsRecord;
@@ -295,6 +296,17 @@ inlineCalls(const Function &F,
     bool Nested = &Into != &N->Body;
     if (Nested && !Sizes.possible(Callee, Inner))
       return false;
+    // The callee's own classes come along; one named as another class of
+    // the function's would be defined twice in one body: the call stays.
+    for (const LocalType &T : Callee.LocalTypes)
+      for (const LocalType &Own : N->LocalTypes)
+        if (Own.Name == T.Name && Own.Definition != T.Definition)
+          return false;
+    for (const LocalType &T : Callee.LocalTypes)
+      if (std::none_of(
+              N->LocalTypes.begin(), N->LocalTypes.end(),
+              [&](const LocalType &Own) { return Own.Name == T.Name; }))
+        N->LocalTypes.push_back(T);
     // A pointer computed for the call reads as the parameter it is:
     // `cams + 11 * obs[2 * i]` is the callee's `cam`.
     for (const Param &P : Callee.Params) {

@@ -264,6 +264,12 @@ FEATURES = {
     "bitwise": "bit operations on ints: parity (i & 1) ? e : -e, masks (1 << i) | (k ^ 2), ~k & 3, "
                "x &= 5, m <<= 1, m >>= 1, and the power by squaring (while (n) { if (n & 1u) r *= b; "
                "b *= b; n >>= 1; })",
+    "local_type": "a struct declared inside the function (also a helper, also in a loop's body: "
+                  "struct GL1 { double a = 0.5, b; }; GL1 q; q.b = e; q.a += e * q.b;), read by its members",
+    "exchange_choice": "std::exchange of a number (t += std::exchange(x, e);) and a place chosen by ?: on an "
+                       "int as an assignment's target ((i % 2 == 0 ? x : y) += e;, (k > 0 ? a[1] : x) = e;)",
+    "lambda_nest": "a lambda capturing another lambda (auto lg = [&lf](double s) { return lf(s) * s; };, "
+                   "[lf], [&], [=]), the inner one capturing a variable of the function by reference",
     "recursion": "recursive helpers bounded by an int depth parameter (if (k <= 0) return e; double r = rh(e, k - 1); "
                  "return std::tanh(e);), some calling themselves twice (k - 1, k - 2)",
 }
@@ -1256,6 +1262,12 @@ class Gen:
             opts.append(("enumswitch", 1))
         if self.on("bitwise"):
             opts.append(("bitwise", 1))
+        if self.on("local_type"):
+            opts.append(("localtype", 1))
+        if self.on("exchange_choice") and self.writable():
+            opts.append(("exchange", 1.5))
+        if self.on("lambda_nest"):
+            opts.append(("lambdanest", 1))
         if self.on("std_minmax"):
             opts.append(("stdswap", 1))
             if self.visible("i"):
@@ -2717,6 +2729,56 @@ class Gen:
                 Stmt("raw", "%s[%s, %s] = std::minmax(%s)" % (ref + ("" if ref.endswith("&") else " "),
                                                            lo, hi, args)),
                 Stmt("raw", "%s += %s * %s - 0.5 * %s" % (t, lo, hi, hi))]
+
+    def s_localtype(self, loop):
+        """A struct declared where it is used, its members written and read."""
+        st, q = self.fresh("GL"), self.fresh("ql")
+        u, out = self.target()
+        out += [Stmt("raw", "struct %s { double a = 0.5, b; }" % st),
+                Stmt("raw", "%s %s" % (st, q)),
+                Stmt("raw", "%s.b = %s" % (q, self.render_tmp(self.dexpr(1)))),
+                Stmt("raw", "%s.a += %s * %s.b" % (q, self.render_tmp(self.dexpr(1)), q)),
+                Stmt("raw", "%s += %s.a * %s.b" % (u, q, q))]
+        return out
+
+    def s_exchange(self, loop):
+        """std::exchange of a number; a place chosen by ?: on an int as the
+        target of =, += or *=."""
+        scalars = self.writable()
+        kinds = {n: v.float for n, v in self.visible("d") if v.writable}
+        ints = [n for n, v in self.visible("i") if not v.unsigned]
+        places = [(x, kinds.get(x)) for x in scalars]
+        places += [("%s[%s]" % (a, self.index(v.size, False)), False)
+                   for a, v in self.visible_local_arrays() if v.writable and v.size]
+        pairs = [(x, y) for x, kx in places for y, ky in places if x != y and kx == ky]
+        e = self.render_tmp(self.dexpr(1))
+        if ints and pairs and self.chance(0.6):
+            x, y = self.rng.choice(pairs)
+            c = self.rng.choice(["%s %% 2 == 0", "%s > 0", "%s < 2"]) % self.rng.choice(ints)
+            op = self.rng.choice(["=", "+=", "-=", "*="])
+            if op == "*=":  # a factor near 1 keeps products O(1)
+                e = "(0.75 + 0.25 * std::sin(std::tanh(%s)))" % e
+            return [Stmt("raw", "(%s ? %s : %s) %s %s" % (c, x, y, op, e))]
+        if len(scalars) < 2:
+            return self.s_decl(loop)
+        x, t = self.rng.sample(scalars, 2)
+        if self.chance(0.5):
+            e = "0.5 * %s + %s" % (x, e)
+        return [Stmt("raw", "%s += 0.5 * std::exchange(%s, %s)" % (t, x, e))]
+
+    def s_lambdanest(self, loop):
+        """A lambda that captures another lambda and calls it."""
+        f, g = self.fresh("lf"), self.fresh("lg")
+        u, out = self.target()
+        inner = self.rng.choice(["t * t", "std::sin(t) * t", "0.5 * t + 1.0"])
+        if self.chance(0.5):  # reads the function's variables when called
+            inner = "(%s) * (%s)" % (inner, self.render_tmp(self.dexpr(1)))
+        cap = self.rng.choice(["&%s" % f, f, "&", "="])
+        out.append(Stmt("raw", "auto %s = [&](double t) { return %s; }" % (f, inner)))
+        out.append(Stmt("raw", "auto %s = [%s](double s) { return %s(s) * s + %s(0.5 * s); }"
+                        % (g, cap, f, f)))
+        out.append(Stmt("raw", "%s += 0.25 * %s(%s)" % (u, g, self.render_tmp(self.dexpr(1)))))
+        return out
 
     def s_stdswap(self, loop):
         arrays = [(n, v) for n, v in self.visible_local_arrays() if v.writable]

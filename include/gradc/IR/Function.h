@@ -156,6 +156,14 @@ struct Block {
   std::vector<Value *> Ops;
 };
 
+/// A class declared inside a function's body (`struct Acc { double s = 0;
+/// };`): generated code cannot name it outside that function, so each
+/// generated function that names it defines it first, as written.
+struct LocalType {
+  std::string Name;       ///< "Acc"
+  std::string Definition; ///< "struct Acc { double s = 0; };"
+};
+
 class Value {
 public:
   OpCode Code;
@@ -358,6 +366,9 @@ public:
   /// Calls of functions gradc cannot see into and has no pullback of:
   /// what to write for one, should a derivative flow through the call.
   std::map<const Value *, std::string> CallAdvice;
+  /// The classes its body declares, in source order (a later one may use
+  /// an earlier one).
+  std::vector<LocalType> LocalTypes;
   /// The user's own pullback of this function (GRADC_DIFF("custom")),
   /// called instead of one gradc would make.
   const Function *Custom = nullptr;

@@ -1,0 +1,105 @@
+//===- LocalTypes.cpp - Classes declared inside a function ----------------===//
+#include "LocalTypes.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+
+namespace gradc::frontend {
+
+using namespace clang;
+
+namespace {
+
+/// A class or enumeration declared in a function that T names: itself,
+/// through pointers, references and arrays, or as a template's argument
+/// (`std::vector<Acc>`). A lambda's class is not one: gradc writes
+/// lambdas as functions of their own.
+const TagDecl *localTag(QualType T) {
+  T = T.getNonReferenceType().getCanonicalType();
+  while (true) {
+    if (const auto *P = T->getAs<PointerType>())
+      T = P->getPointeeType().getCanonicalType();
+    else if (const ArrayType *A = T->getAsArrayTypeUnsafe())
+      T = A->getElementType().getCanonicalType();
+    else
+      break;
+  }
+  const TagDecl *TD = T->getAsTagDecl();
+  if (!TD)
+    return nullptr;
+  if (const auto *RD = dyn_cast<CXXRecordDecl>(TD); RD && RD->isLambda())
+    return nullptr;
+  if (TD->getParentFunctionOrMethod())
+    return TD;
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(TD))
+    for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
+      if (A.getKind() == TemplateArgument::Type)
+        if (const TagDecl *L = localTag(A.getAsType()))
+          return L;
+  return nullptr;
+}
+
+std::string functionOf(const TagDecl &TD) {
+  if (const auto *FD =
+          dyn_cast_or_null<FunctionDecl>(TD.getParentFunctionOrMethod()))
+    return FD->getNameAsString();
+  return "its function";
+}
+
+} // namespace
+
+std::vector<ir::LocalType> localTypesOf(const FunctionDecl &FD) {
+  std::vector<ir::LocalType> Types;
+  // A lambda's body may name the classes of the function it is written in.
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(&FD);
+      MD && MD->getParent()->isLambda())
+    if (const auto *Outer = dyn_cast_or_null<FunctionDecl>(
+            MD->getParent()->getParentFunctionOrMethod()))
+      Types = localTypesOf(*Outer);
+  const ASTContext &Ctx = FD.getASTContext();
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const Decl *D : FD.decls()) {
+    const auto *TD = dyn_cast<TagDecl>(D);
+    if (!TD || TD->isImplicit() || !TD->isThisDeclarationADefinition() ||
+        TD->getName().empty())
+      continue;
+    if (const auto *RD = dyn_cast<CXXRecordDecl>(TD); RD && RD->isLambda())
+      continue;
+    CharSourceRange Range = SM.getExpansionRange(TD->getSourceRange());
+    std::string Text = Lexer::getSourceText(Range, SM, Ctx.getLangOpts()).str();
+    if (Text.empty())
+      continue;
+    Types.push_back({TD->getNameAsString(), Text + ";"});
+  }
+  return Types;
+}
+
+std::optional<std::string>
+localTypeProblem(const FunctionDecl &FD, const std::string &Name,
+                 const std::vector<const VarDecl *> &Captured) {
+  const TagDecl *Local = nullptr;
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(&FD);
+      MD && !MD->getParent()->isLambda())
+    Local = localTag(FD.getASTContext().getRecordType(MD->getParent()));
+  if (!Local)
+    Local = localTag(FD.getReturnType());
+  for (const ParmVarDecl *P : FD.parameters())
+    if (!Local)
+      Local = localTag(P->getType());
+  for (const VarDecl *V : Captured)
+    if (!Local)
+      Local = localTag(V->getType());
+  if (!Local)
+    return std::nullopt;
+  std::string Class = Local->getNameAsString();
+  std::string Where = functionOf(*Local);
+  return "'" + Name + "' works on '" + Class + "', which is declared inside '" +
+         Where + "'; gradc writes the pullback of '" + Name + "' outside '" +
+         Where + "', where '" + Class + "' has no name: declare '" + Class +
+         "' outside the function";
+}
+
+} // namespace gradc::frontend
