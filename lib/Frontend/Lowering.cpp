@@ -487,7 +487,7 @@ const Stmt *BodyLowering::constexprBranch(const Stmt *S) {
 void BodyLowering::lowerStmt(const Stmt *S) {
   if (const auto *CS = dyn_cast<CompoundStmt>(S))
     return lowerList({CS->body_begin(), CS->body_end()});
-  if (isa<NullStmt>(S) || isAssertion(S))
+  if (isa<NullStmt>(S) || isAssertion(S) || isPrinting(S))
     return;
   if (S == DoTest) {
     CurStmt = DoTestHeader;
