@@ -10,14 +10,14 @@
 // RUN: %cxx -Wall -Wextra -Werror -DGRADC_OUT='"%t.grad.h"' %s -o %t && %t > %t.out
 // RUN: FileCheck %s < %t.out
 // RUN: %python %src_root/test/support/vs_interpreter.py %gradc %s < %t.out | FileCheck %s --check-prefix=INTERP
-// RUN: %gradc %s --check --at 'x=[1.5,-2,0.25,3]' 2>&1 | FileCheck %s --check-prefix=FD
-// RUN: %gradc %s --at 'x=[1.5,-2,0.25,3]' -o - | FileCheck %s --check-prefix=AT
+// RUN: %gradc %s --function robust_max --check --at 'x=[1.5,-2,0.25,3],n=4' 2>&1 | FileCheck %s --check-prefix=FD
+// RUN: %gradc %s --function clipped --check --at 'x=[1.5,-2,0.25,3],n=4' 2>&1 | FileCheck %s --check-prefix=FD
+// RUN: %gradc %s --function clipped --at 'x=[1.5,-2,0.25,3],n=4' | FileCheck %s --check-prefix=AT
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
 // INTERP: 2 checked against the interpreter, 0 mismatches
 // FD: ok: all 4 entries agree with finite differences
-// FD: ok: all 4 entries agree with finite differences
-// AT: robust_max
+// AT: clipped
 #include <gradc/gradc.h>
 
 #include <cfloat>
@@ -77,16 +77,24 @@ double clipped(const double *x, int n) {
 using gradc_check::Arrays;
 
 int main() {
-  for (auto [name, f, g] :
-       {std::tuple{"robust_max", robust_max, robust_max_grad},
-        std::tuple{"clipped", clipped, clipped_grad}}) {
-    gradc_check::check_arrays(
-        name, {{"x", {1.5, -2.0, 0.25, 3.0}}}, {{"n", {4}}},
-        [f = f](const Arrays &p) { return f(p[0].data(), 4); },
-        [g = g](const Arrays &p, Arrays &d) {
-          return g(p[0].data(), 4, d[0].data());
-        });
-  }
+  gradc_check::check_arrays(
+      "robust_max", {{"x", {1.5, -2.0, 0.25, 3.0}}}, {{"n", {4}}},
+      [](const Arrays &p) { return robust_max(p[0].data(), 4); },
+      [](const Arrays &p, Arrays &d) {
+        return robust_max_grad(p[0].data(), 4, d[0].data());
+      },
+      [](const Arrays &p, double s, Arrays &d) {
+        robust_max_pullback(p[0].data(), 4, s, d[0].data());
+      });
+  gradc_check::check_arrays(
+      "clipped", {{"x", {1.5, -2.0, 0.25, 3.0}}}, {{"n", {4}}},
+      [](const Arrays &p) { return clipped(p[0].data(), 4); },
+      [](const Arrays &p, Arrays &d) {
+        return clipped_grad(p[0].data(), 4, d[0].data());
+      },
+      [](const Arrays &p, double s, Arrays &d) {
+        clipped_pullback(p[0].data(), 4, s, d[0].data());
+      });
   return gradc_check::finish();
 }
 #endif

@@ -14,7 +14,7 @@
 #include <valarray>
 
 GRADC_DIFF("grad")
-// CHECK: library_classes_refused.cpp:[[@LINE+1]]:40: error: parameter 'name' cannot be differentiated or read: 'std::string' is text, which gradc does not follow: keep names and messages out of the function to differentiate (print or log them where it is called)
+// CHECK: library_classes_refused.cpp:[[@LINE+1]]:43: error: parameter 'name' cannot be differentiated or read: 'std::string' is text, which gradc does not follow: keep names and messages out of the function to differentiate (print or log them where it is called)
 double named(double x, const std::string &name) { return x * x; }
 
 GRADC_DIFF("grad")
@@ -46,5 +46,5 @@ double noisy(double x) {
 }
 
 GRADC_DIFF("grad")
-// CHECK: library_classes_refused.cpp:[[@LINE+1]]:50: error: std::function is not supported; pass the lambda to a template parameter (template <class F>) or call it directly
+// CHECK: library_classes_refused.cpp:[[@LINE+1]]:56: error: std::function is not supported; pass the lambda to a template parameter (template <class F>) or call it directly
 double applied(double x, std::function<double(double)> g) { return g(x) * x; }

@@ -59,21 +59,21 @@ double bytes(const double *x, int k) {
   // CHECK: statements_refused.cpp:[[@LINE+1]]:13: error: 'memset' with a byte other than 0 is not supported: its bytes make no number gradc could follow; set the elements with 'std::fill_n(a, n, v)'
   memset(a, 1, sizeof a);
   float f[4];
-  // CHECK: statements_refused.cpp:[[@LINE+1]]:15: error: 'memcpy' between arrays of different types is not supported: it copies bytes, not numbers; convert with 'std::copy_n(src, n, dst)'
+  // CHECK: statements_refused.cpp:[[@LINE+1]]:13: error: 'memcpy' between arrays of different types is not supported: it copies bytes, not numbers; convert with 'std::copy_n(src, n, dst)'
   memcpy(f, a + 0, sizeof f);
   double b[4];
-  // CHECK: statements_refused.cpp:[[@LINE+1]]:22: error: gradc reads the byte count of 'memcpy' as a number of elements of 8 bytes, and 12 is not a multiple: write it 'n * sizeof(double)' or 'sizeof a'
+  // CHECK: statements_refused.cpp:[[@LINE+1]]:21: error: gradc reads the byte count of 'memcpy' as a number of elements of 8 bytes, and 12 is not a multiple: write it 'n * sizeof(double)' or 'sizeof a'
   std::memcpy(b, x, 12);
   // CHECK: statements_refused.cpp:[[@LINE+1]]:3: error: 'memmove' is not supported: gradc copies arrays of numbers with 'std::memcpy' and 'std::copy_n' when they do not overlap; where they do, write the loop that reads each element before it is overwritten
   memmove(b + 1, b, 3 * sizeof(double));
-  // CHECK: statements_refused.cpp:[[@LINE+1]]:22: error: gradc reads the byte count of 'memcpy' as a number of elements of 8 bytes: write it 'n * sizeof(double)' or 'sizeof a'
+  // CHECK: statements_refused.cpp:[[@LINE+1]]:21: error: gradc reads the byte count of 'memcpy' as a number of elements of 8 bytes: write it 'n * sizeof(double)' or 'sizeof a'
   std::memcpy(b, x, k);
   return a[0] + b[1] + f[0];
 }
 
 GRADC_DIFF("grad")
 double printed(double x, int k) {
-  // CHECK: statements_refused.cpp:[[@LINE+1]]:24: error: this printed value changes a variable; gradc leaves printing out of the generated functions, which would lose the change: make it in a statement of its own before printing
+  // CHECK: statements_refused.cpp:[[@LINE+1]]:23: error: this printed value changes a variable; gradc leaves printing out of the generated functions, which would lose the change: make it in a statement of its own before printing
   std::printf("%d\n", k++);
   return x * k;
 }

@@ -57,6 +57,9 @@ int main() {
       [](const Arrays &p) { return smooth(p[0].data(), 4); },
       [](const Arrays &p, Arrays &d) {
         return smooth_grad(p[0].data(), 4, d[0].data());
+      },
+      [](const Arrays &p, double s, Arrays &d) {
+        smooth_pullback(p[0].data(), 4, s, d[0].data());
       });
   return gradc_check::finish();
 }
