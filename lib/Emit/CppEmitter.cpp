@@ -774,7 +774,9 @@ std::string emitHeader(const std::vector<const Function *> &Fns,
              mathFnKind(V.Fn) == MathKind::StdAlgorithm;
     });
     NeedLimits |= uses(*F, [](const Value &V) {
-      return V.isConst() && V.Ty.isFloating() && !std::isfinite(V.FVal);
+      return V.isConst() &&
+             ((V.Ty.isFloating() && !std::isfinite(V.FVal) && V.Text.empty()) ||
+              V.Text.rfind("std::numeric_limits", 0) == 0);
     });
   }
   if (NeedAlgorithm)

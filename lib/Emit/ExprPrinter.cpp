@@ -156,6 +156,12 @@ std::string ExprPrinter::literal(const Value *C, bool BesideFloating,
   // The user's own spelling, where it means the same thing here: a narrower
   // floating literal widens exactly (0.1 in a long double context is the
   // long double the user's code had; 0.1L would be another number).
+  // A named constant (`std::numeric_limits<double>::max()`, `INFINITY`)
+  // is made of the type it names.
+  if (!C->Text.empty() &&
+      (std::isalpha(static_cast<unsigned char>(C->Text[0])) ||
+       C->Text[0] == '_'))
+    return C->Text;
   if (!C->Text.empty()) {
     LiteralKind Has = literalKind(C->Text);
     if (Has == LiteralKind::Integer ? BesideFloating

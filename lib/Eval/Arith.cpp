@@ -279,4 +279,44 @@ bool compare(CmpPred P, long double A, long double B) {
   return false;
 }
 
+namespace {
+
+template <typename T>
+std::optional<long double> classify(std::string_view Name, T X) {
+  if (Name == "isnan")
+    return std::isnan(X);
+  if (Name == "isinf")
+    return std::isinf(X);
+  if (Name == "isfinite")
+    return std::isfinite(X);
+  if (Name == "isnormal")
+    return std::isnormal(X);
+  if (Name == "signbit")
+    return std::signbit(X);
+  if (Name == "fpclassify")
+    return std::fpclassify(X);
+  return std::nullopt;
+}
+
+} // namespace
+
+std::optional<long double> libraryCall(std::string_view Name, Scalar S,
+                                       long double A) {
+  if (Name.substr(0, 5) != "std::")
+    return std::nullopt;
+  Name.remove_prefix(5);
+  // In the argument's own type: a double below DBL_MIN is not normal,
+  // however normal it is as a long double.
+  switch (S) {
+  case Scalar::Float32:
+    return classify(Name, static_cast<float>(A));
+  case Scalar::Float64:
+    return classify(Name, static_cast<double>(A));
+  case Scalar::Float80:
+    return classify(Name, A);
+  default:
+    return std::nullopt;
+  }
+}
+
 } // namespace gradc::eval

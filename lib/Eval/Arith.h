@@ -13,6 +13,10 @@
 
 #include "gradc/IR/Function.h"
 
+#include <string_view>
+
+#include <optional>
+
 namespace gradc::eval {
 
 enum class ArithError {
@@ -51,6 +55,12 @@ long double math(ir::Scalar S, ir::MathFn Fn, long double A, long double B = 0,
                  long double C = 0);
 
 bool compare(ir::CmpPred P, long double A, long double B);
+
+/// A library function that generated code calls by name and that carries
+/// no derivative (`std::isnan`, `std::signbit`, `std::lround`, ...), on an
+/// argument of type S; nullopt for a function this table does not know.
+std::optional<long double> libraryCall(std::string_view Name, ir::Scalar S,
+                                       long double A);
 
 } // namespace gradc::eval
 

@@ -416,7 +416,16 @@ private:
   /// Runs the callee on copies of the memory it is given, then puts back
   /// what it changed (as changes: arguments may be the same memory).
   Flow invoke(const Value &V, long double &Out) {
-    if (!V.Callee || V.Callee->Opaque)
+    bool Unseen = !V.Callee || V.Callee->Opaque;
+    // The library's classification (`std::isnan(x)`), whose body is a
+    // compiler builtin.
+    if (Unseen && V.Operands.size() == 1 && V.Text.rfind("std::", 0) == 0)
+      if (std::optional<long double> Known = libraryCall(
+              V.Text, V.Operands[0]->Ty.scalarKind(), get(V.Operands[0]))) {
+        Out = *Known;
+        return Flow::Next;
+      }
+    if (Unseen)
       return fail(V, "calls " + V.Text + ", whose body gradc cannot see");
     const Function &C = *V.Callee;
     std::vector<Arg> Args(V.Operands.size());

@@ -177,6 +177,10 @@ private:
   /// kept branch, or an empty statement), or null for any other S.
   const clang::Stmt *constexprBranch(const clang::Stmt *S);
   bool isAssertion(const clang::Stmt *S) const;
+  /// `printf(...);`, `std::cout << x << '\n';`: left out of the generated
+  /// functions, with a warning (LoweringPrint.cpp). True if S prints,
+  /// after an error if a printed value changes a variable.
+  bool isPrinting(const clang::Stmt *S);
   /// A Statement whose text is S's source on one line, with its ';'.
   int addStatement(const clang::Stmt *S);
   /// A Statement at S with the given text (the header of an if or a loop).
@@ -991,6 +995,12 @@ private:
   /// std::max of a list or of integers); nullopt if not.
   std::optional<Value *> lowerStdCall(const clang::CallExpr *CE,
                                       const clang::FunctionDecl &Callee);
+  /// `std::numeric_limits<double>::max()`, `INFINITY`, `NAN`: a constant
+  /// named as the user wrote it (LoweringLimits.cpp); nullopt if CE is not
+  /// one.
+  std::optional<Value *>
+  lowerLibraryConstant(const clang::CallExpr *CE,
+                       const clang::FunctionDecl &Callee);
   Value *lowerMinMaxList(const clang::CallExpr *CE, ir::MathFn Fn,
                          const clang::CXXStdInitializerListExpr *IL);
   Value *lowerSwap(const clang::CallExpr *CE);
@@ -1013,6 +1023,19 @@ private:
     Value *First = nullptr;
     Value *Count = nullptr;
   };
+  /// `std::fill_n`'s loop: V stored into each element of S.
+  void fillSpan(const Span &S, Value *V);
+  /// `std::copy_n`'s loop: S copied to Dst; the end of what it wrote.
+  Value *copySpan(const Span &S, Value *Dst);
+  /// `memset(a, 0, sizeof a)`, `std::memcpy(b, a, n * sizeof(double))`:
+  /// the fill or copy each means (LoweringMemCalls.cpp); nullopt if CE is
+  /// not one of them.
+  std::optional<Value *> lowerMemCall(const clang::CallExpr *CE,
+                                      const clang::FunctionDecl &Callee);
+  /// The element count that Bytes, a byte count of elements of Size bytes,
+  /// means (`n * sizeof(double)`, `sizeof a`); null after an error.
+  Value *elementCount(const clang::Expr *Bytes, std::int64_t Size,
+                      llvm::StringRef Callee);
   /// CE lowered, if it is one of the algorithms; nullopt if not.
   std::optional<Value *> lowerAlgorithm(const clang::CallExpr *CE);
   /// A position in a range (`x + k`, `v.begin()`, `std::end(a)`) as a

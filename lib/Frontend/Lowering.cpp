@@ -52,6 +52,8 @@ void Reporter::error(SourceLocation Loc, const std::string &Msg,
   if (Silent)
     return;
   ++NumErrors;
+  if (saidBefore(Loc, Msg))
+    return;
   auto D = Diags.Report(Loc, ErrorID);
   D << Msg;
   if (Range.isValid())
@@ -60,7 +62,7 @@ void Reporter::error(SourceLocation Loc, const std::string &Msg,
 
 void Reporter::warning(SourceLocation Loc, const std::string &Msg,
                        SourceRange Range) {
-  if (Silent)
+  if (Silent || saidBefore(Loc, Msg))
     return;
   auto D = Diags.Report(Loc, WarningID);
   D << Msg;
@@ -240,11 +242,16 @@ std::string unsupportedExprMessage(const Expr *E, const ASTContext &Ctx) {
            "(auto f = [...](...) {...};) or passed to a template parameter of "
            "a function of yours";
   if (isa<CXXNewExpr>(E))
-    return "'new' expressions are not supported";
+    return "'new' is not supported: gradc follows memory it can count; hold "
+           "scratch numbers in a 'std::vector<double> t(n);' or a local "
+           "array";
   if (isa<CXXDeleteExpr>(E))
-    return "'delete' expressions are not supported";
+    return "'delete' is not supported: hold scratch numbers in a "
+           "'std::vector<double>', which frees itself";
   if (isa<CXXThrowExpr>(E))
-    return "'throw' expressions are not supported";
+    return "'throw' is not supported yet: the generated functions cannot "
+           "leave by an exception; check the input where the function is "
+           "called, or with 'assert(...)', which gradc leaves out";
   if (isa<StringLiteral>(E))
     return "string literals are not supported";
   if (isa<MemberExpr>(E))
@@ -285,7 +292,9 @@ std::string unsupportedStmtMessage(const Stmt *S) {
   if (isa<LabelStmt>(S))
     What = "labels";
   else if (isa<CXXTryStmt>(S))
-    What = "'try' blocks";
+    return "'try' blocks are not supported yet: the generated functions "
+           "cannot leave by an exception; catch it where the function is "
+           "called";
   else if (isa<AsmStmt>(S))
     What = "inline assembly statements";
   else if (isa<CoroutineBodyStmt, CoreturnStmt>(S))
@@ -576,7 +585,7 @@ const Stmt *BodyLowering::constexprBranch(const Stmt *S) {
 void BodyLowering::lowerStmt(const Stmt *S) {
   if (const auto *CS = dyn_cast<CompoundStmt>(S))
     return lowerList({CS->body_begin(), CS->body_end()});
-  if (isa<NullStmt>(S) || isAssertion(S))
+  if (isa<NullStmt>(S) || isAssertion(S) || isPrinting(S))
     return;
   if (S == DoTest) {
     CurStmt = DoTestHeader;
@@ -585,6 +594,9 @@ void BodyLowering::lowerStmt(const Stmt *S) {
   }
   if (const auto *AS = dyn_cast<AttributedStmt>(S)) // [[likely]], ...
     return lowerStmt(AS->getSubStmt());
+  // A label changes nothing; a 'goto' to it is refused where it stands.
+  if (const auto *LS = dyn_cast<LabelStmt>(S))
+    return lowerStmt(LS->getSubStmt());
   // Control flow records its header as its statement.
   if (const auto *IS = dyn_cast<IfStmt>(S))
     return lowerIf(IS);
@@ -688,13 +700,16 @@ void BodyLowering::lowerVarDecl(const VarDecl *VD) {
     return;
   if (!VD->hasLocalStorage()) {
     poison(VD);
-    fail(Loc, VD->isStaticLocal()
-                  ? "static local variable '" + Name +
-                        "' is not supported: it keeps its value from call "
-                        "to call, which gradc cannot follow; declare it "
-                        "'const' or 'constexpr' if it never changes, or "
-                        "pass it as a parameter"
-                  : "local declaration of '" + Name + "' is not supported");
+    fail(Loc,
+         VD->isStaticLocal()
+             ? std::string(VD->getTSCSpec() != TSCS_unspecified ? "thread_local"
+                                                                : "static") +
+                   " local variable '" + Name +
+                   "' is not supported: it keeps its value from call "
+                   "to call, which gradc cannot follow; declare it "
+                   "'const' or 'constexpr' if it never changes, or "
+                   "pass it as a parameter"
+             : "local declaration of '" + Name + "' is not supported");
     return;
   }
   QualType T = VD->getType();

@@ -18,6 +18,7 @@
 #include "llvm/ADT/ArrayRef.h"
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -62,6 +63,12 @@ private:
   unsigned WarningID;
   unsigned NumErrors = 0;
   bool Silent = false;
+  /// What was said where: each instance of a template (`sumsq<2>`,
+  /// `sumsq<3>`) would say it again.
+  std::set<std::pair<unsigned, std::string>> Said;
+  bool saidBefore(clang::SourceLocation Loc, const std::string &Msg) {
+    return !Said.emplace(Loc.getRawEncoding(), Msg).second;
+  }
 };
 
 /// The IR scalar type of a C++ type (canonical and unqualified: float,

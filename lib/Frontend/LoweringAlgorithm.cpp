@@ -312,6 +312,22 @@ std::optional<BodyLowering::Span> BodyLowering::lowerSpanN(const Expr *First,
               convert(K, Scalar::Int32, /*Implicit=*/true)};
 }
 
+void BodyLowering::fillSpan(const Span &S, Value *V) {
+  V = convert(V, S.Base->Ty.scalarKind(), /*Implicit=*/true);
+  countedLoop(S.Count, "i",
+              [&](Value *I) { B.store(S.Base, V, elementIndex(S, I)); });
+}
+
+Value *BodyLowering::copySpan(const Span &S, Value *Dst) {
+  auto [DBase, DOff] = splitPointer(Dst);
+  countedLoop(S.Count, "i", [&](Value *I) {
+    Value *V = B.load(S.Base, elementIndex(S, I));
+    Value *J = DOff->isConstValue(0) ? I : B.add(DOff, I);
+    B.store(DBase, convert(V, DBase->Ty.scalarKind(), true), J);
+  });
+  return B.offset(Dst, S.Count);
+}
+
 Value *BodyLowering::refuseAlgorithm(const CallExpr *CE,
                                      const std::string &Advice) {
   return fail(CE->getExprLoc(),
@@ -424,9 +440,7 @@ std::optional<Value *> BodyLowering::lowerAlgorithm(const CallExpr *CE) {
     if (!S || !V)
       return nullptr;
     at(CE->getBeginLoc());
-    V = convert(V, S->Base->Ty.scalarKind(), /*Implicit=*/true);
-    countedLoop(S->Count, "i",
-                [&](Value *I) { B.store(S->Base, V, elementIndex(*S, I)); });
+    fillSpan(*S, V);
     return Name == "fill" ? V : B.offset(S->Base, elementIndex(*S, S->Count));
   }
   if ((Name == "copy" || Name == "copy_n") && N == 3) {
@@ -435,14 +449,8 @@ std::optional<Value *> BodyLowering::lowerAlgorithm(const CallExpr *CE) {
     Value *Dst = lowerPosition(Arg(2));
     if (!S || !Dst)
       return nullptr;
-    auto [DBase, DOff] = splitPointer(Dst);
     at(CE->getBeginLoc());
-    countedLoop(S->Count, "i", [&](Value *I) {
-      Value *V = B.load(S->Base, elementIndex(*S, I));
-      Value *J = DOff->isConstValue(0) ? I : B.add(DOff, I);
-      B.store(DBase, convert(V, DBase->Ty.scalarKind(), true), J);
-    });
-    return B.offset(Dst, S->Count);
+    return copySpan(*S, Dst);
   }
   if (Name == "partial_sum" || Name == "adjacent_difference") {
     if (N != 3)

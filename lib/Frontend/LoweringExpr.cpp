@@ -706,6 +706,10 @@ Value *BodyLowering::lowerCall(const CallExpr *CE) {
   if (!Callee)
     return fail(CE->getBeginLoc(),
                 "calls through function pointers are not supported", Range);
+  if (std::optional<Value *> V = lowerLibraryConstant(CE, *Callee))
+    return *V;
+  if (std::optional<Value *> V = lowerMemCall(CE, *Callee))
+    return *V;
   if (isTupleGet(CE)) {
     std::optional<Target> T = lowerTupleGet(CE);
     return T ? readTarget(*T, CE->getExprLoc()) : nullptr;

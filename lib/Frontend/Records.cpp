@@ -13,6 +13,33 @@ namespace gradc::frontend {
 
 using namespace clang;
 
+/// Why a standard library class is refused, and what to write instead.
+static std::string stdClassAdvice(StringRef Name) {
+  std::string Is = "is a standard library class; gradc supports std::array "
+                   "and std::vector of numbers and of your structs, as "
+                   "parameters and variables (not temporaries: declare a "
+                   "variable), and structs of your own";
+  if (Name == "basic_string" || Name == "basic_string_view")
+    return "is text, which gradc does not follow: keep names and messages "
+           "out of the function to differentiate (print or log them where "
+           "it is called)";
+  if (Name == "map" || Name == "unordered_map" || Name == "multimap")
+    return Is + ": hold the values in a std::vector<double> indexed by the "
+                "key (or by its position in a sorted list of keys)";
+  if (Name == "optional")
+    return Is + ": hold the value in a double and a bool that says whether "
+                "it is set";
+  if (Name == "valarray")
+    return Is + ": use a std::vector<double> and write its arithmetic as "
+                "loops";
+  if (Name.ends_with("_engine") || Name.ends_with("_distribution") ||
+      Name == "random_device" || Name == "seed_seq")
+    return "is a random number generator, which gradc does not follow: draw "
+           "the numbers before the call and pass them in ('const double "
+           "*noise'); they are constants of the differentiation";
+  return Is;
+}
+
 /// T as generated code outside every namespace spells it.
 static std::string fullName(QualType T, const ASTContext &Ctx) {
   std::string Name = T.getCanonicalType().getAsString(Ctx.getPrintingPolicy());
@@ -149,10 +176,7 @@ const RecordShape *RecordShapes::shape(QualType T, std::string &Why) {
   if (std::string Nested = nestedContainer(T, Ctx); !Nested.empty())
     return Refuse(Nested);
   if (RD->isInStdNamespace())
-    return Refuse("is a standard library class; gradc supports std::array and "
-                  "std::vector of numbers and of your structs, as parameters "
-                  "and variables (not temporaries: declare a variable), and "
-                  "structs of your own");
+    return Refuse(stdClassAdvice(RD->getName()));
   if (RD->isUnion())
     return Refuse("is a union; gradc supports structs of numbers");
   if (const auto *CRD = dyn_cast<CXXRecordDecl>(RD)) {
