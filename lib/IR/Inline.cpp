@@ -207,8 +207,11 @@ private:
   static bool same(const Value &A, const Value &B) {
     if (&A == &B)
       return true;
-    if (A.Code != B.Code || !(A.Ty == B.Ty) || A.IVal != B.IVal ||
-        A.FVal != B.FVal || A.Fn != B.Fn || A.Pred != B.Pred ||
+    // A constant is also its spelling and its type's name: the enumerator
+    // `ge::Mode::Hi` is not the 2 of `2 * m`.
+    if (A.Code != B.Code || !(A.Ty == B.Ty) || A.Ty.name() != B.Ty.name() ||
+        A.Text != B.Text || A.IVal != B.IVal || A.FVal != B.FVal ||
+        A.Fn != B.Fn || A.Pred != B.Pred ||
         A.Operands.size() != B.Operands.size() || A.Code == OpCode::Param)
       return false;
     for (size_t I = 0; I < A.Operands.size(); ++I)
