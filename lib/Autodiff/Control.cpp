@@ -47,7 +47,7 @@ Value *ReverseMode::hoist(Value *V, const Value &Loop) {
   if (!Inside)
     return V;
   if (V->isConst())
-    return B.constant(V->constValue(), V->Ty.scalarKind(), V->Text);
+    return B.constant(V->constValue(), V->Ty, V->Text);
   if (V->Code == OpCode::Invoke)
     return nullptr; // a call is not made twice
   std::vector<Value *> Ops;

@@ -163,7 +163,7 @@ bool Recorder::countsOnly(const Value *V) const {
 /// The value of primal V where the backward sweep is now.
 Value *Recorder::avail(const Value *V) {
   if (V->isConst())
-    return B.constant(V->constValue(), V->Ty.scalarKind(), V->Text);
+    return B.constant(V->constValue(), V->Ty, V->Text);
   if (auto It = Remap.find(V); It != Remap.end())
     return It->second;
   if (V->Code == OpCode::Param)
