@@ -529,8 +529,7 @@ private:
       // An output's value on entry has a gradient where the pullback hands
       // one back in its adjoint (in/out, or a seed used as scratch); a
       // `const` seed is only read: the value on entry is not an input.
-      if (!contains(R.Out, I) ||
-          (E.Adjoint && !E.Adjoint->Ty.isConstPointee()))
+      if (!contains(R.Out, I) || (E.Adjoint && !E.Adjoint->Ty.isConstPointee()))
         paramRows(I, E.Adjoint);
     }
     if (P.RetTy.isVoid())
