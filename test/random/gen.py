@@ -2821,12 +2821,14 @@ class Gen:
             return [Stmt("raw", 'std::cerr << "%s " << %s << std::endl' % (x, x))]
         if ch == "mem":
             d, dv = self.rng.choice(arrays)
+            # A std::vector or std::array is given by its first element.
+            at = lambda n, v: n if v.carr else "&%s[0]" % n
             others = [(n, v) for n, v in self.visible_local_arrays() if n != d and not v.float]
             if others and self.chance(0.6):
                 a, av = self.rng.choice(others)
                 k = min(av.size, dv.size)
-                return [Stmt("raw", "std::memcpy(%s, %s, %d * sizeof(double))" % (d, a, k))]
-            if self.chance(0.5):
+                return [Stmt("raw", "std::memcpy(%s, %s, %d * sizeof(double))" % (at(d, dv), at(a, av), k))]
+            if dv.carr and self.chance(0.5):
                 return [Stmt("raw", "std::memset(%s, 0, sizeof %s)" % (d, d))]
             k = self.rng.randint(1, dv.size)
             return [Stmt("raw", "std::memset(&%s[0], 0, %d * sizeof(double))" % (d, k))]
