@@ -1,9 +1,19 @@
 // The bundle-adjustment objective of examples/bundle_adjustment.cpp over
 // 10^4 observations of 10^3 points by 10 cameras: the primal, gradc's
 // pullback seeded with all ones (one vector-Jacobian product; a Jacobian
-// row costs the same) and the same product written by hand.
+// row costs the same) and the same product written by hand. Beside it,
+// ADBench's own form of the objective (adbench_ba.cpp: the reprojection
+// errors and the weight term 1 - w^2, differentiated with respect to the
+// weights too), against the same hand-written product with the weights'.
 #define BA_NO_MAIN
 #include "../examples/bundle_adjustment.cpp"
+
+// ADBench's ba_objective never reads its n and m.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wunused-parameter"
+#include "adbench_ba.cpp"
+#pragma GCC diagnostic pop
+#include "adbench_ba.grad.h"
 
 #include <benchmark/benchmark.h>
 
@@ -19,8 +29,8 @@ void cross(const double *A, const double *B, double *Out) {
 }
 
 /// d(G . (A x B)) / dA = B x G, adds into DA; / dB = G x A, into DB.
-void crossAdjoint(const double *A, const double *B, const double *G,
-                  double *DA, double *DB) {
+void crossAdjoint(const double *A, const double *B, const double *G, double *DA,
+                  double *DB) {
   double T[3];
   cross(B, G, T);
   for (int K = 0; K < 3; ++K)
@@ -31,9 +41,11 @@ void crossAdjoint(const double *A, const double *B, const double *G,
 }
 
 /// One observation's residuals pulled back: as a careful person writes
-/// it, every forward value kept in a local, sin and cos taken once.
+/// it, every forward value kept in a local, sin and cos taken once. Given
+/// the observed feature Feat, adds the weight's adjoint into *DW too.
 void observation(const double *Cam, const double *X, double W,
-                 const double *DErr, double *DCam, double *DX) {
+                 const double *DErr, double *DCam, double *DX,
+                 const double *Feat = nullptr, double *DW = nullptr) {
   const double *Rot = Cam;
   double Xo[3], Xcam[3];
   for (int K = 0; K < 3; ++K)
@@ -61,6 +73,9 @@ void observation(const double *Cam, const double *X, double W,
   const double K1 = Cam[9], K2 = Cam[10], F = Cam[6];
   const double Dist = 1 + K1 * Rsq + K2 * Rsq * Rsq;
 
+  if (DW)
+    *DW += DErr[0] * (Px * Dist * F + Cam[7] - Feat[0]) +
+           DErr[1] * (Py * Dist * F + Cam[8] - Feat[1]);
   const double Dp0 = W * DErr[0], Dp1 = W * DErr[1];
   DCam[7] += Dp0;
   DCam[8] += Dp1;
@@ -116,6 +131,20 @@ void pullback(const double *Cams, const double *X, const double *W,
                 DErr + 2 * I, DCams + 11 * Obs[2 * I], DX + 3 * Obs[2 * I + 1]);
 }
 
+/// ADBench's form: the weights' adjoints too, of the reprojection errors
+/// (seeds DErr) and of the weight terms 1 - w^2 (seeds DWErr).
+void adbenchPullback(const double *Cams, const double *X, const double *W,
+                     const int *Obs, const double *Feats, int P,
+                     const double *DErr, const double *DWErr, double *DCams,
+                     double *DX, double *DW) {
+  for (int I = 0; I < P; ++I)
+    observation(Cams + 11 * Obs[2 * I], X + 3 * Obs[2 * I + 1], W[I],
+                DErr + 2 * I, DCams + 11 * Obs[2 * I], DX + 3 * Obs[2 * I + 1],
+                Feats + 2 * I, DW + I);
+  for (int I = 0; I < P; ++I)
+    DW[I] -= 2 * W[I] * DWErr[I];
+}
+
 } // namespace hand
 
 namespace {
@@ -123,11 +152,12 @@ namespace {
 constexpr int Cams = 10, Points = 1000, P = 10000;
 
 struct Data {
-  std::vector<double> C, X, W, Feats, Err, DErr, DC, DX;
+  std::vector<double> C, X, W, Feats, Err, DErr, DC, DX, WErr, DWErr, DW, ADErr;
   std::vector<int> Obs;
   Data()
       : C(11 * Cams), X(3 * Points), W(P), Feats(2 * P), Err(2 * P),
-        DErr(2 * P, 1.0), DC(11 * Cams), DX(3 * Points), Obs(2 * P) {
+        DErr(2 * P, 1.0), DC(11 * Cams), DX(3 * Points), WErr(P), DWErr(P, 1.0),
+        DW(P), Obs(2 * P) {
     for (int J = 0; J < Cams; ++J) {
       double *Cam = &C[11 * J];
       const double Cam0[11] = {0.1 * J, -0.05, 0.02, 0.1,  -0.1, -5.0 - J,
@@ -179,7 +209,42 @@ void baHand(benchmark::State &State) {
   }
 }
 
-/// Before timing anything: the two vector-Jacobian products agree.
+void adbenchPrimal(benchmark::State &State) {
+  Data &D = data();
+  for (auto _ : State) {
+    adbench::ba_objective(Cams, Points, P, D.C.data(), D.X.data(), D.W.data(),
+                          D.Obs.data(), D.Feats.data(), D.Err.data(),
+                          D.WErr.data());
+    benchmark::ClobberMemory();
+  }
+}
+
+// ADBench's pullback clears the seeds of the reprojection errors as it reads
+// them (they are outputs only): from the second call on they are zero,
+// which changes no branch and no operation's cost.
+void adbenchPullback(benchmark::State &State) {
+  Data &D = data();
+  for (auto _ : State) {
+    adbench::ba_objective_pullback(
+        Cams, Points, P, D.C.data(), D.X.data(), D.W.data(), D.Obs.data(),
+        D.Feats.data(), D.Err.data(), D.WErr.data(), D.ADErr.data(),
+        D.DWErr.data(), D.DC.data(), D.DX.data(), D.DW.data());
+    benchmark::ClobberMemory();
+  }
+}
+
+void adbenchHand(benchmark::State &State) {
+  Data &D = data();
+  for (auto _ : State) {
+    hand::adbenchPullback(D.C.data(), D.X.data(), D.W.data(), D.Obs.data(),
+                          D.Feats.data(), P, D.DErr.data(), D.DWErr.data(),
+                          D.DC.data(), D.DX.data(), D.DW.data());
+    benchmark::ClobberMemory();
+  }
+}
+
+/// Before timing anything: the two vector-Jacobian products agree, of the
+/// example's objective and of ADBench's.
 bool sameGradients() {
   Data &D = data();
   std::vector<double> C1(D.C.size()), X1(D.X.size()), C2(D.C.size()),
@@ -191,14 +256,29 @@ bool sameGradients() {
                         X1.data());
   hand::pullback(D.C.data(), D.X.data(), D.W.data(), D.Obs.data(), P,
                  Seed.data(), C2.data(), X2.data());
+  // ADBench's pullback seeds its outputs in place (the seeds of the
+  // reprojection errors are cleared as they are read): a copy each.
+  std::vector<double> C3(D.C.size()), X3(D.X.size()), W3(P), C4(C3), X4(X3),
+      W4(W3), Seed3(Seed), WSeed(P);
+  for (int I = 0; I < P; ++I)
+    WSeed[I] = 0.5 + 0.125 * (I % 3);
+  adbench::ba_objective_pullback(Cams, Points, P, D.C.data(), D.X.data(),
+                                 D.W.data(), D.Obs.data(), D.Feats.data(),
+                                 D.Err.data(), D.WErr.data(), Seed3.data(),
+                                 WSeed.data(), C3.data(), X3.data(), W3.data());
+  hand::adbenchPullback(D.C.data(), D.X.data(), D.W.data(), D.Obs.data(),
+                        D.Feats.data(), P, Seed.data(), WSeed.data(), C4.data(),
+                        X4.data(), W4.data());
   auto Close = [](double A, double B) {
     return std::fabs(A - B) <= 1e-9 * std::fmax(1, std::fabs(B));
   };
   bool Ok = true;
   for (size_t I = 0; I < C1.size(); ++I)
-    Ok &= Close(C1[I], C2[I]);
+    Ok &= Close(C1[I], C2[I]) && Close(C3[I], C4[I]);
   for (size_t I = 0; I < X1.size(); ++I)
-    Ok &= Close(X1[I], X2[I]);
+    Ok &= Close(X1[I], X2[I]) && Close(X3[I], X4[I]);
+  for (int I = 0; I < P; ++I)
+    Ok &= Close(W3[I], W4[I]);
   return Ok;
 }
 
@@ -207,11 +287,18 @@ bool sameGradients() {
 BENCHMARK(baPrimal)->Name("ba/primal")->Unit(benchmark::kMicrosecond);
 BENCHMARK(baPullback)->Name("ba/gradc_pullback")->Unit(benchmark::kMicrosecond);
 BENCHMARK(baHand)->Name("ba/hand")->Unit(benchmark::kMicrosecond);
+BENCHMARK(adbenchPrimal)
+    ->Name("ba/adbench/primal")
+    ->Unit(benchmark::kMicrosecond);
+BENCHMARK(adbenchPullback)
+    ->Name("ba/adbench/gradc_pullback")
+    ->Unit(benchmark::kMicrosecond);
+BENCHMARK(adbenchHand)->Name("ba/adbench/hand")->Unit(benchmark::kMicrosecond);
 
 int main(int argc, char **argv) {
   if (!sameGradients()) {
-    std::fprintf(stderr, "bench-bundle_adjustment: gradc's pullback and the "
-                         "hand-written one differ\n");
+    std::fprintf(stderr, "bench-bundle_adjustment: a pullback of gradc's and "
+                         "the hand-written one differ\n");
     return 1;
   }
   benchmark::Initialize(&argc, argv);

@@ -3,9 +3,15 @@
 // over n = 1000 points): the primal, gradc's gradient and a gradient written
 // by hand, staged the way a careful person derives it: per point, the
 // softmax weights of the components, then for each component the adjoint
-// of Q (x - mu) pushed back through the triangular product.
+// of Q (x - mu) pushed back through the triangular product. Beside it, the
+// same sizes for ADBench's own form of the objective (adbench_gmm.cpp: the
+// negated likelihood plus the Wishart prior, written to `*err`), against
+// the same hand-written gradient with the prior's added.
 #define GMM_NO_MAIN
 #include "../examples/gmm.cpp"
+
+#include "adbench_gmm.cpp"
+#include "adbench_gmm.grad.h"
 
 #include <benchmark/benchmark.h>
 
@@ -15,14 +21,17 @@
 
 namespace hand {
 
+/// The example's objective and, added into dalphas, dmeans and dicf, seed
+/// times its gradient.
 double gmm_objective(const double *alphas, const double *means,
                      const double *icf, const double *x, int d, int k, int n,
-                     double *dalphas, double *dmeans, double *dicf) {
+                     double *dalphas, double *dmeans, double *dicf,
+                     double seed = 1) {
   const int icf_sz = d * (d + 1) / 2;
   const double lse_alphas = logsumexp(alphas, k);
   double f = n * d * 0.91893853320467274178 + n * lse_alphas;
   for (int j = 0; j < k; ++j)
-    dalphas[j] += n * std::exp(alphas[j] - lse_alphas);
+    dalphas[j] += seed * n * std::exp(alphas[j] - lse_alphas);
   double main_term[MaxK], qdiag[MaxK][MaxD], xc[MaxK][MaxD], qx[MaxK][MaxD];
   for (int i = 0; i < n; ++i) {
     for (int j = 0; j < k; ++j) {
@@ -40,7 +49,7 @@ double gmm_objective(const double *alphas, const double *means,
     f -= lse;
     for (int j = 0; j < k; ++j) {
       // d f / d main_term[j] = -softmax(main_term)[j]
-      const double g = -std::exp(main_term[j] - lse);
+      const double g = -seed * std::exp(main_term[j] - lse);
       const double *ltri = icf + j * icf_sz + d;
       double *dicf_j = dicf + j * icf_sz;
       double *dltri = dicf_j + d;
@@ -64,6 +73,33 @@ double gmm_objective(const double *alphas, const double *means,
   return f;
 }
 
+/// ADBench's objective: the example's negated, plus the Wishart prior
+/// sum_j (wgamma^2 / 2 |Q_j|_F^2 - wm sum_qs_j) - k C; and its gradient.
+double gmm_adbench(const double *alphas, const double *means, const double *icf,
+                   const double *x, int d, int k, int n, double wgamma, int wm,
+                   double *dalphas, double *dmeans, double *dicf) {
+  double err =
+      -gmm_objective(alphas, means, icf, x, d, k, n, dalphas, dmeans, dicf, -1);
+  const int icf_sz = d * (d + 1) / 2, dof = d + wm + 1;
+  const double w2 = wgamma * wgamma;
+  const double C = dof * d * (std::log(wgamma) - 0.5 * std::log(2)) -
+                   adbench::log_gamma_distrib(0.5 * dof, d);
+  for (int j = 0; j < k; ++j) {
+    const double *icf_j = icf + j * icf_sz;
+    double *dicf_j = dicf + j * icf_sz;
+    for (int t = 0; t < d; ++t) {
+      const double q2 = std::exp(2 * icf_j[t]);
+      err += 0.5 * w2 * q2 - wm * icf_j[t];
+      dicf_j[t] += w2 * q2 - wm;
+    }
+    for (int l = d; l < icf_sz; ++l) {
+      err += 0.5 * w2 * icf_j[l] * icf_j[l];
+      dicf_j[l] += w2 * icf_j[l];
+    }
+  }
+  return err - k * C;
+}
+
 } // namespace hand
 
 namespace {
@@ -71,6 +107,8 @@ namespace {
 /// A problem of ADBench's GMM family: d dimensions, k components, n points.
 struct Data {
   int D, K, N, IcfSz;
+  double WGamma = 1; ///< ADBench's Wishart prior, as in its data files.
+  int WM = 0;
   std::vector<double> Alphas, Means, Icf, X, DAlphas, DMeans, DIcf;
   Data(int D, int K, int N)
       : D(D), K(K), N(N), IcfSz(D * (D + 1) / 2), Alphas(K), Means(K * D),
@@ -104,6 +142,38 @@ void gmmGradc(benchmark::State &State, Data *Dt) {
   }
 }
 
+void adbenchPrimal(benchmark::State &State, Data *Dt) {
+  for (auto _ : State) {
+    double Err;
+    adbench::gmm_objective(Dt->D, Dt->K, Dt->N, Dt->Alphas.data(),
+                           Dt->Means.data(), Dt->Icf.data(), Dt->X.data(),
+                           Dt->WGamma, Dt->WM, &Err);
+    benchmark::DoNotOptimize(Err);
+  }
+}
+
+void adbenchGradc(benchmark::State &State, Data *Dt) {
+  for (auto _ : State) {
+    double Err, Seed = 1;
+    adbench::gmm_objective_pullback(
+        Dt->D, Dt->K, Dt->N, Dt->Alphas.data(), Dt->Means.data(),
+        Dt->Icf.data(), Dt->X.data(), Dt->WGamma, Dt->WM, &Err, &Seed,
+        Dt->DAlphas.data(), Dt->DMeans.data(), Dt->DIcf.data());
+    benchmark::DoNotOptimize(Err);
+    benchmark::ClobberMemory();
+  }
+}
+
+void adbenchHand(benchmark::State &State, Data *Dt) {
+  for (auto _ : State) {
+    benchmark::DoNotOptimize(hand::gmm_adbench(
+        Dt->Alphas.data(), Dt->Means.data(), Dt->Icf.data(), Dt->X.data(),
+        Dt->D, Dt->K, Dt->N, Dt->WGamma, Dt->WM, Dt->DAlphas.data(),
+        Dt->DMeans.data(), Dt->DIcf.data()));
+    benchmark::ClobberMemory();
+  }
+}
+
 void gmmHand(benchmark::State &State, Data *Dt) {
   for (auto _ : State) {
     benchmark::DoNotOptimize(hand::gmm_objective(
@@ -114,27 +184,46 @@ void gmmHand(benchmark::State &State, Data *Dt) {
   }
 }
 
-/// Before timing anything: the two gradients agree.
-bool sameGradients(const Data &Dt) {
-  std::vector<double> A1(Dt.K), M1(Dt.K * Dt.D), I1(Dt.K * Dt.IcfSz), A2(A1),
-      M2(M1), I2(I1);
-  double F1 = gmm_objective_grad(Dt.Alphas.data(), Dt.Means.data(),
-                                 Dt.Icf.data(), Dt.X.data(), Dt.D, Dt.K, Dt.N,
-                                 A1.data(), M1.data(), I1.data());
-  double F2 = hand::gmm_objective(Dt.Alphas.data(), Dt.Means.data(),
-                                  Dt.Icf.data(), Dt.X.data(), Dt.D, Dt.K, Dt.N,
-                                  A2.data(), M2.data(), I2.data());
+/// One objective's value and gradient, from zero.
+struct Grad {
+  double F = 0;
+  std::vector<double> A, M, I;
+  explicit Grad(const Data &Dt) : A(Dt.K), M(Dt.K * Dt.D), I(Dt.K * Dt.IcfSz) {}
+};
+
+bool close(const Grad &G1, const Grad &G2) {
   auto Close = [](double A, double B) {
     return std::fabs(A - B) <= 1e-9 * std::fmax(1, std::fabs(B));
   };
-  bool Ok = Close(F1, F2);
-  for (size_t I = 0; I < A1.size(); ++I)
-    Ok &= Close(A1[I], A2[I]);
-  for (size_t I = 0; I < M1.size(); ++I)
-    Ok &= Close(M1[I], M2[I]);
-  for (size_t I = 0; I < I1.size(); ++I)
-    Ok &= Close(I1[I], I2[I]);
+  bool Ok = Close(G1.F, G2.F);
+  for (size_t I = 0; I < G1.A.size(); ++I)
+    Ok &= Close(G1.A[I], G2.A[I]);
+  for (size_t I = 0; I < G1.M.size(); ++I)
+    Ok &= Close(G1.M[I], G2.M[I]);
+  for (size_t I = 0; I < G1.I.size(); ++I)
+    Ok &= Close(G1.I[I], G2.I[I]);
   return Ok;
+}
+
+/// Before timing anything: gradc's gradients and the hand-written ones
+/// agree, of the example's objective and of ADBench's.
+bool sameGradients(const Data &Dt) {
+  Grad G1(Dt), G2(Dt), A1(Dt), A2(Dt);
+  G1.F = gmm_objective_grad(Dt.Alphas.data(), Dt.Means.data(), Dt.Icf.data(),
+                            Dt.X.data(), Dt.D, Dt.K, Dt.N, G1.A.data(),
+                            G1.M.data(), G1.I.data());
+  G2.F = hand::gmm_objective(Dt.Alphas.data(), Dt.Means.data(), Dt.Icf.data(),
+                             Dt.X.data(), Dt.D, Dt.K, Dt.N, G2.A.data(),
+                             G2.M.data(), G2.I.data());
+  double Seed = 1;
+  adbench::gmm_objective_pullback(Dt.D, Dt.K, Dt.N, Dt.Alphas.data(),
+                                  Dt.Means.data(), Dt.Icf.data(), Dt.X.data(),
+                                  Dt.WGamma, Dt.WM, &A1.F, &Seed, A1.A.data(),
+                                  A1.M.data(), A1.I.data());
+  A2.F = hand::gmm_adbench(Dt.Alphas.data(), Dt.Means.data(), Dt.Icf.data(),
+                           Dt.X.data(), Dt.D, Dt.K, Dt.N, Dt.WGamma, Dt.WM,
+                           A2.A.data(), A2.M.data(), A2.I.data());
+  return close(G1, G2) && close(A1, A2);
 }
 
 } // namespace
@@ -155,8 +244,8 @@ int main(int argc, char **argv) {
     auto *Dt = new Data(S.D, S.K, S.N);
     if (!sameGradients(*Dt)) {
       std::fprintf(stderr,
-                   "bench-gmm: gradc's gradient and the hand-written one "
-                   "differ at d = %d, k = %d, n = %d\n",
+                   "bench-gmm: a gradient of gradc's and the hand-written "
+                   "one differ at d = %d, k = %d, n = %d\n",
                    S.D, S.K, S.N);
       return 1;
     }
@@ -166,6 +255,15 @@ int main(int argc, char **argv) {
     benchmark::RegisterBenchmark((Name + "/gradc").c_str(), gmmGradc, Dt)
         ->Unit(benchmark::kMicrosecond);
     benchmark::RegisterBenchmark((Name + "/hand").c_str(), gmmHand, Dt)
+        ->Unit(benchmark::kMicrosecond);
+    benchmark::RegisterBenchmark((Name + "/adbench/primal").c_str(),
+                                 adbenchPrimal, Dt)
+        ->Unit(benchmark::kMicrosecond);
+    benchmark::RegisterBenchmark((Name + "/adbench/gradc").c_str(),
+                                 adbenchGradc, Dt)
+        ->Unit(benchmark::kMicrosecond);
+    benchmark::RegisterBenchmark((Name + "/adbench/hand").c_str(), adbenchHand,
+                                 Dt)
         ->Unit(benchmark::kMicrosecond);
   }
   benchmark::Initialize(&argc, argv);
