@@ -78,6 +78,25 @@ void ReverseMode::reserveTapes() {
       }
     };
     Scan(C->Regions[LoopBody]);
+    // A tape a nested loop pushes too (a loop-carried value's, pushed in
+    // its loop and once after it) takes checked pushes: the nested loop's
+    // pushes use up the room reserved here.
+    std::set<const Value *> Nested;
+    std::function<void(const Block &, bool)> Inner = [&](const Block &Blk,
+                                                         bool InLoop) {
+      for (const Value *V : Blk.Ops) {
+        if (InLoop && V->Code == OpCode::Push)
+          Nested.insert(V->Operands[0]);
+        for (const Block &R : V->Regions)
+          Inner(R, InLoop || V->Code == OpCode::Loop);
+      }
+    };
+    Inner(C->Regions[LoopBody], false);
+    Pushes.erase(std::remove_if(Pushes.begin(), Pushes.end(),
+                                [&](const Value *Push) {
+                                  return Nested.count(Push->Operands[0]);
+                                }),
+                 Pushes.end());
     if (Pushes.empty())
       continue;
     // An unsigned `bound - start` wraps when the loop does not run.

@@ -35,15 +35,7 @@ Value *Recorder::readBack(const Value *At, const Block *Blk, Frame *Fr) {
   });
 }
 
-Value *Recorder::tapeValue(const Value *V, Frame *Fr) {
-  if (!V->Ty.isScalar()) {
-    Sw.error(*V, "this pointer is needed by the backward sweep after the "
-                 "memory it was computed from changed; this is not "
-                 "supported yet: index the array it points into instead "
-                 "(a[i + k] rather than a pointer to a + k)");
-    return inFrame(Fr, [&] { return B.constant(0, Scalar::Int32); });
-  }
-  Value *Fwd = Map.at(V);
+Recorder::TapeNames Recorder::tapeNames(const Value *V) {
   std::string Var = V->Name;
   if (Var.empty() && V->Code == OpCode::Load)
     Var = baseOf(V->Operands[0])->Name;
@@ -60,7 +52,20 @@ Value *Recorder::tapeValue(const Value *V, Frame *Fr) {
   // An unnamed sum, quotient, ...: as the forward sweep calls it.
   if (Var.empty() && resultWord(V->Code))
     Var = resultWord(V->Code);
-  Value *T = Sw.newTape(V->Ty.element(), Var.empty() ? "t" : Var);
+  return {Var, Popped};
+}
+
+Value *Recorder::tapeValue(const Value *V, Frame *Fr) {
+  if (!V->Ty.isScalar()) {
+    Sw.error(*V, "this pointer is needed by the backward sweep after the "
+                 "memory it was computed from changed; this is not "
+                 "supported yet: index the array it points into instead "
+                 "(a[i + k] rather than a pointer to a + k)");
+    return inFrame(Fr, [&] { return B.constant(0, Scalar::Int32); });
+  }
+  Value *Fwd = Map.at(V);
+  TapeNames Names = tapeNames(V);
+  Value *T = Sw.newTape(V->Ty.element(), Names.Var.empty() ? "t" : Names.Var);
   if (const Value *Loop = invariantIn(V)) {
     // Saved once before the loop, and found before the reversed loop.
     Value *Load = G->create(OpCode::Load, V->Ty, {Map.at(V->Operands[0])});
@@ -74,7 +79,7 @@ Value *Recorder::tapeValue(const Value *V, Frame *Fr) {
   }
   return inFrame(Fr, [&] {
     Value *Pop = B.pop(T);
-    Pop->Name = Popped;
+    Pop->Name = Names.Popped;
     return Pop;
   });
 }
@@ -212,7 +217,8 @@ Value *Recorder::avail(const Value *V) {
       R = recompute(V, Fr);
     break;
   case RecordingPlan::How::ReloadOrTape:
-    if (!(R = reloadStored(V, Fr)) && !(R = readCopy(V, Fr)))
+    if (!(R = reloadStored(V, Fr)) && !(R = readCopy(V, Fr)) &&
+        !(R = carried(V, Fr)))
       R = tapeValue(V, Fr);
     break;
   }

@@ -16,6 +16,8 @@
 #include "RecordingPlan.h"
 #include "Sweep.h"
 
+#include <optional>
+
 namespace gradc::autodiff {
 
 class Recorder : SweepPart {
@@ -46,6 +48,21 @@ public:
   }
 
 private:
+  /// A loop-carried variable (Carried.cpp): the loop, the local, the
+  /// body's one store to it, and whether V reads the old value.
+  struct Carry {
+    const ir::Value *Loop, *Slot, *Store;
+    bool Old;
+  };
+  std::optional<Carry> carryOf(const ir::Value *V);
+  static bool isCarriedLoad(const ir::Value *V, const ir::Value *Slot);
+  ir::Value *carried(const ir::Value *V, Frame *Fr);
+  /// What a tape of V is named after, and what its pops are named.
+  struct TapeNames {
+    std::string Var, Popped;
+  };
+  static TapeNames tapeNames(const ir::Value *V);
+
   bool countsOnly(const ir::Value *V) const;
   ir::Value *recompute(const ir::Value *V, Frame *Fr);
   ir::Value *tapeValue(const ir::Value *V, Frame *Fr);
@@ -59,6 +76,11 @@ private:
   RecordingPlan Plan;
   std::map<const ir::Value *, Snapshot> Snapshots;
   std::map<const ir::Value *, bool> Initialized; ///< memo of initialized()
+  /// The loop-carried variables made one tape, by reversed body and store:
+  /// the popped old value and the read of the stored one.
+  std::map<std::pair<const ir::Block *, const ir::Value *>,
+           std::pair<ir::Value *, ir::Value *>>
+      Carried;
 };
 
 } // namespace gradc::autodiff

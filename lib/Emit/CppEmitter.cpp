@@ -572,6 +572,8 @@ private:
                   P.print(V.Operands[1]) + ");");
       return;
     case OpCode::Pop:
+      if (Plan.Inlined[V.Id])
+        return;                   // printed where it is stored
       if (Plan.Uses[V.Id] == 0) { // keeps the tape in step
         line(S, Plan.Var[V.Operands[0]->Id] + ".pop();");
         return;

@@ -359,6 +359,8 @@ ExprPrinter::Printed ExprPrinter::expr(const Value *V, bool Define) const {
   }
   case OpCode::Not:
     return prefixed("!", conditionExpr(Ops[0]));
+  case OpCode::Pop:
+    return {Plan.Var[Ops[0]->Id] + ".pop()", PrecPrimary};
   case OpCode::Load:
     if (Ops[0]->Code == OpCode::Field && Ops[0]->ComplexPart)
       return {member(Ops[0]), PrecPrimary}; // `z.real()`

@@ -171,6 +171,7 @@ private:
   /// which prints it as subscripts (`m[i][j]` for `i * 3 + j`), so that
   /// a variable of it would cost a reader a division.
   bool onlySubscripts(const Value &V);
+  bool poppedInto(const Value &V);
   unsigned reach(const Value *U);
   void name(const Block &B);
   void nameOps(const Block &B);
@@ -223,7 +224,9 @@ void Planner::number(const Block &B, bool Header) {
 bool Planner::materializes(const Value &V) {
   if (!V.hasResult() || V.isConst())
     return false;
-  if (declares(V) || V.Code == OpCode::Pop)
+  if (V.Code == OpCode::Pop)
+    return !poppedInto(V);
+  if (declares(V))
     return true;
   // A loop header is one line of C++: everything in it is printed inline.
   // A member is named where it is used (`cam.r[i]`), never held.
@@ -265,6 +268,17 @@ bool Planner::materializes(const Value &V) {
   if (Uses > 1)
     return !cheap(V) && !onlySubscripts(V);
   return false;
+}
+
+/// Whether pop V is stored, by the op right after it, into a variable and
+/// used nowhere else: `c_new = c_tape.pop();` rather than through a copy.
+bool Planner::poppedInto(const Value &V) {
+  if (Users[V.Id].size() != 1)
+    return false;
+  const Value *S = Users[V.Id][0];
+  return S->Code == OpCode::Store && S->Operands[1] == &V && !S->index() &&
+         S->Operands[0]->Code == OpCode::Local && S->Operands[0]->IVal == 0 &&
+         Home[S->Id] == Home[V.Id] && Pos[S->Id] == Pos[V.Id] + 1;
 }
 
 bool Planner::onlySubscripts(const Value &V) {

@@ -274,6 +274,8 @@ FEATURES = {
                    "[lf], [&], [=]), the inner one capturing a variable of the function by reference",
     "recursion": "recursive helpers bounded by an int depth parameter (if (k <= 0) return e; double r = rh(e, k - 1); "
                  "return std::tanh(e);), some calling themselves twice (k - 1, k - 2)",
+    "carried": "a local carried through a loop by a call on its old value (t = std::tanh(0.8 * t + e);), "
+               "its new value read after (u += t * t;): one tape for the old and the new values",
 }
 
 # Features that hit bugs found by the tester ((a) to (d): issue 12; (e):
@@ -1276,6 +1278,8 @@ class Gen:
             opts.append(("stdswap", 1))
             if self.visible("i"):
                 opts.append(("stdint", 1))
+        if self.on("carried") and loop and self.writable():
+            opts.append(("carried", 2))
         ch = self.pick(opts)
         return getattr(self, "s_" + ch)(loop)
 
@@ -1306,6 +1310,21 @@ class Gen:
         if self.chance(0.5):  # a recurrence: t = 0.5 * t + e
             e = Expr("bin", "+", [Expr("bin", "*", [Expr("lit", "0.5"), Expr("var", t)]), e])
         return [Stmt("assign", t, [e], aop="=")]
+
+    def s_carried(self, loop):
+        """t = std::tanh(0.8 * t + e); then u += t * t: the old value of a
+        local read by a call, the call's value read after the store."""
+        targets = self.writable()
+        t = self.rng.choice(targets)
+        fn = self.rng.choice(["std::tanh({0})", "std::sin({0})", "std::atan({0})"])
+        arg = Expr("bin", "+", [Expr("bin", "*", [Expr("lit", "0.8"), Expr("var", t)]),
+                               self.dexpr(1)])
+        out = [Stmt("assign", t, [Expr("fn", fn, [arg])], aop="=")]
+        others = [n for n in targets if n != t]
+        if others:
+            out.append(Stmt("assign", self.rng.choice(others),
+                            [Expr("bin", "*", [Expr("var", t), Expr("var", t)])], aop="+="))
+        return out
 
     def s_dead(self, loop):
         t = self.fresh("t")
