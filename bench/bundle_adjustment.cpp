@@ -157,7 +157,7 @@ struct Data {
   Data()
       : C(11 * Cams), X(3 * Points), W(P), Feats(2 * P), Err(2 * P),
         DErr(2 * P, 1.0), DC(11 * Cams), DX(3 * Points), WErr(P), DWErr(P, 1.0),
-        DW(P), Obs(2 * P) {
+        DW(P), ADErr(DErr), Obs(2 * P) {
     for (int J = 0; J < Cams; ++J) {
       double *Cam = &C[11 * J];
       const double Cam0[11] = {0.1 * J, -0.05, 0.02, 0.1,  -0.1, -5.0 - J,

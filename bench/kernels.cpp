@@ -1,5 +1,6 @@
-// The loop kernels of issue 3: for each, the primal, gradc's gradient and a
-// gradient written by hand the way a careful person stages it.
+// The loop kernels of issue 3 (and a recurrence through tanh): for each, the
+// primal, gradc's gradient and a gradient written by hand the way a careful
+// person stages it.
 #include <gradc/gradc.h>
 
 #include <cmath>
@@ -59,6 +60,18 @@ double lse(const double *x, int n) {
   for (int i = 0; i < n; ++i)
     s += std::exp(x[i] - m);
   return m + std::log(s);
+}
+
+// A recurrence through a call: c is carried from one iteration to the next
+// and the backward sweep needs both its old value and the tanh.
+GRADC_DIFF("grad wrt(w)")
+double chain(const double *w, int n) {
+  double c = 0.5, s = 0;
+  for (int i = 0; i < n; ++i) {
+    c = std::tanh(c * w[i] + 0.91);
+    s += c;
+  }
+  return s;
 }
 
 #ifndef __GRADC__
@@ -147,12 +160,33 @@ double lse(const double *x, int n, double *dx) {
   return m + std::log(s);
 }
 
+double chain(const double *w, int n, double *dw) {
+  // Every value of c, kept from call to call as gradc's tapes keep theirs.
+  thread_local std::vector<double> c;
+  c.resize(n + 1);
+  c[0] = 0.5;
+  double s = 0;
+  for (int i = 0; i < n; ++i) {
+    c[i + 1] = std::tanh(c[i] * w[i] + 0.91);
+    s += c[i + 1];
+  }
+  double dc = 0;
+  for (int i = n - 1; i >= 0; --i) {
+    dc += 1;
+    const double g = (1 - c[i + 1] * c[i + 1]) * dc;
+    dw[i] += c[i] * g;
+    dc = w[i] * g;
+  }
+  return s;
+}
+
 } // namespace hand
 
 namespace {
 
 constexpr int Big = 1 << 20;
 constexpr int Small = 1000;
+constexpr int Chain = 1 << 16;
 // Horner's x: dp = x^i stays a normal number over Big steps (0.999^Big
 // underflows past i = 708,000, and subnormal multiplications, microcode
 // assists on Intel cores, then took most of both gradients' time).
@@ -287,6 +321,19 @@ void lseHand(benchmark::State &State) {
   RUN(hand::lse(D.L.data(), Small, D.D1.data()));
 }
 
+void chainPrimal(benchmark::State &State) {
+  Data &D = data();
+  RUN(chain(D.X.data(), Chain));
+}
+void chainGradc(benchmark::State &State) {
+  Data &D = data();
+  RUN(chain_grad(D.X.data(), Chain, D.D1.data()));
+}
+void chainHand(benchmark::State &State) {
+  Data &D = data();
+  RUN(hand::chain(D.X.data(), Chain, D.D1.data()));
+}
+
 } // namespace
 
 BENCHMARK(sumsqPrimal)->Name("sumsq/primal")->Unit(benchmark::kMicrosecond);
@@ -304,5 +351,8 @@ BENCHMARK(mlpHand)->Name("mlp/hand")->Unit(benchmark::kMicrosecond);
 BENCHMARK(lsePrimal)->Name("lse/primal")->Unit(benchmark::kMicrosecond);
 BENCHMARK(lseGradc)->Name("lse/gradc")->Unit(benchmark::kMicrosecond);
 BENCHMARK(lseHand)->Name("lse/hand")->Unit(benchmark::kMicrosecond);
+BENCHMARK(chainPrimal)->Name("chain/primal")->Unit(benchmark::kMicrosecond);
+BENCHMARK(chainGradc)->Name("chain/gradc")->Unit(benchmark::kMicrosecond);
+BENCHMARK(chainHand)->Name("chain/hand")->Unit(benchmark::kMicrosecond);
 BENCHMARK_MAIN();
 #endif
