@@ -161,7 +161,10 @@ inline void printNamed(const std::string &Name, const Vec &Values, bool First) {
   size_t Cols = It == rowLengths().end() ? 0 : It->second;
   std::printf("%s%s=[%s", First ? "" : ",", Name.c_str(), Cols ? "[" : "");
   for (size_t I = 0; I < Values.size(); ++I)
-    std::printf("%s%.17g", !I ? "" : Cols && I % Cols == 0 ? "],[" : ",",
+    std::printf("%s%.17g",
+                !I                      ? ""
+                : Cols && I % Cols == 0 ? "],["
+                                        : ",",
                 Values[I]);
   std::printf("%s]", Cols ? "]" : "");
 }
@@ -262,8 +265,7 @@ void check_container(const char *Name, const char *Param,
     }
   };
   check_arrays(
-      Name, {{Param, At}}, {},
-      [&](const Arrays &p) { return F(Make(p[0])); },
+      Name, {{Param, At}}, {}, [&](const Arrays &p) { return F(Make(p[0])); },
       [&](const Arrays &p, Arrays &d) {
         C D = Make(d[0]);
         double Value = G(Make(p[0]), D);
@@ -274,6 +276,26 @@ void check_container(const char *Name, const char *Param,
         C D = Make(d[0]);
         Pb(Make(p[0]), s, D);
         d[0].assign(D.begin(), D.end());
+      });
+}
+
+/// check_arrays for f(const double *x, int n) of one array (named Param,
+/// at At) and its length N (named IntName), given f, f_grad and
+/// f_pullback: `check_pointer("chain", "w", "n", chain, chain_grad,
+/// chain_pullback, {0.3, -0.7}, 2)`.
+inline void check_pointer(const char *Name, const char *Param,
+                          const char *IntName, double (*F)(const double *, int),
+                          double (*G)(const double *, int, double *),
+                          double (*Pb)(const double *, int, double, double *),
+                          const Vec &At, int N) {
+  check_arrays(
+      Name, {{Param, At}}, {{IntName, {double(N)}}},
+      [&](const Arrays &p) { return F(p[0].data(), N); },
+      [&](const Arrays &p, Arrays &d) {
+        return G(p[0].data(), N, d[0].data());
+      },
+      [&](const Arrays &p, double s, Arrays &d) {
+        Pb(p[0].data(), N, s, d[0].data());
       });
 }
 

@@ -79,25 +79,12 @@ double half(const double *v, int n) {
 
 using gradc_check::Arrays;
 
-static void checkOf(const char *Name, double (*F)(const double *, int),
-                    double (*G)(const double *, int, double *),
-                    double (*Pb)(const double *, int, double, double *),
-                    gradc_check::Vec V, int N) {
-  gradc_check::check_arrays(
-      Name, {{"v", V}}, {{"n", {double(N)}}},
-      [&](const Arrays &p) { return F(p[0].data(), N); },
-      [&](const Arrays &p, Arrays &d) { return G(p[0].data(), N, d[0].data()); },
-      [&](const Arrays &p, double s, Arrays &d) {
-        Pb(p[0].data(), N, s, d[0].data());
-      });
-}
-
 int main() {
-  checkOf("below", below, below_grad, below_pullback, {1, 2, 3}, 3);
-  checkOf("beyond", beyond, beyond_grad, beyond_pullback, {1, 2, 3}, 2);
-  checkOf("twice", twice, twice_grad, twice_pullback, {1, 2, 3, 4}, 2);
-  checkOf("down", down, down_grad, down_pullback, {1, 2, 3, 4}, 4);
-  checkOf("half", half, half_grad, half_pullback, {1, 2, 3, 4}, 4);
+  gradc_check::check_pointer("below", "v", "n", below, below_grad, below_pullback, {1, 2, 3}, 3);
+  gradc_check::check_pointer("beyond", "v", "n", beyond, beyond_grad, beyond_pullback, {1, 2, 3}, 2);
+  gradc_check::check_pointer("twice", "v", "n", twice, twice_grad, twice_pullback, {1, 2, 3, 4}, 2);
+  gradc_check::check_pointer("down", "v", "n", down, down_grad, down_pullback, {1, 2, 3, 4}, 4);
+  gradc_check::check_pointer("half", "v", "n", half, half_grad, half_pullback, {1, 2, 3, 4}, 4);
   gradc_check::check_arrays(
       "pairs", {{"v", {1, 2, 3}}}, {},
       [](const Arrays &p) { return pairs(p[0]); },

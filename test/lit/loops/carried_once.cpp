@@ -128,19 +128,6 @@ double breaks(const double *w, int n) {
 
 using gradc_check::Arrays;
 
-static void checkOf(const char *Name, double (*F)(const double *, int),
-                    double (*G)(const double *, int, double *),
-                    double (*Pb)(const double *, int, double, double *),
-                    gradc_check::Vec W, int N) {
-  gradc_check::check_arrays(
-      Name, {{"w", W}}, {{"n", {double(N)}}},
-      [&](const Arrays &p) { return F(p[0].data(), N); },
-      [&](const Arrays &p, Arrays &d) { return G(p[0].data(), N, d[0].data()); },
-      [&](const Arrays &p, double s, Arrays &d) {
-        Pb(p[0].data(), N, s, d[0].data());
-      });
-}
-
 static void checkBranch(gradc_check::Vec W, int N, int M) {
   gradc_check::check_arrays(
       "branch", {{"w", W}}, {{"n", {double(N)}}, {"m", {double(M)}}},
@@ -155,18 +142,18 @@ static void checkBranch(gradc_check::Vec W, int N, int M) {
 
 int main() {
   const gradc_check::Vec W = {0.3, -0.7, 1.1, 0.4};
-  checkOf("chain", chain, chain_grad, chain_pullback, W, 4);
-  checkOf("chain", chain, chain_grad, chain_pullback, {0.3}, 1);
-  checkOf("chain", chain, chain_grad, chain_pullback, {0.3}, 0);
-  checkOf("both", both, both_grad, both_pullback, W, 4);
-  checkOf("both", both, both_grad, both_pullback, W, 0);
-  checkOf("nested", nested, nested_grad, nested_pullback, W, 4);
-  checkOf("nested", nested, nested_grad, nested_pullback, {0.3, 0.8}, 2);
+  gradc_check::check_pointer("chain", "w", "n", chain, chain_grad, chain_pullback, W, 4);
+  gradc_check::check_pointer("chain", "w", "n", chain, chain_grad, chain_pullback, {0.3}, 1);
+  gradc_check::check_pointer("chain", "w", "n", chain, chain_grad, chain_pullback, {0.3}, 0);
+  gradc_check::check_pointer("both", "w", "n", both, both_grad, both_pullback, W, 4);
+  gradc_check::check_pointer("both", "w", "n", both, both_grad, both_pullback, W, 0);
+  gradc_check::check_pointer("nested", "w", "n", nested, nested_grad, nested_pullback, W, 4);
+  gradc_check::check_pointer("nested", "w", "n", nested, nested_grad, nested_pullback, {0.3, 0.8}, 2);
   checkBranch(W, 4, 4);
   checkBranch(W, 4, 0);
-  checkOf("breaks", breaks, breaks_grad, breaks_pullback, {0.3, -0.7, 2.5, 0.4},
+  gradc_check::check_pointer("breaks", "w", "n", breaks, breaks_grad, breaks_pullback, {0.3, -0.7, 2.5, 0.4},
           4);
-  checkOf("breaks", breaks, breaks_grad, breaks_pullback, W, 4);
+  gradc_check::check_pointer("breaks", "w", "n", breaks, breaks_grad, breaks_pullback, W, 4);
   return gradc_check::finish();
 }
 #endif

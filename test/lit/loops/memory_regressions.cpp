@@ -151,36 +151,22 @@ double moving(const double *x, int n) {
 
 using gradc_check::Arrays;
 
-static void checkOf(const char *Name, const char *IntName,
-                    double (*F)(const double *, int),
-                    double (*G)(const double *, int, double *),
-                    double (*Pb)(const double *, int, double, double *),
-                    gradc_check::Vec X, int N) {
-  gradc_check::check_arrays(
-      Name, {{"x", X}}, {{IntName, {double(N)}}},
-      [&](const Arrays &p) { return F(p[0].data(), N); },
-      [&](const Arrays &p, Arrays &d) { return G(p[0].data(), N, d[0].data()); },
-      [&](const Arrays &p, double s, Arrays &d) {
-        Pb(p[0].data(), N, s, d[0].data());
-      });
-}
-
 int main() {
   const gradc_check::Vec X = {1.1, 0.7, -0.4, -0.3, 0.2};
-  checkOf("twice", "k", twice, twice_grad, twice_pullback, {1.1, 0.7, -0.4}, 1);
-  checkOf("chain", "n", chain, chain_grad, chain_pullback, {1.1, 0.7, -0.4}, 3);
-  checkOf("layers", "n", layers, layers_grad, layers_pullback, {1.1, 0.7}, 2);
-  checkOf("reset", "n", reset, reset_grad, reset_pullback, {1.5, -2}, 2);
-  checkOf("shrinking", "n", shrinking, shrinking_grad, shrinking_pullback, X, 5);
-  checkOf("window", "n", window, window_grad, window_pullback, X, 5);
-  checkOf("at_i", "i", at_i, at_i_grad, at_i_pullback, {1.5, 0.7}, 1);
-  checkOf("same_ij", "ij", same_ij, same_ij_grad, same_ij_pullback,
+  gradc_check::check_pointer("twice", "x", "k", twice, twice_grad, twice_pullback, {1.1, 0.7, -0.4}, 1);
+  gradc_check::check_pointer("chain", "x", "n", chain, chain_grad, chain_pullback, {1.1, 0.7, -0.4}, 3);
+  gradc_check::check_pointer("layers", "x", "n", layers, layers_grad, layers_pullback, {1.1, 0.7}, 2);
+  gradc_check::check_pointer("reset", "x", "n", reset, reset_grad, reset_pullback, {1.5, -2}, 2);
+  gradc_check::check_pointer("shrinking", "x", "n", shrinking, shrinking_grad, shrinking_pullback, X, 5);
+  gradc_check::check_pointer("window", "x", "n", window, window_grad, window_pullback, X, 5);
+  gradc_check::check_pointer("at_i", "x", "i", at_i, at_i_grad, at_i_pullback, {1.5, 0.7}, 1);
+  gradc_check::check_pointer("same_ij", "x", "ij", same_ij, same_ij_grad, same_ij_pullback,
           {1.1, 0.7, -0.4}, 11);
-  checkOf("same_ij", "ij", same_ij, same_ij_grad, same_ij_pullback,
+  gradc_check::check_pointer("same_ij", "x", "ij", same_ij, same_ij_grad, same_ij_pullback,
           {1.1, 0.7, -0.4}, 12);
-  checkOf("indirect", "k", indirect, indirect_grad, indirect_pullback,
+  gradc_check::check_pointer("indirect", "x", "k", indirect, indirect_grad, indirect_pullback,
           {0.5, 0.7}, 1);
-  checkOf("moving", "n", moving, moving_grad, moving_pullback, {1.1, 0.7, -0.4},
+  gradc_check::check_pointer("moving", "x", "n", moving, moving_grad, moving_pullback, {1.1, 0.7, -0.4},
           3);
   return gradc_check::finish();
 }

@@ -117,19 +117,6 @@ double maybe(const double *w, int n, int c) {
 
 using gradc_check::Arrays;
 
-static void checkOf(const char *Name, double (*F)(const double *, int),
-                    double (*G)(const double *, int, double *),
-                    double (*Pb)(const double *, int, double, double *),
-                    gradc_check::Vec W, int N) {
-  gradc_check::check_arrays(
-      Name, {{"w", W}}, {{"n", {double(N)}}},
-      [&](const Arrays &p) { return F(p[0].data(), N); },
-      [&](const Arrays &p, Arrays &d) { return G(p[0].data(), N, d[0].data()); },
-      [&](const Arrays &p, double s, Arrays &d) {
-        Pb(p[0].data(), N, s, d[0].data());
-      });
-}
-
 static void checkSkipped(gradc_check::Vec W, int N, int M) {
   gradc_check::check_arrays(
       "skipped", {{"w", W}}, {{"n", {double(N)}}, {"m", {double(M)}}},
@@ -155,10 +142,10 @@ static void checkMaybe(gradc_check::Vec W, int N, int C) {
 }
 
 int main() {
-  checkOf("three", three, three_grad, three_pullback, {0.3, -0.7, 1.1, 0.4},
+  gradc_check::check_pointer("three", "w", "n", three, three_grad, three_pullback, {0.3, -0.7, 1.1, 0.4},
           4);
-  checkOf("three", three, three_grad, three_pullback, {0.3}, 1);
-  checkOf("nested", nested, nested_grad, nested_pullback, {0.3, -0.7, 1.1}, 3);
+  gradc_check::check_pointer("three", "w", "n", three, three_grad, three_pullback, {0.3}, 1);
+  gradc_check::check_pointer("nested", "w", "n", nested, nested_grad, nested_pullback, {0.3, -0.7, 1.1}, 3);
   checkSkipped({0.5, 1.5, 2.5}, 3, 0);
   checkSkipped({0.5, 1.5, 0.25}, 3, 2);
   checkMaybe({0.5, 1.5, 0.25}, 3, 0);
