@@ -274,7 +274,7 @@ FEATURES = {
                    "[lf], [&], [=]), the inner one capturing a variable of the function by reference",
     "recursion": "recursive helpers bounded by an int depth parameter (if (k <= 0) return e; double r = rh(e, k - 1); "
                  "return std::tanh(e);), some calling themselves twice (k - 1, k - 2)",
-    "carried": "a local carried through a loop by a call on its old value (t = std::tanh(0.8 * t + e);), "
+    "carried": "a local carried through a loop by a call on its old value (t = std::tanh(t * e + 0.91);), "
                "its new value read after (u += t * t;): one tape for the old and the new values",
 }
 
@@ -1312,13 +1312,14 @@ class Gen:
         return [Stmt("assign", t, [e], aop="=")]
 
     def s_carried(self, loop):
-        """t = std::tanh(0.8 * t + e); then u += t * t: the old value of a
+        """t = std::tanh(t * e + 0.91); then u += t * t: the old value of a
         local read by a call, the call's value read after the store."""
         targets = self.writable()
         t = self.rng.choice(targets)
         fn = self.rng.choice(["std::tanh({0})", "std::sin({0})", "std::atan({0})"])
-        arg = Expr("bin", "+", [Expr("bin", "*", [Expr("lit", "0.8"), Expr("var", t)]),
-                               self.dexpr(1)])
+        # The old value times data: the derivative in the data reads it.
+        arg = Expr("bin", "+", [Expr("bin", "*", [Expr("var", t), self.dexpr(1)]),
+                               Expr("lit", self.rng.choice(["0.25", "0.91"]))])
         out = [Stmt("assign", t, [Expr("fn", fn, [arg])], aop="=")]
         others = [n for n in targets if n != t]
         if others:
