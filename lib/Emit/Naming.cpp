@@ -165,7 +165,7 @@ public:
   void uncountRowLengths();
 
 private:
-  void number(const Block &B, bool Header);
+  void number(const Block &B, bool Header, const Value *In);
   bool materializes(const Value &V);
   /// Whether V is used only as the index of an array of arrays parameter,
   /// which prints it as subscripts (`m[i][j]` for `i * 3 + j`), so that
@@ -173,6 +173,7 @@ private:
   bool onlySubscripts(const Value &V);
   bool poppedInto(const Value &V);
   unsigned reach(const Value *U);
+  unsigned loopReach(const Value *U, const Value &V);
   void name(const Block &B);
   void nameOps(const Block &B);
   void nameKept(const Value &V);
@@ -186,6 +187,10 @@ private:
   std::vector<unsigned> Pos, EvalPos;
   std::vector<int> Reach; ///< reach(), computed once each; -1: not yet
   std::vector<const Block *> Home;
+  std::vector<const Value *> Parent; ///< the op whose region holds it
+  std::vector<unsigned> End;         ///< the last position of its regions
+  std::vector<unsigned> Seen;        ///< loopReach's visits, by Stamp
+  unsigned Stamp = 0;
   std::vector<bool> InHeader; ///< in a loop's init, condition or step
   std::vector<std::vector<const Value *>> Users;
   std::vector<const Value *> Order; ///< every op in program order
@@ -206,16 +211,18 @@ private:
   std::vector<Change> Undo;
 };
 
-void Planner::number(const Block &B, bool Header) {
+void Planner::number(const Block &B, bool Header, const Value *In) {
   for (const Value *V : B.Ops) {
     Pos[V->Id] = static_cast<unsigned>(Order.size());
     Order.push_back(V);
     Home[V->Id] = &B;
     InHeader[V->Id] = Header;
+    Parent[V->Id] = In;
     for (const Value *Op : V->Operands)
       Users[Op->Id].push_back(V);
     for (size_t R = 0; R < V->Regions.size(); ++R)
-      number(V->Regions[R], V->Code == OpCode::Loop && R != LoopBody);
+      number(V->Regions[R], V->Code == OpCode::Loop && R != LoopBody, V);
+    End[V->Id] = static_cast<unsigned>(Order.size()) - 1;
   }
 }
 
@@ -258,8 +265,9 @@ bool Planner::materializes(const Value &V) {
     // own user, as far as a call's arguments).
     const Value *Base = baseOf(V.Operands[0]);
     unsigned Last = 0;
+    ++Stamp;
     for (const Value *User : Users[V.Id])
-      Last = std::max(Last, reach(User));
+      Last = std::max({Last, reach(User), loopReach(User, V)});
     for (unsigned P = Pos[V.Id] + 1; P < Last; ++P)
       if (!Order[P]->isRegionOp() && writes(*Order[P], Base))
         return true;
@@ -309,6 +317,25 @@ unsigned Planner::reach(const Value *U) {
     for (const Value *Next : Users[U->Id])
       R = std::max(R, reach(Next));
   Reach[U->Id] = static_cast<int>(R);
+  return R;
+}
+
+/// The last position of the outermost loop that holds U, or a pure value
+/// using it, but not V: a loop's header is evaluated again after its body,
+/// so V read there (`while (p_off != end_off)`) must outlive the body.
+unsigned Planner::loopReach(const Value *U, const Value &V) {
+  if (Seen[U->Id] == Stamp) // shared users are walked once per V
+    return 0;
+  Seen[U->Id] = Stamp;
+  unsigned R = 0;
+  for (const Value *L = Parent[U->Id];
+       L && !(Pos[L->Id] < Pos[V.Id] && Pos[V.Id] <= End[L->Id]);
+       L = Parent[L->Id])
+    if (L->Code == OpCode::Loop) // (its last op too: past End)
+      R = std::max(R, End[L->Id] + 1);
+  if (U->hasResult() && !U->hasEffect() && !declares(*U))
+    for (const Value *Next : Users[U->Id])
+      R = std::max(R, loopReach(Next, V));
   return R;
 }
 
@@ -493,6 +520,9 @@ NamePlan Planner::run() {
   Pos.assign(N, 0);
   Reach.assign(N, -1);
   Home.assign(N, nullptr);
+  Parent.assign(N, nullptr);
+  End.assign(N, 0);
+  Seen.assign(N, 0);
   InHeader.assign(N, false);
   Users.assign(N, {});
   Plan.VectorOf.assign(N, nullptr);
@@ -501,7 +531,7 @@ NamePlan Planner::run() {
       for (size_t I = 1; I < V.Operands.size(); ++I)
         Plan.VectorOf[V.Operands[I]->Id] = &V;
   });
-  number(F.Body, false);
+  number(F.Body, false, nullptr);
   for (const Value *V : Order)
     Plan.Inlined[V->Id] = V->hasResult() && !materializes(*V);
   hideLengthUpkeep();

@@ -850,6 +850,14 @@ private:
   Value *lowerComparison(const clang::BinaryOperator *BO);
   Value *lowerLogical(const clang::BinaryOperator *BO);
   Value *lowerConditional(const clang::ConditionalOperator *CO);
+  /// Lowers CO's two arms into the branches of one if on C (CO's lowered
+  /// condition): Arm is called in the then block with the true expression,
+  /// then in the else block with the false one (not after a failure when
+  /// StopAtFailure: its state may be half made). Returns the if, or null
+  /// if an arm failed.
+  Value *lowerArms(const clang::ConditionalOperator *CO, Value *C,
+                   llvm::function_ref<bool(const clang::Expr *)> Arm,
+                   bool StopAtFailure = false);
   Value *lowerCall(const clang::CallExpr *CE);
   /// A call of a function that is not one of the math functions: the
   /// user's own (lowered too, so that gradc can differentiate it) or one

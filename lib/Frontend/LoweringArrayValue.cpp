@@ -21,7 +21,8 @@ using ir::Value;
 bool BodyLowering::isContainerCall(const Expr *E) const {
   E = containerOperand(E);
   std::optional<ContainerShape> C = containerShape(E->getType(), Ctx);
-  return isa<CallExpr>(E) && !isElementAccess(E) &&
+  // `m.back()` of a container of rows is a row of m, which no call writes.
+  return isa<CallExpr>(E) && !isElementAccess(E) && !isArrayRow(E) &&
          !isa<CXXOperatorCallExpr>(E) && C;
 }
 

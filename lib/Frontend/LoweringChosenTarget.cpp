@@ -56,18 +56,7 @@ void BodyLowering::lowerChosenAssign(const BinaryOperator *BO) {
       Value *C = lowerCondition(CO->getCond());
       if (!C)
         return false;
-      at(CO->getBeginLoc());
-      Value *If = B.ifOp(C);
-      ir::Block &Saved = B.block();
-      bool Ok = true;
-      ++RegionDepth;
-      for (unsigned Arm = 0; Arm < 2; ++Arm) {
-        B.setBlock(If->Regions[Arm == 0 ? ir::Then : ir::Else]);
-        Ok &= Assign(Arm == 0 ? CO->getTrueExpr() : CO->getFalseExpr());
-      }
-      --RegionDepth;
-      B.setBlock(Saved);
-      return Ok;
+      return lowerArms(CO, C, Assign) != nullptr;
     }
     std::optional<Target> T = assignTarget(Place);
     if (!T)

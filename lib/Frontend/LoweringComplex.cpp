@@ -290,18 +290,9 @@ BodyLowering::lowerComplexConditional(const ConditionalOperator *CO,
   Value *Cell = B.local(Shape.S, Shape.Size, "chosen");
   Cell->Text = typeName(CO->getType().getCanonicalType().getUnqualifiedType());
   Cell->Member = ir::MemberKind::Record;
-  Value *If = B.ifOp(C);
-  ir::Block &Saved = B.block();
-  bool Ok = true;
-  ++RegionDepth;
-  for (unsigned Arm = 0; Arm < 2; ++Arm) {
-    B.setBlock(If->Regions[Arm == 0 ? ir::Then : ir::Else]);
-    Ok &= lowerComplexInto(Arm == 0 ? CO->getTrueExpr() : CO->getFalseExpr(),
-                           Cell, Shape);
-  }
-  --RegionDepth;
-  B.setBlock(Saved);
-  if (!Ok)
+  if (!lowerArms(CO, C, [&](const Expr *E) {
+        return lowerComplexInto(E, Cell, Shape);
+      }))
     return std::nullopt;
   at(CO->getBeginLoc());
   return loadComplex(Cell, Shape);

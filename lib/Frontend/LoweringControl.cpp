@@ -291,9 +291,15 @@ void BodyLowering::lowerFor(const ForStmt *FS) {
   const Stmt *Init = FS->getInit();
   // `for (int i = 0, k = n - 1; ...)`: a loop's header declares one
   // variable, so these are declared just before the loop (their names are
-  // the loop's alone all the same).
+  // the loop's alone all the same). So is a pointer the loop does not move
+  // (`for (const double *e = p + n; p < e; ++p)`): its position, computed
+  // once as in C++, would be computed again at each test in the header.
   const auto *InitDecls = dyn_cast_or_null<DeclStmt>(Init);
-  if (InitDecls && !InitDecls->isSingleDecl()) {
+  const auto *Single = InitDecls && InitDecls->isSingleDecl()
+                           ? dyn_cast<VarDecl>(InitDecls->getSingleDecl())
+                           : nullptr;
+  if (InitDecls && (!Single || (Single->getType()->isPointerType() &&
+                                !Reassigned.count(Single)))) {
     ++RegionDepth;
     lowerDeclStmt(InitDecls);
     --RegionDepth;

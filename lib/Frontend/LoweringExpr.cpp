@@ -599,27 +599,35 @@ Value *BodyLowering::lowerConditional(const ConditionalOperator *CO) {
   // C++ runs it, so it neither faults nor gives a NaN derivative.
   at(CO->getBeginLoc());
   Value *Cell = B.local(*S, 0, "chosen");
-  Value *If = B.ifOp(C);
-  ir::Block &Saved = B.block();
-  bool Ok = true;
-  ++RegionDepth;
-  for (unsigned Arm = 0; Arm < 2; ++Arm) {
-    const Expr *E = Arm == 0 ? CO->getTrueExpr() : CO->getFalseExpr();
-    B.setBlock(If->Regions[Arm == 0 ? ir::Then : ir::Else]);
+  bool Ok = lowerArms(CO, C, [&](const Expr *E) {
     Value *V = lowerExpr(E);
-    if (!V) {
-      Ok = false;
-      continue;
-    }
+    if (!V)
+      return false;
     at(E->getBeginLoc());
     B.store(Cell, convert(V, *S, /*Implicit=*/true));
-  }
-  --RegionDepth;
-  B.setBlock(Saved);
+    return true;
+  });
   if (!Ok)
     return nullptr;
   at(CO->getBeginLoc());
   return B.load(Cell);
+}
+
+Value *BodyLowering::lowerArms(const ConditionalOperator *CO, Value *C,
+                               llvm::function_ref<bool(const Expr *)> Arm,
+                               bool StopAtFailure) {
+  at(CO->getBeginLoc());
+  Value *If = B.ifOp(C);
+  ir::Block &Saved = B.block();
+  bool Ok = true;
+  ++RegionDepth;
+  for (unsigned I = 0; I < 2 && (Ok || !StopAtFailure); ++I) {
+    B.setBlock(If->Regions[I == 0 ? ir::Then : ir::Else]);
+    Ok &= Arm(I == 0 ? CO->getTrueExpr() : CO->getFalseExpr());
+  }
+  --RegionDepth;
+  B.setBlock(Saved);
+  return Ok ? If : nullptr;
 }
 
 Value *BodyLowering::lowerCall(const CallExpr *CE) {

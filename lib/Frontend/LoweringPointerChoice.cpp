@@ -32,26 +32,15 @@ Value *BodyLowering::choosePointer(const VarDecl *VD, const Expr *E,
   Value *C = lowerCondition(CO->getCond());
   if (!C)
     return nullptr;
-  at(CO->getBeginLoc());
-  Value *If = B.ifOp(C);
-  ir::Block &Saved = B.block();
-  bool Ok = true, Offsets = false;
-  ++RegionDepth;
-  for (unsigned Arm = 0; Arm < 2 && Ok; ++Arm) {
-    const Expr *A = Arm == 0 ? CO->getTrueExpr() : CO->getFalseExpr();
-    B.setBlock(If->Regions[Arm == 0 ? ir::Then : ir::Else]);
-    if (IsChoice(A)) {
-      Ok = choosePointer(VD, E, A);
-      continue;
-    }
+  bool Offsets = false;
+  auto Arm = [&](const Expr *A) {
+    if (IsChoice(A))
+      return choosePointer(VD, E, A) != nullptr;
     Value *P = lowerPointer(A);
-    if (!Fixed) {
-      Ok = P && setPointer(VD, A, P);
-      continue;
-    }
-    Ok = P != nullptr;
-    if (!Ok)
-      break;
+    if (!Fixed)
+      return P && setPointer(VD, A, P);
+    if (!P)
+      return false;
     at(A->getBeginLoc());
     auto [Base, Off] = splitPointer(P);
     MovingPointer &M = Moving[VD];
@@ -61,11 +50,11 @@ Value *BodyLowering::choosePointer(const VarDecl *VD, const Expr *E,
       B.store(M.Cell, Off);
       Offsets = true;
     }
-  }
-  --RegionDepth;
-  B.setBlock(Saved);
-  if (!Ok || !Fixed)
-    return Ok ? If : nullptr;
+    return true;
+  };
+  Value *If = lowerArms(CO, C, Arm, /*StopAtFailure=*/true);
+  if (!If || !Fixed)
+    return If;
   MovingPointer &M = Moving[VD];
   M.Base = M.Bases[0];
   if (M.Bases.size() > 1)

@@ -28,19 +28,10 @@ bool BodyLowering::lowerRecordChoiceInto(const ConditionalOperator *CO,
   Value *C = lowerCondition(CO->getCond());
   if (!C)
     return false;
-  at(CO->getBeginLoc());
-  Value *If = B.ifOp(C);
-  ir::Block &Saved = B.block();
-  bool Ok = true;
-  ++RegionDepth;
-  for (unsigned Arm = 0; Arm < 2 && Ok; ++Arm) {
-    B.setBlock(If->Regions[Arm == 0 ? ir::Then : ir::Else]);
-    Ok = lowerRecordInto(Arm == 0 ? CO->getTrueExpr() : CO->getFalseExpr(),
-                         Dest, Shape);
-  }
-  --RegionDepth;
-  B.setBlock(Saved);
-  return Ok;
+  return lowerArms(
+             CO, C,
+             [&](const Expr *E) { return lowerRecordInto(E, Dest, Shape); },
+             /*StopAtFailure=*/true) != nullptr;
 }
 
 void BodyLowering::lowerRecordChoiceRef(const VarDecl *VD) {

@@ -126,7 +126,7 @@ FEATURES = {
                      "(h(u, e), h_i(z, 3, e)), given locals, elements of other arrays and temporaries, never "
                      "memory the call writes (h(u, u), h_i(z, 3, z[0]): gradc refuses those)",
     "ref_var": "references to an element of a local array (double &r = a[k]; r += e;, const double &)",
-    "moving_ptr": "a pointer walking a local array (const double *p = a; while (p != a + N) u += *p++ * e;)",
+    "moving_ptr": "a pointer walking a local array (const double *p = a; while (p != a + N) u += *p++ * e;), also to an end taken from it (const double *end = p + N; while (p != end))",
     "chosen_ptr": "a pointer chosen by a condition between local arrays (const double *p = i % 2 == 0 ? &a[0] : "
                   "&b[0] + 1;, or declared bare and set in an if and an else, or given b after a read through a), "
                   "read (p[k], *p) and written (p[k] += e) through",
@@ -3079,7 +3079,18 @@ class Gen:
         u, out = self.target()
         a = "&%s[0]" % a  # also a std::array or std::vector
         out.append(Stmt("raw", "const double *%s = %s" % (p, a)))
-        if self.chance(0.5):
+        r = self.rng.random()
+        if r < 0.25:
+            # The end taken from the pointer before it moves.
+            end = self.fresh("end")
+            out.append(Stmt("raw", "const double *%s = %s + %d" % (end, p, var.size)))
+            out.append(Stmt("raw", "while (%s != %s) %s += *%s++ * %s"
+                            % (p, end, u, p, e)))
+        elif r < 0.4:
+            end = self.fresh("end")
+            out.append(Stmt("raw", "for (const double *%s = %s + %d; %s < %s; ++%s) %s += *%s * %s"
+                            % (end, p, var.size, p, end, p, u, p, e)))
+        elif r < 0.7:
             out.append(Stmt("raw", "while (%s != %s + %d) %s += *%s++ * %s"
                             % (p, a, var.size, u, p, e)))
         else:
