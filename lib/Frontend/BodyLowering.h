@@ -1233,6 +1233,9 @@ private:
   /// before lowering): the arrays a moving pointer may point into are
   /// known before its first use.
   PointerSources PointerAssigned;
+  /// Structured bindings assigned anywhere (found before lowering): those
+  /// of a copy (`auto [x, y] = p; x += 1;`) live in memory of their own.
+  llvm::DenseSet<const clang::BindingDecl *> WrittenBindings;
   /// Local vectors that change size (found before lowering).
   llvm::DenseSet<const clang::VarDecl *> Growing;
   /// Of those, the ones that may shrink (pop_back, clear, resize, ...).

@@ -5,7 +5,8 @@
 // returns, `auto [a, b] = f(x);`). With `&` each name is another name for its
 // member or element (read and written there, as a reference variable);
 // without it the struct is copied, so each name is the value its member
-// had at the declaration. The IR needs nothing new.
+// had at the declaration, or a variable of its own when it is assigned
+// later. The IR needs nothing new.
 //
 //===----------------------------------------------------------------------===//
 #include "BodyLowering.h"
@@ -156,10 +157,21 @@ void BodyLowering::lowerBindings(const DecompositionDecl *DD, Value *Base) {
         return Refuse("this structured binding is not supported");
       Place = *T;
     }
-    if (ByRef)
+    if (ByRef) {
       BindingPlaces[BD] = Place;
-    else // a copy: the value the member has now
+    } else if (WrittenBindings.count(BD)) {
+      // A copy changed later: a variable of its own, as `double x = p.x;`.
+      Value *V = readTarget(Place, BD->getLocation());
+      if (!V)
+        return Refuse("this structured binding is not supported");
+      Target Own;
+      Own.Ptr = B.local(Place.S, 0, BD->getNameAsString());
+      Own.S = Place.S;
+      B.store(Own.Ptr, V);
+      BindingPlaces[BD] = Own;
+    } else { // a copy: the value the member has now
       BindingValues[BD] = readTarget(Place, BD->getLocation());
+    }
     ++K;
   }
 }

@@ -26,8 +26,10 @@ class AssignmentScan {
 public:
   AssignmentScan(llvm::DenseSet<const VarDecl *> &Deeper,
                  llvm::DenseSet<const VarDecl *> &Reassigned,
-                 PointerSources *Sources = nullptr)
-      : Deeper(Deeper), Reassigned(Reassigned), Sources(Sources) {}
+                 PointerSources *Sources = nullptr,
+                 llvm::DenseSet<const BindingDecl *> *Bindings = nullptr)
+      : Deeper(Deeper), Reassigned(Reassigned), Sources(Sources),
+        Bindings(Bindings) {}
 
   void walk(const Stmt *S, unsigned Region) {
     if (!S)
@@ -164,6 +166,9 @@ private:
       return;
     }
     const auto *DRE = dyn_cast<DeclRefExpr>(LHS->IgnoreParens());
+    if (const auto *BD = DRE ? dyn_cast<BindingDecl>(DRE->getDecl()) : nullptr;
+        BD && Bindings)
+      Bindings->insert(BD);
     const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
     if (!VD)
       return;
@@ -179,6 +184,7 @@ private:
   llvm::DenseSet<const VarDecl *> &Deeper;
   llvm::DenseSet<const VarDecl *> &Reassigned;
   PointerSources *Sources;
+  llvm::DenseSet<const BindingDecl *> *Bindings;
   llvm::DenseMap<const VarDecl *, unsigned> Home;
   unsigned LastRegion = 0;
 };
@@ -211,7 +217,8 @@ bool lambdaWrites(const LambdaExpr *LE, const VarDecl *VD) {
 }
 
 void BodyLowering::findMemoryVariables(const Stmt *Body) {
-  AssignmentScan(AssignedDeeper, Reassigned, &PointerAssigned).walk(Body, 0);
+  AssignmentScan(AssignedDeeper, Reassigned, &PointerAssigned, &WrittenBindings)
+      .walk(Body, 0);
 }
 
 void BodyLowering::lowerCellDecl(const VarDecl *VD) {

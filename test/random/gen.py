@@ -1622,6 +1622,8 @@ class Gen:
         elif kind == "bind":
             raw("auto [%s, %s] = %s" % (a, b, p))
             raw("%s.second = %s" % (p, e[2]))
+            if self.chance(0.5):  # a copy's binding assigned: its own variable
+                raw("%s += %s * %s" % (a, b, self.render_tmp(self.dexpr(1))))
             raw("%s += %s * %s + %s.second" % (t, a, b, p))
         elif kind == "refbind":
             raw("auto &[%s, %s] = %s" % (a, b, p))

@@ -35,15 +35,3 @@ double of_c_array(double t) {
   p = q * t;
   return p;
 }
-
-struct Q {
-  double a, b;
-};
-
-GRADC_DIFF("grad")
-double write_of_copy(const Q &q) {
-  auto [a, b] = q;
-  // CHECK: structured_bindings_refused.cpp:[[@LINE+1]]:3: error: assigning to 'a', a structured binding of a copy, is not supported; bind by reference (auto &[...]) or declare a variable
-  a = b * 2;
-  return a;
-}
