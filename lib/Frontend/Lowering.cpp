@@ -54,6 +54,7 @@ void Reporter::error(SourceLocation Loc, const std::string &Msg,
   ++NumErrors;
   if (saidBefore(Loc, Msg))
     return;
+  ++NumSaid;
   auto D = Diags.Report(Loc, ErrorID);
   D << Msg;
   if (Range.isValid())
