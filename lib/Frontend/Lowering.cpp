@@ -111,10 +111,28 @@ std::optional<Scalar> scalarTypeOf(QualType T, const ASTContext &Ctx) {
   return std::nullopt;
 }
 
+/// The alias of the user's own that TD is, as generated code names it
+/// (`geo::Index`), or "" when it cannot (declared in a function or class)
+/// or TD is a library's.
+static std::string userAliasName(const TypedefNameDecl &TD,
+                                 const ASTContext &Ctx) {
+  if (!TD.getDeclContext()->getRedeclContext()->isFileContext() ||
+      TD.isInStdNamespace() ||
+      Ctx.getSourceManager().isInSystemHeader(TD.getLocation()))
+    return "";
+  PrintingPolicy Policy(Ctx.getLangOpts());
+  Policy.SuppressUnwrittenScope = true; // no `(anonymous namespace)::`
+  std::string Name;
+  llvm::raw_string_ostream OS(Name);
+  TD.printQualifiedName(OS, Policy);
+  return OS.str();
+}
+
 /// The name generated code writes an integer type under, when it is not
-/// the one its scalar prints by default: the standard alias the user
-/// wrote (`std::int64_t`), or the builtin type (`long`, `char`), so that
-/// a template deduces what it deduced in the user's code.
+/// the one its scalar prints by default: the user's alias at namespace
+/// scope (`index_t`), the standard alias the user wrote (`std::int64_t`),
+/// or the builtin type (`long`, `char`), so that the code reads as the
+/// user's and a template deduces what it deduced in the user's code.
 static std::string integerName(QualType T, const ASTContext &Ctx) {
   static const char *const Aliases[] = {
       "ptrdiff_t", "int8_t",  "uint8_t",  "int16_t",  "uint16_t", "int32_t",
@@ -124,6 +142,8 @@ static std::string integerName(QualType T, const ASTContext &Ctx) {
     if (!TT)
       break;
     const TypedefNameDecl *TD = TT->getDecl();
+    if (std::string User = userAliasName(*TD, Ctx); !User.empty())
+      return User;
     const DeclContext *DC = TD->getDeclContext()->getRedeclContext();
     if (DC->isTranslationUnit() || DC->isStdNamespace()) {
       StringRef Name = TD->getName();
