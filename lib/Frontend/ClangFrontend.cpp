@@ -377,7 +377,7 @@ std::optional<ParamInfo> FunctionProcessor::checkParam(const ParmVarDecl &PVD) {
     return std::nullopt;
   };
   auto Element = [&](QualType E) -> std::optional<ir::Scalar> {
-    if (E.isVolatileQualified() || E->isEnumeralType())
+    if (E.isVolatileQualified() || isUnnameableEnum(E))
       return std::nullopt;
     return scalarTypeOf(E, Ctx);
   };
@@ -480,9 +480,9 @@ std::optional<ParamInfo> FunctionProcessor::checkParam(const ParmVarDecl &PVD) {
   std::optional<ContainerShape> C = containerShape(E, Ctx);
   if ((SC || Rows || C) && T->isRValueReferenceType())
     return Fail("rvalue reference parameters are not supported yet");
-  auto Container = [&](ir::Scalar S) {
+  auto Container = [&](ir::Scalar S, ir::TypeName Name = 0) {
     bool Const = !T->isLValueReferenceType() || E.isConstQualified();
-    ParamInfo Info{ir::Type::ptr(S, Const), typeName(T), ""};
+    ParamInfo Info{ir::Type::ptr(S, Const).named(Name), typeName(T), ""};
     Info.Record = typeName(E.getUnqualifiedType());
     Info.Container = true;
     return Info;
@@ -522,7 +522,7 @@ std::optional<ParamInfo> FunctionProcessor::checkParam(const ParmVarDecl &PVD) {
   }
   // A std::array or std::vector: its elements, named as the user does.
   if (C) {
-    ParamInfo Info = Container(C->S);
+    ParamInfo Info = Container(C->S, C->Name);
     // A std::array's size is known: `--at` checks it.
     for (std::int64_t K = 0; !C->IsVector && K < C->Count; ++K) {
       Info.Elements.push_back(C->S);
@@ -542,8 +542,10 @@ std::optional<ParamInfo> FunctionProcessor::checkParam(const ParmVarDecl &PVD) {
                   "m[i * n + j]");
     std::optional<ir::Scalar> S = Element(Pointee);
     if (!S)
-      return Fail("parameters of type '" + typeName(T) +
-                  "' are not supported yet");
+      return Fail(isUnnameableEnum(Pointee)
+                      ? enumProblem(Pointee)
+                      : "parameters of type '" + typeName(T) +
+                            "' are not supported yet");
     return ParamInfo{ir::Type::ptr(*S, Pointee.isConstQualified())
                          .named(scalarIRType(Pointee, Ctx).name()),
                      typeName(T), ""};
@@ -558,8 +560,10 @@ std::optional<ParamInfo> FunctionProcessor::checkParam(const ParmVarDecl &PVD) {
       return Record(Pointee, Pointee.isConstQualified(), /*ByPtr=*/false);
     std::optional<ir::Scalar> S = Element(Pointee);
     if (!S)
-      return Fail("parameters of type '" + typeName(T) +
-                  "' are not supported yet");
+      return Fail(isUnnameableEnum(Pointee)
+                      ? enumProblem(Pointee)
+                      : "parameters of type '" + typeName(T) +
+                            "' are not supported yet");
     // `const double &` is a value to the IR; Spelling keeps the `&`.
     ir::TypeName Name = scalarIRType(Pointee, Ctx).name();
     if (Pointee.isConstQualified())
@@ -615,14 +619,18 @@ FunctionProcessor::checkArrayParam(const ParmVarDecl &PVD, const ArrayType &AT,
     Record = typeName(E.getUnqualifiedType());
     flatten(*Shape, Elements, ElementNames);
   }
-  if (!S || E.isVolatileQualified() || E->isEnumeralType()) {
+  if (!S || E.isVolatileQualified() || isUnnameableEnum(E)) {
     R.error(Loc,
-            "parameters of type '" + typeName(PVD.getOriginalType()) +
-                "' are not supported yet",
+            isUnnameableEnum(E)
+                ? enumProblem(E)
+                : "parameters of type '" + typeName(PVD.getOriginalType()) +
+                      "' are not supported yet",
             PVD.getSourceRange());
     return std::nullopt;
   }
-  ParamInfo Info{ir::Type::ptr(*S, E.isConstQualified()), typeName(E), ""};
+  ir::TypeName Name = Record.empty() ? scalarIRType(E, Ctx).name() : 0;
+  ParamInfo Info{ir::Type::ptr(*S, E.isConstQualified()).named(Name),
+                 typeName(E), ""};
   Info.Record = Record;
   Info.RecordPtr = true;
   Info.Elements = std::move(Elements);
@@ -648,7 +656,7 @@ FunctionProcessor::rowsParam(const ParmVarDecl &PVD, QualType Row,
   std::optional<RowShape> Shape = rowShape(Row, Ctx);
   std::optional<ir::Scalar> S;
   if (Shape && !Shape->Elem.isVolatileQualified() &&
-      !Shape->Elem->isEnumeralType())
+      !isUnnameableEnum(Shape->Elem))
     S = scalarTypeOf(Shape->Elem, Ctx);
   if (!S) {
     R.error(Loc,
@@ -1688,7 +1696,7 @@ public:
     }
     unsigned ClientErrors =
         Diags.getClient() ? Diags.getClient()->getNumErrors() : 0;
-    unsigned Errors = std::max(ClientErrors, R.numErrors());
+    unsigned Errors = std::max(ClientErrors, R.numSaid());
     if (Errors == 0 && Diags.hasErrorOccurred())
       Errors = 1;
     State.Result.NumErrors += Errors;

@@ -54,6 +54,7 @@ void Reporter::error(SourceLocation Loc, const std::string &Msg,
   ++NumErrors;
   if (saidBefore(Loc, Msg))
     return;
+  ++NumSaid;
   auto D = Diags.Report(Loc, ErrorID);
   D << Msg;
   if (Range.isValid())
@@ -110,10 +111,28 @@ std::optional<Scalar> scalarTypeOf(QualType T, const ASTContext &Ctx) {
   return std::nullopt;
 }
 
+/// The alias of the user's own that TD is, as generated code names it
+/// (`geo::Index`), or "" when it cannot (declared in a function or class)
+/// or TD is a library's.
+static std::string userAliasName(const TypedefNameDecl &TD,
+                                 const ASTContext &Ctx) {
+  if (!TD.getDeclContext()->getRedeclContext()->isFileContext() ||
+      TD.isInStdNamespace() ||
+      Ctx.getSourceManager().isInSystemHeader(TD.getLocation()))
+    return "";
+  PrintingPolicy Policy(Ctx.getLangOpts());
+  Policy.SuppressUnwrittenScope = true; // no `(anonymous namespace)::`
+  std::string Name;
+  llvm::raw_string_ostream OS(Name);
+  TD.printQualifiedName(OS, Policy);
+  return OS.str();
+}
+
 /// The name generated code writes an integer type under, when it is not
-/// the one its scalar prints by default: the standard alias the user
-/// wrote (`std::int64_t`), or the builtin type (`long`, `char`), so that
-/// a template deduces what it deduced in the user's code.
+/// the one its scalar prints by default: the user's alias at namespace
+/// scope (`index_t`), the standard alias the user wrote (`std::int64_t`),
+/// or the builtin type (`long`, `char`), so that the code reads as the
+/// user's and a template deduces what it deduced in the user's code.
 static std::string integerName(QualType T, const ASTContext &Ctx) {
   static const char *const Aliases[] = {
       "ptrdiff_t", "int8_t",  "uint8_t",  "int16_t",  "uint16_t", "int32_t",
@@ -123,6 +142,8 @@ static std::string integerName(QualType T, const ASTContext &Ctx) {
     if (!TT)
       break;
     const TypedefNameDecl *TD = TT->getDecl();
+    if (std::string User = userAliasName(*TD, Ctx); !User.empty())
+      return User;
     const DeclContext *DC = TD->getDeclContext()->getRedeclContext();
     if (DC->isTranslationUnit() || DC->isStdNamespace()) {
       StringRef Name = TD->getName();
@@ -810,13 +831,23 @@ void BodyLowering::lowerVarDecl(const VarDecl *VD) {
 }
 
 bool BodyLowering::checkOrder(const Expr *E) {
-  std::optional<OrderConflict> C = findOrderConflict(E);
+  std::optional<OrderConflict> C =
+      findOrderConflict(E, Ctx.getLangOpts().CPlusPlus17);
   if (!C)
     return true;
+  // Both accesses, as the user wrote them (`'i++' changes 'i', which 'i'
+  // at 12:15 reads`).
+  PresumedLoc Other =
+      SM.getPresumedLoc(SM.getExpansionLoc(C->OtherRange.getBegin()));
+  std::string Where = Other.isInvalid()
+                          ? std::string()
+                          : " at " + std::to_string(Other.getLine()) + ":" +
+                                std::to_string(Other.getColumn());
   fail(C->Loc,
-       "C++ does not say in which order this changes '" + C->Name +
-           "' and the rest of the expression uses it; split the expression "
-           "into statements",
+       "C++ does not say in which order '" + sourceText(C->Range) +
+           "' changes '" + C->Name + "' and '" + sourceText(C->OtherRange) +
+           "'" + Where + (C->OtherWrites ? " changes" : " reads") +
+           " it; split the expression into statements",
        C->Range);
   return false;
 }
@@ -975,12 +1006,17 @@ BodyLowering::refuseByValueWrite(std::optional<Target> T, const Expr *LHS) {
 Value *BodyLowering::lowerAssign(const BinaryOperator *BO) {
   if (const VarDecl *VD = movingPointerOf(BO->getLHS()))
     return movePointer(VD, BO, BO->getRHS());
-  // checkOrder refused the statements in which it matters whether the
-  // target or the value is computed first.
-  std::optional<Target> T = assignTarget(BO->getLHS());
+  // Where it matters, the value first, as C++17 orders it (checkOrder
+  // refused the rest).
   unsigned Mark = F.numValues();
-  // Lowered even when the target is wrong, to report its problems too.
-  Value *V = lowerExpr(BO->getRHS());
+  bool ValueFirst = valueBeforeTarget(BO->getLHS(), BO->getRHS());
+  Value *V = ValueFirst ? lowerExpr(BO->getRHS()) : nullptr;
+  std::optional<Target> T = assignTarget(BO->getLHS());
+  if (!ValueFirst) {
+    Mark = F.numValues();
+    // Lowered even when the target is wrong, to report its problems too.
+    V = lowerExpr(BO->getRHS());
+  }
   if (!T)
     return nullptr;
   V = expectScalar(V, BO->getRHS());
@@ -998,13 +1034,20 @@ Value *BodyLowering::lowerAssign(const BinaryOperator *BO) {
 Value *BodyLowering::lowerCompoundAssign(const CompoundAssignOperator *CAO) {
   if (const VarDecl *VD = movingPointerOf(CAO->getLHS()))
     return movePointer(VD, CAO, CAO->getRHS());
-  // As in lowerAssign, the order of target and value does not matter.
+  // As in lowerAssign, the value first where it matters.
+  unsigned Mark = F.numValues();
+  bool ValueFirst = valueBeforeTarget(CAO->getLHS(), CAO->getRHS());
+  Value *Rhs = ValueFirst
+                   ? expectScalar(lowerExpr(CAO->getRHS()), CAO->getRHS())
+                   : nullptr;
   std::optional<Target> T = assignTarget(CAO->getLHS());
   Value *Cur = nullptr;
   if (T)
     Cur = readTarget(*T, CAO->getLHS()->getExprLoc());
-  unsigned Mark = F.numValues();
-  Value *Rhs = expectScalar(lowerExpr(CAO->getRHS()), CAO->getRHS());
+  if (!ValueFirst) {
+    Mark = F.numValues();
+    Rhs = expectScalar(lowerExpr(CAO->getRHS()), CAO->getRHS());
+  }
   if (!T)
     return nullptr;
   Value *Res = Cur && Rhs ? compoundResult(CAO, Cur, Rhs, T->S) : nullptr;

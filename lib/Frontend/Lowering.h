@@ -53,8 +53,11 @@ public:
   void warning(clang::SourceLocation Loc, const std::string &Msg,
                clang::SourceRange Range = {});
 
-  /// Errors reported so far (a silent reporter reports none).
+  /// Errors reported so far (a silent reporter reports none), each time
+  /// one is: a template's instances each fail.
   unsigned numErrors() const { return NumErrors; }
+  /// Errors said so far: each message at its place once.
+  unsigned numSaid() const { return NumSaid; }
   void setSilent(bool On) { Silent = On; }
 
 private:
@@ -62,6 +65,7 @@ private:
   unsigned ErrorID;
   unsigned WarningID;
   unsigned NumErrors = 0;
+  unsigned NumSaid = 0;
   bool Silent = false;
   /// What was said where: each instance of a template (`sumsq<2>`,
   /// `sumsq<3>`) would say it again.
@@ -86,6 +90,15 @@ std::string enumeratorName(const clang::EnumConstantDecl &ECD);
 /// Why generated code cannot name T, an enum (declared in a function, or
 /// private to a class); "" if it can, or T is no enum.
 std::string enumProblem(clang::QualType T);
+/// Whether T is a number or an enum (`enum class` too): an element of a
+/// std::vector of numbers.
+inline bool isNumberOrEnum(clang::QualType T) {
+  return T->isArithmeticType() || T->isEnumeralType();
+}
+/// Whether T is an enum generated code cannot name (enumProblem says why).
+inline bool isUnnameableEnum(clang::QualType T) {
+  return !enumProblem(T).empty();
+}
 /// The IR op of a bitwise or shift operator (also of its compound
 /// assignment, `&=`).
 ir::OpCode bitwiseCode(clang::BinaryOperatorKind Op);

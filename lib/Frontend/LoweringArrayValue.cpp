@@ -67,7 +67,7 @@ bool BodyLowering::lowerArrayInto(const Expr *E, Value *Dest,
 Value *BodyLowering::arrayLocal(QualType T, const ContainerShape &C,
                                 const std::string &Name, SourceLocation Loc) {
   at(Loc);
-  Value *Arr = B.local(C.S, C.Count, Name);
+  Value *Arr = B.local(ir::Type::scalar(C.S).named(C.Name), C.Count, Name);
   Arr->Text = typeName(T.getUnqualifiedType());
   Arr->Member = ir::MemberKind::Array;
   return Arr;

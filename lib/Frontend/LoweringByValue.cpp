@@ -27,7 +27,8 @@ Value *BodyLowering::copyParam(const ParmVarDecl *PVD, Value *Param) {
   if (std::optional<ContainerShape> C = containerShape(T, Ctx)) {
     at(Loc);
     Value *Count = C->IsVector ? containerCount(Param, *C) : nullptr;
-    Value *Arr = B.local(C->S, C->IsVector ? -1 : C->Count, Name);
+    Value *Arr = B.local(ir::Type::scalar(C->S).named(C->Name),
+                         C->IsVector ? -1 : C->Count, Name);
     if (Count)
       Arr->Operands.push_back(Count);
     Arr->Text = Type;

@@ -241,10 +241,9 @@ Value *BodyLowering::lowerGrowth(const CXXMemberCallExpr *MCE) {
              End->getMethodDecl()->getName() == "cend");
   }
   bool Shifts = (Name == "insert" && !AtEnd) || Name == "erase";
-  if (Shifts &&
-      (Name == "insert"
-           ? Args != 2 || !MCE->getArg(1)->getType()->isArithmeticType()
-           : Args != 1 && Args != 2))
+  if (Shifts && (Name == "insert"
+                     ? Args != 2 || !isNumberOrEnum(MCE->getArg(1)->getType())
+                     : Args != 1 && Args != 2))
     return Refuse("this '" + Name + "' of std::vector is not supported; " +
                   Supported +
                   ": write 'v.insert(v.begin() + i, x)', 'v.erase(v.begin() + "
@@ -268,7 +267,7 @@ Value *BodyLowering::lowerGrowth(const CXXMemberCallExpr *MCE) {
   if ((Name == "push_back" || Name == "emplace_back") && Args == 1)
     XE = MCE->getArg(0);
   if (XE || Name == "emplace_back" || Name == "push_back") {
-    if (!XE || !XE->getType()->isArithmeticType())
+    if (!XE || !isNumberOrEnum(XE->getType()))
       return Refuse("this '" + Name +
                     "' is not supported; gradc appends one number: '" + Name +
                     "(x)'");

@@ -262,11 +262,14 @@ void BodyLowering::lowerArrayDecl(const VarDecl *VD) {
                   "[i * n + j]'");
   }
   std::optional<Scalar> S = scalarTypeOf(Shape->second, Ctx);
-  if (!S || Shape->second->isEnumeralType())
+  if (isUnnameableEnum(Shape->second))
+    return Refuse(enumProblem(Shape->second));
+  if (!S)
     return Refuse("arrays of '" + typeName(AT->getElementType()) +
                   "' are not supported");
   at(VD->getLocation());
-  Value *Array = B.local(*S, Shape->first, Name);
+  // `geo::Kind k[3]` is declared so, as are its elements' copies.
+  Value *Array = B.local(scalarIRType(Shape->second, Ctx), Shape->first, Name);
   if (std::optional<RowShape> Rows = rowShape(AT->getElementType(), Ctx))
     Array->RowDims = Rows->Dims;
   Pointers[VD] = Array;
@@ -332,7 +335,7 @@ void BodyLowering::lowerPointerDecl(const VarDecl *VD) {
     return Refuse("a pointer to a view struct is not supported; name the "
                   "view itself, or a reference to it ('const " +
                   typeName(Pointee.getUnqualifiedType()) + " &r = v;')");
-  if (!Record && (!scalarTypeOf(Pointee, Ctx) || Pointee->isEnumeralType()))
+  if (!Record && (!scalarTypeOf(Pointee, Ctx) || isUnnameableEnum(Pointee)))
     return Refuse("pointer variables of type '" + typeName(VD->getType()) +
                   "' are not supported");
   const Expr *Init = VD->getInit();

@@ -139,7 +139,7 @@ void BodyLowering::lowerRangeFor(const CXXForRangeStmt *FRS) {
   }
   std::optional<Scalar> ElemS =
       C ? std::optional<Scalar>(C->S) : scalarTypeOf(Elem, Ctx);
-  if (!Shape && (!ElemS || (!C && Elem->isEnumeralType())))
+  if (!Shape && (!ElemS || (!C && isUnnameableEnum(Elem))))
     return Refuse("elements of type '" + typeName(Elem) + "'");
   if (!checkOrder(Range))
     return poison(VD);
@@ -172,7 +172,7 @@ void BodyLowering::lowerRangeFor(const CXXForRangeStmt *FRS) {
   std::optional<Scalar> VarS = scalarTypeOf(VT.getNonReferenceType(), Ctx);
   // `const double &v` over floats binds a converted copy.
   bool Alias = VT->isReferenceType() && VarS == ElemS;
-  if (!Shape && (!VarS || VT.getNonReferenceType()->isEnumeralType())) {
+  if (!Shape && (!VarS || isUnnameableEnum(VT.getNonReferenceType()))) {
     poison(VD);
     fail(VD->getLocation(),
          "a loop variable of type '" + typeName(VT) + "' is not supported",

@@ -523,7 +523,8 @@ void BodyLowering::lowerContainerDecl(const VarDecl *VD,
   std::vector<Value *> Lengths;
   if (Grows)
     declareLength(VD, Count, Lengths);
-  Value *Arr = B.local(C.S, C.IsVector ? -1 : C.Count, Name,
+  Value *Arr = B.local(ir::Type::scalar(C.S).named(C.Name),
+                       C.IsVector ? -1 : C.Count, Name,
                        /*ZeroInit=*/C.IsVector || ILE ||
                            (CCE && CCE->requiresZeroInitialization()));
   if (Count)

@@ -563,11 +563,12 @@ std::optional<ContainerShape> containerShape(QualType T,
     return std::nullopt;
   QualType E = Args[0].getAsType();
   std::optional<ir::Scalar> S =
-      E->isEnumeralType() ? std::nullopt : scalarTypeOf(E, Ctx);
+      isUnnameableEnum(E) ? std::nullopt : scalarTypeOf(E, Ctx);
   if (!S)
     return std::nullopt;
   ContainerShape C;
   C.S = *S;
+  C.Name = scalarIRType(E, Ctx).name();
   C.IsVector = Name == "vector";
   if (!C.IsVector) {
     if (Args.size() < 2 || Args[1].getKind() != TemplateArgument::Integral)

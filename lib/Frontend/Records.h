@@ -103,6 +103,8 @@ struct ContainerShape {
   ir::Scalar S = ir::Scalar::Float64;
   std::int64_t Count = 0;
   bool IsVector = false;
+  /// How generated code names an element (an enum, `long`), if not by S.
+  ir::TypeName Name = 0;
 };
 
 /// A view struct: pointers into arrays of numbers, and integers that say

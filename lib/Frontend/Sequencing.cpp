@@ -31,8 +31,13 @@ bool changes(const Expr *E) {
 
 struct Effects {
   llvm::SmallPtrSet<const VarDecl *, 4> Reads, Writes;
-  llvm::DenseMap<const VarDecl *, const Expr *> WriteAt;
+  /// Where each variable is first read and changed, to name the accesses.
+  llvm::DenseMap<const VarDecl *, const Expr *> ReadAt, WriteAt;
 
+  void read(const VarDecl *VD, const Expr *At) {
+    if (VD && Reads.insert(VD).second)
+      ReadAt[VD] = At;
+  }
   void write(const VarDecl *VD, const Expr *At) {
     if (VD && Writes.insert(VD).second)
       WriteAt[VD] = At;
@@ -41,11 +46,33 @@ struct Effects {
   void merge(Effects &&Other) {
     if (Other.Reads.size() + Other.Writes.size() > Reads.size() + Writes.size())
       std::swap(*this, Other);
-    Reads.insert(Other.Reads.begin(), Other.Reads.end());
+    for (const VarDecl *VD : Other.Reads)
+      read(VD, Other.ReadAt[VD]);
     for (const VarDecl *VD : Other.Writes)
       write(VD, Other.WriteAt[VD]);
   }
 };
+
+/// Whether C++17 sequences E's operands one after the other: an
+/// assignment's right operand before its left, `<<` and `>>` and `a[b]`
+/// left to right. (Not a call's: gradc lowers its arguments, which C++
+/// leaves in any order, from left to right.)
+bool sequencedOperands(const Expr *E) {
+  if (const auto *BO = dyn_cast<BinaryOperator>(E))
+    return BO->isAssignmentOp() || BO->isShiftOp();
+  return isa<ArraySubscriptExpr>(E);
+}
+
+/// Whether argument I of a call of Callee may be written through:
+/// `std::exchange(a, b)` reads b, which it takes as `U &&`.
+bool writesArgument(const FunctionDecl &Callee, unsigned I) {
+  QualType PT = Callee.getParamDecl(I)->getType();
+  if (Callee.isInStdNamespace() && Callee.getIdentifier() &&
+      Callee.getName() == "exchange" && I == 1)
+    return false;
+  return (PT->isReferenceType() || PT->isPointerType()) &&
+         !PT->getPointeeType().isConstQualified();
+}
 
 /// Whether CE only reaches into a library container (`v[k]`, `v.size()`,
 /// `v.data()`), though it calls a non-const member function.
@@ -104,6 +131,7 @@ bool namesPlace(const CallExpr *CE) {
 
 class OrderChecker {
 public:
+  explicit OrderChecker(bool Cxx17) : Cxx17(Cxx17) {}
   std::optional<OrderConflict> Conflict;
 
   Effects visit(const Expr *E) {
@@ -112,7 +140,7 @@ public:
       return Out;
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
       if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
-        Out.Reads.insert(VD);
+        Out.read(VD, DRE);
       return Out;
     }
     if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
@@ -131,7 +159,8 @@ public:
     for (const Stmt *Child : E->children())
       if (const auto *CE = dyn_cast_or_null<Expr>(Child))
         Parts.push_back(visit(CE));
-    check(Parts);
+    if (!Cxx17 || !sequencedOperands(E))
+      check(Parts);
     for (Effects &P : Parts)
       Out.merge(std::move(P));
     if (const auto *BO = dyn_cast<BinaryOperator>(E);
@@ -177,13 +206,9 @@ private:
         onlyReadsRanges(*Callee))
       return;
     for (unsigned I = 0; I < CE->getNumArgs() && I < Callee->getNumParams();
-         ++I) {
-      QualType PT = Callee->getParamDecl(I)->getType();
-      bool Writable = (PT->isReferenceType() || PT->isPointerType()) &&
-                      !PT->getPointeeType().isConstQualified();
-      if (Writable)
+         ++I)
+      if (writesArgument(*Callee, I))
         Out.write(baseVar(CE->getArg(I)), CE);
-    }
   }
 
   void check(llvm::SmallVectorImpl<Effects> &Parts) {
@@ -191,15 +216,23 @@ private:
       for (size_t J = 0; J < Parts.size() && !Conflict; ++J) {
         if (I == J)
           continue;
-        for (const VarDecl *VD : Parts[I].Writes)
-          if (Parts[J].Reads.count(VD) || Parts[J].Writes.count(VD)) {
-            const Expr *At = Parts[I].WriteAt[VD];
-            Conflict = OrderConflict{At->getExprLoc(), At->getSourceRange(),
-                                     VD->getNameAsString()};
-            break;
-          }
+        for (const VarDecl *VD : Parts[I].Writes) {
+          bool Writes = Parts[J].Writes.count(VD);
+          if (!Writes && !Parts[J].Reads.count(VD))
+            continue;
+          const Expr *At = Parts[I].WriteAt[VD];
+          const Expr *Other =
+              Writes ? Parts[J].WriteAt[VD] : Parts[J].ReadAt[VD];
+          Conflict = OrderConflict{At->getExprLoc(), At->getSourceRange(),
+                                   VD->getNameAsString(),
+                                   Other->getSourceRange(), Writes};
+          break;
+        }
       }
   }
+
+private:
+  bool Cxx17;
 };
 
 } // namespace
@@ -270,12 +303,23 @@ const Expr *findSideEffect(const Expr *E) {
   return nullptr;
 }
 
-std::optional<OrderConflict> findOrderConflict(const Expr *E) {
+std::optional<OrderConflict> findOrderConflict(const Expr *E, bool Cxx17) {
   if (!hasSideEffect(E))
     return std::nullopt;
-  OrderChecker C;
+  OrderChecker C(Cxx17);
   C.visit(E);
   return C.Conflict;
+}
+
+bool valueBeforeTarget(const Expr *LHS, const Expr *RHS) {
+  OrderChecker C(/*Cxx17=*/true);
+  Effects L = C.visit(LHS), R = C.visit(RHS);
+  auto Touches = [](const Effects &A, const Effects &B) {
+    return llvm::any_of(A.Writes, [&](const VarDecl *VD) {
+      return B.Reads.count(VD) || B.Writes.count(VD);
+    });
+  };
+  return Touches(L, R) || Touches(R, L);
 }
 
 } // namespace gradc::frontend

@@ -31,17 +31,24 @@ inline bool hasSideEffect(const clang::Expr *E) {
 struct OrderConflict {
   clang::SourceLocation Loc; ///< the change
   clang::SourceRange Range;
-  std::string Name; ///< the variable changed
+  std::string Name;              ///< the variable changed
+  clang::SourceRange OtherRange; ///< the other access, unordered with it
+  bool OtherWrites = false;      ///< which changes it too
 };
 
 /// A variable that one operand of an operator (or argument of a call) in
 /// the full expression E changes while another operand, unordered with it,
 /// reads or changes it. The operands of `,`, `&&`, `||` and `?:` are
-/// ordered; those of an assignment are treated as unordered (they are
-/// before C++17). A call writes through each non-const reference or pointer
-/// argument. Only an expression with an assignment, `++` or `--` is
-/// checked: calls alone are lowered left to right, as before.
-std::optional<OrderConflict> findOrderConflict(const clang::Expr *E);
+/// ordered; with Cxx17 also those of an assignment (the value first), of
+/// `<<`, `>>` and `a[b]` (left to right). A call writes through each
+/// non-const reference or pointer argument. Only an expression with an
+/// assignment, `++` or `--` is checked: calls alone are lowered left to
+/// right, as before.
+std::optional<OrderConflict> findOrderConflict(const clang::Expr *E,
+                                               bool Cxx17);
+/// Whether one side of the assignment `LHS = RHS` (or `op=`) changes what
+/// the other uses, so that C++17's order (RHS first) must be kept.
+bool valueBeforeTarget(const clang::Expr *LHS, const clang::Expr *RHS);
 /// Whether Callee is one of the standard algorithms gradc follows that
 /// only reads the ranges it is given (`std::max_element`, not `std::sort`),
 /// although it takes them as non-const iterators (LoweringAlgorithm.cpp,

@@ -263,6 +263,11 @@ FEATURES = {
     "enum_switch": "enums declared in every file (ge::Mode, an enum class; ge::Tag, unscoped): a local made by "
                    "static_cast<ge::Mode>(k % 3), switched on with enumerators as case labels, compared, "
                    "static_cast<int>(m) as an index, an unscoped enumerator in arithmetic",
+    "enum_arrays": "arrays of the enums of enum_switch: a local 'ge::Mode gk[3] = {...}' switched on "
+                   "gk[i] in a loop, a std::array<ge::Mode, 3> over which a range-based for runs, a "
+                   "std::vector<ge::Tag> grown by push_back and indexed",
+    "cxx17_order": "what C++17's order makes well defined: a[k] = e * (k++ % 3 + 1) (the value before the "
+                   "target), y = y++ * 0.5, z += 0.5 * std::exchange(w, z), k++ << k",
     "bitwise": "bit operations on ints: parity (i & 1) ? e : -e, masks (1 << i) | (k ^ 2), ~k & 3, "
                "x &= 5, m <<= 1, m >>= 1, and the power by squaring (while (n) { if (n & 1u) r *= b; "
                "b *= b; n >>= 1; })",
@@ -465,10 +470,11 @@ def render_stmt(s, m, ind):
 # The integer types int_types declares (what the header writes back).
 INT_TYPES = ["int", "long", "unsigned", "short", "long long", "unsigned long", "signed char",
              "unsigned char", "std::int64_t", "std::size_t", "std::ptrdiff_t", "std::uint32_t",
-             "std::int16_t", "std::uint8_t"]
+             "std::int16_t", "std::uint8_t", "ge::index_t", "ge::Index"]
 
 # What enum_switch names (declared in every file).
 ENUMS = ["namespace ge {", "enum class Mode { Lo, Mid, Hi };", "enum Tag { TA, TB, TC };",
+         "typedef int index_t;", "using Index = std::ptrdiff_t;",
          "} // namespace ge", ""]
 
 
@@ -1266,6 +1272,10 @@ class Gen:
             opts.append(("inttypes", 1))
         if self.on("enum_switch"):
             opts.append(("enumswitch", 1))
+        if self.on("enum_arrays"):
+            opts.append(("enumarrays", 1))
+        if self.on("cxx17_order"):
+            opts.append(("cxx17order", 1))
         if self.on("bitwise"):
             opts.append(("bitwise", 1))
         if self.on("local_type"):
@@ -2536,6 +2546,67 @@ class Gen:
         out.append(Stmt("raw", "ge::Tag %s = %s" % (tag, self.rng.choice(["ge::TA", "ge::TB", "ge::TC"]))))
         out.append(Stmt("raw", "if (%s != ge::Mode::Hi && %s == ge::TB) %s *= 0.5" % (m, tag, u)))
         out.append(Stmt("raw", "%s += (%s + ge::TC) * %s" % (u, tag, paren_text(e[0]))))
+        return out
+
+    def s_enumarrays(self, loop):
+        """Arrays of enums: a C array switched on, a std::array walked by a
+        range-based for, a std::vector grown and indexed."""
+        u, out = self.target()
+        key = self.int_key()
+        e = [self.render_tmp(self.dexpr(1)) for _ in range(2)]
+        a, i = self.fresh("gk"), self.fresh("gq")
+        modes = ["ge::Mode::Lo", "ge::Mode::Mid", "ge::Mode::Hi"]
+        init = ", ".join(self.rng.choice(modes) for _ in range(3))
+        kind = self.rng.choice(["carray", "stdarray", "vector"])
+        if kind == "carray":
+            out.append(Stmt("raw", "ge::Mode %s[3] = {%s}" % (a, init)))
+            out.append(Stmt("raw", "%s[%s %% 3] = static_cast<ge::Mode>((%s + 1) %% 3)" % (a, key, key)))
+            lines = ["for (int %s = 0; %s < 3; ++%s) {" % (i, i, i),
+                     "    switch (%s[%s]) {" % (a, i),
+                     "    case ge::Mode::Lo:", "      %s += %s;" % (u, e[0]), "      break;",
+                     "    case ge::Mode::Mid:", "      %s -= 0.5 * %s;" % (u, paren_text(e[1])), "      break;",
+                     "    default:", "      break;", "    }", "  }"]
+            out.append(Stmt("raw", "\n".join(lines)))
+        elif kind == "stdarray":
+            m = self.fresh("gm")
+            out.append(Stmt("raw", "std::array<ge::Mode, 3> %s = {%s}" % (a, init)))
+            out.append(Stmt("raw", "for (ge::Mode %s : %s) %s += (%s == ge::Mode::Hi ? 2.0 : 0.5) * %s"
+                            % (m, a, u, m, paren_text(e[0]))))
+        else:
+            out.append(Stmt("raw", "std::vector<ge::Tag> %s" % a))
+            out.append(Stmt("raw", "for (int %s = 0; %s < 3; ++%s) %s.push_back(static_cast<ge::Tag>((%s + %s) %% 3))"
+                            % (i, i, i, a, key, i)))
+            out.append(Stmt("raw", "%s += (%s[1] == ge::TB ? %s : %s)" % (u, a, e[0], e[1])))
+        return out
+
+    def s_cxx17order(self, loop):
+        """Side effects C++17 orders: an assignment's value before its
+        target, and `<<` left to right."""
+        u, out = self.target()
+        key = self.int_key()
+        e = [self.render_tmp(self.dexpr(1)) for _ in range(2)]
+        kind = self.rng.choice(["index", "self", "exchange", "shift"])
+        if kind == "index":
+            a, k = self.fresh("ga"), self.fresh("gc")
+            out.append(Stmt("raw", "double %s[4] = {0.5, 0.25, 0.125, 1}" % a))
+            out.append(Stmt("raw", "int %s = %s %% 3" % (k, key)))
+            out.append(Stmt("raw", "%s[%s] = %s * (%s++ %% 3 + 1)" % (a, k, paren_text(e[0]), k)))
+            out.append(Stmt("raw", "%s += %s[0] + %s[1] * %s[2] - %s[3]" % (u, a, a, a, a)))
+        elif kind == "self":
+            y = self.fresh("gy")
+            out.append(Stmt("raw", "double %s = %s" % (y, e[0])))
+            out.append(Stmt("raw", "%s = %s++ * 0.5" % (y, y)))
+            out.append(Stmt("raw", "%s += %s" % (u, y)))
+        elif kind == "exchange":
+            z, w = self.fresh("gz"), self.fresh("gw")
+            out.append(Stmt("raw", "double %s = %s, %s = %s" % (z, e[0], w, e[1])))
+            out.append(Stmt("raw", "%s += 0.5 * std::exchange(%s, %s)" % (z, w, z)))
+            out.append(Stmt("raw", "%s += %s * %s" % (u, z, w)))
+        else:
+            k, m = self.fresh("gc"), self.fresh("gm")
+            out.append(Stmt("raw", "int %s = %s %% 3" % (k, key)))
+            out.append(Stmt("raw", "int %s = %s++ << %s" % (m, k, k)))
+            out.append(Stmt("raw", "%s += static_cast<double>(%s) * %s" % (u, m, paren_text(e[0]))))
         return out
 
     def s_bitwise(self, loop):

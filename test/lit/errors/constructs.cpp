@@ -8,22 +8,25 @@
 
 GRADC_DIFF("grad")
 double unordered(double x, int i) {
-  // CHECK: constructs.cpp:[[@LINE+1]]:16: error: C++ does not say in which order this changes 'i' and the rest of the expression uses it; split the expression into statements
+  // CHECK: constructs.cpp:[[@LINE+1]]:16: error: C++ does not say in which order 'i++' changes 'i' and 'i' at [[@LINE+1]]:21 reads it; split the expression into statements
   return x * (i++ + i);
 }
 
+static double weigh(int a, int b) { return a * 0.5 + b; }
+
+// C++17 leaves a call's arguments in any order.
 GRADC_DIFF("grad")
-double self_assign(double x) {
-  double y = x;
-  // CHECK: constructs.cpp:[[@LINE+1]]:8: error: C++ does not say in which order this changes 'y'
-  y = y++ * 2;
-  return y;
+double arguments(double x, int k) {
+  // CHECK: constructs.cpp:[[@LINE+1]]:21: error: C++ does not say in which order 'k++' changes 'k' and 'k' at [[@LINE+1]]:25 reads it; split the expression into statements
+  return x * weigh(k++, k);
 }
 
+// An assignment's value comes before its target, but not before another
+// operand of the value.
 GRADC_DIFF("grad")
 double index_and_value(const double *w, double *h, int k) {
-  // CHECK: constructs.cpp:[[@LINE+1]]:11: error: C++ does not say in which order this changes 'k'
-  h[k] = k++ * w[0];
+  // CHECK: constructs.cpp:[[@LINE+1]]:11: error: C++ does not say in which order 'k++' changes 'k' and 'k' at [[@LINE+1]]:18 reads it
+  h[k] = k++ * w[k];
   return h[0];
 }
 

@@ -20,7 +20,7 @@ double no_return(double x) {
 GRADC_DIFF("grad")
 double postinc(const double *w, int n) {
   int i = 0;
-  // CHECK: refused.cpp:[[@LINE+1]]:13: error: C++ does not say in which order this changes 'i' and the rest of the expression uses it; split the expression into statements
+  // CHECK: refused.cpp:[[@LINE+1]]:13: error: C++ does not say in which order 'i++' changes 'i' and 'i' at [[@LINE+1]]:21 reads it; split the expression into statements
   return w[i++] * w[i];
 }
 
