@@ -161,6 +161,8 @@ Value *BodyLowering::countedLoop(Value *Count, llvm::StringRef Counter,
 }
 
 Value *BodyLowering::lowerPosition(const Expr *E) {
+  if (isStructPosition(E))
+    return lowerStructPosition(E);
   bool Reversed;
   E = skipCopies(E, Reversed);
   if (Reversed) {
@@ -414,6 +416,9 @@ std::optional<Value *> BodyLowering::lowerAlgorithm(const CallExpr *CE) {
   if (Name == "for_each")
     if (std::optional<Value *> V = lowerForEachWhole(CE))
       return *V;
+  if ((Name == "max_element" || Name == "min_element") && N > 0 &&
+      isStructPosition(Arg(0)))
+    return lowerStructExtreme(CE, Name == "max_element");
   // A range of structs (or rows): one error at the call, not one per
   // position it is given.
   if (Known && llvm::any_of(CE->arguments(), [](const Expr *A) {
@@ -423,10 +428,10 @@ std::optional<Value *> BodyLowering::lowerAlgorithm(const CallExpr *CE) {
         return !T.isNull() && T->isPointerType() &&
                T->getPointeeType()->isStructureOrClassType();
       }))
-    return Refuse("gradc follows it over ranges of numbers; over a "
-                  "container of structs, write the loop ('int best = 0; "
-                  "for (int i = 1; i < n; ++i) if (ps[best].w < ps[i].w) "
-                  "best = i;')");
+    return Refuse("gradc follows it over ranges of numbers (over "
+                  "structs: std::max_element, std::min_element and "
+                  "std::for_each); over a container of structs, write the "
+                  "loop ('for (auto &p : ps)')");
   if (std::optional<Value *> V = lowerAlgorithmOp(CE, Name))
     return *V;
   if (std::optional<Value *> V = lowerFold(CE, Name))
