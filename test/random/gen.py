@@ -152,6 +152,9 @@ FEATURES = {
     "struct_element_copy": "an element of an array or container of structs copied into a local (S q = ps[i];), "
                            "changed, read, written back into a local container (qa[i] = q;); std::for_each "
                            "over a std::vector of structs",
+    "struct_extreme": "with struct_element_copy: std::max_element / std::min_element over a std::vector, "
+                      "std::array or array of structs with a comparison of a member, the iterator read "
+                      "(it->b, (*it).c) and subtracted (it - std::begin(qa))",
     "structured_binding": "structured bindings of a struct (const auto &[pa, pb, pc, pv] = p;), its members read by name",
     "variadic": "variadic templates with fold expressions over + * and ',' (gv_sum(a, b), gv_sq(a, b, c)), declared in every file",
     "member_default": "a default member initializer in the struct (double c = 0.5;), which no adjoint of it may start at",
@@ -1951,6 +1954,16 @@ class Gen:
             return out
         ends = getattr(var, "ends", False) or getattr(var, "svec", False)
         ranged = local or getattr(var, "svec", False)  # (not `const S *ps`)
+        if self.on("struct_extreme") and ranged and self.chance(0.35):
+            it, l, r = self.fresh("it"), self.fresh("l"), self.fresh("r")
+            m = self.rng.choice(["a", "b", "c"])
+            out.append(Stmt("raw", "auto %s = std::%s(std::begin(%s), std::end(%s), "
+                            "[](const %s &%s, const %s &%s) { return %s.%s < %s.%s; })" % (
+                                it, self.rng.choice(["max_element", "min_element"]), a, a,
+                                s, l, s, r, l, m, r, m)))
+            out.append(Stmt("raw", "%s += %s->b * %s + (*%s).c + 0.25 * double(%s - std::begin(%s))" % (
+                u, it, self.render_tmp(self.dexpr(1)), it, it, a)))
+            return out
         if self.on("struct_vector_idioms") and (ends or ranged) and self.chance(0.5):
             e = self.render_tmp(self.dexpr(1))
             if ranged and (not ends or self.chance(0.5)):
