@@ -539,6 +539,12 @@ private:
   void lowerStructIteratorDecl(const clang::VarDecl *VD);
   /// std::max_element (Max) or std::min_element over structs.
   Value *lowerStructExtreme(const clang::CallExpr *CE, bool Max);
+  /// The index of the first largest (Max) or smallest of Count elements
+  /// (`int best = 0; for (...) if (Less(e[best], e[i])) best = i;`), its
+  /// elements made by Element; null after an error (LoweringAlgorithm.cpp).
+  Value *bestOf(Value *Count, bool Max,
+                llvm::function_ref<Value *(Value *)> Element,
+                llvm::function_ref<Value *(Value *, Value *)> Less);
   void writeTarget(const Target &T, Value *V, unsigned Mark,
                    clang::SourceLocation Loc);
 

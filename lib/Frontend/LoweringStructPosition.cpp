@@ -12,6 +12,7 @@
 //===----------------------------------------------------------------------===//
 #include "BodyLowering.h"
 #include "IteratorParams.h"
+#include "Sequencing.h"
 
 namespace gradc::frontend {
 
@@ -34,15 +35,6 @@ const Expr *withoutCopies(const Expr *E) {
     else
       return E;
   }
-}
-
-/// The name of the standard function CE calls, or "".
-StringRef stdCallee(const CallExpr *CE) {
-  const FunctionDecl *Callee = CE->getDirectCallee();
-  if (!Callee || !Callee->getIdentifier() ||
-      !Callee->getDeclContext()->getRedeclContext()->isStdNamespace())
-    return "";
-  return Callee->getName();
 }
 
 } // namespace
@@ -133,7 +125,7 @@ Value *BodyLowering::lowerStructPosition(const Expr *E) {
   // What std::max_element returns.
   if (const auto *CE = dyn_cast<CallExpr>(E);
       CE && !isa<CXXMemberCallExpr>(CE) &&
-      (stdCallee(CE) == "max_element" || stdCallee(CE) == "min_element"))
+      (stdName(CE) == "max_element" || stdName(CE) == "min_element"))
     return lowerExpr(CE);
   // `v.begin()`, `v.end()`, `std::begin(a)`, `std::end(a)`, `a`.
   const Expr *Object = nullptr;
@@ -145,7 +137,7 @@ Value *BodyLowering::lowerStructPosition(const Expr *E) {
   } else if (const auto *CE = dyn_cast<CallExpr>(E);
              CE && CE->getNumArgs() == 1) {
     Object = CE->getArg(0);
-    Name = stdCallee(CE);
+    Name = stdName(CE);
   } else if (E->getType()->isArrayType()) {
     Object = E;
     Name = "begin";
@@ -224,35 +216,16 @@ Value *BodyLowering::lowerStructExtreme(const CallExpr *CE, bool Max) {
     return refuseAlgorithm(CE, "its comparison must return a value");
   Value *Array = splitPointer(First).first;
   auto [From, To] = *Offs;
-  // The first largest (smallest) element, as C++ finds it; an empty
-  // range gives its end.
   at(CE->getBeginLoc());
   auto Element = [&](Value *I) {
     return From->isConstValue(0) ? I : B.add(From, I);
   };
   Value *Count = From->isConstValue(0) ? To : B.sub(To, From);
-  Value *Best = B.local(Scalar::Int32, 0, "best");
-  B.store(Best, constIndex(0));
-  bool Ok = true;
-  countedLoop(Count, "i", [&](Value *I) {
-    Value *Cur = structElement(Array, Element(B.load(Best)), *Shape);
-    Value *E = structElement(Array, Element(I), *Shape);
-    if (!Max)
-      std::swap(Cur, E);
-    Value *Replaces = callOperation(*Less, {Cur, E});
-    if (!Replaces) {
-      Ok = false;
-      return;
-    }
-    Value *If = B.ifOp(convert(Replaces, Scalar::Bool, /*Implicit=*/true));
-    ir::Block &Saved = B.block();
-    B.setBlock(If->Regions[ir::Then]);
-    B.store(Best, B.load(I->Operands[0])); // `best = i;`, not a copy of i
-    B.setBlock(Saved);
-  });
-  if (!Ok)
-    return nullptr;
-  return structElement(Array, Element(B.load(Best)), *Shape);
+  Value *Best = bestOf(
+      Count, Max,
+      [&](Value *I) { return structElement(Array, Element(I), *Shape); },
+      [&](Value *Cur, Value *E) { return callOperation(*Less, {Cur, E}); });
+  return Best ? structElement(Array, Element(Best), *Shape) : nullptr;
 }
 
 } // namespace gradc::frontend

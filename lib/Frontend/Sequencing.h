@@ -48,6 +48,9 @@ std::optional<OrderConflict> findOrderConflict(const clang::Expr *E);
 /// which holds the list).
 bool onlyReadsRanges(const clang::FunctionDecl &Callee);
 
+/// The name of the standard function CE calls, or "" (LoweringAlgorithm.cpp).
+llvm::StringRef stdName(const clang::CallExpr *CE);
+
 } // namespace gradc::frontend
 
 #endif // GRADC_LIB_FRONTEND_SEQUENCING_H
