@@ -195,7 +195,9 @@ std::optional<std::int64_t> SweepFacts::argumentExtent(const Value &Call,
     return std::nullopt;
   // A `double &` reaches its one number.
   if (C->Params[I].V->Ty.kind() == Type::Ref)
-    return 1;
+    return isFloating(C->Params[I].V->Ty.scalarKind())
+               ? std::optional<std::int64_t>(1)
+               : std::nullopt;
   if (C->Params[I].V->Ty.kind() != Type::Ptr)
     return std::nullopt;
   return reachedExtent(*C, C->Params[I].V, knownArguments(Call));
