@@ -195,7 +195,8 @@ std::optional<std::int64_t> SweepFacts::argumentExtent(const Value &Call,
     return std::nullopt;
   // A `double &` reaches its one number.
   if (C->Params[I].V->Ty.kind() == Type::Ref)
-    return isFloating(C->Params[I].V->Ty.scalarKind())
+    return isFloating(C->Params[I].V->Ty.scalarKind()) &&
+                   C->Params[I].ViewName.empty()
                ? std::optional<std::int64_t>(1)
                : std::nullopt;
   if (C->Params[I].V->Ty.kind() != Type::Ptr)
