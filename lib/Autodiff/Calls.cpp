@@ -187,6 +187,18 @@ Value *ReverseMode::tapedCopy(const Value &Call, unsigned I, Value *Count,
                               bool Before) {
   const Value *Op = Call.Operands[I];
   const Value *Base = baseOf(Op);
+  if (Op->Ty.kind() == Type::Ref) {
+    // One number (a `double &` the caller was given): `acc_tape.push(acc)`,
+    // popped into a variable, not an array of one.
+    Value *Copy = B.local(Op->Ty.element(), 0, Base->Name);
+    Value *T = Sw.newTape(Op->Ty.element(), Base->Name);
+    Value *V = G->create(OpCode::Load, Op->Ty.element(), {Map.at(Op)});
+    Sw.insertAfter(Map.at(&Call),
+                   {V, G->create(OpCode::Push, Type::voidTy(), {T, V})},
+                   Before);
+    B.store(Copy, B.pop(T));
+    return Copy;
+  }
   Value *Copy =
       B.local(Op->Ty.element(), Count->IVal ? Count->IVal : 1, Base->Name);
   tapeAround(Call, Map.at(Op), Copy, Count, Base, Before);

@@ -191,8 +191,15 @@ bool SweepFacts::madeBy(const Value &Call, const Value *Base) const {
 std::optional<std::int64_t> SweepFacts::argumentExtent(const Value &Call,
                                                        unsigned I) const {
   const Function *C = Call.Callee;
-  if (!C || C->Custom || C->Params[I].V->Ty.kind() != Type::Ptr ||
-      !C->Params[I].Record.empty())
+  if (!C || C->Custom || !C->Params[I].Record.empty())
+    return std::nullopt;
+  // A `double &` reaches its one number.
+  if (C->Params[I].V->Ty.kind() == Type::Ref)
+    return isFloating(C->Params[I].V->Ty.scalarKind()) &&
+                   C->Params[I].ViewName.empty()
+               ? std::optional<std::int64_t>(1)
+               : std::nullopt;
+  if (C->Params[I].V->Ty.kind() != Type::Ptr)
     return std::nullopt;
   return reachedExtent(*C, C->Params[I].V, knownArguments(Call));
 }

@@ -527,6 +527,24 @@ private:
   lowerIteratorPlace(const clang::CXXOperatorCallExpr *OCE);
   /// An operator on an iterator; nullopt if OCE is none.
   std::optional<Value *> lowerIteratorOp(const clang::CXXOperatorCallExpr *OCE);
+
+  // Positions in ranges of structs (LoweringStructPosition.cpp).
+  /// Whether E is an iterator or pointer into a range of structs.
+  bool isStructPosition(const clang::Expr *E);
+  /// E, a position in a range of structs, as its element; null after an
+  /// error.
+  Value *lowerStructPosition(const clang::Expr *E);
+  /// `auto it = std::max_element(...)` over structs: another name for
+  /// the element.
+  void lowerStructIteratorDecl(const clang::VarDecl *VD);
+  /// std::max_element (Max) or std::min_element over structs.
+  Value *lowerStructExtreme(const clang::CallExpr *CE, bool Max);
+  /// The index of the first largest (Max) or smallest of Count elements
+  /// (`int best = 0; for (...) if (Less(e[best], e[i])) best = i;`), its
+  /// elements made by Element; null after an error (LoweringAlgorithm.cpp).
+  Value *bestOf(Value *Count, bool Max,
+                llvm::function_ref<Value *(Value *)> Element,
+                llvm::function_ref<Value *(Value *, Value *)> Less);
   void writeTarget(const Target &T, Value *V, unsigned Mark,
                    clang::SourceLocation Loc);
 
@@ -1148,7 +1166,8 @@ private:
 
   // Locations and text.
   void at(clang::SourceLocation Loc) {
-    B.setOrigin(CurStmt, sourceLocOf(Loc, SM));
+    B.setOrigin(CurStmt,
+                sourceLocOf(ForeignSite.isValid() ? ForeignSite : Loc, SM));
   }
   std::string spellingOf(clang::SourceLocation Loc);
   std::string sourceText(clang::SourceRange Range);
@@ -1259,6 +1278,9 @@ private:
   /// The helper whose body is being lowered at its call
   /// (lowerGrowingCall), which its statements say they are in.
   std::string InlinedHelper;
+  /// Where a helper of another file written inline is called: its ops'
+  /// place, since their lines would be read as this file's.
+  clang::SourceLocation ForeignSite;
 
   /// What reaching the end of the statement list being lowered means.
   enum class Tail { None, Function, Iteration, Switch };

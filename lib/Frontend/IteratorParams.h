@@ -19,6 +19,10 @@ namespace gradc::frontend {
 /// iterator's; a pointer itself), or a null type.
 clang::QualType iteratorPointer(clang::QualType T);
 
+/// The struct an iterator, pointer or array of T designates, or null
+/// (LoweringStructPosition.cpp).
+clang::QualType structPointee(clang::QualType T);
+
 /// Whether FD's parameter J is the end of a range its parameter J - 1
 /// begins: both by value and of one iterator type, of one template
 /// parameter (`It first, It last`) in an instance taking pointers, or two

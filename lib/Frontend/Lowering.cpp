@@ -25,6 +25,7 @@
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/Support/Path.h"
 
 #include <cctype>
 #include <cmath>
@@ -648,6 +649,17 @@ int BodyLowering::addStatementText(const Stmt *S, std::string Text) {
   St.Loc = sourceLocOf(S->getBeginLoc(), SM);
   St.Text = std::move(Text);
   St.Inside = InlinedHelper;
+  // A helper of another file written inline: its line there is no line
+  // of this file, so the statement is placed at the call and says where
+  // it is written (`(in add_squares, features.h:10)`).
+  if (ForeignSite.isValid()) {
+    St.Inside += ", " +
+                 llvm::sys::path::filename(
+                     SM.getFilename(SM.getExpansionLoc(S->getBeginLoc())))
+                     .str() +
+                 ":" + std::to_string(St.Loc.Line);
+    St.Loc = sourceLocOf(ForeignSite, SM);
+  }
   F.Stmts.push_back(std::move(St));
   return static_cast<int>(F.Stmts.size() - 1);
 }

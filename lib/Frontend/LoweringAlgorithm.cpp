@@ -53,15 +53,6 @@ const Expr *skipCopies(const Expr *E, bool &Reversed) {
   }
 }
 
-/// The name of the standard function CE calls, or "".
-StringRef stdName(const CallExpr *CE) {
-  const FunctionDecl *Callee = CE->getDirectCallee();
-  if (!Callee || !Callee->getIdentifier() ||
-      !Callee->getDeclContext()->getRedeclContext()->isStdNamespace())
-    return "";
-  return Callee->getName();
-}
-
 /// A function of <numeric>, <algorithm> or <iterator> gradc follows: one
 /// list for lowerAlgorithm, which lowers each, and lowerPosition, which
 /// takes the position one returns.
@@ -132,6 +123,44 @@ std::string algorithmNames() {
 
 } // namespace
 
+StringRef stdName(const CallExpr *CE) {
+  const FunctionDecl *Callee = CE->getDirectCallee();
+  if (!Callee || !Callee->getIdentifier() ||
+      !Callee->getDeclContext()->getRedeclContext()->isStdNamespace())
+    return "";
+  return Callee->getName();
+}
+
+Value *
+BodyLowering::bestOf(Value *Count, bool Max,
+                     llvm::function_ref<Value *(Value *)> Element,
+                     llvm::function_ref<Value *(Value *, Value *)> Less) {
+  // The first largest (smallest) element, as C++ finds it: a later one
+  // replaces it only when it compares greater (less); an empty range
+  // gives its end.
+  Value *Best = B.local(Scalar::Int32, 0, "best");
+  B.store(Best, makeConstant(Scalar::Int32, 0, 0, "0"));
+  bool Ok = true;
+  countedLoop(Count, "i", [&](Value *I) {
+    Value *Cur = Element(B.load(Best));
+    Value *E = Element(I);
+    if (!Max)
+      std::swap(Cur, E);
+    Value *Replaces = Less(Cur, E);
+    if (!Replaces) {
+      Ok = false;
+      return;
+    }
+    Value *If = B.ifOp(convert(Replaces, Scalar::Bool, /*Implicit=*/true));
+    ir::Block &Saved = B.block();
+    B.setBlock(If->Regions[ir::Then]);
+    // (The counter read again here: `best = i;`, not a copy of it.)
+    B.store(Best, B.load(I->Operands[0]));
+    B.setBlock(Saved);
+  });
+  return Ok ? B.load(Best) : nullptr;
+}
+
 bool onlyReadsRanges(const FunctionDecl &Callee) {
   if (!Callee.getIdentifier() ||
       !Callee.getDeclContext()->getRedeclContext()->isStdNamespace())
@@ -161,6 +190,8 @@ Value *BodyLowering::countedLoop(Value *Count, llvm::StringRef Counter,
 }
 
 Value *BodyLowering::lowerPosition(const Expr *E) {
+  if (isStructPosition(E))
+    return lowerStructPosition(E);
   bool Reversed;
   E = skipCopies(E, Reversed);
   if (Reversed) {
@@ -414,6 +445,9 @@ std::optional<Value *> BodyLowering::lowerAlgorithm(const CallExpr *CE) {
   if (Name == "for_each")
     if (std::optional<Value *> V = lowerForEachWhole(CE))
       return *V;
+  if ((Name == "max_element" || Name == "min_element") && N > 0 &&
+      isStructPosition(Arg(0)))
+    return lowerStructExtreme(CE, Name == "max_element");
   // A range of structs (or rows): one error at the call, not one per
   // position it is given.
   if (Known && llvm::any_of(CE->arguments(), [](const Expr *A) {
@@ -423,10 +457,10 @@ std::optional<Value *> BodyLowering::lowerAlgorithm(const CallExpr *CE) {
         return !T.isNull() && T->isPointerType() &&
                T->getPointeeType()->isStructureOrClassType();
       }))
-    return Refuse("gradc follows it over ranges of numbers; over a "
-                  "container of structs, write the loop ('int best = 0; "
-                  "for (int i = 1; i < n; ++i) if (ps[best].w < ps[i].w) "
-                  "best = i;')");
+    return Refuse("gradc follows it over ranges of numbers (over "
+                  "structs: std::max_element, std::min_element and "
+                  "std::for_each); over a container of structs, write the "
+                  "loop ('for (auto &p : ps)')");
   if (std::optional<Value *> V = lowerAlgorithmOp(CE, Name))
     return *V;
   if (std::optional<Value *> V = lowerFold(CE, Name))
@@ -530,35 +564,15 @@ std::optional<Value *> BodyLowering::lowerAlgorithm(const CallExpr *CE) {
       return nullptr;
     if (Less && Less->Ty.kind() == ir::Type::Void)
       return Refuse("its comparison must return a value");
-    // The first largest (smallest) element, as C++ finds it: a later one
-    // replaces it only when it compares greater (less); an empty range
-    // gives its end.
     at(CE->getBeginLoc());
-    Value *Best = B.local(Scalar::Int32, 0, "best");
-    B.store(Best, makeConstant(Scalar::Int32, 0, 0, "0"));
-    bool Max = Name == "max_element";
-    bool Ok = true;
-    countedLoop(S->Count, "i", [&](Value *I) {
-      Value *Cur = B.load(S->Base, elementIndex(*S, B.load(Best)));
-      Value *E = B.load(S->Base, elementIndex(*S, I));
-      if (!Max)
-        std::swap(Cur, E);
-      Value *Replaces =
-          Less ? callOperation(*Less, {Cur, E}) : B.cmp(CmpPred::LT, Cur, E);
-      if (!Replaces) {
-        Ok = false;
-        return;
-      }
-      Value *If = B.ifOp(convert(Replaces, Scalar::Bool, /*Implicit=*/true));
-      ir::Block &Saved = B.block();
-      B.setBlock(If->Regions[ir::Then]);
-      // (The counter read again here: `best = i;`, not a copy of it.)
-      B.store(Best, B.load(I->Operands[0]));
-      B.setBlock(Saved);
-    });
-    if (!Ok)
-      return nullptr;
-    return B.offset(S->Base, elementIndex(*S, B.load(Best)));
+    Value *Best = bestOf(
+        S->Count, Name == "max_element",
+        [&](Value *I) { return B.load(S->Base, elementIndex(*S, I)); },
+        [&](Value *Cur, Value *E) {
+          return Less ? callOperation(*Less, {Cur, E})
+                      : B.cmp(CmpPred::LT, Cur, E);
+        });
+    return Best ? B.offset(S->Base, elementIndex(*S, Best)) : nullptr;
   }
   if (Name == "sort" || Name == "stable_sort" || Name == "partial_sort" ||
       Name == "nth_element")

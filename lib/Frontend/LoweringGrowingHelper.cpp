@@ -128,11 +128,6 @@ Value *BodyLowering::lowerGrowingCall(const CallExpr *CE,
     return Refuse("call it in the loop's body, not in its header");
   if (llvm::is_contained(InlinedRefs, &Def))
     return Refuse("it calls itself: grow the vector in a loop instead");
-  // Its statements are quoted in the caller's comments, by line.
-  if (!SM.isWrittenInSameFile(SM.getExpansionLoc(Def.getLocation()),
-                              SM.getExpansionLoc(FD.getLocation())))
-    return Refuse("define it in the file of '" + functionName() +
-                  "', which calls it");
   // A `const double &` is read where the call is; C++ reads it where the
   // helper does, after what the helper wrote through another argument.
   for (unsigned I = 0; I < CE->getNumArgs() && I < Def.getNumParams(); ++I) {
@@ -191,9 +186,15 @@ Value *BodyLowering::lowerGrowingCall(const CallExpr *CE,
   }
   // The body, lowered here as the caller's statements.
   std::string SavedInside = std::exchange(InlinedHelper, Name);
+  SourceLocation SavedSite = ForeignSite;
+  if (!ForeignSite.isValid() &&
+      !SM.isWrittenInSameFile(SM.getExpansionLoc(Def.getLocation()),
+                              SM.getExpansionLoc(FD.getLocation())))
+    ForeignSite = CE->getBeginLoc();
   bool Ok = lowerInlinedBody(Def, Body, {Body->body_begin(), Body->body_end()},
                              This, [] {});
   InlinedHelper = SavedInside;
+  ForeignSite = SavedSite;
   return Ok ? Grown : nullptr;
 }
 

@@ -37,6 +37,8 @@ void BodyLowering::lowerIteratorDecl(const VarDecl *VD) {
   // (An iterator of a container of structs is a class the pointer is a
   // template argument of.)
   QualType Ptr = iteratorPointer(VD->getType());
+  if (!structPointee(VD->getType()).isNull())
+    return lowerStructIteratorDecl(VD);
   if (Ptr.isNull() || !scalarTypeOf(Ptr->getPointeeType(), Ctx)) {
     poison(VD);
     fail(VD->getLocation(),
@@ -86,6 +88,10 @@ BodyLowering::lowerIteratorOp(const CXXOperatorCallExpr *OCE) {
       return nullptr;
     }
   OverloadedOperatorKind Op = OCE->getOperator();
+  // `*it`, `it->m` over structs: the element.
+  if ((Op == OO_Star || Op == OO_Arrow) && OCE->getNumArgs() == 1 &&
+      isStructPosition(OCE->getArg(0)))
+    return lowerStructPosition(OCE->getArg(0));
   SourceLocation Loc = OCE->getBeginLoc();
   const Expr *Rhs = OCE->getNumArgs() == 2 ? OCE->getArg(1) : nullptr;
   bool BothIterators = Rhs && isIterator(Rhs->getType());

@@ -19,6 +19,11 @@ using ir::Scalar;
 using ir::Value;
 
 std::pair<Value *, Value *> BodyLowering::splitPointer(Value *P) {
+  // A struct element (a position in a range of structs): its array and
+  // element index.
+  if (P->Code == ir::OpCode::Field && P->Stride && P->Text.empty() &&
+      P->Operands.size() == 2)
+    return {P->Operands[0], convert(P->Operands[1], Scalar::Int32, true)};
   Value *Off = nullptr;
   while (P->Code == ir::OpCode::Offset) {
     Value *K = convert(P->Operands[1], Scalar::Int32, /*Implicit=*/true);

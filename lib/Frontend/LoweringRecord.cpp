@@ -115,6 +115,11 @@ Value *BodyLowering::lowerRecord(const Expr *E) {
       structContainer(
           MCE->getImplicitObjectArgument()->getType().getNonReferenceType()))
     return lowerStructContainerCall(MCE); // `pts.back()`
+  // `(*it).m` of an iterator over structs.
+  if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(E);
+      OCE && OCE->getOperator() == OO_Star && OCE->getNumArgs() == 1 &&
+      isStructPosition(OCE->getArg(0)))
+    return lowerStructPosition(OCE->getArg(0));
   if (isa<CXXOperatorCallExpr>(E) && !isElementAccess(E))
     return fail(E->getExprLoc(),
                 "an operator returning a reference to a struct is not "

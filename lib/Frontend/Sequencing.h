@@ -55,6 +55,9 @@ bool valueBeforeTarget(const clang::Expr *LHS, const clang::Expr *RHS);
 /// which holds the list).
 bool onlyReadsRanges(const clang::FunctionDecl &Callee);
 
+/// The name of the standard function CE calls, or "" (LoweringAlgorithm.cpp).
+llvm::StringRef stdName(const clang::CallExpr *CE);
+
 } // namespace gradc::frontend
 
 #endif // GRADC_LIB_FRONTEND_SEQUENCING_H

@@ -152,6 +152,9 @@ FEATURES = {
     "struct_element_copy": "an element of an array or container of structs copied into a local (S q = ps[i];), "
                            "changed, read, written back into a local container (qa[i] = q;); std::for_each "
                            "over a std::vector of structs",
+    "struct_extreme": "with struct_element_copy: std::max_element / std::min_element over a std::vector, "
+                      "std::array or array of structs with a comparison of a member, the iterator read "
+                      "(it->b, (*it).c) and subtracted (it - std::begin(qa))",
     "structured_binding": "structured bindings of a struct (const auto &[pa, pb, pc, pv] = p;), its members read by name",
     "variadic": "variadic templates with fold expressions over + * and ',' (gv_sum(a, b), gv_sq(a, b, c)), declared in every file",
     "member_default": "a default member initializer in the struct (double c = 0.5;), which no adjoint of it may start at",
@@ -275,6 +278,8 @@ FEATURES = {
                   "struct GL1 { double a = 0.5, b; }; GL1 q; q.b = e; q.a += e * q.b;), read by its members",
     "exchange_choice": "std::exchange of a number (t += std::exchange(x, e);) and a place chosen by ?: on an "
                        "int as an assignment's target ((i % 2 == 0 ? x : y) += e;, (k > 0 ? a[1] : x) = e;)",
+    "lambda_each": "a lambda given by F && (gl_each) or const F & (gl_each_into, with a double &) to a template "
+                   "calling it in nested loops, adding into a captured local or its double & parameter",
     "lambda_nest": "a lambda capturing another lambda (auto lg = [&lf](double s) { return lf(s) * s; };, "
                    "[lf], [&], [=]), the inner one capturing a variable of the function by reference",
     "recursion": "recursive helpers bounded by an int depth parameter (if (k <= 0) return e; double r = rh(e, k - 1); "
@@ -1284,6 +1289,8 @@ class Gen:
             opts.append(("exchange", 1.5))
         if self.on("lambda_nest"):
             opts.append(("lambdanest", 1))
+        if self.on("lambda_each"):
+            opts.append(("lambdaeach", 1))
         if self.on("std_minmax"):
             opts.append(("stdswap", 1))
             if self.visible("i"):
@@ -1983,6 +1990,16 @@ class Gen:
             return out
         ends = getattr(var, "ends", False) or getattr(var, "svec", False)
         ranged = local or getattr(var, "svec", False)  # (not `const S *ps`)
+        if self.on("struct_extreme") and ranged and self.chance(0.35):
+            it, l, r = self.fresh("it"), self.fresh("l"), self.fresh("r")
+            m = self.rng.choice(["a", "b", "c"])
+            out.append(Stmt("raw", "auto %s = std::%s(std::begin(%s), std::end(%s), "
+                            "[](const %s &%s, const %s &%s) { return %s.%s < %s.%s; })" % (
+                                it, self.rng.choice(["max_element", "min_element"]), a, a,
+                                s, l, s, r, l, m, r, m)))
+            out.append(Stmt("raw", "%s += %s->b * %s + (*%s).c + 0.25 * double(%s - std::begin(%s))" % (
+                u, it, self.render_tmp(self.dexpr(1)), it, it, a)))
+            return out
         if self.on("struct_vector_idioms") and (ends or ranged) and self.chance(0.5):
             e = self.render_tmp(self.dexpr(1))
             if ranged and (not ends or self.chance(0.5)):
@@ -2866,6 +2883,23 @@ class Gen:
         if self.chance(0.5):
             e = "0.5 * %s + %s" % (x, e)
         return [Stmt("raw", "%s += 0.5 * std::exchange(%s, %s)" % (t, x, e))]
+
+    def s_lambdaeach(self, loop):
+        """A lambda adding into a local, called in nested loops by a
+        template taking it by F && or const F & (with a double &)."""
+        u, out = self.target()
+        lv, la, a, b = self.fresh("lv"), self.fresh("la"), self.fresh("li"), self.fresh("lj")
+        out.append(Stmt("raw", "double %s = %s" % (lv, self.render_tmp(self.dexpr(1)))))
+        out.append(Stmt("raw", "double %s = 0.5" % la))
+        if self.chance(0.5):
+            out.append(Stmt("raw", "gl_each(2, [&](int %s, int %s) { %s += (%s + 0.5 * %s) * %s * %s; })"
+                            % (a, b, la, a, b, lv, la)))
+        else:
+            out.append(Stmt("raw", "gl_each_into(2, [&](int %s, int %s, double &acc) "
+                            "{ acc += 0.25 * (%s + 0.5) * %s * acc + 0.5 * %s * %s; }, %s)"
+                            % (a, b, a, lv, b, lv, la)))
+        out.append(Stmt("raw", "%s += %s" % (u, la)))
+        return out
 
     def s_lambdanest(self, loop):
         """A lambda that captures another lambda and calls it."""
@@ -4554,7 +4588,11 @@ REF_RESULTS = [
 # What lambda passes lambdas to (declared in every file, as GLOBAL_CONSTANTS).
 LAMBDA_TEMPLATES = [
     "template <class F> double gl_apply(F f, double x) {",
-    "  return f(x) + 0.25 * f(0.5 * x);", "}", ""]
+    "  return f(x) + 0.25 * f(0.5 * x);", "}", "",
+    "template <class F> void gl_each(int n, F &&f) {",
+    "  for (int i = 0; i < n; ++i)", "    for (int j = 0; j < n; ++j)", "      f(i, j);", "}", "",
+    "template <class F> void gl_each_into(int n, const F &f, double &acc) {",
+    "  for (int i = 0; i < n; ++i)", "    for (int j = 0; j < n; ++j)", "      f(i, j, acc);", "}", ""]
 
 
 # What functor uses (declared in every file, as GLOBAL_CONSTANTS): function

@@ -12,7 +12,7 @@ struct P {
 GRADC_DIFF("grad")
 double structs(const std::vector<P> &ps) {
   double s = 0;
-  // CHECK: iterators_refused.cpp:[[@LINE+1]]:13: error: iterator 'it' is not over numbers; gradc follows iterators of a std::vector of numbers: index the container ('v[i].x') or use a range-based 'for'
+  // CHECK: iterators_refused.cpp:[[@LINE+1]]:13: error: moving an iterator over structs ('it') is not supported; gradc follows one that stays where it is made ('auto it = std::max_element(...)'): index the container instead ('v[i].m')
   for (auto it = ps.begin(); it != ps.end(); ++it)
     s += it->x * it->y;
   return s;

@@ -43,10 +43,22 @@ struct P {
 };
 
 GRADC_DIFF("grad")
-double over_structs(const std::vector<P> &ps) {
-  // CHECK: algorithms_refused.cpp:[[@LINE+1]]:12: error: this call of 'std::max_element' is not supported; gradc follows it over ranges of numbers; over a container of structs, write the loop ('int best = 0; for (int i = 1; i < n; ++i) if (ps[best].w < ps[i].w) best = i;')
-  long k = std::max_element(ps.begin(), ps.end(), [](const P &a, const P &b) { return a.w < b.w; }) - ps.begin();
-  return ps[k].x;
+double over_structs(std::vector<P> &ps) {
+  // CHECK: algorithms_refused.cpp:[[@LINE+1]]:3: error: this call of 'std::sort' is not supported; gradc follows it over ranges of numbers (over structs: std::max_element, std::min_element and std::for_each); over a container of structs, write the loop ('for (auto &p : ps)')
+  std::sort(ps.begin(), ps.end(), [](const P &a, const P &b) { return a.w < b.w; });
+  return ps[0].x;
+}
+
+struct Q {
+  double x, w;
+  bool operator<(const Q &o) const { return w < o.w; }
+};
+
+GRADC_DIFF("grad")
+double extreme_of_structs(const std::vector<Q> &ps) {
+  // CHECK: algorithms_refused.cpp:[[@LINE+1]]:13: error: this call of 'std::max_element' is not supported; over a range of structs gradc follows it with a comparison ('[](const Body &a, const Body &b) { return a.m < b.m; }')
+  auto it = std::max_element(ps.begin(), ps.end());
+  return it->x;
 }
 
 GRADC_DIFF("grad")
