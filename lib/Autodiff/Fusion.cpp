@@ -365,6 +365,17 @@ private:
 
 } // namespace
 
+/// Whether anything in Blk may throw: a fused loop would have run some
+/// backward work by then, and the user's adjoints must stay untouched.
+static bool mayThrow(const Block &Blk) {
+  bool Throws = false;
+  forEachOp(Blk, [&](const Value &V) {
+    Throws |= V.Code == OpCode::Throw ||
+              (V.Code == OpCode::Invoke && V.invokeThrows());
+  });
+  return Throws;
+}
+
 const Value *fusedLoop(const SweepFacts &Facts,
                        std::vector<const Value *> &Hoisted) {
   const std::vector<Value *> &Ops = Facts.P.Body.Ops;
@@ -382,6 +393,8 @@ const Value *fusedLoop(const SweepFacts &Facts,
       findJump(Body, OpCode::Continue))
     return nullptr;
   std::vector<Value *> After(It.base(), Ops.end());
+  if (mayThrow(Body) || mayThrow(Block{After}))
+    return nullptr;
   std::vector<const Value *> Early;
   if (!Tail(Facts, V).allows(After, Early))
     return nullptr;

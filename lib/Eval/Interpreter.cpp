@@ -9,6 +9,7 @@
 
 #include "Arith.h"
 #include "Memory.h"
+#include "gradc/IR/Printer.h"
 
 #include <cmath>
 #include <set>
@@ -87,6 +88,18 @@ private:
       Where +=
           ":" + std::to_string(V.Loc.Line) + ":" + std::to_string(V.Loc.Col);
     return Where + ": in " + F.Name + ": " + Msg;
+  }
+
+  /// What a Throw throws, with the values of its arguments.
+  std::string thrown(const Value &V) const {
+    std::string Args;
+    unsigned Next = 0;
+    for (const std::string &A : V.ThrowArgs)
+      Args += (Args.empty() ? "" : ", ") +
+              (A.empty()
+                   ? formatNumber(static_cast<double>(get(V.Operands[Next++])))
+                   : A);
+    return V.Text.empty() ? Args : V.Text + "(" + Args + ")";
   }
 
   Flow arithFail(const Value &V, ArithError E) { return fault(V, describe(E)); }
@@ -333,6 +346,8 @@ private:
       return Flow::Yield;
     case OpCode::Break:
       return Flow::Break;
+    case OpCode::Throw:
+      return fail(V, "throws " + thrown(V));
     case OpCode::Continue:
       return Flow::Continue;
     case OpCode::Tape:

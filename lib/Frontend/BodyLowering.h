@@ -181,6 +181,10 @@ private:
   /// functions, with a warning (LoweringPrint.cpp). True if S prints,
   /// after an error if a printed value changes a variable.
   bool isPrinting(const clang::Stmt *S);
+  /// The throw of `throw E;` as a statement (LoweringThrow.cpp), or null.
+  static const clang::CXXThrowExpr *throwOf(const clang::Stmt *S);
+  /// A Throw op for TE, or an error when what it throws cannot be carried.
+  void lowerThrow(const clang::CXXThrowExpr *TE);
   /// A Statement whose text is S's source on one line, with its ';'.
   int addStatement(const clang::Stmt *S);
   /// A Statement at S with the given text (the header of an if or a loop).

@@ -271,9 +271,9 @@ std::string unsupportedExprMessage(const Expr *E, const ASTContext &Ctx) {
     return "'delete' is not supported: hold scratch numbers in a "
            "'std::vector<double>', which frees itself";
   if (isa<CXXThrowExpr>(E))
-    return "'throw' is not supported yet: the generated functions cannot "
-           "leave by an exception; check the input where the function is "
-           "called, or with 'assert(...)', which gradc leaves out";
+    return "'throw' inside an expression is not supported; throw in a "
+           "statement of its own: 'if (x < 0) throw "
+           "std::domain_error(\"x must not be negative\");'";
   if (isa<StringLiteral>(E))
     return "string literals are not supported";
   if (isa<MemberExpr>(E))
@@ -315,8 +315,8 @@ std::string unsupportedStmtMessage(const Stmt *S) {
     What = "labels";
   else if (isa<CXXTryStmt>(S))
     return "'try' blocks are not supported yet: the generated functions "
-           "cannot leave by an exception; catch it where the function is "
-           "called";
+           "throw where yours do, but cannot catch; catch the exception "
+           "where the function is called";
   else if (isa<AsmStmt>(S))
     What = "inline assembly statements";
   else if (isa<CoroutineBodyStmt, CoreturnStmt>(S))
@@ -500,7 +500,9 @@ bool BodyLowering::run(ArrayRef<Value *> ParamValues,
   if (FD.getReturnType()->isVoidType() || (ExitedBy && ResultSlot)) {
     returnRecord();
     B.ret(nullptr);
-  } else if (ExitedBy && ResultCell)
+  } else if (ResultCell && (ExitedBy || everyPathEnds(CS, [](const Stmt *S) {
+                              return isa<ReturnStmt>(S) || throwOf(S);
+                            })))
     B.ret(B.load(ResultCell)); // every path returned inside a branch
   else if (!Failed) // a return whose value failed to lower is reported
     fail(CS->getRBracLoc(),
@@ -639,6 +641,8 @@ void BodyLowering::lowerStmt(const Stmt *S) {
     return lowerDeclStmt(DS);
   if (const auto *RS = dyn_cast<ReturnStmt>(S))
     return lowerReturn(RS);
+  if (const CXXThrowExpr *TE = throwOf(S))
+    return lowerThrow(TE);
   if (const auto *E = dyn_cast<Expr>(S))
     return lowerExprStmt(E);
   fail(S->getBeginLoc(), unsupportedStmtMessage(S));

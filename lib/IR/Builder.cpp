@@ -308,6 +308,13 @@ void Builder::note(std::string Text) {
   N->Text = std::move(Text);
 }
 
+void Builder::throwing(std::string Type, std::vector<std::string> Args,
+                       std::vector<Value *> Values) {
+  Value *T = make(OpCode::Throw, Type::voidTy(), std::move(Values));
+  T->Text = std::move(Type);
+  T->ThrowArgs = std::move(Args);
+}
+
 void Builder::ret(Value *V) {
   if (V)
     make(OpCode::Return, Type::voidTy(), {V});

@@ -4,6 +4,7 @@
 #include "gradc/IR/Uses.h"
 
 #include <functional>
+#include <set>
 
 namespace gradc::ir {
 
@@ -65,6 +66,32 @@ bool Value::invokeWrites() const {
     if (writesArg(I))
       return true;
   return Callee == nullptr && Ty.isVoid();
+}
+
+bool Value::invokeThrows() const { return Callee && Callee->mayThrow(); }
+
+bool Function::mayThrow() const {
+  if (ThrowsKnown >= 0)
+    return ThrowsKnown;
+  // Over the functions it reaches, each once (recursion).
+  std::set<const Function *> Seen{this};
+  std::vector<const Function *> Work{this};
+  bool Throws = false, Final = true;
+  while (!Work.empty() && !Throws) {
+    const Function *G = Work.back();
+    Work.pop_back();
+    Final = Final && !G->Incomplete; // a body still being lowered
+    forEachOp(G->Body, [&](const Value &V) {
+      if (V.Code == OpCode::Throw)
+        Throws = true;
+      else if (V.Code == OpCode::Invoke && V.Callee &&
+               Seen.insert(V.Callee).second)
+        Work.push_back(V.Callee);
+    });
+  }
+  if (Throws || Final)
+    ThrowsKnown = Throws;
+  return Throws;
 }
 
 const char *binarySymbol(OpCode C) {

@@ -30,6 +30,7 @@ void copyAttributes(const Value &V, Value &C) {
   C.StdArray = V.StdArray;
   C.RowDims = V.RowDims;
   C.Private = V.Private;
+  C.ThrowArgs = V.ThrowArgs;
 }
 
 bool callsItself(const Function &F) {

@@ -74,6 +74,8 @@ const char *opName(const Value &V) {
     return "addto";
   case OpCode::Note:
     return "note";
+  case OpCode::Throw:
+    return "throw";
   case OpCode::And:
     return "and";
   case OpCode::Or:
@@ -179,6 +181,12 @@ private:
         Line += " implicit";
       if (V->Code == OpCode::Note)
         Line += " \"" + V->Text + "\"";
+      if (V->Code == OpCode::Throw) {
+        Line += " " + (V->Text.empty() ? "value" : V->Text);
+        for (const std::string &A : V->ThrowArgs)
+          if (!A.empty())
+            Line += " " + A;
+      }
       if (V->Code == OpCode::Loop) {
         static const char *Kinds[] = {"for", "while", "do"};
         Line += std::string(" ") + Kinds[V->IVal];

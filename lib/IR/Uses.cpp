@@ -319,7 +319,8 @@ static bool killedLater(const Block &B, size_t At, const Value *L) {
         sameIndex(W->index(), V->index(), {}))
       return true;
     bool Leaves = W->Code == OpCode::Break || W->Code == OpCode::Continue ||
-                  W->Code == OpCode::Return || W->isRegionOp();
+                  W->Code == OpCode::Return || W->Code == OpCode::Throw ||
+                  W->isRegionOp();
     bool Touches = (W->Code == OpCode::AddTo || W->Code == OpCode::PopArray) &&
                    baseOf(W->Operands[W->Code == OpCode::PopArray]) == L;
     if (Leaves || Touches || reads(*W, L))

@@ -3,6 +3,7 @@
 
 #include "gradc/IR/Printer.h"
 
+#include <algorithm>
 #include <set>
 
 namespace gradc::ir {
@@ -155,6 +156,11 @@ private:
     switch (V.Code) {
     case OpCode::Param:
     case OpCode::Note:
+      break;
+    case OpCode::Throw:
+      if (static_cast<size_t>(std::count(V.ThrowArgs.begin(), V.ThrowArgs.end(),
+                                         "")) != Ops.size())
+        error(V, "a throw's operands are not its arguments");
       break;
     case OpCode::Const:
       expectOperands(V, 0);

@@ -527,4 +527,47 @@ TEST(Interpreter, ReportsArgumentsThatDoNotMatch) {
   EXPECT_EQ(eval::evaluate(*F, A).Error, "t takes 2 arguments, given 1");
 }
 
+/// if (n <= 0) throw BadCount("n", n); return x * x;
+std::unique_ptr<Function> checked() {
+  auto F = function(Type::f64());
+  Value *X = F->addParam("x", Type::f64(), "double");
+  Value *N = F->addParam("n", Type::scalar(Scalar::Int32), "int");
+  Builder B(*F, F->Body);
+  B.setOrigin(-1, {4, 5});
+  Value *If = B.ifOp(B.cmp(CmpPred::LE, N, i32(B, 0)));
+  B.setBlock(If->Regions[Then]);
+  B.throwing("BadCount", {"\"n\"", ""}, {N});
+  B.setBlock(F->Body);
+  B.ret(B.mul(X, X));
+  return F;
+}
+
+TEST(Interpreter, ReportsAThrowAsTheRunsError) {
+  auto F = checked();
+  ASSERT_TRUE(verify(*F).empty());
+  Args A = {eval::Arg::scalar(1.5), eval::Arg::scalar(-2)};
+  EXPECT_EQ(eval::evaluate(*F, A).Error,
+            "t.cpp:4:5: in t: throws BadCount(\"n\", -2)");
+  A = {eval::Arg::scalar(1.5), eval::Arg::scalar(2)};
+  EXPECT_EQ(eval::evaluate(*F, A).Result, 2.25);
+}
+
+TEST(Interpreter, TheGradientThrowsBeforeItsBackwardSweep) {
+  auto F = checked();
+  autodiff::ReverseOptions Opts;
+  Opts.Wrt = {0};
+  Opts.Name = "t_grad";
+  auto G = autodiff::reverse(*F, Opts);
+  ASSERT_TRUE(G);
+  ASSERT_TRUE(verify(*G).empty());
+  Args A = {eval::Arg::scalar(1.5), eval::Arg::scalar(0),
+            eval::Arg::array({0.25})};
+  eval::Run R = eval::evaluate(*G, A);
+  EXPECT_EQ(R.Error, "t.cpp:4:5: in t_grad: throws BadCount(\"n\", 0)");
+  A[1] = eval::Arg::scalar(3);
+  R = eval::evaluate(*G, A);
+  ASSERT_TRUE(R.ok()) << R.Error;
+  EXPECT_EQ(A[2].Array.Data[0], 0.25 + 3);
+}
+
 } // namespace

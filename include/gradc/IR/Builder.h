@@ -83,6 +83,9 @@ public:
   void push(Value *Tape, Value *V);
   Value *pop(Value *Tape);
   void note(std::string Text);
+  /// `throw Type(Args...)`: Args as Value::ThrowArgs, Values the operands.
+  void throwing(std::string Type, std::vector<std::string> Args,
+                std::vector<Value *> Values);
   void ret(Value *V);
 
   /// Appends an op built elsewhere (for example by Function::create).

@@ -88,6 +88,9 @@ enum class OpCode : std::uint8_t {
              ///< operand 0 (the contents of a local array a call read).
   PopArray,  ///< Pops operand 2 elements into pointer operand 1, in order.
   Return,    ///< Returns operand 0, or nothing. Last op of the body.
+  Throw,     ///< Leaves by throwing an exception of C++ type Text (empty:
+             ///< the one argument itself) made from ThrowArgs; its
+             ///< operands are the arguments that are values.
 };
 
 enum class LoopKind : std::uint8_t { For, While, DoWhile };
@@ -213,6 +216,9 @@ public:
   /// parameter `double m[][4]` is: the sizes after the first ({4}), so
   /// that generated code declares and indexes it with its shape.
   std::vector<std::int64_t> RowDims;
+  /// Throw: the exception's arguments, each a C++ string literal as
+  /// spelled or, when empty, the next operand.
+  std::vector<std::string> ThrowArgs;
   /// Field: a member the class keeps private, or null.
   std::shared_ptr<const PrivateMember> Private;
   /// Nested blocks of If (Then, Else) and Loop (Init, Cond, LoopBody, Step).
@@ -235,6 +241,7 @@ public:
     case OpCode::PushArray:
     case OpCode::PopArray:
     case OpCode::Return:
+    case OpCode::Throw:
       return false;
     case OpCode::Invoke:
       return !Ty.isVoid();
@@ -246,12 +253,15 @@ public:
   /// removed as dead, never moved across.
   bool hasEffect() const {
     return !hasResult() || Code == OpCode::Pop ||
-           (Code == OpCode::Invoke && invokeWrites());
+           (Code == OpCode::Invoke && (invokeWrites() || invokeThrows()));
   }
   /// An Invoke that may write memory: through a pointer to non-const (any
   /// pointer, when gradc cannot see the callee; and a void function gradc
   /// cannot see is called for what it does).
   bool invokeWrites() const;
+  /// An Invoke of a function whose body (or a callee's) may throw: kept
+  /// where it is, so that the generated code throws where the user's does.
+  bool invokeThrows() const;
   /// An Invoke that may write through its argument I: a pointer to
   /// non-const in the callee's signature (any pointer, when gradc cannot
   /// see the callee).
@@ -382,9 +392,14 @@ public:
   /// such one, when the body is not known, is still being lowered, or a
   /// custom pullback stands for it). Recursive calls are followed once.
   bool writesParam(unsigned I) const;
+  /// Whether the body, or a function it calls, has a Throw.
+  bool mayThrow() const;
   /// Forgets what writesParam found: the body (of a function it calls)
   /// changed.
-  void forgetWrites() const { ParamWritten.clear(); }
+  void forgetWrites() const {
+    ParamWritten.clear();
+    ThrowsKnown = -1;
+  }
 
   /// A new value owned by this function; not yet placed in any block.
   Value *create(OpCode Code, Type Ty, std::vector<Value *> Operands = {});
@@ -397,6 +412,8 @@ private:
   /// writesParam's answers: 1, 0, -1 not known, InProgress being found.
   mutable std::vector<signed char> ParamWritten;
   static constexpr signed char InProgress = -2;
+  /// mayThrow's answer: 1, 0, -1 not known.
+  mutable signed char ThrowsKnown = -1;
 };
 
 } // namespace gradc::ir
