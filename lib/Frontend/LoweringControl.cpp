@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "BodyLowering.h"
 #include "Sequencing.h"
+#include "StepOrder.h"
 
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
@@ -292,8 +293,15 @@ void BodyLowering::lowerFor(const ForStmt *FS) {
   // `for (int i = 0, k = n - 1; ...)`: a loop's header declares one
   // variable, so these are declared just before the loop (their names are
   // the loop's alone all the same).
+  // So is one whose initializer changes a variable (`int k = j++`): the
+  // header's declaration could only be written after that change.
   const auto *InitDecls = dyn_cast_or_null<DeclStmt>(Init);
-  if (InitDecls && !InitDecls->isSingleDecl()) {
+  if (InitDecls && (!InitDecls->isSingleDecl() ||
+                    llvm::any_of(InitDecls->decls(), [](const Decl *D) {
+                      const auto *VD = dyn_cast<VarDecl>(D);
+                      return VD && VD->getInit() &&
+                             hasSideEffect(VD->getInit());
+                    }))) {
     ++RegionDepth;
     lowerDeclStmt(InitDecls);
     --RegionDepth;
@@ -331,10 +339,17 @@ void BodyLowering::lowerFor(const ForStmt *FS) {
   if (const Expr *Inc = FS->getInc()) {
     CurStmt = Header;
     B.setBlock(Loop->Regions[ir::Step]);
+    // `j = i++`: its changes in C++'s order, as a statement's, printed
+    // `j = i, ++i`.
     ++InLoopHeader;
-    if (refuseNestedEffects(Inc, "step"))
-      lowerExprStmt(Inc);
+    lowerExprStmt(Inc);
     --InLoopHeader;
+    if (!orderStepStores(Loop->Regions[ir::Step]) &&
+        refuseNestedEffects(Inc, "step"))
+      fail(Inc->getExprLoc(),
+           "this 'for' loop's step reads a variable it also changes in an "
+           "order gradc cannot write as one step; change them in the body",
+           Inc->getSourceRange());
     B.setBlock(Saved);
   }
   --RegionDepth;
