@@ -275,6 +275,9 @@ FEATURES = {
     "bounds": "std::upper_bound / std::lower_bound of a value over sorted constant knots (also std::greater<> "
               "over falling ones, a comparison of the user's), the position as an index (it - kn, "
               "std::distance) into a local array, margins kept",
+    "step_effects": "a for loop's step changing a variable inside an expression over a local array: the "
+                    "shoelace formula's for (int i = 0, j = N - 1; i < N; j = i++), a lagged index "
+                    "(++i, k = j++), a header declaration int k = j++",
     "recursion": "recursive helpers bounded by an int depth parameter (if (k <= 0) return e; double r = rh(e, k - 1); "
                  "return std::tanh(e);), some calling themselves twice (k - 1, k - 2)",
 }
@@ -1261,6 +1264,8 @@ class Gen:
             opts.append(("structchoice", 1))
         if self.on("bounds") and self.visible_local_arrays():
             opts.append(("bounds", 1))
+        if self.on("step_effects") and self.visible_local_arrays():
+            opts.append(("stepeffects", 1))
         if self.on("swap_whole") and not self.helper and self.writable():
             opts.append(("swapwhole", 1))
         if self.on("minmax_bind") and not self.helper and self.writable():
@@ -3105,6 +3110,28 @@ class Gen:
         else:
             out.append(Stmt("raw", "for (; %s + 1 < %s + %d; ++%s) %s += %s[0] * %s[1] * %s"
                             % (p, a, var.size, p, u, p, p, e)))
+        return out
+
+    def s_stepeffects(self, loop):
+        """A loop whose step (or header declaration) changes a variable
+        inside an expression, over a local array of N elements."""
+        a, var = self.rng.choice(self.visible_local_arrays())
+        n = var.size
+        i, j, k = self.fresh("gsi"), self.fresh("gsj"), self.fresh("gsk")
+        e = self.render_tmp(self.dexpr(1))
+        u, out = self.target()
+        ch = self.rng.choice(["shoelace", "lagged", "init"])
+        if ch == "shoelace":
+            out.append(Stmt("raw", "for (int %s = 0, %s = %d; %s < %d; %s = %s++) %s += %s[%s] * %s[%s] * (%s)"
+                            % (i, j, n - 1, i, n, j, i, u, a, j, a, i, e)))
+        elif ch == "lagged":
+            out.append(Stmt("raw", "int %s = 0, %s = 0" % (j, k)))
+            out.append(Stmt("raw", "for (int %s = 0; %s < %d; ++%s, %s = %s++) %s += %s[%s] * (%s + %s[%s])"
+                            % (i, i, n, i, k, j, u, a, k, e, a, i)))
+        else:
+            out.append(Stmt("raw", "int %s = %d" % (j, self.rng.randint(0, n - 1))))
+            out.append(Stmt("raw", "for (int %s = %s++; %s < %d; ++%s) %s += %s[%s] * %s * (%s)"
+                            % (k, j, k, n, k, u, a, k, j, e)))
         return out
 
     def s_ptrchoice(self, loop):
