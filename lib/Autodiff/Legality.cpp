@@ -99,6 +99,16 @@ bool Legality::callOutput(const Value &Call, const Value *Arg) {
   return false;
 }
 
+/// How many elements a parameter taking one whole struct or std::array by
+/// reference reaches: all of its own, and no more (two members of one
+/// object passed apart do not overlap).
+static std::optional<std::int64_t> wholeExtent(const Param &Prm) {
+  if (Prm.Record.empty() || Prm.RecordPtr || Prm.VectorRows ||
+      Prm.Elements.empty() || !Prm.ViewName.empty())
+    return std::nullopt;
+  return std::int64_t(Prm.Elements.size());
+}
+
 std::optional<Overlap> visibleOverlap(const SweepFacts &Facts,
                                       const Value &Call) {
   const Function &C = *Call.Callee;
@@ -120,6 +130,8 @@ std::optional<Overlap> visibleOverlap(const SweepFacts &Facts,
       if (OA && OB && *OA != *OB) {
         unsigned Low = *OA <= *OB ? I : J;
         std::optional<std::int64_t> Reach = Facts.argumentExtent(Call, Low);
+        if (!Reach)
+          Reach = wholeExtent(C.Params[Low]);
         Overlaps = !Reach || std::abs(*OA - *OB) < std::max<double>(*Reach, 1);
         if (!Reach)
           O.UnknownReach = C.Params[Low].V->Name;

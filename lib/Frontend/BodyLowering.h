@@ -1136,6 +1136,12 @@ private:
   /// for another form.
   std::optional<Value *> lowerSort(const clang::CallExpr *CE,
                                    llvm::StringRef Name);
+  /// std::lower_bound or std::upper_bound (Name) over a range of numbers,
+  /// with or without a comparison: the library's binary search, its
+  /// position a passive index (LoweringAlgorithmSearch.cpp); nullopt for
+  /// another form.
+  std::optional<Value *> lowerBound(const clang::CallExpr *CE,
+                                    llvm::StringRef Name);
 
   Value *lowerConstantExpr(const clang::Expr *E);
   Value *lowerLiteral(const clang::Expr *E);

@@ -416,8 +416,13 @@ std::optional<ParamInfo> FunctionProcessor::checkParam(const ParmVarDecl &PVD) {
         ir::Type::ptr(*S, Ptr->getPointeeType().isConstQualified()),
         typeName(Ptr), ""};
   }
-  if (T->isFunctionPointerType())
-    return Fail("function pointer parameters are not supported");
+  if (T->isFunctionPointerType() || T->isFunctionReferenceType())
+    return Fail("function pointer parameters are not supported; take the "
+                "function as a template parameter ('template <class F> ... "
+                "F " +
+                PVD.getNameAsString() +
+                "') and pass a lambda calling it ('[](double t) { return "
+                "g(t); }'), which gradc differentiates where it is called");
   if (isStdFunction(T))
     return Fail(StdFunctionAdvice);
   // A view struct: one IR parameter a member (LoweringView.cpp).

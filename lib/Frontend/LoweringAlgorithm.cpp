@@ -82,6 +82,8 @@ constexpr StdAlgorithm Algorithms[] = {
     {"reverse", true, false, true},
     {"max_element", true, true, false},
     {"min_element", true, true, false},
+    {"lower_bound", true, true, false},
+    {"upper_bound", true, true, false},
     {"find_if", true, true, false},
     {"find_if_not", true, true, false},
     {"transform", true, true, true},
@@ -214,7 +216,7 @@ Value *BodyLowering::lowerPosition(const Expr *E) {
                 "this position in a range is not supported; gradc follows "
                 "'x + k', 'a', 'v.begin() + k', 'v.end()', 'v.rbegin()', "
                 "'std::begin(a)', 'std::next(it, k)' and what "
-                "std::max_element returns",
+                "std::max_element and std::lower_bound return",
                 E->getSourceRange());
   };
   // A step back (a reverse iterator's step forward) of K.
@@ -574,6 +576,9 @@ std::optional<Value *> BodyLowering::lowerAlgorithm(const CallExpr *CE) {
         });
     return Best ? B.offset(S->Base, elementIndex(*S, Best)) : nullptr;
   }
+  if (Name == "lower_bound" || Name == "upper_bound")
+    if (std::optional<Value *> V = lowerBound(CE, Name))
+      return *V;
   if (Name == "sort" || Name == "stable_sort" || Name == "partial_sort" ||
       Name == "nth_element")
     if (std::optional<Value *> V = lowerSort(CE, Name))

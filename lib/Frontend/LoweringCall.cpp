@@ -27,6 +27,27 @@ using namespace clang;
 using ir::Scalar;
 using ir::Value;
 
+/// What a user can write instead of a helper returning RT, which gradc
+/// does not follow; Copy is how the user names what RT refers to.
+static std::string returnAdvice(QualType RT, ASTContext &Ctx,
+                                const std::string &Copy) {
+  if (RT->isPointerType())
+    return "; gradc follows helpers returning numbers, structs and "
+           "containers, not pointers: have it return nothing, and move the "
+           "pointer in the caller ('read2(p, a, b); p += 2;'), or return an "
+           "index into the array";
+  QualType Obj = RT.getNonReferenceType();
+  if (RT->isLValueReferenceType() &&
+      (Obj->isRecordType() || Obj->isArrayType()))
+    return "; gradc follows helpers returning a reference to a number, "
+           "not to a " +
+           std::string(containerShape(Obj, Ctx) ? "container" : "struct") +
+           ": return a copy ('" + Copy +
+           " f(...)'), or the index of the "
+           "element";
+  return "";
+}
+
 /// Whether the arguments' types choose what a call runs: a template's
 /// instance, or one of several overloads.
 static bool choosesByType(const FunctionDecl &Callee) {
@@ -249,10 +270,14 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
     std::optional<Scalar> S = scalarTypeOf(
         RT->isLValueReferenceType() ? RT.getNonReferenceType() : RT, Ctx);
     if (!S || RT->isRValueReferenceType())
-      return fail(Loc,
-                  "call to '" + Name + "' returning '" + typeName(RT) +
-                      "' is not supported yet",
-                  Range);
+      return fail(
+          Loc,
+          "call to '" + Name + "' returning '" + typeName(RT) +
+              "' is not supported yet" +
+              returnAdvice(
+                  RT, Ctx,
+                  typeName(RT.getNonReferenceType().getUnqualifiedType())),
+          Range);
     Ty = ir::Type::scalar(*S);
   }
   const ir::Function *G = nullptr;

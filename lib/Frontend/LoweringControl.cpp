@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "BodyLowering.h"
 #include "Sequencing.h"
+#include "StepOrder.h"
 
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
@@ -294,12 +295,20 @@ void BodyLowering::lowerFor(const ForStmt *FS) {
   // the loop's alone all the same). So is a pointer the loop does not move
   // (`for (const double *e = p + n; p < e; ++p)`): its position, computed
   // once as in C++, would be computed again at each test in the header.
+  // So is one whose initializer changes a variable (`int k = j++`): the
+  // header's declaration could only be written after that change.
   const auto *InitDecls = dyn_cast_or_null<DeclStmt>(Init);
   const auto *Single = InitDecls && InitDecls->isSingleDecl()
                            ? dyn_cast<VarDecl>(InitDecls->getSingleDecl())
                            : nullptr;
-  if (InitDecls && (!Single || (Single->getType()->isPointerType() &&
-                                !Reassigned.count(Single)))) {
+  bool Changes =
+      InitDecls && llvm::any_of(InitDecls->decls(), [](const Decl *D) {
+        const auto *VD = dyn_cast<VarDecl>(D);
+        return VD && VD->getInit() && hasSideEffect(VD->getInit());
+      });
+  if (InitDecls &&
+      (!Single || Changes ||
+       (Single->getType()->isPointerType() && !Reassigned.count(Single)))) {
     ++RegionDepth;
     lowerDeclStmt(InitDecls);
     --RegionDepth;
@@ -337,10 +346,17 @@ void BodyLowering::lowerFor(const ForStmt *FS) {
   if (const Expr *Inc = FS->getInc()) {
     CurStmt = Header;
     B.setBlock(Loop->Regions[ir::Step]);
+    // `j = i++`: its changes in C++'s order, as a statement's, printed
+    // `j = i, ++i`.
     ++InLoopHeader;
-    if (refuseNestedEffects(Inc, "step"))
-      lowerExprStmt(Inc);
+    lowerExprStmt(Inc);
     --InLoopHeader;
+    if (!orderStepStores(Loop->Regions[ir::Step]) &&
+        refuseNestedEffects(Inc, "step"))
+      fail(Inc->getExprLoc(),
+           "this 'for' loop's step reads a variable it also changes in an "
+           "order gradc cannot write as one step; change them in the body",
+           Inc->getSourceRange());
     B.setBlock(Saved);
   }
   --RegionDepth;

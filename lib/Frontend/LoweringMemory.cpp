@@ -419,6 +419,16 @@ void BodyLowering::lowerReferenceDecl(const VarDecl *VD) {
              (isa<UnaryOperator>(Init) &&
               cast<UnaryOperator>(Init)->getOpcode() == UO_Deref)) {
     Place = lowerPlace(Init);
+  } else if (const auto *CO = dyn_cast<ConditionalOperator>(Init);
+             CO && CO->isGLValue()) {
+    // (A value instead would change the meaning: writes through it reach
+    // neither place.)
+    return Refuse("a reference bound to one of two places chosen by a "
+                  "condition is not supported; keep the condition ('bool "
+                  "first = " +
+                  sourceText(CO->getCond()->getSourceRange()) +
+                  ";') and write each use of '" + Name +
+                  "' in an if and an else, one for each place");
   } else {
     return Refuse("a reference can name a variable, an element ('a[i]'), a "
                   "member ('s.m') or '*p'; declare '" +

@@ -195,6 +195,33 @@ bool BodyLowering::isContainerCopy(const CXXConstructExpr *CCE) const {
          containerShape(CCE->getArg(0)->getType(), Ctx);
 }
 
+/// The elements a braced list gives a std::array of numbers, each with its
+/// index (`{x, y}`, the same with its inner braces, rows of rows).
+static void
+listedElements(const InitListExpr *ILE, ASTContext &Ctx, std::int64_t First,
+               std::vector<std::pair<std::int64_t, const Expr *>> &Out) {
+  if (ILE->getType()->isRecordType()) { // the std::array: its one member
+    if (ILE->getNumInits() == 1)
+      if (const auto *Sub = dyn_cast<InitListExpr>(
+              ILE->getInit(0)->IgnoreImplicitAsWritten()))
+        listedElements(Sub, Ctx, First, Out);
+    return;
+  }
+  std::int64_t Stride = 1;
+  if (const auto *AT = Ctx.getAsArrayType(ILE->getType()))
+    if (auto Row = flatArrayShape(AT->getElementType(), Ctx))
+      Stride = Row->first;
+  for (unsigned I = 0, N = ILE->getNumInits(); I < N; ++I) {
+    const Expr *E = ILE->getInit(I);
+    if (isa<ImplicitValueInitExpr>(E))
+      continue;
+    if (const auto *Sub = dyn_cast<InitListExpr>(E))
+      listedElements(Sub, Ctx, First + I * Stride, Out);
+    else
+      Out.emplace_back(First + I * Stride, E);
+  }
+}
+
 Value *BodyLowering::lowerContainerAssign(const CXXOperatorCallExpr *OCE) {
   std::optional<ContainerShape> C =
       containerShape(OCE->getArg(0)->getType(), Ctx);
@@ -203,10 +230,34 @@ Value *BodyLowering::lowerContainerAssign(const CXXOperatorCallExpr *OCE) {
   if (!Dst)
     return nullptr;
   const Expr *From = containerOperand(RHS);
+  if (const auto *ILE = dyn_cast<InitListExpr>(From); ILE && !C->IsVector) {
+    // `M[1] = {x, y * y};`: the list is a whole std::array, made before it
+    // is copied, so every element is read before any is written (`a = {a[1],
+    // a[0]}`); those it leaves out are zero.
+    std::vector<std::pair<std::int64_t, const Expr *>> Given;
+    listedElements(ILE, Ctx, 0, Given);
+    std::vector<std::pair<std::int64_t, Value *>> Values;
+    Scalar S = Dst->Ty.scalarKind();
+    for (auto [K, E] : Given) {
+      Value *V = expectScalar(lowerExpr(E), E);
+      if (!V)
+        return nullptr;
+      at(E->getBeginLoc());
+      Values.emplace_back(K, convert(V, S, /*Implicit=*/true));
+    }
+    at(OCE->getBeginLoc());
+    for (std::int64_t K = 0; K < C->Count; ++K) {
+      auto It = llvm::find_if(Values, [&](auto &KV) { return KV.first == K; });
+      B.store(Dst, It != Values.end() ? It->second : makeConstant(S, 0, 0, "0"),
+              intConstant(K));
+    }
+    return Dst;
+  }
   if (isa<InitListExpr, CXXStdInitializerListExpr>(From))
     return fail(RHS->getBeginLoc(),
-                "assigning a list to a container is not supported; assign "
-                "its elements one by one",
+                "assigning a list to a std::vector is not supported (it "
+                "would change its size); assign its elements one by one, or "
+                "declare it with the list ('std::vector<double> v = {a, b};')",
                 OCE->getSourceRange());
   Value *Src = lowerContainer(RHS);
   if (!Src)

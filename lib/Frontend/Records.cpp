@@ -108,9 +108,14 @@ static std::string nestedContainer(QualType T, const ASTContext &Ctx) {
       (*Outer)[1].getKind() == TemplateArgument::Integral && !Row->IsVector) {
     std::int64_t M = (*Outer)[1].getAsIntegral().getExtValue();
     std::string Cols = std::to_string(Row->Count);
+    std::string Whole = "std::array<std::array<" + Elem + ", " + Cols + ">, " +
+                        std::to_string(M) + ">";
     return "is a std::array of std::array, which gradc supports as a "
-           "parameter, a local variable and a struct member (read and "
-           "written m[i][j]), not here; use one 'std::array<" +
+           "parameter taken by reference ('const " +
+           Whole +
+           " &m'; copy it into a local to change it), a local variable and "
+           "a struct member (read and written m[i][j]), not here; use one "
+           "of those, or one 'std::array<" +
            Elem + ", " + std::to_string(M * Row->Count) + ">' indexed m[i * " +
            Cols + " + j]";
   }

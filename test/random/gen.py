@@ -283,6 +283,12 @@ FEATURES = {
                    "calling it in nested loops, adding into a captured local or its double & parameter",
     "lambda_nest": "a lambda capturing another lambda (auto lg = [&lf](double s) { return lf(s) * s; };, "
                    "[lf], [&], [=]), the inner one capturing a variable of the function by reference",
+    "bounds": "std::upper_bound / std::lower_bound of a value over sorted constant knots (also std::greater<> "
+              "over falling ones, a comparison of the user's), the position as an index (it - kn, "
+              "std::distance) into a local array, margins kept",
+    "step_effects": "a for loop's step changing a variable inside an expression over a local array: the "
+                    "shoelace formula's for (int i = 0, j = N - 1; i < N; j = i++), a lagged index "
+                    "(++i, k = j++), a header declaration int k = j++",
     "recursion": "recursive helpers bounded by an int depth parameter (if (k <= 0) return e; double r = rh(e, k - 1); "
                  "return std::tanh(e);), some calling themselves twice (k - 1, k - 2)",
     "carried": "a local carried through a loop by a call on its old value (t = std::tanh(t * e + 0.91);), "
@@ -1272,6 +1278,10 @@ class Gen:
             opts.append(("refres", 1))
         if self.on("struct_choice") and not self.helper and self.writable():
             opts.append(("structchoice", 1))
+        if self.on("bounds") and self.visible_local_arrays():
+            opts.append(("bounds", 1))
+        if self.on("step_effects") and self.visible_local_arrays():
+            opts.append(("stepeffects", 1))
         if self.on("swap_whole") and not self.helper and self.writable():
             opts.append(("swapwhole", 1))
         if self.on("minmax_bind") and not self.helper and self.writable():
@@ -2843,6 +2853,41 @@ class Gen:
         out.append(Stmt("raw", "%s += %s[0] * %s[1] + %s[1]" % (t, p, q, p)))
         return out
 
+    def s_bounds(self, loop):
+        """An interval found by a binary search over constant knots: the
+        position a passive index into a local array."""
+        a, var = self.rng.choice(self.visible_local_arrays())
+        kn, it, i = self.fresh("gkn"), self.fresh("git"), self.fresh("gki")
+        n = self.rng.randint(2, 5)
+        knots = sorted(self.rng.sample([-1.5, -1.0, -0.5, 0.0, 0.25, 0.5, 1.0, 1.5, 2.0], n))
+        fn = self.rng.choice(["upper_bound", "lower_bound"])
+        falling = self.chance(0.3)
+        if falling:
+            knots.reverse()
+        arr = self.rng.choice(["const double %s[%d] = {%s}", "const std::array<double, %d> %s = {%s}"])
+        lits = ", ".join(repr(k) for k in knots)
+        decl = arr % ((kn, n, lits) if arr.startswith("const double") else (n, kn, lits))
+        v = self.render_tmp(self.dexpr(1))
+        u, out = self.target()
+        out.append(Stmt("raw", decl))
+        first, last = ((kn, "%s + %d" % (kn, n)) if decl.startswith("const double")
+                       else ("%s.begin()" % kn, "%s.end()" % kn))
+        # Both algorithms compare with `<` (or the comparison given): the
+        # margin copy's lambda measures how far each comparison is from a tie.
+        if falling:
+            cmp, mcmp = "std::greater<>()", "[](double p, double q) { return rt_margin(p - q) > 0.0; }"
+        else:
+            cmp = self.rng.choice(["", "[](double p, double q) { return p < q; }"])
+            mcmp = "[](double p, double q) { return rt_margin(p - q) < 0.0; }"
+        call = "auto %s = std::%s(%s, %s, %s%%s)" % (it, fn, first, last, v)
+        out.append(Stmt("raw", call % (", " + cmp if cmp else ""), mtext=call % (", " + mcmp)))
+        pos = self.rng.choice(["static_cast<int>(%s - %s)" % (it, first),
+                               "static_cast<int>(std::distance(%s, %s))" % (first, it)])
+        out.append(Stmt("raw", "int %s = %s" % (i, pos)))
+        read = "%s[%s %% %d]" % (a, i, var.size)
+        out.append(Stmt("raw", "%s += (%s + 0.25 * %s) * (%s)" % (u, read, i, v)))
+        return out
+
     def s_minmaxbind(self, loop):
         """std::minmax bound to names; its arguments 2 apart, so that no
         point is near the tie (a kink)."""
@@ -3218,6 +3263,28 @@ class Gen:
         else:
             out.append(Stmt("raw", "for (; %s + 1 < %s + %d; ++%s) %s += %s[0] * %s[1] * %s"
                             % (p, a, var.size, p, u, p, p, e)))
+        return out
+
+    def s_stepeffects(self, loop):
+        """A loop whose step (or header declaration) changes a variable
+        inside an expression, over a local array of N elements."""
+        a, var = self.rng.choice(self.visible_local_arrays())
+        n = var.size
+        i, j, k = self.fresh("gsi"), self.fresh("gsj"), self.fresh("gsk")
+        e = self.render_tmp(self.dexpr(1))
+        u, out = self.target()
+        ch = self.rng.choice(["shoelace", "lagged", "init"])
+        if ch == "shoelace":
+            out.append(Stmt("raw", "for (int %s = 0, %s = %d; %s < %d; %s = %s++) %s += %s[%s] * %s[%s] * (%s)"
+                            % (i, j, n - 1, i, n, j, i, u, a, j, a, i, e)))
+        elif ch == "lagged":
+            out.append(Stmt("raw", "int %s = 0, %s = 0" % (j, k)))
+            out.append(Stmt("raw", "for (int %s = 0; %s < %d; ++%s, %s = %s++) %s += %s[%s] * (%s + %s[%s])"
+                            % (i, i, n, i, k, j, u, a, k, e, a, i)))
+        else:
+            out.append(Stmt("raw", "int %s = %d" % (j, self.rng.randint(0, n - 1))))
+            out.append(Stmt("raw", "for (int %s = %s++; %s < %d; ++%s) %s += %s[%s] * %s * (%s)"
+                            % (k, j, k, n, k, u, a, k, j, e)))
         return out
 
     def s_ptrchoice(self, loop):

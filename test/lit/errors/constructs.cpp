@@ -33,9 +33,11 @@ double index_and_value(const double *w, double *h, int k) {
 GRADC_DIFF("grad")
 double nested_step(const double *w, int n) {
   double s = 0;
-  int j = 0, k = 0;
-  // CHECK: constructs.cpp:[[@LINE+1]]:36: error: a variable changed inside an expression of a 'for' loop's step is not supported; change it in a statement of its own (the body, or before the loop)
-  for (int i = 0; i < n; ++i, k = j++)
+  int i = 0, j = 0, k = 0;
+  // (`j = i++` alone is written `j = i, ++i`; here `k = j` reads the j
+  // the step assigns, so the store cannot move before `++i`.)
+  // CHECK: constructs.cpp:[[@LINE+1]]:30: error: a variable changed inside an expression of a 'for' loop's step is not supported; change it in a statement of its own (the body, or before the loop)
+  for (; i < n; j = i++ + (k = j, 0))
     s += w[k];
   return s;
 }

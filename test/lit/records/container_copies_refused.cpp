@@ -27,8 +27,8 @@ double sizes(const std::vector<double> &w, int n) {
 
 GRADC_DIFF("grad")
 double lists(double x, int n) {
-  std::array<double, 2> a{x, x};
-  // CHECK: container_copies_refused.cpp:[[@LINE+1]]:7: error: assigning a list to a container is not supported; assign its elements one by one
+  std::vector<double> a{x, x};
+  // CHECK: container_copies_refused.cpp:[[@LINE+1]]:7: error: assigning a list to a std::vector is not supported (it would change its size); assign its elements one by one, or declare it with the list ('std::vector<double> v = {a, b};')
   a = {x, 1.0};
   // CHECK: container_copies_refused.cpp:[[@LINE+1]]:27: error: gradc cannot see the body of 'make', which returns a std::vector; only functions defined in your own code can return one
   std::vector<double> u = make(n);
