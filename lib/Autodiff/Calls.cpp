@@ -11,10 +11,20 @@ namespace gradc::autodiff {
 using namespace ir;
 
 std::string ReverseMode::spell(const Function &Callee) const {
-  if (Callee.Namespaces == P.Namespaces)
+  // An anonymous namespace ("") is never written: its names are found
+  // from the namespace around it.
+  auto Named = [](const std::vector<std::string> &Namespaces) {
+    std::vector<std::string> Names;
+    for (const std::string &NS : Namespaces)
+      if (!NS.empty())
+        Names.push_back(NS);
+    return Names;
+  };
+  std::vector<std::string> Namespaces = Named(Callee.Namespaces);
+  if (Namespaces == Named(P.Namespaces))
     return Callee.Name;
   std::string Name;
-  for (const std::string &NS : Callee.Namespaces)
+  for (const std::string &NS : Namespaces)
     Name += NS + "::";
   return Name + Callee.Name;
 }

@@ -22,6 +22,7 @@
 #include "ComplexMath.h"
 #include "Lowering.h"
 #include "Records.h"
+#include "TypeSpelling.h"
 
 #include "gradc/IR/Builder.h"
 
@@ -1183,12 +1184,15 @@ private:
   std::string sourceText(clang::SourceRange Range);
   /// "declare 'm' as a value ('double m = ...;')", for the reference VD.
   std::string valueAdvice(const clang::VarDecl *VD);
+  /// Where E, a container gradc does not copy from, comes from, and what
+  /// to write instead.
+  std::string containerSourceAdvice(const clang::Expr *E);
   std::string typeName(clang::QualType T) {
     // A pair or tuple as the library spells it (what `std::make_pair`
     // returns is `pair<typename __decay_and_strip<...>::__type, ...>`).
     if (tupleKind(T) != TupleKind::None)
       T = T.getCanonicalType();
-    return T.getAsString(Ctx.getPrintingPolicy());
+    return spelledType(T, Ctx);
   }
   std::string functionName() const { return FD.getNameAsString(); }
 

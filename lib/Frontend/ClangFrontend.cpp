@@ -17,6 +17,7 @@
 #include "OperatorNames.h"
 #include "Records.h"
 #include "SelfCast.h"
+#include "TypeSpelling.h"
 #include "gradc/Frontend/Spec.h"
 #include "gradc/IR/Simplify.h"
 #include "gradc/IR/Uses.h"
@@ -192,8 +193,9 @@ private:
   void declareResult(const FunctionDecl &FD, ir::Function &F,
                      std::vector<ir::Value *> &ParamValues);
   std::string typeName(QualType T) const {
-    return (CanonicalTypes ? T.getCanonicalType() : T)
-        .getAsString(Ctx.getPrintingPolicy());
+    if (CanonicalTypes)
+      return T.getCanonicalType().getAsString(Ctx.getPrintingPolicy());
+    return spelledType(T, Ctx, /*InBody=*/false);
   }
 
   ASTContext &Ctx;

@@ -1,6 +1,8 @@
 //===- LocalTypes.cpp - Classes declared inside a function ----------------===//
 #include "LocalTypes.h"
 
+#include "TypeSpelling.h"
+
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -62,17 +64,33 @@ std::vector<ir::LocalType> localTypesOf(const FunctionDecl &FD) {
   const ASTContext &Ctx = FD.getASTContext();
   const SourceManager &SM = Ctx.getSourceManager();
   for (const Decl *D : FD.decls()) {
-    const auto *TD = dyn_cast<TagDecl>(D);
-    if (!TD || TD->isImplicit() || !TD->isThisDeclarationADefinition() ||
-        TD->getName().empty())
+    // Aliases too (`typedef std::array<double, 2> P;`, `using Scalar =
+    // double;`): generated code writes types as the user named them.
+    const NamedDecl *ND = dyn_cast<TypedefNameDecl>(D);
+    if (const auto *TD = dyn_cast<TagDecl>(D);
+        TD && !TD->isImplicit() && TD->isThisDeclarationADefinition() &&
+        !TD->getName().empty()) {
+      if (const auto *RD = dyn_cast<CXXRecordDecl>(TD); RD && RD->isLambda())
+        continue;
+      ND = TD;
+    }
+    if (!ND || ND->isImplicit())
       continue;
-    if (const auto *RD = dyn_cast<CXXRecordDecl>(TD); RD && RD->isLambda())
+    const auto *Alias = dyn_cast<TypedefNameDecl>(ND);
+    // Two of one name (in two blocks) are written as what they stand for.
+    if (Alias && !redeclarableAlias(*Alias))
       continue;
-    CharSourceRange Range = SM.getExpansionRange(TD->getSourceRange());
+    CharSourceRange Range = SM.getExpansionRange(ND->getSourceRange());
     std::string Text = Lexer::getSourceText(Range, SM, Ctx.getLangOpts()).str();
     if (Text.empty())
       continue;
-    Types.push_back({TD->getNameAsString(), Text + ";"});
+    // `typedef struct P {...} Q;` defines P, which has its own entry.
+    if (const TagDecl *Tag =
+            Alias ? Alias->getUnderlyingType()->getAsTagDecl() : nullptr;
+        Tag && Tag->isEmbeddedInDeclarator() && !Tag->getName().empty())
+      Text =
+          "using " + Alias->getNameAsString() + " = " + Tag->getNameAsString();
+    Types.push_back({ND->getNameAsString(), Text + ";"});
   }
   return Types;
 }

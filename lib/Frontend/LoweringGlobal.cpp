@@ -56,8 +56,10 @@ Value *BodyLowering::lowerGlobal(const Expr *Ref, const VarDecl *VD) {
   bool Constant = VD->isConstexpr() || T.isConstant(Ctx);
   if (!Constant || T.isVolatileQualified())
     return fail(Ref->getExprLoc(),
-                std::string(VD->isStaticDataMember()
-                                ? "reading the static data member '"
+                std::string(VD->isStaticDataMember() ? "reading the static "
+                                                       "data member '"
+                            : VD->isStaticLocal()
+                                ? "reading the static local variable '"
                                 : "reading the global variable '") +
                     Name +
                     "' is not supported: it is not a constant, and gradc "
@@ -70,6 +72,18 @@ Value *BodyLowering::lowerGlobal(const Expr *Ref, const VarDecl *VD) {
   const APValue *Val = S ? constantValueOf(VD) : nullptr;
   double FVal = 0;
   std::int64_t IVal = 0;
+  if ((!Val || !numberOf(*Val, FVal, IVal)) && VD->isStaticLocal())
+    return fail(Ref->getExprLoc(),
+                "the static local variable '" + Name + "' (a '" +
+                    typeName(T.getUnqualifiedType()) +
+                    "') is not supported: gradc reads static locals that "
+                    "are constant numbers, or arrays of numbers, with a "
+                    "value known at compile time; keep a table in a "
+                    "'static constexpr double " +
+                    Name +
+                    "[]' indexed by position, or build it before the call "
+                    "and pass it as a parameter",
+                Ref->getSourceRange());
   if (!Val || !numberOf(*Val, FVal, IVal))
     return fail(Ref->getExprLoc(),
                 "global constant '" + Name +

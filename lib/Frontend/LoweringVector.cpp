@@ -175,12 +175,40 @@ Value *BodyLowering::lowerContainer(const Expr *E) {
   }
   if ((!containerShape(E->getType(), Ctx) && !structContainer(E->getType())) ||
       !isa<DeclRefExpr, MemberExpr>(E)) // `b.x`: a std::array member
-    return fail(E->getExprLoc(),
-                "gradc follows containers held in variables; this '" +
-                    typeName(E->getType().getUnqualifiedType()) +
-                    "' is not one: declare a variable for it first",
-                E->getSourceRange());
+    return fail(
+        E->getExprLoc(),
+        "gradc copies containers from variables, their elements "
+        "('v[i]') and the results of functions of the file; this '" +
+            // (Canonical: `std::array{x, y}` is spelled through
+            // the library's deduction guide.)
+            typeName(E->getType().getCanonicalType().getUnqualifiedType()) +
+            "' " + containerSourceAdvice(E),
+        E->getSourceRange());
   return lowerPointer(E);
+}
+
+std::string BodyLowering::containerSourceAdvice(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (isa<ConditionalOperator>(E))
+    return "is chosen by '?:': copy one arm, then the other in an 'if' ('T "
+           "r = b; if (c) r = a;')";
+  const auto *OCE = dyn_cast<CXXOperatorCallExpr>(E);
+  if ((OCE && OCE->getOperator() == OO_Star) ||
+      (isa<UnaryOperator>(E) &&
+       cast<UnaryOperator>(E)->getOpcode() == UO_Deref))
+    return "is read through an iterator or pointer: index the container "
+           "instead ('p[0]', 'p[p.size() - 1]')";
+  if (OCE && OCE->getOperator() == OO_Call)
+    if (const auto *RD = OCE->getArg(0)->getType()->getAsCXXRecordDecl();
+        RD && RD->isLambda())
+      return "is what a lambda returns: make the lambda a function of the "
+             "file, or have it write into a container it is given";
+  if (isa<CXXTemporaryObjectExpr, CXXFunctionalCastExpr, InitListExpr,
+          CXXConstructExpr>(E))
+    return "is a temporary: declare the variable with its type and the "
+           "initializer in braces ('std::array<double, 3> r{};', "
+           "'std::array<double, 2> a{x, y};')";
+  return "is none of them: declare a variable for it first";
 }
 
 Value *BodyLowering::lowerWrittenContainer(const Expr *E) {

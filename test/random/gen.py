@@ -156,6 +156,8 @@ FEATURES = {
     "struct_extreme": "with struct_element_copy: std::max_element / std::min_element over a std::vector, "
                       "std::array or array of structs with a comparison of a member, the iterator read "
                       "(it->b, (*it).c) and subtracted (it - std::begin(qa))",
+    "auto_element_copy": "with struct_element_copy: the element copied into an auto local (auto q = ps[i];), "
+                         "a copy of it declared decltype(q)",
     "structured_binding": "structured bindings of a struct (const auto &[pa, pb, pc, pv] = p;), its members read by name",
     "variadic": "variadic templates with fold expressions over + * and ',' (gv_sum(a, b), gv_sq(a, b, c)), declared in every file",
     "member_default": "a default member initializer in the struct (double c = 0.5;), which no adjoint of it may start at",
@@ -2026,7 +2028,12 @@ class Gen:
                     u, a, e, a, self.rng.choice(["b", "v[1]"]), a, k)))
             return out
         q, k = self.fresh("q"), self.index(var.size, not local)
-        out.append(Stmt("raw", "%s %s = %s[%s]" % (s, q, a, k)))
+        auto = self.on("auto_element_copy") and self.chance(0.5)
+        out.append(Stmt("raw", "%s %s = %s[%s]" % ("auto" if auto else s, q, a, k)))
+        if auto and self.chance(0.5):
+            q2 = self.fresh("q")
+            out.append(Stmt("raw", "decltype(%s) %s = %s" % (q, q2, q)))
+            q = q2
         out.append(Stmt("assign", "%s.%s" % (q, self.rng.choice(["a", "b", "v[0]"])), [self.dexpr(1)],
                         aop=self.rng.choice(["=", "*="])))
         out.append(Stmt("raw", "%s += %s.a * %s.c - %s.v[0]" % (u, q, q, q)))

@@ -29,27 +29,30 @@ import tempfile
 gradc, source = sys.argv[1], sys.argv[2]
 runs = []  # [name, point, f, grads]; grads: [(row name or None, value)]
 for line in sys.stdin:
-    m = re.match(r"([\w<>]+): at(.*)$", line)
+    m = re.match(r"([\w<>:]+): at(.*)$", line)
     if m:
         runs.append([m.group(1), m.group(2).strip(), None, []])
         continue
-    m = re.match(r"([\w<>]+): f = (\S+)", line)
+    m = re.match(r"([\w<>:]+): f = (\S+)", line)
     if m and runs and runs[-1][0] == m.group(1):
         runs[-1][2] = float(m.group(2))
         continue
-    m = re.match(r"([\w<>]+): d\[\d+\] = (\S+)", line)
+    m = re.match(r"([\w<>:]+): d\[\d+\] = (\S+)", line)
     if m and runs and runs[-1][0] == m.group(1):
         runs[-1][3].append((None, float(m.group(2))))
         continue
-    m = re.match(r"([\w<>]+): d\(([\w.]+)\[(\d+)\]\) = (\S+)", line)
+    m = re.match(r"([\w<>:]+): d\(([\w.]+)\[(\d+)\]\) = (\S+)", line)
     if m and runs and runs[-1][0] == m.group(1):
         runs[-1][3].append(((m.group(2), int(m.group(3))),
                             float(m.group(4))))
 
 ir = subprocess.run([gradc, source, "--emit=ir", "-o", "-"], check=True,
                     capture_output=True, text=True).stdout
-params = {m.group(1): re.findall(r"%([\w.]+): ([^,]+)", m.group(2))
-          for m in re.finditer(r"^func @([\w<>]+)\((.*)\)", ir, re.M)}
+# (Functions of one name in several namespaces: each one's parameters.)
+params = {}
+for m in re.finditer(r"^func @([\w<>]+)\((.*)\)", ir, re.M):
+    params.setdefault(m.group(1), []).append(
+        re.findall(r"%([\w.]+): ([^,]+)", m.group(2)))
 
 
 def named_point(point, types):
@@ -67,9 +70,13 @@ def named_point(point, types):
 # Every point is rerun by one gradc process (--at-batch: one parse).
 jobs = []  # (name, at, f, rows, grads)
 for name, point, f, grads in runs:
-    plist = params.get(name)
-    if plist is None:
+    # (`a::f`, a function of a namespace: the IR names it f.)
+    plists = params.get(name, params.get(name.split("::")[-1], []))
+    if "=" not in point:
+        plists = [p for p in plists if len(p) == len(point.split())] or plists
+    if not plists:
         continue
+    plist = plists[0]
     types = dict(plist)
     names = [n for n, _ in plist]
     if "=" in point:

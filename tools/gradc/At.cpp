@@ -24,25 +24,50 @@ using namespace ir;
 const frontend::Request *
 chooseRequest(const std::vector<frontend::Request> &Requests,
               const std::string &Function, std::string &Error) {
+  auto Squeeze = [](std::string S) {
+    S.erase(std::remove(S.begin(), S.end(), ' '), S.end());
+    return S;
+  };
+  // `a::f` (or `::a::f`, `b::f` of `a::b::f`) names f of namespace a.
+  std::string Wanted = Squeeze(Function);
+  if (Wanted.rfind("::", 0) == 0)
+    Wanted.erase(0, 2);
+  auto Qualifiers = [](const ir::Function &F) {
+    std::vector<std::string> Named;
+    for (const std::string &NS : F.Namespaces)
+      if (!NS.empty())
+        Named.push_back(NS);
+    std::vector<std::string> Prefixes{""};
+    std::string Prefix;
+    for (auto It = Named.rbegin(); It != Named.rend(); ++It)
+      Prefixes.push_back(Prefix = *It + "::" + Prefix);
+    return Prefixes;
+  };
+  auto Names = [&](const frontend::Request &Q) {
+    for (const std::string &P : Qualifiers(*Q.Primal))
+      if (P + Q.Primal->Name == Wanted || P + Q.BaseName == Wanted ||
+          Squeeze(P + Q.Primal->Name + Q.Primal->TemplateArgs) == Wanted)
+        return true;
+    return false;
+  };
   const frontend::Request *R = nullptr;
   for (const frontend::Request &Q : Requests) {
-    auto Squeeze = [](std::string S) {
-      S.erase(std::remove(S.begin(), S.end(), ' '), S.end());
-      return S;
-    };
-    if (!Function.empty() && Q.Primal->Name != Function &&
-        Q.BaseName != Function &&
-        Squeeze(Q.Primal->Name + Q.Primal->TemplateArgs) != Squeeze(Function))
+    if (!Function.empty() && !Names(Q))
       continue;
     if (R) {
+      std::string Advice;
+      if (!Q.Primal->TemplateArgs.empty())
+        Advice = "; name the instance, as '" + Q.Primal->Name +
+                 Q.Primal->TemplateArgs + "'";
+      else if (R->Primal->Namespaces != Q.Primal->Namespaces &&
+               Qualifiers(*Q.Primal).size() > 1)
+        Advice = "; name it with its namespace, as '" +
+                 Qualifiers(*Q.Primal).back() + Q.Primal->Name + "'";
       Error = Function.empty()
                   ? "several functions are annotated; choose one with "
                     "--function"
                   : "several annotated functions are named '" + Function + "'" +
-                        (Q.Primal->TemplateArgs.empty()
-                             ? ""
-                             : "; name the instance, as '" + Q.Primal->Name +
-                                   Q.Primal->TemplateArgs + "'");
+                        Advice;
       return nullptr;
     }
     R = &Q;

@@ -51,7 +51,11 @@ bool render(const std::vector<frontend::Request> &Requests,
   // compile: say so instead.
   std::map<std::string, const ir::Function *> Signatures;
   for (const frontend::Request &R : Requests) {
-    std::string Key = R.BaseName;
+    // (Functions of two namespaces are generated in their own.)
+    std::string Key;
+    for (const std::string &NS : R.Primal->Namespaces)
+      Key += NS + "::";
+    Key += R.BaseName;
     for (const ir::Param &P : R.Primal->Params)
       Key += "," + P.V->Ty.str();
     auto [It, New] = Signatures.emplace(Key, R.Primal.get());
