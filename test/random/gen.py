@@ -273,7 +273,7 @@ FEATURES = {
                    "gk[i] in a loop, a std::array<ge::Mode, 3> over which a range-based for runs, a "
                    "std::vector<ge::Tag> grown by push_back and indexed",
     "cxx17_order": "what C++17's order makes well defined: a[k] = e * (k++ % 3 + 1) (the value before the "
-                   "target), y = y++ * 0.5, z += 0.5 * std::exchange(w, z), k++ << k",
+                   "target), y = y++ * 0.5, z += 0.5 * std::exchange(w, z)",
     "bitwise": "bit operations on ints: parity (i & 1) ? e : -e, masks (1 << i) | (k ^ 2), ~k & 3, "
                "x &= 5, m <<= 1, m >>= 1, and the power by squaring (while (n) { if (n & 1u) r *= b; "
                "b *= b; n >>= 1; })",
@@ -2630,11 +2630,13 @@ class Gen:
 
     def s_cxx17order(self, loop):
         """Side effects C++17 orders: an assignment's value before its
-        target, and `<<` left to right."""
+        target. (Not `k++ << k`, which C++17 orders too: g++ 12 under
+        -fsanitize=undefined, as the harness builds, evaluates the shift's
+        right operand first, so the harness's own primal is wrong.)"""
         u, out = self.target()
         key = self.int_key()
         e = [self.render_tmp(self.dexpr(1)) for _ in range(2)]
-        kind = self.rng.choice(["index", "self", "exchange", "shift"])
+        kind = self.rng.choice(["index", "self", "exchange"])
         if kind == "index":
             a, k = self.fresh("ga"), self.fresh("gc")
             out.append(Stmt("raw", "double %s[4] = {0.5, 0.25, 0.125, 1}" % a))
@@ -2646,16 +2648,11 @@ class Gen:
             out.append(Stmt("raw", "double %s = %s" % (y, e[0])))
             out.append(Stmt("raw", "%s = %s++ * 0.5" % (y, y)))
             out.append(Stmt("raw", "%s += %s" % (u, y)))
-        elif kind == "exchange":
+        else:
             z, w = self.fresh("gz"), self.fresh("gw")
             out.append(Stmt("raw", "double %s = %s, %s = %s" % (z, e[0], w, e[1])))
             out.append(Stmt("raw", "%s += 0.5 * std::exchange(%s, %s)" % (z, w, z)))
             out.append(Stmt("raw", "%s += %s * %s" % (u, z, w)))
-        else:
-            k, m = self.fresh("gc"), self.fresh("gm")
-            out.append(Stmt("raw", "int %s = %s %% 3" % (k, key)))
-            out.append(Stmt("raw", "int %s = %s++ << %s" % (m, k, k)))
-            out.append(Stmt("raw", "%s += static_cast<double>(%s) * %s" % (u, m, paren_text(e[0]))))
         return out
 
     def s_bitwise(self, loop):

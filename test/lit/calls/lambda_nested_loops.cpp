@@ -41,7 +41,7 @@ double pairs(const double *v, int n) {
 // TEXT-LABEL: inline void each_pairs_lambda_pullback(
 // TEXT: acc_tape.push_reserved(acc);
 // TEXT-NEXT: pairs_lambda(i, j, acc, v);
-// TEXT: double acc_old = acc_tape.pop();
+// TEXT: double acc_2 = acc_tape.pop();
 // TEXT: pairs_lambda_pullback(i, j, acc_2, v, dacc, dv);
 
 GRADC_DIFF("grad wrt(v, w)")
