@@ -2883,8 +2883,10 @@ class Gen:
         else:
             cmp = self.rng.choice(["", "[](double p, double q) { return p < q; }"])
             mcmp = "[](double p, double q) { return rt_margin(p - q) < 0.0; }"
-        call = "auto %s = std::%s(%s, %s, %s%%s)" % (it, fn, first, last, v)
-        out.append(Stmt("raw", call % (", " + cmp if cmp else ""), mtext=call % (", " + mcmp)))
+        # (Joined, not formatted again: v may hold a %.)
+        call = "auto %s = std::%s(%s, %s, %s" % (it, fn, first, last, v)
+        out.append(Stmt("raw", call + (", " + cmp if cmp else "") + ")",
+                        mtext=call + ", " + mcmp + ")"))
         pos = self.rng.choice(["static_cast<int>(%s - %s)" % (it, first),
                                "static_cast<int>(std::distance(%s, %s))" % (first, it)])
         out.append(Stmt("raw", "int %s = %s" % (i, pos)))
