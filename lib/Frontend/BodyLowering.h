@@ -84,6 +84,10 @@ bool isEmptyStmt(const clang::Stmt *S);
 /// for a scalar), and its element type; nullopt for another array.
 std::optional<std::pair<std::int64_t, clang::QualType>>
 flatArrayShape(clang::QualType T, const clang::ASTContext &Ctx);
+/// How many scalars apart the elements of list L are: 1, or a row's
+/// count when L lists the rows of an array of arrays.
+std::int64_t listStride(const clang::InitListExpr *L,
+                        const clang::ASTContext &Ctx);
 /// Whether control never runs past S: it returns, breaks or continues on
 /// every path.
 bool alwaysLeaves(const clang::Stmt *S);

@@ -295,10 +295,7 @@ void BodyLowering::lowerArrayInit(const VarDecl *VD, Value *Array, Scalar S) {
 void BodyLowering::storeElements(const InitListExpr *ILE, Value *Array,
                                  Scalar S, std::int64_t First) {
   // The rows of an array of arrays, each at its first element.
-  std::int64_t Stride = 1;
-  if (const auto *AT = Ctx.getAsArrayType(ILE->getType()))
-    if (auto Row = flatArrayShape(AT->getElementType(), Ctx))
-      Stride = Row->first;
+  std::int64_t Stride = listStride(ILE, Ctx);
   for (unsigned I = 0, N = ILE->getNumInits(); I < N; ++I) {
     const Expr *E = ILE->getInit(I);
     if (isa<ImplicitValueInitExpr>(E))

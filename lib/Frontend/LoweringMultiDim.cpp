@@ -34,6 +34,13 @@ flatArrayShape(QualType T, const ASTContext &Ctx) {
   return std::make_pair(Count, T);
 }
 
+std::int64_t listStride(const InitListExpr *L, const ASTContext &Ctx) {
+  if (const auto *AT = Ctx.getAsArrayType(L->getType()))
+    if (auto Row = flatArrayShape(AT->getElementType(), Ctx))
+      return Row->first;
+  return 1;
+}
+
 /// The subscripts of `a[i][j]...` from the outside in, and the array a.
 static const Expr *subscriptsOf(const ArraySubscriptExpr *ASE,
                                 SmallVectorImpl<const Expr *> &Indices) {

@@ -235,10 +235,7 @@ listedElements(const InitListExpr *ILE, ASTContext &Ctx, std::int64_t First,
         listedElements(Sub, Ctx, First, Out);
     return;
   }
-  std::int64_t Stride = 1;
-  if (const auto *AT = Ctx.getAsArrayType(ILE->getType()))
-    if (auto Row = flatArrayShape(AT->getElementType(), Ctx))
-      Stride = Row->first;
+  std::int64_t Stride = listStride(ILE, Ctx);
   for (unsigned I = 0, N = ILE->getNumInits(); I < N; ++I) {
     const Expr *E = ILE->getInit(I);
     if (isa<ImplicitValueInitExpr>(E))
