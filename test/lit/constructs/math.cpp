@@ -41,9 +41,9 @@
 // TEXT-LABEL: inline double g_pow_grad(double x, double y, double &dx, double &dy) {
 // TEXT-NEXT: return g_pow_pullback(x, y, 1, dx, dy);
 // TEXT-LABEL: inline double g_atan2_pullback(
-// TEXT: double sum = y * y + x * x;
-// TEXT-NEXT: dx += y / sum * dout;
-// TEXT-NEXT: dy -= x / sum * dout;
+// TEXT: double hypot_y = std::hypot(y, x);
+// TEXT-NEXT: dx += y / hypot_y / hypot_y * dout;
+// TEXT-NEXT: dy -= x / hypot_y / hypot_y * dout;
 // TEXT-LABEL: inline double g_max_pullback(
 // TEXT: bool x_lt_y = x < y;
 // TEXT-NEXT: dx += x_lt_y ? 0.0 : dout;
