@@ -50,6 +50,23 @@ using PointerSources =
 /// its text (`s`, `&s[i]`, `s + k`, `v.data()`), or null.
 const clang::VarDecl *pointeeVariable(const clang::Expr *E);
 
+/// Pointers that only trade the arrays they hold (`std::swap(src, dst)` of
+/// a time stepper, or `T *tmp = src; src = dst; dst = tmp;`).
+struct TradingPointers {
+  /// Each pointer, and the array or container it names throughout.
+  llvm::DenseMap<const clang::VarDecl *, const clang::Expr *> Arrays;
+  /// Of a trade through a temporary: its middle statement (`src = dst;`),
+  /// which trades the two arrays, and the two pointers.
+  llvm::DenseMap<const clang::Stmt *,
+                 std::pair<const clang::VarDecl *, const clang::VarDecl *>>
+      Trades;
+  /// Its first and last statements, which do nothing then.
+  llvm::DenseSet<const clang::Stmt *> Silent;
+};
+/// Adds Body's trading pointers to Out (TradingPointers.cpp).
+void findTradingPointers(const clang::Stmt *Body, const clang::ASTContext &Ctx,
+                         TradingPointers &Out);
+
 /// The math function a call to Callee is, if gradc knows it.
 std::optional<ir::MathFn> mathFunctionOf(const clang::FunctionDecl &Callee);
 /// How a user names Callee in a message: `foo`, or `std::foo`.
@@ -1270,6 +1287,9 @@ private:
   /// before lowering): the arrays a moving pointer may point into are
   /// known before its first use.
   PointerSources PointerAssigned;
+  /// Pointers that only trade two arrays (found before lowering): each
+  /// names its array, and trading them trades the arrays.
+  TradingPointers Trading;
   /// Structured bindings assigned anywhere (found before lowering): those
   /// of a copy (`auto [x, y] = p; x += 1;`) live in memory of their own.
   llvm::DenseSet<const clang::BindingDecl *> WrittenBindings;

@@ -609,8 +609,16 @@ const Stmt *BodyLowering::constexprBranch(const Stmt *S) {
 void BodyLowering::lowerStmt(const Stmt *S) {
   if (const auto *CS = dyn_cast<CompoundStmt>(S))
     return lowerList({CS->body_begin(), CS->body_end()});
-  if (isa<NullStmt>(S) || isAssertion(S) || isPrinting(S))
+  if (isa<NullStmt>(S) || isAssertion(S) || isPrinting(S) ||
+      Trading.Silent.count(S))
     return;
+  // `src = dst;` of `T *tmp = src; src = dst; dst = tmp;`: the arrays trade.
+  if (auto It = Trading.Trades.find(S); It != Trading.Trades.end()) {
+    CurStmt = addStatement(S);
+    lowerSwapWhole(Trading.Arrays.at(It->second.first),
+                   Trading.Arrays.at(It->second.second), cast<Expr>(S));
+    return;
+  }
   if (S == DoTest) {
     CurStmt = DoTestHeader;
     lowerLoopTest(DoTest);

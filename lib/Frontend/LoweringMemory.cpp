@@ -219,6 +219,12 @@ bool lambdaWrites(const LambdaExpr *LE, const VarDecl *VD) {
 void BodyLowering::findMemoryVariables(const Stmt *Body) {
   AssignmentScan(AssignedDeeper, Reassigned, &PointerAssigned, &WrittenBindings)
       .walk(Body, 0);
+  // A pointer traded only by std::swap keeps its array: the arrays trade.
+  findTradingPointers(Body, Ctx, Trading);
+  for (const auto &Entry : Trading.Arrays) {
+    Reassigned.erase(Entry.first);
+    AssignedDeeper.erase(Entry.first);
+  }
 }
 
 void BodyLowering::lowerCellDecl(const VarDecl *VD) {
@@ -275,6 +281,12 @@ void BodyLowering::lowerArrayDecl(const VarDecl *VD) {
   Pointers[VD] = Array;
   Poisoned.erase(VD);
   lowerArrayInit(VD, Array, *S);
+  // Traded, it is swapped whole (TradingPointers.cpp): the elements C++
+  // never gives a value are zero, not read uninitialized by the swap.
+  if (llvm::any_of(Trading.Arrays, [&](const auto &Entry) {
+        return pointeeVariable(Entry.second) == VD;
+      }))
+    Array->ZeroInit = true;
 }
 
 void BodyLowering::lowerArrayInit(const VarDecl *VD, Value *Array, Scalar S) {

@@ -191,15 +191,25 @@ Value *BodyLowering::lowerSwap(const CallExpr *CE) {
       (CE->getArg(0)->getType()->isArrayType() ||
        containerShape(CE->getArg(0)->getType(), Ctx)))
     return lowerSwapWhole(CE->getArg(0), CE->getArg(1), CE);
-  // Pointers exchanged (a time stepper's two buffers): each is chosen
-  // anew in each step instead, which the moving pointers follow.
+  // Pointers that only trade two arrays (TradingPointers.cpp): the arrays
+  // trade their contents instead.
+  if (CE->getNumArgs() == 2)
+    if (auto P = Trading.Arrays.find(pointeeVariable(CE->getArg(0))),
+        Q = Trading.Arrays.find(pointeeVariable(CE->getArg(1)));
+        P != Trading.Arrays.end() && Q != Trading.Arrays.end())
+      return lowerSwapWhole(P->second, Q->second, CE);
+  // Other pointers exchanged: each is chosen anew in each step instead,
+  // which the moving pointers follow.
   if (CE->getNumArgs() == 2 && CE->getArg(0)->getType()->isPointerType())
     return fail(CE->getExprLoc(),
-                "std::swap of pointers is not supported; gradc must know "
-                "which array a pointer points into at each use: choose each "
-                "by the step's parity where the step begins ('double *cur = "
-                "t % 2 == 0 ? a : b, *nxt = t % 2 == 0 ? b : a;'), or swap "
-                "the arrays themselves ('std::swap(a, b)')",
+                "std::swap of these pointers is not supported; gradc "
+                "follows two pointers that trade two whole arrays: declared "
+                "at the top of the function ('double *src = a, *dst = b;'), "
+                "then only read through ('src[i]', '*src', 'f(src)') and "
+                "traded with each other, with the arrays not named again; "
+                "or choose each by the step's parity where the step begins "
+                "('double *cur = t % 2 == 0 ? a : b, *nxt = t % 2 == 0 ? b "
+                ": a;'), or swap the arrays themselves ('std::swap(a, b)')",
                 CE->getSourceRange());
   if (CE->getNumArgs() != 2 || !scalarTypeOf(CE->getArg(0)->getType(), Ctx))
     return fail(CE->getExprLoc(),

@@ -261,6 +261,9 @@ FEATURES = {
     "struct_choice": "?: choosing between structs (GRS c = m > 0 ? a : b; const GRS &q = ...; "
                      "gf_choose(a, b, m) returning one), on passive ints",
     "swap_whole": "std::swap of two local arrays or std::vectors of one size, and v.swap(w) of vectors",
+    "pingpong": "two buffers (arrays, or std::vectors by .data()) traded by pointers after each step of a "
+                "loop at the top level (std::swap(gps, gpd), or double *gpx = gps; gps = gpd; gpd = gpx;, "
+                "some steps skipping it), the buffers named only through the pointers after",
     "minmax_bind": "auto [lo, hi] = std::minmax(a, b) of two doubles 2 apart (no kink), in either order",
     "int_types": "integers of the types people declare (long, short, unsigned long, signed char, std::int64_t, "
                  "std::size_t, std::ptrdiff_t, ...): a passive parameter kt of one, locals of one given "
@@ -1286,6 +1289,8 @@ class Gen:
             opts.append(("stepeffects", 1))
         if self.on("swap_whole") and not self.helper and self.writable():
             opts.append(("swapwhole", 1))
+        if self.on("pingpong") and top and not self.helper and self.writable():
+            opts.append(("pingpong", 1))
         if self.on("minmax_bind") and not self.helper and self.writable():
             opts.append(("minmaxbind", 1))
         if self.on("int_types"):
@@ -2855,6 +2860,36 @@ class Gen:
                    Stmt("raw", "%s[0] = %s" % (q, e[2])), Stmt("raw", "%s[1] = 0.5" % q),
                    Stmt("raw", ("std::swap(%s, %s)" if kind == "vector" else "%s.swap(%s)") % (p, q))]
         out.append(Stmt("raw", "%s += %s[0] * %s[1] + %s[1]" % (t, p, q, p)))
+        return out
+
+    def s_pingpong(self, loop):
+        """A time stepper's two buffers, traded by pointers declared at the
+        top level; nothing names the buffers once the pointers hold them."""
+        t = self.rng.choice(self.writable())
+        a, b, c = self.fresh("gpa"), self.fresh("gpb"), self.fresh("gpc")
+        src, dst, k, i = self.fresh("gps"), self.fresh("gpd"), self.fresh("gpk"), self.fresh("gpi")
+        e = [self.render_tmp(self.dexpr(1)) for _ in range(3)]
+        if self.chance(0.4):
+            out = [Stmt("raw", "std::vector<double> %s = {%s, %s, 0.5}, %s(3)" % (a, e[0], e[1], b))]
+            starts = ("%s.data()" % a, "%s.data()" % b)
+        else:
+            out = [Stmt("raw", "double %s[3] = {%s, %s, 0.5}, %s[3]" % (a, e[0], e[1], b))]
+            starts = (a, b)
+        out.append(Stmt("raw", "double %s = std::tanh(%s)" % (c, e[2])))
+        out.append(Stmt("raw", "double *%s = %s, *%s = %s" % (src, starts[0], dst, starts[1])))
+        kind = self.rng.choice(["swap", "swap_back", "tmp", "skip"])
+        if kind == "tmp":
+            x = self.fresh("gpx")
+            trade = "double *%s = %s; %s = %s; %s = %s;" % (x, src, src, dst, dst, x)
+        elif kind == "skip":
+            trade = "if (%s %% 3 != 1) std::swap(%s, %s);" % (k, src, dst)
+        else:
+            trade = "std::swap(%s, %s);" % ((src, dst) if kind == "swap" else (dst, src))
+        step = ("for (int {i} = 0; {i} < 3; ++{i}) {d}[{i}] = std::tanh({s}[{i}] * {c} + "
+                "{s}[({i} + 1) % 3] * 0.5);").format(i=i, d=dst, s=src, c=c)
+        out.append(Stmt("raw", "for (int %s = 0; %s < %d; ++%s) { %s %s }"
+                        % (k, k, self.rng.randint(1, 4), k, step, trade)))
+        out.append(Stmt("raw", "%s += %s[0] * %s[1] + *%s" % (t, src, src, dst)))
         return out
 
     def s_bounds(self, loop):

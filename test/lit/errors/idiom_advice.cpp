@@ -1,7 +1,8 @@
 // Ordinary C++ that gradc still refuses, each with advice a user can
 // follow: a helper returning a pointer (a cursor that unpacks parameters)
 // or a reference to a std::array, a function pointer parameter, std::swap
-// of two pointers (double buffers), a std::array of std::array by value.
+// of two pointers (double buffers) whose arrays are named again after the
+// trades, a std::array of std::array by value.
 // A reference bound to a choice (`double &big = c ? lo : hi;`) too.
 // The advised rewrites are checked against finite differences.
 // RUN: rm -f %t.grad.h
@@ -66,10 +67,11 @@ double step(const double *u0, int n, int steps) {
   for (int t = 0; t < steps; ++t) {
     for (int i = 0; i < n; ++i)
       nxt[i] = cur[i] * cur[(i + 1) % n];
-    // CHECK: idiom_advice.cpp:[[@LINE+1]]:5: error: std::swap of pointers is not supported; gradc must know which array a pointer points into at each use: choose each by the step's parity where the step begins ('double *cur = t % 2 == 0 ? a : b, *nxt = t % 2 == 0 ? b : a;'), or swap the arrays themselves ('std::swap(a, b)')
+    // CHECK: idiom_advice.cpp:[[@LINE+1]]:5: error: std::swap of these pointers is not supported; gradc follows two pointers that trade two whole arrays: declared at the top of the function ('double *src = a, *dst = b;'), then only read through ('src[i]', '*src', 'f(src)') and traded with each other, with the arrays not named again; or choose each by the step's parity where the step begins ('double *cur = t % 2 == 0 ? a : b, *nxt = t % 2 == 0 ? b : a;'), or swap the arrays themselves ('std::swap(a, b)')
     std::swap(cur, nxt);
   }
-  return cur[0];
+  // The array itself, named after the trades (right for an even count).
+  return a[0];
 }
 
 GRADC_DIFF("grad")
