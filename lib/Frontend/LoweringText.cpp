@@ -26,7 +26,8 @@ bool isTextType(QualType T) {
     return false;
   const auto *RD = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
       T.getNonReferenceType()->getAsCXXRecordDecl());
-  if (!RD || !RD->isInStdNamespace() || RD->getName() != "basic_string")
+  if (!RD || !RD->isInStdNamespace() ||
+      (RD->getName() != "basic_string" && RD->getName() != "basic_string_view"))
     return false;
   const TemplateArgumentList &Args = RD->getTemplateArgs();
   return Args.size() > 0 && Args[0].getKind() == TemplateArgument::Type &&
@@ -78,6 +79,14 @@ Value *BodyLowering::lowerText(const Expr *E) {
     if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(X);
         FC && isTextType(FC->getType()))
       X = FC->getSubExpr();
+    // A std::string seen as a std::string_view.
+    if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(X);
+        MCE && isa_and_nonnull<CXXConversionDecl>(MCE->getMethodDecl()) &&
+        isTextType(MCE->getType()) && MCE->getImplicitObjectArgument() &&
+        isTextType(MCE->getImplicitObjectArgument()->getType())) {
+      X = MCE->getImplicitObjectArgument()->IgnoreImplicit()->IgnoreParens();
+      continue;
+    }
     const auto *CCE = dyn_cast<CXXConstructExpr>(X);
     if (!CCE || !isTextType(CCE->getType()) || CCE->getNumArgs() == 0 ||
         !llvm::all_of(llvm::drop_begin(CCE->arguments()),

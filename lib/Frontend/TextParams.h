@@ -6,7 +6,8 @@
 
 namespace gradc::frontend {
 
-/// Whether T (without references and qualifiers) is std::string.
+/// Whether T (without references and qualifiers) is std::string or
+/// std::string_view.
 bool isTextType(clang::QualType T);
 
 } // namespace gradc::frontend

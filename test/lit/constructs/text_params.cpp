@@ -12,6 +12,8 @@
 // RUN: %gradc %s --check --function act --at 'x=0.3,kind="sigmoid"' | FileCheck %s --check-prefix=CHECK-SIG
 // RUN: %gradc %s --check --function layer --at 'w=[0.5,-0.25,1.5],x=0.8,kind="tanh",other="relu"' | FileCheck %s --check-prefix=CHECK-LAYER
 // RUN: %gradc %s --check --function layer --at 'w=[0.5,-0.25,1.5],x=0.8,kind="a, b",other="a, b"' | FileCheck %s --check-prefix=CHECK-LAYER
+// RUN: %gradc %s --check --function viewed --at 'x=0.3,kind="relu",other="tanh"' | FileCheck %s --check-prefix=CHECK-VIEWED
+// RUN: %gradc %s --check --function viewed --at 'x=0.3,kind="sin",other="sin"' | FileCheck %s --check-prefix=CHECK-VIEWED
 // RUN: %gradc %s --function act --at 'x=0.7,kind="tanh"' -o - | FileCheck %s --check-prefix=AT
 // RUN: not %gradc %s --function act --at 'x=0.7,kind=2' -o - 2>&1 | FileCheck %s --check-prefix=NOTTEXT
 // CHECK-NOT: FAIL
@@ -20,6 +22,7 @@
 // CHECK-RELU: ok: the entry agrees with finite differences
 // CHECK-SIG: ok: the entry agrees with finite differences
 // CHECK-LAYER: ok: all 4 entries agree with finite differences
+// CHECK-VIEWED: ok: the entry agrees with finite differences
 // AT: act(x = 0.7, kind = "tanh")
 // AT: param kind "tanh" (passive)
 // NOTTEXT: error: --at: 'kind' is text (std::string): give it in quotes, kind="tanh"
@@ -27,6 +30,7 @@
 
 #include <cmath>
 #include <string>
+#include <string_view>
 
 static double activate(double x, const std::string &kind) {
   if (kind == "tanh")
@@ -62,6 +66,19 @@ double layer(const double *w, double x, std::string kind,
 // TEXT-LABEL: inline double layer_pullback(const double *w, double x, std::string kind,
 // TEXT:         s = s_old + (activate(s_old, "relu") + activate(x, other));
 // TEXT:         activate_pullback(s_old, "relu", ds_old, dx_activate);
+
+// A std::string_view, compared with a literal on either side and with a
+// std::string.
+GRADC_DIFF("grad")
+double viewed(double x, std::string_view kind, const std::string &other) {
+  double s = 0;
+  for (int i = 1; i < 3; ++i)
+    s += "relu" == kind ? x * i : std::sin(x * i);
+  return kind != other ? s : 2 * s;
+}
+// TEXT-LABEL: inline double viewed_pullback(double x, std::string_view kind,
+// TEXT:           if ("relu" == kind) {
+// TEXT:         bool kind_ne_other = kind != other;
 
 #ifndef __GRADC__
 #include GRADC_OUT
@@ -101,6 +118,18 @@ int main() {
         },
         {0.5, -0.25, 1.5, 0.8});
   }
+  for (const char *kind : {"relu", "sin"})
+    for (const char *other : {"relu", "tanh"}) {
+      std::string o = other, name = std::string("viewed_") + kind + "_" + o;
+      std::string_view k = kind;
+      gradc_check::check(
+          name.c_str(), [&](const Vec &p) { return viewed(p[0], k, o); },
+          [&](const Vec &p, Vec &d) { return viewed_grad(p[0], k, o, d[0]); },
+          [&](const Vec &p, double s, Vec &d) {
+            viewed_pullback(p[0], k, o, s, d[0]);
+          },
+          {0.3});
+    }
   return gradc_check::finish();
 }
 #endif
