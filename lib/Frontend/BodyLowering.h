@@ -903,6 +903,14 @@ private:
                    llvm::function_ref<bool(const clang::Expr *)> Arm,
                    bool StopAtFailure = false);
   Value *lowerCall(const clang::CallExpr *CE);
+  // Text (LoweringText.cpp): a std::string parameter is a passive value
+  // that is only compared; its literals are constants spelled as written.
+  /// `kind == "tanh"`, `a != b` of text: a comparison. Another call on
+  /// text (`kind.size()`, `kind + "x"`): refused. std::nullopt when CE
+  /// involves no text.
+  std::optional<Value *> lowerTextCall(const clang::CallExpr *CE);
+  /// A text parameter or a string literal, or nullptr after an error.
+  Value *lowerText(const clang::Expr *E);
   /// A call of a function that is not one of the math functions: the
   /// user's own (lowered too, so that gradc can differentiate it) or one
   /// gradc cannot see into (made as is, refused later if it matters).

@@ -17,9 +17,11 @@
 #include "OperatorNames.h"
 #include "Records.h"
 #include "SelfCast.h"
+#include "TextParams.h"
 #include "TypeSpelling.h"
 #include "gradc/Frontend/Spec.h"
 #include "gradc/IR/Simplify.h"
+#include "gradc/IR/Text.h"
 #include "gradc/IR/Uses.h"
 #include "gradc/IR/Verifier.h"
 
@@ -427,6 +429,19 @@ std::optional<ParamInfo> FunctionProcessor::checkParam(const ParmVarDecl &PVD) {
                 "g(t); }'), which gradc differentiates where it is called");
   if (isStdFunction(T))
     return Fail(StdFunctionAdvice);
+  // Text the function decides by (`kind == "tanh"`): a passive value.
+  if (isTextType(T.getNonReferenceType())) {
+    std::string Name = PVD.getNameAsString();
+    if (T->isRValueReferenceType() ||
+        (T->isLValueReferenceType() &&
+         !T.getNonReferenceType().isConstQualified()))
+      return Fail("parameter '" + Name + "' is a '" + typeName(T) +
+                  "', which the function could change; gradc follows text "
+                  "that a function only compares: take it as 'const "
+                  "std::string &" +
+                  Name + "' or by value");
+    return ParamInfo{ir::textType(), typeName(T), ""};
+  }
   // A view struct: one IR parameter a member (LoweringView.cpp).
   {
     QualType Obj =

@@ -13,6 +13,7 @@
 #include "IteratorParams.h"
 #include "OperatorNames.h"
 #include "SelfCast.h"
+#include "TextParams.h"
 
 #include "clang/AST/TemplateBase.h"
 #include "clang/Basic/SourceManager.h"
@@ -404,6 +405,9 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
       V = lowerPosition(Arg);
       if (refuseGrowingArgument(V, Arg, iteratorPointer(PT), Name))
         V = nullptr;
+    } else if (isTextType(Obj)) {
+      // Text, which the callee compares: its value.
+      V = lowerText(Arg);
     } else if (Obj->isRecordType() && !containerShape(Obj, Ctx)) {
       // A struct, by value or by reference: the pointer to its scalars.
       V = lowerRecord(Arg);

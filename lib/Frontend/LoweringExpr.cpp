@@ -633,6 +633,8 @@ Value *BodyLowering::lowerArms(const ConditionalOperator *CO, Value *C,
 Value *BodyLowering::lowerCall(const CallExpr *CE) {
   SourceLocation CalleeLoc = CE->getCallee()->IgnoreImplicit()->getExprLoc();
   SourceRange Range = CE->getSourceRange();
+  if (std::optional<Value *> V = lowerTextCall(CE))
+    return *V;
   if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE))
     if (std::optional<Value *> V = lowerIteratorOp(OCE))
       return *V;

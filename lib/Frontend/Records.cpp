@@ -20,9 +20,10 @@ static std::string stdClassAdvice(StringRef Name) {
                    "parameters and variables (not temporaries: declare a "
                    "variable), and structs of your own";
   if (Name == "basic_string" || Name == "basic_string_view")
-    return "is text, which gradc does not follow: keep names and messages "
-           "out of the function to differentiate (print or log them where "
-           "it is called)";
+    return "is text, which gradc follows only as a parameter that the "
+           "function compares ('const std::string &kind', 'kind == "
+           "\"tanh\"'): keep other text out of the function to "
+           "differentiate (print or log it where it is called)";
   if (Name == "map" || Name == "unordered_map" || Name == "multimap")
     return Is + ": hold the values in a std::vector<double> indexed by the "
                 "key (or by its position in a sorted list of keys)";

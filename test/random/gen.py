@@ -120,6 +120,11 @@ FEATURES = {
     "out_rewrite": "outputs err written several times, accumulated, read back, in branches and loops, partly unwritten",
     "param_assign_deep": "double parameters passed by value assigned anywhere (in loops and branches)",
     "inplace_helper": "helpers reading and writing an argument: an array in place, double &acc, a method changing its object",
+    "text_param": "helpers deciding by a std::string parameter (gt_act(e, \"tanh\"): kind == \"tanh\", kind != \"sin\", "
+                  "\"sin\" == kind; gt_mix(e, \"sin\", e) passing its by-value std::string on), declared in every file",
+    "mutating_method": "a method changing a local struct's members (q.u0(e)), also in a short loop of its own, its argument "
+                       "reading the object's own members (q.u1(0.5 * q.a + e), a value taken before the call), and methods "
+                       "calling other methods of the same object (void u2(double t) { u0(0.5 * t); u1(t * a); })",
     "scratch_reuse": "scratch arrays declared once before a loop, written by a helper each iteration (RK4 stages)",
     "address_of": "&local passed as a helper's double * output",
     "call_alias": "with inplace_helper / address_of: the scalar local a call writes is one read before (t = 2 * s; h(s, y); h(s, s); h(0.25 * v, &v))",
@@ -1216,6 +1221,9 @@ class Gen:
             opts.append(("iterloop", 1))
         if self.on("inplace_helper") and not self.helper and len(self.helpers) < 5:
             opts.append(("inplace", 1.5))
+        if self.on("mutating_method") and not self.helper and \
+                [n for n, _ in self.visible("st") if n.startswith("q")]:
+            opts.append(("mutating", 1))
         if self.on("scratch_reuse") and top and not self.helper and len(self.helpers) < 5:
             opts.append(("scratch", 0.7))
         if self.on("address_of") and not self.helper and len(self.helpers) < 5:
@@ -1303,6 +1311,8 @@ class Gen:
             opts.append(("cxx17order", 1))
         if self.on("bitwise"):
             opts.append(("bitwise", 1))
+        if self.on("text_param"):
+            opts.append(("text", 0.7))
         if self.on("local_type"):
             opts.append(("localtype", 1))
         if self.on("exchange_choice") and self.writable():
@@ -2660,6 +2670,18 @@ class Gen:
             out.append(Stmt("raw", "%s += %s * %s" % (u, z, w)))
         return out
 
+    def s_text(self, loop):
+        """double t = gt_act(e, "tanh"); or gt_mix(e, "sin", e): text
+        literals given to helpers that compare them (TEXTS)."""
+        t = self.fresh("t")
+        kind = self.rng.choice(['"tanh"', '"sin"', '"rational"'])
+        if self.chance(0.5):
+            e = Expr("fn", "gt_act({0}, %s)" % kind, [self.dexpr(1)])
+        else:
+            e = Expr("fn", "gt_mix({0}, %s, {1})" % kind, [self.dexpr(1), self.dexpr(1)])
+        self.declare(t, Var("d"))
+        return [Stmt("decl", t, [e])]
+
     def s_bitwise(self, loop):
         """Parity, masks and shifts of ints, and the power by squaring."""
         u, out = self.target()
@@ -3666,9 +3688,37 @@ class Gen:
         return out + [Stmt("call", "", [Expr("call", name, [Expr("var", a), Expr("lit", str(size)),
                                                              self.scalar_arg(c, a, lambda: self.dexpr(1))])])]
 
-    def mutating_method(self):
-        """void u0(double t) { ...; a += ...; v[1] = 0.5 * v[1] + ...; }"""
+    def s_mutating(self, loop):
+        """q.u0(e) on a local struct q; e may read q's own members (the
+        method takes a double by value: no overlap), the method may call
+        others of its object, and the call may run in a loop of its own."""
+        q = self.rng.choice([n for n, _ in self.visible("st") if n.startswith("q")])
+        meth = self.mutating_method(compose=True)
+        arg = self.dexpr(1)
+        if self.chance(0.6):
+            own = Expr("var", "%s.%s" % (q, self.rng.choice(["a", "b", "c", "v[0]", "v[1]"])))
+            arg = Expr("bin", "+", [Expr("bin", "*", [Expr("lit", "0.5"), own]), arg])
+        call = Stmt("call", "", [Expr("mcall", "%s.%s" % (q, meth.name), [arg])])
+        if self.chance(0.5):
+            i = self.fresh("mi")
+            return [Stmt("for", "", [Expr("cmp", "<", [Expr("var", i), Expr("lit", str(self.rng.randint(2, 4)))], "b")],
+                         [[call]], init="int %s = 0" % i, step="++" + i, keep=True)]
+        return [call]
+
+    def mutating_method(self, compose=False):
+        """void u0(double t) { ...; a += ...; v[1] = 0.5 * v[1] + ...; }
+        With compose (mutating_method), sometimes one that calls others of
+        its object: void u2(double t) { u0(0.5 * t); u1(t * a); }."""
         mm = [m for m in self.methods if getattr(m, "mutating", False)]
+        if compose and mm and self.on("mutating_method") and self.chance(0.4):
+            body = []
+            for m in self.rng.sample(mm, min(len(mm), self.rng.randint(1, 2))):
+                arg = self.rng.choice(["t", "0.5 * t", "t * a", "0.25 + 0.5 * b", "v[1] - t"])
+                body.append(Stmt("call", "", [Expr("call", m.name, [Expr("var", arg)])]))
+            f = Func("u%d" % len(self.methods), "void", [{"kind": "d", "name": "t"}], body)
+            f.mutating = True
+            self.methods.append(f)
+            return f
         if mm and self.chance(0.5):
             return self.rng.choice(mm)
         name = "u%d" % len(self.methods)
@@ -4708,6 +4758,16 @@ REF_RESULTS = [
     "inline double &gf_self(double &x) { return x; }",
     "inline GRS gf_choose(const GRS &a, const GRS &b, int m) { return m % 2 == 0 ? a : b; }", ""]
 
+# What text_param calls (declared in every file, as GLOBAL_CONSTANTS):
+# helpers deciding by text, with no kink (the branches are on text only).
+TEXTS = [
+    "inline double gt_act(double x, const std::string &kind) {",
+    "  if (kind == \"tanh\")", "    return std::tanh(x);", "  if (kind != \"sin\")",
+    "    return x / (1.0 + x * x);", "  return std::sin(x);", "}",
+    "inline double gt_mix(double x, std::string kind, double y) {",
+    "  double r = gt_act(x, kind) * y;", "  if (\"sin\" == kind)", "    r += gt_act(y, \"tanh\");",
+    "  return r;", "}", ""]
+
 # What lambda passes lambdas to (declared in every file, as GLOBAL_CONSTANTS).
 LAMBDA_TEMPLATES = [
     "template <class F> double gl_apply(F f, double x) {",
@@ -4732,11 +4792,11 @@ def render_file(funcs, header=""):
     out = ["// Generated by test/random/gen.py" + (": " + header if header else "") + ".",
            "#include <gradc/gradc.h>", "", "#include <algorithm>", "#include <array>", "#include <cmath>",
            "#include <stdexcept>",
-           "#include <complex>", "#include <cstdio>", "#include <cstring>", "#include <functional>", "#include <iostream>",
+           "#include <complex>", "#include <cstdio>", "#include <cstring>", "#include <functional>", "#include <iostream>", "#include <string>",
            "#include <iterator>", "#include <limits>", "#include <numeric>", "#include <tuple>", "#include <utility>",
            "#include <vector>", "#include <cstdint>", "#include <cstddef>", ""] + ENUMS + GLOBAL_CONSTANTS + VARIADIC_TEMPLATES + ARRAY2D_HELPERS + AA_HELPERS + CONSTRUCTED + CTOR_ONLY + MEMBER_ROWS + OPERATED + VIEWED \
         + BASED + PRIVATE + ARRAY_RETURNS + RETURN_VECTORS + GROWN_VECTORS + GROWING_HELPERS + STATE_STEPS + PAIR_TUPLES + COMPLEXES + LAMBDA_TEMPLATES + FUNCTORS + ITERATOR_HELPERS + STRUCT_VECTORS + INOUT_HELPERS + BY_VALUE \
-        + REF_RESULTS
+        + REF_RESULTS + TEXTS
     for f in funcs:
         for s in used_structs(f):
             c = "c = 0.5" if f.member_default else "c"

@@ -12,6 +12,7 @@
 #include "AtInput.h"
 #include "gradc/Autodiff/Pullbacks.h"
 #include "gradc/Eval/Interpreter.h"
+#include "gradc/IR/Text.h"
 
 #include <algorithm>
 #include <cmath>
@@ -266,6 +267,21 @@ private:
                    : "");
       return false;
     }
+    // Text is given in quotes, and only text is.
+    if (V.IsText != ir::isText(Prm.Ty)) {
+      Error = "--at: '" + Prm.Name + "' is " +
+              (V.IsText ? std::string("not text: give it a number") +
+                              (IsArray ? " list" : "")
+                        : "text (std::string): give it in quotes, " + Prm.Name +
+                              "=\"tanh\"");
+      return false;
+    }
+    if (V.IsText) {
+      Args[I] = eval::Arg::scalar(V.Numbers[0]);
+      addToCall(Prm.Name + " = " +
+                ir::textLiteral(static_cast<std::int64_t>(V.Numbers[0])));
+      return true;
+    }
     if (V.IsList != IsArray) {
       Error = "--at: '" + Prm.Name + "' is " +
               (IsArray ? "an array: write " + Prm.Name + "=[...]"
@@ -432,6 +448,7 @@ private:
       addRow("param", Name, T, N, Passive ? "(passive)" : "");
       W.Rows.back().Param = static_cast<int>(I);
       W.Rows.back().Element = K;
+      W.Rows.back().Text = ir::isText(Prm.Ty);
       if (!Prm.Ty.isMemory())
         W.Numbers[&Prm] = N;
     }
@@ -537,6 +554,7 @@ private:
       return;
     ShownInLoop |= InLoop;
     addRow(std::to_string(V.Loc.Line), V.Name, V.Ty.scalarKind(), N, Note);
+    W.Rows.back().Text = ir::isText(V.Ty);
   }
 
   void describe() {

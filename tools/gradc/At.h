@@ -37,6 +37,8 @@ struct Worked {
     /// of it (0 for a scalar), so that --check can perturb or read it.
     int Param = -1;
     size_t Element = 0;
+    /// The value is text's number (gradc/IR/Text.h), shown as the text.
+    bool Text = false;
   };
   const ir::Function *Primal = nullptr;
   std::string Call;   ///< "x = 3, w = [2, -3, -3]"

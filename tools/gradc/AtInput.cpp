@@ -1,6 +1,8 @@
 //===- AtInput.cpp - The inputs `--at` is given ---------------------------===//
 #include "AtInput.h"
 
+#include "gradc/IR/Text.h"
+
 #include <cctype>
 #include <cstdlib>
 
@@ -25,9 +27,11 @@ bool parseNumber(const std::string &Text, long double &V) {
 std::vector<std::string> splitItems(const std::string &At) {
   std::vector<std::string> Items(1);
   int Depth = 0;
+  bool Quoted = false;
   for (char C : At) {
-    Depth += C == '[' ? 1 : C == ']' ? -1 : 0;
-    if (C == ',' && Depth == 0)
+    Quoted ^= C == '"';
+    Depth += Quoted ? 0 : C == '[' ? 1 : C == ']' ? -1 : 0;
+    if (C == ',' && Depth == 0 && !Quoted)
       Items.emplace_back();
     else
       Items.back() += C;
@@ -37,6 +41,12 @@ std::vector<std::string> splitItems(const std::string &At) {
 
 bool parseValue(const std::string &Text, AtValue &V) {
   std::string T = trim(Text);
+  if (T.size() >= 2 && T.front() == '"' && T.back() == '"') {
+    V.IsText = true;
+    V.Numbers = {
+        static_cast<long double>(ir::internText(T.substr(1, T.size() - 2)))};
+    return T.find('"', 1) == T.size() - 1;
+  }
   if (T.empty() || T.front() != '[') {
     V.Numbers.resize(1);
     return parseNumber(T, V.Numbers[0]);

@@ -2,6 +2,7 @@
 #include "At.h"
 
 #include "gradc/IR/Printer.h"
+#include "gradc/IR/Text.h"
 
 #include <cstdio>
 
@@ -38,7 +39,9 @@ std::string renderTable(const Worked &W) {
     Out += "seeds: " + W.Seeds + "\n";
   Out += "\n" + line("line", "variable", "value", W.GradOf);
   for (const Worked::Row &R : W.Rows)
-    Out += line(R.Where, R.Name, printNumber(R.Ty, R.N.Value),
+    Out += line(R.Where, R.Name,
+                R.Text ? ir::textLiteral(static_cast<std::int64_t>(R.N.Value))
+                       : printNumber(R.Ty, R.N.Value),
                 R.N.HasGrad ? printNumber(R.Ty, R.N.Grad) : R.Note);
   if (!W.Footer.empty())
     Out += "\n";

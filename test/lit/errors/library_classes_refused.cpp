@@ -13,9 +13,45 @@
 #include <string>
 #include <valarray>
 
+// Text is followed as a parameter the function compares (test/lit/
+// constructs/text_params.cpp); text built, changed or turned into numbers
+// is refused.
 GRADC_DIFF("grad")
-// CHECK: library_classes_refused.cpp:[[@LINE+1]]:43: error: parameter 'name' cannot be differentiated or read: 'std::string' is text, which gradc does not follow: keep names and messages out of the function to differentiate (print or log them where it is called)
-double named(double x, const std::string &name) { return x * x; }
+// CHECK: library_classes_refused.cpp:[[@LINE+1]]:39: error: parameter 'name' is a 'std::string &', which the function could change; gradc follows text that a function only compares: take it as 'const std::string &name' or by value
+double renamed(double x, std::string &name) { return x * x; }
+
+GRADC_DIFF("grad")
+double measured(double x, const std::string &name) {
+  // CHECK: library_classes_refused.cpp:[[@LINE+1]]:19: error: 'name.size()' uses text in a way gradc does not follow; gradc follows a 'std::string' parameter that the function only compares ('kind == "tanh"', 'kind != other') or passes on to a function of yours: keep building, changing or converting text out of the function to differentiate
+  return x * name.size();
+}
+
+GRADC_DIFF("grad")
+double suffixed(double x, const std::string &name) {
+  // CHECK: library_classes_refused.cpp:[[@LINE+1]]:7: error: 'name + "_v2"' is text that gradc does not follow here; gradc follows a 'std::string' parameter
+  if (name + "_v2" == "a_v2")
+    return x;
+  return x * x;
+}
+
+GRADC_DIFF("grad")
+double parsed(double x, const std::string &name) {
+  // CHECK: library_classes_refused.cpp:[[@LINE+1]]:14: error: 'std::stod(name)' uses text in a way gradc does not follow; gradc follows a 'std::string' parameter
+  return x * std::stod(name);
+}
+
+GRADC_DIFF("grad")
+double ordered(double x, const std::string &a, const std::string &b) {
+  // CHECK: library_classes_refused.cpp:[[@LINE+1]]:12: error: 'a < b' uses text in a way gradc does not follow; gradc follows a 'std::string' parameter
+  return a < b ? x : x * x;
+}
+
+GRADC_DIFF("grad")
+double labelled(double x) {
+  // CHECK: library_classes_refused.cpp:[[@LINE+1]]:15: error: gradc cannot hold this struct: 'std::string' is text, which gradc follows only as a parameter that the function compares ('const std::string &kind', 'kind == "tanh"'): keep other text out of the function to differentiate (print or log it where it is called)
+  std::string label = "a";
+  return x;
+}
 
 GRADC_DIFF("grad")
 double table(double x) {
