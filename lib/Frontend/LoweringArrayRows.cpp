@@ -98,8 +98,9 @@ std::optional<BodyLowering::RowRef> BodyLowering::lowerArrayRow(const Expr *E) {
     if (It == VectorCols.end()) {
       fail(E->getExprLoc(),
            "gradc follows a std::vector of std::vector that is a parameter "
-           "of the function; keep the rows of this one in one "
-           "'std::vector<double>' indexed x[i * n + j]",
+           "of the function, or a local given its rows' length where it is "
+           "declared ('m(n, std::vector<double>(k))'); keep the rows of "
+           "this one in one 'std::vector<double>' indexed x[i * n + j]",
            E->getSourceRange());
       return std::nullopt;
     }
@@ -147,8 +148,18 @@ Value *BodyLowering::rowIndex(const RowRef &R, Value *Col) {
   Value *Row = rowNumber(R);
   if (R.VectorCols) { // `i * X_cols + j`, in X_cols's type
     Scalar S = R.VectorCols->Ty.scalarKind();
-    return B.add(B.mul(convert(Row, S, /*Implicit=*/true), R.VectorCols),
-                 convert(Col, S, /*Implicit=*/true));
+    Row = convert(Row, S, /*Implicit=*/true);
+    Col = convert(Col, S, /*Implicit=*/true);
+    if (MatrixRows.count(R.Matrix)) {
+      // A local's is flat in generated code: `m[k + j]` for `m[1][j]`.
+      Value *Start = Row->isConstValue(0)   ? nullptr
+                     : Row->isConstValue(1) ? R.VectorCols
+                                            : B.mul(Row, R.VectorCols);
+      if (!Start)
+        return Col;
+      return Col->isConstValue(0) ? Start : B.add(Start, Col);
+    }
+    return B.add(B.mul(Row, R.VectorCols), Col);
   }
   Col = convert(Col, Row->Ty.scalarKind(), /*Implicit=*/true);
   return addScaled(Row, R.Cols, Col);
@@ -173,10 +184,11 @@ Value *BodyLowering::lowerRowPointer(const Expr *E) {
     return fail(E->getExprLoc(),
                 "a row of a std::vector of std::vector is read and written "
                 "element by element ('X[i][j]', 'for (double v : X[i])', "
-                "'X[i].size()'), not used whole: its rows do not grow or "
-                "shrink, and are not passed on; pass the matrix and the "
-                "row's number to a helper, or copy its elements into a "
-                "vector of its size ('std::vector<double> r(X[i].size());')",
+                "'X[i].size()'), copied where a vector is declared "
+                "('std::vector<double> r = X[i];') or passed to a helper "
+                "('dot(X[i], w)'), not otherwise used whole: its rows do not "
+                "grow or shrink; copy it first ('std::vector<double> r = "
+                "X[i];')",
                 E->getSourceRange());
   at(E->getBeginLoc());
   Value *Row = B.offset(R->Matrix, addScaled(rowNumber(*R), R->Cols, nullptr));
@@ -395,6 +407,8 @@ Value *BodyLowering::lowerVectorRowsCall(const CXXMemberCallExpr *MCE) {
 }
 
 Value *BodyLowering::vectorRowCount(Value *Matrix, const ArrayRows &A) {
+  if (auto It = MatrixRows.find(Matrix); It != MatrixRows.end())
+    return convert(It->second, Scalar::UInt64, /*Implicit=*/true);
   if (Value *N = localVectorCount(Matrix)) // a local's (LoweringVectorRows.cpp)
     return convert(N, Scalar::UInt64, /*Implicit=*/true);
   Value *Rows = B.size(Matrix, Scalar::UInt64);
