@@ -386,6 +386,22 @@ Value *BodyLowering::lowerVectorRowsCall(const CXXMemberCallExpr *MCE) {
                     "'for' over the rows and over a row, and passing v to "
                     "a function",
                 MCE->getSourceRange());
+  const auto *DRE = dyn_cast<DeclRefExpr>(bare(Obj));
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (Name != "size" && Name != "empty" && VD && !isa<ParmVarDecl>(VD) &&
+      !VD->getType()->isReferenceType())
+    return fail(MCE->getExprLoc(),
+                "'" + Name +
+                    "' of a local std::vector of std::vector is not "
+                    "supported yet; gradc supports m[i][j], m.size(), "
+                    "m[i].size(), range-based 'for' over the rows and over "
+                    "a row, and rows copied or passed to helpers: declare it "
+                    "with all its rows ('" +
+                    typeName(VD->getType().getUnqualifiedType()) + " " +
+                    VD->getNameAsString() +
+                    "(n, std::vector<double>(k));') and assign their "
+                    "elements",
+                MCE->getSourceRange());
   if (Name != "size" && Name != "empty")
     return fail(MCE->getExprLoc(),
                 "'" + Name +

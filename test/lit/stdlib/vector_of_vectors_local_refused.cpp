@@ -37,7 +37,7 @@ double listed(double x) {
 GRADC_DIFF("grad")
 double grows(double x) {
   Matrix m(2, std::vector<double>(2));
-  // CHECK: vector_of_vectors_local_refused.cpp:[[@LINE+1]]:5: error: 'push_back' of a std::vector of std::vector is not supported
+  // CHECK: vector_of_vectors_local_refused.cpp:[[@LINE+1]]:5: error: 'push_back' of a local std::vector of std::vector is not supported yet; gradc supports m[i][j], m.size(), m[i].size(), range-based 'for' over the rows and over a row, and rows copied or passed to helpers: declare it with all its rows ('Matrix m(n, std::vector<double>(k));') and assign their elements
   m.push_back(std::vector<double>(2, x));
   return m[0][0];
 }
