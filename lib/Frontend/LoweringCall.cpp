@@ -425,13 +425,15 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
         const auto *DRE = dyn_cast<DeclRefExpr>(RowArg);
         std::string CopyName = DRE ? DRE->getDecl()->getNameAsString()
                                    : Row->Matrix->Name + "_row";
-        V = copyMatrixRow(*Row, CopyName, Arg->getBeginLoc());
+        bool Written = PT->isLValueReferenceType() && !Obj.isConstQualified();
+        Target Place;
+        Place.Ptr = Row->Matrix;
+        if (!Written || refuseByValueWrite(Place, RowArg))
+          V = copyMatrixRow(*Row, CopyName, Arg->getBeginLoc());
         if (refuseGrowingArgument(V, Arg, PT, Name))
           V = nullptr;
         if (V)
-          RowCopies.push_back(
-              {*Row, V,
-               PT->isLValueReferenceType() && !Obj.isConstQualified()});
+          RowCopies.push_back({*Row, V, Written});
       } else if (Row) {
         V = lowerContainer(Arg);
       }

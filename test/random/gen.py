@@ -146,7 +146,7 @@ FEATURES = {
                          "as qv[i][j], by range-for over its rows and over a row, with .size() of both levels",
     "local_matrix": "a local std::vector<std::vector<double>> vm(R, std::vector<double>(C)) (also (C, e)) "
                     "written vm[i][j] += e, read by index, range-for over its rows and .size() of both levels; "
-                    "a row copied (std::vector<double> r = vm[i];), passed to VV_HELPERS' vv_rowsum "
+                    "a row copied (std::vector<double> r = vm[i];) or assigned (vm[i] = vm[j]), passed to VV_HELPERS' vv_rowsum "
                     "(const std::vector<double> &) and vv_scale (std::vector<double> &, written)",
     "vector_of_arrays": "a const std::vector<std::array<double, C>> &qva parameter (rows of a known length, "
                         "differentiated) read as qva[i][j], by range-for over its rows and over a row, with "
@@ -2006,6 +2006,8 @@ class Gen:
         fill = ", %s" % self.render_tmp(self.dexpr(1)) if self.chance(0.4) else ""
         out = self.filled_2d("std::vector<std::vector<double>> %s(%d, std::vector<double>(%d%s))"
                              % (m, rows, cols, fill), m, rows, cols)
+        if self.chance(0.3):  # a row assigned from another
+            out.append(Stmt("raw", "%s[%d] = %s[%s]" % (m, rows - 1, m, self.index(rows, False))))
         if self.chance(0.35):  # a row written by a helper
             out.append(Stmt("raw", "vv_scale(%s[%s], %s)" % (
                 m, self.index(rows, False), self.render_tmp(self.dexpr(1)))))

@@ -4,13 +4,14 @@
 // measured with m.size() and m[i].size(), iterated by rows
 // (`for (const auto &row : m) for (double v : row)`), a reference to a
 // row, a row copied (`std::vector<double> r = m[i];`, a loop variable
-// copying each row), rows passed to helpers that read them (`const
-// std::vector<double> &`) or write them (`std::vector<double> &`), a copy
-// of another matrix (a local or a parameter), declared in a loop. Its
-// rows' length is given where it is declared, so it is one flat
-// std::vector of n * k numbers in generated code, `m[i * k + j]`, its
-// adjoint likewise; a row used whole is a copy of its numbers. Checked
-// against finite differences and the interpreter.
+// copying each row, `r = m[i];`), rows assigned (`m[i] = r;`), rows
+// passed to helpers that read them (`const std::vector<double> &`) or
+// write them (`std::vector<double> &`), a copy of another matrix (a
+// local or a parameter), declared in a loop. Its rows' length is given
+// where it is declared, so it is one flat std::vector of n * k numbers in
+// generated code, `m[i * k + j]`, its adjoint likewise; a row used whole
+// is a copy of its numbers. Checked against finite differences and the
+// interpreter.
 // RUN: %gradc %s -o %t.grad.h
 // RUN: FileCheck %s --check-prefix=TEXT < %t.grad.h
 // RUN: %cxx -Wall -Wextra -Werror -DGRADC_OUT='"%t.grad.h"' %s -o %t && %t > %t.out
@@ -23,9 +24,10 @@
 // CHECK: written: at
 // CHECK: copies: at
 // CHECK: scoped: at
+// CHECK: assigned: at
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
-// INTERP: 5 checked against the interpreter, 0 mismatches
+// INTERP: 6 checked against the interpreter, 0 mismatches
 #include <gradc/gradc.h>
 
 #include <cmath>
@@ -145,6 +147,31 @@ double copies(const Matrix &X, double w) {
 // TEXT: b_row[j] = b[X_cols + j];
 // TEXT: double dot_X_row = dot(X_row, b_row);
 
+// Rows assigned whole: from a vector of their length, from another row,
+// into a vector of their length.
+GRADC_DIFF("grad")
+double assigned(const std::vector<double> &x, double w) {
+  std::size_t k = x.size();
+  Matrix m(3, std::vector<double>(k));
+  std::vector<double> r(k);
+  for (std::size_t j = 0; j < k; ++j)
+    r[j] = std::sin(x[j] * w);
+  m[0] = r;
+  m[2] = x;
+  m[1] = m[2];
+  m[1][0] *= w;
+  r = m[1];
+  double s = r[1] * r[0];
+  for (const auto &row : m)
+    for (double v : row)
+      s += v * v;
+  return s;
+}
+// TEXT-LABEL: inline double assigned_pullback(
+// TEXT: m[2 * k + j] = x[j];
+// TEXT: m[k + j] = m[2 * k + j];
+// TEXT: r[j] = m[k + j];
+
 // Declared in a loop, of a size computed outside it.
 GRADC_DIFF("grad")
 double scoped(const std::vector<double> &x, double w) {
@@ -222,6 +249,7 @@ int main() {
         back(dX, d[0]);
       });
   CHECK_XW(scoped, X);
+  CHECK_XW(assigned, X);
   return gradc_check::finish();
 }
 #endif

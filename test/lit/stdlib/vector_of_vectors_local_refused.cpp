@@ -2,7 +2,8 @@
 // the user's line with what to write instead: declared empty (to grow row
 // by row), with rows of no given length, from a list; rows or the matrix
 // growing; the whole matrix passed to a helper or captured by a lambda; a
-// row assigned whole. No header is written.
+// row and a vector of another length assigned; a row passed with another
+// that the call writes. No header is written.
 // RUN: rm -f %t.grad.h
 // RUN: not %gradc %s -o %t.grad.h 2>&1 | FileCheck %s
 // RUN: not test -e %t.grad.h
@@ -76,8 +77,8 @@ double captured(double x) {
 GRADC_DIFF("grad")
 double row_assigned(double x) {
   Matrix m(2, std::vector<double>(2, x));
-  std::vector<double> r(2);
-  // CHECK: vector_of_vectors_local_refused.cpp:[[@LINE+1]]:7: error: a row of a std::vector of std::vector is read and written
+  std::vector<double> r(3);
+  // CHECK: vector_of_vectors_local_refused.cpp:[[@LINE+1]]:5: error: assigning a row of a std::vector of std::vector and a vector of a length gradc cannot prove to be the row's is not supported (it would change the length of one); give the vector the row's length ('std::vector<double> r(m[0].size());'), or declare a copy instead ('std::vector<double> r = m[i];')
   r = m[1];
   return r[0];
 }
