@@ -416,7 +416,8 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
       // A struct, by value or by reference: the pointer to its scalars.
       V = lowerRecord(Arg);
     } else if (const Expr *RowArg = containerOperand(Arg);
-               isArrayRow(RowArg) && containerShape(Obj, Ctx)->IsVector) {
+               isArrayRow(RowArg) &&
+               containerShape(Obj, Ctx).value_or(ContainerShape{}).IsVector) {
       // A row of a std::vector of std::vector (`dot(m[i], x)`): a vector
       // of its numbers (LoweringMatrixLocal.cpp), named as the reference
       // to the row that is passed, or after the matrix (`m_row`).
