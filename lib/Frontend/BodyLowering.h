@@ -451,6 +451,16 @@ private:
   /// A local std::vector of std::array (LoweringVectorRows.cpp): rows of
   /// A.Cols numbers, as such a parameter is.
   void lowerVectorRowsDecl(const clang::VarDecl *VD, const ArrayRows &A);
+  /// A local std::vector of std::vector of rows of one length, given
+  /// where it is declared (`m(n, std::vector<double>(k))`; LoweringMatrix
+  /// Local.cpp): one flat std::vector of n * k numbers, `m[i][j]` its
+  /// element `i * k + j` (MatrixRows, VectorCols).
+  void lowerVectorMatrixDecl(const clang::VarDecl *VD, const ArrayRows &A);
+  /// A copy of row R of a std::vector of std::vector (`std::vector<double>
+  /// r = m[i];`, or a row passed whole to a helper): a local vector of the
+  /// row's length, named Name.
+  Value *copyMatrixRow(const RowRef &R, const std::string &Name,
+                       clang::SourceLocation Loc);
   /// push_back, emplace_back, pop_back and clear of one.
   Value *lowerVectorRowsGrowth(const clang::CXXMemberCallExpr *MCE,
                                const ArrayRows &A);
@@ -1393,8 +1403,12 @@ private:
   llvm::DenseMap<const clang::VarDecl *, Target> ElementRefs;
   /// `const auto &row = m[i];`, `for (auto &row : m)`: row is m's row.
   llvm::DenseMap<const clang::VarDecl *, RowRef> RowRefs;
-  /// The length of the rows of each std::vector of std::vector parameter.
+  /// The length of the rows of each std::vector of std::vector parameter
+  /// or local.
   llvm::DenseMap<const Value *, Value *> VectorCols;
+  /// The number of rows of each local std::vector of std::vector (a flat
+  /// std::vector whose count is rows * cols).
+  llvm::DenseMap<const Value *, Value *> MatrixRows;
   /// Structured bindings: by reference, the place each names; of a copy,
   /// the value (or, for an array member, its pointer).
   llvm::DenseMap<const clang::BindingDecl *, Target> BindingPlaces;

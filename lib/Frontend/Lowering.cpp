@@ -768,6 +768,9 @@ void BodyLowering::lowerVarDecl(const VarDecl *VD) {
     return lowerArrayRowsDecl(VD, *A);
   if (std::optional<ArrayRows> A = vectorRows(T, Ctx); A && A->Cols)
     return lowerVectorRowsDecl(VD, *A);
+  if (std::optional<ArrayRows> A = vectorRows(T, Ctx);
+      A && !T->isReferenceType())
+    return lowerVectorMatrixDecl(VD, *A);
   if (bindArrayRow(VD, VD->getInit()))
     return;
   if (std::optional<ContainerShape> C = containerShape(T, Ctx))

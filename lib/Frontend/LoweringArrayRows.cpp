@@ -98,8 +98,9 @@ std::optional<BodyLowering::RowRef> BodyLowering::lowerArrayRow(const Expr *E) {
     if (It == VectorCols.end()) {
       fail(E->getExprLoc(),
            "gradc follows a std::vector of std::vector that is a parameter "
-           "of the function; keep the rows of this one in one "
-           "'std::vector<double>' indexed x[i * n + j]",
+           "of the function, or a local given its rows' length where it is "
+           "declared ('m(n, std::vector<double>(k))'); keep the rows of "
+           "this one in one 'std::vector<double>' indexed x[i * n + j]",
            E->getSourceRange());
       return std::nullopt;
     }
@@ -147,8 +148,18 @@ Value *BodyLowering::rowIndex(const RowRef &R, Value *Col) {
   Value *Row = rowNumber(R);
   if (R.VectorCols) { // `i * X_cols + j`, in X_cols's type
     Scalar S = R.VectorCols->Ty.scalarKind();
-    return B.add(B.mul(convert(Row, S, /*Implicit=*/true), R.VectorCols),
-                 convert(Col, S, /*Implicit=*/true));
+    Row = convert(Row, S, /*Implicit=*/true);
+    Col = convert(Col, S, /*Implicit=*/true);
+    if (MatrixRows.count(R.Matrix)) {
+      // A local's is flat in generated code: `m[k + j]` for `m[1][j]`.
+      Value *Start = Row->isConstValue(0)   ? nullptr
+                     : Row->isConstValue(1) ? R.VectorCols
+                                            : B.mul(Row, R.VectorCols);
+      if (!Start)
+        return Col;
+      return Col->isConstValue(0) ? Start : B.add(Start, Col);
+    }
+    return B.add(B.mul(Row, R.VectorCols), Col);
   }
   Col = convert(Col, Row->Ty.scalarKind(), /*Implicit=*/true);
   return addScaled(Row, R.Cols, Col);
@@ -173,10 +184,11 @@ Value *BodyLowering::lowerRowPointer(const Expr *E) {
     return fail(E->getExprLoc(),
                 "a row of a std::vector of std::vector is read and written "
                 "element by element ('X[i][j]', 'for (double v : X[i])', "
-                "'X[i].size()'), not used whole: its rows do not grow or "
-                "shrink, and are not passed on; pass the matrix and the "
-                "row's number to a helper, or copy its elements into a "
-                "vector of its size ('std::vector<double> r(X[i].size());')",
+                "'X[i].size()'), copied where a vector is declared "
+                "('std::vector<double> r = X[i];') or passed to a helper "
+                "('dot(X[i], w)'), not otherwise used whole: its rows do not "
+                "grow or shrink; copy it first ('std::vector<double> r = "
+                "X[i];')",
                 E->getSourceRange());
   at(E->getBeginLoc());
   Value *Row = B.offset(R->Matrix, addScaled(rowNumber(*R), R->Cols, nullptr));
@@ -374,6 +386,22 @@ Value *BodyLowering::lowerVectorRowsCall(const CXXMemberCallExpr *MCE) {
                     "'for' over the rows and over a row, and passing v to "
                     "a function",
                 MCE->getSourceRange());
+  const auto *DRE = dyn_cast<DeclRefExpr>(bare(Obj));
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (Name != "size" && Name != "empty" && VD && !isa<ParmVarDecl>(VD) &&
+      !VD->getType()->isReferenceType())
+    return fail(MCE->getExprLoc(),
+                "'" + Name +
+                    "' of a local std::vector of std::vector is not "
+                    "supported yet; gradc supports m[i][j], m.size(), "
+                    "m[i].size(), range-based 'for' over the rows and over "
+                    "a row, and rows copied or passed to helpers: declare it "
+                    "with all its rows ('" +
+                    typeName(VD->getType().getUnqualifiedType()) + " " +
+                    VD->getNameAsString() +
+                    "(n, std::vector<double>(k));') and assign their "
+                    "elements",
+                MCE->getSourceRange());
   if (Name != "size" && Name != "empty")
     return fail(MCE->getExprLoc(),
                 "'" + Name +
@@ -395,6 +423,8 @@ Value *BodyLowering::lowerVectorRowsCall(const CXXMemberCallExpr *MCE) {
 }
 
 Value *BodyLowering::vectorRowCount(Value *Matrix, const ArrayRows &A) {
+  if (auto It = MatrixRows.find(Matrix); It != MatrixRows.end())
+    return convert(It->second, Scalar::UInt64, /*Implicit=*/true);
   if (Value *N = localVectorCount(Matrix)) // a local's (LoweringVectorRows.cpp)
     return convert(N, Scalar::UInt64, /*Implicit=*/true);
   Value *Rows = B.size(Matrix, Scalar::UInt64);

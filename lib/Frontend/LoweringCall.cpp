@@ -336,6 +336,14 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
   bool Ok = true;
   // The arguments read at the call for a callee that names their memory.
   std::vector<NamedRead> Named;
+  // Rows of a std::vector of std::vector passed as copies of their
+  // numbers; those the callee may change are written back after the call.
+  struct RowCopy {
+    RowRef Row;
+    Value *Copy;
+    bool Written;
+  };
+  std::vector<RowCopy> RowCopies;
   // The closure of a lambda, or a member operator's object, comes first.
   unsigned Skip = Lambda || (Object && isa<CXXOperatorCallExpr>(CE));
   for (unsigned I = Skip; I < CE->getNumArgs(); ++I) {
@@ -411,6 +419,29 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
     } else if (Obj->isRecordType() && !containerShape(Obj, Ctx)) {
       // A struct, by value or by reference: the pointer to its scalars.
       V = lowerRecord(Arg);
+    } else if (const Expr *RowArg = containerOperand(Arg);
+               isArrayRow(RowArg) &&
+               containerShape(Obj, Ctx).value_or(ContainerShape{}).IsVector) {
+      // A row of a std::vector of std::vector (`dot(m[i], x)`): a vector
+      // of its numbers (LoweringMatrixLocal.cpp), named as the reference
+      // to the row that is passed, or after the matrix (`m_row`).
+      std::optional<RowRef> Row = lowerArrayRow(RowArg);
+      if (Row && Row->VectorCols) {
+        const auto *DRE = dyn_cast<DeclRefExpr>(RowArg);
+        std::string CopyName = DRE ? DRE->getDecl()->getNameAsString()
+                                   : Row->Matrix->Name + "_row";
+        bool Written = PT->isLValueReferenceType() && !Obj.isConstQualified();
+        Target Place;
+        Place.Ptr = Row->Matrix;
+        if (!Written || refuseByValueWrite(Place, RowArg))
+          V = copyMatrixRow(*Row, CopyName, Arg->getBeginLoc());
+        if (refuseGrowingArgument(V, Arg, PT, Name))
+          V = nullptr;
+        if (V)
+          RowCopies.push_back({*Row, V, Written});
+      } else if (Row) {
+        V = lowerContainer(Arg);
+      }
     } else if (containerShape(Obj, Ctx)) {
       // A std::array or std::vector: its elements.
       V = lowerContainer(Arg);
@@ -510,8 +541,48 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
       return nullptr;
     Args.push_back(Result);
   }
+  // (A local matrix is flat: a callee would take rows.)
+  for (Value *A : Args)
+    if (A && MatrixRows.count(A))
+      return fail(
+          Loc,
+          Lambda ? "a lambda capturing the local std::vector of std::vector '" +
+                       A->Name +
+                       "' is not supported yet; index it in the function "
+                       "itself, or capture a copy of the row it reads "
+                       "('auto r = " +
+                       A->Name + "[i];')"
+                 : "passing the local std::vector of std::vector '" + A->Name +
+                       "' whole to '" + Name +
+                       "' is not supported yet; pass its rows ('" + A->Name +
+                       "[i]'), or declare it in the caller and pass it to "
+                       "the annotated function as a parameter",
+          Range);
+  // A copy is the row only while nothing else the callee is given can
+  // reach the row: not the matrix, not another row that it writes.
+  for (const RowCopy &RC : RowCopies) {
+    bool Shared = llvm::is_contained(Args, RC.Row.Matrix);
+    for (const RowCopy &Other : RowCopies)
+      Shared |= &Other != &RC && Other.Row.Matrix == RC.Row.Matrix &&
+                (RC.Written || Other.Written);
+    if (Shared)
+      return fail(Loc,
+                  "passing a row of '" + RC.Row.Matrix->Name + "' to '" + Name +
+                      "' together with the matrix or with another row of it "
+                      "that the call may change is not supported; copy the "
+                      "row first ('std::vector<double> r = " +
+                      RC.Row.Matrix->Name + "[i];') and pass the copy",
+                  Range);
+  }
   Value *Call = B.invoke(G, Spelled, Ty, std::move(Args));
   Call->TypedArgs = choosesByType(Callee);
+  for (const RowCopy &RC : RowCopies) // what the callee wrote into the row
+    if (RC.Written)
+      countedLoop(convert(RC.Row.VectorCols, Scalar::Int32, /*Implicit=*/false),
+                  "j", [&](Value *J) {
+                    B.store(RC.Row.Matrix, B.load(RC.Copy, J),
+                            rowIndex(RC.Row, J));
+                  });
   for (const NamedRead &R : Named)
     if (refuseAliasedRead(CE, *Call, R, Object != nullptr, FirstCapture))
       return nullptr;

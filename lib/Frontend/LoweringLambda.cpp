@@ -384,6 +384,17 @@ BodyLowering::captureArgs(const Closure &C) {
     }
     if (!V)
       return std::nullopt;
+    // (A local matrix is flat: the lambda's function would take rows.)
+    if (MatrixRows.count(V)) {
+      fail(InitE->getBeginLoc(),
+           "a lambda capturing the local std::vector of std::vector '" +
+               V->Name +
+               "' is not supported yet; index it in the function itself, "
+               "or capture a copy of the row it reads ('auto r = " +
+               V->Name + "[i];')",
+           InitE->getSourceRange());
+      return std::nullopt;
+    }
     Args.push_back(V);
   }
   return Args;

@@ -45,9 +45,11 @@ void BodyLowering::lowerRangeFor(const CXXForRangeStmt *FRS) {
   if (!A)
     A = vectorRows(RT, Ctx);
   if (A) {
-    // (`for (std::array<double, 3> r : rows)` copies each row.)
-    bool CopiesRow = !VD->getType()->isReferenceType() && A->Cols &&
-                     !isa<DecompositionDecl>(VD);
+    // (`for (std::array<double, 3> r : rows)` copies each row, and so
+    // does `for (std::vector<double> r : m)` of a std::vector of them.)
+    bool CopiesRow =
+        !VD->getType()->isReferenceType() && !isa<DecompositionDecl>(VD) &&
+        (A->Cols || Ctx.hasSameUnqualifiedType(VD->getType(), A->Row));
     if (!VD->getType()->isLValueReferenceType() && !CopiesRow) {
       poison(VD);
       fail(VD->getLocation(),
@@ -72,7 +74,9 @@ void BodyLowering::lowerRangeFor(const CXXForRangeStmt *FRS) {
     at(FRS->getBeginLoc());
     Value *Rows =
         makeConstant(Scalar::Int32, 0, A->Rows, std::to_string(A->Rows));
-    if (!arrayRows(RT, Ctx))
+    if (auto It = MatrixRows.find(Matrix); It != MatrixRows.end())
+      Rows = convert(It->second, Scalar::Int32, /*Implicit=*/false);
+    else if (!arrayRows(RT, Ctx))
       Rows = convert(vectorRowCount(Matrix, *A), Scalar::Int32,
                      /*Implicit=*/false);
     Value *Loop = countedLoop(Rows, "i", [&](Value *Index) {
@@ -85,6 +89,14 @@ void BodyLowering::lowerRangeFor(const CXXForRangeStmt *FRS) {
         return;
       }
       at(VD->getLocation());
+      if (Cols) { // a vector of the row's numbers (LoweringMatrixLocal.cpp)
+        if (Value *Copy =
+                copyMatrixRow(R, VD->getNameAsString(), VD->getLocation()))
+          Pointers[VD] = Copy;
+        else
+          poison(VD);
+        return;
+      }
       Value *Copy = arrayLocal(A->Row, ContainerShape{A->S, A->Cols},
                                VD->getNameAsString(), VD->getLocation());
       countedLoop(constIndex(A->Cols), "j", [&](Value *J) {

@@ -454,6 +454,23 @@ void BodyLowering::lowerContainerDecl(const VarDecl *VD,
     Poisoned.erase(VD);
     return;
   }
+  // `std::vector<double> r = m[i];` of a std::vector of std::vector: a
+  // vector of the row's numbers (LoweringMatrixLocal.cpp).
+  if (const Expr *RowE =
+          isContainerCopy(CCE) ? containerOperand(CCE->getArg(0)) : nullptr;
+      RowE && C.IsVector && !Growing.count(VD) && isArrayRow(RowE)) {
+    std::optional<RowRef> R = lowerArrayRow(RowE);
+    if (R && !R->VectorCols) {
+      lowerRowPointer(RowE); // says why not
+      return poison(VD);
+    }
+    Value *Copy = R ? copyMatrixRow(*R, Name, VD->getLocation()) : nullptr;
+    if (!Copy)
+      return poison(VD);
+    Pointers[VD] = Copy;
+    Poisoned.erase(VD);
+    return;
+  }
   if (isContainerCopy(CCE) || Made) {
     CopyOf = lowerContainer(Made ? Init : CCE->getArg(0));
     if (!CopyOf)

@@ -64,8 +64,10 @@ bool sameCount(const Value *A, const Value *B) {
   B = withoutIntCasts(B);
   if (A->isConst() && B->isConst())
     return A->constValue() == B->constValue();
+  // (A matrix's rows and their length are Size ops of one operand.)
   if (A->Code == OpCode::Size && B->Code == OpCode::Size)
-    return A->Operands[0] == B->Operands[0];
+    return A->Operands[0] == B->Operands[0] && A->Text == B->Text &&
+           A->Stride == B->Stride;
   return ir::sameIndex(A, B, {});
 }
 
@@ -251,6 +253,64 @@ Value *BodyLowering::lowerContainerAssign(const CXXOperatorCallExpr *OCE) {
   std::optional<ContainerShape> C =
       containerShape(OCE->getArg(0)->getType(), Ctx);
   const Expr *LHS = OCE->getArg(0), *RHS = OCE->getArg(1);
+  if (C->IsVector && (isArrayRow(containerOperand(LHS)) ||
+                      isArrayRow(containerOperand(RHS)))) {
+    // A row of a std::vector of std::vector on either side (`m[i] = r;`,
+    // `r = m[i];`, `m[i] = m[j];`): its numbers one by one, the right side
+    // first, as C++17 evaluates it. Each side keeps its length: the other
+    // must have the row's (LoweringMatrixLocal.cpp).
+    std::optional<RowRef> To, From;
+    Value *Dst = nullptr, *Src = nullptr;
+    if (isArrayRow(containerOperand(RHS))) {
+      if (!(From = lowerArrayRow(containerOperand(RHS))))
+        return nullptr;
+    } else if (!(Src = lowerContainer(RHS))) {
+      return nullptr;
+    }
+    if (isArrayRow(containerOperand(LHS))) {
+      if (!(To = lowerArrayRow(containerOperand(LHS))))
+        return nullptr;
+    } else if (!(Dst = lowerWrittenContainer(LHS))) {
+      return nullptr;
+    }
+    Target Written;
+    Written.Ptr = To ? To->Matrix : Dst;
+    if (!refuseByValueWrite(Written, LHS))
+      return nullptr;
+    if ((To && !To->VectorCols) || (From && !From->VectorCols))
+      return lowerRowPointer(containerOperand(To ? LHS : RHS)); // says why
+    at(OCE->getBeginLoc());
+    Value *Cols = To ? To->VectorCols : From->VectorCols;
+    Value *Other = Src ? containerCount(Src, *C)
+                   : Dst
+                       ? containerCount(Dst, *C)
+                       : (To->Matrix == From->Matrix ? Cols : From->VectorCols);
+    bool Grows = Dst && Dst->Code == OpCode::Local && Dst->Operands.size() > 1;
+    if (Grows)
+      setLength(Dst, convert(Cols, Scalar::UInt64, true), "resize");
+    else if (!sameCount(Other, Cols))
+      return fail(OCE->getOperatorLoc(),
+                  "assigning a row of a std::vector of std::vector and a "
+                  "vector of a length gradc cannot prove to be the row's is "
+                  "not supported (it would change the length of one); give "
+                  "the vector the row's length ('std::vector<double> "
+                  "r(m[0].size());'), or declare a copy instead "
+                  "('std::vector<double> r = m[i];')",
+                  OCE->getSourceRange());
+    Scalar S = (To ? To->Matrix : Dst)->Ty.scalarKind();
+    countedLoop(convert(Cols, Scalar::Int32, /*Implicit=*/false), "j",
+                [&](Value *J) {
+                  Value *V = From ? B.load(From->Matrix, rowIndex(*From, J))
+                                  : B.load(Src, J);
+                  V = convert(V, S, /*Implicit=*/true);
+                  if (To)
+                    B.store(To->Matrix, V, rowIndex(*To, J));
+                  else
+                    B.store(Dst, V, J);
+                });
+    // (Its value is the row: `(m[i] = r)[j]`.)
+    return To ? B.offset(To->Matrix, rowIndex(*To, intConstant(0))) : Dst;
+  }
   Value *Dst = lowerWrittenContainer(LHS);
   if (!Dst)
     return nullptr;

@@ -124,7 +124,8 @@ static std::string nestedContainer(QualType T, const ASTContext &Ctx) {
       !(Outer->size() > 1 &&
         (*Outer)[1].getKind() == TemplateArgument::Integral))
     return "is a std::vector of std::vector, which gradc supports as a "
-           "parameter (a matrix: X[i][j], its rows all as long), not here "
+           "parameter and as a local given its rows' length where it is "
+           "declared (a matrix: X[i][j], its rows all as long), not here "
            "yet; keep the rows one after another in one 'std::vector<" +
            Elem + ">' indexed x[i * n + j]";
   return "is a container of containers, which gradc does not support yet; "

@@ -149,6 +149,10 @@ FEATURES = {
                        "updated through auto &row, a row passed to aa_rowsum), declared in every file",
     "vector_of_vectors": "a const std::vector<std::vector<double>> &qv parameter (a matrix, differentiated) read "
                          "as qv[i][j], by range-for over its rows and over a row, with .size() of both levels",
+    "local_matrix": "a local std::vector<std::vector<double>> vm(R, std::vector<double>(C)) (also (C, e)) "
+                    "written vm[i][j] += e, read by index, range-for over its rows and .size() of both levels; "
+                    "a row copied (std::vector<double> r = vm[i];) or assigned (vm[i] = vm[j]), passed to VV_HELPERS' vv_rowsum "
+                    "(const std::vector<double> &) and vv_scale (std::vector<double> &, written)",
     "vector_of_arrays": "a const std::vector<std::array<double, C>> &qva parameter (rows of a known length, "
                         "differentiated) read as qva[i][j], by range-for over its rows and over a row, with "
                         ".size() of both levels",
@@ -1168,6 +1172,8 @@ class Gen:
             opts.append(("stgrow", 1))
         if self.on("vector_of_arrays_local") and not self.helper and len(self.loops) < 2:
             opts.append(("valocal", 1))
+        if self.on("local_matrix") and not self.helper and len(self.loops) < 2:
+            opts.append(("vvlocal", 1))
         if self.on("struct_element_copy") and not self.helper and self.visible("sarr"):
             opts.append(("stcopy", 1.5))
         if self.on("break") and loop:
@@ -1268,7 +1274,8 @@ class Gen:
             opts.append(("mdim", 1))
         if self.on("array_of_arrays") and len(self.loops) < 2:
             opts.append(("amdim", 1))
-        if ((self.on("array_of_arrays") or self.on("vector_of_vectors") or self.on("vector_of_arrays"))
+        if ((self.on("array_of_arrays") or self.on("vector_of_vectors") or self.on("vector_of_arrays")
+             or self.on("local_matrix"))
                 and len(self.loops) < 2 and self.visible("am2")):
             opts.append(("amrows", 1))
         if self.on("moving_ptr") and self.visible_local_arrays():
@@ -2000,6 +2007,40 @@ class Gen:
                             % (m, m, cols, r, u, r, r, cols - 1, r)))
         elif self.chance(0.5):
             out.append(Stmt("raw", "%s += %s.back()[%d] * %s.front()[0]" % (u, m, cols - 1, m)))
+        var = Var("am2", writable=False)
+        var.size = (rows, cols)
+        self.declare(m, var)
+        return out
+
+    def s_vvlocal(self, loop):
+        """std::vector<std::vector<double>> vm(R, std::vector<double>(C)),
+        maybe filled with e; vm[i][j] += e; a row copied and changed, a row
+        passed to VV_HELPERS' vv_rowsum (read) or vv_scale (written)."""
+        m = self.fresh("vm")
+        rows, cols = self.rng.choice([(2, 2), (2, 3), (3, 2)])
+        fill = ", %s" % self.render_tmp(self.dexpr(1)) if self.chance(0.4) else ""
+        out = self.filled_2d("std::vector<std::vector<double>> %s(%d, std::vector<double>(%d%s))"
+                             % (m, rows, cols, fill), m, rows, cols)
+        if self.chance(0.3):  # a row assigned from another
+            out.append(Stmt("raw", "%s[%d] = %s[%s]" % (m, rows - 1, m, self.index(rows, False))))
+        if self.chance(0.35):  # a row written by a helper
+            out.append(Stmt("raw", "vv_scale(%s[%s], %s)" % (
+                m, self.index(rows, False), self.render_tmp(self.dexpr(1)))))
+        if self.chance(0.4):  # a row copied, changed on its own
+            r = self.fresh("r")
+            u, more = self.target()
+            out += more
+            out += [Stmt("raw", "std::vector<double> %s = %s[%s]" % (r, m, self.index(rows, False))),
+                    Stmt("assign", "%s[%d]" % (r, cols - 1), [self.dexpr(1)], aop="*="),
+                    Stmt("raw", "%s += %s[0] * %s[%d] + 0.5 * double(%s.size())" % (u, r, r, cols - 1, r))]
+        if self.chance(0.4):  # a row read by a helper
+            u, more = self.target()
+            out += more
+            if self.chance(0.5):
+                row = self.fresh("row")
+                out.append(Stmt("raw", "for (const auto &%s : %s) %s += vv_rowsum(%s)" % (row, m, u, row)))
+            else:
+                out.append(Stmt("raw", "%s += vv_rowsum(%s[%s])" % (u, m, self.index(rows, False))))
         var = Var("am2", writable=False)
         var.size = (rows, cols)
         self.declare(m, var)
@@ -4632,6 +4673,15 @@ for _c in (2, 3):
         "  double s = 0;", "  for (double v : r)", "    s += v * std::tanh(v);", "  return s;", "}"]
 AA_HELPERS += [""]
 
+# What local_matrix passes a row of a std::vector of std::vector to
+# (declared in every file, as AA_HELPERS).
+VV_HELPERS = [
+    "inline double vv_rowsum(const std::vector<double> &r) {",
+    "  double s = 0;", "  for (std::size_t j = 0; j < r.size(); ++j)",
+    "    s += r[j] * std::tanh(r[j]) + 0.25 * j;", "  return s;", "}",
+    "inline void vv_scale(std::vector<double> &r, double t) {",
+    "  for (double &v : r)", "    v = v * std::cos(0.5 * t) + 0.1 * r[0];", "}", ""]
+
 
 # What array_return calls (declared in every file, as CONSTRUCTED).
 ARRAY_RETURNS = [
@@ -4794,7 +4844,7 @@ def render_file(funcs, header=""):
            "#include <stdexcept>",
            "#include <complex>", "#include <cstdio>", "#include <cstring>", "#include <functional>", "#include <iostream>", "#include <string>",
            "#include <iterator>", "#include <limits>", "#include <numeric>", "#include <tuple>", "#include <utility>",
-           "#include <vector>", "#include <cstdint>", "#include <cstddef>", ""] + ENUMS + GLOBAL_CONSTANTS + VARIADIC_TEMPLATES + ARRAY2D_HELPERS + AA_HELPERS + CONSTRUCTED + CTOR_ONLY + MEMBER_ROWS + OPERATED + VIEWED \
+           "#include <vector>", "#include <cstdint>", "#include <cstddef>", ""] + ENUMS + GLOBAL_CONSTANTS + VARIADIC_TEMPLATES + ARRAY2D_HELPERS + AA_HELPERS + VV_HELPERS + CONSTRUCTED + CTOR_ONLY + MEMBER_ROWS + OPERATED + VIEWED \
         + BASED + PRIVATE + ARRAY_RETURNS + RETURN_VECTORS + GROWN_VECTORS + GROWING_HELPERS + STATE_STEPS + PAIR_TUPLES + COMPLEXES + LAMBDA_TEMPLATES + FUNCTORS + ITERATOR_HELPERS + STRUCT_VECTORS + INOUT_HELPERS + BY_VALUE \
         + REF_RESULTS + TEXTS
     for f in funcs:

@@ -2,9 +2,9 @@
 // user's line with what to write instead: std::array of std::array where
 // it is not supported (its data(), a loop variable copying a row, a
 // helper returning one, a list assigned, a struct member, three levels),
-// std::vector of std::vector where it is not supported (a local, a row
-// that grows or is passed whole, the matrix growing, an element's
-// address), and a std::vector of a struct holding a std::vector (one
+// std::vector of std::vector where it is not supported (a struct member,
+// a row that grows, the matrix growing, an element's address; what is
+// refused of locals: vector_of_vectors_local_refused.cpp), and a std::vector of a struct holding a std::vector (one
 // such struct is followed: records/vector_members.cpp). No header is
 // written.
 // RUN: rm -f %t.grad.h
@@ -53,21 +53,21 @@ double arr3(const std::array<std::array<std::array<double, 2>, 2>, 2> &t) {
 }
 
 // A std::vector of std::vector is supported as a parameter, a matrix
-// (vector_of_vectors.cpp); locals, rows used whole, growth and helpers
-// that change it are refused.
+// (vector_of_vectors.cpp), and as a local (vector_of_vectors_local.cpp);
+// members, growth and helpers that change it are refused.
+struct Grid {
+  std::vector<std::vector<double>> v;
+};
+
 GRADC_DIFF("grad")
-double vv_local(double x, int n) {
-  // CHECK: nested_containers_refused.cpp:[[@LINE+1]]:36: error: gradc cannot hold this struct: 'std::vector<std::vector<double>>' is a std::vector of std::vector, which gradc supports as a parameter (a matrix: X[i][j], its rows all as long), not here yet; keep the rows one after another in one 'std::vector<double>' indexed x[i * n + j]
-  std::vector<std::vector<double>> A(n, std::vector<double>(2));
-  A[0][1] = x;
-  return A[0][1] * x;
-}
+// CHECK: nested_containers_refused.cpp:[[@LINE+1]]:30: error: parameter 'g' cannot be differentiated or read: 'Grid' has member 'v': 'std::vector<std::vector<double>>' is a std::vector of std::vector, which gradc supports as a parameter and as a local given its rows' length where it is declared (a matrix: X[i][j], its rows all as long), not here yet; keep the rows one after another in one 'std::vector<double>' indexed x[i * n + j]
+double vv_member(const Grid &g, double x) { return g.v[0][1] * x; }
 
 using Matrix = std::vector<std::vector<double>>;
 
 GRADC_DIFF("grad")
 double vv_row_grows(Matrix &X, double x) {
-  // CHECK: nested_containers_refused.cpp:[[@LINE+1]]:3: error: a row of a std::vector of std::vector is read and written element by element ('X[i][j]', 'for (double v : X[i])', 'X[i].size()'), not used whole: its rows do not grow or shrink, and are not passed on; pass the matrix and the row's number to a helper, or copy its elements into a vector of its size ('std::vector<double> r(X[i].size());')
+  // CHECK: nested_containers_refused.cpp:[[@LINE+1]]:3: error: a row of a std::vector of std::vector is read and written element by element ('X[i][j]', 'for (double v : X[i])', 'X[i].size()'), copied where a vector is declared ('std::vector<double> r = X[i];') or passed to a helper ('dot(X[i], w)'), not otherwise used whole: its rows do not grow or shrink; copy it first ('std::vector<double> r = X[i];')
   X[0].push_back(x);
   return X[0][0];
 }
@@ -79,11 +79,8 @@ double vv_grows(Matrix &X, double x) {
   return X[0][0];
 }
 
-static double sum2(const std::vector<double> &r) { return r[0] + r[1]; }
-
-GRADC_DIFF("grad")
-// CHECK: nested_containers_refused.cpp:[[@LINE+1]]:53: error: a row of a std::vector of std::vector is read and written
-double vv_row_passed(const Matrix &X) { return sum2(X[1]); }
+// (A row passed whole to a helper is a copy of its numbers:
+// vector_of_vectors_local.cpp.)
 
 GRADC_DIFF("grad")
 double vv_address(const Matrix &X) {
