@@ -1,9 +1,10 @@
 //===- LoweringBinding.cpp - Structured bindings --------------------------===//
 //
 // `auto [a, b] = p;` and `const auto &[x, y, z] = v;` over a struct of
-// numbers, a std::array, a std::pair or a std::tuple (also one a helper
-// returns, `auto [a, b] = f(x);`). With `&` each name is another name for its
-// member or element (read and written there, as a reference variable);
+// numbers, a std::array (also a row of a container or array of them,
+// `auto [u, v] = p.back();`), a std::pair or a std::tuple (also one a
+// helper returns, `auto [a, b] = f(x);`). With `&` each name is another name
+// for its member or element (read and written there, as a reference variable);
 // without it the struct is copied, so each name is the value its member
 // had at the declaration, or a variable of its own when it is assigned
 // later. The IR needs nothing new.
@@ -48,6 +49,24 @@ void BodyLowering::lowerDecomposition(const DecompositionDecl *DD) {
   // `auto [a, b] = f(x);`: the local the call returns into.
   const Expr *Call = Init ? Init->IgnoreImplicit()->IgnoreParens() : nullptr;
   bool Returned = isa_and_nonnull<CallExpr>(Call) && !isElementAccess(Call);
+  // `auto [u, v] = p.back();`: a row of a container or array of rows,
+  // copied (by the copy constructor of std::array) or named.
+  const Expr *Row = Init;
+  if (const auto *CCE = dyn_cast_or_null<CXXConstructExpr>(
+          Init ? Init->IgnoreImplicit() : nullptr);
+      CCE && CCE->getNumArgs() == 1 &&
+      CCE->getConstructor()->isCopyOrMoveConstructor())
+    Row = CCE->getArg(0);
+  // Each name is then an element of the matrix (`p[k][0]`), as `p.back()[0]`
+  // is: not one of a reference to the row, which growing `p` would leave
+  // dangling.
+  if (C && Init && isArrayRow(Row)) {
+    std::optional<RowRef> R = lowerArrayRow(Row);
+    if (!R)
+      return Refuse("the object of these structured bindings cannot be read");
+    RowRefs[DD] = *R;
+    return lowerBindings(DD, R->Matrix);
+  }
   Value *Base = !Init           ? nullptr
                 : C && Returned ? lowerContainer(Init)
                 : Returned      ? lowerRecordTemporary(Init)
@@ -128,7 +147,12 @@ void BodyLowering::lowerBindings(const DecompositionDecl *DD, Value *Base) {
   for (const BindingDecl *BD : DD->bindings()) {
     Target Place;
     at(BD->getLocation());
-    if (C) {
+    if (auto Row = RowRefs.find(DD); Row != RowRefs.end()) {
+      Place.Ptr = Base;
+      Place.Index = rowIndex(
+          Row->second, makeConstant(Scalar::Int32, 0, K, std::to_string(K)));
+      Place.S = C->S;
+    } else if (C) {
       Place.Ptr = Base;
       Place.Index = makeConstant(Scalar::Int32, 0, K, std::to_string(K));
       Place.S = C->S;

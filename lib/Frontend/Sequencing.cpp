@@ -88,6 +88,18 @@ bool readsContainer(const CallExpr *CE) {
                                   II->getName());
 }
 
+/// Whether Callee is one of <iterator>'s free functions that name a range
+/// (`std::begin(a)`, `std::size(v)`): they take a reference, and change
+/// nothing.
+bool namesRange(const FunctionDecl &Callee) {
+  const IdentifierInfo *II = Callee.getIdentifier();
+  return II && Callee.getDeclContext()->getRedeclContext()->isStdNamespace() &&
+         llvm::is_contained({"begin", "end", "cbegin", "cend", "rbegin", "rend",
+                             "crbegin", "crend", "size", "ssize", "data",
+                             "empty"},
+                            II->getName());
+}
+
 /// Whether S writes only variables declared inside it (assignments, `++`,
 /// `--`; a call writing through a reference or pointer counts as writing
 /// elsewhere).
@@ -203,7 +215,7 @@ private:
     // `std::get<0>(t)`, `std::make_pair(x, y)`, `std::tie(a, b)` take
     // references and change nothing themselves.
     if (!Callee || isTupleGet(CE) || makesTuple(CE) || tieCall(CE) ||
-        onlyReadsRanges(*Callee))
+        onlyReadsRanges(*Callee) || namesRange(*Callee))
       return;
     for (unsigned I = 0; I < CE->getNumArgs() && I < Callee->getNumParams();
          ++I)

@@ -1,4 +1,5 @@
-// Structured bindings of structs of numbers and std::array: by reference
+// Structured bindings of structs of numbers and std::array, also of a row
+// of a container or array of them (`auto [u, v] = p.back();`): by reference
 // each name is its member or element (read and written there), of a copy
 // each name is the value its member had. Checked against finite
 // differences and the interpreter.
@@ -9,11 +10,12 @@
 // RUN: %python %src_root/test/support/vs_interpreter.py %gradc %s < %t.out | FileCheck %s --check-prefix=INTERP
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
-// INTERP: 4 checked against the interpreter, 0 mismatches
+// INTERP: 5 checked against the interpreter, 0 mismatches
 #include <gradc/gradc.h>
 
 #include <array>
 #include <cmath>
+#include <vector>
 
 struct P {
   double a, b;
@@ -58,6 +60,24 @@ double writes(double t) {
   b = a * a;
   return s.a + s.b;
 }
+
+// A path built from its last point; rows of a vector and of a std::array
+// of std::array, by value and by reference.
+GRADC_DIFF("grad")
+double of_rows(double th, double len) {
+  std::vector<std::array<double, 2>> p;
+  p.push_back({0.0, 0.0});
+  for (int i = 0; i < 4; ++i) {
+    auto [u, v] = p.back();
+    p.push_back({u + len * std::cos(th * i), v + len * std::sin(th * i)});
+  }
+  const auto &[fx, fy] = p[2];
+  std::array<std::array<double, 2>, 2> m{{{th, len}, {len * th, 1.5}}};
+  auto [m0, m1] = m[1];
+  auto [ex, ey] = p.back();
+  return ex * ex + ey * ey + fx * fy + m0 * m1;
+}
+// TEXT-LABEL: inline double of_rows_pullback(
 
 #ifndef __GRADC__
 #include GRADC_OUT
@@ -122,6 +142,7 @@ int main() {
           d[0][i] += dq[i];
       });
   GRADC_CHECK_1(writes, 0.3);
+  GRADC_CHECK_2(of_rows, 0.3, 1.2);
   return gradc_check::finish();
 }
 #endif

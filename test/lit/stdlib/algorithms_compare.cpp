@@ -63,6 +63,15 @@ double positions(const std::array<double, 4> &a, double w) {
   return *lo * k + *hi * m + a[k] * w;
 }
 
+// std::begin of a local array inside an expression that also reads the
+// array changes nothing (campaign 142's f142103_6 was refused for it).
+GRADC_DIFF("grad")
+double begin_position(double x, double y) {
+  double a[3] = {x, y * x, y};
+  auto hi = std::max_element(std::begin(a), std::end(a));
+  return *hi * a[1] + a[0] * double(hi - std::begin(a));
+}
+
 // Integer and boolean results carry no derivative, and gate the rest.
 // TEXT-LABEL: inline double gated_pullback(
 GRADC_DIFF("grad")
@@ -159,6 +168,7 @@ int main() {
       [](const Arrays &p, double s, Arrays &d) {
         filled_pullback(p[0], p[1][0], s, d[0], d[1][0]);
       });
+  GRADC_CHECK_2(begin_position, 0.5, 1.5);
   return gradc_check::finish();
 }
 #endif
