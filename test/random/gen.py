@@ -542,6 +542,26 @@ def param_decl(p):
             "svec": "const std::vector<%s> &%%s" % p.get("type")}[p["kind"]] % p["name"]
 
 
+# Gen.render_tmp's texts, written in both copies as they are: the margin
+# copy's text of each (helpers as name_m, kinks as rt_*, recording their
+# margins), which render_func substitutes in the margin copy; by family (an
+# annotated function and its helpers, f7_2 and f7_2_h0).
+TMP_MARGIN = {}
+
+
+def family(name):
+    mo = re.match(r"f\d+_\d+", name)
+    return mo.group(0) if mo else name
+
+
+def margin_text(f, line):
+    texts = TMP_MARGIN.get(family(f.name))
+    if not texts:
+        return line
+    keys = sorted(texts, key=len, reverse=True)
+    return re.sub("|".join(map(re.escape, keys)), lambda mo: texts[mo.group(0)], line)
+
+
 def render_func(f, m=False, annotate=False):
     annotate = annotate or (getattr(f, "annotated", False) and not m)
     head = "%s%s %s%s(%s) {" % (
@@ -552,7 +572,8 @@ def render_func(f, m=False, annotate=False):
     io = any(p["kind"] == "io" or (p["kind"] == "vm" and p.get("io")) for p in f.params)
     spec = "grad out(err)" if f.ret == "void" and annotate and not io else "grad"
     lines = (['GRADC_DIFF("%s")' % spec] if annotate else []) + [head]
-    return lines + render_block(f.body, m, 1) + ["}"]
+    body = render_block(f.body, m, 1)
+    return lines + ([margin_text(f, x) for x in body] if m else body) + ["}"]
 
 
 # ---------------------------------------------------------- the generator
@@ -2236,6 +2257,9 @@ class Gen:
         s = render_expr(e)
         if "?" in s or re.search(r"std::(f(max|min|abs)|max|min|clamp)\(", s):
             return self.lit().text
+        m = render_expr(e, True)
+        if m != s:  # helpers, floor ...: render_func puts the margin text back
+            TMP_MARGIN.setdefault(family(self.name), {})[s] = m
         return s
 
     def s_break(self, loop):
@@ -4316,12 +4340,19 @@ static void run_{name}() {{
   for (const Arrays &P : points) {{
     rt_min_margin = 1e300;
     std::feclearexcept(FE_ALL_EXCEPT);
-    double v = {name}_m({margs});
+    double v;
+    try {{
+      v = {name}_m({margs});
+    }} catch (...) {{  // an argument check trips at this point: not checked
+      continue;
+    }}
     if (!(rt_min_margin >= {margin} && std::isfinite(v) && std::fabs(v) < {vmax}) ||
         rt_overflowed())
       continue;
     auto primal = [](const Arrays &p) {{ return {name}({args}); }};
     if (!rt_smooth(primal, P, {smooth}))
+      continue;
+    if (!rt_steady([](const Arrays &P) {{ return {name}_m({margs}); }}, P, {steady}))
       continue;
     gradc_check::check_arrays(
         "{name}", {{{named}}}, {{{pnamed}}}, primal,
@@ -4340,7 +4371,8 @@ static void run_{name}() {{
   std::printf("{name}: SKIP no well-conditioned point\\n");
 }}""".format(name=name, pts=pts, margs=", ".join(margs), named=named, pnamed=pnamed,
              margin=f.margin, fdtol=f.fdtol, vmax=f.vmax, smooth=smooth_args(f),
-             args=", ".join(args), pre=" ".join(pre) + ("\n          " if pre else ""),
+             steady=steady_args(f), args=", ".join(args),
+             pre=" ".join(pre) + ("\n          " if pre else ""),
              post=" ".join(post) + ("\n          " if post else ""),
              call_g=call_g, call_pb=call_pb)
 
@@ -4395,7 +4427,12 @@ static void run_{name}() {{
     rt_min_margin = 1e300;
     std::feclearexcept(FE_ALL_EXCEPT);
     Arrays Q = P;
-    double v = {value_m};
+    double v;
+    try {{
+      v = {value_m};
+    }} catch (...) {{  // an argument check trips at this point: not checked
+      continue;
+    }}
     bool bad = rt_overflowed() || !std::isfinite(v) || !(std::fabs(v) < {vmax});
     // Each element written bounded too, not only their seeded sum.
     for (int k : written)
@@ -4404,6 +4441,16 @@ static void run_{name}() {{
     if (!(rt_min_margin >= {margin}) || bad)
       continue;
     if (!rt_smooth(loss, P, {smooth}))
+      continue;
+    auto mloss = [](const Arrays &P0) {{
+      Arrays Q = P0;
+      double l = {value_m};
+      for (int k : written)
+        for (std::size_t i = 0; i < Q[k].size(); ++i)
+          l += gradc_check::seedOf(k, i) * Q[k][i];
+      return l;
+    }};
+    if (!rt_steady(mloss, P, {steady}))
       continue;
     gradc_check::check_vjp(
         "{name}", {void}, {{{memtext}}}, {{{pnamed}}},
@@ -4421,7 +4468,8 @@ static void run_{name}() {{
 }}""".format(name=name, pts=pts, written=", ".join(map(str, written)),
              value="(%s, 0.0)" % call_f if void else call_f,
              value_m="(%s_m(%s), 0.0)" % (name, margs) if void else "%s_m(%s)" % (name, margs),
-             vmax=f.vmax, margin=f.margin, smooth=smooth_args(f, vjp=True), void="true" if void else "false",
+             vmax=f.vmax, margin=f.margin, smooth=smooth_args(f, vjp=True), steady=steady_args(f, vjp=True),
+             void="true" if void else "false",
              memtext=memtext, pnamed=pnamed, ret="%s;\n          return 0.0" % call_f if void else "return " + call_f,
              pre=pre, post=post, pb=pb, grad=grad)
 
@@ -4438,6 +4486,13 @@ def smooth_args(f, vjp=False):
     if f.fdtol > 1e-4:
         return "1e-2, 2e-3, 5e-3, 1e-2, %r" % (f.fdtol / 2)
     return "1e-4, 1e-5, 1e-2, 1e-6, %r" % (f.fdtol / 2)
+
+
+def steady_args(f, vjp=False):
+    """rt_steady's step (rt_smooth's largest) and its tolerance between
+    rounding up and down (floats round at 6e-8)."""
+    h = "1e-2" if f.fdtol > 1e-4 and not vjp else "1e-4"
+    return "%s, %s" % (h, "1e-3" if f.fdtol > 1e-4 else "1e-8")
 
 
 def render_void_harness(f, pts, margs, named, pnamed, args, gargs, gd, pre, post):
@@ -4464,7 +4519,11 @@ static void run_{name}() {{
     rt_min_margin = 1e300;
     std::feclearexcept(FE_ALL_EXCEPT);
     double err[{k}] = {{}};
-    {name}_m({margs});
+    try {{
+      {name}_m({margs});
+    }} catch (...) {{  // an argument check trips at this point: not checked
+      continue;
+    }}
     bool overflowed = rt_overflowed();
     double v = weighted_{name}(err);
     // Each output bounded too: a weighted sum that cancels two outputs of
@@ -4480,6 +4539,13 @@ static void run_{name}() {{
       return weighted_{name}(err);
     }};
     if (!rt_smooth(primal, P, {smooth}))
+      continue;
+    auto mprimal = [](const Arrays &P) {{
+      double err[{k}] = {{}};
+      {name}_m({margs});
+      return weighted_{name}(err);
+    }};
+    if (!rt_steady(mprimal, P, {steady}))
       continue;
     gradc_check::check_arrays(
         "{name}", {{{named}}}, {{{pnamed}}}, primal,
@@ -4502,6 +4568,7 @@ static void run_{name}() {{
   std::printf("{name}: SKIP no well-conditioned point\\n");
 }}""".format(name=f.name, k=k, seeds=", ".join(repr(x) for x in seeds), pts=pts,
              margs=", ".join(margs), margin=f.margin, named=named, pnamed=pnamed, vmax=f.vmax,
+             steady=steady_args(f),
              smooth=smooth_args(f),
              args=", ".join(args), fdtol=f.fdtol,
              gargs_seeds=", ".join(gargs + ["derr_" + f.name] + gd),
@@ -4876,8 +4943,15 @@ def render_file(funcs, header=""):
             "// that value's pullback): such a point is not checked.",
             "static bool rt_overflowed() {",
             "  return std::fetestexcept(FE_OVERFLOW | FE_INVALID) != 0;", "}",
+            "// With rt_tracing, the side of every threshold the margin copy meets,",
+            "// and the integer part of every rounding (rt_steady compares them).",
+            "static bool rt_tracing;",
+            "static std::vector<double> rt_trace;",
+            "static void rt_note(double v) {",
+            "  if (rt_tracing)", "    rt_trace.push_back(v);", "}",
             "static double rt_margin(double v) {",
             "  rt_min_margin = std::fmin(rt_min_margin, std::fabs(v));",
+            "  rt_note(v > 0 ? 1 : v < 0 ? -1 : 0);",
             "  return v;", "}",
             "// std::fmax, fmin, fabs are kinks too.",
             "[[maybe_unused]] static double rt_fmax(double a, double b) {",
@@ -4900,20 +4974,24 @@ def render_file(funcs, header=""):
             "  rt_margin(a);", "  rt_margin(b);", "  return std::copysign(a, b);", "}",
             "// Rounding jumps at integers, or at halves.",
             "[[maybe_unused]] static double rt_integral(double a) {",
-            "  return rt_margin(a - std::round(a));", "}",
+            "  rt_note(std::floor(a));", "  return rt_margin(a - std::round(a));", "}",
             "[[maybe_unused]] static double rt_half(double a) {",
-            "  return rt_margin(a - std::floor(a) - 0.5);", "}",
+            "  rt_note(std::round(a));", "  return rt_margin(a - std::floor(a) - 0.5);", "}",
             "[[maybe_unused]] static double rt_floor(double a) { rt_integral(a); return std::floor(a); }",
             "[[maybe_unused]] static double rt_ceil(double a) { rt_integral(a); return std::ceil(a); }",
             "[[maybe_unused]] static double rt_trunc(double a) { rt_integral(a); return std::trunc(a); }",
             "[[maybe_unused]] static double rt_round(double a) { rt_half(a); return std::round(a); }",
-            "[[maybe_unused]] static double rt_rint(double a) { rt_half(a); return std::rint(a); }",
+            "// std::round: rint and nearbyint round in the current mode, which",
+            "// rt_steady sets upward and downward (they differ only at halves).",
+            "[[maybe_unused]] static double rt_rint(double a) { rt_half(a); return std::round(a); }",
             "[[maybe_unused]] static double rt_nearbyint(double a) {",
-            "  rt_half(a);", "  return std::nearbyint(a);", "}",
+            "  rt_half(a);", "  return std::round(a);", "}",
             "// fmod jumps where a / b is an integer, remainder where it is a half.",
             "[[maybe_unused]] static double rt_fmod(double a, double b) {",
+            "  rt_note(std::trunc(a / b));",
             "  rt_margin(std::remainder(a, b));", "  return std::fmod(a, b);", "}",
             "[[maybe_unused]] static double rt_remainder(double a, double b) {",
+            "  rt_note(std::round(a / b));",
             "  rt_margin(std::fabs(std::remainder(a, b)) - 0.5 * std::fabs(b));",
             "  return std::remainder(a, b);", "}",
             "// The rows of a flat vector, as an array of arrays parameter takes them.",
@@ -4965,6 +5043,48 @@ def render_file(funcs, header=""):
             "        return false;",
             "    }",
             "  return true;",
+            "}",
+            "// The margin copy mf (returning the checked scalar) takes the same",
+            "// branches and integer parts at every input moved by the largest step h:",
+            "// a margin of 1e-3 does not keep a fast-moving threshold out of the",
+            "// step (floor(a * c2) with a * c2 = 5e7 moving 6e10 per unit: finite",
+            "// differences see its staircase as a slope). And mf's value is the",
+            "// same, within rtol, rounding up and down: rounding that swallows an",
+            "// input (0.625 - e + s + e with e = 2e15 loses s) makes the function",
+            "// a staircase that finite differences see as flat.",
+            "template <class F>",
+            "static bool rt_steady(const F &mf, gradc_check::Arrays p, double h, double rtol) {",
+            "  // mf at p rounding in mode, its trace in rt_trace; false when it throws",
+            "  // (an argument check that a moved or differently rounded value trips)",
+            "  auto run = [&](int mode, double &v) {",
+            "    rt_trace.clear();",
+            "    std::fesetround(mode);",
+            "    bool ok = true;",
+            "    try {",
+            "      v = mf(p);",
+            "    } catch (...) {",
+            "      ok = false;",
+            "    }",
+            "    std::fesetround(FE_TONEAREST);",
+            "    return ok;",
+            "  };",
+            "  rt_tracing = true;",
+            "  double up = 0, down = 0, v = 0;",
+            "  bool steady = run(FE_UPWARD, up) && run(FE_DOWNWARD, down) &&",
+            "                std::fabs(up - down) <= rtol * std::fmax(1.0, std::fabs(up)) &&",
+            "                run(FE_TONEAREST, v);",
+            "  std::vector<double> base = rt_trace;",
+            "  for (auto &a : p)",
+            "    for (double &x : a) {",
+            "      double x0 = x;",
+            "      for (double sgn : {-1.0, 1.0}) {",
+            "        x = x0 + sgn * h * std::fmax(1.0, std::fabs(x0));",
+            "        steady = steady && run(FE_TONEAREST, v) && rt_trace == base;",
+            "      }",
+            "      x = x0;",
+            "    }",
+            "  rt_tracing = false;",
+            "  return steady;",
             "}",
             "template <std::size_t N>",
             "[[maybe_unused]] static void rt_back(const std::array<double, N> &a, std::vector<double> &v) {",
