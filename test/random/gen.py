@@ -845,11 +845,13 @@ class Gen:
             # a call whose pullback reads memory of unknown extent that
             # changes after it (and says to pass a copy).
             inner = self.dexpr(depth - 1)
-            # Nor a std::vector of structs (gradc refuses capturing one).
+            # Nor a std::vector of structs, nor a local std::vector of
+            # std::vector (gradc refuses capturing either).
             avoid = list(self.bindings) + [
                 n for n, v in self.visible("arr")
                 if v.writable or v.value in ("io", "zarr")] + [
-                n for n, v in self.visible("sarr") if getattr(v, "svec", False)]
+                n for n, v in self.visible("sarr") if getattr(v, "svec", False)] + [
+                n for n, v in self.visible("am2") if getattr(v, "vvlocal", False)]
             if re.search(r"\b(%s)\b" % "|".join(avoid or ["$^"]),
                          render_expr(inner)):
                 inner = Expr("lit", "1.25")
@@ -2064,6 +2066,7 @@ class Gen:
                 out.append(Stmt("raw", "%s += vv_rowsum(%s[%s])" % (u, m, self.index(rows, False))))
         var = Var("am2", writable=False)
         var.size = (rows, cols)
+        var.vvlocal = True  # not captured by a lambda (refused)
         self.declare(m, var)
         return out
 
