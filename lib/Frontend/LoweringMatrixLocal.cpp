@@ -64,6 +64,26 @@ void BodyLowering::lowerVectorMatrixDecl(const VarDecl *VD,
       "it is declared ('" +
       Type + " " + Name + "(n, " + Row + "(k));', also '" + Row +
       "(k, x)'), or a copy of another such variable";
+  // The flat vector of Rows * Cols numbers, zeroed; null when refused. Its
+  // adjoint and copies are declared with the count the top level has.
+  auto Declare = [&](Value *Rows, Value *Cols) -> Value * {
+    Value *Count = hoistCount(B.mul(Rows, Cols));
+    if (!Count) {
+      Refuse(unhoistedSizeMessage(Name));
+      return nullptr;
+    }
+    nameCount(Count, Name);
+    at(VD->getLocation());
+    Value *Arr = B.local(A.S, -1, Name, /*ZeroInit=*/true);
+    Arr->Operands.push_back(Count);
+    Arr->Text = Row;
+    Arr->Member = ir::MemberKind::Array;
+    Pointers[VD] = Arr;
+    Poisoned.erase(VD);
+    VectorCols[Arr] = Cols;
+    MatrixRows[Arr] = Rows;
+    return Arr;
+  };
   const Expr *Init = VD->getInit();
   const auto *CCE =
       Init ? dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit()) : nullptr;
@@ -93,19 +113,9 @@ void BodyLowering::lowerVectorMatrixDecl(const VarDecl *VD,
       Rows = It->second; // in its own type
     Value *Width = convert(Cols->second, Rows->Ty.scalarKind(),
                            /*Implicit=*/true);
-    Value *Count = hoistCount(B.mul(Rows, Width));
-    if (!Count)
-      return Refuse(unhoistedSizeMessage(Name));
-    nameCount(Count, Name);
-    at(VD->getLocation());
-    Value *Arr = B.local(A.S, -1, Name, /*ZeroInit=*/true);
-    Arr->Operands.push_back(Count);
-    Arr->Text = Row;
-    Arr->Member = ir::MemberKind::Array;
-    Pointers[VD] = Arr;
-    Poisoned.erase(VD);
-    VectorCols[Arr] = Width;
-    MatrixRows[Arr] = Rows;
+    Value *Arr = Declare(Rows, Width);
+    if (!Arr)
+      return;
     RowRef From{Src, nullptr, 0, Row};
     From.VectorCols = Cols->second;
     RowRef To{Arr, nullptr, 0, Row};
@@ -169,22 +179,9 @@ void BodyLowering::lowerVectorMatrixDecl(const VarDecl *VD,
     Rows = convert(Rows, S, /*Implicit=*/true);
     Cols = convert(Cols, S, /*Implicit=*/true);
   }
-  // Its adjoint and copies are declared with the count the top level has.
-  Value *Count = hoistCount(B.mul(Rows, Cols));
-  if (!Count)
-    return Refuse(unhoistedSizeMessage(Name));
-  nameCount(Count, Name);
-  at(VD->getLocation());
-  Value *Arr = B.local(A.S, -1, Name, /*ZeroInit=*/true);
-  Arr->Operands.push_back(Count);
-  Arr->Text = Row;
-  Arr->Member = ir::MemberKind::Array;
-  Pointers[VD] = Arr;
-  Poisoned.erase(VD);
-  VectorCols[Arr] = Cols;
-  MatrixRows[Arr] = Rows;
-  if (Fill)
-    fillElements(Arr, Fill, Count);
+  Value *Arr = Declare(Rows, Cols);
+  if (Arr && Fill)
+    fillElements(Arr, Fill, Arr->Operands[0]); // its count
 }
 
 Value *BodyLowering::copyMatrixRow(const RowRef &R, const std::string &Name,
