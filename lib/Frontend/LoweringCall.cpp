@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 #include "BodyLowering.h"
 #include "IteratorParams.h"
+#include "MatrixLocal.h"
 #include "OperatorNames.h"
 #include "SelfCast.h"
 #include "TextParams.h"
@@ -546,12 +547,7 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
     if (A && MatrixRows.count(A))
       return fail(
           Loc,
-          Lambda ? "a lambda capturing the local std::vector of std::vector '" +
-                       A->Name +
-                       "' is not supported yet; index it in the function "
-                       "itself, or capture a copy of the row it reads "
-                       "('auto r = " +
-                       A->Name + "[i];')"
+          Lambda ? capturedMatrixMessage(A->Name)
                  : "passing the local std::vector of std::vector '" + A->Name +
                        "' whole to '" + Name +
                        "' is not supported yet; pass its rows ('" + A->Name +

@@ -13,6 +13,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "BodyLowering.h"
+#include "MatrixLocal.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/LambdaCapture.h"
@@ -386,12 +387,7 @@ BodyLowering::captureArgs(const Closure &C) {
       return std::nullopt;
     // (A local matrix is flat: the lambda's function would take rows.)
     if (MatrixRows.count(V)) {
-      fail(InitE->getBeginLoc(),
-           "a lambda capturing the local std::vector of std::vector '" +
-               V->Name +
-               "' is not supported yet; index it in the function itself, "
-               "or capture a copy of the row it reads ('auto r = " +
-               V->Name + "[i];')",
+      fail(InitE->getBeginLoc(), capturedMatrixMessage(V->Name),
            InitE->getSourceRange());
       return std::nullopt;
     }
