@@ -194,7 +194,13 @@ void BodyLowering::lowerBindings(const DecompositionDecl *DD, Value *Base) {
       B.store(Own.Ptr, V);
       BindingPlaces[BD] = Own;
     } else { // a copy: the value the member has now
-      BindingValues[BD] = readTarget(Place, BD->getLocation());
+      unsigned Mark = F.numValues();
+      Value *V = readTarget(Place, BD->getLocation());
+      // A load made here takes the binding's name (`u`, not `p_old`); an
+      // older value keeps its own.
+      if (V && V->Code != ir::OpCode::Param && V->Name.empty() && V->Id >= Mark)
+        V->Name = BD->getNameAsString();
+      BindingValues[BD] = V;
     }
     ++K;
   }

@@ -78,6 +78,12 @@ double of_rows(double th, double len) {
   return ex * ex + ey * ey + fx * fy + m0 * m1;
 }
 // TEXT-LABEL: inline double of_rows_pullback(
+// Each copied name is a value of its own, named as the user named it.
+// TEXT:           double u = p[diff][0];
+// TEXT-NEXT:      double v = p[diff][1];
+// TEXT:           p[p.size() - 1][0] = u + len * cos_v;
+// TEXT:         double m0 = m[1][0];
+// TEXT:         double ex = p[diff][0];
 
 #ifndef __GRADC__
 #include GRADC_OUT

@@ -77,7 +77,8 @@ double triple(std::array<double, 3> a, const std::array<double, 3> &b,
 // TEXT:         Vec scaled_result = scaled(c, s);
 // TEXT:         Vec e = pick(c, s);
 // TEXT-NEXT:    std::array<double, 3> cross_result_2 = cross(a, c);
-// TEXT:         cross_result_2[0] * cross_result_2[2] - cross_result_2[1];
+// TEXT-NEXT:    double u0 = cross_result_2[0];
+// TEXT:         u0 * u2 - u1;
 // TEXT:         pick_wrt_a_pullback(a, -2, dpick_result, da);
 // TEXT:         cross_pullback(a, b, d_cross_result{{[0-9]*}}, da, db);
 // TEXT-LABEL: inline double triple_grad(
