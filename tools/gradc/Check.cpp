@@ -14,6 +14,7 @@
 #include "gradc/Eval/Interpreter.h"
 
 #include <algorithm>
+#include <cfenv>
 #include <cmath>
 #include <cstdio>
 #include <random>
@@ -166,6 +167,61 @@ public:
       Args[I].Array.Data[K] = X;
     else
       Args[I].Scalar = X;
+    return valueOf(Args, Out, Error);
+  }
+
+  /// How far the function's value at the point moves when its arithmetic
+  /// rounds up rather than down: what rounding alone can add to any value
+  /// near the point. A function that rounds an input away (`0.625 - e + s +
+  /// e` for a large e) is a staircase there, and differences across its
+  /// steps settle on a slope the function does not have.
+  long double roundingNoise() {
+    long double Up = 0, Down = 0;
+    std::string Ignored;
+    auto At = [&](int Mode, long double &Out) {
+      std::vector<eval::Arg> Args = Base;
+      std::fesetround(Mode);
+      bool Ok = valueOf(Args, Out, Ignored);
+      std::fesetround(FE_TONEAREST);
+      return Ok;
+    };
+    if (!At(FE_UPWARD, Up) || !At(FE_DOWNWARD, Down))
+      return 0;
+    return std::fabs(Up - Down);
+  }
+
+  /// The step difference() takes for element K of I at Scale.
+  long double step(unsigned I, size_t K, Scalar Precision,
+                   long double Scale) const {
+    long double X =
+        P.Params[I].V->Ty.isMemory() ? Base[I].Array.Data[K] : Base[I].Scalar;
+    long double Ideal =
+        std::pow(epsilonOf(Precision), 0.2L) * std::max(1.0L, std::fabs(X));
+    return Scale * std::exp2(std::round(std::log2(Ideal)));
+  }
+
+  /// d(value)/d(element K of I) by the 4-point central difference, with a
+  /// step that is a power of two (so that X +- h is exact) near
+  /// eps^(1/5) * max(1, |X|), which balances truncation and rounding.
+  /// Scale (a power of two) shrinks the step, for a function that turns
+  /// faster than the step assumes.
+  bool difference(unsigned I, size_t K, Scalar S, Scalar Precision,
+                  long double Scale, long double &D, std::string &Error) {
+    long double X =
+        P.Params[I].V->Ty.isMemory() ? Base[I].Array.Data[K] : Base[I].Scalar;
+    long double H = step(I, K, Precision, Scale);
+    long double F[4];
+    const int Steps[4] = {-2, -1, 1, 2};
+    for (int J = 0; J < 4; ++J)
+      if (!value(I, K, eval::roundTo(S, X + Steps[J] * H), F[J], Error))
+        return false;
+    D = (F[0] - 8 * F[1] + 8 * F[2] - F[3]) / (12 * H);
+    return true;
+  }
+
+private:
+  bool valueOf(std::vector<eval::Arg> &Args, long double &Out,
+               std::string &Error) {
     eval::Run Run = eval::evaluate(P, Args);
     if (!Run.ok()) {
       Error = Run.Error;
@@ -182,28 +238,6 @@ public:
     return true;
   }
 
-  /// d(value)/d(element K of I) by the 4-point central difference, with a
-  /// step that is a power of two (so that X +- h is exact) near
-  /// eps^(1/5) * max(1, |X|), which balances truncation and rounding.
-  /// Scale (a power of two) shrinks the step, for a function that turns
-  /// faster than the step assumes.
-  bool difference(unsigned I, size_t K, Scalar S, Scalar Precision,
-                  long double Scale, long double &D, std::string &Error) {
-    long double X =
-        P.Params[I].V->Ty.isMemory() ? Base[I].Array.Data[K] : Base[I].Scalar;
-    long double Ideal =
-        std::pow(epsilonOf(Precision), 0.2L) * std::max(1.0L, std::fabs(X));
-    long double H = Scale * std::exp2(std::round(std::log2(Ideal)));
-    long double F[4];
-    const int Steps[4] = {-2, -1, 1, 2};
-    for (int J = 0; J < 4; ++J)
-      if (!value(I, K, eval::roundTo(S, X + Steps[J] * H), F[J], Error))
-        return false;
-    D = (F[0] - 8 * F[1] + 8 * F[2] - F[3]) / (12 * H);
-    return true;
-  }
-
-private:
   const frontend::Request &R;
   const Function &P;
   const Worked &W;
@@ -266,6 +300,8 @@ int checkGradient(const frontend::Request &R, const std::string &At,
   Report += "\n" + Line("entry", "gradient", "finite difference", "error", "");
   long double Tolerance = 0;
   unsigned Entries = 0, Failed = 0, Unsure = 0;
+  long double Noise = -1; // not measured yet
+  bool CoarseRounding = false;
   for (const Worked::Row &Row : W.Rows) {
     if (Row.Where != "param" || !Row.N.HasGrad || Row.Param < 0)
       continue;
@@ -291,6 +327,17 @@ int checkGradient(const frontend::Request &R, const std::string &At,
       if ((Ok = Err <= Tol)) // false for NaN too
         break;
     }
+    // Differences that settle on another slope fail the gradient only
+    // where rounding cannot explain them: noise of N in each value moves
+    // the 4-point difference by up to 1.5 N / h.
+    if (!Ok && Settled) {
+      if (Noise < 0)
+        Noise = C.roundingNoise();
+      long double H = C.step(Row.Param, Row.Element, Precision, 1);
+      bool Rounded = 1.5L * Noise / H > Tol * std::max(1.0L, std::fabs(G));
+      Settled = !Rounded;
+      CoarseRounding |= Rounded;
+    }
     ++Entries;
     Failed += !Ok && Settled;
     Unsure += !Ok && !Settled;
@@ -314,6 +361,11 @@ int checkGradient(const frontend::Request &R, const std::string &At,
               " entries finite differences do not settle as the step "
               "shrinks (the function turns too fast here, or rounds too "
               "coarsely): check those at another point with --at\n";
+  if (CoarseRounding)
+    Report += "rounding: the value here changes by " + shortNumber(Noise) +
+              " when the arithmetic rounds up rather than down, enough to "
+              "move finite differences by more than the tolerance (an input "
+              "rounded away, as in (1 - e) + e for a large e)\n";
   if (Failed == 0 && Unsure > 0)
     Report += "ok: no entry disagrees with finite differences that settle\n";
   else if (Failed == 0)

@@ -67,6 +67,18 @@
 // UNSURE: unsure: at 1 of 1 entries finite differences do not settle
 // UNSURE: ok: no entry disagrees with finite differences that settle
 //
+// (0.625 - e + s + e) * s at e = 1.9e15 rounds s to a multiple of 0.25: a
+// staircase whose differences settle on 0.75, where the gradient, 2s + 0.625,
+// is what C++'s arithmetic means. Rounding up rather than down moves the
+// value by 0.15 there, which explains the disagreement: unsure, not failed.
+// At e = 3 the same entry agrees.
+// RUN: %gradc %s --check --function staircase --at 's=0.3,e=1.9e15' | FileCheck %s --check-prefix=STAIR
+// STAIR: s              1.05                     0.75 {{.*}} unsure
+// STAIR: rounding: the value here changes by 0.15 when the arithmetic rounds up
+// STAIR: ok: no entry disagrees with finite differences that settle
+// RUN: %gradc %s --check --function staircase --at 's=0.3,e=3' | FileCheck %s --check-prefix=STAIR3
+// STAIR3: ok: all 2 entries agree with finite differences
+//
 // What cannot be checked is an error, with exit status 2.
 // RUN: %python %src_root/test/support/exit_code.py 2 %gradc %s --check --function dot_sigmoid --at x=1
 // RUN: not %gradc %s --check --function dot_sigmoid --at 'w=[1],x=[1],n=2' 2>&1 | FileCheck %s --check-prefix=BAD
@@ -112,3 +124,7 @@ double wrong(double x, double y) { return cube(x) * y; }
 
 GRADC_DIFF("grad")
 double ripple(double x) { return std::cos(x * x); }
+
+GRADC_DIFF("grad") double staircase(double s, double e) {
+  return (0.625 - e + s + e) * s;
+}
