@@ -92,10 +92,13 @@ std::unique_ptr<RecordShape> tupleShape(QualType T, const ASTContext &Ctx,
             "w; std::vector<double> xs; };') or pass them as parameters";
       return nullptr;
     }
+    // (S is set, checked above; value_or quiets a false
+    // -Wmaybe-uninitialized of GCC 12.)
+    ir::Scalar Elem = S.value_or(ir::Scalar::Float64);
     MemberShape M;
     M.Decl = FD;
     M.Offset = Shape->Size;
-    M.S = *S;
+    M.S = Elem;
     if (!Pair) {
       auto Get = std::make_shared<ir::PrivateMember>();
       // Qualified: the emitter calls it as it is and defines nothing.
@@ -103,9 +106,9 @@ std::unique_ptr<RecordShape> tupleShape(QualType T, const ASTContext &Ctx,
       Get->Name = FD->getNameAsString();
       M.Private = std::move(Get);
     }
-    if (!Shape->HasFloating && (ir::isFloating(*S) || I == 0))
-      Shape->S = *S;
-    Shape->HasFloating |= ir::isFloating(*S);
+    if (!Shape->HasFloating && (ir::isFloating(Elem) || I == 0))
+      Shape->S = Elem;
+    Shape->HasFloating |= ir::isFloating(Elem);
     Shape->Size += 1;
     Shape->Members.push_back(M);
   }

@@ -32,7 +32,7 @@ inline std::unique_ptr<ir::Function> cs231n() {
   Value *Y = F->addParam("y", Type::f64(), "double");
   Builder B(*F, F->Body);
   auto Stmt = [&](unsigned Line, const char *Text) {
-    F->Stmts.push_back({{Line, 3}, Text});
+    F->Stmts.push_back({{Line, 3}, Text, ""});
     B.setOrigin(static_cast<int>(F->Stmts.size() - 1), {Line, 3});
   };
   auto Sigmoid = [&](Value *U) {
