@@ -577,10 +577,18 @@ private:
   Value *lowerStructExtreme(const clang::CallExpr *CE, bool Max);
   /// The index of the first largest (Max) or smallest of Count elements
   /// (`int best = 0; for (...) if (Less(e[best], e[i])) best = i;`), its
-  /// elements made by Element; null after an error (LoweringAlgorithm.cpp).
+  /// elements made by Element; the last largest when Last (what
+  /// std::minmax_element finds); null after an error (LoweringAlgorithm.cpp).
   Value *bestOf(Value *Count, bool Max,
                 llvm::function_ref<Value *(Value *)> Element,
-                llvm::function_ref<Value *(Value *, Value *)> Less);
+                llvm::function_ref<Value *(Value *, Value *)> Less,
+                bool Last = false);
+  /// The position std::max_element (Max) or std::min_element finds in a
+  /// range of numbers (the last largest when Last); null after an error.
+  Value *lowerExtreme(const clang::CallExpr *CE, bool Max, bool Last);
+  /// `auto [lo, hi] = std::minmax_element(b, e);`: each name a position.
+  void lowerMinmaxElementBindings(const clang::DecompositionDecl *DD,
+                                  const clang::CallExpr *CE);
   void writeTarget(const Target &T, Value *V, unsigned Mark,
                    clang::SourceLocation Loc);
 

@@ -82,6 +82,7 @@ constexpr StdAlgorithm Algorithms[] = {
     {"reverse", true, false, true},
     {"max_element", true, true, false},
     {"min_element", true, true, false},
+    {"minmax_element", true, false, false},
     {"lower_bound", true, true, false},
     {"upper_bound", true, true, false},
     {"find_if", true, true, false},
@@ -133,13 +134,14 @@ StringRef stdName(const CallExpr *CE) {
   return Callee->getName();
 }
 
-Value *
-BodyLowering::bestOf(Value *Count, bool Max,
-                     llvm::function_ref<Value *(Value *)> Element,
-                     llvm::function_ref<Value *(Value *, Value *)> Less) {
+Value *BodyLowering::bestOf(Value *Count, bool Max,
+                            llvm::function_ref<Value *(Value *)> Element,
+                            llvm::function_ref<Value *(Value *, Value *)> Less,
+                            bool Last) {
   // The first largest (smallest) element, as C++ finds it: a later one
   // replaces it only when it compares greater (less); an empty range
-  // gives its end.
+  // gives its end. The last largest: a later one replaces it unless it
+  // compares less.
   Value *Best = B.local(Scalar::Int32, 0, "best");
   B.store(Best, makeConstant(Scalar::Int32, 0, 0, "0"));
   bool Ok = true;
@@ -148,11 +150,13 @@ BodyLowering::bestOf(Value *Count, bool Max,
     Value *E = Element(I);
     if (!Max)
       std::swap(Cur, E);
-    Value *Replaces = Less(Cur, E);
+    Value *Replaces = Last ? Less(E, Cur) : Less(Cur, E);
     if (!Replaces) {
       Ok = false;
       return;
     }
+    if (Last)
+      Replaces = B.logicNot(convert(Replaces, Scalar::Bool, /*Implicit=*/true));
     Value *If = B.ifOp(convert(Replaces, Scalar::Bool, /*Implicit=*/true));
     ir::Block &Saved = B.block();
     B.setBlock(If->Regions[ir::Then]);
@@ -161,6 +165,29 @@ BodyLowering::bestOf(Value *Count, bool Max,
     B.setBlock(Saved);
   });
   return Ok ? B.load(Best) : nullptr;
+}
+
+Value *BodyLowering::lowerExtreme(const CallExpr *CE, bool Max, bool Last) {
+  unsigned N = CE->getNumArgs();
+  std::optional<Span> S = lowerSpan(CE->getArg(0), CE->getArg(1));
+  if (!S)
+    return nullptr;
+  Scalar ET = S->Base->Ty.scalarKind();
+  std::optional<Operation> Less;
+  if (N == 3 && !(Less = lowerOperation(CE->getArg(2), {ET, ET}, CE)))
+    return nullptr;
+  if (Less && Less->Ty.kind() == ir::Type::Void)
+    return refuseAlgorithm(CE, "its comparison must return a value");
+  at(CE->getBeginLoc());
+  Value *Best = bestOf(
+      S->Count, Max,
+      [&](Value *I) { return B.load(S->Base, elementIndex(*S, I)); },
+      [&](Value *Cur, Value *E) {
+        return Less ? callOperation(*Less, {Cur, E})
+                    : B.cmp(CmpPred::LT, Cur, E);
+      },
+      Last);
+  return Best ? B.offset(S->Base, elementIndex(*S, Best)) : nullptr;
 }
 
 bool onlyReadsRanges(const FunctionDecl &Callee) {
@@ -201,6 +228,17 @@ Value *BodyLowering::lowerPosition(const Expr *E) {
     at(E->getBeginLoc());
     return P ? B.offset(P, intConstant(-1)) : nullptr;
   }
+  // A position std::minmax_element found, bound by name.
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+    if (const auto *BD = dyn_cast<BindingDecl>(DRE->getDecl())) {
+      if (PoisonedBindings.count(BD)) {
+        Failed = true;
+        return nullptr;
+      }
+      if (auto It = BindingValues.find(BD);
+          It != BindingValues.end() && It->second->Ty.kind() == ir::Type::Ptr)
+        return It->second;
+    }
   if (const VarDecl *VD = movingPointerOf(E)) // an iterator variable
     return readMoving(VD, E->getBeginLoc());
   if (isPoisonedRef(E)) { // an iterator variable, already reported
@@ -556,26 +594,12 @@ std::optional<Value *> BodyLowering::lowerAlgorithm(const CallExpr *CE) {
     });
     return makeConstant(Scalar::Int32, 0, 0, "0");
   }
-  if ((Name == "max_element" || Name == "min_element") && (N == 2 || N == 3)) {
-    std::optional<Span> S = lowerSpan(Arg(0), Arg(1));
-    if (!S)
-      return nullptr;
-    Scalar ET = S->Base->Ty.scalarKind();
-    std::optional<Operation> Less;
-    if (N == 3 && !(Less = lowerOperation(Arg(2), {ET, ET}, CE)))
-      return nullptr;
-    if (Less && Less->Ty.kind() == ir::Type::Void)
-      return Refuse("its comparison must return a value");
-    at(CE->getBeginLoc());
-    Value *Best = bestOf(
-        S->Count, Name == "max_element",
-        [&](Value *I) { return B.load(S->Base, elementIndex(*S, I)); },
-        [&](Value *Cur, Value *E) {
-          return Less ? callOperation(*Less, {Cur, E})
-                      : B.cmp(CmpPred::LT, Cur, E);
-        });
-    return Best ? B.offset(S->Base, elementIndex(*S, Best)) : nullptr;
-  }
+  if ((Name == "max_element" || Name == "min_element") && (N == 2 || N == 3))
+    return lowerExtreme(CE, Name == "max_element", /*Last=*/false);
+  if (Name == "minmax_element")
+    return Refuse("gradc follows it in structured bindings ('auto [lo, hi] "
+                  "= std::minmax_element(b, e);'), or call std::min_element "
+                  "and std::max_element");
   if (Name == "lower_bound" || Name == "upper_bound")
     if (std::optional<Value *> V = lowerBound(CE, Name))
       return *V;

@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "BodyLowering.h"
+#include "Sequencing.h"
 
 namespace gradc::frontend {
 
@@ -35,6 +36,12 @@ void BodyLowering::lowerDecomposition(const DecompositionDecl *DD) {
                         : nullptr);
       CE && isStdMinmax(CE))
     return lowerMinmaxBindings(DD, CE);
+  // `auto [lo, hi] = std::minmax_element(b, e);`: a pair of positions.
+  if (const auto *CE = dyn_cast_or_null<CallExpr>(
+          DD->getInit() ? DD->getInit()->IgnoreImplicit()->IgnoreParens()
+                        : nullptr);
+      CE && stdName(CE) == "minmax_element")
+    return lowerMinmaxElementBindings(DD, CE);
   // A pair or tuple of what gradc cannot hold.
   if (tupleKind(T) != TupleKind::None &&
       !shapeOf(T, DD->getLocation(), DD->getSourceRange()))
@@ -123,6 +130,39 @@ void BodyLowering::lowerMinmaxBindings(const DecompositionDecl *DD,
   auto Bindings = DD->bindings();
   Lo->Name = Bindings[0]->getNameAsString();
   Hi->Name = Bindings[1]->getNameAsString();
+  BindingValues[Bindings[0]] = Lo;
+  BindingValues[Bindings[1]] = Hi;
+}
+
+void BodyLowering::lowerMinmaxElementBindings(const DecompositionDecl *DD,
+                                              const CallExpr *CE) {
+  auto Poison = [&] {
+    for (const BindingDecl *BD : DD->bindings())
+      PoisonedBindings.insert(BD);
+  };
+  unsigned N = CE->getNumArgs();
+  if ((N != 2 && N != 3) || isStructPosition(CE->getArg(0))) {
+    refuseAlgorithm(CE, "gradc follows it over ranges of numbers, with or "
+                        "without a comparison; over structs, call "
+                        "std::min_element and std::max_element");
+    return Poison();
+  }
+  // The range is walked twice, once for each end: its arguments must not
+  // change anything.
+  for (const Expr *Arg : CE->arguments())
+    if (Arg->HasSideEffects(Ctx, /*IncludePossibleEffects=*/false)) {
+      fail(Arg->getExprLoc(),
+           "this argument of 'std::minmax_element' changes something; "
+           "compute it into a variable first",
+           Arg->getSourceRange());
+      return Poison();
+    }
+  // As the library: the first smallest element and the last largest.
+  Value *Lo = lowerExtreme(CE, /*Max=*/false, /*Last=*/false);
+  Value *Hi = Lo ? lowerExtreme(CE, /*Max=*/true, /*Last=*/true) : nullptr;
+  if (!Hi)
+    return Poison();
+  auto Bindings = DD->bindings();
   BindingValues[Bindings[0]] = Lo;
   BindingValues[Bindings[1]] = Hi;
 }

@@ -84,6 +84,13 @@ std::unique_ptr<RecordShape> tupleShape(QualType T, const ASTContext &Ctx,
             : scalarTypeOf(Types[I], Ctx);
     const FieldDecl *FD =
         Pair ? (I < Fields.size() ? Fields[I] : nullptr) : tupleField(RD, I);
+    if (!S && isIterator(Types[I])) {
+      Why = "'" + Name +
+            "' holds positions in a range (what std::minmax_element "
+            "returns); gradc follows them bound by name ('auto [lo, hi] = "
+            "std::minmax_element(b, e);')";
+      return nullptr;
+    }
     if (!S || !FD) {
       Why = "'" + Name + "' holds '" +
             Types[I].getAsString(Ctx.getPrintingPolicy()) +
