@@ -206,6 +206,8 @@ FEATURES = {
                      "dereferenced and as a position, std::sort / std::stable_sort / std::partial_sort / "
                      "std::nth_element of a local copy "
                      "(margins kept), std::count_if and std::copy_n over local arrays",
+    "minmax_element": "with algorithm_ops: auto [lo, hi] = std::minmax_element(first, first + k, cmp) "
+                      "over a local array, both positions dereferenced and one subtracted",
     "lambda": "lambdas called where written ([&](double t) { ... }(e), [=], generic [&](auto t)) and passed to a template (gl_apply([&](double t) { ... }, e))",
     "transform": "std::transform (unary and binary, in place too), std::for_each (the element by value "
                  "into a captured sum, or by reference changed), std::for_each_n, std::iota and "
@@ -3248,6 +3250,13 @@ class Gen:
             call = self.rng.choice(["std::reduce(%s, %s + %d)", "std::reduce(%s, %s + %d, 0.5)",
                                     "std::reduce(%s, %s + %d, 1.0, std::multiplies<>())"])
             out.append(Stmt("raw", "%s += 0.5 * %s * %s" % (u, call % (first, first, k), e)))
+        elif ch == "extreme" and self.on("minmax_element") and self.chance(0.4):
+            cmp, mcmp = self.rng.choice(self.COMPARISONS)
+            lo, hi = self.fresh("lo"), self.fresh("hi")
+            decl = "auto [%s, %s] = std::minmax_element(%s, %s + %d, %%s)" % (lo, hi, first, first, k)
+            out.append(Stmt("raw", decl % cmp, mtext=decl % mcmp))
+            out.append(Stmt("raw", "%s += (*%s - 0.5 * *%s + 0.25 * (%s - %s)) * %s"
+                            % (u, hi, lo, hi, first, e)))
         elif ch == "extreme":
             fn = self.rng.choice(["max_element", "min_element"])
             cmp, mcmp = self.rng.choice(self.COMPARISONS)
