@@ -7,11 +7,12 @@
 // on those (`c_d_[i * n + j]`, `n`).
 // RUN: %gradc %s -o %t.grad.h
 // RUN: FileCheck %s --check-prefix=TEXT < %t.grad.h
-// RUN: %cxx -Wall -Wextra -Werror -DGRADC_OUT='"%t.grad.h"' %s -o %t && %t >
-// %t.out RUN: FileCheck %s < %t.out RUN: %python
-// %src_root/test/support/vs_interpreter.py %gradc %s < %t.out | FileCheck %s
-// --check-prefix=INTERP RUN: %gradc %s --function gram --at 'x=[0.5,-1,2],n=3'
-// -o - | FileCheck %s --check-prefix=AT CHECK: gram: at CHECK: scaled: at
+// RUN: %cxx -Wall -Wextra -Werror -DGRADC_OUT='"%t.grad.h"' %s -o %t && %t > %t.out
+// RUN: FileCheck %s < %t.out
+// RUN: %python %src_root/test/support/vs_interpreter.py %gradc %s < %t.out | FileCheck %s --check-prefix=INTERP
+// RUN: %gradc %s --function gram --at 'x=[0.5,-1,2],n=3' -o - | FileCheck %s --check-prefix=AT
+// CHECK: gram: at
+// CHECK: scaled: at
 // CHECK: steps: at
 // CHECK-NOT: FAIL
 // CHECK: ALL OK

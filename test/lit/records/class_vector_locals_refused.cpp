@@ -33,13 +33,7 @@ double traced(double x) {
   Matrix c(2, 2);
   c(0, 0) = x;
   c(1, 1) = x * x;
-  // CHECK-DAG: class_vector_locals_refused.cpp:[[@LINE+1]]:12: error: calling
-  // 'trace' on the local 'c' of class 'Matrix', which holds std::vector
-  // members, is not supported yet: gradc follows such a local through accessors
-  // returning a reference to an element ('double &operator()(int i, int j)')
-  // and member functions that return one number ('int rows() const { return r_;
-  // }'); write the loop in the annotated function, or make the 'Matrix' a
-  // parameter of it
+  // CHECK-DAG: class_vector_locals_refused.cpp:[[@LINE+1]]:12: error: calling 'trace' on the local 'c' of class 'Matrix', which holds std::vector members, is not supported yet: gradc follows such a local through accessors returning a reference to an element ('double &operator()(int i, int j)') and member functions that return one number ('int rows() const { return r_; }'); write the loop in the annotated function, or make the 'Matrix' a parameter of it
   return c.trace();
 }
 
@@ -50,12 +44,7 @@ GRADC_DIFF("grad")
 double passed(double x) {
   Matrix c(2, 2);
   c(0, 0) = x;
-  // CHECK-DAG: class_vector_locals_refused.cpp:[[@LINE+1]]:17: error: passing
-  // the local 'c' of class 'Matrix', which holds std::vector members, whole to
-  // 'corner' is not supported yet; gradc follows such a local through its
-  // accessors and member functions that return one expression ('c(i, j)',
-  // 'c.rows()'); pass the members the helper reads, or make the 'Matrix' a
-  // parameter of the annotated function ('const Matrix &c')
+  // CHECK-DAG: class_vector_locals_refused.cpp:[[@LINE+1]]:17: error: passing the local 'c' of class 'Matrix', which holds std::vector members, whole to 'corner' is not supported yet; gradc follows such a local through its accessors and member functions that return one expression ('c(i, j)', 'c.rows()'); pass the members the helper reads, or make the 'Matrix' a parameter of the annotated function ('const Matrix &c')
   return corner(c) * c(0, 0);
 }
 
@@ -64,12 +53,7 @@ GRADC_DIFF("grad")
 double copied(double x) {
   Matrix c(2, 2);
   c(0, 0) = x;
-  // CHECK-DAG: class_vector_locals_refused.cpp:[[@LINE+1]]:10: error: copying
-  // the local 'c' of class 'Matrix', which holds std::vector members, is not
-  // supported yet; gradc follows such a local through its accessors and member
-  // functions that return one expression ('c(i, j)', 'c.rows()'): declare 'd'
-  // with the constructor ('Matrix d(...);') and copy the elements, or use 'c'
-  // itself
+  // CHECK-DAG: class_vector_locals_refused.cpp:[[@LINE+1]]:10: error: copying the local 'c' of class 'Matrix', which holds std::vector members, is not supported yet; gradc follows such a local through its accessors and member functions that return one expression ('c(i, j)', 'c.rows()'): declare 'd' with the constructor ('Matrix d(...);') and copy the elements, or use 'c' itself
   Matrix d = c;
   return d(0, 0);
 }
@@ -77,12 +61,7 @@ double copied(double x) {
 // A constructor whose body does more than its initializers.
 class Busy {
 public:
-  // CHECK-DAG: class_vector_locals_refused.cpp:[[@LINE+1]]:3: error: this
-  // constructor of 'Busy', a class holding std::vector members, does more than
-  // initialize its members; gradc follows a local 'Busy b' made by a
-  // constructor whose members are all set by its initializer list and whose
-  // body is empty (': r_(r), d_(r * c, 0.0) {}'): move the rest into the
-  // initializers, or into a helper called after the declaration
+  // CHECK-DAG: class_vector_locals_refused.cpp:[[@LINE+1]]:3: error: this constructor of 'Busy', a class holding std::vector members, does more than initialize its members; gradc follows a local 'Busy b' made by a constructor whose members are all set by its initializer list and whose body is empty (': r_(r), d_(r * c, 0.0) {}'): move the rest into the initializers, or into a helper called after the declaration
   Busy(int n) : n_(n), v_(n) { v_[0] = 1; }
   double &operator[](int i) { return v_[i]; }
 
@@ -101,9 +80,7 @@ double busy(double x) {
 // A vector member the constructor leaves empty.
 class Empty {
 public:
-  // CHECK-DAG: class_vector_locals_refused.cpp:[[@LINE+1]]:12: error: member
-  // 'v_' of 'Empty' must be given its size in the constructor's initializer
-  // list ('v_(n, 0.0)') for gradc to follow a local 'Empty'
+  // CHECK-DAG: class_vector_locals_refused.cpp:[[@LINE+1]]:12: error: member 'v_' of 'Empty' must be given its size in the constructor's initializer list ('v_(n, 0.0)') for gradc to follow a local 'Empty'
   explicit Empty(int n) : n_(n) {}
   double &operator[](int i) { return v_[i]; }
 
