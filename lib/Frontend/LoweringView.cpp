@@ -169,6 +169,23 @@ void BodyLowering::lowerViewDecl(const VarDecl *VD, const ViewShape &Shape) {
              VD->getSourceRange());
         return;
       }
+  if (Shape.Owns && !VD->getType()->isReferenceType() && Init &&
+      isa<CallExpr>(Init->IgnoreImplicit()) &&
+      !isa<CXXOperatorCallExpr>(Init->IgnoreImplicit())) {
+    // `Matrix c = matmul(a, b);`: no object to write the result into.
+    poison(VD);
+    fail(VD->getLocation(),
+         "'" + Type + " " + Name +
+             "' is made by a helper returning a class holding std::vector "
+             "members by value, which gradc does not follow yet; compute "
+             "it in this function ('" +
+             Type + " " + Name +
+             "(...);' made by its constructor, then its elements), or make "
+             "it a parameter ('const " +
+             Type + " &" + Name + "')",
+         VD->getSourceRange());
+    return;
+  }
   if (Shape.Owns && !VD->getType()->isReferenceType()) {
     // Its first vector, for the advice: `std::vector<double> s_v(n);`.
     const ViewMember *Vec = &Shape.Members.front();

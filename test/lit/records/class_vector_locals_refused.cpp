@@ -95,3 +95,29 @@ double empty(double x) {
   e[0] = x;
   return e[0];
 }
+
+// Captured by a lambda.
+GRADC_DIFF("grad")
+double captured(double x) {
+  Matrix c(2, 2);
+  c(0, 0) = x;
+  // CHECK-DAG: class_vector_locals_refused.cpp:[[@LINE+1]]:14: error: a lambda capturing the local 'c' of class 'Matrix', which holds std::vector members, is not supported yet; read what the lambda needs into locals first ('double a = c(i, j);') and capture those
+  auto f = [&c](int i) { return c(i, i); };
+  return f(0) * x;
+}
+
+// Returned by value from a helper (issue 14's `matmul`).
+static Matrix eye(int n) {
+  Matrix m(n, n);
+  for (int i = 0; i < n; ++i)
+    m(i, i) = 1;
+  return m;
+}
+
+GRADC_DIFF("grad")
+double made(double x) {
+  // CHECK-DAG: class_vector_locals_refused.cpp:[[@LINE+1]]:10: error: 'Matrix e' is made by a helper returning a class holding std::vector members by value, which gradc does not follow yet; compute it in this function ('Matrix e(...);' made by its constructor, then its elements), or make it a parameter ('const Matrix &e')
+  Matrix e = eye(2);
+  e(0, 1) = x;
+  return e(0, 1) * x;
+}
