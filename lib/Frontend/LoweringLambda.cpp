@@ -189,8 +189,8 @@ BodyLowering::makeClosure(const LambdaExpr *LE, std::string Name, bool AtCall) {
                         typeName(T.getUnqualifiedType()) +
                         "', which holds std::vector members, is not "
                         "supported yet; read what the lambda needs into "
-                        "locals first ('double a = " + VName +
-                        "(i, j);') and capture those");
+                        "locals first ('double a = " +
+                        VName + "(i, j);') and capture those");
         continue;
       }
       P.View = View;
