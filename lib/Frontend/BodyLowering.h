@@ -323,6 +323,24 @@ private:
   /// The members of view Shape, parameters from First on.
   ViewVar viewParamMembers(const ViewShape *Shape, Value *First);
   void lowerViewDecl(const clang::VarDecl *VD, const ViewShape &Shape);
+  /// Init calls a constructor of the user's own (no copy or move).
+  static bool isOwnedViewConstruct(const clang::Expr *Init);
+  /// `Matrix c(r, k);` of a class holding std::vector members, made by
+  /// that constructor (LoweringViewLocal.cpp): a view whose members are
+  /// locals.
+  void lowerOwnedViewDecl(const clang::VarDecl *VD, const ViewShape &Shape);
+  /// Whether V is such a local: its vectors are locals of this body, not
+  /// a struct's members, so that it cannot be passed on whole.
+  static bool isLocalView(const ViewVar &V);
+  /// A call of Callee, a member function or operator of the local view V
+  /// (Obj): its one `return e;` lowered here with V for `this`; refused
+  /// for a member function doing more.
+  Value *lowerLocalViewCall(const clang::CallExpr *CE,
+                            const clang::FunctionDecl &Callee, const ViewVar &V,
+                            const clang::Expr *Obj);
+  /// Refuses (true) Arg, the local view V passed whole to Callee.
+  bool refuseLocalViewWhole(const ViewVar &V, const clang::Expr *Arg,
+                            const std::string &Callee);
   /// Rewrites Body so that each local struct holding vectors used only
   /// through its members is a local a member (`s.v` is `s_v`).
   void flattenLocalStructs(clang::CompoundStmt *Body);

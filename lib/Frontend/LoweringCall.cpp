@@ -235,6 +235,8 @@ Value *BodyLowering::lowerViewInvoke(const CallExpr *CE,
   std::optional<ViewVar> VV = lowerView(Obj);
   if (!VV)
     return nullptr;
+  if (isLocalView(*VV)) // `c.rows()` of a local `Matrix c(r, k);`
+    return lowerLocalViewCall(CE, Callee, *VV, Obj);
   ObjectMembers = VV->Members;
   Value *V = lowerInvoke(CE, Callee, VV->Members.front());
   ObjectMembers.clear();
@@ -368,7 +370,7 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
         return nullptr;
       }
       std::optional<ViewVar> VV = lowerView(Arg);
-      if (!VV)
+      if (!VV || refuseLocalViewWhole(*VV, Arg, Name))
         return nullptr;
       for (size_t K = 0; K < View->Members.size(); ++K)
         if (!VV->Members[K]) {

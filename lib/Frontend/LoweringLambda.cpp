@@ -183,6 +183,16 @@ BodyLowering::makeClosure(const LambdaExpr *LE, std::string Name, bool AtCall) {
         Ok = false; // reported where it is declared
         continue;
       }
+      if (isLocalView(It->second)) {
+        // `Matrix c(r, k);` has no object to capture (LoweringViewLocal).
+        Refuse(Loc, "a lambda capturing the local '" + VName + "' of class '" +
+                        typeName(T.getUnqualifiedType()) +
+                        "', which holds std::vector members, is not "
+                        "supported yet; read what the lambda needs into "
+                        "locals first ('double a = " +
+                        VName + "(i, j);') and capture those");
+        continue;
+      }
       P.View = View;
       P.Members = It->second.Members;
       P.Spelling = "const " + typeName(T.getUnqualifiedType()) + " &";

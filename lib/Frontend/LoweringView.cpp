@@ -146,6 +146,46 @@ void BodyLowering::lowerViewDecl(const VarDecl *VD, const ViewShape &Shape) {
   const Expr *Init = VD->getInit();
   const auto *CCE =
       Init ? dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit()) : nullptr;
+  if (Shape.Owns && !VD->getType()->isReferenceType() &&
+      isOwnedViewConstruct(Init))
+    return lowerOwnedViewDecl(VD, Shape);
+  if (Shape.Owns && !VD->getType()->isReferenceType() && CCE &&
+      CCE->getNumArgs() == 1 &&
+      CCE->getConstructor()->isCopyOrMoveConstructor())
+    if (const auto *From = dyn_cast<DeclRefExpr>(viewOperand(CCE->getArg(0))))
+      if (auto It = Views.find(dyn_cast<VarDecl>(From->getDecl()));
+          It != Views.end() && isLocalView(It->second)) {
+        // `Matrix d = c;` of a local `Matrix c(r, k);` (LoweringViewLocal).
+        std::string Of = From->getDecl()->getNameAsString();
+        poison(VD);
+        fail(VD->getLocation(),
+             "copying the local '" + Of + "' of class '" + Type +
+                 "', which holds std::vector members, is not supported yet; "
+                 "gradc follows such a local through its accessors and "
+                 "member functions that return one expression ('" +
+                 Of + "(i, j)', '" + Of + ".rows()'): declare '" + Name +
+                 "' with the constructor ('" + Type + " " + Name +
+                 "(...);') and copy the elements, or use '" + Of + "' itself",
+             VD->getSourceRange());
+        return;
+      }
+  if (Shape.Owns && !VD->getType()->isReferenceType() && Init &&
+      isa<CallExpr>(Init->IgnoreImplicit()) &&
+      !isa<CXXOperatorCallExpr>(Init->IgnoreImplicit())) {
+    // `Matrix c = matmul(a, b);`: no object to write the result into.
+    poison(VD);
+    fail(VD->getLocation(),
+         "'" + Type + " " + Name +
+             "' is made by a helper returning a class holding std::vector "
+             "members by value, which gradc does not follow yet; compute "
+             "it in this function ('" +
+             Type + " " + Name +
+             "(...);' made by its constructor, then its elements), or make "
+             "it a parameter ('const " +
+             Type + " &" + Name + "')",
+         VD->getSourceRange());
+    return;
+  }
   if (Shape.Owns && !VD->getType()->isReferenceType()) {
     // Its first vector, for the advice: `std::vector<double> s_v(n);`.
     const ViewMember *Vec = &Shape.Members.front();
