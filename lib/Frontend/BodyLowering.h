@@ -1176,6 +1176,10 @@ private:
   /// for another form.
   std::optional<Value *> lowerSort(const clang::CallExpr *CE,
                                    llvm::StringRef Name);
+  /// The same sorts (Name) of a range of structs, with a comparison or
+  /// the struct's `operator<`: an insertion sort moving whole structs
+  /// through a local `key`; null after an error.
+  Value *lowerStructSort(const clang::CallExpr *CE, llvm::StringRef Name);
   /// std::lower_bound or std::upper_bound (Name) over a range of numbers,
   /// with or without a comparison: the library's binary search, its
   /// position a passive index (LoweringAlgorithmSearch.cpp); nullopt for
