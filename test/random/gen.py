@@ -89,6 +89,8 @@ FEATURES = {
     "struct_vector_grow": "a local std::vector<S> (declared at the top, or in a loop or branch) grown by "
                           "push_back(S{...}), push_back(q) and emplace_back(), maybe pop_back, read as "
                           "sg[k].a and by reference",
+    "struct_sort": "with struct_vector_grow: the grown std::vector<S> sorted by std::sort or std::stable_sort "
+                   "with a lambda comparing a member it was given from data (< or >), before it is read",
     "array_member": "the struct's array member is a std::array<double, 2> (not double v[2])",
     "method": "member functions of the struct (p.m0(t), ps[i].m1(t)), non-virtual",
     "void_out": "void annotated functions writing out(err), each element once",
@@ -2241,6 +2243,17 @@ class Gen:
         out.append(Stmt("raw", "for (int %s = 0; %s < %s; ++%s) %s" % (i, i, n, i, body)))
         if rng.random() < 0.4:
             out.append(Stmt("raw", "%s.pop_back()" % g))
+        if self.on("struct_sort") and rng.random() < 0.6:
+            # A member each kind fills from data (the margin copy compares
+            # it through rt_margin: equal keys are a tie, not checked).
+            m = rng.choice({"braces": ["a", "b"], "copy": ["a", "v[1]"], "zero": ["b"]}[kind])
+            l, r = self.fresh("l"), self.fresh("r")
+            op = rng.choice(["<", ">"])
+            cmp = "return %s.%s %s %s.%s;" % (l, m, op, r, m)
+            TMP_MARGIN.setdefault(family(self.name), {})[cmp] = \
+                "return rt_margin(%s.%s - %s.%s) %s 0;" % (l, m, r, m, op)
+            out.append(Stmt("raw", "std::%s(%s.begin(), %s.end(), [](const %s &%s, const %s &%s) { %s })" % (
+                rng.choice(["sort", "stable_sort"]), g, g, s, l, s, r, cmp)))
         u, pre = self.target()
         out = pre + out
         e = self.render_tmp(self.dexpr(1))
