@@ -17,6 +17,7 @@
 // CHECK: by_friend: at
 // CHECK: ties: at
 // CHECK: array_part: at
+// CHECK: in_helper: at
 // CHECK-NOT: FAIL
 // CHECK: ALL OK
 // INTERP: 0 mismatches
@@ -139,6 +140,22 @@ double array_part(const double *x, double t) {
   return s;
 }
 
+// Sorted inside a helper of the user's, which gets a pullback of its own.
+// TEXT-LABEL: inline void smallest_pullback(
+// TEXT: Item key;
+static double smallest(const std::vector<Item> &given) {
+  std::vector<Item> s = given;
+  std::sort(s.begin(), s.end(),
+            [](const Item &a, const Item &b) { return a.key < b.key; });
+  return s[0].w * s[1].key;
+}
+
+GRADC_DIFF("grad")
+double in_helper(const std::vector<Item> &items) {
+  std::vector<Item> c = items;
+  return smallest(c) + c[0].key;
+}
+
 #ifndef __GRADC__
 #include GRADC_OUT
 #include "gradc_check.h"
@@ -192,6 +209,20 @@ int main() {
       },
       [](const Arrays &p, double s, Arrays &d) {
         array_part_pullback(p[0].data(), p[1][0], s, d[0].data(), d[1][0]);
+      });
+  gradc_check::check_arrays(
+      "in_helper", {{"items", Ps}}, {},
+      [](const Arrays &p) { return in_helper(as_array<Item>(p[0])); },
+      [](const Arrays &p, Arrays &d) {
+        std::vector<Item> di = as_array<Item>(d[0]);
+        double f = in_helper_grad(as_array<Item>(p[0]), di);
+        back(di, d[0]);
+        return f;
+      },
+      [](const Arrays &p, double s, Arrays &d) {
+        std::vector<Item> di = as_array<Item>(d[0]);
+        in_helper_pullback(as_array<Item>(p[0]), s, di);
+        back(di, d[0]);
       });
   return gradc_check::finish();
 }
