@@ -172,7 +172,10 @@ void BodyLowering::lowerStructArrayDecl(const VarDecl *VD,
   if (Count)
     Arr->Operands.push_back(Count);
   Arr->Operands.insert(Arr->Operands.end(), Lengths.begin(), Lengths.end());
-  Arr->Text = CArray ? Elem : typeName(VD->getType().getUnqualifiedType());
+  Arr->Text =
+      CArray
+          ? Elem
+          : typeName(VD->getType().getNonReferenceType().getUnqualifiedType());
   Arr->Member = CArray ? MemberKind::RecordArray : MemberKind::Array;
   Arr->Stride = Shape->Size;
   markDefaults(*Arr, *Shape);

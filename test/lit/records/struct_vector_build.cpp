@@ -89,7 +89,7 @@ double in_loop(const std::vector<double> &x, double t) {
 GRADC_DIFF("grad")
 double with_locals(const std::vector<double> &x, double t) {
   auto a = scaled(x, 2 * t, static_cast<int>(x.size()));
-  auto b = build(x);
+  const auto &b = build(x); // (a temporary kept alive: a value)
   return a.back().k * b.front().w + a[0].w * b.size();
 }
 
