@@ -8,6 +8,7 @@
 // central finite differences, the pullback and gradc's interpreter.
 // RUN: %gradc %s -o %t.grad.h
 // RUN: FileCheck %s --check-prefix=TEXT < %t.grad.h
+// RUN: FileCheck %s --check-prefix=HELPER < %t.grad.h
 // RUN: %cxx -Wall -Wextra -Werror -DGRADC_OUT='"%t.grad.h"' %s -o %t && %t > %t.out
 // RUN: FileCheck %s < %t.out
 // RUN: %python %src_root/test/support/vs_interpreter.py %gradc %s < %t.out | FileCheck %s --check-prefix=INTERP
@@ -141,8 +142,10 @@ double array_part(const double *x, double t) {
 }
 
 // Sorted inside a helper of the user's, which gets a pullback of its own.
-// TEXT-LABEL: inline void smallest_pullback(
-// TEXT: Item key;
+// HELPER-LABEL: inline void smallest_pullback(
+// HELPER: Item key;
+// HELPER-LABEL: inline double in_helper_pullback(
+// HELPER: smallest_pullback(c, dout, dc);
 static double smallest(const std::vector<Item> &given) {
   std::vector<Item> s = given;
   std::sort(s.begin(), s.end(),
