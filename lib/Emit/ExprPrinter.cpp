@@ -394,7 +394,8 @@ ExprPrinter::Printed ExprPrinter::expr(const Value *V, bool Define) const {
     if (Returns) {
       // A vector that is emptied and refilled (declared in a loop): its
       // capacity, the longest it has been, must not shrink to the call's.
-      const Value *Dest = baseOf(Ops.back());
+      // (Not an element of it: `v[k] = make(a, b)` is a plain store.)
+      const Value *Dest = Ops.back();
       if (!Declaring && Dest->Code == OpCode::Local && Dest->IVal < 0 &&
           Dest->Operands.size() > 2)
         return {"gradc::refill(" + object(Ops.back()) + ", " + Text + "))",

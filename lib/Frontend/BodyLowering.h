@@ -141,6 +141,18 @@ ParamGrowth paramGrowth(const clang::FunctionDecl &Def, unsigned I,
 /// The definition of the helper of the user's CE calls when it changes
 /// the size of a std::vector it is given, or null.
 const clang::FunctionDecl *growingHelper(const clang::CallExpr *CE);
+/// How Def changes the size of its local vector Local.
+ParamGrowth localGrowth(const clang::FunctionDecl &Def,
+                        const clang::VarDecl *Local);
+/// The helper of the user's that Init (a declaration's value) calls when
+/// it returns a std::vector of structs it fills: it declares one local
+/// vector empty (`std::vector<Item> r;`), only reads its arguments and
+/// ends with `return r;`, with no other return. Returned is set to `r`.
+/// Null if Init is no such call; Problem says why a helper returning a
+/// vector of structs is not one.
+const clang::CallExpr *buildingCall(const clang::Expr *Init,
+                                    const clang::VarDecl *&Returned,
+                                    std::string *Problem = nullptr);
 /// Whether T (or what it references) is a lambda's closure type.
 bool isLambdaType(clang::QualType T);
 /// The lambda variable E names (through copies), or null (a lambda
@@ -1050,6 +1062,11 @@ private:
   /// grows the caller's local vectors that grow; null after an error.
   Value *lowerGrowingCall(const clang::CallExpr *CE,
                           const clang::FunctionDecl &Def);
+  /// A buildingCall declaring Into, a local vector that grows: the
+  /// helper's body lowered here with its vector `Returned` the caller's
+  /// Into; false after an error.
+  bool lowerBuildingCall(const clang::CallExpr *CE,
+                         const clang::VarDecl *Returned, Value *Into);
   /// The place E, the return value of the helper Name being inlined at
   /// Call, names; a local of the helper or a choice between places is
   /// refused.
@@ -1202,6 +1219,10 @@ private:
   /// for another form.
   std::optional<Value *> lowerSort(const clang::CallExpr *CE,
                                    llvm::StringRef Name);
+  /// The same sorts (Name) of a range of structs, with a comparison or
+  /// the struct's `operator<`: an insertion sort moving whole structs
+  /// through a local `key`; null after an error.
+  Value *lowerStructSort(const clang::CallExpr *CE, llvm::StringRef Name);
   /// std::lower_bound or std::upper_bound (Name) over a range of numbers,
   /// with or without a comparison: the library's binary search, its
   /// position a passive index (LoweringAlgorithmSearch.cpp); nullopt for

@@ -777,6 +777,13 @@ void BodyLowering::lowerVarDecl(const VarDecl *VD) {
     return lowerContainerDecl(VD, *C);
   if (std::optional<StructContainer> SC = structContainer(T))
     return lowerStructArrayDecl(VD, *SC, /*CArray=*/false);
+  // `const auto &items = build(x);`: the vector the helper fills, as if
+  // declared by value (lowerBuildingCall).
+  if (const VarDecl *R = nullptr; T->isReferenceType() && VD->getInit())
+    if (std::optional<StructContainer> SC =
+            structContainer(T.getNonReferenceType());
+        SC && SC->IsVector && buildingCall(VD->getInit(), R))
+      return lowerStructArrayDecl(VD, *SC, /*CArray=*/false);
   // `Layer L{w, w + 6, 2, 3};`, `const Layer &R = L;`: a view's members.
   if (const ViewShape *View = viewShapeOf(T))
     return lowerViewDecl(VD, *View);

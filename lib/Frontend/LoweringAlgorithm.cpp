@@ -488,6 +488,10 @@ std::optional<Value *> BodyLowering::lowerAlgorithm(const CallExpr *CE) {
   if ((Name == "max_element" || Name == "min_element") && N > 0 &&
       isStructPosition(Arg(0)))
     return lowerStructExtreme(CE, Name == "max_element");
+  if ((Name == "sort" || Name == "stable_sort" || Name == "partial_sort" ||
+       Name == "nth_element") &&
+      N > 0 && isStructPosition(Arg(0)))
+    return lowerStructSort(CE, Name);
   // A range of structs (or rows): one error at the call, not one per
   // position it is given.
   if (Known && llvm::any_of(CE->arguments(), [](const Expr *A) {
@@ -498,9 +502,9 @@ std::optional<Value *> BodyLowering::lowerAlgorithm(const CallExpr *CE) {
                T->getPointeeType()->isStructureOrClassType();
       }))
     return Refuse("gradc follows it over ranges of numbers (over "
-                  "structs: std::max_element, std::min_element and "
-                  "std::for_each); over a container of structs, write the "
-                  "loop ('for (auto &p : ps)')");
+                  "structs: std::max_element, std::min_element, "
+                  "std::for_each and the sorts); over a container of "
+                  "structs, write the loop ('for (auto &p : ps)')");
   if (std::optional<Value *> V = lowerAlgorithmOp(CE, Name))
     return *V;
   if (std::optional<Value *> V = lowerFold(CE, Name))

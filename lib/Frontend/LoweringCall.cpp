@@ -259,6 +259,11 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
                 "call to variadic function '" + Name + "' is not supported",
                 Range);
   QualType RT = Callee.getReturnType();
+  // A std::vector of structs is returned only where it declares a
+  // variable (lowerBuildingCall); lowerContainer says so here.
+  if (std::optional<StructContainer> SC = structContainer(RT);
+      SC && SC->IsVector && !Object && !Lambda && !Captures)
+    return lowerContainer(CE);
   ir::Type Ty = ir::Type::voidTy();
   // A struct is written into memory, a last argument (ReturnsRecord); a
   // std::vector into a local sized for it (vectorResultOf).

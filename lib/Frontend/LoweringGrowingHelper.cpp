@@ -46,12 +46,28 @@ bool isGrowableVectorRef(QualType T, ASTContext &Ctx) {
   return (C && C->IsVector) || (SC && SC->IsVector);
 }
 
-const ParmVarDecl *namedParam(const Expr *E) {
+/// The variable (a parameter, a local) E names, or null.
+const VarDecl *namedParam(const Expr *E) {
   const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
-  return DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+  return DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
 }
 
-void scanParamGrowth(const Stmt *S, const ParmVarDecl *P, ParamGrowth &G,
+/// E without the copies and moves C++ makes of a value (`return r;`).
+const Expr *withoutMoves(const Expr *E) {
+  while (true) {
+    E = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *CCE = dyn_cast<CXXConstructExpr>(E);
+        CCE && CCE->getNumArgs() == 1 &&
+        CCE->getConstructor()->isCopyOrMoveConstructor())
+      E = CCE->getArg(0);
+    else if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = MTE->getSubExpr();
+    else
+      return E;
+  }
+}
+
+void scanParamGrowth(const Stmt *S, const VarDecl *P, ParamGrowth &G,
                      unsigned Depth) {
   if (!S || isa<LambdaExpr>(S))
     return;
@@ -92,6 +108,67 @@ ParamGrowth paramGrowth(const FunctionDecl &Def, unsigned I, unsigned Depth) {
   if (isGrowableVectorRef(P->getType(), Def.getASTContext()))
     scanParamGrowth(Def.getBody(), P, G, Depth);
   return G;
+}
+
+ParamGrowth localGrowth(const FunctionDecl &Def, const VarDecl *Local) {
+  ParamGrowth G;
+  scanParamGrowth(Def.getBody(), Local, G, 0);
+  return G;
+}
+
+const CallExpr *buildingCall(const Expr *Init, const VarDecl *&Returned,
+                             std::string *Problem) {
+  // `auto items = build(x);`, also through a copy or move C++14 makes.
+  const auto *CE = dyn_cast<CallExpr>(withoutMoves(Init));
+  if (!CE || isa<CXXMemberCallExpr, CXXOperatorCallExpr>(CE))
+    return nullptr;
+  const FunctionDecl *Def = inlinableDefinition(CE->getDirectCallee());
+  std::optional<StructContainer> SC =
+      Def ? structContainer(Def->getReturnType()) : std::nullopt;
+  if (!SC || !SC->IsVector)
+    return nullptr;
+  auto No = [&](const std::string &Why) -> const CallExpr * {
+    if (Problem)
+      *Problem = Why;
+    return nullptr;
+  };
+  for (const ParmVarDecl *PVD : Def->parameters()) {
+    QualType PT = PVD->getType();
+    if ((PT->isReferenceType() || PT->isPointerType()) &&
+        !PT->getPointeeType().isConstQualified())
+      return No("it may change its parameter '" + PVD->getNameAsString() + "'");
+  }
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Def->getBody());
+  const auto *RS = Body && !Body->body_empty()
+                       ? dyn_cast<ReturnStmt>(Body->body_back())
+                       : nullptr;
+  const VarDecl *R = RS && RS->getRetValue()
+                         ? namedParam(withoutMoves(RS->getRetValue()))
+                         : nullptr;
+  if (!R || isa<ParmVarDecl>(R) || !R->hasLocalStorage() ||
+      !R->getASTContext().hasSameUnqualifiedType(R->getType(),
+                                                 Def->getReturnType()))
+    return No("it does not end with 'return' of a local vector");
+  // R declared empty, alone, at the top of the body.
+  bool Declared = false;
+  for (const Stmt *St : Body->body()) {
+    const auto *DS = dyn_cast<DeclStmt>(St);
+    if (!DS || !DS->isSingleDecl() || DS->getSingleDecl() != R)
+      continue;
+    const auto *CCE =
+        R->getInit()
+            ? dyn_cast<CXXConstructExpr>(R->getInit()->IgnoreImplicit())
+            : nullptr;
+    Declared = !R->getInit() || (CCE && CCE->getNumArgs() == 0);
+  }
+  if (!Declared)
+    return No("the vector it returns is not declared empty on a line of its "
+              "own at the top of its body");
+  ArrayRef<const Stmt *> Before(Body->body_begin(), Body->size() - 1);
+  if (llvm::any_of(Before, [](const Stmt *S) { return holdsReturn(S); }))
+    return No("it returns from more than one place");
+  Returned = R;
+  return CE;
 }
 
 const FunctionDecl *growingHelper(const CallExpr *CE) {
@@ -196,6 +273,53 @@ Value *BodyLowering::lowerGrowingCall(const CallExpr *CE,
   InlinedHelper = SavedInside;
   ForeignSite = SavedSite;
   return Ok ? Grown : nullptr;
+}
+
+bool BodyLowering::lowerBuildingCall(const CallExpr *CE,
+                                     const VarDecl *Returned, Value *Into) {
+  const FunctionDecl &Def = *inlinableDefinition(CE->getDirectCallee());
+  std::string Name = calleeName(Def);
+  auto Refuse = [&](const std::string &Why) {
+    fail(CE->getExprLoc(),
+         "'" + Name +
+             "' returns a std::vector of structs that it fills, so gradc "
+             "writes its body where it is called; " +
+             Why,
+         CE->getSourceRange());
+    return false;
+  };
+  const auto *Body = cast<CompoundStmt>(Def.getBody());
+  if (InLoopHeader)
+    return Refuse("call it in the loop's body, not in its header");
+  if (llvm::is_contained(InlinedRefs, &Def))
+    return Refuse("it calls itself: fill the vector in a loop instead");
+  if (!bindInlinedParams(CE, Def, [&](const std::string &Why) { Refuse(Why); }))
+    return false;
+  for (const ParmVarDecl *PVD : Def.parameters())
+    if (Value *V = Vars.lookup(PVD);
+        V && V->Name.empty() && !V->isConst() && V->Code != OpCode::Param)
+      V->Name = PVD->getNameAsString();
+  // Its vector is the caller's: `r.push_back(...)` appends to `items`.
+  findGrowingVectors(Body);
+  Pointers[Returned] = Into;
+  Poisoned.erase(Returned);
+  Growing.insert(Returned);
+  std::vector<const Stmt *> Stmts;
+  for (const Stmt *St : llvm::drop_end(Body->body())) {
+    const auto *DS = dyn_cast<DeclStmt>(St);
+    if (!DS || !DS->isSingleDecl() || DS->getSingleDecl() != Returned)
+      Stmts.push_back(St);
+  }
+  std::string SavedInside = std::exchange(InlinedHelper, Name);
+  SourceLocation SavedSite = ForeignSite;
+  if (!ForeignSite.isValid() &&
+      !SM.isWrittenInSameFile(SM.getExpansionLoc(Def.getLocation()),
+                              SM.getExpansionLoc(FD.getLocation())))
+    ForeignSite = CE->getBeginLoc();
+  bool Ok = lowerInlinedBody(Def, Body, Stmts, This, [] {});
+  InlinedHelper = SavedInside;
+  ForeignSite = SavedSite;
+  return Ok;
 }
 
 } // namespace gradc::frontend

@@ -117,6 +117,18 @@ void scanGrowth(const Stmt *S, ASTContext &Ctx,
         if (G.Shrinks)
           Shrinking.insert(VD);
       }
+  // `auto items = build(x);`: the helper's vector, which it fills, is
+  // items (lowerBuildingCall).
+  if (const auto *DS = dyn_cast<DeclStmt>(S))
+    for (const Decl *D : DS->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D); VD && VD->getInit()) {
+        const VarDecl *R = nullptr;
+        if (!buildingCall(VD->getInit(), R))
+          continue;
+        Growing.insert(VD);
+        if (localGrowth(*cast<FunctionDecl>(R->getDeclContext()), R).Shrinks)
+          Shrinking.insert(VD);
+      }
   // `u = v;` gives u the length of v.
   if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(S);
       OCE && OCE->getOperator() == OO_Equal && OCE->getNumArgs() == 2)

@@ -39,9 +39,10 @@ Value *BodyLowering::restartGrowing(const VarDecl *VD, Scalar S,
   // Emptied each time it is declared: its adjoint holds the longest it
   // has been.
   Shrinking.insert(VD);
-  return restartGrowing(VD->getNameAsString(),
-                        typeName(VD->getType().getUnqualifiedType()),
-                        VD->getLocation(), S, Stride);
+  return restartGrowing(
+      VD->getNameAsString(),
+      typeName(VD->getType().getNonReferenceType().getUnqualifiedType()),
+      VD->getLocation(), S, Stride);
 }
 
 Value *BodyLowering::restartGrowing(const std::string &Name,

@@ -69,7 +69,17 @@ void BodyLowering::lowerStructArrayDecl(const VarDecl *VD,
                   "after the declaration");
   if (!declarable(C.Elem, VD->getLocation(), Name, /*InArray=*/true))
     return poison(VD);
-  const Expr *Init = VD->getInit();
+  // `auto items = build(x);`: declared empty, then the helper's body
+  // fills it (lowerBuildingCall).
+  const VarDecl *Returned = nullptr;
+  const CallExpr *Build = C.IsVector && VD->getInit() && Growing.count(VD)
+                              ? buildingCall(VD->getInit(), Returned)
+                              : nullptr;
+  auto Built = [&] {
+    if (Build && !lowerBuildingCall(Build, Returned, Pointers[VD]))
+      poison(VD);
+  };
+  const Expr *Init = Build ? nullptr : VD->getInit();
   const auto *CCE =
       Init ? dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit()) : nullptr;
   const auto *ILE =
@@ -145,7 +155,7 @@ void BodyLowering::lowerStructArrayDecl(const VarDecl *VD,
                     Elem + "> " + Name + ";') and push_back them");
     Pointers[VD] = restartGrowing(VD, Shape->S, Shape->Size);
     Poisoned.erase(VD);
-    return;
+    return Built();
   }
   // The adjoint and copies are declared with the count the top level has.
   if (Count && !(Count = hoistCount(Count)))
@@ -162,12 +172,17 @@ void BodyLowering::lowerStructArrayDecl(const VarDecl *VD,
   if (Count)
     Arr->Operands.push_back(Count);
   Arr->Operands.insert(Arr->Operands.end(), Lengths.begin(), Lengths.end());
-  Arr->Text = CArray ? Elem : typeName(VD->getType().getUnqualifiedType());
+  Arr->Text =
+      CArray
+          ? Elem
+          : typeName(VD->getType().getNonReferenceType().getUnqualifiedType());
   Arr->Member = CArray ? MemberKind::RecordArray : MemberKind::Array;
   Arr->Stride = Shape->Size;
   markDefaults(*Arr, *Shape);
   Pointers[VD] = Arr;
   Poisoned.erase(VD);
+  if (Build)
+    return Built();
   // Each element as its constructor leaves it, before any is given.
   if (Shape->HasDefaults && !Source && !FillE)
     countedLoop(C.IsVector ? convert(Count, Scalar::Int32, /*Implicit=*/false)

@@ -166,12 +166,34 @@ Value *BodyLowering::lowerContainer(const Expr *E) {
                                               !isElementAccess(E) &&
                                               structContainer(E->getType())) {
     std::string Name = CE->getDirectCallee()->getNameAsString();
+    std::string Type = typeName(E->getType().getUnqualifiedType());
+    std::string Problem;
+    const VarDecl *Returned = nullptr;
+    if (buildingCall(E, Returned, &Problem))
+      return fail(E->getExprLoc(),
+                  "a helper returning a std::vector of structs ('" + Name +
+                      "') is followed where it gives a variable its value "
+                      "('auto v = " +
+                      Name + "(...);'); declare one and use it here",
+                  E->getSourceRange());
+    if (!Problem.empty())
+      return fail(
+          E->getExprLoc(),
+          "a helper returning a std::vector of structs ('" + Name +
+              "') is followed when it declares one vector empty at the top "
+              "of its body, fills it and returns it at its end ('" +
+              Type +
+              " r; ... r.push_back(...); ... return r;'), reading its "
+              "arguments only; here " +
+              Problem +
+              ": write it so, or have it fill a vector it is given ('void " +
+              Name + "(..., " + Type + " &out)')",
+          E->getSourceRange());
     return fail(E->getExprLoc(),
                 "a helper returning a container of structs ('" + Name +
                     "') is not supported yet; have it write the result into "
                     "a container it is given ('void " +
-                    Name + "(..., " +
-                    typeName(E->getType().getUnqualifiedType()) +
+                    Name + "(..., " + Type +
                     " &out)'), declared by the caller with its size",
                 E->getSourceRange());
   }

@@ -89,6 +89,10 @@ FEATURES = {
     "struct_vector_grow": "a local std::vector<S> (declared at the top, or in a loop or branch) grown by "
                           "push_back(S{...}), push_back(q) and emplace_back(), maybe pop_back, read as "
                           "sg[k].a and by reference",
+    "struct_build": "with struct_vector_grow: the std::vector<S> instead made by a helper returning it, "
+                    "which fills one of its own by push_back (auto sg = sb_S(e, n);), declared after the struct",
+    "struct_sort": "with struct_vector_grow: the grown std::vector<S> sorted by std::sort or std::stable_sort "
+                   "with a lambda comparing a member it was given from data (< or >), before it is read",
     "array_member": "the struct's array member is a std::array<double, 2> (not double v[2])",
     "method": "member functions of the struct (p.m0(t), ps[i].m1(t)), non-virtual",
     "void_out": "void annotated functions writing out(err), each element once",
@@ -2231,8 +2235,14 @@ class Gen:
         e2 = self.render_tmp(self.dexpr(1))
         self.frames.pop()
         out = [Stmt("raw", "std::vector<%s> %s" % (s, g))]
-        kind = rng.choice(["braces", "copy", "zero"])
-        if kind == "braces":
+        built = self.on("struct_build") and rng.random() < 0.4
+        kind = "built" if built else rng.choice(["braces", "copy", "zero"])
+        if built:
+            e = self.render_tmp(self.dexpr(1))
+            out = [Stmt("raw", "%s %s = sb_%s(%s, %s)" % (
+                rng.choice(["auto", "std::vector<%s>" % s]), g, s, e, n))]
+            body = None
+        elif kind == "braces":
             body = "%s.push_back(%s{%s, %s, 0.5, {%s, 0}})" % (g, s, e1, e2, e2)
         elif kind == "copy":
             q = self.fresh("q")
@@ -2240,9 +2250,22 @@ class Gen:
                 s, q, q, e1, q, e2, g, q)
         else:
             body = "{ %s.emplace_back(); %s[%s.size() - 1].b = %s; }" % (g, g, g, e1)
-        out.append(Stmt("raw", "for (int %s = 0; %s < %s; ++%s) %s" % (i, i, n, i, body)))
+        if body:
+            out.append(Stmt("raw", "for (int %s = 0; %s < %s; ++%s) %s" % (i, i, n, i, body)))
         if rng.random() < 0.4:
             out.append(Stmt("raw", "%s.pop_back()" % g))
+        if self.on("struct_sort") and rng.random() < 0.6:
+            # A member each kind fills from data (the margin copy compares
+            # it through rt_margin: equal keys are a tie, not checked).
+            m = rng.choice({"braces": ["a", "b"], "copy": ["a", "v[1]"], "zero": ["b"],
+                            "built": ["a", "b"]}[kind])
+            l, r = self.fresh("l"), self.fresh("r")
+            op = rng.choice(["<", ">"])
+            cmp = "return %s.%s %s %s.%s;" % (l, m, op, r, m)
+            TMP_MARGIN.setdefault(family(self.name), {})[cmp] = \
+                "return rt_margin(%s.%s - %s.%s) %s 0;" % (l, m, r, m, op)
+            out.append(Stmt("raw", "std::%s(%s.begin(), %s.end(), [](const %s &%s, const %s &%s) { %s })" % (
+                rng.choice(["sort", "stable_sort"]), g, g, s, l, s, r, cmp)))
         u, pre = self.target()
         out = pre + out
         e = self.render_tmp(self.dexpr(1))
@@ -4606,7 +4629,8 @@ def used_helpers(f):
 
 def used_structs(f):
     text = "\n".join(render_func(f))
-    return [s for s in f.structs if re.search(r"\b%s\b" % s, text)]
+    # (`auto sg = sb_S(...)` names the struct only through its helper.)
+    return [s for s in f.structs if re.search(r"\b(sb_)?%s\b" % s, text)]
 
 
 # What global_const reads (declared in every file: unused, they cost nothing).
@@ -4938,6 +4962,11 @@ def render_file(funcs, header=""):
                          else "  double %s(double t) const {") % meth.name]
                 out += render_block(meth.body, False, 2) + ["  }"]
             out += ["};", ""]
+            if re.search(r"\bsb_%s\b" % s, "\n".join(render_func(f))):  # struct_build
+                out += ["static std::vector<%s> sb_%s(double t, int n) {" % (s, s),
+                        "  std::vector<%s> r;" % s, "  for (int i = 0; i < n; ++i)",
+                        "    r.push_back(%s{t * (i + 1), std::sin(t + i), 0.5, {t, 0.25 * i}});" % s,
+                        "  return r;", "}", ""]
             if re.search(r"\bsv_%s\b" % s, "\n".join(render_func(f))):  # struct_value
                 out += ["inline %s sv_%s(const %s &x, const %s &y, double t) {" % (s, s, s, s),
                         "  %s r = x;" % s, "  r.a = x.a * t + y.b;",

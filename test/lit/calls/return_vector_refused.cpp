@@ -53,11 +53,11 @@ static std::vector<P> points(const std::vector<double> &v) {
 
 GRADC_DIFF("grad wrt(z)")
 double structs(const std::vector<double> &z) {
-  // CHECK: return_vector_refused.cpp:[[@LINE+1]]:12: error: a helper returning a container of structs ('points') is not supported yet; have it write the result into a container it is given ('void points(..., std::vector<P> &out)'), declared by the caller with its size
+  // CHECK: return_vector_refused.cpp:[[@LINE+1]]:12: error: a helper returning a std::vector of structs ('points') is followed when it declares one vector empty at the top of its body, fills it and returns it at its end ('std::vector<P> r; ... r.push_back(...); ... return r;'), reading its arguments only; here the vector it returns is not declared empty on a line of its own at the top of its body: write it so, or have it fill a vector it is given ('void points(..., std::vector<P> &out)')
   auto q = points(z);
   // A time stepper's state assigned what the step returns.
   std::vector<P> s(z.size());
-  // CHECK: return_vector_refused.cpp:[[@LINE+1]]:7: error: a helper returning a container of structs ('points') is not supported yet; have it write the result into a container it is given ('void points(..., std::vector<P> &out)'), declared by the caller with its size
+  // CHECK: return_vector_refused.cpp:[[@LINE+1]]:7: error: a helper returning a std::vector of structs ('points') is followed when it declares one vector empty at the top of its body, fills it and returns it at its end ('std::vector<P> r; ... r.push_back(...); ... return r;'), reading its arguments only; here the vector it returns is not declared empty on a line of its own at the top of its body: write it so, or have it fill a vector it is given ('void points(..., std::vector<P> &out)')
   s = points(z);
   return q[1].y + s[0].x;
 }

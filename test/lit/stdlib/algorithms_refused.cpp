@@ -44,9 +44,22 @@ struct P {
 
 GRADC_DIFF("grad")
 double over_structs(std::vector<P> &ps) {
-  // CHECK: algorithms_refused.cpp:[[@LINE+1]]:3: error: this call of 'std::sort' is not supported; gradc follows it over ranges of numbers (over structs: std::max_element, std::min_element and std::for_each); over a container of structs, write the loop ('for (auto &p : ps)')
-  std::sort(ps.begin(), ps.end(), [](const P &a, const P &b) { return a.w < b.w; });
+  // CHECK: algorithms_refused.cpp:[[@LINE+1]]:3: error: this call of 'std::reverse' is not supported; gradc follows it over ranges of numbers (over structs: std::max_element, std::min_element, std::for_each and the sorts); over a container of structs, write the loop ('for (auto &p : ps)')
+  std::reverse(ps.begin(), ps.end());
   return ps[0].x;
+}
+
+struct R {
+  double x, w;
+};
+bool operator<(const R &a, const R &b); // defined elsewhere
+
+GRADC_DIFF("grad")
+double sort_unseen_less(const std::vector<R> &rs) {
+  std::vector<R> s = rs;
+  // CHECK: algorithms_refused.cpp:[[@LINE+1]]:3: error: this call of 'std::sort' is not supported; gradc sorts structs with a comparison ('[](const R &a, const R &b) { return a.key < b.key; }') or an 'operator<' of your own that it can see: pass one
+  std::sort(s.begin(), s.end());
+  return s[0].x;
 }
 
 struct Q {
