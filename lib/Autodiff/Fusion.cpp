@@ -281,13 +281,15 @@ public:
 
   bool allows(const std::vector<Value *> &After,
               std::vector<const Value *> &Hoisted) {
+    std::vector<const Value *> Seen; // the ops of the tail before V
     for (const Value *V : After) {
-      if (hoistable(*V) || apart(*V, After)) {
+      if (hoistable(*V) || apart(*V, Seen)) {
         Hoisted.push_back(V);
         Early.insert(V);
       } else if (!passesOn(*V) && !quiet(*V)) {
         return false;
       }
+      Seen.push_back(V);
     }
     return true;
   }
@@ -325,13 +327,14 @@ private:
     return true;
   }
 
-  /// A loop after the fused one that shares no memory with it or with the
-  /// rest of the tail but by reading both (ADBench's weight terms after
-  /// its reprojection errors): computed before the fused loop, its backward
-  /// sweep, which runs before the fused loop's anyway, finds its values as
-  /// it would after it, and what the fused loop reads and writes is the
-  /// same. Its adjoints add to inputs' as the fused loop's do.
-  bool apart(const Value &H, const std::vector<Value *> &After) const {
+  /// A loop after the fused one that shares no memory with it, or with the
+  /// ops between them, but by reading both (ADBench's weight terms after
+  /// its reprojection errors): computed before the fused loop, its
+  /// backward sweep, which runs before the fused loop's anyway, finds its
+  /// values as it would after it, and what the fused loop reads and writes
+  /// is the same. Its adjoints add to inputs' as the fused loop's do. What
+  /// follows it in the tail still runs after it.
+  bool apart(const Value &H, const std::vector<const Value *> &Between) const {
     if (H.Code != OpCode::Loop)
       return false;
     std::set<const Value *> Inside, Read, Written;
@@ -364,9 +367,9 @@ private:
         default:
           // A region op, arithmetic, a math call; nothing else that takes
           // a pointer is understood.
-          Known &= std::none_of(
-              V.Operands.begin(), V.Operands.end(),
-              [](const Value *Op) { return Op->Ty.isMemory(); });
+          Known &=
+              std::none_of(V.Operands.begin(), V.Operands.end(),
+                           [](const Value *Op) { return Op->Ty.isMemory(); });
         }
       });
     if (!Known)
@@ -375,31 +378,28 @@ private:
       return Base->Code == OpCode::Param || Base->Code == OpCode::Local;
     };
     for (const Value *Base : Read)
-      if (!Plain(Base) || (!Inside.count(Base) && writesOther(H, Base, After)))
+      if (!Plain(Base) || (!Inside.count(Base) && writesOther(Base, Between)))
         return false;
     for (const Value *Base : Written)
-      if (!Plain(Base) ||
-          (!Inside.count(Base) && (writesOther(H, Base, After) ||
-                                   readsOther(H, Base, After))))
+      if (!Plain(Base) || (!Inside.count(Base) && (writesOther(Base, Between) ||
+                                                   readsOther(Base, Between))))
         return false;
     return true;
   }
 
-  /// Whether the fused loop or an op of the tail but H writes Base.
-  bool writesOther(const Value &H, const Value *Base,
-                   const std::vector<Value *> &After) const {
+  /// Whether the fused loop or an op of Between writes Base.
+  bool writesOther(const Value *Base,
+                   const std::vector<const Value *> &Between) const {
     return writes(Loop, Base) ||
-           std::any_of(After.begin(), After.end(), [&](const Value *V) {
-             return V != &H && writes(*V, Base);
-           });
+           std::any_of(Between.begin(), Between.end(),
+                       [&](const Value *V) { return writes(*V, Base); });
   }
 
-  bool readsOther(const Value &H, const Value *Base,
-                  const std::vector<Value *> &After) const {
+  bool readsOther(const Value *Base,
+                  const std::vector<const Value *> &Between) const {
     return reads(Loop, Base) ||
-           std::any_of(After.begin(), After.end(), [&](const Value *V) {
-             return V != &H && reads(*V, Base);
-           });
+           std::any_of(Between.begin(), Between.end(),
+                       [&](const Value *V) { return reads(*V, Base); });
   }
 
   /// Backward code that reads no forward value of the tail.
