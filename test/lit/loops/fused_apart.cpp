@@ -15,6 +15,7 @@
 // RUN: FileCheck %s < %t.out
 // RUN: %python %src_root/test/support/vs_interpreter.py %gradc %s < %t.out | FileCheck %s --check-prefix=INTERP
 // RUN: %gradc %s --function weighted --check --at 'cams=[0.3,-0.4,1.2,0.7,-0.5],w=[0.9,0.7,1.1],obs=[0,1,0],n=3,err=[0,0,0,0,0,0],werr=[0,0,0]' | FileCheck %s --check-prefix=CHECK-W
+// RUN: %gradc %s --function branchy --check --at 'x=[0.3,-0.7,1.1,0.4,0.2,0.9,-0.4],w=[0.5,1.2,-0.3],n=3,y=[0,0,0,0,0,0],z=[0,0,0]' | FileCheck %s --check-prefix=CHECK-B
 // RUN: %gradc %s --function sums --check --at 'x=[0.3,-0.7,1.1,0.4],n=4' | FileCheck %s --check-prefix=CHECK-S
 // RUN: %gradc %s --function chained --check --at 'x=[0.3,-0.7,1.1,0.4],n=4,y=[0,0,0,0],z=[0,0,0,0]' | FileCheck %s --check-prefix=CHECK-C
 // RUN: %gradc %s --function rewrites --check --at 'x=[0.3,-0.7,1.1,0.4],n=4' | FileCheck %s --check-prefix=CHECK-R
@@ -22,6 +23,7 @@
 // CHECK: ALL OK
 // INTERP: 0 mismatches
 // CHECK-W: ok: all 14 entries agree with finite differences
+// CHECK-B: ok: all 19 entries agree with finite differences
 // CHECK-S: ok: all 4 entries agree with finite differences
 // CHECK-C: ok: all 8 entries agree with finite differences
 // CHECK-R: ok: all 4 entries agree with finite differences
@@ -69,6 +71,27 @@ void weighted(const double *cams, const double *w, const int *obs, int n,
 // TEXT:           p_tape.push_array(p, 2);
 // TEXT:           p_tape.pop_array(
 // TEXT:           double dt = cos_t *
+
+/// The later loop branches and tapes its tanh: computed first all the same,
+/// its backward loop runs before the fused one.
+GRADC_DIFF("grad wrt(x, w)")
+void branchy(const double *x, const double *w, int n, double *y, double *z) {
+  for (int i = 0; i < n; ++i)
+    spin(&x[2 * i], &w[i], &y[2 * i]);
+  for (int i = 0; i < n; ++i) {
+    double a = w[i] * x[i];
+    if (a > 0.1)
+      z[i] = std::tanh(a) * w[i];
+    else
+      z[i] = a * a;
+  }
+}
+// TEXT-LABEL: inline void branchy_pullback(
+// TEXT:           tanh_tape.push_reserved(tanh_a);
+// TEXT:         for (int i = n - 1; i >= 0; --i) {
+// TEXT:           double tanh_v = tanh_tape.pop();
+// TEXT:         for (int i = 0; i < n; ++i) {
+// TEXT:           double t = std::sqrt(
 
 /// A sum, then another: the first loop, the larger, is fused; the return
 /// reads both sums after them.
@@ -175,6 +198,49 @@ int main() {
       [&](const Arrays &p, double s, Arrays &d) {
         double Err[6], WErr[3];
         Pullback(p, s, d, Err, WErr);
+      });
+  // branchy: y seeded 1, -0.5, 2, 0.25, 1, 0.5 and z 1, 2, -1.
+  const double YSeed[6] = {1, -0.5, 2, 0.25, 1, 0.5};
+  const double ZSeed[3] = {1, 2, -1};
+  auto Branchy = [&](const double *Y, const double *Z) {
+    double S = 0;
+    for (int K = 0; K < 6; ++K)
+      S += YSeed[K] * Y[K];
+    for (int K = 0; K < 3; ++K)
+      S += ZSeed[K] * Z[K];
+    return S;
+  };
+  auto BranchyBack = [&](const Arrays &p, double s, Arrays &d, double *Y,
+                         double *Z) {
+    double YS[6], ZS[3];
+    for (int K = 0; K < 6; ++K)
+      YS[K] = s * YSeed[K];
+    for (int K = 0; K < 3; ++K)
+      ZS[K] = s * ZSeed[K];
+    branchy_pullback(p[0].data(), p[1].data(), 3, Y, Z, YS, ZS, d[0].data(),
+                     d[1].data());
+  };
+  gradc_check::check_arrays(
+      "branchy",
+      {{"x", {0.3, -0.7, 1.1, 0.4, 0.2, 0.9, -0.4}}, {"w", {0.5, 1.2, -0.3}}},
+      {{"n", {3}},
+       {"y", {0, 0, 0, 0, 0, 0}},
+       {"z", {0, 0, 0}},
+       {"dy", {YSeed, YSeed + 6}},
+       {"dz", {ZSeed, ZSeed + 3}}},
+      [&](const Arrays &p) {
+        double Y[6], Z[3];
+        branchy(p[0].data(), p[1].data(), 3, Y, Z);
+        return Branchy(Y, Z);
+      },
+      [&](const Arrays &p, Arrays &d) {
+        double Y[6], Z[3];
+        BranchyBack(p, 1, d, Y, Z);
+        return Branchy(Y, Z);
+      },
+      [&](const Arrays &p, double s, Arrays &d) {
+        double Y[6], Z[3];
+        BranchyBack(p, s, d, Y, Z);
       });
   const gradc_check::Vec X = {0.3, -0.7, 1.1, 0.4};
   gradc_check::check_pointer("sums", "x", "n", sums, sums_grad, sums_pullback,
