@@ -281,13 +281,15 @@ public:
 
   bool allows(const std::vector<Value *> &After,
               std::vector<const Value *> &Hoisted) {
+    std::vector<const Value *> Seen; // the ops of the tail before V
     for (const Value *V : After) {
-      if (hoistable(*V)) {
+      if (hoistable(*V) || apart(*V, Seen)) {
         Hoisted.push_back(V);
         Early.insert(V);
       } else if (!passesOn(*V) && !quiet(*V)) {
         return false;
       }
+      Seen.push_back(V);
     }
     return true;
   }
@@ -323,6 +325,81 @@ private:
           return false;
     }
     return true;
+  }
+
+  /// A loop after the fused one that shares no memory with it, or with the
+  /// ops between them, but by reading both (ADBench's weight terms after
+  /// its reprojection errors): computed before the fused loop, its
+  /// backward sweep, which runs before the fused loop's anyway, finds its
+  /// values as it would after it, and what the fused loop reads and writes
+  /// is the same. Its adjoints add to inputs' as the fused loop's do. What
+  /// follows it in the tail still runs after it.
+  bool apart(const Value &H, const std::vector<const Value *> &Between) const {
+    if (H.Code != OpCode::Loop)
+      return false;
+    std::set<const Value *> Inside, Read, Written;
+    bool Known = true;
+    for (const Block &R : H.Regions)
+      forEachOp(R, [&](const Value &V) { Inside.insert(&V); });
+    for (const Block &R : H.Regions)
+      forEachOp(R, [&](const Value &V) {
+        for (const Value *Op : V.Operands)
+          Known &= Inside.count(Op) || before(Op);
+        switch (V.Code) {
+        case OpCode::Load:
+        case OpCode::Size:
+          Read.insert(baseOf(V.Operands[0]));
+          return;
+        case OpCode::Store:
+        case OpCode::AddTo:
+          Written.insert(baseOf(V.Operands[0]));
+          return;
+        case OpCode::Offset:
+        case OpCode::Field:
+        case OpCode::Local:
+        case OpCode::Note:
+          return;
+        case OpCode::Return:
+        case OpCode::Throw:
+        case OpCode::Invoke:
+          Known = false;
+          return;
+        default:
+          // A region op, arithmetic, a math call; nothing else that takes
+          // a pointer is understood.
+          Known &=
+              std::none_of(V.Operands.begin(), V.Operands.end(),
+                           [](const Value *Op) { return Op->Ty.isMemory(); });
+        }
+      });
+    if (!Known)
+      return false;
+    auto Plain = [](const Value *Base) {
+      return Base->Code == OpCode::Param || Base->Code == OpCode::Local;
+    };
+    for (const Value *Base : Read)
+      if (!Plain(Base) || (!Inside.count(Base) && writesOther(Base, Between)))
+        return false;
+    for (const Value *Base : Written)
+      if (!Plain(Base) || (!Inside.count(Base) && (writesOther(Base, Between) ||
+                                                   readsOther(Base, Between))))
+        return false;
+    return true;
+  }
+
+  /// Whether the fused loop or an op of Between writes Base.
+  bool writesOther(const Value *Base,
+                   const std::vector<const Value *> &Between) const {
+    return writes(Loop, Base) ||
+           std::any_of(Between.begin(), Between.end(),
+                       [&](const Value *V) { return writes(*V, Base); });
+  }
+
+  bool readsOther(const Value *Base,
+                  const std::vector<const Value *> &Between) const {
+    return reads(Loop, Base) ||
+           std::any_of(Between.begin(), Between.end(),
+                       [&](const Value *V) { return reads(*V, Base); });
   }
 
   /// Backward code that reads no forward value of the tail.
@@ -376,33 +453,61 @@ static bool mayThrow(const Block &Blk) {
   return Throws;
 }
 
-const Value *fusedLoop(const SweepFacts &Facts,
-                       std::vector<const Value *> &Hoisted) {
+/// Whether the loop at It can be fused; Hoisted as fusedLoop says.
+static bool fusable(const SweepFacts &Facts,
+                    std::vector<Value *>::const_reverse_iterator It,
+                    const std::vector<unsigned> &Uses,
+                    std::vector<const Value *> &Hoisted) {
   const std::vector<Value *> &Ops = Facts.P.Body.Ops;
-  // The last loop with backward work: no other can have nothing after it
-  // that reads its values' adjoints.
-  auto It = std::find_if(Ops.rbegin(), Ops.rend(), [&](const Value *V) {
-    return V->Code == OpCode::Loop && Facts.needsBackward(*V);
-  });
-  if (It == Ops.rend())
-    return nullptr;
   const Value &V = **It;
   std::optional<CountedLoop> L = Facts.Pos.counted(V);
   const Block &Body = V.Regions[LoopBody];
   if (!L || L->Breaks || findJump(Body, OpCode::Break) ||
       findJump(Body, OpCode::Continue))
-    return nullptr;
+    return false;
   std::vector<Value *> After(It.base(), Ops.end());
   if (mayThrow(Body) || mayThrow(Block{After}))
-    return nullptr;
+    return false;
   std::vector<const Value *> Early;
   if (!Tail(Facts, V).allows(After, Early))
-    return nullptr;
-  std::vector<unsigned> Uses = countUses(Facts.P);
+    return false;
   if (!Independence(Facts, V, L->Counter, Uses).holds())
-    return nullptr;
+    return false;
   Hoisted = std::move(Early);
-  return &V;
+  return true;
+}
+
+static size_t opsIn(const Block &B) {
+  size_t N = 0;
+  forEachOp(B, [&](const Value &) { ++N; });
+  return N;
+}
+
+const Value *fusedLoop(const SweepFacts &Facts,
+                       std::vector<const Value *> &Hoisted) {
+  const std::vector<Value *> &Ops = Facts.P.Body.Ops;
+  // The last loop with backward work, or an earlier one whose tail the
+  // fused loop's backward sweep can run before (later loops apart from it,
+  // computed before it); of those, the one with the most ops, which has
+  // the most to keep in scope rather than record.
+  std::vector<unsigned> Uses;
+  const Value *Best = nullptr;
+  size_t BestSize = 0;
+  for (auto It = Ops.rbegin(); It != Ops.rend(); ++It) {
+    const Value &V = **It;
+    if (V.Code != OpCode::Loop || !Facts.needsBackward(V))
+      continue;
+    if (Uses.empty())
+      Uses = countUses(Facts.P);
+    std::vector<const Value *> Early;
+    size_t Size = opsIn(V.Regions[LoopBody]);
+    if ((!Best || Size > BestSize) && fusable(Facts, It, Uses, Early)) {
+      Best = &V;
+      BestSize = Size;
+      Hoisted = std::move(Early);
+    }
+  }
+  return Best;
 }
 
 } // namespace gradc::autodiff

@@ -88,16 +88,22 @@ inlineCostlyCalls(const Function &P, const ReverseOptions &Opts,
   // The facts of the function each round starts from, built once each.
   auto Facts = std::make_unique<SweepFacts>(P, Opts);
   const Value *Fused = InFusedLoop ? Facts->Fused : nullptr;
-  if (InFusedLoop && !Fused) {
-    SameOutsideLoop = false;
-    return nullptr;
-  }
   // Rounds: a helper written inline may call another (the projection calls
   // the rotation).
   std::unique_ptr<Function> Copy;
   const Function *From = &P;
   std::map<const Value *, const Value *> ToP;
-  bool IntoLoop = false;
+  // The loops (of P) that calls went inline into, in the first try. A loop
+  // may become fused only once its calls are inline (a call writing
+  // through a pointer at the counter's elements is a whole-array access to
+  // the independence check; its inline stores are not).
+  std::set<const Value *> Receivers;
+  auto InP = [&](const Value *V) {
+    if (From == &P)
+      return V;
+    auto It = ToP.find(V);
+    return It == ToP.end() ? nullptr : It->second;
+  };
   for (int Round = 0; Round < 4; ++Round) {
     if (&Facts->P != From)
       Facts = std::make_unique<SweepFacts>(*From, Opts);
@@ -113,7 +119,10 @@ inlineCostlyCalls(const Function &P, const ReverseOptions &Opts,
             return false;
           // A fused loop's calls go inline only while it stays fused.
           bool InFused = inside(*Facts, Call, Facts->Fused);
-          IntoLoop |= InFusedLoop && InFused;
+          if (InFusedLoop)
+            for (const Value *L : Facts->Pos.loopsAround(&Call))
+              if (const Value *Origin = InP(L))
+                Receivers.insert(Origin);
           return InFusedLoop || !InFused;
         },
         &ToFrom);
@@ -129,18 +138,21 @@ inlineCostlyCalls(const Function &P, const ReverseOptions &Opts,
     Copy = std::move(Next);
     From = Copy.get();
   }
-  // Without a call of the loop written inline, every round wrote what it
-  // writes outside the loop: the copy is that one.
+  // Without a call of a loop written inline, every round wrote what it
+  // writes outside loops: the copy is that one.
+  bool IntoLoop = !Receivers.empty();
   SameOutsideLoop = !IntoLoop;
   if (!Copy)
     return nullptr;
   if (IntoLoop) {
     // The loop's calls are written inline only for its backward sweep to
-    // run beside them; a loop no longer fused would tape all they compute.
+    // run beside them; a loop not fused would tape all they compute. The
+    // loop fused in the end is the one that was, or one that calls went
+    // into (it may have become fused by them).
     if (&Facts->P != From)
       Facts = std::make_unique<SweepFacts>(*From, Opts);
     const Value *Now = Facts->Fused;
-    if (!Now || ToP[Now] != Fused)
+    if (!Now || (ToP[Now] != Fused && !Receivers.count(ToP[Now])))
       return nullptr;
   }
   Origin = std::move(ToP);

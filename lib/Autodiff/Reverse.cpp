@@ -327,7 +327,12 @@ std::unique_ptr<Function> ReverseMode::run() {
   } else {
     B.ret(nullptr);
   }
-  sizeTapes(*G, constantTrips());
+  std::map<const Value *, std::int64_t> Trips = constantTrips();
+  // Each iteration of the fused loop pops what it pushed: its tapes hold
+  // one iteration's values at most.
+  if (Facts.Fused)
+    Trips[Map.at(Facts.Fused)] = 1;
+  sizeTapes(*G, Trips);
   reserveTapes();
   document();
   if (Opts.TraceOut) {
