@@ -1193,8 +1193,10 @@ const ir::Function *FunctionProcessor::callee(const FunctionDecl &FD,
   if (const auto *MD = dyn_cast<CXXMethodDecl>(&FD))
     if (std::optional<std::string> Why = methodProblem(*MD))
       return Refuse(*Why);
-  if (std::optional<std::string> Why = localTypeProblem(FD, Name))
-    return Refuse(*Why);
+  // A function working on a class declared inside a function (a member
+  // function of it) is written where it is called (LocalMethods.cpp),
+  // never outside, where the class has no name.
+  const TagDecl *LocalClass = localTypeOf(FD);
   // A member function's pullback is written outside its class.
   struct Canonical {
     bool &Flag, Saved;
@@ -1222,6 +1224,10 @@ const ir::Function *FunctionProcessor::callee(const FunctionDecl &FD,
   std::vector<ir::Value *> ParamValues;
   std::unique_ptr<ir::Function> Owned = declare(FD, Params, ParamValues);
   ir::Function *F = Owned.get();
+  if (LocalClass)
+    F->LocalClass = LocalClass->getName().empty()
+                        ? "(unnamed)"
+                        : LocalClass->getNameAsString();
   Result.Callees.push_back(std::move(Owned));
   size_t Registered = CalleeOrder.size();
   remember(Key, F);

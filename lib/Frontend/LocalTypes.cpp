@@ -95,9 +95,7 @@ std::vector<ir::LocalType> localTypesOf(const FunctionDecl &FD) {
   return Types;
 }
 
-std::optional<std::string>
-localTypeProblem(const FunctionDecl &FD, const std::string &Name,
-                 const std::vector<const VarDecl *> &Captured) {
+const TagDecl *localTypeOf(const FunctionDecl &FD) {
   const TagDecl *Local = nullptr;
   if (const auto *MD = dyn_cast<CXXMethodDecl>(&FD);
       MD && !MD->getParent()->isLambda())
@@ -107,6 +105,13 @@ localTypeProblem(const FunctionDecl &FD, const std::string &Name,
   for (const ParmVarDecl *P : FD.parameters())
     if (!Local)
       Local = localTag(P->getType());
+  return Local;
+}
+
+std::optional<std::string>
+localTypeProblem(const FunctionDecl &FD, const std::string &Name,
+                 const std::vector<const VarDecl *> &Captured) {
+  const TagDecl *Local = localTypeOf(FD);
   for (const VarDecl *V : Captured)
     if (!Local)
       Local = localTag(V->getType());

@@ -20,6 +20,8 @@
 
 namespace gradc::frontend {
 
+class Reporter;
+
 /// The classes and enumerations FD's body declares, as written, in source
 /// order.
 std::vector<ir::LocalType> localTypesOf(const clang::FunctionDecl &FD);
@@ -31,6 +33,18 @@ std::vector<ir::LocalType> localTypesOf(const clang::FunctionDecl &FD);
 std::optional<std::string>
 localTypeProblem(const clang::FunctionDecl &FD, const std::string &Name,
                  const std::vector<const clang::VarDecl *> &Captured = {});
+
+/// The class declared inside a function that FD's signature names (its
+/// object's class, for a member function), or null. Generated code writes
+/// such a function where it is called (ir::Function::LocalClass).
+const clang::TagDecl *localTypeOf(const clang::FunctionDecl &FD);
+
+/// Writes the body of each function working on a local class that F
+/// calls where it is called (FD is F's declaration); a call that cannot
+/// be written so (the callee calls itself) is refused at its line. False
+/// when one was refused.
+bool inlineLocalMethods(ir::Function &F, const clang::FunctionDecl &FD,
+                        Reporter &R);
 
 } // namespace gradc::frontend
 

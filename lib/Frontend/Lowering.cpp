@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 #include "BodyLowering.h"
 #include "Bytes.h"
+#include "LocalTypes.h"
 #include "Sequencing.h"
 
 #include "gradc/IR/Uses.h"
@@ -1361,7 +1362,8 @@ bool lowerBody(const FunctionDecl &FD, ASTContext &Ctx, ir::Function &F,
                CalleeSource *Callees, ArrayRef<const VarDecl *> Captured,
                ArrayRef<ClosureParam> Closures) {
   return BodyLowering(FD, Ctx, F, R, Callees)
-      .run(ParamValues, Captured, Closures);
+             .run(ParamValues, Captured, Closures) &&
+         inlineLocalMethods(F, FD, R);
 }
 
 } // namespace gradc::frontend

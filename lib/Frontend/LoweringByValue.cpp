@@ -36,6 +36,19 @@ Value *BodyLowering::copyParam(const ParmVarDecl *PVD, Value *Param) {
     copyElements(Arr, Param, containerCount(Arr, *C));
     return Arr;
   }
+  if (std::optional<ArrayRows> A = vectorRows(T, Ctx); A && A->Cols) {
+    // `std::vector<std::array<double, 2>> v`: its rows copied.
+    at(Loc);
+    Value *Count = vectorRowCount(Param, *A);
+    Value *Arr = B.local(A->S, -1, Name, /*ZeroInit=*/true);
+    Arr->Operands.push_back(Count);
+    Arr->Text = Type;
+    Arr->Member = ir::MemberKind::Array;
+    Arr->Stride = A->Cols;
+    Arr->RowDims = {A->Cols};
+    copyRows(Arr, Param, *A, Count);
+    return Arr;
+  }
   if (std::optional<StructContainer> SC = structContainer(T)) {
     // `std::vector<Point> pts`: each element copied.
     const RecordShape *Shape = shapeOf(SC->Elem, Loc, PVD->getSourceRange());

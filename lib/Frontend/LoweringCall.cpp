@@ -425,8 +425,12 @@ Value *BodyLowering::lowerInvoke(const CallExpr *CE, const FunctionDecl &Callee,
       // Text, which the callee compares: its value.
       V = lowerText(Arg);
     } else if (Obj->isRecordType() && !containerShape(Obj, Ctx)) {
-      // A struct, by value or by reference: the pointer to its scalars.
-      V = lowerRecord(Arg);
+      // A struct, by value or by reference: the pointer to its scalars; a
+      // std::vector of rows by value, the caller's, which the callee
+      // copies if it changes it (LoweringByValue.cpp).
+      V = lowerRecord(vectorRows(Obj, Ctx) && !PT->isReferenceType()
+                          ? containerOperand(Arg)
+                          : Arg);
     } else if (const Expr *RowArg = containerOperand(Arg);
                isArrayRow(RowArg) &&
                containerShape(Obj, Ctx).value_or(ContainerShape{}).IsVector) {

@@ -8,7 +8,8 @@
 // MatrixRows n). Generated code, its adjoint and the tapes see a plain
 // vector of numbers. A row used whole (`std::vector<double> r = m[i];`, or
 // passed to a helper) is a copy of its numbers, written back after a helper
-// that may change it.
+// that may change it. Given as a list of rows of numbers (`= {{x, y}, {y,
+// x}}`), it is the same flat vector, the list's numbers stored into it.
 //
 //===----------------------------------------------------------------------===//
 #include "BodyLowering.h"
@@ -50,6 +51,21 @@ static unsigned givenArgs(const CXXConstructExpr *CCE) {
   return Given;
 }
 
+/// The numbers of a row given as a list, `{x, y}` or `std::vector<double>{x,
+/// y}`; null for anything else.
+static const InitListExpr *rowList(const Expr *E) {
+  E = E->IgnoreImplicit()->IgnoreParens();
+  if (const auto *FCE = dyn_cast<CXXFunctionalCastExpr>(E))
+    E = FCE->getSubExpr()->IgnoreImplicit();
+  const auto *CCE = dyn_cast<CXXConstructExpr>(E);
+  if (!CCE || givenArgs(CCE) != 1)
+    return nullptr;
+  const auto *SIL =
+      dyn_cast<CXXStdInitializerListExpr>(CCE->getArg(0)->IgnoreImplicit());
+  return SIL ? dyn_cast<InitListExpr>(SIL->getSubExpr()->IgnoreImplicit())
+             : nullptr;
+}
+
 void BodyLowering::lowerVectorMatrixDecl(const VarDecl *VD,
                                          const ArrayRows &A) {
   std::string Name = VD->getNameAsString();
@@ -63,7 +79,8 @@ void BodyLowering::lowerVectorMatrixDecl(const VarDecl *VD,
       "; gradc supports a matrix whose rows are all given one length where "
       "it is declared ('" +
       Type + " " + Name + "(n, " + Row + "(k));', also '" + Row +
-      "(k, x)'), or a copy of another such variable";
+      "(k, x)', or '= {{a, b}, {c, d}}'), or a copy of another such "
+      "variable";
   // The flat vector of Rows * Cols numbers, zeroed; null when refused. Its
   // adjoint and copies are declared with the count the top level has.
   auto Declare = [&](Value *Rows, Value *Cols) -> Value * {
@@ -133,6 +150,72 @@ void BodyLowering::lowerVectorMatrixDecl(const VarDecl *VD,
                                         rowIndex(To, J));
                               });
                 });
+    return;
+  }
+  // `= {{x, y}, {y, x}}`: as many rows as the list gives, each given as a
+  // list of numbers, all as long as the first.
+  if (const auto *SIL = CCE && Given == 1
+                            ? dyn_cast<CXXStdInitializerListExpr>(
+                                  CCE->getArg(0)->IgnoreImplicit())
+                            : nullptr) {
+    const auto *List =
+        dyn_cast<InitListExpr>(SIL->getSubExpr()->IgnoreImplicit());
+    if (!List || List->getNumInits() == 0)
+      return Refuse("a std::vector of std::vector declared empty is not "
+                    "supported yet (its rows would grow one by one)" +
+                    Advice);
+    std::vector<const InitListExpr *> RowLists;
+    for (const Expr *E : List->inits()) {
+      const InitListExpr *RL = rowList(E);
+      if (!RL || RL->getNumInits() == 0) {
+        poison(VD);
+        fail(E->getBeginLoc(),
+             "this row of '" + Name +
+                 "' is not supported; give each row as a list of its "
+                 "numbers ('{x, y}')" +
+                 Advice,
+             E->getSourceRange());
+        return;
+      }
+      if (!RowLists.empty() &&
+          RL->getNumInits() != RowLists.front()->getNumInits()) {
+        unsigned First = RowLists.front()->getNumInits();
+        poison(VD);
+        fail(E->getBeginLoc(),
+             "the rows of '" + Name + "' differ in length (row 0 has " +
+                 std::to_string(First) + " numbers, row " +
+                 std::to_string(RowLists.size()) + " has " +
+                 std::to_string(RL->getNumInits()) +
+                 "); gradc holds a local std::vector of std::vector as a "
+                 "matrix, every row as long as the first: give every row " +
+                 std::to_string(First) +
+                 " numbers, or keep the rows one after another in one '" + Row +
+                 "' (with where each row starts in a 'std::vector<int>')",
+             E->getSourceRange());
+        return;
+      }
+      RowLists.push_back(RL);
+    }
+    std::int64_t N = RowLists.size(), K = RowLists.front()->getNumInits();
+    Value *Arr = Declare(makeConstant(Scalar::UInt64, 0, N, std::to_string(N)),
+                         makeConstant(Scalar::UInt64, 0, K, std::to_string(K)));
+    if (!Arr)
+      return;
+    // In the list's order, as C++ evaluates a braced list; zeros are
+    // there already.
+    for (std::int64_t I = 0; I < N; ++I)
+      for (std::int64_t J = 0; J < K; ++J) {
+        const Expr *E = RowLists[I]->getInit(J);
+        Value *V = expectScalar(lowerExpr(E), E);
+        if (!V)
+          continue;
+        at(E->getBeginLoc());
+        V = convert(V, A.S, /*Implicit=*/true);
+        if (V->isConstValue(0))
+          continue;
+        std::int64_t At = I * K + J;
+        B.store(Arr, V, makeConstant(Scalar::Int32, 0, At, std::to_string(At)));
+      }
     return;
   }
   // `m(n, std::vector<double>(k))`, `m(n, std::vector<double>(k, x))`.

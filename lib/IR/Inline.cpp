@@ -272,6 +272,7 @@ inlineCalls(const Function &F,
   N->TakesResult = F.TakesResult;
   N->Opaque = F.Opaque;
   N->Synthesized = F.Synthesized;
+  N->LocalClass = F.LocalClass;
   N->Header = F.Header;
   N->Custom = F.Custom;
   N->Incomplete = F.Incomplete;

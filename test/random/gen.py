@@ -157,6 +157,8 @@ FEATURES = {
                     "written vm[i][j] += e, read by index, range-for over its rows and .size() of both levels; "
                     "a row copied (std::vector<double> r = vm[i];) or assigned (vm[i] = vm[j]), passed to VV_HELPERS' vv_rowsum "
                     "(const std::vector<double> &) and vv_scale (std::vector<double> &, written)",
+    "local_matrix_list": "with local_matrix: the local matrix also given as a list of rows of one length "
+                         "(std::vector<std::vector<double>> vm = {{e, e}, {e, e}})",
     "vector_of_arrays": "a const std::vector<std::array<double, C>> &qva parameter (rows of a known length, "
                         "differentiated) read as qva[i][j], by range-for over its rows and over a row, with "
                         ".size() of both levels",
@@ -2047,9 +2049,15 @@ class Gen:
         passed to VV_HELPERS' vv_rowsum (read) or vv_scale (written)."""
         m = self.fresh("vm")
         rows, cols = self.rng.choice([(2, 2), (2, 3), (3, 2)])
-        fill = ", %s" % self.render_tmp(self.dexpr(1)) if self.chance(0.4) else ""
-        out = self.filled_2d("std::vector<std::vector<double>> %s(%d, std::vector<double>(%d%s))"
-                             % (m, rows, cols, fill), m, rows, cols)
+        if self.on("local_matrix_list") and self.chance(0.4):  # = {{e, e}, {e, e}}
+            listed = ", ".join("{%s}" % ", ".join(self.render_tmp(self.dexpr(1)) for _ in range(cols))
+                               for _ in range(rows))
+            decl = "std::vector<std::vector<double>> %s = {%s}" % (m, listed)
+        else:
+            fill = ", %s" % self.render_tmp(self.dexpr(1)) if self.chance(0.4) else ""
+            decl = "std::vector<std::vector<double>> %s(%d, std::vector<double>(%d%s))" % (
+                m, rows, cols, fill)
+        out = self.filled_2d(decl, m, rows, cols)
         if self.chance(0.3):  # a row assigned from another
             out.append(Stmt("raw", "%s[%d] = %s[%s]" % (m, rows - 1, m, self.index(rows, False))))
         if self.chance(0.35):  # a row written by a helper

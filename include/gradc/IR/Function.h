@@ -370,6 +370,13 @@ public:
   /// Made by the front end from a lambda's body: the user's code has no
   /// name for it, so generated code defines it (before its callers).
   bool Synthesized = false;
+  /// A function working on a class declared inside a function (a member
+  /// function of it, a template instance taking it): that class's name
+  /// ("P"); empty otherwise. No generated function outside that function
+  /// can name the class, so the front end writes this one's body where it
+  /// is called, and no call of it is left in the IR.
+  std::string LocalClass;
+  bool writtenInline() const { return !LocalClass.empty(); }
   /// The header generated code includes to call it: gradc's own custom
   /// pullbacks ("gradc/std_pullbacks.h"); empty for the user's.
   std::string Header;

@@ -1,31 +1,31 @@
 // A struct declared inside a function cannot be named outside it, where
-// gradc writes every pullback: a helper taking one, a member function of
-// one and a lambda taking one are refused at the call, with advice.
+// gradc writes every pullback. Its member functions, and templates taking
+// it, are written where they are called (local_struct_methods.cpp); what
+// cannot be written so is refused at the call, with advice: a member
+// function that calls itself, a lambda taking one.
 // RUN: rm -f %t.grad.h
 // RUN: not %gradc %s -o %t.grad.h 2>&1 | FileCheck %s
 // RUN: not test -e %t.grad.h
 #include <gradc/gradc.h>
 
-template <class T> static double norm2(const T &p) { return p.x * p.x + p.y * p.y; }
-
 GRADC_DIFF("grad")
-double helper_taking(double x, double y) {
-  struct P {
-    double x, y;
+double recursive(double x) {
+  struct R {
+    double v;
+    // CHECK: local_structs_refused.cpp:[[@LINE+1]]:59: error: 'R' is declared inside a function, so gradc writes 'R::power', which works on it, where it is called; 'R::power' calls itself, and cannot be written so: declare 'R' outside the function
+    double power(int n) const { return n == 0 ? 1.0 : v * power(n - 1); }
   };
-  P p{x, y};
-  // CHECK: local_structs_refused.cpp:[[@LINE+1]]:10: error: 'norm2' works on 'P', which is declared inside 'helper_taking'; gradc writes the pullback of 'norm2' outside 'helper_taking', where 'P' has no name: declare 'P' outside the function
-  return norm2(p);
+  R r{x};
+  return r.power(3);
 }
 
 GRADC_DIFF("grad")
-double method_of(double x) {
-  struct Acc {
-    double s = 0;
-    void add(double v) { s += v * v; }
+double lambda_taking(double x) {
+  struct P {
+    double a;
   };
-  Acc a;
-  // CHECK: local_structs_refused.cpp:[[@LINE+1]]:5: error: 'add' works on 'Acc', which is declared inside 'method_of'; {{.*}}declare 'Acc' outside the function
-  a.add(x);
-  return a.s;
+  auto f = [](const P &p) { return p.a * p.a; };
+  P p{x};
+  // CHECK: local_structs_refused.cpp:[[@LINE+1]]:10: error: '{{.*}}f' works on 'P', which is declared inside 'lambda_taking'; gradc writes the pullback of '{{.*}}f' outside 'lambda_taking', where 'P' has no name: declare 'P' outside the function
+  return f(p);
 }

@@ -1,6 +1,7 @@
 // What stays refused of a local std::vector of std::vector (issue 14), at
 // the user's line with what to write instead: declared empty (to grow row
-// by row), with rows of no given length, from a list; rows or the matrix
+// by row), with rows of no given length, from a list of rows of unequal
+// length or of rows that are not lists; rows or the matrix
 // growing; the whole matrix passed to a helper or captured by a lambda; a
 // row and a vector of another length assigned; a row passed with another
 // that the call writes. No header is written.
@@ -15,7 +16,7 @@ using Matrix = std::vector<std::vector<double>>;
 
 GRADC_DIFF("grad")
 double empty(double x) {
-  // CHECK: vector_of_vectors_local_refused.cpp:[[@LINE+1]]:10: error: a std::vector of std::vector declared empty is not supported yet (its rows would grow one by one); gradc supports a matrix whose rows are all given one length where it is declared ('Matrix m(n, std::vector<double>(k));', also 'std::vector<double>(k, x)'), or a copy of another such variable
+  // CHECK: vector_of_vectors_local_refused.cpp:[[@LINE+1]]:10: error: a std::vector of std::vector declared empty is not supported yet (its rows would grow one by one); gradc supports a matrix whose rows are all given one length where it is declared ('Matrix m(n, std::vector<double>(k));', also 'std::vector<double>(k, x)', or '{{.*}}'), or a copy of another such variable
   Matrix m;
   m.push_back({x, x});
   return m[0][0];
@@ -29,9 +30,17 @@ double no_length(double x, int n) {
 }
 
 GRADC_DIFF("grad")
-double listed(double x) {
-  // CHECK: vector_of_vectors_local_refused.cpp:[[@LINE+1]]:36: error: initializing 'm' this way is not supported; gradc supports
-  std::vector<std::vector<double>> m = {{x, 1}, {2, x}};
+double ragged(double x) {
+  // CHECK: vector_of_vectors_local_refused.cpp:[[@LINE+1]]:49: error: the rows of 'm' differ in length (row 0 has 2 numbers, row 1 has 1); gradc holds a local std::vector of std::vector as a matrix, every row as long as the first: give every row 2 numbers, or keep the rows one after another in one 'std::vector<double>' (with where each row starts in a 'std::vector<int>')
+  std::vector<std::vector<double>> m = {{x, 1}, {x}};
+  return m[0][0] * m[1][0];
+}
+
+GRADC_DIFF("grad")
+double row_variable(double x) {
+  std::vector<double> r{x, x};
+  // CHECK: vector_of_vectors_local_refused.cpp:[[@LINE+1]]:23: error: this row of 'm' is not supported; give each row as a list of its numbers ('{x, y}'); gradc supports a matrix
+  Matrix m = {{x, 1}, r};
   return m[0][0] * m[1][1];
 }
 
