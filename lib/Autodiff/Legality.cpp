@@ -49,10 +49,35 @@ void Legality::store(const Value &V) {
       (!Facts.Act.isActive(V.Operands[1]) &&
        (Facts.Pos.isInitStore(V) || !Facts.Pos.usedBefore(V, Base))))
     return;
+  // A pointer or container parameter neither differentiated nor an
+  // output has no adjoint buffer: the caller gives none, and its length is
+  // not known here (a struct's is: its adjoint is a local struct).
+  if (Base->Code == OpCode::Param && Base->Ty.kind() == ir::Type::Ptr &&
+      Base->IVal == 0 && Facts.Act.isActive(V.Operands[1]) &&
+      !hasAdjointBuffer(Base) && CheckedOutputs.insert(Base).second) {
+    refuse(V, "'" + Base->Name +
+                  "' is written with values that carry derivatives and read "
+                  "back, but it is neither differentiated nor an output, so "
+                  "its adjoint has nowhere to go (the caller gives no "
+                  "buffer for it, and its length is not known here): add it "
+                  "to wrt(...) (or out(...), in a function returning "
+                  "void), or compute into a local array "
+                  "or std::vector and copy that into '" +
+                  Base->Name + "'");
+    return;
+  }
   if (Facts.isOutput(Base) && CheckedOutputs.insert(Base).second)
     writtenOnce(
         Facts.P, Facts.Pos, Base,
         [&](const Value &At, const std::string &Msg) { refuse(At, Msg); });
+}
+
+bool Legality::hasAdjointBuffer(const Value *Base) const {
+  for (const std::vector<unsigned> *Ix : {&Facts.Opts.Wrt, &Facts.Opts.Out})
+    for (unsigned I : *Ix)
+      if (Facts.P.Params[I].V == Base)
+        return true;
+  return false;
 }
 
 void Legality::loop(const Value &V) {

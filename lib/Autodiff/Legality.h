@@ -63,6 +63,9 @@ private:
   void block(const ir::Block &Blk);
   void store(const ir::Value &V);
   void loop(const ir::Value &V);
+  /// Whether memory parameter Base has an adjoint buffer of the caller's
+  /// (it is differentiated or an output).
+  bool hasAdjointBuffer(const ir::Value *Base) const;
   void call(const ir::Value &V);
   bool callOutput(const ir::Value &Call, const ir::Value *Arg);
   bool overlapFree(const ir::Value &Call);
