@@ -100,6 +100,17 @@ void scanParamGrowth(const Stmt *S, const VarDecl *P, ParamGrowth &G,
     scanParamGrowth(Child, P, G, Depth);
 }
 
+/// A number computed for a parameter of a helper written where it is
+/// called keeps the parameter's name, as the helper's statements, quoted
+/// beside it, call it.
+void nameAfterParams(const FunctionDecl &Def,
+                     const llvm::DenseMap<const VarDecl *, Value *> &Vars) {
+  for (const ParmVarDecl *PVD : Def.parameters())
+    if (Value *V = Vars.lookup(PVD);
+        V && V->Name.empty() && !V->isConst() && V->Code != OpCode::Param)
+      V->Name = PVD->getNameAsString();
+}
+
 } // namespace
 
 ParamGrowth paramGrowth(const FunctionDecl &Def, unsigned I, unsigned Depth) {
@@ -227,12 +238,7 @@ Value *BodyLowering::lowerGrowingCall(const CallExpr *CE,
   }
   if (!bindInlinedParams(CE, Def, [&](const std::string &Why) { Refuse(Why); }))
     return nullptr;
-  // A number computed for a parameter keeps the parameter's name, as the
-  // helper's statements, quoted beside it, call it.
-  for (const ParmVarDecl *PVD : Def.parameters())
-    if (Value *V = Vars.lookup(PVD);
-        V && V->Name.empty() && !V->isConst() && V->Code != OpCode::Param)
-      V->Name = PVD->getNameAsString();
+  nameAfterParams(Def, Vars);
   // The vectors it grows must be locals that grow, which it grows too.
   Value *Grown = nullptr;
   for (unsigned I = 0; I < Def.getNumParams() && I < CE->getNumArgs(); ++I) {
@@ -295,10 +301,7 @@ bool BodyLowering::lowerBuildingCall(const CallExpr *CE,
     return Refuse("it calls itself: fill the vector in a loop instead");
   if (!bindInlinedParams(CE, Def, [&](const std::string &Why) { Refuse(Why); }))
     return false;
-  for (const ParmVarDecl *PVD : Def.parameters())
-    if (Value *V = Vars.lookup(PVD);
-        V && V->Name.empty() && !V->isConst() && V->Code != OpCode::Param)
-      V->Name = PVD->getNameAsString();
+  nameAfterParams(Def, Vars);
   // Its vector is the caller's: `r.push_back(...)` appends to `items`.
   findGrowingVectors(Body);
   Pointers[Returned] = Into;

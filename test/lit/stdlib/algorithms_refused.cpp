@@ -126,7 +126,7 @@ double unseen(const double *x) {
 GRADC_DIFF("grad")
 double rotated(const std::vector<double> &x) {
   std::vector<double> y = x;
-  // CHECK: algorithms_refused.cpp:[[@LINE+1]]:3: error: this call of 'std::rotate' is not supported; gradc follows accumulate, inner_product, reduce, transform_reduce, partial_sum, adjacent_difference, fill, fill_n, copy, copy_n, iota, sort, stable_sort, partial_sort, nth_element, reverse, max_element, min_element, lower_bound, upper_bound, find_if, find_if_not, transform, for_each, for_each_n, count_if, all_of, any_of, none_of, next, prev, advance and distance; write the loop
+  // CHECK: algorithms_refused.cpp:[[@LINE+1]]:3: error: this call of 'std::rotate' is not supported; gradc follows accumulate, inner_product, reduce, transform_reduce, partial_sum, adjacent_difference, fill, fill_n, copy, copy_n, iota, sort, stable_sort, partial_sort, nth_element, reverse, max_element, min_element, minmax_element, lower_bound, upper_bound, find_if, find_if_not, transform, for_each, for_each_n, count_if, all_of, any_of, none_of, next, prev, advance and distance; write the loop
   std::rotate(y.begin(), y.begin() + 1, y.end());
   return y[1];
 }
